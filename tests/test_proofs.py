@@ -571,6 +571,45 @@ def test_a_co_chair_left_out_of_the_booklet_gets_the_sessions_proof_at_the_parti
     assert "chair[1]: warning: the booklet's fonts cannot print" in output and "no one to send" not in output
 
 
+def test_no_one_to_send_a_talks_proof_to_says_which_names_are_left_out(tmp_path):
+    """A talk whose one speaker's name the fonts print nothing of, given no email (`{name: 王小明, presenting: true}`),
+    beside a named co-author who does not present it (Bo Jones), was warned of at the abstract's first line as having
+    "each of its names left out of the booklet": untrue, Bo Jones is printed. The warning now says the speaker's name
+    is left out without an address, and names the co-author who does not present it, at the speaker's line and key,
+    where an address would go; so for a tutorial's presenter beside a named co-author, and for two speakers. A talk
+    whose every name is left out keeps its words."""
+    abstracts = BASE_ABSTRACTS.replace("- {name: Chiamaka Okafor, affiliation: Uni B, presenting: true}",
+                                       "- {name: 王小明, presenting: true}") + yaml_text("""\
+        - id: two-left-out
+          title: Two speakers left out
+          authors:
+            - {name: Cy Lee}
+            - {name: 東京, presenting: true}
+            - {name: 京都, presenting: true}
+            - {name: Dan Ross}
+        - id: all-left-out
+          title: Nobody printed
+          speaker: {name: 大阪}
+        """)
+    tutorials = BASE["tutorials.yaml"].replace("- {name: Sven Oberg, affiliation: NBI}",
+                                               "- {name: 名古屋}\n  authors:\n    - {name: Mara Lindqvist}")
+    output, rows = _proofs_run(tmp_path, {"abstracts.yaml": abstracts, "tutorials.yaml": tutorials})
+    assert [line for line in output.splitlines() if "no one to send" in line] == [
+        "abstracts.yaml:8: [1].authors[0]: warning: no one to send okafor.pdf to (abstract 'okafor'): its speaker's "
+        "name is left out of the booklet, and no email is given with it (Bo Jones, named on it, does not present "
+        "it): send it another way",
+        "abstracts.yaml:15: [2].authors[1]: warning: no one to send two-left-out.pdf to (abstract 'two-left-out'): "
+        "its speakers' names are left out of the booklet, and no email is given with them (Cy Lee and Dan Ross, "
+        "named on it, do not present it): send it another way",
+        "abstracts.yaml:18: [3]: warning: no one to send all-left-out.pdf to (abstract 'all-left-out'): each of its "
+        "names is left out of the booklet: send it another way",
+        "tutorials.yaml:5: [0].presenters[0]: warning: no one to send bayes-intro.pdf to (tutorial 'bayes-intro'): "
+        "its presenter's name is left out of the booklet, and no email is given with it (Mara Lindqvist, named on "
+        "it, does not present it): send it another way"]
+    assert [(rows[key]["names"], rows[key]["emails"]) for key in ("okafor", "two-left-out", "bayes-intro")] == [
+        ("", "")] * 3
+
+
 def test_a_proof_whose_every_name_is_left_out_goes_to_the_email_given_with_the_name(tmp_path):
     """A speaker written `{name: "🎉", email: a@example.org}` (or a name of CJK alone, which the bundled fonts cannot
     print) is left out of the booklet, and their abstract's proof is for no one: its manifest row had no email and

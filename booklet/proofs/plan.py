@@ -65,6 +65,11 @@ class Proof:
     # the addresses of those it is for whose names are left out of the booklet (the fonts print nothing of them), as
     # the data gives them with the name (model.Abstract.speakers_left_out, Tutorial.unnamed, Poster.unnamed)
     addresses: tuple[str, ...] = ()
+    # of a proof for no one named (those it is for each left out of the booklet) of an entry that names others, who
+    # do not present it (a talk's co-authors, a tutorial's): how many it is for, and the others' names as printed
+    # (the no-email warning's words: "each of its names is left out" was untrue of them)
+    unnamed: int = 0
+    others: tuple[str, ...] = ()
 
     @property
     def file(self) -> str:
@@ -242,8 +247,9 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
         speakers = abstract.speakers
         proofs.append(addressed(Proof(named[abstract.id], "abstract", abstract.id,
                                       markup.plain(abstract.title), speakers, (abstract_key_at(index),),
-                                      *_when(slot, language), source=_source_of(speakers, abstract.source),
-                                      addresses=_emails(left_out)), addresses))
+                                      *_when(slot, language), addresses=_emails(left_out),
+                                      **_unnamed_for(speakers, left_out, abstract.authors, abstract.source)),
+                                addresses))
     for tutorial in booklet.tutorials:
         slot = slots.get("tutorial:" + tutorial.id)
         sessions.append(slot.session if slot else None)
@@ -251,8 +257,9 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
         stem = stem if stem.casefold() not in used else "tutorial-" + stem
         proofs.append(addressed(Proof(_unique(stem, used), "tutorial", tutorial.id, markup.plain(tutorial.title),
                                       tutorial.presenters, (f"tutorial-{tutorial.number}",), *_when(slot, language),
-                                      source=_source_of(tutorial.presenters, tutorial.source),
-                                      addresses=_emails(tutorial.unnamed)), addresses))
+                                      addresses=_emails(tutorial.unnamed),
+                                      **_unnamed_for(tutorial.presenters, tutorial.unnamed, tutorial.authors,
+                                                     tutorial.source)), addresses))
     presented = poster_slots(booklet)
     for person, indices in poster_authors(booklet.posters, booklet.people):
         posters = [booklet.posters[i] for i in indices]
@@ -488,6 +495,19 @@ def _source_of(people: tuple[Person, ...], fallback: Source | None) -> Source | 
     return next((p.source for p in people if p.source), None) or fallback
 
 
+def _unnamed_for(named: tuple[Person, ...], left_out: tuple[Person, ...], others: tuple[Person, ...],
+                 source: Source | None) -> dict:
+    """A talk's or tutorial's Proof fields for whom it is for: `named` (its speakers or presenters named), those of
+    them `left_out` of the booklet, and the entry's `others` named (co-authors). Where the speakers are each left
+    out and others named: their count and the others' names (`unnamed`, `others`), and the first left-out speaker's
+    place, where an address would go (not the entry's first line), for the no-email warning; else its source as
+    before (its first speaker's, or the entry's)."""
+    if named or not left_out or not others:
+        return {"source": _source_of(named, source)}
+    return {"source": _source_of(left_out, source), "unnamed": len(left_out),
+            "others": tuple(markup.plain(p.name) for p in others)}
+
+
 _DEVICE = re.compile(r"(?i)(con|prn|aux|nul|com[1-9]|lpt[1-9])(?=\.|$)")  # Windows' device names: no file's
 
 
@@ -681,8 +701,7 @@ def missing_emails(proofs: list[Proof]) -> list[Problem]:
             source = p.source or Source("", 0, "")
             # (an entry whose every name the fonts print nothing of, left out of the booklet, has no one named)
             said = (f"no email for {p.names} ({what} '{p.entry}'): send {p.file} another way" if p.people else
-                    f"no one to send {p.file} to ({what} '{p.entry}'): each of its names is left out of the booklet: "
-                    "send it another way")
+                    f"no one to send {p.file} to ({what} '{p.entry}'): {_left_out_words(p)}: send it another way")
             problems.append(Problem(source.file, source.line, source.key, said + _choices(p.unsure), "warning",
                                     "no-email"))
             continue
@@ -700,6 +719,20 @@ def missing_emails(proofs: list[Proof]) -> list[Problem]:
                     f"{name} another way" + _choices([(n, e) for n, e in p.unsure if n == name]),
                     "warning", "no-email-some"))
     return sorted(problems, key=lambda problem: (problem.file, problem.line))
+
+
+def _left_out_words(proof: Proof) -> str:
+    """Why a proof for no one named has no one to send it to: each of its entry's names is left out of the booklet;
+    or, when the entry names others (who do not present it), its speakers' or presenters' names are, without an
+    address, and the others are named (and not whom it is for)."""
+    if not proof.others:
+        return "each of its names is left out of the booklet"
+    one = proof.unnamed == 1
+    who = {"abstract": "speaker", "tutorial": "presenter"}.get(proof.kind, "person")
+    return (f"its {who}'s name is left out of the booklet, and no email is given with it" if one else
+            f"its {who}s' names are left out of the booklet, and no email is given with them") + (
+            f" ({_listed(list(proof.others))}, named on it, {'does' if len(proof.others) == 1 else 'do'} not "
+            "present it)")
 
 
 def _choices(unsure) -> str:
