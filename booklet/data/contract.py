@@ -488,10 +488,10 @@ LABEL_WORDS = {
                             "a programme line's or a session's: CJK alone with the bundled fonts), which check warns "
                             "of; over a poster session's posters, followed by its day, time and room",
                             "(title not printable)"),
-    "name_not_printable": ("in place of a talk's speaker whose name the fonts print nothing of (left out of the "
-                           "booklet: CJK alone with the bundled fonts), which check warns of, when no author named "
-                           "presents it: on its programme line and the programme at a glance (a co-author named is "
-                           "not named as the speaker)", "(name not printable)"),
+    "name_not_printable": ("in place of a talk's speaker or a tutorial's presenter whose name the fonts print nothing "
+                           "of (left out of the booklet: CJK alone with the bundled fonts), which check warns of, "
+                           "when no one named presents it: on its programme line and the programme at a glance (a "
+                           "co-author named is not named as the speaker)", "(name not printable)"),
     "proof_mark": ("a speaker's proof: down the band at the page's outer edge", "PROOF \u00b7 NOT FOR PRINT"),
     "proof_for": ("a speaker's proof: its header's first line; {names} are whom it is for, {pages} its pages",
                   "PROOF for {names} \u00b7 booklet {pages}"),

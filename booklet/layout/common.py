@@ -565,13 +565,15 @@ def left_out_present(entry) -> bool:
     return any(p.presenting for p in entry.unnamed)
 
 
-def unnamed_speaker(ctx: Context, abstract: Abstract) -> str:
+def unnamed_speaker(ctx: Context, entry: Abstract | Tutorial) -> str:
     """The markup of a talk's speakers' place when only authors whose names are left out present it (no one named
-    speaks: Abstract.speakers): the label name_not_printable (not a co-author named, who does not give it); else
-    ''."""
-    if abstract.speakers or not abstract.speakers_left_out:
-        return ""
-    return markup.inline(ctx.label("name_not_printable"))
+    speaks: Abstract.speakers), or a tutorial's presenters' when each is left out: the label name_not_printable (not
+    a co-author named, who does not give it); else ''."""
+    if isinstance(entry, Tutorial):
+        named, left_out = entry.presenters, entry.unnamed
+    else:
+        named, left_out = entry.speakers, entry.speakers_left_out
+    return markup.inline(ctx.label("name_not_printable")) if left_out and not named else ""
 
 
 ABSTRACT_KEY = "abstract-"  # what the link key of every abstract's page starts with

@@ -894,7 +894,8 @@ def _texts(ctx: Context, item: Item) -> tuple[str | None, tuple[str, ...] | None
         unnamed = unnamed_speaker(ctx, item.abstract)  # (only speakers left out: the label, no co-author named)
         return text, (f"<i>{unnamed}</i>",) if unnamed else _people(ctx, item.abstract.speakers)
     if item.tutorial:
-        return f"<b>{text}</b>", _people(ctx, item.tutorial.presenters)
+        unnamed = unnamed_speaker(ctx, item.tutorial)
+        return f"<b>{text}</b>", (f"<i>{unnamed}</i>",) if unnamed else _people(ctx, item.tutorial.presenters)
     if item.kind == "break":
         return f"<i>{text}</i>", None
     if item.kind in ("social", "poster"):

@@ -200,7 +200,7 @@ def _item_body(ctx: Context, item: Item):
         head = f'<font name="Sans-Bold" size="{s.label.fontSize}" color="{markup_color(ctx.colours.accent)}">{markup.inline(ctx.label("tutorial", number=tutorial.number))}</font> '
         body = [Para(head + f"<b>{markup.title(title, bold=True)}</b>",
                      ctx.in_language(s.row_title, tutorial.language))]
-        people = names(tutorial.presenters, ctx)
+        people = names(tutorial.presenters, ctx) or unnamed_speaker(ctx, tutorial)
         line = " \u00b7 ".join(x for x in (f"<i>{people}</i>" if people else "", where) if x)
         if line:
             body.append(Para(line, s.row_speaker))
