@@ -950,3 +950,20 @@ def test_a_tutorial_whose_every_presenter_is_left_out_prints_the_label_where_the
     assert pdf.lines(6)[2:] == ["Bayesian inference", "A course.", "Co-author", "Mara Lindqvist", "7"]
     entries = {e["name"]: e["numbers"] for e in read_index(pdf, index_pages(pdf))}
     assert entries["Lindqvist, Mara"] == [(7, False)]
+
+
+def test_a_posters_first_author_left_out_leaves_the_named_one_a_co_author(tmp_path):
+    """A poster's authors, none marked presenting, are presented by the first; when the first's name is the one the
+    fonts print nothing of (`{name: 大阪}` before Zoe Papadopoulou), Zoe Papadopoulou was indexed as presenting it
+    (its page bold), as an abstract's second author no longer is. She is now indexed as a co-author, not bold; a
+    named first author still presents it."""
+    posters = BASE["posters.yaml"].replace(
+        "author: Zoe Papadopoulou", "authors:\n    - {name: 大阪}\n    - {name: Zoe Papadopoulou}\n    - {name: Cy Lee}")
+    posters += "- {number: 2, title: Second, authors: [{name: Ana Smith}, {name: 京都}]}\n"
+    folder = write_conference(tmp_path / "conf", {"posters.yaml": posters})
+    pdf = Pdf(build_booklet(folder, tmp_path / "b.pdf").output)
+    entries = {e["name"]: e["numbers"] for e in read_index(pdf, index_pages(pdf))}
+    page = pdf.pages_with("Mixture density networks")[-1] + 1
+    assert pdf.lines(page - 1)[2:4] == ["Mixture density networks", "Zoe Papadopoulou, Cy Lee"]
+    assert (entries["Papadopoulou, Zoe"], entries["Lee, Cy"]) == ([(page, False)], [(page, False)])
+    assert entries["Smith, Ana"][-1] == (page, True)

@@ -91,10 +91,11 @@ def read_authors(report: Report, f: Fields, unnamed: list[Person] | None = None)
 
 
 def _speaker_left_out(unnamed: list[Person] | None, start: int, authors: tuple[Person, ...], first: str) -> None:
-    """Of an abstract none of whose authors is marked presenting, the first presents it (model.speakers_of): when
-    that one's name is left out (the fonts print nothing of it; `unnamed[start:]` are those of this abstract, `first`
-    the first author's key path), they are marked presenting in `unnamed`, so that its proof goes to them
-    (proofs.plan), not to the first author whose name is printed."""
+    """Of an abstract (or a poster) none of whose authors is marked presenting, the first presents it
+    (model.speakers_of, layout.common.presenting): when that one's name is left out (the fonts print nothing of it;
+    `unnamed[start:]` are those of this abstract, `first` the first author's key path), they are marked presenting in
+    `unnamed`, so that its proof goes to them (proofs.plan), not to the first author whose name is printed, and the
+    index does not list that author as presenting it."""
     left_out = unnamed[start:] if unnamed is not None else []
     if left_out and left_out[0].source is not None and left_out[0].source.key == first \
             and not any(person.presenting for person in (*authors, *left_out)):
@@ -122,7 +123,10 @@ def read_poster_authors(report: Report, f: Fields, unnamed: list[Person] | None 
             f.error("affiliation", "with 'authors', give each author's affiliation in the list")
         if "email" in f.map:  # (read with `author:` only: beside `authors:` it was left out in silence, no proof sent)
             f.error("email", "with 'authors', give each author's email in the list")
-        return _authors(report, f, unnamed)
+        before = len(unnamed) if unnamed is not None else 0
+        authors = _authors(report, f, unnamed)
+        _speaker_left_out(unnamed, before, authors or (), f"{f.at('authors')}[0]")  # (as an abstract's)
+        return authors
     # (the author, named or left out, read as any person is: `affiliation` and `email` beside `author`)
     person = read_person(report, f, unnamed, name_key="author", presenting=True)
     if "author" not in f.map:
