@@ -920,6 +920,38 @@ def test_what_follows_parallel_sessions_set_one_after_another_is_set_apart_from_
     assert after > within + 5, (within, after)
 
 
+def test_parallel_sessions_set_one_after_another_come_in_the_order_they_start(tmp_path):
+    """A review of GMTH 2023 on A5 (seven rooms, set one after another): its Thursday listed "Raum 101 und 105,
+    09:30–22:00" after meetings at 15:00 and 15:30, in the order of the rooms; a reader scans a day by time. Sessions
+    set one after another now come in the order they start, those that start together in the data's order (and one
+    without a time after the session before it in the data); side by side, the tracks keep the data's order."""
+    starts = {"Room 117": 15 * 60, "Senate": 15 * 60 + 30, "Room 101": 9 * 60 + 30, "Room 320": 17 * 60,
+              "Room 9": 15 * 60}
+    items = "      - parallel:\n"
+    for name, start in starts.items():
+        items += session_yaml(name, [name.replace(" ", "").lower()], start, minutes=60, indent=10)[0]
+    items += ("          - session: Open door\n            items:\n"
+              "              - {title: Visits to the archive}\n")
+    programme = "days:\n  - date: 2027-09-13\n    items:\n" + items
+    talks = [name.replace(" ", "").lower() for name in starts]
+    _, pdf, path = build(tmp_path, {"programme.yaml": programme, "abstracts.yaml": talks_yaml(talks, long_every=9)})
+    (first,) = [p for _, p in outline_pages(pdf, "Programme")]
+    order = ["Room 101", "Room 117", "Room 9", "Open door", "Senate", "Room 320"]
+    tops = [boxes(path, first, name)[0][3] for name in order]
+    assert tops == sorted(tops, reverse=True), list(zip(order, tops))  # top to bottom, in that order
+    assert [t for t in time_rows(pdf, first)] == ["09:30\u201310:30", "15:00\u201316:00", "15:00\u201316:00",
+                                                   "15:30\u201316:30", "17:00\u201318:00"]
+    # two side by side keep the data's order: the later first, left
+    items = "      - parallel:\n" + "".join(session_yaml(name, [name.replace(" ", "").lower()], starts[name], minutes=60,
+                                                          indent=10)[0] for name in ("Senate", "Room 101"))
+    programme = "days:\n  - date: 2027-09-13\n    items:\n" + items
+    _, pdf, path = build(tmp_path / "two", {"programme.yaml": programme,
+                                            "abstracts.yaml": talks_yaml(["senate", "room101"], long_every=9)})
+    (first,) = [p for _, p in outline_pages(pdf, "Programme")]
+    (senate,), (room,) = boxes(path, first, "Senate"), boxes(path, first, "Room 101")
+    assert senate[0] < room[0] and abs(senate[3] - room[3]) < 0.5
+
+
 def _day_with(tmp_path, name: str, blocks: str, talks: list[str]):
     """A day of four programme lines, then `blocks` (YAML items, indented 6), of `talks`."""
     lines = "".join(f'      - {{time: "{hhmm(8 * 60 + 10 * n)}-{hhmm(8 * 60 + 10 * n + 10)}", title: Line {n}}}\n'

@@ -271,8 +271,9 @@ def _marked(row: Row, mark: str | None) -> Row:
 
 def _parallel_lines(ctx: Context, parallel: Parallel, times: dict, chaired: dict[int, str]) -> list[Line]:
     """Tracks side by side, a row per time (so they stay aligned, and break across pages row by
-    row) when they fit the page width and no row is too tall; else one session after another. `times`: the day's
-    (Day.clock: after midnight, 24 hours on). `chaired`: id(session) -> its key, for the chaired ones (_session_lines)."""
+    row) when they fit the page width and no row is too tall; else one session after another, in the order they
+    start (_by_start). `times`: the day's (Day.clock: after midnight, 24 hours on). `chaired`: id(session) -> its
+    key, for the chaired ones (_session_lines)."""
     sessions = parallel.sessions
     marks = [chaired.get(id(session)) for session in sessions]
     label = _parallel_label(ctx)
@@ -292,11 +293,25 @@ def _parallel_lines(ctx: Context, parallel: Parallel, times: dict, chaired: dict
         return [replace(_parallel_label(ctx, continued=True), space=BLOCK_SPACE)]
 
     lines = [replace(label, group_resume=label_again)]
-    for session, mark in zip(sessions, marks):
+    for session, mark in _by_start(sessions, marks, times):
         block = _session_lines(ctx, session, mark)
         block[0].space += BLOCK_SPACE
         lines += [replace(line, group_resume=label_again) for line in block]
     return lines
+
+
+def _by_start(sessions, marks: list, times: dict) -> list[tuple[Session, str | None]]:
+    """Parallel sessions set one after another, each with its mark, in the order they start (by the day's clock,
+    `times`: Day.clock), those that start together in the data's order; a session without a time after the one
+    before it in the data. A reader scans a day by time: GMTH 2023's Thursday listed a school from 09:30 after
+    meetings at 15:00 and 15:30, in the order of their rooms."""
+    keys, last = [], float("-inf")
+    for session in sessions:
+        starts = [times[id(item)][0] for item in session.items if id(item) in times]
+        last = min(starts) if starts else last
+        keys.append(last)
+    order = sorted(range(len(sessions)), key=lambda k: keys[k])  # (stable: the data's order among equals)
+    return [(sessions[k], marks[k]) for k in order]
 
 
 def _parallel_label(ctx: Context, continued: bool = False) -> Line:
