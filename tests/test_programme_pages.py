@@ -1139,3 +1139,37 @@ def test_a_day_s_heights_and_row_counts_are_made_once_a_width_for_all_the_breaks
     day.wrap(width / 2, height)
     narrower = day._cumulative()
     assert narrower is not tops and narrower[-1] > tops[-1] and day._row_counts() is counts
+
+
+def _number_and_name(tmp_path, first: int) -> list[tuple[tuple, tuple]]:
+    """A two-day programme from September `first`: on each day's first page, the box of its number set large and of
+    its weekday's name."""
+    days = [f"2027-09-{first + k:02d}" for k in range(2)]
+    programme = "days:\n" + "".join(f'  - date: {day}\n    items:\n      - {{time: "09:00-10:00", title: Opening}}\n'
+                                    for day in days)
+    conference = BASE["conference.yaml"].replace("2027-09-13", days[0]).replace("2027-09-14", days[1])
+    _, pdf, path = build(tmp_path, {"conference.yaml": conference, "programme.yaml": programme})
+    out = []
+    for k, (_, page) in enumerate(outline_pages(pdf, "Programme")):
+        date = __import__("datetime").date.fromisoformat(days[k])
+        (number,) = [b for b in boxes(path, page, str(date.day)) if b[3] - b[1] > 20]
+        (name,) = boxes(path, page, f"{date:%A}")
+        out.append((number, name))
+    return out
+
+
+def test_a_day_s_number_of_one_digit_has_no_room_for_a_second_between_it_and_its_name(tmp_path):
+    """A review of FOSDEM 2025 (1 and 2 February): a day's number had a column as wide as "30" so that the days'
+    names line up, and a one-digit day stood loose, a figure's width of white between "1" and "Saturday". The column
+    is as wide as the widest number of the book's days: one digit for 1 and 2 September, and 9 September's name still
+    lines up with the 10th's."""
+    short = _number_and_name(tmp_path / "one", 1)
+    long = _number_and_name(tmp_path / "two", 9)
+    gaps = [name[0] - number[2] for number, name in short]  # (from the figure's ink: a "1" has more white after it)
+    (widest_gap,) = [name[0] - number[2] for number, name in long[1:]]  # after "10"
+    assert max(gaps) < widest_gap + 6, (gaps, widest_gap)
+    assert short[0][1][0] == pytest.approx(short[1][1][0], abs=1)  # the names line up (but for W's and T's white)
+    assert long[0][1][0] == pytest.approx(long[1][1][0], abs=1)
+    figure = long[1][0][2] - long[0][0][2]  # how much further "10" reaches than "9"
+    assert figure > 15
+    assert long[0][1][0] - short[0][1][0] == pytest.approx(figure, abs=3)  # a figure's width less before the names

@@ -120,25 +120,39 @@ ORDINAL_SIZE, ORDINAL_RISE = 0.55, 0.42
 def _day_header(ctx: Context, index: int, day: Day) -> Row:
     s = ctx.styles
     language = ctx.booklet.conference.language
-    shown = dates.day_number(day.date, language)  # '14', '14.' in German, '1er' in French
-    digits = str(day.date.day)
-    suffix = shown[len(digits):] if shown.startswith(digits) else ""
+    digits, suffix = _number_parts(day, language)
     if suffix[:1].isalpha():  # an ordinal's letters ('1er') set as a superscript, as French typography sets them
         raised = f'<super rise="{ORDINAL_RISE:.0%}" size="{ORDINAL_SIZE:.0%}">{markup.inline(suffix)}</super>'
         number = Para(markup.inline(digits) + raised, s.day_number)
-        shown = digits  # (its column as wide as a day's two digits where the letters fit: the names stay aligned)
-        drawn = stringWidth(digits, s.day_number.fontName, s.day_number.fontSize) + stringWidth(
-            suffix, s.day_number.fontName, s.day_number.fontSize * ORDINAL_SIZE)
     else:
-        number = Para(markup.inline(shown), s.day_number)
-        drawn = 0.0
-    width = max(stringWidth(shown.replace(digits, "30", 1), s.day_number.fontName, s.day_number.fontSize), drawn) + 2
+        number = Para(markup.inline(digits + suffix), s.day_number)
+    # (its column as wide as the widest day's number of the book: the days' names line up, and a book of days with
+    # one digit, FOSDEM's 1 and 2 February, has no room for a second one between its number and its name)
+    width = max(_number_width(ctx, other, language) for other in (day, *ctx.booklet.days)) + 2
     body = [
         Para(markup.inline(ctx.label("day", number=index + 1)), s.label),
         Para(markup.inline(dates.at_line_start(dates.weekday(day.date, language))), s.day_name),
         Para(markup.inline(dates.after_day_number(day.date, language)), s.day_name),  # (the weekday's line goes on)
     ]
     return Row([number], body, width, pad=0, gap=3 * mm)
+
+
+def _number_parts(day: Day, language: str) -> tuple[str, str]:
+    """A day's number set large: its digits and what follows them ('14' and '', '14' and '.' in German, '1' and 'er'
+    in French)."""
+    shown = dates.day_number(day.date, language)
+    digits = str(day.date.day)
+    return (digits, shown[len(digits):]) if shown.startswith(digits) else (shown, "")
+
+
+def _number_width(ctx: Context, day: Day, language: str) -> float:
+    """How wide a day's number is set large (an ordinal's letters raised and smaller)."""
+    style = ctx.styles.day_number
+    digits, suffix = _number_parts(day, language)
+    if suffix[:1].isalpha():
+        return stringWidth(digits, style.fontName, style.fontSize) + stringWidth(
+            suffix, style.fontName, style.fontSize * ORDINAL_SIZE)
+    return stringWidth(digits + suffix, style.fontName, style.fontSize)
 
 
 def _continued_heading(ctx: Context, title: str) -> list[Line]:
