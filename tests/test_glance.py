@@ -1225,3 +1225,33 @@ def test_a_gathered_box_s_title_is_not_made_to_measure_when_none_of_its_names_ha
     assert glance._title_need(grid, box, 300.0) == 0.0 and made == []
     members[1].item.shown_title = "On $x^{a^{b}}$"
     assert glance._title_need(grid, box, 300.0) == 0.0 and made == [members]  # (made: "" has no scripts)
+
+
+@pytest.mark.parametrize("minutes, wider", [(50, False), (180, True)])
+def test_a_brief_overlap_is_set_in_lanes_within_its_day_s_column_as_wide_as_the_others(tmp_path, minutes, wider):
+    """A review of DebConf17's glance on A5: three BoFs side by side at 18:00, for 50 minutes, made Sunday's column
+    twice as wide as Saturday's and Monday's all day, their titles cut to make room for an hour's lanes. Lanes a day
+    has for an hour and a half or less are set in its column, as wide as the others' (each lane NARROW at least); a day
+    of lanes for longer still takes the width they need."""
+    days = []
+    for day in range(3):
+        items = ['{time: "09:00-10:30", title: Opening talks}', '{time: "10:30-12:00", title: Morning talks}',
+                 '{time: "12:00-13:00", title: Lunch, kind: break}', '{time: "13:00-17:00", title: Afternoon talks}']
+        if day == 1:
+            end = 18 * 60 + minutes
+            items += [f'{{time: "18:00-{end // 60:02d}:{end % 60:02d}", title: {name} BoF}}'
+                      for name in ("Policy", "Website", "Release")]
+        days.append("  - date: 2027-09-%d\n    items:\n" % (13 + day) + "".join(f"      - {i}\n" for i in items))
+    pdf, (page,) = _glance(tmp_path / "conf", [], ["days:", *(d.rstrip("\n") for d in days)], days=3)
+    found = chunks(pdf, page)
+    heads = [x for name in ("Monday", "Tuesday", "Wednesday") for x, _, text in found if text == name]
+    assert len(heads) == 3
+    bofs = sorted((x, y) for x, y, text in found if text.startswith(("Policy", "Website", "Release")))
+    assert len(bofs) == 3 and len({round(y) for _, y in bofs}) == 1, bofs  # side by side, on one line
+    assert heads[1] < bofs[0][0] and bofs[-1][0] < heads[2]  # in Tuesday's column
+    first, second = heads[1] - heads[0], heads[2] - heads[1]
+    if wider:
+        assert second > first * 1.3, (first, second)
+    else:
+        assert second == pytest.approx(first, abs=0.5), (first, second)  # the days' columns as wide as each other
+        assert bofs[1][0] - bofs[0][0] >= 4.5 * 5.5  # each lane NARROW at least (of the boxes' smallest type)

@@ -22,7 +22,8 @@ box also names its speakers when there is room, and links to its abstract or tut
   column in lanes side by side, for the stretch of time they overlap: a parallel session keeps
   its lane (the first track on the left); a box takes the lanes beside it that are free for its
   whole time. The days' columns are as equal as they can be with every lane at least LANE_MIN
-  wide (else every lane the same width). Where lanes would still be narrower than NARROW (six
+  wide (lanes a day has for BRIEF minutes or less NARROW: three BoFs at one hour share a column as wide as
+  the other days'; else every lane the same width). Where lanes would still be narrower than NARROW (six
   rooms on A5), or most of the overlapping boxes too short for a line of SMALLEST type (four
   tracks of quarter-hour talks), the overlapping boxes, with the rest of their parallel sessions,
   become one box over their time, "PARALLEL SESSIONS" and the sessions' names (the day's page has
@@ -79,6 +80,7 @@ CAP_HEIGHT = 0.714  # of the type size: the capitals' height in the boxes' face 
 DESCENDER = 0.239  # of the type size: how far g, p, y reach below the baseline in that face
 SLIVER = 0.95  # of SMALLEST: the lowest box whose title goes on one line of that type, with no leading to spare
 TINY = 4.5  # points: the type of a lower box's one line, as large as the box holds, when no free time beside it
+BRIEF = 90  # minutes: lanes a day has for no longer are set in its column as wide as the others, each NARROW at least
 OPEN = 60  # minutes: an item with no end and no next start close after it
 OPEN_MAX = 180  # minutes: the longest an item without an end is drawn up to the next start
 GAP_MIN = 15  # minutes: the least gap an item without a time is drawn in
@@ -123,6 +125,20 @@ class DayPlan:
     @property
     def lanes(self) -> int:
         return max((box.lanes for box in self.boxes), default=1)
+
+    def width_needed(self, lane_min: float, narrow: float) -> float:
+        """The width its column needs: `lane_min` for each of its lanes; but lanes the day has for BRIEF minutes or
+        less (three BoFs at 18:00 beside one another for 50 minutes) only `narrow` each, set in the day's column as
+        wide as the others (DebConf17's Sunday was twice as wide as its neighbours all day for that hour)."""
+        spans: dict[int, tuple[int, float, float]] = {}  # each group of boxes side by side: (lanes, start, end)
+        for box in self.boxes:
+            lanes, start, end = spans.get(box.group, (1, box.start, box.end))
+            spans[box.group] = (max(lanes, box.lanes), min(start, box.start), max(end, box.end))
+        need = lane_min
+        for lanes in range(2, self.lanes + 1):
+            minutes = sum(end - start for count, start, end in spans.values() if count >= lanes)
+            need = max(need, lanes * (lane_min if minutes > BRIEF else narrow))
+        return need
 
     def gather(self, width: float, narrow: float, shortest: float = 0.0, textless: float = 0.0) -> bool:
         """Each group of boxes whose lanes would be narrower than `narrow` in a column `width` wide, or most of
@@ -616,9 +632,11 @@ class Grid:
 
     def widths(self, plans: list[DayPlan]) -> list[float]:
         """The width of each day's column when `plans` share a page: as equal as they can be while
-        every lane is at least LANE_MIN wide; when that cannot be, every lane the same width."""
+        every lane is at least LANE_MIN wide (a day's brief lanes NARROW: DayPlan.width_needed); when that cannot
+        be, every lane the same width (a brief lane too: squeezed, a day of two had its lanes gathered into one box,
+        and its titles cut in a column too narrow for one lane)."""
         total = self.width - self.axis - DAY_GAP * (len(plans) - 1)
-        needs = [plan.lanes * self.lane_min for plan in plans]
+        needs = [plan.width_needed(self.lane_min, self.narrow) for plan in plans]
         if sum(needs) > total:
             lane = total / sum(plan.lanes for plan in plans)
             return [lane * plan.lanes for plan in plans]
