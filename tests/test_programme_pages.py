@@ -924,7 +924,8 @@ def test_parallel_sessions_set_one_after_another_come_in_the_order_they_start(tm
     """A review of GMTH 2023 on A5 (seven rooms, set one after another): its Thursday listed "Raum 101 und 105,
     09:30–22:00" after meetings at 15:00 and 15:30, in the order of the rooms; a reader scans a day by time. Sessions
     set one after another now come in the order they start, those that start together in the data's order (and one
-    without a time after the session before it in the data); side by side, the tracks keep the data's order."""
+    without a time after the session before it in the data); side by side, the tracks keep the data's order, and so do
+    sessions one after another over more than a page (FOSDEM's devrooms: a reader looks a room up by it)."""
     starts = {"Room 117": 15 * 60, "Senate": 15 * 60 + 30, "Room 101": 9 * 60 + 30, "Room 320": 17 * 60,
               "Room 9": 15 * 60}
     items = "      - parallel:\n"
@@ -941,6 +942,15 @@ def test_parallel_sessions_set_one_after_another_come_in_the_order_they_start(tm
     assert tops == sorted(tops, reverse=True), list(zip(order, tops))  # top to bottom, in that order
     assert [t for t in time_rows(pdf, first)] == ["09:30\u201310:30", "15:00\u201316:00", "15:00\u201316:00",
                                                    "15:30\u201316:30", "17:00\u201318:00"]
+    # sessions one after another over more than a page keep the data's order (a reader looks a room up by it)
+    items = "      - parallel:\n" + "".join(
+        session_yaml(f"Hall {k}", [f"h{k}t{n}" for n in range(6)], (12 - k) * 60, room=f"Hall {k}", indent=10)[0]
+        for k in range(4))
+    programme = "days:\n  - date: 2027-09-13\n    items:\n" + items
+    _, pdf, path = build(tmp_path / "long", {"programme.yaml": programme, "abstracts.yaml": talks_yaml(
+        [f"h{k}t{n}" for k in range(4) for n in range(6)])})
+    found = [line for page in range(len(pdf)) for line in pdf.lines(page) if line.startswith("Hall ")]
+    assert [line for line in found if line in {f"Hall {k}" for k in range(4)}][:4] == [f"Hall {k}" for k in range(4)]
     # two side by side keep the data's order: the later first, left
     items = "      - parallel:\n" + "".join(session_yaml(name, [name.replace(" ", "").lower()], starts[name], minutes=60,
                                                           indent=10)[0] for name in ("Senate", "Room 101"))

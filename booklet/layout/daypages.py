@@ -93,7 +93,7 @@ class DayBlock(Flowable):
 
     def wrap(self, availWidth, availHeight):
         if self._width != availWidth:
-            self._sizes = [_line_size(line, availWidth, self.page_height) for line in self.lines]
+            self._sizes = [line_size(line, availWidth, self.page_height) for line in self.lines]
             self._width, self._cum = availWidth, None
         self.width = availWidth
         self.height = self._cumulative()[-1]
@@ -353,7 +353,7 @@ class DayBreak(Flowable):
             hold()
 
 
-def _line_size(line: Line, width: float, height: float) -> tuple[float, float]:
+def line_size(line: Line, width: float, height: float) -> tuple[float, float]:
     """The line's flowable wrapped at `width`, once (the rest of a day after a break keeps its lines)."""
     cached = getattr(line, "_size", None)
     if cached is None or cached[0] != width:

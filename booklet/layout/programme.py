@@ -17,7 +17,7 @@ from ..text import dates, markup
 from ..text.fonts import SANS
 from ..model import Day, Item, Parallel, Session, items_of
 from .common import Context, chaired_sessions, day_key, kept_whole, names, unnamed_speaker
-from .daypages import DayBlock, DayBreak, Line, TracksRow
+from .daypages import DayBlock, DayBreak, Line, TracksRow, line_size
 from .flowables import Anchor, DayMark, OneLineOr, Para, Row, Rule
 from .styles import markup_color
 
@@ -285,8 +285,9 @@ def _marked(row: Row, mark: str | None) -> Row:
 
 def _parallel_lines(ctx: Context, parallel: Parallel, times: dict, chaired: dict[int, str]) -> list[Line]:
     """Tracks side by side, a row per time (so they stay aligned, and break across pages row by
-    row) when they fit the page width and no row is too tall; else one session after another, in the order they
-    start (_by_start). `times`: the day's (Day.clock: after midnight, 24 hours on). `chaired`: id(session) -> its
+    row) when they fit the page width and no row is too tall; else one session after another: in the order they
+    start (_by_start) when they fit on a page, read at a glance by time; else, over pages, in the data's order, by which
+    a reader looks a room up (FOSDEM's devrooms, in the order of their buildings). `times`: the day's (Day.clock: after midnight, 24 hours on). `chaired`: id(session) -> its
     key, for the chaired ones (_session_lines)."""
     sessions = parallel.sessions
     marks = [chaired.get(id(session)) for session in sessions]
@@ -306,12 +307,25 @@ def _parallel_lines(ctx: Context, parallel: Parallel, times: dict, chaired: dict
     def label_again() -> list[Line]:  # (one session after another: a page breaking among them says they are parallel)
         return [replace(_parallel_label(ctx, continued=True), space=BLOCK_SPACE)]
 
-    lines = [replace(label, group_resume=label_again)]
-    for session, mark in _by_start(sessions, marks, times):
-        block = _session_lines(ctx, session, mark)
-        block[0].space += BLOCK_SPACE
-        lines += [replace(line, group_resume=label_again) for line in block]
+    def one_after_another(order) -> list[Line]:
+        lines = [replace(label, group_resume=label_again)]
+        for session, mark in order:
+            block = _session_lines(ctx, session, mark)
+            block[0].space += BLOCK_SPACE
+            lines += [replace(line, group_resume=label_again) for line in block]
+        return lines
+
+    lines = one_after_another(zip(sessions, marks))
+    order = _by_start(sessions, marks, times)
+    if [session for session, _ in order] != sessions and _height(ctx, lines) <= ctx.page.text_height:
+        lines = one_after_another(order)
     return lines
+
+
+def _height(ctx: Context, lines: list[Line]) -> float:
+    """How tall `lines` are set one under another at the page's width (each wrapped once: see daypages.line_size)."""
+    width, height = ctx.page.text_width, ctx.page.text_height
+    return sum(line.space + line_size(line, width, height)[1] for line in lines)
 
 
 def _by_start(sessions, marks: list, times: dict) -> list[tuple[Session, str | None]]:
