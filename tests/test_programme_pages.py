@@ -942,6 +942,15 @@ def test_parallel_sessions_set_one_after_another_come_in_the_order_they_start(tm
     assert tops == sorted(tops, reverse=True), list(zip(order, tops))  # top to bottom, in that order
     assert [t for t in time_rows(pdf, first)] == ["09:30\u201310:30", "15:00\u201316:00", "15:00\u201316:00",
                                                    "15:30\u201316:30", "17:00\u201318:00"]
+    # sessions that start within half an hour of one another keep the data's order (36C3's halls at 13:30 and 13:50)
+    items = "      - parallel:\n" + "".join(session_yaml(name, [name.lower()], start, minutes=40, room=name, indent=10)[0]
+                                          for name, start in (("Ada", 830), ("Borg", 830), ("Clarke", 810)))
+    programme = "days:\n  - date: 2027-09-13\n    items:\n" + items
+    _, pdf, path = build(tmp_path / "close", {"programme.yaml": programme,
+                                              "abstracts.yaml": talks_yaml(["ada", "borg", "clarke"], long_every=9)})
+    (first,) = [p for _, p in outline_pages(pdf, "Programme")]
+    tops = [boxes(path, first, name)[0][3] for name in ("Ada", "Borg", "Clarke")]
+    assert tops == sorted(tops, reverse=True), tops
     # sessions one after another over more than a page keep the data's order (a reader looks a room up by it)
     items = "      - parallel:\n" + "".join(
         session_yaml(f"Hall {k}", [f"h{k}t{n}" for n in range(6)], (12 - k) * 60, room=f"Hall {k}", indent=10)[0]

@@ -29,6 +29,7 @@ TRACK_GAP = 1.6 * mm  # between a parallel track's text and the rule beside it
 TRACK_ROW_LIMIT = 0.4  # of the page height: taller rows of side-by-side tracks set the tracks one after another
 SHORT_DAY = 0.5  # of the page height: a day no taller may follow the day before on its page (DayBreak)
 DAY_GAP = 9 * mm  # above such a day
+CLOSE_STARTS = 30  # minutes: parallel sessions set one after another that start closer keep the data's order
 
 
 def day_title(day: Day, language: str = "en", start: bool = True, date=None) -> str:
@@ -330,15 +331,22 @@ def _height(ctx: Context, lines: list[Line]) -> float:
 
 def _by_start(sessions, marks: list, times: dict) -> list[tuple[Session, str | None]]:
     """Parallel sessions set one after another, each with its mark, in the order they start (by the day's clock,
-    `times`: Day.clock), those that start together in the data's order; a session without a time after the one
-    before it in the data. A reader scans a day by time: GMTH 2023's Thursday listed a school from 09:30 after
-    meetings at 15:00 and 15:30, in the order of their rooms."""
+    `times`: Day.clock), those that start within CLOSE_STARTS of the first of them in the data's order (36C3's halls
+    at 13:30 and 13:50 in the order of the halls); a session without a time after the one before it in the data. A
+    reader scans a day by time: GMTH 2023's Thursday listed a school from 09:30 after meetings at 15:00 and 15:30, in
+    the order of their rooms."""
     keys, last = [], float("-inf")
     for session in sessions:
         starts = [times[id(item)][0] for item in session.items if id(item) in times]
         last = min(starts) if starts else last
         keys.append(last)
-    order = sorted(range(len(sessions)), key=lambda k: keys[k])  # (stable: the data's order among equals)
+    together: dict[float, int] = {}  # each start -> its run of starts within CLOSE_STARTS of the run's first
+    first, run = None, -1
+    for key in sorted(set(keys)):
+        if first is None or key - first >= CLOSE_STARTS:
+            first, run = key, run + 1
+        together[key] = run
+    order = sorted(range(len(sessions)), key=lambda k: together[keys[k]])  # (stable: the data's order among them)
     return [(sessions[k], marks[k]) for k in order]
 
 
