@@ -1045,7 +1045,8 @@ def watch(data_dir: Path, output: Path, page_size: str, jobs: int | None) -> Non
     """Build the booklet of DATA_DIR (default: data), then rebuild it each time a data file or image changes.
 
     Problems are printed as 'build' prints them; a failed rebuild leaves the last good PDF in
-    place, and watching goes on. Folders outside DATA_DIR that hold the booklet's images are
+    place, and watching goes on (an output that is one of the data's files, images or extra
+    pages is refused at the start, as 'build' refuses it). Folders outside DATA_DIR that hold the booklet's images are
     watched too. A big book is laid out in parts, as 'build' lays it out, by worker processes
     kept from one rebuild to the next. Keep the PDF open in a viewer that reloads it; Ctrl-C stops.
 
@@ -1083,6 +1084,9 @@ def watch(data_dir: Path, output: Path, page_size: str, jobs: int | None) -> Non
         signal.signal(signal.SIGTERM, _interrupted)  # `kill` stops it as cleanly as Ctrl-C
     try:
         watch_folder(data_dir, output, options, report=report, jobs=jobs)
+    except Refused as exc:  # the output is one of the data's inputs: as `booklet build` says it, and no watching
+        click.echo(f"booklet: {exc}; nothing was written.", err=True)
+        sys.exit(1)
     except KeyboardInterrupt:
         click.echo("Stopped watching. Bye.")
     except Restart as restart:  # a font file changed: read it in a new process, watching on with the same options

@@ -61,6 +61,7 @@ class Rebuild:
     images: frozenset[Path] = frozenset()  # the image files the booklet uses (absolute), when ok
     # what the build read, kept for later commands of the same data (`booklet proofs`) once this is told
     keep_read: Callable[[], None] | None = field(default=None, repr=False, compare=False)
+    refused: str | None = None  # failed: why the output is not to be written (an input's place), as build says it
 
 
 Event = Watching | Changed | Rebuild
@@ -97,7 +98,7 @@ def rebuild(data_dir: Path, output: Path, options=None, cache: BuildCache | None
     except DataError as exc:
         return Rebuild(False, f"{_counts(exc.problems)}; {_kept(output)}", exc.problems, _since(start))
     except Refused as exc:  # an output that is one of the data's files: as `booklet build` says it
-        return Rebuild(False, f"booklet: {exc}; {_kept(output)}", [], _since(start))
+        return Rebuild(False, f"booklet: {exc}; {_kept(output)}", [], _since(start), refused=str(exc))
     except OSError as exc:
         return Rebuild(False, f"booklet: cannot write {exc.filename or output}: {exc.strerror or exc}; "
                               f"{_kept(output)}", [], _since(start))
@@ -193,16 +194,25 @@ def watch(data_dir: Path, output: Path, options=None, *, report: Callable[[Event
     A watcher sees only what changes once it has started, which is after a build: so the first burst it
     yields (the real one yields an empty burst when it has been quiet for a second) is taken together
     with every file that changed since that build began, found by comparing modification times.
+
+    Refused, before watching, when `output` is an input (build.refuse_inputs): a data file by its name, before
+    anything is built; an image, extra page or font the data names, when the first build finds it so. Each rebuild
+    would be refused, and a change to that file would never be seen (the output is not watched).
     """
+    from .build import refuse_inputs
+
+    refuse_inputs([Path(output)], Path(data_dir), {})  # by its name alone: whatever the data holds
     wanted = ChangeFilter(data_dir, output)
     watcher = watcher or partial(watchfiles_watcher, stop=stop)
     before: dict[Path, tuple[int, int]] = {}
     cache = BuildCache()  # what did not change since the last build is not made again
 
-    def build() -> None:
+    def build(first: bool = False) -> None:
         nonlocal before
         before = wanted.snapshot()
         result = rebuild(data_dir, output, options, cache, jobs)
+        if first and result.refused is not None:  # an input the data names: not watched, as `booklet build` says it
+            raise Refused(result.refused)
         if result.ok:
             wanted.images = result.images
             for path in result.images - before.keys():  # an image outside the data folder, new to the watch
@@ -217,7 +227,7 @@ def watch(data_dir: Path, output: Path, options=None, *, report: Callable[[Event
         cache.idle()  # what the next rebuild would do first (collecting what this one left), while it waits
 
     try:
-        build()
+        build(first=True)
         while not (stop is not None and stop.is_set()):
             if _identity(data_dir) is None:  # the data folder is gone (removed to be made again): wait for it
                 if not _waited_for(data_dir, stop):

@@ -17,6 +17,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from booklet.cli import main
+from booklet.problems import Refused
 from booklet.watch import ChangeFilter, Changed, Rebuild, Watching, rebuild, watch
 
 from .helpers import BASE, write_conference
@@ -87,6 +88,50 @@ def test_a_rebuild_into_a_data_file_is_refused_as_build_refuses_it_not_an_intern
     assert refused.message == (f"booklet: will not write {target}: it is a data file of the conference in {folder}; "
                                f"choose another output; {target} is left as it was.")
     assert target.read_bytes() == before
+
+
+def test_watch_refuses_an_output_that_is_a_data_file_before_building_or_watching(tmp_path, monkeypatch):
+    """`booklet watch conf -o conf/conference.yaml` said "will not write ..." at each build and went on watching, the
+    output left out of what is watched (an edit to conference.yaml never rebuilt); it is refused at the start, as
+    `booklet build` refuses it, with exit status 1, the file untouched, whatever the data holds."""
+    folder = write_conference(tmp_path / "conf", {"programme.yaml": BAD_PROGRAMME})  # (refused all the same)
+    target = folder / "conference.yaml"
+    before = target.read_bytes()
+    monkeypatch.chdir(tmp_path)
+    run = CliRunner().invoke(main, ["watch", "conf", "-o", "conf/conference.yaml", "--jobs", "1"])
+    assert run.exit_code == 1, run.output
+    assert run.stderr == ("booklet: will not write conf/conference.yaml: it is a data file of the conference in conf; "
+                          "choose another output; nothing was written.\n")
+    assert run.stdout == ""  # no "Watching ..."
+    assert target.read_bytes() == before
+
+
+def test_watch_refuses_an_output_that_is_an_image_the_data_names_after_its_first_build(tmp_path, monkeypatch):
+    """An image (or extra page) the data names is known once the data is read: the first build refuses it as `booklet
+    build` does, and the watch ends there with exit status 1 instead of watching on, never to write."""
+    photo = jpeg((120, 150), (200, 30, 30))
+    write_conference(tmp_path / "conf", {"abstracts.yaml": with_photo("images/a.jpg"), "images/a.jpg": photo})
+    monkeypatch.chdir(tmp_path)
+    args = ["conf", "-o", "conf/images/a.jpg", "--jobs", "1"]
+    message = ("booklet: will not write conf/images/a.jpg: it is an image the data names in conf; choose another "
+               "output; nothing was written.\n")
+    build = CliRunner().invoke(main, ["build", *args])
+    assert (build.exit_code, build.stderr) == (1, message)
+    run = CliRunner().invoke(main, ["watch", *args])
+    assert (run.exit_code, run.stderr, run.stdout) == (1, message, "")
+    assert (tmp_path / "conf" / "images" / "a.jpg").read_bytes() == photo
+
+
+def test_the_watch_loop_refuses_an_output_that_is_an_input_without_watching(tmp_path):
+    folder = write_conference(tmp_path / "conf")
+    events = []
+
+    def fake_watcher(roots, wanted):
+        raise AssertionError("nothing is watched")
+
+    with pytest.raises(Refused, match="it is a data file of the conference"):
+        watch(folder, folder / "programme.yaml", report=events.append, watcher=fake_watcher)
+    assert events == []
 
 
 def test_a_rebuild_reads_an_image_edited_since_the_last_one(tmp_path):
