@@ -596,6 +596,35 @@ def test_an_extra_page_whose_boxes_reach_outside_its_page_is_placed_as_the_stand
         assert "Harbour map 1" in pdf.texts[index]
 
 
+def test_an_extra_page_whose_trim_box_lies_off_its_page_is_warned_about_at_its_entry(tmp_path):
+    """A map whose TrimBox lay outside its page ([500 500 600 600] on a page of 300 x 200) was placed whole, and one
+    reaching outside it placed in part, and neither check nor build said a word: the file no longer says which part
+    is its finished page. Each is warned about at its entry's file, line and key; a trim box on the page, and boxes
+    written with their corners swapped (read by their least and greatest values, as PDF readers read them), are not."""
+    data = write_conference(tmp_path / "data", {
+        "conference.yaml": extend("conference.yaml", "extra_pages:\n  - {file: images/far.pdf}\n"
+                                                     "  - {file: images/part.pdf}\n"
+                                                     "  - {file: images/inside.pdf}\n"
+                                                     "  - {file: images/swapped.pdf}\n"),
+        "images/far.pdf": _with_boxes(pdf_bytes(), trimbox=(500, 500, 600, 600)),
+        "images/part.pdf": _with_boxes(pdf_bytes(), trimbox=(100, 50, 900, 900)),
+        "images/inside.pdf": _with_boxes(pdf_bytes(), trimbox=(10, 10, 290, 190)),
+        "images/swapped.pdf": _with_boxes(pdf_bytes(), mediabox=(300, 200, 0, 0), trimbox=(290, 190, 10, 10))})
+    line = base_lines("conference.yaml") + 2
+    advice = ("look at that page of the booklet, or export the PDF again from the program that made it, with its trim "
+              "box on the page (or none)")
+    expected = [f"conference.yaml:{line}: extra_pages[0].file: warning: far.pdf: its TrimBox [500 500 600 600] lies "
+                "outside its page [0 0 300 200]: the finished page it should mark is nowhere on it, and booklet places "
+                f"the whole page, as a PDF reader shows it; {advice}",
+                f"conference.yaml:{line + 1}: extra_pages[1].file: warning: part.pdf: its TrimBox [100 50 900 900] "
+                f"reaches outside its page [0 0 300 200]: booklet places the part of it on the page; {advice}"]
+    for lines in _checked_and_built(data, tmp_path):
+        assert [line for line in lines if "TrimBox" in line] == expected
+    from booklet.layout import pdfpage
+
+    assert pdfpage.size(data / "images" / "swapped.pdf") == pdfpage.size(data / "images" / "inside.pdf") == (280, 180)
+
+
 def drawn_pdf(draw, size=(300.0, 200.0)) -> bytes:
     """A one-page PDF, `draw(canvas)` drawing its page."""
     buffer = io.BytesIO()

@@ -11,8 +11,9 @@ appearance, on top of the page, the way a viewer prints them ("flattened").
 
 What a build needs of such a file (check's answer, the page's size, the form's content and the objects it
 reaches, as plain values, its coarsest image for the resolution check, the fonts it leaves out for the font check,
-whether it prints anything at all for the blank page check, its thinnest line for the thin line check, and whether it
-paints in CMYK, whose rendering a --cmyk build takes back to CMYK as PDFium made it: `_facts`)
+whether it prints anything at all for the blank page check, its thinnest line for the thin line check, whether it
+paints in CMYK, whose rendering a --cmyk build takes back to CMYK as PDFium made it, and where its trim box lies
+off the page for the trim box check: `_facts`)
 is kept in booklet's disk cache by the hash of the file's bytes, so a build of a PDF read before neither imports nor
 runs pypdf; the form made from the kept values is the form made from the file, object for object (tests/test_cold.py).
 """
@@ -162,16 +163,16 @@ def _drawing_read(page) -> tuple:
     return form
 
 
-FACTS = 6  # the shape of the kept facts: bump when it changes
+FACTS = 7  # the shape of the kept facts: bump when it changes
 # the kept facts, in order (_facts)
-FACT_NAMES = ("problem", "size", "form", "coarsest", "fonts", "blank", "thinnest", "cmyk")
+FACT_NAMES = ("problem", "size", "form", "coarsest", "fonts", "blank", "thinnest", "cmyk", "trim")
 _FACT_AT = {name: at for at, name in enumerate(FACT_NAMES)}  # where each is in them
 _known: dict[str, tuple | None] = {}  # the file's hash -> its facts, in this process
 
 
 def _facts(path: Path) -> tuple | None:
     """(check's answer, the page's size, its form as plain values, its coarsest image, the fonts it leaves out,
-    whether it prints nothing, its thinnest line, whether it paints in CMYK) for the file, kept in the disk cache by
+    whether it prints nothing, its thinnest line, whether it paints in CMYK, its trim box off the page) for the file, kept in the disk cache by
     the hash of its bytes (and pypdf's and booklet's versions); None when they cannot be had without pypdf
     raising (then pypdf is asked each time, as it always was)."""
     from ..cache import disk, memory
@@ -222,7 +223,7 @@ def _read_facts(path: Path) -> tuple | None:
         if problem is not None:
             return (problem,) + (None,) * (len(FACT_NAMES) - 1)
         coarsest, fonts, thinnest, cmyk = _scanned(path)
-        return None, _size(path), form, coarsest, fonts, _blank(path), thinnest, cmyk
+        return None, _size(path), form, coarsest, fonts, _blank(path), thinnest, cmyk, _trim_off(path)
     except Exception:  # noqa: BLE001 - anything pypdf raises: not kept, pypdf asked again
         return None
 
@@ -250,6 +251,27 @@ def _box(page) -> tuple[float, float, float, float]:
     t0, t1, t2, t3 = _corners(page.trimbox)
     t0, t1, t2, t3 = max(t0, c0), max(t1, c1), min(t2, c2), min(t3, c3)
     return (t0, t1, t2, t3) if t2 > t0 and t3 > t1 else (c0, c1, c2, c3)
+
+
+def trim_off_page(path: Path) -> tuple[tuple[float, ...], tuple[float, ...], bool] | None:
+    """(the trim box, the page it is read within: the crop box within the media box, whether nothing of the trim box
+    is on it) when the page's own /TrimBox reaches outside that page; None when it has none, or lies on the page, or
+    for a file that cannot be placed. Placed (layout.extras), such a trim box is cut to the page (_box), or, wholly
+    off it, the whole page is: what a print shop trimming to it would cut is not what the booklet prints."""
+    return _fact(path, "trim", lambda: _trim_off(path), None)
+
+
+def _trim_off(path: Path) -> tuple[tuple[float, ...], tuple[float, ...], bool] | None:
+    page = _reader(path).pages[0]
+    if "/TrimBox" not in page:
+        return None
+    page_box = _within_media(page, page.cropbox)
+    t0, t1, t2, t3 = trim = _corners(page.trimbox)
+    c0, c1, c2, c3 = page_box
+    slack = 0.01  # (points: a box written rounded)
+    if t0 >= c0 - slack and t1 >= c1 - slack and t2 <= c2 + slack and t3 <= c3 + slack:
+        return None
+    return trim, page_box, not (min(t2, c2) > max(t0, c0) and min(t3, c3) > max(t1, c1))
 
 
 def _within_media(page, box) -> tuple[float, float, float, float]:

@@ -69,6 +69,7 @@ KINDS = {
     "font-not-embedded": "Extra pages' PDFs that leave their fonts out",
     "extra-page-blank": "Extra pages' PDFs that print nothing",
     "thin-lines": "Extra pages' PDFs with lines too thin to print",
+    "extra-page-trim": "Extra pages' PDFs whose trim box lies off their page",
     "section-left-out": "Sections theme.yaml leaves out whose data prints nowhere",
 }
 
@@ -96,7 +97,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
     from .entries import (check_abstract_texts, check_emails, check_empty_committees, check_participants_twice,
                           check_people_twice, check_photos, check_poster_numbers, check_titles_as_names,
                           check_web_addresses)
-    from .extras import (check_blank_extra_pages, check_extra_page_fonts, check_extra_pages,
+    from .extras import (check_blank_extra_pages, check_extra_page_fonts, check_extra_page_trim, check_extra_pages,
                          check_thin_extra_page_lines)
     from .fit import check_lengths
     from .french import check_french_marks
@@ -147,6 +148,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_extra_page_fonts(booklet, page)
         + check_blank_extra_pages(booklet)
         + check_thin_extra_page_lines(booklet, page)
+        + check_extra_page_trim(booklet)
         + check_sections(booklet, lines)
     )
     return [p for _, _, group in grouped(problems) for p in group]

@@ -1,6 +1,7 @@
 """The extra pages -> warnings for those whose `after:` names a section that theme.yaml's `sections` leaves out
 (such a page goes at the end, before the Notes pages and the back cover), for PDFs that leave fonts out, for
-PDFs whose page prints nothing and for PDFs whose lines print thinner than print holds."""
+PDFs whose page prints nothing, for PDFs whose lines print thinner than print holds and for PDFs whose trim box lies
+off their page."""
 
 from __future__ import annotations
 
@@ -118,3 +119,32 @@ def check_thin_extra_page_lines(booklet: Booklet, page) -> list[Problem]:
             f"plate, and {told}; draw them thicker in the program that made the PDF and export it again",
             "warning", "thin-lines"))
     return problems
+
+
+def check_extra_page_trim(booklet: Booklet) -> list[Problem]:
+    """A warning for each extra page's PDF whose TrimBox reaches outside its page (its MediaBox, or its CropBox within
+    it): booklet places the part of the trim box on the page, or, when none of it is, the whole page, as a PDF reader
+    shows it (layout.pdfpage._box); which part the map's maker meant as the finished page the file no longer says,
+    and a printer would want to know that its boxes are wrong."""
+    from ..layout import pdfpage
+
+    problems = []
+    for extra, source in extra_pdfs(booklet):
+        off = pdfpage.trim_off_page(extra.file)
+        if off is None:
+            continue
+        trim, page, nothing_on = off
+        placed = (f"lies outside its page {_box_text(page)}: the finished page it should mark is nowhere on it, and "
+                  "booklet places the whole page, as a PDF reader shows it" if nothing_on else
+                  f"reaches outside its page {_box_text(page)}: booklet places the part of it on the page")
+        problems.append(Problem(
+            source.file, source.line, source.key,
+            f"{extra.file.name}: its TrimBox {_box_text(trim)} {placed}; look at that page of the booklet, or export "
+            "the PDF again from the program that made it, with its trim box on the page (or none)", "warning",
+            "extra-page-trim"))
+    return problems
+
+
+def _box_text(box) -> str:
+    """A PDF box as the file writes it: [left bottom right top], in points."""
+    return "[" + " ".join(f"{value:.1f}".rstrip("0").rstrip(".") for value in (v + 0.0 for v in box)) + "]"
