@@ -122,9 +122,9 @@ def import_source(source: Path, folder: Path, options: Options, update: bool = F
         # folder whose theme.yaml says letter measured its abstracts on A5 pages)
         try:
             booklet, warnings = check_folder(staging, page_for(theme_page_size(staging), CHECK_BLEED))
-        except DataError as exc:  # (a first import's files are never written: each names the entry it is about)
+        except DataError as exc:  # (a first import's files are never written: each is told of the source's entry)
             if record is None:
-                exc.problems = [_naming_entry(problem, documents) for problem in exc.problems]
+                exc.problems = [_naming_entry(problem, documents, source) for problem in exc.problems]
             raise
     _publish(folder, files, removed)
     return ImportResult(folder, source, imported.format, booklet, warnings, updated=record is not None,
@@ -132,23 +132,30 @@ def import_source(source: Path, folder: Path, options: Options, update: bool = F
                         written=sorted(files), removed=removed, reused=reused)
 
 
-_INDEX = re.compile(r"\[(\d+)\]")
+_INDEX = re.compile(r"\[(\d+)\]\.?")
 
 
-def _naming_entry(problem: Problem, documents: dict) -> Problem:
-    """`problem` with the id and title of the abstract, tutorial or poster it is in (`[3].abstract` of an abstracts.yaml
-    the import did not write names nothing the user can find in the source)."""
+def _naming_entry(problem: Problem, documents: dict, source: Path) -> Problem:
+    """`problem`, found in a file a first import would have written and did not, told of the source: its file, no
+    line, and the title and id of the abstract, tutorial or poster it is in (`abstracts.yaml:11: [3].abstract` named a
+    file and line that do not exist, and nothing the user could find in the source); the file it would have been in
+    said after the message."""
+    if problem.file not in documents:  # (not one of the files the import writes: as it is)
+        return problem
+    told = replace(problem, file=str(source), line=0,
+                   message=f"{problem.message} (in the {problem.file} the import would have written)")
     entries = documents.get(problem.file)
     found = _INDEX.match(problem.key or "")
     if not isinstance(entries, list) or found is None or int(found[1]) >= len(entries):
-        return problem
+        return told
     entry = entries[int(found[1])]
     if not isinstance(entry, dict):
-        return problem
+        return told
     ident = f"id {entry['id']}" if entry.get("id") else f"poster {entry.get('number', '?')}"
     title = collapse(str(entry.get("title") or ""))
-    title = f"'{title[:80]}{'...' * (len(title) > 80)}', " if title else ""
-    return replace(problem, message=f"{problem.message} ({title}{ident})")
+    title = f"'{title[:80]}{'...' * (len(title) > 80)}' " if title else ""
+    rest = problem.key[found.end():]
+    return replace(told, key=f"{title}({ident})" + (f", {rest}" if rest else ""))
 
 
 def _publish(folder: Path, files: dict[str, bytes], removed: list[str]) -> None:
