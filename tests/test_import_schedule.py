@@ -736,8 +736,7 @@ def test_an_update_refuses_a_damaged_record_and_changes_nothing(tmp_path, damage
     before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
     result = invoke("import", source, "--out", folder, "--update")
     assert result.exit_code == 1
-    assert result.stderr == (f"booklet: {record_path} is not a record booklet import wrote; import into a new "
-                             "folder; nothing was written.\n")
+    assert result.stderr == f"booklet: {record_path} {DAMAGED_RECORD}; nothing was written.\n"
     assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
 
 
@@ -753,9 +752,35 @@ def test_a_record_damaged_deeper_is_refused_too(tmp_path, monkeypatch):
     monkeypatch.setattr(write, "merge", failing)  # what a shape _damaged does not look at gives, deep in merge
     result = invoke("import", source, "--out", folder, "--update")
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"booklet: {folder / '.booklet-import.json'} does not hold what booklet import "
-                                    "wrote (TypeError: string indices must be integers, not 'str'); it was edited or "
-                                    "damaged: import into a new folder; nothing was written.")
+    assert result.stderr == f"booklet: {folder / '.booklet-import.json'} {DAMAGED_RECORD}; nothing was written.\n"
+
+
+RECORD_NEEDED = ("it records what the earlier import wrote, and --update needs it to tell your edits from the source's "
+                 "changes: import into a new folder (without --update), and carry your own edits over to it")
+DAMAGED_RECORD = ("is damaged or was edited by hand: it does not hold what booklet import writes there; "
+                  + RECORD_NEEDED)
+
+
+@pytest.mark.parametrize("damage, told", [
+    # a fuzzing run: "does not hold what booklet import wrote (TypeError: 'int' object is not iterable)"
+    (lambda text: text.replace('"items": [', '"items": 5, "was": ['), DAMAGED_RECORD),
+    (lambda text: text[:40], None),  # cut short
+])
+def test_a_damaged_record_is_told_in_a_user_s_words_with_what_to_do(tmp_path, damage, told):
+    source, folder = write_json_v1(tmp_path / "schedule.json"), tmp_path / "tw27"
+    assert invoke("import", source, "--out", folder).exit_code == 0
+    record_path = folder / ".booklet-import.json"
+    record_path.write_text(damage(record_path.read_text("utf-8")), encoding="utf-8")
+    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    result = invoke("import", source, "--out", folder, "--update")
+    assert result.exit_code == 1
+    if told is None:  # (where the JSON breaks off: its line and column)
+        assert re.fullmatch(rf"booklet: {re.escape(str(record_path))}:\d+:\d+: damaged: not valid JSON \([^)]*\); "
+                            rf"{re.escape(RECORD_NEEDED)}; nothing was written.\n", result.stderr), result.stderr
+    else:
+        assert result.stderr == f"booklet: {record_path} {told}; nothing was written.\n"
+    assert "Error" not in result.stderr and "object" not in result.stderr
+    assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
 
 
 def test_an_export_with_no_event_is_an_error_and_writes_nothing(tmp_path):

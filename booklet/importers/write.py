@@ -214,12 +214,22 @@ def _read_record(folder: Path) -> dict | None:
         raise Refused(f"{path} {problem}")
     try:
         record = json.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise Refused(f"{path} cannot be read ({exc}); it records what the earlier import wrote, so --update "
-                      "needs it: import into a new folder") from None
+    except OSError as exc:
+        raise Refused(f"{path} cannot be read ({exc.strerror or exc}); {RECORD_NEEDED}") from None
+    except UnicodeDecodeError:
+        raise Refused(f"{path} is damaged: it is not UTF-8 text; {RECORD_NEEDED}") from None
+    except json.JSONDecodeError as exc:
+        raise Refused(f"{path}:{exc.lineno}:{exc.colno}: damaged: not valid JSON ({exc.msg}); "
+                      f"{RECORD_NEEDED}") from None
     if not isinstance(record, dict) or not isinstance(record.get("documents"), dict) or _damaged(record):
-        raise Refused(f"{path} is not a record booklet import wrote; import into a new folder")
+        raise Refused(f"{path} {RECORD_DAMAGED}; {RECORD_NEEDED}")
     return record
+
+
+RECORD_DAMAGED = "is damaged or was edited by hand: it does not hold what booklet import writes there"
+# what a record damaged or edited by hand leaves to do (the folder holds files: an import without --update refuses it)
+RECORD_NEEDED = ("it records what the earlier import wrote, and --update needs it to tell your edits from the source's "
+                 "changes: import into a new folder (without --update), and carry your own edits over to it")
 
 
 def _damaged(record: dict) -> bool:
@@ -334,9 +344,8 @@ def _merged(folder: Path, record: dict, documents: dict, prune: bool, aliases: d
                        lambda name, value: render(name, value, file_for(name)), untouched, aliases)
     except Unreadable as exc:
         raise Refused(f"{folder}/{exc}") from None
-    except (TypeError, AttributeError, KeyError, ValueError) as exc:  # deeper in the record than _damaged looks
-        raise Refused(f"{folder / RECORD} does not hold what booklet import wrote ({type(exc).__name__}: {exc}); "
-                      "it was edited or damaged: import into a new folder") from None
+    except (TypeError, AttributeError, KeyError, ValueError):  # deeper in the record than _damaged looks
+        raise Refused(f"{folder / RECORD} {RECORD_DAMAGED}; {RECORD_NEEDED}") from None
     files = {}
     for name, text in merged.texts.items():
         if name in raw and text == current[name]:
