@@ -855,6 +855,30 @@ def test_proofs_without_png_into_a_folder_of_images_the_data_names_leave_them_as
         assert {p.name: p.read_bytes() for p in (folder / "images").iterdir()} == before
 
 
+@pytest.mark.parametrize("inside", ["", "images"])
+def test_proofs_into_the_data_folder_are_written_as_build_writes_a_pdf_there_leaving_the_data_as_it_was(tmp_path,
+                                                                                                        inside):
+    """`booklet proofs DATA --out DATA` (or DATA/images): as `booklet build DATA -o DATA/booklet.pdf`, writing beside
+    the data is allowed, and what is refused is a file that would replace one of the data's inputs (a data file, an
+    image the data names: the test above). The data's files are left byte for byte, the folder still checks without a
+    word (the proofs' PDFs, PNGs and manifest.csv are no data booklet reads), and the next round finds them there."""
+    folder = write_conference(tmp_path / "conf")
+    out = folder / inside if inside else folder
+    data = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    build = CliRunner().invoke(main, ["build", str(folder), "-o", str(folder / "booklet.pdf"), "--jobs", "1"])
+    assert build.exit_code == 0, build.output
+    run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out), "--png"])
+    assert run.exit_code == 0, run.output
+    assert {p: p.read_bytes() for p in data} == data
+    assert all((out / name).is_file() for name in ("manifest.csv", "lund-2026.pdf", "lund-2026-1.png"))
+    check = CliRunner().invoke(main, ["check", str(folder)])
+    assert (check.exit_code, check.stdout, check.stderr) == (0, f"{folder}: 0 errors, 0 warnings.\n", "")
+    again = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out), "--png"])
+    assert again.exit_code == 0, again.output
+    assert again.stdout.splitlines()[-1] == ("None of them changed: all 5 were there already, byte for byte, and were "
+                                             "left as they were.")
+
+
 def test_running_proofs_again_replaces_them_and_removes_pngs_of_pages_no_longer_there(earlier_proofs):
     folder, out, before = earlier_proofs
     run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out), "--png"])
