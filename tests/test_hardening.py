@@ -638,6 +638,42 @@ def test_a_committee_heading_at_the_top_of_a_page_stands_where_the_pages_text_be
     assert {top for _, top in continued} == {invited_top}, (continued, invited_top)
 
 
+def first_line_at(path, starting: str) -> list[tuple[int, float, float]]:
+    """(page index, baseline, size) of the first glyph of each page whose text starts with `starting`."""
+    from .mathpdf import glyphs, page_text
+
+    return [(index, page[0].y, page[0].size) for index, page in enumerate(glyphs(path))
+            if page and page_text(page).startswith(starting)]
+
+
+def text_begins(size: float) -> float:
+    """The baseline, in the PDF's coordinates (the build's default bleed of 3 mm around the trim), of a line of type
+    `size` that begins an A5 page's text: a paragraph at the top of the frame."""
+    from reportlab.lib.units import mm
+
+    from booklet.layout.page import page_for
+
+    page = page_for("A5")
+    return page.height - page.top + 3 * mm - size
+
+
+def test_a_place_at_the_top_of_a_page_stands_where_the_pages_text_begins(tmp_path):
+    """A typesetter's review: where a place on the page of practical information ended at a page's foot, the space
+    after it went over to the next page and pushed the next place down (7.5 pt below where a page's text begins).
+    The space between two places is dropped at the top of a page."""
+    from booklet.build import build_booklet
+
+    note = "Room for session, a long note that runs on to a second line of the page, with more words, and yet more " \
+           "words to be sure that it takes two lines of the page"
+    places = "places:\n" + "".join(f"  - {{name: Place {i:02d}, address: 'Street {i}, Town', "
+                                    f"note: '{note if i == 0 else 'Room for session'} {i}'}}\n" for i in range(22))
+    result = build_booklet(conference(tmp_path, {"conference.yaml": BASE["conference.yaml"] + places}), tmp_path / "b.pdf")
+    pdf = Pdf(result.output)
+    (page, baseline, size), = first_line_at(result.output, "Place10")
+    assert "Street 9, Town" in pdf.texts[page - 1]  # (the case: place 9 ended the page before, its space after it)
+    assert baseline == pytest.approx(text_begins(size), abs=0.01)
+
+
 def test_a_covers_type_is_in_proportion_to_its_page_and_its_tagline_a_measure_a_reader_takes_in(tmp_path):
     """A typesetter's review: on A4 the cover's title was 1.1 times its A5 size on a page 1.4 times as wide, and
     the tagline ran about 125 characters a line across it."""

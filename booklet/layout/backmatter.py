@@ -11,14 +11,14 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from ..text import markup
 from ..model import Conference
 from ..printing.binding import UNPADDED, ByBinding, Fixed
 from .common import Context
 from .cover import cover_style, draw_fitted
-from .flowables import Anchor, Para, Row, _at_top
+from .flowables import Anchor, Gap, Para, Row, _at_top
 from .styles import make_palette
 from ..text.fonts import BODY, SANS
 from .textfit import CLIP_ROOM, Marked, draw_block, fit_block, fit_scaled
@@ -84,7 +84,7 @@ def build_practical(ctx: Context) -> list:
                 story.append(Para(markup.inline(place.note), s.affiliation))
             if place.address:
                 story.append(Para(markup.address(place.address), s.body))
-            story.append(Spacer(0, s.body.leading * 0.6))
+            story.append(Gap(0, s.body.leading * 0.6))  # (nothing at the top of a page)
     lines = contact_lines(conf)
     if lines:
         story.append(Para(markup.inline(ctx.label("contact")), s.subheading))
@@ -111,7 +111,7 @@ def qr_rows(ctx: Context) -> list:
     per_row = max(1, int((ctx.page.text_width + QR_GAP) // (QR_CELL + QR_GAP)))
     cell = min(QR_CELL, ctx.page.text_width)
     codes = ctx.booklet.conference.qr_codes
-    story = [Spacer(0, ctx.styles.body.leading * 1.5)]
+    story = [Gap(0, ctx.styles.body.leading * 1.5)]  # (nothing at the top of a page)
     for start in range(0, len(codes), per_row):
         story.append(QrRow(codes[start:start + per_row], cell, style, ctx.colours.text))
     return story
