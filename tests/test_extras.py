@@ -131,6 +131,21 @@ def test_sponsor_logos_are_sized_by_tier_centred_and_kept_in_proportion(sponsors
     assert (images[2][0] + images[2][2]) / 2 == pytest.approx(A5.width / 2, abs=0.05)
 
 
+def test_sponsors_of_no_tier_at_the_top_of_a_page_stand_where_the_pages_text_begins(tmp_path):
+    """A typesetter's review: where the tiers before them ended at a page's foot, the space that sets the sponsors of
+    no tier apart from them went over to the next page and pushed their logos 15 pt below where a page's text begins.
+    The space is dropped at the top of a page, as a tier's heading's space above is."""
+    text = "sponsors:\n" + "".join(f"  - {{name: Gold {n}, logo: images/g.png, tier: Gold}}\n" for n in range(6)) \
+        + "".join(f"  - {{name: Silver {n}, logo: images/g.png, tier: Silver}}\n" for n in range(6)) \
+        + "".join(f"  - {{name: Other {n}, logo: images/o.png}}\n" for n in range(3))
+    logos = {"images/g.png": png((900, 360)), "images/o.png": png((900, 450), colour=(150, 40, 40))}
+    result, pdf = build(tmp_path, text, logos, theme="sponsors: {names: true}\n")
+    page = pdf.pages_with("Other 0")[0]
+    assert page == result.anchors["sponsors"] and "Silver 5" in pdf.texts[page - 1]  # (the case: a page's first)
+    first = objects(pdf.path, page, pdfium.FPDF_PAGEOBJ_IMAGE)[0]  # a 2:1 logo fills its box, the row's height
+    assert first[3] == pytest.approx(A5.height - A5.top, abs=0.01)
+
+
 LEGAL = ["Chaos Computer Club e. V.", "Deutsche Forschungsgemeinschaft", "Gesellschaft für Informatik e. V.",
          "Müller Maschinenbau GmbH & Co. KG", "Acme Widgets Inc."]
 

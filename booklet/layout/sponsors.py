@@ -15,7 +15,7 @@ from copy import copy
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable
 
 from .. import images
 from ..model import Booklet, Sponsor
@@ -24,7 +24,7 @@ from ..text.paragraph import pattern_cuts
 from .common import Context
 from .abstracts import continued
 from .backmatter import web_target
-from .flowables import Anchor, Continues, Para
+from .flowables import Anchor, Continues, Gap, Para
 from .page import Page
 from .textfit import Marked, draw_block, fit_block, fit_scaled
 
@@ -89,7 +89,7 @@ def build_sponsors(ctx: Context) -> list:
         if tier is not None:
             rows.append(Para(markup.inline(tier), tier_style))
         elif rank:
-            story.append(Spacer(0, tier_style.spaceBefore))
+            story.append(Gap(0, tier_style.spaceBefore))  # (nothing at the top of a page)
         count = columns(groups, rank)
         width, height = box_size(ctx.page, count)
         missing_style = _tier_size(_missing_style(ctx, count), [m.name for m in members if not m.logo], width, height,
