@@ -674,6 +674,32 @@ def test_a_place_at_the_top_of_a_page_stands_where_the_pages_text_begins(tmp_pat
     assert baseline == pytest.approx(text_begins(size), abs=0.01)
 
 
+def test_a_presenter_who_opens_the_page_a_tutorial_runs_onto_stands_where_that_pages_text_begins(tmp_path):
+    """A typesetter's review: where a tutorial's presenter ended at a page's foot with less room under it than the
+    space before the next presenter, that space went over to the next page and set the next presenter 6 pt lower under
+    "Bayesian inference (continued)" than where the text of such a page begins (where the space stayed at the foot of
+    the page before). The space between two presenters is dropped at the top of a page a tutorial runs onto."""
+    from booklet.build import build_booklet
+
+    from .mathpdf import glyphs, page_text
+
+    bio = "Works on inference and teaches it. " * 3
+    presenters = "".join(f"    - {{name: Presenter {i:02d}, affiliation: NBI, bio: '{bio}'}}\n" for i in range(10))
+
+    def under_heading(description: str) -> tuple[str, float]:
+        """The presenter who opens the page the tutorial runs onto, and how far below its heading's baseline."""
+        text = f"- id: bayes-intro\n  title: Bayesian inference\n  description: '{description}'\n  presenters:\n"
+        folder = tmp_path / str(len(description))
+        result = build_booklet(conference(folder, {"tutorials.yaml": text + presenters}), folder / "b.pdf")
+        (page,) = [page for page in glyphs(result.output) if page_text(page).startswith("Bayesianinference(continued)")]
+        at = page_text(page).index("Presenter")
+        return page_text(page)[at:at + 11], page[0].y - page[at].y
+
+    (moved, below), (_, below_as_text_begins) = under_heading("A course. " * 41), under_heading("A course. " * 2)
+    assert moved == "Presenter05"  # (the case: the space before it did not fit at the foot of the page before)
+    assert below == pytest.approx(below_as_text_begins, abs=0.01)  # (17.6 pt, not 23.6)
+
+
 def test_a_covers_type_is_in_proportion_to_its_page_and_its_tagline_a_measure_a_reader_takes_in(tmp_path):
     """A typesetter's review: on A4 the cover's title was 1.1 times its A5 size on a page 1.4 times as wide, and
     the tagline ran about 125 characters a line across it."""

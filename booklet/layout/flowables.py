@@ -984,6 +984,8 @@ class Continues(Translated, Flowable):
             if len(first) == len(self._items()):
                 return [self]
             rest = []
+        while rest and isinstance(rest[0], Gap):  # (space between two blocks: none under "(continued)")
+            rest.pop(0)
         if not rest:
             return [Continues(first, None)]
         # a heading in the text never ends the page: it goes on with the paragraph it leads to, while text of the

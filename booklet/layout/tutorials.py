@@ -16,7 +16,7 @@ from .abstracts import (FULL, TAIL_LINES, Tight, affiliation_lines, continued_he
                         in_text_columns, section_heading, tight_style, when)
 from .columns import UNBOUNDED, TextColumns
 from .common import PHOTO_WIDTH, Context
-from .flowables import Anchor, Continues, DayMark, EndMark, Para, Row, Rule, Together
+from .flowables import Anchor, Continues, DayMark, EndMark, Gap, Para, Row, Rule, Together
 from .styles import markup_color
 
 
@@ -182,7 +182,7 @@ def _presenter(ctx: Context, person: Person, aligned: bool = False, presenting: 
         block += ctx.paras(person.bio, tight_style(ctx, s.text, tight))
     if person.photo:  # photo in its own column: the bio never runs on under it
         photo = ctx.photo(person.photo)
-        return [Spacer(0, 6), Row([photo], block, photo.width, gap=4 * mm, pad=0, keep=ctx.page.text_height)]
+        return [Gap(0, 6), Row([photo], block, photo.width, gap=4 * mm, pad=0, keep=ctx.page.text_height)]
     if aligned:
-        return [Spacer(0, 6), Row([], block, PHOTO_WIDTH, gap=4 * mm, pad=0, keep=ctx.page.text_height)]
-    return [Spacer(0, 6), Together(block)]
+        return [Gap(0, 6), Row([], block, PHOTO_WIDTH, gap=4 * mm, pad=0, keep=ctx.page.text_height)]
+    return [Gap(0, 6), Together(block)]  # (the space above: none at the top of a page it runs onto)
