@@ -423,9 +423,12 @@ def test_a_posters_abstract_leaves_no_two_line_tail_on_the_next_page(tmp_path, f
     next ("the population, and the scatter between endtwo."). Three lines at least go on (the break moved up a line),
     or, when that would leave fewer than two where the poster starts, the poster moves on whole. (`filler`: the
     words of the poster before it, which leave room on the page for all of its abstract but two lines; its lines
-    of 4 when `words` is 46.)"""
+    of 4 when `words` is 46; the long one followed by a third poster: the last of the list moves on whole rather
+    than leave a few lines of it alone on a page, see the test after this one.)"""
     posters = (f"- number: 1\n  author: Ana Smith\n  title: Filler poster\n  abstract: {_text(filler)} endone.\n"
                f"- number: 2\n  author: Ana Smith\n  title: Split poster\n  abstract: {_text(words, 3)} endtwo.\n")
+    if words > 100:
+        posters += "- number: 3\n  author: Ana Smith\n  title: Last poster\n  abstract: Short.\n"
     result = _build(tmp_path, {"posters.yaml": posters, "theme.yaml": "sections: [posters]\n"}, "A5")
     pdf = Pdf(result.output)
     start, end = result.anchors["poster-1"] - 1, result.anchors["end:poster-1"] - 1
@@ -444,6 +447,32 @@ def test_a_posters_abstract_leaves_no_two_line_tail_on_the_next_page(tmp_path, f
     else:  # two lines here and two after would be a two-line tail, one here and three an orphan: it moves on whole
         assert "endone." in " ".join(pdf.lines(start - 1)) and "Filler poster" not in pdf.texts[start]
         assert len(abstract) == 4 and abstract[-1].endswith("endtwo.") and "(continued)" not in pdf.texts[start]
+
+
+def test_the_last_poster_moves_on_whole_rather_than_leave_a_few_lines_alone_on_a_page(tmp_path):
+    """A typesetter's review (Les Houches 2018, A5): the last poster of the list ran its last four lines onto a page of
+    their own, under "15 Generation and annihilation ... (continued)", the rest of it empty, and the index after it.
+    The last poster of a list that fits on a page moves on to it whole rather than leave less than a quarter of a page
+    of it (here five lines) alone there; one whose rest is longer is split as before."""
+    sentence = "Magnetic droplet solitons were first predicted to occur in materials with uniaxial anisotropy. "
+
+    def posters(first: int) -> dict:
+        return {"posters.yaml": "".join(
+            f"- number: {n}\n  author: Author Number{n}\n  title: Poster title {n}\n"
+            f"  abstract: {sentence * (first if n == 1 else 12)}end{n}.\n" for n in (1, 2, 3))}
+
+    result = _build(tmp_path, posters(1), "A5")
+    pdf = Pdf(result.output)
+    start, end = result.anchors["poster-2"], result.anchors["end:poster-2"]
+    assert start == end and result.anchors["end:poster-1"] == start - 1  # poster 3 whole on the page after poster 2's
+    lines = pdf.lines(start - 1)
+    assert lines[:2] == ["3", "Poster title 3"] and "(continued)" not in pdf.texts[start - 1]
+    assert "end3." in pdf.texts[start - 1] and pdf.lines(start)[0] == "Index of authors"
+    # five sentences more above it: its rest is over a quarter of a page, and it is split
+    result = _build(tmp_path / "longer", posters(6), "A5")
+    pdf = Pdf(result.output)
+    start, end = result.anchors["poster-2"], result.anchors["end:poster-2"]
+    assert end == start + 1 and pdf.lines(end - 1)[0] == "3 Poster title 3 (continued)"
 
 
 def test_a_flowing_abstract_in_columns_that_runs_on_holds_a_few_lines_on_its_last_page(tmp_path):

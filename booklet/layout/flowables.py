@@ -1311,7 +1311,9 @@ class Row(Translated, Flowable):
 
     Splits inside the body, so a row of any length never overflows a page; a row no taller than
     `keep` moves to the next page whole instead of splitting, as does one that would leave no more than its
-    first `whole` flowables on the page (a poster's title and authors: with at least the start of its text),
+    first `whole` flowables on the page (a poster's title and authors: with at least the start of its text), or, when it
+    is the last of its section (`alone`, of a page), whose part that goes on would be shorter than `alone` of a page,
+    alone on the section's last page, where the row fits on a page,
     unless it is at the top of a page or those are taller than a page. `spaced`: the body's flowables apart as a
     frame sets them (the larger of one's space after and the next's space before; a poster's paragraphs).
     `continued()`: flowables that head each part after the first, with at least the start of what follows
@@ -1329,8 +1331,9 @@ class Row(Translated, Flowable):
                  link: str | None = None, background=None, pad: float = 2.0, gap: float = 6.0,
                  keep: float = 0.0, anchor: str | None = None, spaced: bool = False, whole: int = 0,
                  ref_last: bool = False, continued=None, tail: int = 0, baseline: bool = False,
-                 mark: str | None = None):
+                 mark: str | None = None, alone: float = 0.0):
         super().__init__()
+        self.alone = alone
         self.baseline = baseline
         self.mark = mark  # pages noted where it is drawn (note_pages): a chaired session's rows
         self.tail = tail
@@ -1402,7 +1405,12 @@ class Row(Translated, Flowable):
             return [self]
         if self.height <= self.keep:
             return []
-        return self._split(availWidth, availHeight, _at_top(self) or self._whole_taller_than_a_page(availWidth))
+        at_top = _at_top(self) or self._whole_taller_than_a_page(availWidth)
+        parts = self._split(availWidth, availHeight, at_top)
+        page = _frame_page(self) if self.alone and len(parts) == 2 and not at_top else None
+        if page is not None and self.height <= page and parts[1].wrap(availWidth, page)[1] < self.alone * page:
+            return []  # the last of its section: its rest would stand alone on a page, a few lines: it moves on whole
+        return parts
 
     def split_at_top(self, availWidth, availHeight):
         """split, at the top of a page, where moving on would not help: a row a little taller than the room below

@@ -62,7 +62,8 @@ def poster_list(ctx: Context, indices: list[int], opening: list, key: str, level
             shown = "\u00a0\u00b7 ".join(kept_whole(part) for part in parts) if len(parts) > 1 else parts[0]
             entries.append(Para(markup.inline(shown), s.subheading))
         for index in members:
-            entries.append(build_poster_entry(ctx, posters[index], number_width, poster_key(index)))
+            last = number == len(groups) - 1 and index == members[-1]
+            entries.append(build_poster_entry(ctx, posters[index], number_width, poster_key(index), last))
             entries.append(EndMark(poster_key(index)))
             entries.append(Rule(ctx.colours.hairline, 0.5, 2, between=True))
     if ctx.text_columns > 1:  # in columns, as an abstract's text is (a wide page, or the theme's `columns`)
@@ -88,7 +89,13 @@ def poster_key(index: int) -> str:
     return f"poster-{index}"
 
 
-def build_poster_entry(ctx: Context, poster: Poster, number_width: float, key: str) -> Row:
+ALONE = 1 / 4  # of a page: the last poster of a list moves on whole rather than leave less than this of it on a page
+
+
+def build_poster_entry(ctx: Context, poster: Poster, number_width: float, key: str, last: bool = False) -> Row:
+    """A poster's entry: its number, then its title, authors and abstract. `last`: the last of its list, which moves on
+    to the next page whole where a split would leave less than ALONE of a page of it alone there, the list's last page
+    (Les Houches 2018: poster 15's last four lines on a page of their own before the index)."""
     s = ctx.styles
     number = Para(f'<font size="{s.session.fontSize * 1.3}">{poster.number}</font>', s.session)
     body = [Para(f"<b>{markup.title(poster.title, bold=True)}</b>", s.body)]
@@ -104,4 +111,5 @@ def build_poster_entry(ctx: Context, poster: Poster, number_width: float, key: s
     # not in the title or the authors: the entry moves on whole instead)
     again = f"{poster.number}\u2002" + continued(poster.title, label=ctx.label("continued"))
     return Row([number], body, number_width, pad=3, anchor=key, spaced=True, whole=heading, tail=3,
-               continued=lambda: [Para(again, s.when)])  # "12 Title (continued)" over a part on the next page
+               continued=lambda: [Para(again, s.when)],  # "12 Title (continued)" over a part on the next page
+               alone=ALONE if last else 0.0)
