@@ -667,11 +667,34 @@ def test_a_place_at_the_top_of_a_page_stands_where_the_pages_text_begins(tmp_pat
            "words to be sure that it takes two lines of the page"
     places = "places:\n" + "".join(f"  - {{name: Place {i:02d}, address: 'Street {i}, Town', "
                                     f"note: '{note if i == 0 else 'Room for session'} {i}'}}\n" for i in range(22))
-    result = build_booklet(conference(tmp_path, {"conference.yaml": BASE["conference.yaml"] + places}), tmp_path / "b.pdf")
+    data = conference(tmp_path, {"conference.yaml": BASE["conference.yaml"] + places})
+    result = build_booklet(data, tmp_path / "b.pdf")
     pdf = Pdf(result.output)
     (page, baseline, size), = first_line_at(result.output, "Place10")
     assert "Street 9, Town" in pdf.texts[page - 1]  # (the case: place 9 ended the page before, its space after it)
     assert baseline == pytest.approx(text_begins(size), abs=0.01)
+
+
+def test_a_places_name_and_note_never_end_a_page_without_its_address(tmp_path):
+    """A typesetter's review: a place on the page of practical information was cut by a page break after its name, or
+    its name and note, its address alone at the top of the next page ("Street 9, Town"). A place moves on whole."""
+    from booklet.build import build_booklet
+
+    note = "Room for session, a long note that runs on to a second line of the page, with more words, and yet more " \
+           "words to be sure that it takes two lines of the page"
+    places = "places:\n" + "".join(f"  - {{name: Place {i:02d}, address: 'Street {i}, Town', "
+                                    f"note: '{note if i < 2 else 'Room for session'} {i}'}}\n" for i in range(22))
+    data = conference(tmp_path, {"conference.yaml": BASE["conference.yaml"] + places})
+    result = build_booklet(data, tmp_path / "b.pdf")
+    pdf = Pdf(result.output)
+    pages = [index for index, text in enumerate(pdf.texts) if "Street" in text]
+    assert len(pages) >= 2
+    for index in pages[1:]:
+        first = next(line for line in pdf.lines(index) if line.startswith(("Place ", "Room ", "Street ")))
+        assert first.startswith("Place "), pdf.lines(index)[:3]
+    for i in range(22):
+        (page,) = pdf.pages_with(f"Place {i:02d}")
+        assert f"Street {i}, Town" in pdf.texts[page], i
 
 
 def test_a_presenter_who_opens_the_page_a_tutorial_runs_onto_stands_where_that_pages_text_begins(tmp_path):

@@ -78,10 +78,14 @@ def build_practical(ctx: Context) -> list:
              Para(markup.inline(ctx.label("practical")), s.heading)]
     if conf.places:
         story.append(Para(markup.inline(ctx.label("places")), s.subheading))
+        # a place's name (and its note) never ends a page without the rest of it (its address): it moves on whole
+        name_style = ctx.derived(s.body, f"{s.body.name}_place", keepWithNext=1)
+        note_style = ctx.derived(s.affiliation, f"{s.affiliation.name}_place", keepWithNext=1)
         for place in conf.places:
-            story.append(Para(f"<b>{markup.inline(place.name)}</b>", s.body))
+            story.append(Para(f"<b>{markup.inline(place.name)}</b>",
+                              name_style if place.note or place.address else s.body))
             if place.note:
-                story.append(Para(markup.inline(place.note), s.affiliation))
+                story.append(Para(markup.inline(place.note), note_style if place.address else s.affiliation))
             if place.address:
                 story.append(Para(markup.address(place.address), s.body))
             story.append(Gap(0, s.body.leading * 0.6))  # (nothing at the top of a page)
