@@ -1192,3 +1192,36 @@ def test_a_day_s_number_of_one_digit_has_no_room_for_a_second_between_it_and_its
     figure = long[1][0][2] - long[0][0][2]  # how much further "10" reaches than "9"
     assert figure > 15
     assert long[0][1][0] - short[0][1][0] == pytest.approx(figure, abs=3)  # a figure's width less before the names
+
+
+def test_abstracts_follow_the_order_the_programme_prints_parallel_sessions_in(tmp_path):
+    """DebConf17's Sunday printed its parallel sessions one after another in the order they start (55dff6f), but its
+    abstracts kept the data's order: the page numbers down the day read "41, 102, 40", and a reader leafing through
+    the abstracts met them in another order than the programme's. The abstracts now follow the order the programme
+    prints (Context.session_orders, decided once for the whole booklet): the numbers printed on the rows increase down
+    the day, each row's link goes to its talk's page, and a build in two processes prints the text of one."""
+    starts = {"Room 117": 15 * 60, "Senate": 15 * 60 + 30, "Room 101": 9 * 60 + 30, "Room 320": 17 * 60,
+              "Room 9": 15 * 60}
+    items = "      - parallel:\n" + "".join(session_yaml(name, [name.replace(" ", "").lower()], start, minutes=60,
+                                                          indent=10)[0] for name, start in starts.items())
+    programme = "days:\n  - date: 2027-09-13\n    items:\n" + items
+    talks = [name.replace(" ", "").lower() for name in starts]
+    folder = write_conference(tmp_path / "conf", {"tutorials.yaml": None, "posters.yaml": None,
+                                                  "programme.yaml": programme,
+                                                  "abstracts.yaml": talks_yaml(talks, long_every=9)})
+    build_booklet(folder, tmp_path / "one.pdf", jobs=1)
+    build_booklet(folder, tmp_path / "two.pdf", jobs=2)
+    pdf = Pdf(tmp_path / "one.pdf")
+    (first,) = [p for _, p in outline_pages(pdf, "Programme")]
+    printed = ["room101", "room117", "room9", "senate", "room320"]  # (as the programme prints them: by start)
+    lines = pdf.lines(first)
+    titles = [line for line in lines if line.startswith("Talk ")]
+    assert [title.split()[1] for title in titles] == printed
+    numbers = [int(lines[lines.index(f"Speaker {talk}") + 1]) for talk in printed]  # (title, speaker, its page)
+    assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers), numbers
+    assert [pdf.pages_with(f"Text of {talk}.") for talk in printed] == [[n - 1] for n in numbers]
+    down = sorted(pdf.links(first), key=lambda link: -link[0][3])
+    assert [page for _, page in down] == [n - 1 for n in numbers]
+    two = Pdf(tmp_path / "two.pdf")
+    assert [two.lines(n) for n in range(len(two))] == [pdf.lines(n) for n in range(len(pdf))]
+    assert [sorted(two.links(n)) for n in range(len(two))] == [sorted(pdf.links(n)) for n in range(len(pdf))]

@@ -21,7 +21,7 @@ from ..data.contract import placeholder_name
 from ..data.fields import as_written
 from ..data.people import People
 from ..data.theme import filled, font_set, labels_for, quotes_for
-from ..model import Abstract, Booklet, Day, Identity, Item, Person, Poster, Session, Tutorial
+from ..model import Abstract, Booklet, Day, Identity, Item, Parallel, Person, Poster, Session, Tutorial
 from .marks import PERSON_CALLBACK
 from .flowables import Para, Photo
 from .page import Page
@@ -53,8 +53,6 @@ class Context:
         self.labels = labels_for(booklet.conference.language, booklet.theme.labels)
         self.quotes = quotes_for(booklet.conference.language, booklet.theme.labels)
         self.styles: Styles = make_styles(page, booklet.conference.language, self.colours, self.quotes)
-        self.slots = _first_slots(booklet)
-        self.abstract_order = _abstracts_in_programme_order(booklet, self.slots)
         self._abstract_keys = {a.id: abstract_key_at(i) for i, a in enumerate(booklet.abstracts)}
         self._tutorial_keys = {t.id: f"tutorial-{t.number}" for t in booklet.tutorials}
         self.theme = booklet.theme
@@ -72,6 +70,13 @@ class Context:
         self.known_people: dict[str, dict[int, bool]] | None = None  # from an earlier pass (see layout.index)
         self.index_links = True  # the index's page numbers are links (not in a pass that learns the pages)
         self._derived_styles: dict[tuple, ParagraphStyle] = {}  # see _derived
+        # the order the programme prints each block of parallel sessions in, where not the data's (programme.
+        # session_orders): programme order, which the abstracts (and the proofs, and an abstract's slot) follow
+        from .programme import session_orders  # (programme builds on this module)
+
+        self.session_orders: dict[int, tuple[int, ...]] = session_orders(self)
+        self.slots = _first_slots(booklet, self.session_orders)
+        self.abstract_order = _abstracts_in_programme_order(booklet, self.slots)
 
     def named(self, name: str, presenting: bool = False, whole: bool = False) -> str:
         """A person's name as markup that notes, where it is drawn, that the person is on that page (and
@@ -353,12 +358,26 @@ def chaired_sessions(day_index: int, day) -> dict[int, str]:
             if session.chairs or session.chairs_left_out}
 
 
-def _first_slots(booklet: Booklet) -> dict[str, Slot]:
-    """For each abstract and tutorial id, the first programme item that schedules it."""
+def printed_items(day: Day, orders: dict[int, tuple[int, ...]]):
+    """(Item, the Session it is in or None) for every item of `day`, in the order the programme prints them: a block
+    of parallel sessions' in its order in `orders` (Context.session_orders), where it has one."""
+    for entry in day.entries:
+        if isinstance(entry, Item):
+            yield entry, None
+            continue
+        sessions = entry.sessions if isinstance(entry, Parallel) else (entry,)
+        for k in orders.get(id(entry)) or range(len(sessions)):
+            for item in sessions[k].items:
+                yield item, sessions[k]
+
+
+def _first_slots(booklet: Booklet, orders: dict[int, tuple[int, ...]]) -> dict[str, Slot]:
+    """For each abstract and tutorial id, the first programme item that schedules it, in the order the programme
+    prints them (`orders`: Context.session_orders)."""
     slots: dict[str, Slot] = {}
     for index, day in enumerate(booklet.days):
         clock = None
-        for item, session in day.items_with_sessions():
+        for item, session in printed_items(day, orders):
             target = item.abstract or item.tutorial
             key = ("abstract:" if item.abstract else "tutorial:") + target.id if target is not None else None
             if key is not None and key not in slots:

@@ -6,6 +6,7 @@ Each day is one DayBlock (see daypages): it chooses its page breaks, and repeats
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import replace
 
 from reportlab.lib.styles import ParagraphStyle
@@ -286,41 +287,70 @@ def _marked(row: Row, mark: str | None) -> Row:
 
 def _parallel_lines(ctx: Context, parallel: Parallel, times: dict, chaired: dict[int, str]) -> list[Line]:
     """Tracks side by side, a row per time (so they stay aligned, and break across pages row by
-    row) when they fit the page width and no row is too tall; else one session after another: in the order they
-    start (_by_start) when they fit on a page, read at a glance by time; else, over pages, in the data's order, by which
-    a reader looks a room up (FOSDEM's devrooms, in the order of their buildings). `times`: the day's (Day.clock: after midnight, 24 hours on). `chaired`: id(session) -> its
-    key, for the chaired ones (_session_lines)."""
+    row) when they fit the page width and no row is too tall (_side_by_side); else one session after another, in the
+    order the booklet prints them (Context.session_orders: printed_order). `times`: the day's (Day.clock: after
+    midnight, 24 hours on). `chaired`: id(session) -> its key, for the chaired ones (_session_lines)."""
     sessions = parallel.sessions
     marks = [chaired.get(id(session)) for session in sessions]
-    label = _parallel_label(ctx)
-    if len(sessions) <= ctx.page.max_tracks:
-        rows = [TracksRow([_marked(_track_cell(ctx, item), mark) if item else None
-                           for item, mark in zip(cells, marks)], TRACK_GAP, ctx.colours.muted)
-                for cells in _aligned(sessions, times)]
-        limit = ctx.page.text_height * TRACK_ROW_LIMIT
-        if all(row.wrap(ctx.page.text_width, ctx.page.text_height)[1] <= limit for row in rows):
-            def resume() -> list[Line]:
-                return [replace(_parallel_label(ctx, continued=True), space=BLOCK_SPACE),
-                        Line(_track_headers(ctx, sessions, marks, repeated=True), space=2, keep=True)]
+    lines = _side_by_side(ctx, parallel, marks, times)
+    if lines is not None:
+        return lines
+    order = ctx.session_orders.get(id(parallel), range(len(sessions)))
+    return _one_after_another(ctx, [(sessions[k], marks[k]) for k in order])
 
-            return [label, Line(_track_headers(ctx, sessions, marks), space=2, keep=True),
-                    *(Line(row, row=True, block=parallel, resume=resume) for row in rows)]
-    def label_again() -> list[Line]:  # (one session after another: a page breaking among them says they are parallel)
+
+def _side_by_side(ctx: Context, parallel: Parallel, marks: list, times: dict) -> list[Line] | None:
+    """The tracks side by side, a row per time, with their label and headings; None when they do not fit the page's
+    width (more than Page.max_tracks) or a row is taller than TRACK_ROW_LIMIT of the page."""
+    sessions = parallel.sessions
+    if len(sessions) > ctx.page.max_tracks:
+        return None
+    rows = [TracksRow([_marked(_track_cell(ctx, item), mark) if item else None
+                       for item, mark in zip(cells, marks)], TRACK_GAP, ctx.colours.muted)
+            for cells in _aligned(sessions, times)]
+    limit = ctx.page.text_height * TRACK_ROW_LIMIT
+    if not all(row.wrap(ctx.page.text_width, ctx.page.text_height)[1] <= limit for row in rows):
+        return None
+
+    def resume() -> list[Line]:
+        return [replace(_parallel_label(ctx, continued=True), space=BLOCK_SPACE),
+                Line(_track_headers(ctx, sessions, marks, repeated=True), space=2, keep=True)]
+
+    return [_parallel_label(ctx), Line(_track_headers(ctx, sessions, marks), space=2, keep=True),
+            *(Line(row, row=True, block=parallel, resume=resume) for row in rows)]
+
+
+def _one_after_another(ctx: Context, order) -> list[Line]:
+    """Parallel sessions set one after another, (session, mark) in `order`, under their label (said again, continued,
+    where a page breaks among them)."""
+    def label_again() -> list[Line]:
         return [replace(_parallel_label(ctx, continued=True), space=BLOCK_SPACE)]
 
-    def one_after_another(order) -> list[Line]:
-        lines = [replace(label, group_resume=label_again)]
-        for session, mark in order:
-            block = _session_lines(ctx, session, mark)
-            block[0].space += BLOCK_SPACE
-            lines += [replace(line, group_resume=label_again) for line in block]
-        return lines
-
-    lines = one_after_another(zip(sessions, marks))
-    order = _by_start(sessions, marks, times)
-    if [session for session, _ in order] != sessions and _height(ctx, lines) <= ctx.page.text_height:
-        lines = one_after_another(order)
+    lines = [replace(_parallel_label(ctx), group_resume=label_again)]
+    for session, mark in order:
+        block = _session_lines(ctx, session, mark)
+        block[0].space += BLOCK_SPACE
+        lines += [replace(line, group_resume=label_again) for line in block]
     return lines
+
+
+def printed_order(ctx: Context, parallel: Parallel, times: dict) -> tuple[int, ...] | None:
+    """The order (indices into its sessions) in which the programme prints a block of parallel sessions, when not the
+    data's; None when it is. Set one after another (not _side_by_side) and fitting on a page, they come in the order
+    they start (_by_start), read at a glance by time; over pages, in the data's order, by which a reader looks a room
+    up (FOSDEM's devrooms, in the order of their buildings); side by side, the tracks in the data's order. `times`:
+    the day's (Day.clock). Decided once for the whole booklet (Context.session_orders), before a build is split
+    among processes: the programme and the abstracts' order (programme order) follow it."""
+    sessions = parallel.sessions
+    order = _by_start(sessions, times)
+    if order == tuple(range(len(sessions))):
+        return None
+    marks = [None] * len(sessions)
+    if _side_by_side(ctx, parallel, marks, times) is not None:
+        return None
+    if _height(ctx, _one_after_another(ctx, zip(sessions, marks))) > ctx.page.text_height:
+        return None
+    return order
 
 
 def _height(ctx: Context, lines: list[Line]) -> float:
@@ -329,8 +359,36 @@ def _height(ctx: Context, lines: list[Line]) -> float:
     return sum(line.space + line_size(line, width, height)[1] for line in lines)
 
 
-def _by_start(sessions, marks: list, times: dict) -> list[tuple[Session, str | None]]:
-    """Parallel sessions set one after another, each with its mark, in the order they start (by the day's clock,
+def session_orders(ctx: Context) -> dict[int, tuple[int, ...]]:
+    """id(block) -> printed_order, for each block of parallel sessions of the booklet's days that the programme prints
+    otherwise than in the data's order: decided once, from the whole booklet (every process of a build split among
+    several finds the same), and kept for the booklet and page (the checks, the story and each worker ask again).
+    Measuring names no one: the people the programme's lines name keep the keys they had (Context.named)."""
+    global _ORDERS
+    if _ORDERS is not None and _ORDERS[0]() is ctx.booklet and _ORDERS[1] == ctx.page:
+        return _ORDERS[2]
+    keys, ctx.person_keys = ctx.person_keys, {}
+    try:
+        orders = {}
+        for day in ctx.booklet.days:
+            clock = None
+            for entry in day.entries:
+                if isinstance(entry, Parallel):
+                    clock = clock or day.clock()
+                    if (order := printed_order(ctx, entry, clock)) is not None:
+                        orders[id(entry)] = order
+    finally:
+        ctx.person_keys = keys
+    _ORDERS = (weakref.ref(ctx.booklet), ctx.page, orders)
+    return orders
+
+
+# the last answer of session_orders, to the booklet (a weak reference) and page it was asked of
+_ORDERS: tuple[weakref.ref, object, dict] | None = None
+
+
+def _by_start(sessions, times: dict) -> tuple[int, ...]:
+    """Parallel sessions set one after another (their indices) in the order they start (by the day's clock,
     `times`: Day.clock), those that start within CLOSE_STARTS of the first of them in the data's order (36C3's halls
     at 13:30 and 13:50 in the order of the halls); a session without a time after the one before it in the data. A
     reader scans a day by time: GMTH 2023's Thursday listed a school from 09:30 after meetings at 15:00 and 15:30, in
@@ -346,8 +404,7 @@ def _by_start(sessions, marks: list, times: dict) -> list[tuple[Session, str | N
         if first is None or key - first >= CLOSE_STARTS:
             first, run = key, run + 1
         together[key] = run
-    order = sorted(range(len(sessions)), key=lambda k: together[keys[k]])  # (stable: the data's order among them)
-    return [(sessions[k], marks[k]) for k in order]
+    return tuple(sorted(range(len(sessions)), key=lambda k: together[keys[k]]))  # (stable: the data's order among them)
 
 
 def _parallel_label(ctx: Context, continued: bool = False) -> Line:
