@@ -1050,7 +1050,7 @@ def test_a_long_word_with_no_space_is_read_at_once(tmp_path):
     done = subprocess.run([sys.executable, "-m", "booklet", "import", str(path), "--out", str(tmp_path / "out")],
                           capture_output=True, text=True, timeout=60, env={**os.environ, "BOOKLET_CACHE": "off"})
     assert done.returncode == 1
-    assert "[0].abstract: too long: 300,000 characters, and a text holds at most 100,000" in done.stderr
+    assert "'T' (id t), abstract: too long: 300,000 characters, and a text holds at most 100,000" in done.stderr
     assert not (tmp_path / "out").exists()
 
 
