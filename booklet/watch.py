@@ -5,8 +5,10 @@ failure inside booklet never raise, and the last good PDF stays where it is (bui
 writes atomically). `watch` builds, then waits for a burst of changes to the data files and
 images and rebuilds once per burst, until the watcher stops (or Ctrl-C raises
 KeyboardInterrupt). What waits for changes is injectable (`watcher`): the real one is
-`watchfiles_watcher`, tests can feed fake events. The builds of one watch share a BuildCache
-(booklet.cache.memory): a rebuild makes anew only what the change touched. Nothing here prints: the caller gets events
+`watchfiles_watcher`, tests can feed fake events. The builds of one watch share a cache
+(booklet.cache.persisted.for_watch): the first build takes what the last `booklet build` of the folder kept on disk,
+a rebuild makes anew only what the change touched, and what a build made new is written to the disk cache while the
+watch waits, for a later `booklet build` or `booklet proofs`. Nothing here prints: the caller gets events
 (`Watching`, `Changed`, `Rebuild`) through `report`.
 """
 
@@ -21,6 +23,7 @@ from functools import partial
 from pathlib import Path
 
 from .cache.memory import BuildCache
+from .cache.persisted import for_watch
 from .problems import DataError, Problem, Refused
 
 DATA_SUFFIXES = {".yaml", ".yml", ".csv"}  # .csv: participants.csv
@@ -205,7 +208,8 @@ def watch(data_dir: Path, output: Path, options=None, *, report: Callable[[Event
     wanted = ChangeFilter(data_dir, output)
     watcher = watcher or partial(watchfiles_watcher, stop=stop)
     before: dict[Path, tuple[int, int]] = {}
-    cache = BuildCache()  # what did not change since the last build is not made again
+    # what did not change since the last build (or since the last `booklet build`, for the first) is not made again
+    cache = for_watch(data_dir)
 
     def build(first: bool = False) -> None:
         nonlocal before
@@ -224,7 +228,8 @@ def watch(data_dir: Path, output: Path, options=None, *, report: Callable[[Event
                 result.keep_read()
             except Exception:  # noqa: BLE001 - keeping is for later commands' speed: never the watch's end
                 pass
-        cache.idle()  # what the next rebuild would do first (collecting what this one left), while it waits
+        cache.idle()  # what the next rebuild would do first (collecting what this one left, writing what it made
+        # to the disk cache), while it waits
 
     try:
         build(first=True)

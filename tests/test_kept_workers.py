@@ -213,13 +213,14 @@ def _watched_as_big(monkeypatch) -> list[BuildCache]:
     monkeypatch.setattr(parallel, "MIN_WEIGHT", 0.0)
     monkeypatch.setattr(parallel, "cores", lambda: 2)
     caches: list[BuildCache] = []
+    made = watching.for_watch
 
-    class Recorded(BuildCache):
-        def __init__(self):
-            super().__init__()
-            caches.append(self)
+    def recorded(folder):
+        cache = made(folder)
+        caches.append(cache)
+        return cache
 
-    monkeypatch.setattr(watching, "BuildCache", Recorded)
+    monkeypatch.setattr(watching, "for_watch", recorded)
     return caches
 
 

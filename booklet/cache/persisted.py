@@ -539,6 +539,8 @@ class PersistedCache(BuildCache):
         self._beside: list[Written] = []  # the files a worker wrote beside their places, not yet handed over
         # file name -> the digest of the file of its Seldom values, as read or last written
         self._apart: dict[str, str] = {}
+        self._unsaved = False  # a cache that `rebuilds`: its last build's new values are written by `idle`
+        self._read_shard: str | None = None  # ... and the part whose layouts file it read (in_part)
 
     def _load(self, section: str) -> None:
         self._pending.discard(section)
@@ -701,7 +703,7 @@ class PersistedCache(BuildCache):
         """Lay out with the Seldom values of new layouts written as they are made (_Spool): in a process whose
         layouts file held none (a first build), in its first build (a cache used again holds the layouts of the one
         before), that keeps layouts, on a disk cache that can take the file."""
-        if (self._spool is not None or self._kept_layouts or not self.warm or disk.folder() is None
+        if (self._spool is not None or self._kept_layouts or not self.warm or self.rebuilds or disk.folder() is None
                 or not hasattr(os, "pread")):
             return
         from ..output.atomic import temporary_beside
@@ -836,7 +838,9 @@ class PersistedCache(BuildCache):
         self._sharded, self._shard = jobs > 1, None
         if self._sharded:
             self._pending.discard("layouts")  # this process's own are read once the workers are forked
-            if not self.made.get("files"):  # read as kept: the documents are not written again, nor wanted now
+            # read as kept: the documents are not written again, nor wanted now (but by the next build of a cache
+            # that `rebuilds`: a watch's rebuild reads from its memory)
+            if not self.made.get("files") and not self.rebuilds:
                 self._sections.pop("files", None)
             return
         if "layouts" in self._pending:
@@ -850,7 +854,12 @@ class PersistedCache(BuildCache):
         this process's own files are the ones it reads and writes (see laying_out), its layouts read now."""
         if not self._sharded:
             return
-        self._shard, self._worker = f"part {slot} of {slots}", slot > 0
+        shard = f"part {slot} of {slots}"
+        # a cache that `rebuilds`: this part's own of the build before are in memory, read from the file then
+        again = self.rebuilds and self._kept_layouts and shard == self._read_shard
+        self._shard, self._worker, self._read_shard = shard, slot > 0, shard
+        if again:
+            return
         name = self._file_name("layouts")
         kept = self._kept_file(name)
         if kept == (stamp(), TOO_BIG):
@@ -887,7 +896,7 @@ class PersistedCache(BuildCache):
             self._unspooled()
             self._laid_out = True
             self._used.pop("layouts", None)
-        if self._worker or not worth:
+        if (self._worker or not worth) and not self.rebuilds:  # (a watch's lays out from them at its next build)
             self._sections.pop("layouts", None)
 
     def write_part(self) -> list[Written] | None:
@@ -929,9 +938,25 @@ class PersistedCache(BuildCache):
         self._kept_layouts = True  # (the next build with this cache lays out with this one's: nothing to spool)
         try:
             self.drop_unused()  # (kept: only what this build used)
+            if self.rebuilds:
+                self._unsaved = True  # written while nothing waits for it (idle)
+                return
             self.save()  # only after a build that succeeded
         finally:
-            self._unspooled()
+            if not self._unsaved:
+                self._unspooled()
+
+    def idle(self) -> None:
+        """As BuildCache.idle; in a cache that `rebuilds` (a watch's), the last build's new values written first (save):
+        what a single build does as it ends, done while nothing waits for it (the watch's rebuilds are not timed
+        with it)."""
+        if self._unsaved:
+            self._unsaved = False
+            try:
+                self.save()
+            finally:
+                self._unspooled()
+        super().idle()
 
 
 def _agree(kept: dict, given: dict) -> bool:
@@ -1046,6 +1071,26 @@ def discard_part() -> None:
     cache = _persisted()
     if cache is not None:
         cache.discard_part()
+
+
+class Rebuilding(PersistedCache):
+    """The cache of a watch (booklet.watch): a PersistedCache that serves every build of the watch, as a BuildCache
+    does (`rebuilds`, `keeps_workers`: its builds in parts keep their workers), so that the first build takes what
+    the last `booklet build` of the folder kept on disk (its data files as read, its layouts) rather than make it all
+    again, and the later ones what the builds before made, in memory. It keeps all it made in memory (nothing let go
+    as it is written: _spooling), and writes what a build made new, as a single build does as it ends, once the
+    watch waits for the next change (idle), for a later `booklet build` or `booklet proofs`. A kept worker's layouts
+    are its own, in memory (output.parallel._serve); the files of the workers of a `booklet build` in parts are
+    left as they are."""
+
+    keeps_workers = True
+    rebuilds = True
+
+
+def for_watch(folder) -> BuildCache:
+    """The cache of the builds of a watch of `folder`: a Rebuilding one when the disk cache is on; else a BuildCache
+    (warm: it keeps what its builds made in memory, for the next)."""
+    return Rebuilding(folder) if disk.folder() is not None else BuildCache()
 
 
 def for_build(folder) -> BuildCache:

@@ -1,0 +1,112 @@
+"""`booklet watch` and the disk cache: its first build takes what the last `booklet build` of the folder kept there
+(data files as read, layouts), its rebuilds what the builds before made, in memory, and what its builds made new is
+written back for a later build; the PDF is the one a build without a cache makes, byte for byte."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from booklet import watch as watching
+from booklet.build import build_booklet
+from booklet.cache import BuildCache, disk
+from booklet.cache.persisted import PersistedCache, Rebuilding, for_watch
+from booklet.watch import Rebuild, watch
+
+from .helpers import write_conference
+from .test_jobs import _generate
+from .test_kept_workers import _cold, _edit
+from .test_watch import set_title
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory) -> Path:
+    return _generate(tmp_path_factory.mktemp("watched") / "data", 12, 16)
+
+
+def _watched(monkeypatch) -> list[tuple[BuildCache, dict]]:
+    """Each build of a watch: its cache, and what that cache made in it, by section."""
+    seen = []
+    real = watching.rebuild
+
+    def recording(data_dir, output, options=None, cache=None, jobs=None):
+        result = real(data_dir, output, options, cache, jobs)
+        seen.append((cache, dict(cache.made)))
+        return result
+
+    monkeypatch.setattr(watching, "rebuild", recording)
+    return seen
+
+
+def _without_cache(folder: Path, out: Path, monkeypatch, jobs: int = 1) -> bytes:
+    with monkeypatch.context() as patch:
+        patch.setenv("BOOKLET_CACHE", "off")
+        build_booklet(folder, out, jobs=jobs)
+    return out.read_bytes()
+
+
+def test_a_watchs_first_build_takes_the_layouts_and_files_a_build_kept_and_keeps_its_own_for_the_next(
+        tmp_path, monkeypatch):
+    """A watch started after `booklet build` laid the whole booklet out again (a plain cache in memory): it makes
+    none of it now; after an edit it makes what the edit touched, and a `booklet build` after the watch reads no
+    data file (the watch wrote the edited one's reading to the disk cache)."""
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = write_conference(tmp_path / "conf")
+    build_booklet(folder, tmp_path / "built.pdf", jobs=1)
+    seen = _watched(monkeypatch)
+    events = []
+
+    def one_edit(roots, wanted):
+        set_title(folder, "Edited While Watched")
+        yield [folder / "conference.yaml"]
+
+    watch(folder, tmp_path / "watched.pdf", report=events.append, watcher=one_edit, jobs=1)
+    builds = [event for event in events if isinstance(event, Rebuild)]
+    assert [build.ok for build in builds] == [True, True]
+    (cache, first), (same, again) = seen
+    assert first.get("layouts", 0) == 0 and first.get("files", 0) == 0  # all taken from the disk cache
+    assert cache is same and isinstance(cache, Rebuilding)
+    assert again["files"] == 1 and again["layouts"] > 0  # conference.yaml, and what its title is in
+    assert (tmp_path / "watched.pdf").read_bytes() == _without_cache(folder, tmp_path / "cold.pdf", monkeypatch)
+
+    after = PersistedCache(folder)  # a `booklet build` after the watch
+    build_booklet(folder, tmp_path / "after.pdf", cache=after, jobs=1)
+    assert after.made.get("files", 0) == 0  # the edited conference.yaml as the watch read it
+    assert (tmp_path / "after.pdf").read_bytes() == (tmp_path / "watched.pdf").read_bytes()
+
+
+def test_a_watch_with_the_disk_cache_off_builds_from_memory_and_writes_nothing_there(tmp_path, monkeypatch):
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    folder = write_conference(tmp_path / "conf")
+    seen = _watched(monkeypatch)
+    events = []
+    watch(folder, tmp_path / "watched.pdf", report=events.append, watcher=lambda roots, wanted: iter(()), jobs=1)
+    assert [event.ok for event in events if isinstance(event, Rebuild)] == [True]
+    assert type(seen[0][0]) is BuildCache and disk.folder() is None
+    assert type(for_watch(folder)) is BuildCache
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["conf", "watched.pdf"]
+
+
+def test_a_watch_in_parts_keeps_its_workers_and_takes_its_own_part_from_the_disk_cache(book, tmp_path, monkeypatch):
+    """In parts the watch's process lays out the last part (the index of authors, ...): from what the build in parts
+    before it kept; the workers are kept between its builds, as before."""
+    folder = Path(shutil.copytree(book, tmp_path / "data"))
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    build_booklet(folder, tmp_path / "built.pdf", jobs=2)
+    cache = for_watch(folder)
+    try:
+        assert watching.rebuild(folder, tmp_path / "watched.pdf", None, cache, 2).ok
+        assert cache.made.get("layouts", 0) == 0 and cache.made.get("files", 0) == 0
+        pids = cache.lasting["workers"].pids()
+        assert len(pids) == 2
+        assert (tmp_path / "watched.pdf").read_bytes() == (tmp_path / "built.pdf").read_bytes()
+        cache.idle()
+        _edit(folder)
+        assert watching.rebuild(folder, tmp_path / "watched.pdf", None, cache, 2).ok
+        assert cache.lasting["workers"].pids() == pids
+        assert cache.made["files"] == 1  # abstracts.yaml; the others from memory
+        assert (tmp_path / "watched.pdf").read_bytes() == _cold(folder, tmp_path / "cold.pdf", monkeypatch)
+    finally:
+        cache.close()
