@@ -90,8 +90,9 @@ def test_a_watch_with_the_disk_cache_off_builds_from_memory_and_writes_nothing_t
 
 
 def test_a_watch_in_parts_keeps_its_workers_and_takes_its_own_part_from_the_disk_cache(book, tmp_path, monkeypatch):
-    """In parts the watch's process lays out the last part (the index of authors, ...): from what the build in parts
-    before it kept; the workers are kept between its builds, as before."""
+    """In parts each process takes its own part's layouts from what the build in parts before it kept (the watch's
+    process lays out the last part: the index of authors, ...); the workers are kept between its builds, as before,
+    and lay out from their memory after an edit."""
     folder = Path(shutil.copytree(book, tmp_path / "data"))
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
     build_booklet(folder, tmp_path / "built.pdf", jobs=2)
@@ -99,14 +100,24 @@ def test_a_watch_in_parts_keeps_its_workers_and_takes_its_own_part_from_the_disk
     try:
         assert watching.rebuild(folder, tmp_path / "watched.pdf", None, cache, 2).ok
         assert cache.made.get("layouts", 0) == 0 and cache.made.get("files", 0) == 0
-        pids = cache.lasting["workers"].pids()
+        workers = cache.lasting["workers"]
+        pids = workers.pids()
         assert len(pids) == 2
+        assert [made.get("layouts", 0) for made in workers.made] == [0, 0]  # each took its part's from the disk
         assert (tmp_path / "watched.pdf").read_bytes() == (tmp_path / "built.pdf").read_bytes()
         cache.idle()
         _edit(folder)
         assert watching.rebuild(folder, tmp_path / "watched.pdf", None, cache, 2).ok
         assert cache.lasting["workers"].pids() == pids
         assert cache.made["files"] == 1  # abstracts.yaml; the others from memory
+        assert 0 < sum(made.get("layouts", 0) for made in workers.made) < 100  # the edited abstract's
         assert (tmp_path / "watched.pdf").read_bytes() == _cold(folder, tmp_path / "cold.pdf", monkeypatch)
+        cache.idle()
     finally:
         cache.close()
+    kept = sorted(path.name for path in (tmp_path / "cache" / "persisted").iterdir())
+    assert kept and all(name.endswith((".pickle", ".apart")) for name in kept)  # nothing half-written left
+
+    after = PersistedCache(folder)  # a `booklet build` in parts after the watch: the same booklet
+    build_booklet(folder, tmp_path / "after.pdf", cache=after, jobs=2)
+    assert (tmp_path / "after.pdf").read_bytes() == (tmp_path / "watched.pdf").read_bytes()

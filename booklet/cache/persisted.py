@@ -857,7 +857,7 @@ class PersistedCache(BuildCache):
         shard = f"part {slot} of {slots}"
         # a cache that `rebuilds`: this part's own of the build before are in memory, read from the file then
         again = self.rebuilds and self._kept_layouts and shard == self._read_shard
-        self._shard, self._worker, self._read_shard = shard, slot > 0, shard
+        self._shard, self._worker, self._read_shard, self._laid_out = shard, slot > 0, shard, False
         if again:
             return
         name = self._file_name("layouts")
@@ -895,7 +895,8 @@ class PersistedCache(BuildCache):
                 self._write_part_files(("layouts",))
             self._unspooled()
             self._laid_out = True
-            self._used.pop("layouts", None)
+            if not self.rebuilds:  # (a kept worker's lays out from them at its next run)
+                self._used.pop("layouts", None)
         if (self._worker or not worth) and not self.rebuilds:  # (a watch's lays out from them at its next build)
             self._sections.pop("layouts", None)
 
@@ -939,7 +940,8 @@ class PersistedCache(BuildCache):
         try:
             self.drop_unused()  # (kept: only what this build used)
             if self.rebuilds:
-                self._unsaved = True  # written while nothing waits for it (idle)
+                # written while nothing waits for it (idle); a kept worker's files by the watch's process (write_part)
+                self._unsaved = not self._worker
                 return
             self.save()  # only after a build that succeeded
         finally:
@@ -1079,9 +1081,8 @@ class Rebuilding(PersistedCache):
     the last `booklet build` of the folder kept on disk (its data files as read, its layouts) rather than make it all
     again, and the later ones what the builds before made, in memory. It keeps all it made in memory (nothing let go
     as it is written: _spooling), and writes what a build made new, as a single build does as it ends, once the
-    watch waits for the next change (idle), for a later `booklet build` or `booklet proofs`. A kept worker's layouts
-    are its own, in memory (output.parallel._serve); the files of the workers of a `booklet build` in parts are
-    left as they are."""
+    watch waits for the next change (idle), for a later `booklet build` or `booklet proofs`. Its builds in parts keep
+    workers whose caches are of this kind too (for_kept_worker): each takes its part's files at its first run."""
 
     keeps_workers = True
     rebuilds = True
@@ -1091,6 +1092,19 @@ def for_watch(folder) -> BuildCache:
     """The cache of the builds of a watch of `folder`: a Rebuilding one when the disk cache is on; else a BuildCache
     (warm: it keeps what its builds made in memory, for the next)."""
     return Rebuilding(folder) if disk.folder() is not None else BuildCache()
+
+
+def for_kept_worker(watching) -> BuildCache:
+    """The cache of a worker a watch's cache (`watching`) keeps between its builds in parts (output.parallel._serve):
+    a Rebuilding one of the same folder, whose first run takes its part's files as a worker of `booklet build` does
+    (in_part) and which hands what it made new to the watch's process as such a worker does (write_part); a
+    BuildCache for any other cache (or with the disk cache off)."""
+    if not isinstance(watching, Rebuilding) or disk.folder() is None:
+        return BuildCache()
+    cache = Rebuilding(watching.folder)
+    cache._sharded = True  # (as laying_out makes the watch's: its part's own files, read in in_part)
+    cache._pending.discard("layouts")
+    return cache
 
 
 def for_build(folder) -> BuildCache:

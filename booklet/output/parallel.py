@@ -25,7 +25,8 @@ a build that fails keeps nothing it made). No process reads, holds or sends back
 A warm cache (`booklet watch`'s: cache.memory.BuildCache.keeps_workers) keeps its workers from one build to the next
 (Workers): each lays out the same run of the story at every rebuild, from what it kept of the builds before in a
 cache of its own, as a watch's one process does for the whole book; it is sent the model (pickled) rather than
-forked with it.
+forked with it. With the disk cache on, that cache takes its part's files at the first run and writes what it made
+new beside their places, as a worker of a single build does (cache.persisted.for_kept_worker).
 """
 
 from __future__ import annotations
@@ -380,7 +381,7 @@ def parallel_parts(booklet, page: Page, pad_to, jobs: int, output: Path, render_
         finally:
             kept = []  # the files of the workers that keep their own (cache.persisted.Written)
             if staying is not None:
-                _ended(staying, pipes, finished, replied)
+                kept += _ended(staying, pipes, finished, replied)
             else:
                 for index, (process, pipe) in enumerate(zip(workers, pipes)):
                     if finished or index in replied:  # it saves its part and writes its files: taken, kept or not
@@ -619,7 +620,7 @@ def _serve(pipe, inherited=()) -> None:
         end.close()
     parent = multiprocessing.parent_process()
     waiting = [pipe] + ([parent.sentinel] if parent is not None else [])
-    cache = memory.BuildCache()
+    cache = persisted.for_kept_worker(memory.active())  # (the watch's, as it was forked)
     while True:
         if pipe not in wait(waiting):  # only the sentinel: the process that started it is gone
             return
@@ -647,13 +648,15 @@ def _serve(pipe, inherited=()) -> None:
             return
 
 
-def _ended(staying: Workers, pipes, finished: bool, replied: set[int]) -> None:
+def _ended(staying: Workers, pipes, finished: bool, replied: set[int]) -> list:
     """A build with kept workers has ended: each told to collect, when every one was told where its part starts and
     ended its run as it should (its last messages read); else all are ended (one is half way through its run, or
-    failed; so is any that this cannot tell about, interrupted)."""
-    clean = False
+    failed; so is any that this cannot tell about, interrupted). The files they wrote beside their places (a watch's
+    with the disk cache on: cache.persisted.for_kept_worker), for the caller to put in place or remove."""
+    clean, files = False, []
     try:
-        clean = all(finished or index in replied for index in range(len(pipes))) and all(map(_drained, pipes))
+        clean = (all(finished or index in replied for index in range(len(pipes)))
+                 and all(_drained(pipe, files) for pipe in pipes))
         if clean:
             try:
                 for pipe in pipes:
@@ -663,6 +666,7 @@ def _ended(staying: Workers, pipes, finished: bool, replied: set[int]) -> None:
     finally:
         if not clean:
             staying.close(now=True)
+    return files
 
 
 def _last_word(pipe) -> tuple | None:
@@ -678,11 +682,14 @@ def _last_word(pipe) -> tuple | None:
     return None
 
 
-def _drained(pipe) -> bool:
+def _drained(pipe, files: list) -> bool:
     """Whether a kept worker told where its part starts ended its run as it should ("kept"), so that it waits for the
-    next with nothing left to read."""
+    next with nothing left to read; the files it wrote beside their places added to `files`."""
     message = _last_word(pipe)
-    return message is not None and message[0] == "kept"
+    if message is not None and message[0] == "kept":
+        files += message[1] or []
+        return True
+    return False
 
 
 def _kept_files(pipe) -> list:
