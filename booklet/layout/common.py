@@ -486,17 +486,22 @@ def flows(booklet: Booklet, page: Page, styles: Styles) -> bool:
         return theme.abstracts_layout == "flow"
     if page.text_columns > 1:
         return True
-    global _FLOWS
-    if _FLOWS is not None and _FLOWS[0]() is booklet and _FLOWS[1] == page:
-        return _FLOWS[2]
-    answer = short_abstracts(booklet, page, styles)
-    _FLOWS = (weakref.ref(booklet), page, answer)
+    return kept_for(_FLOWS, booklet, page, lambda: short_abstracts(booklet, page, styles))
+
+
+# the last answer of short_abstracts (kept_for): 0.13 s for 2,000 abstracts, each time asked
+_FLOWS: list = []
+
+
+def kept_for(kept: list, booklet: Booklet, page: Page, make):
+    """make()'s answer for `booklet` and `page`, kept in `kept` (a module's list: the booklet, a weak reference, the
+    page and the answer) for the last booklet and page it was asked of: the checks (lint.fit, lint.cover), the story
+    and each worker make a Context of the same booklet and ask again; a booklet read again (an edit) is asked anew."""
+    if kept and kept[0]() is booklet and kept[1] == page:
+        return kept[2]
+    answer = make()
+    kept[:] = weakref.ref(booklet), page, answer
     return answer
-
-
-# the last answer of short_abstracts, to the booklet (a weak reference) and page it was asked of: the checks (lint.fit,
-# lint.cover), the story and each worker ask again for the same booklet (0.13 s for 2,000 abstracts, each time)
-_FLOWS: tuple[weakref.ref, Page, bool] | None = None
 
 
 def short_abstracts(booklet: Booklet, page: Page, styles: Styles) -> bool:

@@ -6,7 +6,6 @@ Each day is one DayBlock (see daypages): it chooses its page breaks, and repeats
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import replace
 
 from reportlab.lib.styles import ParagraphStyle
@@ -17,7 +16,7 @@ from reportlab.platypus import PageBreak
 from ..text import dates, markup
 from ..text.fonts import SANS
 from ..model import Day, Item, Parallel, Session, items_of
-from .common import Context, chaired_sessions, day_key, kept_whole, names, unnamed_speaker
+from .common import Context, chaired_sessions, day_key, kept_for, kept_whole, names, unnamed_speaker
 from .daypages import DayBlock, DayBreak, Line, TracksRow, line_size
 from .flowables import Anchor, DayMark, OneLineOr, Para, Row, Rule
 from .styles import markup_color
@@ -364,9 +363,13 @@ def session_orders(ctx: Context) -> dict[int, tuple[int, ...]]:
     otherwise than in the data's order: decided once, from the whole booklet (every process of a build split among
     several finds the same), and kept for the booklet and page (the checks, the story and each worker ask again).
     Measuring names no one: the people the programme's lines name keep the keys they had (Context.named)."""
-    global _ORDERS
-    if _ORDERS is not None and _ORDERS[0]() is ctx.booklet and _ORDERS[1] == ctx.page:
-        return _ORDERS[2]
+    return kept_for(_ORDERS, ctx.booklet, ctx.page, lambda: _measured_orders(ctx))
+
+
+_ORDERS: list = []  # the last answer of session_orders (kept_for)
+
+
+def _measured_orders(ctx: Context) -> dict[int, tuple[int, ...]]:
     keys, ctx.person_keys = ctx.person_keys, {}
     try:
         orders = {}
@@ -379,12 +382,7 @@ def session_orders(ctx: Context) -> dict[int, tuple[int, ...]]:
                         orders[id(entry)] = order
     finally:
         ctx.person_keys = keys
-    _ORDERS = (weakref.ref(ctx.booklet), ctx.page, orders)
     return orders
-
-
-# the last answer of session_orders, to the booklet (a weak reference) and page it was asked of
-_ORDERS: tuple[weakref.ref, object, dict] | None = None
 
 
 def _by_start(sessions, times: dict) -> tuple[int, ...]:
