@@ -6,6 +6,7 @@ Each day is one DayBlock (see daypages): it chooses its page breaks, and repeats
 
 from __future__ import annotations
 
+from copy import copy
 from dataclasses import replace
 
 from reportlab.lib.styles import ParagraphStyle
@@ -370,18 +371,16 @@ _ORDERS: list = []  # the last answer of session_orders (kept_for)
 
 
 def _measured_orders(ctx: Context) -> dict[int, tuple[int, ...]]:
-    keys, ctx.person_keys = ctx.person_keys, {}
-    try:
-        orders = {}
-        for day in ctx.booklet.days:
-            clock = None
-            for entry in day.entries:
-                if isinstance(entry, Parallel):
-                    clock = clock or day.clock()
-                    if (order := printed_order(ctx, entry, clock)) is not None:
-                        orders[id(entry)] = order
-    finally:
-        ctx.person_keys = keys
+    measuring = copy(ctx)  # (its own keys: the lines measured name people in it, not in `ctx`)
+    measuring.person_keys = {}
+    orders = {}
+    for day in ctx.booklet.days:
+        clock = None
+        for entry in day.entries:
+            if isinstance(entry, Parallel):
+                clock = clock or day.clock()
+                if (order := printed_order(measuring, entry, clock)) is not None:
+                    orders[id(entry)] = order
     return orders
 
 
