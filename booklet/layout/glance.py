@@ -909,11 +909,9 @@ def _texts(ctx: Context, item: Item) -> tuple[str | None, tuple[str, ...] | None
     if item.abstract:
         if item.abstract.kind != "contributed":
             text = f"<b>{text}</b>"
-        unnamed = unnamed_speaker(ctx, item.abstract)  # (only speakers left out: the label, no co-author named)
-        return text, (f"<i>{unnamed}</i>",) if unnamed else _people(ctx, item.abstract.speakers)
+        return text, _people(ctx, item.abstract, item.abstract.speakers)
     if item.tutorial:
-        unnamed = unnamed_speaker(ctx, item.tutorial)
-        return f"<b>{text}</b>", (f"<i>{unnamed}</i>",) if unnamed else _people(ctx, item.tutorial.presenters)
+        return f"<b>{text}</b>", _people(ctx, item.tutorial, item.tutorial.presenters)
     if item.kind == "break":
         return f"<i>{text}</i>", None
     if item.kind in ("social", "poster"):
@@ -921,10 +919,13 @@ def _texts(ctx: Context, item: Item) -> tuple[str | None, tuple[str, ...] | None
     return text, None
 
 
-def _people(ctx: Context, people) -> tuple[str, ...] | None:
-    """Who speaks or presents, as the box's ways to say it (fit_box takes the first that fits a line)."""
+def _people(ctx: Context, entry, people) -> tuple[str, ...] | None:
+    """Who speaks or presents `entry` (a talk, a tutorial), `people`, as the box's ways to say it (fit_box takes the
+    first that fits a line); none named: the label where only people left out of the booklet give it (unnamed_speaker:
+    no co-author named), else None."""
     if not people:
-        return None
+        unnamed = unnamed_speaker(ctx, entry)
+        return (f"<i>{unnamed}</i>",) if unnamed else None
     if len(people) == 1:
         return (f"<i>{names(people)}</i>",)
     return f"<i>{names(people)}</i>", f"<i>{names(people[:1])} {markup.inline(ctx.label('et_al'))}</i>"
