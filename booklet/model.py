@@ -293,15 +293,19 @@ class Day:
         for item, _ in self.items_with_sessions():
             yield item
 
-    def items_with_sessions(self):
-        """(Item, the Session it is in or None) for every item of the day, in printed order."""
+    def items_with_sessions(self, orders: dict[int, tuple[int, ...]] | None = None):
+        """(Item, the Session it is in or None) for every item of the day, in printed order: a block of parallel
+        sessions' in its order in `orders` (id(block) -> indices into its sessions: layout's Context.session_orders),
+        where it has one."""
         for entry in self.entries:
             if isinstance(entry, Item):
                 yield entry, None
-            else:
-                for session in _sessions_of(entry):
-                    for item in session.items:
-                        yield item, session
+                continue
+            sessions = _sessions_of(entry)
+            order = orders.get(id(entry)) if orders else None
+            for session in sessions if order is None else (sessions[k] for k in order):
+                for item in session.items:
+                    yield item, session
 
     def sessions(self):
         """Every session block and parallel track of the day, in printed order."""

@@ -21,7 +21,7 @@ from ..data.contract import placeholder_name
 from ..data.fields import as_written
 from ..data.people import People
 from ..data.theme import filled, font_set, labels_for, quotes_for
-from ..model import Abstract, Booklet, Day, Identity, Item, Parallel, Person, Poster, Session, Tutorial
+from ..model import Abstract, Booklet, Day, Identity, Item, Person, Poster, Session, Tutorial
 from .marks import PERSON_CALLBACK
 from .flowables import Para, Photo
 from .page import Page
@@ -358,26 +358,13 @@ def chaired_sessions(day_index: int, day) -> dict[int, str]:
             if session.chairs or session.chairs_left_out}
 
 
-def printed_items(day: Day, orders: dict[int, tuple[int, ...]]):
-    """(Item, the Session it is in or None) for every item of `day`, in the order the programme prints them: a block
-    of parallel sessions' in its order in `orders` (Context.session_orders), where it has one."""
-    for entry in day.entries:
-        if isinstance(entry, Item):
-            yield entry, None
-            continue
-        sessions = entry.sessions if isinstance(entry, Parallel) else (entry,)
-        for k in orders.get(id(entry)) or range(len(sessions)):
-            for item in sessions[k].items:
-                yield item, sessions[k]
-
-
 def _first_slots(booklet: Booklet, orders: dict[int, tuple[int, ...]]) -> dict[str, Slot]:
     """For each abstract and tutorial id, the first programme item that schedules it, in the order the programme
     prints them (`orders`: Context.session_orders)."""
     slots: dict[str, Slot] = {}
     for index, day in enumerate(booklet.days):
         clock = None
-        for item, session in printed_items(day, orders):
+        for item, session in day.items_with_sessions(orders):
             target = item.abstract or item.tutorial
             key = ("abstract:" if item.abstract else "tutorial:") + target.id if target is not None else None
             if key is not None and key not in slots:
