@@ -368,7 +368,8 @@ def _first_slots(booklet: Booklet, orders: dict[int, tuple[int, ...]]) -> dict[s
             target = item.abstract or item.tutorial
             key = ("abstract:" if item.abstract else "tutorial:") + target.id if target is not None else None
             if key is not None and key not in slots:
-                clock = clock or day.clock()
+                if clock is None:  # (a day with no timed items: {}, asked once)
+                    clock = day.clock()
                 late = clock.get(id(item), (0, None))[0] // (24 * 60)  # after midnight: 1
                 slots[key] = Slot(index, day, item, session, day.date + dt.timedelta(days=late) if late else day.date)
     return slots

@@ -1311,11 +1311,10 @@ class Row(Translated, Flowable):
 
     Splits inside the body, so a row of any length never overflows a page; a row no taller than
     `keep` moves to the next page whole instead of splitting, as does one that would leave no more than its
-    first `whole` flowables on the page (a poster's title and authors: with at least the start of its text), or, when it
-    is the last of its section (`alone`, of a page), whose part that goes on would be shorter than `alone` of a page,
-    alone on the section's last page, where the row fits on a page,
-    unless it is at the top of a page or those are taller than a page. `spaced`: the body's flowables apart as a
-    frame sets them (the larger of one's space after and the next's space before; a poster's paragraphs).
+    first `whole` flowables on the page (a poster's title and authors: with at least the start of its text), or, the
+    last row of its section, whose part left for the next page would be shorter than `alone` of a page (when the row
+    fits on a page); unless it is at the top of a page or those are taller than a page. `spaced`: the body's
+    flowables apart as a frame sets them (the larger of one's space after and the next's space before; a poster's paragraphs).
     `continued()`: flowables that head each part after the first, with at least the start of what follows
     ("12 Title (continued)": a poster's). `tail`: the fewest lines of the body's text (after its first `whole`
     flowables) that may go on to the next column or page: the split moves up until so many go on, or the row moves on

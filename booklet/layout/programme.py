@@ -378,7 +378,8 @@ def _measured_orders(ctx: Context) -> dict[int, tuple[int, ...]]:
         clock = None
         for entry in day.entries:
             if isinstance(entry, Parallel):
-                clock = clock or day.clock()
+                if clock is None:  # (a day with no timed items: {}, asked once)
+                    clock = day.clock()
                 if (order := printed_order(measuring, entry, clock)) is not None:
                     orders[id(entry)] = order
     return orders
