@@ -749,6 +749,20 @@ def test_a_keynote_whose_speaker_is_left_out_asks_for_no_photo(tmp_path):
     assert run.exit_code == 0 and "internal error" not in run.output and (tmp_path / "b.pdf").exists()
 
 
+def test_a_talk_whose_speaker_is_left_out_is_not_counted_as_having_a_photo(tmp_path):
+    """Three invited talks, one with a photo, one named without, one whose only speaker is left out (`name: 王小明`,
+    no photo): the warning said "while 2 of the 3 invited and keynote talks have one", counting the talk whose speaker
+    is left out (it prints no photo) as having one. It is one of the 3."""
+    third = ("- id: wang\n  kind: invited\n  title: A third invited talk\n  speaker: {name: 王小明}\n"
+             "  abstract: Its text.\n")
+    abstracts = INVITED.replace("Ana Smith, affiliation: Uni A}", "Ana Smith, affiliation: Uni A, photo: a.jpg}")
+    folder = {"abstracts.yaml": abstracts + third, "a.jpg": jpeg()}
+    assert [w for w in warnings_for(tmp_path, folder) if "no photo" in w] == [
+        "abstracts.yaml:10: [1].authors[0].photo: warning: keynote talk 'okafor' has no photo of "
+        "'Chiamaka Okafor', while 1 of the 3 invited and keynote talks has one",
+    ]
+
+
 def test_an_abstract_without_text_among_many_with_one_is_warned_of(tmp_path):
     """A watch walk-through: abstracts.yaml saved half-written ("name: P") built a talk with no text without a word.
     Where many abstracts have no text (some conference systems export talks without one), none is warned of."""

@@ -96,10 +96,10 @@ def check_titles_as_names(booklet: Booklet, names: list[Mention], lines: Lines) 
 def check_photos(booklet: Booklet) -> list[Problem]:
     """Invited and keynote talks without a speaker photo, when at least as many of them have one. A talk whose every
     speaker is left out of the booklet (the fonts print nothing of the name: its own warning) names no one to give a
-    photo: none is asked for."""
+    photo: none is asked for, nor counted as having one (it prints none)."""
     talks = [a for a in booklet.abstracts if a.kind in PHOTO_KINDS]
     without = [a for a in talks if a.speakers and not any(p.photo for p in a.speakers)]
-    having = len(talks) - len(without)
+    having = sum(1 for a in talks if any(p.photo for p in a.speakers))
     if not without or having < len(without):
         return []
     problems = []
