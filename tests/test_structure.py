@@ -564,6 +564,27 @@ def test_a_committee_that_runs_onto_another_page_is_headed_there_continued(tmp_p
     assert listed == [f"Member{n:02}" for n in range(70)]
 
 
+@pytest.mark.parametrize("title, name, heading", [
+    ("王小明", "SOC", "SOC"),
+    ("Programme Committee", "王小明", "Programme Committee"),
+    ("王小明", "東京", "(title not printable)"),
+    ("Programme Committee", "PC", "Programme Committee (PC)"),
+])
+def test_a_committee_heading_the_fonts_print_part_or_nothing_of_prints_no_empty_brackets(tmp_path, title, name,
+                                                                                        heading):
+    """A committee whose title or name the fonts print nothing of (CJK alone: left out, and warned of) was headed
+    "Programme Committee ()", or "()" when neither printed (an unprintable-text fuzz). Now the one that prints stands
+    alone, and with neither the label title_not_printable."""
+    from booklet.build import build_booklet
+
+    conference = (BASE["conference.yaml"] + f"committees:\n  - name: {name}\n    title: {title}\n    members:\n"
+                  "      - {name: Ana Smith}\n      - {name: Bo Jones}\n")
+    folder = write_conference(tmp_path / "c", {"conference.yaml": conference, "theme.yaml": "sections: [committees]\n"})
+    pdf = Pdf(build_booklet(folder, tmp_path / "b.pdf").output)
+    page = next(i for i in range(len(pdf)) if "Ana Smith" in pdf.texts[i])
+    assert pdf.lines(page)[:4] == ["Committees", heading, "Ana Smith", "Bo Jones"]
+
+
 def test_a_big_committee_on_a_wide_page_runs_down_two_columns_headed_continued(tmp_path):
     """A typesetter's review of SIGDIAL on A4: its programme committee of 100, a line each, filled the left half of
     three pages, the right half empty. On a page wide enough for two columns of running text, a committee of

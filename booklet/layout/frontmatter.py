@@ -73,9 +73,7 @@ def build_committees(ctx: Context) -> list:
     story = [Anchor("committees", markup.plain(ctx.label("committees")), 0, section=ctx.label("committees")),
              Para(markup.inline(ctx.label("committees")), s.heading)]
     for committee in committees:
-        heading = markup.inline(committee.title or committee.name)
-        if committee.title:
-            heading += f' <font color="{markup_color(ctx.colours.accent)}">({markup.inline(committee.name)})</font>'
+        heading = _committee_heading(ctx, committee)
         # a member's line that wraps runs on indented under the name; the heading never ends a page with fewer
         # than two of its members, nor does a page start with the last one alone
         hanging = ctx.derived(s.body, "member", leftIndent=s.body.fontSize, firstLineIndent=-s.body.fontSize)
@@ -94,6 +92,19 @@ def build_committees(ctx: Context) -> list:
             story.append(Continues([Together(head), *rest[:-KEPT_MEMBERS], Together(rest[-KEPT_MEMBERS:])], continued))
         story.append(Gap(0, s.body.leading * 0.5))  # (nothing at the top of a page)
     return story
+
+
+def _committee_heading(ctx: Context, committee) -> str:
+    """A committee's heading: its title, its name in brackets after it. A title or a name the fonts print nothing of
+    (CJK alone: left out, and warned of) is left out with its brackets: the name alone, or the title alone; with
+    neither, the label title_not_printable (the heading printed "()", or "Programme Committee ()")."""
+    prints = lambda text: bool(text) and bool(markup.printed_words(markup.plain(text)))  # noqa: E731
+    title, name = (text if prints(text) else "" for text in (committee.title, committee.name))
+    if not title and not name:
+        return markup.inline(ctx.label("title_not_printable"))
+    if not title or not name:
+        return markup.inline(title or name)
+    return f'{markup.inline(title)} <font color="{markup_color(ctx.colours.accent)}">({markup.inline(name)})</font>'
 
 
 KEPT_MEMBERS = 2  # of a committee's members, at least this many go with its heading, and at the top of a page
