@@ -398,6 +398,22 @@ def test_extra_pages_follow_the_section_they_name_with_contents_and_outline_entr
     assert pdf.lines(anchors["extra-0"] - 1) == ["Harbour map 1", str(anchors["extra-0"])]  # the title: not printed
 
 
+def test_an_extra_pages_title_the_fonts_print_nothing_of_is_listed_as_the_label(tmp_path):
+    """An extra page titled in CJK alone (`title: 会場地図`, warned of) was listed in the contents as its page number
+    alone, printed over the number of the entry above it ("Practical information 68" with "69" on it; an
+    unprintable-text fuzz), and in the outline with no title. It is listed as other titles the fonts print nothing of
+    are, as the label title_not_printable: "(title not printable)", its page number on its own line."""
+    conference = EXTRA.replace("title: Harbour map", "title: 会場地図")
+    files = {"images/map.pdf": pdf_bytes(), "images/plan.png": png((1500, 2200)), "images/last.png": png((1400, 2300))}
+    result, pdf = build(tmp_path, conference, files)
+    page = result.anchors["extra-0"]
+    contents = pdf.lines(1)
+    at = contents.index("(title not printable)")
+    assert contents[at - 2:at + 3] == ["Monday 13 September", str(result.anchors["day-0"]), "(title not printable)",
+                                       str(page), "Abstracts"]
+    assert ("(title not printable)", page - 1) in [(title, at) for title, at, _ in pdf.outline()]
+
+
 def test_a_pdf_extra_page_is_drawn_as_vectors_in_its_proportions_inside_the_text_block(extra_booklet):
     result, pdf = extra_booklet
     index = result.anchors["extra-0"] - 1

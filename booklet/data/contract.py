@@ -486,7 +486,9 @@ LABEL_WORDS = {
                "\u201c \u201d \u2018 \u2019"),
     "title_not_printable": ("in place of a title the fonts print nothing of (an abstract's, a tutorial's, a poster's, "
                             "a programme line's or a session's: CJK alone with the bundled fonts), which check warns "
-                            "of; over a poster session's posters, followed by its day, time and room",
+                            "of; over a poster session's posters, followed by its day, time and room; an extra "
+                            "page's entry in the contents and outline; a committee's heading when neither its title "
+                            "nor its name prints",
                             "(title not printable)"),
     "name_not_printable": ("in place of a talk's speaker or a tutorial's presenter whose name the fonts print nothing "
                            "of (left out of the booklet: CJK alone with the bundled fonts), which check warns of, "

@@ -42,10 +42,19 @@ def pages_after(ctx: Context, name: str | None) -> list[tuple[int, ExtraPage]]:
     return [(i, p) for i, p in enumerate(ctx.booklet.conference.extra_pages) if place_of(p, ctx.sections) == name]
 
 
+def extra_title(ctx: Context, page: ExtraPage) -> str | None:
+    """An extra page's title, its entry in the contents and the outline: the label title_not_printable in place of one
+    the fonts print nothing of (CJK alone, warned of: listed as its page number alone, over the entry above it)."""
+    if not page.title:
+        return None
+    return page.title if markup.printed_words(markup.plain(page.title)) else ctx.label("title_not_printable")
+
+
 def build_extra_page(ctx: Context, index: int, page: ExtraPage) -> list:
-    title = markup.plain(page.title) if page.title else None
+    title = extra_title(ctx, page)
     turn = turn_of(page, ctx.page, ctx.theme.extra_page_turn)
-    return [Anchor(extra_key(index), title, 0, section=page.title or ""), PageImage(page, ctx.page, turn)]
+    return [Anchor(extra_key(index), markup.plain(title) if title else None, 0, section=title or ""),
+            PageImage(page, ctx.page, turn)]
 
 
 def printed_box(page: Page) -> tuple[float, float]:

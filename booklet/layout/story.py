@@ -26,7 +26,7 @@ from .participants import build_participants
 from .posters import build_day_posters, build_posters
 from .daypages import DayBreak
 from .programme import build_programme, build_programme_day, day_break, day_title, follows
-from .extras import build_extra_page, extra_key, pages_after
+from .extras import build_extra_page, extra_key, extra_title, pages_after
 from .sponsors import build_sponsors, has_sponsors
 from .tutorials import build_day_tutorials, build_tutorials, section_tutorials
 
@@ -77,7 +77,7 @@ def _extra_pages(ctx: Context, after: str | None) -> list:
 
 
 def _extra_entries(ctx: Context, after: str | None) -> list[tuple[int, str, str]]:
-    return [(0, page.title, extra_key(index)) for index, page in pages_after(ctx, after) if page.title]
+    return [(0, extra_title(ctx, page), extra_key(index)) for index, page in pages_after(ctx, after) if page.title]
 
 
 def section_parts(ctx: Context, name: str) -> list[list]:
