@@ -1082,6 +1082,22 @@ def test_a_qr_code_is_drawn_from_its_kept_modules_as_reportlab_draws_it(text):
     assert all(type(row) is tuple and all(type(m) is bool for m in row) for row in modules)
 
 
+def test_a_contact_line_the_fonts_print_nothing_of_is_left_out_with_its_label(tmp_path):
+    """`hashtag: 会議` (CJK alone, warned of) left its label "Hashtag" alone under Contact, with no value (an
+    unprintable-text fuzz). The line is left out; the others stand."""
+    import pypdfium2 as pdfium
+
+    text = ("contact: loc@example.org\nurl: https://example.org/conf\nhashtag: 会議\n"
+            "places: [{name: Aurora Auditorium, address: Kaigata 7}]\n")
+    result, _ = build(tmp_path, text)
+    document = pdfium.PdfDocument(result.output)
+    lines = next(lines for i in range(len(document))
+                 if "Contact" in (lines := document[i].get_textpage().get_text_range().splitlines()))
+    at = lines.index("Contact")
+    assert lines[at + 1:] == ["Email loc@example.org", "Web https://example.org/conf", lines[-1]]
+    assert lines[-1].isdigit()  # (the page number)
+
+
 @pytest.mark.parametrize("contact, label", [("loc@example.org", "Email"), ("Ana Smith, +46 46 222 00 00", "Contact"),
                                             ("@conf@fosstodon.org", "Contact")])
 def test_the_ways_to_reach_the_organisers_are_labelled_once_and_aligned(tmp_path, contact, label):

@@ -29,11 +29,13 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")  # an address (not a handle suc
 
 def contact_lines(conference: Conference) -> list[tuple[str, str]]:
     """(label key, value) of each way to reach the conference that the data gives (the contact labelled as an email
-    address when it is one: under the heading "Contact", its own label is not "Contact" again)."""
+    address when it is one: under the heading "Contact", its own label is not "Contact" again). A value the fonts print
+    nothing of (`hashtag: '#会議'` prints '#'; `hashtag: 会議`, warned of) is left out with its label ("Hashtag" stood
+    alone)."""
     contact = conference.contact
     email = contact is not None and _EMAIL.fullmatch(markup.plain(contact).strip()) is not None
     pairs = [("email" if email else "contact", contact), ("web", conference.url), ("hashtag", conference.hashtag)]
-    return [(label, value) for label, value in pairs if value]
+    return [(label, value) for label, value in pairs if value and markup.printed_words(markup.plain(value))]
 
 
 _WEB = re.compile(r"(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)+(?:/\S*)?", re.I)  # an address, with its scheme or not
