@@ -1082,6 +1082,28 @@ def test_a_qr_code_is_drawn_from_its_kept_modules_as_reportlab_draws_it(text):
     assert all(type(row) is tuple and all(type(m) is bool for m in row) for row in modules)
 
 
+def test_a_place_the_fonts_print_nothing_of_is_left_out_and_so_is_a_blank_name(tmp_path):
+    """Places whose name, note and address were CJK alone (warned of) printed the heading "Places" over blank space,
+    and a place whose name alone was CJK a blank line above its address (an unprintable-text fuzz). A name, note or
+    address of which nothing prints is left out, a place of which nothing prints too, and the heading with the last."""
+    import pypdfium2 as pdfium
+
+    text = ("contact: loc@example.org\nplaces:\n  - {name: 会場, address: 東京, note: 会議}\n"
+            "  - {name: 食堂, address: Kaigata 7}\n  - {name: Aurora Auditorium, address: 東京}\n"
+            "qr_codes: [{text: 'https://example.org', caption: Online}]\n")
+    result, _ = build(tmp_path, text)
+    document = pdfium.PdfDocument(result.output)
+    lines = next(lines for i in range(len(document))
+                 if "Contact" in (lines := document[i].get_textpage().get_text_range().splitlines()))
+    assert lines[:5] == ["Practical information", "Places", "Kaigata 7", "Aurora Auditorium", "Contact"]
+    only = text.replace("  - {name: 食堂, address: Kaigata 7}\n  - {name: Aurora Auditorium, address: 東京}\n", "")
+    result, _ = build(tmp_path / "only", only)
+    document = pdfium.PdfDocument(result.output)
+    lines = next(lines for i in range(len(document))
+                 if "Contact" in (lines := document[i].get_textpage().get_text_range().splitlines()))
+    assert lines[:2] == ["Practical information", "Contact"]
+
+
 def test_a_contact_line_the_fonts_print_nothing_of_is_left_out_with_its_label(tmp_path):
     """`hashtag: 会議` (CJK alone, warned of) left its label "Hashtag" alone under Contact, with no value (an
     unprintable-text fuzz). The line is left out; the others stand."""

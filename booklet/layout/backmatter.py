@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from copy import copy
+from dataclasses import replace
 from itertools import groupby
 
 from reportlab.lib.enums import TA_CENTER
@@ -71,6 +72,11 @@ def has_practical(conference: Conference) -> bool:
     return bool(conference.places or conference.qr_codes)
 
 
+def printing(text: str | None) -> str | None:
+    """`text`, None when the fonts print nothing of it (CJK alone, warned of)."""
+    return text if text and markup.printed_words(markup.plain(text)) else None
+
+
 def build_practical(ctx: Context) -> list:
     conf = ctx.booklet.conference
     if not has_practical(conf):
@@ -78,14 +84,20 @@ def build_practical(ctx: Context) -> list:
     s = ctx.styles
     story = [Anchor("practical", markup.plain(ctx.label("practical")), 0, section=ctx.label("practical")),
              Para(markup.inline(ctx.label("practical")), s.heading)]
-    if conf.places:
+    # a place's name, note or address the fonts print nothing of (CJK alone, warned of) is left out; a place of which
+    # nothing prints, too (the heading "Places" over three blank places, a blank line where a name was)
+    places = [replace(place, name=printing(place.name), note=printing(place.note), address=printing(place.address))
+              for place in conf.places]
+    places = [place for place in places if place.name or place.note or place.address]
+    if places:
         story.append(Para(markup.inline(ctx.label("places")), s.subheading))
         # a place's name (and its note) never ends a page without the rest of it (its address): it moves on whole
         name_style = ctx.derived(s.body, f"{s.body.name}_place", keepWithNext=1)
         note_style = ctx.derived(s.affiliation, f"{s.affiliation.name}_place", keepWithNext=1)
-        for place in conf.places:
-            story.append(Para(f"<b>{markup.inline(place.name)}</b>",
-                              name_style if place.note or place.address else s.body))
+        for place in places:
+            if place.name:
+                story.append(Para(f"<b>{markup.inline(place.name)}</b>",
+                                  name_style if place.note or place.address else s.body))
             if place.note:
                 story.append(Para(markup.inline(place.note), note_style if place.address else s.affiliation))
             if place.address:
