@@ -346,6 +346,23 @@ def test_session_heading_reads_name_then_room_then_chair(long_day):
     assert not any(line.startswith("Hall A:") for line in lines)
 
 
+def test_a_room_the_fonts_print_nothing_of_leaves_no_dot_behind(tmp_path):
+    """A session's room or a programme line's room in CJK alone (warned of) left the separator it follows: the
+    heading read "Inference ·" and the line "Welcome" with "·" under it (an unprintable-text fuzz). Such a room is left
+    out with its dot; a room that prints is as before."""
+    from .helpers import BASE, write_conference
+    from .pdftext import Pdf
+
+    programme = BASE["programme.yaml"].replace("chair: Mei Chen\n", "chair: Mei Chen\n        room: 会議室\n")
+    programme = programme.replace('title: Welcome}', 'title: Welcome, place: Foyer, room: 東京}')
+    folder = write_conference(tmp_path / "c", {"programme.yaml": programme})
+    pdf = Pdf(build_booklet(folder, tmp_path / "b.pdf").output)
+    page = outline_pages(pdf, "Programme")[0][1]
+    lines = pdf.lines(page)
+    assert "Inference" in lines and not any(line.rstrip().endswith("\u00b7") for line in lines)
+    assert "Welcome" in lines and "Foyer" in lines
+
+
 def test_every_programme_and_abstract_page_has_its_day_in_the_running_head(long_day):
     _, pdf, path = long_day
     page = page_for("A5")
