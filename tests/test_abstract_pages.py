@@ -1403,3 +1403,19 @@ def test_an_abstract_some_lines_longer_than_its_page_is_fitted_on_it_in_type_at_
     for other in booklet.abstracts:  # the others: each on one page, as before
         if other not in (fitting, running):
             assert pages(other.id)[0] == pages(other.id)[1], other.id
+
+
+def test_an_abstracts_slot_line_leaves_out_a_room_the_fonts_print_nothing_of_with_its_dot(tmp_path):
+    """An abstract's line under its label read "CONTRIBUTED TALK · Monday 13 September · 10:30–11:00 ·" when its
+    room was CJK alone (room: 会議室, warned of; an unprintable-text fuzz). The room is left out with its dot."""
+    from booklet.build import build_booklet
+
+    from .helpers import BASE, write_conference
+    from .pdftext import Pdf
+
+    programme = BASE["programme.yaml"].replace("chair: Mei Chen\n", "chair: Mei Chen\n        room: 会議室\n")
+    folder = write_conference(tmp_path / "c", {"programme.yaml": programme})
+    pdf = Pdf(build_booklet(folder, tmp_path / "b.pdf").output)
+    lines = [line for i in range(len(pdf)) for line in pdf.lines(i) if "10:30\u201311:00" in line]
+    assert lines and all(not line.rstrip().endswith("\u00b7") for line in lines), lines
+    assert any(line.endswith("Monday 13 September \u00b7 10:30\u201311:00") for line in lines), lines
