@@ -945,8 +945,7 @@ class PersistedCache(BuildCache):
                 return
             self.save()  # only after a build that succeeded
         finally:
-            if not self._unsaved:
-                self._unspooled()
+            self._unspooled()  # (a cache that `rebuilds` never spools: _spooling)
 
     def idle(self) -> None:
         """As BuildCache.idle; in a cache that `rebuilds` (a watch's), the last build's new values written first (save):
@@ -954,10 +953,7 @@ class PersistedCache(BuildCache):
         with it)."""
         if self._unsaved:
             self._unsaved = False
-            try:
-                self.save()
-            finally:
-                self._unspooled()
+            self.save()
         super().idle()
 
 
