@@ -72,19 +72,17 @@ def read_authors(report: Report, f: Fields, unnamed: list[Person] | None = None)
     if "speaker" in f.map and "authors" in f.map:
         f.error("authors", "give either 'speaker' or 'authors', not both")
         return None
-    before = len(unnamed) if unnamed is not None else 0  # (those left out of this abstract: _speaker_left_out)
     if "speaker" in f.map:
         speaker = f.mapping("speaker", required=True)
         if speaker is None:
             return None
         g = Fields(report, speaker, f.at("speaker"), SPEAKER)
+        before = len(unnamed) if unnamed is not None else 0  # (those left out of this abstract: _speaker_left_out)
         person = read_person(report, g, unnamed)
         _speaker_left_out(unnamed, before, (), g.path)
         return (person,) if person else () if g.left_out else None
     if "authors" in f.map:
-        authors = _authors(report, f, unnamed)
-        _speaker_left_out(unnamed, before, authors or (), f"{f.at('authors')}[0]")
-        return authors
+        return _authors(report, f, unnamed)
     report.error(f.file, f.map.line, f.at("speaker"), "required key is missing (give 'speaker' or 'authors', "
                  f"e.g. {example_line(ABSTRACT['speaker'])})")
     return None
@@ -104,8 +102,11 @@ def _speaker_left_out(unnamed: list[Person] | None, start: int, authors: tuple[P
 
 def _authors(report: Report, f: Fields, unnamed: list[Person] | None = None) -> tuple[Person, ...] | None:
     """An abstract's or a poster's `authors:` list, which names one person at least (an empty one left a poster
-    out of the booklet in silence); as read_authors."""
+    out of the booklet in silence); as read_authors. Its first author left out, none marked presenting, is marked
+    presenting in `unnamed` (_speaker_left_out)."""
+    before = len(unnamed) if unnamed is not None else 0  # (those left out of this list: _speaker_left_out)
     authors, left_out = _read_people(report, f.seq("authors", required=True), f.at("authors"), AUTHOR, unnamed)
+    _speaker_left_out(unnamed, before, authors, f"{f.at('authors')}[0]")
     if authors or left_out:
         return authors
     if f.map.get("authors") is not None and isinstance(f.map["authors"], Seq):
@@ -123,10 +124,7 @@ def read_poster_authors(report: Report, f: Fields, unnamed: list[Person] | None 
             f.error("affiliation", "with 'authors', give each author's affiliation in the list")
         if "email" in f.map:  # (read with `author:` only: beside `authors:` it was left out in silence, no proof sent)
             f.error("email", "with 'authors', give each author's email in the list")
-        before = len(unnamed) if unnamed is not None else 0
-        authors = _authors(report, f, unnamed)
-        _speaker_left_out(unnamed, before, authors or (), f"{f.at('authors')}[0]")  # (as an abstract's)
-        return authors
+        return _authors(report, f, unnamed)  # (its first author left out presents it, as an abstract's)
     # (the author, named or left out, read as any person is: `affiliation` and `email` beside `author`)
     person = read_person(report, f, unnamed, name_key="author", presenting=True)
     if "author" not in f.map:
