@@ -385,7 +385,7 @@ def parallel_parts(booklet, page: Page, pad_to, jobs: int, output: Path, render_
             else:
                 for index, (process, pipe) in enumerate(zip(workers, pipes)):
                     if finished or index in replied:  # it saves its part and writes its files: taken, kept or not
-                        kept += _kept_files(pipe)
+                        kept += _kept_files(pipe) or []
                     else:  # an error here (a --strict warning, say) before it was told where its part starts
                         process.kill()
                     pipe.close()
@@ -685,18 +685,16 @@ def _last_word(pipe) -> tuple | None:
 def _drained(pipe, files: list) -> bool:
     """Whether a kept worker told where its part starts ended its run as it should ("kept"), so that it waits for the
     next with nothing left to read; the files it wrote beside their places added to `files`."""
-    message = _last_word(pipe)
-    if message is not None and message[0] == "kept":
-        files += message[1] or []
-        return True
-    return False
+    kept = _kept_files(pipe)
+    files += kept or []
+    return kept is not None
 
 
-def _kept_files(pipe) -> list:
-    """The files a worker wrote beside their places (cache.persisted.Written), from its last message; none when it
-    made nothing new, failed, or is gone."""
+def _kept_files(pipe) -> list | None:
+    """The files a worker wrote beside their places (cache.persisted.Written), from its last message when it ended
+    its run as it should ("kept": none when it made nothing new); None when it failed, is gone, or says nothing."""
     message = _last_word(pipe)
-    return (message[1] or []) if message is not None and message[0] == "kept" else []
+    return (message[1] or []) if message is not None and message[0] == "kept" else None
 
 
 @uncollected()
