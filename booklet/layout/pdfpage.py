@@ -247,10 +247,8 @@ def _box(page) -> tuple[float, float, float, float]:
     marks of a PDF made for print), which pypdf gives as the crop box, or the media box, when it has none; within
     the crop box, itself within the media box, as the PDF standard reads a box reaching outside them (one that
     does not meet the crop box: the crop box)."""
-    c0, c1, c2, c3 = _within_media(page, page.cropbox)
-    t0, t1, t2, t3 = _corners(page.trimbox)
-    t0, t1, t2, t3 = max(t0, c0), max(t1, c1), min(t2, c2), min(t3, c3)
-    return (t0, t1, t2, t3) if t2 > t0 and t3 > t1 else (c0, c1, c2, c3)
+    crop = _within_media(page, page.cropbox)
+    return _meet(_corners(page.trimbox), crop) or crop
 
 
 def trim_off_page(path: Path) -> tuple[tuple[float, ...], tuple[float, ...], bool] | None:
@@ -271,16 +269,20 @@ def _trim_off(path: Path) -> tuple[tuple[float, ...], tuple[float, ...], bool] |
     slack = 0.01  # (points: a box written rounded)
     if t0 >= c0 - slack and t1 >= c1 - slack and t2 <= c2 + slack and t3 <= c3 + slack:
         return None
-    return trim, page_box, not (min(t2, c2) > max(t0, c0) and min(t3, c3) > max(t1, c1))
+    return trim, page_box, _meet(trim, page_box) is None
 
 
 def _within_media(page, box) -> tuple[float, float, float, float]:
     """`box` of `page` (left, bottom, right, top, in any order) cut to the page's media box; the media box where
     nothing of `box` is inside it (a renderer refuses a crop outside the page)."""
-    m0, m1, m2, m3 = _corners(page.mediabox)
-    x0, y0, x1, y1 = _corners(box)
-    x0, y0, x1, y1 = max(x0, m0), max(y0, m1), min(x1, m2), min(y1, m3)
-    return (x0, y0, x1, y1) if x1 > x0 and y1 > y0 else (m0, m1, m2, m3)
+    media = _corners(page.mediabox)
+    return _meet(_corners(box), media) or media
+
+
+def _meet(box, within) -> tuple[float, float, float, float] | None:
+    """What of `box` lies within `within` (each left, bottom, right, top); None when nothing of it does."""
+    x0, y0, x1, y1 = max(box[0], within[0]), max(box[1], within[1]), min(box[2], within[2]), min(box[3], within[3])
+    return (x0, y0, x1, y1) if x1 > x0 and y1 > y0 else None
 
 
 def _corners(box) -> tuple[float, float, float, float]:
