@@ -17,8 +17,10 @@ from booklet.data.validate import read_booklet
 from booklet.layout.common import Context
 from booklet.layout.daypages import TracksRow
 from booklet.layout.flowables import Anchor
+from booklet.layout import programme
 from booklet.layout.page import page_for
-from booklet.layout.programme import build_programme, build_programme_day
+from booklet.layout.programme import (DAY_SPACE_TIGHTEST, DAY_SPILL_LINES, ROW_PAD, _programme_day, build_programme,
+                                      build_programme_day)
 from booklet.layout.story import section_parts
 from booklet.output.render import render_pdf
 
@@ -459,11 +461,12 @@ def _build_a_long_day(tmp_path, evening: str):
     return lunch, pdf, path
 
 
-def test_a_day_whose_last_rows_would_be_alone_on_a_page_breaks_between_its_sessions(tmp_path):
+def test_a_day_whose_last_rows_would_be_alone_on_a_page_breaks_between_its_sessions(tmp_path, monkeypatch):
     """A morning session, lunch, an afternoon session and three evening rows, a little over a page: the break that
     fits last would leave only the three evening rows (less than a sixth of a page) on the day's second page; the
     day breaks after lunch instead, the afternoon session whole on the second page with them, the first page still
-    more than half full."""
+    more than half full. (Set as it is, not fitted to its page, as a day further over is: see programme.fitted_day.)"""
+    monkeypatch.setattr(programme, "DAY_SPILL_LINES", 0)
     lunch, pdf, path = _build_a_long_day(tmp_path, '      - {time: "17:00-18:30", title: Poster viewing, kind: social}\n'
                                          '      - {time: "19:00-21:00", title: Welcome Reception, kind: social}\n')
     day = outline_pages(pdf, "Programme")[0][1]
@@ -1095,10 +1098,13 @@ def _parallel_day_and_evening(tmp_path, name: str, last: int, evening: int, by_d
 
 @pytest.mark.parametrize("by_day", [False, True])
 
-def test_a_label_kept_with_its_talks_never_pushes_the_short_day_after_it_onto_a_page_of_its_own(tmp_path, by_day):
+def test_a_label_kept_with_its_talks_never_pushes_the_short_day_after_it_onto_a_page_of_its_own(tmp_path, by_day,
+                                                                                            monkeypatch):
     """DebConf17 (A5): with "PARALLEL SESSIONS" kept with its talks, Tuesday's last page was fuller, though no longer,
     and Wednesday, a short day set below it before, opened a page of its own: the programme one page longer. The
-    break that leaves the label with one talk is taken where only it leaves room for the short day after."""
+    break that leaves the label with one talk is taken where only it leaves room for the short day after. (The days
+    sought set as they are, not fitted to their page, as days further over are: see programme.fitted_day.)"""
+    monkeypatch.setattr(programme, "DAY_SPILL_LINES", 0)
     width, height = page_for("A5").text_width, page_for("A5").text_height
     for last, evening in ((last, evening) for last in range(2, 30) for evening in range(1, 8)):
         ctx, (day, gap_before, short) = _parallel_day_and_evening(tmp_path, f"p{last}e{evening}", last, evening, by_day)
@@ -1242,3 +1248,68 @@ def test_abstracts_follow_the_order_the_programme_prints_parallel_sessions_in(tm
     two = Pdf(tmp_path / "two.pdf")
     assert [two.lines(n) for n in range(len(two))] == [pdf.lines(n) for n in range(len(pdf))]
     assert [sorted(two.links(n)) for n in range(len(two))] == [sorted(pdf.links(n)) for n in range(len(pdf))]
+
+
+# --------------------------------------------------------------------------- a day a little over its page
+
+
+def _days_of(counts: list[tuple[int, int, int]]) -> tuple[str, list[str]]:
+    """Days of a morning session, lunch, an afternoon session and one-line evening rows, each of (morning talks,
+    afternoon talks, evening rows): (programme.yaml, the talks' ids)."""
+    days, ids = [], []
+    for d, (morning, afternoon, evening) in enumerate(counts):
+        talks = [f"d{d}a{i}" for i in range(morning)], [f"d{d}b{i}" for i in range(afternoon)]
+        first, lunch = session_yaml("Morning", talks[0], 9 * 60, room="Hall A")
+        second, _ = session_yaml("Afternoon", talks[1], 14 * 60, room="Hall A")
+        rows = "".join(f'      - {{time: "{hhmm(18 * 60 + 30 * k)}-{hhmm(18 * 60 + 30 * k + 30)}", '
+                       f'title: Evening {k}, kind: social}}\n' for k in range(evening))
+        days.append(f"  - date: 2027-09-{13 + d}\n    items:\n" + first
+                    + f'      - {{time: "{hhmm(lunch)}-14:00", title: Lunch, kind: break}}\n' + second + rows)
+        ids += talks[0] + talks[1]
+    return "days:\n" + "".join(days), ids
+
+
+def test_a_day_a_little_over_its_page_is_set_on_it_with_its_spaces_closer(tmp_path):
+    """The sample's Tuesday, 9 points over its page, ran on to a page of "(continued)" and three rows. A day a little
+    over its page (Tuesday: 8 talks, lunch, 4 talks, two evening rows) is set on it whole, the spaces between its rows
+    closer, every row alike, the type as it was, its last row clear of the page's foot; a day that fits (Monday, one
+    evening row) is set as before; a day over by more than DAY_SPILL_LINES lines (Wednesday, one talk more) runs on as
+    before."""
+    programme, ids = _days_of([(8, 4, 1), (8, 4, 2), (9, 4, 2)])
+    conference = BASE["conference.yaml"].replace("2027-09-14", "2027-09-15")
+    files = {"programme.yaml": programme, "abstracts.yaml": talks_yaml(ids), "conference.yaml": conference}
+    folder = write_conference(tmp_path / "conf", {"tutorials.yaml": None, "posters.yaml": None, **files})
+    booklet, _ = read_booklet(folder)
+    ctx = Context(booklet, page_for("A5"))
+    width, height = ctx.page.text_width, ctx.page.text_height
+    overs = [_programme_day(ctx, k, day, 1, None, 1.0).wrap(width, height)[1] - height
+             for k, day in enumerate(booklet.days)]
+    line = ctx.styles.row_title.leading
+    assert overs[0] < 0 < overs[1] < line < DAY_SPILL_LINES * line < overs[2]  # (the data still tests it)
+    out = tmp_path / "booklet.pdf"
+    build_booklet(folder, out)
+    pdf = Pdf(out)
+    monday, tuesday, wednesday = [page for _, page in outline_pages(pdf, "Programme")]
+    assert (tuesday, wednesday) == (monday + 1, monday + 2)  # Tuesday on one page
+    assert len(time_rows(pdf, tuesday)) == 8 + 1 + 4 + 2 and "Evening 1" in pdf.lines(tuesday)
+    assert not any("Tuesday 14 September (continued)" in pdf.lines(i) for i in range(len(pdf)))
+    assert boxes(out, tuesday, "Evening 1")[0][1] > page_for("A5").bottom  # the last row clear of the foot
+    # the rows' times: each row as far below the one before on Tuesday as on Monday, less a space the same for all
+    # (the rows' padding, at most DAY_SPACE_TIGHTEST of it off), the type as large
+    times = time_rows(pdf, monday)[:13]
+    assert time_rows(pdf, tuesday)[:13] == times
+    tops = [[boxes(out, page_index, time)[0][3] for time in times] for page_index in (monday, tuesday)]
+    steps = [[a - b for a, b in zip(top, top[1:])] for top in tops]
+    less = [m - t for m, t in zip(*steps)]
+    off = 2 * ROW_PAD * (1 - DAY_SPACE_TIGHTEST)  # the most a row's padding, above and below, is made smaller by
+    rows_alike = [x for k, x in enumerate(less) if k not in (7, 8)]  # (not across lunch, nor the afternoon's heading)
+    assert all(0.05 < x <= off + 0.01 for x in less), less
+    assert max(rows_alike) - min(rows_alike) < 0.01, less
+    (as_set,), (closer,) = boxes(out, monday, "Talk d0a1 on models"), boxes(out, tuesday, "Talk d1a1 on models")
+    assert closer[3] - closer[1] == pytest.approx(as_set[3] - as_set[1], abs=0.01)  # the type as large
+    # Wednesday, over by more, runs on to a second page under its continued heading, as set before (its spaces whole)
+    assert "Wednesday 15 September (continued)" in pdf.lines(wednesday + 1)
+    assert "Evening 1" in pdf.lines(wednesday + 1)
+    wednesday_times = time_rows(pdf, wednesday)[:7]
+    top = [boxes(out, wednesday, time)[0][3] for time in wednesday_times]
+    assert [a - b for a, b in zip(top, top[1:])] == pytest.approx(steps[0][:6], abs=0.01)

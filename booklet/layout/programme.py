@@ -2,6 +2,11 @@
 
 Each day is one DayBlock (see daypages): it chooses its page breaks, and repeats the day's heading
 (and a session's or the parallel tracks' headings) on the page a day runs onto.
+
+A day a little over its page is set on that page with the spaces between its rows and sessions closer (fitted_day,
+as abstracts.fitted_page fits an entry's text): the spaces only, never the type, the same for every row of the day,
+decided once per day from its own content. It ran on to a page holding "(continued)" and three or four rows (the
+sample's Tuesday, 9 points over; XDC 2021's Friday, 17).
 """
 
 from __future__ import annotations
@@ -18,11 +23,13 @@ from ..text import dates, markup
 from ..text.fonts import SANS
 from ..model import Day, Item, Parallel, Session, items_of
 from .common import Context, chaired_sessions, day_key, kept_for, kept_whole, names, unnamed_speaker
-from .daypages import DayBlock, DayBreak, Line, TracksRow, line_size
+from .daypages import _FUZZ, DayBlock, DayBreak, Line, TracksRow, line_size
 from .flowables import Anchor, DayMark, OneLineOr, Para, Row, Rule
 from .styles import markup_color
 
 BLOCK_SPACE = 3.0  # above and below a session or parallel block
+ROW_PAD = 2.2  # above and below a programme row's text (a talk, a track's cell)
+HEADER_PAD = 2.5  # above and below a session's heading's text
 # below parallel sessions set one after another: what follows them (a lunch, a talk for everyone) is set apart from
 # their last session's rows, which it looked to belong to (DebConf17: "Blends · Bo", its talk, then "13:00 Lunch")
 GROUP_END_SPACE = 3 * BLOCK_SPACE
@@ -31,6 +38,13 @@ TRACK_ROW_LIMIT = 0.4  # of the page height: taller rows of side-by-side tracks 
 SHORT_DAY = 0.5  # of the page height: a day no taller may follow the day before on its page (DayBreak)
 DAY_GAP = 9 * mm  # above such a day
 CLOSE_STARTS = 30  # minutes: parallel sessions set one after another that start closer keep the data's order
+# A day over its page is set closer (fitted_day): the spaces between its rows and sessions (a row's padding above and
+# below its text, the space above a session or a block of parallel tracks) times the first of DAY_LADDER that fits,
+# down to DAY_SPACE_TIGHTEST of them; a day over by more than DAY_SPILL_LINES of its rows' title lines is not tried
+# (it runs on as it is): at most the room of two or three lines is taken out of a page's spaces
+DAY_SPACE_TIGHTEST = 0.5
+DAY_LADDER = tuple(space / 20 for space in range(19, round(DAY_SPACE_TIGHTEST * 20) - 1, -1))
+DAY_SPILL_LINES = 2.5
 
 
 def day_title(day: Day, language: str = "en", start: bool = True, date=None) -> str:
@@ -72,7 +86,42 @@ def day_break(ctx: Context, block: DayBlock) -> DayBreak | PageBreak:
 
 
 def build_programme_day(ctx: Context, index: int, day: Day, level: int = 1, section: str | None = None) -> DayBlock:
-    """One day's programme; its anchor an outline entry at `level` (abstracts by day: 0, opening `section`)."""
+    """One day's programme; its anchor an outline entry at `level` (abstracts by day: 0, opening `section`); fitted
+    to its page when a little over it (fitted_day)."""
+    return fitted_day(ctx, lambda space: _programme_day(ctx, index, day, level, section, space))
+
+
+def fitted_day(ctx: Context, made) -> DayBlock:
+    """A day's programme as made(space) gives it, its spaces times `space` (1: as set): at 1 when it fits a page, or
+    when it is over its page by more than DAY_SPILL_LINES of its rows' title lines (a day of pages runs on as it
+    is); else at the first of DAY_LADDER with which it fits the page whole, so that it takes one page, not a second
+    for a few rows under "(continued)". A day is made again only when it is over its page: found from the day made
+    at DAY_SPACE_TIGHTEST (its height falls with its spaces in proportion), checked made; when even that does not fit,
+    as set. Only a day that opens a page is fitted: a shorter one (programme.day_break's) is never over a page."""
+    width, height = ctx.page.text_width, ctx.page.text_height
+    block = made(1.0)
+    full = block.wrap(width, height)[1]
+    over = full - height
+    if over <= _FUZZ or over > DAY_SPILL_LINES * ctx.styles.row_title.leading:
+        return block
+    tightest = made(DAY_SPACE_TIGHTEST)
+    least = tightest.wrap(width, height)[1]
+    if least > height + _FUZZ:
+        return block
+    per_space = (full - least) / (1.0 - DAY_SPACE_TIGHTEST)  # (height a whole of the spaces takes)
+    for space in DAY_LADDER:
+        if space == DAY_SPACE_TIGHTEST:
+            return tightest
+        if full - (1.0 - space) * per_space > height + _FUZZ:
+            continue  # (foreseen not to fit)
+        tried = made(space)
+        if tried.wrap(width, height)[1] <= height + _FUZZ:
+            return tried
+    return tightest
+
+
+def _programme_day(ctx: Context, index: int, day: Day, level: int, section: str | None, tight: float) -> DayBlock:
+    """build_programme_day's day, the spaces between its rows and sessions times `tight` (fitted_day)."""
     title = day_title(day, ctx.booklet.conference.language)
     lines = [
         Line(Anchor(day_key(index), title, level, section=section), keep=True),
@@ -87,19 +136,19 @@ def build_programme_day(ctx: Context, index: int, day: Day, level: int = 1, sect
     for at, entry in enumerate(day.entries):
         if at == untimed:  # the items after the day's last time, said to have none (as the glance lists them)
             lines.append(Line(Para(markup.inline(ctx.label("glance_untimed")), ctx.styles.label),
-                              space=space + BLOCK_SPACE, keep=True))
+                              space=space + BLOCK_SPACE * tight, keep=True))
             space = 0.0
         if isinstance(entry, Item):
-            lines.append(Line(item_row(ctx, entry), space=space, row=True))
+            lines.append(Line(item_row(ctx, entry, tight), space=space, row=True))
             space = 0.0
             continue
         if not isinstance(entry, Session) and clock is None:
             clock = day.clock()
-        block = (_session_lines(ctx, entry, chaired.get(id(entry))) if isinstance(entry, Session)
-                 else _parallel_lines(ctx, entry, clock, chaired))
-        block[0].space += space + BLOCK_SPACE
+        block = (_session_lines(ctx, entry, chaired.get(id(entry)), tight) if isinstance(entry, Session)
+                 else _parallel_lines(ctx, entry, clock, chaired, tight))
+        block[0].space += space + BLOCK_SPACE * tight
         lines += block
-        space = GROUP_END_SPACE if block[-1].group_resume is not None else BLOCK_SPACE
+        space = (GROUP_END_SPACE if block[-1].group_resume is not None else BLOCK_SPACE) * tight
     return DayBlock(lines, lambda: _continued_heading(ctx, title), ctx.page.text_height)
 
 
@@ -175,22 +224,24 @@ def _time_width(ctx: Context) -> float:
     return stringWidth("00:00\u201300:00", style.fontName, style.fontSize) + 1
 
 
-def item_row(ctx: Context, item: Item) -> Row:
-    """One programme line: time, what happens (and who), the page it is described on."""
+def item_row(ctx: Context, item: Item, tight: float = 1.0) -> Row:
+    """One programme line: time, what happens (and who), the page it is described on; its padding times `tight`
+    (fitted_day)."""
     s = ctx.styles
     left = [Para(str(item.time), s.time)] if item.time else []
     body, ref, background = _item_body(ctx, item)
     return Row(left, body, _time_width(ctx), ref=ref, ref_style=s.time, link=ref,
-               background=background, pad=2.2, gap=2.5 * mm, keep=ctx.page.text_height, baseline=True)
+               background=background, pad=ROW_PAD * tight, gap=2.5 * mm, keep=ctx.page.text_height, baseline=True)
 
 
-def _track_cell(ctx: Context, item: Item) -> Row:
-    """One talk (or break) in a parallel track: its time, start to end, above what happens."""
+def _track_cell(ctx: Context, item: Item, tight: float = 1.0) -> Row:
+    """One talk (or break) in a parallel track: its time, start to end, above what happens; its padding times
+    `tight` (fitted_day)."""
     s = ctx.styles
     body, ref, background = _item_body(ctx, item)
     if item.time:
         body = [Para(str(item.time), s.time), *body]
-    return Row([], body, 0, ref=ref, ref_style=s.time, link=ref, background=background, pad=2.2,
+    return Row([], body, 0, ref=ref, ref_style=s.time, link=ref, background=background, pad=ROW_PAD * tight,
                gap=2.5 * mm, keep=ctx.page.text_height)
 
 
@@ -236,11 +287,12 @@ def _item_body(ctx: Context, item: Item):
 
 
 def session_header(ctx: Context, session: Session, continued: bool = False, chair: bool = True,
-                   together: list | None = None) -> Row:
+                   together: list | None = None, tight: float = 1.0) -> Row:
     """The session's name, then its room ("B: Models · Seminar Room Kobbe"); the chair on the line below.
 
     `continued`: the heading repeated above the rest of the session on the next page, marked so
-    (and without the chair). `together`: shared by the headings of parallel tracks (see OneLineOr)."""
+    (and without the chair). `together`: shared by the headings of parallel tracks (see OneLineOr). `tight`: its
+    padding times that (fitted_day)."""
     s = ctx.styles
     style = ParagraphStyle("session_line", parent=s.session, fontName=SANS)
     line = f"<b>{markup.title(session.name, bold=True)}</b>"
@@ -260,7 +312,7 @@ def session_header(ctx: Context, session: Session, continued: bool = False, chai
         words = ctx.label("chairs" if several else "chair", **{"names" if several else "name": "\0"}).split("\0")
         names = dates.listed([ctx.named(chair) for chair in session.chairs], ctx.booklet.conference.language)
         body.append(Para(names.join(map(_spaced_inline, words)), s.row_speaker))
-    return Row([], body, 0, background=ctx.colours.track(session.name), pad=2.5)
+    return Row([], body, 0, background=ctx.colours.track(session.name), pad=HEADER_PAD * tight)
 
 
 def _spaced_inline(text: str) -> str:
@@ -270,13 +322,14 @@ def _spaced_inline(text: str) -> str:
     return text[:len(text) - len(text.lstrip())] + markup.inline(text) + text[len(text.rstrip()):]
 
 
-def _session_lines(ctx: Context, session: Session, mark: str | None = None) -> list[Line]:
-    """A session's heading and rows; each row noting its page under `mark` (a chaired session's key) when given."""
+def _session_lines(ctx: Context, session: Session, mark: str | None = None, tight: float = 1.0) -> list[Line]:
+    """A session's heading and rows; each row noting its page under `mark` (a chaired session's key) when given; their
+    padding times `tight` (fitted_day)."""
     def resume() -> list[Line]:
         return [Line(_marked(session_header(ctx, session, continued=True), mark), space=BLOCK_SPACE, keep=True)]
 
-    lines = [Line(_marked(session_header(ctx, session), mark), keep=True)]
-    lines += [Line(_marked(item_row(ctx, item), mark), row=True, block=session, resume=resume)
+    lines = [Line(_marked(session_header(ctx, session, tight=tight), mark), keep=True)]
+    lines += [Line(_marked(item_row(ctx, item, tight), mark), row=True, block=session, resume=resume)
               for item in session.items]
     return lines
 
@@ -288,27 +341,30 @@ def _marked(row: Row, mark: str | None) -> Row:
     return row
 
 
-def _parallel_lines(ctx: Context, parallel: Parallel, times: dict, chaired: dict[int, str]) -> list[Line]:
+def _parallel_lines(ctx: Context, parallel: Parallel, times: dict, chaired: dict[int, str],
+                    tight: float = 1.0) -> list[Line]:
     """Tracks side by side, a row per time (so they stay aligned, and break across pages row by
     row) when they fit the page width and no row is too tall (_side_by_side); else one session after another, in the
     order the booklet prints them (Context.session_orders: printed_order). `times`: the day's (Day.clock: after
-    midnight, 24 hours on). `chaired`: id(session) -> its key, for the chaired ones (_session_lines)."""
+    midnight, 24 hours on). `chaired`: id(session) -> its key, for the chaired ones (_session_lines). `tight`: the
+    spaces between their rows and sessions times that (fitted_day)."""
     sessions = parallel.sessions
     marks = [chaired.get(id(session)) for session in sessions]
-    lines = _side_by_side(ctx, parallel, marks, times)
+    lines = _side_by_side(ctx, parallel, marks, times, tight)
     if lines is not None:
         return lines
     order = ctx.session_orders.get(id(parallel), range(len(sessions)))
-    return _one_after_another(ctx, [(sessions[k], marks[k]) for k in order])
+    return _one_after_another(ctx, [(sessions[k], marks[k]) for k in order], tight)
 
 
-def _side_by_side(ctx: Context, parallel: Parallel, marks: list, times: dict) -> list[Line] | None:
+def _side_by_side(ctx: Context, parallel: Parallel, marks: list, times: dict,
+                  tight: float = 1.0) -> list[Line] | None:
     """The tracks side by side, a row per time, with their label and headings; None when they do not fit the page's
     width (more than Page.max_tracks) or a row is taller than TRACK_ROW_LIMIT of the page."""
     sessions = parallel.sessions
     if len(sessions) > ctx.page.max_tracks:
         return None
-    rows = [TracksRow([_marked(_track_cell(ctx, item), mark) if item else None
+    rows = [TracksRow([_marked(_track_cell(ctx, item, tight), mark) if item else None
                        for item, mark in zip(cells, marks)], TRACK_GAP, ctx.colours.muted)
             for cells in _aligned(sessions, times)]
     limit = ctx.page.text_height * TRACK_ROW_LIMIT
@@ -319,11 +375,11 @@ def _side_by_side(ctx: Context, parallel: Parallel, marks: list, times: dict) ->
         return [replace(_parallel_label(ctx, continued=True), space=BLOCK_SPACE),
                 Line(_track_headers(ctx, sessions, marks, repeated=True), space=2, keep=True)]
 
-    return [_parallel_label(ctx), Line(_track_headers(ctx, sessions, marks), space=2, keep=True),
+    return [_parallel_label(ctx), Line(_track_headers(ctx, sessions, marks, tight=tight), space=2, keep=True),
             *(Line(row, row=True, block=parallel, resume=resume) for row in rows)]
 
 
-def _one_after_another(ctx: Context, order) -> list[Line]:
+def _one_after_another(ctx: Context, order, tight: float = 1.0) -> list[Line]:
     """Parallel sessions set one after another, (session, mark) in `order`, under their label (said again, continued,
     where a page breaks among them)."""
     def label_again() -> list[Line]:
@@ -331,8 +387,8 @@ def _one_after_another(ctx: Context, order) -> list[Line]:
 
     lines = [replace(_parallel_label(ctx), group_resume=label_again)]
     for session, mark in order:
-        block = _session_lines(ctx, session, mark)
-        block[0].space += BLOCK_SPACE
+        block = _session_lines(ctx, session, mark, tight)
+        block[0].space += BLOCK_SPACE * tight
         lines += [replace(line, group_resume=label_again) for line in block]
     return lines
 
@@ -413,11 +469,12 @@ def _parallel_label(ctx: Context, continued: bool = False) -> Line:
     return Line(Para(markup.inline(text), ctx.styles.label), keep=True)
 
 
-def _track_headers(ctx: Context, sessions, marks: list, repeated: bool = False) -> TracksRow:
+def _track_headers(ctx: Context, sessions, marks: list, repeated: bool = False, tight: float = 1.0) -> TracksRow:
     """The tracks' headings side by side; `repeated` above the rest of the block on its next page
-    (name and room only: the label above says it is continued). `marks`: each session's (see _session_lines)."""
+    (name and room only: the label above says it is continued). `marks`: each session's (see _session_lines).
+    `tight`: their padding times that (fitted_day)."""
     together: list = []  # (a row's rooms set alike: after the name, or each on a line of its own)
-    headers = [_marked(session_header(ctx, session, chair=not repeated, together=together), mark)
+    headers = [_marked(session_header(ctx, session, chair=not repeated, together=together, tight=tight), mark)
                for session, mark in zip(sessions, marks)]
     return TracksRow(headers, TRACK_GAP, ctx.colours.muted)
 
