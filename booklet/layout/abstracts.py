@@ -390,7 +390,7 @@ def when_parts(slot: Slot, language: str = "en", day: bool = True) -> list[str]:
     if slot.item.time:
         parts.append(str(slot.item.time))
     room = slot.item.room or (slot.session.room if slot.session else None)
-    if room and markup.printed_words(markup.plain(room)):  # (one the fonts print nothing of left "10:30–11:00 ·")
+    if markup.prints(room):  # (one the fonts print nothing of left "10:30–11:00 ·")
         parts.append(room)
     return parts
 

@@ -36,7 +36,7 @@ def contact_lines(conference: Conference) -> list[tuple[str, str]]:
     contact = conference.contact
     email = contact is not None and _EMAIL.fullmatch(markup.plain(contact).strip()) is not None
     pairs = [("email" if email else "contact", contact), ("web", conference.url), ("hashtag", conference.hashtag)]
-    return [(label, value) for label, value in pairs if value and markup.printed_words(markup.plain(value))]
+    return [(label, value) for label, value in pairs if markup.prints(value)]
 
 
 _WEB = re.compile(r"(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)+(?:/\S*)?", re.I)  # an address, with its scheme or not
@@ -74,7 +74,7 @@ def has_practical(conference: Conference) -> bool:
 
 def printing(text: str | None) -> str | None:
     """`text`, None when the fonts print nothing of it (CJK alone, warned of)."""
-    return text if text and markup.printed_words(markup.plain(text)) else None
+    return text if markup.prints(text) else None
 
 
 def build_practical(ctx: Context) -> list:

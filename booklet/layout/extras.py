@@ -47,7 +47,7 @@ def extra_title(ctx: Context, page: ExtraPage) -> str | None:
     the fonts print nothing of (CJK alone, warned of: listed as its page number alone, over the entry above it)."""
     if not page.title:
         return None
-    return page.title if markup.printed_words(markup.plain(page.title)) else ctx.label("title_not_printable")
+    return page.title if markup.prints(page.title) else ctx.label("title_not_printable")
 
 
 def build_extra_page(ctx: Context, index: int, page: ExtraPage) -> list:

@@ -98,8 +98,7 @@ def _committee_heading(ctx: Context, committee) -> str:
     """A committee's heading: its title, its name in brackets after it. A title or a name the fonts print nothing of
     (CJK alone: left out, and warned of) is left out with its brackets: the name alone, or the title alone; with
     neither, the label title_not_printable (the heading printed "()", or "Programme Committee ()")."""
-    prints = lambda text: bool(text) and bool(markup.printed_words(markup.plain(text)))  # noqa: E731
-    title, name = (text if prints(text) else "" for text in (committee.title, committee.name))
+    title, name = (text if markup.prints(text) else "" for text in (committee.title, committee.name))
     if not title and not name:
         return markup.inline(ctx.label("title_not_printable"))
     if not title or not name:

@@ -248,8 +248,7 @@ def _track_cell(ctx: Context, item: Item, tight: float = 1.0) -> Row:
 def _item_body(ctx: Context, item: Item):
     s = ctx.styles
     title = item.shown_title
-    where = " \u00b7 ".join(markup.inline(x) for x in (item.place, item.room)  # (nothing of which prints: none)
-                             if x and markup.printed_words(markup.plain(x)))
+    where = " \u00b7 ".join(markup.inline(x) for x in (item.place, item.room) if markup.prints(x))
     if item.abstract:
         abstract = item.abstract
         label = markup.inline(ctx.label(abstract.kind)) if abstract.kind != "contributed" else ""
@@ -300,7 +299,7 @@ def session_header(ctx: Context, session: Session, continued: bool = False, chai
         line += f' <font color="{markup_color(ctx.colours.muted)}">({markup.inline(ctx.label("continued"))})</font>'
     room = session.room if session.room and session.room.strip().casefold() != session.name.strip().casefold() \
         else None  # a session named after its room (as imports name them) shows the name once
-    if room and not markup.printed_words(markup.plain(room)):
+    if not markup.prints(room):
         room = None  # a room the fonts print nothing of (CJK alone, warned of) left "Models ·" ending in the dot
     body = [Para(line, style)]
     if room:  # "Name · Room" on one line, else the room on a line of its own: no line ends in the dot

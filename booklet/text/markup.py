@@ -1781,6 +1781,12 @@ def printed_words(text: str) -> str:
     return " ".join(printed_name(text).split())
 
 
+def prints(text: str | None) -> bool:
+    """Whether anything of `text` (with markup) prints: False for none, and for text the fonts print nothing of (CJK
+    alone, warned of), which the layout leaves out with its label, brackets or separator."""
+    return bool(text) and bool(printed_words(plain(text)))
+
+
 def _printed_runs(runs: list[Run]) -> list[tuple[str, Style, bool]]:
     """`runs` as they print: the characters no font has left out of their text, and the separators those leave stray,
     tidied across runs as in one text (without_unprintable; tidied run by run, a title "*東京大学*, Japan" printed
