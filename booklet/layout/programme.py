@@ -109,9 +109,7 @@ def fitted_day(ctx: Context, made) -> DayBlock:
     if least > height + _FUZZ:
         return block
     per_space = (full - least) / (1.0 - DAY_SPACE_TIGHTEST)  # (height a whole of the spaces takes)
-    for space in DAY_LADDER:
-        if space == DAY_SPACE_TIGHTEST:
-            return tightest
+    for space in DAY_LADDER[:-1]:  # (its last, DAY_SPACE_TIGHTEST: `tightest`, made)
         if full - (1.0 - space) * per_space > height + _FUZZ:
             continue  # (foreseen not to fit)
         tried = made(space)
