@@ -355,7 +355,7 @@ def test_a_proof_id_typed_in_other_capitals_is_that_proof(tmp_path):
     run = CliRunner().invoke(main, ["proof", "Chair-Sigrid-Overgaard", str(DATA), "-o", str(out),
                                     "--reply-by", REPLY_BY.isoformat()])
     assert run.exit_code == 0, run.output
-    assert "proof of booklet pages 6, 13 for Sigrid Øvergaard." in run.output
+    assert "proof of booklet pages 6, 12 for Sigrid Øvergaard." in run.output
     assert "Opening Keynote" in PdfReader(out).pages[0].extract_text()
 
 

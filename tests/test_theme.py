@@ -327,8 +327,9 @@ def test_contact_labels_of_many_lines_near_a_page_end_move_on_whole(tmp_path):
     result = CliRunner().invoke(main, ["build", str(folder), "-o", str(out)])
     assert result.exit_code == 0, result.output
     pdf = Pdf(out)
-    practical = pdf.pages_with("Practical information")[1:]  # (the first is the contents)
-    lines = [line for page in practical for line in pdf.lines(page)]
+    practical = next(page for page in pdf.pages_with("Practical information")
+                     if pdf.lines(page)[0] == "Practical information")  # (the section's first page: its heading)
+    lines = pdf.lines(practical) + pdf.lines(practical + 1)
     for value in ("starstat2027@example.org", "https://www.example.org/starstat2027", "#StarStat2027"):
         assert value in lines
     assert lines.count(" ".join(["Wwww"] * 3)) == 24  # each label whole, in 8 lines
