@@ -385,7 +385,10 @@ SESSION = Record("session", "A block of items under one name, with its chair and
     Key("room", "text", "where it is (at most 300 characters)", example="Auditorium"),
     Key("items", "records", "its items", record=ITEM, example=[{"time": "11:20-11:40", "talk": "smith-2027"}]),
 ), tag="session")
-PARALLEL = Record("parallel", "Sessions at the same time in different rooms, printed side by side.", (
+PARALLEL = Record("parallel", "Sessions at the same time in different rooms, printed side by side; when they "
+                  "do not fit the page's width, one after another: in the order they start when they fit on a page "
+                  "(those starting within half an hour of each other in the order written), else in the order "
+                  "written. The abstracts follow the order printed.", (
     Key("parallel", "records", "the sessions (at least one)", required=True, record=SESSION,
         example=[{"session": "Time domain", "room": "Room A", "items": [{"time": "14:00-14:20",
                                                                          "talk": "smith-2027"}]}]),
