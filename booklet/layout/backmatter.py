@@ -72,7 +72,7 @@ def has_practical(conference: Conference) -> bool:
     return bool(conference.places or conference.qr_codes)
 
 
-def printing(text: str | None) -> str | None:
+def _printing(text: str | None) -> str | None:
     """`text`, None when the fonts print nothing of it (CJK alone, warned of)."""
     return text if markup.prints(text) else None
 
@@ -86,7 +86,7 @@ def build_practical(ctx: Context) -> list:
              Para(markup.inline(ctx.label("practical")), s.heading)]
     # a place's name, note or address the fonts print nothing of (CJK alone, warned of) is left out; a place of which
     # nothing prints, too (the heading "Places" over three blank places, a blank line where a name was)
-    places = [replace(place, name=printing(place.name), note=printing(place.note), address=printing(place.address))
+    places = [replace(place, name=_printing(place.name), note=_printing(place.note), address=_printing(place.address))
               for place in conf.places]
     places = [place for place in places if place.name or place.note or place.address]
     if places:

@@ -1163,16 +1163,16 @@ class Entry(Continues):
         items = self._items()
         start = len(self.lead) + self.keep  # the first item of the text under the header
         self._lend_canvas(items)
-        lines = []  # each item's lines of text (0: not text)
-        for flowable in items:
-            if _is_text(flowable):
+        text = [_is_text(flowable) for flowable in items]
+        for flowable, is_text in zip(items, text):
+            if is_text:
                 flowable.wrap(availWidth, availHeight)
-            lines.append(line_count(flowable) if _is_text(flowable) else 0)
+        # the lines of text before each item (a flowable not text: none)
+        before = list(itertools.accumulate((line_count(f) if t else 0 for f, t in zip(items, text)), initial=0))
         for end in range(len(items) - 1, start, -1):  # items[:end] stay here
-            last, first_after = items[end - 1], items[end]
-            if not (_is_text(last) and _is_text(first_after)) or keeps_with_next(last):
+            if not (text[end - 1] and text[end]) or keeps_with_next(items[end - 1]):
                 continue
-            if sum(lines[start:end]) < self.tail or sum(lines[end:]) < self.tail:
+            if before[end] - before[start] < self.tail or before[-1] - before[end] < self.tail:
                 continue
             here = Continues(items[:end], None)
             if here.wrap(availWidth, availHeight)[1] > availHeight:
