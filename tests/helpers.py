@@ -121,3 +121,12 @@ def set_tighter(style, text) -> bool:
     assert size > 1 - 1e-6 or abs(lead - TIGHTEST * text.leading) < 1e-6, style.name  # (smaller: lines at their closest)
     assert SPACE_TIGHTEST * text.spaceAfter - 1e-6 <= style.spaceAfter <= text.spaceAfter + 1e-6, style.name
     return (style.fontSize, style.leading, style.spaceAfter) != (text.fontSize, text.leading, text.spaceAfter)
+
+
+def poster_days_programme(first: str, second: str) -> str:
+    """BASE's programme.yaml with its days replaced by two, 13 and 14 September, each one poster-session line at
+    16:00-17:00 titled `first` and `second`."""
+    def day(date: str, title: str) -> str:
+        return f"  - date: {date}\n    items:\n      - {{time: \"16:00-17:00\", title: {title}, kind: poster}}\n"
+
+    return BASE["programme.yaml"].split("  - date:")[0] + day("2027-09-13", first) + day("2027-09-14", second)

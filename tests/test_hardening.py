@@ -657,17 +657,24 @@ def text_begins(size: float) -> float:
     return page.height - page.top + 3 * mm - size
 
 
+def _places_conference(tmp_path, long_notes: int):
+    """A conference of 22 places on its page of practical information, the first `long_notes` with a note of two
+    lines (place 9 then ends a page)."""
+    note = "Room for session, a long note that runs on to a second line of the page, with more words, and yet more " \
+           "words to be sure that it takes two lines of the page"
+    places = "places:\n" + "".join(f"  - {{name: Place {i:02d}, address: 'Street {i}, Town', "
+                                    f"note: '{note if i < long_notes else 'Room for session'} {i}'}}\n"
+                                    for i in range(22))
+    return conference(tmp_path, {"conference.yaml": BASE["conference.yaml"] + places})
+
+
 def test_a_place_at_the_top_of_a_page_stands_where_the_pages_text_begins(tmp_path):
     """A typesetter's review: where a place on the page of practical information ended at a page's foot, the space
     after it went over to the next page and pushed the next place down (7.5 pt below where a page's text begins).
     The space between two places is dropped at the top of a page."""
     from booklet.build import build_booklet
 
-    note = "Room for session, a long note that runs on to a second line of the page, with more words, and yet more " \
-           "words to be sure that it takes two lines of the page"
-    places = "places:\n" + "".join(f"  - {{name: Place {i:02d}, address: 'Street {i}, Town', "
-                                    f"note: '{note if i == 0 else 'Room for session'} {i}'}}\n" for i in range(22))
-    data = conference(tmp_path, {"conference.yaml": BASE["conference.yaml"] + places})
+    data = _places_conference(tmp_path, long_notes=1)
     result = build_booklet(data, tmp_path / "b.pdf")
     pdf = Pdf(result.output)
     (page, baseline, size), = first_line_at(result.output, "Place10")
@@ -680,11 +687,7 @@ def test_a_places_name_and_note_never_end_a_page_without_its_address(tmp_path):
     its name and note, its address alone at the top of the next page ("Street 9, Town"). A place moves on whole."""
     from booklet.build import build_booklet
 
-    note = "Room for session, a long note that runs on to a second line of the page, with more words, and yet more " \
-           "words to be sure that it takes two lines of the page"
-    places = "places:\n" + "".join(f"  - {{name: Place {i:02d}, address: 'Street {i}, Town', "
-                                    f"note: '{note if i < 2 else 'Room for session'} {i}'}}\n" for i in range(22))
-    data = conference(tmp_path, {"conference.yaml": BASE["conference.yaml"] + places})
+    data = _places_conference(tmp_path, long_notes=2)
     result = build_booklet(data, tmp_path / "b.pdf")
     pdf = Pdf(result.output)
     pages = [index for index, text in enumerate(pdf.texts) if "Street" in text]

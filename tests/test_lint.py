@@ -28,7 +28,7 @@ from booklet.layout.page import PAGE_SIZES, page_for
 from booklet.lint import KINDS, lint
 from booklet.data.validate import read_booklet
 from booklet.problems import DataError
-from .helpers import BASE, DATA, LATER, MERGE_HINT, base_lines, extend, write_conference, yaml_text
+from .helpers import BASE, DATA, poster_days_programme, LATER, MERGE_HINT, base_lines, extend, write_conference, yaml_text
 from .pdftext import Pdf
 
 PROGRAMME = BASE["programme.yaml"]
@@ -1508,10 +1508,7 @@ def test_a_rebuild_after_one_unprintable_session_name_becomes_another_shows_the_
     """A poster's `session: 東京` changed to `session: 京都` (both poster-session lines titled in CJK alone, printing
     the same label), then built again with the same cache (the disk cache the tests keep, as a LOC's second build,
     then proofs): the poster moves to the other group, the outline says so, and its proof to the other day."""
-    def day(date: str, title: str) -> str:
-        return f"  - date: {date}\n    items:\n      - {{time: \"16:00-17:00\", title: {title}, kind: poster}}\n"
-
-    programme = BASE["programme.yaml"].split("  - date:")[0] + day("2027-09-13", "東京") + day("2027-09-14", "京都")
+    programme = poster_days_programme("東京", "京都")
     posters = ("- {number: 1, author: Zoe Papadopoulou, title: Mixture density networks, session: 東京}\n"
                "- {number: 2, author: Eva Berg, title: Kernel methods, session: 京都}\n")
     data = write_conference(tmp_path / "conf", {"programme.yaml": programme, "posters.yaml": posters,

@@ -27,7 +27,7 @@ from booklet.proofs import MANIFEST_COLUMNS, overlay_text, page_ranges, write_pr
 from booklet.data.people import People
 from booklet.data.validate import read_booklet
 
-from .helpers import BASE, DATA, ROOT, extend, write_conference, yaml_text
+from .helpers import BASE, DATA, poster_days_programme, ROOT, extend, write_conference, yaml_text
 from .pdftext import Pdf, norm
 
 REPLY_BY = dt.date(2027, 5, 20)
@@ -1549,10 +1549,7 @@ def test_a_posters_proof_points_at_its_own_title_when_titles_print_the_label_ali
     from booklet.proofs.marks import poster_pointers
     from booklet.proofs.plan import Proof
 
-    def day(date: str, title: str) -> str:
-        return f"  - date: {date}\n    items:\n      - {{time: \"16:00-17:00\", title: {title}, kind: poster}}\n"
-
-    programme = BASE["programme.yaml"].split("  - date:")[0] + day("2027-09-13", "東京") + day("2027-09-14", "京都")
+    programme = poster_days_programme("東京", "京都")
     posters = ("- {number: 1, author: Zoe Papadopoulou, title: 東京, session: 東京}\n"
                "- {number: 2, author: Eva Berg, title: 京都, session: 京都}\n")
     data = write_conference(tmp_path / "conf", {"programme.yaml": programme, "posters.yaml": posters,
