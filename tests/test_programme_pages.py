@@ -1313,3 +1313,41 @@ def test_a_day_a_little_over_its_page_is_set_on_it_with_its_spaces_closer(tmp_pa
     wednesday_times = time_rows(pdf, wednesday)[:7]
     top = [boxes(out, wednesday, time)[0][3] for time in wednesday_times]
     assert [a - b for a, b in zip(top, top[1:])] == pytest.approx(steps[0][:6], abs=0.01)
+
+
+def _tracks_day(tmp_path, sessions: int = 2):
+    """(the context, the day) of a conference whose one day is a block of `sessions` parallel sessions of two talks."""
+    items = "      - parallel:\n" + "".join(
+        session_yaml(f"Track {k}", [f"p{k}t{i}" for i in range(2)], 9 * 60, indent=10)[0] for k in range(sessions))
+    ids = [f"p{k}t{i}" for k in range(sessions) for i in range(2)]
+    folder = write_conference(tmp_path / "conf", {
+        "programme.yaml": "days:\n  - date: 2027-09-13\n    items:\n" + items,
+        "abstracts.yaml": talks_yaml(ids), "tutorials.yaml": None, "posters.yaml": None})
+    booklet, _ = read_booklet(folder)
+    return Context(booklet, page_for("A5")), booklet.days[0]
+
+
+def test_parallel_tracks_are_set_side_by_side_or_not_as_the_day_set_as_it_is_sets_them(tmp_path, monkeypatch):
+    """_side_by_side measured its rows with the fitted day's closer padding: a row of tracks a little taller than
+    TRACK_ROW_LIMIT of the page as set, under it once its padding is closer, set the tracks one after another on a day
+    set as it is and side by side on the same day fitted to its page (and printed_order had decided their order for
+    one after another). Now the rows as set decide, whatever the fitting."""
+    ctx, day = _tracks_day(tmp_path)
+    (block,) = day.entries
+    clock, marks = day.clock(), [None, None]
+    width, height = ctx.page.text_width, ctx.page.text_height
+    monkeypatch.setattr(programme, "TRACK_ROW_LIMIT", 1.0)
+    tallest = {tight: max(line.flowable.wrap(width, height)[1] for line in
+                          programme._side_by_side(ctx, block, marks, clock, tight) if line.row)
+               for tight in (1.0, DAY_SPACE_TIGHTEST)}
+    assert tallest[DAY_SPACE_TIGHTEST] < tallest[1.0] - 1
+    monkeypatch.setattr(programme, "TRACK_ROW_LIMIT", (tallest[1.0] - 0.5) / height)  # (between the two)
+    for tight in (1.0, 0.8, DAY_SPACE_TIGHTEST):
+        assert programme._side_by_side(ctx, block, marks, clock, tight) is None, tight
+        lines = programme._parallel_lines(ctx, block, clock, {}, tight)
+        assert all(not isinstance(line.flowable, TracksRow) for line in lines), tight  # one after another
+    monkeypatch.setattr(programme, "TRACK_ROW_LIMIT", (tallest[1.0] + 0.5) / height)
+    for tight in (1.0, DAY_SPACE_TIGHTEST):
+        lines = programme._side_by_side(ctx, block, marks, clock, tight)
+        rows = [line.flowable.wrap(width, height)[1] for line in lines if line.row]
+        assert max(rows) == pytest.approx(tallest[tight])  # side by side, its rows at the padding asked for

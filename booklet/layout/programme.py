@@ -357,16 +357,26 @@ def _parallel_lines(ctx: Context, parallel: Parallel, times: dict, chaired: dict
 def _side_by_side(ctx: Context, parallel: Parallel, marks: list, times: dict,
                   tight: float = 1.0) -> list[Line] | None:
     """The tracks side by side, a row per time, with their label and headings; None when they do not fit the page's
-    width (more than Page.max_tracks) or a row is taller than TRACK_ROW_LIMIT of the page."""
+    width (more than Page.max_tracks) or a row is taller than TRACK_ROW_LIMIT of the page. Decided with the rows as
+    set (`tight` 1): a day fitted closer (fitted_day) sets its tracks as the day set as it is does, and as
+    printed_order decided their order for (a row a little over the limit, under it once its padding is closer, set
+    the tracks side by side on the fitted day alone)."""
     sessions = parallel.sessions
     if len(sessions) > ctx.page.max_tracks:
         return None
-    rows = [TracksRow([_marked(_track_cell(ctx, item, tight), mark) if item else None
-                       for item, mark in zip(cells, marks)], TRACK_GAP, ctx.colours.muted)
-            for cells in _aligned(sessions, times)]
+    aligned = _aligned(sessions, times)
+
+    def rows_at(tight: float) -> list[TracksRow]:
+        return [TracksRow([_marked(_track_cell(ctx, item, tight), mark) if item else None
+                           for item, mark in zip(cells, marks)], TRACK_GAP, ctx.colours.muted)
+                for cells in aligned]
+
+    rows = rows_at(1.0)
     limit = ctx.page.text_height * TRACK_ROW_LIMIT
     if not all(row.wrap(ctx.page.text_width, ctx.page.text_height)[1] <= limit for row in rows):
         return None
+    if tight != 1.0:
+        rows = rows_at(tight)
 
     def resume() -> list[Line]:
         return [replace(_parallel_label(ctx, continued=True), space=BLOCK_SPACE),
