@@ -1351,3 +1351,41 @@ def test_parallel_tracks_are_set_side_by_side_or_not_as_the_day_set_as_it_is_set
         lines = programme._side_by_side(ctx, block, marks, clock, tight)
         rows = [line.flowable.wrap(width, height)[1] for line in lines if line.row]
         assert max(rows) == pytest.approx(tallest[tight])  # side by side, its rows at the padding asked for
+
+
+def test_every_space_of_a_fitted_day_below_its_heading_is_made_closer_alike(tmp_path):
+    """A day fitted to its page (fitted_day) sets the spaces between its rows and sessions closer, every one alike:
+    the space between "PARALLEL SESSIONS" and the tracks' headings side by side stayed 2 points, the rest of the day's
+    spaces made closer around it. Made at `tight`, every space below the day's heading, above a line and inside a
+    row (its padding, a session's heading's, a track's cell's), is `tight` of the day's as set."""
+    two = "      - parallel:\n" + "".join(
+        session_yaml(f"Side {k}", [f"s{k}t{i}" for i in range(2)], 9 * 60, indent=10)[0] for k in range(2))
+    three = "      - parallel:\n" + "".join(
+        session_yaml(f"Room {k}", [f"r{k}t{i}" for i in range(2)], 14 * 60, indent=10)[0] for k in range(3))
+    morning, _ = session_yaml("Opening", ["o0", "o1"], 8 * 60, room="Hall A", chair="Ada Byron")
+    items = ('      - {time: "07:30-08:00", title: Registration}\n' + morning + two
+             + '      - {time: "11:00-14:00", title: Lunch, kind: break}\n' + three)
+    ids = ["o0", "o1"] + [f"s{k}t{i}" for k in range(2) for i in range(2)] + [
+        f"r{k}t{i}" for k in range(3) for i in range(2)]
+    folder = write_conference(tmp_path / "conf", {
+        "programme.yaml": "days:\n  - date: 2027-09-13\n    items:\n" + items,
+        "abstracts.yaml": talks_yaml(ids), "tutorials.yaml": None, "posters.yaml": None})
+    booklet, _ = read_booklet(folder)
+    ctx = Context(booklet, page_for("A5"))
+    day = booklet.days[0]
+
+    def pads(flowable) -> list[float]:
+        if isinstance(flowable, TracksRow):
+            return [cell.pad for cell in flowable.cells if cell is not None]
+        return [flowable.pad] if hasattr(flowable, "pad") else []
+
+    as_set = _programme_day(ctx, 0, day, 1, None, 1.0).lines
+    kinds = {type(line.flowable).__name__ for line in as_set}
+    assert {"TracksRow", "Row", "Para"} <= kinds  # (the tracks side by side, the rooms one after another)
+    for tight in (0.8, DAY_SPACE_TIGHTEST):
+        closer = _programme_day(ctx, 0, day, 1, None, tight).lines
+        assert len(closer) == len(as_set)
+        assert [line.space for line in closer[:4]] == [line.space for line in as_set[:4]]  # (the day's heading)
+        for k, (line, set_line) in enumerate(zip(closer[4:], as_set[4:]), 4):
+            assert line.space == pytest.approx(tight * set_line.space), (tight, k, line)
+            assert pads(line.flowable) == pytest.approx([tight * pad for pad in pads(set_line.flowable)]), (tight, k)

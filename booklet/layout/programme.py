@@ -34,6 +34,7 @@ HEADER_PAD = 2.5  # above and below a session's heading's text
 # their last session's rows, which it looked to belong to (DebConf17: "Blends · Bo", its talk, then "13:00 Lunch")
 GROUP_END_SPACE = 3 * BLOCK_SPACE
 TRACK_GAP = 1.6 * mm  # between a parallel track's text and the rule beside it
+LABEL_SPACE = 2.0  # between "PARALLEL SESSIONS" and the tracks' headings side by side below it
 TRACK_ROW_LIMIT = 0.4  # of the page height: taller rows of side-by-side tracks set the tracks one after another
 SHORT_DAY = 0.5  # of the page height: a day no taller may follow the day before on its page (DayBreak)
 DAY_GAP = 9 * mm  # above such a day
@@ -380,9 +381,10 @@ def _side_by_side(ctx: Context, parallel: Parallel, marks: list, times: dict,
 
     def resume() -> list[Line]:
         return [replace(_parallel_label(ctx, continued=True), space=BLOCK_SPACE),
-                Line(_track_headers(ctx, sessions, marks, repeated=True), space=2, keep=True)]
+                Line(_track_headers(ctx, sessions, marks, repeated=True), space=LABEL_SPACE, keep=True)]
 
-    return [_parallel_label(ctx), Line(_track_headers(ctx, sessions, marks, tight=tight), space=2, keep=True),
+    return [_parallel_label(ctx), Line(_track_headers(ctx, sessions, marks, tight=tight), space=LABEL_SPACE * tight,
+                                       keep=True),
             *(Line(row, row=True, block=parallel, resume=resume) for row in rows)]
 
 
