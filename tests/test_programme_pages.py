@@ -1353,11 +1353,9 @@ def test_parallel_tracks_are_set_side_by_side_or_not_as_the_day_set_as_it_is_set
         assert max(rows) == pytest.approx(tallest[tight])  # side by side, its rows at the padding asked for
 
 
-def test_every_space_of_a_fitted_day_below_its_heading_is_made_closer_alike(tmp_path):
-    """A day fitted to its page (fitted_day) sets the spaces between its rows and sessions closer, every one alike:
-    the space between "PARALLEL SESSIONS" and the tracks' headings side by side stayed 2 points, the rest of the day's
-    spaces made closer around it. Made at `tight`, every space below the day's heading, above a line and inside a
-    row (its padding, a session's heading's, a track's cell's), is `tight` of the day's as set."""
+def _mixed_day(tmp_path):
+    """(the context, the day) of a conference whose one day has a row, a chaired session, two parallel sessions (side
+    by side on A5), lunch and three parallel sessions (one after another)."""
     two = "      - parallel:\n" + "".join(
         session_yaml(f"Side {k}", [f"s{k}t{i}" for i in range(2)], 9 * 60, indent=10)[0] for k in range(2))
     three = "      - parallel:\n" + "".join(
@@ -1371,14 +1369,22 @@ def test_every_space_of_a_fitted_day_below_its_heading_is_made_closer_alike(tmp_
         "programme.yaml": "days:\n  - date: 2027-09-13\n    items:\n" + items,
         "abstracts.yaml": talks_yaml(ids), "tutorials.yaml": None, "posters.yaml": None})
     booklet, _ = read_booklet(folder)
-    ctx = Context(booklet, page_for("A5"))
-    day = booklet.days[0]
+    return Context(booklet, page_for("A5")), booklet.days[0]
 
-    def pads(flowable) -> list[float]:
-        if isinstance(flowable, TracksRow):
-            return [cell.pad for cell in flowable.cells if cell is not None]
-        return [flowable.pad] if hasattr(flowable, "pad") else []
 
+def _pads(flowable) -> list[float]:
+    """A line's padding: a row's, or each cell's of a row of tracks."""
+    if isinstance(flowable, TracksRow):
+        return [cell.pad for cell in flowable.cells if cell is not None]
+    return [flowable.pad] if hasattr(flowable, "pad") else []
+
+
+def test_every_space_of_a_fitted_day_below_its_heading_is_made_closer_alike(tmp_path):
+    """A day fitted to its page (fitted_day) sets the spaces between its rows and sessions closer, every one alike:
+    the space between "PARALLEL SESSIONS" and the tracks' headings side by side stayed 2 points, the rest of the day's
+    spaces made closer around it. Made at `tight`, every space below the day's heading, above a line and inside a
+    row (its padding, a session's heading's, a track's cell's), is `tight` of the day's as set."""
+    ctx, day = _mixed_day(tmp_path)
     as_set = _programme_day(ctx, 0, day, 1, None, 1.0).lines
     kinds = {type(line.flowable).__name__ for line in as_set}
     assert {"TracksRow", "Row", "Para"} <= kinds  # (the tracks side by side, the rooms one after another)
@@ -1388,4 +1394,25 @@ def test_every_space_of_a_fitted_day_below_its_heading_is_made_closer_alike(tmp_
         assert [line.space for line in closer[:4]] == [line.space for line in as_set[:4]]  # (the day's heading)
         for k, (line, set_line) in enumerate(zip(closer[4:], as_set[4:]), 4):
             assert line.space == pytest.approx(tight * set_line.space), (tight, k, line)
-            assert pads(line.flowable) == pytest.approx([tight * pad for pad in pads(set_line.flowable)]), (tight, k)
+            assert _pads(line.flowable) == pytest.approx([tight * pad for pad in _pads(set_line.flowable)]), (tight, k)
+
+
+def test_the_headings_a_fitted_day_repeats_after_a_break_are_as_close_as_its_own(tmp_path):
+    """The headings said again above the rest of a session, of a block of tracks or of parallel sessions set one after
+    another on the next page ("(continued)") were made as set, whatever the day's fitting: their spaces and padding
+    are now `tight` of those as set, as the day's own."""
+    ctx, day = _mixed_day(tmp_path)
+    as_set = _programme_day(ctx, 0, day, 1, None, 1.0).lines
+    closer = _programme_day(ctx, 0, day, 1, None, DAY_SPACE_TIGHTEST).lines
+    said_again = 0
+    for line, set_line in zip(closer, as_set):
+        for again in ("resume", "group_resume"):
+            if getattr(set_line, again) is None:
+                continue
+            made, made_set = getattr(line, again)(), getattr(set_line, again)()
+            assert [type(x.flowable) for x in made] == [type(x.flowable) for x in made_set]
+            assert [x.space for x in made] == pytest.approx([DAY_SPACE_TIGHTEST * x.space for x in made_set])
+            assert [_pads(x.flowable) for x in made] == [
+                pytest.approx([DAY_SPACE_TIGHTEST * pad for pad in _pads(x.flowable)]) for x in made_set]
+            said_again += 1
+    assert said_again >= 3 * 2 + 2 * 2 + 2  # (the session's rows, the tracks', the rooms' with the label's too)

@@ -324,7 +324,8 @@ def _session_lines(ctx: Context, session: Session, mark: str | None = None, tigh
     """A session's heading and rows; each row noting its page under `mark` (a chaired session's key) when given; their
     padding times `tight` (fitted_day)."""
     def resume() -> list[Line]:
-        return [Line(_marked(session_header(ctx, session, continued=True), mark), space=BLOCK_SPACE, keep=True)]
+        heading = session_header(ctx, session, continued=True, tight=tight)
+        return [Line(_marked(heading, mark), space=BLOCK_SPACE * tight, keep=True)]
 
     lines = [Line(_marked(session_header(ctx, session, tight=tight), mark), keep=True)]
     lines += [Line(_marked(item_row(ctx, item, tight), mark), row=True, block=session, resume=resume)
@@ -380,8 +381,9 @@ def _side_by_side(ctx: Context, parallel: Parallel, marks: list, times: dict,
         rows = rows_at(tight)
 
     def resume() -> list[Line]:
-        return [replace(_parallel_label(ctx, continued=True), space=BLOCK_SPACE),
-                Line(_track_headers(ctx, sessions, marks, repeated=True), space=LABEL_SPACE, keep=True)]
+        return [replace(_parallel_label(ctx, continued=True), space=BLOCK_SPACE * tight),
+                Line(_track_headers(ctx, sessions, marks, repeated=True, tight=tight), space=LABEL_SPACE * tight,
+                     keep=True)]
 
     return [_parallel_label(ctx), Line(_track_headers(ctx, sessions, marks, tight=tight), space=LABEL_SPACE * tight,
                                        keep=True),
@@ -392,7 +394,7 @@ def _one_after_another(ctx: Context, order, tight: float = 1.0) -> list[Line]:
     """Parallel sessions set one after another, (session, mark) in `order`, under their label (said again, continued,
     where a page breaks among them)."""
     def label_again() -> list[Line]:
-        return [replace(_parallel_label(ctx, continued=True), space=BLOCK_SPACE)]
+        return [replace(_parallel_label(ctx, continued=True), space=BLOCK_SPACE * tight)]
 
     lines = [replace(_parallel_label(ctx), group_resume=label_again)]
     for session, mark in order:
