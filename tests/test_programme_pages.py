@@ -1416,3 +1416,32 @@ def test_the_headings_a_fitted_day_repeats_after_a_break_are_as_close_as_its_own
                 pytest.approx([DAY_SPACE_TIGHTEST * pad for pad in _pads(x.flowable)]) for x in made_set]
             said_again += 1
     assert said_again >= 3 * 2 + 2 * 2 + 2  # (the session's rows, the tracks', the rooms' with the label's too)
+
+
+def test_parallel_sessions_orders_are_measured_in_the_context_made_whole(tmp_path, monkeypatch):
+    """Context.__init__ measured the order of parallel sessions (session_orders: the programme's lines made in a copy
+    of the Context) before it had set its last attributes: the copy held only what __init__ had set so far, and an
+    attribute set after it, which a line made there might ask for, was not there. The orders,
+    and the slots and abstracts' order made from them, are now made when first asked, of the Context made whole; the
+    copy measures in the data's order and never asks its own orders."""
+    seen = []
+    measure = programme.printed_order
+
+    def printed_order(measuring, parallel, times):
+        seen.append((getattr(measuring, "late", None), getattr(measuring, "session_orders", None)))
+        return measure(measuring, parallel, times)
+
+    monkeypatch.setattr(programme, "printed_order", printed_order)
+
+    class Later(Context):  # (an attribute set after the rest, as one more set at __init__'s end would be)
+        def __init__(self, booklet, page):
+            super().__init__(booklet, page)
+            self.late = "set"
+
+    _tracks_day(tmp_path, sessions=3)
+    booklet, _ = read_booklet(tmp_path / "conf")  # (its own: the orders are kept for the last booklet asked)
+    later = Later(booklet, page_for("A5"))
+    assert [abstract.id for _, abstract in later.abstract_order] == ["p0t0", "p0t1", "p1t0", "p1t1", "p2t0", "p2t1"]
+    assert seen == [("set", {})]  # (measured once, in the Context made whole, in the data's order)
+    assert later.session_orders == {} and later.slots["abstract:p1t1"].session.name == "Track 1"
+

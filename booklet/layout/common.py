@@ -8,6 +8,7 @@ import re
 import unicodedata
 import weakref
 from dataclasses import dataclass
+from functools import cached_property
 
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
@@ -70,13 +71,29 @@ class Context:
         self.known_people: dict[str, dict[int, bool]] | None = None  # from an earlier pass (see layout.index)
         self.index_links = True  # the index's page numbers are links (not in a pass that learns the pages)
         self._derived_styles: dict[tuple, ParagraphStyle] = {}  # see _derived
-        # the order the programme prints each block of parallel sessions in, where not the data's (programme.
-        # session_orders): programme order, which the abstracts (and the proofs, and an abstract's slot) follow
+        # (session_orders, slots and abstract_order: made when first asked, of the Context made whole)
+
+    # programme order, made when first asked: session_orders measures the programme's lines in a copy of this Context,
+    # which is then whole (made before __init__ ended, it was a copy of what __init__ had set so far)
+
+    @cached_property
+    def session_orders(self) -> dict[int, tuple[int, ...]]:
+        """The order the programme prints each block of parallel sessions in, where not the data's (programme.
+        session_orders, by id(block)): programme order, which the abstracts (and the proofs, and an abstract's slot)
+        follow."""
         from .programme import session_orders  # (programme builds on this module)
 
-        self.session_orders: dict[int, tuple[int, ...]] = session_orders(self)
-        self.slots = _first_slots(booklet, self.session_orders)
-        self.abstract_order = _abstracts_in_programme_order(booklet, self.slots)
+        return session_orders(self)
+
+    @cached_property
+    def slots(self) -> dict[str, Slot]:
+        """Where each abstract and tutorial is first given, in programme order (_first_slots)."""
+        return _first_slots(self.booklet, self.session_orders)
+
+    @cached_property
+    def abstract_order(self) -> list[tuple[int | None, Abstract]]:
+        """(day index or None, abstract) in programme order (_abstracts_in_programme_order)."""
+        return _abstracts_in_programme_order(self.booklet, self.slots)
 
     def named(self, name: str, presenting: bool = False, whole: bool = False) -> str:
         """A person's name as markup that notes, where it is drawn, that the person is on that page (and

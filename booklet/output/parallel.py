@@ -340,6 +340,7 @@ def parallel_parts(booklet, page: Page, pad_to, jobs: int, output: Path, render_
     import multiprocessing
 
     ctx = Context(booklet, page)
+    ctx.session_orders  # (measured once, here: the workers forked below inherit it, see programme.session_orders)
     pieces = story_pieces(ctx, pad_to)
     names = [name for name, _ in pieces]
     runs, last = plan(booklet, names, jobs, ctx.flow)
