@@ -1445,3 +1445,10 @@ def test_parallel_sessions_orders_are_measured_in_the_context_made_whole(tmp_pat
     assert seen == [("set", {})]  # (measured once, in the Context made whole, in the data's order)
     assert later.session_orders == {} and later.slots["abstract:p1t1"].session.name == "Track 1"
 
+
+def test_a_day_s_ladder_of_closer_spaces_steps_down_by_twentieths_to_the_tightest():
+    """DAY_LADDER, written out (it was a range expression over twentieths): from 0.95 down by 0.05 to
+    DAY_SPACE_TIGHTEST, its last, which fitted_day makes first and does not make again."""
+    assert programme.DAY_LADDER[0] == 0.95 and programme.DAY_LADDER[-1] == DAY_SPACE_TIGHTEST
+    steps = [a - b for a, b in zip(programme.DAY_LADDER, programme.DAY_LADDER[1:])]
+    assert steps == pytest.approx([0.05] * (len(programme.DAY_LADDER) - 1))

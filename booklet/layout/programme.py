@@ -44,7 +44,7 @@ CLOSE_STARTS = 30  # minutes: parallel sessions set one after another that start
 # down to DAY_SPACE_TIGHTEST of them; a day over by more than DAY_SPILL_LINES of its rows' title lines is not tried
 # (it runs on as it is): at most the room of two or three lines is taken out of a page's spaces
 DAY_SPACE_TIGHTEST = 0.5
-DAY_LADDER = tuple(space / 20 for space in range(19, round(DAY_SPACE_TIGHTEST * 20) - 1, -1))
+DAY_LADDER = (0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, DAY_SPACE_TIGHTEST)  # (twentieths off, one by one)
 DAY_SPILL_LINES = 2.5
 
 
