@@ -1452,3 +1452,13 @@ def test_a_day_s_ladder_of_closer_spaces_steps_down_by_twentieths_to_the_tightes
     assert programme.DAY_LADDER[0] == 0.95 and programme.DAY_LADDER[-1] == DAY_SPACE_TIGHTEST
     steps = [a - b for a, b in zip(programme.DAY_LADDER, programme.DAY_LADDER[1:])]
     assert steps == pytest.approx([0.05] * (len(programme.DAY_LADDER) - 1))
+
+
+def test_a_day_s_clock_is_made_for_its_parallel_sessions_alone(tmp_path):
+    """_tracks_clock, which the programme's day and the orders of its parallel sessions each fetched lazily with the
+    same lines: a day with parallel sessions, its clock (Day.clock); a day without, {} (not made)."""
+    ctx, day = _tracks_day(tmp_path)
+    assert programme._tracks_clock(day) == day.clock() and len(day.clock()) == 4
+    no_tracks, _ = _built_day(tmp_path / "plain", session_yaml("Talks", ["a", "b"], 9 * 60)[0], ["a", "b"])
+    plain = no_tracks.booklet.days[0]
+    assert plain.clock() and programme._tracks_clock(plain) == {}

@@ -129,7 +129,7 @@ def _programme_day(ctx: Context, index: int, day: Day, level: int, section: str 
         Line(Rule(ctx.colours.primary, 0.8, 3), space=3, keep=True),
     ]
     space = 0.0  # owed above the next line (after a block)
-    clock = None  # the day's (Day.clock), once a parallel block needs it
+    clock = _tracks_clock(day)
     untimed = _untimed_from(day.entries)
     chaired = chaired_sessions(index, day)  # each chaired session's rows note their pages: a chair's proof holds them
     for at, entry in enumerate(day.entries):
@@ -141,8 +141,6 @@ def _programme_day(ctx: Context, index: int, day: Day, level: int, section: str 
             lines.append(Line(item_row(ctx, entry, tight), space=space, row=True))
             space = 0.0
             continue
-        if not isinstance(entry, Session) and clock is None:
-            clock = day.clock()
         block = (_session_lines(ctx, entry, chaired.get(id(entry)), tight) if isinstance(entry, Session)
                  else _parallel_lines(ctx, entry, clock, chaired, tight))
         block[0].space += space + BLOCK_SPACE * tight
@@ -446,14 +444,18 @@ def _measured_orders(ctx: Context) -> dict[int, tuple[int, ...]]:
     measuring.session_orders = {}  # (the data's order, as printed_order measures: not asked again of itself)
     orders = {}
     for day in ctx.booklet.days:
-        clock = None
+        clock = _tracks_clock(day)
         for entry in day.entries:
-            if isinstance(entry, Parallel):
-                if clock is None:  # (a day with no timed items: {}, asked once)
-                    clock = day.clock()
-                if (order := printed_order(measuring, entry, clock)) is not None:
-                    orders[id(entry)] = order
+            if isinstance(entry, Parallel) and (order := printed_order(measuring, entry, clock)) is not None:
+                orders[id(entry)] = order
     return orders
+
+
+def _tracks_clock(day: Day) -> dict[int, tuple[int, int | None]]:
+    """The day's clock (Day.clock), by which its parallel sessions are set (_aligned, _by_start), for a day that has
+    any; {} (not made) for one that has none. (Not kept on the Day: the model is frozen, and a clock, by its items'
+    id(), pickled with it to a worker would name other objects there.)"""
+    return day.clock() if any(isinstance(entry, Parallel) for entry in day.entries) else {}
 
 
 def _by_start(sessions, times: dict) -> tuple[int, ...]:
