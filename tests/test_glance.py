@@ -1255,3 +1255,27 @@ def test_a_brief_overlap_is_set_in_lanes_within_its_day_s_column_as_wide_as_the_
     else:
         assert second == pytest.approx(first, abs=0.5), (first, second)  # the days' columns as wide as each other
         assert bofs[1][0] - bofs[0][0] >= 4.5 * 5.5  # each lane NARROW at least (of the boxes' smallest type)
+
+
+
+def test_a_box_names_a_talk_s_speakers_and_a_tutorial_s_presenters_from_the_entry_alone():
+    """glance._people was given the entry and, beside it, the entry's own speakers (or presenters): now it takes the
+    entry and reads them off it (a talk's speakers, a tutorial's presenters): one named, or all of them and the first
+    with "et al." for a box too narrow."""
+    import re
+
+    from booklet.data.validate import read_booklet
+    from booklet.layout import glance
+    from booklet.layout.common import Context
+    from booklet.layout.page import page_for
+
+    booklet, _ = read_booklet(SAMPLE)
+    ctx = Context(booklet, page_for("A5"))
+    entries = [*((a, a.speakers) for a in booklet.abstracts), *((t, t.presenters) for t in booklet.tutorials)]
+    assert booklet.tutorials and any(len(people) > 1 for _, people in entries)
+    for entry, people in entries:
+        said = [re.sub("<[^>]*>", "", text) for text in glance._people(ctx, entry)]
+        if len(people) == 1:
+            assert said == [people[0].name]
+        else:
+            assert all(person.name in said[0] for person in people) and said[1] == f"{people[0].name} et al."

@@ -60,7 +60,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak
 
 from ..data.fields import as_written
-from ..model import Day, Item, Session, holds_a_break
+from ..model import Abstract, Day, Item, Session, Tutorial, holds_a_break
 from ..text import dates, markup
 from ..text.fonts import SANS
 from ..text.paragraph import break_cut_lines, edge_skips, pattern_cuts
@@ -909,9 +909,9 @@ def _texts(ctx: Context, item: Item) -> tuple[str | None, tuple[str, ...] | None
     if item.abstract:
         if item.abstract.kind != "contributed":
             text = f"<b>{text}</b>"
-        return text, _people(ctx, item.abstract, item.abstract.speakers)
+        return text, _people(ctx, item.abstract)
     if item.tutorial:
-        return f"<b>{text}</b>", _people(ctx, item.tutorial, item.tutorial.presenters)
+        return f"<b>{text}</b>", _people(ctx, item.tutorial)
     if item.kind == "break":
         return f"<i>{text}</i>", None
     if item.kind in ("social", "poster"):
@@ -919,10 +919,11 @@ def _texts(ctx: Context, item: Item) -> tuple[str | None, tuple[str, ...] | None
     return text, None
 
 
-def _people(ctx: Context, entry, people) -> tuple[str, ...] | None:
-    """Who speaks or presents `entry` (a talk, a tutorial), `people`, as the box's ways to say it (fit_box takes the
-    first that fits a line); none named: the label where only people left out of the booklet give it (unnamed_speaker:
-    no co-author named), else None."""
+def _people(ctx: Context, entry: Abstract | Tutorial) -> tuple[str, ...] | None:
+    """Who speaks a talk (its speakers) or presents a tutorial (its presenters), as the box's ways to say it (fit_box
+    takes the first that fits a line); none named: the label where only people left out of the booklet give it
+    (unnamed_speaker: no co-author named), else None."""
+    people = entry.presenters if isinstance(entry, Tutorial) else entry.speakers
     if not people:
         unnamed = unnamed_speaker(ctx, entry)
         return (f"<i>{unnamed}</i>",) if unnamed else None
