@@ -1081,9 +1081,9 @@ def test_the_usual_word_is_not_looked_at_for_a_formula_glued_to_it(monkeypatch):
     text, box = SimpleNamespace(fontName=BODY), SimpleNamespace(fontName=BOX_FONT)
     for word in ([30.0, (text, "characteristically")], [30.0, (text, "well-known")], [30.0, (box, "\U000f0000")],
                  [30.0, (text, "H"), (box, "\U000f0000"), (text, "Obased")]):
-        assert paragraph._breaks_at_own_hyphens(word) is False, word
+        assert paragraph._GluedCuts().breaks(word) is False, word
     assert looked == []
-    assert paragraph._breaks_at_own_hyphens([30.0, (text, "H"), (box, "\U000f0000"), (text, "O-based")]) is True
+    assert paragraph._GluedCuts().breaks([30.0, (text, "H"), (box, "\U000f0000"), (text, "O-based")]) is True
     assert looked  # (that one was looked at)
 
 

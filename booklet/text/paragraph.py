@@ -1953,11 +1953,6 @@ def _inked(char: str) -> bool:
     return box is not None and any(run.text.strip() for _, runs in box.parts for run in runs)
 
 
-def _breaks_at_own_hyphens(word) -> bool:
-    """Whether `word` (ReportLab's) is glued to a formula and breaks at a hyphen of its own (_glued_cuts)."""
-    return bool(_glued_cuts(word))
-
-
 def _glued_cuts(word) -> list[tuple[int, int]]:
     """The cuts of `word` (ReportLab's) at its own hyphens (_own_hyphen_cuts) when it is glued to a formula and not a
     web address (FOSDEM 2025's "https://github.com/.../proton-ge-custom ;", its fixed space before ";" a box, lost its
@@ -1985,7 +1980,8 @@ class _GluedCuts:
         return self.cuts
 
     def breaks(self, word) -> bool:
-        """Whether `word` breaks at a hyphen of its own (_breaks_at_own_hyphens)."""
+        """Whether `word` (ReportLab's) is glued to a formula and breaks at a hyphen of its own (Helpers.
+        breaks_at_own_hyphens)."""
         return bool(self(word))
 
 
