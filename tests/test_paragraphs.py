@@ -488,7 +488,8 @@ def test_text_is_cleaned_as_reportlab_cleans_it():
     from booklet.text import paragraph as module
 
     every_white = {chr(c) for c in range(0x110000) if chr(c).isspace()} | set(_wsc)
-    assert set(module._WHITE) == every_white - {" "}  # nothing past U+3000 left out
+    assert set(module._WHITE) == every_white - {" ", "\xa0"}  # nothing past U+3000 left out
+    assert "\xa0" not in _wsc  # (ReportLab splits a text holding a no-break space at its own white space alone)
     kept = []
 
     @settings(max_examples=400, deadline=None)
@@ -504,6 +505,20 @@ def test_text_is_cleaned_as_reportlab_cleans_it():
     check()
     assert kept  # some were given back as they were
     assert module.cleaned_text("a  b", lambda text: "other") == "other"  # another cleaner is always called
+
+
+def test_text_tied_by_no_break_spaces_is_given_back_as_it_is():
+    """A no-break space (booklet's ties: "100\u00a0nm", "Fig.\u00a03") is no reason to clean a text: ReportLab
+    keeps it in its word, so the text comes back as it was, not split and joined again."""
+    from reportlab.platypus.paragraph import cleanBlockQuotedText
+
+    from booklet.text import paragraph as module
+
+    for text in ("a\xa0b", "100\xa0nm of Fig.\xa03 here", "\xa0lead", "trail\xa0", "x\xa0\xa0y z"):
+        assert cleanBlockQuotedText(text) == text
+        assert module.cleaned_text(text, cleanBlockQuotedText) is text, repr(text)
+    for text in ("a\xa0  b", "a\xa0b\u202fc", "a\xa0b\n c"):  # other white space beside it: cleaned as before
+        assert module.cleaned_text(text, cleanBlockQuotedText) == cleanBlockQuotedText(text) != text
 
 
 def _frag_shape(frags):

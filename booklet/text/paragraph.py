@@ -1047,8 +1047,11 @@ def _split(text, delim=None):
 
 # What ReportLab's cleanBlockQuotedText (a paragraph's text: lines stripped of white space, words joined by one
 # space) can change: any white space ReportLab or str.split knows (none past U+3000) but a space, two spaces, a
-# space first or last. Text without any is what it returns: cleaned_text gives it back as it is.
-_WHITE = "".join(sorted((set(_rl_paragraph._wsc) | {chr(c) for c in range(0x3001) if chr(c).isspace()}) - {" "}))
+# space first or last. Text without any is what it returns: cleaned_text gives it back as it is. Not a no-break space:
+# ReportLab splits a text holding one at its own white space alone (`_wsc`, without it), so that it stays in its word
+# as it was (booklet's markup ties words with them: four in ten paragraphs were split and joined again for nothing).
+_WHITE = "".join(sorted((set(_rl_paragraph._wsc) | {chr(c) for c in range(0x3001) if chr(c).isspace()})
+                        - {" ", "\xa0"}))
 _WHITE_CHAR = re.compile(f"[{re.escape(_WHITE)}]")
 
 
