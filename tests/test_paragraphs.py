@@ -1560,3 +1560,16 @@ def test_a_glyph_wider_than_the_line_after_marks_of_no_width_is_set_whole_not_sp
     paragraph = Para("e\u0301a", text_style)
     paragraph.wrap(2, 1000)
     assert "".join(_lines(paragraph)) == "e\u0301a"
+
+
+def test_size_and_leading_operators_are_reportlabs():
+    """The font size and leading operators a line of text writes after its subset's name, formatted once per pair
+    (_size_and_leading): the same text as ReportLab's fp_str makes each time, for an int and a float alike."""
+    from reportlab.lib.rl_accel import fp_str
+
+    from booklet.text import paragraph as module
+
+    for size, leading in ((9.5, 11.399999999999999), (10, 12), (10.0, 12.0), (8.075, 9.69), (7.125, 8.55),
+                          (13.489999999999998, 16.2), (0.1 + 0.2, 1e-7)):
+        assert module._size_and_leading(size, leading) == f"{fp_str(size)} Tf {fp_str(leading)} TL"
+        assert module._size_and_leading(size, leading) is module._size_and_leading(size, leading)

@@ -815,6 +815,14 @@ class _Pen:
         self.tail: tuple[Run, str] | None = None  # the run, and its last character
 
 
+@functools.lru_cache(maxsize=256, typed=True)
+def _size_and_leading(size, leading) -> str:
+    """The operators after a subset's name that set the font's `size` and the `leading` (_subset_text), as ReportLab
+    writes them: a book sets the same few pairs all through, and each line of text wrote them anew (1.4 us, against
+    0.14 us for a look-up; some 49,000 times at 500 talks)."""
+    return f"{fp_str(size)} Tf {fp_str(leading)} TL"
+
+
 class _BoxTextObject(PDFTextObject):
     """A text object that draws box characters (see the module's docstring); all else as ReportLab does."""
 
@@ -858,7 +866,7 @@ class _BoxTextObject(PDFTextObject):
         for subset, glyphs in font.splitString(text, doc):
             if subset != self._curSubset:
                 if tail is None:
-                    tail = f"{fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL"
+                    tail = _size_and_leading(self._fontsize, self._leading)
                 out.append(f"{font.getSubsetInternalName(subset, doc)} {tail}")
                 self._curSubset = subset
             out.append(f"({escape(glyphs)}) Tj")
