@@ -395,3 +395,45 @@ def test_a_drawing_kept_or_failing_leaves_the_canvas_and_document_as_they_were(t
         drawn_kept(canv, cache, "other", failing)
     assert cache.peek("layouts", "other") is None
     assert "ensureMinPdfVersion" not in doc.__dict__ and "linkRect" not in canv.__dict__ and not recording_open()
+
+
+def test_a_drawing_that_replaces_an_attribute_of_the_canvas_is_not_kept_even_at_the_same_address(tmp_path):
+    """drawn_kept compares the canvas's attributes after drawing with those before by identity: an object let go
+    while drawing and another made in its place (CPython gives it the freed address, the id the first had) is a
+    change, and what drew it is not kept; a drawing that changes nothing is, and the state is taken once a drawing."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from booklet.layout import flowables
+
+    class Thing:
+        pass
+
+    register_fonts()
+    canv = Canvas(str(tmp_path / "x.pdf"))
+    cache = BuildCache()
+    canv.setFont(BODY, 10)
+    canv.thing = Thing()
+
+    def replacing():
+        canv.drawString(10, 10, "text")
+        canv.thing = None  # the first one freed, the next made where it was
+        canv.thing = Thing()
+
+    taken = []
+    state = flowables._state
+
+    def counted(*args):
+        taken.append(args)
+        return state(*args)
+
+    flowables._state = counted
+    try:
+        flowables.drawn_kept(canv, cache, "replacing", replacing)
+        flowables.drawn_kept(canv, cache, "plain", lambda: canv.drawString(10, 20, "text"))
+        flowables.drawn_kept(canv, cache, "growing", lambda: canv._annotationrefs.append(None))
+    finally:
+        flowables._state = state
+    assert cache.peek("layouts", "replacing") is None
+    assert cache.peek("layouts", "growing") is None  # a list of the canvas's, longer
+    assert cache.peek("layouts", "plain") is not None
+    assert len(taken) == 3

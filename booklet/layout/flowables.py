@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 import pickle
-from operator import itemgetter
+from operator import is_, itemgetter
 from typing import NamedTuple
 
 from reportlab import rl_config
@@ -70,34 +70,64 @@ def canvas_state(canv) -> tuple:
             _extgstate(getattr(canv, "_extgstate", None)))
 
 
-def _state(canv, ignored=()) -> tuple:
-    """All a canvas holds apart from the operators of the page and the attributes `ignored`: its attributes'
-    names, each one's value by identity, and the length of those that are lists, dictionaries or sets (a
-    paragraph whose drawing changes any of it, adding a link or a form, is not replayed), the extra graphics
-    state and the number of the document's objects. Read with getters made once per set of attributes and
-    types (_state_plan): it is taken twice for each paragraph a build keeps the drawing of."""
+def _state(canv) -> tuple:
+    """All a canvas holds apart from the operators of the page, as _unchanged compares it after drawing: its
+    attributes' names, their values (held: compared by identity), the length of those that are lists, dictionaries
+    or sets (a paragraph whose drawing changes any of it, adding a link or a form, is not replayed), the extra
+    graphics state and the number of the document's objects, with the plan they were read by (_state_plan). Taken
+    once for each paragraph a build keeps the drawing of (the values held, not their ids: making 70 ids took half
+    of it)."""
     found = canv.__dict__
-    names, get, sized, get_sized = _state_plan(found, ignored)
+    names = tuple(found)
+    plan = _state_plan(found, names)
     extra = getattr(getattr(canv, "_extgstate", None), "_d", None)  # compared as it is: the same dict or not
-    return (names, tuple(map(id, get(found))), sized, tuple(map(len, get_sized(found))),
-            tuple(extra.items()) if isinstance(extra, dict) else (), len(canv._doc.idToObject))
+    return (names, plan[0](found), tuple(map(len, plan[1](found))),
+            tuple(extra.items()) if isinstance(extra, dict) else (), len(canv._doc.idToObject), plan)
 
 
-_STATE_PLANS: dict = {}  # ignored -> (the attributes' names, their types, the plan made for them)
+def _unchanged(canv, before: tuple, noted: bool, added: int = 0) -> bool:
+    """Whether drawing left the canvas's state as _state took it (`before`): the same attributes, each the same
+    object, of the same length where sized. `noted`: the attributes in _NOTED left out (what noting a person and
+    linking change or add, made again when replayed), and `added` objects of the document's made by them."""
+    names, values, lengths, extra, objects, plan = before
+    found = canv.__dict__
+    get, get_sized, pick, pick_sized, get_free, get_free_sized = plan
+    if not noted:
+        if tuple(found) != names or not all(map(is_, values, get(found))) or \
+                tuple(map(len, get_sized(found))) != lengths:
+            return False  # (the same objects: those sized before are sized now)
+    else:
+        if tuple(found) != names and [name for name in found if name not in _NOTED] != \
+                [name for name in names if name not in _NOTED]:
+            return False
+        if not all(map(is_, pick(values), get_free(found))) or \
+                tuple(map(len, get_free_sized(found))) != pick_sized(lengths):
+            return False
+    now_extra = getattr(getattr(canv, "_extgstate", None), "_d", None)
+    return ((tuple(now_extra.items()) if isinstance(now_extra, dict) else ()) == extra
+            and len(canv._doc.idToObject) - added == objects)
 
 
-def _state_plan(found: dict, ignored) -> tuple:
-    """(names, a getter of their values, the names of those that are lists, dictionaries or sets, a getter of
-    those) for the attributes `found` of a canvas, less "_code" and `ignored`: the last one made, while the
-    attributes and their types are the same (compared item by item, mostly the same objects)."""
-    names, types = tuple(found), tuple(map(type, found.values()))
-    known = _STATE_PLANS.get(ignored)
+_STATE_PLANS: list = [None]  # (the attributes' names, their types, the plan made for them), the last made
+
+
+def _state_plan(found: dict, names: tuple) -> tuple:
+    """How _state reads the attributes `found` (named `names`) of a canvas, less "_code", and _unchanged compares
+    them: (a getter of their values, a getter of those that are lists, dictionaries or sets, then, for a comparison
+    leaving out _NOTED, a picker of the other values among those read and of the other lengths, and getters of the
+    other values and of the other sized values); the last one made, while the attributes and their types are the same
+    (compared item by item, mostly the same objects)."""
+    types = tuple(map(type, found.values()))
+    known = _STATE_PLANS[0]
     if known is not None and known[0] == names and known[1] == types:
         return known[2]
-    kept = tuple(name for name in names if name != "_code" and name not in ignored)
+    kept = tuple(name for name in names if name != "_code")
     sized = tuple(name for name, kind in zip(names, types) if name in kept and issubclass(kind, (list, dict, set)))
-    plan = (kept, _getter(kept), sized, _getter(sized))
-    _STATE_PLANS[ignored] = (names, types, plan)
+    plan = (_getter(kept), _getter(sized), _picker([i for i, name in enumerate(kept) if name not in _NOTED]),
+            _picker([i for i, name in enumerate(sized) if name not in _NOTED]),
+            _getter(tuple(name for name in kept if name not in _NOTED)),
+            _getter(tuple(name for name in sized if name not in _NOTED)))
+    _STATE_PLANS[0] = (names, types, plan)
     return plan
 
 
@@ -108,17 +138,17 @@ def _getter(names: tuple):
     return lambda values: tuple(values[name] for name in names)
 
 
+def _picker(indices: list):
+    """itemgetter(*indices) of a tuple, always giving a tuple."""
+    if len(indices) > 1:
+        return itemgetter(*indices)
+    return lambda values: tuple(values[index] for index in indices)
+
+
 # what noting a person (BookletCanvas.note_person) and linking (Canvas.linkRect) change on the canvas; on a
 # part's canvas (output.parallel.PartCanvas), the link targets and links it records
 _NOTED = ("people_pages", "anchor_pages", "_destinations", "_annotationCount", "_annotationrefs", "dests", "links")
 _ABSENT = object()
-
-
-def _noted_state(canv) -> tuple:
-    """What _state tells of the attributes in _NOTED."""
-    found = canv.__dict__
-    return tuple((id(value), len(value) if isinstance(value, (list, dict, set)) else -1)
-                 for value in (found.get(name, _ABSENT) for name in _NOTED))
 
 
 def _replay_effects(canv, effects) -> None:
@@ -204,7 +234,7 @@ def drawn_kept(canv, cache, key, draw, replay: bool = True) -> None:
             if kept[2]:
                 _replay_effects(canv, kept[2])
             return
-    start, before, noted = len(canv._code), _state(canv, _NOTED), _noted_state(canv)
+    start, before = len(canv._code), _state(canv)
     mapped = set(canv._doc.fontMapping)
     effects: list = []  # ("mark", kind, label, x, y, leading) / ("link", args, kwargs), in the order made
     added = [0]  # the PDF objects those calls added (destinations, link annotations)
@@ -256,12 +286,8 @@ def drawn_kept(canv, cache, key, draw, replay: bool = True) -> None:
     if effects and noting is not person_drawn and any(e[0] == "mark" for e in effects):
         return  # a person callback of someone else's: its effects are unknown
     named = {name for subset_name, name, *_ in events if subset_name}
-    after = _state(canv, _NOTED)
-    if effects:  # what they change is made again with them (see _replay_effects)
-        after = after[:-1] + (after[-1] - added[0],)
-    elif _noted_state(canv) != noted:
-        return
-    if after == before and set(canv._doc.fontMapping) - mapped <= named:
+    # with effects, what they change is made again with them (see _replay_effects)
+    if _unchanged(canv, before, bool(effects), added[0]) and set(canv._doc.fontMapping) - mapped <= named:
         cache.put("layouts", key, (canv._code[start:], replayable(events), tuple(effects), kept_versions(versions)))
 
 
