@@ -1419,3 +1419,67 @@ def test_an_abstracts_slot_line_leaves_out_a_room_the_fonts_print_nothing_of_wit
     lines = [line for i in range(len(pdf)) for line in pdf.lines(i) if "10:30\u201311:00" in line]
     assert lines and all(not line.rstrip().endswith("\u00b7") for line in lines), lines
     assert any(line.endswith("Monday 13 September \u00b7 10:30\u201311:00") for line in lines), lines
+
+
+def _text_running_on(ctx, abstract, pages: int, last_lines: tuple[float, float]) -> str:
+    """A text for `abstract` (paragraphs of 60 numbered words, as _text_over) that, set as the theme sets it and run
+    on, takes `pages` pages, the last of them holding between last_lines (of its text's lines) under "(continued)"."""
+    import dataclasses
+
+    from booklet.layout.abstracts import FULL, abstract_content, continued_heading, pages_taken
+
+    words = "astronomers fit hierarchical models to noisy catalogues and check them against simulations".split()
+    leading = ctx.styles.text.leading
+    for count in range(250 * (pages - 1), 500 * pages, 5):
+        cycled = [f"{words[k % len(words)]}{k}" if k % 9 == 0 else words[k % len(words)] for k in range(count)]
+        text = "\n\n".join(" ".join(cycled[at:at + 60]) for at in range(0, count, 60)) + " end."
+        made = abstract_content(ctx, dataclasses.replace(abstract, text=text), 2, FULL)[0]
+        taken, last = pages_taken(ctx, made, continued_heading(ctx, abstract.title))
+        if taken == pages and last_lines[0] <= last / leading <= last_lines[1]:
+            return text
+        if taken > pages:
+            break
+    raise AssertionError((pages, last_lines))
+
+
+def test_an_abstract_running_a_few_lines_onto_a_third_page_is_fitted_on_two(tmp_path):
+    """Real books (36C3 p. 104, 39C3 pp. 335, 523, 721): an abstract of more than two pages ended on a page holding
+    "(continued)" and 3 to 8 lines, the rest of it empty. An abstract whose last page holds at most SPILL_FITTED of a
+    page is set to take a page fewer, as one a little over its one page is (abstracts.fitted_page): all its text on
+    two pages, in one type size at most a tenth under the theme's (its spaces and lines closer first); one whose last page holds more (half a page) runs
+    on to it at the theme's size. The sample's other abstracts as they were."""
+    from booklet.check import check_folder
+    from booklet.layout.abstracts import SMALLEST, opening_abstracts
+    from booklet.layout.common import Context
+    from booklet.layout.page import page_for
+
+    first = _sample_with_texts(tmp_path / "measure", {})
+    booklet, _ = check_folder(first, "A5")
+    ctx = Context(booklet, page_for("A5"))
+    fitting, running = [a for a in booklet.abstracts if a.id not in opening_abstracts(ctx)][:2]
+    short_tail = _text_running_on(ctx, fitting, 3, (3.0, 6.0))
+    long_tail = _text_running_on(ctx, running, 3, (16.0, 24.0))
+    result = build_booklet(_sample_with_texts(tmp_path, {fitting.id: short_tail, running.id: long_tail}),
+                           tmp_path / "b.pdf")
+    pdf = Pdf(result.output)
+    keys = {a.id: f"abstract-{n}" for n, a in enumerate(booklet.abstracts)}
+
+    def pages(key: str) -> tuple[int, int]:
+        return result.anchors[keys[key]] - 1, result.anchors[f"end:{keys[key]}"] - 1
+
+    theme_size = ctx.styles.text.fontSize
+    at, end = pages(fitting.id)
+    assert end == at + 1, (at, end)
+    assert norm(short_tail[-120:]) in pdf.norms[end] and "(continued)" in pdf.lines(end)[0]
+    numbered = [word for word in short_tail.split() if any(c.isdigit() for c in word)]
+    assert all(norm(word) in pdf.norms[at] + pdf.norms[end] for word in numbered)  # (all of it, on the two)
+    sizes = {round(_font_size(result.output, page, "astronomers"), 2) for page in (at, end)}
+    assert len(sizes) == 1 and SMALLEST * theme_size - 0.01 <= sizes.pop() <= theme_size  # (lines closer first)
+
+    at, end = pages(running.id)
+    assert end == at + 2, (at, end)
+    assert norm(long_tail[-120:]) in pdf.norms[end]
+    assert round(_font_size(result.output, end, "astronomers"), 2) == round(theme_size, 2)
+    for other in booklet.abstracts:  # the others: each on one page, as before
+        if other not in (fitting, running):
+            assert pages(other.id)[0] == pages(other.id)[1], other.id

@@ -21,7 +21,7 @@ from .columns import GAP, UNBOUNDED, TextColumns
 from .common import (PHOTO_HEIGHT, PHOTO_WIDTH, Context, Slot, abstract_photo, kept_whole, left_out_present, presenting,
                      underlined)
 from .flowables import (Anchor, BesidePhoto, Continues, DayMark, EndMark, Entry, Later, Para, Rule,
-                        height_needed, line_count)
+                        height_needed, line_count, measuring_canvas)
 from .programme import day_title
 from .styles import markup_color
 
@@ -152,11 +152,12 @@ def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2, headin
     smaller; it took a second page for those few lines. The section's name is printed over it even where that costs
     it a second page (a section that opened without its name looked like a page gone astray: the contents sent the
     reader to it)."""
-    page = fitted_page(ctx, list(heading), lambda tight: abstract_content(ctx, abstract, level, tight)[0])
-    return [Continues(page, continued_heading(ctx, abstract.title), tail=TAIL_LINES)]
+    again = continued_heading(ctx, abstract.title)
+    page = fitted_page(ctx, list(heading), lambda tight: abstract_content(ctx, abstract, level, tight)[0], again)
+    return [Continues(page, again, tail=TAIL_LINES)]
 
 
-def fitted_page(ctx: Context, above: list, made) -> list:
+def fitted_page(ctx: Context, above: list, made, heading=None) -> list:
     """`above` (the section's name, or nothing) and an entry's content, set to fit one page if it can: made(tight)
     gives the content, its text set `tight` (a Tight), made once for each setting tried. At FULL when that fits; else,
     for an entry over its page by at most SPILL_FITTED of the page, the first setting of LADDER that fits: paragraphs
@@ -167,20 +168,35 @@ def fitted_page(ctx: Context, above: list, made) -> list:
     "(continued)" and a few lines (with the closer lines alone); the smaller type, at most a tenth smaller, fits
     those about 7 lines (a sixth of the page) over on their page: 89 such pages are left, of about 10 lines and more
     (a typesetter would cut or run those on too). Decided once per entry from its own content (a layout cached by
-    content stays valid; about six more layouts of that entry alone)."""
+    content stays valid; about six more layouts of that entry alone).
+
+    `heading` (what heads its next pages, "Title (continued)": see Continues), when given: an entry over more pages,
+    whose last page holds SPILL_FITTED of a page or less, is set to take a page fewer in the same way, when the
+    tightest setting does that (see pages_taken). 36C3's "Breaking Microsoft Edge Extensions Security Policies" ran
+    onto a third page of "(continued)" and 5 lines; 39C3's likewise, onto pages of 3 to 8 lines."""
     width, height = ctx.page.text_width, ctx.page.text_height
     page = [*above, *made(FULL)]
     over = height_needed(page, width, height) - height
     if over <= 0.01:
         return page
+    fewer = None  # the pages it may take: one fewer than at FULL (None: one page, as measured by height_needed)
     if over > SPILL_FITTED * height:
-        return page
+        if heading is None:
+            return page
+        taken = pages_taken(ctx, [*above, *made(FULL)], heading)
+        if taken is None or taken[0] < 2 or taken[1] > SPILL_FITTED * height:
+            return page
+        fewer = taken[0] - 1
     fits = {}
 
     def fitting(tight: Tight) -> list | None:
         if tight not in fits:
-            tried = [*above, *made(tight)]
-            fits[tight] = tried if fits_a_page(ctx, tried) else None
+            if fewer is None:
+                tried = [*above, *made(tight)]
+                fits[tight] = tried if fits_a_page(ctx, tried) else None
+            else:  # (measured on a copy: a split measures text in columns, which then balances no more)
+                taken = pages_taken(ctx, [*above, *made(tight)], heading)
+                fits[tight] = [*above, *made(tight)] if taken is not None and taken[0] <= fewer else None
         return fits[tight]
 
     low, high = 0, len(LADDER) - 1  # LADDER[high] fits; none looser than LADDER[low] was seen to
@@ -193,6 +209,22 @@ def fitted_page(ctx: Context, above: list, made) -> list:
         else:
             low = middle + 1
     return fits[LADDER[high]]
+
+
+def pages_taken(ctx: Context, content: list, heading) -> tuple[int, float] | None:
+    """How many pages `content` takes run on as build_abstract_page runs it on (a Continues, `heading` over each page
+    after the first, TAIL_LINES on its last), and how tall its last page's content is below that heading; None where
+    it cannot be split to fit (a block taller than a page). Splits `content`'s flowables: pass ones made for this."""
+    width, height = ctx.page.text_width, ctx.page.text_height
+    canvas = measuring_canvas()
+    part, pages = Continues(content, heading, tail=TAIL_LINES), 1
+    while part.wrapOn(canvas, width, height)[1] > height + 0.01:
+        parts = part.splitOn(canvas, width, height)
+        if len(parts) != 2 or pages > 100:
+            return None
+        part, pages = parts[1], pages + 1
+    last = part.content if part.opens_page else part._items()
+    return pages, height_needed(last, width, height) if pages > 1 else part.height
 
 
 def fits_a_page(ctx: Context, content: list) -> bool:
