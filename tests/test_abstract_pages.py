@@ -290,6 +290,18 @@ def test_a_short_line_or_list_item_right_before_a_block_of_code_never_ends_a_pag
                    lambda words: [f"dict like {words}", f"print_{words}(table)", f"show_{words}(table)"])
 
 
+def test_a_short_line_leading_into_a_list_never_ends_a_page_with_one_item_or_none(tmp_path):
+    """FOSDEM 2025 p. 616: a paragraph ending "... including:" ended a page with the first item of its list, the
+    list's four others on the next. A short paragraph (a line: SHORT_LEAD) ending with a colon right before a list
+    goes on with its first two items, short ones. Texts of every length near the page's foot (a line more at each
+    step)."""
+    lead = "In this talk we will look at the following parts of the project"
+    _kept_together(tmp_path, lambda words: f"{lead} {words}:\n\n- Alpha{words} first part\n- Beta{words} second part\n"
+                   f"- Gamma{words} third part\n- Delta{words} fourth part\n\n"
+                   + " ".join(WORDS[k % len(WORDS)] for k in range(120)),
+                   lambda words: [f"project {words}:", f"Alpha{words}", f"Beta{words}"])
+
+
 def test_a_block_of_code_never_leaves_its_first_or_last_line_alone_on_a_page(tmp_path):
     """A typographer's review of the FOSDEM import: a block of four lines broke three and one, its last line alone at
     the top of a page. A block's first two lines, and its last two, are on one page. Texts of every length near the

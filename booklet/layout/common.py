@@ -204,21 +204,34 @@ class Context:
         """Paragraphs of user text (escaped, with math and emphasis), one per blank-line-separated block and list
         item; an item's lines after its first are indented to its text, after the bullet or number; a paragraph that
         leads into the next (a heading, a line ending with a colon: _HEADING_LIKE) is kept with it, and so is a
-        paragraph or item right before a block of code that ends with a colon or is short (SHORT_LEAD). A list nested
-        in an item is indented to that item's text, its bullets or numbers under it. The items of a list (at one depth,
-        one after another) start their text at one indent, after the widest of their numbers ("9." and "10.")."""
+        paragraph or item right before a block of code that ends with a colon or is short (SHORT_LEAD); a short
+        paragraph (SHORT_LEAD) ending with a colon right before a list is kept with its first item, and that item,
+        short too, with the next: "... the following:" never ends a page with one item or none. (A longer lead-in or
+        item stays where it falls: kept with what follows, a 12-line lead-in and an 8-line item took FOSDEM 2025's
+        p. 131 from its abstract, four fifths of the page left empty.) A list nested in an item is indented to that
+        item's text, its bullets or numbers under it. The items of a list (at one depth, one after another) start
+        their text at one indent, after the widest of their numbers ("9." and "10.")."""
         made = []
         texts = [style.leftIndent]  # where the text of the last item at each depth starts (depth 0: the column's)
         paragraphs = markup.paragraphs(text)
         marks = [None if isinstance(text, markup.Code) else markup.ITEM_MARK.match(text) for text in paragraphs]
         widest = _widest_marks(paragraphs, marks, style)
+
+        def item_next(at: int) -> bool:  # the paragraph after paragraphs[at] is a list's item
+            return at + 1 < len(marks) and marks[at + 1] is not None
+
+        def leads_in(at: int) -> bool:  # paragraphs[at] is text, no item, a short one ending with a colon
+            return marks[at] is None and not isinstance(paragraphs[at], markup.Code) and bool(
+                _LEADS_IN.search(paragraphs[at])) and _short(paragraphs[at])
+
         for at, (text, found) in enumerate(zip(paragraphs, marks)):
             if isinstance(text, markup.Code):
                 made += self._code_lines(text, self._code_style(style))
                 continue
             before_code = at + 1 < len(paragraphs) and isinstance(paragraphs[at + 1], markup.Code) \
                 and (_LEADS_IN.search(text) or _short(text))  # ("... as follows:", "Having the data in a dict like")
-            if found is None and (_HEADING_LIKE.fullmatch(text) or before_code):  # (never the last on a page,
+            leading = before_code or (leads_in(at) and item_next(at))  # (or "... including:", then a list)
+            if found is None and (_HEADING_LIKE.fullmatch(text) or leading):  # (never the last on a page,
                 made.append(Para(text, self.derived(style, f"{style.name}_lead", keepWithNext=1)))  # its text next)
             elif found is None:
                 made.append(Para(text, style))
@@ -228,7 +241,9 @@ class Context:
                 item = self._item_style(style, widest[at], texts[level])
                 del texts[level + 1:]
                 texts.append(item.leftIndent)
-                if before_code:  # (an item the code under it shows: "It's easy to get max, min and ...")
+                led = at and leads_in(at - 1) and _short(text) and item_next(at)
+                if before_code or led:  # (an item the code under it shows: "It's easy to get max, min and ..."; a
+                    # list's first item, after the line leading into it, never alone at a page's foot: one more there)
                     item = self.derived(item, f"{item.name}_lead", item.leftIndent, item.bulletIndent, keepWithNext=1)
                 made.append(Para(text[found.end():], item, bulletText=bullet))
         return made
