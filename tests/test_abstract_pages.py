@@ -1495,3 +1495,38 @@ def test_an_abstract_running_a_few_lines_onto_a_third_page_is_fitted_on_two(tmp_
     for other in booklet.abstracts:  # the others: each on one page, as before
         if other not in (fitting, running):
             assert pages(other.id)[0] == pages(other.id)[1], other.id
+
+
+def test_the_last_flowing_abstract_of_a_section_leaves_no_short_tail_alone_on_its_last_page(tmp_path):
+    """Abstracts flowing on A5: the section's last abstract, cut where 0.36 of a page was left for it, ended on a page
+    of its own holding "(continued)" and 7 lines, the section's last (a split not forced: `tail` lines each side; the
+    poster list's last poster moved on whole already: posters.ALONE). From a room of up to NEARLY_WHOLE of the page it
+    moves on whole, when it fits on a page, where less than LAST_ALONE of a page of it would stand there alone; from
+    half a page it is cut as before (half a page left empty looked a mistake)."""
+    from booklet.layout.abstracts import NEARLY_WHOLE
+    from booklet.layout.page import page_for
+
+    page = page_for("A5")
+
+    def build(before: int, words: int):
+        files = {"abstracts.yaml": _entry("e0", "Entry zero", _filling(0, before, "endzero"))
+                 + _entry("e1", "Entry one", _filling(0, words, "endone")),
+                 "theme.yaml": "abstracts: {layout: flow}\n",
+                 "programme.yaml": BASE["programme.yaml"].replace("talk: lund-2026", "title: A talk").replace(
+                     "talk: okafor", "title: Another")}
+        result = build_booklet(write_conference(tmp_path / f"c{before}", files), tmp_path / f"b{before}.pdf")
+        end = result.anchors["end:abstract-0"]
+        room = (page.height - page.bottom - boxes(result.output, end - 1, "endzero")[3]) / page.text_height
+        return result, Pdf(result.output), end, room
+
+    result, pdf, end, room = build(180, 185)
+    assert room < NEARLY_WHOLE, room
+    first, last = result.anchors["abstract-1"], result.anchors["end:abstract-1"]
+    assert first == last == end + 1, (first, last, end)  # (was: first == end, last == end + 1)
+    assert norm(_filling(0, 185, "endone")) in pdf.norms[first - 1]  # all of it, on its page
+    assert not any("(continued)" in text for text in pdf.texts)
+    result, pdf, end, room = build(150, 225)
+    assert room > NEARLY_WHOLE, room
+    first, last = result.anchors["abstract-1"], result.anchors["end:abstract-1"]
+    assert first == end and last == first + 1
+    assert "Entry one (continued)" in pdf.texts[last - 1]

@@ -47,7 +47,7 @@ def build_abstracts(ctx: Context) -> list:
         heading = _day_heading(ctx, title) if ctx.flow else []
         if number == 0:  # the section's name over its first abstract (one a page: on that abstract's page)
             heading = [section_heading(ctx), *heading]
-        story += abstract_run(ctx, abstracts, opening, heading, level=2)
+        story += abstract_run(ctx, abstracts, opening, heading, level=2, ends=number == len(groups) - 1)
     return story
 
 
@@ -76,11 +76,13 @@ def opening_abstracts(ctx: Context) -> set[str]:
     return set(firsts.values()) | ({outside} if outside else set())
 
 
-def abstract_run(ctx: Context, abstracts: list[Abstract], opening: list, heading: list, level: int) -> list:
+def abstract_run(ctx: Context, abstracts: list[Abstract], opening: list, heading: list, level: int,
+                 ends: bool = True) -> list:
     """A run of abstracts: `opening` (zero-size anchors and marks) first; then one page each, or
     (layout: flow) one after another with a rule between, each header kept with the first lines of
     its text, `heading` kept with the first. Each abstract ends with a mark of its last page. An abstract
-    on pages of its own is a Later (see flowables.made)."""
+    on pages of its own is a Later (see flowables.made). `ends`: the run ends its section (what follows opens a
+    page): its last flowing abstract leaves no short tail alone on the section's last page (see flowing_entry)."""
     if not ctx.flow:
         story = list(opening)
         for number, abstract in enumerate(abstracts):
@@ -96,7 +98,8 @@ def abstract_run(ctx: Context, abstracts: list[Abstract], opening: list, heading
     for number, abstract in enumerate(abstracts):
         content, header = abstract_content(ctx, abstract, level)
         prefix = [*opening, *heading] if number == 0 else []
-        story.append(flowing_entry(ctx, prefix + content, len(prefix) + header, number, abstract.title))
+        last = ends and number == len(abstracts) - 1
+        story.append(flowing_entry(ctx, prefix + content, len(prefix) + header, number, abstract.title, last))
         story.append(EndMark(ctx.abstract_key(abstract)))
     return story
 
@@ -349,7 +352,10 @@ KEPT_WHOLE = 1 / 3  # of a one-column page: an entry that fits on a page moves o
 NEARLY_WHOLE = 2 / 5  # of a one-column page: from a room this high or lower, also when a split would be forced
 
 
-def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: str) -> Entry:
+LAST_ALONE = 1 / 4  # of a page: the last flowing entry of a section leaves no less than this of it on a page alone
+
+
+def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: str, last: bool = False) -> Entry:
     """An entry among others flowing one after another (abstracts, tutorials): a rule above it but the first
     (`number` 0), its first `keep` flowables kept with the lines after them, "Title (continued)" on a page it runs
     onto, and no fewer than TAIL_LINES lines of it alone there. On a page of one column (A5, B5) an entry that fits on
@@ -357,11 +363,15 @@ def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: st
     a page left empty at most; from a higher room it is split as before: half a page left empty looked a mistake);
     from a room of up to NEARLY_WHOLE of the page, it moves on whole too where its split would be a forced one (it is
     fewer than TAIL_LINES lines too tall for the room, or fewer than TAIL_LINES lines of its text would stay under its
-    header: see Entry's `near`); in two columns (A4) it is split as it comes."""
+    header: see Entry's `near`); in two columns (A4) it is split as it comes. `last`: the last entry of its section
+    (what follows opens a page), which moves on whole from a room of up to NEARLY_WHOLE of the page, when it fits on a
+    page, where a split would leave less than LAST_ALONE of a page of it alone on the section's last page, as the last
+    poster of a list does (posters.ALONE): "(continued)" and a few lines on a page of their own, the section's end."""
     separator = Rule(ctx.colours.rule, 0.5, SEPARATOR_SPACE) if number else None
     one_column = ctx.page.text_columns == 1
     return Entry(content, continued_heading(ctx, title), keep, separator, tail=TAIL_LINES,
-                 whole=KEPT_WHOLE if one_column else 0.0, near=NEARLY_WHOLE if one_column else 0.0)
+                 whole=KEPT_WHOLE if one_column else 0.0, near=NEARLY_WHOLE if one_column else 0.0,
+                 alone=LAST_ALONE if last and one_column else 0.0)
 
 
 _LEFT_BEFORE_A_CUT = ",;:\u2013\u2014-"  # punctuation a title cut short does not end in before its ellipsis

@@ -1134,14 +1134,19 @@ class Entry(Continues):
     lines over, to leave its last page `tail` lines: SIGDIAL 2020's 8-line abstract, a separator's height too tall,
     was cut 4 + 4 under "(continued)", FOSDEM's and DebConf17's likewise, 3 + 4 and 4 + 4 across a page turn), or
     when fewer than `tail` lines of its text would stay under its header at the page's foot (its heading's orphan).
-    A split from such a room otherwise stays: `tail` lines or more each side."""
+    A split from such a room otherwise stays: `tail` lines or more each side.
+
+    `alone`: the last entry of its section (what follows opens a page) moves on whole from a room of up to `near` of
+    the page, when it fits on a page, where its split would leave less than `alone` of a page of it on the next page,
+    alone there (0: never), as Row's does; from more room it is split (half a page left empty looked a mistake)."""
 
     def __init__(self, content: list, heading, keep: int, separator=None, tail: int = 0, whole: float = 0.0,
-                 near: float = 0.0):
+                 near: float = 0.0, alone: float = 0.0):
         super().__init__(content, heading, keep=keep, tail=tail)
         self.separator = separator
         self.whole = whole
         self.near = near
+        self.alone = alone
 
     def _settle(self) -> None:
         """Decided where the entry is placed: the separator goes above it unless it starts a page; a
@@ -1178,6 +1183,9 @@ class Entry(Continues):
                 and (fits if fits is not None else height_needed(self.content, availWidth, page) <= page)):
             # on the next page, whole, unless it can be cut between two paragraphs, `tail` lines or more each side
             return self._between_paragraphs(availWidth, availHeight)
+        if (movable and len(parts) == 2 and self.alone and availHeight <= self.near * page
+                and parts[1].wrap(availWidth, page)[1] < self.alone * page and (fits if fits is not None else height_needed(self.content, availWidth, page) <= page)):
+            return []  # the section's last: its rest would stand alone on its last page, a few lines: it moves on whole
         return parts
 
     def _between_paragraphs(self, availWidth, availHeight) -> list:
