@@ -632,7 +632,8 @@ class Para(KeptDrawing, MathParagraph):
                 lines = self.__dict__.get("_blPara")
                 self._line_count = len(lines.lines) if lines is not None else None  # kept with the rest: line_count
                 made = {name: value for name, value in self.__dict__.items()
-                        if (name not in before or before[name] is not value) and name != "_lines_key"}
+                        if (name not in before or before[name] is not value or name in ("width", "height"))
+                        and name != "_lines_key"}
                 # numbers are shared as they are; what could be changed in place is kept pickled: the
                 # lines and fragments (unpickled when first asked for), the rest (the widths' list)
                 lines = {name: made.pop(name) for name in ("_blPara", "_frags") if name in made}
