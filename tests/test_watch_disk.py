@@ -121,3 +121,65 @@ def test_a_watch_in_parts_keeps_its_workers_and_takes_its_own_part_from_the_disk
     after = PersistedCache(folder)  # a `booklet build` in parts after the watch: the same booklet
     build_booklet(folder, tmp_path / "after.pdf", cache=after, jobs=2)
     assert (tmp_path / "after.pdf").read_bytes() == (tmp_path / "watched.pdf").read_bytes()
+
+
+def test_a_watch_and_a_build_taking_turns_on_one_cache_leave_one_file_of_values_kept_apart(tmp_path, monkeypatch):
+    """A watch read the layouts file of its folder (naming its file of values kept apart, `.apart`); a `booklet build`
+    of the same folder at another size then wrote that file again, naming a new `.apart`, and removed the one before;
+    the watch's next build that made new layouts wrote the file once more and removed the `.apart` it had read, which
+    was gone already: the build's was named by no file, and stayed there for ever. The file replaced is asked what it
+    names as it is replaced: one `.apart` is left, the one the layouts file names, and the PDF is as without a cache."""
+    from booklet.build import PrintOptions
+    from booklet.cache import persisted
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = write_conference(tmp_path / "conf")
+    kept = tmp_path / "cache" / persisted.KIND
+    watching_cache = Rebuilding(folder)
+    build_booklet(folder, tmp_path / "watched.pdf", cache=watching_cache, jobs=1)
+    watching_cache.idle()
+    (first,) = kept.glob("*.apart")
+    build_booklet(folder, tmp_path / "a4.pdf", options=PrintOptions(page_size="A4"), jobs=1)  # `booklet build`
+    (built,) = kept.glob("*.apart")
+    assert built != first
+    build_booklet(folder, tmp_path / "watched.pdf", options=PrintOptions(page_size="B5"), cache=watching_cache, jobs=1)
+    watching_cache.idle()
+    layouts = disk._path(persisted.KIND, persisted._name(folder.resolve(), "layouts"))
+    named = PersistedCache(folder)._kept_file("layouts")[5]  # (its header)
+    assert named and sorted(path.name for path in kept.glob("*.apart")) == [f"{layouts.stem}-{named}.apart"]
+    with monkeypatch.context() as patch:
+        patch.setenv("BOOKLET_CACHE", "off")
+        build_booklet(folder, tmp_path / "cold.pdf", options=PrintOptions(page_size="B5"), jobs=1)
+    assert (tmp_path / "watched.pdf").read_bytes() == (tmp_path / "cold.pdf").read_bytes()
+
+
+def test_files_of_values_kept_apart_that_no_section_names_are_removed_an_hour_on(tmp_path, monkeypatch):
+    """A file of values kept apart that no section's file names (left by two processes writing one section's file at
+    once, or one killed between putting it in place and the file that names it) is removed by the next save once it
+    is more than ABANDONED seconds old; never one a section's file names, nor a newer one (a live process may be about
+    to name it), nor one whose section's file cannot be read."""
+    import os
+    import time
+
+    from booklet.cache import persisted
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = write_conference(tmp_path / "conf")
+    build_booklet(folder, tmp_path / "out.pdf", jobs=1)
+    kept = tmp_path / "cache" / persisted.KIND
+    (named,) = kept.glob("*.apart")
+    stem = named.name.split("-")[0]
+    orphans = [kept / f"{stem}-{'a' * 32}.apart", kept / f"{'b' * 64}-{'c' * 32}.apart"]  # another file's; no file's
+    recent = kept / f"{stem}-{'d' * 32}.apart"
+    unreadable = kept / f"{'e' * 64}-{'f' * 32}.apart"
+    (kept / f"{'e' * 64}.pickle").mkdir()  # (a folder where the section's file would be: it cannot be read)
+    for path in (*orphans, recent, unreadable):
+        path.write_bytes(b"x")
+    hours_ago = time.time() - disk.ABANDONED - 60
+    for path in (named, *orphans, unreadable):
+        os.utime(path, (hours_ago, hours_ago))
+    disk._swept.cache_clear()
+    getattr(persisted, "_swept_apart", disk._swept).cache_clear()  # (once a process)
+    PersistedCache(folder).save()  # a build that made nothing new: nothing written
+    assert sorted(path.name for path in kept.glob("*.apart")) == sorted([named.name, recent.name, unreadable.name])
+

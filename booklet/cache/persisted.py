@@ -33,7 +33,8 @@ process alone (see PersistedCache.laying_out), and put in place by the main proc
 
 The layouts' seldom-read values (cache.Seldom: a paragraph's fragments as parsed, a drawing's font calls) are
 kept apart, in a file beside the section's named by their digest (`<name>-<digest>.apart`), and read one at a
-time when a build asks for one (see _Pickler, _Apart). A process that lays out with none of its layouts kept (a first
+time when a build asks for one (see _Pickler, _Apart); such a file no section's file names (left by two processes
+writing one section's file in turns or at once) is removed an hour on (swept_apart). A process that lays out with none of its layouts kept (a first
 build) writes them into that file as it makes them, and holds only their places (see _Spool); past WINDOW layouts,
 it writes the layouts themselves too, the least recently used EVICTED at a time, into the file that becomes its layouts
 file, and lets them go (see _Stream).
@@ -55,6 +56,7 @@ import os
 import pickle
 import re
 import sys
+import time
 from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import dataclass
 from functools import cache
@@ -493,10 +495,14 @@ class Written:
         if self.apart is not None and not disk.place(*self.apart):
             self.discard()
             return False
+        # what the file being replaced names now: another process may have written it since this one read it (a
+        # `booklet build` while a watch waits), naming another file of Seldom values than `before`
+        now = _named_apart(self.main[1])
         placed = disk.place(*self.main)
         made = self.apart[1] if self.apart is not None else None
-        unnamed = self.before if placed else made  # of the two, the one no section's file names now
-        if unnamed is not None and made != self.before:
+        # of those, the ones no section's file names now
+        replaced = {self.before, _apart_beside(self.main[1], now) if now else None}
+        for unnamed in (replaced - {made} if placed else {made} - replaced) - {None}:
             try:
                 unnamed.unlink()
             except OSError:
@@ -509,6 +515,77 @@ class Written:
         for temp, _ in filter(None, (self.main, self.apart)):
             with suppress(OSError):
                 temp.unlink(missing_ok=True)
+
+
+def _named_apart(path: Path) -> str | None:
+    """The digest of the file of Seldom values the section's file at `path` names ("": none, no file there, or one
+    damaged or not one this code writes, which names nothing that is read), from its header alone (the file's end:
+    _kept_file); None when it cannot be read."""
+    try:
+        with open(path, "rb") as file:
+            end = file.seek(0, os.SEEK_END)
+            if end < 8:
+                return ""
+            file.seek(end - 8)
+            size = int.from_bytes(file.read(8), "big")
+            if not 0 < size <= end - 8:
+                return ""
+            file.seek(end - 8 - size)
+            data = file.read(size)
+    except FileNotFoundError:
+        return ""
+    except OSError:
+        return None
+    try:
+        with disk.uncollected():
+            header = pickle.loads(data)
+    except Exception:  # noqa: BLE001  damaged
+        return ""
+    named = header[5] if isinstance(header, tuple) and len(header) == 7 else ""
+    return named if isinstance(named, str) and _DIGEST.fullmatch(named) else ""
+
+
+def _apart_beside(path: Path, named: str) -> Path:
+    """The file of Seldom values `named` (a digest) of the section's file at `path`."""
+    return path.with_name(f"{path.stem}-{named}.apart")
+
+
+_APART_NAME = re.compile(r"([0-9a-f]{64})-([0-9a-f]{8,128})\.apart")
+
+
+def swept_apart() -> None:
+    """Once a process: the files of Seldom values (`<name>-<digest>.apart`) that no section's file names, written more
+    than disk.ABANDONED seconds ago, removed. Written.publish removes the one the file it replaces names; one is left
+    when two processes take turns on one cache folder and both write the same section's file (a watch and a `booklet
+    build` of the same folder; two builds at once), or when a process is killed between putting one in place and the
+    section's file that names it. One written less long ago may be one a live process is about to name (it puts the
+    file of values in place first); one a section's file names is never removed, nor one whose section's file cannot
+    be read (its header is read, not the file)."""
+    base = disk.folder()
+    if base is not None:
+        _swept_apart(base / KIND)
+
+
+@cache
+def _swept_apart(folder: Path) -> None:
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    before = time.time() - disk.ABANDONED
+    named: dict[str, str | None] = {}  # a section's file's name -> the digest it names
+    for entry in entries:
+        match = _APART_NAME.fullmatch(entry.name)
+        if match is None:
+            continue
+        with suppress(OSError):
+            if not entry.is_file(follow_symlinks=False) or entry.stat(follow_symlinks=False).st_mtime >= before:
+                continue
+            name, apart = match.groups()
+            if name not in named:
+                named[name] = _named_apart(Path(folder) / f"{name}.pickle")
+            if named[name] not in (None, apart):
+                os.unlink(entry.path)
 
 
 class PersistedCache(BuildCache):
@@ -686,8 +763,10 @@ class PersistedCache(BuildCache):
 
     def save(self) -> None:
         """Write each section the build made something new in (atomically; not beyond LIMIT); once a process, remove
-        the files of this kind that processes stopped half-way left beside their places (disk.swept)."""
+        the files of this kind that processes stopped half-way left beside their places (disk.swept), and the files of
+        Seldom values no section's file names (swept_apart)."""
         disk.swept(KIND)
+        swept_apart()
         for name, section, values, numbers in self._files(SECTIONS):
             streamed = section == "layouts" and self._stream is not None and self._stream.file is not None
             written = self._write_beside(name, section, values, numbers)
