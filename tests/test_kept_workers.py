@@ -335,3 +335,36 @@ def test_proofs_right_after_the_watch_of_a_big_book_take_its_pdf(folder, tmp_pat
             cache.close()
         plan = _last_build(folder, "A5")
         assert (plan is not None) == taken
+
+
+def test_a_first_kept_worker_that_fails_leaves_no_file_of_the_others_behind(folder, tmp_path, monkeypatch):
+    """A watch's build in parts (disk cache on) whose first worker fails once its part is saved: the other workers,
+    told where their parts start too, save theirs and write their files beside their places for the watch's process to
+    put in place or remove. Only the first worker's last word was read (it said it failed), and the others were ended
+    with their files unread: they were left in the cache folder, half-way (`.part`), until a sweep an hour on. Every
+    worker's files are taken now, and removed with the build that failed: nothing is left beside a place."""
+    from booklet.cache import persisted
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    here, save = os.getpid(), parallel.PartCanvas.save
+
+    def failing(canvas):  # the first worker, once its part is saved (the workers are forked with this in place)
+        save(canvas)
+        if os.getpid() != here and str(canvas._filename).endswith(".part0"):
+            raise OSError("disk full")
+
+    monkeypatch.setattr(parallel.PartCanvas, "save", failing)
+    cache = persisted.for_watch(folder)
+    try:
+        with pytest.raises(RuntimeError, match="a worker process failed:(.|\n)*disk full"):
+            build_booklet(folder, tmp_path / "warm.pdf", cache=cache, jobs=2)
+        assert len(cache.lasting["workers"].made) == 2  # (two workers, both told where their parts start)
+    finally:
+        cache.close()
+    kept = tmp_path / "cache" / persisted.KIND
+    assert not [path.name for path in kept.iterdir() if path.name.endswith(".part")]
+    from booklet.cache import disk
+
+    assert not (tmp_path / "warm.pdf").exists() and not any(
+        disk._path(persisted.KIND, persisted._name(folder.resolve(), f"{section}, part {slot} of 3")).exists()
+        for section in persisted.PER_PART for slot in range(3))  # (nothing of a build that failed put in place)

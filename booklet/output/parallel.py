@@ -653,11 +653,12 @@ def _ended(staying: Workers, pipes, finished: bool, replied: set[int]) -> list:
     """A build with kept workers has ended: each told to collect, when every one was told where its part starts and
     ended its run as it should (its last messages read); else all are ended (one is half way through its run, or
     failed; so is any that this cannot tell about, interrupted). The files they wrote beside their places (a watch's
-    with the disk cache on: cache.persisted.for_kept_worker), for the caller to put in place or remove."""
+    with the disk cache on: cache.persisted.for_kept_worker), for the caller to put in place or remove: those of every
+    worker told where its part starts (it saves it, then writes them), though another failed."""
     clean, files = False, []
     try:
-        clean = (all(finished or index in replied for index in range(len(pipes)))
-                 and all(_drained(pipe, files) for pipe in pipes))
+        drained = [_drained(pipe, files) for index, pipe in enumerate(pipes) if finished or index in replied]
+        clean = len(drained) == len(pipes) and all(drained)
         if clean:
             try:
                 for pipe in pipes:
