@@ -183,3 +183,21 @@ def test_files_of_values_kept_apart_that_no_section_names_are_removed_an_hour_on
     PersistedCache(folder).save()  # a build that made nothing new: nothing written
     assert sorted(path.name for path in kept.glob("*.apart")) == sorted([named.name, recent.name, unreadable.name])
 
+
+def test_a_watch_shrinking_from_parts_to_one_process_reads_the_one_process_layouts(book, tmp_path, monkeypatch):
+    """A watch whose book gets smaller than a build in parts pays for builds it in one process: it held only its own
+    part's layouts (the last part's), and did not look for the layouts file a `booklet build` in one process kept, so it
+    laid out most of the book again (1,339 of its layouts). It reads that file now: nothing is laid out again, and the
+    PDF is the one a build in one process without a cache makes."""
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = Path(shutil.copytree(book, tmp_path / "data"))
+    build_booklet(folder, tmp_path / "built.pdf", jobs=1)  # `booklet build` in one process
+    cache = for_watch(folder)
+    try:
+        build_booklet(folder, tmp_path / "watched.pdf", cache=cache, jobs=2)  # in parts
+        cache.idle()
+        build_booklet(folder, tmp_path / "watched.pdf", cache=cache, jobs=1)  # smaller: in one process
+        assert cache.made.get("layouts", 0) == 0
+    finally:
+        cache.close()
+    assert (tmp_path / "watched.pdf").read_bytes() == _without_cache(folder, tmp_path / "cold.pdf", monkeypatch)

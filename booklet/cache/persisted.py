@@ -914,7 +914,10 @@ class PersistedCache(BuildCache):
         others' layouts, and none is read before the fork
         (docs/performance.md: quicker, and less memory, than one file this process read before the fork and
         wrote from what the workers sent back; a 2,000-talk book's was too big to keep)."""
+        was_sharded = self._sharded
         self._sharded, self._shard = jobs > 1, None
+        if was_sharded and not self._sharded:
+            self._unsharded()
         if self._sharded:
             self._pending.discard("layouts")  # this process's own are read once the workers are forked
             # read as kept: the documents are not written again, nor wanted now (but by the next build of a cache
@@ -927,6 +930,28 @@ class PersistedCache(BuildCache):
         if self._too_big:
             self.warm = False  # nothing will be kept: nothing made for keeping
         self._spooling()
+
+    def _unsharded(self) -> None:
+        """A cache whose last build was in parts lays out in one process now (a watch's book got smaller than a build
+        in parts pays for): the layouts it holds are at most its own part's (the last: the index, the back matter),
+        numbered as that part's file numbered them, and the layouts file of a build in one process was never looked for
+        (a whole book laid out again). That file read now in their place, when nothing was numbered yet in this build
+        (the numbers given stand for their values until it ends: layout_key notes the fonts' and styles' in `local`)
+        and it can be read; else they stay."""
+        if "fonts" in self.local or "styles" in self.local:
+            return
+        name = self._file_name("layouts")
+        kept = self._kept_file(name)
+        if kept is None or kept == (stamp(), TOO_BIG):
+            return
+        given, self._numbers = self._numbers, {}
+        found = self._read("layouts", kept, name)
+        if found is None:
+            self._numbers = given
+            return
+        self._sections["layouts"], self._numbers = found
+        self._next, self._kept_layouts, self._reread = None, True, False
+        self._pending.discard("layouts")
 
     def in_part(self, slot: int, slots: int) -> None:
         """In process `slot` of a build in parts of `slots` processes (0: this one, once the others are forked):
