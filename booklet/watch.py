@@ -222,14 +222,16 @@ def watch(data_dir: Path, output: Path, options=None, *, report: Callable[[Event
             for path in result.images - before.keys():  # an image outside the data folder, new to the watch
                 if (stamp := _stamp(path)) is not None:
                     before[path] = stamp
-        report(result)
-        if result.keep_read is not None:  # told: now the model read, for proofs of the same data (not timed)
-            try:
-                result.keep_read()
-            except Exception:  # noqa: BLE001 - keeping is for later commands' speed: never the watch's end
-                pass
-        cache.idle()  # what the next rebuild would do first (collecting what this one left, writing what it made
-        # to the disk cache), while it waits
+        try:
+            report(result)
+            if result.keep_read is not None:  # told: now the model read, for proofs of the same data (not timed)
+                try:
+                    result.keep_read()
+                except Exception:  # noqa: BLE001 - keeping is for later commands' speed: never the watch's end
+                    pass
+        finally:  # (a Ctrl-C while it is told or keeps the model: what the build made is written all the same)
+            cache.idle()  # what the next rebuild would do first (collecting what this one left, writing what it made
+            # to the disk cache), while it waits
 
     try:
         build(first=True)

@@ -201,3 +201,37 @@ def test_a_watch_shrinking_from_parts_to_one_process_reads_the_one_process_layou
     finally:
         cache.close()
     assert (tmp_path / "watched.pdf").read_bytes() == _without_cache(folder, tmp_path / "cold.pdf", monkeypatch)
+
+
+def test_a_ctrl_c_while_a_watch_keeps_what_it_read_leaves_nothing_half_written_and_keeps_the_build(
+        tmp_path, monkeypatch):
+    """Ctrl-C (KeyboardInterrupt) while a watch keeps the model its build read (for proofs of the same data:
+    BuildResult.keep_read) left that file half-written beside its place (`.part` in the cache's `read` folder, which
+    no sweep looks at; only the command line's exit removed it), and skipped writing what the build made (its layouts,
+    data files, streams: the next `booklet build` made them all again). The half-written file is removed as the
+    interrupt goes through, the file kept before is as it was, and what the finished build made is written."""
+    import os
+
+    from booklet.cache import built
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = write_conference(tmp_path / "conf")
+    store = disk.store
+
+    def interrupted(kind, name, value=None, *, make=None):  # Ctrl-C while the model is pickled into the file
+        def stopped():
+            raise KeyboardInterrupt
+        return store(kind, name, make=stopped) if kind == built.READ else store(kind, name, value, make=make)
+
+    monkeypatch.setattr(disk, "store", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        watch(folder, tmp_path / "watched.pdf", report=lambda event: None, watcher=lambda roots, wanted: iter(()),
+              jobs=1)
+    monkeypatch.setattr(disk, "store", store)
+    left = [os.path.join(root, name) for root, _, names in os.walk(tmp_path / "cache") for name in names
+            if name.endswith(".part")]
+    assert left == []
+    after = PersistedCache(folder)  # a `booklet build` after it: the watch's build's layouts and data files kept
+    build_booklet(folder, tmp_path / "after.pdf", cache=after, jobs=1)
+    assert after.made.get("layouts", 0) == 0 and after.made.get("files", 0) == 0
+    assert (tmp_path / "after.pdf").read_bytes() == (tmp_path / "watched.pdf").read_bytes()

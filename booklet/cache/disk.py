@@ -246,7 +246,10 @@ def alive_to_the_end() -> None:
 
 def write_beside(path: Path, write: Callable) -> Path | None:
     """A temporary file beside `path`, written by `write(file)` (opened for binary writing), for `place` to put in
-    place later (or for the caller to remove); None when it cannot be written (nothing left behind)."""
+    place later (or for the caller to remove); None when it cannot be written (nothing left behind). Interrupted
+    (Ctrl-C, SIGTERM as the command line takes it: KeyboardInterrupt), it removes the file before the interrupt goes
+    on: a library's caller does not remove what the command line does as it ends (output.atomic.left_behind), and
+    only the layouts' folder is swept (swept)."""
     from ..output.atomic import temporary_beside
 
     temp = None
@@ -254,9 +257,12 @@ def write_beside(path: Path, write: Callable) -> Path | None:
         temp = temporary_beside(path)
         with open(temp, "wb") as file:  # (a pickle goes into the file as it is made, not into bytes first)
             write(file)
-    except Exception:  # noqa: BLE001  a full disk, a read-only home, an unpicklable value: no cache, same build
+    except BaseException as exc:  # a full disk, a read-only home, an unpicklable value: no cache, same build
         if temp is not None:
-            temp.unlink(missing_ok=True)
+            with suppress(OSError):
+                temp.unlink(missing_ok=True)
+        if not isinstance(exc, Exception):
+            raise
         return None
     return temp
 
