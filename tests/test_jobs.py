@@ -592,10 +592,17 @@ def test_posters_read_in_another_process_as_here(tmp_path, monkeypatch, bad):
     monkeypatch.setattr(processes, "Forked", counted)
     assert _read_outcome(folder, True) == here
     assert forks == ["_send_posters"]
+    from booklet.cache.memory import BuildCache, using
 
-    monkeypatch.setattr(validate, "_send_posters", lambda sending, report, folder: os._exit(3))
+    warm = BuildCache()
+    with using(warm):  # a warm cache (a build's with the disk cache on): the file as parsed there kept here too
+        assert _read_outcome(folder, True) == here
+    assert forks == ["_send_posters"] * 2
+    assert [key[0] for key in warm._sections["files"]].count("posters.yaml") == 1 and warm.made["files"] >= 1
+
+    monkeypatch.setattr(validate, "_send_posters", lambda *args: os._exit(3))
     assert _read_outcome(folder, True) == here  # the process died: read here
-    assert forks == ["_send_posters", "<lambda>"]
+    assert forks == ["_send_posters"] * 2 + ["<lambda>"]
 
 
 def test_posters_read_here_when_no_process_can_be_forked(tmp_path, monkeypatch):
@@ -656,8 +663,8 @@ def test_a_forked_process_stopped_unwinds_and_ends_what_it_started(tmp_path):
 
 
 def test_posters_read_elsewhere_with_a_cache_of_their_own(tmp_path, monkeypatch):
-    """The forked process reads posters.yaml with a cache that keeps nothing: it never asks a warm cache of this
-    process for anything (a persisted cache would load its kept layouts there for nothing), and the outcome is the
+    """The forked process reads posters.yaml with a cache of its own, in memory: it never asks this process's warm
+    cache for anything (a persisted cache would load its kept layouts there for nothing), and the outcome is the
     same as reading here with that warm cache."""
     from booklet.cache import memory
     from .helpers import write_conference
@@ -665,11 +672,12 @@ def test_posters_read_elsewhere_with_a_cache_of_their_own(tmp_path, monkeypatch)
     folder = write_conference(tmp_path / "c", {"posters.yaml": _posters_text(30, True)})
     parent, asked = os.getpid(), tmp_path / "asked"
     real_get, real_peek = memory.BuildCache.get, memory.BuildCache.peek
+    warm = memory.BuildCache(warm=True)
 
     def noting(real):
         def method(self, *args, **kwargs):
-            if os.getpid() != parent and self.warm:
-                asked.write_text("a warm cache was asked in the forked process")
+            if os.getpid() != parent and self is warm:
+                asked.write_text("this process's warm cache was asked in the forked process")
             return real(self, *args, **kwargs)
         return method
 
@@ -678,7 +686,7 @@ def test_posters_read_elsewhere_with_a_cache_of_their_own(tmp_path, monkeypatch)
     with memory.using(memory.BuildCache(warm=True)):
         here = _read_outcome(folder, False)
     _posters_read_elsewhere(monkeypatch)
-    with memory.using(memory.BuildCache(warm=True)):
+    with memory.using(warm):
         assert _read_outcome(folder, True) == here
     assert not asked.exists()
 

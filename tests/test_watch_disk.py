@@ -235,3 +235,30 @@ def test_a_ctrl_c_while_a_watch_keeps_what_it_read_leaves_nothing_half_written_a
     build_booklet(folder, tmp_path / "after.pdf", cache=after, jobs=1)
     assert after.made.get("layouts", 0) == 0 and after.made.get("files", 0) == 0
     assert (tmp_path / "after.pdf").read_bytes() == (tmp_path / "watched.pdf").read_bytes()
+
+
+def test_a_watchs_first_build_after_a_build_that_read_the_posters_elsewhere_reads_no_file(book, tmp_path, monkeypatch):
+    """A `booklet build` that may use more than one process reads a big posters.yaml in a forked process of its own
+    (data.validate._posters_elsewhere), which kept nothing: the file as parsed never reached the disk cache, and a
+    watch's first build parsed it again (the 500-talk book's 558 KB: 0.2 s), every data file else taken from there.
+    That process now sends the file as parsed too, kept with the others: the watch's first build reads none, and its
+    PDF is the build's."""
+    from booklet import processes
+    from booklet.data import validate
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(validate, "ELSEWHERE_FROM", 0)  # (the test book's posters.yaml is small)
+    monkeypatch.setattr(processes, "forks_pay", lambda: True)
+    folder = Path(shutil.copytree(book, tmp_path / "data"))
+    forked = []
+    real = validate._posters_elsewhere
+    monkeypatch.setattr(validate, "_posters_elsewhere", lambda *args: forked.append(real(*args)) or forked[-1])
+    build_booklet(folder, tmp_path / "built.pdf", jobs=2)  # `booklet build`
+    assert forked and forked[0] is not None  # (the posters were read in a process of their own)
+    cache = for_watch(folder)
+    try:
+        assert watching.rebuild(folder, tmp_path / "watched.pdf", None, cache, 2).ok
+        assert cache.made.get("files", 0) == 0
+    finally:
+        cache.close()
+    assert (tmp_path / "watched.pdf").read_bytes() == (tmp_path / "built.pdf").read_bytes()

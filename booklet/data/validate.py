@@ -151,23 +151,30 @@ def _posters_elsewhere(report: Report, folder: Path) -> _PostersElsewhere | None
             return None
     except OSError:
         return None
+    from ..cache import memory
+
+    here = memory.active()
     try:
-        return _PostersElsewhere(Forked(_send_posters, Report(report.root, report.untitled), folder))
+        return _PostersElsewhere(Forked(_send_posters, Report(report.root, report.untitled), folder,
+                                        here is not None and here.warm))
     except OSError:  # no process to be had: read here
         return None
 
 
-def _send_posters(sending, report: Report, folder: Path) -> None:
+def _send_posters(sending, report: Report, folder: Path, keep: bool = False) -> None:
     """In the forked process: ("read", (posters, and the problems, image mentions and image checks reading them
-    added to `report`)), or nothing (an unexpected exception: posters.yaml is read again where it is wanted, and
-    it happens there). Read with a cache of its own that keeps nothing: what a warm cache would keep here (the
-    parsed file, the entries) would not reach the other process, and a warm cache's kept layouts would be
-    loaded for nothing."""
+    added to `report`, the parsed files to keep)), or nothing (an unexpected exception: posters.yaml is read again
+    where it is wanted, and it happens there). Read with a cache of its own, in memory: the other process's (a warm
+    one's kept layouts would be loaded for nothing) is not there. `keep`: the other process's cache keeps what it
+    reads (a warm one: a build's with the disk cache on), and is sent the parsed file its own kept ("files"), for
+    the disk cache (a watch's first build then takes it from there, not parsing it again); else it keeps nothing."""
     from ..cache import memory
 
-    with memory.using(None):
+    cache = memory.BuildCache() if keep else None
+    with memory.using(cache):
         posters = read_posters(report, _load(report, folder, "posters.yaml", Seq))
-    sending.send(("read", (posters, report.found())))
+    files = dict(cache._sections.get("files", {})) if cache is not None else {}
+    sending.send(("read", (posters, report.found(), files)))
 
 
 class _PostersElsewhere:
@@ -179,15 +186,22 @@ class _PostersElsewhere:
 
     def __call__(self, report: Report) -> list[Poster] | None:
         """Its posters, once read, what reading them reported taken by `report` (as kept_entry takes what it
-        kept); None when the process ended without them (read them here then)."""
+        kept), and the file as parsed there kept by this process's cache when it is warm; None when the process ended
+        without them (read them here then)."""
         try:
-            kind, (posters, found) = self.process.recv()
+            kind, (posters, found, files) = self.process.recv()
         except (EOFError, OSError, ValueError, TypeError):
             return None
         self.received = True
         if kind != "read":
             return None
         report.take(found)
+        from ..cache import memory
+
+        cache = memory.active()
+        if cache is not None and cache.warm:  # (the file as parsed there: kept as this process's own reading keeps it)
+            for key, value in files.items():
+                cache.put("files", key, value)
         return posters
 
     def end(self) -> None:
