@@ -571,6 +571,22 @@ def test_a_co_chair_left_out_of_the_booklet_gets_the_sessions_proof_at_the_parti
     assert "chair[1]: warning: the booklet's fonts cannot print" in output and "no one to send" not in output
 
 
+def test_a_room_the_fonts_print_nothing_of_is_not_in_the_manifest_nor_the_proofs_header(tmp_path):
+    """`room: 会议室` (CJK alone, warned of), on a talk's line and on a session, prints nothing in the booklet (the
+    programme leaves it out with its dot); manifest.csv still had it in the `room` column, and the proof's header
+    line ended in a dot: 'Your talk: Monday 13 September · 10:30–11:00 ·'. Both now say what the page does: the
+    room's cell is empty, the header ends at the time; a room that prints in part is written as it prints."""
+    programme = BASE["programme.yaml"].replace("session: Inference", "session: Inference\n        room: 会议室").replace(
+        '{time: "09:20-10:00", talk: lund-2026}', '{time: "09:20-10:00", talk: lund-2026, room: "Aula 会议室"}')
+    output, rows = _proofs_run(tmp_path, {"programme.yaml": programme})
+    assert [(key, rows[key]["time"], rows[key]["room"]) for key in ("lund-2026", "okafor", "chair-mei-chen")] == [
+        ("lund-2026", "09:20–10:00", "Aula"), ("okafor", "10:30–11:00", ""), ("chair-mei-chen", "10:30–11:00", "")]
+    assert "Your talk: Monday 13 September · 10:30–11:00" in Pdf(tmp_path / "out" / "okafor.pdf").lines(0)
+    assert "Your talk: Monday 13 September · 09:20–10:00 · Aula" in Pdf(tmp_path / "out" / "lund-2026.pdf").lines(0)
+    assert ("Session you chair: Inference · Monday 13 September · 10:30–11:00"
+            in Pdf(tmp_path / "out" / "chair-mei-chen.pdf").lines(0))
+
+
 def test_no_one_to_send_a_talks_proof_to_says_which_names_are_left_out(tmp_path):
     """A talk whose one speaker's name the fonts print nothing of, given no email (`{name: 王小明, presenting: true}`),
     beside a named co-author who does not present it (Bo Jones), was warned of at the abstract's first line as having

@@ -395,7 +395,7 @@ def _session_when(session: Session, day, language: str) -> tuple[str, str, str]:
         time = str(TimeRange(first.start, end if end != first.start or midnight else None, midnight))
     rooms = {item.room for item in session.items if item.room}
     room = session.room or (rooms.pop() if len(rooms) == 1 else "")
-    return day_title(day, language, start=False), time, markup.plain(room) if room else ""
+    return day_title(day, language, start=False), time, _printed(room)
 
 
 def known_emails(booklet: Booklet) -> tuple[People, dict[Identity, tuple[str, ...]]]:
@@ -487,8 +487,18 @@ def _when(slot: Slot | None, language: str = "en") -> tuple[str, str, str]:
     if slot is None:
         return "", "", ""
     room = slot.item.room or (slot.session.room if slot.session else None)
-    return (day_title(slot.day, language, start=False, date=slot.date), str(slot.item.time or ""),
-            markup.plain(room) if room else "")
+    return day_title(slot.day, language, start=False, date=slot.date), str(slot.item.time or ""), _printed(room)
+
+
+def _printed(text: str | None) -> str:
+    """A room as plain text as the booklet prints it: without the characters the fonts print nothing of, and ''
+    when nothing of it prints (`room: 会议室`, CJK alone, warned of: the programme leaves it out with its dot), so
+    that the manifest and the proof's header say what the page says."""
+    if not text:
+        return ""
+    plain = markup.plain(text)
+    printed = markup.printed_words(plain)
+    return plain if printed == " ".join(plain.split()) else printed
 
 
 def _source_of(people: tuple[Person, ...], fallback: Source | None) -> Source | None:
