@@ -939,7 +939,7 @@ WARNED_LINES = [
     "Abstracts not in the programme (1):",
     "abstracts.yaml:11: [2].id: warning: abstract 'wang' is not in the programme",
     "Characters the booklet's fonts cannot print (1):",
-    "abstracts.yaml:13: [2].speaker.name: warning: the booklet's fonts cannot print '王' (U+738B); left out: give theme.yaml's `fonts:` a font that has them",
+    "abstracts.yaml:13: [2].speaker.name: warning: the booklet's fonts cannot print '王' (U+738B); without them the name would read 'Wang', so the whole name is left out of the booklet: give theme.yaml's `fonts:` a font that has them",
 ]
 
 
@@ -981,7 +981,7 @@ def test_check_json(tmp_path):
         {"file": "abstracts.yaml", "line": 11, "key": "[2].id", "kind": "never-scheduled", "severity": "warning",
          "message": "abstract 'wang' is not in the programme"},
         {"file": "abstracts.yaml", "line": 13, "key": "[2].speaker.name", "kind": "glyph", "severity": "warning",
-         "message": "the booklet's fonts cannot print '王' (U+738B); left out: give theme.yaml's `fonts:` a font that has them"},
+         "message": "the booklet's fonts cannot print '王' (U+738B); without them the name would read 'Wang', so the whole name is left out of the booklet: give theme.yaml's `fonts:` a font that has them"},
     ]
     assert result.stderr == f"{data}: 0 errors, 2 warnings.\n"
     assert invoke("check", data, "--format", "json", "--strict").exit_code == 1
@@ -994,7 +994,7 @@ def test_check_json_with_errors(tmp_path):
     assert result.exit_code == 1
     assert json.loads(result.stdout) == [
         {"file": "abstracts.yaml", "line": 13, "key": "[2].speaker.name", "kind": "glyph", "severity": "warning",
-         "message": "the booklet's fonts cannot print '王' (U+738B); left out: give theme.yaml's `fonts:` a font that has them"},
+         "message": "the booklet's fonts cannot print '王' (U+738B); without them the name would read 'Wang', so the whole name is left out of the booklet: give theme.yaml's `fonts:` a font that has them"},
         {"file": "abstracts.yaml", "line": 14, "key": "[2].colour", "kind": "", "severity": "error",
          "message": "unknown key 'colour'; the keys here are id, kind, title, speaker, authors, abstract, language"},
     ]
@@ -1007,7 +1007,7 @@ def test_check_text_with_errors_is_as_before(tmp_path):
     assert result.exit_code == 1
     assert result.stdout == f"{data}: 1 error, 1 warning.{LATER}\n"
     assert result.stderr.splitlines() == [
-        "abstracts.yaml:13: [2].speaker.name: warning: the booklet's fonts cannot print '王' (U+738B); left out: give theme.yaml's `fonts:` a font that has them",
+        "abstracts.yaml:13: [2].speaker.name: warning: the booklet's fonts cannot print '王' (U+738B); without them the name would read 'Wang', so the whole name is left out of the booklet: give theme.yaml's `fonts:` a font that has them",
         "abstracts.yaml:14: [2].colour: unknown key 'colour'; the keys here are id, kind, title, speaker, authors, "
         "abstract, language",
     ]
@@ -2063,6 +2063,37 @@ def test_a_name_whose_last_character_the_fonts_leave_out_leaves_no_space_before_
     assert pdf.lines(pdf.pages_with("More text")[0])[2:5] == ["Chiamaka Okafor1, Bo Jones2, Cy Lee", "1 Uni B",
                                                               "2 Uni C"]
     assert "Chairs: Mei Chen, Ana Smith and Zoe Ek" in pdf.lines(pdf.pages_with("Chairs:")[0])
+
+
+def test_a_name_losing_letters_the_fonts_cannot_print_is_left_out_whole(tmp_path):
+    """`chair: Mei Chen and 王小明` (one string) printed "Chair: Mei Chen and": the CJK left out, the rest printed as a
+    name, with its conjunction dangling; so an author 'Wang 王小明' printed 'Wang'. A person's name is one: a name that
+    would lose letters is left out whole, as one of CJK alone is (the chair line goes with its one chair), and the
+    warning says what it would have read. A name losing an emoji ('Bo 🎉 Jones') or its spelling in another script in
+    brackets ('Xiaoming Wang (王小明)') prints without it, as before."""
+    abstracts = BASE["abstracts.yaml"].replace("- {name: Bo Jones}", '- {name: "Bo 🎉 Jones"}\n'
+                                               '    - {name: "Xiaoming Wang (王小明)"}\n    - {name: "Wang 王小明"}')
+    programme = BASE["programme.yaml"].replace("chair: Mei Chen", "chair: Mei Chen and 王小明")
+    files = {"abstracts.yaml": abstracts, "programme.yaml": programme}
+    warnings = [w for w in warnings_for(tmp_path, files) if "cannot print" in w]
+    cjk = "'王' (U+738B), '小' (U+5C0F), '明' (U+660E)"
+    assert warnings == [
+        "abstracts.yaml:9: [1].authors[1].name: warning: the booklet's fonts cannot print '🎉' (U+1F389); left out: "
+        "give theme.yaml's `fonts:` a font that has them",
+        f"abstracts.yaml:10: [1].authors[2].name: warning: the booklet's fonts cannot print {cjk}; left out: give "
+        "theme.yaml's `fonts:` a font that has them",
+        f"abstracts.yaml:11: [1].authors[3].name: warning: the booklet's fonts cannot print {cjk}; without them the "
+        "name would read 'Wang', so the whole name is left out of the booklet: give theme.yaml's `fonts:` a font "
+        "that has them",
+        f"programme.yaml:8: days[0].items[3].chair: warning: the booklet's fonts cannot print {cjk}; without them the "
+        "name would read 'Mei Chen and', so the whole name is left out of the booklet: give theme.yaml's `fonts:` a "
+        "font that has them"]
+    _, pdf = built(write_conference(tmp_path / "b", files))
+    assert pdf.lines(pdf.pages_with("More text")[0])[2:4] == ["Chiamaka Okafor1, Bo Jones, Xiaoming Wang", "1 Uni B"]
+    programme_page = next(pdf.lines(page) for page in range(len(pdf)) if "09:00–09:20" in pdf.lines(page))
+    assert "Inference" in programme_page and not [line for line in programme_page if "Chair" in line or "Mei" in line]
+    assert [line for page in range(len(pdf)) for line in pdf.lines(page) if "Wang" in line] == [
+        "Chiamaka Okafor1, Bo Jones, Xiaoming Wang", "Wang, Xiaoming 6"]  # (the abstract, the index: no 'Wang' alone)
 
 
 def test_a_character_the_fonts_leave_out_before_a_comma_leaves_no_space_before_the_comma(tmp_path):

@@ -197,9 +197,17 @@ class File:
         return SHAPES["records" if self.many else "record"]
 
 
+# how a person's name is printed, and when it is left out (data.fields.check_printable; a name is one: 'Mei Chen and
+# 王小明' printed 'Mei Chen and')
+NAME_RULE = ("a name of which the fonts cannot print a letter (CJK with the bundled fonts) is left out of the booklet "
+             "whole, not printed in part, and check warns; an emoji in it, or the name written again in another script "
+             "in brackets (`Xiaoming Wang (王小明)`), is left out alone")
+NAME_DOC = f"as it is printed; {NAME_RULE}"
+
+
 def _person(name: str, doc: str, *extra: Key, email_doc="for proofs, never printed") -> Record:
     return Record(name, doc, (
-        Key("name", "text", "as it is printed", required=True, example="Ana Smith"),
+        Key("name", "text", NAME_DOC, required=True, example="Ana Smith"),
         Key("affiliation", "texts", "one, or a list when several (each printed as one affiliation)",
             example="Lund University, Sweden"),
         *extra,
@@ -380,7 +388,8 @@ ITEM = Record("item", "One line of the programme: a talk, a tutorial, a break, a
 ))
 SESSION = Record("session", "A block of items under one name, with its chair and room.", (
     Key("session", "text", "the session's name (at most 300 characters)", required=True, example="Inference I"),
-    Key("chair", "texts", "who chairs it, or a list of those who do (at most 300 characters, each and together)",
+    Key("chair", "texts", "who chairs it, or a list of those who do (at most 300 characters, each and together), a "
+        f"name each: {NAME_RULE}",
         example="Mei Chen"),
     Key("room", "text", "where it is (at most 300 characters)", example="Auditorium"),
     Key("items", "records", "its items", record=ITEM, example=[{"time": "11:20-11:40", "talk": "smith-2027"}]),

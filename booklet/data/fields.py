@@ -552,7 +552,13 @@ def check_printable(report: Report, file: str, line: int, key: str, text: str, g
                 # now left out where it is read, and the warning says so)
                 lost = set(missing)
                 prints = any(ch.isalnum() for ch in plain if ch not in lost)
-                gone = ("left out" if prints else "nothing of the name is left to print, so the name is left out of "
+                # (a person's name is one: of 'Mei Chen and 王小明' the chair line printed 'Mei Chen and', another name;
+                # a name losing letters is left out whole, one losing an emoji or a bracketed spelling in another
+                # script, 'Yao Wei (魏銘廷)', printed without it)
+                part = name and prints and markup.loses_letters(plain)
+                prints = prints and not part
+                gone = (f"without them the name would read '{markup.printed_words(plain)}', so the whole "
+                        "name is left out of the booklet" if part else "left out" if prints else "nothing of the name is left to print, so the name is left out of "
                         "the booklet" if name else f"left out, and nothing of the title is left to print, so "
                         f"'{instead}' is printed in its place" if instead else
                         "left out, and nothing of the text is left to print")

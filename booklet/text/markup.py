@@ -1695,6 +1695,14 @@ def without_unprintable(text: str) -> str:
     return "".join(text[i] for i in _printed_positions(text))
 
 
+def loses_letters(text: str) -> bool:
+    """Whether printing `text` (without markup) leaves out a letter the fonts do not have, other than in brackets that
+    held only such letters: 'Mei Chen and 王小明' and 'Wang 王小明' do, printed 'Mei Chen and', 'Wang'; 'Yao Wei (魏銘廷)',
+    the name written again in its own script, and 'Bo 🎉 Jones', an emoji, not a letter, do not."""
+    kept, _ = _kept_of(_BRACKETED, _bracket_kept, text, list(range(len(text))))
+    return any(font_for_char(c) is None and c.isalpha() for c in kept)
+
+
 def _printed_positions(text: str) -> list[int]:
     """The positions in `text` of the characters without_unprintable keeps, in order (so that a paragraph's runs,
     joined, are tidied as one text: _printed_runs)."""
