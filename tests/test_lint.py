@@ -2051,6 +2051,30 @@ def test_a_committee_with_no_members_to_print_is_a_warning_at_its_members_or_its
     assert run.exit_code == 1 and "Committees with no members, whose name prints alone (3):" in run.output
 
 
+def test_a_committee_with_no_members_is_warned_of_by_the_heading_the_page_prints(tmp_path):
+    """The warning of a committee with no members said "the committees page prints its name alone" whatever the page
+    printed: of a committee whose title and name the fonts print nothing of (`name: 会议, title: 委员会`) it quoted
+    '会议', where the page prints the label '(title not printable)', and of `name: LOC, title: Local Committee` it
+    said its name, where the page prints 'Local Committee (LOC)'. It now names the heading printed, as the warnings of
+    left-out titles name the label printed in their place; a heading that is the name alone is told as before."""
+    conference = extend("conference.yaml", "committees:\n  - name: 会议\n    title: 委员会\n    members: []\n"
+                        "  - name: LOC\n    title: Local Committee\n  - name: PC\n    title: 委员会\n"
+                        "  - name: AB\n    members:\n      - {name: Ana Smith}\n")
+    warnings = [w for w in warnings_for(tmp_path, {"conference.yaml": conference}) if "no members" in w]
+    assert warnings == [
+        "conference.yaml:8: committees[0].members: warning: the committee '会议' has no members to print: the "
+        "committees page prints its heading, '(title not printable)', alone; give it its `members:`, or leave it out",
+        "conference.yaml:9: committees[1].name: warning: the committee 'LOC' has no members to print: the committees "
+        "page prints its heading, 'Local Committee (LOC)', alone; give it its `members:`, or leave it out",
+        "conference.yaml:11: committees[2].name: warning: the committee 'PC' has no members to print: the committees "
+        "page prints its name alone; give it its `members:`, or leave it out"]
+    _, pdf = built(write_conference(tmp_path / "b", {"conference.yaml": conference,
+                                                     "theme.yaml": "sections: [committees]\n"}))
+    page = pdf.pages_with("Ana Smith")[0]
+    assert pdf.lines(page)[:6] == ["Committees", "(title not printable)", "Local Committee (LOC)", "PC", "AB",
+                                   "Ana Smith"]
+
+
 def test_a_name_whose_last_character_the_fonts_leave_out_leaves_no_space_before_what_follows(tmp_path):
     """A name ending in a character the fonts cannot print ("Bo Jones 🎉", warned of) printed the space before it:
     "Bo Jones ², Cy Lee" in an author list, "Mei Chen , Ana Smith" among a session's chairs. A name prints as it is

@@ -98,12 +98,18 @@ def _committee_heading(ctx: Context, committee) -> str:
     """A committee's heading: its title, its name in brackets after it. A title or a name the fonts print nothing of
     (CJK alone: left out, and warned of) is left out with its brackets: the name alone, or the title alone; with
     neither, the label title_not_printable (the heading printed "()", or "Programme Committee ()")."""
-    title, name = (text if markup.prints(text) else "" for text in (committee.title, committee.name))
+    title, name = heading_parts(committee)
     if not title and not name:
         return markup.inline(ctx.label("title_not_printable"))
     if not title or not name:
         return markup.inline(title or name)
     return f'{markup.inline(title)} <font color="{markup_color(ctx.colours.accent)}">({markup.inline(name)})</font>'
+
+
+def heading_parts(committee) -> tuple[str, str]:
+    """A committee's title and name as its heading prints them: each '' when absent or when the fonts print nothing
+    of it (_committee_heading; lint.entries' warning of a committee with no members names the heading so)."""
+    return tuple(text if markup.prints(text) else "" for text in (committee.title, committee.name))
 
 
 KEPT_MEMBERS = 2  # of a committee's members, at least this many go with its heading, and at the top of a page

@@ -233,7 +233,22 @@ def check_empty_committees(booklet: Booklet, lines: Lines) -> list[Problem]:
         if committee.members:
             continue
         key, line = lines.found("conference.yaml", (f"committees[{index}].members", f"committees[{index}].name"), 0)
+        heading = _printed_heading(booklet, committee)
+        alone = "its name alone" if heading == squeeze(committee.name) else f"its heading, {quoted(heading)}, alone"
         problems.append(Problem("conference.yaml", line, key, f"the committee {quoted(squeeze(committee.name))} has no "
-                                "members to print: the committees page prints its name alone; give it its `members:`, "
+                                f"members to print: the committees page prints {alone}; give it its `members:`, "
                                 "or leave it out", "warning", "empty-committee"))
     return problems
+
+
+def _printed_heading(booklet: Booklet, committee) -> str:
+    """A committee's heading as plain text, as the committees page prints it (layout.frontmatter._committee_heading):
+    'Title (NAME)', the one that prints of the two, or the label title_not_printable when neither does."""
+    from ..data.theme import filled, labels_for
+    from ..layout.frontmatter import heading_parts
+
+    title, name = (squeeze(markup.printed_words(markup.plain(text))) if text else "" for text in
+                   heading_parts(committee))
+    if not title and not name:
+        return filled(labels_for(booklet.conference.language, booklet.theme.labels)["title_not_printable"])
+    return f"{title} ({name})" if title and name else title or name
