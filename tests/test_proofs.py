@@ -626,6 +626,29 @@ def test_no_one_to_send_a_talks_proof_to_says_which_names_are_left_out(tmp_path)
         ("", "")] * 3
 
 
+def test_a_co_speaker_left_out_without_an_address_is_warned_of_as_a_named_one_is(tmp_path):
+    """A talk presented by Chiamaka Okafor, who has an address, and by 京都 (left out of the booklet: the fonts print
+    nothing of it), who has none: the proof went to Okafor alone, and `booklet proofs` said nothing, where a named
+    co-speaker without an address is warned of; so a tutorial's presenter left out beside a named one. Such a speaker
+    is now warned of at their line, as one named; and a proof whose named speakers have no address either says so."""
+    abstracts = BASE_ABSTRACTS.replace("- {name: Bo Jones}", "- {name: 京都, presenting: true}")
+    tutorials = BASE["tutorials.yaml"].replace("- {name: Sven Oberg, affiliation: NBI}",
+                                               "- {name: Sven Oberg, affiliation: NBI, email: s@example.org}\n"
+                                               "    - {name: 名古屋}")
+    mailed = abstracts.replace("presenting: true}", "presenting: true, email: c@example.org}", 1)
+    output, rows = _proofs_run(tmp_path, {"abstracts.yaml": mailed, "tutorials.yaml": tutorials})
+    assert [line for line in output.splitlines() if "left out of the booklet (" in line] == [
+        "abstracts.yaml:9: [1].authors[1]: warning: no email for a speaker whose name is left out of the booklet "
+        "(abstract 'okafor'): okafor.pdf goes to Chiamaka Okafor only; send it to them another way",
+        "tutorials.yaml:6: [0].presenters[1]: warning: no email for a presenter whose name is left out of the booklet "
+        "(tutorial 'bayes-intro'): bayes-intro.pdf goes to Sven Oberg only; send it to them another way"]
+    assert [(rows[key]["names"], rows[key]["emails"]) for key in ("okafor", "bayes-intro")] == [
+        ("Chiamaka Okafor", "c@example.org"), ("Sven Oberg", "s@example.org")]
+    output, _ = _proofs_run(tmp_path / "none", {"abstracts.yaml": abstracts})
+    assert ("abstracts.yaml:8: [1].authors[0]: warning: no email for Chiamaka Okafor nor for a speaker whose name is "
+            "left out of the booklet (abstract 'okafor'): send okafor.pdf another way") in output.splitlines()
+
+
 def test_a_proof_whose_every_name_is_left_out_goes_to_the_email_given_with_the_name(tmp_path):
     """A speaker written `{name: "🎉", email: a@example.org}` (or a name of CJK alone, which the bundled fonts cannot
     print) is left out of the booklet, and their abstract's proof is for no one: its manifest row had no email and

@@ -70,6 +70,9 @@ class Proof:
     # (the no-email warning's words: "each of its names is left out" was untrue of them)
     unnamed: int = 0
     others: tuple[str, ...] = ()
+    # of those it is for whose names are left out of the booklet, the ones given no address (each where the data
+    # writes them): the mail merge leaves them out, as a named co-speaker without an address (missing_emails)
+    unaddressed: tuple[Source, ...] = ()
 
     @property
     def file(self) -> str:
@@ -248,6 +251,7 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
         proofs.append(addressed(Proof(named[abstract.id], "abstract", abstract.id,
                                       markup.plain(abstract.title), speakers, (abstract_key_at(index),),
                                       *_when(slot, language), addresses=_emails(left_out),
+                                      unaddressed=_unaddressed(left_out),
                                       **_unnamed_for(speakers, left_out, abstract.authors, abstract.source)),
                                 addresses))
     for tutorial in booklet.tutorials:
@@ -257,7 +261,7 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
         stem = stem if stem.casefold() not in used else "tutorial-" + stem
         proofs.append(addressed(Proof(_unique(stem, used), "tutorial", tutorial.id, markup.plain(tutorial.title),
                                       tutorial.presenters, (f"tutorial-{tutorial.number}",), *_when(slot, language),
-                                      addresses=_emails(tutorial.unnamed),
+                                      addresses=_emails(tutorial.unnamed), unaddressed=_unaddressed(tutorial.unnamed),
                                       **_unnamed_for(tutorial.presenters, tutorial.unnamed, tutorial.authors,
                                                      tutorial.source)), addresses))
     presented = poster_slots(booklet)
@@ -297,6 +301,11 @@ def distinct_emails(emails) -> tuple[str, ...]:
 def _emails(people) -> tuple[str, ...]:
     """The addresses of `people`, each once (distinct_emails), in order."""
     return distinct_emails(person.email for person in people)
+
+
+def _unaddressed(people) -> tuple[Source, ...]:
+    """Where the data writes each of `people` (left out of the booklet) that is given no address."""
+    return tuple(person.source for person in people if not person.email and person.source is not None)
 
 
 def add_chairs(booklet: Booklet, proofs: list[Proof], sessions: list, addresses, used: set[str]) -> list[Proof]:
@@ -710,7 +719,8 @@ def missing_emails(proofs: list[Proof]) -> list[Problem]:
         if not p.emails:
             source = p.source or Source("", 0, "")
             # (an entry whose every name the fonts print nothing of, left out of the booklet, has no one named)
-            said = (f"no email for {p.names} ({what} '{p.entry}'): send {p.file} another way" if p.people else
+            said = (f"no email for {p.names}{_nor_left_out(p)} ({what} '{p.entry}'): send {p.file} another way"
+                    if p.people else
                     f"no one to send {p.file} to ({what} '{p.entry}'): {_left_out_words(p)}: send it another way")
             problems.append(Problem(source.file, source.line, source.key, said + _choices(p.unsure), "warning",
                                     "no-email"))
@@ -728,7 +738,30 @@ def missing_emails(proofs: list[Proof]) -> list[Problem]:
                     f"no email for {name} ({what} '{p.entry}'): {p.file} goes to {_listed(mailed)} only; send it to "
                     f"{name} another way" + _choices([(n, e) for n, e in p.unsure if n == name]),
                     "warning", "no-email-some"))
+        for source in p.unaddressed:  # (a co-speaker left out of the booklet, without an address: told as one named)
+            problems.append(Problem(
+                source.file, source.line, source.key,
+                f"no email for {_left_out_one(p)} ({what} '{p.entry}'): {p.file} goes to {_listed(mailed)} only; send "
+                "it to them another way", "warning", "no-email-some"))
     return sorted(problems, key=lambda problem: (problem.file, problem.line))
+
+
+def _left_out_one(proof: Proof) -> str:
+    """'a speaker whose name is left out of the booklet' (a tutorial's: presenter), of whom the data gives no address."""
+    who = {"abstract": "speaker", "tutorial": "presenter"}.get(proof.kind, "person")
+    return f"a {who} whose name is left out of the booklet"
+
+
+def _nor_left_out(proof: Proof) -> str:
+    """What a no-email warning of a proof's named people adds for those it is for left out of the booklet without an
+    address: ' nor for a speaker whose name ...', ' nor for 2 speakers whose names ...'."""
+    count = len(proof.unaddressed)
+    if not count:
+        return ""
+    if count == 1:
+        return f" nor for {_left_out_one(proof)}"
+    who = {"abstract": "speakers", "tutorial": "presenters"}.get(proof.kind, "people")
+    return f" nor for {count} {who} whose names are left out of the booklet"
 
 
 def _left_out_words(proof: Proof) -> str:
