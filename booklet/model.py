@@ -271,6 +271,13 @@ class Parallel:
     sessions: tuple[Session, ...]
 
 
+def _printed_sessions(entry, orders: dict[int, tuple[int, ...]] | None):
+    """A session block's or a parallel block's sessions, in the block's order in `orders` where it has one."""
+    sessions = _sessions_of(entry)
+    order = orders.get(id(entry)) if orders else None
+    return sessions if order is None else tuple(sessions[k] for k in order)
+
+
 def _sessions_of(entry: Session | Parallel) -> tuple[Session, ...]:
     return entry.sessions if isinstance(entry, Parallel) else (entry,)
 
@@ -301,17 +308,16 @@ class Day:
             if isinstance(entry, Item):
                 yield entry, None
                 continue
-            sessions = _sessions_of(entry)
-            order = orders.get(id(entry)) if orders else None
-            for session in sessions if order is None else (sessions[k] for k in order):
+            for session in _printed_sessions(entry, orders):
                 for item in session.items:
                     yield item, session
 
-    def sessions(self):
-        """Every session block and parallel track of the day, in printed order."""
+    def sessions(self, orders: dict[int, tuple[int, ...]] | None = None):
+        """Every session block and parallel track of the day, in printed order: a block of parallel sessions' in its
+        order in `orders`, where it has one (as items_with_sessions); else as the data gives them."""
         for entry in self.entries:
             if not isinstance(entry, Item):
-                yield from _sessions_of(entry)
+                yield from _printed_sessions(entry, orders)
 
     def clock(self) -> dict[int, tuple[int, int | None]]:
         """Each timed item's start and end (None: none given) in minutes from the day's midnight, by the item's

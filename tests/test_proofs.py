@@ -649,6 +649,30 @@ def test_a_co_speaker_left_out_without_an_address_is_warned_of_as_a_named_one_is
             "left out of the booklet (abstract 'okafor'): send okafor.pdf another way") in output.splitlines()
 
 
+def test_a_chairs_sessions_are_listed_in_the_order_the_programme_prints_them(tmp_path):
+    """Parallel sessions set one after another are printed in the order they start (Context.session_orders), but a
+    chair's proof listed the sessions they chair in the data's order: "Session you chair: Room 117 · 15:00–16:00;
+    Senate ...; Room 101 · 09:30–10:30", against the programme page it holds, which reads Room 101 first. They are now
+    listed as printed, in the proof, its warning and the place it names (the first printed session's chair line)."""
+    starts = {"Room 117": "15:00-16:00", "Senate": "15:30-16:30", "Room 101": "09:30-10:30",
+              "Room 320": "17:00-18:00", "Room 9": "15:00-16:00"}
+    programme, abstracts = "days:\n  - date: 2027-09-13\n    items:\n      - parallel:\n", ""
+    for name, time in starts.items():
+        talk = name.replace(" ", "").lower()
+        programme += (f"          - session: {name}\n            chair: Mei Chen\n            items:\n"
+                      f"              - {{time: \"{time}\", talk: {talk}}}\n")
+        abstracts += f"- id: {talk}\n  title: Talk {talk}\n  speaker: {{name: Speaker {talk}}}\n  abstract: Text.\n"
+    output, rows = _proofs_run(tmp_path, {"programme.yaml": programme, "abstracts.yaml": abstracts,
+                                          "tutorials.yaml": None, "posters.yaml": None})
+    assert ("programme.yaml:14: days[0].items[0].parallel[2].chair: warning: no email for Mei Chen (chair of 'Room 101 / "
+            "Room 117 / Room 9 / Senate / Room 320'): send chair-mei-chen.pdf another way") in output.splitlines()
+    lines = Pdf(tmp_path / "out" / "chair-mei-chen.pdf").lines(0)
+    assert [line for line in lines if line.startswith("Session you chair")] == [
+        "Session you chair: Room… · Monday 13 September · 09:30–10:30; Room… · 15:00–16:00; Room… · 15:00–16:0…"]
+    assert [line for line in lines if line.startswith("Talk ")] == [
+        "Talk room101", "Talk room117", "Talk room9", "Talk senate", "Talk room320"]  # (the page it holds)
+
+
 def test_a_proof_whose_every_name_is_left_out_goes_to_the_email_given_with_the_name(tmp_path):
     """A speaker written `{name: "🎉", email: a@example.org}` (or a name of CJK alone, which the bundled fonts cannot
     print) is left out of the booklet, and their abstract's proof is for no one: its manifest row had no email and

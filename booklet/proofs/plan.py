@@ -223,9 +223,11 @@ def find_proof(proofs: list[Proof], proof_id: str) -> Proof:
 
 
 
-def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
+def plan_proofs(booklet: Booklet, slots: dict[str, Slot],
+                orders: dict[int, tuple[int, ...]] | None = None) -> list[Proof]:
     """One proof per abstract and per tutorial, and one per poster author (each person once), pages not yet known;
-    each session's chair gets its programme pages in a proof of their own (add_chairs)."""
+    each session's chair gets its programme pages in a proof of their own (add_chairs). `orders`: the order the
+    programme prints each block of parallel sessions in, where not the data's (layout's Context.session_orders)."""
     from ..layout.common import abstract_key_at, poster_slots
     from ..layout.posters import poster_key
 
@@ -283,7 +285,7 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
                                 markup.plain(poster.title), (), (poster_key(index),),
                                 *_when(presented.get(index), language), source=poster.source,
                                 addresses=left_out))
-    return add_chairs(booklet, proofs, sessions, addresses, used)
+    return add_chairs(booklet, proofs, sessions, addresses, used, orders)
 
 
 def distinct_emails(emails) -> tuple[str, ...]:
@@ -308,12 +310,14 @@ def _unaddressed(people) -> tuple[Source, ...]:
     return tuple(person.source for person in people if not person.email and person.source is not None)
 
 
-def add_chairs(booklet: Booklet, proofs: list[Proof], sessions: list, addresses, used: set[str]) -> list[Proof]:
+def add_chairs(booklet: Booklet, proofs: list[Proof], sessions: list, addresses, used: set[str],
+               orders: dict[int, tuple[int, ...]] | None = None) -> list[Proof]:
     """`proofs`, each session's chair given its programme pages (as Proof.chaired): in a proof that is theirs alone
     (as people.yaml tells people apart; a speaker's, preferably of a talk in a session they chair, else their
     first), else in a proof of their own (kind "chair", "chair-NAME"), which the manifest lists as the others, with
     or without an address (the address the data gives that person anywhere: `addresses`, known_emails).
-    `sessions`: the session of each of `proofs`' talk or tutorial (None: none, or a poster's)."""
+    `sessions`: the session of each of `proofs`' talk or tutorial (None: none, or a poster's); `orders`: the blocks'
+    printed orders (plan_proofs), in which a chair's sessions are listed."""
     from ..layout.common import chaired_sessions
 
     who = addresses[0]
@@ -325,7 +329,7 @@ def add_chairs(booklet: Booklet, proofs: list[Proof], sessions: list, addresses,
     for at, proof in enumerate(proofs):
         if proof.kind != "chair" and len(proof.people) == 1:
             alone.setdefault(who.of(proof.people[0].name), []).append(at)
-    for identity, name, chaired, source, emails in _chairs(booklet, who, language, session_keys):
+    for identity, name, chaired, source, emails in _chairs(booklet, who, language, session_keys, orders):
         keys = {c.key for c in chaired}
         own = alone.get(identity)  # (None, a session's for no one: no one's)
         if own:
@@ -342,13 +346,13 @@ def add_chairs(booklet: Booklet, proofs: list[Proof], sessions: list, addresses,
     return proofs
 
 
-def _chairs(booklet: Booklet, who: People, language: str,
-            session_keys: dict[int, str]) -> list[tuple[Identity | None, str, list[Chaired], Source | None,
-                                                      tuple[str, ...]]]:
+def _chairs(booklet: Booklet, who: People, language: str, session_keys: dict[int, str],
+            orders: dict[int, tuple[int, ...]] | None = None) -> list[tuple[Identity | None, str, list[Chaired],
+                                                                             Source | None, tuple[str, ...]]]:
     """Each person who chairs a session (one person as people.yaml has them; a placeholder's name, "TBA", is nobody;
     `session_keys`: id(session) -> its session_key, layout.common.chaired_sessions of every day):
     their identity, the name their proof is for (people.yaml's, or as the programme first writes it), the sessions
-    they chair in programme order, and where the programme first names them (the session's `chair` key: its line is
+    they chair in the order the programme prints them (a block of parallel sessions in its `orders`), and where the programme first names them (the session's `chair` key: its line is
     found by the writer, write._at_their_lines). A session whose chairs' names were each left out (the fonts print
     nothing of them: `chair: 🎈`) is one of its own, for no one: identity None, named by the session (its proof, as
     an abstract's whose speaker's name is left out, says so; without it the session's pages had no proof, in
@@ -366,7 +370,7 @@ def _chairs(booklet: Booklet, who: People, language: str,
     # by identity; a session's for no one by id(session)
     found: dict[Identity | int, tuple[Identity | None, str, list[Chaired], Source | None, tuple[str, ...]]] = {}
     for day in booklet.days:
-        for session in day.sessions():
+        for session in day.sessions(orders):
             if not session.chairs and not session.chairs_left_out:
                 continue
             chaired = Chaired(session_keys[id(session)], markup.plain(session.name), *_session_when(session, day, language))

@@ -156,7 +156,8 @@ def _refuse_inputs(targets: list[Path], data_dir: Path, named: dict[Path, str]) 
 def _proofs_of(booklet: Booklet, page_size: str) -> list[Proof]:
     from ..layout.common import Context
 
-    return plan_proofs(booklet, Context(booklet, page_for(page_size)).slots)
+    ctx = Context(booklet, page_for(page_size))
+    return plan_proofs(booklet, ctx.slots, ctx.session_orders)
 
 
 def _planned(built: BuildResult, pdf: bytes, page_size: str, proofs: list[Proof] | None = None) -> _Plan:
