@@ -131,8 +131,20 @@ def holds_a_break(minutes: float | None, tutorial) -> bool:
     return bool(tutorial) or (minutes is not None and minutes >= LONG_ITEM)
 
 
+class _LeftOut:
+    """What an entry with authors says of those of them whose names are left out of the booklet (its `unnamed`: the
+    fonts print nothing of them): an abstract's and a poster's."""
+
+    unnamed: tuple[Person, ...]
+
+    @property
+    def speakers_left_out(self) -> tuple[Person, ...]:
+        """Its presenting authors whose names are left out (of `unnamed`, those presenting)."""
+        return tuple(person for person in self.unnamed if person.presenting)
+
+
 @dataclass(frozen=True)
-class Abstract:
+class Abstract(_LeftOut):
     """A talk's abstract: what a programme talk item points at."""
 
     id: str
@@ -153,11 +165,6 @@ class Abstract:
         None when only authors left out present it ('王小明', presenting, beside 'Bo Jones': Bo Jones does not give the
         talk, and was named as its speaker in the programme)."""
         return speakers_of(self.authors, bool(self.speakers_left_out))
-
-    @property
-    def speakers_left_out(self) -> tuple[Person, ...]:
-        """Its presenting authors whose names are left out (of `unnamed`, those presenting)."""
-        return tuple(person for person in self.unnamed if person.presenting)
 
 
 def speakers_of(people: tuple[Person, ...], left_out_present: bool = False) -> tuple[Person, ...]:
@@ -186,7 +193,7 @@ class Tutorial:
 
 
 @dataclass(frozen=True)
-class Poster:
+class Poster(_LeftOut):
     number: int
     title: str
     authors: tuple[Person, ...]

@@ -18,7 +18,7 @@ from ..text import markup
 from ..text.fonts import when_fonts_change
 from ..model import Abstract, Person
 from .columns import GAP, UNBOUNDED, TextColumns
-from .common import (PHOTO_HEIGHT, PHOTO_WIDTH, Context, Slot, abstract_photo, kept_whole, left_out_present, presenting,
+from .common import (PHOTO_HEIGHT, PHOTO_WIDTH, Context, Slot, abstract_photo, kept_whole, presenting,
                      underlined)
 from .flowables import (Anchor, BesidePhoto, Continues, DayMark, EndMark, Entry, Later, Para, Rule,
                         height_needed, line_count, measuring_canvas)
@@ -242,7 +242,7 @@ def abstract_content(ctx: Context, abstract: Abstract, level: int = 2, tight: Ti
         Para(_label_line(ctx, abstract), s.when),
         # (its hyphens and quotes in its language)
         Para(markup.title(abstract.title, bold=True), ctx.in_language(s.title, abstract.language)),
-        *author_block(ctx, abstract.authors, left_out=left_out_present(abstract)),
+        *author_block(ctx, abstract.authors, left_out=bool(abstract.speakers_left_out)),
     ]
     photo = abstract_photo(abstract)
     if photo:
@@ -445,7 +445,7 @@ def author_block(ctx: Context, authors: tuple[Person, ...], explain_presenting: 
     """Names and affiliations: one author plainly; several with numbered affiliations, a line each (more than
     AFFILIATIONS_LISTED run on, "; " between them: fourteen authors of twelve institutes took an A5 page). The names
     in `names_style` (the styles' `person`, bold, when None). `left_out`: some of the authors left out of the
-    booklet present it (common.left_out_present): an author named presents it only when marked (the index does not
+    booklet present it (the entry's speakers_left_out): an author named presents it only when marked (the index does not
     list them as presenting it)."""
     s = ctx.styles
     person_style = names_style or s.person

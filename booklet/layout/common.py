@@ -603,12 +603,6 @@ def presenting(people: tuple[Person, ...], left_out_present: bool = False) -> li
     return [p is people[0] for p in people]
 
 
-def left_out_present(entry) -> bool:
-    """Whether some of an abstract's or poster's authors whose names are left out of the booklet (its `unnamed`: the
-    fonts print nothing of them) present it."""
-    return any(p.presenting for p in entry.unnamed)
-
-
 def unnamed_speaker(ctx: Context, entry: Abstract | Tutorial) -> str:
     """The markup of a talk's speakers' place when only authors whose names are left out present it (no one named
     speaks: Abstract.speakers), or a tutorial's presenters' when each is left out: the label name_not_printable (not

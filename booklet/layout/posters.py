@@ -10,7 +10,7 @@ from ..data.fields import Untitled
 from ..model import Poster
 from .abstracts import author_block, continued, when_parts
 from .columns import GAP, Columns
-from .common import (Context, Slot, kept_whole, left_out_present, poster_groups, poster_slots, posters_day_key,
+from .common import (Context, Slot, kept_whole, poster_groups, poster_slots, posters_day_key,
                      sorted_posters, underlined)
 from .flowables import Anchor, DayMark, EndMark, Para, Row, Rule
 
@@ -102,7 +102,7 @@ def build_poster_entry(ctx: Context, poster: Poster, number_width: float, key: s
     # (the names in the text's weight under the bold title: set bold as the title is, nothing told them apart)
     names = ctx.derived(s.person, f"{s.person.name}_poster", fontName=s.body.fontName)
     body += author_block(ctx, poster.authors, explain_presenting=False, names_style=names,
-                         left_out=left_out_present(poster))
+                         left_out=bool(poster.speakers_left_out))
     heading = len(body)
     if poster.abstract:  # (apart from the affiliations as its paragraphs are from each other)
         body += ctx.paras(poster.abstract, ctx.derived(s.text, f"{s.text.name}_apart", spaceBefore=s.text.spaceAfter))
