@@ -27,6 +27,7 @@ from booklet.data import contract
 from booklet.data.load import load_file
 from booklet.data.validate import read_booklet
 from booklet.problems import DataError
+from booklet.text import markup
 from booklet.text.fonts import unprintable
 from .helpers import BASE, write_conference
 from .pdftext import Pdf, norm
@@ -187,6 +188,10 @@ def test_a_title_and_a_name_print_as_written_or_are_warned_about(title, name):
             assert bool(missing) == any(line.startswith("abstracts.yaml:") and
                                         ("].title:" in line if written is title else "speaker.name:" in line)
                                         for line in warned), (written, warned)
+            if written is name and any("so the whole name is left out" in line for line in warned):
+                # (a name that would lose a letter is left out whole: 'Mei Chen and 王小明' printed 'Mei Chen and')
+                assert markup.loses_letters(markup.plain(name.strip())), (written, warned)
+                continue
             kept = "".join(ch for ch in written if ch not in missing)
             assert norm(kept) in text, (written, warned)
 
