@@ -18,11 +18,12 @@ leaves set can move them.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
@@ -66,6 +67,15 @@ class PdfObjects:
         self.spans = reader_spans(data, self.reader)  # object number -> (start, end) of its bytes
         self._closures: dict[int, frozenset[int]] = {}
         self._kids: list[IndirectObject] | None = None
+        self.touched: set[int] | None = None  # when a set: the numbers of the objects read are added to it
+        get = self.reader.get_object
+
+        def get_object(reference):  # every object pypdf resolves (IndirectObject.get_object comes here)
+            if self.touched is not None:
+                self.touched.add(reference if isinstance(reference, int) else reference.idnum)
+            return get(reference)
+
+        self.reader.get_object = get_object
 
     def page(self, index: int) -> tuple[DictionaryObject, int]:
         """Page `index` (0-based): its dictionary (inherited keys included) and its object number."""
@@ -108,6 +118,8 @@ class PdfObjects:
 
     def raw(self, number: int) -> memoryview:
         """Object `number` exactly as written in the file ('N 0 obj ... endobj'), not copied."""
+        if self.touched is not None:
+            self.touched.add(number)
         start, end = self.spans[number]
         return self._view[start:end]
 
@@ -137,6 +149,8 @@ class PdfObjects:
         """The objects object `number` refers to, read off its raw dictionary (stream data left out); None
         when that is not plain enough to read so (a string, which might hold 'N 0 R', a /Parent or /P key,
         which pypdf's walk skips, another generation), or too long."""
+        if self.touched is not None:
+            self.touched.add(number)
         start, end = self.spans.get(number, (0, 0))
         view = self._view[start:min(end, start + _RAW_LIMIT)]
         stream = _STREAM_START.search(view)
@@ -258,6 +272,55 @@ class KnownPages:
     # page index -> (number, entries, resources, xobjects, contents, ((object, start, end) or (object, its bytes as
     # copied: a form whose fonts are cut), ...))
     pages: dict[int, tuple]
+    # page index -> the objects read to work its entry out (see carried); object -> the digest of its bytes
+    reads: dict[int, frozenset[int]] = field(default_factory=dict)
+    digests: dict[int, bytes] = field(default_factory=dict)
+
+
+def _object_digest(raw) -> bytes:
+    return hashlib.blake2b(raw, digest_size=16).digest()
+
+
+def carried(known: KnownPages, data: bytes) -> tuple[KnownPages, PdfObjects] | None:
+    """What `known` (read of another booklet's bytes: the last run's) holds that stands for booklet `data` too, and
+    `data` parsed; None when it holds nothing of it.
+
+    A page is carried when every object its reading read (KnownPages.reads) has the very bytes in `data`, under
+    the same number, and the page is the same object there: reading it again would give the same entry (what it
+    refers to, its fonts cut, is read off those bytes). After a correction to one abstract, a booklet of 500 talks
+    differs in one or two objects (its page's content), not in their numbers: its other pages are not read again.
+    """
+    if not known.reads:
+        return None
+    booklet = PdfObjects(data)
+    kids = booklet._kids = booklet._flat_kids()
+    if not kids:
+        return None
+    view, spans, digests = booklet._view, booklet.spans, known.digests
+    same: dict[int, bool] = {}
+
+    def unchanged(number: int) -> bool:
+        found = same.get(number)
+        if found is None:
+            span = spans.get(number)
+            found = same[number] = (span is not None and number in digests
+                                    and _object_digest(view[span[0]:span[1]]) == digests[number])
+        return found
+
+    pages, reads = {}, {}
+    for index, entry in known.pages.items():
+        read = known.reads.get(index)
+        if read is None or index >= len(kids) or kids[index].idnum != entry[0] or not all(map(unchanged, read)):
+            continue
+        pages[index] = (*entry[:5], tuple((number, *spans[number]) if len(at) == 2 else (number, at[0])
+                                          for number, *at in entry[5]))
+        reads[index] = read
+    if not pages:
+        return None
+    language = booklet.reader.trailer["/Root"].get("/Lang")
+    return KnownPages(booklet.size, b" /Lang " + serialise(language) if language is not None else b"",
+                      booklet.boxes(), pages, reads, {number: digests[number] for read in reads.values()
+                                                      for number in read}), booklet
 
 
 @dataclass(frozen=True)
@@ -294,6 +357,9 @@ class PageCopier:
         # page index -> (number, start, end) of each of its objects, or (number, bytes): a form whose fonts are cut
         self._spans: dict[int, tuple[tuple, ...]] = {}
         self._known = dict(known.pages) if known is not None else {}
+        self._known_reads = dict(known.reads) if known is not None else {}
+        self._digests = dict(known.digests) if known is not None else {}
+        self._reads: dict[int, frozenset[int]] = {}  # page index -> the objects read for it (pages read here)
         if known is not None:
             self.shift, self._language, self._boxes = known.size, known.language, known.boxes
         else:
@@ -320,12 +386,16 @@ class PageCopier:
     def known(self) -> KnownPages:
         """What this copier read of the booklet (every page prepared or copied), to give a later copier of the
         same bytes."""
-        pages = dict(self._known)
+        pages, reads = dict(self._known), dict(self._known_reads)
         for index, parts in self._parts.items():
             if index not in pages:
                 pages[index] = (parts.number, parts.entries, parts.resources, parts.xobjects, parts.contents,
                                 self._spans[index])
-        return KnownPages(self.shift, self._language, self.boxes(), pages)
+                if index in self._reads:
+                    reads[index] = self._reads[index]
+        digests = {number: self._digests.get(number) or _object_digest(self.booklet.raw(number))
+                   for read in reads.values() for number in read}
+        return KnownPages(self.shift, self._language, self.boxes(), pages, reads, digests)
 
     def use_overlay(self, overlay_pdf: bytes, read: OverlayRead | None = None) -> None:
         """Draw the forms of `overlay_pdf` on the copies; `read`: what `overlay_read` said of these very bytes
@@ -392,32 +462,50 @@ class PageCopier:
             from pypdf.generic import DictionaryObject, NameObject
 
             booklet = self.booklet
-            page, number = booklet.page(index)
-            contents = _content_refs(page.raw_get("/Contents"))
-            resources = _used_resources(page.get("/Resources"), contents)
-            xobjects = resources.pop("/XObject", None) or DictionaryObject()
-            entries = {k: v for k, v in dict.items(page) if k not in _DROPPED_PAGE_KEYS}
-            if "/TrimBox" in entries and "/CropBox" not in entries:  # shown as it will be cut, without the bleed
-                entries[NameObject("/CropBox")] = entries["/TrimBox"]
-            forms = {}  # form object -> its bytes, its fonts cut to those it uses (_fonts_cut)
-            for ref in dict.values(xobjects):
-                cut = _fonts_cut(booklet.raw(ref.idnum), booklet.raw)
-                if cut is not None:
-                    forms[ref.idnum] = cut
-            dependencies = booklet.closure([entries, resources, contents,
-                                            [ref for ref in dict.values(xobjects) if ref.idnum not in forms]])
-            for cut in forms.values():
-                for inner in _head_references(cut):
-                    dependencies |= booklet.object_closure(inner)
-            dependencies |= forms.keys()
-            dependencies.discard(number)
-            dependencies = sorted(dependencies)
-            parts = self._parts[index] = _PageParts(
-                number, _entries(entries), _entries(resources), _entries(xobjects),
-                b"".join(b" %d 0 R" % ref.idnum for ref in contents),
-                tuple((number, forms[number] if number in forms else booklet.raw(number)) for number in dependencies))
-            self._spans[index] = tuple((number, forms[number]) if number in forms else
-                                       (number, *booklet.spans[number]) for number in dependencies)
+            if booklet._kids is None:  # the page tree, read once: no page's own reading
+                booklet._kids = booklet._flat_kids()
+            booklet.touched = touched = set()
+            try:
+                parts = self._read_page(booklet, index)
+            finally:
+                booklet.touched = None
+            if booklet._kids:  # (a page of a deeper tree may take keys from its parents: not carried)
+                # what it was worked out from: what was read now, and the objects it holds (an object's references
+                # read for an earlier page are not read again)
+                self._reads[index] = frozenset(touched | {number for number, *_ in self._spans[index]}
+                                               | {parts.number})
+        return parts
+
+    def _read_page(self, booklet: PdfObjects, index: int) -> _PageParts:
+        """Page `index` read from the booklet (_page_parts)."""
+        from pypdf.generic import DictionaryObject, NameObject
+
+        page, number = booklet.page(index)
+        contents = _content_refs(page.raw_get("/Contents"))
+        resources = _used_resources(page.get("/Resources"), contents)
+        xobjects = resources.pop("/XObject", None) or DictionaryObject()
+        entries = {k: v for k, v in dict.items(page) if k not in _DROPPED_PAGE_KEYS}
+        if "/TrimBox" in entries and "/CropBox" not in entries:  # shown as it will be cut, without the bleed
+            entries[NameObject("/CropBox")] = entries["/TrimBox"]
+        forms = {}  # form object -> its bytes, its fonts cut to those it uses (_fonts_cut)
+        for ref in dict.values(xobjects):
+            cut = _fonts_cut(booklet.raw(ref.idnum), booklet.raw)
+            if cut is not None:
+                forms[ref.idnum] = cut
+        dependencies = booklet.closure([entries, resources, contents,
+                                        [ref for ref in dict.values(xobjects) if ref.idnum not in forms]])
+        for cut in forms.values():
+            for inner in _head_references(cut):
+                dependencies |= booklet.object_closure(inner)
+        dependencies |= forms.keys()
+        dependencies.discard(number)
+        dependencies = sorted(dependencies)
+        parts = self._parts[index] = _PageParts(
+            number, _entries(entries), _entries(resources), _entries(xobjects),
+            b"".join(b" %d 0 R" % ref.idnum for ref in contents),
+            tuple((number, forms[number] if number in forms else booklet.raw(number)) for number in dependencies))
+        self._spans[index] = tuple((number, forms[number]) if number in forms else
+                                   (number, *booklet.spans[number]) for number in dependencies)
         return parts
 
     def _copy_form(self, pdf: PdfFile, form: str) -> int:

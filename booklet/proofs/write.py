@@ -482,17 +482,20 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
     """Write each group of proofs (and their PNGs) to its files: the first group here, each other one in a
     process of its own, which reads the booklet while this one draws the overlay of every proof. What
     `kept` holds for these very inputs (the booklet's pages read, the poster pointers, the overlay) is
-    taken from it, not made again; the return value holds what this run used, for the next, and the targets
+    taken from it, not made again (of another booklet, the pages whose objects are as they were: pagecopy.carried);
+    the return value holds what this run used, for the next, and the targets
     left as they were (their files hold the very bytes already: nothing written). `pdf`: the digest of the
     booklet's bytes.
 
     The overlay is one PDF for all the proofs, whatever the groups: so a proof's bytes do not depend
     on how many processes wrote them.
     """
-    from .pagecopy import KnownPages
+    from .pagecopy import KnownPages, carried
 
     proofs = [p for group in groups for p in group]
-    known = kept.pages if kept is not None and kept.pdf == pdf else None
+    known, parsed = kept.pages if kept is not None and kept.pdf == pdf else None, None
+    if kept is not None and known is None:  # another booklet: the pages it has as they were are not read again
+        known, parsed = carried(kept.pages, job.pdf) or (None, None)
     pointers_key = disk.key("pointers", pdf, sorted(job.poster_titles.items()), sorted(job.poster_numbers.items()),
                             sorted(job.anchors.items()),
                             [(p.id, p.kind, p.anchors) for p in proofs])
@@ -514,7 +517,7 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
             there.close()
             helpers.append((process, here))
             first += len(group)
-        writer = _GroupWriter(job, groups[0], 0, known, pointers)
+        writer = _GroupWriter(job, groups[0], 0, known, pointers, parsed)
         media, trim = writer.copier.boxes()
         overlay_key = disk.key("overlay", [(p.header[:2], p.variants) for p in proofs], job.page, media, trim,
                                job.reply, _fonts_in_use())
@@ -525,7 +528,8 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
             overlay = draw_overlays(proofs, job.page, media, trim, job.reply, job.mark)
         sending = [_send_beside(connection, (overlay, read)) for _, connection in helpers]
         writer.write(overlay, read, files[0])
-        pages = dict(writer.copier.known().pages)
+        read_here = writer.copier.known()
+        pages, reads, digests = dict(read_here.pages), dict(read_here.reads), dict(read_here.digests)
         found = dict(writer.pointers)
         unchanged = list(writer.unchanged)
         for process, connection in helpers:
@@ -533,8 +537,10 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
             if kind == "raised":
                 raise value
             pages.update(value[0])
-            found.update(value[1])
-            unchanged += value[2]
+            reads.update(value[1])
+            digests.update(value[2])
+            found.update(value[3])
+            unchanged += value[4]
         for sent in sending:
             sent()
         failed = False
@@ -548,7 +554,7 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
             connection.close()
             process.join()
     boxes = writer.copier.boxes()
-    return _Kept(pdf, KnownPages(writer.copier.shift, writer.copier._language, boxes, pages),
+    return _Kept(pdf, KnownPages(writer.copier.shift, writer.copier._language, boxes, pages, reads, digests),
                  (pointers_key, pointers if pointers is not None else found), (overlay_key, overlay),
                  overlay_read=writer.copier.overlay_read), unchanged
 
@@ -582,16 +588,20 @@ def _send_beside(connection, message):
 def _group_process(connection, job: _Job, proofs: list[Proof], first: int, files: list[_Files],
                    known: KnownPages | None, pointers: dict | None) -> None:
     """In another process: reads the booklet for `proofs`, waits for the overlay, writes them; says
-    ("done", (the pages it read, the pointers it found, the targets it left as they were)) or ("raised", the
-    exception)."""
+    ("done", (the pages it read, what it read for each and those objects' digests, the pointers it found, the
+    targets it left as they were)) or ("raised", the exception)."""
     try:
         try:
             writer = _GroupWriter(job, proofs, first, known, pointers)
             writer.read()
             overlay, read = connection.recv()
             writer.write(overlay, read, files)
-            made = (writer.copier.known().pages if known is None else {}, writer.pointers if pointers is None else {},
-                    writer.unchanged)
+            read = writer.copier.known()
+            have = known.pages if known is not None else {}
+            reads = {index: objects for index, objects in read.reads.items() if index not in have}
+            made = ({index: page for index, page in read.pages.items() if index not in have}, reads,
+                    {number: read.digests[number] for objects in reads.values() for number in objects},
+                    writer.pointers if pointers is None else {}, writer.unchanged)
             connection.send(("done", made))
         except EOFError:
             return  # the parent gave up: nothing to say
@@ -609,11 +619,11 @@ class _GroupWriter:
     titles found by `read` (or taken from `known` and `pointers`: see _Kept); the overlay given to `write`."""
 
     def __init__(self, job: _Job, proofs: list[Proof], first: int, known: KnownPages | None = None,
-                 pointers: dict | None = None):
+                 pointers: dict | None = None, parsed=None):
         from .pagecopy import PageCopier
 
         self.job, self.proofs, self.first = job, proofs, first
-        self.copier = PageCopier(job.pdf, known=known)
+        self.copier = PageCopier(parsed if parsed is not None else job.pdf, known=known)  # (parsed: job.pdf, read)
         self.trim = self.copier.boxes()[1]
         self.pointers = pointers
         self._read = False
