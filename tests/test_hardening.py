@@ -344,6 +344,22 @@ def test_an_explicitly_tagged_value_yaml_cannot_make_is_an_error_not_a_crash(tmp
     build_and_check_fail(tmp_path, data, [f"conference.yaml:{NOTES_LINE}: subtitle: {message}"])
 
 
+_PYTHON_TAG_SAID = ("is a Python tag: booklet's data files hold text, numbers, dates, lists and mappings, never Python "
+                    "objects; remove the tag and write the value itself")
+
+
+@pytest.mark.parametrize("value, tag", [
+    ("!!python/object/apply:os.system ['true']", "!!python/object/apply:os.system"),  # was read as the list ['true']
+    ("!!python/object:object {}", "!!python/object:object"),  # was "expected text, not a mapping"
+    ("!!python/name:os.system", "!!python/name:os.system"),  # was "'' is not a valid !!os.system value"
+])
+def test_a_python_tag_is_an_error_that_names_it(tmp_path, value, tag):
+    """A fuzzing run's `subtitle: !!python/object/apply:os.system ['true']` passed check and printed "true" (the tag
+    dropped, nothing run); `!!python/name:os.system` was said to be no valid "!!os.system value"."""
+    data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", f"subtitle: {value}\n")})
+    build_and_check_fail(tmp_path, data, [f"conference.yaml:{NOTES_LINE}: subtitle: '{tag}' {_PYTHON_TAG_SAID}"])
+
+
 def test_emphasis_never_runs_from_one_speaker_name_into_the_next(tmp_path):
     data = conference(tmp_path, {"abstracts.yaml": BASE["abstracts.yaml"].replace(
         "    - {name: Bo Jones}", "    - {name: Bo Jones, presenting: true}").replace(

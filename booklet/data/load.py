@@ -544,6 +544,11 @@ class _Converter:
         return value
 
     def _convert(self, node, path: str, depth: int):
+        if node.tag.startswith(_PYTHON_TAG):  # `!!python/object/apply:os.system [...]`: its tag was dropped, a list
+            #                                   of texts read, and `!!python/name:x` said "not a valid !!x value"
+            self.problems.append(Problem(self.file, node.start_mark.line + 1 + self.offset, path,
+                                         _python_tag_said(node.tag)))
+            return BAD
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -694,6 +699,12 @@ def _latex_escape_said(macro: str) -> str:
 
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_PYTHON_TAG = "tag:yaml.org,2002:python/"
+
+
+def _python_tag_said(tag: str) -> str:
+    return (f"'!!{tag[len('tag:yaml.org,2002:'):]}' is a Python tag: booklet's data files hold text, numbers, dates, "
+            "lists and mappings, never Python objects; remove the tag and write the value itself")
 _DATE_LIKE = re.compile(r"\d{4}-\d\d?-\d\d?")
 
 _TAGGED = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "true/false value",
