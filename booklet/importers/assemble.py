@@ -1086,7 +1086,7 @@ def _nights(timed: list[Entry | Block]) -> set[int]:
             by_day.setdefault(entry.day, []).append(entry)
     moved: set[int] = set()
     for day in sorted(by_day):
-        before = by_day.get(day - dt.timedelta(days=1), [])
+        before = by_day.get(day - dt.timedelta(days=1), []) if day > dt.date.min else []  # (0001-01-01: none)
         if not any(e.start >= _AFTERNOON for e in before):
             continue
         evening = max(_end(e) for e in before if id(e) not in moved)

@@ -97,7 +97,11 @@ class _Clock:
         moment = dt.datetime.combine(day, clock.replace(microsecond=0))
         source = _zone(value.get("tz"), self.path, where)
         if source is not None and self.zone is not None:
-            moment = moment.replace(tzinfo=source).astimezone(self.zone).replace(tzinfo=None)
+            try:
+                moment = moment.replace(tzinfo=source).astimezone(self.zone).replace(tzinfo=None)
+            except OverflowError:  # (0001-01-01 00:30 UTC in America/New_York: a day before the first date)
+                raise SourceError(f"{self.path}: {where}: '{day} {clock}' ({source.key}) is not a date and time "
+                                  f"that {self.zone.key} has (before 0001-01-01 or after 9999-12-31)") from None
             if source.key != self.zone.key:
                 self.converted.add(source.key)
         return moment.date(), moment.time().replace(second=0)
