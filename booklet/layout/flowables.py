@@ -1171,21 +1171,24 @@ class Entry(Continues):
         self._settle()
         page = _frame_page(self)
         movable = page is not None and not _at_top(self)  # (moving on to the next page could help)
-        fits = None  # whether the entry fits on a page (height_needed: a layout pass), measured once
-        if movable and self.whole and availHeight <= self.whole * page:
-            fits = height_needed(self.content, availWidth, page) <= page
-            if fits:
-                return []  # on the next page, whole
+        fitting: list[bool] = []  # whether the entry fits on a page (height_needed: a layout pass), measured once
+
+        def fits() -> bool:
+            if not fitting:
+                fitting.append(height_needed(self.content, availWidth, page) <= page)
+            return fitting[0]
+
+        if movable and self.whole and availHeight <= self.whole * page and fits():
+            return []  # on the next page, whole
         parts = super().split(availWidth, availHeight)  # the first part holds the separator, if any
         if movable and not parts:  # on the next page, whole (Continues: no split leaves `tail` lines each side)
             return self._between_paragraphs(availWidth, availHeight)
         if (movable and len(parts) == 2 and self.near and availHeight <= self.near * page
-                and self._forced(parts[0], availWidth, availHeight, page)
-                and (fits if fits is not None else height_needed(self.content, availWidth, page) <= page)):
+                and self._forced(parts[0], availWidth, availHeight, page) and fits()):
             # on the next page, whole, unless it can be cut between two paragraphs, `tail` lines or more each side
             return self._between_paragraphs(availWidth, availHeight)
         if (movable and len(parts) == 2 and self.alone and availHeight <= self.near * page
-                and parts[1].wrap(availWidth, page)[1] < self.alone * page and (fits if fits is not None else height_needed(self.content, availWidth, page) <= page)):
+                and parts[1].wrap(availWidth, page)[1] < self.alone * page and fits()):
             return []  # the section's last: its rest would stand alone on its last page, a few lines: it moves on whole
         return parts
 
