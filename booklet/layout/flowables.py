@@ -123,8 +123,8 @@ def _state_plan(found: dict, names: tuple) -> tuple:
         return known[2]
     kept = tuple(name for name in names if name != "_code")
     sized = tuple(name for name, kind in zip(names, types) if name in kept and issubclass(kind, (list, dict, set)))
-    plan = (_getter(kept), _getter(sized), _picker([i for i, name in enumerate(kept) if name not in _NOTED]),
-            _picker([i for i, name in enumerate(sized) if name not in _NOTED]),
+    plan = (_getter(kept), _getter(sized), _getter(tuple(i for i, name in enumerate(kept) if name not in _NOTED)),
+            _getter(tuple(i for i, name in enumerate(sized) if name not in _NOTED)),
             _getter(tuple(name for name in kept if name not in _NOTED)),
             _getter(tuple(name for name in sized if name not in _NOTED)))
     _STATE_PLANS[0] = (names, types, plan)
@@ -132,17 +132,10 @@ def _state_plan(found: dict, names: tuple) -> tuple:
 
 
 def _getter(names: tuple):
-    """itemgetter(*names), always giving a tuple."""
+    """itemgetter(*names), always giving a tuple (names: a dict's keys, or a tuple's indices)."""
     if len(names) > 1:
         return itemgetter(*names)
     return lambda values: tuple(values[name] for name in names)
-
-
-def _picker(indices: list):
-    """itemgetter(*indices) of a tuple, always giving a tuple."""
-    if len(indices) > 1:
-        return itemgetter(*indices)
-    return lambda values: tuple(values[index] for index in indices)
 
 
 # what noting a person (BookletCanvas.note_person) and linking (Canvas.linkRect) change on the canvas; on a
