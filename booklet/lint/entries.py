@@ -247,8 +247,7 @@ def _printed_heading(booklet: Booklet, committee) -> str:
     from ..data.theme import filled, labels_for
     from ..layout.frontmatter import heading_parts
 
-    title, name = (squeeze(markup.printed_words(markup.plain(text))) if text else "" for text in
-                   heading_parts(committee))
+    title, name = (markup.printed_words(markup.plain(text)) if text else "" for text in heading_parts(committee))
     if not title and not name:
         return filled(labels_for(booklet.conference.language, booklet.theme.labels)["title_not_printable"])
     return f"{title} ({name})" if title and name else title or name
