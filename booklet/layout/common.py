@@ -230,7 +230,7 @@ class Context:
                 continue
             before_code = at + 1 < len(paragraphs) and isinstance(paragraphs[at + 1], markup.Code) \
                 and (_LEADS_IN.search(text) or _short(text))  # ("... as follows:", "Having the data in a dict like")
-            leading = before_code or (leads_in(at) and item_next(at))  # (or "... including:", then a list)
+            leading = before_code or (item_next(at) and leads_in(at))  # (or "... including:", then a list)
             if found is None and (_HEADING_LIKE.fullmatch(text) or leading):  # (never the last on a page,
                 made.append(Para(text, self.derived(style, f"{style.name}_lead", keepWithNext=1)))  # its text next)
             elif found is None:
@@ -241,7 +241,7 @@ class Context:
                 item = self._item_style(style, widest[at], texts[level])
                 del texts[level + 1:]
                 texts.append(item.leftIndent)
-                led = at and leads_in(at - 1) and _short(text) and item_next(at)
+                led = at and item_next(at) and leads_in(at - 1) and _short(text)
                 if before_code or led:  # (an item the code under it shows: "It's easy to get max, min and ..."; a
                     # list's first item, after the line leading into it, never alone at a page's foot: one more there)
                     item = self.derived(item, f"{item.name}_lead", item.leftIndent, item.bulletIndent, keepWithNext=1)
