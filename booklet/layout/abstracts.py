@@ -226,8 +226,8 @@ def pages_taken(ctx: Context, content: list, heading) -> tuple[int, float] | Non
         if len(parts) != 2 or pages > 100:
             return None
         part, pages = parts[1], pages + 1
-    last = part.content if part.opens_page else part._items()
-    return pages, height_needed(last, width, height) if pages > 1 else part.height
+    # (a page after the first: what went on from a split, its heading the lead, part.content below it)
+    return pages, height_needed(part.content, width, height) if pages > 1 else part.height
 
 
 def fits_a_page(ctx: Context, content: list) -> bool:
