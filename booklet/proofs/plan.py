@@ -750,10 +750,15 @@ def missing_emails(proofs: list[Proof]) -> list[Problem]:
     return sorted(problems, key=lambda problem: (problem.file, problem.line))
 
 
+def _presenter(proof: Proof) -> str:
+    """Who presents a proof's entry, as its warnings name them: 'speaker' (an abstract's), 'presenter' (a
+    tutorial's), else 'person'."""
+    return {"abstract": "speaker", "tutorial": "presenter"}.get(proof.kind, "person")
+
+
 def _left_out_one(proof: Proof) -> str:
     """'a speaker whose name is left out of the booklet' (a tutorial's: presenter), of whom the data gives no address."""
-    who = {"abstract": "speaker", "tutorial": "presenter"}.get(proof.kind, "person")
-    return f"a {who} whose name is left out of the booklet"
+    return f"a {_presenter(proof)} whose name is left out of the booklet"
 
 
 def _nor_left_out(proof: Proof) -> str:
@@ -775,7 +780,7 @@ def _left_out_words(proof: Proof) -> str:
     if not proof.others:
         return "each of its names is left out of the booklet"
     one = proof.unnamed == 1
-    who = {"abstract": "speaker", "tutorial": "presenter"}.get(proof.kind, "person")
+    who = _presenter(proof)
     return (f"its {who}'s name is left out of the booklet, and no email is given with it" if one else
             f"its {who}s' names are left out of the booklet, and no email is given with them") + (
             f" ({_listed(list(proof.others))}, named on it, {'does' if len(proof.others) == 1 else 'do'} not "
