@@ -117,6 +117,7 @@ SPACE_TIGHTEST = 0.5  # of the space between its paragraphs: a paragraph's end s
 SMALLEST = 0.9  # of the text's type size: an entry's text is set this small at most (its lines at TIGHTEST)
 TAIL_LINES = 4  # an entry that runs on holds at least this many lines of its text on its last page (see Continues)
 SPILL_FITTED = 1 / 4  # of the text's height: an entry over its page by more than this is not tried tighter
+FEWER_MOST = 4  # pages: a longer entry is not set tighter to take a page fewer (a short last page is its due)
 
 
 class Tight(NamedTuple):
@@ -175,7 +176,8 @@ def fitted_page(ctx: Context, above: list, made, heading=None) -> list:
 
     `heading` (what heads its next pages, "Title (continued)": see Continues), when given: an entry over more pages,
     whose last page holds SPILL_FITTED of a page or less, is set to take a page fewer in the same way, when the
-    tightest setting does that (see pages_taken). 36C3's "Breaking Microsoft Edge Extensions Security Policies" ran
+    tightest setting does that (see pages_taken), if it takes FEWER_MOST pages or fewer (each setting tried is another
+    layout of the whole entry: a 26-page abstract was broken into lines twelve times). 36C3's "Breaking Microsoft Edge Extensions Security Policies" ran
     onto a third page of "(continued)" and 5 lines; 39C3's likewise, onto pages of 3 to 8 lines."""
     width, height = ctx.page.text_width, ctx.page.text_height
     page = [*above, *made(FULL)]
@@ -184,7 +186,7 @@ def fitted_page(ctx: Context, above: list, made, heading=None) -> list:
         return page
     fewer = None  # the pages it may take: one fewer than at FULL (None: one page, as measured by height_needed)
     if over > SPILL_FITTED * height:
-        if heading is None:
+        if heading is None or over + height > FEWER_MOST * height:
             return page
         taken = pages_taken(ctx, [*above, *made(FULL)], heading)
         if taken is None or taken[0] < 2 or taken[1] > SPILL_FITTED * height:
