@@ -905,26 +905,68 @@ def test_the_day_s_own_items_amid_gathered_parallel_sessions_keep_their_boxes_ac
     assert all(text in ("Breakfast", "Lunch") for _, _, text in found if "Breakfast" in text or "Lunch" in text)
 
 
-def test_a_session_alone_before_and_after_gathered_parallel_sessions_is_a_box_of_its_own(tmp_path):
-    """A school of its own room all day beside fourteen rooms' sessions in the afternoon: the boxes are gathered, but
-    only from when two sessions are on to when they end; the school's morning and evening alone are boxes naming
-    it (one box from 09:00 to 18:00 named every room)."""
+def _hour_rules(path, page: int) -> list[float]:
+    """The height of each hour's line drawn across the grid on `page` (0-based), from the top down."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    document = pdfium.PdfDocument(str(path))
+    try:
+        found = [b.get_bounds() for b in document[page].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH])]
+        return sorted(((b[1] + b[3]) / 2 for b in found if b[3] - b[1] < 1 and b[2] - b[0] > 100), reverse=True)
+    finally:
+        document.close()
+
+
+def _around(boxes, x: float, y: float) -> tuple[float, float, float, float]:
+    """The smallest of `boxes` (left, bottom, right, top) around a point."""
+    inside = [b for b in boxes if b[0] <= x <= b[2] and b[1] <= y <= b[3]]
+    return min(inside, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))
+
+
+@pytest.mark.parametrize("school_at, start, end, side", [
+    (0, "09:00", "18:00", "left"),  # first in the programme: the left lane
+    (2, "09:30", "22:00", "right"),  # GMTH 2023's Thursday: in the middle of the rooms, from before to after them
+    (0, "09:00", "17:00", "left"),  # on beside them for three hours of their four, not all the while
+])
+def test_a_session_on_beside_gathered_parallel_sessions_and_alone_before_or_after_is_set_aside(tmp_path, school_at,
+                                                                                                 start, end, side):
+    """GMTH 2023 (A5 p. 4), Thursday: an autumn school from 09:30 to 22:00, a session named by its room ("Raum 101 und
+    105"), beside six rooms' meetings from 15:00 to 20:30 gathered into one box. It was three boxes one under another
+    in one column, all the session's colour: the room alone until 15:00, "PARALLEL SESSIONS" naming it among the
+    rooms until 20:30, the room alone again: one confused box, the room named twice in it and once more in the middle.
+    Now the school is its own box (its item's title, as on the day it is a line of the day's) over its whole time, in
+    a lane a third of the column wide, the left one when it comes first in the programme, else the right one; the
+    rooms are gathered in the other two thirds, from when they start to when they end, without it."""
     abstracts: list[str] = []
-    lines = ["days:", "  - date: 2027-09-13", "    items:", "      - parallel:",
-             "          - session: Autumn School", "            items:",
-             "              " + _talk(abstracts, 9 * 60, 9 * 60)]
+    school = ["          - session: Raum 101 und 105", "            room: Raum 101 und 105", "            items:",
+              f'              - {{time: "{start}-{end}", title: Autumn School - Artistic Research}}']
+    lines = ["days:", "  - date: 2027-09-13", "    items:", "      - parallel:"]
     for r in range(14):
-        lines += [f"          - session: Room R{r}", "            items:",
-                  "              " + _talk(abstracts, 14 * 60, 120)]
+        lines += school if r == school_at else []
+        lines += [f"          - session: Room R{r}", f"            room: Room R{r}", "            items:",
+                  "              " + _talk(abstracts, 14 * 60, 120 + 30 * (r % 2))]
     pdf, (page,) = _glance(tmp_path / "conf", abstracts, lines)
+    text = pdf.norms[page]
+    assert text.count(norm("Autumn School - Artistic Research")) == 1 and norm("Raum 101") not in text
+    assert norm("PARALLEL SESSIONS Room R0 Room R1 Room R2") in text
     found = chunks(pdf, page)
-    hours = {text: y for _, y, text in found if text.endswith(":00") and len(text) == 5}
-    school = sorted((y for _, y, text in found if text == "Autumn School"), reverse=True)
-    (label,) = [y for _, y, text in found if text == "PARALLEL SESSIONS"]
-    assert len(school) == 2  # alone in the morning, alone in the evening (and named among the rooms)
-    assert hours["09:00"] > school[0] > hours["10:00"] and hours["14:00"] > label > hours["15:00"]
-    assert hours["16:00"] > school[1] > hours["17:00"]
-    assert norm("PARALLEL SESSIONS Autumn School Room R0") in pdf.norms[page]
+    rects, rules = _path_boxes(pdf.path, page), _hour_rules(pdf.path, page)
+    (label,) = [(x, y) for x, y, t in found if t == "PARALLEL SESSIONS"]
+    (title,) = [(x, y) for x, y, t in found if t.startswith("Autumn")]
+    gathered, own = _around(rects, *label), _around(rects, title[0], title[1] + 1)
+    hour = rules[0] - rules[1]  # (the grid from 09:00: a rule at each hour)
+
+    def y(hhmm: str) -> float:
+        return rules[0] - (int(hhmm[:2]) - 9 + int(hhmm[3:]) / 60) * hour
+
+    own = (own[0] + 0.3, own[1] + 0.3, own[2] - 0.3, own[3] - 0.3)  # (a white box: its bounds take its rule in)
+    assert own[3] == pytest.approx(y(start) - 0.6, abs=0.05) and own[1] == pytest.approx(y(end) + 0.6, abs=0.05)
+    assert gathered[3] == pytest.approx(y("14:00") - 0.6, abs=0.05)  # the rooms from 14:00 to 16:30
+    assert gathered[1] == pytest.approx(y("16:30") + 0.6, abs=0.05)
+    column = (gathered[2] - gathered[0] + 1.2) + (own[2] - own[0] + 1.2)
+    assert own[2] - own[0] + 1.2 == pytest.approx(column / 3, abs=0.05)  # a third of the column; the rooms the rest
+    assert (own[2] <= gathered[0]) if side == "left" else (gathered[2] <= own[0])
 
 
 def test_two_short_items_of_the_day_s_own_overlapping_amid_gathered_sessions_do_not_gather_again(tmp_path):

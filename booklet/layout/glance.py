@@ -29,9 +29,11 @@ box also names its speakers when there is room, and links to its abstract or tut
   become one box over their time, "PARALLEL SESSIONS" and the sessions' names (the day's page has
   the talks); the day's own items among them (a lunch, a talk for everyone) keep their boxes across the
   column, the sessions named in a box for each stretch around them, and a session alone at the start or end
-  of that time (a day-long school beside an afternoon of sessions) is a box of its own. So does a session
-  one talk after another most of whose talks are that short (five-minute talks on a day from 05:00 to
-  21:00: a stack of empty stripes): one box, its name.
+  of that time (a day-long school beside an afternoon of sessions) is a box of its own; when it is on beside them
+  all the while too (or for more than BRIEF minutes), it is set aside: its own box over its whole time, in a lane of
+  a third of the column (else half), the others gathered beside it, so that it is named once. A session one talk
+  after another most of whose talks are that short (five-minute talks on a day from 05:00 to 21:00: a stack of
+  empty stripes) becomes one box too, its name.
 - An item with a start and no end lasts until the next start after it (in its track, else in
   its day) when that is at most three hours later, else one hour. An item after midnight (a
   start before 06:00 after one in the afternoon, as imports keep it) is drawn after the evening.
@@ -53,7 +55,7 @@ box also names its speakers when there is room, and links to its abstract or tut
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -108,6 +110,7 @@ class Box:
     members: list = field(default_factory=list)  # a box standing for a group too narrow to read: its boxes
     top: float | None = None  # minutes it is drawn from and to, when not its start and end (_room_for_titles)
     bottom: float | None = None
+    aside: bool = False  # a long session's, in a lane of its own beside gathered parallel sessions (_set_aside)
 
     @property
     def drawn(self) -> tuple[float, float]:
@@ -129,14 +132,16 @@ class DayPlan:
     def width_needed(self, lane_min: float, narrow: float) -> float:
         """The width its column needs: `lane_min` for each of its lanes; but lanes the day has for BRIEF minutes or
         less (three BoFs at 18:00 beside one another for 50 minutes) only `narrow` each, set in the day's column as
-        wide as the others (DebConf17's Sunday was twice as wide as its neighbours all day for that hour)."""
-        spans: dict[int, tuple[int, float, float]] = {}  # each group of boxes side by side: (lanes, start, end)
-        for box in self.boxes:
-            lanes, start, end = spans.get(box.group, (1, box.start, box.end))
-            spans[box.group] = (max(lanes, box.lanes), min(start, box.start), max(end, box.end))
+        wide as the others (DebConf17's Sunday was twice as wide as its neighbours all day for that hour). A long
+        session set aside beside gathered parallel sessions (_set_aside) needs `narrow` for each of their lanes too:
+        a box of names and a bar, not lanes of titles."""
+        spans: dict[int, tuple[int, float, float, bool]] = {}  # each group of boxes side by side: (lanes, start, end,
+        for box in self.boxes:  # one set aside in it)
+            lanes, start, end, aside = spans.get(box.group, (1, box.start, box.end, False))
+            spans[box.group] = (max(lanes, box.lanes), min(start, box.start), max(end, box.end), aside or box.aside)
         need = lane_min
         for lanes in range(2, self.lanes + 1):
-            minutes = sum(end - start for count, start, end in spans.values() if count >= lanes)
+            minutes = sum(end - start for count, start, end, aside in spans.values() if count >= lanes and not aside)
             need = max(need, lanes * (lane_min if minutes > BRIEF else narrow))
         return need
 
@@ -146,7 +151,8 @@ class DayPlan:
         empty boxes), or narrower than `narrow` * CRAMPED with most boxes a line high (four tracks of short talks
         on A4: "Approxi…", "Selection…"), the boxes counted those beside another (a track's talks before and after a
         workshop beside it are full width), becomes one box over their time (it names their sessions), with the groups
-        of the same parallel sessions before and after it; True when one did."""
+        of the same parallel sessions before and after it (a long session beside them set aside in a lane of its own,
+        when a third of the column, else half of it, is `narrow` wide: _set_aside); True when one did."""
         unit = {box.group: box.group for box in self.boxes}  # groups joined by the parallel sessions they share
 
         def root(group: int) -> int:
@@ -164,9 +170,15 @@ class DayPlan:
             groups.setdefault(root(box.group), []).append(box)
         changed = False
         boxes = []
+        aside = next((lanes for lanes in (3, 2) if width / lanes >= narrow), 0)  # (the lanes beside a long session)
         for group in groups.values():
             if any(box.members for box in group):  # gathered already (what is left in lanes beside: the day's own)
-                boxes += group
+                set_aside = [box.lanes for box in group if box.aside]
+                if set_aside and width / max(set_aside) < narrow:  # (the column narrower since: again, in fewer lanes)
+                    boxes += _gathered_around(_ungathered(group), max(GAP_MIN, shortest), aside)
+                    changed = True
+                else:
+                    boxes += group
                 continue
             lanes = max(box.lanes for box in group)
             beside = [box for box in group if box.lanes > 1]  # (not a track's items alone in their time)
@@ -174,7 +186,7 @@ class DayPlan:
             one_line = sum(box.end - box.start < 2 * shortest for box in beside)  # (room for one line of title)
             if lanes > 1 and (width / lanes < narrow or short * 2 > len(beside)
                               or width / lanes < narrow * CRAMPED and one_line * 2 > len(beside)):
-                boxes += _gathered_around(group, max(GAP_MIN, shortest))
+                boxes += _gathered_around(group, max(GAP_MIN, shortest), aside)
                 changed = True
             else:
                 boxes += group
@@ -183,14 +195,15 @@ class DayPlan:
         return changed or gathered
 
 
-def _gathered_around(group: list[Box], least: float) -> list[Box]:
+def _gathered_around(group: list[Box], least: float, aside: int = 0) -> list[Box]:
     """A group of boxes too narrow to read gathered: the day's own items in it (in no session: a break, a lunch, a talk
     for everyone) keep their boxes, across the column, unless they overlap for `least` minutes or more something
     shorter than a long item (model.LONG_ITEM: a lunch at 11:30 beside talks to 12:00 would hide them; it is
     named among them); the rest becomes one box for each stretch of the group's time that those leave free (at least
     `least` minutes long: a workshop running on into lunch is not a sliver of its own under it), naming what is on
     then. (A lunch between parallel sessions was one of the sessions named in a box
-    over the whole morning and afternoon.)"""
+    over the whole morning and afternoon.) `aside`: the lanes a long session beside them may be set aside in
+    (_crowded_apart), 0 for none."""
     candidates = [box for box in group if box.stream == MAIN and box.session is None and box.item is not None]
     others = [box for box in group if box not in candidates]
 
@@ -201,7 +214,8 @@ def _gathered_around(group: list[Box], least: float) -> list[Box]:
     own = [box for box in candidates if cuts(box)]
     rest = [box for box in group if box not in own] if own else group
     if not own or not rest:
-        return _crowded_apart(group, min(b.start for b in group), max(b.end for b in group), least, group[0].group)
+        return _crowded_apart(group, min(b.start for b in group), max(b.end for b in group), least, group[0].group,
+                              aside)
     stretches, at, end = [], min(b.start for b in rest), max(b.end for b in rest)
     for box in sorted(own, key=lambda b: b.start):
         if box.start > at:
@@ -213,35 +227,97 @@ def _gathered_around(group: list[Box], least: float) -> list[Box]:
     for start, stop in stretches:
         members = [box for box in rest if box.start < stop and start < box.end]
         if stop - start >= least and members:
-            made += _crowded_apart(members, start, stop, least, group[0].group)
+            made += _crowded_apart(members, start, stop, least, group[0].group, aside)
     for box in own:  # across the column now, unless they overlap one another
         box.lane, box.span, box.lanes = 0, 1, 1
     _lanes_of(sorted(own, key=lambda b: (b.start, b.order)))
     return made + own
 
 
-def _crowded_apart(members: list[Box], start: int, stop: int, least: float, group: int) -> list[Box]:
+def _crowded_apart(members: list[Box], start: int, stop: int, least: float, group: int, aside: int = 0) -> list[Box]:
     """Boxes too narrow to read from `start` to `stop` gathered into one naming them; but where one session alone is on
     at its start or end (a day-long school beside an afternoon of sessions), for ALONE_MIN minutes or more, that time
     is a box of its own naming that session (a box naming every session over the whole day said nothing of when; a
-    workshop half an hour longer than the talk beside it stays in the box: a band cut in two said less)."""
-    def owner(box: Box) -> int:
-        return id(box.session) if box.session is not None else id(box)
-
+    workshop half an hour longer than the talk beside it stays in the box: a band cut in two said less). When that
+    session is on all the while the others are too, and `aside` lanes are given, it is set aside (_set_aside): a box
+    of its own over its whole time in a lane, the others gathered beside it (GMTH 2023's Thursday: an autumn school
+    from 09:30 to 22:00 beside six rooms' meetings from 15:00 to 20:30 was three boxes one under another in one
+    column, the school named in each, the middle one among the rooms: it read as one box, the school twice in it)."""
     points = sorted({start, stop} | {t for b in members for t in (b.start, b.end) if start < t < stop})
     busy = [(a, z) for a, z in zip(points, points[1:])
-            if len({owner(b) for b in members if b.start < z and a < b.end}) > 1]
+            if len({_owner(b) for b in members if b.start < z and a < b.end}) > 1]
     first, last = (busy[0][0], busy[-1][1]) if busy else (start, stop)
     first = start if first - start < max(least, ALONE_MIN) else first
     last = stop if stop - last < max(least, ALONE_MIN) else last
+    if aside and busy and (first, last) != (start, stop):
+        made = _set_aside(members, start, stop, (first, last), least, group, aside)
+        if made:
+            return made
     made = []
     for a, z in ((start, first), (first, last), (last, stop)):
         inside = [box for box in members if box.start < z and a < box.end]
         if z > a and inside:
             alone = (a, z) != (first, last) or not busy
-            made.append(Box(None, inside[0].session if alone and len({owner(b) for b in inside}) == 1 else None, a, z,
+            made.append(Box(None, inside[0].session if alone and len({_owner(b) for b in inside}) == 1 else None, a, z,
                             min(b.order for b in inside), MAIN, group=group, members=inside))
     return made
+
+
+def _owner(box: Box) -> int:
+    """Whose a box is, when gathered boxes are told apart: its session's, else its own (a line of the day's)."""
+    return id(box.session) if box.session is not None else id(box)
+
+
+def _set_aside(members: list[Box], start: int, stop: int, busy: tuple[int, int], least: float, group: int,
+               aside: int) -> list[Box]:
+    """Boxes too narrow to read from `start` to `stop`, more than one session on from `busy[0]` to `busy[1]` and one
+    alone before or after that for a box of its own: when that one is on all that time too, or beside the others for
+    more than BRIEF minutes (its boxes one right after another, a gap shorter than `least` between them), it is set
+    aside, in a lane of `aside` (the left one when it comes first in the programme, else the right one), its box over
+    its whole time (its item's own, else one naming it); the others are gathered in the lanes beside it
+    (_crowded_apart: a session alone before or after them a box of its own there). Nothing (an empty list) when no
+    session is on so long (a box of its own before the others, named among them for their first hour, says when)."""
+    first, last = busy
+    for owner in dict.fromkeys(map(_owner, members)):
+        mine = sorted((b for b in members if _owner(b) == owner), key=lambda b: b.start)
+        runs: list[list[Box]] = []
+        for box in mine:
+            if runs and box.start - max(b.end for b in runs[-1]) < least:
+                runs[-1].append(box)
+            else:
+                runs.append([box])
+        for run in runs:
+            a, z = max(start, run[0].start), min(stop, max(b.end for b in run))
+            if (a < first and first > start or z > last and last < stop) \
+                    and (a <= first and last <= z or min(z, last) - max(a, first) > BRIEF):
+                break
+        else:
+            continue
+        rest = [b for b in members if not any(b is r for r in run)]
+        if not rest:
+            continue
+        left = min(b.order for b in run) < min(b.order for b in rest)
+        if len(run) == 1:
+            kept = replace(run[0], start=a, end=z, members=[])
+        else:
+            kept = Box(None, run[0].session if owner == id(run[0].session) else None, a, z, min(b.order for b in run),
+                       MAIN, group=group, members=run)
+        kept.lane, kept.span, kept.lanes, kept.aside, kept.group = 0 if left else aside - 1, 1, aside, True, group
+        made = _crowded_apart(rest, max(start, min(b.start for b in rest)), min(stop, max(b.end for b in rest)),
+                              least, group)
+        for box in made:
+            box.lane, box.span, box.lanes = 1 if left else 0, aside - 1, aside
+        return [kept] + made
+    return []
+
+
+def _ungathered(group: list[Box]) -> list[Box]:
+    """The boxes a gathered group was made of (each once), a box set aside in it as it was."""
+    out: dict[int, Box] = {}
+    for box in group:
+        for b in box.members or ([replace(box, aside=False)] if box.aside else [box]):
+            out.setdefault(id(b), b)
+    return sorted(out.values(), key=lambda b: (b.start, b.order))
 
 
 def _sessions_gathered(boxes: list[Box], shortest: float, textless: float = 0.0) -> tuple[list[Box], bool]:
