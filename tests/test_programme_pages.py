@@ -1409,7 +1409,8 @@ def test_the_headings_a_fitted_day_repeats_after_a_break_are_as_close_as_its_own
         for again in ("resume", "group_resume"):
             if getattr(set_line, again) is None:
                 continue
-            made, made_set = getattr(line, again)(), getattr(set_line, again)()
+            ask = (lambda f: f([])) if again == "resume" else (lambda f: f())  # (a block's: its headings alone)
+            made, made_set = ask(getattr(line, again)), ask(getattr(set_line, again))
             assert [type(x.flowable) for x in made] == [type(x.flowable) for x in made_set]
             assert [x.space for x in made] == pytest.approx([DAY_SPACE_TIGHTEST * x.space for x in made_set])
             assert [_pads(x.flowable) for x in made] == [
@@ -1462,3 +1463,45 @@ def test_a_day_s_clock_is_made_for_its_parallel_sessions_alone(tmp_path):
     no_tracks, _ = _built_day(tmp_path / "plain", session_yaml("Talks", ["a", "b"], 9 * 60)[0], ["a", "b"])
     plain = no_tracks.booklet.days[0]
     assert plain.clock() and programme._tracks_clock(plain) == {}
+
+
+@pytest.mark.parametrize("tracks, size", [(2, "A5"), (3, "A4")])
+def test_a_track_with_nothing_after_a_page_break_has_no_heading_nor_column_there(tmp_path, tracks, size):
+    """XDC 2021 (A5 p. 7): Thursday's parallel sessions ran onto a second page, the main track's last three talks under
+    "Main Track" and, beside them, "Workshop" over an empty column, as that track's tutorials were all before the
+    break. After a break, only the tracks with rows there keep their heading and their column, sharing the width: one
+    track alone is set across the page (its titles on one line that took two in half the width), two of three in
+    halves."""
+    talks = 16 if size == "A5" else 26
+    titles = {f"m{t}": f"Main talk {t:02d} on models of selection and noise" for t in range(talks)}
+    titles.update({f"w{k}": f"Workshop part {k}" for k in range(2)})
+    titles.update({f"x{t}": f"Extra talk {t:02d} on priors and noise models" for t in range(talks)})
+    abstracts = "".join(f"- id: {key}\n  title: {title}\n  speaker: {{name: Speaker {key}}}\n  abstract: x\n"
+                        for key, title in titles.items())
+    minutes = 45 if size == "A5" else 30
+    items = "      - parallel:\n" + session_yaml("Main Track", [f"m{t}" for t in range(talks)], 8 * 60, minutes,
+                                                  indent=10)[0]
+    items += session_yaml("Workshop", ["w0", "w1"], 8 * 60, 120, indent=10)[0]
+    if tracks == 3:
+        items += session_yaml("Extra Track", [f"x{t}" for t in range(talks)], 8 * 60, minutes, indent=10)[0]
+    programme = "days:\n  - date: 2027-09-13\n    items:\n" + items
+    _, pdf, path = build(tmp_path, {"programme.yaml": programme, "abstracts.yaml": abstracts}, page_size=size)
+    (first,) = [p for _, p in outline_pages(pdf, "Programme")]
+    nxt = first + 1
+    assert pdf.lines(nxt)[:2] == ["Monday 13 September (continued)", "PARALLEL SESSIONS (continued)"]
+    assert boxes(path, first, "Workshop part 1") and boxes(path, nxt, "Main Track")
+    assert not boxes(path, nxt, "Workshop")  # (its two parts on the first page: nothing of it on the next)
+    printed = [t for t in range(talks) for p in (first, nxt) if f"Main talk {t:02d}" in pdf.texts[p]]
+    assert printed == list(range(talks))  # each once
+    page = page_for(size)
+    later = [t for t in range(talks) if f"Main talk {t:02d}" in pdf.texts[nxt]]
+    high = [box[3] - box[1] for t in later for box in boxes(path, nxt, titles[f"m{t}"])]
+    (before,) = boxes(path, first, titles[f"m{later[0] - 1}"])
+    if tracks == 2:
+        assert len(high) == len(later) >= 3 and max(high) < 12 < before[3] - before[1]  # one line; two before
+        assert all(box[2] > page.text_width / 2 for t in later for box in boxes(path, nxt, titles[f"m{t}"]))
+    else:
+        (main,), (extra,) = boxes(path, nxt, "Main Track"), boxes(path, nxt, "Extra Track")
+        (main_before,), (extra_before,) = boxes(path, first, "Main Track"), boxes(path, first, "Extra Track")
+        # the third track's column from two thirds of the width on before, from half of it after (each after its gap)
+        assert (extra_before[0] - main_before[0]) - (extra[0] - main[0]) == pytest.approx(page.text_width / 6, abs=0.01)

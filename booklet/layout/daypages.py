@@ -16,7 +16,8 @@ them out one under another and chooses its own page breaks:
   last three rows);
 - the rest of the day starts with the day's heading repeated in a smaller form ("Thursday 9
   September (continued)"), and, when the break falls inside a session or a parallel block, with
-  that block's heading (the session name and room, the tracks' headings) repeated as well.
+  that block's heading (the session name and room, the tracks' headings) repeated as well: of a parallel block, the
+  tracks with rows after the break, sharing the width (a track with nothing more is left out there).
 
 Only at the top of a page, where moving on would not help, are the rules relaxed one by one;
 a single line taller than a page is split inside.
@@ -66,7 +67,9 @@ class Line:
     row: bool = False  # a programme row (an item, or a row of parallel tracks): counted by the rules
     keep: bool = False  # a heading: never the last line before a break
     block: object | None = None  # the session or parallel block the row belongs to
-    resume: Callable[[], list[Line]] | None = None  # lines repeated above the block's rest after a break
+    # the block's lines after a break -> the lines set there: its heading repeated above them, and them (the rows of
+    # the tracks that go on, when some have nothing after it: TracksRow.only)
+    resume: Callable[[list[Line]], list[Line]] | None = None
     # lines repeated above the rest of a larger group of lines after a break inside it, before the block's own
     # (parallel sessions set one after another: the label "PARALLEL SESSIONS (continued)"); the same for its lines
     group_resume: Callable[[], list[Line]] | None = None
@@ -304,12 +307,14 @@ class DayBlock(Flowable):
 
     def _rest(self, lines: list[Line], inside_block: bool, inside_group: bool = False) -> DayBlock:
         """The lines after a break, below the day's continued heading (and the group's and the block's, inside
-        them)."""
+        them: the block's lines as its `resume` sets them)."""
         prefix = list(self.continued())
         if inside_group:
             prefix += lines[0].group_resume()
         if inside_block and lines[0].resume is not None:
-            prefix += lines[0].resume()
+            block = lines[0].block
+            end = next((k for k, line in enumerate(lines) if line.block is not block), len(lines))
+            lines = lines[0].resume(lines[:end]) + lines[end:]
         rest = DayBlock(prefix + lines, self.continued, self.page_height)
         rest.follower = self.follower  # (still below the day's last page)
         return rest
@@ -374,6 +379,11 @@ class TracksRow(Flowable):
         self.gap = gap  # between a cell and the rule beside it
         self.rule_color = rule_color
         self.rule_width = rule_width
+
+    def only(self, tracks: list[int]) -> TracksRow:
+        """The row with the cells of `tracks` (their indices) alone, sharing the width (the tracks that go on after a
+        page break when the others have nothing more)."""
+        return TracksRow([self.cells[k] for k in tracks], self.gap, self.rule_color, self.rule_width)
 
     def _columns(self, width: float) -> list[tuple[float, float]]:
         """(x, width) of each cell's content."""

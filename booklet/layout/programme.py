@@ -321,9 +321,9 @@ def _spaced_inline(text: str) -> str:
 def _session_lines(ctx: Context, session: Session, mark: str | None = None, tight: float = 1.0) -> list[Line]:
     """A session's heading and rows; each row noting its page under `mark` (a chaired session's key) when given; their
     padding times `tight` (fitted_day)."""
-    def resume() -> list[Line]:
+    def resume(rows: list[Line]) -> list[Line]:
         heading = session_header(ctx, session, continued=True, tight=tight)
-        return [Line(_marked(heading, mark), space=BLOCK_SPACE * tight, keep=True)]
+        return [Line(_marked(heading, mark), space=BLOCK_SPACE * tight, keep=True), *rows]
 
     lines = [Line(_marked(session_header(ctx, session, tight=tight), mark), keep=True)]
     lines += [Line(_marked(item_row(ctx, item, tight), mark), row=True, block=session, resume=resume)
@@ -378,11 +378,30 @@ def _side_by_side(ctx: Context, parallel: Parallel, marks: list, times: dict,
     if tight != 1.0:
         rows = rows_at(tight)
 
-    def resume() -> list[Line]:
-        return [replace(_parallel_label(ctx, continued=True), space=BLOCK_SPACE * tight),
-                Line(_track_headers(ctx, sessions, marks, repeated=True, tight=tight), space=LABEL_SPACE * tight,
-                     keep=True)]
+    def resume_of(shown: tuple[int, ...]):
+        """The block's rest after a break, its rows of the tracks `shown` (indices into the sessions): the tracks
+        with rows after it, under their headings again, sharing the width; a track with nothing more had its
+        heading repeated over an empty column (XDC 2021's Thursday, p. 7: "Workshop" beside the main track's last
+        three talks)."""
+        made: dict[tuple, tuple[Line, Line]] = {}  # (id(line), the tracks) -> (line, narrowed): a break is weighed
+        # at many rows, each row's narrowed line made once (the line kept with it: its id not another's)
 
+        def resume(rest: list[Line]) -> list[Line]:
+            on = [n for n in range(len(shown)) if not rest or any(line.flowable.cells[n] is not None for line in rest)]
+            going = tuple(shown[n] for n in on)
+            heading = [replace(_parallel_label(ctx, continued=True), space=BLOCK_SPACE * tight),
+                       Line(_track_headers(ctx, [sessions[k] for k in going], [marks[k] for k in going],
+                                           repeated=True, tight=tight), space=LABEL_SPACE * tight, keep=True)]
+            if going == shown:
+                return heading + rest
+            again = resume_of(going)
+            for line in rest:
+                if (id(line), going) not in made:
+                    made[id(line), going] = line, replace(line, flowable=line.flowable.only(on), resume=again)
+            return heading + [made[id(line), going][1] for line in rest]
+        return resume
+
+    resume = resume_of(tuple(range(len(sessions))))
     return [_parallel_label(ctx), Line(_track_headers(ctx, sessions, marks, tight=tight), space=LABEL_SPACE * tight,
                                        keep=True),
             *(Line(row, row=True, block=parallel, resume=resume) for row in rows)]
