@@ -228,21 +228,24 @@ def test_cjk_and_emoji_give_a_warning_and_the_rest_prints(tmp_path):
 def test_a_paragraph_of_which_no_word_prints_leaves_no_punctuation_behind(tmp_path):
     """A tutorial's description `**会议**, 会议.` (CJK alone but its comma and stop; check warns that nothing of the
     text is left to print) printed a lone "." in a line of its own between the rule and "Presenter", as the
-    unprintable-text fuzz found a lone "," on a tutorial page. A paragraph of which no letter or digit is left prints
-    nothing, as the warning says; one with words left keeps them and their stops."""
+    unprintable-text fuzz found a lone "," on a tutorial page. A paragraph of which nothing but punctuation is left
+    prints nothing, as the warning says; one with words left keeps them and their stops, and one with a sign the fonts
+    print keeps it (39C3's paragraph of two flags, "🏳️‍🌈🏳️‍⚧️", prints two white flags: it printed nothing)."""
     from .helpers import BASE
 
-    tutorials = BASE["tutorials.yaml"].replace("description: A course.",
-                                               "description: \"**会议**, 会议.\\n\\nA course 会议!\\n\\n会议 (会议)!\"")
+    tutorials = BASE["tutorials.yaml"].replace(
+        "description: A course.", "description: \"**会议**, 会议.\\n\\nA course 会议!\\n\\n会议 (会议)!\\n\\n🏳️‍🌈\"")
     folder = write_conference(tmp_path / "c", {"tutorials.yaml": tutorials})
     _, warnings = read_booklet(folder)
     assert [str(w) for w in warnings] == [
-        "tutorials.yaml:3: [0].description: warning: the booklet's fonts cannot print '会' (U+4F1A), '议' (U+8BAE); "
-        "left out: give theme.yaml's `fonts:` a font that has them"]
+        "tutorials.yaml:3: [0].description: warning: the booklet's fonts cannot print '会' (U+4F1A), '议' (U+8BAE), "
+        "'🌈' (U+1F308); left out: give theme.yaml's `fonts:` a font that has them"]
     pdf = Pdf(build_booklet(folder, tmp_path / "b.pdf").output)
     page = pdf.pages_with("Bayesian inference")[-1]
-    assert pdf.lines(page)[1:6] == ["TUTORIAL 1 · Monday 13 September · 14:00–17:00", "Bayesian inference",
-                                    "A course!", "Presenter", "Sven Oberg"]
+    lines = pdf.lines(page)
+    assert lines[1:4] + lines[5:7] == ["TUTORIAL 1 · Monday 13 September · 14:00–17:00", "Bayesian inference",
+                                       "A course!", "Presenter", "Sven Oberg"]
+    assert lines[4].strip("\ufe0f\u200d") == "\U0001F3F3"  # the white flag, its joiners as written
 
 
 def test_a_character_one_text_family_lacks_prints_in_the_other_in_the_style_around_it(tmp_path):

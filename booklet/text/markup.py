@@ -1811,8 +1811,9 @@ def _printed_runs(runs: list[Run]) -> list[tuple[str, Style, bool]]:
     for at in _printed_positions(joined):
         kept[owner[at]].append(joined[at])
     printed = [text if held[i] else "".join(kept[i]) for i, (text, _) in enumerate(runs)]
-    if not any(held) and not any(ch.isalnum() for text in printed for ch in text):
-        # (nothing of its words is left, as check warns: "会议 会议." printed a lone ".", "**会议**, 会议" a ",")
+    if not any(held) and all(unicodedata.category(ch)[0] in "PZ" or ch.isspace() for text in printed for ch in text):
+        # (nothing but its separators is left, as check warns: "会议 会议." printed a lone ".", "**会议**, 会议" a ",";
+        # a sign that prints stays: 39C3's "🏳️‍🌈🏳️‍⚧️" prints its two flags)
         printed = ["" for _ in runs]
     return [(text, style, shown[i] if held[i] else _in_text_font(text))
             for i, (text, (_, style)) in enumerate(zip(printed, runs))]
