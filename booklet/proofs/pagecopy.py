@@ -79,10 +79,9 @@ class PdfObjects:
 
     def page(self, index: int) -> tuple[DictionaryObject, int]:
         """Page `index` (0-based): its dictionary (inherited keys included) and its object number."""
-        if self._kids is None:
-            self._kids = self._flat_kids()
-        if self._kids:
-            number = self._kids[index].idnum
+        kids = self.kids()
+        if kids:
+            number = kids[index].idnum
             page = self.reader.get_object(number)
             if page.get("/Type") == "/Page":
                 return page, number
@@ -98,6 +97,12 @@ class PdfObjects:
         trim = RectangleObject(page.get("/TrimBox") or page.get("/CropBox") or page["/MediaBox"])
         return ((float(media.width), float(media.height)),
                 (float(trim.left), float(trim.bottom), float(trim.right), float(trim.top)))
+
+    def kids(self) -> list[IndirectObject]:
+        """The pages as the root of the page tree lists them (_flat_kids), read once; [] when pypdf walks the tree."""
+        if self._kids is None:
+            self._kids = self._flat_kids()
+        return self._kids
 
     def _flat_kids(self) -> list[IndirectObject]:
         """The pages, when the root of the page tree lists them all and gives them nothing to inherit; else []."""
@@ -293,7 +298,7 @@ def carried(known: KnownPages, data: bytes) -> tuple[KnownPages, PdfObjects] | N
     if not known.reads:
         return None
     booklet = PdfObjects(data)
-    kids = booklet._kids = booklet._flat_kids()
+    kids = booklet.kids()
     if not kids:
         return None
     view, spans, digests = booklet._view, booklet.spans, known.digests
@@ -462,14 +467,13 @@ class PageCopier:
             from pypdf.generic import DictionaryObject, NameObject
 
             booklet = self.booklet
-            if booklet._kids is None:  # the page tree, read once: no page's own reading
-                booklet._kids = booklet._flat_kids()
+            flat = booklet.kids()  # (the page tree, read once: no page's own reading)
             booklet.touched = touched = set()
             try:
                 parts = self._read_page(booklet, index)
             finally:
                 booklet.touched = None
-            if booklet._kids:  # (a page of a deeper tree may take keys from its parents: not carried)
+            if flat:  # (a page of a deeper tree may take keys from its parents: not carried)
                 # what it was worked out from: what was read now, and the objects it holds (an object's references
                 # read for an earlier page are not read again)
                 self._reads[index] = frozenset(touched | {number for number, *_ in self._spans[index]}
