@@ -464,8 +464,6 @@ class PageCopier:
                                                               for n, *at in spans))
                 self._spans[index] = spans
                 return parts
-            from pypdf.generic import DictionaryObject, NameObject
-
             booklet = self.booklet
             flat = booklet.kids()  # (the page tree, read once: no page's own reading)
             booklet.touched = touched = set()
