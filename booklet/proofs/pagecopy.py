@@ -398,8 +398,11 @@ class PageCopier:
                                 self._spans[index])
                 if index in self._reads:
                     reads[index] = self._reads[index]
-        digests = {number: self._digests.get(number) or _object_digest(self.booklet.raw(number))
-                   for read in reads.values() for number in read}
+        digests: dict[int, bytes] = {}  # (an object many pages read, a font's, hashed once)
+        for read in reads.values():
+            for number in read:
+                if number not in digests:
+                    digests[number] = self._digests.get(number) or _object_digest(self.booklet.raw(number))
         return KnownPages(self.shift, self._language, self.boxes(), pages, reads, digests)
 
     def use_overlay(self, overlay_pdf: bytes, read: OverlayRead | None = None) -> None:
