@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from . import Imported, Options, SourceError
 from .assemble import (Block, Conference, Entry, Kinds, LONGEST, Person, affiliation, assemble, clean, first_few,
                        flip_name, full_name, given_and_family, line_kind, plus_minutes)
-from .schedule import FIRST_YEAR, LAST_YEAR
+from .schedule import event_year
 from .schedule_json import json_reason, json_value
 from .text import images_in, to_markup
 
@@ -95,10 +95,8 @@ class _Clock:
         except ValueError:
             raise SourceError(f"{self.path}: {where}: '{value.get('date')} {value.get('time')}' is not a date "
                               "and time") from None
-        if not FIRST_YEAR <= day.year <= LAST_YEAR:  # (as schedule.parse_datetime: 0001-01-01 00:30 UTC in New York
-            #                                          is before the first date there is)
-            raise SourceError(f"{self.path}: {where}: '{value.get('date')} {value.get('time')}' is not the date and "
-                              f"time of an event (before {FIRST_YEAR} or after {LAST_YEAR})")
+        # (as schedule.parse_datetime: 0001-01-01 00:30 UTC in New York is before the first date there is)
+        event_year(day.year, f"{value.get('date')} {value.get('time')}", where, self.path, "date and time")
         moment = dt.datetime.combine(day, clock.replace(microsecond=0))
         source = _zone(value.get("tz"), self.path, where)
         if source is not None and self.zone is not None:

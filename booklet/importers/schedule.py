@@ -123,10 +123,17 @@ def parse_datetime(text: str, where: str, source: str) -> dt.datetime:
     except ValueError:
         raise SourceError(f"{source}: {where}: '{value}' is not a date and time "
                           "(expected e.g. 2019-12-27T11:00:00+01:00)") from None
-    if not FIRST_YEAR <= moment.year <= LAST_YEAR:  # (year 1 at +01:00 is before the first moment a date can have)
-        raise SourceError(f"{source}: {where}: '{value}' is not the date and time of an event (before {FIRST_YEAR} "
-                          f"or after {LAST_YEAR})")
+    # (year 1 at +01:00 is before the first moment a date can have)
+    event_year(moment.year, value, where, source, "date and time")
     return moment
+
+
+def event_year(year: int, value: str, where: str, source, what: str) -> None:
+    """SourceError when `year` (of `value`, a `what`: "date", "date and time") is before FIRST_YEAR or after
+    LAST_YEAR: not an event's."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise SourceError(f"{source}: {where}: '{value}' is not the {what} of an event (before {FIRST_YEAR} or after "
+                          f"{LAST_YEAR})")
 
 
 FIRST_YEAR = 1900  # before it, no conference system's date; time zones then kept local mean time
@@ -141,9 +148,8 @@ def parse_date(text: str, where: str, source: str) -> dt.date:
         date = dt.date.fromisoformat(value[:10])
     except ValueError:
         raise SourceError(f"{source}: {where}: '{value}' is not a date (expected e.g. 2019-12-27)") from None
-    if not FIRST_YEAR <= date.year <= LAST_YEAR:  # (a day's date and time zone overflowed, or took local mean time)
-        raise SourceError(f"{source}: {where}: '{value}' is not the date of an event (before {FIRST_YEAR} or after "
-                          f"{LAST_YEAR})")
+    # (a day's date and time zone overflowed, or took local mean time)
+    event_year(date.year, value, where, source, "date")
     return date
 
 
