@@ -270,27 +270,30 @@ def write_beside(path: Path, write: Callable) -> Path | None:
 ABANDONED = 3600  # seconds: a file written beside its place this long ago was left by a process stopped half-way
 
 
-def swept(kind: str) -> None:
+def swept(kind: str, left: Callable[[Path], bool] | None = None) -> None:
     """Once a process and folder: the files written beside their places in `kind`'s folder (`.<name>.<random>.part`:
     output.atomic.temporary_beside, as write_beside makes them) more than ABANDONED seconds ago, removed. A process
     killed (by the system, short of memory) between writing such files and putting them in place or removing them
-    leaves them there, and no build lasts an hour."""
+    leaves them there, and no build lasts an hour. `left`: whether another file as old is one left behind too (a
+    kind's own: cache.persisted._unnamed_apart), asked of those files alone."""
     base = folder()
     if base is not None:
-        _swept(base / kind)
+        _swept(base / kind, left)
 
 
 @cache
-def _swept(path: Path) -> None:
+def _swept(path: Path, left: Callable[[Path], bool] | None = None) -> None:
     try:
         entries = list(os.scandir(path))
     except OSError:
         return
     before = time.time() - ABANDONED
     for entry in entries:
-        if entry.name.startswith(".") and entry.name.endswith(".part"):
+        part = entry.name.startswith(".") and entry.name.endswith(".part")
+        if part or left is not None:
             with suppress(OSError):
-                if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < before:
+                if (entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < before
+                        and (part or left(Path(entry.path)))):
                     os.unlink(entry.path)
 
 

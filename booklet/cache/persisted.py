@@ -34,7 +34,7 @@ process alone (see PersistedCache.laying_out), and put in place by the main proc
 The layouts' seldom-read values (cache.Seldom: a paragraph's fragments as parsed, a drawing's font calls) are
 kept apart, in a file beside the section's named by their digest (`<name>-<digest>.apart`), and read one at a
 time when a build asks for one (see _Pickler, _Apart); such a file no section's file names (left by two processes
-writing one section's file in turns or at once) is removed an hour on (swept_apart). A process that lays out with none of its layouts kept (a first
+writing one section's file in turns or at once) is removed an hour on (_unnamed_apart). A process that lays out with none of its layouts kept (a first
 build) writes them into that file as it makes them, and holds only their places (see _Spool); past WINDOW layouts,
 it writes the layouts themselves too, the least recently used EVICTED at a time, into the file that becomes its layouts
 file, and lets them go (see _Stream).
@@ -56,7 +56,6 @@ import os
 import pickle
 import re
 import sys
-import time
 from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import dataclass
 from functools import cache
@@ -553,39 +552,19 @@ def _apart_beside(path: Path, named: str) -> Path:
 _APART_NAME = re.compile(r"([0-9a-f]{64})-([0-9a-f]{8,128})\.apart")
 
 
-def swept_apart() -> None:
-    """Once a process: the files of Seldom values (`<name>-<digest>.apart`) that no section's file names, written more
-    than disk.ABANDONED seconds ago, removed. Written.publish removes the one the file it replaces names; one is left
-    when two processes take turns on one cache folder and both write the same section's file (a watch and a `booklet
-    build` of the same folder; two builds at once), or when a process is killed between putting one in place and the
-    section's file that names it. One written less long ago may be one a live process is about to name (it puts the
-    file of values in place first); one a section's file names is never removed, nor one whose section's file cannot
-    be read (its header is read, not the file)."""
-    base = disk.folder()
-    if base is not None:
-        _swept_apart(base / KIND)
-
-
-@cache
-def _swept_apart(folder: Path) -> None:
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return
-    before = time.time() - disk.ABANDONED
-    named: dict[str, str | None] = {}  # a section's file's name -> the digest it names
-    for entry in entries:
-        match = _APART_NAME.fullmatch(entry.name)
-        if match is None:
-            continue
-        with suppress(OSError):
-            if not entry.is_file(follow_symlinks=False) or entry.stat(follow_symlinks=False).st_mtime >= before:
-                continue
-            name, apart = match.groups()
-            if name not in named:
-                named[name] = _named_apart(Path(folder) / f"{name}.pickle")
-            if named[name] not in (None, apart):
-                os.unlink(entry.path)
+def _unnamed_apart(path: Path) -> bool:
+    """Whether `path` (in the layouts' folder, written more than disk.ABANDONED seconds ago: disk.swept) is a file of
+    Seldom values (`<name>-<digest>.apart`) that its section's file does not name, to be removed. Written.publish
+    removes the one the file it replaces names; one is left when two processes take turns on one cache folder and both
+    write the same section's file (a watch and a `booklet build` of the same folder; two builds at once), or when a
+    process is killed between putting one in place and the section's file that names it. One written less long ago may
+    be one a live process is about to name (it puts the file of values in place first); one a section's file names is
+    never removed, nor one whose section's file cannot be read (its header is read, not the file)."""
+    match = _APART_NAME.fullmatch(path.name)
+    if match is None:
+        return False
+    name, apart = match.groups()
+    return _named_apart(path.with_name(f"{name}.pickle")) not in (None, apart)
 
 
 class PersistedCache(BuildCache):
@@ -763,10 +742,9 @@ class PersistedCache(BuildCache):
 
     def save(self) -> None:
         """Write each section the build made something new in (atomically; not beyond LIMIT); once a process, remove
-        the files of this kind that processes stopped half-way left beside their places (disk.swept), and the files of
-        Seldom values no section's file names (swept_apart)."""
-        disk.swept(KIND)
-        swept_apart()
+        the files of this kind that processes stopped half-way left beside their places, and the files of Seldom values
+        no section's file names (disk.swept, _unnamed_apart)."""
+        disk.swept(KIND, _unnamed_apart)
         for name, section, values, numbers in self._files(SECTIONS):
             streamed = section == "layouts" and self._stream is not None and self._stream.file is not None
             written = self._write_beside(name, section, values, numbers)
