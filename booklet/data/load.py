@@ -698,17 +698,19 @@ def _latex_escape_said(macro: str) -> str:
             f"so it would print broken; {backslash_advice(macro)}")
 
 
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_PYTHON_TAG = "tag:yaml.org,2002:python/"
-
-
-def _python_tag_said(tag: str) -> str:
-    return (f"'!!{tag[len('tag:yaml.org,2002:'):]}' is a Python tag: booklet's data files hold text, numbers, dates, "
-            "lists and mappings, never Python objects; remove the tag and write the value itself")
+_YAML_TAG = "tag:yaml.org,2002:"  # (a tag written `!!x` is read as this and x)
+_TIMESTAMP = _YAML_TAG + "timestamp"
+_PYTHON_TAG = _YAML_TAG + "python/"
 _DATE_LIKE = re.compile(r"\d{4}-\d\d?-\d\d?")
 
 _TAGGED = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "true/false value",
            "binary": "base64 binary value", "null": "empty value"}
+
+
+def _python_tag_said(tag: str) -> str:
+    """What a value tagged `!!python/...` (a _PYTHON_TAG) is told."""
+    return (f"'!!{tag.removeprefix(_YAML_TAG)}' is a Python tag: booklet's data files hold text, numbers, dates, "
+            "lists and mappings, never Python objects; remove the tag and write the value itself")
 
 
 def matching(folder: Path, pattern: str) -> list[Path]:
