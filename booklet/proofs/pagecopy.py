@@ -98,6 +98,11 @@ class PdfObjects:
         return ((float(media.width), float(media.height)),
                 (float(trim.left), float(trim.bottom), float(trim.right), float(trim.top)))
 
+    def language(self) -> bytes:
+        """The catalog's /Lang entry as a copy writes it (' /Lang (en)'), or b"" (KnownPages.language)."""
+        language = self.reader.trailer["/Root"].get("/Lang")
+        return b" /Lang " + serialise(language) if language is not None else b""
+
     def kids(self) -> list[IndirectObject]:
         """The pages as the root of the page tree lists them (_flat_kids), read once; [] when pypdf walks the tree."""
         if self._kids is None:
@@ -322,10 +327,8 @@ def carried(known: KnownPages, data: bytes) -> tuple[KnownPages, PdfObjects] | N
         reads[index] = read
     if not pages:
         return None
-    language = booklet.reader.trailer["/Root"].get("/Lang")
-    return KnownPages(booklet.size, b" /Lang " + serialise(language) if language is not None else b"",
-                      booklet.boxes(), pages, reads, {number: digests[number] for read in reads.values()
-                                                      for number in read}), booklet
+    return KnownPages(booklet.size, booklet.language(), booklet.boxes(), pages, reads,
+                      {number: digests[number] for read in reads.values() for number in read}), booklet
 
 
 @dataclass(frozen=True)
@@ -369,8 +372,7 @@ class PageCopier:
             self.shift, self._language, self._boxes = known.size, known.language, known.boxes
         else:
             self.shift = self.booklet.size  # overlay objects are numbered above every booklet object
-            language = self.booklet.reader.trailer["/Root"].get("/Lang")
-            self._language = b" /Lang " + serialise(language) if language is not None else b""
+            self._language = self.booklet.language()
             self._boxes = None
         if overlay_pdf is not None:
             self.use_overlay(overlay_pdf)
