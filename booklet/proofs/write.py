@@ -596,11 +596,11 @@ def _group_process(connection, job: _Job, proofs: list[Proof], first: int, files
             writer.read()
             overlay, read = connection.recv()
             writer.write(overlay, read, files)
-            read = writer.copier.known()
+            read_here = writer.copier.known()
             have = known.pages if known is not None else {}
-            reads = {index: objects for index, objects in read.reads.items() if index not in have}
-            made = ({index: page for index, page in read.pages.items() if index not in have}, reads,
-                    {number: read.digests[number] for objects in reads.values() for number in objects},
+            reads = {index: objects for index, objects in read_here.reads.items() if index not in have}
+            made = ({index: page for index, page in read_here.pages.items() if index not in have}, reads,
+                    {number: read_here.digests[number] for objects in reads.values() for number in objects},
                     writer.pointers if pointers is None else {}, writer.unchanged)
             connection.send(("done", made))
         except EOFError:
