@@ -851,7 +851,7 @@ class PersistedCache(BuildCache):
                        self._apart_path(name, before) if before else None, named)
 
     def _apart_path(self, name: str, apart: str) -> Path:
-        return disk.folder() / KIND / f"{_name(self.folder, name)}-{apart}.apart"
+        return _apart_beside(disk._path(KIND, _name(self.folder, name)), apart)
 
     def _files(self, sections, used_only: bool = False):
         """(file name, section, values, numbers) for each of `sections` the build made something new in; `used_only`:
