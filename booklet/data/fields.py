@@ -556,12 +556,19 @@ def check_printable(report: Report, file: str, line: int, key: str, text: str, g
                 # a name losing letters is left out whole, one losing an emoji or a bracketed spelling in another
                 # script, 'Yao Wei (魏銘廷)', printed without it)
                 part = name and prints and markup.loses_letters(plain)
-                prints = prints and not part
-                gone = (f"without them the name would read '{markup.printed_words(plain)}', so the whole "
-                        "name is left out of the booklet" if part else "left out" if prints else "nothing of the name is left to print, so the name is left out of "
-                        "the booklet" if name else f"left out, and nothing of the title is left to print, so "
-                        f"'{instead}' is printed in its place" if instead else
-                        "left out, and nothing of the text is left to print")
+                prints = prints and not part  # (returned: the name is left out)
+                if part:
+                    gone = (f"without them the name would read '{markup.printed_words(plain)}', so the whole name is "
+                            "left out of the booklet")
+                elif prints:
+                    gone = "left out"
+                elif name:
+                    gone = "nothing of the name is left to print, so the name is left out of the booklet"
+                elif instead:
+                    gone = (f"left out, and nothing of the title is left to print, so '{instead}' is printed in its "
+                            "place")
+                else:
+                    gone = "left out, and nothing of the text is left to print"
                 report.warn(file, line_in(report, file, key, text, text.find(missing[0]), line), key,
                             f"the booklet's fonts cannot print {shown}{more}; {gone}: give theme.yaml's `fonts:` a "
                             "font that has them", "glyph")
