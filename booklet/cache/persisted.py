@@ -540,6 +540,12 @@ def _named_apart(path: Path) -> str | None:
             header = pickle.loads(data)
     except Exception:  # noqa: BLE001  damaged
         return ""
+    return _apart_named(header)
+
+
+def _apart_named(header) -> str:
+    """The digest of the file of Seldom values a section's file's header (or what _kept_file makes of it) names,
+    whatever code wrote it; "" when it names none."""
     named = header[5] if isinstance(header, tuple) and len(header) == 7 else ""
     return named if isinstance(named, str) and _DIGEST.fullmatch(named) else ""
 
@@ -646,10 +652,10 @@ class PersistedCache(BuildCache):
         """The (values, numbers) a section's file (`name`) holds, its math boxes restored (layouts); None when it
         is not one this code wrote, its Seldom values' file is not the one it was written with, or its layouts
         were made with a font file that has changed since."""
-        if isinstance(kept, tuple) and len(kept) == 7 and isinstance(kept[5], str) and _DIGEST.fullmatch(kept[5]):
+        if named := _apart_named(kept):
             # the file of Seldom values it names, whatever code wrote it (another version's is ignored): removed once
             # this file is written again (Written.publish)
-            self._apart[name] = kept[5]
+            self._apart[name] = named
         if not (isinstance(kept, tuple) and len(kept) == 7 and kept[0] == stamp() and isinstance(kept[3], memoryview)
                 and isinstance(kept[4], bytes) and isinstance(kept[5], str) and _ends_of(kept[6], len(kept[3]))
                 and kept[1] == checksum(kept[3], kept[4], kept[5].encode(), _ends_bytes(kept[6]))):
