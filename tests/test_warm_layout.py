@@ -78,7 +78,7 @@ def test_a_recording_of_characters_past_the_first_subset_is_summarised_and_repla
                    if code > 32 and code not in (0xA0, 0xAD) and face.charToGlyph[code])[:300]
     assert len(set(many)) == 300  # more than a subset holds: the later ones get codes of the second
     kept = _recorded([(BODY, many[:200]), (BODY, many)])
-    ((name, chars, codes, _, highest),) = kept[0]
+    ((name, chars, codes, _, highest),) = kept
     assert name == getFont(BODY).fontName and chars == many and highest == 1 and list(codes)[-1] >= 256
     same = _doc([(BODY, many[:200]), (BODY, many)])
     assert list(codes) == [getFont(BODY).state[same].assignments[ord(ch)] for ch in chars]
@@ -100,7 +100,7 @@ def test_a_recording_s_summary_holds_each_font_s_characters_codes_name_and_highe
     assert _summary(calls) == (("A", "ab c", b"\x01\x02\x03\x04", "F3", 0),
                                ("B", "xy", array("I", [5, 262]), "F4", 1), ("C", "", b"", "F5", 2))
     assert _summary(((False, "A", "ab", [(0, b"\x01"), (0, b"\x02")]),)) == (("A", "ab", b"\x01\x02", None, -1),)
-    # a name not of the form "/F<n>+<subset>", alone or among others: no summary (the calls are made again)
+    # a name not of the form "/F<n>+<subset>", alone or among others: no summary (the drawing is not kept)
     assert _summary(((True, "A", 0, "/F3+1"),)) is None
     assert _summary(((True, "A", 0, "/F3+0"), (True, "A", 1, "/F9+1"))) is None
     assert _summary(()) == ()
@@ -320,18 +320,30 @@ def test_a_recording_that_names_a_font_not_registered_here_is_not_replayed(monke
     assert replayed(kept, PDFDocument()) is False
 
 
-def test_replayed_font_calls_are_unpickled_only_when_their_summary_does_not_hold(monkeypatch):
-    from booklet.text import fonts
+def test_replayed_font_calls_are_made_again_from_their_summary_only_where_it_does_not_hold(monkeypatch):
+    """A drawing's font calls are not kept, only their summary: where it does not hold (a character new to the
+    document), each font's distinct characters are split at once, in the order the calls first gave them, and its
+    name asked for, font by font in the order the calls first named them: the codes and names are those the calls,
+    made one by one, gave."""
+    from reportlab.pdfbase.ttfonts import TTFont
 
     use_fonts()  # BODY and SANS two fonts, as above
-    kept = _recorded([(BODY, "Øre ñandú"), (SANS, "Łódź")])
-    same, fresh = _doc([(BODY, "Øre ñandú"), (SANS, "Łódź")]), PDFDocument()
-    unpickled = []
-    real = fonts.pickle.loads
-    monkeypatch.setattr(fonts.pickle, "loads", lambda data: unpickled.append(data) or real(data))
-    assert replayed(kept, same) and unpickled == []  # every code and name as then: the calls are not made
-    assert replayed(kept, fresh) and unpickled == [kept[1]]  # made again, one by one
-    assert getFont(SANS).state[fresh].assignments == getFont(SANS).state[same].assignments
+    calls = [(BODY, "Øre ñandú"), (SANS, "Łódź"), (BODY, "ñu Ære"), (SANS, "zółw")]
+    kept = _recorded(calls)
+    same, fresh, begun = _doc(calls), PDFDocument(), _doc([(SANS, "ź")])
+    split = []
+    real = TTFont.splitString
+    monkeypatch.setattr(TTFont, "splitString", lambda self, text, doc, *more: split.append((self.fontName, text))
+                        or real(self, text, doc, *more))
+    assert replayed(kept, same) and split == []  # every code and name as then: no call made
+    assert replayed(kept, fresh)  # nothing drawn yet: made again, a call a font
+    assert split == [(getFont(BODY).fontName, "Øre ñandúuÆ"), (getFont(SANS).fontName, "Łódźzłw")]
+    for font in (BODY, SANS):
+        assert getFont(font).state[fresh].assignments == getFont(font).state[same].assignments
+    assert fresh.fontMapping == same.fontMapping
+    split.clear()
+    assert not replayed(kept, begun)  # SANS named first, "ź" its first code: other codes, other names
+    assert split == [(getFont(BODY).fontName, "Øre ñandúuÆ")]  # stopped at the first font whose calls differ
 
 
 def test_a_paragraph_style_changed_since_it_was_numbered_gets_the_number_of_its_new_values():

@@ -281,7 +281,9 @@ def drawn_kept(canv, cache, key, draw, replay: bool = True) -> None:
     named = {name for subset_name, name, *_ in events if subset_name}
     # with effects, what they change is made again with them (see _replay_effects)
     if _unchanged(canv, before, bool(effects), added[0]) and set(canv._doc.fontMapping) - mapped <= named:
-        cache.put("layouts", key, (canv._code[start:], replayable(events), tuple(effects), kept_versions(versions)))
+        summary = replayable(events)
+        if summary is not None:  # (else the fonts' calls cannot be made again: text.fonts.replayable)
+            cache.put("layouts", key, (canv._code[start:], summary, tuple(effects), kept_versions(versions)))
 
 
 class KeptDrawing:

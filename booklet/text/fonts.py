@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from pathlib import Path
 
-from ..cache import Seldom, seldom_bytes
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
 
@@ -467,13 +466,13 @@ def recording_open() -> bool:
     return bool(_recordings)
 
 
-def replayable(events: list[tuple]) -> tuple:
-    """A recording as `replayed` takes it: a summary of what the calls read of each font's state (see
-    _summary), and the calls as made, pickled: they are only made again when the summary does not hold (in a
-    build from kept layouts, one paragraph in ten), so a build that loads kept layouts does not unpickle them all
-    (they were two thirds of the objects). (Each splitString's chunks give the code of each character: _codes.)"""
-    calls = tuple(events)
-    return _summary(calls), Seldom(pickle.dumps(calls, protocol=pickle.HIGHEST_PROTOCOL))
+def replayable(events: list[tuple]) -> tuple | None:
+    """A recording as `replayed` takes it: a summary of what the calls read of each font's state and gave (see
+    _summary); None when it cannot be summed up so (a subset's name of another form): such a drawing is not kept.
+    The calls themselves are not kept: where the summary does not hold (a character new to the document: in a build
+    from kept layouts, about one drawing in a hundred), `replayed` makes them again from it, font by font. (Each
+    splitString's chunks give the code of each character: _codes.)"""
+    return _summary(tuple(events))
 
 
 def _summary(calls: tuple) -> tuple | None:
@@ -549,46 +548,43 @@ def _pdfmetrics():
     return pdfmetrics
 
 
-def replayed(kept: tuple, doc) -> bool:
-    """Make the calls of a recording (see replayable) again, on `doc`, in order: what they change in the
-    document's font state is changed as drawing would; True when each gave what it gave then (else stops
-    at the first that did not, or whose font this process has not registered: the caller draws for real, and
-    the calls made so far are the ones its drawing makes first, in the same order).
+def replayed(summary: tuple, doc) -> bool:
+    """Make what the calls of a recording (see replayable) did to `doc`'s font state again, as drawing would; True
+    when they give what they gave then (else stops at the first font whose calls did not, or that this process has
+    not registered: the caller draws for real, and what was done so far is what its drawing does first).
 
-    When every character the recording's splitString calls were given already has its code in `doc`,
-    and each font it names already has its name there, those calls change nothing, and what they give
-    follows from those codes and names: checked font by font, at C speed, without making them."""
+    When every character the recording's splitString calls were given already has its code in `doc`, and each font
+    it names already has its name there, those calls change nothing, and what they give follows from those codes and
+    names: checked font by font, at C speed, without making them. Else, font by font in the order the recording first
+    called each, its distinct characters are split at once, in the order the calls first gave them (each new one
+    gets the code it gets from those calls: splitString gives the next code to each character it has not seen, in
+    order), and its name asked for (given to a font at its first such call, in the order of the fonts' first calls,
+    as drawing asks for each font's name right after its first split); what they give is compared with the summary."""
     metrics = _pdfmetrics()
-    summary, calls = kept
-    for font_name, chars, codes, internal, highest in summary or ():
+    for at, (font_name, chars, codes, internal, highest) in enumerate(summary):
         font = metrics._fonts.get(font_name)
         state = font.state.get(doc) if font is not None else None
         if state is None or not _same_codes(map(state.assignments.get, map(ord, chars)), codes):
-            break
+            return _made_again(metrics, summary[at:], doc)
         if internal is not None and (state.internalName != internal or highest >= len(state.subsets)):
-            break
-    else:
-        if summary is not None:
-            return True
-    for subset_name, font_name, argument, result in pickle.loads(seldom_bytes(calls)):
+            return _made_again(metrics, summary[at:], doc)
+    return True
+
+
+def _made_again(metrics, summary: tuple, doc) -> bool:
+    """The fonts' calls of a recording made again from its summary (see replayed), from the first font whose summary
+    does not hold now."""
+    for font_name, chars, codes, internal, highest in summary:
         font = metrics._fonts.get(font_name)
         if font is None:  # not registered in this process (yet): drawing anew registers what it needs
             return False
-        if subset_name:
-            if font.getSubsetInternalName(argument, doc) != result:
-                return False
-            continue
-        # splitString changes nothing when every character already has its code: then its result is
-        # theirs, looked up here at C speed (it loops in Python)
-        state = font.state.get(doc)
-        if state is not None:
-            codes = list(map(state.assignments.get, map(ord, argument.replace("\u00a0", " "))))
-            if None not in codes:
-                if codes != _codes(result):
-                    return False
-                continue
-        if font.splitString(argument, doc) != result:
+        if chars and _codes(font.splitString(chars, doc)) != list(codes):
             return False
+        if internal is not None:
+            state = font.state.get(doc)
+            if state is None or highest >= len(state.subsets) \
+                    or font.getSubsetInternalName(highest, doc) != f"/{internal}+{highest}":
+                return False
     return True
 
 
