@@ -20,8 +20,8 @@ from ..text.fonts import (DEPTH, close_recording, fonts_number, open_recording, 
 from .marks import PERSON_CALLBACK, person_drawn
 from ..text.markup import language_ties, ties_of
 from ..text.quotes import curly_quotes
-from ..text.paragraph import (HYPHENS, HYPHENS_LINES, MathParagraph, cleaned_text, edge_skips, line_text,
-                              page_end_rebroken)
+from ..text.paragraph import (HYPHENS, HYPHENS_LINES, MathParagraph, boxed_markup, cleaned_text, edge_skips,
+                              line_text, page_end_rebroken)
 
 PICKLE = pickle.HIGHEST_PROTOCOL
 
@@ -409,6 +409,15 @@ class _Again(NamedTuple):
     frags: bool  # whether the fragments come with the lines (the wrap set others: else the kept ones stay)
 
 
+class _ParseAgain(NamedTuple):
+    """A kept paragraph's fragments as parsed, not kept: parsed again from its markup (the text of its layout key)
+    when they are needed (a rebuild needs those of about one paragraph in forty: its lines made again for a split, a
+    drop cap's lines), as a build without a cache parses them; pickling every parse cost a first build more than the
+    few parses again save."""
+
+    cleaner: object  # the cleaner the markup was parsed with
+
+
 class Para(KeptDrawing, MathParagraph):
     """A Paragraph laid out once per width, whose split never overfills the height it was given.
 
@@ -435,7 +444,7 @@ class Para(KeptDrawing, MathParagraph):
     """
 
     _layout_key = None  # (markup, style, fonts ...) when the cache may hold this paragraph's layout
-    _parsed = None  # the pickled fragments as parsed, unpickled when they are first needed (see frags)
+    _parsed = None  # the fragments as parsed, pickled (Seldom) or _ParseAgain: made when first needed (see frags)
     _lines_key = None  # the key of the lines in blPara when they are the ones wrap kept (see draw)
     _plain = False  # its markup draws nothing but text and colours (no link, mark or image)
 
@@ -509,7 +518,7 @@ class Para(KeptDrawing, MathParagraph):
         # fragments, when that wrap set them) are taken of it, as unpickling them would
         state = self.__dict__
         before = dict(state)
-        state["_frags"] = pickle.loads(seldom_bytes(self._parsed))
+        state["_frags"] = self._as_parsed()
         state.pop("_blPara", None)
         if kept.widths is None:
             MathParagraph.wrap(self, kept.width, kept.height)
@@ -537,8 +546,19 @@ class Para(KeptDrawing, MathParagraph):
         except KeyError:
             if self._parsed is None:
                 raise AttributeError("frags") from None
-        frags = self.__dict__["_frags"] = pickle.loads(seldom_bytes(self._parsed))
+        frags = self.__dict__["_frags"] = self._as_parsed()
         return frags
+
+    def _as_parsed(self) -> list:
+        """The fragments as parsed (see _parsed): unpickled, or parsed again from the markup as MathParagraph parses
+        it, into a paragraph of their own (this one's attributes left as they are)."""
+        parsed = self._parsed
+        if type(parsed) is not _ParseAgain:
+            return pickle.loads(seldom_bytes(parsed))
+        again = MathParagraph.__new__(MathParagraph)
+        again.caseSensitive = self.caseSensitive
+        MathParagraph._setup(again, self._layout_key[0], self.style, self.bulletText, None, parsed.cleaner)
+        return again.frags
 
     @frags.setter
     def frags(self, value):
@@ -579,7 +599,7 @@ class Para(KeptDrawing, MathParagraph):
             parsed, cleaned_by, cleaned, self._plain = kept
             self.text = cleaned if cleaned_by is cleaner else cleaner(text)
             self.style, self.bulletText, self.debug = style, bulletText, 0
-            self._parsed, self._layout_key = parsed, key
+            self._parsed, self._layout_key = parsed if parsed is not None else _ParseAgain(cleaned_by), key
             return
         self._plain = _plain(text)
         cleaned = None
@@ -591,12 +611,14 @@ class Para(KeptDrawing, MathParagraph):
             super()._setup(text, style, bulletText, frags, cleaner)
         # a <para> tag's attributes make a style of their own, a <bullet> tag a bullet: not kept
         if self.style is style and self.bulletText is bulletText:
-            self._parsed = Seldom(pickle.dumps(self.frags, PICKLE))  # as parsed: what lines are made again from
+            # as parsed: what lines are made again from; kept only where they name math boxes (see _ParseAgain)
+            kept = Seldom(pickle.dumps(self.frags, PICKLE)) if boxed_markup(text) else None
+            self._parsed = kept if kept is not None else _ParseAgain(cleaner)
             if cleaned is None:
                 cleaned = cleaned_text(text, cleaner)
             if cleaned == text:  # most are: kept (and pickled) as the key's own string, not a copy of it
                 cleaned = text
-            cache.put("layouts", ("parsed", key), (self._parsed, cleaner, cleaned, self._plain))
+            cache.put("layouts", ("parsed", key), (kept, cleaner, cleaned, self._plain))
             self._layout_key = key
 
     def wrap(self, availWidth, availHeight):
@@ -718,7 +740,7 @@ class Para(KeptDrawing, MathParagraph):
         state = dict(self.__dict__)
         frags = state.get("_unbroken")
         if frags is None and self._parsed is not None:
-            frags = pickle.loads(seldom_bytes(self._parsed))
+            frags = self._as_parsed()
         widths = state.get("_wrapWidths")
         try:
             made = self._rebroken_at(availWidth, availHeight, at, frags, widths)

@@ -777,6 +777,13 @@ class _BoxParser(_QuickParser):
             self._add_box(frag, Box((), width))
 
 
+def boxed_markup(text: str) -> bool:
+    """Whether markup `text` is parsed by the parser of math boxes (its scripts, kerns, a math font's characters, a
+    narrow space), whose fragments name boxes registered in this process: a build that keeps layouts keeps such a
+    paragraph's fragments as parsed, and parses any other's again when it needs them (layout.flowables.Para)."""
+    return THIN in text or any(marker in text for marker in _MARKERS)
+
+
 def _thin_tagged(text: str) -> str:
     """Markup `text` with each narrow no-break space outside its tags as THIN_TAG."""
     return _THIN_OR_TAG.sub(lambda found: THIN_TAG if found.group() == THIN else found.group(), text)
