@@ -47,9 +47,10 @@ def checksum(*parts: bytes, start: int = 0) -> int:
 
 
 class Seldom(bytes):
-    """Bytes a kept value holds that are seldom read: a paragraph's fragments as parsed, the calls a drawing made of
-    its fonts (pickled). A file of layouts (booklet.cache.persisted) keeps them apart from its other values, and a
-    process that reads the file reads each of them only when it is asked for (`seldom_bytes`): most never are."""
+    """Bytes a kept value holds that are seldom read: a math paragraph's fragments as parsed (pickled; any other
+    paragraph's are parsed again: layout.flowables._ParseAgain). A file of layouts (booklet.cache.persisted) keeps
+    them apart from its other values, and a process that reads the file reads each of them only when it is asked
+    for (`seldom_bytes`): most never are."""
 
     __slots__ = ()
 

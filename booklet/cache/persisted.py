@@ -31,7 +31,7 @@ files per process instead (`layouts, part 1 of 3`, `streams, part 1 of 3`, ...),
 process alone (see PersistedCache.laying_out), and put in place by the main process once the booklet is written
 (Written).
 
-The layouts' seldom-read values (cache.Seldom: a paragraph's fragments as parsed, a drawing's font calls) are
+The layouts' seldom-read values (cache.Seldom: a math paragraph's fragments as parsed) are
 kept apart, in a file beside the section's named by their digest (`<name>-<digest>.apart`), and read one at a
 time when a build asks for one (see _Pickler, _Apart); such a file no section's file names (left by two processes
 writing one section's file in turns or at once) is removed an hour on (_unnamed_apart). A process that lays out with none of its layouts kept (a first
@@ -204,7 +204,7 @@ def _plain_box(box):
 class _Apart:
     """A Seldom value of a file of layouts, not read yet: where it is in the file its kind are kept in, beside the
     values (see _Pickler). Read (`read`) when it is asked for: in a build from kept layouts, the fragments of a
-    paragraph whose lines are not kept, the font calls of a drawing whose characters are new to the document."""
+    math paragraph whose lines are made again (a split, its scripts' lines measured)."""
 
     __slots__ = ("source", "at", "size")
 

@@ -174,8 +174,9 @@ def kept_versions(asked: list[str]) -> tuple:
 
 
 def _replays(kept, doc) -> bool:
-    """Whether a drawing kept by drawn_kept (`kept`, or None) is replayed on `doc`: its fonts' calls made again give
-    what they gave (text.fonts.replayed); then the PDF features its drawing asked for are asked for again."""
+    """Whether a drawing kept by drawn_kept (`kept`, or None) is replayed on `doc`: its fonts' calls, as their summary
+    tells, give what they gave (text.fonts.replayed); then the PDF features its drawing asked for are asked for
+    again."""
     if kept is None or not replayed(kept[1], doc):
         return False
     if kept[3]:
@@ -431,14 +432,15 @@ class Para(KeptDrawing, MathParagraph):
     markup, style and fonts was parsed or broken at that width before: kept pickled, as what
     parsing or wrapping set on the paragraph, and unpickled into each paragraph that uses them
     (ReportLab's split and draw change the fragments they are given: no two paragraphs share any).
-    The lines of a paragraph's first wrap are kept as how to make them again from the kept parse
-    (_Again), and made only when asked for: a kept drawing is replayed without them.
+    The fragments as parsed are kept only for markup with math boxes; any other's are parsed again
+    when asked for (_ParseAgain). The lines of a paragraph's first wrap are kept as how to make them
+    again from the parse (_Again), and made only when asked for: a kept drawing is replayed without them.
 
     Drawn, such a paragraph (whole, with the lines its wrap gave) adds to the page what it added
     when drawn before with the same lines from the same canvas state: the PDF operators it wrote,
     kept as text, once the calls that drawing made of the fonts (which give each character its
-    code in a font subset of this document, and each subset its name) are made again and give what
-    they gave then (see text.fonts.replayed); else it is drawn anew (see KeptDrawing). Its person
+    code in a font subset of this document, and each subset its name), as their summary tells, give
+    what they gave then (see text.fonts.replayed); else it is drawn anew (see KeptDrawing). Its person
     marks and links within the document are made again with it; a paragraph that draws anything else (a link
     out of the document, an image) is always drawn.
     """
