@@ -15,7 +15,7 @@ from booklet.cache import BuildCache, disk
 from booklet.cache.persisted import PersistedCache, Rebuilding, for_watch
 from booklet.watch import Rebuild, watch
 
-from .helpers import write_conference
+from .helpers import BASE, write_conference
 from .test_jobs import _generate
 from .test_kept_workers import _cold, _edit
 from .test_watch import set_title
@@ -123,6 +123,12 @@ def test_a_watch_in_parts_keeps_its_workers_and_takes_its_own_part_from_the_disk
     assert (tmp_path / "after.pdf").read_bytes() == (tmp_path / "watched.pdf").read_bytes()
 
 
+def _with_a_formula(folder):
+    """The minimal conference, an abstract with a formula: values are kept apart (cache.Seldom) for math paragraphs."""
+    return write_conference(folder, {"abstracts.yaml": BASE["abstracts.yaml"].replace(
+        "abstract: Some text.", "abstract: Some text, $E = mc^2$.")})
+
+
 def test_a_watch_and_a_build_taking_turns_on_one_cache_leave_one_file_of_values_kept_apart(tmp_path, monkeypatch):
     """A watch read the layouts file of its folder (naming its file of values kept apart, `.apart`); a `booklet build`
     of the same folder at another size then wrote that file again, naming a new `.apart`, and removed the one before;
@@ -133,7 +139,7 @@ def test_a_watch_and_a_build_taking_turns_on_one_cache_leave_one_file_of_values_
     from booklet.cache import persisted
 
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
-    folder = write_conference(tmp_path / "conf")
+    folder = _with_a_formula(tmp_path / "conf")
     kept = tmp_path / "cache" / persisted.KIND
     watching_cache = Rebuilding(folder)
     build_booklet(folder, tmp_path / "watched.pdf", cache=watching_cache, jobs=1)
@@ -164,7 +170,7 @@ def test_files_of_values_kept_apart_that_no_section_names_are_removed_an_hour_on
     from booklet.cache import persisted
 
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
-    folder = write_conference(tmp_path / "conf")
+    folder = _with_a_formula(tmp_path / "conf")
     build_booklet(folder, tmp_path / "out.pdf", jobs=1)
     kept = tmp_path / "cache" / persisted.KIND
     (named,) = kept.glob("*.apart")
