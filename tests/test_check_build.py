@@ -78,7 +78,7 @@ OTHER_KINDS_LINES = [
     "Abstracts not in the programme (1):",
     "abstracts.yaml:11: [2].id: warning: abstract 'wang' is not in the programme",
     "Characters the booklet's fonts cannot print (1):",
-    "abstracts.yaml:13: [2].speaker.name: warning: the booklet's fonts cannot print '王' (U+738B); without them the name would read 'Wang', so the whole name is left out of the booklet: give theme.yaml's `fonts:` a font that has them",
+    "abstracts.yaml:13: [2].speaker.name: warning: the booklet's fonts cannot print '王' (U+738B); without them the name would read 'Wang', so the whole name is left out of the booklet (a name is printed without them only when they are words of their own, or in brackets, at its start or end, beside two words or more that no 'and' or separator ends or begins): give theme.yaml's `fonts:` a font that has them",
 ]
 
 TRIM = {"A5": (420, 595), "A4": (595, 842), "letter": (612, 792)}  # points

@@ -939,7 +939,7 @@ WARNED_LINES = [
     "Abstracts not in the programme (1):",
     "abstracts.yaml:11: [2].id: warning: abstract 'wang' is not in the programme",
     "Characters the booklet's fonts cannot print (1):",
-    "abstracts.yaml:13: [2].speaker.name: warning: the booklet's fonts cannot print '王' (U+738B); without them the name would read 'Wang', so the whole name is left out of the booklet: give theme.yaml's `fonts:` a font that has them",
+    "abstracts.yaml:13: [2].speaker.name: warning: the booklet's fonts cannot print '王' (U+738B); without them the name would read 'Wang', so the whole name is left out of the booklet (a name is printed without them only when they are words of their own, or in brackets, at its start or end, beside two words or more that no 'and' or separator ends or begins): give theme.yaml's `fonts:` a font that has them",
 ]
 
 
@@ -981,7 +981,7 @@ def test_check_json(tmp_path):
         {"file": "abstracts.yaml", "line": 11, "key": "[2].id", "kind": "never-scheduled", "severity": "warning",
          "message": "abstract 'wang' is not in the programme"},
         {"file": "abstracts.yaml", "line": 13, "key": "[2].speaker.name", "kind": "glyph", "severity": "warning",
-         "message": "the booklet's fonts cannot print '王' (U+738B); without them the name would read 'Wang', so the whole name is left out of the booklet: give theme.yaml's `fonts:` a font that has them"},
+         "message": "the booklet's fonts cannot print '王' (U+738B); without them the name would read 'Wang', so the whole name is left out of the booklet (a name is printed without them only when they are words of their own, or in brackets, at its start or end, beside two words or more that no 'and' or separator ends or begins): give theme.yaml's `fonts:` a font that has them"},
     ]
     assert result.stderr == f"{data}: 0 errors, 2 warnings.\n"
     assert invoke("check", data, "--format", "json", "--strict").exit_code == 1
@@ -994,7 +994,7 @@ def test_check_json_with_errors(tmp_path):
     assert result.exit_code == 1
     assert json.loads(result.stdout) == [
         {"file": "abstracts.yaml", "line": 13, "key": "[2].speaker.name", "kind": "glyph", "severity": "warning",
-         "message": "the booklet's fonts cannot print '王' (U+738B); without them the name would read 'Wang', so the whole name is left out of the booklet: give theme.yaml's `fonts:` a font that has them"},
+         "message": "the booklet's fonts cannot print '王' (U+738B); without them the name would read 'Wang', so the whole name is left out of the booklet (a name is printed without them only when they are words of their own, or in brackets, at its start or end, beside two words or more that no 'and' or separator ends or begins): give theme.yaml's `fonts:` a font that has them"},
         {"file": "abstracts.yaml", "line": 14, "key": "[2].colour", "kind": "", "severity": "error",
          "message": "unknown key 'colour'; the keys here are id, kind, title, speaker, authors, abstract, language"},
     ]
@@ -1007,7 +1007,7 @@ def test_check_text_with_errors_is_as_before(tmp_path):
     assert result.exit_code == 1
     assert result.stdout == f"{data}: 1 error, 1 warning.{LATER}\n"
     assert result.stderr.splitlines() == [
-        "abstracts.yaml:13: [2].speaker.name: warning: the booklet's fonts cannot print '王' (U+738B); without them the name would read 'Wang', so the whole name is left out of the booklet: give theme.yaml's `fonts:` a font that has them",
+        "abstracts.yaml:13: [2].speaker.name: warning: the booklet's fonts cannot print '王' (U+738B); without them the name would read 'Wang', so the whole name is left out of the booklet (a name is printed without them only when they are words of their own, or in brackets, at its start or end, beside two words or more that no 'and' or separator ends or begins): give theme.yaml's `fonts:` a font that has them",
         "abstracts.yaml:14: [2].colour: unknown key 'colour'; the keys here are id, kind, title, speaker, authors, "
         "abstract, language",
     ]
@@ -2104,20 +2104,69 @@ def test_a_name_losing_letters_the_fonts_cannot_print_is_left_out_whole(tmp_path
     assert warnings == [
         "abstracts.yaml:9: [1].authors[1].name: warning: the booklet's fonts cannot print '🎉' (U+1F389); left out: "
         "give theme.yaml's `fonts:` a font that has them",
-        f"abstracts.yaml:10: [1].authors[2].name: warning: the booklet's fonts cannot print {cjk}; left out: give "
-        "theme.yaml's `fonts:` a font that has them",
+        f"abstracts.yaml:10: [1].authors[2].name: warning: the booklet's fonts cannot print {cjk}; left out: the name "
+        "prints as 'Xiaoming Wang': give theme.yaml's `fonts:` a font that has them",
         f"abstracts.yaml:11: [1].authors[3].name: warning: the booklet's fonts cannot print {cjk}; without them the "
-        "name would read 'Wang', so the whole name is left out of the booklet: give theme.yaml's `fonts:` a font "
-        "that has them",
+        f"name would read 'Wang', so the whole name is left out of the booklet ({WHOLE}): give theme.yaml's `fonts:` "
+        "a font that has them",
         f"programme.yaml:8: days[0].items[3].chair: warning: the booklet's fonts cannot print {cjk}; without them the "
-        "name would read 'Mei Chen and', so the whole name is left out of the booklet: give theme.yaml's `fonts:` a "
-        "font that has them"]
+        f"name would read 'Mei Chen and', so the whole name is left out of the booklet ({WHOLE}): give theme.yaml's "
+        "`fonts:` a font that has them"]
     _, pdf = built(write_conference(tmp_path / "b", files))
     assert pdf.lines(pdf.pages_with("More text")[0])[2:4] == ["Chiamaka Okafor1, Bo Jones, Xiaoming Wang", "1 Uni B"]
     programme_page = next(pdf.lines(page) for page in range(len(pdf)) if "09:00–09:20" in pdf.lines(page))
     assert "Inference" in programme_page and not [line for line in programme_page if "Chair" in line or "Mei" in line]
     assert [line for page in range(len(pdf)) for line in pdf.lines(page) if "Wang" in line] == [
         "Chiamaka Okafor1, Bo Jones, Xiaoming Wang", "Wang, Xiaoming 6"]  # (the abstract, the index: no 'Wang' alone)
+
+
+WHOLE = ("a name is printed without them only when they are words of their own, or in brackets, at its start or end, "
+         "beside two words or more that no 'and' or separator ends or begins")
+
+
+def test_a_name_written_in_two_scripts_prints_the_one_the_fonts_have(tmp_path):
+    """DebConf17's speaker '李健秋 Andrew Lee' (the name in two scripts, one a word-run before the other) printed 'Andrew
+    Lee' until a name losing letters was left out whole (650b3c0); then the talk printed '(name not printable)'. A run
+    of words of their own the fonts cannot print at a name's start or end, beside two words or more that neither end
+    nor begin with a word or sign joining two names, is left out alone: the programme, the abstract, the index and the
+    proof read 'Andrew Lee'. 'Wang 王小明' (one word left), 'Mei Chen y 王小明', '王小明 and Mei Chen' and
+    'Mei Chen / 王小明' (two names) are still left out whole."""
+    abstracts = BASE["abstracts.yaml"].replace("{name: Ana Smith, affiliation: Uni A}",
+                                               "{name: 李健秋 Andrew Lee, affiliation: Uni A, email: a@example.org}") \
+        .replace("- {name: Bo Jones}", '- {name: "Wang 王小明"}\n    - {name: "Mei Chen y 王小明"}\n'
+                 '    - {name: "Mei Chen / 王小明"}')
+    programme = BASE["programme.yaml"].replace("chair: Mei Chen", "chair: 王小明 and Mei Chen")
+    files = {"abstracts.yaml": abstracts, "programme.yaml": programme}
+    warnings = [w for w in warnings_for(tmp_path, files) if "cannot print" in w]
+    cjk = "'王' (U+738B), '小' (U+5C0F), '明' (U+660E)"
+    fix = "give theme.yaml's `fonts:` a font that has them"
+    assert warnings == [
+        "abstracts.yaml:3: [0].speaker.name: warning: the booklet's fonts cannot print '李' (U+674E), '健' (U+5065), "
+        f"'秋' (U+79CB); left out: the name prints as 'Andrew Lee': {fix}",
+        f"abstracts.yaml:9: [1].authors[1].name: warning: the booklet's fonts cannot print {cjk}; without them the "
+        f"name would read 'Wang', so the whole name is left out of the booklet ({WHOLE}): {fix}",
+        f"abstracts.yaml:10: [1].authors[2].name: warning: the booklet's fonts cannot print {cjk}; without them the "
+        f"name would read 'Mei Chen y', so the whole name is left out of the booklet ({WHOLE}): {fix}",
+        f"abstracts.yaml:11: [1].authors[3].name: warning: the booklet's fonts cannot print {cjk}; without them the "
+        f"name would read 'Mei Chen', so the whole name is left out of the booklet ({WHOLE}): {fix}",
+        f"programme.yaml:8: days[0].items[3].chair: warning: the booklet's fonts cannot print {cjk}; without them the "
+        f"name would read 'and Mei Chen', so the whole name is left out of the booklet ({WHOLE}): {fix}"]
+    _, pdf = built(write_conference(tmp_path / "b", files))
+    glance, programme_page = pdf.lines(pdf.pages_with("Programme at a glance")[-1]), pdf.lines(3)
+    assert glance[glance.index("A talk about Lund") + 1] == "Andrew Lee"
+    assert programme_page[programme_page.index("09:20–10:00"):programme_page.index("10:00–10:30")] == [
+        "09:20–10:00", "A talk about Lund", "Andrew Lee", "5"]
+    assert not [line for line in programme_page if "Chair" in line or "Mei" in line]
+    assert pdf.lines(pdf.pages_with("Some text")[-1])[2:5] == ["A talk about Lund", "Andrew Lee", "Uni A"]
+    assert pdf.lines(pdf.pages_with("More text")[0])[2:4] == ["Chiamaka Okafor", "Uni B"]
+    assert pdf.lines(pdf.pages_with("Index of authors")[-1])[1:3] == ["L", "Lee, Andrew 4, 5"]
+    lines = [line for page in range(len(pdf)) for line in pdf.lines(page)]
+    assert not [line for line in lines if "Wang" in line or "printable" in line]
+    proofs = tmp_path / "proofs"
+    run = invoke("proofs", tmp_path / "b", "--out", proofs)
+    assert run.exit_code == 0, run.output
+    assert Pdf(proofs / "lund-2026.pdf").lines(0)[2:4] + Pdf(proofs / "lund-2026.pdf").lines(0)[8:9] == [
+        "A talk about Lund", "Andrew Lee", "PROOF for Andrew Lee · booklet page 5"]
 
 
 def test_a_character_the_fonts_leave_out_before_a_comma_leaves_no_space_before_the_comma(tmp_path):

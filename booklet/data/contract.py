@@ -197,11 +197,13 @@ class File:
         return SHAPES["records" if self.many else "record"]
 
 
-# how a person's name is printed, and when it is left out (data.fields.check_printable; a name is one: 'Mei Chen and
-# 王小明' printed 'Mei Chen and')
+# how a person's name is printed, and when it is left out (data.fields.check_printable, markup.loses_letters; a name
+# is one: 'Mei Chen and 王小明' printed 'Mei Chen and')
 NAME_RULE = ("a name of which the fonts cannot print a letter (CJK with the bundled fonts) is left out of the booklet "
              "whole, not printed in part, and check warns; an emoji in it, or the name written again in another script "
-             "in brackets (`Xiaoming Wang (王小明)`), is left out alone")
+             "in brackets (`Xiaoming Wang (王小明)`) or as words of their own at its start or end beside two words or "
+             "more that no 'and' or separator ends or begins (`李健秋 Andrew Lee`), is left out alone (`Wang 王小明` and "
+             "`Mei Chen and 王小明` are left out whole)")
 NAME_DOC = f"as it is printed; {NAME_RULE}"
 
 

@@ -553,13 +553,17 @@ def check_printable(report: Report, file: str, line: int, key: str, text: str, g
                 lost = set(missing)
                 prints = any(ch.isalnum() for ch in plain if ch not in lost)
                 # (a person's name is one: of 'Mei Chen and 王小明' the chair line printed 'Mei Chen and', another name;
-                # a name losing letters is left out whole, one losing an emoji or a bracketed spelling in another
-                # script, 'Yao Wei (魏銘廷)', printed without it)
+                # a name losing letters is left out whole, one losing an emoji, a bracketed spelling in another
+                # script, 'Yao Wei (魏銘廷)', or one written before or after it, '李健秋 Andrew Lee', printed without it)
                 part = name and prints and markup.loses_letters(plain)
                 prints = prints and not part  # (returned: the name is left out)
                 if part:
                     gone = (f"without them the name would read '{markup.printed_words(plain)}', so the whole name is "
-                            "left out of the booklet")
+                            "left out of the booklet (a name is printed without them only when they are words of "
+                            "their own, or in brackets, at its start or end, beside two words or more that no 'and' or "
+                            "separator ends or begins)")
+                elif name and prints and any(ch.isalpha() for ch in missing):
+                    gone = f"left out: the name prints as '{markup.printed_words(plain)}'"
                 elif prints:
                     gone = "left out"
                 elif name:

@@ -89,10 +89,12 @@ class Proof:
         return f" for {self.names}" if self.people else ""
 
     def names_in(self, language: str) -> str:
-        """Whom it is for, as the language lists names ("A et B", "A y B")."""
+        """Whom it is for, as the language lists names ("A et B", "A y B") and the booklet prints them (a name of
+        two scripts, '李健秋 Andrew Lee', printed 'PROOF for  Andrew Lee', the space before the letters the fonts
+        cannot print left in)."""
         from ..text.dates import listed
 
-        return listed([markup.plain(p.name) for p in self.people], language)
+        return listed([markup.printed_words(markup.plain(p.name)) for p in self.people], language)
 
     @property
     def emails(self) -> tuple[str, ...]:

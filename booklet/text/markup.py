@@ -1696,11 +1696,61 @@ def without_unprintable(text: str) -> str:
 
 
 def loses_letters(text: str) -> bool:
-    """Whether printing `text` (without markup) leaves out a letter the fonts do not have, other than in brackets that
-    held only such letters: 'Mei Chen and 王小明' and 'Wang 王小明' do, printed 'Mei Chen and', 'Wang'; 'Yao Wei (魏銘廷)',
-    the name written again in its own script, and 'Bo 🎉 Jones', an emoji, not a letter, do not."""
+    """Whether printing `text` (without markup), a person's name, leaves out a letter the fonts do not have where the
+    name would read as another: 'Mei Chen and 王小明' and 'Wang 王小明' do, printed 'Mei Chen and', 'Wang'. Not when
+    those letters are brackets' alone ('Yao Wei (魏銘廷)', the name written again in its own script), nor words of
+    their own at the name's start or end beside a name that prints (_in_two_scripts: '李健秋 Andrew Lee'); 'Bo 🎉 Jones',
+    an emoji, not a letter, does not."""
     kept, _ = _kept_of(_BRACKETED, _bracket_kept, text, list(range(len(text))))
-    return any(font_for_char(c) is None and c.isalpha() for c in kept)
+    return any(_lost_letter(c) for c in kept) and not _in_two_scripts(kept)
+
+
+def _lost_letter(c: str) -> bool:
+    return font_for_char(c) is None and c.isalpha()
+
+
+def _in_two_scripts(name: str) -> bool:
+    """Whether the letters the fonts do not have in `name` are a run of words of their own at its start or at its
+    end, and what prints is a name of two words or more that neither ends (before them) nor begins (after them) with
+    a word or sign joining two names (_JOINING_SIGNS, joining_words()): '李健秋 Andrew Lee', one name written in two
+    scripts, prints 'Andrew Lee'; 'Wang 王小明' (one word left), 'Mei Chen and 王小明' and 'Mei Chen, 王小明' (two
+    names) do not print."""
+    words = name.split()
+    lost = [any(_lost_letter(c) for c in word) for word in words]
+    shows = [any(c.isalnum() and font_for_char(c) is not None for c in word) for word in words]
+    printed = [i for i, shown in enumerate(shows) if shown]
+    if len(printed) < 2 or any(lost[printed[0]:printed[-1] + 1]) or any(lost[:printed[0]]) == any(lost[printed[-1]:]):
+        return False  # (one word left; a word losing letters, or lost ones between printed words; lost at both ends)
+    letters = [i for i, c in enumerate(name) if c.isalnum() and font_for_char(c) is not None]
+    gone = [i for i, c in enumerate(name) if _lost_letter(c)]
+    if gone[0] < letters[0]:  # (lost before: what is between the two, and the first word printed)
+        junction, word = name[gone[-1] + 1:letters[0]], words[printed[0]]
+    else:
+        junction, word = name[letters[-1] + 1:gone[0]], words[printed[-1]]
+    return not set(junction) & _JOINING_SIGNS and word.strip(_WORD_EDGES).casefold() not in joining_words()
+
+
+# signs that join two names where a run of words the fonts cannot print was left out ('Mei Chen / 王小明', 'Mei Chen,
+# 王小明'); the words are joining_words()'
+_JOINING_SIGNS = frozenset(",;:/|&+-\u2013\u2014\u00b7")
+_WORD_EDGES = ".,;:!?'\"()[]{}\u2018\u2019\u201c\u201d"
+
+
+@lru_cache(maxsize=1)
+def joining_words() -> frozenset[str]:
+    """The words that join two names in a list, in the languages booklet has words for (CLDR's list patterns, through
+    Babel: 'and', 'or', 'und', 'oder', 'et', 'ou', 'y', 'o', 'e', 'en', 'of'), casefolded."""
+    from babel import Locale
+
+    from ..data.theme import label_languages
+
+    words: set[str] = set()
+    for language in label_languages():
+        patterns = Locale.parse(language).list_patterns
+        for kind in ("standard", "or"):
+            for pattern in (patterns.get(kind) or {}).values():
+                words.update(re.sub(r"\{\d\}", " ", pattern).casefold().split())
+    return frozenset(word for word in words if word.isalpha())
 
 
 def _printed_positions(text: str) -> list[int]:
