@@ -248,6 +248,22 @@ def test_a_paragraph_of_which_no_word_prints_leaves_no_punctuation_behind(tmp_pa
     assert lines[4].strip("\ufe0f\u200d") == "\U0001F3F3"  # the white flag, its joiners as written
 
 
+def test_a_word_left_out_between_two_stops_leaves_one(tmp_path):
+    """A description `Real text. 会议.` printed "Real text..": the CJK left out, the stop after it stayed beside the one
+    before it; so "A course, *会议*." printed "A course,." (across runs of two styles) and "Is it? **会议**?" "Is
+    it??". What is left keeps one stop: the first of two, the stop after a comma, semicolon or colon."""
+    from .helpers import BASE
+
+    tutorials = BASE["tutorials.yaml"].replace(
+        "description: A course.",
+        "description: \"Real text. 会议.\\n\\nA course, *会议*. Next one; 会议!\\n\\nIs it? **会议**?\"")
+    folder = write_conference(tmp_path / "c", {"tutorials.yaml": tutorials})
+    pdf = Pdf(build_booklet(folder, tmp_path / "b.pdf").output)
+    page = pdf.lines(pdf.pages_with("Bayesian inference")[-1])
+    assert page[page.index("Bayesian inference") + 1:page.index("Presenter")] == [
+        "Real text.", "A course. Next one!", "Is it?"]
+
+
 def test_a_character_one_text_family_lacks_prints_in_the_other_in_the_style_around_it(tmp_path):
     """Gentium has the Roman numeral Ⅱ and Noto Sans has not; Noto Sans has the Cyrillic omega ѡ and Gentium has
     not; neither fallback font has them. Each prints, in the other family's face of the style around it (they

@@ -1670,8 +1670,9 @@ _SPACE_IN_BRACKETS = re.compile(r"([(\[{])\s+|\s+([)\]}])")
 # Where characters no font has were left out (_GAP stands for each stretch of them, with the spaces between), the
 # separators they leave stray: one that begins or ends the text or a bracket's content ("東京大学, Japan" printed
 # ", Japan"; "(Japan, 東京大学)" "(Japan,)"), the second of two ("Uni A, 東京大学, Japan": "Uni A, , Japan"), a
-# comma, semicolon or colon after a space ("Uni A 東京大学, Japan": "Uni A , Japan"), and the space before a stop right
-# after them. A dash between two letters is none.
+# comma, semicolon or colon after a space ("Uni A 東京大学, Japan": "Uni A , Japan"), the space before a stop right
+# after them, and a stop or separator left beside a stop ("Real text. 会议.": "Real text.."). A dash between two letters
+# is none.
 _GAP = "\x00"
 _SEP = r"(?:[,;:\u00b7/|]|(?<!\w)[-\u2013\u2014]|[-\u2013\u2014](?!\w))"
 _GAPS = re.compile(r"\x00(?:\s*\x00)*")
@@ -1683,6 +1684,11 @@ _STRAY_SEPARATORS = (  # (each a pattern and what of a match stays: its group 1,
     # a stop, ! ? or an ellipsis right after them, after a space ("Lund 🎉!": "Lund !"); one written after a space
     # ("Lund 🎉 !") keeps it, the writer's
     (re.compile(r"(?<=\S)\s+\x00(?=[.!?\u2026])"), lambda found: (None,)),
+    # a stop, ! ? or a separator right before them and a stop, or a separator, right after: the first stop stays, or
+    # the stop after a separator ("Real text. 会议." printed "Real text..", "Real text, 会议." "Real text,.", "Real
+    # text. 会议, and more" "Real text., and more")
+    (re.compile(r"([.!?\u2026])\s*\x00\s*(?:[.!?\u2026]+|[,;:])"), lambda found: (found.span(1), None)),
+    (re.compile(r"[,;:]\s*\x00\s*([.!?\u2026])"), lambda found: (None, found.span(1))),
 )
 _EMPTY_BRACKETS = re.compile(r"\s?[(\[{][\s\x00]*\x00[\s\x00]*[)\]}]")
 
