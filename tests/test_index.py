@@ -938,8 +938,10 @@ def test_a_talk_given_by_an_author_left_out_names_no_co_author_as_its_speaker(tm
 def test_a_tutorial_whose_every_presenter_is_left_out_prints_the_label_where_they_go(tmp_path):
     """A tutorial whose one presenter's name the fonts print nothing of (`{name: 名古屋}`), beside a co-author
     (Mara Lindqvist), printed nothing under its title on its programme line and in its box on the programme at a
-    glance, where a talk so given now prints the label name_not_printable: it prints the label too. The co-author
-    stays under "Co-author" on the tutorial's page, indexed with that page, not bold."""
+    glance, where a talk so given now prints the label name_not_printable: it prints the label too. Its own page
+    printed no one where its presenters go (no "Presenter" heading), under the programme's label: it prints the
+    label there too, once under "Presenters" when each of two is left out. The co-author stays under "Co-author" on
+    the tutorial's page, indexed with that page, not bold."""
     tutorials = BASE["tutorials.yaml"].replace("- {name: Sven Oberg, affiliation: NBI}",
                                                "- {name: 名古屋}\n  authors:\n    - {name: Mara Lindqvist}")
     folder = write_conference(tmp_path / "conf", {"tutorials.yaml": tutorials})
@@ -947,9 +949,13 @@ def test_a_tutorial_whose_every_presenter_is_left_out_prints_the_label_where_the
     glance, day = pdf.lines(2), pdf.lines(3)
     assert glance[glance.index("Bayesian inference") + 1] == "(name not printable)"
     assert day[day.index("TUTORIAL 1 Bayesian inference") + 1] == "(name not printable)"
-    assert pdf.lines(6)[2:] == ["Bayesian inference", "A course.", "Co-author", "Mara Lindqvist", "7"]
+    assert pdf.lines(6)[2:] == ["Bayesian inference", "A course.", "Presenter", "(name not printable)", "Co-author",
+                                "Mara Lindqvist", "7"]
     entries = {e["name"]: e["numbers"] for e in read_index(pdf, index_pages(pdf))}
     assert entries["Lindqvist, Mara"] == [(7, False)]
+    two = BASE["tutorials.yaml"].replace("- {name: Sven Oberg, affiliation: NBI}", "- {name: 名古屋}\n    - {name: 京都}")
+    pdf = Pdf(build_booklet(write_conference(tmp_path / "two", {"tutorials.yaml": two}), tmp_path / "c.pdf").output)
+    assert pdf.lines(6)[2:] == ["Bayesian inference", "A course.", "Presenters", "(name not printable)", "7"]
 
 
 def test_a_posters_first_author_left_out_leaves_the_named_one_a_co_author(tmp_path):

@@ -15,7 +15,7 @@ from ..model import Person, Tutorial
 from .abstracts import (FULL, TAIL_LINES, Tight, affiliation_lines, continued_heading, fitted_page, flowing_entry,
                         in_text_columns, section_heading, tight_style, when)
 from .columns import UNBOUNDED, TextColumns
-from .common import PHOTO_WIDTH, Context
+from .common import PHOTO_WIDTH, Context, unnamed_speaker
 from .flowables import Anchor, Continues, DayMark, EndMark, Gap, Para, Row, Rule, Together
 from .styles import markup_color
 
@@ -121,8 +121,9 @@ def _tutorial_content(ctx: Context, tutorial: Tutorial, tight: Tight = FULL) -> 
     style = tight_style(ctx, ctx.in_language(s.text, tutorial.language), tight)
     # in columns as an abstract's text is (see Context.text_columns; a short one in one, abstracts.in_text_columns)
     description = in_text_columns(ctx, ctx.paras(tutorial.description, style))
-    if description or tutorial.people:  # (under a tutorial of nothing but its title, the hairline doubled the
-        story.append(Rule(ctx.colours.hairline, 0.8, 5))  # rule between it and the next: SIGDIAL 2020's four)
+    if description or tutorial.people or tutorial.unnamed:  # (under a tutorial of nothing but its title, the
+        story.append(Rule(ctx.colours.hairline, 0.8, 5))  # hairline doubled the rule between it and the next:
+        # SIGDIAL 2020's four)
     header = len(story)
     in_columns = any(isinstance(flowable, TextColumns) for flowable in description)
     # the presenters' heading never ends a page without the first presenter (a Continues does not keep with the
@@ -130,23 +131,31 @@ def _tutorial_content(ctx: Context, tutorial: Tutorial, tight: Tight = FULL) -> 
     # and on a page the tutorial runs onto the text above it and in it is at least TAIL_LINES lines, carried over
     # from the page before (Together's `text`, Continues' `tail`: in columns too, where EuroPython 2014's presenter,
     # GMTH 2023's "Leitung" and names started a page alone, and DebConf17's had 2 lines above it)
-    last = [description.pop()] if (tutorial.presenters and description and not in_columns
+    last = [description.pop()] if ((tutorial.presenters or tutorial.unnamed) and description and not in_columns
                                    and _short(description[-1], ctx.page.text_width)) else []
     story.extend(description)
     if tutorial.presenters:
         aligned = any(p.photo for p in tutorial.presenters)  # then the others' text in the column beside the photos
         story += _headed(ctx, "presenter", tutorial.presenters, last, len(last) if description or last else None,
                          aligned=aligned, tight=tight)
+    elif tutorial.unnamed:  # (each presenter left out: the page printed no one where its programme row prints the
+        # label name_not_printable; the label here too, under the heading)
+        story += _headed(ctx, "presenter", tutorial.unnamed, last, len(last) if description or last else None,
+                         unnamed=unnamed_speaker(ctx, tutorial))
     if tutorial.authors:  # who prepared it but does not present it: under their own heading, in the index not bold
         story += _headed(ctx, "coauthor", tutorial.authors, presenting=False, tight=tight)
     return story, header
 
 
 def _headed(ctx: Context, label: str, people: tuple[Person, ...], before=(), text: int | None = None,
-            aligned: bool = False, presenting: bool = True, tight: Tight = FULL) -> list:
+            aligned: bool = False, presenting: bool = True, tight: Tight = FULL, unnamed: str = "") -> list:
     """`people` (_presenter) under the heading `label` (its plural, label + "s", over several), which keeps with the
-    first of them and `before` (Together, whose `text` it is)."""
+    first of them and `before` (Together, whose `text` it is); `unnamed`: the markup printed once in their place,
+    when each of them is left out of the booklet (common.unnamed_speaker)."""
     heading = ctx.label(label if len(people) == 1 else label + "s")
+    if unnamed:
+        return [Together([*before, Para(markup.inline(heading), ctx.styles.subheading), Gap(0, 6),
+                          Para(unnamed, ctx.styles.person)], text=text)]
     first, *others = people
     story = [Together([*before, Para(markup.inline(heading), ctx.styles.subheading),
                        *_presenter(ctx, first, aligned, presenting, tight)], text=text)]
