@@ -626,6 +626,22 @@ def test_no_one_to_send_a_talks_proof_to_says_which_names_are_left_out(tmp_path)
         ("", "")] * 3
 
 
+def test_a_chairs_proof_names_the_session_as_the_programme_prints_it(tmp_path):
+    """A chair's proof carried the session's name as plain text (markup.plain), the characters the fonts print
+    nothing of left for the overlay to drop with the spaces beside them: of `session: 会议 (Posters)`, which the
+    programme prints '(Posters)', the header read 'Session you chair:  (Posters) · ...', of 'Posters 会议' 'Posters  ·
+    ...'. The proof, its warning and its manifest row name the session as the programme prints it."""
+    for written, printed in (("会议 (Posters)", "(Posters)"), ("Posters 会议", "Posters")):
+        programme = BASE["programme.yaml"].replace("session: Inference", f'session: "{written}"')
+        folder = tmp_path / printed.strip("()")
+        output, rows = _proofs_run(folder, {"programme.yaml": programme})
+        assert (f"programme.yaml:8: days[0].items[3].chair: warning: no email for Mei Chen (chair of '{printed}'): "
+                "send chair-mei-chen.pdf another way") in output.splitlines()
+        lines = Pdf(folder / "out" / "chair-mei-chen.pdf").lines(0)
+        assert printed in lines
+        assert f"Session you chair: {printed} · Monday 13 September · 10:30–11:00" in lines
+
+
 def test_a_co_speaker_left_out_without_an_address_is_warned_of_as_a_named_one_is(tmp_path):
     """A talk presented by Chiamaka Okafor, who has an address, and by 京都 (left out of the booklet: the fonts print
     nothing of it), who has none: the proof went to Okafor alone, and `booklet proofs` said nothing, where a named

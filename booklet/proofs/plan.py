@@ -375,7 +375,10 @@ def _chairs(booklet: Booklet, who: People, language: str, session_keys: dict[int
         for session in day.sessions(orders):
             if not session.chairs and not session.chairs_left_out:
                 continue
-            chaired = Chaired(session_keys[id(session)], markup.plain(session.name), *_session_when(session, day, language))
+            # (the session's name as the programme prints it: of 'Posters 会议' the header read 'Session you chair:
+            # Posters  · ...', of '会议 (Posters)' 'Session you chair:  (Posters) · ...')
+            chaired = Chaired(session_keys[id(session)], _printed(session.name),
+                              *_session_when(session, day, language))
             source = session.source and replace(session.source, key=session.source.key + ".chair")
             # (a co-chair left out beside named ones, `chair: [Mei Chen, 王小明]`, has it too when given an address, as a
             # poster's author left out beside a named one: without, the named chairs have the pages)
@@ -506,9 +509,10 @@ def _when(slot: Slot | None, language: str = "en") -> tuple[str, str, str]:
 
 
 def _printed(text: str | None) -> str:
-    """A room as plain text as the booklet prints it: without the characters the fonts print nothing of, and ''
-    when nothing of it prints (`room: 会议室`, CJK alone, warned of: the programme leaves it out with its dot), so
-    that the manifest and the proof's header say what the page says."""
+    """A room, or a session's name, as plain text as the booklet prints it: without the characters the fonts print
+    nothing of, and '' when nothing of it prints (`room: 会议室`, CJK alone, warned of: the programme leaves it out
+    with its dot; a name of which nothing prints is the label printed in its place, fields.Untitled), so that the
+    manifest and the proof's header say what the page says."""
     if not text:
         return ""
     plain = markup.plain(text)
