@@ -384,6 +384,41 @@ def test_lines_kept_as_how_to_make_them_again_are_the_lines_a_paragraph_made(tex
         assert _lines(again) == expected_broken
 
 
+def test_a_kept_wrap_tells_its_lineskips_without_making_its_lines(text_style):
+    """A row sets its left column (a poster's number) as low as its body's first line, which a tall formula of scripts
+    sets lower (Row.first_drop: the paragraph's lineskips): a paragraph that found its wrap kept made its lines again
+    from its parse only to measure that (233 paragraphs of a 500-talk build from a filled cache, a poster's title each
+    with a formula). The wrap's lineskips are kept with it; the lines, once made or broken otherwise, are measured."""
+    from booklet.cache import BuildCache
+    from booklet.layout.flowables import Row, _Again
+    from booklet.text.markup import inline
+
+    text = inline(" ".join(f"Word {n} $x^{{a^{{b^{{c^{{d}}}}}}}}$ then some plain words follow here to fill the line"
+                           for n in range(4)))
+    width, widths = 160, [90, 200]
+    fresh = Para(text, text_style)  # no cache: the lineskips a paragraph has
+    fresh.wrap(width, 1000)
+    expected = fresh.lineskips()
+    broken = Para(text, text_style)
+    broken.break_to(widths)
+    assert expected is not None and any(expected) and broken.lineskips() != expected
+
+    cache = BuildCache()
+    with cache.build():
+        Para(text, text_style).wrap(width, 1000)  # kept
+        found = Para(text, text_style)
+        found.wrap(width, 1000)
+        kept = found._wrapped_lines
+        assert type(kept) is _Again
+        assert found.lineskips() == expected and found._wrapped_lines is kept  # told, no lines made
+        row = Row([Para("12", text_style)], [found], 20)
+        row.wrap(width + row._body_x, 1000)  # the body at the kept width
+        assert row.first_drop() == expected[0] > 0 and found._wrapped_lines is kept
+        assert found.lineskips() == expected and _lines(found) == _lines(fresh)  # the lines made: the same
+        found.break_to(widths)  # lines other than the wrap's: measured
+        assert found.lineskips() == broken.lineskips()
+
+
 def test_a_wrap_too_narrow_for_any_line_is_kept_as_it_was(text_style):
     """ReportLab's wrap makes no lines below a width it can fill: that wrap is kept pickled, not as lines to
     make again, and a paragraph that finds it splits and reads its fragments as one wrapped anew."""
