@@ -360,6 +360,21 @@ def test_a_python_tag_is_an_error_that_names_it(tmp_path, value, tag):
     build_and_check_fail(tmp_path, data, [f"conference.yaml:{NOTES_LINE}: subtitle: '{tag}' {_PYTHON_TAG_SAID}"])
 
 
+@pytest.mark.parametrize("value, said", [
+    ("!!binary aGVsbG8=", "'!!binary' tags base64-encoded bytes"),  # printed "aGVsbG8=" as the subtitle
+    ("!!set {a, b}", "'!!set' tags a set"),  # was "expected text, not a mapping"
+    ("!!omap [a: 1]", "'!!omap' tags an ordered mapping"),
+    ("!!pairs [a: 1]", "'!!pairs' tags a list of pairs"),
+])
+def test_a_yaml_tag_for_bytes_sets_or_pairs_is_an_error_that_names_it(tmp_path, value, said):
+    """A fuzzing run's `room: !!binary aGVsbG8=` passed check and printed the base64 text as the room: booklet's data
+    holds no bytes, sets or ordered pairs, so their tags are refused by name as a Python tag is."""
+    data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", f"subtitle: {value}\n")})
+    build_and_check_fail(tmp_path, data, [f"conference.yaml:{NOTES_LINE}: subtitle: {said}: booklet's data files "
+                                          "hold text, numbers, dates, lists and mappings; remove the tag and write "
+                                          "the value itself"])
+
+
 def test_emphasis_never_runs_from_one_speaker_name_into_the_next(tmp_path):
     data = conference(tmp_path, {"abstracts.yaml": BASE["abstracts.yaml"].replace(
         "    - {name: Bo Jones}", "    - {name: Bo Jones, presenting: true}").replace(

@@ -549,6 +549,11 @@ class _Converter:
             self.problems.append(Problem(self.file, node.start_mark.line + 1 + self.offset, path,
                                          _python_tag_said(node.tag)))
             return BAD
+        if node.tag in _FOREIGN_TAGS:  # `room: !!binary aGVsbG8=` printed the base64 text as the room; `!!set`,
+            #                            `!!omap` and `!!pairs` were read as the mapping or list beneath the tag
+            self.problems.append(Problem(self.file, node.start_mark.line + 1 + self.offset, path,
+                                         _foreign_tag_said(node.tag)))
+            return BAD
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -701,10 +706,22 @@ def _latex_escape_said(macro: str) -> str:
 _YAML_TAG = "tag:yaml.org,2002:"  # (a tag written `!!x` is read as this and x)
 _TIMESTAMP = _YAML_TAG + "timestamp"
 _PYTHON_TAG = _YAML_TAG + "python/"
+# YAML's own tags for values booklet's data never holds (its constructors make bytes, a set, ordered pairs)
+_FOREIGN_TAGS = {_YAML_TAG + name: what for name, what in
+                 (("binary", "base64-encoded bytes"), ("set", "a set"), ("omap", "an ordered mapping"),
+                  ("pairs", "a list of pairs"))}
+
+
+def _foreign_tag_said(tag: str) -> str:
+    """What a value tagged with one of _FOREIGN_TAGS is told."""
+    return (f"'!!{tag.removeprefix(_YAML_TAG)}' tags {_FOREIGN_TAGS[tag]}: booklet's data files hold text, "
+            "numbers, dates, lists and mappings; remove the tag and write the value itself")
+
+
 _DATE_LIKE = re.compile(r"\d{4}-\d\d?-\d\d?")
 
 _TAGGED = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "true/false value",
-           "binary": "base64 binary value", "null": "empty value"}
+           "null": "empty value"}
 
 
 def _python_tag_said(tag: str) -> str:
