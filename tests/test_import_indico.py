@@ -476,3 +476,35 @@ def test_a_contribution_before_1900_or_after_9998_is_refused_as_schedule_exports
         indico.read(path, Options(timezone=zone))
     assert str(raised.value) == (f"{path}: contribution 1: '{date} {time}' is not the date and time of an event "
                                  "(before 1900 or after 9998)")
+
+
+def test_contributions_given_one_id_are_each_their_own_abstract_and_named_in_the_notes(tmp_path):
+    """An import fuzz gave every contribution the same `id`: they were renumbered by the writer (c1, c1-2, ...)
+    without a word. As schedule exports' are, each is its own abstract and the note names the ids given, so that an
+    export edited, or two joined, is seen."""
+    data = event_export()
+    for c in data["results"][0]["contributions"]:
+        c.update(id="1", friendly_id=1, db_id=101)
+    path = tmp_path / "99.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    imported = indico.read(path, Options())
+    titles = {a["id"]: a["title"] for a in imported.documents["abstracts.yaml"]}
+    assert titles == {"c1-3": "Jets", "c1-6": "Real tracks are not types", "c1-2": "The QGP: a review",
+                      "c1-5": "Not yet scheduled", "c12": "Charm flow at $\\sqrt{s_{NN}}=5.02~\\mathrm{TeV}$",
+                      "c13": "Beauty at the LHC"}
+    assert ("5 contribution(s) with the id of an earlier contribution of another title (the export gives one id to "
+            "two contributions): each its own abstract, the later given an id of its own: 'The QGP: a review' (id c1 "
+            "-> c1-2), 'Jets' (id c1 -> c1-3), 'Hands-on Rivet' (id c1 -> c1-4) and 2 more; check that the export is "
+            "whole and not two joined") in imported.notes
+
+
+def test_a_timetable_contribution_given_the_id_of_another_gets_its_own(tmp_path):
+    data = timetable_export()
+    data["results"]["99"]["20260623"]["c22"]["friendlyId"] = 12  # the id of "Charm flow"
+    path = tmp_path / "tt.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    imported = indico.read(path, Options())
+    assert {a["id"]: a["title"] for a in imported.documents["abstracts.yaml"]} == {"c12": "Charm flow",
+                                                                                 "c12-2": "Summary talk"}
+    assert any("'Summary talk' (id c12 -> c12-2)" in n for n in imported.notes)
+

@@ -182,6 +182,7 @@ class _Event:
         self.zone_name = zone_name or ""
         self.blocks: dict[str, Block] = {}
         self.nameless: list[str] = []  # the people listed without a name, left out: where, and what else is given
+        self.ids = _Ids()
 
     def read(self) -> Imported:
         entries: list[Entry] = []
@@ -192,7 +193,7 @@ class _Event:
             for c in _list(s.get("contributions")):
                 entries.append(self.contribution(c, block))
         conference = self.conference()
-        self.notes += _nameless_note(self.nameless)
+        self.notes += _nameless_note(self.nameless) + self.ids.note()
         self.notes.insert(0, self.clock.note(self.why))
         return assemble(FORMAT, conference, entries, list(self.blocks.values()), self.kinds, self.notes)
 
@@ -238,7 +239,7 @@ class _Event:
         people = _contribution_people(c.get("speakers"), [c.get("primaryauthors"), c.get("coauthors")], where, title,
                                       self.nameless)
         when = self.clock(c.get("startDate"), where)
-        entry = Entry(key=f"c{ident}" if ident else "", title=title, people=people,
+        entry = Entry(key=self.ids.key(f"c{ident}", title) if ident else "", title=title, people=people,
                       text=to_markup(c.get("description")), kind=kind, where=where,
                       images=images_in(c.get("description")),
                       room=clean(c.get("roomFullname")) or clean(c.get("room")),
@@ -291,6 +292,34 @@ def _nameless_note(nameless: list[str]) -> list[str]:
             + "; write their names in abstracts.yaml, or in Indico"]
 
 
+class _Ids:
+    """The contributions' ids, one to each: a contribution given the id of an earlier one of another title (an
+    export edited or two joined) gets one of its own ('c7-2'), named in the notes as schedule exports' are."""
+
+    def __init__(self) -> None:
+        self.titles: dict[str, str] = {}  # id -> the title of the contribution it was given to
+        self.clashes: list[str] = []  # "'title' (id c7 -> c7-2)"
+
+    def key(self, base: str, title: str) -> str:
+        if self.titles.setdefault(base, title) == title:  # (the same title again: one contribution, held again)
+            return base
+        candidate, n = f"{base}-2", 2
+        while self.titles.get(candidate, title) != title:
+            n += 1
+            candidate = f"{base}-{n}"
+        if candidate not in self.titles:
+            self.titles[candidate] = title
+            self.clashes.append(f"'{title}' (id {base} -> {candidate})")
+        return candidate
+
+    def note(self) -> list[str]:
+        if not self.clashes:
+            return []
+        return [f"{len(self.clashes)} contribution(s) with the id of an earlier contribution of another title (the "
+                "export gives one id to two contributions): each its own abstract, the later given an id of its own: "
+                f"{first_few(self.clashes)}; check that the export is whole and not two joined"]
+
+
 def _with_speakers(authors: list[Person], speakers: list[Person]) -> list[Person]:
     """Authors in order with the speakers marked; speakers who are no author first."""
     names = {s.name.casefold() for s in speakers}
@@ -322,6 +351,7 @@ class _Timetable:
         self.entries: list[Entry] = []
         self.nameless: list[str] = []  # the people listed without a name, left out: where, and what else is given
         self.locations: Counter = Counter()
+        self.ids = _Ids()
         zone = options.timezone or self.export_zone()
         self.clock = _Clock(path, _zone(zone, path, "--timezone" if options.timezone else "tz"))
         self.zone_name = zone or ""
@@ -345,7 +375,7 @@ class _Timetable:
                 if isinstance(entry, dict):
                     self.entry(key, entry, None)
         venue = self.locations.most_common(1)[0][0] if self.locations else ""
-        self.notes += _nameless_note(self.nameless)
+        self.notes += _nameless_note(self.nameless) + self.ids.note()
         self.notes.insert(0, self.clock.note(self.why))
         return assemble(FORMAT, Conference(venue=venue, time_zone=self.zone_name), self.entries, self.blocks,
                         self.kinds, self.notes)
@@ -389,8 +419,9 @@ class _Timetable:
         people = _contribution_people(e.get("presenters"), [e.get("authors")], where,
                                       clean(e.get("title")) or f"Contribution {ident}", self.nameless)
         kind_name = "poster" if block is not None and block.kind == "poster" else "contributed"
+        title = clean(e.get("title")) or f"Contribution {ident}"
         self.entries.append(Entry(
-            f"c{ident}", clean(e.get("title")) or f"Contribution {ident}", people, to_markup(e.get("description")),
+            self.ids.key(f"c{ident}", title), title, people, to_markup(e.get("description")),
             kind_name, day, start, end, room if not block or room != block.room else "",
             block.key if block else None, _board(e.get("board_number"), self.notes, where), where,
             images=images_in(e.get("description"))))
