@@ -508,3 +508,31 @@ def test_a_timetable_contribution_given_the_id_of_another_gets_its_own(tmp_path)
                                                                                  "c12-2": "Summary talk"}
     assert any("'Summary talk' (id c12 -> c12-2)" in n for n in imported.notes)
 
+
+@pytest.mark.parametrize("timetable", [False, True])
+def test_a_contribution_that_ends_before_it_starts_is_refused_naming_it(tmp_path, timetable):
+    """An import fuzz's contribution with an endDate before its startDate was imported silently (its start alone
+    printed, or a time that runs backwards); Indico never exports one, and which time is right cannot be told: refused,
+    naming the contribution and both times, as a schedule's negative duration is; exit 1 and nothing written."""
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+
+    if timetable:
+        data = timetable_export()
+        data["results"]["99"]["20260623"]["c22"]["endDate"] = when("2026-06-23", "17:00:00", "Europe/Zurich")
+        expected = ("entry c22 ('Summary talk'): endDate '2026-06-23 17:00:00' is before its startDate "
+                    "'2026-06-23 17:30:00'; correct one of them in the export")
+    else:
+        data = event_export()
+        data["results"][0]["contributions"][1]["endDate"] = when("2026-06-23", "08:00:00")
+        expected = ("contribution 2 ('The QGP: a review'): endDate '2026-06-23 08:00:00' is before its startDate "
+                    "'2026-06-23 08:10:00'; correct one of them in the export")
+    path = tmp_path / "99.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(SourceError) as raised:
+        indico.read(path, Options())
+    assert str(raised.value) == f"{path}: {expected}"
+    result = CliRunner().invoke(main, ["import", str(path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1 and expected in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()

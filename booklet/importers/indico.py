@@ -248,6 +248,7 @@ class _Event:
         if when:
             entry.day, entry.start = when
             finish = self.clock(c.get("endDate"), where)
+            _not_before(self.path, where, title, c, when, finish)
             minutes = _minutes(c.get("duration"))
             if finish and finish[0] == entry.day:
                 entry.end = finish[1]
@@ -290,6 +291,16 @@ def _nameless_note(nameless: list[str]) -> list[str]:
     return [f"{len(nameless)} person(s) listed without a name, left out (their contributions keep the people named): "
             + first_few(nameless, "; ")
             + "; write their names in abstracts.yaml, or in Indico"]
+
+
+def _not_before(path: Path, where: str, title: str, c: dict, start: tuple, finish: tuple | None) -> None:
+    """SourceError for a contribution whose endDate is before its startDate (as a schedule's negative duration is
+    refused): Indico never exports one, so the export was changed on the way; which time is right cannot be told."""
+    if finish is not None and finish < start:
+        def said(value):
+            return f"{value.get('date')} {value.get('time')}"
+        raise SourceError(f"{path}: {where} ('{title}'): endDate '{said(c['endDate'])}' is before its startDate "
+                          f"'{said(c['startDate'])}'; correct one of them in the export")
 
 
 class _Ids:
@@ -392,6 +403,7 @@ class _Timetable:
         end = None
         if when:
             finish = self.clock(e.get("endDate"), where)
+            _not_before(self.path, where, clean(e.get("title")), e, when, finish)
             end = finish[1] if finish and finish[0] == day else (
                 plus_minutes(day, start, _minutes(e.get("duration")) or 0) if _minutes(e.get("duration")) else None)
         room = clean(e.get("roomFullname")) or clean(e.get("room"))
