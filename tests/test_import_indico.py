@@ -536,3 +536,25 @@ def test_a_contribution_that_ends_before_it_starts_is_refused_naming_it(tmp_path
     result = CliRunner().invoke(main, ["import", str(path), "--out", str(tmp_path / "out")])
     assert result.exit_code == 1 and expected in result.output and "Traceback" not in result.output
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("timetable", [False, True])
+def test_a_contribution_naming_more_people_than_booklet_imports_is_refused_naming_it(tmp_path, timetable):
+    """As a schedule's event with 100,000 persons (an import fuzz's: minutes to import): more than 1,000 people for one
+    contribution are refused, naming it, before any is read."""
+    many = [{"firstName": "A", "familyName": f"P{i}"} for i in range(1001)]
+    if timetable:
+        data = timetable_export()
+        data["results"]["99"]["20260623"]["c22"]["authors"] = many
+        expected = "entry c22 ('Summary talk')"
+    else:
+        data = event_export()
+        data["results"][0]["contributions"][1]["coauthors"] = many
+        expected = "contribution 2 ('The QGP: a review')"
+    path = tmp_path / "99.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(SourceError) as raised:
+        indico.read(path, Options())
+    assert str(raised.value) == (f"{path}: {expected}: 1,001 people named for one contribution, more than booklet "
+                                 "imports (1,000); name its speakers (or its collaboration) in the export and leave "
+                                 "the others out")

@@ -2040,3 +2040,30 @@ def test_people_of_one_name_in_other_cases_with_e_mails_of_their_own_or_of_one_w
     _cases_joined(imported)
     assert [p["author"] for p in imported.documents["posters.yaml"]] == ["WEI ZHANG", "julian"]
     assert imported.notes == []
+
+
+@pytest.mark.parametrize("schedule2", [False, True])
+def test_an_event_naming_more_people_than_booklet_imports_is_refused_naming_it(tmp_path, schedule2):
+    """An import fuzz gave one event of camp2019's schedule.json 100,000 persons: the import took over a minute on a
+    busy machine (about 0.3 ms of CPU each, most of it fitting the abstract's author block) and would have printed
+    pages of names. More than 1,000 people for one event are refused, naming it, before any is read: exit 1, nothing
+    written."""
+    if schedule2:
+        path = write_schedule2(tmp_path / "schedule.json")
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["schedule"]["events"][0]["participants"] = [{"name": f"P{i}"} for i in range(1001)]
+        title, where = data["schedule"]["events"][0]["title"], "schedule.events[0]"
+    else:
+        days = events_v1()
+        days["13"][1]["persons"] = [{"id": i, "public_name": f"P{i}"} for i in range(1001)]
+        path = write_json_v1(tmp_path / "schedule.json", days)
+        title, where = "Waves in shallow water", "schedule.conference.days[0].rooms['Hall A'][1]"
+    path.write_text(json.dumps(data) if schedule2 else path.read_text(encoding="utf-8"), encoding="utf-8")
+    expected = (f"{path}: {where} ('{title}'): 1,001 people named for one contribution, more than booklet "
+                "imports (1,000); name its speakers (or its collaboration) in the export and leave the others out")
+    with pytest.raises(SourceError) as raised:
+        read(path, Options())
+    assert str(raised.value) == expected
+    result = invoke("import", path, "--out", tmp_path / "out")
+    assert result.exit_code == 1 and expected in result.output
+    assert not (tmp_path / "out").exists()

@@ -442,6 +442,16 @@ PLACEHOLDER_TITLE = PLACEHOLDERS["title"]
 PLACEHOLDER_VENUE = PLACEHOLDERS["venue"]
 NOBODY = "TBA"
 LONGEST = 24 * 60  # minutes: a longer duration is no item's
+# people named for one contribution: some ten pages of names under one title (an A5 page lists about a hundred);
+# an export with more lists a collaboration's members (who sign as the collaboration) or was made by a script, and
+# each person costs about 0.3 ms of CPU to import and check, most of it fitting the author block: 100,000 took 30 s
+MAX_PEOPLE = 1_000
+
+
+def too_many_people(source, where: str, title: str, count: int) -> str:
+    """The message refusing a contribution that names more than MAX_PEOPLE people."""
+    return (f"{source}: {where} ('{title}'): {count:,} people named for one contribution, more than booklet imports "
+            f"({MAX_PEOPLE:,}); name its speakers (or its collaboration) in the export and leave the others out")
 
 
 @dataclass

@@ -20,8 +20,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import Imported, Options, SourceError
-from .assemble import (Block, Conference, Entry, Kinds, LONGEST, Person, affiliation, assemble, clean, first_few,
-                       flip_name, full_name, given_and_family, line_kind, plus_minutes)
+from .assemble import (MAX_PEOPLE, Block, Conference, Entry, Kinds, LONGEST, Person, affiliation, assemble, clean,
+                       first_few, flip_name, full_name, given_and_family, line_kind, plus_minutes, too_many_people)
 from .schedule import event_year
 from .schedule_json import json_reason, json_value
 from .text import images_in, to_markup
@@ -236,6 +236,7 @@ class _Event:
             block = self.session_by_name(clean(c.get("session")))
         if block is not None and block.kind == "poster" and not type_name:
             kind = "poster"
+        _not_too_many(self.path, where, title, c.get("speakers"), [c.get("primaryauthors"), c.get("coauthors")])
         people = _contribution_people(c.get("speakers"), [c.get("primaryauthors"), c.get("coauthors")], where, title,
                                       self.nameless)
         when = self.clock(c.get("startDate"), where)
@@ -291,6 +292,14 @@ def _nameless_note(nameless: list[str]) -> list[str]:
     return [f"{len(nameless)} person(s) listed without a name, left out (their contributions keep the people named): "
             + first_few(nameless, "; ")
             + "; write their names in abstracts.yaml, or in Indico"]
+
+
+def _not_too_many(path: Path, where: str, title: str, speakers: object, authors: list) -> None:
+    """SourceError for a contribution that names more than MAX_PEOPLE people (speakers are most often authors too)."""
+    count = max(len(speakers) if isinstance(speakers, list) else 0,
+                sum(len(items) for items in authors if isinstance(items, list)))
+    if count > MAX_PEOPLE:
+        raise SourceError(too_many_people(path, where, title, count))
 
 
 def _not_before(path: Path, where: str, title: str, c: dict, start: tuple, finish: tuple | None) -> None:
@@ -428,6 +437,8 @@ class _Timetable:
                                       block=block.key if block else None, where=where))
             return
         ident = _text(str(e.get("friendlyId") or e.get("contributionId") or e.get("id") or key)).lstrip("c")
+        _not_too_many(self.path, where, clean(e.get("title")) or f"Contribution {ident}", e.get("presenters"),
+                      [e.get("authors")])
         people = _contribution_people(e.get("presenters"), [e.get("authors")], where,
                                       clean(e.get("title")) or f"Contribution {ident}", self.nameless)
         kind_name = "poster" if block is not None and block.kind == "poster" else "contributed"

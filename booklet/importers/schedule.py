@@ -37,8 +37,8 @@ from ..problems import did_you_mean
 from ..text.folding import DAY_WORDS, unmarked
 from ..text.markup import collapse
 from . import Imported, Options, SourceError
-from .assemble import (NOBODY, common_language, first_few, language_code, line_kind, names_in, own_language,
-                       regional_note, some, time_text)
+from .assemble import (MAX_PEOPLE, NOBODY, common_language, first_few, language_code, line_kind, names_in,
+                       own_language, regional_note, some, time_text, too_many_people)
 from .kinds import ABSTRACT_KINDS, kind_for, parse_kinds, user_kind_of
 from .text import ESCAPE_SEQUENCE, images_in, joined, repaired, to_markup, without_controls
 
@@ -217,6 +217,9 @@ class _Placed:
 
 def build(schedule: Schedule, options: Options, format_name: str) -> Imported:
     """The schedule as booklet's documents, with the notes and unmapped types to show the user."""
+    for event in schedule.events:  # (before their people are named and checked: assemble.MAX_PEOPLE)
+        if len(event.persons) > MAX_PEOPLE:
+            raise SourceError(too_many_people(schedule.source, event.where, one_line(event.title), len(event.persons)))
     return _Builder(schedule, options, format_name).run()
 
 
