@@ -197,9 +197,25 @@ def read(path: Path, options: Options) -> Imported:
     if left_out:  # (each character once: a reader may read a text more than once)
         imported.notes.append("left out control characters of the source's text, which print nothing: "
                               + ", ".join(f"U+{ord(ch):04X}" for ch in sorted(left_out)))
+    _not_too_many_people(path, imported)
     _cases_joined(imported)
     _note_unused_kinds(imported, options)
     return imported
+
+
+def _not_too_many_people(path: Path, imported: Imported) -> None:
+    """SourceError for an abstract or tutorial naming more than assemble.MAX_PEOPLE people, before they are written
+    and checked (the formats whose readers do not refuse one themselves: a spreadsheet's cell of 1,500 names)."""
+    from .assemble import MAX_PEOPLE, too_many_people
+
+    for name, what in (("abstracts.yaml", "abstract"), ("tutorials.yaml", "tutorial")):
+        for record in imported.documents.get(name) or []:
+            if not isinstance(record, dict):
+                continue
+            count = sum(len(record.get(key) or []) for key in ("authors", "presenters")
+                        if isinstance(record.get(key), list))
+            if count > MAX_PEOPLE:
+                raise SourceError(too_many_people(path, f"{what} {record.get('id')}", record.get("title"), count))
 
 
 def _cases_joined(imported: Imported) -> None:
