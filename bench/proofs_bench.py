@@ -12,10 +12,12 @@ proof files, and writes the proofs in up to one process per CPU). The build is t
 runs are interleaved (build, build --jobs 1, proofs, proofs of edited data, ...) so that all see
 the same load. `proofs` right after `build` takes the PDF that build wrote (booklet/cache/built.py);
 before the second, a comment line is added to conference.yaml (or taken out again), so that proofs
-build their own booklet, as after an edit since the last build (from the layouts the build kept, as
-nothing the booklet shows changed); then another comment line is added (or taken out), and proofs are made
-again into that same folder, as after the next round of corrections (a proof that comes out as the file
-there is left as it was): all three are reported, each against the target. Proofs go
+build their own booklet, as after an edit since the last build (from the layouts the build kept), but
+the booklet comes out byte for byte as built; before the third, one abstract's text is corrected (two
+letters of a word swapped, or swapped back: a LOC's typo fix, see correct_typo), so that the booklet
+differs in that abstract's page: the edited case; then another comment line is added (or taken out), and
+proofs are made again into that same folder, as after the next round of corrections (a proof that comes
+out as the file there is left as it was): all four are reported, each against the target. Proofs go
 to a fresh folder each run (but the last, into the folder of the one before), and the folders are removed only after the timed runs: on ext4 without a
 journal (this machine's disk), the inode allocator skips every inode freed in the last 30 seconds, so
 creating a run's 1,800 files (6,000 at 2,000 talks) right after removing the last run's cost up to a
@@ -136,6 +138,27 @@ def edit(path: Path, comment: bytes = COMMENT) -> None:
     path.write_bytes(data.replace(comment, b"", 1) if comment in data else data + comment)
 
 
+def correct_typo(path: Path) -> str:
+    """One abstract's text corrected as a LOC corrects a typo: in the middle abstract of `path` (abstracts.yaml,
+    each text a block, 'abstract: |'), the second and third letters of the first word of four letters or more on
+    its first line are swapped (swapped back by the next call: the data is as it was every other round). Its page
+    of the booklet changes, and the proofs showing it; the booklet's objects keep their numbers. Returns the line
+    as it is now."""
+    text = path.read_text(encoding="utf-8")
+    starts = [found.end() for found in re.finditer(r"abstract: \|\n", text)]
+    if not starts:
+        raise SystemExit(f"{path}: no abstract written as a block ('abstract: |') to correct")
+    start = starts[len(starts) // 2]
+    line = text[start:text.index("\n", start)]
+    word = re.search(r"[A-Za-z]{4,}", line)
+    if word is None:
+        raise SystemExit(f"{path}: no word to correct on the line {line.strip()!r}")
+    at = start + word.start() + 1
+    text = text[:at] + text[at + 1] + text[at] + text[at + 2:]
+    path.write_text(text, encoding="utf-8")
+    return text[start:text.index("\n", start)]
+
+
 def cache_folder(size: str, suffix: str, cache: str) -> str:
     """BOOKLET_CACHE for the runs of `size`: a fresh, empty folder (or "off")."""
     if cache == "off":
@@ -179,14 +202,16 @@ def bench_size(size: str, runs: int, ref: str | None = None, cache: str = "fille
     # untimed: fills the caches as a previous build of the folder would have
     measure(build_cmd, own)
     measure(one_cmd, alone)
-    builds, ones, proofs, owns, agains, befores = [], [], [], [], [], []
+    builds, ones, proofs, owns, typos, agains, befores = [], [], [], [], [], [], []
     for _ in range(runs):
         builds.append(measure(build_cmd, own))
         ones.append(measure(one_cmd, alone))
         proofs.append(measure(fresh(), own))  # right after the build: takes its PDF (booklet/cache/built.py)
         edit(folder / "conference.yaml")  # the data edited since the build: proofs build their own booklet
+        owns.append(measure(fresh(), own))  # ... the very booklet the build made (only a comment changed)
+        correct_typo(folder / "abstracts.yaml")  # one abstract corrected: its page differs (the edited case)
         cmd = fresh()
-        owns.append(measure(cmd, own))
+        typos.append(measure(cmd, own))
         # edited again, and proofs made again into the same folder, as a LOC does after each round of corrections:
         # a proof that comes out as the file there is left as it is (here all of them: only a comment changed)
         edit(folder / "conference.yaml", SECOND_COMMENT)
@@ -196,12 +221,15 @@ def bench_size(size: str, runs: int, ref: str | None = None, cache: str = "fille
             befores.append(measure(fresh(), env, src))
     print(f"{size}: build walls {[round(r.wall, 2) for r in builds]}, build --jobs 1 walls "
           f"{[round(r.wall, 2) for r in ones]}, proofs walls {[round(r.wall, 2) for r in proofs]} (the first "
-          f"proofs run starts without what the last run kept), proofs of edited data {[round(r.wall, 2) for r in owns]}, "
+          f"proofs run starts without what the last run kept), proofs after a comment edit {[round(r.wall, 2) for r in owns]}, "
+          f"after an abstract corrected {[round(r.wall, 2) for r in typos]}, "
           f"again into the same folder {[round(r.wall, 2) for r in agains]}",
           file=sys.stderr)
     build, one, proof, own_build, own_again = median(builds), median(ones), median(proofs), median(owns), median(agains)
+    typo = median(typos)
     before = median(befores) if befores else None
-    for name, run in (("build", build), ("build --jobs 1", one), ("proofs", proof), ("proofs, edited", own_build),
+    for name, run in (("build", build), ("build --jobs 1", one), ("proofs", proof), ("proofs, comment", own_build),
+                      ("proofs, abstract corrected", typo),
                       ("proofs, edited, again", own_again), ("proofs before", before)):
         if run is not None and run.status != 0:
             print(f"  ! booklet {name} for {size} failed (exit {run.status}):\n{run.stderr[-2000:]}", file=sys.stderr)
@@ -212,7 +240,7 @@ def bench_size(size: str, runs: int, ref: str | None = None, cache: str = "fille
     shutil.rmtree(proofs_dir, ignore_errors=True)
     return {"size": size, "what": what, "pages": int(pages.group(1)) if pages else None,
             "proofs": int(count.group(1)) if count else None, "mb": size_mb, "build": build, "one": one, "proof": proof,
-            "own": own_build, "again": own_again, "before": before, "ref": ref, "runs": runs, "cache": cache}
+            "own": own_build, "typo": typo, "again": own_again, "before": before, "ref": ref, "runs": runs, "cache": cache}
 
 
 def table(results: list[dict]) -> list[str]:
@@ -221,16 +249,20 @@ def table(results: list[dict]) -> list[str]:
     lines = ["| conference | booklet pages | proofs (MB) | build wall / CPU | build --jobs 1 wall / CPU | "
              + " | ".join(before + ["proofs wall / CPU", "proofs / build: wall (CPU)",
                                     "proofs / build --jobs 1: wall (CPU)", f"target <= {TARGET}",
-                                    "proofs of data edited since the build: wall / CPU, / build, / build -j 1",
+                                    "proofs after a comment added since the build: wall / CPU, / build, / build -j 1",
+                                    f"target <= {TARGET}",
+                                    "proofs after one abstract corrected (the edited case): wall / CPU, / build, "
+                                    "/ build -j 1",
                                     f"target <= {TARGET}",
                                     "the same, edited again, into the last run's folder: wall / CPU, / build, / build -j 1",
                                     f"target <= {TARGET}"]) + " |",
              "| --- | ---: | ---: | ---: | ---: | " + "---: | " * len(before)
-             + "---: | ---: | ---: | --- | ---: | --- | ---: | --- |"]
+             + "---: | ---: | ---: | --- | ---: | --- | ---: | --- | ---: | --- |"]
     for r in results:
-        build, one, proof, own, again = r["build"], r["one"], r["proof"], r["own"], r["again"]
+        build, one, proof, own, typo, again = r["build"], r["one"], r["proof"], r["own"], r["typo"], r["again"]
         ratio = proof.wall / min(build.wall, one.wall)
         own_ratio = own.wall / min(build.wall, one.wall)
+        typo_ratio = typo.wall / min(build.wall, one.wall)
         again_ratio = again.wall / min(build.wall, one.wall)
         was = []
         if before:
@@ -246,6 +278,8 @@ def table(results: list[dict]) -> list[str]:
             f"{proof.wall / one.wall:.2f} ({proof.cpu / one.cpu:.2f}) | {'met' if ratio <= TARGET else 'NOT met'} | "
             f"{own.wall:.2f} s / {own.cpu:.2f} s, {own.wall / build.wall:.2f}, {own.wall / one.wall:.2f} | "
             f"{'met' if own_ratio <= TARGET else 'NOT met'} | "
+            f"{typo.wall:.2f} s / {typo.cpu:.2f} s, {typo.wall / build.wall:.2f}, {typo.wall / one.wall:.2f} | "
+            f"{'met' if typo_ratio <= TARGET else 'NOT met'} | "
             f"{again.wall:.2f} s / {again.cpu:.2f} s, {again.wall / build.wall:.2f}, {again.wall / one.wall:.2f} | "
             f"{'met' if again_ratio <= TARGET else 'NOT met'} |")
     return lines
@@ -287,9 +321,11 @@ def section(results: list[dict], load_before: float) -> str:
         "",
         "Right after a `booklet build` of the same data (the LOC's way: build, look, make proofs), `proofs` does",
         "not build at all: the build kept a note of its PDF and of what it was made from (booklet/cache/built.py),",
-        "and proofs, built with the same options, take that PDF. For the last columns a comment line is added",
+        "and proofs, built with the same options, take that PDF. For the next columns a comment line is added",
         "to conference.yaml first (or taken out again), so that proofs build their own booklet, from the layouts",
-        "the build kept: the cost of proofs of data edited since the last build, into a new folder. The last columns",
+        "the build kept, into a new folder: it comes out byte for byte as the build's. Then one abstract is",
+        "corrected (two letters of a word swapped, or swapped back: a typo fixed): its page differs, and the",
+        "proofs showing it: the cost of proofs of data edited since the last build, into a new folder. The last columns",
         "edit again (another comment line) and make the proofs again into that same folder, as a LOC does after",
         "each round of corrections: a proof that comes out byte for byte as the file there is left as it is (here",
         "every one, as only a comment changed; after a real correction, the few proofs showing it are written).",
