@@ -1184,6 +1184,7 @@ def test_proofs_after_one_abstract_is_corrected_read_only_the_pages_that_changed
     the booklet was parsed again (830 pages at 500 talks, 0.3 s of CPU in each of two processes)."""
     import shutil
 
+    import booklet.proofs.write as write
     from booklet.proofs import pagecopy
 
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
@@ -1197,10 +1198,17 @@ def test_proofs_after_one_abstract_is_corrected_read_only_the_pages_that_changed
     real_page = pagecopy.PdfObjects.page
     monkeypatch.setattr(pagecopy.PdfObjects, "page",
                         lambda self, index: read_again.append(index) or real_page(self, index))
-    warm = _proof_bytes(folder, tmp_path / "warm", workers=1)
+    grouped = []  # what the groups were made for: the work left (the pages carried over and the overlay kept)
+    real_groups = write._groups
+    monkeypatch.setattr(write, "_groups", lambda proofs, count, **work: grouped.append(work)
+                        or real_groups(proofs, count, **work))
+    warm = _proof_bytes(folder, tmp_path / "warm", workers=1)  # (one process: what the patches see)
     changed = [name for name in warm if warm[name] != first.get(name)]
     assert changed and len(changed) < len(warm) // 4  # the corrected abstract's speaker's, and those sharing a page
     assert 0 < len(set(read_again) - {0}) <= 3, read_again  # the corrected page (and its neighbours'), not all
+    [work] = grouped
+    assert work["overlay"] is False  # kept: the headers are as they were (before: counted as drawn again)
+    assert len(work["known"]) >= 50  # the pages carried over (all but those read again)
     with monkeypatch.context() as patch:
         patch.setenv("BOOKLET_CACHE", "off")
         assert _proof_bytes(folder, tmp_path / "cold", workers=1) == warm
@@ -1364,6 +1372,12 @@ def test_proofs_are_grouped_for_equal_work_with_the_overlay_drawn_by_the_first_g
     # the first group draws the overlay and reads abstract pages: it writes fewer proofs than with both kept
     assert len(_groups(proofs, 2)[0]) < len(_groups(proofs, 2, overlay=False, read=False)[0])
     assert _groups(proofs, 1) == [proofs]
+    # after a correction, the pages carried over (`known`) cost nothing to read, nor their poster titles (`pointed`)
+    every = {page for proof in proofs for page in proof.pages}
+    kept = _groups(proofs, 2, overlay=False, read=False)
+    assert _groups(proofs, 2, overlay=False, read=True, known=every, pointed=every) == kept
+    # the titles of the poster pages found again: the second group, which has them, writes fewer proofs
+    assert len(_groups(proofs, 2, overlay=False, read=True, known=every)[0]) > len(kept[0])
 
 def test_the_overlay_is_sent_beside_the_first_group_s_own_work():
     # a message bigger than a pipe holds: sending it must not wait for the other process to take it

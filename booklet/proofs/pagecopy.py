@@ -291,9 +291,9 @@ def _object_digest(raw) -> bytes:
     return hashlib.blake2b(raw, digest_size=16).digest()
 
 
-def carried(known: KnownPages, data: bytes) -> tuple[KnownPages, PdfObjects] | None:
-    """What `known` (read of another booklet's bytes: the last run's) holds that stands for booklet `data` too, and
-    `data` parsed; None when it holds nothing of it.
+def carried(known: KnownPages, data: bytes | PdfObjects) -> tuple[KnownPages, PdfObjects] | None:
+    """What `known` (read of another booklet's bytes: the last run's) holds that stands for booklet `data` (its
+    bytes, or them parsed) too, and `data` parsed; None when it holds nothing of it.
 
     A page is carried when every object its reading read (KnownPages.reads) has the very bytes in `data`, under
     the same number, and the page is the same object there: reading it again would give the same entry (what it
@@ -302,7 +302,7 @@ def carried(known: KnownPages, data: bytes) -> tuple[KnownPages, PdfObjects] | N
     """
     if not known.reads:
         return None
-    booklet = PdfObjects(data)
+    booklet = data if isinstance(data, PdfObjects) else PdfObjects(data)
     kids = booklet.kids()
     if not kids:
         return None

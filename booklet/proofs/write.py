@@ -8,6 +8,7 @@ import os
 import re
 import stat
 import tempfile
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,7 +32,7 @@ from .plan import (
 
 if TYPE_CHECKING:  # the rest is imported where it is used: the build starts before it is all loaded
     from ..build import BuildResult
-    from .pagecopy import KnownPages, OverlayRead
+    from .pagecopy import KnownPages, OverlayRead, PdfObjects
 
 
 def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_by: dt.date | None = None,
@@ -422,13 +423,17 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
         for old in old_pngs[path.parent].get(path.stem, ()):
             if old not in pngs[proof.id]:
                 files.remove(old)  # made for an earlier proof of this name: it would not match the new one
-    # the overlay is drawn again unless the last run drew it for the same booklet (then for the same headers,
-    # most likely): the first run's share of the writing is less by that
     earlier = sum(os.path.lexists(paths[p.id]) for p in proofs)
     pdf = digest(plan.pdf)
-    same_booklet = kept is not None and kept.pdf == pdf
-    groups = _groups(proofs, workers or (min(cores(), 4) if len(proofs) >= 300 else 1), overlay=not same_booklet)
-    made, unchanged = _write_groups(job, groups, [[temps[p.id] for p in group] for group in groups], pdf, kept)
+    # what the last run made that serves this one is found first, so that the groups share what is left to do: the
+    # pages to read (of a corrected booklet, those whose objects changed), the pointers, the overlay (kept, most
+    # likely, after a correction: the headers are as they were)
+    reused = _reused(job, proofs, pdf, kept)
+    groups = _groups(proofs, workers or (min(cores(), 4) if len(proofs) >= 300 else 1),
+                     overlay=reused.overlay is None, read=True,
+                     known={index + 1 for index in reused.known.pages} if reused.known is not None else (),
+                     pointed=reused.pointed())
+    made, unchanged = _write_groups(job, groups, [[temps[p.id] for p in group] for group in groups], pdf, reused)
     for target in unchanged:
         files.drop(target)  # already there, the same bytes: left as it is (and its time says when it last changed)
     if keep is not None:
@@ -447,14 +452,17 @@ _POINTERS = 9  # ... and, for a page of posters, the poster titles found on it (
 _DRAW = 2  # a proof's header drawn into the overlay, by the first group (when not kept)
 
 
-def _groups(proofs: list[Proof], count: int, overlay: bool = True, read: bool | None = None) -> list[list[Proof]]:
+def _groups(proofs: list[Proof], count: int, overlay: bool = True, read: bool | None = None,
+            known: Collection[int] = (), pointed: Collection[int] = ()) -> list[list[Proof]]:
     """`proofs` (in page order) cut into at most `count` runs of about the same work: each proof's file and
     pages; the booklet pages each run reads, once per run, when `read` (the last run's reading is not kept;
-    default: as `overlay`), poster pages costing the most (their titles are found); and the first run's
-    process draws the overlay of them all, unless `overlay` is false (it is expected to be kept from the
-    last run). At 2,000 talks, counting each proof alike left the first of two processes reading 2,839
-    abstract pages and drawing the overlay while the second read 1,177 poster pages: they ended up to 3 s
-    apart."""
+    default: as `overlay`), but those in `known` (kept from the last run: pagecopy.carried), poster pages
+    costing the most (their titles are found, but on those in `pointed`); and the first run's process draws
+    the overlay of them all, unless `overlay` is false (it is kept from the last run). At 2,000 talks, counting
+    each proof alike left the first of two processes reading 2,839 abstract pages and drawing the overlay while
+    the second read 1,177 poster pages: they ended up to 3 s apart. After a correction to one abstract (500
+    talks), counting every page as read again and the overlay as drawn left the first process about a third of
+    the proofs to write, the second two thirds and almost nothing to read."""
     read = overlay if read is None else read
     costs: list[float] = []
     seen: set[int] = set()
@@ -463,7 +471,8 @@ def _groups(proofs: list[Proof], count: int, overlay: bool = True, read: bool | 
         if read:
             new = [page for page in proof.pages if page not in seen]
             seen.update(new)
-            cost += len(new) * (_READ + (_POINTERS if proof.kind == "poster" else 0))
+            cost += sum((_READ if page not in known else 0)
+                        + (_POINTERS if proof.kind == "poster" and page not in pointed else 0) for page in new)
         costs.append(cost)
     drawing = _DRAW * len(proofs) if count > 1 and overlay else 0
     total = sum(costs) + drawing
@@ -477,29 +486,73 @@ def _groups(proofs: list[Proof], count: int, overlay: bool = True, read: bool | 
     return groups
 
 
+@dataclass(frozen=True)
+class _Reused:
+    """What this run takes from the last (see _Kept), worked out before the proofs are grouped (_reused)."""
+
+    known: KnownPages | None = None  # the booklet's pages as read (of another booklet: those carried over)
+    parsed: PdfObjects | None = None  # the booklet parsed, when it was to carry pages over
+    pointers_key: str = ""
+    pointers: dict | None = None  # every proof's poster pointers, kept for these very inputs
+    overlay_key: str = ""
+    overlay: bytes | None = None  # the overlay, kept for these very inputs
+    overlay_read: OverlayRead | None = None
+
+    def pointed(self) -> Collection[int]:
+        """The pages (1-based) whose poster pointers are not found again."""
+        if self.pointers is not None and self.known is not None:
+            return {index + 1 for index in self.known.pages}
+        return ()
+
+
+def _reused(job: _Job, proofs: list[Proof], pdf: str, kept: _Kept | None) -> _Reused:
+    """What `kept` (the last run's) holds for these very inputs (`proofs` in the order they are written, `pdf`: the
+    digest of the booklet's bytes): the booklet's pages as read (of another booklet, the pages whose objects are as
+    they were: pagecopy.carried), the poster pointers, the overlay."""
+    from .pagecopy import PdfObjects, carried
+
+    known = parsed = None
+    if kept is not None and kept.pdf == pdf:
+        known = kept.pages
+    elif kept is not None:  # another booklet: the pages it has as they were are not read again
+        parsed = PdfObjects(job.pdf)
+        known = (carried(kept.pages, parsed) or (None, None))[0]
+    boxes = known.boxes if known is not None else parsed.boxes() if parsed is not None else None
+    pointers_key = disk.key("pointers", pdf, sorted(job.poster_titles.items()), sorted(job.poster_numbers.items()),
+                            sorted(job.anchors.items()),
+                            [(p.id, p.kind, p.anchors) for p in proofs])
+    pointers = kept.pointers[1] if kept is not None and kept.pointers[0] == pointers_key else None
+    # (nothing kept: the booklet is parsed by the first writer, once the other writing processes have started)
+    overlay_key = _overlay_key(job, proofs, *boxes) if boxes is not None else ""
+    overlay = read = None
+    if kept is not None and kept.overlay[0] == overlay_key:
+        overlay, read = kept.overlay[1], kept.overlay_read
+    return _Reused(known, parsed, pointers_key, pointers, overlay_key, overlay, read)
+
+
+def _overlay_key(job: _Job, proofs: list[Proof], media, trim) -> str:
+    """The key of the overlay of `proofs` (what it is drawn from), on pages of `media` size and `trim` box."""
+    return disk.key("overlay", [(p.header[:2], p.variants) for p in proofs], job.page, media, trim, job.reply,
+                    _fonts_in_use())
+
+
 def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]], pdf: str,
-                  kept: _Kept | None = None) -> tuple[_Kept, list[Path]]:
+                  reused: _Reused | None = None) -> tuple[_Kept, list[Path]]:
     """Write each group of proofs (and their PNGs) to its files: the first group here, each other one in a
     process of its own, which reads the booklet while this one draws the overlay of every proof. What
-    `kept` holds for these very inputs (the booklet's pages read, the poster pointers, the overlay) is
-    taken from it, not made again (of another booklet, the pages whose objects are as they were: pagecopy.carried);
-    the return value holds what this run used, for the next, and the targets
+    the last run kept for these very inputs (`reused`: the booklet's pages read, the poster pointers, the overlay)
+    is taken from it, not made again; the return value holds what this run used, for the next, and the targets
     left as they were (their files hold the very bytes already: nothing written). `pdf`: the digest of the
     booklet's bytes.
 
     The overlay is one PDF for all the proofs, whatever the groups: so a proof's bytes do not depend
     on how many processes wrote them.
     """
-    from .pagecopy import KnownPages, carried
+    from .pagecopy import KnownPages
 
     proofs = [p for group in groups for p in group]
-    known, parsed = kept.pages if kept is not None and kept.pdf == pdf else None, None
-    if kept is not None and known is None:  # another booklet: the pages it has as they were are not read again
-        known, parsed = carried(kept.pages, job.pdf) or (None, None)
-    pointers_key = disk.key("pointers", pdf, sorted(job.poster_titles.items()), sorted(job.poster_numbers.items()),
-                            sorted(job.anchors.items()),
-                            [(p.id, p.kind, p.anchors) for p in proofs])
-    pointers = kept.pointers[1] if kept is not None and kept.pointers[0] == pointers_key else None
+    reused = reused or _reused(job, proofs, pdf, None)
+    known, parsed, pointers = reused.known, reused.parsed, reused.pointers
     helpers = []
     sending = []
     failed = True
@@ -518,13 +571,10 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
             helpers.append((process, here))
             first += len(group)
         writer = _GroupWriter(job, groups[0], 0, known, pointers, parsed)
-        media, trim = writer.copier.boxes()
-        overlay_key = disk.key("overlay", [(p.header[:2], p.variants) for p in proofs], job.page, media, trim,
-                               job.reply, _fonts_in_use())
-        read = None  # the overlay's objects, as pagecopy reads them
-        if kept is not None and kept.overlay[0] == overlay_key:
-            overlay, read = kept.overlay[1], kept.overlay_read
-        else:
+        overlay, read = reused.overlay, reused.overlay_read  # (read: the overlay's objects, as pagecopy reads them)
+        overlay_key = reused.overlay_key or _overlay_key(job, proofs, *writer.copier.boxes())
+        if overlay is None:
+            media, trim = writer.copier.boxes()
             overlay = draw_overlays(proofs, job.page, media, trim, job.reply, job.mark)
         sending = [_send_beside(connection, (overlay, read)) for _, connection in helpers]
         writer.write(overlay, read, files[0])
@@ -555,7 +605,7 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
             process.join()
     boxes = writer.copier.boxes()
     return _Kept(pdf, KnownPages(writer.copier.shift, writer.copier._language, boxes, pages, reads, digests),
-                 (pointers_key, pointers if pointers is not None else found), (overlay_key, overlay),
+                 (reused.pointers_key, pointers if pointers is not None else found), (overlay_key, overlay),
                  overlay_read=writer.copier.overlay_read), unchanged
 
 
