@@ -1185,7 +1185,7 @@ def test_proofs_after_one_abstract_is_corrected_read_only_the_pages_that_changed
     import shutil
 
     import booklet.proofs.write as write
-    from booklet.proofs import pagecopy
+    from booklet.proofs import marks, pagecopy
 
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
     folder = tmp_path / "conf"
@@ -1198,6 +1198,11 @@ def test_proofs_after_one_abstract_is_corrected_read_only_the_pages_that_changed
     real_page = pagecopy.PdfObjects.page
     monkeypatch.setattr(pagecopy.PdfObjects, "page",
                         lambda self, index: read_again.append(index) or real_page(self, index))
+    # the poster titles looked for again (PDFium's text): those on the pages carried over are where they were
+    looked_for = []
+    real_height = marks._title_height
+    monkeypatch.setattr(marks, "_title_height", lambda text, title, *args: looked_for.append(title)
+                        or real_height(text, title, *args))
     grouped = []  # what the groups were made for: the work left (the pages carried over and the overlay kept)
     real_groups = write._groups
     monkeypatch.setattr(write, "_groups", lambda proofs, count, **work: grouped.append(work)
@@ -1209,6 +1214,8 @@ def test_proofs_after_one_abstract_is_corrected_read_only_the_pages_that_changed
     [work] = grouped
     assert work["overlay"] is False  # kept: the headers are as they were (before: counted as drawn again)
     assert len(work["known"]) >= 50  # the pages carried over (all but those read again)
+    assert looked_for == []  # (before: every poster's title, as on a booklet never seen: 28 in the sample)
+    assert len(work["pointed"]) >= 2  # (their pages: counted as nothing to find)
     with monkeypatch.context() as patch:
         patch.setenv("BOOKLET_CACHE", "off")
         assert _proof_bytes(folder, tmp_path / "cold", workers=1) == warm

@@ -32,7 +32,8 @@ WHITE = CMYKColor(0, 0, 0, 0)
 
 
 def poster_pointers(pdf: bytes, proofs: list[Proof], titles: dict[str, str], anchors: dict[str, int],
-                    numbers: dict[str, str] | None = None) -> dict[tuple[str, int], list[tuple[float, float]]]:
+                    numbers: dict[str, str] | None = None, known: dict[int, dict] | None = None,
+                    found: dict[int, dict] | None = None) -> dict[tuple[str, int], list[tuple[float, float]]]:
     """(proof id, page) -> where each of its entries' titles starts on that page, (x, the middle height of its first
     line), found by text search (`titles`: an
     entry's link key -> its title): a poster's, and an abstract's on a page that holds another abstract (a layout
@@ -41,8 +42,13 @@ def poster_pointers(pdf: bytes, proofs: list[Proof], titles: dict[str, str], anc
     A title that cannot be found (an unusual break in its first words) gets no pointer; the header still names it.
     A poster's title is the one with its number (`numbers`: link key -> number) left of it, where one is: two titles
     the fonts print nothing of both print the label title_not_printable, and so does a heading of their session.
+
+    `known`: page -> {(title, number): where it starts, or None}, found before on those pages as they are now (their
+    text is what it was: write._Reused); a title there is not looked for again. `found` is given what was looked
+    for on each page, or taken from `known`, in that form.
     """
     numbers = numbers or {}
+    known = known or {}
     keys = {key for proof in proofs if proof.kind == "poster" for key in proof.anchors if key in anchors}
     from ..layout.common import ABSTRACT_KEY
 
@@ -57,19 +63,35 @@ def poster_pointers(pdf: bytes, proofs: list[Proof], titles: dict[str, str], anc
     for key in sorted(keys):
         by_page.setdefault(anchors[key], []).append(key)
     heights: dict[str, tuple[float, float]] = {}
-    document = pdfium.PdfDocument(pdf)
+    document = None  # opened for the first page whose titles are looked for
     try:
         for number, on_page in by_page.items():
+            had = known.get(number, {})
+            here = found.setdefault(number, {}) if found is not None else {}
+            missing = []
+            for key in on_page:
+                looked = (titles[key], numbers.get(key))
+                if looked in had:
+                    here[looked] = had[looked]
+                    if had[looked] is not None:
+                        heights[key] = had[looked]
+                else:
+                    missing.append(key)
+            if not missing:
+                continue
+            if document is None:
+                document = pdfium.PdfDocument(pdf)
             page = document[number - 1]
             text = page.get_textpage()
-            for key in on_page:
-                height = _title_height(text, titles[key], numbers.get(key))
+            for key in missing:
+                height = here[(titles[key], numbers.get(key))] = _title_height(text, titles[key], numbers.get(key))
                 if height is not None:
                     heights[key] = height
             text.close()
             page.close()
     finally:
-        document.close()
+        if document is not None:
+            document.close()
     pointers: dict[tuple[str, int], list[tuple[float, float]]] = {}
     for proof in proofs:
         for key in proof.anchors:

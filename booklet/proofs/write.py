@@ -9,7 +9,7 @@ import re
 import stat
 import tempfile
 from collections.abc import Collection
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -497,12 +497,15 @@ class _Reused:
     overlay_key: str = ""
     overlay: bytes | None = None  # the overlay, kept for these very inputs
     overlay_read: OverlayRead | None = None
+    # page (1-based) -> {(title, number): where it starts, or None} (marks.poster_pointers' `known`): the titles
+    # found on the pages whose text is as it was (those of `known`), kept to be looked up when `pointers` is not
+    heights: dict[int, dict] = field(default_factory=dict)
 
     def pointed(self) -> Collection[int]:
-        """The pages (1-based) whose poster pointers are not found again."""
+        """The pages (1-based) whose poster pointers are not found again (most likely)."""
         if self.pointers is not None and self.known is not None:
             return {index + 1 for index in self.known.pages}
-        return ()
+        return self.heights.keys()
 
 
 def _reused(job: _Job, proofs: list[Proof], pdf: str, kept: _Kept | None) -> _Reused:
@@ -527,7 +530,12 @@ def _reused(job: _Job, proofs: list[Proof], pdf: str, kept: _Kept | None) -> _Re
     overlay = read = None
     if kept is not None and kept.overlay[0] == overlay_key:
         overlay, read = kept.overlay[1], kept.overlay_read
-    return _Reused(known, parsed, pointers_key, pointers, overlay_key, overlay, read)
+    # a page carried over (or of the very booklet) is the same objects, so the same text: the titles found on it
+    # before are where they were; only the pointers of the pages that changed are found again (before, PDFium read
+    # the text of every page of posters after one abstract corrected: 253 pages at 500 talks)
+    heights = {page: found for page, found in kept.heights.items() if page - 1 in known.pages} \
+        if kept is not None and known is not None else {}
+    return _Reused(known, parsed, pointers_key, pointers, overlay_key, overlay, read, heights)
 
 
 def _overlay_key(job: _Job, proofs: list[Proof], media, trim) -> str:
@@ -552,7 +560,7 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
 
     proofs = [p for group in groups for p in group]
     reused = reused or _reused(job, proofs, pdf, None)
-    known, parsed, pointers = reused.known, reused.parsed, reused.pointers
+    known, parsed, pointers, heights = reused.known, reused.parsed, reused.pointers, reused.heights
     helpers = []
     sending = []
     failed = True
@@ -565,12 +573,13 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
         for group, where in zip(groups[1:], files[1:]):
             here, there = multiprocessing.Pipe()
             process = multiprocessing.Process(target=_group_process,
-                                              args=(there, job, group, first, where, known, pointers), daemon=True)
+                                              args=(there, job, group, first, where, known, pointers, heights),
+                                              daemon=True)
             process.start()
             there.close()
             helpers.append((process, here))
             first += len(group)
-        writer = _GroupWriter(job, groups[0], 0, known, pointers, parsed)
+        writer = _GroupWriter(job, groups[0], 0, known, pointers, parsed, heights)
         overlay, read = reused.overlay, reused.overlay_read  # (read: the overlay's objects, as pagecopy reads them)
         overlay_key = reused.overlay_key or _overlay_key(job, proofs, *writer.copier.boxes())
         if overlay is None:
@@ -581,6 +590,8 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
         read_here = writer.copier.known()
         pages, reads, digests = dict(read_here.pages), dict(read_here.reads), dict(read_here.digests)
         found = dict(writer.pointers)
+        titles = {page: dict(found) for page, found in heights.items()}  # (those kept stand for this booklet too)
+        _add_titles(titles, writer.heights)
         unchanged = list(writer.unchanged)
         for process, connection in helpers:
             kind, value = _received(connection, process, "a process writing proofs")
@@ -591,6 +602,7 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
             digests.update(value[2])
             found.update(value[3])
             unchanged += value[4]
+            _add_titles(titles, value[5])
         for sent in sending:
             sent()
         failed = False
@@ -606,7 +618,14 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
     boxes = writer.copier.boxes()
     return _Kept(pdf, KnownPages(writer.copier.shift, writer.copier._language, boxes, pages, reads, digests),
                  (reused.pointers_key, pointers if pointers is not None else found), (overlay_key, overlay),
-                 overlay_read=writer.copier.overlay_read), unchanged
+                 overlay_read=writer.copier.overlay_read, heights=titles), unchanged
+
+
+def _add_titles(titles: dict[int, dict], found: dict[int, dict]) -> None:
+    """The titles `found` on each page (_GroupWriter.heights) added to those of `titles`: two processes may look
+    for titles on one page, each for its own proofs."""
+    for page, on_page in found.items():
+        titles.setdefault(page, {}).update(on_page)
 
 
 def _send_beside(connection, message):
@@ -636,13 +655,13 @@ def _send_beside(connection, message):
 
 
 def _group_process(connection, job: _Job, proofs: list[Proof], first: int, files: list[_Files],
-                   known: KnownPages | None, pointers: dict | None) -> None:
+                   known: KnownPages | None, pointers: dict | None, heights: dict[int, dict] | None = None) -> None:
     """In another process: reads the booklet for `proofs`, waits for the overlay, writes them; says
     ("done", (the pages it read, what it read for each and those objects' digests, the pointers it found, the
-    targets it left as they were)) or ("raised", the exception)."""
+    targets it left as they were, the titles it looked for)) or ("raised", the exception)."""
     try:
         try:
-            writer = _GroupWriter(job, proofs, first, known, pointers)
+            writer = _GroupWriter(job, proofs, first, known, pointers, heights=heights)
             writer.read()
             overlay, read = connection.recv()
             writer.write(overlay, read, files)
@@ -651,7 +670,7 @@ def _group_process(connection, job: _Job, proofs: list[Proof], first: int, files
             reads = {index: objects for index, objects in read_here.reads.items() if index not in have}
             made = ({index: page for index, page in read_here.pages.items() if index not in have}, reads,
                     {number: read_here.digests[number] for objects in reads.values() for number in objects},
-                    writer.pointers if pointers is None else {}, writer.unchanged)
+                    writer.pointers if pointers is None else {}, writer.unchanged, writer.heights)
             connection.send(("done", made))
         except EOFError:
             return  # the parent gave up: nothing to say
@@ -666,16 +685,19 @@ def _group_process(connection, job: _Job, proofs: list[Proof], first: int, files
 
 class _GroupWriter:
     """Proofs `proofs[i]` (the `first + i`-th of all) written from the booklet: its pages read and the poster
-    titles found by `read` (or taken from `known` and `pointers`: see _Kept); the overlay given to `write`."""
+    titles found by `read` (or taken from `known` and `pointers`, or looked up in `heights`: see _Reused); the
+    overlay given to `write`."""
 
     def __init__(self, job: _Job, proofs: list[Proof], first: int, known: KnownPages | None = None,
-                 pointers: dict | None = None, parsed=None):
+                 pointers: dict | None = None, parsed=None, heights: dict[int, dict] | None = None):
         from .pagecopy import PageCopier
 
         self.job, self.proofs, self.first = job, proofs, first
         self.copier = PageCopier(parsed if parsed is not None else job.pdf, known=known)  # (parsed: job.pdf, read)
         self.trim = self.copier.boxes()[1]
         self.pointers = pointers
+        self.kept_heights = heights or {}
+        self.heights: dict[int, dict] = {}  # the titles looked for on each page, or taken from `heights`
         self._read = False
         self.unchanged: list[Path] = []  # targets whose files hold what this run made (see _unchanged)
 
@@ -685,7 +707,7 @@ class _GroupWriter:
             job = self.job
             if self.pointers is None:
                 self.pointers = poster_pointers(job.pdf, self.proofs, job.poster_titles, job.anchors,
-                                                job.poster_numbers)
+                                                job.poster_numbers, self.kept_heights, self.heights)
             for page in sorted({page for proof in self.proofs for page in proof.pages}):
                 self.copier.prepare(page - 1)
             self._read = True
@@ -787,6 +809,9 @@ class _Kept:
     overlay_read: OverlayRead | None = None  # what pagecopy read of `overlay`'s bytes
     fits: tuple[str, dict | None] = ("", None)  # (key: the fonts, the header lines fitted: see marks.header_lines)
     files: tuple[str, ...] = ()  # the proofs' file names (made early by the next run; used for nothing else)
+    # page -> {(title, number): where it starts, or None}: the titles looked for on the booklet's pages (their
+    # text), for the next run's pointers on the pages it carries over (_Reused.heights)
+    heights: dict[int, dict] = field(default_factory=dict)
 
 
 class _Fits(dict):
