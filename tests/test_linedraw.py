@@ -18,7 +18,7 @@ from reportlab.platypus.paragraph import Paragraph
 
 from booklet.layout.page import page_for
 from booklet.layout.styles import make_styles
-from booklet.text import linedraw
+from booklet.text import fonts, linedraw
 from booklet.text import paragraph as mathparagraph
 from booklet.text.fonts import use_fonts
 from booklet.text.paragraph import MathParagraph
@@ -160,3 +160,36 @@ def test_the_sample_is_the_same_byte_for_byte_as_with_reportlabs_drawing(tmp_pat
     monkeypatch.setattr(mathparagraph, "_CHECKED", False)
     build_booklet(DATA, tmp_path / "reportlab.pdf")
     assert (tmp_path / "ours.pdf").read_bytes() == (tmp_path / "reportlab.pdf").read_bytes()
+
+
+def _drawn_twice(paragraphs, monkeypatch):
+    """The paragraphs drawn twice on one canvas, a recording of the fonts' calls open (text.fonts.recording): the
+    PDF, the calls recorded, and how many calls of the fonts' splitString with text the second drawing made (every
+    character it draws has its code by then; a font's first subset's name is asked of the font once)."""
+    made = []
+    font_class = fonts._font_class()
+    original = font_class.splitString
+    monkeypatch.setattr(font_class, "splitString", lambda self, text, *a, **k: (text and made.append(text))
+                        or original(self, text, *a, **k))
+    canvas = Canvas(None, pagesize=(600, 10_000), invariant=1, pageCompression=0)
+    canvas.setNamedCB("person", lambda *a: None)
+    canvas.bookmarkHorizontal("t", 0, 0)  # the link's destination
+    with fonts.recording() as events:
+        for y in (8000, 4000):
+            before = len(made)
+            for para, height in paragraphs:
+                para.drawOn(canvas, 20, y - height)
+    canvas.showPage()
+    return canvas.getpdfdata(), events, len(made) - before
+
+
+def test_known_characters_are_written_without_the_fonts_calls_and_recorded_as_those_calls(styles, monkeypatch):
+    texts = ["Plain (text) with a back\\slash, <i>italics</i>, x<super>2</super> and \u00e6\u00f8\u00e5 \u00a0again.",
+             "<b>Bold</b> words, <u>an underline</u> and <a href=\"#t\">a link</a>: Ærøskøbing (done)."]
+    paragraphs = _laid_out(texts, styles, [90.5, 255.1])
+    ours, recorded, calls = _drawn_twice(paragraphs, monkeypatch)
+    monkeypatch.setattr(mathparagraph, "document_font", lambda canv, font: None)  # each text through the fonts' calls
+    theirs, their_recorded, their_calls = _drawn_twice(paragraphs, monkeypatch)
+    assert their_calls > 100 and calls == 0
+    assert len(recorded) > 200 and recorded == their_recorded  # the same calls, arguments and answers, in order
+    assert ours == theirs

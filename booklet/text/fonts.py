@@ -15,6 +15,7 @@ import os
 import pickle
 import re
 import types
+import weakref
 from array import array
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -464,6 +465,114 @@ def recording_open() -> bool:
     """Whether a recording is open: a drawing drawn now is part of a kept drawing's (its fonts' calls go to that
     recording alone, so it is drawn as it is, neither kept nor replayed on its own: layout.flowables.drawn_kept)."""
     return bool(_recordings)
+
+
+@cache
+def _canvas_escape():
+    """ReportLab's Canvas._escape (escapePDF): a canvas class writing strings otherwise is given no DocumentFont."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    return Canvas._escape
+
+
+class DocumentFont:
+    """One of booklet's TrueType fonts (BookletTTFont) in one document, for a text object writing its text line after
+    line (text.paragraph): `split` and `subset_name` give and record what the font's splitString and
+    getSubsetInternalName would, without finding the document's font state in the font's WeakKeyDictionary
+    at each call (two Python calls and a weak reference made each time: about 100,000 calls at 500 talks). A
+    subset's name, once the font has given it, is that of the state's internal name, which never changes
+    while the state lives; the state lives until the document's fonts are written (addObjects, at save)."""
+
+    __slots__ = ("font", "doc", "state", "names", "escaped")
+
+    def __init__(self, font, doc, state) -> None:
+        self.font, self.doc, self.state = font, weakref.ref(doc), state  # (the document: not kept alive by it)
+        self.names: dict[int, str] = {}
+        self.escaped: _EscapedFirstCodes | None = None
+
+    def glyphs(self, text) -> str | None:
+        """What a text object writes between the parentheses of `text`'s glyphs, escapePDF(chunk), when split(text)
+        gives one chunk, of the first subset (and that call recorded as split records it); else None. One
+        translation, at C speed, through the escaped codes (escapePDF escapes byte by byte)."""
+        escaped = self.escaped
+        if escaped is None:
+            codes = getattr(self.state, "booklet_codes", None)
+            if codes is None:
+                return None
+            escaped = self.escaped = _EscapedFirstCodes(codes)
+        if not text or not isinstance(text, str):
+            return None
+        try:
+            out = text.translate(escaped)
+        except _NotFirst:
+            return None
+        if _recordings:
+            chunks = [(0, text.translate(escaped.codes).encode("latin-1"))]
+            _recordings[-1].append((False, self.font.fontName, text, chunks))
+        return out
+
+    def split(self, text) -> list:
+        """font.splitString(text, doc)."""
+        codes = getattr(self.state, "booklet_codes", None)
+        if codes is not None and text and isinstance(text, str):
+            try:  # as BookletTTFont.splitString: every character has its code in the first subset already
+                chunks = [(0, text.translate(codes).encode("latin-1"))]
+            except _NotFirst:
+                return self.font.splitString(text, self.doc())
+            if _recordings:
+                _recordings[-1].append((False, self.font.fontName, text, chunks))
+            return chunks
+        return self.font.splitString(text, self.doc())
+
+    def subset_name(self, subset: int) -> str:
+        """font.getSubsetInternalName(subset, doc)."""
+        name = self.names.get(subset)
+        if name is None:
+            name = self.names[subset] = self.font.getSubsetInternalName(subset, self.doc())
+        elif _recordings:
+            _recordings[-1].append((True, self.font.fontName, subset, name))
+        return name
+
+
+class _EscapedFirstCodes(dict):
+    """Character -> its code in the first subset of a font in one document (a _FirstSubsetCodes), escaped as a PDF
+    string holds it (ReportLab's escapePDF of that byte), for str.translate; raises _NotFirst as those codes do."""
+
+    def __init__(self, codes: _FirstSubsetCodes) -> None:
+        super().__init__()
+        self.codes = codes
+
+    def __missing__(self, code: int) -> str:
+        from reportlab.lib.rl_accel import escapePDF
+
+        self[code] = made = escapePDF(self.codes[code].encode("latin-1"))
+        return made
+
+
+_document = None  # a weak reference to the document the DocumentFonts kept are of
+_document_fonts: dict[str, DocumentFont] = {}  # font name -> its DocumentFont in that document
+
+
+def document_font(canv, font) -> DocumentFont | None:
+    """The DocumentFont of `font` in the document of canvas `canv`, or None: not one of booklet's TrueType fonts, or
+    no state in the document yet (the font's own calls make it), or the state let go. Kept here for the last
+    document drawn on, not on the canvas: layout.flowables keeps a drawing only when it changes none of the
+    canvas's attributes."""
+    global _document
+    doc = canv._doc
+    if _document is None or _document() is not doc:
+        _document_fonts.clear()
+        _document = weakref.ref(doc)
+    found = _document_fonts.get(font.fontName)
+    if found is not None and found.font is font and not found.state.frozen:
+        return found
+    if not isinstance(font, _font_class()) or type(canv)._escape is not _canvas_escape():
+        return None
+    state = font.state.get(doc)
+    if state is None or state.frozen:
+        return None
+    _document_fonts[font.fontName] = made = DocumentFont(font, doc, state)
+    return made
 
 
 def replayable(events: list[tuple]) -> tuple | None:

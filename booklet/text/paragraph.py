@@ -54,8 +54,8 @@ from reportlab.platypus import paragraph as _rl_paragraph
 from reportlab.platypus.paragraph import Paragraph, cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaFrag, ParaParser, _re_para
 
-from .fonts import (FALLBACKS, IN_STYLE, MONO_NAMES as _CODE_FONTS, calling as _calling, reportlab_checked,
-                    when_fonts_change)
+from .fonts import (FALLBACKS, IN_STYLE, MONO_NAMES as _CODE_FONTS, calling as _calling, document_font,
+                    reportlab_checked, when_fonts_change)
 from . import linebreak as _linebreak
 from .linebreak import Helpers, break_lines
 from .linedraw import drawing
@@ -840,6 +840,12 @@ class _BoxTextObject(PDFTextObject):
         """The rise ReportLab set last (ReportLab 4 sets the attribute only when it first sets a rise)."""
         return getattr(self, "_rise", 0)
 
+    def _textOut(self, text, TStar=0):  # noqa: N803 - ReportLab's names
+        """ReportLab's _textOut: the text at the current point (and T* after it when `TStar`), without formatting
+        _formatText's string again (it wrote "%s%s" % (out, " T*" or ""); once for each fragment of each line)."""
+        out = self._formatText(text)
+        self._code.append(out + " T*" if TStar else out)
+
     def _formatText(self, text):
         if self._fontname != BOX_FONT:
             font = pdfmetrics.getFont(self._fontname)
@@ -867,14 +873,26 @@ class _BoxTextObject(PDFTextObject):
         the subset's font operator where the subset changes, and the run's glyphs (without its saving and
         restoring of the text object's state, which only shaped text changes)."""
         canv = self._canvas
-        escape, doc = canv._escape, canv._doc
+        known = document_font(canv, font)  # the font's calls without looking its state up each time
+        if known is not None:
+            glyphs = known.glyphs(text)
+            if glyphs is not None:  # (nearly all: text of the first subset)
+                if self._curSubset == 0:
+                    return f"({glyphs}) Tj"
+                self._curSubset = 0
+                return f"{known.subset_name(0)} {_size_and_leading(self._fontsize, self._leading)} ({glyphs}) Tj"
+        chunks = known.split(text) if known is not None else font.splitString(text, canv._doc)
+        escape = canv._escape
+        if len(chunks) == 1 and chunks[0][0] == self._curSubset:  # (most lines: one run, in the subset set)
+            return f"({escape(chunks[0][1])}) Tj"
         out: list[str] = []
         tail = None
-        for subset, glyphs in font.splitString(text, doc):
+        for subset, glyphs in chunks:
             if subset != self._curSubset:
                 if tail is None:
                     tail = _size_and_leading(self._fontsize, self._leading)
-                out.append(f"{font.getSubsetInternalName(subset, doc)} {tail}")
+                name = known.subset_name(subset) if known is not None else font.getSubsetInternalName(subset, canv._doc)
+                out.append(f"{name} {tail}")
                 self._curSubset = subset
             out.append(f"({escape(glyphs)}) Tj")
         return " ".join(out)
