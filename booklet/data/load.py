@@ -544,15 +544,12 @@ class _Converter:
         return value
 
     def _convert(self, node, path: str, depth: int):
-        if node.tag.startswith(_PYTHON_TAG):  # `!!python/object/apply:os.system [...]`: its tag was dropped, a list
-            #                                   of texts read, and `!!python/name:x` said "not a valid !!x value"
+        if node.tag.startswith(_PYTHON_TAG) or node.tag in _FOREIGN_TAGS:
+            # (`!!python/object/apply:os.system [...]`: its tag was dropped, a list of texts read, and
+            # `!!python/name:x` said "not a valid !!x value"; `room: !!binary aGVsbG8=` printed the base64 text as
+            # the room; `!!set`, `!!omap` and `!!pairs` were read as the mapping or list beneath the tag)
             self.problems.append(Problem(self.file, node.start_mark.line + 1 + self.offset, path,
-                                         _python_tag_said(node.tag)))
-            return BAD
-        if node.tag in _FOREIGN_TAGS:  # `room: !!binary aGVsbG8=` printed the base64 text as the room; `!!set`,
-            #                            `!!omap` and `!!pairs` were read as the mapping or list beneath the tag
-            self.problems.append(Problem(self.file, node.start_mark.line + 1 + self.offset, path,
-                                         _foreign_tag_said(node.tag)))
+                                         _refused_tag_said(node.tag)))
             return BAD
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
@@ -712,22 +709,20 @@ _FOREIGN_TAGS = {_YAML_TAG + name: what for name, what in
                   ("pairs", "a list of pairs"))}
 
 
-def _foreign_tag_said(tag: str) -> str:
-    """What a value tagged with one of _FOREIGN_TAGS is told."""
-    return (f"'!!{tag.removeprefix(_YAML_TAG)}' tags {_FOREIGN_TAGS[tag]}: booklet's data files hold text, "
-            "numbers, dates, lists and mappings; remove the tag and write the value itself")
+def _refused_tag_said(tag: str) -> str:
+    """What a value tagged `!!python/...` (a _PYTHON_TAG) or with one of _FOREIGN_TAGS is told."""
+    name = tag.removeprefix(_YAML_TAG)
+    if tag in _FOREIGN_TAGS:
+        return (f"'!!{name}' tags {_FOREIGN_TAGS[tag]}: booklet's data files hold text, numbers, dates, lists and "
+                "mappings; remove the tag and write the value itself")
+    return (f"'!!{name}' is a Python tag: booklet's data files hold text, numbers, dates, lists and mappings, never "
+            "Python objects; remove the tag and write the value itself")
 
 
 _DATE_LIKE = re.compile(r"\d{4}-\d\d?-\d\d?")
 
 _TAGGED = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "true/false value",
            "null": "empty value"}
-
-
-def _python_tag_said(tag: str) -> str:
-    """What a value tagged `!!python/...` (a _PYTHON_TAG) is told."""
-    return (f"'!!{tag.removeprefix(_YAML_TAG)}' is a Python tag: booklet's data files hold text, numbers, dates, "
-            "lists and mappings, never Python objects; remove the tag and write the value itself")
 
 
 def matching(folder: Path, pattern: str) -> list[Path]:
