@@ -437,12 +437,10 @@ class _Timetable:
                                       block=block.key if block else None, where=where))
             return
         ident = _text(str(e.get("friendlyId") or e.get("contributionId") or e.get("id") or key)).lstrip("c")
-        _not_too_many(self.path, where, clean(e.get("title")) or f"Contribution {ident}", e.get("presenters"),
-                      [e.get("authors")])
-        people = _contribution_people(e.get("presenters"), [e.get("authors")], where,
-                                      clean(e.get("title")) or f"Contribution {ident}", self.nameless)
-        kind_name = "poster" if block is not None and block.kind == "poster" else "contributed"
         title = clean(e.get("title")) or f"Contribution {ident}"
+        _not_too_many(self.path, where, title, e.get("presenters"), [e.get("authors")])
+        people = _contribution_people(e.get("presenters"), [e.get("authors")], where, title, self.nameless)
+        kind_name = "poster" if block is not None and block.kind == "poster" else "contributed"
         self.entries.append(Entry(
             self.ids.key(f"c{ident}", title), title, people, to_markup(e.get("description")),
             kind_name, day, start, end, room if not block or room != block.room else "",
