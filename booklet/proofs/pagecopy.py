@@ -291,18 +291,17 @@ def _object_digest(raw) -> bytes:
     return hashlib.blake2b(raw, digest_size=16).digest()
 
 
-def carried(known: KnownPages, data: bytes | PdfObjects) -> tuple[KnownPages, PdfObjects] | None:
-    """What `known` (read of another booklet's bytes: the last run's) holds that stands for booklet `data` (its
-    bytes, or them parsed) too, and `data` parsed; None when it holds nothing of it.
+def carried(known: KnownPages, booklet: PdfObjects) -> KnownPages | None:
+    """What `known` (read of another booklet's bytes: the last run's) holds that stands for `booklet` (parsed) too;
+    None when it holds nothing of it.
 
-    A page is carried when every object its reading read (KnownPages.reads) has the very bytes in `data`, under
+    A page is carried when every object its reading read (KnownPages.reads) has the very bytes in `booklet`, under
     the same number, and the page is the same object there: reading it again would give the same entry (what it
     refers to, its fonts cut, is read off those bytes). After a correction to one abstract, a booklet of 500 talks
     differs in one or two objects (its page's content), not in their numbers: its other pages are not read again.
     """
     if not known.reads:
         return None
-    booklet = data if isinstance(data, PdfObjects) else PdfObjects(data)
     kids = booklet.kids()
     if not kids:
         return None
@@ -328,7 +327,7 @@ def carried(known: KnownPages, data: bytes | PdfObjects) -> tuple[KnownPages, Pd
     if not pages:
         return None
     return KnownPages(booklet.size, booklet.language(), booklet.boxes(), pages, reads,
-                      {number: digests[number] for read in reads.values() for number in read}), booklet
+                      {number: digests[number] for read in reads.values() for number in read})
 
 
 @dataclass(frozen=True)

@@ -519,7 +519,7 @@ def _reused(job: _Job, proofs: list[Proof], pdf: str, kept: _Kept | None) -> _Re
         known = kept.pages
     elif kept is not None:  # another booklet: the pages it has as they were are not read again
         parsed = PdfObjects(job.pdf)
-        known = (carried(kept.pages, parsed) or (None, None))[0]
+        known = carried(kept.pages, parsed)
     boxes = known.boxes if known is not None else parsed.boxes() if parsed is not None else None
     pointers_key = disk.key("pointers", pdf, sorted(job.poster_titles.items()), sorted(job.poster_numbers.items()),
                             sorted(job.anchors.items()),
