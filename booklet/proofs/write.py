@@ -431,8 +431,7 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
     reused = _reused(job, proofs, pdf, kept)
     groups = _groups(proofs, workers or (min(cores(), 4) if len(proofs) >= 300 else 1),
                      overlay=reused.overlay is None, read=True,
-                     known={index + 1 for index in reused.known.pages} if reused.known is not None else (),
-                     pointed=reused.pointed())
+                     known=reused.carried(), pointed=reused.pointed())
     made, unchanged = _write_groups(job, groups, [[temps[p.id] for p in group] for group in groups], pdf, reused)
     for target in unchanged:
         files.drop(target)  # already there, the same bytes: left as it is (and its time says when it last changed)
@@ -501,10 +500,14 @@ class _Reused:
     # found on the pages whose text is as it was (those of `known`), kept to be looked up when `pointers` is not
     heights: dict[int, dict] = field(default_factory=dict)
 
+    def carried(self) -> set[int]:
+        """The pages (1-based) not read again: those of `known`."""
+        return {index + 1 for index in self.known.pages} if self.known is not None else set()
+
     def pointed(self) -> Collection[int]:
         """The pages (1-based) whose poster pointers are not found again (most likely)."""
         if self.pointers is not None and self.known is not None:
-            return {index + 1 for index in self.known.pages}
+            return self.carried()
         return self.heights.keys()
 
 
