@@ -548,7 +548,7 @@ def _overlay_key(job: _Job, proofs: list[Proof], media, trim) -> str:
 
 
 def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]], pdf: str,
-                  reused: _Reused | None = None) -> tuple[_Kept, list[Path]]:
+                  reused: _Reused) -> tuple[_Kept, list[Path]]:
     """Write each group of proofs (and their PNGs) to its files: the first group here, each other one in a
     process of its own, which reads the booklet while this one draws the overlay of every proof. What
     the last run kept for these very inputs (`reused`: the booklet's pages read, the poster pointers, the overlay)
@@ -562,7 +562,6 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
     from .pagecopy import KnownPages
 
     proofs = [p for group in groups for p in group]
-    reused = reused or _reused(job, proofs, pdf, None)
     known, parsed, pointers, heights = reused.known, reused.parsed, reused.pointers, reused.heights
     helpers = []
     sending = []
