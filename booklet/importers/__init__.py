@@ -212,8 +212,8 @@ def _not_too_many_people(path: Path, imported: Imported) -> None:
         for record in imported.documents.get(name) or []:
             if not isinstance(record, dict):
                 continue
-            count = sum(len(record.get(key) or []) for key in ("authors", "presenters")
-                        if isinstance(record.get(key), list))
+            count = sum(len(people) for people in (record.get("authors"), record.get("presenters"))
+                        if isinstance(people, list))
             if count > MAX_PEOPLE:
                 raise SourceError(too_many_people(path, f"{what} {record.get('id')}", record.get("title"), count))
 
