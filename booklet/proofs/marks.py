@@ -76,15 +76,15 @@ def poster_pointers(pdf: bytes, proofs: list[Proof], titles: dict[str, str], anc
                     if had[looked] is not None:
                         heights[key] = had[looked]
                 else:
-                    missing.append(key)
+                    missing.append((key, looked))
             if not missing:
                 continue
             if document is None:
                 document = pdfium.PdfDocument(pdf)
             page = document[number - 1]
             text = page.get_textpage()
-            for key in missing:
-                height = here[(titles[key], numbers.get(key))] = _title_height(text, titles[key], numbers.get(key))
+            for key, looked in missing:
+                height = here[looked] = _title_height(text, *looked)
                 if height is not None:
                     heights[key] = height
             text.close()
