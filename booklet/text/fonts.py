@@ -477,9 +477,10 @@ def _canvas_escape():
 
 class DocumentFont:
     """One of booklet's TrueType fonts (BookletTTFont) in one document, for a text object writing its text line after
-    line (text.paragraph): `split` and `subset_name` give and record what the font's splitString and
-    getSubsetInternalName would, without finding the document's font state in the font's WeakKeyDictionary
-    at each call (two Python calls and a weak reference made each time: about 100,000 calls at 500 talks). A
+    line (text.paragraph): `glyphs` and `subset_name` give and record what the font's splitString (text of the
+    first subset) and getSubsetInternalName would, without finding the document's font state in the font's
+    WeakKeyDictionary at each call (two Python calls and a weak reference made each time: about 100,000 calls at
+    500 talks); text `glyphs` does not write goes through the font's own splitString (whose fast path is the same). A
     subset's name, once the font has given it, is that of the state's internal name, which never changes
     while the state lives; the state lives until the document's fonts are written (addObjects, at save)."""
 
@@ -491,8 +492,8 @@ class DocumentFont:
         self.escaped: _EscapedFirstCodes | None = None
 
     def glyphs(self, text) -> str | None:
-        """What a text object writes between the parentheses of `text`'s glyphs, escapePDF(chunk), when split(text)
-        gives one chunk, of the first subset (and that call recorded as split records it); else None. One
+        """What a text object writes between the parentheses of `text`'s glyphs, escapePDF(chunk), when the font's
+        splitString(text) gives one chunk, of the first subset (and that call recorded as it records it); else None. One
         translation, at C speed, through the escaped codes (escapePDF escapes byte by byte)."""
         escaped = self.escaped
         if escaped is None:
@@ -510,19 +511,6 @@ class DocumentFont:
             chunks = [(0, text.translate(escaped.codes).encode("latin-1"))]
             _recordings[-1].append((False, self.font.fontName, text, chunks))
         return out
-
-    def split(self, text) -> list:
-        """font.splitString(text, doc)."""
-        codes = getattr(self.state, "booklet_codes", None)
-        if codes is not None and text and isinstance(text, str):
-            try:  # as BookletTTFont.splitString: every character has its code in the first subset already
-                chunks = [(0, text.translate(codes).encode("latin-1"))]
-            except _NotFirst:
-                return self.font.splitString(text, self.doc())
-            if _recordings:
-                _recordings[-1].append((False, self.font.fontName, text, chunks))
-            return chunks
-        return self.font.splitString(text, self.doc())
 
     def subset_name(self, subset: int) -> str:
         """font.getSubsetInternalName(subset, doc)."""

@@ -881,7 +881,8 @@ class _BoxTextObject(PDFTextObject):
                     return f"({glyphs}) Tj"
                 self._curSubset = 0
                 return f"{known.subset_name(0)} {_size_and_leading(self._fontsize, self._leading)} ({glyphs}) Tj"
-        chunks = known.split(text) if known is not None else font.splitString(text, canv._doc)
+        # (what glyphs did not write fails the fast path of splitString too: the font's own splits it)
+        chunks = font.splitString(text, canv._doc)
         escape = canv._escape
         if len(chunks) == 1 and chunks[0][0] == self._curSubset:  # (most lines: one run, in the subset set)
             return f"({escape(chunks[0][1])}) Tj"
