@@ -884,8 +884,6 @@ class _BoxTextObject(PDFTextObject):
         # (what glyphs did not write fails the fast path of splitString too: the font's own splits it)
         chunks = font.splitString(text, canv._doc)
         escape = canv._escape
-        if len(chunks) == 1 and chunks[0][0] == self._curSubset:  # (most lines: one run, in the subset set)
-            return f"({escape(chunks[0][1])}) Tj"
         out: list[str] = []
         tail = None
         for subset, glyphs in chunks:
