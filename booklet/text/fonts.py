@@ -489,19 +489,16 @@ class DocumentFont:
     def __init__(self, font, doc, state) -> None:
         self.font, self.doc, self.state = font, weakref.ref(doc), state  # (the document: not kept alive by it)
         self.names: dict[int, str] = {}
-        self.escaped: _EscapedFirstCodes | None = None
+        # (the state's codes are set as the font makes it, before any DocumentFont of it: none later; see splitString)
+        codes = getattr(state, "booklet_codes", None)
+        self.escaped = _EscapedFirstCodes(codes) if codes is not None else None
 
     def glyphs(self, text) -> str | None:
         """What a text object writes between the parentheses of `text`'s glyphs, escapePDF(chunk), when the font's
         splitString(text) gives one chunk, of the first subset (and that call recorded as it records it); else None. One
         translation, at C speed, through the escaped codes (escapePDF escapes byte by byte)."""
         escaped = self.escaped
-        if escaped is None:
-            codes = getattr(self.state, "booklet_codes", None)
-            if codes is None:
-                return None
-            escaped = self.escaped = _EscapedFirstCodes(codes)
-        if not text or not isinstance(text, str):
+        if escaped is None or not text or not isinstance(text, str):
             return None
         try:
             out = text.translate(escaped)
