@@ -684,7 +684,7 @@ class Para(KeptDrawing, MathParagraph):
         """MathParagraph's, without making the lines of a kept wrap (only to measure them) when that wrap's lineskips
         were kept with it: a row's first_drop asks it of every title with a formula of scripts, and a filled-cache build
         made the lines of 233 paragraphs at 500 talks for it alone."""
-        if self._wrapped_lines is not None and self._lines_key is not None and self._lines_key[0] == "wrapped":
+        if self._wrap_unmade():
             try:
                 return self.__dict__["_wrap_skips"]
             except KeyError:
@@ -694,10 +694,14 @@ class Para(KeptDrawing, MathParagraph):
     def line_count(self) -> int:
         """len(self.blPara.lines), without making the lines of a kept wrap (only to count them) when that wrap's
         count was kept with it."""
-        kept = self._wrapped_lines is not None and self._lines_key is not None and self._lines_key[0] == "wrapped"
-        if kept and self._line_count is not None:
+        if self._wrap_unmade() and self._line_count is not None:
             return self._line_count
         return len(self.blPara.lines)
+
+    def _wrap_unmade(self) -> bool:
+        """Whether the lines are a kept wrap's, not made yet: what that wrap kept beside them (_line_count,
+        _wrap_skips) tells of them."""
+        return self._wrapped_lines is not None and self._lines_key is not None and self._lines_key[0] == "wrapped"
 
     def _drawn_key(self, canv) -> tuple:
         """What the operators of drawing this paragraph depend on besides the fonts' state (see draw)."""
