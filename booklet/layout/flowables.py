@@ -80,9 +80,15 @@ def _state(canv) -> tuple:
     found = canv.__dict__
     names = tuple(found)
     plan = _state_plan(found, names)
-    extra = getattr(getattr(canv, "_extgstate", None), "_d", None)  # compared as it is: the same dict or not
-    return (names, plan[0](found), tuple(map(len, plan[1](found))),
-            tuple(extra.items()) if isinstance(extra, dict) else (), len(canv._doc.idToObject), plan)
+    return (names, plan[0](found), tuple(map(len, plan[1](found))), _extgstate_items(canv),
+            len(canv._doc.idToObject), plan)
+
+
+def _extgstate_items(canv) -> tuple:
+    """The graphics state parameters a canvas has set, in the order set (_state and _unchanged compare them as they
+    are; _extgstate sorts them for a key)."""
+    extra = getattr(getattr(canv, "_extgstate", None), "_d", None)
+    return tuple(extra.items()) if isinstance(extra, dict) else ()
 
 
 def _unchanged(canv, before: tuple, noted: bool, added: int = 0) -> bool:
@@ -103,9 +109,7 @@ def _unchanged(canv, before: tuple, noted: bool, added: int = 0) -> bool:
         if not all(map(is_, pick(values), get_free(found))) or \
                 tuple(map(len, get_free_sized(found))) != pick_sized(lengths):
             return False
-    now_extra = getattr(getattr(canv, "_extgstate", None), "_d", None)
-    return ((tuple(now_extra.items()) if isinstance(now_extra, dict) else ()) == extra
-            and len(canv._doc.idToObject) - added == objects)
+    return _extgstate_items(canv) == extra and len(canv._doc.idToObject) - added == objects
 
 
 _STATE_PLANS: list = [None]  # (the attributes' names, their types, the plan made for them), the last made
