@@ -419,6 +419,34 @@ def test_a_kept_wrap_tells_its_lineskips_without_making_its_lines(text_style):
         assert found.lineskips() == broken.lineskips()
 
 
+def test_a_paragraph_wrapped_again_to_as_many_lines_keeps_its_count_with_its_wrap(text_style):
+    """A wrap kept only what changed in the paragraph (by identity); a paragraph wrapped again at another width to as
+    many lines held the same count (a small int, one object) and kept none with that wrap: a paragraph given it later
+    kept the count of its own last wrap (5 lines where it had 12), which rows and the glance decide on."""
+    from booklet.cache import BuildCache
+
+    text = " ".join(f"word{n} plain" for n in range(30))
+
+    def count(width):
+        fresh = Para(text, text_style)
+        fresh.wrap(width, 1000)
+        return len(fresh.blPara.lines)
+
+    counts = {width: count(width) for width in range(150, 400, 5)}
+    first, second = next((a, b) for a in counts for b in counts if a < b and counts[a] == counts[b])
+    other = max(counts, key=lambda width: abs(counts[width] - counts[first]))
+    cache = BuildCache()
+    with cache.build():
+        Para(text, text_style).wrap(other, 1000)
+        again = Para(text, text_style)
+        again.wrap(first, 1000)
+        again.wrap(second, 1000)  # kept: as many lines as at `first`
+        given = Para(text, text_style)
+        given.wrap(other, 1000)
+        given.wrap(second, 1000)  # given the kept wrap
+        assert given.line_count() == len(given.blPara.lines) == counts[second] != counts[other]
+
+
 def test_a_wrap_too_narrow_for_any_line_is_kept_as_it_was(text_style):
     """ReportLab's wrap makes no lines below a width it can fill: that wrap is kept pickled, not as lines to
     make again, and a paragraph that finds it splits and reads its fragments as one wrapped anew."""

@@ -423,6 +423,12 @@ class _ParseAgain(NamedTuple):
     cleaner: object  # the cleaner the markup was parsed with
 
 
+# what a wrap sets every time, kept with it even where the paragraph held the same values before (a number is often
+# the same object: a paragraph wrapped again at its width kept no width, one wrapped again to as many lines no count,
+# and a paragraph given such a kept wrap had none or kept its own)
+_WRAP_SETS = ("width", "height", "_line_count")
+
+
 class Para(KeptDrawing, MathParagraph):
     """A Paragraph laid out once per width, whose split never overfills the height it was given.
 
@@ -642,6 +648,7 @@ class Para(KeptDrawing, MathParagraph):
             kept = cache.peek("layouts", key)
             if kept is not None:  # what wrap set, the lines and fragments unpickled only when asked for
                 self._wrapped_lines = None
+                self.__dict__.pop("_wrap_skips", None)  # (an earlier wrap's, at another width: kept[0] may hold none)
                 self.__dict__.update(kept[0])
                 if kept[1] is not None:
                     self.__dict__.update(pickle.loads(kept[1]))
@@ -655,7 +662,7 @@ class Para(KeptDrawing, MathParagraph):
                 lines = self.__dict__.get("_blPara")
                 self._line_count = len(lines.lines) if lines is not None else None  # kept with the rest: line_count
                 made = {name: value for name, value in self.__dict__.items()
-                        if (name not in before or before[name] is not value or name in ("width", "height"))
+                        if (name not in before or before[name] is not value or name in _WRAP_SETS)
                         and name != "_lines_key"}
                 # numbers are shared as they are; what could be changed in place is kept pickled: the
                 # lines and fragments (unpickled when first asked for), the rest (the widths' list)
