@@ -413,8 +413,9 @@ class _Timetable:
         if when:
             finish = self.clock(e.get("endDate"), where)
             _not_before(self.path, where, clean(e.get("title")), e, when, finish)
+            minutes = _minutes(e.get("duration"))
             end = finish[1] if finish and finish[0] == day else (
-                plus_minutes(day, start, _minutes(e.get("duration")) or 0) if _minutes(e.get("duration")) else None)
+                plus_minutes(day, start, minutes) if minutes else None)
         room = clean(e.get("roomFullname")) or clean(e.get("room"))
         if kind == "Session":
             if key in {b.key for b in self.blocks}:  # a block past midnight is listed on both days

@@ -293,7 +293,8 @@ def _set_aside(members: list[Box], start: int, stop: int, busy: tuple[int, int],
                 break
         else:
             continue
-        rest = [b for b in members if not any(b is r for r in run)]
+        running = {id(b) for b in run}
+        rest = [b for b in members if id(b) not in running]
         if not rest:
             continue
         left = min(b.order for b in run) < min(b.order for b in rest)

@@ -566,10 +566,10 @@ def replayable(events: list[tuple]) -> tuple | None:
     The calls themselves are not kept: where the summary does not hold (a character new to the document: in a build
     from kept layouts, about one drawing in a hundred), `replayed` makes them again from it, font by font. (Each
     splitString's chunks give the code of each character: _codes.)"""
-    return _summary(tuple(events))
+    return _summary(events)
 
 
-def _summary(calls: tuple) -> tuple | None:
+def _summary(calls) -> tuple | None:
     """For each font a recording calls: its name, the distinct characters its splitString calls were
     given (a no-break space as the space it is drawn as; a string), the code each got (_packed), the font's
     internal name in the document its getSubsetInternalName calls gave ("F1" of "/F1+0"; None: no such call)
