@@ -34,8 +34,9 @@ process alone (see PersistedCache.laying_out), and put in place by the main proc
 The layouts' seldom-read values (cache.Seldom: a math paragraph's fragments as parsed) are
 kept apart, in a file beside the section's named by their digest (`<name>-<digest>.apart`), and read one at a
 time when a build asks for one (see _Pickler, _Apart); such a file no section's file names (left by two processes
-writing one section's file in turns or at once) is removed an hour on (_unnamed_apart). A process that lays out with none of its layouts kept (a first
-build) writes them into that file as it makes them, and holds only their places (see _Spool); past WINDOW layouts,
+writing one section's file in turns or at once) is removed an hour on (_unnamed_apart). A process that lays out
+with none of its layouts kept (a first build) writes them into that file as it makes them, and holds only their
+places (see _Spool); past WINDOW layouts,
 it writes the layouts themselves too, the least recently used EVICTED at a time, into the file that becomes its layouts
 file, and lets them go (see _Stream).
 

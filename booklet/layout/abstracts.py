@@ -177,8 +177,9 @@ def fitted_page(ctx: Context, above: list, made, heading=None) -> list:
     `heading` (what heads its next pages, "Title (continued)": see Continues), when given: an entry over more pages,
     whose last page holds SPILL_FITTED of a page or less, is set to take a page fewer in the same way, when the
     tightest setting does that (see pages_taken), if it takes FEWER_MOST pages or fewer (each setting tried is another
-    layout of the whole entry: a 26-page abstract was broken into lines twelve times). 36C3's "Breaking Microsoft Edge Extensions Security Policies" ran
-    onto a third page of "(continued)" and 5 lines; 39C3's likewise, onto pages of 3 to 8 lines."""
+    layout of the whole entry: a 26-page abstract was broken into lines twelve times). 36C3's "Breaking Microsoft
+    Edge Extensions Security Policies" ran onto a third page of "(continued)" and 5 lines; 39C3's likewise, onto
+    pages of 3 to 8 lines."""
     width, height = ctx.page.text_width, ctx.page.text_height
     page = [*above, *made(FULL)]
     over = height_needed(page, width, height) - height

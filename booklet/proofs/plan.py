@@ -354,8 +354,8 @@ def _chairs(booklet: Booklet, who: People, language: str, session_keys: dict[int
     """Each person who chairs a session (one person as people.yaml has them; a placeholder's name, "TBA", is nobody;
     `session_keys`: id(session) -> its session_key, layout.common.chaired_sessions of every day):
     their identity, the name their proof is for (people.yaml's, or as the programme first writes it), the sessions
-    they chair in the order the programme prints them (a block of parallel sessions in its `orders`), and where the programme first names them (the session's `chair` key: its line is
-    found by the writer, write._at_their_lines). A session whose chairs' names were each left out (the fonts print
+    they chair in the order the programme prints them (a block of parallel sessions in its `orders`), and where the
+    programme first names them (the session's `chair` key: its line is found by the writer, write._at_their_lines). A session whose chairs' names were each left out (the fonts print
     nothing of them: `chair: 🎈`) is one of its own, for no one: identity None, named by the session (its proof, as
     an abstract's whose speaker's name is left out, says so; without it the session's pages had no proof, in
     silence), mailed to the addresses the participants give those names as written (their `email:`, the name left
@@ -763,7 +763,8 @@ def _presenter(proof: Proof) -> str:
 
 
 def _left_out_one(proof: Proof) -> str:
-    """'a speaker whose name is left out of the booklet' (a tutorial's: presenter), of whom the data gives no address."""
+    """'a speaker whose name is left out of the booklet' (a tutorial's: presenter), of whom the data gives no
+    address."""
     return f"a {_presenter(proof)} whose name is left out of the booklet"
 
 
