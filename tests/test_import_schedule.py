@@ -2067,3 +2067,28 @@ def test_an_event_naming_more_people_than_booklet_imports_is_refused_naming_it(t
     result = invoke("import", path, "--out", tmp_path / "out")
     assert result.exit_code == 1 and expected in result.output
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("duration", [None, "PT30M"])
+def test_a_schedule2_event_that_ends_before_it_starts_is_refused_naming_it(tmp_path, duration):
+    """A schedule2 event whose `end` is before its `start` was imported silently, its start alone printed (and a
+    `duration` beside it went unread, the end coming first); which time is right cannot be told: refused, naming the
+    event and both times as written, as Indico's endDate before its startDate is; exit 1 and nothing written."""
+    path = write_schedule2(tmp_path / "schedule.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["schedule"]["events"][0]["end"] = "2027-09-13T09:45:00+02:00"  # (07:45 UTC: the start is 08:00 UTC)
+    if duration:
+        data["schedule"]["events"][0]["duration"] = duration
+    path.write_text(json.dumps(data), encoding="utf-8")
+    expected = (f"{path}: schedule.events[0] ('Opening keynote'): end '2027-09-13T09:45:00+02:00' is before its "
+                "start '2027-09-13T08:00:00+00:00'; correct one of them in the export")
+    with pytest.raises(SourceError) as raised:
+        read(path, Options())
+    assert str(raised.value) == expected
+    result = invoke("import", path, "--out", tmp_path / "out")
+    assert result.exit_code == 1 and expected in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+    # an end at its start, or the same moment written in another zone, is no end before the start
+    data["schedule"]["events"][0]["end"] = "2027-09-13T10:00:00+02:00"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert read(path, Options()).documents["programme.yaml"]

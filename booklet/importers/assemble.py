@@ -454,6 +454,14 @@ def too_many_people(source, where: str, title: str, count: int) -> str:
             f"({MAX_PEOPLE:,}); name its speakers (or its collaboration) in the export and leave the others out")
 
 
+def end_before_start(source, where: str, title: str, end: tuple[str, str], start: tuple[str, str]) -> str:
+    """The message refusing an event (a contribution, the conference) whose end is before its start: `end` and `start`
+    are (the source's key, the time as written). No system exports one, so the export was changed on the way; which
+    time is right cannot be told."""
+    return (f"{source}: {where} ('{title}'): {end[0]} '{end[1]}' is before its {start[0]} '{start[1]}'; correct one of "
+            "them in the export")
+
+
 @dataclass
 class Conference:
     title: str = ""

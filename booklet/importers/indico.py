@@ -21,7 +21,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import Imported, Options, SourceError
 from .assemble import (MAX_PEOPLE, Block, Conference, Entry, Kinds, LONGEST, Person, affiliation, assemble, clean,
-                       first_few, flip_name, full_name, given_and_family, line_kind, plus_minutes, too_many_people)
+                       end_before_start, first_few, flip_name, full_name, given_and_family, line_kind, plus_minutes,
+                       too_many_people)
 from .schedule import event_year
 from .schedule_json import json_reason, json_value
 from .text import images_in, to_markup
@@ -303,13 +304,13 @@ def _not_too_many(path: Path, where: str, title: str, speakers: object, authors:
 
 
 def _not_before(path: Path, where: str, title: str, c: dict, start: tuple, finish: tuple | None) -> None:
-    """SourceError for a contribution whose endDate is before its startDate (as a schedule's negative duration is
-    refused): Indico never exports one, so the export was changed on the way; which time is right cannot be told."""
+    """SourceError for a contribution whose endDate is before its startDate (as a schedule's end before its start is
+    refused): Indico never exports one (assemble.end_before_start)."""
     if finish is not None and finish < start:
         def said(value):
             return f"{value.get('date')} {value.get('time')}"
-        raise SourceError(f"{path}: {where} ('{title}'): endDate '{said(c['endDate'])}' is before its startDate "
-                          f"'{said(c['startDate'])}'; correct one of them in the export")
+        raise SourceError(end_before_start(path, where, title, ("endDate", said(c["endDate"])),
+                                           ("startDate", said(c["startDate"]))))
 
 
 class _Ids:

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from . import Imported, Options, SourceError
+from .assemble import end_before_start
 from .schedule import (Day, Event, Person, Schedule, build, later, one_line, parse_clock, parse_date,
                        parse_datetime, parse_duration)
 
@@ -285,6 +286,10 @@ class _Reader:
                               f"{where}.duration", self.source)
             if event.end is not None and (event.end.tzinfo is None) != (event.start.tzinfo is None):
                 event.end = event.end.replace(tzinfo=event.start.tzinfo)
+            if event.end is not None and event.end < event.start:  # (as Indico's endDate before its startDate)
+                raise SourceError(end_before_start(self.source, where, one_line(event.title),
+                                                   ("end", self.text(e["end"], f"{where}.end").strip()),
+                                                   ("start", self.text(e["start"], f"{where}.start").strip())))
             for k, raw_person in enumerate(self.listing(e.get("participants") or e.get("persons"),
                                                         f"{where}.participants")):
                 at = f"{where}.participants[{k}]"
