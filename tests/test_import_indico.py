@@ -558,3 +558,25 @@ def test_a_contribution_naming_more_people_than_booklet_imports_is_refused_namin
     assert str(raised.value) == (f"{path}: {expected}: 1,001 people named for one contribution, more than booklet "
                                  "imports (1,000); name its speakers (or its collaboration) in the export and leave "
                                  "the others out")
+
+
+def test_an_event_that_ends_before_it_starts_is_refused_naming_it(tmp_path):
+    """An event export whose own endDate (the conference's last day) is before its startDate was imported silently:
+    conference.yaml took its dates from the programme's days instead. Refused as a contribution's is, naming the event
+    and both times; exit 1 and nothing written."""
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+
+    data = event_export()
+    data["results"][0]["endDate"] = when("2026-06-21", "16:00:00")
+    path = tmp_path / "99.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    expected = (f"{path}: the event ('Hard Probes 2026'): endDate '2026-06-21 16:00:00' is before its startDate "
+                "'2026-06-22 22:00:00'; correct one of them in the export")
+    with pytest.raises(SourceError) as raised:
+        indico.read(path, Options())
+    assert str(raised.value) == expected
+    result = CliRunner().invoke(main, ["import", str(path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1 and expected in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()

@@ -202,6 +202,7 @@ class _Event:
         e = self.event
         start = self.clock(e.get("startDate"), "startDate")
         end = self.clock(e.get("endDate"), "endDate")
+        _not_before(self.path, "the event", clean(e.get("title")), e, start, end)
         venue = ", ".join(v for v in (clean(e.get("location")), clean(e.get("address"))) if v)
         return Conference(title=clean(e.get("title")), start=start[0] if start else None,
                           end=end[0] if end else None, venue=venue, url=_text(e.get("url")),
@@ -303,10 +304,10 @@ def _not_too_many(path: Path, where: str, title: str, speakers: object, authors:
         raise SourceError(too_many_people(path, where, title, count))
 
 
-def _not_before(path: Path, where: str, title: str, c: dict, start: tuple, finish: tuple | None) -> None:
-    """SourceError for a contribution whose endDate is before its startDate (as a schedule's end before its start is
-    refused): Indico never exports one (assemble.end_before_start)."""
-    if finish is not None and finish < start:
+def _not_before(path: Path, where: str, title: str, c: dict, start: tuple | None, finish: tuple | None) -> None:
+    """SourceError for a contribution (or the event) whose endDate is before its startDate (as a schedule's end before
+    its start is refused): Indico never exports one (assemble.end_before_start)."""
+    if finish is not None and start is not None and finish < start:
         def said(value):
             return f"{value.get('date')} {value.get('time')}"
         raise SourceError(end_before_start(path, where, title, ("endDate", said(c["endDate"])),
