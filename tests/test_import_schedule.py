@@ -2092,3 +2092,32 @@ def test_a_schedule2_event_that_ends_before_it_starts_is_refused_naming_it(tmp_p
     data["schedule"]["events"][0]["end"] = "2027-09-13T10:00:00+02:00"
     path.write_text(json.dumps(data), encoding="utf-8")
     assert read(path, Options()).documents["programme.yaml"]
+
+
+@pytest.mark.parametrize("layout", ["v1", "schedule2", "xml"])
+def test_a_conference_that_ends_before_it_starts_is_refused_naming_it(tmp_path, layout):
+    """A schedule whose conference end date is before its start was imported silently: conference.yaml's dates became
+    the start's day alone (2027-09-13 to 2027-09-13), its programme's second day outside them. Refused as an event's
+    end before its start is, naming both dates as written; exit 1 and nothing written."""
+    from xml.sax.saxutils import escape
+
+    if layout == "xml":
+        path = tmp_path / "schedule.xml"
+        path.write_text(XML.format(html=escape(HTML)).replace("<end>2027-09-14</end>", "<end>2027-09-01</end>"),
+                        encoding="utf-8")
+        expected = (f"{path}: line 10: <conference> ('Test Workshop on Waves'): <end> '2027-09-01' is before its "
+                    "<start> '2027-09-13'; correct one of them in the export")
+    else:
+        path = (write_schedule2 if layout == "schedule2" else write_json_v1)(tmp_path / "schedule.json")
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["schedule"]["conference"]["end"] = "2027-09-01"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        start = "2027-09-13T08:00:00+02:00" if layout == "schedule2" else "2027-09-13"
+        expected = (f"{path}: schedule.conference ('Test Workshop on Waves'): end '2027-09-01' is before its start "
+                    f"'{start}'; correct one of them in the export")
+    with pytest.raises(SourceError) as raised:
+        read(path, Options())
+    assert str(raised.value) == expected
+    result = invoke("import", path, "--out", tmp_path / "out")
+    assert result.exit_code == 1 and expected in result.output
+    assert not (tmp_path / "out").exists()

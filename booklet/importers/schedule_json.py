@@ -149,10 +149,15 @@ class _Reader:
             url=self.text(conference.get("url") or schedule.get("base_url"), "schedule.conference.url"),
             language=self.language if len(self.language) == 2 else "",
         )
+        written = {}
         for key in ("start", "end"):
             value = self.text(conference.get(key), f"schedule.conference.{key}")
             if value.strip():
                 setattr(out, key, parse_date(value, f"schedule.conference.{key}", self.source))
+                written[key] = value.strip()
+        if out.start is not None and out.end is not None and out.end < out.start:
+            raise SourceError(end_before_start(self.source, "schedule.conference", title, ("end", written["end"]),
+                                               ("start", written["start"])))
         for index, room in enumerate(self.listing(conference.get("rooms"), "schedule.conference.rooms")):
             name = room.get("name") if isinstance(room, dict) else room
             name = one_line(self.text(name, f"schedule.conference.rooms[{index}].name"))

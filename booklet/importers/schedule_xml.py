@@ -16,6 +16,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 from . import Imported, Options, SourceError, text_head
+from .assemble import end_before_start
 from .schedule import (Day, Event, Person, Schedule, build, later, one_line, parse_clock, parse_date,
                        parse_datetime, parse_duration)
 
@@ -135,11 +136,16 @@ class _Reader:
             city=self.text(conference, "city"),
             url=self.text(conference, "base_url") or self.text(conference, "url"),
         )
+        written = {}
         for key in ("start", "end"):
             value = self.text(conference, key).strip()
             if value:
                 element = conference.find(key)
                 setattr(out, key, parse_date(value, self.where(element), self.source))
+                written[key] = value
+        if out.start is not None and out.end is not None and out.end < out.start:
+            raise SourceError(end_before_start(self.source, f"{self.where(conference.find('end'))}: <conference>",
+                                               title, ("<end>", written["end"]), ("<start>", written["start"])))
         days = root.findall("day")
         if not days:
             self.fail(root, "no <day> elements: the schedule has no days")
