@@ -556,7 +556,7 @@ def _apart_beside(path: Path, named: str) -> Path:
     return path.with_name(f"{path.stem}-{named}.apart")
 
 
-_APART_NAME = re.compile(r"([0-9a-f]{64})-([0-9a-f]{8,128})\.apart")
+_APART_NAME = re.compile(rf"([0-9a-f]{{64}})-({_DIGEST.pattern})\.apart")  # (<name>-<digest>.apart)
 
 
 def _unnamed_apart(path: Path) -> bool:
