@@ -153,6 +153,10 @@ class BuildCache:
     def size(self, section: str) -> int:
         return len(self._sections.get(section, {}))
 
+    def held(self, section: str) -> dict:
+        """What `section` holds, key -> value (a copy: to send to another process's cache)."""
+        return dict(self._sections.get(section, {}))
+
     def clear(self) -> None:
         self._sections.clear()
         self._used.clear()

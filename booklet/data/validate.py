@@ -161,7 +161,7 @@ def _posters_elsewhere(report: Report, folder: Path) -> _PostersElsewhere | None
         return None
 
 
-def _send_posters(sending, report: Report, folder: Path, keep: bool = False) -> None:
+def _send_posters(sending, report: Report, folder: Path, keep: bool) -> None:
     """In the forked process: ("read", (posters, and the problems, image mentions and image checks reading them
     added to `report`, the parsed files to keep)), or nothing (an unexpected exception: posters.yaml is read again
     where it is wanted, and it happens there). Read with a cache of its own, in memory: the other process's (a warm
@@ -173,7 +173,7 @@ def _send_posters(sending, report: Report, folder: Path, keep: bool = False) -> 
     cache = memory.BuildCache() if keep else None
     with memory.using(cache):
         posters = read_posters(report, _load(report, folder, "posters.yaml", Seq))
-    files = dict(cache._sections.get("files", {})) if cache is not None else {}
+    files = cache.held("files") if cache is not None else {}
     sending.send(("read", (posters, report.found(), files)))
 
 
