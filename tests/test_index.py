@@ -951,6 +951,11 @@ def test_a_tutorial_whose_every_presenter_is_left_out_prints_the_label_where_the
     assert day[day.index("TUTORIAL 1 Bayesian inference") + 1] == "(name not printable)"
     assert pdf.lines(6)[2:] == ["Bayesian inference", "A course.", "Presenter", "(name not printable)", "Co-author",
                                 "Mara Lindqvist", "7"]
+    fonts = {}  # the label is set in italic, as the programme prints it, not in the bold of a presenter's name
+    pdf.reader.pages[6].extract_text(visitor_text=lambda text, cm, tm, font, size: fonts.setdefault(
+        text.strip(), str((font or {}).get("/BaseFont", ""))))
+    assert "Italic" in fonts["(name not printable)"] and "Bold" not in fonts["(name not printable)"], fonts
+    assert "Bold" in fonts["Mara Lindqvist"], fonts
     entries = {e["name"]: e["numbers"] for e in read_index(pdf, index_pages(pdf))}
     assert entries["Lindqvist, Mara"] == [(7, False)]
     two = BASE["tutorials.yaml"].replace("- {name: Sven Oberg, affiliation: NBI}", "- {name: 名古屋}\n    - {name: 京都}")

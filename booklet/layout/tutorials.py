@@ -151,11 +151,12 @@ def _headed(ctx: Context, label: str, people: tuple[Person, ...], before=(), tex
             aligned: bool = False, presenting: bool = True, tight: Tight = FULL, unnamed: str = "") -> list:
     """`people` (_presenter) under the heading `label` (its plural, label + "s", over several), which keeps with the
     first of them and `before` (Together, whose `text` it is); `unnamed`: the markup printed once in their place,
-    when each of them is left out of the booklet (common.unnamed_speaker)."""
+    when each of them is left out of the booklet (common.unnamed_speaker), in italic as the programme prints it: a
+    label, not a name in a name's bold."""
     heading = ctx.label(label if len(people) == 1 else label + "s")
     if unnamed:
         return [Together([*before, Para(markup.inline(heading), ctx.styles.subheading), Gap(0, 6),
-                          Para(unnamed, ctx.styles.person)], text=text)]
+                          Para(f"<i>{unnamed}</i>", ctx.styles.body)], text=text)]
     first, *others = people
     story = [Together([*before, Para(markup.inline(heading), ctx.styles.subheading),
                        *_presenter(ctx, first, aligned, presenting, tight)], text=text)]
