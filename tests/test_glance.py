@@ -969,6 +969,33 @@ def test_a_session_on_beside_gathered_parallel_sessions_and_alone_before_or_afte
     assert (own[2] <= gathered[0]) if side == "left" else (gathered[2] <= own[0])
 
 
+def test_a_session_set_aside_keeps_its_other_talks_in_its_lane_not_named_among_the_gathered_ones(tmp_path):
+    """39C3 (A5 p. 4), Sunday: "SoS Workshop D", a talk at 10:30 and then one after another from 14:00 to 10:00 the
+    next morning, was set aside in a lane of its own from 14:00; its 10:30 talk was left among forty rooms gathered
+    beside it, so "SoS Workshop D" was printed twice side by side, in the gathered box and in its own. Its early talk
+    is now a box in its lane (its title, above its session's box), and the gathered box does not name it."""
+    abstracts: list[str] = []
+    lines = ["days:", "  - date: 2027-09-13", "    items:", "      - parallel:",
+             "          - session: Workshop D", "            room: Workshop D", "            items:",
+             "              " + _talk(abstracts, 9 * 60 + 30, 30),
+             '              - {time: "13:00-16:00", title: Open workshop}',
+             '              - {time: "16:00-22:00", title: Night of games}']
+    for r in range(14):
+        lines += [f"          - session: Room R{r}", f"            room: Room R{r}", "            items:",
+                  "              " + _talk(abstracts, 9 * 60, 420 + 30 * (r % 2))]
+    pdf, (page,) = _glance(tmp_path / "conf", abstracts, lines)
+    text = pdf.norms[page]
+    assert text.count(norm("Workshop D")) == 1, text
+    assert norm("PARALLEL SESSIONS Room R0 Room R1 Room R2") in text
+    found = chunks(pdf, page)
+    hours = {t: y for _, y, t in found if t.endswith(":00") and len(t) == 5}
+    (early,) = [(x, y) for x, y, t in found if t == "Talk001"]
+    (own,) = [(x, y) for x, y, t in found if t == "Workshop D"]
+    (label,) = [(x, y) for x, y, t in found if t == "PARALLEL SESSIONS"]
+    assert early[0] == pytest.approx(own[0], abs=0.01) and early[0] < label[0]  # in its lane, the left one
+    assert hours["09:00"] > early[1] > hours["10:00"] and hours["13:00"] > own[1] > hours["14:00"]
+
+
 def test_two_short_items_of_the_day_s_own_overlapping_amid_gathered_sessions_do_not_gather_again(tmp_path):
     """A review: two announcements of three minutes at the same time, among fourteen rooms' sessions gathered into
     one box, were beside each other in lanes, too short for a line: the group was gathered again at every pass, and

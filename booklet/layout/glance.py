@@ -293,23 +293,35 @@ def _set_aside(members: list[Box], start: int, stop: int, busy: tuple[int, int],
                 break
         else:
             continue
-        running = {id(b) for b in run}
-        rest = [b for b in members if id(b) not in running]
+        rest = [b for b in members if _owner(b) != owner]  # (its other runs in its lane too: _kept_aside)
         if not rest:
             continue
-        left = min(b.order for b in run) < min(b.order for b in rest)
-        if len(run) == 1:
-            kept = replace(run[0], start=a, end=z, members=[])
-        else:
-            kept = Box(None, run[0].session if owner == id(run[0].session) else None, a, z, min(b.order for b in run),
-                       MAIN, group=group, members=run)
-        kept.lane, kept.span, kept.lanes, kept.aside, kept.group = 0 if left else aside - 1, 1, aside, True, group
+        left = min(b.order for b in mine) < min(b.order for b in rest)
+        kept = [_kept_aside(other, owner, start, stop, group) for other in runs if other is not run]
+        kept.append(_kept_aside(run, owner, a, z, group))
+        for box in kept:
+            box.lane, box.span, box.lanes, box.aside = 0 if left else aside - 1, 1, aside, True
         made = _crowded_apart(rest, max(start, min(b.start for b in rest)), min(stop, max(b.end for b in rest)),
                               least, group)
         for box in made:
             box.lane, box.span, box.lanes = 1 if left else 0, aside - 1, aside
-        return [kept] + made
+        return kept + made
     return []
+
+
+def _kept_aside(run: list[Box], owner: int, start: int, stop: int, group: int) -> Box:
+    """A run of a session set aside (_set_aside) as a box in its lane, from `start` to `stop` at most: its item's own,
+    else one naming the session. Each of its runs is: one left among the sessions gathered beside it named it there
+    too, the same name in two boxes side by side (39C3's Sunday: "SoS Workshop D", a talk at 10:30 and then from
+    14:00 to 10:00 the next morning, set aside from 14:00, was named among forty rooms too)."""
+    a, z = max(start, run[0].start), min(stop, max(b.end for b in run))
+    if len(run) == 1:
+        kept = replace(run[0], start=a, end=z, members=[])
+    else:
+        kept = Box(None, run[0].session if owner == id(run[0].session) else None, a, z, min(b.order for b in run),
+                   MAIN, members=run)
+    kept.group = group
+    return kept
 
 
 def _ungathered(group: list[Box]) -> list[Box]:
