@@ -996,6 +996,49 @@ def test_a_session_set_aside_keeps_its_other_talks_in_its_lane_not_named_among_t
     assert hours["09:00"] > early[1] > hours["10:00"] and hours["13:00"] > own[1] > hours["14:00"]
 
 
+def test_a_session_running_on_briefly_into_the_next_in_its_room_does_not_name_that_one_twice(tmp_path):
+    """Fourteen rooms gathered from 09:00 to 12:00, and a hall whose morning session runs to 12:10, ten minutes into
+    its afternoon session (12:00-15:00), alone after the rooms: "Afternoon Stage" was named among the parallel
+    sessions (its ten minutes beside the morning's) and again in its own box right under them, in the same lane. The
+    morning's talk ends, on the grid, where the afternoon's starts: one box from 09:00 to 12:00 naming the rooms and
+    the morning, then the afternoon's, named once."""
+    abstracts: list[str] = []
+    lines = ["days:", "  - date: 2027-09-13", "    items:", "      - parallel:",
+             "          - session: Morning Stage", "            room: Hall", "            items:",
+             "              " + _talk(abstracts, 9 * 60, 190),
+             "          - session: Afternoon Stage", "            room: Hall", "            items:",
+             "              " + _talk(abstracts, 12 * 60, 180)]
+    for r in range(14):
+        lines += [f"          - session: Room R{r}", f"            room: Room R{r}", "            items:",
+                  "              " + _talk(abstracts, 9 * 60, 180)]
+    pdf, (page,) = _glance(tmp_path / "conf", abstracts, lines)
+    text = pdf.norms[page]
+    assert text.count(norm("Afternoon Stage")) == 1 and text.count(norm("Morning Stage")) == 1, text
+    assert norm("PARALLEL SESSIONS Morning Stage Room R0") in text
+    found = chunks(pdf, page)
+    hours = {t: y for _, y, t in found if t.endswith(":00") and len(t) == 5}
+    (label,) = [(x, y) for x, y, t in found if t == "PARALLEL SESSIONS"]
+    (own,) = [(x, y) for x, y, t in found if t == "Afternoon Stage"]
+    assert own[0] == pytest.approx(label[0], abs=0.01) and hours["12:00"] > own[1] > hours["13:00"]
+
+
+def test_a_talk_running_on_briefly_into_the_next_in_its_room_leaves_that_one_in_the_room_s_lane(tmp_path):
+    """Two rooms on A4: in Room A a talk 10:00-11:05 and the next 11:00-12:00, in Room B one talk 10:00-12:00. The
+    five minutes' overlap gave the group a third lane: Room A's second talk moved to it, right of Room B's, every box
+    a third of the column. It is now under Room A's first talk, in two lanes of half the column."""
+    abstracts: list[str] = []
+    lines = ["days:", "  - date: 2027-09-13", "    items:", "      - parallel:",
+             "          - session: Track A", "            room: Room A", "            items:",
+             "              " + _talk(abstracts, 10 * 60, 65), "              " + _talk(abstracts, 11 * 60, 60),
+             "          - session: Track B", "            room: Room B", "            items:",
+             "              " + _talk(abstracts, 10 * 60, 120)]
+    pdf, (page,) = _glance(tmp_path / "conf", abstracts, lines, page_size="A4")
+    found = {t: (x, y) for x, y, t in chunks(pdf, page) if t.startswith("Talk")}
+    first, second, beside = found["Talk001"], found["Talk002"], found["Talk003"]
+    assert second[0] == pytest.approx(first[0], abs=0.01) and second[1] < first[1]  # under it, in Room A's lane
+    assert beside[0] - first[0] > 150  # Room B's lane: half the column, not a third
+
+
 def test_two_short_items_of_the_day_s_own_overlapping_amid_gathered_sessions_do_not_gather_again(tmp_path):
     """A review: two announcements of three minutes at the same time, among fourteen rooms' sessions gathered into
     one box, were beside each other in lanes, too short for a line: the group was gathered again at every pass, and

@@ -36,7 +36,9 @@ box also names its speakers when there is room, and links to its abstract or tut
   empty stripes) becomes one box too, its name.
 - An item with a start and no end lasts until the next start after it (in its track, else in
   its day) when that is at most three hours later, else one hour. An item after midnight (a
-  start before 06:00 after one in the afternoon, as imports keep it) is drawn after the evening.
+  start before 06:00 after one in the afternoon, as imports keep it) is drawn after the evening. An item
+  that runs on into the next in its room (its track, or its session) by OVERRUN minutes or less ends where that
+  one starts: a room's lane holds one box at a time.
 - An item without a time is drawn in the gap it stands in, between the end of what comes before
   it and the start of what comes after (e.g. "Free afternoon"), when that gap is a quarter of an
   hour or longer; else it is listed under the grid, below its day, under "No fixed time": no item
@@ -86,6 +88,7 @@ BRIEF = 90  # minutes: lanes a day has for no longer are set in its column as wi
 OPEN = 60  # minutes: an item with no end and no next start close after it
 OPEN_MAX = 180  # minutes: the longest an item without an end is drawn up to the next start
 GAP_MIN = 15  # minutes: the least gap an item without a time is drawn in
+OVERRUN = 15  # minutes: an item running on this long, at most, into the next in its room ends where that one starts
 ALONE_MIN = 60  # minutes: a session alone this long before or after gathered parallel sessions is a box of its own
 UNTIMED_LINES = 2  # lines of an item without a time listed under the grid
 UNTIMED_SHARE = 0.3  # of the page, at most, for them: a day with more ends its list with "+N" (how many more)
@@ -516,6 +519,7 @@ def plan_day(index: int, day: Day) -> DayPlan:
     boxes = [Box(item, session, start, end, order, stream) for order, item, session, stream, start, end in flat
              if start is not None]
     boxes += _in_gaps(flat, plan)
+    _one_at_a_time(boxes)
     _assign_lanes(boxes)
     plan.boxes = sorted(boxes, key=lambda b: (b.start, b.lane, b.order))
     return plan
@@ -548,6 +552,24 @@ def _in_gaps(flat: list, plan: DayPlan) -> list[Box]:
             plan.untimed += [(r[1], r[2]) for r in run]
         index += len(run)
     return boxes
+
+
+def _one_at_a_time(boxes: list[Box]) -> None:
+    """An item that runs on into the next one in its room (its parallel track, or its session one item after
+    another) for OVERRUN minutes or less ends, on the grid, where that one starts (the day's page keeps both times):
+    the room's lane holds one box at a time. (Ten minutes of "Morning" in a hall after "Evening" began there in the
+    data gave the group a lane more, every box beside them narrower, or, gathered, named "Evening" among the parallel
+    sessions and again in its own box right under them, for its ten minutes beside them.)"""
+    rooms: dict[object, list[Box]] = {}
+    for box in boxes:
+        room = box.stream if box.stream != MAIN else id(box.session) if box.session is not None else None
+        if room is not None:
+            rooms.setdefault(room, []).append(box)
+    for run in rooms.values():
+        run.sort(key=lambda b: (b.start, b.order))
+        for before, after in zip(run, run[1:]):
+            if before.start < after.start < before.end <= min(after.end, after.start + OVERRUN):
+                before.end = after.start
 
 
 def _room_tracks(sessions: list[Session]) -> list[int]:
