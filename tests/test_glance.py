@@ -1039,6 +1039,19 @@ def test_a_talk_running_on_briefly_into_the_next_in_its_room_leaves_that_one_in_
     assert beside[0] - first[0] > 150  # Room B's lane: half the column, not a third
 
 
+def test_a_talk_titled_by_its_speaker_s_name_prints_the_name_once(tmp_path):
+    """39C3 (A5 p. 5): its DJ sets are titled by who plays them, and their boxes read "Ingo Boss" and under it, as
+    the speaker, "Ingo Boss" again ("Gregor Tresher / Gregor Tresher", "10 Mark DJ Team / 10 Mark DJ Team"). The
+    name is printed once, as the title; a title that says more ("Yazz Ewok DJ Set") keeps its speaker's line."""
+    abstracts = ["- id: boss\n  title: Ingo Boss\n  speaker: {name: Ingo  Boss}\n  abstract: x\n",
+                 "- id: yazz\n  title: Yazz Ewok DJ Set\n  speaker: {name: Yazz Ewok}\n  abstract: x\n"]
+    lines = ["days:", "  - date: 2027-09-13", "    items:", '      - {time: "18:00-20:00", talk: boss}',
+             '      - {time: "20:00-22:00", talk: yazz}']
+    pdf, (page,) = _glance(tmp_path / "conf", abstracts, lines)
+    found = [t for _, _, t in chunks(pdf, page)]
+    assert found.count("Ingo Boss") == 1 and "Yazz Ewok DJ Set" in found and "Yazz Ewok" in found, found
+
+
 def test_two_short_items_of_the_day_s_own_overlapping_amid_gathered_sessions_do_not_gather_again(tmp_path):
     """A review: two announcements of three minutes at the same time, among fourteen rooms' sessions gathered into
     one box, were beside each other in lanes, too short for a line: the group was gathered again at every pass, and

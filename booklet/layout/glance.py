@@ -1017,17 +1017,29 @@ def _texts(ctx: Context, item: Item) -> tuple[str | None, tuple[str, ...] | None
     if not title:
         return None, None
     text = markup.inline(title)
-    if item.abstract:
-        if item.abstract.kind != "contributed":
+    entry = item.abstract or item.tutorial
+    if entry is not None:
+        if item.tutorial or entry.kind != "contributed":
             text = f"<b>{text}</b>"
-        return text, _people(ctx, item.abstract)
-    if item.tutorial:
-        return f"<b>{text}</b>", _people(ctx, item.tutorial)
+        return text, None if _named_by_them(title, entry) else _people(ctx, entry)
     if item.kind == "break":
         return f"<i>{text}</i>", None
     if item.kind in ("social", "poster"):
         return f"<b>{text}</b>", None
     return text, None
+
+
+def _named_by_them(title: str, entry: Abstract | Tutorial) -> bool:
+    """Whether the title is the name(s) of who speaks or presents it (a DJ set named by its DJ, "Ingo Boss" by Ingo
+    Boss, as 39C3's are): its box printed the name twice, the title and the speaker's line under it."""
+    people = entry.presenters if isinstance(entry, Tutorial) else entry.speakers
+    if not people:
+        return False
+
+    def words(text: str) -> str:
+        return " ".join(markup.plain(text).split()).casefold()
+
+    return words(title) == words(", ".join(person.name for person in people))
 
 
 def _people(ctx: Context, entry: Abstract | Tutorial) -> tuple[str, ...] | None:
