@@ -15,7 +15,7 @@ from .cache import built, disk
 from .cache.memory import BuildCache, using as using_cache
 from .cache.persisted import laying_out
 from .text import markup
-from .output.atomic import scratch_beside
+from .output.atomic import scratch_beside, write_bytes
 from .layout.page import PAGE_SIZES, page_for
 from .layout.styles import make_palette
 from .data.theme import font_files, theme_page_size
@@ -164,7 +164,7 @@ def learn_people(make_story, render) -> tuple[dict, bool]:
 def build_booklet(data_dir: Path, output: Path, page_size: str | None = None,
                   options: PrintOptions | None = None, progress=None, strict: bool = False,
                   cache: BuildCache | None = None, jobs: int | None = 1, checked=None,
-                  remember: bool = True) -> BuildResult:
+                  remember: bool = True, built_before: bool = False) -> BuildResult:
     """Build the booklet for `data_dir` into `output`; DataError (and no file touched) on bad data,
     or on any warning when `strict`. The page size is `options.page_size` (or `page_size`), else
     the theme's, else A5.
@@ -181,15 +181,22 @@ def build_booklet(data_dir: Path, output: Path, page_size: str | None = None,
     `booklet proofs` of the same data and options (and as many processes) takes this PDF rather than building
     it again (booklet.cache.built), and what reading the data gave, which a build of the very same data takes
     rather than read it again; False for a PDF that will not stay where it is written (nothing is kept then).
+
+    `built_before`: with the disk cache on, in a build of its own, when the data reads as the last build of the
+    folder read it (its files edited only where reading does not look: a comment) and nothing else it was made
+    from changed, that build's PDF is copied to `output`, not laid out again (cache.built.same_booklet); the
+    data is checked and linted as ever. (`booklet proofs`: the last build's PDF is where it stays.)
     """
     # a build of its own (no cache of the caller's, or one made for this build alone: `single_build`, as proofs' is)
     # takes what the last build read of the very same data; a watch's rebuilds read from their memory
     alone = cache is None or getattr(cache, "single_build", False)
     with using_cache(cache, data_dir), disk.seldom_collected():  # without a cache: the folder's kept on disk, if any
-        return _build(data_dir, output, page_size, options, progress, strict, jobs, checked, remember, alone)
+        return _build(data_dir, output, page_size, options, progress, strict, jobs, checked, remember, alone,
+                      built_before)
 
 
-def _build(data_dir, output, page_size, options, progress, strict, jobs, checked, remember, alone) -> BuildResult:
+def _build(data_dir, output, page_size, options, progress, strict, jobs, checked, remember, alone,
+           built_before=False) -> BuildResult:
     options = options or PrintOptions(page_size=page_size)
     named = {name.lower(): name for name in PAGE_SIZES}.get(str(options.page_size).lower())
     if options.page_size and named and named != options.page_size:  # "a4", as the command line takes it too
@@ -200,14 +207,15 @@ def _build(data_dir, output, page_size, options, progress, strict, jobs, checked
     noting = remember and not options.cover_apart
     # before anything is read: for the note, and for what the last build read (a build of its own)
     before = built.inputs(Path(data_dir), options, size) if noting or alone else None
-    result = _make(data_dir, output, options, size, progress, strict, jobs, checked, before, alone, remember)
+    result = _make(data_dir, output, options, size, progress, strict, jobs, checked, before, alone, remember,
+                   built_before)
     if noting and before is not None:
         built.remember(before, Path(data_dir), result, result.jobs)
     return result
 
 
 def _make(data_dir, output, options, size, progress, strict, jobs, checked, before=None,
-          alone: bool = False, remember: bool = False) -> BuildResult:
+          alone: bool = False, remember: bool = False, built_before: bool = False) -> BuildResult:
     """`alone`: a build of its own (not a watch's, which rebuilds at every edit from what its memory holds): it takes
     what the last build read of the very same data (check.read_again); else, when it may `remember`, it keeps what
     it read for the next build or proofs of the same data (cache.built.kept_read): a build of its own at once, a
@@ -240,6 +248,13 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
 
     later = None if alone else keep
     jobs = jobs_that_pay(booklet, jobs)
+    found = built.same_booklet(before, Path(data_dir), booklet, read_warnings) \
+        if built_before and alone and not options.cover_apart else None
+    if found is not None and found.jobs == jobs:  # the data reads as the last build's did: its very PDF
+        checks()
+        write_bytes(output, found.pdf)
+        return BuildResult(output, found.pages, warnings, found.anchors, booklet=booklet, page_size=size, jobs=jobs,
+                           keep_read=later)
     if jobs == 1:
         checks()
     laying_out(jobs)  # in one process, the layouts kept on disk, if any, read now

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -190,6 +191,7 @@ def test_no_note_without_a_disk_cache(tmp_path, monkeypatch):
 
 PROOFS_AND_LIST = """
 import json, sys
+from dataclasses import replace
 from pathlib import Path
 from booklet.proofs import write_proofs
 result = write_proofs(Path(sys.argv[1]), Path(sys.argv[2]))
@@ -476,3 +478,60 @@ def test_yaml_files_in_a_folder_inside_abstracts_since_the_last_build_are_notice
     assert run.exit_code == 0, run.output
     assert ("abstract/:1: warning: booklet reads the abstracts' files in abstracts/, which is there too: the 1 YAML "
             "file in this folder is left out (move it to abstracts/ to print it)") in run.stderr.splitlines()
+
+
+def _laid_out(*args, **kwargs):
+    raise AssertionError("the booklet was laid out again")
+
+
+@pytest.mark.parametrize("comment", ["end", "top"])
+def test_proofs_of_data_edited_where_reading_does_not_look_take_the_builds_pdf(conference, tmp_path, monkeypatch,
+                                                                               comment):
+    """A comment added to a data file since the build: the data reads as the build read it, so proofs take that
+    build's PDF once the data is checked, and do not lay the booklet out again; the proofs are the bytes of proofs
+    without a cache. The data is linted again: a comment line on top moves the lines of the warnings below it."""
+    import booklet.build
+    import booklet.output.parallel
+    import booklet.processes
+
+    folder, _ = conference
+    path = folder / "abstracts.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\n# checked by the chair\n" if comment == "end" else "# checked by the chair\n" + text,
+                    encoding="utf-8")
+    assert _found(folder) is None  # (the data files' bytes differ: not the note's very inputs)
+    monkeypatch.setattr(booklet.processes, "cores", lambda: 1)  # built in this process, where layouts are watched
+    with monkeypatch.context() as patch:
+        patch.setattr(booklet.build, "build_story", _laid_out)
+        patch.setattr(booklet.output.parallel, "parallel_parts", _laid_out)
+        said = _run("proofs", str(folder), "--out", str(tmp_path / "taken"))
+    taken = {path.name: path.read_bytes() for path in sorted((tmp_path / "taken").iterdir())}
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    assert _proofs(folder, tmp_path / "built") == taken
+    assert _run("proofs", str(folder), "--out", str(tmp_path / "again")) == said.replace("taken", "again")
+
+
+def test_proofs_of_data_that_reads_otherwise_lay_the_booklet_out(conference, tmp_path, monkeypatch):
+    """A word changed since the build (reading gives another model): proofs lay their booklet out."""
+    import booklet.build
+    import booklet.processes
+
+    folder, output = conference
+    monkeypatch.setattr(booklet.processes, "cores", lambda: 1)
+    monkeypatch.setattr(booklet.build, "build_story", _laid_out)
+    _edit_keeping_size_and_time(folder, output)
+    run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(tmp_path / "edited")])
+    assert run.exit_code != 0 and "the booklet was laid out again" in run.output
+
+
+def test_a_model_read_is_alike_only_when_every_field_but_where_it_is_written_is_equal():
+    """same_booklet compares the fields a model's `==` leaves out too: a session whose chair the fonts print nothing
+    of keeps its name in chairs_left_out, which gives the session an anchor (layout.common.chaired_sessions); only
+    where a value is written (`source`, its line: a comment line moves it) is not compared."""
+    from booklet.model import Session, Source
+
+    session = Session("Inference", (), (), None, Source("programme.yaml", 3, "days[0]"), chairs_left_out=("🎈",))
+    assert built._alike(session, replace(session, source=Source("programme.yaml", 4, "days[0]")))
+    no_chair = replace(session, chairs_left_out=())
+    assert no_chair == session and not built._alike(no_chair, session)
+    assert not built._alike([session], [session, session]) and not built._alike({"a": session}, {"b": session})

@@ -34,7 +34,7 @@ import pickle
 import stat
 import time
 from collections import namedtuple
-from dataclasses import replace
+from dataclasses import fields, is_dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -45,18 +45,21 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 
 
 # (collections' named tuples, not dataclasses nor typing's: the quickest to define, on every build's path)
-Built = namedtuple("Built", "inputs sources output output_identity pages anchors warnings page_size jobs")
+Built = namedtuple("Built", "inputs sources output output_identity pages anchors warnings page_size jobs rest data",
+                   defaults=(None, None))
 Built.__doc__ = """The note of a build (see the module's docstring): the key of its inputs, its sources' (path, identity),
-its PDF's path and identity, its pages, anchors and warnings, its page size, the processes that laid it out."""
+its PDF's path and identity, its pages, anchors and warnings, its page size, the processes that laid it out; the key
+of its inputs but the data files' bytes (Inputs.rest) and the key of what its reading read (Inputs.data)."""
 
 Found = namedtuple("Found", "output pdf pages anchors warnings page_size jobs inputs")
 Found.__doc__ = """A build's PDF that can stand in for building it again: its path and bytes, what the build said, the
 processes that laid it out (the caller's to compare with its own: output.parallel.jobs_that_pay), and the inputs
 taken now (inputs(): what read_of takes the build's model by)."""
 
-Inputs = namedtuple("Inputs", "key files started data")
-Inputs.__doc__ = """inputs(): the key, each data file's (path, identity), time.time_ns() when they were taken, and the key
-of what reading the data depends on (the key less the options and page size)."""
+Inputs = namedtuple("Inputs", "key files started data rest")
+Inputs.__doc__ = """inputs(): the key, each data file's (path, identity), time.time_ns() when they were taken, the key
+of what reading the data depends on (the key less the options and page size), and the key of everything but the data
+files' bytes (their names kept): what same_booklet compares, the data read being compared as read."""
 
 READ = "read"  # the disk cache's kind of what reading a folder gave (kept_read)
 
@@ -77,12 +80,14 @@ def inputs(data_dir: Path, options, page_size: str) -> Inputs | None:
         paths = matching(folder, spec.name) if "*" in spec.name else [folder / spec.name]
         files += [(path, *_file(path)) for path in paths]
     looping = looping_links(folder)
-    data = disk.key(READ, stamp(), _resources(), _libraries(),
-                    [(path.relative_to(folder).as_posix(), content) for path, _, content in files],
-                    misnamed(folder), yaml_in_folders(folder, looping), misnamed_folders(folder),
-                    looping)  # (what reading says of them)
-    key = disk.key(KIND, data, repr(replace(options, page_size=page_size)))
-    return Inputs(key, tuple((os.fspath(path), identity) for path, identity, _ in files), started, data)
+    around = (stamp(), _resources(), _libraries(), misnamed(folder), yaml_in_folders(folder, looping),
+              misnamed_folders(folder), looping)  # (what reading says of them)
+    names = [path.relative_to(folder).as_posix() for path, _, _ in files]
+    data = disk.key(READ, *around[:3], [(name, content) for name, (_, _, content) in zip(names, files)], *around[3:])
+    printed = repr(replace(options, page_size=page_size))
+    key = disk.key(KIND, data, printed)
+    return Inputs(key, tuple((os.fspath(path), identity) for path, identity, _ in files), started, data,
+                  disk.key(KIND, "rest", *around, names, printed))
 
 
 def remember(before: Inputs | None, data_dir: Path, result, jobs: int) -> None:
@@ -101,7 +106,7 @@ def remember(before: Inputs | None, data_dir: Path, result, jobs: int) -> None:
         return _forget(data_dir)
     disk.store(KIND, _name(data_dir), Built(
         before.key, sources, os.fspath(Path(result.output).resolve()), output, result.pages, dict(result.anchors),
-        list(result.warnings), result.page_size, jobs))
+        list(result.warnings), result.page_size, jobs, before.rest, before.data))
 
 
 def find(data_dir: Path, options, page_size: str) -> Found | None:
@@ -113,6 +118,63 @@ def find(data_dir: Path, options, page_size: str) -> Found | None:
     now = inputs(data_dir, options, page_size)
     if not _as_built(note, now):
         return None
+    pdf = _pdf_of(note)
+    if pdf is None:
+        return None
+    return Found(Path(note.output), pdf, note.pages, dict(note.anchors), list(note.warnings), note.page_size,
+                 note.jobs, now)
+
+
+def same_booklet(before: Inputs | None, data_dir: Path, booklet, warnings: list) -> Found | None:
+    """The PDF of the last build of `data_dir` (and what it said), when the data read now (`booklet`, the model, and
+    reading's `warnings`, read after `before` was taken) is what that build read (the model and reading's warnings
+    equal to those it kept: kept_read), and everything else it was built from is as it was (`before.rest`: code,
+    resources, libraries, options and page size, the data files' names; every image and font it read), and its
+    PDF is still as written: the data files' bytes differ only where reading does not look (a comment added, a
+    key's quotes changed), so laying the booklet out again would give that very PDF. None otherwise. Its
+    `warnings` are the build's own, lint's among them, with their lines then: the caller lints again (a comment
+    line moves the lines below it). (The caller compares the processes that laid it out.)"""
+    if before is None:
+        return None
+    note = disk.load(KIND, _name(data_dir), Built)
+    if note is None or note.rest is None or note.rest != before.rest or not _unchanged(note.sources):
+        return None
+    kept = disk.load(READ, _name(data_dir), tuple, lasts=False)
+    if kept is None or len(kept) != 3 or kept[0] != note.data or not isinstance(kept[2], bytes):
+        return None
+    try:
+        with disk.uncollected():
+            then = pickle.loads(kept[2])
+        if not (isinstance(then, tuple) and len(then) == 2 and then[1] == warnings and _alike(then[0], booklet)):
+            return None
+    except Exception:  # noqa: BLE001 - damaged, or a value that cannot be compared: built anew
+        return None
+    pdf = _pdf_of(note)
+    if pdf is None:
+        return None
+    return Found(Path(note.output), pdf, note.pages, dict(note.anchors), list(note.warnings), note.page_size,
+                 note.jobs, before)
+
+
+def _alike(one, other) -> bool:
+    """Whether two models (or parts of them) are equal in every field, those left out of their `==` too (a session's
+    chairs left out give it an anchor: layout.common.chaired_sessions), but where a value is written (`source`,
+    the data's line: never printed; warnings are made again)."""
+    if type(one) is not type(other):
+        return False
+    if is_dataclass(one):
+        return all((not kept.compare and kept.name == "source")
+                   or _alike(getattr(one, kept.name), getattr(other, kept.name)) for kept in fields(one))
+    if isinstance(one, (tuple, list)):
+        return len(one) == len(other) and all(map(_alike, one, other))
+    if isinstance(one, dict):
+        return one.keys() == other.keys() and all(_alike(value, other[key]) for key, value in one.items())
+    return one == other
+
+
+def _pdf_of(note: Built) -> bytes | None:
+    """The bytes of the PDF `note` tells of, when it is still the file the build wrote (before and after it is read);
+    else None."""
     try:
         with open(note.output, "rb") as file:
             if disk.identity(os.fstat(file.fileno())) != note.output_identity:
@@ -125,8 +187,7 @@ def find(data_dir: Path, options, page_size: str) -> Found | None:
         return None
     if _identity(note.output) != note.output_identity:  # replaced while read
         return None
-    return Found(Path(note.output), pdf, note.pages, dict(note.anchors), list(note.warnings), note.page_size,
-                 note.jobs, now)
+    return pdf
 
 
 def warnings_of(before: Inputs | None, data_dir: Path) -> list | None:

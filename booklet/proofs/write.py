@@ -196,13 +196,15 @@ def _build(data_dir: Path, page_size: str, checked=None, folder: Path | None = N
     see output.parallel.jobs_that_pay; with bleed and Notes pages: proof_options), so that a proof's page is
     the printed page, and the booklet of a `booklet build` of the same data can stand in for it (see
     _built_and_planned). Each copied page is cropped to its trim box (pagecopy): a proof shows the page as cut.
+    When the data reads as that build's did (a comment added since), its PDF is taken too, once the data is
+    checked, not laid out again (build_booklet's `built_before`).
     """
     from ..build import build_booklet
 
     options = proof_options(page_size)
     if folder is not None:
         return build_booklet(data_dir, Path(folder) / "booklet.pdf", options=options, checked=checked,
-                             cache=_reading_cache(data_dir), jobs=None, remember=False), b""
+                             cache=_reading_cache(data_dir), jobs=None, remember=False, built_before=True), b""
     with tempfile.TemporaryDirectory(prefix="booklet-proofs-") as made:
         built = _build(data_dir, page_size, checked, Path(made))[0]
         return built, built.output.read_bytes()
