@@ -860,3 +860,33 @@ def test_workers_end_when_the_build_s_process_is_killed(medium, tmp_path):
             if not _gone(pid):
                 os.kill(pid, 9)
     assert not (tmp_path / "b.pdf").exists()
+
+
+def test_files_left_half_way_in_any_folder_of_the_cache_are_removed_an_hour_on(tmp_path, monkeypatch):
+    """Only the layouts' folder was swept: a process killed while it pickled a font, an image, the model read or the
+    note of its build into the cache left `.<name>.<random>.part` there for good. Each folder is swept as a process
+    first stores into it, as the layouts' is: what was written more than ABANDONED seconds ago, and nothing else (a
+    newer one may be a live process's; a file not hidden, or of another suffix, is not a temporary file)."""
+    from booklet.cache import built, disk
+
+    from .helpers import write_conference
+
+    cache = tmp_path / "cache"
+    names = [".a.pickle.1a2b3c4d.part", ".b.pickle.5e6f7a8b.part", "c.pickle.part", ".d.pickle.9c0d1e2f.old"]
+    hours_ago = time.time() - disk.ABANDONED - 60
+    for kind in (built.KIND, "images"):
+        (cache / kind).mkdir(parents=True)
+        for name in names:
+            (cache / kind / name).write_bytes(b"x")
+            if name != names[1]:
+                os.utime(cache / kind / name, (hours_ago, hours_ago))
+    monkeypatch.setenv("BOOKLET_CACHE", str(cache))
+    disk._swept.cache_clear()  # (once a process and folder)
+    folder = write_conference(tmp_path / "conf")
+    build_booklet(folder, tmp_path / "booklet.pdf", jobs=1)  # stores the note of its build (built.KIND)
+    assert sorted(path.name for path in (cache / built.KIND).iterdir() if not path.name.endswith(".pickle")) == \
+        sorted(names[1:])
+    assert disk.store("images", disk.key("an image"), b"pixels")
+    assert sorted(path.name for path in (cache / "images").iterdir() if not path.name.endswith(".pickle")) == \
+        sorted(names[1:])
+    assert disk.load("images", disk.key("an image"), bytes) == b"pixels"

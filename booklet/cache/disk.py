@@ -248,8 +248,8 @@ def write_beside(path: Path, write: Callable) -> Path | None:
     """A temporary file beside `path`, written by `write(file)` (opened for binary writing), for `place` to put in
     place later (or for the caller to remove); None when it cannot be written (nothing left behind). Interrupted
     (Ctrl-C, SIGTERM as the command line takes it: KeyboardInterrupt), it removes the file before the interrupt goes
-    on: a library's caller does not remove what the command line does as it ends (output.atomic.left_behind), and
-    only the layouts' folder is swept (swept)."""
+    on: a library's caller does not remove what the command line does as it ends (output.atomic.left_behind); what a
+    process killed outright leaves is swept an hour on (swept: by store_beside, and the layouts' own)."""
     from ..output.atomic import temporary_beside
 
     temp = None
@@ -274,8 +274,10 @@ def swept(kind: str, left: Callable[[Path], bool] | None = None) -> None:
     """Once a process and folder: the files written beside their places in `kind`'s folder (`.<name>.<random>.part`:
     output.atomic.temporary_beside, as write_beside makes them) more than ABANDONED seconds ago, removed. A process
     killed (by the system, short of memory) between writing such files and putting them in place or removing them
-    leaves them there, and no build lasts an hour. `left`: whether another file as old is one left behind too (a
-    kind's own: cache.persisted._unnamed_apart), asked of those files alone."""
+    leaves them there, and no build lasts an hour (nor does a file stay beside its place longer: a watch puts each in
+    place, or removes it, within its build or its wait). Every kind's folder is swept as a process first stores into it
+    (store_beside); the layouts' by their save. `left`: whether another file as old is one left behind too (a kind's
+    own: cache.persisted._unnamed_apart), asked of those files alone."""
     base = folder()
     if base is not None:
         _swept(base / kind, left)
@@ -304,6 +306,7 @@ def store_beside(kind: str, name: str | None, value=None, *, make=None) -> tuple
     path = _path(kind, name)
     if path is None:
         return None
+    swept(kind)  # (what a process stopped half-way left in this folder)
     temp = write_beside(path, lambda file: pickle.dump(make() if make else value, file,
                                                        protocol=pickle.HIGHEST_PROTOCOL))
     return None if temp is None else (temp, path)
