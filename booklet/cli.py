@@ -1094,6 +1094,9 @@ def watch(data_dir: Path, output: Path, page_size: str, jobs: int | None) -> Non
         click.echo(f"A font file changed ({names}): starting again to read it.")
         sys.stdout.flush()
         sys.stderr.flush()
+        atomic = sys.modules.get("booklet.output.atomic")  # (as `run` does as the process ends: execv ends it too)
+        if atomic is not None:
+            atomic.left_behind()
         again = [sys.executable, "-m", "booklet", "watch", str(data_dir), "-o", str(output),
                  *(["--page-size", page_size] if page_size else []), *(["--jobs", str(jobs)] if jobs is not None else [])]
         os.execv(sys.executable, again)

@@ -394,11 +394,14 @@ def test_a_data_folder_removed_and_made_again_is_rebuilt_and_watched_anew(tmp_pa
 
 def test_a_font_file_changed_starts_the_watch_again_to_read_it(tmp_path, monkeypatch):
     """A process draws with a font file as it first read it: a watch rebuilt with the old glyphs after the theme's
-    font file was replaced. It now says so and goes on in a new process, with the same options."""
+    font file was replaced. It now says so and goes on in a new process, with the same options; the temporary files
+    the old one left (the command line removes them as its process ends: os.execv ends it without that) removed
+    first."""
     import os
     import sys
 
     from booklet import watch as watching
+    from booklet.output.atomic import temporary_beside
 
     folder = write_conference(tmp_path / "conf")
     (folder / "fonts").mkdir()
@@ -417,16 +420,20 @@ def test_a_font_file_changed_starts_the_watch_again_to_read_it(tmp_path, monkeyp
     assert [type(e).__name__ for e in events] == ["Rebuild", "Watching", "Changed"]  # no rebuild with the old font
 
     def restarting(data_dir, out, options, report, jobs):
+        temporary_beside(out)  # a temporary file nothing removed (a Ctrl-C's, a failure's: output.atomic.left_behind)
         raise watching.Restart((font,))
+
+    def execv(path, args):  # the process is replaced: nothing it made is left beside the output
+        started.append((path, args, sorted(path.name for path in tmp_path.iterdir())))
 
     started = []
     monkeypatch.setattr(watching, "watch", restarting)
-    monkeypatch.setattr(os, "execv", lambda path, args: started.append((path, args)))
+    monkeypatch.setattr(os, "execv", execv)
     result = CliRunner().invoke(main, ["watch", str(folder), "-o", str(output), "--page-size", "A4", "-j", "2"])
     assert result.exit_code == 0, result.output
     assert "A font file changed (fonts/Body-Regular.ttf): starting again to read it." in result.output
     assert started == [(sys.executable, [sys.executable, "-m", "booklet", "watch", str(folder), "-o", str(output),
-                                         "--page-size", "A4", "--jobs", "2"])]
+                                         "--page-size", "A4", "--jobs", "2"], ["booklet.pdf", "conf"])]
 
 
 def test_a_data_folder_with_fonts_made_again_starts_the_watch_again_once_it_is_back(tmp_path, monkeypatch):
