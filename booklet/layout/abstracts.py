@@ -177,7 +177,8 @@ def fitted_page(ctx: Context, above: list, made, heading=None) -> list:
     `heading` (what heads its next pages, "Title (continued)": see Continues), when given: an entry over more pages,
     whose last page holds SPILL_FITTED of a page or less, is set to take a page fewer in the same way, when the
     tightest setting does that (see pages_taken), if it takes FEWER_MOST pages or fewer (each setting tried is another
-    layout of the whole entry: a 26-page abstract was broken into lines twelve times). 36C3's "Breaking Microsoft
+    layout of the whole entry: a 26-page abstract was broken into lines twelve times; the one chosen is made once more,
+    to be set, as measuring splits what it measures). 36C3's "Breaking Microsoft
     Edge Extensions Security Policies" ran onto a third page of "(continued)" and 5 lines; 39C3's likewise, onto
     pages of 3 to 8 lines."""
     width, height = ctx.page.text_width, ctx.page.text_height
@@ -195,14 +196,15 @@ def fitted_page(ctx: Context, above: list, made, heading=None) -> list:
         fewer = taken[0] - 1
     fits = {}
 
-    def fitting(tight: Tight) -> list | None:
+    def fitting(tight: Tight) -> list | bool | None:  # (a page fewer: whether it fits, as True, or None)
         if tight not in fits:
+            tried = [*above, *made(tight)]
             if fewer is None:
-                tried = [*above, *made(tight)]
                 fits[tight] = tried if fits_a_page(ctx, tried) else None
-            else:  # (measured on a copy: a split measures text in columns, which then balances no more)
-                taken = pages_taken(ctx, [*above, *made(tight)], heading)
-                fits[tight] = [*above, *made(tight)] if taken is not None and taken[0] <= fewer else None
+            else:  # (measured by splitting it: a split measures text in columns, which then balances no more; the
+                # setting chosen is made again, once, to be set)
+                taken = pages_taken(ctx, tried, heading)
+                fits[tight] = True if taken is not None and taken[0] <= fewer else None
         return fits[tight]
 
     low, high = 0, len(LADDER) - 1  # LADDER[high] fits; none looser than LADDER[low] was seen to
@@ -214,7 +216,7 @@ def fitted_page(ctx: Context, above: list, made, heading=None) -> list:
             high = middle
         else:
             low = middle + 1
-    return fits[LADDER[high]]
+    return fits[LADDER[high]] if fewer is None else [*above, *made(LADDER[high])]
 
 
 def pages_taken(ctx: Context, content: list, heading) -> tuple[int, float] | None:
