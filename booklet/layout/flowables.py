@@ -658,7 +658,7 @@ class Para(KeptDrawing, MathParagraph):
                 first = self._first_lines()
                 self._keep_unbroken()
                 before = dict(self.__dict__)
-                size = super().wrap(availWidth, availHeight)
+                size, skips = self.wrap_skipped(availWidth, availHeight)
                 lines = self.__dict__.get("_blPara")
                 self._line_count = len(lines.lines) if lines is not None else None  # kept with the rest: line_count
                 made = {name: value for name, value in self.__dict__.items()
@@ -667,8 +667,8 @@ class Para(KeptDrawing, MathParagraph):
                 # numbers are shared as they are; what could be changed in place is kept pickled: the
                 # lines and fragments (unpickled when first asked for), the rest (the widths' list)
                 lines = {name: made.pop(name) for name in ("_blPara", "_frags") if name in made}
-                if "_blPara" in lines and self._may_have_scripts():  # kept with the rest: lineskips
-                    made["_wrap_skips"] = self.lineskips()
+                if "_blPara" in lines and self._may_have_scripts():  # kept with the rest: lineskips (as the wrap
+                    made["_wrap_skips"] = skips  # measured them)
                 rest = {name: made.pop(name) for name in list(made)
                         if not isinstance(made[name], (int, float, str, bool, type(None)))}
                 cache.put("layouts", key, (made, pickle.dumps(rest, PICKLE) if rest else None,

@@ -2321,11 +2321,16 @@ class MathParagraph(Paragraph):
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 - ReportLab's names
         """ReportLab's, the paragraph taller by the space lineskips adds around a formula taller than the leading."""
+        return self.wrap_skipped(availWidth, availHeight)[0]
+
+    def wrap_skipped(self, availWidth, availHeight):  # noqa: N803 - ReportLab's names
+        """What wrap gives, and the lineskips it measured (for a caller that keeps them with the wrap, not measuring
+        them again: layout.flowables.Para)."""
         width, height = super().wrap(availWidth, availHeight)
         skips = self.lineskips()
         if skips is not None:
             height = self.height = height + sum(skips)
-        return width, height
+        return (width, height), skips
 
     def lineskips(self) -> tuple[float, ...] | None:
         """text.paragraph.lineskips of this paragraph's lines as last broken (None: every line the leading apart).
