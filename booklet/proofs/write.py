@@ -585,10 +585,10 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
             first += len(group)
         writer = _GroupWriter(job, groups[0], 0, known, pointers, parsed, heights)
         overlay, read = reused.overlay, reused.overlay_read  # (read: the overlay's objects, as pagecopy reads them)
-        overlay_key = reused.overlay_key or _overlay_key(job, proofs, *writer.copier.boxes())
+        boxes = writer.copier.boxes()  # (the booklet's media size and trim box: the overlay's, and kept for the next)
+        overlay_key = reused.overlay_key or _overlay_key(job, proofs, *boxes)
         if overlay is None:
-            media, trim = writer.copier.boxes()
-            overlay = draw_overlays(proofs, job.page, media, trim, job.reply, job.mark)
+            overlay = draw_overlays(proofs, job.page, *boxes, job.reply, job.mark)
         sending = [_send_beside(connection, (overlay, read)) for _, connection in helpers]
         writer.write(overlay, read, files[0])
         read_here = writer.copier.known()
@@ -619,7 +619,6 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
         for process, connection in helpers:
             connection.close()
             process.join()
-    boxes = writer.copier.boxes()
     return _Kept(pdf, KnownPages(writer.copier.shift, writer.copier._language, boxes, pages, reads, digests),
                  (reused.pointers_key, pointers if pointers is not None else found), (overlay_key, overlay),
                  overlay_read=writer.copier.overlay_read, heights=titles), unchanged
