@@ -610,17 +610,24 @@ class PersistedCache(BuildCache):
         if self._sections.get(section) or (section == "layouts" and self._numbers and not self._reread):
             return  # already used in this process: what it holds is as good, and its numbers are given
         self._reread = False
-        kept = self._kept_file(self._file_name(section))
-        if kept == (stamp(), TOO_BIG) and section == "layouts":
+        if self._taken(section) == TOO_BIG:
             self._too_big = True  # nothing read: laying_out decides what is kept (in parts: a file per process)
-            return
-        found = self._read(section, kept, self._file_name(section))
+
+    def _taken(self, section: str) -> bool | str:
+        """The section's file read into this cache in the place of what it holds: its values, and the layouts' numbers
+        with them (kept layouts); whether it was read, or TOO_BIG for a layouts file that holds the note that they were
+        too big (nothing read)."""
+        name = self._file_name(section)
+        kept = self._kept_file(name)
+        if kept == (stamp(), TOO_BIG) and section == "layouts":
+            return TOO_BIG
+        found = self._read(section, kept, name)
         if found is None:
-            return
-        values, numbers = found
+            return False
+        self._sections[section], numbers = found
         if section == "layouts":
             self._numbers, self._kept_layouts = numbers, True
-        self._sections[section] = values
+        return True
 
     def _kept_file(self, name: str) -> tuple | None:
         """What the section's file `name` holds: its header, the payload (the pickled values and numbers) in the
@@ -925,17 +932,11 @@ class PersistedCache(BuildCache):
         and it can be read; else they stay."""
         if "fonts" in self.local or "styles" in self.local:
             return
-        name = self._file_name("layouts")
-        kept = self._kept_file(name)
-        if kept is None or kept == (stamp(), TOO_BIG):
-            return
-        given, self._numbers = self._numbers, {}
-        found = self._read("layouts", kept, name)
-        if found is None:
+        given, self._numbers = self._numbers, {}  # (read as a process's first: its numbers alone stand)
+        if self._taken("layouts") is not True:  # none, not good, or too big: its part's stay
             self._numbers = given
             return
-        self._sections["layouts"], self._numbers = found
-        self._next, self._kept_layouts, self._reread = None, True, False
+        self._next, self._reread = None, False
         self._pending.discard("layouts")
 
     def in_part(self, slot: int, slots: int) -> None:
