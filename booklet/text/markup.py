@@ -1722,13 +1722,26 @@ def _in_two_scripts(name: str) -> bool:
     scripts, prints 'Andrew Lee'; 'Wang 王小明' (one word left), 'Mei Chen and 王小明' and 'Mei Chen, 王小明' (two
     names) do not print."""
     words = name.split()
-    lost = [any(_lost_letter(c) for c in word) for word in words]
-    shows = [any(c.isalnum() and font_for_char(c) is not None for c in word) for word in words]
+    lost, shows = [False] * len(words), [False] * len(words)  # by word: whether it loses a letter; prints one
+    letters, gone = [], []  # where the letters (and digits) that print are in `name`; where the letters lost are
+    word, spaced = -1, True
+    for i, c in enumerate(name):  # (one pass, each character's font looked up once: _lost_letter's test)
+        if c.isspace():  # (the whitespace str.split splits at)
+            spaced = True
+            continue
+        if spaced:
+            word, spaced = word + 1, False
+        if not c.isalnum():
+            continue
+        if font_for_char(c) is not None:
+            letters.append(i)
+            shows[word] = True
+        elif c.isalpha():
+            gone.append(i)
+            lost[word] = True
     printed = [i for i, shown in enumerate(shows) if shown]
     if len(printed) < 2 or any(lost[printed[0]:printed[-1] + 1]) or any(lost[:printed[0]]) == any(lost[printed[-1]:]):
         return False  # (one word left; a word losing letters, or lost ones between printed words; lost at both ends)
-    letters = [i for i, c in enumerate(name) if c.isalnum() and font_for_char(c) is not None]
-    gone = [i for i, c in enumerate(name) if _lost_letter(c)]
     if gone[0] < letters[0]:  # (lost before: what is between the two, and the first word printed)
         junction, word = name[gone[-1] + 1:letters[0]], words[printed[0]]
     else:
