@@ -15,7 +15,7 @@ from .cache import built, disk
 from .cache.memory import BuildCache, using as using_cache
 from .cache.persisted import laying_out
 from .text import markup
-from .output.atomic import scratch_beside, write_bytes
+from .output.atomic import scratch_beside, swept_beside, write_bytes
 from .layout.page import PAGE_SIZES, page_for
 from .layout.styles import make_palette
 from .data.theme import font_files, theme_page_size
@@ -242,7 +242,10 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
         warnings[:] = kept if kept is not None else linted(booklet, read_warnings, Path(data_dir), page)
         if strict and warnings:
             raise DataError(warnings)
-        refuse_inputs([output, cover_path(output)] if options.cover_apart else [output], Path(data_dir), booklet)
+        targets = [output, cover_path(output)] if options.cover_apart else [output]
+        refuse_inputs(targets, Path(data_dir), booklet)
+        for target in targets:  # what a build killed while it wrote them left beside them
+            swept_beside(target)
         if checked is not None:
             checked(booklet)
 

@@ -193,3 +193,31 @@ def test_an_output_link_is_written_through_and_a_pipe_is_refused(tmp_path):
                                  "nothing was written.\n")
     assert fifo.exists() and not fifo.is_file() and pipe_link.is_symlink()
     assert sorted(names(tmp_path)) == ["conf", "fifo", "link.pdf", "shared", "to-fifo.pdf"]
+
+
+def test_temporary_files_a_killed_build_left_beside_its_output_are_removed_an_hour_on(tmp_path, monkeypatch):
+    """A build killed outright (by the system, short of memory) while it wrote its PDF left `.booklet.pdf.<random>.part`
+    (and, in parts, `.booklet.pdf.part<i>`) beside it for good: nothing swept the output's folder. A build of that
+    output removes those written more than ABANDONED seconds ago; a newer one (a live build's), another file's and
+    anything else of the folder stay."""
+    import time
+
+    from booklet.build import build_booklet
+
+    from .helpers import write_conference
+
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = [".booklet.pdf.1a2b3c4d.part", ".booklet.pdf.part1", ".booklet.pdf.5e6f7a8b.full.pdf",
+             ".booklet.pdf.9c0d1e2f.old"]
+    kept = [".booklet.pdf.0a0b0c0d.part", ".other.pdf.1a2b3c4d.part", ".booklet.pdf.notmine.part", "notes.part",
+            ".booklet.pdf.part1.txt"]
+    hours_ago = time.time() - getattr(atomic, "ABANDONED", 3600) - 60
+    for name in stale + kept:
+        (out / name).write_bytes(b"x")
+        if name != kept[0]:  # (the one newer: a live build's)
+            os.utime(out / name, (hours_ago, hours_ago))
+    folder = write_conference(tmp_path / "conf")
+    build_booklet(folder, out / "booklet.pdf", jobs=1)
+    assert names(out) == sorted([*kept, "booklet.pdf"])

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import secrets
 import shutil
 import stat
+import time
 from collections.abc import Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from functools import cache
 from pathlib import Path
 
 TEMP_NAME_BYTES = 120  # of the target's name kept in a temporary file's name: it must fit in 255 bytes too
@@ -103,6 +106,39 @@ def left_behind() -> None:
         except OSError:
             pass
     _MADE.clear()
+
+
+ABANDONED = 3600  # seconds: a temporary file written this long ago was left by a stopped process (as in cache.disk)
+
+
+def swept_beside(target: Path) -> None:
+    """Once a process and target: the temporary files a process stopped outright (killed by the system, short of
+    memory: no `finally`, no left_behind) left beside `target` more than ABANDONED seconds ago, removed: those named
+    after it as temporary_beside names them (`.<name>.<random>.part`, `.old`, `.full.pdf`) and the parts of a build in
+    parts (`.<name>.part<i>`: output.parallel); nothing else. No build lasts an hour, and none holds its temporary
+    files longer than it lasts (a watch's come and go with each rebuild): a newer one may be a live process's."""
+    _swept_beside(Path(os.path.realpath(target)))  # (through a link: where its temporary files are, see replacing)
+
+
+_LEFT = re.compile(r"[0-9a-f]{8}(\.part|\.old|\.full\.pdf)")  # after `.<name>.`: temporary_beside's (random, suffix)
+_PARTS = re.compile(r"part[0-9]+")  # after `.<name>.`: output.parallel's
+
+
+@cache
+def _swept_beside(target: Path) -> None:
+    temporary, parts = f".{_cut(target.name, TEMP_NAME_BYTES)}.", f".{target.name}."
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return
+    before = time.time() - ABANDONED
+    for entry in entries:
+        name = entry.name
+        if ((name.startswith(temporary) and _LEFT.fullmatch(name, len(temporary)))
+                or (name.startswith(parts) and _PARTS.fullmatch(name, len(parts)))):
+            with suppress(OSError):
+                if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < before:
+                    os.unlink(entry.path)
 
 
 _NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
