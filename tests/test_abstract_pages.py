@@ -1530,3 +1530,85 @@ def test_the_last_flowing_abstract_of_a_section_leaves_no_short_tail_alone_on_it
     first, last = result.anchors["abstract-1"], result.anchors["end:abstract-1"]
     assert first == end and last == first + 1
     assert "Entry one (continued)" in pdf.texts[last - 1]
+
+
+def test_a_long_line_leading_into_a_list_is_broken_so_that_two_items_go_on_with_its_last_lines(tmp_path):
+    """FOSDEM 2025, A5 p. 616: "Building a robot powered with Raspberry pis ...", a lead-in of 4 lines ending with
+    "including:" ended the page with the first item of its list, the four others on the next (a lead-in that long was
+    not kept with its list: moved whole, it took the page's last lines with it). A paragraph ending with a colon right
+    before a list, of any length, never ends a page with fewer than two of its items: it is broken, two of its lines
+    or more staying and its last lines going on with the items (2 + 2 of a 4-line lead-in), as a typesetter breaks
+    it; one too short to break (3 lines or fewer) goes on whole. Texts of every length near the page's foot (a line
+    more at each step): the lead-in's last words and the list's first two items are on one page, and some lead-ins
+    were broken across the page turn."""
+    lead = ("Loic has been playing with robotics since the beginning of a side project converting a full size car "
+            "into an autonomous vehicle. However, some features cannot be tested directly on the full size car. This "
+            "talk describes the building process of a robotics-ready small scale car made for initial testing, and "
+            "what came of it, including")
+    steps = range(330, 430, 6)
+    result = _abstracts_only(tmp_path, [_entry(f"e{words}", f"Entry {words}", _filling(0, words, "x") + "\n\n" + (
+        f"Start{words} {lead} {words}:\n\n- Alpha{words} first part\n- Beta{words} second part\n"
+        f"- Gamma{words} third part\n- Delta{words} fourth part\n\n") + " ".join(
+        WORDS[k % len(WORDS)] for k in range(120))) for words in steps])
+    pdf = Pdf(result.output)
+    broken = 0
+    for words in steps:
+        page = next(i for i, text in enumerate(pdf.norms) if norm(f"Alpha{words}") in text)
+        assert norm(f"including {words}:") in pdf.norms[page] and norm(f"Beta{words}") in pdf.norms[page], words
+        start = next(i for i, text in enumerate(pdf.norms) if norm(f"Start{words}") in text)
+        broken += start == page - 1
+    assert broken
+
+
+def test_a_long_line_leading_into_a_list_never_ends_a_column_without_two_of_its_items(tmp_path):
+    """The same in two columns (A4, abstracts flowing): the lead-in ended the left column, its first item (or first
+    two, the page's foot below them) heading the right one. Its last words and the list's first two items are in one
+    column, one under the other."""
+    lead = ("Loic has been playing with robotics since the beginning of a side project converting a full size car "
+            "into an autonomous vehicle. However, some features cannot be tested directly on the full size car. This "
+            "talk describes the building process of a robotics-ready small scale car made for initial testing, and "
+            "what came of it, including")
+    steps = range(200, 900, 25)
+    files = {"abstracts.yaml": "".join(_entry(f"e{words}", f"Entry {words}", _filling(0, words, "x") + "\n\n" + (
+        f"Start{words} {lead} {words}:\n\n- Alpha{words} first part\n- Beta{words} second part\n"
+        f"- Gamma{words} third part\n- Delta{words} fourth part\n\n") + " ".join(
+        WORDS[k % len(WORDS)] for k in range(120))) for words in steps),
+        "theme.yaml": "page_size: a4\nabstracts: {layout: flow}\n",
+        "programme.yaml": BASE["programme.yaml"].replace("talk: lund-2026", "title: A talk").replace(
+            "talk: okafor", "title: Another")}
+    result = build_booklet(write_conference(tmp_path / "conf", files), tmp_path / "b.pdf")
+    pdf = Pdf(result.output)
+    middle = pdfium.PdfDocument(str(result.output))[0].get_width() / 2
+    for words in steps:
+        page = next(i for i, text in enumerate(pdf.norms) if norm(f"Alpha{words}") in text)
+        lead_end, first, second = (boxes(result.output, page, needle)
+                                   for needle in (f"including {words}:", f"Alpha{words}", f"Beta{words}"))
+        assert len({box[0] < middle for box in (lead_end, first, second)}) == 1, words  # (one column)
+        assert lead_end[1] < first[1] < second[1], words
+
+
+def test_a_flowing_abstract_whose_text_opens_with_a_long_line_leading_into_a_list_never_ends_a_page_without_it(
+        tmp_path):
+    """FOSDEM 2025 (abstracts flowing, A5) p. 616 as it was: "Building a robot ...", its text a lead-in of 4 lines and
+    a list, at a page's foot. Its lead-in is never cut from the list's first two items, nor left alone at the foot
+    (broken 2 + 2, it left two lines under the header, a cut the flowing rules refuse: the entry was cut after the
+    whole lead-in instead, its list all on the next page). Entries before it of every length (a line more at each
+    step): the lead-in's last words and the first two items are on one page."""
+    lead = ("Loic has been playing with robotics since the beginning of a side project converting a full size car "
+            "into an autonomous vehicle. However, some features cannot be tested directly on the full size car. This "
+            "talk describes the building process of a robotics-ready small scale car made for initial testing, "
+            "including")
+    steps = range(150, 260, 6)
+    entries = []
+    for words in steps:
+        entries.append(_entry(f"f{words}", f"Filler {words}", _filling(0, words, "x")))
+        entries.append(_entry(f"e{words}", f"Entry {words}", f"{lead} {words}:\n\n- Alpha{words} first part\n"
+                              f"- Beta{words} second part\n- Gamma{words} third part\n- Delta{words} fourth part\n"))
+    files = {"abstracts.yaml": "".join(entries), "theme.yaml": "abstracts: {layout: flow}\n",
+             "programme.yaml": BASE["programme.yaml"].replace("talk: lund-2026", "title: A talk").replace(
+                 "talk: okafor", "title: Another")}
+    result = build_booklet(write_conference(tmp_path / "conf", files), tmp_path / "b.pdf")
+    pdf = Pdf(result.output)
+    for words in steps:
+        page = next(i for i, text in enumerate(pdf.norms) if norm(f"Alpha{words}") in text)
+        assert norm(f"including {words}:") in pdf.norms[page] and norm(f"Beta{words}") in pdf.norms[page], words

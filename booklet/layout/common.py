@@ -206,10 +206,14 @@ class Context:
         leads into the next (a heading, a line ending with a colon: _HEADING_LIKE) is kept with it, and so is a
         paragraph or item right before a block of code that ends with a colon or is short (SHORT_LEAD); a short
         paragraph (SHORT_LEAD) ending with a colon right before a list is kept with its first item, and that item,
-        short too, with the next: "... the following:" never ends a page with one item or none. (A longer lead-in or
-        item stays where it falls: kept with what follows, a 12-line lead-in and an 8-line item took FOSDEM 2025's
-        p. 131 from its abstract, four fifths of the page left empty.) A list nested in an item is indented to that
-        item's text, its bullets or numbers under it. The items of a list (at one depth, one after another) start
+        short too, with the next: "... the following:" never ends a page with one item or none. A longer lead-in ending
+        with a colon keeps its last lines with the list (keepTailWithNext: at a page's or column's foot it is broken,
+        two lines or more staying, its last lines going on with the first items; one of 3 lines goes on whole; see
+        flowables.Continues._split): kept whole with what follows, a 12-line lead-in and an 8-line item took FOSDEM
+        2025's p. 131 from its abstract, four fifths of the page left empty, and left to fall where it fell, a 4-line
+        lead-in ended p. 616 with one item of five; its first item, short, is kept with the next as after a short one.
+        (A longer item stays where it falls.) A list nested in an item is indented to that item's text, its bullets or
+        numbers under it. The items of a list (at one depth, one after another) start
         their text at one indent, after the widest of their numbers ("9." and "10.")."""
         made = []
         texts = [style.leftIndent]  # where the text of the last item at each depth starts (depth 0: the column's)
@@ -220,9 +224,12 @@ class Context:
         def item_next(at: int) -> bool:  # the paragraph after paragraphs[at] is a list's item
             return at + 1 < len(marks) and marks[at + 1] is not None
 
-        def leads_in(at: int) -> bool:  # paragraphs[at] is text, no item, a short one ending with a colon
+        def ends_with_colon(at: int) -> bool:  # paragraphs[at] is text, no item, ending with a colon
             return marks[at] is None and not isinstance(paragraphs[at], markup.Code) and bool(
-                _LEADS_IN.search(paragraphs[at])) and _short(paragraphs[at])
+                _LEADS_IN.search(paragraphs[at]))
+
+        def leads_in(at: int) -> bool:  # a short one
+            return ends_with_colon(at) and _short(paragraphs[at])
 
         for at, (text, found) in enumerate(zip(paragraphs, marks)):
             if isinstance(text, markup.Code):
@@ -233,6 +240,8 @@ class Context:
             leading = before_code or (item_next(at) and leads_in(at))  # (or "... including:", then a list)
             if found is None and (_HEADING_LIKE.fullmatch(text) or leading):  # (never the last on a page,
                 made.append(Para(text, self.derived(style, f"{style.name}_lead", keepWithNext=1)))  # its text next)
+            elif found is None and item_next(at) and ends_with_colon(at):  # a longer one: its last lines go on
+                made.append(Para(text, self.derived(style, f"{style.name}_lead_tail", keepTailWithNext=1)))
             elif found is None:
                 made.append(Para(text, style))
             else:  # the mark as the paragraph's bullet: justifying its first line does not widen the space after it
@@ -241,7 +250,7 @@ class Context:
                 item = self._item_style(style, widest[at], texts[level])
                 del texts[level + 1:]
                 texts.append(item.leftIndent)
-                led = at and item_next(at) and leads_in(at - 1) and _short(text)
+                led = at and item_next(at) and ends_with_colon(at - 1) and _short(text)
                 if before_code or led:  # (an item the code under it shows: "It's easy to get max, min and ..."; a
                     # list's first item, after the line leading into it, never alone at a page's foot: one more there)
                     item = self.derived(item, f"{item.name}_lead", item.leftIndent, item.bulletIndent, keepWithNext=1)

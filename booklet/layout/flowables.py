@@ -1070,6 +1070,28 @@ class Continues(Translated, Flowable):
                and isinstance(rest[0] if not leads else first[-leads], MathParagraph)):
             leads += 1
         moved_height = sum(height for height, _ in placed[len(placed) - leads:])
+        before = len(first) - 1 - leads  # what stays above them
+        if before >= 0 and placed[before][1] is not None and keeps_tail_with_next(first[before]) \
+                and not getattr(first[before], "_splitpara", 0):
+            # a long lead-in to a list, whole above them (or at the page's foot): broken, its last lines going on
+            # with the list's first items; too short to break (3 lines), it goes on whole, but never to leave the
+            # entry's header alone (then nothing moves)
+            lead_in, (height, at) = first[before], placed[before]
+            parts = lead_in.split(availWidth, height - 0.01)
+            if len(parts) == 2 and (head := parts[0].wrap(availWidth, height)[1]) < height:
+                for _ in range(leads):
+                    rest.insert(0, first.pop())
+                    _, moved = placed.pop()
+                    if moved not in (a for _, a in placed):
+                        begun.discard(moved)
+                first[before], placed[before] = parts[0], (head, at)
+                rest.insert(0, parts[1])
+                content_used -= moved_height + height - head
+                leads = 0
+            elif content_used - moved_height - height > 0:
+                leads, moved_height = leads + 1, moved_height + height
+            else:
+                leads = 0
         if leads and content_used - moved_height > 0 and not keeps_with_next(first[-1 - leads]):
             for _ in range(leads):
                 rest.insert(0, first.pop())
@@ -1145,6 +1167,12 @@ def keeps_with_next(flowable) -> bool:
     """Whether `flowable` (a heading) must not end a page or column with something after it."""
     get = getattr(flowable, "getKeepWithNext", None)
     return bool(get() if get else getattr(flowable, "keepWithNext", False))
+
+
+def keeps_tail_with_next(flowable) -> bool:
+    """Whether `flowable` (a long paragraph leading into a list) must not end a page or column whole with something
+    after it: its last lines go on with what follows (see Continues._split)."""
+    return bool(getattr(getattr(flowable, "style", None), "keepTailWithNext", 0))
 
 
 def _at_top(flowable) -> bool:
@@ -1255,7 +1283,8 @@ class Entry(Continues):
         # the lines of text before each item (a flowable not text: none)
         before = list(itertools.accumulate((line_count(f) if t else 0 for f, t in zip(items, text)), initial=0))
         for end in range(len(items) - 1, start, -1):  # items[:end] stay here
-            if not (text[end - 1] and text[end]) or keeps_with_next(items[end - 1]):
+            if not (text[end - 1] and text[end]) or keeps_with_next(items[end - 1]) \
+                    or keeps_tail_with_next(items[end - 1]):  # (a lead-in to a list: never cut after it)
                 continue
             if before[end] - before[start] < self.tail or before[-1] - before[end] < self.tail:
                 continue
