@@ -1612,3 +1612,47 @@ def test_a_flowing_abstract_whose_text_opens_with_a_long_line_leading_into_a_lis
     for words in steps:
         page = next(i for i, text in enumerate(pdf.norms) if norm(f"Alpha{words}") in text)
         assert norm(f"including {words}:") in pdf.norms[page] and norm(f"Beta{words}") in pdf.norms[page], words
+
+
+def test_an_abstract_of_many_short_list_items_a_little_over_a_quarter_page_too_long_is_fitted_on_its_page(tmp_path):
+    """EuroPython 2014 (A5) p. 74: "Tweaking libraries as a step towards secure programming", four lists of 3 to 5
+    one-line items, was 0.27 of its page too long, a little more than SPILL_FITTED: not tried tighter, it ran on to a
+    page of "(continued)" and 10 lines, three quarters of it empty, though its tightest setting ends 2 lines above its
+    page's foot. Its 24 paragraph spaces, at their closest, take off 4 lines of the 10: measured so, it is within
+    SPILL_FITTED, and it is set on its page, tighter, its last line in the text's frame."""
+    from booklet.check import check_folder
+    from booklet.layout.abstracts import SPACE_TIGHTEST, SPILL_FITTED, Tight, abstract_content
+    from booklet.layout.common import Context
+    from booklet.layout.flowables import height_needed
+    from booklet.layout.page import page_for
+
+    words = ("we will explore how to modify or rewrite some core libraries to introduce monitoring and security "
+             "functions that can be adapted to work with existing code").split()
+
+    def para(count: int, start: int = 0) -> str:
+        return " ".join(words[(start + k) % len(words)] for k in range(count)) + "."
+
+    parts = [para(60), para(30, 5) + " We will focus on these libraries:"]
+    for number, items in enumerate((3, 3, 4, 5)):
+        parts += [f"- item {number} {k} of the list" for k in range(items)]
+        parts.append(f"For interactions number {number} we will focus on these libraries:")
+    parts += [para(55, 7), para(50, 9) + " endtext"]
+    folder = write_conference(tmp_path / "conf", {
+        "abstracts.yaml": _entry("first", "An abstract before it", "A short text.")  # (under the section's name)
+        + _entry("lists", "Tweaking libraries as a step towards secure programming", "\n\n".join(parts)),
+        "programme.yaml": None})
+    booklet, _ = check_folder(folder)
+    ctx = Context(booklet, page_for("A5"))
+    page = ctx.page
+
+    def over(tight: Tight) -> float:  # of the page
+        return (height_needed(abstract_content(ctx, booklet.abstracts[1], 2, tight)[0], page.text_width,
+                              page.text_height) - page.text_height) / page.text_height
+
+    assert over(Tight()) > SPILL_FITTED >= over(Tight(SPACE_TIGHTEST))  # (the case: over by more than a quarter)
+    result = build_booklet(folder, tmp_path / "b.pdf")
+    at, end = result.anchors["abstract-1"] - 1, result.anchors["end:abstract-1"] - 1
+    pdf = Pdf(result.output)
+    assert at == end and norm("endtext") in pdf.norms[at] and "continued" not in pdf.norms[at + 1]
+    last_line, folio = _last_box(result.output, at, "endtext")[1], _last_box(result.output, at, str(at + 1))[0]
+    assert folio - last_line > 1.5 * ctx.styles.text.fontSize  # (its last line in the text frame, clear of the foot)

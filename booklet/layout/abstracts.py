@@ -118,6 +118,9 @@ SMALLEST = 0.9  # of the text's type size: an entry's text is set this small at 
 TAIL_LINES = 4  # an entry that runs on holds at least this many lines of its text on its last page (see Continues)
 SPILL_FITTED = 1 / 4  # of the text's height: an entry over its page by more than this is not tried tighter
 FEWER_MOST = 4  # pages: a longer entry is not set tighter to take a page fewer (a short last page is its due)
+SPACED_MOST = 3 / 8  # of the text's height: an entry over by more than SPILL_FITTED, up to this, is measured again
+# with its paragraphs at their closest (SPACE_TIGHTEST): fitted as one over by SPILL_FITTED at most when that brings
+# it there (a text of many short paragraphs, list items, loses more to their closer spacing than a text of long ones)
 
 
 class Tight(NamedTuple):
@@ -164,7 +167,10 @@ def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2, headin
 def fitted_page(ctx: Context, above: list, made, heading=None) -> list:
     """`above` (the section's name, or nothing) and an entry's content, set to fit one page if it can: made(tight)
     gives the content, its text set `tight` (a Tight), made once for each setting tried. At FULL when that fits; else,
-    for an entry over its page by at most SPILL_FITTED of the page, the first setting of LADDER that fits: paragraphs
+    for an entry over its page by at most SPILL_FITTED of the page (up to SPACED_MOST where its paragraphs at their
+    closest bring it within SPILL_FITTED: EuroPython 2014's "Tweaking libraries as a step towards secure programming",
+    four lists of short items, ran on to a page of 10 lines, 0.27 of a page over, its tightest setting 2 lines short of
+    its page's foot), the first setting of LADDER that fits: paragraphs
     closer (down to SPACE_TIGHTEST), then lines closer (down to TIGHTEST), then the type smaller (down to SMALLEST),
     the same for every line of its text; found by halving (each setting takes as much off as the one before, or
     more), checked on the page (its last line in the text's frame, clear of the foot). When even the tightest does
@@ -187,6 +193,8 @@ def fitted_page(ctx: Context, above: list, made, heading=None) -> list:
     if over <= 0.01:
         return page
     fewer = None  # the pages it may take: one fewer than at FULL (None: one page, as measured by height_needed)
+    if SPILL_FITTED * height < over <= SPACED_MOST * height:
+        over = height_needed([*above, *made(Tight(SPACE_TIGHTEST))], width, height) - height
     if over > SPILL_FITTED * height:
         if heading is None or over + height > FEWER_MOST * height:
             return page
