@@ -262,3 +262,30 @@ def test_a_title_s_tie_that_yields_leaves_the_spaces_its_words_hold():
     assert broken("Holes of 5 nm in a Film and Wafers", 41) == ["Holes of", f"5{NBSP}nm in a", "Film and", "Wafers"]
     assert broken("Imaging 10 nm Pores of Membranes in Water", 47) == [
         "Imaging", f"10{NBSP}nm", "Pores of", "Mem-", "branes", f"in{NBSP}Water"]
+
+
+def test_a_relation_sign_in_a_title_never_starts_a_line():
+    """Hard Probes 2026 (A5), poster 32: "Measurements of the Two-Point Energy Correlator in pp Collisions at √s /
+    = 510 GeV", a line began with "=". A line breaks after a relation, never before it: the space before a relation
+    sign standing alone in a title's text ("=", "<", ">", "≤", ...) is a no-break space. Set at every width from
+    narrow to wide (a point wider at each step), no line starts with it."""
+    from booklet.layout.flowables import Para
+    from booklet.layout.page import page_for
+    from booklet.layout.styles import make_styles
+    from booklet.text.fonts import register_fonts
+    from booklet.text.paragraph import line_text
+
+    register_fonts()
+    title = "Measurements of the Two-Point Energy Correlator in pp Collisions at $\\sqrt{s}$ = 510 GeV"
+    style = make_styles(page_for("A5")).title
+    broken = set()
+    for width in range(120, 330):
+        para = Para(markup.title(title, bold=True), style)
+        para.wrap(width, 1000)
+        lines = [line_text(line) for line in para.blPara.lines]
+        assert not any(line.lstrip().startswith("=") for line in lines), (width, lines)
+        broken.add(len(lines))
+    assert len(broken) > 1  # (set in lines of every length: the break fell everywhere)
+    assert markup.title("Collisions at $\\sqrt{s}$ = 510 GeV").endswith(f"</i>{NBSP}={NBSP}510{NBSP}GeV")
+    assert markup.title("where S/N < 5 holds true").startswith(f"where S/N{NBSP}&lt;{NBSP}5 ")
+    assert "bb =&gt; cc and xx=yy here" in markup.title("Rules bb => cc and xx=yy here for the longer cases")  # (none)

@@ -36,7 +36,8 @@ def title(text: str, listed: bool = False, bold: bool = False) -> str:
     (the glance's sessions, "Workshop: Mikrotonales Komponieren · ..."), its last words not tied (a line broke after
     "Workshop:" with room for "Mikrotonales"); `bold`: for a title set in a bold face (its style's, or <b> around
     it), its code in the code font's bold face (ReportLab sets a font a tag names in the face the tag names)."""
-    tied = _LAST_NUMBER.sub(NBSP + r"\1", _ONE_LETTER.sub(_tied, _inline(_as_str(text))), count=1)
+    tied = _LAST_NUMBER.sub(NBSP + r"\1", _BEFORE_RELATION.sub(NBSP, _ONE_LETTER.sub(_tied, _inline(_as_str(text)))),
+                            count=1)
     made = tied if listed else _LAST_WORD.sub(_runt, tied, count=1)
     return _code_bold(made) if bold else made
 
@@ -98,6 +99,12 @@ def _code_bold(made: str) -> str:
 # fit); else a tag, left as it is (its attributes are not text)
 _OPENING, _CLOSING = r"(?:<[a-z][^<>]*>)*", r"(?:</[a-z]+>)*"
 _ONE_LETTER = re.compile(rf"(?:(?<=\s)|^)({_OPENING}[^\W\d_]{_CLOSING}) (?={_OPENING}[^\s<]{{2}})|<[^>]*>")
+
+
+# the space before a relation sign standing alone in a title's text ("at $\sqrt{s}$ = 510 GeV", "S/N < 5"): a line
+# breaks after a relation, never before it (Hard Probes 2026, poster 32: a line began "= 510 GeV")
+_BEFORE_RELATION = re.compile("(?<=\\S) (?=(?:<[^>]*>)*(?:=|&lt;|&gt;|[\u2248\u2260\u2261\u2264\u2265\u223c\u2243])"
+                              "(?:</[^>]*>)*(?:[ \u00a0]|$))")
 
 
 # the last word of a title when it numbers it (after a space), in tags of its own or not
