@@ -120,6 +120,27 @@ def test_a_build_from_a_filled_cache_does_not_import_pyyaml(tmp_path):
     assert "yaml" in modules() and Pdf(output).pages_with("Some edited text.")
 
 
+def test_a_build_from_a_filled_cache_does_not_load_babel(tmp_path):
+    """The index's script names ("Π Greek"), its dates and the language's script for its quotation marks are kept with
+    the layouts (persisted.fact): a build from a filled cache neither imports babel nor loads its locale data
+    (0.015-0.02 s of every build, when the index named a script: the sample's does)."""
+    folder = write_conference(tmp_path / "conf", {
+        "posters.yaml": BASE["posters.yaml"].replace("author: Zoe Papadopoulou", "author: Ζωή Παπαδοπούλου")})
+    output = tmp_path / "b.pdf"
+    env = {**os.environ, "BOOKLET_CACHE": str(tmp_path / "cache")}
+
+    def modules() -> list[str]:
+        done = subprocess.run([sys.executable, "-c", BUILD_AND_LIST, str(folder), str(output)], capture_output=True,
+                              text=True, cwd=ROOT, env=env)
+        report = json.loads(done.stdout.splitlines()[-1])
+        assert report["code"] in (0, None) and output.is_file(), done.stderr
+        return [m for m in report["modules"] if m.split(".")[0] == "babel"]
+
+    assert "babel.dates" in modules()  # the first build asks CLDR
+    assert modules() == []
+    assert Pdf(output).pages_with("Π Greek") and Pdf(output).pages_with("Monday 13 September")
+
+
 def test_the_cache_never_changes_the_pdf_and_a_damaged_cache_is_ignored(tmp_path):
     folder = _illustrated(tmp_path / "conf")
     cache = tmp_path / "cache"

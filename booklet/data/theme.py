@@ -97,13 +97,13 @@ def _cldr_quotes(language: str, region_only: bool = False) -> dict[str, str]:
     script by CLDR's likely subtags when the code names none: 'zh-TW' and 'zh-HK' are Traditional Chinese), then its
     language alone. `region_only`: the code whole only, for a region whose marks differ from its language's table
     (de-CH's « » over German's „ “)."""
-    from ..text.dates import locale_of
+    from ..text.dates import language_script
     from ..text.languages import base_language
 
     marks = {key.lower(): words for key, words in _resource_table(QUOTES_FILE).items()}
     parts = language.replace("_", "-").split("-")
     base = base_language(language)
-    script = next((p.title() for p in parts[1:] if len(p) == 4 and p.isalpha()), None) or locale_of(language).script
+    script = next((p.title() for p in parts[1:] if len(p) == 4 and p.isalpha()), None) or language_script(language)
     codes = (language,) if region_only else (language.replace("_", "-"), f"{base}-{script}" if script else None, base)
     for code in codes:
         found = marks.get(code.lower()) if code else None

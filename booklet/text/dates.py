@@ -95,6 +95,20 @@ def known(language: str) -> bool:
 
 
 @_remembered
+def language_script(language: str) -> str | None:
+    """The script a language code is written in, by CLDR's likely subtags when the code names none ("Hant" for
+    "zh-TW"); None when CLDR gives none (what `locale_of(language).script` is)."""
+    return locale_of(language).script
+
+
+@_remembered
+def script_name(script: str, language: str) -> str | None:
+    """The name of a script (an ISO 15924 code: "Grek") in the language (CLDR): "Greek", "griechisch"; None when CLDR
+    has no name for it."""
+    return locale_of(language).scripts.get(script)
+
+
+@_remembered
 def day_and_date(date: dt.date, language: str) -> str:
     """'Monday 14 June', 'Montag, 14. Juni', 'lundi 14 juin' (as within a line: see at_line_start)."""
     return _format(date, DAY, language)

@@ -413,13 +413,13 @@ def script_names(letters: list[str], language: str) -> list[str | None]:
     """For each of an index's letter headings, in order: the name of its script in the booklet's language (CLDR)
     when it is the first heading of a script other than Latin, else None; printed after the letter, so that Greek "Π"
     and Cyrillic "П", or Greek "Α" after Latin "Y", do not read as one letter twice or out of order."""
-    from .dates import locale_of
+    from .dates import script_name
 
     names: list[str | None] = []
     before = None
     for letter in letters:
         script = script_of(letter)
-        names.append(locale_of(language).scripts.get(script) if script is not None and script != before else None)
+        names.append(script_name(script, language) if script is not None and script != before else None)
         before = script
     return names
 
