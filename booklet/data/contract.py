@@ -71,8 +71,10 @@ def _folded(text: str) -> str:
 
 def _written(words) -> re.Pattern:
     """Any of `words` as written: in any capitals, with spaces and punctuation anywhere ("N. N.", "To be
-    announced"): one match, which fails at its first letter for nearly all text (a name, an abstract)."""
-    loose = "|".join(r"[\W_]*".join(map(re.escape, word)) for word in sorted(words, key=len, reverse=True))
+    announced"): one match, which fails at its first letter for nearly all text (a name, an abstract). The words in
+    one order whatever the process's hash seed, so that the pattern is the same in every process (and kept compiled
+    on disk: cache.patterns)."""
+    loose = "|".join(r"[\W_]*".join(map(re.escape, word)) for word in sorted(words, key=lambda w: (-len(w), w)))
     return re.compile(rf"[\W_]*(?:{loose})[\W_]*\Z", re.I)
 
 

@@ -52,7 +52,8 @@ UNSUPPORTED = frozenset(
 
 # --------------------------------------------------------------------------- reading a command
 
-_NAME = "|".join(sorted(set(COMMANDS) | UNSUPPORTED, key=len, reverse=True))
+_NAME = "|".join(sorted(set(COMMANDS) | UNSUPPORTED, key=lambda name: (-len(name), name)))  # (one order in every
+# process, whatever its hash seed: the same pattern, kept compiled on disk by cache.patterns)
 COMMAND = re.compile(rf"\\({_NAME})(?![A-Za-z])")
 
 
