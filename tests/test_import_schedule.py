@@ -2117,3 +2117,37 @@ def test_a_conference_that_ends_before_it_starts_is_refused_naming_it(tmp_path, 
         expected = (f"{path}: schedule.conference ('Test Workshop on Waves'): end '2027-09-01' is before its start "
                     f"'{start}'; correct one of them in the export")
     _refused(path, expected, tmp_path / "out")
+
+
+@pytest.mark.parametrize("layout", ["v1", "schedule2", "xml"])
+def test_a_day_that_ends_before_it_starts_is_refused_naming_it(tmp_path, layout):
+    """A schedule day whose own end (v1's day_end, schedule2's end, the XML's <day end>) is before its start was
+    imported silently: the day's span held no moment, and events listed without a day fell to whichever day their
+    date gave. Refused as a conference's or an event's end before its start is, naming the day, the key and both
+    times as written; exit 1 and nothing written. An end at its start, or one written without a zone, is no error."""
+    from xml.sax.saxutils import escape
+
+    if layout == "xml":
+        path = tmp_path / "schedule.xml"
+        text = XML.format(html=escape(HTML))
+        path.write_text(text.replace("end='2027-09-15T04:00:00+02:00'", "end='2027-09-13T04:00:00+02:00'"),
+                        encoding="utf-8")
+        expected = (f"{path}: line 51: <day> ('2027-09-14'): end '2027-09-13T04:00:00+02:00' is before its start "
+                    "'2027-09-14T08:00:00+02:00'; correct one of them in the export")
+        _refused(path, expected, tmp_path / "out")
+        path.write_text(text.replace("end='2027-09-15T04:00:00+02:00'", "end='2027-09-14T08:00:00'"),
+                        encoding="utf-8")
+        assert read(path, Options()).documents["programme.yaml"]
+        return
+    path = (write_schedule2 if layout == "schedule2" else write_json_v1)(tmp_path / "schedule.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    day = data["schedule"]["conference"]["days"][1]
+    key, start = ("end", "start") if layout == "schedule2" else ("day_end", "day_start")
+    day[key] = "2027-09-14T05:59:00+02:00" if layout == "schedule2" else "2027-09-14T03:59:00Z"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    expected = (f"{path}: schedule.conference.days[1] ('2027-09-14'): {key} '{day[key]}' is before its {start} "
+                f"'{day[start]}'; correct one of them in the export")
+    _refused(path, expected, tmp_path / "out")
+    day[key] = day[start].removesuffix("+02:00")  # (the same clock, without its zone)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert read(path, Options()).documents["programme.yaml"]

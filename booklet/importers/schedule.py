@@ -136,6 +136,16 @@ def event_year(year: int, value: str, where: str, source, what: str) -> None:
                           f"{LAST_YEAR})")
 
 
+def ends_before_start(day: Day) -> bool:
+    """Whether the day's own end is before its start (a day without both ends: no); an end and a start of which
+    one names its time zone and the other none are compared by their clocks."""
+    if day.start is None or day.end is None:
+        return False
+    if (day.start.tzinfo is None) != (day.end.tzinfo is None):
+        return day.end.replace(tzinfo=None) < day.start.replace(tzinfo=None)
+    return day.end < day.start
+
+
 FIRST_YEAR = 1900  # before it, no conference system's date; time zones then kept local mean time
 LAST_YEAR = 9998  # after it, a time zone or the day after (a night's event) reaches past the last date there is
 MOST_TRACKS = 2  # a room's session named by its tracks when they are no more

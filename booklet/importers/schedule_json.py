@@ -16,8 +16,8 @@ from pathlib import Path
 
 from . import Imported, Options, SourceError
 from .assemble import end_before_start
-from .schedule import (Day, Event, Person, Schedule, build, later, one_line, parse_clock, parse_date,
-                       parse_datetime, parse_duration)
+from .schedule import (Day, Event, Person, Schedule, build, ends_before_start, later, one_line, parse_clock,
+                       parse_date, parse_datetime, parse_duration)
 
 NAME = "schedule-json"
 
@@ -185,12 +185,15 @@ class _Reader:
             if day.get("date") is None:
                 self.fail(f"{where}.date", "missing: each day needs its date")
             date = parse_date(self.text(day["date"], f"{where}.date"), f"{where}.date", self.source)
-            bounds = []
+            bounds, written = [], []
             for names in (("day_start", "start"), ("day_end", "end")):
-                value = next((day[n] for n in names if day.get(n)), None)
-                bounds.append(parse_datetime(self.text(value, where), f"{where}.{names[0]}", self.source)
-                              if value else None)
+                name = next((n for n in names if day.get(n)), None)
+                value = self.text(day[name], f"{where}.{name}") if name else ""
+                bounds.append(parse_datetime(value, f"{where}.{name}", self.source) if name else None)
+                written.append((name, value.strip()))
             listed.append(Day(date, *bounds))
+            if ends_before_start(listed[-1]):  # (no export has one: its events would fall outside their day)
+                raise SourceError(end_before_start(self.source, where, f"{date:%Y-%m-%d}", written[1], written[0]))
         out.days = listed
         return listed
 

@@ -17,8 +17,8 @@ from xml.parsers import expat
 
 from . import Imported, Options, SourceError, text_head
 from .assemble import end_before_start
-from .schedule import (Day, Event, Person, Schedule, build, later, one_line, parse_clock, parse_date,
-                       parse_datetime, parse_duration)
+from .schedule import (Day, Event, Person, Schedule, build, ends_before_start, later, one_line, parse_clock,
+                       parse_date, parse_datetime, parse_duration)
 
 NAME = "schedule-xml"
 
@@ -166,7 +166,12 @@ class _Reader:
         date = parse_date(element.get("date"), f"{self.where(element)}: <day date>", self.source)
         bounds = [parse_datetime(element.get(key), f"{self.where(element)}: <day {key}>", self.source)
                   if element.get(key) else None for key in ("start", "end")]
-        return Day(date, *bounds)
+        day = Day(date, *bounds)
+        if ends_before_start(day):  # (no export has one: its events would fall outside their day)
+            raise SourceError(end_before_start(self.source, f"{self.where(element)}: <day>", f"{date:%Y-%m-%d}",
+                                               ("end", element.get("end").strip()),
+                                               ("start", element.get("start").strip())))
+        return day
 
     def event(self, e: ET.Element, day: Day, room: str) -> Event:
         where = self.where(e)
