@@ -818,3 +818,36 @@ def test_a_long_cover_text_runs_down_beside_a_bottom_right_logo_rather_than_shri
                 overlaps = right - bleed > x and left - bleed < x + LOGO_SIZE and bottom - bleed < y + LOGO_SIZE
                 assert not overlaps, cover.get_text_range(i, 1)
     assert scales["strip"] < 0.95 and scales["bottom-right"] > scales["strip"] + 0.05, scales
+
+
+@pytest.mark.parametrize("value, said", [
+    ("!!timestamp 2024-01-01", "'!!timestamp' tags a date"),  # passed check, printed "2024-01-01"
+    ("&s !!int 5", "'!!int' tags a whole number"),  # (after an anchor) passed check, printed "5"
+    ("!!float 1.5", "'!!float' tags a number"),
+    ("!!bool yes", "'!!bool' tags a true/false value"),
+    ("!!null A subtitle", "'!!null' tags an empty value"),  # passed check, printed no subtitle
+])
+def test_a_tag_that_makes_a_text_key_other_than_text_is_an_error_that_names_it(tmp_path, value, said):
+    """`subtitle: !!timestamp 2024-01-01` passed check, printing the text as written, while any other tag booklet's
+    text does not take is refused by name; `subtitle: !!null A subtitle` left the subtitle out silently. A tag
+    written on a text key's value that makes it a date, a number, true/false or empty is an error naming the tag,
+    file, line and key; the same value without the tag (or tagged !!str) is text as before."""
+    data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", f"subtitle: {value}\n")})
+    build_and_check_fail(tmp_path, data, [f"conference.yaml:{NOTES_LINE}: subtitle: {said}, but subtitle is text: "
+                                          "remove the tag and write the text"])
+    plain = conference(tmp_path / "plain", {"conference.yaml": extend("conference.yaml", "subtitle: !!str 5\n")})
+    assert invoke("check", plain).exit_code == 0
+
+
+@pytest.mark.parametrize("key, tag", [
+    ("!!binary aGVsbG8=", "'!!binary' tags base64-encoded bytes: booklet's data files hold text, numbers, dates, "
+                          "lists and mappings; remove the tag and write the value itself"),  # was key 'aGVsbG8='
+    ("? !!python/tuple [a, b]\n", f"'!!python/tuple' {_PYTHON_TAG_SAID}"),  # was "unknown key '?'"
+])
+def test_a_refused_tag_on_a_key_is_an_error_that_names_it(tmp_path, key, tag):
+    """A Python or bytes tag on a mapping's key was not refused as on its value: `!!binary aGVsbG8=: v` was read as
+    the key 'aGVsbG8=' (taken where any key is, said to be unknown elsewhere), `? !!python/tuple [a, b]` as the key
+    '?'. Refused by name, at the key's file, line and key, as on a value."""
+    data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", f"{key}: v\n")})
+    shown = "aGVsbG8=" if "binary" in key else "?"
+    build_and_check_fail(tmp_path, data, [f"conference.yaml:{NOTES_LINE}: {shown}: {tag}"])

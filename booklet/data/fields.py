@@ -12,7 +12,7 @@ from ..text import fonts, markup
 from .. import images
 from ..cache import memory
 from .contract import COLOUR, DETAILS, NAMES, TEXT_MAX, TITLES, Key, Record, choice_hint, example_line
-from .load import BAD, Map, Seq
+from .load import BAD, Map, Seq, tagged_as
 from ..problems import Problem, did_you_mean
 
 
@@ -195,6 +195,12 @@ class Fields:
     def text(self, key: str, required: bool = False, printed: bool = True, glyphs: bool = True) -> str | None:
         """`glyphs`: warn of characters the fonts cannot print (False for theme.yaml's labels: it is read before the
         fonts it names are in use, and lint.language.check_label_characters looks at them with those fonts)."""
+        if key in self.map.tags and self.map.get(key) is not BAD:
+            # (`title: !!timestamp 2024-01-01` printed its text, `title: !!null News` nothing; a tagged value YAML
+            # cannot make, `!!timestamp x`, is said to be none where it is read)
+            tag = self.map.tags[key]
+            self.error(key, f"'{tag}' tags {tagged_as(tag)}, but {key} is text: remove the tag and write the text")
+            return None
         value = self._present(key, required)
         if value is None:
             return None

@@ -22,7 +22,8 @@ yaml = Lazy("yaml", globals(), "yaml")  # PyYAML, imported when a file is first 
 
 
 class Map(dict):
-    """A YAML mapping: a dict plus the line of the mapping, of each value, and its raw scalar text."""
+    """A YAML mapping: a dict plus the line of the mapping, of each value, its raw scalar text, and the tag written
+    on a scalar value that makes it other than text (`!!timestamp`, `!!int`: a text key refuses it)."""
 
     def __init__(self, file: str, line: int):
         super().__init__()
@@ -30,6 +31,7 @@ class Map(dict):
         self.line = line
         self.lines: dict[str, int] = {}
         self.raw: dict[str, str | None] = {}
+        self.tags: dict[str, str] = {}
 
 
 class Seq(list):
@@ -120,6 +122,7 @@ def _relined(value, line: int, copies: list[int] | None = None, depth: int = 0):
         made.update((key, inner(item)) for key, item in value.items())
         made.lines = dict.fromkeys(value.lines, line)
         made.raw = dict(value.raw)
+        made.tags = dict(value.tags)
         return made
     if isinstance(value, Seq):
         made = Seq(value.file, line)
@@ -579,6 +582,11 @@ class _Converter:
             key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
             line = key_node.start_mark.line + 1 + self.offset
             key_path = f"{path}.{key}" if path else key
+            if key_node.tag.startswith(_PYTHON_TAG) or key_node.tag in _FOREIGN_TAGS:
+                # (`!!binary aGk=: v` was read as the key 'aGk=', `? !!python/tuple [a, b]` as '?': where any key
+                # is taken, as the value of that key)
+                self.problems.append(Problem(self.file, line, key_path, _refused_tag_said(key_node.tag)))
+                continue
             if key in mapping:
                 first = mapping.lines[key]
                 self.problems.append(Problem(self.file, line, key_path, f"given twice (first at line {first})"))
@@ -586,6 +594,8 @@ class _Converter:
             mapping[key] = self.convert(value_node, key_path, depth + 1)
             mapping.lines[key] = line
             mapping.raw[key] = _raw(value_node)
+            if value_node.tag in _NOT_TEXT_TAGS and self._tag_written(value_node):
+                mapping.tags[key] = "!!" + value_node.tag.removeprefix(_YAML_TAG)
             if _is_null(value_node) and value_node.value == "":
                 self._lost_value(key_node, key, key_path)
         for key_node, value_node in merges:
@@ -608,6 +618,13 @@ class _Converter:
                     mapping[key] = value
                     mapping.lines[key] = merged.lines[key]
                     mapping.raw[key] = merged.raw[key]
+
+    def _tag_written(self, node) -> bool:
+        """Whether the scalar `node`'s tag is written before it (`!!timestamp 2026-06-01`, after an anchor too),
+        not the one YAML resolves its plain text to (`2026-06-01`)."""
+        mark = node.start_mark
+        text = self.lines[mark.line][mark.column:] if mark.line < len(self.lines) else ""
+        return re.sub(r"^&\S+\s+", "", text).startswith("!")
 
     def _lost_value(self, key_node, key: str, path: str) -> None:
         """`hashtag: #StarStat2027`, `venue: &Co`: valid YAML whose value is empty, the text read as a
@@ -721,8 +738,15 @@ def _refused_tag_said(tag: str) -> str:
 
 _DATE_LIKE = re.compile(r"\d{4}-\d\d?-\d\d?")
 
+_NOT_TEXT_TAGS = {_YAML_TAG + name for name in ("timestamp", "int", "float", "bool", "null")}
 _TAGGED = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "true/false value",
            "null": "empty value"}
+
+
+def tagged_as(tag: str) -> str:
+    """What a value tagged `tag` ('!!timestamp', one of _NOT_TEXT_TAGS as written) is, with its article ("a date")."""
+    what = _TAGGED[tag.removeprefix("!!")]
+    return f"{'an' if what[0] in 'aeiou' else 'a'} {what}"
 
 
 def matching(folder: Path, pattern: str) -> list[Path]:
