@@ -851,3 +851,16 @@ def test_a_refused_tag_on_a_key_is_an_error_that_names_it(tmp_path, key, tag):
     data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", f"{key}: v\n")})
     shown = "aGVsbG8=" if "binary" in key else "?"
     build_and_check_fail(tmp_path, data, [f"conference.yaml:{NOTES_LINE}: {shown}: {tag}"])
+
+
+@pytest.mark.parametrize("value, line, where, said", [
+    ("\n  - !!timestamp 2024-01-01", 1, "notes[0]", "'!!timestamp' tags a date, but notes holds text"),  # printed it
+    ("\n  - Bring a towel\n  - !!null x", 2, "notes[1]", "'!!null' tags an empty value, but notes holds text"),
+    (" !!null Bring a towel", 0, "notes", "'!!null' tags an empty value, but notes is text"),  # printed no notes
+])
+def test_a_tag_that_makes_an_item_of_a_text_list_other_than_text_is_an_error(tmp_path, value, line, where, said):
+    """An item of a list of texts (conference.yaml's notes) tagged `!!timestamp` passed check and printed its text, as
+    a text key's value did; `notes: !!null Bring a towel` printed no notes. Each is an error at the item's line."""
+    data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", f"notes:{value}\n")})
+    build_and_check_fail(tmp_path, data, [f"conference.yaml:{NOTES_LINE + line}: {where}: {said}: remove the tag and "
+                                          "write the text"])

@@ -256,6 +256,9 @@ class Fields:
     def texts_at(self, key: str) -> list[tuple[str, int, str]]:
         """texts, each with its line and its path (`sections[2]`; the key's own for a text not in a list): for a
         warning about one of them."""
+        if key in self.map.tags:  # (`notes: !!null x`: refused as a text key's is)
+            self.text(key)
+            return []
         value = self._present(key, False)
         if value is None:
             return []
@@ -267,6 +270,11 @@ class Fields:
         for index, item in enumerate(value):
             where = join(self.at(key), index)
             if item is BAD:
+                continue
+            if index in value.tags:  # (`- !!timestamp 2024-01-01` printed its text, as a text key's value did)
+                self.report.error(self.file, value.lines[index], where, f"'{value.tags[index]}' tags "
+                                  f"{tagged_as(value.tags[index])}, but {key} holds text: remove the tag and write "
+                                  "the text")
                 continue
             if isinstance(item, (Map, Seq)):
                 self.report.error(self.file, value.lines[index], where,

@@ -35,7 +35,8 @@ class Map(dict):
 
 
 class Seq(list):
-    """A YAML sequence: a list plus the line of the sequence, of each item, and its raw scalar text."""
+    """A YAML sequence: a list plus the line of the sequence, of each item, its raw scalar text, and (by index) the
+    tag written on a scalar item that makes it other than text (as Map's)."""
 
     def __init__(self, file: str, line: int):
         super().__init__()
@@ -43,6 +44,7 @@ class Seq(list):
         self.line = line
         self.lines: list[int] = []
         self.raw: list[str | None] = []
+        self.tags: dict[int, str] = {}
 
 
 class BadValue:
@@ -129,6 +131,7 @@ def _relined(value, line: int, copies: list[int] | None = None, depth: int = 0):
         made.extend(inner(item) for item in value)
         made.lines = [line] * len(value.lines)
         made.raw = list(value.raw)
+        made.tags = dict(value.tags)
         return made
     return value
 
@@ -562,6 +565,8 @@ class _Converter:
                 seq.append(self.convert(item, f"{path}[{index}]", depth + 1))
                 seq.lines.append(item.start_mark.line + 1 + self.offset)
                 seq.raw.append(_raw(item))
+                if item.tag in _NOT_TEXT_TAGS and self._tag_written(item):
+                    seq.tags[index] = "!!" + item.tag.removeprefix(_YAML_TAG)
             return seq
         return _construct_scalar(node, self.file, path, self.problems, self.lines, self.offset)
 
