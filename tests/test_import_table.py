@@ -1934,3 +1934,18 @@ def test_a_cell_naming_more_people_than_booklet_imports_is_refused_naming_the_ab
     result = CliRunner().invoke(main, ["import", str(path), "--out", str(tmp_path / "out")])
     assert result.exit_code == 1 and expected in result.output and "Traceback" not in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_an_end_before_the_start_is_said_so(tmp_path):
+    """A row whose End is before its Start ('09:20' to '09:00', or '09:20-09:00' in one cell) was imported with its
+    start alone and no word: which time is right cannot be told, so the note names the row and both times. An end at
+    its start is named the same; an evening's end after midnight ('23:00-00:40') and an end at midnight are ends."""
+    rows = [["Title", "Speaker", "Date", "Start", "End"], ["A", "Ana Smith", "2027-03-04", "09:20", "09:00"],
+            ["B", "Bo Chen", "2027-03-04", "10:00-10:00", ""], ["C", "Cy Li", "2027-03-04", "11:00", "11:30"],
+            ["E", "Ed Li", "2027-03-04", "14:00", "00:00"], ["D", "Di Li", "2027-03-05", "23:00", "00:40"]]
+    imported = table.read(write_csv(tmp_path / "d.csv", rows), Options())
+    assert [n for n in imported.notes if "starts" in n] == [
+        "line 2: 'A' ends before it starts ('09:20' to '09:00'): it has no end time; correct one of them",
+        "line 3: 'B' ends as it starts ('10:00-10:00'): it has no end time; correct one of them"]
+    times = [item["time"] for day in imported.documents["programme.yaml"]["days"] for item in day["items"]]
+    assert times == ["09:20", "10:00", "11:00-11:30", "14:00-24:00", "23:00-00:40"]

@@ -1126,6 +1126,14 @@ def _start(entry: Entry | Block) -> dt.datetime | None:
     return dt.datetime.combine(entry.day, entry.start)
 
 
+def no_end(start: dt.time, end: dt.time) -> bool:
+    """Whether an item from `start` to `end` has no end booklet writes: the end not after the start, and not past
+    midnight as _end and time_text read it (from NIGHT_FROM by NIGHT_UNTIL, or at 00:00)."""
+    if end > start:
+        return False
+    return not ((end == dt.time(0, 0) and start != end) or (start >= NIGHT_FROM and end <= NIGHT_UNTIL))
+
+
 def _end(entry: Entry | Block) -> dt.datetime | None:
     """When it ends (its start without an end): past midnight only where time_text writes it so ("23:00-00:40" from
     18:00 and by 06:00, and 00:00 as midnight); an end otherwise not after its start (a typo, "09:00-09:00") is

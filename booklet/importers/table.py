@@ -25,7 +25,8 @@ from pathlib import Path
 from ..data.csvrows import CsvError, csv_rows
 from . import Imported, Options, SourceError
 from .assemble import (LONGEST, Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean, first_few,
-                       flip_name, given_and_family, id_from, line_kind, parse_clock, plus_minutes, slug, some)
+                       flip_name, given_and_family, id_from, line_kind, no_end, parse_clock, plus_minutes, slug,
+                       some)
 from .schedule import FIRST_YEAR, LAST_YEAR, zone_named
 from .text import images_in, joined, to_markup, without_controls
 
@@ -1558,6 +1559,13 @@ class _Table:
         both = _clock_range(start_raw)
         if both is not None and entry.end is None:  # '09:00-09:20' in the start (or time) column
             entry.end = both[1]
+        if start is not None and entry.end is not None and no_end(start, entry.end):
+            # (an end before the start, "09:20" to "09:00", was left out silently: which is right cannot be told)
+            written = (_cell(row, cols.first("start")), _cell(row, cols.first("end")) if end_raw not in (None, "")
+                       else None)
+            said = f"'{written[0]}' to '{written[1]}'" if written[1] else f"'{written[0]}'"
+            self.notes.append(f"{entry.where}: '{entry.title}' ends {'as' if entry.end == start else 'before'} it "
+                              f"starts ({said}): it has no end time; correct one of them")
         minutes = _minutes(_raw(row, cols.first("duration")))
         written = _cell(row, cols.first("duration"))
         if start is not None and entry.end is None and minutes is None and written:
