@@ -2151,3 +2151,28 @@ def test_a_day_that_ends_before_it_starts_is_refused_naming_it(tmp_path, layout)
     day[key] = day[start].removesuffix("+02:00")  # (the same clock, without its zone)
     path.write_text(json.dumps(data), encoding="utf-8")
     assert read(path, Options()).documents["programme.yaml"]
+
+
+@pytest.mark.parametrize("layout", ["v1", "xml"])
+def test_an_event_dated_away_from_the_day_that_lists_it_is_refused_naming_it(tmp_path, layout):
+    """A schedule event whose own date and time (v1's `date`, the XML's <date>) is twelve days before the day that
+    lists it was imported at its clock on that day, first in the day and out of order (check then took its time
+    for a typo). Which is right cannot be told: refused, naming the event, its date and time and the day; exit 1,
+    nothing written. An event the night after its day (its own date the next) is imported as before."""
+    from xml.sax.saxutils import escape
+
+    if layout == "xml":
+        path = tmp_path / "schedule.xml"
+        path.write_text(XML.format(html=escape(HTML)).replace("<date>2027-09-13T09:00:00+00:00</date><start>09:00",
+                                                              "<date>2027-09-01T09:00:00+00:00</date><start>09:00", 1),
+                        encoding="utf-8")
+        expected = (f"{path}: line 25 ('Waves in shallow water'): its date and time '2027-09-01T09:00:00+00:00' is "
+                    "not on the day that lists it (2027-09-13) nor the night after; correct one of them in the export")
+    else:
+        days = events_v1()
+        days["13"][1]["date"] = "2027-09-01T09:00:00+00:00"
+        path = write_json_v1(tmp_path / "schedule.json", days)
+        expected = (f"{path}: schedule.conference.days[0].rooms['Hall A'][1] ('Waves in shallow water'): its date and "
+                    "time '2027-09-01T09:00:00+00:00' is not on the day that lists it (2027-09-13) nor the night "
+                    "after; correct one of them in the export")
+    _refused(path, expected, tmp_path / "out")

@@ -389,6 +389,10 @@ class _Builder:
             self.counts["no-end"] += event.end is None
             item = {"time": self.time_text(start, end), **item}
             day = event.day or self.day_of(event.start, start)
+            if abs((start.date() - day).days) > 1:  # (a day either way: its zone's, and a night's event)
+                raise SourceError(f"{s.source}: {event.where} ('{one_line(event.title)}'): its date and time "
+                                  f"'{event.start.isoformat()}' is not on the day that lists it ({day:%Y-%m-%d}) "
+                                  "nor the night after; correct one of them in the export")
             if day < start.date():  # after midnight, on the day the source lists it under (or whose span holds it)
                 self.counts["late"] += 1
             placed.setdefault(day, []).append(_Placed(event, order, start, max(start, end), item))
