@@ -453,3 +453,31 @@ def test_an_author_without_a_name_is_named_in_the_notes(tmp_path):
     line = papers.splitlines().index("  - first_name: ''") + 1
     assert (f"1 person(s) without a name (no first_name, last_name or name), left out: papers.yml:{line} (institution "
             "'Lund University'); write their names in where they speak") in imported.notes
+
+
+@pytest.mark.parametrize("name, old, new, expected", [
+    ("conference_details.yml", "end_date: 2027-06-02", "end_date: 2027-05-02",
+     "line 4 ('Workshop on Dialogue and Discourse'): end_date '2027-05-02' is before its "
+     "start_date '2027-06-01'; correct one of them in the export"),
+    ("program.yml", "  end_time: 2027-06-01 09:15:00\n- title: Session 1", "  end_time: 2027-06-01 08:15:00\n- title: "
+     "Session 1", "line 3 ('Opening Remarks'): end_time '2027-06-01 08:15:00' is before its start_time "
+     "'2027-06-01 09:00:00'; correct one of them in the export"),
+    ("invited_talks.yml", "  date: 2027-06-02 11:00:00\n", "  date: 2027-06-02 11:00:00\n  end_time: 2027-06-02 10:00:00\n",
+     "line 7 ('Invited Keynote on Grounding'): end_time '2027-06-02 10:00:00' is before its date "
+     "'2027-06-02 11:00:00'; correct one of them in the export"),
+])
+def test_an_end_before_its_start_is_refused_naming_file_line_and_both(tmp_path, name, old, new, expected):
+    """An aclpub2 handbook whose conference end_date was before its start_date was imported with the programme's
+    dates and no word; an item (a session, a paper, an invited talk) whose end_time was before its start was printed
+    with its start alone. aclpub2 writes both as dates and times, so which is right cannot be told: refused as a
+    schedule's or Indico's end before its start is, naming file, line, title and both values; exit 1, nothing
+    written."""
+    text = {"conference_details.yml": DETAILS, "program.yml": PROGRAM, "invited_talks.yml": INVITED}[name]
+    assert old in text
+    folder = write_handbook(tmp_path / "h", **{name: text.replace(old, new, 1)})
+    with pytest.raises(SourceError) as info:
+        read(folder, Options(format="aclpub2"))
+    assert str(info.value) == f"{folder / name}: {expected}"
+    result = invoke("import", folder, "--out", tmp_path / "out", "--format", "aclpub2")
+    assert result.exit_code == 1 and str(info.value) in result.output and "nothing was written" in result.output
+    assert not (tmp_path / "out").exists()

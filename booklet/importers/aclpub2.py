@@ -39,8 +39,8 @@ from pathlib import Path
 
 from ..data.load import Map, Seq, load_file
 from . import Imported, Options, SourceError
-from .assemble import (NOBODY, Block, Conference, Entry, Person, affiliation, assemble, first_few, line_kind,
-                       plus_minutes, slug)
+from .assemble import (NOBODY, Block, Conference, Entry, Person, affiliation, assemble, end_before_start, first_few,
+                       line_kind, plus_minutes, slug)
 from .latex import latex_line, latex_text, unknown_commands
 
 FORMAT = "aclpub2"
@@ -150,6 +150,17 @@ class _Reader:
             self.fail(file, record.lines.get(key, record.line),
                       f"{key}: '{text}' is not a date and time (expected e.g. 2020-07-01 09:30:00)")
 
+    def end(self, record: Map, start: dt.datetime, file: str, title: str) -> dt.time | None:
+        """The `end_time` of `record`, an item from `start`, as _end_time gives it; SourceError for one before the
+        start (aclpub2 writes both as dates and times: which is right cannot be told)."""
+        end = self.moment(record, "end_time", file)
+        if end is not None and end < start:
+            begun = "date" if record.get("date") not in (None, "") else "start_time"
+            raise SourceError(end_before_start(file, f"line {record.lines.get('end_time', record.line)}", title,
+                                               ("end_time", _written(record, "end_time")),
+                                               (begun, _written(record, begun))))
+        return _end_time(start, end)
+
     def date(self, record: Map, key: str, file: str) -> dt.date | None:
         moment = self.moment(record, key, file)
         return moment.date() if moment else None
@@ -214,8 +225,12 @@ class _Reader:
         venue = ", ".join(latex_line(str(details[k])) for k in ("venue", "location", "city", "country")
                           if details.get(k))
         url = str(details.get("url") or details.get("website") or "").strip()
-        return Conference(title=title, short_title=short, start=self.date(details, "start_date", file),
-                          end=self.date(details, "end_date", file), venue=venue, url=url)
+        start, end = self.date(details, "start_date", file), self.date(details, "end_date", file)
+        if start is not None and end is not None and end < start:  # (assemble wrote the programme's dates silently)
+            raise SourceError(end_before_start(file, f"line {details.lines.get('end_date', details.line)}",
+                                               title or "the conference", ("end_date", _written(details, "end_date")),
+                                               ("start_date", _written(details, "start_date"))))
+        return Conference(title=title, short_title=short, start=start, end=end, venue=venue, url=url)
 
     # -- papers
 
@@ -301,7 +316,7 @@ class _Reader:
         start = self.moment(s, "start_time", file)
         if start is None:
             self.fail(file, s.line, f"'{title}' has no start_time")
-        end = self.moment(s, "end_time", file)
+        end = self.end(s, start, file, title)
         day = start.date()
         room = latex_line(str(s.get("location") or s.get("room") or ""))
         chair = latex_line(str(s.get("chair") or ""))
@@ -314,16 +329,16 @@ class _Reader:
         if not papers and not talks:
             if _POSTER.search(title):  # a poster session that lists no posters: a line set as one
                 self.blocks.append(Block(key=f"{file}:{s.line}", name=title, room=room, day=day, start=start.time(),
-                                         end=_end_time(start, end), kind="poster"))
+                                         end=end, kind="poster"))
             else:
                 self.entries.append(Entry(key="", title=title, kind=line_kind(title, "other"), day=day,
-                                          start=start.time(), end=_end_time(start, end), room=room,
+                                          start=start.time(), end=end, room=room,
                                           where=f"{file}:{s.line}"))
             if chair:
                 self.counts["line-chairs"] += 1
             return
         block = Block(key=f"{file}:{s.line}", name=title, chairs=[chair] if chair else [], room=room, day=day,
-                      start=start.time(), end=_end_time(start, end),
+                      start=start.time(), end=end,
                       kind="poster" if _POSTER.search(title) else "", explicit=True)
         self.blocks.append(block)
         for k, listed in enumerate(papers):
@@ -349,10 +364,9 @@ class _Reader:
 
     def place(self, entry: Entry, record: Map, file: str, day: dt.date) -> None:
         start = self.moment(record, "start_time", file)
-        end = self.moment(record, "end_time", file)
         entry.day = start.date() if start else day
         entry.start = start.time() if start else None
-        entry.end = _end_time(start, end) if start else None
+        entry.end = self.end(record, start, file, entry.title) if start else None
         room = latex_line(str(record.get("room") or record.get("location") or ""))
         block = next((b for b in self.blocks if b.key == entry.block), None)
         entry.room = room if room and (block is None or room != block.room) else ""
@@ -386,7 +400,7 @@ class _Reader:
             chair = latex_line(str(talk.get("chair") or ""))
             if when is not None:
                 entry.day, entry.start = when.date(), when.time()
-                entry.end = _end_time(when, self.moment(talk, "end_time", file))
+                entry.end = self.end(talk, when, file, title)
                 if chair:
                     block = Block(key=f"{file}:{talk.line}", name="Invited talk", chairs=[chair], room=room,
                                   day=entry.day, start=entry.start, end=entry.end, explicit=True)
@@ -411,7 +425,7 @@ class _Reader:
                 entry.day = when.date()
                 if when.time() != dt.time():
                     entry.start = when.time()
-                    entry.end = _end_time(when, self.moment(t, "end_time", file))
+                    entry.end = self.end(t, when, file, title)
                 entry.room = latex_line(str(t.get("room") or t.get("location") or ""))
             self.tutorials[_fold(title)] = entry
             self.entries.append(entry)
@@ -458,7 +472,7 @@ class _Reader:
             entry.day = when.date()
             if when.time() != dt.time():
                 entry.start = when.time()
-                entry.end = _end_time(when, self.moment(w, "end_time", file))
+                entry.end = self.end(w, when, file, title)
             self.entries.append(entry)
             count += 1
         if count:
@@ -563,6 +577,11 @@ def _end_time(start: dt.datetime | None, end: dt.datetime | None) -> dt.time | N
     if start is None or end is None or end <= start:
         return None
     return plus_minutes(start.date(), start.time(), (end - start).total_seconds() / 60)
+
+
+def _written(record: Map, key: str) -> str:
+    """`record`'s value of `key` as the file writes it."""
+    return (record.raw.get(key) or str(record.get(key))).strip()
 
 
 def _names(value) -> list:
