@@ -363,3 +363,16 @@ def test_an_abstract_file_of_the_kit_not_starting_with_title_is_an_error_not_lef
     assert result.exit_code == 1
     assert f"abstracts/txt/{name}:1: '% revised' before the first key; a file starts with TITLE" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_row_that_ends_before_it_starts_is_said_so(tmp_path):
+    """A timetable row '\\KL{10:05--9:10}' (or '9:10--9:10') was imported with its start alone and no word: which
+    time is right cannot be told, so the notes name the row's line, its title and its span."""
+    timetable = TIMETABLE.replace(r"\KL{9:10--10:05}", r"\KL{10:05--9:10}").replace(r"\tablebreak{10:30--11:00}",
+                                                                                    r"\tablebreak{10:30--10:30}")
+    imported = read(write_kit(tmp_path / "kit", timetable), Options())
+    assert [n for n in imported.notes if "starts" in n] == [
+        "timetable.tex:7: 'Title of a keynote lecture' ends before it starts, or as it starts ('10:05--9:10'): it has "
+        "no end time; correct one of them",
+        "timetable.tex:9: 'Coffee' ends before it starts, or as it starts ('10:30--10:30'): it has no end time; "
+        "correct one of them"]

@@ -416,6 +416,11 @@ class _Reader:
                 start, end = _span(row.args[0])
                 title = latex_line(row.args[-1], self.latex)
                 where = f"{self.timetable.name}:{row.line}"
+                if end is None and _SPAN.match(row.args[0].replace("~", " "))[3]:
+                    # (an end before its start, "10:05--9:10", was left out silently: which is right cannot be told)
+                    span = " ".join(row.args[0].split())
+                    self.notes.append(f"{where}: '{title}' ends before it starts, or as it starts ('{span}'): it has "
+                                      "no end time; correct one of them")
                 if row.macro in ("tablebreak", "eventtype"):
                     if re.search(r"\bposters\b|\bposter session", title, re.I):  # a line set as a poster session
                         self.blocks.append(Block(where, title, day=day.date, start=start, end=end, kind="poster"))
