@@ -2176,3 +2176,27 @@ def test_an_event_dated_away_from_the_day_that_lists_it_is_refused_naming_it(tmp
                     "time '2027-09-01T09:00:00+00:00' is not on the day that lists it (2027-09-13) nor the night "
                     "after; correct one of them in the export")
     _refused(path, expected, tmp_path / "out")
+
+
+@pytest.mark.parametrize("layout", ["v1", "xml"])
+def test_a_day_listed_twice_keeps_its_first_place(tmp_path, layout):
+    """A schedule that lists its first day again at the end (an export's day repeated, its events with it) was
+    imported with that day after the next one (2027-09-14 printed before 2027-09-13, and check warned that the days
+    were out of order): the day kept the place of its last listing. It keeps its first; its events given again whole
+    are left out once, as before, and said in the notes."""
+    from xml.sax.saxutils import escape
+
+    if layout == "xml":
+        path = tmp_path / "schedule.xml"
+        text = XML.format(html=escape(HTML))
+        first = text[text.index("  <day date='2027-09-13'"):text.index("  <day date='2027-09-14'")]
+        path.write_text(text.replace("</schedule>", first + "</schedule>"), encoding="utf-8")
+    else:
+        path = write_json_v1(tmp_path / "schedule.json")
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["schedule"]["conference"]["days"].append(data["schedule"]["conference"]["days"][0])
+        path.write_text(json.dumps(data), encoding="utf-8")
+    imported = read(path, Options())
+    assert [day["date"] for day in imported.documents["programme.yaml"]["days"]] == [dt.date(2027, 9, 13),
+                                                                                   dt.date(2027, 9, 14)]
+    assert any("gives again whole" in note for note in imported.notes)

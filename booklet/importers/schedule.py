@@ -568,8 +568,9 @@ class _Builder:
             self.counts["own-language"] += 1
 
     def programme(self, placed: dict[dt.date, list[_Placed]]) -> list[dict]:
-        listed = [day.date for day in self.s.days]
-        order = {date: k for k, date in enumerate(listed)}
+        order: dict[dt.date, int] = {}
+        for k, day in enumerate(self.s.days):  # (a day listed twice keeps its first place: it came after the next)
+            order.setdefault(day.date, k)
         rooms = {room: k for k, room in enumerate(self.s.rooms)}
         days = []
         for date in sorted(placed, key=lambda d: (order.get(d, len(order)), d)):
