@@ -2200,3 +2200,21 @@ def test_a_day_listed_twice_keeps_its_first_place(tmp_path, layout):
     assert [day["date"] for day in imported.documents["programme.yaml"]["days"]] == [dt.date(2027, 9, 13),
                                                                                    dt.date(2027, 9, 14)]
     assert any("gives again whole" in note for note in imported.notes)
+
+
+def test_a_key_given_twice_in_one_json_object_is_refused_at_its_line(tmp_path):
+    """A schedule.json whose conference gave "title" twice was imported with the second title, silently (Python's
+    JSON reader keeps the last). Which is right cannot be told: refused at the second key's line and column, naming
+    the key and the first's line; exit 1, nothing written. Keys given once each, nested objects with the same keys
+    as their parents, and numbers too large for a float are read as before."""
+    path = write_json_v1(tmp_path / "schedule.json")
+    text = path.read_text(encoding="utf-8")
+    assert text.count('"title": "Test Workshop on Waves"') == 1
+    first = text[:text.index('"title": "Test Workshop on Waves"')].count("\n") + 1
+    path.write_text(text.replace('"title": "Test Workshop on Waves",', '"title": "Test Workshop on Waves",\n  '
+                                 '"title": "Another title",'), encoding="utf-8")
+    expected = (f"{path}:{first + 1}:3: not valid JSON: the key 'title' is given twice in one object (first at line "
+                f"{first}): which is right cannot be told")
+    _refused(path, expected, tmp_path / "out")
+    path.write_text(text.replace('"acronym": "tw27"', '"acronym": "tw27", "n": ' + "9" * 400), encoding="utf-8")
+    assert read(path, Options()).documents["programme.yaml"]

@@ -70,7 +70,63 @@ def json_value(text: str):
         found = next(m for m in _STRING_OR_CONSTANT.finditer(text) if m.group(1) == name)
         raise json.JSONDecodeError(f"{name} is not a JSON value", text, found.start(1))
 
-    return json.loads(text, parse_int=whole_number, parse_float=_finite, parse_constant=refused)
+    try:
+        return json.loads(text, parse_int=whole_number, parse_float=_finite, parse_constant=refused,
+                          object_pairs_hook=_once_each)
+    except _Repeated:
+        _refuse_repeated_key(text)
+        raise
+
+
+class _Repeated(Exception):
+    """An object of the JSON gives a key twice (where: _refuse_repeated_key)."""
+
+
+def _once_each(pairs: list) -> dict:
+    """An object's pairs as a dict; _Repeated for a key given twice (Python keeps the last, silently: a title given
+    twice printed the second)."""
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        raise _Repeated
+    return found
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _refuse_repeated_key(text: str) -> None:
+    """json.JSONDecodeError at the first key an object of `text` (JSON: json_value read it, but for a repeated key)
+    gives again: read again with Python's own scanner (slower: only for this), its objects walked key by key."""
+    from json.decoder import scanstring
+    from json.scanner import py_make_scanner
+
+    def line_of(at: int) -> int:
+        return text.count("\n", 0, at) + 1
+
+    def parse_object(s_and_end, strict, scan_once, *_):
+        s, pos = s_and_end
+        seen: dict[str, int] = {}
+        pos = _SPACE.match(s, pos).end()
+        if s[pos] == "}":
+            return {}, pos + 1
+        while True:
+            at = pos
+            key, pos = scanstring(s, pos + 1, strict)
+            if key in seen:
+                raise json.JSONDecodeError(f"the key '{key}' is given twice in one object (first at line "
+                                           f"{line_of(seen[key])}): which is right cannot be told", s, at)
+            seen[key] = at
+            pos = _SPACE.match(s, _SPACE.match(s, pos).end() + 1).end()  # (past the colon)
+            _, pos = scan_once(s, pos)
+            pos = _SPACE.match(s, pos).end()
+            if s[pos] != ",":
+                return {}, pos + 1
+            pos = _SPACE.match(s, pos + 1).end()
+
+    decoder = json.JSONDecoder(parse_int=whole_number, parse_float=_finite, parse_constant=lambda name: None)
+    decoder.parse_object = parse_object
+    decoder.scan_once = py_make_scanner(decoder)
+    decoder.decode(text)
 
 
 class _Written(str):
