@@ -864,3 +864,12 @@ def test_a_tag_that_makes_an_item_of_a_text_list_other_than_text_is_an_error(tmp
     data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", f"notes:{value}\n")})
     build_and_check_fail(tmp_path, data, [f"conference.yaml:{NOTES_LINE + line}: {where}: {said}: remove the tag and "
                                           "write the text"])
+
+
+@pytest.mark.parametrize("key, said", [("? [a, b]\n", "a list"), ("[a, b]", "a list"), ("? {a: 1}\n", "a mapping")])
+def test_a_list_or_a_mapping_as_a_key_is_an_error_that_says_so(tmp_path, key, said):
+    """YAML lets a list or a mapping be a key (`? [a, b]` or `[a, b]: v`): booklet read it as the key '?' and said it
+    was an unknown key '?', naming a key nobody wrote. It says what the key is, at its line."""
+    data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", f"{key}: v\n")})
+    build_and_check_fail(tmp_path, data, [f"conference.yaml:{NOTES_LINE}: ?: {said} as a key: a key is a name (text); "
+                                          "write the key itself"])

@@ -587,6 +587,12 @@ class _Converter:
             key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
             line = key_node.start_mark.line + 1 + self.offset
             key_path = f"{path}.{key}" if path else key
+            if not isinstance(key_node, yaml.ScalarNode) and not key_node.tag.startswith(_PYTHON_TAG) and \
+                    key_node.tag not in _FOREIGN_TAGS:  # (`? [a, b]` was said to be the unknown key '?')
+                what = "a list" if isinstance(key_node, yaml.SequenceNode) else "a mapping"
+                self.problems.append(Problem(self.file, line, key_path, f"{what} as a key: a key is a name (text); "
+                                             "write the key itself"))
+                continue
             if key_node.tag.startswith(_PYTHON_TAG) or key_node.tag in _FOREIGN_TAGS:
                 # (`!!binary aGk=: v` was read as the key 'aGk=', `? !!python/tuple [a, b]` as '?': where any key
                 # is taken, as the value of that key)
