@@ -462,7 +462,8 @@ def test_an_author_without_a_name_is_named_in_the_notes(tmp_path):
     ("program.yml", "  end_time: 2027-06-01 09:15:00\n- title: Session 1", "  end_time: 2027-06-01 08:15:00\n- title: "
      "Session 1", "line 3 ('Opening Remarks'): end_time '2027-06-01 08:15:00' is before its start_time "
      "'2027-06-01 09:00:00'; correct one of them in the export"),
-    ("invited_talks.yml", "  date: 2027-06-02 11:00:00\n", "  date: 2027-06-02 11:00:00\n  end_time: 2027-06-02 10:00:00\n",
+    ("invited_talks.yml", "  date: 2027-06-02 11:00:00\n",
+     "  date: 2027-06-02 11:00:00\n  end_time: 2027-06-02 10:00:00\n",
      "line 7 ('Invited Keynote on Grounding'): end_time '2027-06-02 10:00:00' is before its date "
      "'2027-06-02 11:00:00'; correct one of them in the export"),
 ])
