@@ -617,7 +617,8 @@ def test_markup_of_a_shape_parsed_before_gets_the_fragments_a_parse_makes():
                               "</nobr>", "<greek>", "</greek>", "<em>", "</em>",
                               '<onDraw name="person" label="x"/>', "<unknown>", "</unknown>"])
     words = st.text(alphabet="ab Zé\u00a0\u00ad-x0.", min_size=1, max_size=8)
-    pieces = st.lists(st.one_of(tokens, st.tuples(words, words)), max_size=14)
+    labels = st.text(alphabet="0123456789:", max_size=6).map(lambda label: f'<onDraw name="person" label="{label}"/>')
+    pieces = st.lists(st.one_of(tokens, st.tuples(words, words), st.tuples(labels, labels)), max_size=14)
 
     @settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
     @given(pieces)
@@ -650,6 +651,44 @@ def test_markup_of_a_shape_parsed_before_gets_the_fragments_a_parse_makes():
     # a <seq>'s number goes on from paragraph to paragraph: never made from a template
     numbers = [MathParagraph(f'<seq id="q"/> {word}', style).frags[0].text for word in ("a", "b", "c")]
     assert [int(n) for n in numbers] == [int(numbers[0]) + k for k in range(3)]
+
+
+def test_names_marked_for_the_index_share_a_template_each_with_its_own_label():
+    """A name's markup ends with an <onDraw> whose label is the person's key (Context.named), other in every name:
+    the shape of a line of names leaves the labels out, so that a poster list's thousand author lines are not each
+    parsed anew; each paragraph's fragments hold its own labels, as ReportLab's parse of it makes them."""
+    from reportlab.platypus import Paragraph
+
+    from booklet.text import paragraph as module
+    from booklet.text.paragraph import MathParagraph
+
+    register_fonts()
+    style = make_styles(page_for("A5")).person
+    made = []
+    original = module._from_template
+    module._from_template = lambda template, texts: made.append(texts) or original(template, texts)
+    names = [(f"Ana{n}\u00a0Lee", f"Bo{n}\u00a0Chen") for n in range(3)]
+    try:
+        lines = [MathParagraph(f'<u>{a}<onDraw name="person" label="{2 * n}:1"/></u><super>1</super>, '
+                               f'{b}<onDraw name="person" label="{2 * n + 1}:0"/><super>2</super>', style)
+                 for n, (a, b) in enumerate(names)]
+    finally:
+        module._from_template = original
+    assert len(made) == 2  # the second and third from the first's template
+    for line in lines:
+        assert _frag_shape(line.frags) == _frag_shape(Paragraph(line.text, style).frags), line.text
+    assert [[(f.cbDefn.label, f.cbDefn.name) for f in line.frags if hasattr(f, "cbDefn")] for line in lines] == \
+        [[("0:1", "person"), ("1:0", "person")], [("2:1", "person"), ("3:0", "person")],
+         [("4:1", "person"), ("5:0", "person")]]
+    # an <onDraw> written otherwise (another attribute, its label first) is parsed as written, no template shared
+    made.clear()
+    module._from_template = lambda template, texts: made.append(texts) or original(template, texts)
+    try:
+        others = [MathParagraph(f'Ana<onDraw label="{n}" name="person"/>', style) for n in range(2)]
+    finally:
+        module._from_template = original
+    assert made == []
+    assert [line.frags[-1].cbDefn.label for line in others] == ["0", "1"]
 
 
 def test_templates_are_made_again_when_the_style_changes():

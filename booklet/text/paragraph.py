@@ -457,7 +457,12 @@ def _parser_calls(text: str) -> list[tuple] | None:
 # Tags whose handlers make the same fragments from the same attributes and stack, whatever came before (not
 # <seq>, whose numbers go on from paragraph to paragraph; not the box tags, whose boxes depend on their text)
 _TEMPLATE_TAGS = frozenset(("para", "b", "strong", "i", "em", "u", "strike", "font", "a", "super", "sup", "sub",
-                            "br", "nobr"))
+                            "br", "nobr", "ondraw"))
+
+# An <onDraw> tag as booklet writes it after a name (Context.named: its label the person's key, other in every name):
+# its label is left out of the markup's shape, and put into the fragment its tag makes (_labelled), so that the names
+# of the booklet share their templates (each named line was parsed anew: a thousand times a 500-talk poster list)
+_ON_DRAW = re.compile(r'(<onDraw name="[^"<>&]*" label=")([^"<>&]*)("/>)\Z')
 
 
 class _Template(NamedTuple):
@@ -533,13 +538,19 @@ def _parsed(text: str, style, case_sensitive):
     parts = _TOKENS.split(text)  # text, token, text, ..., text
     runs = parts[0::2]
     joined = "".join(runs)
-    key = templates = None
+    key = templates = labels = None
     if "<" not in joined and "&" not in joined:
         templates = _templates(style)
-        key = (tuple(parts[1::2]), tuple(map(bool, runs)), case_sensitive)
+        tags = parts[1::2]
+        if "<onDraw " in text:
+            tags, labels = _unlabelled(tags)
+        key = (tuple(tags), tuple(map(bool, runs)), case_sensitive)
         template = templates.get(key)
         if template is not None:
-            return style, _from_template(template, list(filter(None, runs))), None, []
+            frags = _from_template(template, list(filter(None, runs)))
+            if labels:
+                _labelled(frags, labels)
+            return style, frags, None, []
     parser = _QuickParser()
     parser.caseSensitive = case_sensitive
     calls = _parser_calls(text) if key is not None and key not in templates else None
@@ -550,8 +561,38 @@ def _parsed(text: str, style, case_sensitive):
     parser._given, parser._sources = calls, []
     made_style, frags, bullets = parser.parse(text, style)
     _note(templates, key, _template(parser, calls, frags, parser._sources)
-          if made_style is style and bullets is None else None)
+          if made_style is style and bullets is None and _labels_of(frags) == (labels or []) else None)
     return made_style, frags, bullets, parser.errors
+
+
+def _unlabelled(tags: list[str]) -> tuple[list[str], list[str]]:
+    """`tags` with each <onDraw> tag's label left out (_ON_DRAW), and those labels, in order."""
+    labels = []
+    shaped = []
+    for tag in tags:
+        found = _ON_DRAW.match(tag) if tag.startswith("<onDraw ") else None
+        if found is not None:
+            labels.append(found.group(2))
+            tag = found.group(1) + found.group(3)
+        shaped.append(tag)
+    return shaped, labels
+
+
+def _on_draws(frags) -> list:
+    """The <onDraw> tags' definitions in `frags` (cbDefn), in order."""
+    return [defn for defn in (getattr(frag, "cbDefn", None) for frag in frags)
+            if type(defn) is ABag and getattr(defn, "kind", None) == "onDraw"]
+
+
+def _labels_of(frags) -> list[str] | None:
+    """The labels of the <onDraw> tags of `frags` (as parsed), in order; None when there are none to read."""
+    return [defn.label for defn in _on_draws(frags)] if frags is not None else None
+
+
+def _labelled(frags: list, labels: list[str]) -> None:
+    """Fragments made from a template (their <onDraw> definitions cloned) given their own markup's labels."""
+    for defn, label in zip(_on_draws(frags), labels, strict=True):
+        defn.label = label
 
 
 def _note(templates: dict, key, template: _Template | None) -> None:
