@@ -334,6 +334,26 @@ def test_a_poster_running_onto_another_page_or_column_is_headed_there_by_its_num
     assert split
 
 
+def test_a_posters_continued_heading_is_made_only_for_a_poster_that_runs_on(tmp_path, monkeypatch):
+    """"12 Title (continued)" is made when a poster's part runs on to another page, not for every poster of the list
+    (5,000 short forms of titles made at 2,000 talks, four in five never printed)."""
+    from booklet.layout import posters as module
+
+    made = []
+    original = module.continued
+    monkeypatch.setattr(module, "continued", lambda title, **kw: made.append(title) or original(title, **kw))
+    posters = "".join(f"- number: {n}\n  author: Ana Smith\n  title: Poster title{n:03} about things\n"
+                      f"  abstract: {_text(60 + 40 * n, n)} end{n:03}.\n" for n in range(1, 9))
+    result = _build(tmp_path, {"posters.yaml": posters, "theme.yaml": "sections: [posters]\n"}, "A5")
+    pdf = Pdf(result.output)
+    ran_on = {f"Poster title{n + 1:03} about things" for n in range(8)
+              if result.anchors[f"end:poster-{n}"] > result.anchors[f"poster-{n}"]}
+    assert ran_on and len(ran_on) < 8
+    assert set(made) == ran_on
+    for title in ran_on:  # (headed as before)
+        assert any(f"{title} (continued)" in line for page in range(len(pdf.texts)) for line in pdf.lines(page)[:3])
+
+
 @pytest.mark.parametrize("columns", ["auto", "1"])
 def test_a_poster_taller_than_a_page_in_columns_runs_on_and_the_theme_sets_the_posters_columns_too(tmp_path,
                                                                                                    columns):

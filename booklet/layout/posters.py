@@ -109,7 +109,9 @@ def build_poster_entry(ctx: Context, poster: Poster, number_width: float, key: s
     # (spaced: the abstract's paragraphs apart, as on an abstract's page; a page may break in the abstract, two
     # lines of it at least before the break and three after it (tail: no two-line tail, the break moved up a line),
     # not in the title or the authors: the entry moves on whole instead)
-    again = f"{poster.number}\u2002" + continued(poster.title, label=ctx.label("continued"))
+
+    def again() -> list:  # "12 Title (continued)" over a part on the next page: made only when a part runs on
+        return [Para(f"{poster.number}\u2002" + continued(poster.title, label=ctx.label("continued")), s.when)]
+
     return Row([number], body, number_width, pad=3, anchor=key, spaced=True, whole=heading, tail=3,
-               continued=lambda: [Para(again, s.when)],  # "12 Title (continued)" over a part on the next page
-               alone=ALONE if last else 0.0)
+               continued=again, alone=ALONE if last else 0.0)
