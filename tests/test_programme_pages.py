@@ -22,6 +22,7 @@ from booklet.layout.page import page_for
 from booklet.layout.programme import (DAY_SPACE_TIGHTEST, DAY_SPILL_LINES, ROW_PAD, _programme_day, build_programme,
                                       build_programme_day)
 from booklet.layout.story import section_parts
+from booklet.layout.styles import make_styles
 from booklet.output.render import render_pdf
 
 from .helpers import BASE, write_conference
@@ -1505,3 +1506,29 @@ def test_a_track_with_nothing_after_a_page_break_has_no_heading_nor_column_there
         (main_before,), (extra_before,) = boxes(path, first, "Main Track"), boxes(path, first, "Extra Track")
         # the third track's column from two thirds of the width on before, from half of it after (each after its gap)
         assert (extra_before[0] - main_before[0]) - (extra[0] - main[0]) == pytest.approx(page.text_width / 6, abs=0.01)
+
+
+def test_a_parallel_track_s_title_runs_the_width_of_its_cell_under_the_page_number(tmp_path):
+    """A review of the sample (A5, two tracks): a track's talk has its page number beside its time, on the line above
+    its title, yet the title was kept clear of the number's column all the way down, ending a sixth of the cell short
+    of its edge ("Stellar activity in radial-velocity / data as a multi-output / Gaussian process"). It now runs the
+    cell's width: two lines, the first wider than the cell less the number's column."""
+    title = "Stellar activity in radial-velocity data as a multi-output Gaussian process"
+    abstracts = (f'- id: a\n  title: "{title}"\n  speaker: {{name: Julien Moreau}}\n  abstract: Text.\n'
+                 '- id: b\n  title: Radio imaging\n  speaker: {name: Jonas Brandt}\n  abstract: Text.\n')
+    items = ("      - parallel:\n"
+             + session_yaml("Exoplanets and Stars", ["a"], 14 * 60, room="Lyra Seminar Room", indent=10)[0]
+             + session_yaml("Instrumentation and Imaging", ["b"], 14 * 60, room="Aurora Auditorium", indent=10)[0])
+    _, pdf, path = build(tmp_path, {"programme.yaml": "days:\n  - date: 2027-06-17\n    items:\n" + items,
+                                    "abstracts.yaml": abstracts})
+    day = outline_pages(pdf, "Programme")[0][1]
+    lines = pdf.lines(day)
+    assert "Stellar activity in radial-velocity data as" in lines, lines
+    assert "a multi-output Gaussian process" in lines, lines
+    (first,) = boxes(path, day, "Stellar activity in radial-velocity data as")
+    (time,) = [b for b in boxes(path, day, "14:00\u201314:20") if abs(b[0] - first[0]) < 1]
+    number = min((b for digit in "123456789" for b in boxes(path, day, digit)
+                  if abs(b[1] - time[1]) < 1.5 and b[0] > time[2]), key=lambda b: b[0])  # the page number on the
+    # time's line, in the same track
+    reserved = 2.2 * make_styles(page_for("A5")).time.fontSize + 2.5 * mm  # the number's column and the gap before it
+    assert first[2] - first[0] > number[2] - first[0] - reserved + 1, (first, number)  # wider than that leaves

@@ -1434,7 +1434,11 @@ class Row(Translated, Flowable):
     flowables) that may go on to the next column or page: the split moves up until so many go on, or the row moves on
     whole when that would leave fewer than two of them where it starts (a poster's: no two-line tail). `baseline`: the
     left column's first line and the page reference set on the body's first baseline (a programme line's time, in
-    smaller type than its title, stood 1.4 points above the title's line), not at the row's top.
+    smaller type than its title, stood 1.4 points above the title's line), not at the row's top. `ref_first`: the page
+    reference beside the body's first flowable only (a parallel track's talk, its time line), the flowables under it
+    as wide as the row (they were kept clear of the reference's column all the way down: a track's titles ended a
+    sixth of the cell short of its edge, "Stellar activity in radial-velocity / data as a multi-output / Gaussian
+    process" on three lines where two hold it).
     """
 
     column_follows = False  # split where a column of the same page follows (set by layout.columns)
@@ -1444,8 +1448,9 @@ class Row(Translated, Flowable):
                  link: str | None = None, background=None, pad: float = 2.0, gap: float = 6.0,
                  keep: float = 0.0, anchor: str | None = None, spaced: bool = False, whole: int = 0,
                  ref_last: bool = False, continued=None, tail: int = 0, baseline: bool = False,
-                 mark: str | None = None, alone: float = 0.0):
+                 mark: str | None = None, alone: float = 0.0, ref_first: bool = False):
         super().__init__()
+        self.ref_first = ref_first
         self.alone = alone
         self.baseline = baseline
         self.mark = mark  # pages noted where it is drawn (note_pages): a chaired session's rows
@@ -1474,11 +1479,17 @@ class Row(Translated, Flowable):
     def _body_width(self, avail_width: float) -> float:
         return max(20.0, avail_width - self._body_x - (self.ref_width + self.gap if self.ref else 0))
 
+    def _width_at(self, index: int, avail_width: float) -> float:
+        """How wide the body's flowable at `index` is set: clear of the page reference's column, or, `ref_first`,
+        below the first flowable, as wide as the body."""
+        if self.ref_first and index:
+            return max(20.0, avail_width - self._body_x)
+        return self._body_width(avail_width)
+
     def wrap(self, availWidth, availHeight):
         self.width = availWidth
-        body_width = self._body_width(availWidth)
         self._left_sizes = [f.wrap(self.left_width, availHeight) for f in self.left]
-        self._body_sizes = [f.wrap(body_width, availHeight) for f in self.body]
+        self._body_sizes = [f.wrap(self._width_at(at, availWidth), availHeight) for at, f in enumerate(self.body)]
         left_h = sum(h for _, h in self._left_sizes) + (self._lowered(self.left) if self.left else 0.0)
         body_h = sum(h for _, h in self._body_sizes) + sum(self._spaces(self.body))
         self.height = max(left_h, body_h) + 2 * self.pad
@@ -1540,9 +1551,9 @@ class Row(Translated, Flowable):
         page = _frame_page(self)
         if not self.whole or page is None:
             return False
-        width = self._body_width(availWidth)
         heads = self.body[:self.whole]
-        return sum(f.wrap(width, page)[1] for f in heads) + sum(self._spaces(heads)) + 2 * self.pad > page
+        return sum(f.wrap(self._width_at(at, availWidth), page)[1] for at, f in enumerate(heads)) \
+            + sum(self._spaces(heads)) + 2 * self.pad > page
 
     def _split(self, availWidth, availHeight, at_top: bool):
         room = availHeight - 2 * self.pad
@@ -1557,7 +1568,7 @@ class Row(Translated, Flowable):
             return []
         head = Row(self.left, first, self.left_width, ref=self.ref, ref_style=self.ref_style,
                    link=self.link, background=self.background, pad=self.pad, gap=self.gap, anchor=self.anchor,
-                   spaced=self.spaced, baseline=self.baseline, mark=self.mark)
+                   spaced=self.spaced, baseline=self.baseline, mark=self.mark, ref_first=self.ref_first)
         if not rest:
             return [head]
         # the rest headed "12 Title (continued)" on the next page; in the next column of the same page it runs on
@@ -1571,9 +1582,9 @@ class Row(Translated, Flowable):
     def _cut(self, availWidth, room: float) -> tuple[list, list]:
         """The body's flowables (or parts) that fit `room`, and the rest."""
         first, rest, used = [], list(self.body), 0.0
-        width = self._body_width(availWidth)
         while rest:
             f = rest[0]
+            width = self._width_at(len(first), availWidth)
             used += self._spaces([first[-1], f])[0] if first else 0.0
             _, h = f.wrap(width, room - used)
             if used + h <= room:
@@ -1592,26 +1603,26 @@ class Row(Translated, Flowable):
         at a time; None (the row moves on whole) when that leaves fewer than two where it starts, unless at a page's
         top. Planned from the lines' count, not split: ReportLab's split changes the fragments of the paragraph it
         splits (a line's last word given a space), and a paragraph split twice is set again from them."""
-        width = self._body_width(availWidth)
-        taken, _, after = self._plan(width, room)
+        taken, _, after = self._plan(availWidth, room)
         if not after or after >= self.tail or taken <= self.whole:
             return room
         step = min((f.style.leading for f in self.body[self.whole:] if isinstance(f, Para)), default=room)
         higher = room
         while after < self.tail:
             higher -= step
-            taken, before, after = self._plan(width, higher)
+            taken, before, after = self._plan(availWidth, higher)
             if taken <= self.whole or before < 2:
                 return room if at_top else None
         return higher
 
-    def _plan(self, width: float, room: float) -> tuple[int, int, int]:
+    def _plan(self, avail_width: float, room: float) -> tuple[int, int, int]:
         """How _cut would split the body in `room`, from the paragraphs' lines, splitting none: how many flowables
         (or parts) it leaves where the row starts, and the lines of text (after the first `whole` flowables) there
         and after (a flowable other than a paragraph: lines enough)."""
         used, taken, before = 0.0, 0, 0
         for number, f in enumerate(self.body):
             used += self._spaces([self.body[number - 1], f])[0] if number else 0.0
+            width = self._width_at(number, avail_width)
             _, h = f.wrap(width, room - used)
             if not isinstance(f, Para):
                 if used + h > room:
@@ -1632,10 +1643,10 @@ class Row(Translated, Flowable):
             elif not getattr(style, "allowWidows", 1) and lines == fit + 1:
                 fit = fit - 1 if lines > 3 or (getattr(style, "allowOrphans", 0) and lines == 3) else 0
             after = lines - fit
-            for g in self.body[number + 1:]:
+            for later, g in enumerate(self.body[number + 1:], number + 1):
                 if not isinstance(g, Para):
                     return taken + (fit > 0), before + (fit if number >= self.whole else 0), self.tail
-                g.wrap(width, room)
+                g.wrap(self._width_at(later, avail_width), room)
                 after += g.line_count()
             return taken + (fit > 0), before + (fit if number >= self.whole else 0), after
         return taken, before, 0

@@ -232,14 +232,14 @@ def item_row(ctx: Context, item: Item, tight: float = 1.0) -> Row:
 
 
 def _track_cell(ctx: Context, item: Item, tight: float = 1.0) -> Row:
-    """One talk (or break) in a parallel track: its time, start to end, above what happens; its padding times
-    `tight` (fitted_day)."""
+    """One talk (or break) in a parallel track: its time, start to end, above what happens, the page of its abstract
+    beside the time and its title under both, as wide as the track; its padding times `tight` (fitted_day)."""
     s = ctx.styles
     body, ref, background = _item_body(ctx, item)
     if item.time:
         body = [Para(str(item.time), s.time), *body]
     return Row([], body, 0, ref=ref, ref_style=s.time, link=ref, background=background, pad=ROW_PAD * tight,
-               gap=2.5 * mm, keep=ctx.page.text_height)
+               gap=2.5 * mm, keep=ctx.page.text_height, ref_first=bool(item.time))
 
 
 def _item_body(ctx: Context, item: Item):
