@@ -17,11 +17,12 @@ from dataclasses import replace
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import PageBreak
+from reportlab.platypus import PageBreak, Spacer
 
 from ..text import dates, markup
 from ..text.fonts import SANS
 from ..model import Day, Item, Parallel, Session, items_of
+from .columns import UNBOUNDED
 from .common import Context, chaired_sessions, day_key, kept_for, kept_whole, names, unnamed_speaker
 from .daypages import _FUZZ, DayBlock, DayBreak, Line, TracksRow, line_size
 from .flowables import Anchor, DayMark, OneLineOr, Para, Row, Rule
@@ -182,7 +183,23 @@ def _day_header(ctx: Context, index: int, day: Day) -> Row:
         Para(markup.inline(dates.at_line_start(dates.weekday(day.date, language))), s.day_name),
         Para(markup.inline(dates.after_day_number(day.date, language)), s.day_name),  # (the weekday's line goes on)
     ]
-    return Row([number], body, width, pad=0, gap=3 * mm)
+    gap = 3 * mm
+    return Row([Spacer(0, -_number_raised(number, body, ctx.page.text_width - width - gap)), number], body, width,
+               pad=0, gap=gap)
+
+
+def _number_raised(number: Para, body: list[Para], width: float) -> float:
+    """How much higher than the top of its row a day's number set large is set (lower, when less than 0) for its
+    figures to stand on the baseline of the day's name's last line, as a drop cap stands on its last line's: set from
+    the row's top, they stood 6 points below "June 2027" on A5 (their tops at "Monday"'s capitals), its last line
+    beside the figures' foot. (A paragraph's first baseline is its type's size below its top, each line after it a
+    leading lower.)"""
+    above = 0.0
+    for para in body[:-1]:
+        above += para.wrap(width, UNBOUNDED)[1]
+    last = body[-1]
+    last.wrap(width, UNBOUNDED)
+    return number.style.fontSize - (above + (last.line_count() - 1) * last.style.leading + last.style.fontSize)
 
 
 def _number_parts(day: Day, language: str) -> tuple[str, str]:
