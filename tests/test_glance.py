@@ -1341,7 +1341,7 @@ def test_a_gathered_box_s_title_is_not_made_to_measure_when_none_of_its_names_ha
     from booklet.layout import glance
 
     made = []
-    monkeypatch.setattr(glance, "_gathered", lambda ctx, boxes: made.append(boxes) or ("", None))
+    monkeypatch.setattr(glance, "_gathered", lambda ctx, boxes, clashing=frozenset(): made.append(boxes) or ("", None))
     session = SimpleNamespace(name="Morning session")
     members = [SimpleNamespace(session=session, item=SimpleNamespace(shown_title="A talk")),
                SimpleNamespace(session=None, item=SimpleNamespace(shown_title="Coffee"))]
@@ -1404,3 +1404,66 @@ def test_a_box_names_a_talk_s_speakers_and_a_tutorial_s_presenters_from_the_entr
             assert said == [people[0].name]
         else:
             assert all(person.name in said[0] for person in people) and said[1] == f"{people[0].name} et al."
+
+
+def _same_names_day(abstracts: list[str], clash: bool = True) -> list[str]:
+    """A day like 39C3's Saturday: "DJ-Set · Live Performance" on the Chill Floor from 09:00 to 22:00, one set after
+    another (set aside beside the rest), fourteen rooms gathered beside it from 14:00, and among them (`clash`) the
+    Music Club's session of the same name, and "Live Performance · DJ-Set" in the bar (else both other names)."""
+    lines = ["days:", "  - date: 2027-09-13", "    items:", "      - parallel:",
+             "          - session: DJ-Set · Live Performance", "            room: Chill Floor", "            items:",
+             '              - {time: "09:00-13:00", title: Morning set}',
+             '              - {time: "13:00-22:00", title: Night set}']
+    names = ("DJ-Set · Live Performance" if clash else "Club Nights", "Live Performance · DJ-Set")
+    for r in range(14):
+        name, room = (names[r], ("Music Club", "Bar")[r]) if r < 2 else (f"Room R{r}", f"Room R{r}")
+        lines += [f"          - session: {name}", f"            room: {room}", "            items:",
+                  "              " + _talk(abstracts, 14 * 60, 120 + 30 * (r % 2))]
+    return lines
+
+
+def test_sessions_of_the_same_name_in_two_rooms_are_named_by_their_rooms_the_gathered_names_set_apart(tmp_path):
+    """39C3 (A5 p. 4), Saturday: the Chill Floor's "DJ-Set · Live Performance" was set aside beside the gathered
+    parallel sessions, which named the Chaos Computer Music Club's session of the same name: two boxes side by side of
+    one name, and nothing told them apart. The gathered list, its names set apart by " · ", read "Live Performance ·
+    DJ-Set · DJ-Set · Live Performance · DJ-Set": three sessions or five? Now a name two rooms' sessions have in boxes
+    side by side is followed by the room (the label glance_room), in the box set aside and in the list, and the list's
+    names are set apart by a mark none of them holds ("|")."""
+    abstracts: list[str] = []
+    pdf, (page,) = _glance(tmp_path / "conf", abstracts, _same_names_day(abstracts))
+    text = " ".join(pdf.texts[page].split())
+    assert "PARALLEL SESSIONS DJ-Set · Live Performance (Music Club) | Live Performance · DJ-Set | Room R2 | " \
+        "Room R3" in text, text
+    assert text.count("DJ-Set · Live Performance (Chill Floor)") == 1 and "Performance (Bar)" not in text
+    assert text.count("(Music Club)") == 1
+    found = chunks(pdf, page)
+    (label,) = [(x, y) for x, y, t in found if t == "PARALLEL SESSIONS"]
+    (aside,) = [(x, y) for x, y, t in found if t.startswith("DJ-Set · Live Performance (Chill")]
+    (listed,) = [(x, y) for x, y, t in found if t.startswith("DJ-Set · Live Performance (Music")]
+    assert aside[0] < label[0] == pytest.approx(listed[0], abs=0.01)  # set aside on the left; the other in the list
+    assert aside[1] > label[1] > listed[1]  # (the Chill Floor's from 09:00, the rooms from 14:00)
+
+
+def test_a_name_only_one_room_has_is_not_followed_by_a_room_and_the_names_keep_their_dot(tmp_path):
+    """The same day with the Music Club's session named "Club Nights": no name is two rooms', so no room is named; a
+    name holds the dot still, so the list is set apart by "|"; a day whose names hold no dot keeps the dot between
+    them. Two rooms' sessions of one name in the same gathered box only (36C3's "Security" in two halls) are named
+    once, with no room: nothing beside them has that name."""
+    abstracts: list[str] = []
+    pdf, (page,) = _glance(tmp_path / "conf", abstracts, _same_names_day(abstracts, clash=False))
+    text = " ".join(pdf.texts[page].split())
+    assert "PARALLEL SESSIONS Club Nights | Live Performance · DJ-Set | Room R2 |" in text, text
+    assert "DJ-Set · Live Performance" in text and "(Chill Floor)" not in text and "(Bar)" not in text
+    abstracts = []
+    lines = [line.replace("Live Performance · DJ-Set", "Bar Nights").replace("DJ-Set · Live Performance", "Chill")
+             for line in _same_names_day(abstracts, clash=False)]
+    pdf, (page,) = _glance(tmp_path / "plain", abstracts, lines)
+    text = " ".join(pdf.texts[page].split())
+    assert "PARALLEL SESSIONS Club Nights · Bar Nights · Room R2 · Room R3" in text, text
+    abstracts = []
+    lines = [line.replace("Live Performance · DJ-Set", "Club Nights").replace("DJ-Set · Live Performance", "Chill")
+             for line in _same_names_day(abstracts, clash=False)]
+    pdf, (page,) = _glance(tmp_path / "same", abstracts, lines)
+    text = " ".join(pdf.texts[page].split())
+    assert "PARALLEL SESSIONS Club Nights · Room R2 · Room R3" in text and text.count("Club Nights") == 1, text
+    assert "(Bar)" not in text and "(Music Club)" not in text

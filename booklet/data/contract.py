@@ -496,6 +496,8 @@ LABEL_WORDS = {
     "glance_untimed": ("over the items that have no time: on the programme at a glance, and at a day's end",
                        "No fixed time"),
     "et_al": ("the programme at a glance: after the first of several speakers, when not all fit", "et al."),
+    "glance_room": ("the programme at a glance: a session named by its room too, when another room's session of the "
+                    "same day has its name; {name} is the session's name, {room} its room", "{name} ({room})"),
     "quote": ("the back cover's quote in the language's quotation marks; {text} is the quote", "\u201c{text}\u201d"),
     "quotes": ("what the straight quotes typed in the data print as: the opening and closing double quotation marks, "
                "then the single ones, four marks with a space between (straight ones keep them straight)",
@@ -543,7 +545,7 @@ LABEL_KEYS = tuple(LABEL_WORDS)
 # each must be in its label (and no other)
 LABEL_PLACEHOLDERS = {"day": "number", "tutorial": "number", "chair": "name", "chairs": "names", "quote": "text",
                       "proof_for": ("names", "pages"), "proof_for_unnamed": "pages", "proof_page": "pages",
-                      "proof_pages": "pages",
+                      "proof_pages": "pages", "glance_room": ("name", "room"),
                       "proof_reply": ("date", "contact"), "proof_reply_undated": "contact"}
 
 TRACK_COLOUR = Record("track_colour", "The colour of one session or track in the programme.", (

@@ -31,8 +31,10 @@ box also names its speakers when there is room, and links to its abstract or tut
   column, the sessions named in a box for each stretch around them, and a session alone at the start or end
   of that time (a day-long school beside an afternoon of sessions) is a box of its own; when it is on beside them
   all the while too (or for more than BRIEF minutes), it is set aside: its own box over its whole time, in a lane of
-  a third of the column (else half), the others gathered beside it, so that it is named once. A session one talk
-  after another most of whose talks are that short (five-minute talks on a day from 05:00 to 21:00: a stack of
+  a third of the column (else half), the others gathered beside it, so that it is named once. A session whose name
+  another room's session has in a box beside its own (at the same time) is named with its room too, wherever the
+  day's boxes name it ("DJ-Set (Chill Floor)", the label glance_room); the names in a gathered box are set apart by a mark none of them holds. A session
+  one talk after another most of whose talks are that short (five-minute talks on a day from 05:00 to 21:00: a stack of
   empty stripes) becomes one box too, its name.
 - An item with a start and no end lasts until the next start after it (in its track, else in
   its day) when that is at most three hours later, else one hour. An item after midnight (a
@@ -57,6 +59,7 @@ box also names its speakers when there is room, and links to its abstract or tut
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field, replace
 
 from reportlab.lib.styles import ParagraphStyle
@@ -127,6 +130,7 @@ class DayPlan:
     day: Day
     boxes: list[Box] = field(default_factory=list)
     untimed: list[tuple[Item, Session | None]] = field(default_factory=list)
+    clashing: frozenset[str] = frozenset()  # names two rooms' sessions in boxes side by side have (_clashing)
 
     @property
     def lanes(self) -> int:
@@ -422,6 +426,7 @@ def build_glance(ctx: Context) -> list:
         pages = fewer
     for shown in pages:
         for plan, width in zip(shown, grid.widths(shown)):
+            plan.clashing = _clashing(plan.boxes)
             _room_for_titles(plan, grid, width)
     if len(pages) == 1:
         return [GlancePage(ctx, grid, pages[0], first=True)]
@@ -431,6 +436,29 @@ def build_glance(ctx: Context) -> list:
         story += [PageBreak()] if number else []
         story.append(GlancePage(ctx, grid, shown, first=number == 0))
     return story
+
+
+def _clashing(boxes: list[Box]) -> frozenset[str]:
+    """The names (as written) that sessions of different rooms have in two boxes side by side (at the same time): each
+    box naming one of them names its room too. 39C3's Saturday: "DJ-Set · Live Performance" set aside for the Chill
+    Floor, and beside it the gathered parallel sessions naming the Chaos Computer Music Club's of that name, then a box
+    of its own. (A track's name in boxes one after another, 36C3's "Security" in two halls, 17:00 and 18:00, stays
+    as it is: a name repeated in one box is listed once.)"""
+    named = []  # (box, {name: its sessions' rooms}) of each box that names sessions
+    for box in boxes:
+        if box.members:
+            rooms: dict[str, set] = {}
+            for member in box.members:
+                if member.session is not None:
+                    rooms.setdefault(as_written(member.session.name), set()).add(member.session.room)
+            if rooms:
+                named.append((box, rooms))
+    clashing = set()
+    for n, (box, rooms) in enumerate(named):
+        for other, theirs in named[n + 1:]:
+            if box.start < other.end and other.start < box.end:
+                clashing |= {name for name in rooms.keys() & theirs.keys() if len(rooms[name] | theirs[name]) > 1}
+    return frozenset(clashing)
 
 
 def _room_for_titles(plan: DayPlan, grid: Grid, width: float) -> None:
@@ -449,7 +477,7 @@ def _room_for_titles(plan: DayPlan, grid: Grid, width: float) -> None:
     for box in sorted(plan.boxes, key=lambda b: b.start):
         if not (box.members or box.item is not None and box.item.shown_title):
             continue
-        need = max(plain, _title_need(grid, box, width))
+        need = max(plain, _title_need(grid, box, width, plan.clashing))
         if box.end - box.start >= need:
             continue
         others = [b for b in plan.boxes if b is not box and beside(b, box)]
@@ -461,7 +489,7 @@ def _room_for_titles(plan: DayPlan, grid: Grid, width: float) -> None:
             box.top, box.bottom = top, bottom
 
 
-def _title_need(grid: Grid, box: Box, width: float) -> float:
+def _title_need(grid: Grid, box: Box, width: float, clashing: frozenset[str] = frozenset()) -> float:
     """The minutes `box` needs to show its title's line in SMALLEST type whole, when a formula of scripts on scripts
     in it reaches higher (lower) than the capitals (descenders) do: the ink of that line as _sliver sets it in the
     box's width, and the padding fit_box leaves in a box taller than a line of that type (0 for any other title)."""
@@ -470,7 +498,7 @@ def _title_need(grid: Grid, box: Box, width: float) -> float:
     if not any(markup.has_math(name) for name in titles):
         return 0.0  # (most titles: no formula, nothing set to measure; a gathered box's title made once, drawn)
     if box.members:
-        title, language = _gathered(grid.ctx, box.members)[0], None
+        title, language = _gathered(grid.ctx, box.members, clashing)[0], None
     else:
         title, language = _texts(grid.ctx, box.item)[0], _language(box.item)
     if not title or "<mscripts" not in title:
@@ -814,7 +842,7 @@ class GlancePage(Flowable):
         for plan, (x, width) in zip(self.plans, self.columns):
             self._header(plan, x, width)
             for box in plan.boxes:
-                self._box(box, x, width)
+                self._box(box, x, width, plan.clashing)
         if grid.untimed_height and any(plan.untimed for plan in self.plans):  # (a page of a spread whose days have
             self._untimed()  # none: no heading over nothing; the room is kept, its grid as the other page's)
 
@@ -868,7 +896,7 @@ class GlancePage(Flowable):
         canv.line(x, line, x + width, line)
         canv.restoreState()
 
-    def _box(self, box: Box, x: float, width: float) -> None:
+    def _box(self, box: Box, x: float, width: float, clashing: frozenset[str] = frozenset()) -> None:
         grid = self.grid
         lane = width / box.lanes
         left = x + box.lane * lane + BOX_GAP
@@ -881,7 +909,7 @@ class GlancePage(Flowable):
             ref = day_key(self.plan_of[id(box)]) if self.ctx.has("programme") else None  # (its day's page)
             if box.session is None and _lines_only(box.members):
                 fill = _look(self.ctx, box.members[0].item, None)[0]  # short lines: as the first of them looks
-            title, extra = _gathered(self.ctx, box.members)
+            title, extra = _gathered(self.ctx, box.members, clashing)
         else:
             (fill, ref), (title, extra) = _look(self.ctx, box.item, box.session), _texts(self.ctx, box.item)
             if title is None and fill is None:
@@ -994,20 +1022,57 @@ def _run_on(title: str) -> str:
     return title.run_on() if isinstance(title, Labelled) else title.replace("<br/>", " ")
 
 
-def _gathered(ctx: Context, boxes: list[Box]) -> tuple[str, None]:
+def _gathered(ctx: Context, boxes: list[Box], clashing: frozenset[str] = frozenset()) -> tuple[str, None]:
     """A gathered group's box: "PARALLEL SESSIONS", then its sessions' names (and the titles of
-    what in it belongs to no session), as markup."""
+    what in it belongs to no session), as markup; a name in `clashing` (two rooms' sessions have it in boxes side by
+    side: _clashing) with its room (_named). The names are set apart by the first of APART none of them holds (39C3's session names
+    hold the dot: "Live Performance · DJ-Set · DJ-Set · Live Performance · DJ-Set" was three sessions)."""
     if boxes[0].session is not None and all(b.session is boxes[0].session for b in boxes):
-        return markup.title(boxes[0].session.name), None  # one session (of short talks: _sessions_gathered; alone)
+        # one session (of short talks: _sessions_gathered; alone; set aside)
+        return _named(ctx, boxes[0].session, clashing, listed=False), None
     if _lines_only(boxes):  # short lines one after another (_short_lines)
-        return "\u00a0\u00b7 ".join(markup.title(b.item.shown_title, listed=True) for b in boxes), None
-    shown: dict[str, str] = {}  # each name once, as written (two the fonts print nothing of: each its label)
+        return _apart([b.item.shown_title for b in boxes]).join(
+            markup.title(b.item.shown_title, listed=True) for b in boxes), None
+    shown: dict[tuple, str] = {}  # each name once, as written (two the fonts print nothing of: each its label)
+    written: list[str] = []
     for box in sorted(boxes, key=lambda b: b.order):
         name = box.session.name if box.session else box.item.shown_title
-        if name:
-            shown.setdefault(as_written(name), markup.title(name, listed=True))
+        if not name:
+            continue
+        room = box.session.room if box.session and as_written(name) in clashing else None
+        key = (as_written(name), as_written(room) if room else None)
+        if key not in shown:
+            shown[key] = _named(ctx, box.session, clashing) if room else markup.title(name, listed=True)
+            written.append(as_written(name))
     return Labelled(markup.inline(ctx.label("parallel_sessions")), markup_color(ctx.colours.accent),
-                    "\u00a0\u00b7 ".join(shown.values())), None  # (no line starts with the dot)
+                    _apart(written).join(shown.values())), None  # (no line starts with the separator)
+
+
+APART = ("\u00b7", "|", ";", "/")  # what sets a gathered box's names apart: the first that none of them holds
+
+
+def _apart(names: list[str]) -> str:
+    """The separator between `names` (as written) listed in a gathered box: the first mark of APART that none of them
+    holds (else the first), after a no-break space (no line starts with it)."""
+    mark = next((mark for mark in APART if not any(mark in str(name) for name in names)), APART[0])
+    return f"\u00a0{mark} "
+
+
+def _named(ctx: Context, session: Session, clashing: frozenset[str], listed: bool = True) -> str:
+    """A session's name as markup on the glance; with its room (the label glance_room: "DJ-Set (Chill Floor)") when
+    the name is in `clashing`, the names another room's session has in a box beside (_clashing)."""
+    if session.room is None or as_written(session.name) not in clashing:
+        return markup.title(session.name, listed=listed)
+    words = re.split("(\0|\1)", ctx.label("glance_room", name="\0", room="\1"))
+    made = {"\0": markup.title(session.name, listed=True), "\1": markup.inline(session.room)}
+    return "".join(made[word] if word in made else _spaced(word) for word in words if word)
+
+
+def _spaced(text: str) -> str:
+    """`text` (a label's words) as markup, with the spaces before and after it that markup.inline takes off."""
+    if not text.strip():
+        return text
+    return text[:len(text) - len(text.lstrip())] + markup.inline(text) + text[len(text.rstrip()):]
 
 
 def _texts(ctx: Context, item: Item) -> tuple[str | None, tuple[str, ...] | None]:
