@@ -449,3 +449,39 @@ def test_a_drawing_that_replaces_an_attribute_of_the_canvas_is_not_kept_even_at_
     assert cache.peek("layouts", "growing") is None  # a list of the canvas's, longer
     assert cache.peek("layouts", "plain") is not None
     assert len(taken) == 3
+
+
+def test_a_drawing_is_kept_only_when_each_font_the_document_mapped_while_drawing_was_named_by_its_recorded_calls(
+        tmp_path):
+    """drawn_kept looks at the fonts a document maps while a drawing is drawn (ReportLab only adds to its fontMapping:
+    those after the ones it had): a TrueType font named by the recorded calls is made again when replayed, so that
+    drawing is kept; a font mapped otherwise (a standard font, set through the document, no call recorded) is not,
+    and neither is that drawing; a drawing mapping nothing new is kept."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from booklet.layout.flowables import drawn_kept
+
+    use_fonts()
+    canv = Canvas(str(tmp_path / "x.pdf"))
+    doc, cache = canv._doc, BuildCache()
+
+    def drawing(font, y):
+        def draw():
+            canv.saveState()
+            canv.setFont(font, 10)
+            canv.drawString(10, y, "Øre")
+            canv.restoreState()
+        return draw
+
+    had = list(doc.fontMapping)  # (a canvas's first font, mapped as it is made)
+    drawn_kept(canv, cache, "named", drawing(BODY, 10))
+    assert list(doc.fontMapping) == had + [getFont(BODY).fontName] and cache.peek("layouts", "named") is not None
+    drawn_kept(canv, cache, "standard", drawing("Courier", 20))
+    assert list(doc.fontMapping) == had + [getFont(BODY).fontName, "Courier"]
+    assert cache.peek("layouts", "standard") is None
+    drawn_kept(canv, cache, "nothing new", drawing(BODY, 30))
+    drawn_kept(canv, cache, "standard again", drawing("Courier", 40))
+    assert cache.peek("layouts", "nothing new") is not None and cache.peek("layouts", "standard again") is not None
+    drawn_kept(canv, cache, "both new", lambda: (drawing(SANS, 50)(), drawing("Times-Roman", 60)()))
+    assert list(doc.fontMapping)[len(had) + 2:] == [getFont(SANS).fontName, "Times-Roman"]
+    assert cache.peek("layouts", "both new") is None

@@ -233,7 +233,7 @@ def drawn_kept(canv, cache, key, draw, replay: bool = True) -> None:
                 _replay_effects(canv, kept[2])
             return
     start, before = len(canv._code), _state(canv)
-    mapped = set(canv._doc.fontMapping)
+    mapped = len(canv._doc.fontMapping)  # (ReportLab only adds to it: the fonts mapped while drawing come after)
     effects: list = []  # ("mark", kind, label, x, y, leading) / ("link", args, kwargs), in the order made
     added = [0]  # the PDF objects those calls added (destinations, link annotations)
     callbacks = canv._namedCB
@@ -283,12 +283,23 @@ def drawn_kept(canv, cache, key, draw, replay: bool = True) -> None:
             callbacks[PERSON_CALLBACK] = noting
     if effects and noting is not person_drawn and any(e[0] == "mark" for e in effects):
         return  # a person callback of someone else's: its effects are unknown
-    named = {name for subset_name, name, *_ in events if subset_name}
-    # with effects, what they change is made again with them (see _replay_effects)
-    if _unchanged(canv, before, bool(effects), added[0]) and set(canv._doc.fontMapping) - mapped <= named:
+    # with effects, what they change is made again with them (see _replay_effects); each font the document mapped
+    # while drawing one whose name the recorded calls asked for (else not kept: made by a call not recorded)
+    if _unchanged(canv, before, bool(effects), added[0]) and _mapped_by(canv._doc.fontMapping, mapped, events):
         summary = replayable(events)
         if summary is not None:  # (else the fonts' calls cannot be made again: text.fonts.replayable)
             cache.put("layouts", key, (canv._code[start:], summary, tuple(effects), kept_versions(versions)))
+
+
+def _mapped_by(mapping: dict, mapped: int, events: list[tuple]) -> bool:
+    """Whether each font a document's fontMapping (`mapping`, of `mapped` fonts before a drawing) maps since was
+    named by a getSubsetInternalName call of the drawing's recording (`events`). ReportLab adds to a fontMapping and
+    never removes, so the fonts mapped since are those after the first `mapped`, in order: none, for nearly every
+    drawing, without making a set of either (3 us a drawing kept)."""
+    if len(mapping) == mapped:
+        return True
+    named = {name for subset_name, name, *_ in events if subset_name}
+    return all(name in named for name in itertools.islice(mapping, mapped, None))
 
 
 class KeptDrawing:
