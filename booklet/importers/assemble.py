@@ -1131,7 +1131,8 @@ def no_end(start: dt.time, end: dt.time) -> bool:
     midnight as _end and time_text read it (from NIGHT_FROM by NIGHT_UNTIL, or at 00:00)."""
     if end > start:
         return False
-    return not ((end == dt.time(0, 0) and start != end) or (start >= NIGHT_FROM and end <= NIGHT_UNTIL))
+    midnight = end == dt.time(0, 0) and start != end  # ("00:00-00:00": no end)
+    return not (midnight or (start >= NIGHT_FROM and end <= NIGHT_UNTIL))
 
 
 def _end(entry: Entry | Block) -> dt.datetime | None:
@@ -1141,13 +1142,10 @@ def _end(entry: Entry | Block) -> dt.datetime | None:
     start = _start(entry)
     if start is None or entry.end is None:
         return start
+    if no_end(entry.start, entry.end):
+        return start
     end = dt.datetime.combine(entry.day, entry.end)
-    if end > start:
-        return end
-    midnight = entry.end == dt.time(0, 0) and entry.start != entry.end  # ("00:00-00:00": no end)
-    if midnight or (entry.start >= NIGHT_FROM and entry.end <= NIGHT_UNTIL):
-        return end + dt.timedelta(days=1)
-    return start
+    return end if end > start else end + dt.timedelta(days=1)
 
 
 def _unit_time(unit: _Unit) -> str | None:
