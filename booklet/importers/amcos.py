@@ -361,10 +361,10 @@ def read_timetable(path: Path, today: dt.date | None = None) -> tuple[list[_Day]
 
 
 def _span(text: str) -> tuple[dt.time, dt.time | None]:
+    """A row's start and end as written (9:00--9:40); its end None when it gives none (the caller's to refuse one not
+    after the start)."""
     m = _SPAN.match(text.replace("~", " "))
-    start = dt.time(int(m[1]) % 24, int(m[2]))
-    end = dt.time(int(m[3]) % 24, int(m[4])) if m[3] else None
-    return start, (end if end and end > start else None)
+    return dt.time(int(m[1]) % 24, int(m[2])), dt.time(int(m[3]) % 24, int(m[4])) if m[3] else None
 
 
 # -- the reader ---------------------------------------------------------------------------------------
@@ -416,11 +416,12 @@ class _Reader:
                 start, end = _span(row.args[0])
                 title = latex_line(row.args[-1], self.latex)
                 where = f"{self.timetable.name}:{row.line}"
-                if end is None and _SPAN.match(row.args[0].replace("~", " "))[3]:
+                if end is not None and end <= start:
                     # (an end before its start, "10:05--9:10", was left out silently: which is right cannot be told)
                     span = " ".join(row.args[0].split())
                     self.notes.append(f"{where}: '{title}' ends before it starts, or as it starts ('{span}'): it has "
                                       "no end time; correct one of them")
+                    end = None
                 if row.macro in ("tablebreak", "eventtype"):
                     if re.search(r"\bposters\b|\bposter session", title, re.I):  # a line set as a poster session
                         self.blocks.append(Block(where, title, day=day.date, start=start, end=end, kind="poster"))
