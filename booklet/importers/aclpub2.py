@@ -155,10 +155,8 @@ class _Reader:
         start (aclpub2 writes both as dates and times: which is right cannot be told)."""
         end = self.moment(record, "end_time", file)
         if end is not None and end < start:
-            begun = "date" if record.get("date") not in (None, "") else "start_time"
-            raise SourceError(end_before_start(file, f"line {record.lines.get('end_time', record.line)}", title,
-                                               ("end_time", _written(record, "end_time")),
-                                               (begun, _written(record, begun))))
+            _refuse_end_before_start(file, record, title, "end_time",
+                                     "date" if record.get("date") not in (None, "") else "start_time")
         return _end_time(start, end)
 
     def date(self, record: Map, key: str, file: str) -> dt.date | None:
@@ -227,9 +225,7 @@ class _Reader:
         url = str(details.get("url") or details.get("website") or "").strip()
         start, end = self.date(details, "start_date", file), self.date(details, "end_date", file)
         if start is not None and end is not None and end < start:  # (assemble wrote the programme's dates silently)
-            raise SourceError(end_before_start(file, f"line {details.lines.get('end_date', details.line)}",
-                                               title or "the conference", ("end_date", _written(details, "end_date")),
-                                               ("start_date", _written(details, "start_date"))))
+            _refuse_end_before_start(file, details, title or "the conference", "end_date", "start_date")
         return Conference(title=title, short_title=short, start=start, end=end, venue=venue, url=url)
 
     # -- papers
@@ -579,9 +575,14 @@ def _end_time(start: dt.datetime | None, end: dt.datetime | None) -> dt.time | N
     return plus_minutes(start.date(), start.time(), (end - start).total_seconds() / 60)
 
 
-def _written(record: Map, key: str) -> str:
-    """`record`'s value of `key` as the file writes it."""
-    return (record.raw.get(key) or str(record.get(key))).strip()
+def _refuse_end_before_start(file: str, record: Map, title: str, end: str, start: str):
+    """SourceError for `record` (an item, the conference) whose value of `end` is before that of `start`, each as the
+    file writes it (assemble.end_before_start)."""
+    def written(key: str) -> str:
+        return (record.raw.get(key) or str(record.get(key))).strip()
+
+    raise SourceError(end_before_start(file, f"line {record.lines.get(end, record.line)}", title,
+                                       (end, written(end)), (start, written(start))))
 
 
 def _names(value) -> list:
