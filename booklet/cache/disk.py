@@ -285,18 +285,9 @@ def swept(kind: str, left: Callable[[Path], bool] | None = None) -> None:
 
 @cache
 def _swept(path: Path, left: Callable[[Path], bool] | None = None) -> None:
-    try:
-        entries = list(os.scandir(path))
-    except OSError:
-        return
-    before = time.time() - ABANDONED
-    for entry in entries:
-        part = entry.name.startswith(".") and entry.name.endswith(".part")
-        if part or left is not None:
-            with suppress(OSError):
-                if (entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < before
-                        and (part or left(Path(entry.path)))):
-                    os.unlink(entry.path)
+    from ..output.atomic import swept_in
+
+    swept_in(path, lambda name: name.startswith(".") and name.endswith(".part"), left, ABANDONED)
 
 
 def store_beside(kind: str, name: str | None, value=None, *, make=None) -> tuple[Path, Path] | None:

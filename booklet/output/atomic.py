@@ -15,7 +15,7 @@ import secrets
 import shutil
 import stat
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from contextlib import contextmanager, suppress
 from functools import cache
 from pathlib import Path
@@ -127,17 +127,26 @@ _PARTS = re.compile(r"part[0-9]+")  # after `.<name>.`: output.parallel's
 @cache
 def _swept_beside(target: Path) -> None:
     temporary, parts = f".{_cut(target.name, TEMP_NAME_BYTES)}.", f".{target.name}."
+    swept_in(target.parent, lambda name: (name.startswith(temporary) and _LEFT.fullmatch(name, len(temporary)))
+              or (name.startswith(parts) and _PARTS.fullmatch(name, len(parts))))
+
+
+def swept_in(folder: Path, named: Callable[[str], object], left: Callable[[Path], bool] | None = None,
+              age: float = ABANDONED) -> None:
+    """Remove the files of `folder` (not a folder, nor a link) written more than `age` seconds ago that a stopped
+    process left: those `named` (by their name alone) is true of, and, of the others as old, those `left` (by their
+    path: asked of those files alone) is. (swept_beside's sweep, and cache.disk.swept's)"""
     try:
-        entries = list(os.scandir(target.parent))
+        entries = list(os.scandir(folder))
     except OSError:
         return
-    before = time.time() - ABANDONED
+    before = time.time() - age
     for entry in entries:
-        name = entry.name
-        if ((name.startswith(temporary) and _LEFT.fullmatch(name, len(temporary)))
-                or (name.startswith(parts) and _PARTS.fullmatch(name, len(parts)))):
+        by_name = named(entry.name)
+        if by_name or left is not None:
             with suppress(OSError):
-                if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < before:
+                if (entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < before
+                        and (by_name or left(Path(entry.path)))):
                     os.unlink(entry.path)
 
 
