@@ -550,7 +550,7 @@ class _Converter:
         return value
 
     def _convert(self, node, path: str, depth: int):
-        if node.tag.startswith(_PYTHON_TAG) or node.tag in _FOREIGN_TAGS:
+        if _refused_tag(node.tag):
             # (`!!python/object/apply:os.system [...]`: its tag was dropped, a list of texts read, and
             # `!!python/name:x` said "not a valid !!x value"; `room: !!binary aGVsbG8=` printed the base64 text as
             # the room; `!!set`, `!!omap` and `!!pairs` were read as the mapping or list beneath the tag)
@@ -565,8 +565,9 @@ class _Converter:
                 seq.append(self.convert(item, f"{path}[{index}]", depth + 1))
                 seq.lines.append(item.start_mark.line + 1 + self.offset)
                 seq.raw.append(_raw(item))
-                if item.tag in _NOT_TEXT_TAGS and self._tag_written(item):
-                    seq.tags[index] = "!!" + item.tag.removeprefix(_YAML_TAG)
+                tag = self._not_text_tag(item)
+                if tag is not None:
+                    seq.tags[index] = tag
             return seq
         return _construct_scalar(node, self.file, path, self.problems, self.lines, self.offset)
 
@@ -587,16 +588,15 @@ class _Converter:
             key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
             line = key_node.start_mark.line + 1 + self.offset
             key_path = f"{path}.{key}" if path else key
-            if not isinstance(key_node, yaml.ScalarNode) and not key_node.tag.startswith(_PYTHON_TAG) and \
-                    key_node.tag not in _FOREIGN_TAGS:  # (`? [a, b]` was said to be the unknown key '?')
-                what = "a list" if isinstance(key_node, yaml.SequenceNode) else "a mapping"
-                self.problems.append(Problem(self.file, line, key_path, f"{what} as a key: a key is a name (text); "
-                                             "write the key itself"))
-                continue
-            if key_node.tag.startswith(_PYTHON_TAG) or key_node.tag in _FOREIGN_TAGS:
+            if _refused_tag(key_node.tag):
                 # (`!!binary aGk=: v` was read as the key 'aGk=', `? !!python/tuple [a, b]` as '?': where any key
                 # is taken, as the value of that key)
                 self.problems.append(Problem(self.file, line, key_path, _refused_tag_said(key_node.tag)))
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):  # (`? [a, b]` was said to be the unknown key '?')
+                what = "a list" if isinstance(key_node, yaml.SequenceNode) else "a mapping"
+                self.problems.append(Problem(self.file, line, key_path, f"{what} as a key: a key is a name (text); "
+                                             "write the key itself"))
                 continue
             if key in mapping:
                 first = mapping.lines[key]
@@ -605,8 +605,9 @@ class _Converter:
             mapping[key] = self.convert(value_node, key_path, depth + 1)
             mapping.lines[key] = line
             mapping.raw[key] = _raw(value_node)
-            if value_node.tag in _NOT_TEXT_TAGS and self._tag_written(value_node):
-                mapping.tags[key] = "!!" + value_node.tag.removeprefix(_YAML_TAG)
+            tag = self._not_text_tag(value_node)
+            if tag is not None:
+                mapping.tags[key] = tag
             if _is_null(value_node) and value_node.value == "":
                 self._lost_value(key_node, key, key_path)
         for key_node, value_node in merges:
@@ -630,12 +631,15 @@ class _Converter:
                     mapping.lines[key] = merged.lines[key]
                     mapping.raw[key] = merged.raw[key]
 
-    def _tag_written(self, node) -> bool:
-        """Whether the scalar `node`'s tag is written before it (`!!timestamp 2026-06-01`, after an anchor too),
-        not the one YAML resolves its plain text to (`2026-06-01`)."""
+    def _not_text_tag(self, node) -> str | None:
+        """The tag written before the scalar `node` that makes it other than text, as written (`!!timestamp
+        2026-06-01`, after an anchor too: '!!timestamp'; Map.tags); None for any other node, and for one whose tag is
+        the one YAML resolves its plain text to (`2026-06-01`)."""
+        if node.tag not in _NOT_TEXT_TAGS:
+            return None
         mark = node.start_mark
         text = self.lines[mark.line][mark.column:] if mark.line < len(self.lines) else ""
-        return re.sub(r"^&\S+\s+", "", text).startswith("!")
+        return "!!" + node.tag.removeprefix(_YAML_TAG) if re.sub(r"^&\S+\s+", "", text).startswith("!") else None
 
     def _lost_value(self, key_node, key: str, path: str) -> None:
         """`hashtag: #StarStat2027`, `venue: &Co`: valid YAML whose value is empty, the text read as a
@@ -735,6 +739,11 @@ _PYTHON_TAG = _YAML_TAG + "python/"
 _FOREIGN_TAGS = {_YAML_TAG + name: what for name, what in
                  (("binary", "base64-encoded bytes"), ("set", "a set"), ("omap", "an ordered mapping"),
                   ("pairs", "a list of pairs"))}
+
+
+def _refused_tag(tag: str) -> bool:
+    """Whether a node tagged `tag` is refused wherever it is (_refused_tag_said tells why)."""
+    return tag.startswith(_PYTHON_TAG) or tag in _FOREIGN_TAGS
 
 
 def _refused_tag_said(tag: str) -> str:
