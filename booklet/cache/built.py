@@ -80,14 +80,14 @@ def inputs(data_dir: Path, options, page_size: str) -> Inputs | None:
         paths = matching(folder, spec.name) if "*" in spec.name else [folder / spec.name]
         files += [(path, *_file(path)) for path in paths]
     looping = looping_links(folder)
-    around = (stamp(), _resources(), _libraries(), misnamed(folder), yaml_in_folders(folder, looping),
-              misnamed_folders(folder), looping)  # (what reading says of them)
+    code = (stamp(), _resources(), _libraries())  # (booklet's code and resources, the libraries)
+    said = (misnamed(folder), yaml_in_folders(folder, looping), misnamed_folders(folder), looping)  # (reading says)
     names = [path.relative_to(folder).as_posix() for path, _, _ in files]
-    data = disk.key(READ, *around[:3], [(name, content) for name, (_, _, content) in zip(names, files)], *around[3:])
+    data = disk.key(READ, *code, [(name, content) for name, (_, _, content) in zip(names, files)], *said)
     printed = repr(replace(options, page_size=page_size))
     key = disk.key(KIND, data, printed)
     return Inputs(key, tuple((os.fspath(path), identity) for path, identity, _ in files), started, data,
-                  disk.key(KIND, "rest", *around, names, printed))
+                  disk.key(KIND, "rest", *code, *said, names, printed))
 
 
 def remember(before: Inputs | None, data_dir: Path, result, jobs: int) -> None:
