@@ -839,6 +839,23 @@ def test_a_tag_that_makes_a_text_key_other_than_text_is_an_error_that_names_it(t
     assert invoke("check", plain).exit_code == 0
 
 
+def test_a_tag_merged_into_a_text_key_is_refused_where_it_is_merged_too(tmp_path):
+    """A tag making a text key no text, in a mapping merged into another (`<<: *tagged`), was refused where it is
+    written but not in the mapping it was merged into, which took the date's text for its title; both are said."""
+    first = base_lines("abstracts.yaml") + 1
+    data = conference(tmp_path, {"abstracts.yaml": extend("abstracts.yaml", """
+        - &tagged
+          id: tagged
+          title: !!timestamp 2024-01-01
+          speaker: {name: Cy Lee}
+        - <<: *tagged
+          id: merged
+        """)})
+    said = "title: '!!timestamp' tags a date, but title is text: remove the tag and write the text"
+    build_and_check_fail(tmp_path, data, [f"abstracts.yaml:{first + 3}: [2].{said}",
+                                          f"abstracts.yaml:{first + 5}: [3].{said}"])
+
+
 @pytest.mark.parametrize("key, tag", [
     ("!!binary aGVsbG8=", "'!!binary' tags base64-encoded bytes: booklet's data files hold text, numbers, dates, "
                           "lists and mappings; remove the tag and write the value itself"),  # was key 'aGVsbG8='

@@ -630,6 +630,8 @@ class _Converter:
                     mapping[key] = value
                     mapping.lines[key] = merged.lines[key]
                     mapping.raw[key] = merged.raw[key]
+                    if key in merged.tags:  # (`title: !!timestamp ...` merged: refused as written in place)
+                        mapping.tags[key] = merged.tags[key]
 
     def _not_text_tag(self, node) -> str | None:
         """The tag written before the scalar `node` that makes it other than text, as written (`!!timestamp
