@@ -35,7 +35,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from ..cache import memory
-from .flowables import keeps_tail_with_next, keeps_with_next, line_count
+from .flowables import breaks_tail, keeps_with_next, line_count, tail_split
 
 GAP = 5 * mm  # between two columns
 COLUMN_WIDTH = 50 * mm  # the narrowest a column of names may be: an A5 page holds 2, an A4 or letter page 3
@@ -204,17 +204,17 @@ class Columns(Flowable):
                     and not _heads(following):  # (not a split entry's head: its rest follows)
                 _put_back(column, taken, cursor)  # nor does it end one with one of its entries, more to follow
                 _put_back(column, taken, cursor)  # ("O / Ortiz" at a column's foot, Osei... in the next)
-            if column and keeps_tail_with_next(column[-1][0]) and cursor.peek() is not None \
-                    and not getattr(column[-1][0], "_splitpara", 0):
+            if column and breaks_tail(column[-1][0]) and cursor.peek() is not None:
                 # a long paragraph leading into a list, at the column's foot without two of its items (the rule above
                 # took them on): its last lines go on with them (too short to break, it goes on whole)
                 lead_in, h, space = column[-1]
-                parts = lead_in.split(column_width, h - 0.01)
-                if len(parts) == 2 and (head := _height(parts[0], column_width, h)) < h:
+                broken = tail_split(lead_in, column_width, h)
+                if broken is not None:
+                    stays, head, goes_on = broken
                     _put_back(column, taken, cursor)
                     cursor.take()
-                    cursor.give_back(parts[1])
-                    column.append((parts[0], head, space))
+                    cursor.give_back(goes_on)
+                    column.append((stays, head, space))
                     taken.append(None)
                 elif len(column) > 1:
                     _put_back(column, taken, cursor)

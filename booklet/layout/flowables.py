@@ -1082,21 +1082,21 @@ class Continues(Translated, Flowable):
             leads += 1
         moved_height = sum(height for height, _ in placed[len(placed) - leads:])
         before = len(first) - 1 - leads  # what stays above them
-        if before >= 0 and placed[before][1] is not None and keeps_tail_with_next(first[before]) \
-                and not getattr(first[before], "_splitpara", 0):
+        if before >= 0 and placed[before][1] is not None and breaks_tail(first[before]):
             # a long lead-in to a list, whole above them (or at the page's foot): broken, its last lines going on
             # with the list's first items; too short to break (3 lines), it goes on whole, but never to leave the
             # entry's header alone (then nothing moves)
-            lead_in, (height, at) = first[before], placed[before]
-            parts = lead_in.split(availWidth, height - 0.01)
-            if len(parts) == 2 and (head := parts[0].wrap(availWidth, height)[1]) < height:
+            height, at = placed[before]
+            broken = tail_split(first[before], availWidth, height)
+            if broken is not None:
+                stays, head, goes_on = broken
                 for _ in range(leads):
                     rest.insert(0, first.pop())
                     _, moved = placed.pop()
                     if moved not in (a for _, a in placed):
                         begun.discard(moved)
-                first[before], placed[before] = parts[0], (head, at)
-                rest.insert(0, parts[1])
+                first[before], placed[before] = stays, (head, at)
+                rest.insert(0, goes_on)
                 content_used -= moved_height + height - head
                 leads = 0
             elif content_used - moved_height - height > 0:
@@ -1184,6 +1184,22 @@ def keeps_tail_with_next(flowable) -> bool:
     """Whether `flowable` (a long paragraph leading into a list) must not end a page or column whole with something
     after it: its last lines go on with what follows (see Continues._split)."""
     return bool(getattr(getattr(flowable, "style", None), "keepTailWithNext", 0))
+
+
+def breaks_tail(flowable) -> bool:
+    """Whether `flowable` is a long lead-in to a list (keeps_tail_with_next) that a page's or column's foot breaks
+    (tail_split): whole, not a paragraph's first part (_splitpara: its rest follows)."""
+    return keeps_tail_with_next(flowable) and not getattr(flowable, "_splitpara", 0)
+
+
+def tail_split(lead_in, width: float, height: float) -> tuple | None:
+    """`lead_in` (breaks_tail), set `height` tall, broken for its last lines to go on with the list it leads into
+    (Continues._split, columns.Columns): the part that stays, that part's height, and the rest; None when it is too
+    short to break (3 lines: it goes on whole)."""
+    parts = lead_in.split(width, height - 0.01)
+    if len(parts) == 2 and (head := parts[0].wrap(width, height)[1]) < height:
+        return parts[0], head, parts[1]
+    return None
 
 
 def _at_top(flowable) -> bool:
