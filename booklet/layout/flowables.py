@@ -1090,11 +1090,7 @@ class Continues(Translated, Flowable):
             broken = tail_split(first[before], availWidth, height)
             if broken is not None:
                 stays, head, goes_on = broken
-                for _ in range(leads):
-                    rest.insert(0, first.pop())
-                    _, moved = placed.pop()
-                    if moved not in (a for _, a in placed):
-                        begun.discard(moved)
+                _move_on(first, placed, rest, begun, leads)
                 first[before], placed[before] = stays, (head, at)
                 rest.insert(0, goes_on)
                 content_used -= moved_height + height - head
@@ -1104,11 +1100,7 @@ class Continues(Translated, Flowable):
             else:
                 leads = 0
         if leads and content_used - moved_height > 0 and not keeps_with_next(first[-1 - leads]):
-            for _ in range(leads):
-                rest.insert(0, first.pop())
-                _, at = placed.pop()
-                if at not in (a for _, a in placed):
-                    begun.discard(at)
+            _move_on(first, placed, rest, begun, leads)
             content_used -= moved_height
         if content_used <= 0:
             return []  # nothing of the content fits here: it moves on whole, heading and all
@@ -1178,6 +1170,17 @@ def keeps_with_next(flowable) -> bool:
     """Whether `flowable` (a heading) must not end a page or column with something after it."""
     get = getattr(flowable, "getKeepWithNext", None)
     return bool(get() if get else getattr(flowable, "keepWithNext", False))
+
+
+def _move_on(first: list, placed: list, rest: list, begun: set, count: int) -> None:
+    """Continues._split: the last `count` flowables of `first` (what stays on the page; `placed`, their heights and
+    content items) put at the head of `rest`, to go on; a content item none of whose flowables stays is no more
+    `begun` here."""
+    for _ in range(count):
+        rest.insert(0, first.pop())
+        _, at = placed.pop()
+        if at not in (a for _, a in placed):
+            begun.discard(at)
 
 
 def keeps_tail_with_next(flowable) -> bool:
