@@ -304,8 +304,7 @@ def _set_aside(members: list[Box], start: int, stop: int, busy: tuple[int, int],
         if not rest:
             continue
         left = min(b.order for b in mine) < min(b.order for b in rest)
-        kept = [_kept_aside(other, owner, start, stop, group) for other in runs if other is not run]
-        kept.append(_kept_aside(run, owner, a, z, group))
+        kept = [_kept_aside(each, owner, start, stop, group) for each in runs]
         for box in kept:
             box.lane, box.span, box.lanes, box.aside = 0 if left else aside - 1, 1, aside, True
         made = _crowded_apart(rest, max(start, min(b.start for b in rest)), min(stop, max(b.end for b in rest)),
