@@ -228,19 +228,17 @@ class Context:
             return marks[at] is None and not isinstance(paragraphs[at], markup.Code) and bool(
                 _LEADS_IN.search(paragraphs[at]))
 
-        def leads_in(at: int) -> bool:  # a short one
-            return ends_with_colon(at) and _short(paragraphs[at])
-
         for at, (text, found) in enumerate(zip(paragraphs, marks)):
             if isinstance(text, markup.Code):
                 made += self._code_lines(text, self._code_style(style))
                 continue
             before_code = at + 1 < len(paragraphs) and isinstance(paragraphs[at + 1], markup.Code) \
                 and (_LEADS_IN.search(text) or _short(text))  # ("... as follows:", "Having the data in a dict like")
-            leading = before_code or (item_next(at) and leads_in(at))  # (or "... including:", then a list)
+            into_list = item_next(at) and ends_with_colon(at)  # ("... including:", then a list)
+            leading = before_code or (into_list and _short(text))  # (a short one)
             if found is None and (_HEADING_LIKE.fullmatch(text) or leading):  # (never the last on a page,
                 made.append(Para(text, self.derived(style, f"{style.name}_lead", keepWithNext=1)))  # its text next)
-            elif found is None and item_next(at) and ends_with_colon(at):  # a longer one: its last lines go on
+            elif found is None and into_list:  # a longer one: its last lines go on
                 made.append(Para(text, self.derived(style, f"{style.name}_lead_tail", keepTailWithNext=1)))
             elif found is None:
                 made.append(Para(text, style))
