@@ -182,12 +182,14 @@ def test_a_tie_yields_where_it_would_leave_a_short_word_alone_on_a_line(tmp_path
     """A typographer's review of 31C3 on A4 (four parallel tracks side by side): a cell read "Information Control /
     and / Strategic Violence", the title's last two words tied (markup.title) and "and" left alone on its line.
     The tie yields there: "Information Control / and Strategic / Violence"; where no short word is left alone, it
-    holds ("Information Control and / Strategic Violence" in a wider cell)."""
+    holds ("Information Control and / Strategic Violence" in a wider cell). (On the page, a title made longer since
+    a cell's title runs under its page number, the cell's whole width: "... and Strategic Counterinsurgency".)"""
     title = "Information Control and Strategic Violence"
-    page = _four_rooms_page(tmp_path, [title, "Tor", "Lightning", "Making"], "A4")
+    page = _four_rooms_page(tmp_path, ["Information Controlling and Strategic Counterinsurgency", "Tor", "Lightning",
+                                       "Making"], "A4")
     lines = [line.strip() for line in page.replace(NBSP, " ").splitlines()]
-    at = lines.index("Information Control")
-    assert lines[at:at + 3] == ["Information Control", "and Strategic", "Violence"], lines
+    at = lines.index("Information Controlling")
+    assert lines[at:at + 3] == ["Information Controlling", "and Strategic", "Counterinsurgency"], lines
     assert "and" not in lines
 
     from booklet.layout.flowables import Para
@@ -231,16 +233,17 @@ def test_a_word_wider_than_a_cell_is_hyphenated_not_cut_where_the_line_ends(tmp_
     """A typographer's review of 31C3 on letter paper (four tracks side by side): titles hyphenate nothing, and a word
     wider than the whole cell was cut where the line ended, without a hyphen: "diesen Freihandelsabk" / "ommen",
     "Exploiting the Intern" / "et-of-TR-069-Things". Such a word is hyphenated by its language's patterns (the
-    abstract's: German here), as a hyphenating paragraph's is; other words of titles are never hyphenated."""
-    titles = ["Deine Rechte sind in diesen Freihandelsabkommen nicht verfügbar",
-              "Too Many Cooks – Exploiting the Internet-of-TR-069-Things", "Tor", "Making"]
+    abstract's: German here), as a hyphenating paragraph's is; other words of titles are never hyphenated. (The
+    words made longer since a cell's title runs under its page number, the cell's whole width.)"""
+    titles = ["Deine Rechte sind in diesen Freihandelsabkommensverhandlungen nicht verfügbar",
+              "Too Many Cooks – Exploiting the Internet-of-TR-069-and-TR-181-Things", "Tor", "Making"]
     page = _four_rooms_page(tmp_path, titles, "letter", german_first=True)
     # (pdfium gives a hyphen a line ends with as U+FFFE, the line's end joined)
     lines = [line.strip() for line in page.replace(NBSP, " ").replace("\ufffe", "-\n").splitlines()]
-    at = lines.index("Deine Rechte sind in")
-    assert lines[at + 1:at + 4] == ["diesen Freihandelsab-", "kommen", "nicht verfügbar"], lines  # (ab-kom-men)
+    at = lines.index("Deine Rechte sind in diesen")
+    assert lines[at + 1:at + 3] == ["Freihandelsabkommensver-", "handlungen nicht verfügbar"], lines  # (-ver-hand-)
     at = lines.index("Too Many Cooks –")
-    assert lines[at + 1:at + 4] == ["Exploiting the Inter-", "net-of-TR-069-", "Things"], lines
+    assert lines[at + 1:at + 3] == ["Exploiting the Internet-of-", "TR-069-and-TR-181-Things"], lines
 
 
 def test_a_title_s_tie_that_yields_leaves_the_spaces_its_words_hold():
