@@ -12,8 +12,8 @@ proof files, and writes the proofs in up to one process per CPU). The build is t
 runs are interleaved (build, build --jobs 1, proofs, proofs of edited data, ...) so that all see
 the same load. `proofs` right after `build` takes the PDF that build wrote (booklet/cache/built.py);
 before the second, a comment line is added to conference.yaml (or taken out again), so that proofs
-build their own booklet, as after an edit since the last build (from the layouts the build kept), but
-the booklet comes out byte for byte as built; before the third, one abstract's text is corrected (two
+read and check the data again, as after an edit since the last build, find that it reads as the build's
+did and take its PDF (built.same_booklet); before the third, one abstract's text is corrected (two
 letters of a word swapped, or swapped back: a LOC's typo fix, see correct_typo), so that the booklet
 differs in that abstract's page: the edited case; then another comment line is added (or taken out), and
 proofs are made again into that same folder, as after the next round of corrections (a proof that comes
@@ -207,8 +207,8 @@ def bench_size(size: str, runs: int, ref: str | None = None, cache: str = "fille
         builds.append(measure(build_cmd, own))
         ones.append(measure(one_cmd, alone))
         proofs.append(measure(fresh(), own))  # right after the build: takes its PDF (booklet/cache/built.py)
-        edit(folder / "conference.yaml")  # the data edited since the build: proofs build their own booklet
-        owns.append(measure(fresh(), own))  # ... the very booklet the build made (only a comment changed)
+        edit(folder / "conference.yaml")  # the data edited since the build: proofs read it again, and take
+        owns.append(measure(fresh(), own))  # ... the build's PDF, as it reads as the build's did (a comment)
         correct_typo(folder / "abstracts.yaml")  # one abstract corrected: its page differs (the edited case)
         cmd = fresh()
         typos.append(measure(cmd, own))
@@ -322,8 +322,8 @@ def section(results: list[dict], load_before: float) -> str:
         "Right after a `booklet build` of the same data (the LOC's way: build, look, make proofs), `proofs` does",
         "not build at all: the build kept a note of its PDF and of what it was made from (booklet/cache/built.py),",
         "and proofs, built with the same options, take that PDF. For the next columns a comment line is added",
-        "to conference.yaml first (or taken out again), so that proofs build their own booklet, from the layouts",
-        "the build kept, into a new folder: it comes out byte for byte as the build's. Then one abstract is",
+        "to conference.yaml first (or taken out again), so that proofs read and check the data again, into a",
+        "new folder, and take the build's PDF once the data reads as the build's did. Then one abstract is",
         "corrected (two letters of a word swapped, or swapped back: a typo fixed): its page differs, and the",
         "proofs showing it: the cost of proofs of data edited since the last build, into a new folder. The last columns",
         "edit again (another comment line) and make the proofs again into that same folder, as a LOC does after",
