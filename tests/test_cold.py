@@ -98,19 +98,23 @@ def test_a_build_imports_only_what_it_needs(tmp_path, jobs):
     assert [m for m in loaded if m.split(".")[0] in NOT_FOR_A_BUILD or m.startswith(NOT_FOR_A_BUILD)] == []
 
 
+def _built_with_cache(folder, output, cache) -> list[str]:
+    """The modules a process building `folder` into `output` with the disk cache `cache` loaded (BUILD_AND_LIST)."""
+    done = subprocess.run([sys.executable, "-c", BUILD_AND_LIST, str(folder), str(output)], capture_output=True,
+                          text=True, cwd=ROOT, env={**os.environ, "BOOKLET_CACHE": str(cache)})
+    report = json.loads(done.stdout.splitlines()[-1])
+    assert report["code"] in (0, None) and output.is_file(), done.stderr
+    return report["modules"]
+
+
 def test_a_build_from_a_filled_cache_does_not_import_pyyaml(tmp_path):
     """Its data files come from the disk cache, and its words too (the label table, kept by the file's identity):
     nothing is parsed, so PyYAML is not imported; after an edit it is, and the edit is in the PDF."""
     folder = write_conference(tmp_path / "conf")
     output = tmp_path / "b.pdf"
-    env = {**os.environ, "BOOKLET_CACHE": str(tmp_path / "cache")}
 
     def modules() -> list[str]:
-        done = subprocess.run([sys.executable, "-c", BUILD_AND_LIST, str(folder), str(output)], capture_output=True,
-                              text=True, cwd=ROOT, env=env)
-        report = json.loads(done.stdout.splitlines()[-1])
-        assert report["code"] in (0, None) and output.is_file(), done.stderr
-        return report["modules"]
+        return _built_with_cache(folder, output, tmp_path / "cache")
 
     assert "yaml" in modules()  # the first build parses
     assert "yaml" not in modules() and "booklet.data.load" in modules()
@@ -127,14 +131,9 @@ def test_a_build_from_a_filled_cache_does_not_load_babel(tmp_path):
     folder = write_conference(tmp_path / "conf", {
         "posters.yaml": BASE["posters.yaml"].replace("author: Zoe Papadopoulou", "author: Ζωή Παπαδοπούλου")})
     output = tmp_path / "b.pdf"
-    env = {**os.environ, "BOOKLET_CACHE": str(tmp_path / "cache")}
 
     def modules() -> list[str]:
-        done = subprocess.run([sys.executable, "-c", BUILD_AND_LIST, str(folder), str(output)], capture_output=True,
-                              text=True, cwd=ROOT, env=env)
-        report = json.loads(done.stdout.splitlines()[-1])
-        assert report["code"] in (0, None) and output.is_file(), done.stderr
-        return [m for m in report["modules"] if m.split(".")[0] == "babel"]
+        return [m for m in _built_with_cache(folder, output, tmp_path / "cache") if m.split(".")[0] == "babel"]
 
     assert "babel.dates" in modules()  # the first build asks CLDR
     assert modules() == []

@@ -118,11 +118,7 @@ def find(data_dir: Path, options, page_size: str) -> Found | None:
     now = inputs(data_dir, options, page_size)
     if not _as_built(note, now):
         return None
-    pdf = _pdf_of(note)
-    if pdf is None:
-        return None
-    return Found(Path(note.output), pdf, note.pages, dict(note.anchors), list(note.warnings), note.page_size,
-                 note.jobs, now)
+    return _found(note, now)
 
 
 def same_booklet(before: Inputs | None, data_dir: Path, booklet, warnings: list) -> Found | None:
@@ -149,11 +145,17 @@ def same_booklet(before: Inputs | None, data_dir: Path, booklet, warnings: list)
             return None
     except Exception:  # noqa: BLE001 - damaged, or a value that cannot be compared: built anew
         return None
+    return _found(note, before)
+
+
+def _found(note: Built, now: Inputs) -> Found | None:
+    """What the build `note` tells of said and made, its PDF read (with `now`, the inputs taken), when that PDF is
+    still as written; else None."""
     pdf = _pdf_of(note)
     if pdf is None:
         return None
     return Found(Path(note.output), pdf, note.pages, dict(note.anchors), list(note.warnings), note.page_size,
-                 note.jobs, before)
+                 note.jobs, now)
 
 
 def _alike(one, other) -> bool:
