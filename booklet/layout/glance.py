@@ -33,9 +33,9 @@ box also names its speakers when there is room, and links to its abstract or tut
   all the while too (or for more than BRIEF minutes), it is set aside: its own box over its whole time, in a lane of
   a third of the column (else half), the others gathered beside it, so that it is named once. A session whose name
   another room's session has in a box beside its own (at the same time) is named with its room too, wherever the
-  day's boxes name it ("DJ-Set (Chill Floor)", the label glance_room); the names in a gathered box are set apart by a mark none of them holds. A session
-  one talk after another most of whose talks are that short (five-minute talks on a day from 05:00 to 21:00: a stack of
-  empty stripes) becomes one box too, its name.
+  day's boxes name it ("DJ-Set (Chill Floor)", the label glance_room); the names in a gathered box are set apart by
+  a mark none of them holds. A session one talk after another most of whose talks are that short (five-minute talks
+  on a day from 05:00 to 21:00: a stack of empty stripes) becomes one box too, its name.
 - An item with a start and no end lasts until the next start after it (in its track, else in
   its day) when that is at most three hours later, else one hour. An item after midnight (a
   start before 06:00 after one in the afternoon, as imports keep it) is drawn after the evening. An item
@@ -1024,8 +1024,9 @@ def _run_on(title: str) -> str:
 def _gathered(ctx: Context, boxes: list[Box], clashing: frozenset[str] = frozenset()) -> tuple[str, None]:
     """A gathered group's box: "PARALLEL SESSIONS", then its sessions' names (and the titles of
     what in it belongs to no session), as markup; a name in `clashing` (two rooms' sessions have it in boxes side by
-    side: _clashing) with its room (_named). The names are set apart by the first of APART none of them holds (39C3's session names
-    hold the dot: "Live Performance · DJ-Set · DJ-Set · Live Performance · DJ-Set" was three sessions)."""
+    side: _clashing) with its room (_named). The names are set apart by the first of APART none of them holds
+    (39C3's session names hold the dot: "Live Performance · DJ-Set · DJ-Set · Live Performance · DJ-Set" was three
+    sessions)."""
     if boxes[0].session is not None and all(b.session is boxes[0].session for b in boxes):
         # one session (of short talks: _sessions_gathered; alone; set aside)
         return _named(ctx, boxes[0].session, clashing, listed=False), None
