@@ -453,6 +453,17 @@ def test_another_empty_file_is_left_out_with_a_warning(tmp_path, content):
            "(delete it, or write its keys)" in invoke("check", data).output
 
 
+def test_a_csv_file_of_its_header_alone_is_left_out_with_a_warning(tmp_path):
+    """A generated case: participants.csv of its header and no rows left the participants' section out without a
+    word, where a YAML file with nothing in it is warned of. It is left out as if it were not there, with a warning at
+    the header's line."""
+    data = conference(tmp_path, {"participants.csv": b"name,affiliation\r\n", "participants.yaml": None})
+    result = invoke("build", data, "-o", tmp_path / "b.pdf")
+    assert result.exit_code == 0, result.output
+    assert "participants.csv:1: warning: the file has its header and no rows: left out, as if it were not there " \
+           "(add the rows under the header, or delete it)" in result.output
+    assert "Participants" not in "\n".join(Pdf(tmp_path / "b.pdf").texts)
+
 def test_missing_conference_yaml(tmp_path):
     """Everything but the line number (tested below)."""
     data = conference(tmp_path, {"conference.yaml": None})

@@ -43,6 +43,10 @@ def _rows(text: str, display: str, problems: list[Problem], *, columns: tuple[st
     names = _header(header, header_line, body, display, columns, required, problems)
     if names is None:
         return None
+    if not body:  # (a spreadsheet's header saved before its first row: what it lists is not there, said)
+        problems.append(Problem(display, header_line, "", "the file has its header and no rows: left out, as if it "
+                                "were not there (add the rows under the header, or delete it)", "warning",
+                                "empty-file"))
     seq = Seq(display, header_line)
     for row, line in body:
         seq.append(_record(row, line, names, display, problems))
