@@ -12,7 +12,7 @@ from ..text import fonts, markup
 from .. import images
 from ..cache import memory
 from .contract import COLOUR, DETAILS, NAMES, TEXT_MAX, TITLES, Key, Record, choice_hint, example_line
-from .load import BAD, Map, Seq, tagged_as
+from .load import BAD, Map, Seq, not_text_said
 from ..problems import Problem, did_you_mean
 
 
@@ -198,8 +198,7 @@ class Fields:
         if key in self.map.tags and self.map.get(key) is not BAD:
             # (`title: !!timestamp 2024-01-01` printed its text, `title: !!null News` nothing; a tagged value YAML
             # cannot make, `!!timestamp x`, is said to be none where it is read)
-            tag = self.map.tags[key]
-            self.error(key, f"'{tag}' tags {tagged_as(tag)}, but {key} is text: remove the tag and write the text")
+            self.error(key, not_text_said(self.map.tags[key], key))
             return None
         value = self._present(key, required)
         if value is None:
@@ -272,9 +271,7 @@ class Fields:
             if item is BAD:
                 continue
             if index in value.tags:  # (`- !!timestamp 2024-01-01` printed its text, as a text key's value did)
-                self.report.error(self.file, value.lines[index], where, f"'{value.tags[index]}' tags "
-                                  f"{tagged_as(value.tags[index])}, but {key} holds text: remove the tag and write "
-                                  "the text")
+                self.report.error(self.file, value.lines[index], where, not_text_said(value.tags[index], key, True))
                 continue
             if isinstance(item, (Map, Seq)):
                 self.report.error(self.file, value.lines[index], where,

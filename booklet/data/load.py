@@ -765,10 +765,12 @@ _TAGGED = {"timestamp": "date", "int": "whole number", "float": "number", "bool"
            "null": "empty value"}
 
 
-def tagged_as(tag: str) -> str:
-    """What a value tagged `tag` ('!!timestamp', one of _NOT_TEXT_TAGS as written) is, with its article ("a date")."""
+def not_text_said(tag: str, key: str, holds: bool = False) -> str:
+    """The error of a text key's value (or, `holds`, an item of its list of texts) tagged `tag` ('!!timestamp', one
+    of _NOT_TEXT_TAGS as written): what the tag makes of it, with its article ("a date"), and what to do."""
     what = _TAGGED[tag.removeprefix("!!")]
-    return f"{'an' if what[0] in 'aeiou' else 'a'} {what}"
+    return (f"'{tag}' tags {'an' if what[0] in 'aeiou' else 'a'} {what}, but {key} {'holds' if holds else 'is'} "
+            "text: remove the tag and write the text")
 
 
 def matching(folder: Path, pattern: str) -> list[Path]:
