@@ -816,3 +816,26 @@ def test_the_text_font_is_asked_once_a_run_whether_it_shows_the_run(monkeypatch)
     if unprintable("東京"):  # (the default fonts: no CJK)
         assert segments == [["Lund", PLAIN, ""], ["", italic, ""], [", Japan α", PLAIN, ""]]
         assert asked == ["Lund ", "東京", ", Japan α", "Lund", "", ", Japan α"]  # (the runs, then what prints of them)
+
+
+def test_a_text_is_split_into_paragraphs_once(monkeypatch):
+    """Reading, lint and layout split the same text into paragraphs again and again (its math and LaTeX checked, its
+    page's length guessed, its paragraphs set): each text is split once, and each caller gets a list of its own."""
+    from booklet.text import markup
+
+    text = "First paragraph with $x^2$.\n\n- an item\n- another\n\n```\ncode\n```\n\nLast *one*."
+    split = []
+    real = markup._prose_paragraphs
+    monkeypatch.setattr(markup, "_prose_paragraphs", lambda chunk: split.append(chunk) or real(chunk))
+    first = markup.source_paragraphs(text)
+    assert first == ["First paragraph with $x^2$.", "\u2013 an item", "\u2013 another", "code", "Last *one*."]
+    assert isinstance(first[3], markup.Code)
+    made = len(split)
+    assert made == 2  # (the prose before the block of code, and after it)
+    first.append("changed by its caller")
+    assert markup.source_paragraphs(text) == ["First paragraph with $x^2$.", "\u2013 an item", "\u2013 another",
+                                              "code", "Last *one*."]
+    assert [str(p) for p in markup.paragraphs(text)][-1] == "Last <i>one</i>."
+    markup.math_sources(text)
+    markup.latex_problems(text)
+    assert len(split) == made
