@@ -839,3 +839,21 @@ def test_a_text_is_split_into_paragraphs_once(monkeypatch):
     markup.math_sources(text)
     markup.latex_problems(text)
     assert len(split) == made
+
+
+def test_the_formulas_of_a_text_are_found_once(monkeypatch):
+    """What prints of a text, its LaTeX, the spaces held around its formulas and its runs each look for its formulas:
+    they are found once a text (the same spans: two formulas between dollars, one between LaTeX's \\( \\))."""
+    from booklet.text import markup
+
+    text = "Fluxes $F_\\nu$ of $z \\sim 3$ quasars and \\(\\alpha\\) fits, as found once"
+    looked = []
+    real = markup.closing_dollar
+    monkeypatch.setattr(markup, "closing_dollar", lambda *args: looked.append(args[1]) or real(*args))
+    assert markup.math_sources(text) == ["F_\\nu", "z \\sim 3", "\\alpha"]
+    assert looked == [8, 19]
+    assert markup.math_spans(text) == [(7, 14), (18, 28), (41, 51)]
+    markup.latex_problems(text)
+    markup.plain(text)
+    markup.inline(text)
+    assert looked == [8, 19]

@@ -1209,9 +1209,12 @@ def _literal_dollars(text: str) -> str:
     return text.replace("\\$", "$") if "\\$" in text else text
 
 
-def _dollar_spans(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=65536)
+def _dollar_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """Each formula of `text`: where it starts and ends (its dollars, or LaTeX's \\( \\) and \\[ \\], included), and
-    its source (a Formula, which knows what it was written between, when that is LaTeX's delimiters)."""
+    its source (a Formula, which knows what it was written between, when that is LaTeX's delimiters). Kept per text:
+    reading, lint and layout look for the formulas of the same text several times each (checking what prints, its
+    LaTeX, its list items, the spaces held around formulas, its runs): at 500 talks 9,200 looks at 3,200 texts."""
     spans: list[tuple[int, int, str]] = []
     pos = 0
     while (m := _OPENER.search(text, pos)) is not None:
@@ -1235,7 +1238,7 @@ def _dollar_spans(text: str) -> list[tuple[int, int, str]]:
         elif end is not None:
             spans.append((m.start(), end + 1, text[pos:end]))
             pos = end + 1
-    return spans
+    return tuple(spans)
 
 
 _OPENER = re.compile(r"\\?\$|\\[(\[]")  # a dollar (\$: a literal one), LaTeX's \( and \[
