@@ -2094,10 +2094,11 @@ def test_a_name_losing_letters_the_fonts_cannot_print_is_left_out_whole(tmp_path
     name, with its conjunction dangling; so an author 'Wang 王小明' printed 'Wang'. A person's name is one: a name that
     would lose letters is left out whole, as one of CJK alone is (the chair line goes with its one chair), and the
     warning says what it would have read. A name losing an emoji ('Bo 🎉 Jones') or its spelling in another script in
-    brackets ('Xiaoming Wang (王小明)') prints without it, as before."""
+    brackets ('Xiaoming Wang (王小明)') prints without it, as before. (A list of names, 'Mei Chen and 王小明', prints
+    those the fonts have: test_a_list_of_names_prints_the_names_the_fonts_have_and_names_the_others.)"""
     abstracts = BASE["abstracts.yaml"].replace("- {name: Bo Jones}", '- {name: "Bo 🎉 Jones"}\n'
                                                '    - {name: "Xiaoming Wang (王小明)"}\n    - {name: "Wang 王小明"}')
-    programme = BASE["programme.yaml"].replace("chair: Mei Chen", "chair: Mei Chen and 王小明")
+    programme = BASE["programme.yaml"].replace("chair: Mei Chen", "chair: Chen 王小明")
     files = {"abstracts.yaml": abstracts, "programme.yaml": programme}
     warnings = [w for w in warnings_for(tmp_path, files) if "cannot print" in w]
     cjk = "'王' (U+738B), '小' (U+5C0F), '明' (U+660E)"
@@ -2110,7 +2111,7 @@ def test_a_name_losing_letters_the_fonts_cannot_print_is_left_out_whole(tmp_path
         f"name would read 'Wang', so the whole name is left out of the booklet ({WHOLE}): give theme.yaml's `fonts:` "
         "a font that has them",
         f"programme.yaml:8: days[0].items[3].chair: warning: the booklet's fonts cannot print {cjk}; without them the "
-        f"name would read 'Mei Chen and', so the whole name is left out of the booklet ({WHOLE}): give theme.yaml's "
+        f"name would read 'Chen', so the whole name is left out of the booklet ({WHOLE}): give theme.yaml's "
         "`fonts:` a font that has them"]
     _, pdf = built(write_conference(tmp_path / "b", files))
     assert pdf.lines(pdf.pages_with("More text")[0])[2:4] == ["Chiamaka Okafor1, Bo Jones, Xiaoming Wang", "1 Uni B"]
@@ -2129,13 +2130,13 @@ def test_a_name_written_in_two_scripts_prints_the_one_the_fonts_have(tmp_path):
     Lee' until a name losing letters was left out whole (650b3c0); then the talk printed '(name not printable)'. A run
     of words of their own the fonts cannot print at a name's start or end, beside two words or more that neither end
     nor begin with a word or sign joining two names, is left out alone: the programme, the abstract, the index and the
-    proof read 'Andrew Lee'. 'Wang 王小明' (one word left), 'Mei Chen y 王小明', '王小明 and Mei Chen' and
-    'Mei Chen / 王小明' (two names) are still left out whole."""
+    proof read 'Andrew Lee'. 'Wang 王小明' (one word left), '王小明 Mei' and 'Chen, 小明' (a family name before its given
+    name: one word left) are still left out whole."""
     abstracts = BASE["abstracts.yaml"].replace("{name: Ana Smith, affiliation: Uni A}",
                                                "{name: 李健秋 Andrew Lee, affiliation: Uni A, email: a@example.org}") \
-        .replace("- {name: Bo Jones}", '- {name: "Wang 王小明"}\n    - {name: "Mei Chen y 王小明"}\n'
-                 '    - {name: "Mei Chen / 王小明"}')
-    programme = BASE["programme.yaml"].replace("chair: Mei Chen", "chair: 王小明 and Mei Chen")
+        .replace("- {name: Bo Jones}", '- {name: "Wang 王小明"}\n    - {name: "王小明 Mei"}\n'
+                 '    - {name: "Chen, 小明"}')
+    programme = BASE["programme.yaml"].replace("chair: Mei Chen", "chair: 王小明 and Mei")
     files = {"abstracts.yaml": abstracts, "programme.yaml": programme}
     warnings = [w for w in warnings_for(tmp_path, files) if "cannot print" in w]
     cjk = "'王' (U+738B), '小' (U+5C0F), '明' (U+660E)"
@@ -2146,11 +2147,11 @@ def test_a_name_written_in_two_scripts_prints_the_one_the_fonts_have(tmp_path):
         f"abstracts.yaml:9: [1].authors[1].name: warning: the booklet's fonts cannot print {cjk}; without them the "
         f"name would read 'Wang', so the whole name is left out of the booklet ({WHOLE}): {fix}",
         f"abstracts.yaml:10: [1].authors[2].name: warning: the booklet's fonts cannot print {cjk}; without them the "
-        f"name would read 'Mei Chen y', so the whole name is left out of the booklet ({WHOLE}): {fix}",
-        f"abstracts.yaml:11: [1].authors[3].name: warning: the booklet's fonts cannot print {cjk}; without them the "
-        f"name would read 'Mei Chen', so the whole name is left out of the booklet ({WHOLE}): {fix}",
+        f"name would read 'Mei', so the whole name is left out of the booklet ({WHOLE}): {fix}",
+        "abstracts.yaml:11: [1].authors[3].name: warning: the booklet's fonts cannot print '小' (U+5C0F), '明' (U+660E); "
+        f"without them the name would read 'Chen', so the whole name is left out of the booklet ({WHOLE}): {fix}",
         f"programme.yaml:8: days[0].items[3].chair: warning: the booklet's fonts cannot print {cjk}; without them the "
-        f"name would read 'and Mei Chen', so the whole name is left out of the booklet ({WHOLE}): {fix}"]
+        f"name would read 'and Mei', so the whole name is left out of the booklet ({WHOLE}): {fix}"]
     _, pdf = built(write_conference(tmp_path / "b", files))
     glance, programme_page = pdf.lines(pdf.pages_with("Programme at a glance")[-1]), pdf.lines(3)
     assert glance[glance.index("A talk about Lund") + 1] == "Andrew Lee"
@@ -2168,6 +2169,49 @@ def test_a_name_written_in_two_scripts_prints_the_one_the_fonts_have(tmp_path):
     assert Pdf(proofs / "lund-2026.pdf").lines(0)[2:4] + Pdf(proofs / "lund-2026.pdf").lines(0)[8:9] == [
         "A talk about Lund", "Andrew Lee", "PROOF for Andrew Lee · booklet page 5"]
 
+
+
+def test_a_list_of_names_prints_the_names_the_fonts_have_and_names_the_others(tmp_path):
+    """A speaker '王小明, Andrew Lee' (a CJK name and a Latin one in one field) was left out whole: the talk printed
+    '(name not printable)', the index had no Andrew Lee, and the warning named no one. A name that is a list, joined by
+    a sign or a word joining two names, prints the names the fonts have, as written, without the sign or word before
+    (or after) each one left out; the warning, at the name's file, line and key, names exactly the ones left out: one
+    of CJK alone, or one that would lose letters ('Wang 王小明'). What prints must be two words or more ('Chen, 小明' is
+    a family name before its given name: left out whole, test_a_name_written_in_two_scripts_...)."""
+    abstracts = BASE["abstracts.yaml"].replace("{name: Ana Smith, affiliation: Uni A}",
+                                               '{name: "王小明, Andrew Lee", affiliation: Uni A}') \
+        .replace("- {name: Bo Jones}", '- {name: "Cy Park y 王小明"}\n    - {name: "Wang 王小明, Bo Jones"}')
+    programme = BASE["programme.yaml"].replace("chair: Mei Chen", "chair: Mei Chen and 王小明")
+    posters = BASE["posters.yaml"].replace("author: Zoe Papadopoulou", 'author: "Zoe Papadopoulou, 王小明 and 李四"')
+    files = {"abstracts.yaml": abstracts, "programme.yaml": programme, "posters.yaml": posters}
+    warnings = [w for w in warnings_for(tmp_path, files) if "cannot print" in w]
+    cjk = "'王' (U+738B), '小' (U+5C0F), '明' (U+660E)"
+    fix = "give theme.yaml's `fonts:` a font that has them"
+    assert warnings == [
+        f"abstracts.yaml:3: [0].speaker.name: warning: the booklet's fonts cannot print {cjk}; the name '王小明' is "
+        f"left out of the booklet, and 'Andrew Lee' printed: {fix}",
+        f"abstracts.yaml:9: [1].authors[1].name: warning: the booklet's fonts cannot print {cjk}; the name '王小明' is "
+        f"left out of the booklet, and 'Cy Park' printed: {fix}",
+        f"abstracts.yaml:10: [1].authors[2].name: warning: the booklet's fonts cannot print {cjk}; the name "
+        f"'Wang 王小明' is left out of the booklet, and 'Bo Jones' printed: {fix}",
+        f"posters.yaml:2: [0].author: warning: the booklet's fonts cannot print {cjk}, '李' (U+674E), '四' (U+56DB); "
+        f"the names '王小明', '李四' are left out of the booklet, and 'Zoe Papadopoulou' printed: {fix}",
+        f"programme.yaml:8: days[0].items[3].chair: warning: the booklet's fonts cannot print {cjk}; the name '王小明' "
+        f"is left out of the booklet, and 'Mei Chen' printed: {fix}"]
+    data = write_conference(tmp_path / "b", files)
+    check = CliRunner().invoke(main, ["check", str(data)])
+    assert check.exit_code == 0 and "Traceback" not in check.output
+    _, pdf = built(data)
+    programme_page = pdf.lines(3)
+    assert programme_page[programme_page.index("09:20–10:00"):programme_page.index("10:00–10:30")] == [
+        "09:20–10:00", "A talk about Lund", "Andrew Lee", "5"]
+    assert "Chair: Mei Chen" in programme_page
+    assert pdf.lines(pdf.pages_with("Some text")[-1])[2:5] == ["A talk about Lund", "Andrew Lee", "Uni A"]
+    assert pdf.lines(pdf.pages_with("More text")[0])[2:4] == ["Chiamaka Okafor1, Cy Park, Bo Jones", "1 Uni B"]
+    assert "Lee, Andrew 4, 5" in pdf.lines(pdf.pages_with("Index of authors")[-1])
+    lines = [line for page in range(len(pdf)) for line in pdf.lines(page)]
+    assert not [line for line in lines if "Wang" in line or "printable" in line or line.endswith(" and")]
+    assert [line for line in lines if "Papadopoulou" in line and "," not in line][:1] == ["Zoe Papadopoulou"]
 
 def test_a_character_the_fonts_leave_out_before_a_comma_leaves_no_space_before_the_comma(tmp_path):
     """A title "A talk about Lund 🎉, or not" (the emoji warned of, left out) printed "A talk about Lund , or not",

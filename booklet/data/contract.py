@@ -200,12 +200,13 @@ class File:
 
 
 # how a person's name is printed, and when it is left out (data.fields.check_printable, markup.loses_letters; a name
-# is one: 'Mei Chen and 王小明' printed 'Mei Chen and')
+# is one: 'Wang 王小明' printed 'Wang'; a list of names prints those the fonts have, markup.names_apart)
 NAME_RULE = ("a name of which the fonts cannot print a letter (CJK with the bundled fonts) is left out of the booklet "
              "whole, not printed in part, and check warns; an emoji in it, or the name written again in another script "
              "in brackets (`Xiaoming Wang (王小明)`) or as words of their own at its start or end beside two words or "
-             "more that no 'and' or separator ends or begins (`李健秋 Andrew Lee`), is left out alone (`Wang 王小明` and "
-             "`Mei Chen and 王小明` are left out whole)")
+             "more that no 'and' or separator ends or begins (`李健秋 Andrew Lee`), is left out alone (`Wang 王小明` is left "
+             "out whole); of names joined by 'and' or a separator (`王小明, Andrew Lee`, `Mei Chen and 王小明`), those the "
+             "fonts can print are printed, as written, when they are two words or more, and check names the others")
 NAME_DOC = f"as it is printed; {NAME_RULE}"
 
 

@@ -232,6 +232,8 @@ class Fields:
                         self.left_out.append(text)  # (the name, of which the fonts print nothing)
                     return None
             text = without_bidi(text)
+            if name:
+                text = names_printed(text)
         return text
 
     def holds_name(self, key: str) -> bool:
@@ -295,7 +297,8 @@ class Fields:
                 continue
             if check_printable(self.report, self.file, value.lines[index], where, text, name=name) or not (
                     name or detail):
-                out.append((without_bidi(text), value.lines[index], where))
+                out.append((names_printed(without_bidi(text)) if name else without_bidi(text), value.lines[index],
+                            where))
             elif name:
                 self.left_out.append(text)
         return out
@@ -510,6 +513,16 @@ def without_bidi(text: str) -> str:
     return _BIDI.sub("", text).strip() if _BIDI.search(text) else text  # (a text given stripped stays so)
 
 
+def names_printed(text: str) -> str:
+    """A person's name as the booklet prints it: of a list of names of which some print ('王小明, Andrew Lee',
+    markup.names_apart), those names ('Andrew Lee'); any other name as it is (its characters the fonts lack left out
+    where it is set, or the name left out whole: check_printable)."""
+    if fonts.all_printable(set(text)):
+        return text
+    apart = markup.names_apart(text)
+    return apart[0] if apart else text
+
+
 def line_in(report: Report, file: str, key: str, text: str, index: int | None, line: int) -> int:
     """The line of `file` the character `index` of `text` (the value of `key`) is written on, where it can be told
     (a text over several lines: an abstract's `|` block); else `line`, the key's."""
@@ -565,10 +578,20 @@ def check_printable(report: Report, file: str, line: int, key: str, text: str, g
                 prints = any(ch.isalnum() for ch in plain if ch not in lost)
                 # (a person's name is one: of 'Mei Chen and 王小明' the chair line printed 'Mei Chen and', another name;
                 # a name losing letters is left out whole, one losing an emoji, a bracketed spelling in another
-                # script, 'Yao Wei (魏銘廷)', or one written before or after it, '李健秋 Andrew Lee', printed without it)
+                # script, 'Yao Wei (魏銘廷)', or one written before or after it, '李健秋 Andrew Lee', printed without it;
+                # a list of names the names that print, 'Mei Chen', below)
                 part = name and prints and markup.loses_letters(plain)
-                prints = prints and not part  # (returned: the name is left out)
-                if part:
+                # (a list of names, '王小明, Andrew Lee', was left out whole too: those that print are printed, as
+                # Fields.text and Fields.texts_at take them, and the warning names the ones left out)
+                apart = markup.names_apart(text) if part else None
+                prints = prints and (not part or apart is not None)  # (returned: the name is left out)
+                if apart:
+                    printed, gone_names = apart
+                    named = ", ".join(f"'{written}'" for written in gone_names)
+                    gone = (f"the {'names' if len(gone_names) > 1 else 'name'} {named} "
+                            f"{'are' if len(gone_names) > 1 else 'is'} left out of the booklet, and "
+                            f"'{markup.printed_words(markup.plain(printed))}' printed")
+                elif part:
                     gone = (f"without them the name would read '{markup.printed_words(plain)}', so the whole name is "
                             "left out of the booklet (a name is printed without them only when they are words of "
                             "their own, or in brackets, at its start or end, beside two words or more that no 'and' or "

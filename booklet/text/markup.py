@@ -1739,7 +1739,7 @@ def _in_two_scripts(name: str) -> bool:
     end, and what prints is a name of two words or more that neither ends (before them) nor begins (after them) with
     a word or sign joining two names (_JOINING_SIGNS, joining_words()): '李健秋 Andrew Lee', one name written in two
     scripts, prints 'Andrew Lee'; 'Wang 王小明' (one word left), 'Mei Chen and 王小明' and 'Mei Chen, 王小明' (two
-    names) do not print."""
+    names: names_apart's) do not print so."""
     words = name.split()
     lost, shows = [False] * len(words), [False] * len(words)  # by word: whether it loses a letter; prints one
     letters, gone = [], []  # where the letters (and digits) that print are in `name`; where the letters lost are
@@ -1766,6 +1766,41 @@ def _in_two_scripts(name: str) -> bool:
     else:
         junction, word = name[letters[-1] + 1:gone[0]], words[printed[-1]]
     return not set(junction) & _JOINING_SIGNS and word.strip(_WORD_EDGES).casefold() not in joining_words()
+
+
+def names_apart(text: str) -> tuple[str, list[str]] | None:
+    """Of a person's name that loses letters (loses_letters) and is a list of names, each joined to the next by a sign
+    or a word joining two names ('王小明, Andrew Lee', 'Mei Chen and 王小明'), some of which print: (the names that
+    print, joined as written, each left-out one with the sign or word before it, or after it for the first: 'Andrew
+    Lee', 'Mei Chen'; the names left out, as written: ['王小明']); a name of the list that would lose letters is one
+    left out ('Wang 王小明, Bo Jones' prints 'Bo Jones'). None for any other name, left out whole as before: one name
+    losing letters ('Wang 王小明'), or what prints being a word alone ('Wang, 小明', a family name before its given
+    name)."""
+    parts = _NAMES_JOINED().split(text)
+    if len(parts) < 3 or not loses_letters(plain(text)):
+        return None
+    names = [(parts[i - 1] if i else "", parts[i]) for i in range(0, len(parts), 2)]
+    kept, gone = [], []
+    for joined, name in names:
+        if not printed_words(plain(name)) or loses_letters(plain(name)):
+            gone.append(name.strip())
+        else:
+            kept.append((joined, name.strip()))
+    if not gone or not kept or any(not name for name in gone):
+        return None
+    printed = kept[0][1] + "".join(joined + name for joined, name in kept[1:])
+    if len(printed_words(plain(printed)).split()) < 2:
+        return None
+    return printed, gone
+
+
+@lru_cache(maxsize=1)
+def _NAMES_JOINED() -> re.Pattern:  # noqa: N802 - a compiled pattern, made once
+    """Where a list of names is joined, for names_apart: a sign of _JOINING_SIGNS (a dash with spaces around it, not
+    the hyphen of 'Osei-Mensah'), or a word of joining_words() with spaces around it."""
+    signs = "".join(re.escape(c) for c in sorted(_JOINING_SIGNS - set("-\u2013\u2014")))
+    words = "|".join(sorted(map(re.escape, joining_words()), key=len, reverse=True))
+    return re.compile(rf"(\s*[{signs}]\s*|\s+[-\u2013\u2014]\s+|\s+(?i:{words})\s+)")
 
 
 # signs that join two names where a run of words the fonts cannot print was left out ('Mei Chen / 王小明', 'Mei Chen,
