@@ -221,3 +221,95 @@ def test_temporary_files_a_killed_build_left_beside_its_output_are_removed_an_ho
     folder = write_conference(tmp_path / "conf")
     build_booklet(folder, out / "booklet.pdf", jobs=1)
     assert names(out) == sorted([*kept, "booklet.pdf"])
+
+
+def _left_in(folder, stale: list[str], kept: list[str]) -> None:
+    """`stale` and `kept` written in `folder`, each written more than ABANDONED seconds ago but kept[0], written now (a
+    live process's)."""
+    import time
+
+    hours_ago = time.time() - atomic.ABANDONED - 60
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in stale + kept:
+        (folder / name).write_bytes(b"x")
+        if name != kept[0]:
+            os.utime(folder / name, (hours_ago, hours_ago))
+
+
+def test_temporary_files_a_killed_proofs_run_left_beside_its_proofs_are_removed_an_hour_on(tmp_path, monkeypatch):
+    """`booklet proofs` killed outright while it wrote left `.lund-2026.pdf.<random>.part` (and its PNGs' and the
+    manifest's) in the proofs folder for good: only a build swept beside its output. A proofs run removes those of the
+    files it writes that were written more than ABANDONED seconds ago; a newer one (a live run's), another file's and
+    anything else of the folder stay, and the proofs are written whole."""
+    from click.testing import CliRunner
+    from pypdf import PdfReader
+
+    from booklet.cli import main
+
+    from .helpers import write_conference
+
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    out = tmp_path / "out"
+    stale = [".lund-2026.pdf.1a2b3c4d.part", ".manifest.csv.5e6f7a8b.part", ".okafor-1.png.9c0d1e2f.part",
+             ".bayes-intro.pdf.1a2b3c4d.old"]
+    kept = [".lund-2026.pdf.0a0b0c0d.part", ".other.pdf.1a2b3c4d.part", ".lund-2026.pdf.notmine.part", "notes.part"]
+    _left_in(out, stale, kept)
+    result = CliRunner().invoke(main, ["proofs", str(write_conference(tmp_path / "conf")), "--out", str(out), "--png"])
+    assert result.exit_code == 0, result.output
+    proofs = ["bayes-intro", "chair-mei-chen", "lund-2026", "okafor", "poster-zoe-papadopoulou"]
+    assert names(out) == sorted([*kept, "manifest.csv", *(f"{p}.pdf" for p in proofs), *(f"{p}-1.png" for p in proofs)])
+    assert len(PdfReader(out / "lund-2026.pdf").pages) == 1 and (out / "manifest.csv").read_text("utf-8-sig").count(
+        "\n") == 6
+
+
+def test_temporary_files_a_killed_impose_left_beside_its_output_are_removed_an_hour_on(tmp_path):
+    """`booklet impose` killed outright while it wrote left `.spreads.pdf.<random>.part` beside its output for good.
+    An impose of that output removes those written more than ABANDONED seconds ago, and nothing else."""
+    from click.testing import CliRunner
+    from pypdf import PdfReader
+
+    from booklet.cli import main
+
+    from .printpdfs import numbered_pdf
+
+    out = tmp_path / "out"
+    stale = [".spreads.pdf.1a2b3c4d.part", ".spreads.pdf.9c0d1e2f.old"]
+    kept = [".spreads.pdf.0a0b0c0d.part", ".in.pdf.1a2b3c4d.part", "notes.part"]
+    _left_in(out, stale, kept)
+    source = numbered_pdf(tmp_path / "in.pdf", 8)
+    result = CliRunner().invoke(main, ["impose", str(source), "-o", str(out / "spreads.pdf"), "--sheet", "a3"])
+    assert result.exit_code == 0, result.output
+    assert names(out) == sorted([*kept, "spreads.pdf"])
+    assert len(PdfReader(out / "spreads.pdf").pages) == 4
+
+
+def test_temporary_files_a_killed_import_left_in_its_folder_are_removed_an_hour_on(tmp_path):
+    """`booklet import` killed outright while it wrote the folder left `.abstracts.yaml.<random>.part` there for good.
+    An import into the folder (`--update`) removes those of the files it writes written more than ABANDONED seconds
+    ago, and nothing else."""
+    import csv
+
+    import yaml
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+
+    source, folder = tmp_path / "p.csv", tmp_path / "conf"
+
+    def write(title: str) -> None:
+        with open(source, "w", newline="", encoding="utf-8") as file:
+            csv.writer(file).writerows([["Date", "Start", "End", "Title", "Speaker", "Abstract"],
+                                        ["2024-03-04", "11:00", "11:20", title, "A. Smith", "First."]])
+
+    write("Talk one")
+    assert CliRunner().invoke(main, ["import", str(source), "--out", str(folder)]).exit_code == 0
+    before = names(folder)
+    stale = [".abstracts.yaml.1a2b3c4d.part", ".programme.yaml.5e6f7a8b.part", "..booklet-import.json.9c0d1e2f.part"]
+    kept = [".abstracts.yaml.0a0b0c0d.part", ".notes.yaml.1a2b3c4d.part", "notes.part"]
+    _left_in(folder, stale, kept)
+    write("Talk one, revised")
+    atomic._SWEPT.clear()  # (once a process and target: the first import, in this process too, swept before)
+    result = CliRunner().invoke(main, ["import", str(source), "--out", str(folder), "--update"])
+    assert result.exit_code == 0, result.output
+    assert names(folder) == sorted([*before, *kept])
+    assert [a["title"] for a in yaml.safe_load((folder / "abstracts.yaml").read_text("utf-8"))] == ["Talk one, revised"]

@@ -33,7 +33,7 @@ from ..data.theme import theme_page_size
 from ..data.load import matching, not_a_file
 from ..layout.page import page_for
 from ..model import Booklet
-from ..output.atomic import together
+from ..output.atomic import swept_beside_each, together
 from ..problems import DataError, Problem, Refused
 from ..start.folder import schema_files
 from ..start.templates import SCHEMA_FOLDER, render
@@ -159,7 +159,10 @@ def _naming_entry(problem: Problem, documents: dict, source: Path) -> Problem:
 
 
 def _publish(folder: Path, files: dict[str, bytes], removed: list[str]) -> None:
-    """Every file written and every removal made together, or none (a failure part-way undoes the rest)."""
+    """Every file written and every removal made together, or none (a failure part-way undoes the rest); what an
+    import killed outright while it wrote them left beside them (`.conference.yaml.<random>.part`) removed an hour on,
+    as a build's beside its PDF (swept_beside)."""
+    swept_beside_each([folder / name for name in (*files, *removed)])
     with together() as batch:
         for name, data in files.items():
             if not _holds(folder / name, data):  # a file that stays the same is not touched

@@ -15,9 +15,8 @@ import secrets
 import shutil
 import stat
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import contextmanager, suppress
-from functools import cache
 from pathlib import Path
 
 TEMP_NAME_BYTES = 120  # of the target's name kept in a temporary file's name: it must fit in 255 bytes too
@@ -117,18 +116,39 @@ def swept_beside(target: Path) -> None:
     after it as temporary_beside names them (`.<name>.<random>.part`, `.old`, `.full.pdf`) and the parts of a build in
     parts (`.<name>.part<i>`: output.parallel); nothing else. No build lasts an hour, and none holds its temporary
     files longer than it lasts (a watch's come and go with each rebuild): a newer one may be a live process's."""
-    _swept_beside(Path(os.path.realpath(target)))  # (through a link: where its temporary files are, see replacing)
+    swept_beside_each([target])
 
 
-_LEFT = re.compile(r"[0-9a-f]{8}(\.part|\.old|\.full\.pdf)")  # after `.<name>.`: temporary_beside's (random, suffix)
-_PARTS = re.compile(r"part[0-9]+")  # after `.<name>.`: output.parallel's
+def swept_beside_each(targets: Iterable[Path]) -> None:
+    """swept_beside's sweep for each of `targets` (a folder of proofs, their PNGs and manifest; an import's data
+    files; an imposed PDF), each folder read once for all of its targets (a conference's 1,900 proofs in one folder),
+    each target once a process."""
+    folders: dict[Path, set[str]] = {}
+    for target in targets:
+        target = Path(os.path.realpath(target))  # (through a link: where its temporary files are, see replacing)
+        if target not in _SWEPT:
+            _SWEPT.add(target)
+            folders.setdefault(target.parent, set()).add(target.name)
+    for folder, names in folders.items():
+        cut = {_cut(name, TEMP_NAME_BYTES) for name in names}
+        swept_in(folder, lambda name, names=names, cut=cut: _left_by(name, names, cut))
 
 
-@cache
-def _swept_beside(target: Path) -> None:
-    temporary, parts = f".{_cut(target.name, TEMP_NAME_BYTES)}.", f".{target.name}."
-    swept_in(target.parent, lambda name: (name.startswith(temporary) and _LEFT.fullmatch(name, len(temporary)))
-              or (name.startswith(parts) and _PARTS.fullmatch(name, len(parts))))
+_SWEPT: set[Path] = set()  # the targets swept_beside_each has swept in this process
+_LEFT = re.compile(r"\.(.+)\.[0-9a-f]{8}(?:\.part|\.old|\.full\.pdf)")  # temporary_beside's: .<name>.<random><suffix>
+_PARTS = re.compile(r"\.(.+)\.part[0-9]+")  # output.parallel's: .<name>.part<i>
+
+
+def _left_by(name: str, names: set[str], cut: set[str]) -> bool:
+    """Whether the file `name` is a temporary file of one of `names` (`cut`: those names as temporary_beside cuts
+    them)."""
+    if not name.startswith("."):
+        return False
+    found = _LEFT.fullmatch(name)
+    if found is not None and found[1] in cut:
+        return True
+    found = _PARTS.fullmatch(name)
+    return found is not None and found[1] in names
 
 
 def swept_in(folder: Path, named: Callable[[str], object], left: Callable[[Path], bool] | None = None,

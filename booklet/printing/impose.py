@@ -12,7 +12,7 @@ from pypdf import PageObject, PdfWriter, Transformation, apply_configuration
 from pypdf.generic import (ArrayObject, BooleanObject, ByteStringObject, ContentStream, DictionaryObject, FloatObject,
                            NameObject, NumberObject, RectangleObject, TextStringObject)
 
-from ..output.atomic import replacing
+from ..output.atomic import replacing, swept_beside
 from .binding import too_many_to_stitch
 from .paper import SHEETS, mm_text, sheet_size
 from .pdffile import open_pdf, page_box, reading
@@ -425,5 +425,6 @@ def file_id(source: Path, sheet: str, crop_marks: bool, creep: float) -> ArrayOb
 
 
 def write_atomically(writer: PdfWriter, output: Path) -> None:
+    swept_beside(output)  # (what an impose killed outright while it wrote `output` left beside it, an hour on)
     with replacing(output) as temp, open(temp, "wb") as file:
         writer.write(file)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..cache import digest, disk
-from ..output.atomic import Together, together
+from ..output.atomic import Together, swept_beside_each, together
 from ..processes import Forked, cores, forks_pay
 from ..output.pngs import write_pngs
 from ..text import markup
@@ -67,6 +67,7 @@ def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_
             plan = _built_and_planned(Path(data_dir), page_size, prepare, meanwhile)
             paths = {proof.id: out_dir / proof.file for proof in plan.proofs}
             _refuse_inputs([*paths.values(), manifest], Path(data_dir), plan.inputs)
+            swept_beside_each([*paths.values(), manifest])  # (what a run killed outright left: see _make)
             made_now: list[_Kept] = []
             result = _make(plan, page_size, reply_by, png, paths, workers, files, kept[0] if kept else None,
                            made_now.append)
@@ -413,6 +414,10 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
                plan.words["proof_mark"])
     pngs = {p.id: [png_path(paths[p.id], index) for index in range(len(p.pages))] if png else [] for p in proofs}
     old_pngs = {folder: _old_pngs(folder) for folder in {paths[p.id].parent for p in proofs}}
+    # the temporary files a run killed outright (by the system, short of memory) while it wrote these files left beside
+    # them (`.NAME.pdf.<random>.part`), removed an hour on: as a build's beside its PDF (swept_beside)
+    swept_beside_each([*paths.values(), *(target for p in proofs for target in pngs[p.id]),
+                       *(old for found in old_pngs.values() for olds in found.values() for old in olds)])
     made = files.names()  # temporary file -> target: those made while the booklet was built
     ready = {target: temp for temp, target in made.items()}
     for target in set(ready) - {paths[p.id] for p in proofs}:
