@@ -313,3 +313,24 @@ def test_temporary_files_a_killed_import_left_in_its_folder_are_removed_an_hour_
     assert result.exit_code == 0, result.output
     assert names(folder) == sorted([*before, *kept])
     assert [a["title"] for a in yaml.safe_load((folder / "abstracts.yaml").read_text("utf-8"))] == ["Talk one, revised"]
+
+
+def test_temporary_files_a_killed_preview_left_beside_its_pngs_are_removed_an_hour_on(tmp_path, monkeypatch):
+    """`booklet preview` killed outright while it wrote a page's PNG left `.page-1.png.<random>.part` in its folder for
+    good. A preview of that page removes those written more than ABANDONED seconds ago, and nothing else."""
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+
+    from .helpers import write_conference
+
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    out = tmp_path / "out"
+    stale = [".page-01.png.1a2b3c4d.part"]
+    kept = [".page-01.png.0a0b0c0d.part", ".page-02.png.1a2b3c4d.part", "notes.part"]
+    _left_in(out, stale, kept)
+    result = CliRunner().invoke(main, ["preview", str(write_conference(tmp_path / "conf")), "--out", str(out),
+                                       "--pages", "1"])
+    assert result.exit_code == 0, result.output
+    assert names(out) == sorted([*kept, "page-01.png"])
+    assert (out / "page-01.png").read_bytes().startswith(b"\x89PNG")

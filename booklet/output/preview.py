@@ -14,6 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .atomic import swept_beside_each
 from .pngs import PNG_SCALE, write_pngs, written_here
 from ..problems import Problem
 
@@ -117,6 +118,8 @@ def write_preview(data_dir: Path, out_dir: Path, pages: PageList | str | None = 
         named = named_inputs(built.booklet)
         refuse_inputs([out_dir / page_name(page, built.pages) for page in chosen], Path(data_dir), named)
         out_dir.mkdir(parents=True, exist_ok=True)
+        # (the temporary files a preview killed outright while it wrote these PNGs left, an hour on: swept_beside)
+        swept_beside_each([out_dir / page_name(page, built.pages) for page in chosen])
         files = write_pngs(built.output, lambda index: out_dir / page_name(index + 1, built.pages),
                            [page - 1 for page in chosen], scale=dpi / 72)
     removed: list[Path] = []
