@@ -334,3 +334,32 @@ def test_temporary_files_a_killed_preview_left_beside_its_pngs_are_removed_an_ho
     assert result.exit_code == 0, result.output
     assert names(out) == sorted([*kept, "page-01.png"])
     assert (out / "page-01.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_a_staging_folder_a_killed_import_left_beside_its_folder_is_removed_an_hour_on(tmp_path):
+    """`booklet import` killed outright while it checked the data (the long part, and the one that uses memory) left its
+    staging folder `.conf.import-<random>` beside the data folder for good, with links to the folder's files. An import
+    into that folder removes those written more than ABANDONED seconds ago (the links, not what they name); a newer one
+    (a live import's) and another folder's stay."""
+    import time
+
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+
+    source, folder = tmp_path / "p.csv", tmp_path / "conf"
+    source.write_text("Date,Start,End,Title,Speaker,Abstract\n2024-03-04,11:00,11:20,Talk one,A. Smith,First.\n",
+                      "utf-8")
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("kept: true\n", "utf-8")
+    hours_ago = time.time() - atomic.ABANDONED - 60
+    stale, kept = [".conf.import-ab12cd_3"], [".conf.import-fresh123", ".other.import-ab12cd_3", ".conf.import-x"]
+    for name in stale + kept:
+        (tmp_path / name).mkdir()
+        os.symlink(mine, tmp_path / name / "mine.yaml")
+        if name != kept[0]:
+            os.utime(tmp_path / name, (hours_ago, hours_ago))
+    result = CliRunner().invoke(main, ["import", str(source), "--out", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert names(tmp_path) == sorted([*kept, "conf", "mine.yaml", "p.csv"])
+    assert mine.read_text("utf-8") == "kept: true\n" and (folder / "abstracts.yaml").is_file()

@@ -19,6 +19,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 import unicodedata
 from collections import Counter
 from contextlib import contextmanager
@@ -33,7 +34,7 @@ from ..data.theme import theme_page_size
 from ..data.load import matching, not_a_file
 from ..layout.page import page_for
 from ..model import Booklet
-from ..output.atomic import swept_beside_each, together
+from ..output.atomic import ABANDONED, swept_beside_each, together
 from ..problems import DataError, Problem, Refused
 from ..start.folder import schema_files
 from ..start.templates import SCHEMA_FOLDER, render
@@ -383,6 +384,7 @@ def _base(record: dict) -> dict:
 def _staged(folder: Path, files: dict[str, bytes], removed: list[str]):
     """A temporary folder beside `folder` that looks as `folder` will: its other files linked, `files` written."""
     parent = folder.absolute().parent
+    _swept_stagings(parent, f".{folder.name[:60]}.import-")
     try:  # beside the folder when its parent exists (a new folder's files name no other file)
         staging = Path(tempfile.mkdtemp(prefix=f".{folder.name[:60]}.import-", dir=parent))
     except OSError:
@@ -398,6 +400,28 @@ def _staged(folder: Path, files: dict[str, bytes], removed: list[str]):
         yield staging
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+_STAGING_RANDOM = re.compile(r"[a-z0-9_]{8}")  # what tempfile.mkdtemp puts after the prefix
+
+
+def _swept_stagings(parent: Path, prefix: str) -> None:
+    """Remove the staging folders of `parent` (named `prefix` and mkdtemp's random part) that an import killed
+    outright (by the system, short of memory: no `finally`, while it checked the data) left there, written more than
+    atomic.ABANDONED seconds ago: no import lasts an hour, and a newer one may be a live import's."""
+    before = time.time() - ABANDONED
+    try:
+        entries = list(os.scandir(parent))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(prefix) and _STAGING_RANDOM.fullmatch(entry.name, len(prefix)):
+            try:
+                old = entry.is_dir(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < before
+            except OSError:
+                continue
+            if old:  # (its links to the folder's files are removed, never what they name)
+                shutil.rmtree(entry.path, ignore_errors=True)
 
 
 def _mirror(folder: Path, staging: Path, replaced: set[str], prefix: str = "") -> None:
