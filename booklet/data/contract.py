@@ -206,7 +206,9 @@ NAME_RULE = ("a name of which the fonts cannot print a letter (CJK with the bund
              "in brackets (`Xiaoming Wang (王小明)`) or as words of their own at its start or end beside two words or "
              "more that no 'and' or separator ends or begins (`李健秋 Andrew Lee`), is left out alone (`Wang 王小明` is left "
              "out whole); of names joined by 'and' or a separator (`王小明, Andrew Lee`, `Mei Chen and 王小明`), those the "
-             "fonts can print are printed, as written, when they are two words or more, and check names the others")
+             "fonts can print are printed, as written, when they are two words or more, and check names the others (a name "
+             "of them that the fonts print in part only between separators: `José Ortega y Gasset 王小明` is left out "
+             "whole)")
 NAME_DOC = f"as it is printed; {NAME_RULE}"
 
 

@@ -1773,16 +1773,22 @@ def names_apart(text: str) -> tuple[str, list[str]] | None:
     or a word joining two names ('王小明, Andrew Lee', 'Mei Chen and 王小明'), some of which print: (the names that
     print, joined as written, each left-out one with the sign or word before it, or after it for the first: 'Andrew
     Lee', 'Mei Chen'; the names left out, as written: ['王小明']); a name of the list that would lose letters is one
-    left out ('Wang 王小明, Bo Jones' prints 'Bo Jones'). None for any other name, left out whole as before: one name
-    losing letters ('Wang 王小明'), or what prints being a word alone ('Wang, 小明', a family name before its given
-    name)."""
+    left out ('Wang 王小明, Bo Jones' prints 'Bo Jones') when signs, not words, set it apart. None for any other name,
+    left out whole as before: one name losing letters ('Wang 王小明'; 'José Ortega y Gasset 王小明', where 'y' joins
+    one name's words), or what prints being a word alone ('Wang, 小明', a family name before its given name)."""
     parts = _NAMES_JOINED().split(text)
     if len(parts) < 3 or not loses_letters(plain(text)):
         return None
     names = [(parts[i - 1] if i else "", parts[i]) for i in range(0, len(parts), 2)]
     kept, gone = [], []
-    for joined, name in names:
+    for at, (joined, name) in enumerate(names):
         if not printed_words(plain(name)) or loses_letters(plain(name)):
+            # (a name left out that has words that print is one only between signs: of 'José Ortega y Gasset 王小明'
+            # the 'y' joins one name's words, and 'José Ortega' alone would be another name)
+            after = names[at + 1][0] if at + 1 < len(names) else ""
+            if printed_words(plain(name)) and any(side.strip() and not set(side.strip()) & _JOINING_SIGNS
+                                                  for side in (joined, after)):
+                return None
             gone.append(name.strip())
         else:
             kept.append((joined, name.strip()))
