@@ -315,6 +315,30 @@ def test_temporary_files_a_killed_import_left_in_its_folder_are_removed_an_hour_
     assert [a["title"] for a in yaml.safe_load((folder / "abstracts.yaml").read_text("utf-8"))] == ["Talk one, revised"]
 
 
+def test_a_first_import_killed_while_it_published_does_not_stop_the_next(tmp_path):
+    """A first import killed outright while it published left only its temporary files in the new folder: the next
+    import took them for the LOC's files ("... is not empty (.abstracts.yaml.1a2b3c4d.part)") and refused. Those
+    written more than ABANDONED seconds ago are not counted, and are removed; a fresh one (a live import's) is."""
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+
+    source, folder = tmp_path / "p.csv", tmp_path / "conf"
+    source.write_text("Date,Start,End,Title,Speaker,Abstract\n2024-03-04,11:00,11:20,Talk one,A. Smith,First.\n",
+                      encoding="utf-8")
+    _left_in(folder, [".abstracts.yaml.1a2b3c4d.part", ".conference.yaml.5e6f7a8b.part"],
+             [".programme.yaml.0a0b0c0d.part"])
+    result = CliRunner().invoke(main, ["import", str(source), "--out", str(folder)])
+    assert result.exit_code == 1
+    assert "is not empty (.programme.yaml.0a0b0c0d.part)" in result.output
+    (folder / ".programme.yaml.0a0b0c0d.part").unlink()
+    atomic._SWEPT.clear()
+    result = CliRunner().invoke(main, ["import", str(source), "--out", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert not [name for name in names(folder) if name.endswith(".part")]
+    assert (folder / "abstracts.yaml").read_text("utf-8").count("Talk one") == 1
+
+
 def test_temporary_files_a_killed_preview_left_beside_its_pngs_are_removed_an_hour_on(tmp_path, monkeypatch):
     """`booklet preview` killed outright while it wrote a page's PNG left `.page-1.png.<random>.part` in its folder for
     good. A preview of that page removes those written more than ABANDONED seconds ago, and nothing else."""

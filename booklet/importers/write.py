@@ -34,7 +34,7 @@ from ..data.theme import theme_page_size
 from ..data.load import matching, not_a_file
 from ..layout.page import page_for
 from ..model import Booklet
-from ..output.atomic import ABANDONED, swept_beside_each, together
+from ..output.atomic import ABANDONED, abandoned, swept_beside_each, together
 from ..problems import DataError, Problem, Refused
 from ..start.folder import schema_files
 from ..start.templates import SCHEMA_FOLDER, render
@@ -90,7 +90,7 @@ def import_source(source: Path, folder: Path, options: Options, update: bool = F
     source, folder = Path(source), Path(folder)
     if folder.exists() and not folder.is_dir():
         raise Refused(f"{folder} is a file, not a folder")
-    existing = [name for name in _contents(folder) if name not in HOUSEKEEPING]
+    existing = [name for name in _contents(folder) if name not in HOUSEKEEPING and not abandoned(folder / name)]
     record = _read_record(folder) if existing else None
     if existing and not update:
         shown = ", ".join(existing[:4]) + (f" and {len(existing) - 4} more" if len(existing) > 4 else "")

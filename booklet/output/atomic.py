@@ -151,6 +151,18 @@ def _left_by(name: str, names: set[str], cut: set[str]) -> bool:
     return found is not None and found[1] in names
 
 
+def abandoned(path: Path) -> bool:
+    """Whether `path` is a temporary file (temporary_beside's `.<name>.<random>.part`, of any name) written more than
+    ABANDONED seconds ago: one a stopped process left, that swept_beside removes (a first import killed while it
+    published left only these in its new folder, which the next import took for the LOC's files)."""
+    if _LEFT.fullmatch(path.name) is None:
+        return False
+    try:
+        return path.lstat().st_mtime < time.time() - ABANDONED and not path.is_dir()
+    except OSError:
+        return False
+
+
 def swept_in(folder: Path, named: Callable[[str], object], left: Callable[[Path], bool] | None = None,
               age: float = ABANDONED) -> None:
     """Remove the files of `folder` (not a folder, nor a link) written more than `age` seconds ago that a stopped
