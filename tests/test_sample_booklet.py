@@ -496,6 +496,30 @@ def test_contents_that_no_spacing_fits_on_a_page_leave_the_tutorials_out(tmp_pat
         assert any("Hands-on tutorial number 1 on inference" in line for line in lines) is listed, count
 
 
+def test_ten_and_more_numbered_contents_entries_set_their_titles_at_one_place(tmp_path):
+    """A review of real books' contents (uRos 2026's ten tutorials, SIGDIAL's twenty): each numbered entry hung by its
+    own number's width, so "10. Working ..." started a figure right of "9. Tidy ...". The numbers are set right in
+    a column as wide as the widest, every title starting at one place."""
+    import pypdfium2 as pdfium
+
+    tutorials = "".join(f"- id: {'bayes-intro' if n == 1 else f't{n}'}\n  title: Tutorial title {n}\n"
+                        f"  description: A course.\n  presenters:\n    - {{name: Sven Oberg}}\n" for n in range(1, 12))
+    folder = write_conference(tmp_path / "conf", {"tutorials.yaml": tutorials})
+    build_booklet(folder, tmp_path / "b.pdf")
+    pdf = Pdf(tmp_path / "b.pdf")
+    index = next(i for i, text in enumerate(pdf.texts) if text.splitlines()[:1] == ["Contents"])
+    page = pdfium.PdfDocument(str(tmp_path / "b.pdf"))[index].get_textpage()
+    text = page.get_text_range()
+    numbers, titles = {}, {}
+    for n in range(1, 12):
+        at = text.index(f"{n}. Tutorial title {n}")
+        numbers[n] = page.get_charbox(at + len(str(n)), loose=True)[2]  # (the full stop's right edge)
+        titles[n] = page.get_charbox(at + len(f"{n}. "), loose=True)[0]  # (the title's "T")
+    assert max(titles.values()) - min(titles.values()) < 0.05, titles
+    assert max(numbers.values()) - min(numbers.values()) < 0.05, numbers
+    assert titles[1] > numbers[1]
+
+
 def test_contents_that_fit_no_page_either_way_list_every_entry():
     """A review of the change: a contents too long with or without its tutorials dropped them, though it ran over
     pages anyway. Only when leaving them out makes the contents fit a page are they left out."""

@@ -50,15 +50,18 @@ _NUMBER = re.compile(r"\d+\. ")  # a tutorial's number before its title in the c
 
 def _contents_row(ctx: Context, level: int, title: str, key: str, share: float, hang: float) -> Row:
     """One entry: its title, its page number at the right; its line spacing `share` of the style's; a numbered entry
-    of the second level runs on under its title, hanging by its own number's width (`hang`, the widest number's,
-    says whether any entry is numbered): a typesetter's review of uRos's ten tutorials on B5, where "4." hung by the
-    width of "10." and the second line of its title started a figure right of its first."""
+    of the second level runs on under its title: its number set right in a column as wide as the widest ("10. ",
+    `hang`, which also says whether any entry is numbered), every title starting at its right, and a wrapped title's
+    next lines under its first letter (a typesetter's review of uRos's ten tutorials on B5: "4." hung by the width
+    of "10." started its second line a figure right of its first; hung by its own number's width, "10. Working ..."
+    then started a figure right of "9. Tidy ...", the titles of one list at two places)."""
     s = ctx.styles
     style = s.toc_1 if level == 0 else s.toc_2
     numbered = _NUMBER.match(markup.plain(title)) if level > 0 and hang else None
     own = stringWidth(numbered.group(), style.fontName, style.fontSize) if numbered else 0.0
-    style = ctx.derived(style, f"{style.name}_contents", share, bool(numbered), own, leading=style.leading * share,
-                        **({"leftIndent": own, "firstLineIndent": -own} if numbered else {}))
+    style = ctx.derived(style, f"{style.name}_contents", share, bool(numbered), own, hang,
+                        leading=style.leading * share,
+                        **({"leftIndent": hang, "firstLineIndent": -own} if numbered else {}))
     indent = 0 if level == 0 else s.body.fontSize * 1.5
     return Row([], [Para(markup.inline(title), style)], indent, ref=key, ref_style=style, link=key,
                pad=(1.2 if level else 2.5) * share, gap=0, ref_last=True)
