@@ -1467,3 +1467,29 @@ def test_a_name_only_one_room_has_is_not_followed_by_a_room_and_the_names_keep_t
     text = " ".join(pdf.texts[page].split())
     assert "PARALLEL SESSIONS Club Nights · Room R2 · Room R3" in text and text.count("Club Nights") == 1, text
     assert "(Bar)" not in text and "(Music Club)" not in text
+
+
+def test_a_white_box_too_low_for_a_line_with_its_padding_takes_the_free_time_beside_it(tmp_path):
+    """A review of real books (SIGDIAL 2020, A5, a day from 05:00 to 21:30): the quarter-hour "Opening Remarks", a
+    white box with a rule round it, was drawn as a sliver: its title's capitals and descenders touched the rule
+    above and below. With free time after it, it is drawn as high as a line of the smallest type with its padding,
+    as any white box of a line is: the rule clear of the ink on every side. A grey break of the same quarter hour,
+    with no rule to touch, stays a sliver in its own time."""
+    items = ['{time: "05:00-06:00", title: Early start}', '{time: "07:30-07:45", title: Opening gyps}',
+             '{time: "10:00-10:15", title: Break jig, kind: break}', '{time: "11:00-12:00", title: Morning}',
+             '{time: "20:30-21:30", title: Dinner, kind: social}']
+    pdf, page = _day_glance(tmp_path, items)
+    ink = _ink_of(pdf.path, page)
+    boxes = _path_boxes(pdf.path, page)
+    text = "".join(char for char, _, _ in ink)
+    for title, clear in (("Openinggyps", 0.5), ("Breakjig", None)):
+        at = text.index(title)
+        chars = ink[at:at + len(title)]
+        low, high = min(bottom for _, bottom, _ in chars), max(top for _, _, top in chars)
+        box = min((b for b in boxes if b[1] - 1 < low and high < b[3] + 1), key=lambda b: b[3] - b[1])
+        if clear is None:
+            found, sizes = _baselines_and_sizes(pdf, page)
+            hours = {t: found[t] + 0.95 * sizes[t] for t in ("10:00", "11:00")}
+            assert box[3] - box[1] < (hours["10:00"] - hours["11:00"]) / 4  # (a quarter hour's box, as before)
+        else:
+            assert low - box[1] >= clear and box[3] - high >= clear, (title, low, high, box)

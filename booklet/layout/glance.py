@@ -10,7 +10,8 @@ up to 0.72 of the text size, a line of which the shortest box of a quarter of an
 holds), cut after a word with an ellipsis when it needs more lines than its box holds (its lines as tall as they are
 set: a formula of scripts on scripts sets its line apart) and clipped
 to its box; a shorter box takes a smaller size, down to SMALLEST; a box lower than a line of that but not than
-its type holds one line of it with no leading to spare; a lower box is drawn that high, into the free time after
+its type holds one line of it with no leading to spare (a white box, whose rule that line would touch, is drawn as
+high as the line with its padding, into free time beside it); a lower box is drawn that high, into the free time after
 it or else before it, and where there is none takes the type it holds, down to TINY, and below that stays empty (its
 colour still marks the time; the day's page has it all). A talk's or tutorial's
 box also names its speakers when there is room, and links to its abstract or tutorial.
@@ -466,8 +467,10 @@ def _room_for_titles(plan: DayPlan, grid: Grid, width: float) -> None:
     where no box of its lanes is: it was drawn empty, or as a hairline with nothing to read. A title whose formula of
     scripts on scripts reaches higher (lower) than its capitals (descenders) needs the line as tall as it is
     (_title_need; `width`: the day's column's): with the plain line's height, it was set smaller, down to TINY, and
-    at TINY still cut off by the box."""
-    plain = grid.textless + 0.01
+    at TINY still cut off by the box. A white box, drawn with a rule round it, needs a whole line of SMALLEST type with
+    its padding (grid.shortest): as a sliver, its title's capitals and descenders touched the rule above and below
+    (SIGDIAL's quarter-hour "Opening Remarks", a review of real books); a coloured box has no rule for them to touch."""
+    plain, whole = grid.textless + 0.01, grid.shortest + 0.01
     first, last = grid.first, grid.last
 
     def beside(a: Box, b: Box) -> bool:  # sharing some of the column's width
@@ -476,7 +479,7 @@ def _room_for_titles(plan: DayPlan, grid: Grid, width: float) -> None:
     for box in sorted(plan.boxes, key=lambda b: b.start):
         if not (box.members or box.item is not None and box.item.shown_title):
             continue
-        need = max(plain, _title_need(grid, box, width, plan.clashing))
+        need = max(whole if _ruled(grid.ctx, box) else plain, _title_need(grid, box, width, plan.clashing))
         if box.end - box.start >= need:
             continue
         others = [b for b in plan.boxes if b is not box and beside(b, box)]
@@ -486,6 +489,13 @@ def _room_for_titles(plan: DayPlan, grid: Grid, width: float) -> None:
         top = max(before, bottom - need)
         if (top, bottom) != (box.start, box.end):
             box.top, box.bottom = top, bottom
+
+
+def _ruled(ctx: Context, box: Box) -> bool:
+    """Whether `box` is drawn white with a rule round it (as _box draws it: no fill of its own)."""
+    if box.members:
+        return box.session is None and _lines_only(box.members) and _look(ctx, box.members[0].item, None)[0] is None
+    return box.item is not None and _look(ctx, box.item, box.session)[0] is None
 
 
 def _title_need(grid: Grid, box: Box, width: float, clashing: frozenset[str] = frozenset()) -> float:
