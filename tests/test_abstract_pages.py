@@ -247,6 +247,25 @@ def test_a_heading_in_an_abstracts_text_never_ends_a_page_without_what_it_heads(
         lambda words: [f"Results R{words}", f"Refs{words}:", f"Zeta{words}"])
 
 
+def test_a_short_question_alone_never_ends_a_page_without_the_text_that_answers_it(tmp_path):
+    """A review of real books: DebConf17 p. 29 (abstracts flowing) ended with "Pour qui?", a paragraph of its own
+    heading the text on the next page (as "Who?", "How?", "Quoi?" headed theirs). A paragraph of a short question
+    alone (three words at most) goes to the next page with what follows it. Abstracts of every length near the
+    page's foot, flowing one after another (a third of a line more at each step)."""
+    steps = range(10, 160, 4)
+    entries = [_entry(f"e{words}", f"Entry {words}", _filling(0, words, "x") + f"\n\nPour qui{words}?\n\n"
+                      + " ".join(f"Zeta{words}" if k == 0 else WORDS[k % len(WORDS)] for k in range(60)))
+               for words in steps]
+    files = {"abstracts.yaml": "".join(entries), "theme.yaml": "abstracts: {layout: flow}\n",
+             "programme.yaml": BASE["programme.yaml"].replace("talk: lund-2026", "title: A talk").replace(
+                 "talk: okafor", "title: Another")}
+    result = build_booklet(write_conference(tmp_path / "conf", files), tmp_path / "b.pdf")
+    pdf = Pdf(result.output)
+    for words in steps:
+        page = next(i for i, text in enumerate(pdf.norms) if norm(f"Pour qui{words}?") in text)
+        assert norm(f"Zeta{words}") in pdf.norms[page], words
+
+
 def _kept_together(tmp_path, ending, together) -> None:
     """Abstracts of every length near a page's foot (a line more at each step), each ending with `ending(words)`:
     the texts `together(words)` are all on one page, and some went on to the next (the speaker is not there)."""

@@ -203,7 +203,8 @@ class Context:
     def paras(self, text: str, style) -> list[Para]:
         """Paragraphs of user text (escaped, with math and emphasis), one per blank-line-separated block and list
         item; an item's lines after its first are indented to its text, after the bullet or number; a paragraph that
-        leads into the next (a heading, a line ending with a colon: _HEADING_LIKE) is kept with it, and so is a
+        leads into the next (a heading, a line ending with a colon: _HEADING_LIKE; a short question alone: _ASKS) is
+        kept with it, and so is a
         paragraph or item right before a block of code that ends with a colon or is short (SHORT_LEAD); a short
         paragraph (SHORT_LEAD) ending with a colon right before a list is kept with its first item, and that item,
         short too, with the next: "... the following:" never ends a page with one item or none. A longer lead-in ending
@@ -236,7 +237,8 @@ class Context:
                 and (_LEADS_IN.search(text) or _short(text))  # ("... as follows:", "Having the data in a dict like")
             into_list = item_next(at) and ends_with_colon(at)  # ("... including:", then a list)
             leading = before_code or (into_list and _short(text))  # (a short one)
-            if found is None and (_HEADING_LIKE.fullmatch(text) or leading):  # (never the last on a page,
+            asks = at + 1 < len(paragraphs) and _ASKS.fullmatch(_ENTITY.sub("x", _TAGS.sub("", text)).strip())
+            if found is None and (_HEADING_LIKE.fullmatch(text) or leading or asks):  # (never the last on a page,
                 made.append(Para(text, self.derived(style, f"{style.name}_lead", keepWithNext=1)))  # its text next)
             elif found is None and into_list:  # a longer one: its last lines go on
                 made.append(Para(text, self.derived(style, f"{style.name}_lead_tail", keepTailWithNext=1)))
@@ -334,6 +336,9 @@ def _widest_marks(paragraphs: list[str], marks: list, style) -> dict[int, str]:
 # A paragraph that leads into the next: a heading (a short line all bold, "**Results**", not a bold sentence) or a
 # short line ending with a colon ("Literatur:", "We found:" before a list)
 _HEADING_LIKE = re.compile(r"<b>[^<]{1,80}(?<![.!?])</b>|[^<]{1,60}:")
+# A paragraph of a short question alone (three words at most: "Who?", "How?", "Pour qui ?"), before more text: a
+# heading the text answers, kept with it (DebConf17 p. 29 ended with "Pour qui?", its answer on the next page)
+_ASKS = re.compile(r"(?:[^\s?]+\s){0,2}[^\s?]+\s?\?")
 # A paragraph that ends with a colon (after the tags that close there: "... as follows:", "*Example*:"), any length:
 # before a block of code, kept with its first lines
 _LEADS_IN = re.compile(r":(?:</[^>]*>)*\s*$")
