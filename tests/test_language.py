@@ -249,6 +249,34 @@ def test_an_unknown_language_is_an_error_listing_the_languages(tmp_path):
         "unless theme.yaml's `labels:` gives them")
 
 
+@pytest.mark.parametrize("written", ["''", '" "'])
+def test_an_empty_language_is_an_error(tmp_path, written):
+    """`language: ''` (a template's key not filled in) was taken as English without a word, as an abstract's own
+    `language: ''` was taken as the booklet's. An empty code is no code, which the format makes an error; `language:`
+    with nothing (YAML's null) is the key left out, as elsewhere."""
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+
+    folder = write_conference(tmp_path / "conf", {
+        "conference.yaml": extend("conference.yaml", f"language: {written}\n"),
+        "abstracts.yaml": BASE["abstracts.yaml"].replace("\n  title: ", f"\n  language: {written}\n  title: ", 1)})
+    with pytest.raises(DataError) as caught:
+        read_booklet(folder)
+    assert [(p.file, p.line, p.key, p.severity, p.message) for p in caught.value.problems] == [
+        ("conference.yaml", 5, "language", "error", "is empty: write a language code (like en, de, en-GB), or leave "
+         "the key out (the booklet is then in English)"),
+        ("abstracts.yaml", 2, "[0].language", "error", "is empty: write a language code (like en, de, en-GB), or "
+         "leave the key out (the text is then in the booklet's language)")]
+    built = CliRunner().invoke(main, ["build", str(folder), "-o", str(tmp_path / "b.pdf")])
+    assert built.exit_code == 1 and not (tmp_path / "b.pdf").exists() and "Traceback" not in built.output
+    assert "conference.yaml:5: language: is empty" in built.output
+
+    left_out = write_conference(tmp_path / "null", {"conference.yaml": extend("conference.yaml", "language:\n")})
+    booklet, problems = read_booklet(left_out)
+    assert booklet.conference.language == "en" and not [p for p in problems if p.key == "language"]
+
+
 def test_a_theme_label_with_a_wrong_placeholder_is_an_error(tmp_path):
     theme = "labels:\n  day: Tag\n  chair: 'Vorsitz {nom}'\n  programme: Zeitplan\n"
     folder = write_conference(tmp_path / "conf", {"theme.yaml": theme})
