@@ -351,6 +351,21 @@ def test_an_empty_family_name_is_an_error_with_the_name_it_would_be_filed_under(
     assert built.exit_code == 1 and not (tmp_path / "b.pdf").exists() and "Traceback" not in built.output
 
 
+@pytest.mark.parametrize("aliases", ['""', "' '"])
+def test_empty_aliases_are_an_error(tmp_path, aliases):
+    """`aliases: ""` was taken as if the key were left out, without a word (spellings not yet filled in, or a
+    spreadsheet's empty cell): the names it should have merged stayed two people in the index. Empty aliases are no
+    spelling, as `family: ''` is no family name: an error at the key's line; a list's empty item already was one."""
+    folder = write_conference(tmp_path / "conf", {"people.yaml": f"- name: Bo Jones\n- name: Ana Smith\n"
+                                                                 f"  aliases: {aliases}\n"})
+    assert check(folder) == (1, [
+        "people.yaml:3: [1].aliases: is empty: write the other spellings of 'Ana Smith' the data uses, or leave the "
+        "key out",
+        f"{folder}: 1 error, 0 warnings.{LATER}"])
+    built = CliRunner().invoke(main, ["build", str(folder), "-o", str(tmp_path / "b.pdf")])
+    assert built.exit_code == 1 and not (tmp_path / "b.pdf").exists() and "Traceback" not in built.output
+
+
 def test_an_alias_that_is_a_name_given_before_is_an_error_there(tmp_path):
     folder = write_conference(tmp_path / "conf", {"people.yaml": "- name: Bo Jones\n- name: Ana Smith\n"
                                                                  "  aliases: Bo Jones\n"})
