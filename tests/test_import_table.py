@@ -755,6 +755,33 @@ def test_a_conftool_contribution_at_24_00_is_in_the_night_after_its_day(tmp_path
     assert day["items"][-1]["items"] == [{"time": "00:00-00:30", "talk": "c300"}]
 
 
+def test_a_conftool_session_or_contribution_ending_before_it_starts_is_said_so(tmp_path):
+    """A ConfTool session from "16:00" to "14:30" was imported with its start alone and no word, and so was a
+    contribution of its p1_ columns (a row of the long form already had the note): which time is right cannot be told,
+    so the note names the line, the column group and both cells, as a row's does. An end at the start is named the
+    same; an end on a later date (a night's session, 23:30 to 01:00 the next day) is an end."""
+    rows = conftool_rows()
+    rows[1][5:7] = ["2023-09-22 16:00", "2023-09-22 14:30"]  # the session
+    rows[1][14:16] = ["2023-09-22 15:00", "2023-09-21 15:30"]  # p1_: its end a day before its start
+    rows[1][24:26] = ["2023-09-22 15:00", "2023-09-22 15:00"]  # p2_: its end at its start
+    night = ["70", "NA", "Nachtkonzert", "normal", "", "2023-09-22 23:30", "2023-09-23 01:00", "Aula",
+             "", "", "", "", "1",
+             "300", "2023-09-22 23:30", "2023-09-23 00:30", "Vortrag", "Accepted", "Kuhl, Jan Esra", "HfM Freiburg",
+             "", "Mitternacht", ""] + [""] * 10
+    imported = table.read(write_csv(tmp_path / "sessions.csv", rows + [night], ";"), Options())
+    assert [n for n in imported.notes if "starts" in n] == [
+        "line 2: 'Analyse I' ends before it starts ('2023-09-22 16:00' to '2023-09-22 14:30'): it has no end time; "
+        "correct one of them",
+        "line 2, p1_: 'Reichas Fugen' ends before it starts ('2023-09-22 15:00' to '2023-09-21 15:30'): it has no end "
+        "time; correct one of them",
+        "line 2, p2_: 'KoALa' ends as it starts ('2023-09-22 15:00' to '2023-09-22 15:00'): it has no end time; "
+        "correct one of them"]
+    [day] = imported.documents["programme.yaml"]["days"]
+    session = next(s for i in day["items"] for s in i.get("parallel", [i]) if s.get("session") == "Analyse I")
+    assert session["items"] == [{"time": "15:00", "talk": "c130"}, {"time": "15:00", "talk": "c104"}]
+    assert day["items"][-1]["items"] == [{"time": "23:30-00:30", "talk": "c300"}]
+
+
 def test_a_workbook_of_a_sheet_per_day_is_read_whole(tmp_path):
     """A fuzzing run: three sheets, Monday to Wednesday, with the same columns gave "3 talks ... read sheet 'Monday'":
     6 of the 9 talks were left out without a word. Every later sheet under the same header is read after the first;

@@ -1626,6 +1626,9 @@ class _Table:
             block = Block(f"s{session_id}", name or f"Session {session_id}", chairs, room, day,
                           _clock_in(start_raw) if start_raw else None, _clock_in(end_raw) if end_raw else None,
                           kind=kind)
+            if self.end_before_start(where, block.name, block.start, block.end, start_raw, end_raw, dates,
+                                     _cell(row, col("session start")), _cell(row, col("session end"))):
+                block.end = None
             talks = []
             for number in sorted(groups):
                 g = groups[number]
@@ -1679,9 +1682,29 @@ class _Table:
             entry.start = _clock_in(start_raw) if start_raw else None
             entry.end = _clock_in(end_raw) if end_raw else None
             entry.day = _start_day(entry.day, entry.start, str(start_raw))
+            if self.end_before_start(where, title, entry.start, entry.end, start_raw, end_raw, dates, get("start"),
+                                     get("end")):
+                entry.end = None
         if entry.start is None and entry.day is not None and block.start is not None and not block.kind:
             entry.day = block.day  # no time of its own: in its session, at the session's place
         return entry
+
+    def end_before_start(self, where: str, title: str, start: dt.time | None, end: dt.time | None, start_raw,
+                         end_raw, dates: _Dates, start_written: str, end_written: str) -> bool:
+        """A note for a ConfTool session or contribution whose end is before its start, or at it, as row_time's for
+        a row: it was imported with its start alone and no word ("2023-09-22 16:00" to "2023-09-22 14:30"). True when
+        noted: the end is none. An end on a later date than the start is none of these."""
+        if start is None or end is None:
+            return False
+        first, last = dates(start_raw), dates(end_raw)
+        if first is not None and last is not None and last != first:
+            if last > first:
+                return False
+        elif not no_end(start, end):
+            return False
+        self.notes.append(f"{where}: '{title}' ends {'as' if end == start and first == last else 'before'} it starts "
+                          f"('{start_written}' to '{end_written}'): it has no end time; correct one of them")
+        return True
 
 
 def _mistyped(row: list, cols: _Columns, dates: _Dates) -> bool:
