@@ -782,6 +782,29 @@ def test_a_conftool_session_or_contribution_ending_before_it_starts_is_said_so(t
     assert day["items"][-1]["items"] == [{"time": "23:30-00:30", "talk": "c300"}]
 
 
+@pytest.mark.parametrize("date", ["2023-09-21", "2023-09-23"])
+def test_a_conftool_contribution_dated_off_its_sessions_day_is_refused_naming_it(tmp_path, date):
+    """A p1_ contribution dated a day before (or after) the day of its session (2023-09-22) was imported on a day of
+    its own, its session printed in two halves on two days, without a word. Which date is right cannot be told: as a
+    schedule's event away from its day, it is refused, naming the line, the column group, the title, its date and time
+    and the session's day; exit 1, nothing written. A contribution the night after its session's day is imported."""
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+
+    rows = conftool_rows()
+    rows[1][14:16] = [f"{date} 14:30", f"{date} 15:00"]
+    path = write_csv(tmp_path / "sessions.csv", rows, ";")
+    expected = (f"{path}: line 2, p1_ ('Reichas Fugen'): its date and time '{date} 14:30' is not on the day of its "
+                "session 'Analyse I' (2023-09-22) nor the night after; correct one of them in the export")
+    with pytest.raises(SourceError) as raised:
+        table.read(path, Options())
+    assert str(raised.value) == expected
+    result = CliRunner().invoke(main, ["import", str(path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1 and expected in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
 def test_a_workbook_of_a_sheet_per_day_is_read_whole(tmp_path):
     """A fuzzing run: three sheets, Monday to Wednesday, with the same columns gave "3 talks ... read sheet 'Monday'":
     6 of the 9 talks were left out without a word. Every later sheet under the same header is read after the first;
