@@ -455,6 +455,30 @@ def test_an_author_without_a_name_is_named_in_the_notes(tmp_path):
             "'Lund University'); write their names in where they speak") in imported.notes
 
 
+@pytest.mark.parametrize("date", ["2027-05-31", "2027-06-02"])
+def test_a_paper_dated_off_its_sessions_day_is_refused_naming_it(tmp_path, date):
+    """A paper whose start_time was a day before (or after) the day of the session listing it was imported on a day of
+    its own, its session printed in two halves on two days, without a word. Which is right cannot be told: refused as
+    a schedule's event away from its day is, naming file, line, title, its start_time and the session's day; exit 1,
+    nothing written. A paper the night after its session's day is imported."""
+    old = "        - id: 4\n          start_time: 2027-06-01 09:30:00\n          end_time: 2027-06-01 09:45:00\n"
+    assert old in PROGRAM
+    folder = write_handbook(tmp_path / "h", **{"program.yml": PROGRAM.replace(old, old.replace("2027-06-01", date))})
+    with pytest.raises(SourceError) as info:
+        read(folder, Options(format="aclpub2"))
+    assert str(info.value) == (f"{folder / 'program.yml'}: line 18 ('Unsupervised Evaluation of Dialog'): its "
+                               f"start_time '{date} 09:30:00' is not on the day of its session 'Generation' "
+                               "(2027-06-01) nor the night after; correct one of them in the export")
+    result = invoke("import", folder, "--out", tmp_path / "out", "--format", "aclpub2")
+    assert result.exit_code == 1 and str(info.value) in result.output and "nothing was written" in result.output
+    assert not (tmp_path / "out").exists()
+
+    night = old.replace("2027-06-01 09:30", "2027-06-02 00:30").replace("2027-06-01 09:45", "2027-06-02 00:45")
+    imported = read(write_handbook(tmp_path / "n", **{"program.yml": PROGRAM.replace(old, night)}),
+                    Options(format="aclpub2"))
+    assert imported.documents["programme.yaml"]
+
+
 @pytest.mark.parametrize("name, old, new, expected", [
     ("conference_details.yml", "end_date: 2027-06-02", "end_date: 2027-05-02",
      "line 4 ('Workshop on Dialogue and Discourse'): end_date '2027-05-02' is before its "

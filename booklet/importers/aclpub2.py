@@ -37,6 +37,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from ..data.contract import NIGHT_UNTIL
 from ..data.load import Map, Seq, load_file
 from . import Imported, Options, SourceError
 from .assemble import (NOBODY, Block, Conference, Entry, Person, affiliation, assemble, end_before_start, first_few,
@@ -360,11 +361,20 @@ class _Reader:
 
     def place(self, entry: Entry, record: Map, file: str, day: dt.date) -> None:
         start = self.moment(record, "start_time", file)
+        block = next((b for b in self.blocks if b.key == entry.block), None)
+        if start is not None and start.date() != day and not (
+                start.date() == day + dt.timedelta(days=1) and start.time() <= NIGHT_UNTIL):
+            # (a paper dated a day before its session was imported on a day of its own, the session in two halves:
+            # refused as a schedule's event away from its day is, which is right cannot be told)
+            written = (record.raw.get("start_time") or str(record.get("start_time"))).strip()
+            raise SourceError(f"{file}: line {record.lines.get('start_time', record.line)} ('{entry.title}'): its "
+                              f"start_time '{written}' is not on the day of its session"
+                              + (f" '{block.name}'" if block is not None else "")
+                              + f" ({day:%Y-%m-%d}) nor the night after; correct one of them in the export")
         entry.day = start.date() if start else day
         entry.start = start.time() if start else None
         entry.end = self.end(record, start, file, entry.title) if start else None
         room = latex_line(str(record.get("room") or record.get("location") or ""))
-        block = next((b for b in self.blocks if b.key == entry.block), None)
         entry.room = room if room and (block is None or room != block.room) else ""
 
     # -- invited talks, tutorials, workshops
