@@ -2179,6 +2179,30 @@ def test_an_event_dated_away_from_the_day_that_lists_it_is_refused_naming_it(tmp
 
 
 @pytest.mark.parametrize("layout", ["v1", "xml"])
+def test_an_event_dated_the_day_before_the_day_that_lists_it_is_refused_naming_it(tmp_path, layout):
+    """An event dated the day before the day that lists it (09:00 UTC on the 12th under the 13th, which starts 08:00
+    Berlin time) was imported at its clock on the 13th, first in its day and out of order, without a word: a day
+    either way was taken for a time zone's. A day before is a zone's only when the event is at or after its day's own
+    start; otherwise it is refused as an event further away is, naming it, its date and time and the day."""
+    from xml.sax.saxutils import escape
+
+    if layout == "xml":
+        path = tmp_path / "schedule.xml"
+        path.write_text(XML.format(html=escape(HTML)).replace("<date>2027-09-13T09:00:00+00:00</date><start>09:00",
+                                                              "<date>2027-09-12T09:00:00+00:00</date><start>09:00", 1),
+                        encoding="utf-8")
+        where = "line 25"
+    else:
+        days = events_v1()
+        days["13"][1]["date"] = "2027-09-12T09:00:00+00:00"
+        path = write_json_v1(tmp_path / "schedule.json", days)
+        where = "schedule.conference.days[0].rooms['Hall A'][1]"
+    _refused(path, f"{path}: {where} ('Waves in shallow water'): its date and time '2027-09-12T09:00:00+00:00' is not "
+                   "on the day that lists it (2027-09-13) nor the night after; correct one of them in the export",
+             tmp_path / "out")
+
+
+@pytest.mark.parametrize("layout", ["v1", "xml"])
 def test_a_day_listed_twice_keeps_its_first_place(tmp_path, layout):
     """A schedule that lists its first day again at the end (an export's day repeated, its events with it) was
     imported with that day after the next one (2027-09-14 printed before 2027-09-13, and check warned that the days

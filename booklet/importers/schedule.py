@@ -389,7 +389,10 @@ class _Builder:
             self.counts["no-end"] += event.end is None
             item = {"time": self.time_text(start, end), **item}
             day = event.day or self.day_of(event.start, start)
-            if abs((start.date() - day).days) > 1:  # (a day either way: its zone's, and a night's event)
+            if abs((start.date() - day).days) > 1 or start.date() < day and not self.after_start(event.start, start,
+                                                                                                  day):
+                # (a day either way: its zone's, and a night's event; a day before, only when its day's own start in
+                # another zone is that date's: an event of the day before was printed first in its day, out of order)
                 raise SourceError(f"{s.source}: {event.where} ('{one_line(event.title)}'): its date and time "
                                   f"'{event.start.isoformat()}' is not on the day that lists it ({day:%Y-%m-%d}) "
                                   "nor the night after; correct one of them in the export")
@@ -446,6 +449,17 @@ class _Builder:
                 placed.setdefault(p.start.date(), []).append(p)
             self.counts["late"] -= len(late)
             self.counts["own-date"] += len(late)
+
+    def after_start(self, moment: dt.datetime, local: dt.datetime, date: dt.date) -> bool:
+        """Whether an event at `moment` (`local` in the conference's wall-clock time) is at or after the start of the
+        day of `date` as the source gives it (False for a day without a start: none begins before its date)."""
+        day = next((d for d in self.s.days if d.date == date and d.start is not None), None)
+        if day is None:
+            return False
+        try:
+            return moment >= day.start
+        except TypeError:  # naive against aware: compare wall-clock times
+            return local >= self.local(day.start)
 
     def day_of(self, moment: dt.datetime, local: dt.datetime) -> dt.date:
         """The conference day of an event the source does not list under a day: the day whose span holds it."""
