@@ -538,6 +538,36 @@ def test_a_contribution_that_ends_before_it_starts_is_refused_naming_it(tmp_path
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("date", ["2026-06-22", "2026-06-24"])
+def test_a_timetable_contribution_dated_off_its_sessions_day_is_refused_naming_it(tmp_path, date):
+    """A contribution of a session block dated a day before (or after) the block's day was imported on a day of its
+    own, its session printed in two halves on two days, without a word. Which is right cannot be told: refused as a
+    schedule's event away from its day is, naming the entry, its startDate and the session's day; exit 1, nothing
+    written. A contribution the night after its block's day is imported."""
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+
+    data = timetable_export()
+    c21 = data["results"]["99"]["20260623"]["s3l7"]["entries"]["c21"]
+    c21["startDate"], c21["endDate"] = when(date, "09:00:00", "Europe/Zurich"), when(date, "09:25:00", "Europe/Zurich")
+    path = tmp_path / "99.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    expected = (f"{path}: entry c21 ('Charm flow'): its startDate '{date} 09:00:00' is not on the day of its session "
+                "'Heavy Flavour I' (2026-06-23) nor the night after; correct one of them in the export")
+    with pytest.raises(SourceError) as raised:
+        indico.read(path, Options())
+    assert str(raised.value) == expected
+    result = CliRunner().invoke(main, ["import", str(path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1 and expected in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+    c21["startDate"], c21["endDate"] = (when("2026-06-24", "00:30:00", "Europe/Zurich"),
+                                        when("2026-06-24", "00:55:00", "Europe/Zurich"))
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert indico.read(path, Options()).documents["programme.yaml"]
+
+
 @pytest.mark.parametrize("timetable", [False, True])
 def test_a_contribution_naming_more_people_than_booklet_imports_is_refused_naming_it(tmp_path, timetable):
     """As a schedule's event with 100,000 persons (an import fuzz's: minutes to import): more than 1,000 people for one
