@@ -1068,7 +1068,8 @@ def test_two_short_items_of_the_day_s_own_overlapping_amid_gathered_sessions_do_
 
 def test_a_lunch_that_starts_before_the_talks_beside_it_end_is_named_among_them_and_a_short_tail_stays(tmp_path):
     """Fourteen rooms' talks to 12:00 and a lunch from 11:30: the lunch's box across the column hid the talks' last half
-    hour (nothing said so); it is named among the sessions in their box, and has a box of its own after them. A workshop twenty minutes longer
+    hour (nothing said so); it has a box of its own after them, and is not named among the sessions in their box as
+    well, most of its time being in its own (see the next test). A workshop twenty minutes longer
     than the talk beside it stays in that box (the band was cut in two, the first too short to name anyone)."""
     abstracts: list[str] = []
     lines = ["days:", "  - date: 2027-09-13", "    items:", "      - parallel:"]
@@ -1084,8 +1085,40 @@ def test_a_lunch_that_starts_before_the_talks_beside_it_end_is_named_among_them_
     assert sum(text == "PARALLEL SESSIONS" for _, _, text in found) == 2  # 09:00 and 14:30, one box each
     hours = {text: y for _, y, text in found if text.endswith(":00") and len(text) == 5}
     (lunch,) = [y for _, y, text in found if text == "Lunch"]  # its own box only once the talks are over
-    assert hours["12:00"] > lunch > hours["13:00"] and norm("Room R13 Lunch") in pdf.norms[page]
+    assert hours["12:00"] > lunch > hours["13:00"] and pdf.norms[page].count(norm("Lunch")) == 1
     assert not any(text == "Room S0" for _, _, text in found)  # (not a box of its own for its last half hour)
+
+
+def test_a_lunch_mostly_after_the_parallel_sessions_is_named_in_its_own_box_alone_not_among_them_too(tmp_path):
+    """GMTH 2023 (A5 p. 5), Saturday: a lunch from 13:00 to 14:30, the last talk of one of seven rooms beside it to
+    13:30, was named twice, one under the other: among the parallel sessions ("... · Künstlerische Forschung I ·
+    Mittagspause") and in its own box from 13:30 (here: fourteen rooms, the first's last talk to 13:30). A line of the day with more of its time in a box of its own than
+    beside the sessions is named there alone; one mostly beside them (a lunch from 12:30 to 13:45, the talks to 13:30)
+    is named among them, and has no box of its own."""
+    def day(lunch: str) -> tuple[str, list[str]]:
+        abstracts: list[str] = []
+        lines = ["days:", "  - date: 2027-09-13", "    items:", "      - parallel:"]
+        for r in range(14):
+            lines += [f"          - session: Room R{r}", "            items:"]
+            lines += ["              " + _talk(abstracts, 11 * 60 + 30 + 60 * k, 60) for k in range(1 if r else 2)]
+        lines += [f'      - {{time: "{lunch}", title: Mittagspause, kind: break}}']
+        return abstracts, lines
+
+    abstracts, lines = day("13:00-14:30")
+    pdf, (page,) = _glance(tmp_path / "after", abstracts, lines)
+    found = chunks(pdf, page)
+    assert pdf.norms[page].count(norm("Mittagspause")) == 1, pdf.norms[page]  # (twice before)
+    hours = {t: y for _, y, t in found if t.endswith(":00") and len(t) == 5}
+    (label,) = [y for _, y, t in found if t == "PARALLEL SESSIONS"]
+    (lunch,) = [y for _, y, t in found if "Mittagspause" in t]
+    assert label > hours["12:00"] and hours["13:00"] > lunch > hours["14:00"], (label, lunch, hours)  # its own box
+    abstracts, lines = day("12:30-13:45")
+    pdf, (page,) = _glance(tmp_path / "beside", abstracts, lines)
+    found = chunks(pdf, page)
+    assert pdf.norms[page].count(norm("Mittagspause")) == 1, pdf.norms[page]
+    hours = {t: y for _, y, t in found if t.endswith(":00") and len(t) == 5}
+    (lunch,) = [y for _, y, t in found if "Mittagspause" in t]
+    assert lunch > hours["13:00"] and norm("Room R13 · Mittagspause") in pdf.norms[page]  # (in the list)
 
 
 def test_three_days_one_of_gathered_parallel_sessions_are_one_page_not_a_spread_with_a_day_alone(tmp_path):

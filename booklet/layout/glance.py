@@ -264,11 +264,25 @@ def _crowded_apart(members: list[Box], start: int, stop: int, least: float, grou
     made = []
     for a, z in ((start, first), (first, last), (last, stop)):
         inside = [box for box in members if box.start < z and a < box.end]
+        if (a, z) == (first, last) and busy:
+            inside = [box for box in inside if not _named_on_its_own(box, (start, first), (last, stop))] or inside
         if z > a and inside:
             alone = (a, z) != (first, last) or not busy
             made.append(Box(None, inside[0].session if alone and len({_owner(b) for b in inside}) == 1 else None, a, z,
                             min(b.order for b in inside), MAIN, group=group, members=inside))
     return made
+
+
+def _named_on_its_own(box: Box, *alone: tuple[int, int]) -> bool:
+    """Whether `box`, among gathered boxes, has more of its time in one of the stretches `alone` (a box of its own
+    before or after the sessions' box: _crowded_apart) than beside the sessions: it is named there alone, not in their
+    box too. GMTH 2023's Saturday: a lunch from 13:00 to 14:30, the last talk beside it to 13:30, was named among the
+    parallel sessions ("... · Künstlerische Forschung I · Mittagspause") and in its own box right under them."""
+    def length(a: int, z: int) -> int:
+        return max(0, min(z, box.end) - max(a, box.start))
+
+    beside = box.end - box.start - sum(length(a, z) for a, z in alone)
+    return any(z > a and length(a, z) > beside for a, z in alone)
 
 
 def _owner(box: Box) -> int:
