@@ -1477,6 +1477,40 @@ def test_sessions_of_the_same_name_in_two_rooms_are_named_by_their_rooms_the_gat
     assert aside[1] > label[1] > listed[1]  # (the Chill Floor's from 09:00, the rooms from 14:00)
 
 
+def test_a_session_s_box_of_its_own_after_the_rooms_names_its_room_when_another_room_s_of_its_name_is_among_them(
+        tmp_path):
+    """39C3 (A5 p. 4), Sunday: the rooms' box to 06:00 named "DJ-Set · Live Performance" once, for the sessions of that
+    name in several rooms, and the box right under it, the Chill Floor's set alone to 07:00, "DJ-Set · Live
+    Performance": which room's set went on could not be told. Now the box of its own names its room, and the list
+    each room's session of that name with its room. A box of its own whose name no other room's session has among the
+    rooms names no room."""
+    def day(bar: str) -> tuple[list[str], list[str]]:
+        abstracts: list[str] = []
+        lines = ["days:", "  - date: 2027-09-13", "    items:", "      - parallel:",
+                 f"          - session: {bar}", "            room: Bar", "            items:",
+                 '              - {time: "14:00-16:00", title: Afternoon set}',
+                 "          - session: DJ-Set", "            room: Chill Floor", "            items:",
+                 '              - {time: "15:45-18:00", title: Evening set}']
+        for r in range(12):
+            lines += [f"          - session: Room R{r}", f"            room: Room R{r}", "            items:",
+                      "              " + _talk(abstracts, 14 * 60, 180)]
+        return abstracts, lines
+
+    abstracts, lines = day("DJ-Set")
+    pdf, (page,) = _glance(tmp_path / "clash", abstracts, lines)
+    text = " ".join(pdf.texts[page].split())
+    assert "PARALLEL SESSIONS DJ-Set (Bar) · DJ-Set (Chill Floor) · Room R0" in text, text
+    found = chunks(pdf, page)
+    hours = {t: y for _, y, t in found if t.endswith(":00") and len(t) == 5}
+    (own,) = [y for _, y, t in found if t == "DJ-Set (Chill Floor)"]  # (its own box, under the rooms')
+    assert hours["17:00"] > own, (own, hours)
+    abstracts, lines = day("Bar Nights")
+    pdf, (page,) = _glance(tmp_path / "plain", abstracts, lines)
+    text = " ".join(pdf.texts[page].split())
+    assert "PARALLEL SESSIONS Bar Nights · DJ-Set · Room R0" in text and "(Chill Floor)" not in text, text
+    assert [t for _, _, t in chunks(pdf, page) if t == "DJ-Set"], text
+
+
 def test_a_name_only_one_room_has_is_not_followed_by_a_room_and_the_names_keep_their_dot(tmp_path):
     """The same day with the Music Club's session named "Club Nights": no name is two rooms', so no room is named; a
     name holds the dot still, so the list is set apart by "|"; a day whose names hold no dot keeps the dot between

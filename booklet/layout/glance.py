@@ -457,7 +457,10 @@ def _clashing(boxes: list[Box]) -> frozenset[str]:
     box naming one of them names its room too. 39C3's Saturday: "DJ-Set · Live Performance" set aside for the Chill
     Floor, and beside it the gathered parallel sessions naming the Chaos Computer Music Club's of that name, then a box
     of its own. (A track's name in boxes one after another, 36C3's "Security" in two halls, 17:00 and 18:00, stays
-    as it is: a name repeated in one box is listed once.)"""
+    as it is: a name repeated in one box is listed once.) A box of one session alone right before or after gathered
+    parallel sessions counts as beside them, when another room's session of its name is among them: 39C3's Sunday, the
+    rooms' box to 06:00 named "DJ-Set · Live Performance" once for Am Spätverkauf and the Chill Floor, and the box
+    under it, the Chill Floor's until 07:00, "DJ-Set · Live Performance": which room's went on could not be told."""
     named = []  # (box, {name: its sessions' rooms}) of each box that names sessions
     for box in boxes:
         if box.members:
@@ -470,7 +473,9 @@ def _clashing(boxes: list[Box]) -> frozenset[str]:
     clashing = set()
     for n, (box, rooms) in enumerate(named):
         for other, theirs in named[n + 1:]:
-            if box.start < other.end and other.start < box.end:
+            alone = box.session is not None or other.session is not None  # (a box naming one session)
+            if box.start < other.end and other.start < box.end or alone and (box.end == other.start
+                                                                             or other.end == box.start):
                 clashing |= {name for name in rooms.keys() & theirs.keys() if len(rooms[name] | theirs[name]) > 1}
     return frozenset(clashing)
 
