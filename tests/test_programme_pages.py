@@ -483,8 +483,8 @@ def test_a_day_whose_last_rows_would_be_alone_on_a_page_breaks_between_its_sessi
 def test_a_days_last_page_is_never_less_than_a_quarter_full_when_an_earlier_break_fills_it_more(tmp_path):
     """A review of DebConf17 on A4: a day's last page held its last three rows under the day's continued heading,
     three quarters of it empty; the rest, measured without that heading, was just over a sixth of a page, where the
-    day moved its break back only for less. The rest is measured as it is set (with the headings it repeats) and
-    must be a quarter of a page: here coffee and five one-line evening rows, alone on the second page before (under a
+    day moved its break back only for less. The rest is measured as it is set (its rows below the headings it repeats,
+    since XDC 2021: see the next test but one) and must be a quarter of a page: here coffee and five one-line evening rows, alone on the second page before (under a
     fifth of it), go there with the afternoon session."""
     _, pdf, path = _build_a_long_day(tmp_path, '      - {time: "17:00-18:00", title: Poster viewing, kind: social}\n'
                                      '      - {time: "18:00-19:00", title: General assembly}\n'
@@ -498,6 +498,28 @@ def test_a_days_last_page_is_never_less_than_a_quarter_full_when_an_earlier_brea
     text_top = page.height - page.top
     assert lowest_text(path, day + 1, page.bottom) < text_top - (text_top - page.bottom) / 4
     assert lowest_text(path, day, page.bottom) < page.bottom + (page.height - page.bottom) / 2
+
+
+@pytest.mark.parametrize("talks, long_every", [(15, 2), (16, 3)])
+def test_a_days_last_page_holds_a_quarter_of_a_page_of_its_rows_not_its_repeated_headings_and_three_rows(
+        tmp_path, talks, long_every):
+    """XDC 2021 (A5 pp. 6-7): Thursday ran onto a page holding "(continued)", the repeated headings and three rows, two
+    thirds of it empty: the rest was measured with the headings it repeats, which made it a quarter of a page (its
+    rows alone were a fifth). The rest's own rows must now fill a quarter of the page: a session of 15 (16) talks
+    breaks where the day's second page holds four of them, not three, and the first page stays more than half full."""
+    ids = [f"t{i}" for i in range(talks)]
+    text, _ = session_yaml("Talks", ids, 8 * 60, minutes=15, room="Hall A")
+    _, pdf, path = build(tmp_path, {"programme.yaml": "days:\n  - date: 2027-09-13\n    items:\n" + text,
+                                    "abstracts.yaml": talks_yaml(ids, long_every=long_every)})
+    day = outline_pages(pdf, "Programme")[0][1]
+    rows = [time_rows(pdf, day), time_rows(pdf, day + 1)]
+    assert len(rows[0]) + len(rows[1]) == talks and len(rows[1]) == 4, rows  # (three before)
+    page = page_for("A5")
+    text_top = page.height - page.top
+    first_row = boxes(path, day + 1, rows[1][0])[0][3]
+    # (their ink, from the first time's top to the last line's foot: a quarter of the page with their padding)
+    assert first_row - lowest_text(path, day + 1, page.bottom) >= (text_top - page.bottom) / 5
+    assert lowest_text(path, day, page.bottom) < page.bottom + (text_top - page.bottom) / 2
 
 
 @pytest.mark.parametrize("tracks, talks", [(4, 6), (2, 13)])

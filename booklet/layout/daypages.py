@@ -9,8 +9,8 @@ them out one under another and chooses its own page breaks:
   or parallel block stays on either side, nor a heading with fewer than two of its rows before it;
 - but where that costs the day a page (or the short day after it its place below the day's last page), a
   session's last row goes over alone, under its repeated heading, and failing that a heading may keep one row;
-- a day whose rest after the break would be short (less than SHORT_REST of a page, with the headings it repeats:
-  three or four rows alone on the day's last page) breaks earlier, between two of its sessions or items (else
+- a day whose rest after the break would be short (its rows, as set there below the headings it repeats, less than
+  SHORT_REST of a page: three or four rows alone on the day's last page) breaks earlier, between two of its sessions or items (else
   between two parallel sessions, else inside a session or a block of parallel tracks), where the rest takes more of
   the next page and the first page stays at least half full (a break after lunch rather than before the evening's
   last three rows);
@@ -52,9 +52,10 @@ _RULES_END = _RULES[1:2]
 _RULES_LOOSE = tuple((least, lone, False) for least, lone, _ in _RULES if lone != "end")
 _MOST_PAGES = 100  # counted for the rest of a day (_rest_pages): no day of a programme is longer
 _LEAST_AWAY_FROM_TOP = 3  # below the top of a page only the rules of so many rows apply; else the day moves on
-# of a page: a day's rest shorter than this (as set, below its repeated headings), alone on its last page, is moved
-# back to a break before (a sixth, measured without the headings, left DebConf17's first day on A4 a last page of
-# three rows, three quarters empty)
+# of a page: a day's rest whose rows are shorter than this (as set there, not counting the headings it repeats above
+# them), alone on its last page, is moved back to a break before (a sixth left DebConf17's first day on A4 a last page
+# of three rows, three quarters empty; a quarter with the headings counted, XDC 2021's Thursday a page of
+# "(continued)", the tracks' heading and three rows, its rows a fifth of it)
 SHORT_REST = 1 / 4
 
 
@@ -214,9 +215,9 @@ class DayBlock(Flowable):
         return None
 
     def _balanced(self, cut: int, availWidth: float, availHeight: float) -> int:
-        """`cut`, or an earlier break when the rest after it is short (less than SHORT_REST of a page, as set below the
-        headings it repeats): the latest
-        break (not after a heading, three rows at least on each side) whose rest is at least that long and still fits
+        """`cut`, or an earlier break when the rest after it is short (its rows less than SHORT_REST of a page, as set
+        below the headings it repeats, those not counted: _rest_rows): the latest
+        break (not after a heading, three rows at least on each side) whose rows are at least that long and still fit
         on the next page whole, below the day's continued heading (and the headings it repeats), and that leaves at
         least half of the room on this page filled. Sought first between two of the day's sessions or items; then
         between two sessions of parallel sessions set one after another (the rest under "Parallel sessions
@@ -225,11 +226,11 @@ class DayBlock(Flowable):
         three rows alone on a page (EuroPython 2014 on B5)."""
         cum = self._cumulative()
         short = self.page_height * SHORT_REST
-        # (its rows alone long enough: set, below the headings it repeats, it is longer still; not set to know)
-        if cum[-1] - cum[cut] >= short:
+        # (its rows long enough: outside a block of tracks they are set after the break as here, no need to set them;
+        # inside one, a track with nothing after the break leaves the others its width, their rows shorter)
+        if cum[-1] - cum[cut] >= short and not self._inside_block(cut):
             return cut
-        rest = self._after(cut)
-        if rest.wrap(availWidth, self.page_height)[1] >= short:
+        if self._rest_rows(cut, availWidth) >= short:
             return cut
         rows, block_rows_before, block_rows = self._row_counts()
         breaks = []  # (i, inside a block, inside a group): the breaks any of the three kinds may take, latest first
@@ -250,9 +251,17 @@ class DayBlock(Flowable):
                 height = self._after(i).wrap(availWidth, self.page_height)[1]
                 if height > self.page_height + _FUZZ:
                     break  # (an earlier break leaves more)
-                if height >= short:
+                if self._rest_rows(i, availWidth) >= short:
                     return i
         return cut
+
+    def _rest_rows(self, cut: int, availWidth: float) -> float:
+        """How tall the rest of the day after a break before lines[cut] is as set on the next page, without the
+        headings it repeats there (the day's continued heading, a block's or a group's): its own rows."""
+        rest = self._after(cut)
+        rest.wrap(availWidth, self.page_height)
+        cum = rest._cumulative()
+        return cum[-1] - cum[len(rest.lines) - (len(self.lines) - cut)]
 
     def _inside_block(self, i: int) -> bool:
         block = self.lines[i].block
