@@ -500,6 +500,26 @@ def test_a_days_last_page_is_never_less_than_a_quarter_full_when_an_earlier_brea
     assert lowest_text(path, day, page.bottom) < page.bottom + (page.height - page.bottom) / 2
 
 
+@pytest.mark.parametrize("lunch, printed", [("Lunch", 1), ("Lunch buffet", 2)])
+def test_a_track_s_one_line_titled_as_its_heading_prints_its_time_under_it_not_the_title_again(tmp_path, lunch,
+                                                                                               printed):
+    """GMTH 2023 (A5 p. 8): an import set the lunch beside another room's meeting as a track of its own, named by its
+    title: "Mittagspause" over its column, and under it "13:00–14:30 Mittagspause". A programme line alone in its
+    track and titled as the track is named prints its time alone under the heading; one titled otherwise ("Lunch
+    buffet" under "Lunch") keeps its title."""
+    items = ("      - parallel:\n"
+             "          - session: Cafeteria\n            room: Cafeteria\n            items:\n"
+             '              - {time: "13:00-14:30", title: Members meeting}\n'
+             "          - session: Lunch\n            items:\n"
+             f'              - {{time: "13:00-14:30", title: {lunch}, kind: break}}\n')
+    _, pdf, _ = build(tmp_path, {"programme.yaml": "days:\n  - date: 2027-09-13\n    items:\n" + items,
+                                 "abstracts.yaml": None})
+    day = outline_pages(pdf, "Programme")[0][1]
+    lines = pdf.lines(day)
+    assert time_rows(pdf, day) == ["13:00\u201314:30"] * 2 and "Members meeting" in lines, lines
+    assert sum(line.count("Lunch") for line in lines) == printed, lines
+
+
 @pytest.mark.parametrize("talks, long_every", [(15, 2), (16, 3)])
 def test_a_days_last_page_holds_a_quarter_of_a_page_of_its_rows_not_its_repeated_headings_and_three_rows(
         tmp_path, talks, long_every):

@@ -248,15 +248,32 @@ def item_row(ctx: Context, item: Item, tight: float = 1.0) -> Row:
                background=background, pad=ROW_PAD * tight, gap=2.5 * mm, keep=ctx.page.text_height, baseline=True)
 
 
-def _track_cell(ctx: Context, item: Item, tight: float = 1.0) -> Row:
+def _track_cell(ctx: Context, item: Item, tight: float = 1.0, headed: bool = False) -> Row:
     """One talk (or break) in a parallel track: its time, start to end, above what happens, the page of its abstract
-    beside the time and its title under both, as wide as the track; its padding times `tight` (fitted_day)."""
+    beside the time and its title under both, as wide as the track; its padding times `tight` (fitted_day). `headed`:
+    the track's heading says what it is (_headed_by): its time alone (and its place)."""
     s = ctx.styles
     body, ref, background = _item_body(ctx, item)
+    if headed:
+        body = body[1:]
     if item.time:
         body = [Para(str(item.time), s.time), *body]
     return Row([], body, 0, ref=ref, ref_style=s.time, link=ref, background=background, pad=ROW_PAD * tight,
                gap=2.5 * mm, keep=ctx.page.text_height, ref_first=bool(item.time))
+
+
+def _headed_by(session: Session) -> Item | None:
+    """The one item of a parallel track that its heading names already: a line of the programme (no talk, no
+    tutorial) alone in its track, titled as the track is named. GMTH 2023's Friday (A5 p. 8): "Mittagspause" over its
+    column, and under it "13:00–14:30 Mittagspause" (an import sets a line beside another room's as a track of its
+    own, named by its title)."""
+    if len(session.items) != 1:
+        return None
+    item = session.items[0]
+    if item.abstract or item.tutorial or not item.shown_title or not item.time:
+        return None
+    same = markup.plain(item.shown_title).casefold().strip() == markup.plain(session.name or "").casefold().strip()
+    return item if same else None
 
 
 def _item_body(ctx: Context, item: Item):
@@ -383,9 +400,11 @@ def _side_by_side(ctx: Context, parallel: Parallel, marks: list, times: dict,
         return None
     aligned = _aligned(sessions, times)
 
+    headed = [_headed_by(session) for session in sessions]
+
     def rows_at(tight: float) -> list[TracksRow]:
-        return [TracksRow([_marked(_track_cell(ctx, item, tight), mark) if item else None
-                           for item, mark in zip(cells, marks)], TRACK_GAP, ctx.colours.muted)
+        return [TracksRow([_marked(_track_cell(ctx, item, tight, item is said), mark) if item else None
+                           for item, mark, said in zip(cells, marks, headed)], TRACK_GAP, ctx.colours.muted)
                 for cells in aligned]
 
     rows = rows_at(1.0)
