@@ -37,7 +37,7 @@ def sub(inner: str, size: str = "70%", rise: str = "15%") -> str:
     [
         # plain text and escaping
         ("Hierarchical models", "Hierarchical models"),
-        ("S/N < 5 & biased", "S/N &lt;\u00a05 &amp; biased"),  # (a relation held to its number)
+        ("S/N < 5 & biased", "S/N\u00a0&lt;\u00a05 &amp; biased"),  # (a relation held to its number)
         ("<b>bold?</b>", "&lt;b&gt;bold?&lt;/b&gt;"),
         ("&amp;", "&amp;amp;"),
         ("&#65; ]]> <a href=\"x\">", "&amp;#65; ]]&gt; &lt;a href=\"x\"&gt;"),
@@ -47,7 +47,7 @@ def sub(inner: str, size: str = "70%", rise: str = "15%") -> str:
         ("*emphasis* and **strong**", "<i>emphasis</i> and <b>strong</b>"),
         ("**strong *nested* text**", "<b>strong <i>nested</i> text</b>"),
         ("***both***", "<b><i>both</i></b>"),
-        ("5 * 3 = 15", "5 * 3 =\u00a015"),
+        ("5 * 3 = 15", "5 * 3\u00a0=\u00a015"),
         ("p* and a ** b", "p* and a ** b"),
         ("an *unmatched star", "an *unmatched star"),
         ("* not emphasis *", "* not emphasis *"),
@@ -56,17 +56,17 @@ def sub(inner: str, size: str = "70%", rise: str = "15%") -> str:
         ("*$x$ emphasised*", "<i>x emphasised</i>"),
         ("$a*b$ and *c*", "<i>a</i>" + NB + MATH("∗") + " <i>b</i> and <i>c</i>"),
         # math from the data format and the brief
-        (r"$\sim 30\%$", MATH("∼") + " 30%"),
-        (r"purity $>84\%$", "purity " + MATH("&gt;") + " 84%"),  # signs in the minus sign's font
+        (r"$\sim 30\%$", MATH("∼") + NB + "30%"),  # (a relation held to its number)
+        (r"purity $>84\%$", "purity" + NB + MATH("&gt;") + NB + "84%"),  # signs in the minus sign's font
         (r"H$\alpha$ maps", "H<i>α</i> maps"),  # TeX's math italic for lowercase Greek
         (r"$u_{we}$", "<i>u</i>" + sub("<i>we</i>")),
         (r"$x^{2}$", "<i>x</i>" + sup("2")),
-        (r"$z \sim 1$", "<i>z</i>" + NB + MATH("∼") + " 1"),
+        (r"$z \sim 1$", "<i>z</i>" + NB + MATH("∼") + NB + "1"),
         (r"$\mathrm{M}_\odot$", "M" + sub(MATH("⊙"))),
         (r"$10^{-3}$", "10" + sup(MATH("−") + "3")),
-        (r"$\alpha=0.05$", "<i>α</i>" + NB + MATH("=") + " 0.05"),
+        (r"$\alpha=0.05$", "<i>α</i>" + NB + MATH("=") + NB + "0.05"),
         (r"$-3$", MATH("−") + "3"),
-        (r"$x = -3$", "<i>x</i>" + NB + MATH("=") + " " + MATH("−") + "3"),
+        (r"$x = -3$", "<i>x</i>" + NB + MATH("=") + NB + MATH("−") + "3"),
         (r"$a \pm b$, $\pm 1$", "<i>a</i>" + NB + MATH("±") + " <i>b</i>" + CORR + ", " + MATH("±") + "1"),
         (r"$3\times10^{5}$", "3" + NB + MATH("×") + NB + "10" + sup("5")),  # (a quantity: never broken)
         (r"$x_{a_{b}}$", "<i>x</i>" + sub("<i>a</i>" + sub("<i>b</i>", "71.43%"))),  # 70 % and 50 %
@@ -80,7 +80,7 @@ def sub(inner: str, size: str = "70%", rise: str = "15%") -> str:
         (r"$5.02~\mathrm{TeV}$", "5.02" + NB + "TeV"),  # a tie
         (r"$10^{8}\,M_\odot$", "10" + sup("8") + THIN + "<i>M</i>" + sub(MATH("⊙"))),
         (r"$30^\circ$ $30^{\circ}$C", "30° 30°C"),
-        (r"at $\sim$1 kpc", "at " + MATH("∼") + "1\u00a0kpc"),  # TeX that plainly is: a digit may follow
+        (r"at $\sim$1 kpc", "at" + NB + MATH("∼") + "1\u00a0kpc"),  # TeX that plainly is: a digit may follow
         (r"$\mathbf{v}\mathit{2}$", "<b>v</b><i>2</i>"),
         (r"$\text{for all } x$", "for all <i>x</i>"),
         (r"$\frac{a+b}{c}$", "(<i>a</i>" + NB + MATH("+") + NB + "<i>b</i>" + CORR + ")/<i>c</i>"),  # (a group: never broken)
@@ -89,13 +89,13 @@ def sub(inner: str, size: str = "70%", rise: str = "15%") -> str:
         (r"$\left(\frac{1}{2}\right)$", "(1/2)"),
         (r"$\log L$ $\sin(x)$", "log" + THIN + "<i>L</i> sin(<i>x</i>" + CORR + ")"),
         (r"$\hat{x}$", "<i>x\u0302</i>"),
-        (r"$\lesssim 3$", MATH("≲") + " 3"),
+        (r"$\lesssim 3$", MATH("≲") + NB + "3"),
         (r"$\gtrsim$", MATH("≳")),
         (r"$\sun$", '<font name="Symbols">☉</font>'),
         (r"$1,000$ $(x,y)$ $(0, 1)$", "1,000 (<i>x</i>" + CORR + "," + THIN + "<i>y</i>" + CORR + ") (0," + THIN + "1)"),
         (r"$\not=$", MATH("≠")),
         (r"$a\!=b$ $a \, = b$",
-         "<i>a</i>" + NEG_THIN + NB + MATH("=") + " <i>b</i> <i>a</i>" + THIN + NB + MATH("=") + " <i>b</i>"),
+         "<i>a</i>" + NEG_THIN + NB + MATH("=") + NB + "<i>b</i> <i>a</i>" + THIN + NB + MATH("=") + NB + "<i>b</i>"),
         # dollars
         (r"costs \$5", "costs $5"),
         (r"$5 and $10", "$5 and $10"),
@@ -112,9 +112,9 @@ def sub(inner: str, size: str = "70%", rise: str = "15%") -> str:
         ("$x}$", "<i>x</i>"),
         # stars that cannot be emphasis print as written: between digits, alone in brackets; \* is a star; inside a
         # word they may be ("**Daten**banken", as CommonMark has it)
-        (r"2**10 = 1024 and 3**2 = 9; 3*4*5", "2**10 =\u00a01024 and 3**2 =\u00a09; 3*4*5"),
+        (r"2**10 = 1024 and 3**2 = 9; 3*4*5", "2**10\u00a0=\u00a01024 and 3**2\u00a0=\u00a09; 3*4*5"),
         ("**Daten**banken, *un*believable, **.NET**", "<b>Daten</b>banken, <i>un</i>believable, <b>.NET</b>"),
-        ("p < 0.05 (*), p < 0.01 (**) and *p*", "p &lt;\u00a00.05 (*), p &lt;\u00a00.01 (**) and <i>p</i>"),
+        ("p < 0.05 (*), p < 0.01 (**) and *p*", "p\u00a0&lt;\u00a00.05 (*), p\u00a0&lt;\u00a00.01 (**) and <i>p</i>"),
         (r"Use \*literal\* stars, *(this)* and **Note**:", "Use *literal* stars, <i>(this)</i> and <b>Note</b>:"),
         # web addresses print as written: their stars and dollars are neither emphasis nor math
         ("see https://example.org/a*b?q=1*2 and *em*", "see https://example.org/a*b?q=1*2 and <i>em</i>"),
@@ -182,7 +182,7 @@ def test_lines_that_start_with_bullets_or_numbers_are_list_items():
     assert paragraphs(text) == [
         "The talk will cover:", "\u2013 History of Debian: its origins.", "\u2013 The <i>Social</i> Contract",
         "\u2013 How to start", "Steps:", "1. one", "2) two", "\u2013 a b", "\u2013 c", "A range of 5\u00a0\u2013 10\u00a0keV.",
-        "<i>Emphasis</i> first * then a star", "\u2022 dot", "\u2022 dot", "With S/N &gt;\u00a04. When 9.\u00a0Using",
+        "<i>Emphasis</i> first * then a star", "\u2022 dot", "\u2022 dot", "With S/N\u00a0&gt;\u00a04. When 9.\u00a0Using",
         "A pause\u00a0\u2013 wrapped\u00a0\u2013 twice\u00a0\u2013 here", paragraphs("$x - y - z$")[0] + " and more",
         "energies from 5\u00a0\u2013 10\u00a0keV and 20\u00a0\u2013 30\u00a0keV too", "We did:", "\u2013 this", "\u2013 that"]
 
@@ -203,7 +203,7 @@ def test_a_list_indented_under_an_item_is_nested_in_it():
     assert [getattr(p, "level", 0) for p in deep] == [0, 1, 2, 2]
     # a line of an item that a line break left starting with a number other than 1 is a line of that item
     assert paragraphs("Steps:\n- keep the S/N >\n  4. When it drops, stop\n- log it")[1] == (
-        "\u2013 keep the S/N &gt;\u00a04. When it drops, stop")
+        "\u2013 keep the S/N\u00a0&gt;\u00a04. When it drops, stop")
 
 
 def test_bullet_characters_are_a_list_after_any_line_and_after_a_tab():
@@ -346,9 +346,10 @@ def test_non_string_input():
 def test_plain_lines_take_the_quick_way_to_the_same_markup(text):
     """A line of plain text in the text font is escaped, not parsed: the markup parsing it makes (a figure space held
     as a no-break space, which ReportLab does not break a line at)."""
-    from booklet.text.markup import collapse as _collapse, _line_runs, _markup, _no_break_held
+    from booklet.text.markup import collapse as _collapse, _held_to_words, _line_runs, _markup, _no_break_held
 
-    assert inline(text) == _no_break_held(_markup(_line_runs(_collapse(text))))
+    # (both from the line with its held spaces: a relation sign's, "a\u00a0<")
+    assert inline(text) == _no_break_held(_markup(_line_runs(_held_to_words(_collapse(text)))))
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -426,10 +427,10 @@ def test_a_spaced_hyphen_is_an_en_dash_and_a_relation_holds_to_its_number():
     before it (a line may break after it); a relation's sign (<, >, =, ≤, ≥, ≈, ≠, ±) holds to the number after it.
     Not inside math, not in a word ("co-operate"), not a list's dash; in plain text (the outline) as it prints."""
     assert inline("Eröffnung - Begrüßung") == "Eröffnung\u00a0\u2013 Begrüßung"
-    assert inline("magnitudes > 20.1, x < -3 and y = 5") == "magnitudes &gt;\u00a020.1, x &lt;\u00a0-3 and y =\u00a05"
+    assert inline("magnitudes > 20.1, x < -3 and y = 5") == "magnitudes\u00a0&gt;\u00a020.1, x\u00a0&lt;\u00a0-3 and y\u00a0=\u00a05"
     assert "</font>\u00a0-3" in inline("x ≤ -3")  # (≤ from the math font)
     assert inline("co-operate - or not") == "co-operate\u00a0\u2013 or not"
-    assert inline("a, c->d, x > y") == "a, c-&gt;d, x &gt; y"  # (no number after the sign: as typed)
+    assert inline("a, c->d, x > yz") == "a, c-&gt;d, x\u00a0&gt; yz"  # (no number or letter after the sign: held before)
     assert inline("$a - b$ and x > 3") == inline("$a - b$ and x > 3")  # (math: left as it is)
     assert "\u2013" not in inline("$a - b$") and inline("$a - b$ and c - d").endswith(" and c\u00a0\u2013 d")
     assert paragraphs("Steps:\n- one\n- two") == ["Steps:", "\u2013 one", "\u2013 two"]
@@ -581,7 +582,7 @@ def test_a_line_with_math_has_its_dashes_quotes_and_held_spaces_outside_the_math
     ``quote'', spaced hyphen and held space of the paragraph as typed ("10--20", "S/N < 5", "op. 64")."""
     assert inline("pages 10--20, Opening - welcome, ``q'' and $x$") == (
         'pages 10–20, Opening\u00a0– welcome, "q" and <i>x</i>')
-    assert inline("S/N < 5 at 5 nm, op. 64, $\\alpha$") == "S/N &lt;\u00a05 at 5\u00a0nm, op.\u00a064, <i>α</i>"
+    assert inline("S/N < 5 at 5 nm, op. 64, $\\alpha$") == "S/N\u00a0&lt;\u00a05 at 5\u00a0nm, op.\u00a064, <i>α</i>"
     # the math itself, and a web address's dollars, are left as they are
     assert inline("$x$ and https://x.org/$a--b$ c--d") == "<i>x</i> and https://x.org/$a--b$ c–d"
     assert "−" in inline("$$a--b$$ c--d") and inline("$$a--b$$ c--d").endswith(" c–d")
@@ -594,7 +595,7 @@ def test_texs_quotes_around_a_formula_are_a_pair_and_a_formula_reads_as_a_word(m
     assert inline("the ``$\\Lambda$CDM'' model") == 'the "<nobr>Λ</nobr>CDM" model'  # (never hyphenated: ΛCDM)
     assert inline("``$a$'' and ``b''") == '"<i>a</i>' + CORR + '" and "b"'
     assert inline("$x$> 5 and a> 5") == "<i>x</i>" + CORR + "&gt; 5 and a&gt; 5"
-    assert inline("$x$ < 5") == "<i>x</i> &lt;\u00a05"
+    assert inline("$x$ < 5") == "<i>x</i>\u00a0&lt;\u00a05"
     # more formulas than letters to stand for them (or a line holding such a letter): treated piece by piece
     from booklet.text import markup
 
@@ -635,7 +636,7 @@ def test_a_fence_no_line_closes_is_told_with_its_line():
     assert unclosed_fence("a\n```\nx\n```\nb\n~~~~\nc") == ("~~~~", 6)  # (after the blocks that close)
     assert unclosed_fence("````\na\n```\n") == ("````", 1)  # (a shorter fence closes nothing)
     assert unclosed_fence("a\n```\nx\n```\nb") is None and unclosed_fence("```x``` and ``` y") is None
-    assert paragraphs("Text\n```python\nx = *a*\n") == ["Text ```python x = <i>a</i>"]  # (what the warning says)
+    assert paragraphs("Text\n```python\nx = *a*\n") == ["Text ```python x\u00a0= <i>a</i>"]  # (what the warning says)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -668,7 +669,7 @@ def test_a_tie_beside_a_formula_is_a_no_break_space():
     """"$T_c = 92$~K", "Eq.~$x$", "$a$~$b$": a tie between a formula and a word, or two formulas, printed its tilde
     ("92~K": a typographer's review), as the text beside a formula was read without it."""
     assert _TAGS.sub("", inline(r"$T_c = 92$~K, Eq.~$x$, $a$~$b$ and $5$\,GeV")) == (
-        "Tc = 92 K, Eq. x, a b and 5\u202fGeV")
+        "Tc = 92 K, Eq. x, a b and 5\u202fGeV")
     assert plain(r"$T_c = 92$~K, Eq.~$x$") == "Tc = 92 K, Eq. x"
     assert inline(r"$x$ ~10 and $x$~ end") == "<i>x</i> ~10 and <i>x</i>" + CORR + "~ end"  # (a tilde typed apart: as typed)
 
@@ -737,7 +738,7 @@ def test_a_narrow_space_beside_an_ordinary_one_is_one_held_space_a_no_break_one_
 
 
 @settings(max_examples=600, deadline=None)
-@given(st.lists(st.sampled_from(list("0123 .,°ºsrNnMpSz§<>=≤≥≈≠±~-−+hmBu%\u00a0éÉ")
+@given(st.lists(st.sampled_from(list("0123 .,°ºsrNnMpSz§<>=≤≥≈≠≡∼≃±~-−+hmBu%\u00a0éÉ")
                                 + ["nm", "kg", "Nr.", "n°", "n°s", "nr", "op.", "č.", "z. B.", "u. a.", "1.", "23.",
                                    "Juni", "eV", " 5", "= 3", "≈ -2", "5 nm", "§ 3", "nr 4", "Nr. 5", "3. Juni"]),
                 max_size=16).map("".join))
@@ -747,7 +748,8 @@ def test_a_held_space_s_quick_look_finds_every_line_its_pattern_changes(text):
     pattern would leave as it is."""
     from booklet.text import markup as m
 
-    for pattern, look in ((m._RELATION_SPACE, m._RELATION_LOOK), (m._NUMBER_SPACE, m._NUMBER_LOOK),
+    for pattern, look in ((m._RELATION_SPACE, m._RELATION_LOOK), (m._RELATION, m._RELATION_SIGN_LOOK),
+                          (m._NUMBER_SPACE, m._NUMBER_LOOK),
                           (m._ABBREVIATED, m._ABBREVIATED_LOOK), (m._ORDINAL, m._ORDINAL_LOOK),
                           (m._SHORT_ABBREVIATION, m._SHORT_ABBREVIATION_LOOK)):
         if pattern.search(text) is not None:
@@ -868,3 +870,45 @@ def test_a_name_left_out_of_a_list_is_set_apart_by_signs_when_words_of_it_print(
     assert markup.names_apart("José Ortega y Gasset 王小明") is None
     assert markup.names_apart("Artur da Costa e Silva 王小明") is None
     assert markup.names_apart("Wang 王小明 and Bo Jones") is None
+
+
+def test_a_relation_sign_in_running_text_neither_starts_nor_ends_a_line():
+    """The 500-talk book (A5), p. 190: a line began "> 23.5." after "for magnitudes", and one ended "with p <" before
+    "0.01." (the math of $p < 0.01$ broke after its relation, as TeX's may). A typesetter never starts a line with a
+    relation sign nor ends one with it before a number or one letter: the spaces on both sides of a sign standing alone
+    are no-break spaces, in text and in math alike (mathtext.relation_held). A long chain ("a = b = c = d") still
+    breaks after each sign but its last; a sign in a word or beside another ("x=y", "=>") and code are as typed."""
+    from booklet.layout.flowables import Para
+    from booklet.layout.page import page_for
+    from booklet.layout.styles import make_styles
+    from booklet.text.fonts import register_fonts
+    from booklet.text.paragraph import line_text
+
+    register_fonts()
+    text = ("Injection tests show that completeness drops below 55% for magnitudes > 23.5. We find a correlation "
+            "between occurrence rate and dust extinction with $p < 0.01$. The sample of N = 500 stars has "
+            "0.1 < z < 0.5 and S/N ≥ 5, the rate at $> 84\\%$ of them.")
+    style = make_styles(page_for("A5")).text
+    signs = tuple("=<>≤≥")
+    breaks = set()
+    for width in range(90, 330, 2):
+        para = Para(paragraphs(text)[0], style)
+        para.wrap(width, 10000)
+        lines = [line_text(line).replace(NB, " ").strip() for line in para.blPara.lines]
+        assert not any(line.startswith(signs) or line.endswith(signs) for line in lines), (width, lines)
+        breaks.add(tuple(len(line) for line in lines))
+    assert len(breaks) > 20  # (set at many widths: the breaks fell everywhere)
+    assert inline("for magnitudes > 23.5.") == f"for magnitudes{NB}&gt;{NB}23.5."
+    assert inline("$p < 0.01$") == f'<i>p</i>{NB}<font name="Math">&lt;</font>{NB}0.01'
+    assert inline("N = 500, x ≈ y, T ≡ 3") == \
+        f'N{NB}={NB}500, x{NB}<font name="Math">≈</font>{NB}y, T{NB}<font name="Math">≡</font>{NB}3'
+    # a chain: held whole when short (an interval), else broken after each sign but the last
+    assert inline("0.1 < z < 0.5") == f"0.1{NB}&lt;{NB}z{NB}&lt;{NB}0.5"
+    assert inline("a = b = c = d") == f"a{NB}= b{NB}= c{NB}={NB}d"
+    assert "<i>b</i>" + NB + '<font name="Math">=</font> <i>c</i>' in inline("$a = b = c = d$")
+    # held before a word, not after it; a sign in a word, beside another or in code as typed
+    assert inline("Home > Settings > Privacy") == f"Home{NB}&gt; Settings{NB}&gt; Privacy"
+    assert inline("x=y, a => b, c <- d, `a = b` and `x > 5`") == \
+        'x=y, a =&gt; b, c &lt;- d, <font name="Mono" size="-1">a = b</font> and <font name="Mono" size="-1">x &gt; 5</font>'
+    assert inline("rate at $> 84\\%$") == f'rate at{NB}<font name="Math">&gt;</font>{NB}84%'  # (a formula opening with one)
+    assert plain("N = 500 and $p < 0.01$") == "N = 500 and p < 0.01"  # (plain text: spaces)

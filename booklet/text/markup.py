@@ -13,7 +13,7 @@ from .fonts import (IN_STYLE, MONO, SANS, all_printable, font_for_char, fonts_nu
                     use_fallbacks, when_fonts_change)
 from . import mhchem, siunitx
 from .mathtext import (NBSP, PLAIN, Run, Script, Style, empty_arguments, escaped_primes, line_breaks, math_runs,
-                       missing_arguments, unknown_macros)
+                       missing_arguments, opens_with_relation, relation_held, unknown_macros)
 
 __all__ = ["inline", "latex_problems", "math_chars", "math_sources", "paragraphs", "plain", "source_paragraphs"]
 
@@ -36,8 +36,7 @@ def title(text: str, listed: bool = False, bold: bool = False) -> str:
     (the glance's sessions, "Workshop: Mikrotonales Komponieren · ..."), its last words not tied (a line broke after
     "Workshop:" with room for "Mikrotonales"); `bold`: for a title set in a bold face (its style's, or <b> around
     it), its code in the code font's bold face (ReportLab sets a font a tag names in the face the tag names)."""
-    tied = _LAST_NUMBER.sub(NBSP + r"\1", _BEFORE_RELATION.sub(NBSP, _ONE_LETTER.sub(_tied, _inline(_as_str(text)))),
-                            count=1)
+    tied = _LAST_NUMBER.sub(NBSP + r"\1", _ONE_LETTER.sub(_tied, _inline(_as_str(text))), count=1)
     made = tied if listed else _LAST_WORD.sub(_runt, tied, count=1)
     return _code_bold(made) if bold else made
 
@@ -99,12 +98,6 @@ def _code_bold(made: str) -> str:
 # fit); else a tag, left as it is (its attributes are not text)
 _OPENING, _CLOSING = r"(?:<[a-z][^<>]*>)*", r"(?:</[a-z]+>)*"
 _ONE_LETTER = re.compile(rf"(?:(?<=\s)|^)({_OPENING}[^\W\d_]{_CLOSING}) (?={_OPENING}[^\s<]{{2}})|<[^>]*>")
-
-
-# the space before a relation sign standing alone in a title's text ("at $\sqrt{s}$ = 510 GeV", "S/N < 5"): a line
-# breaks after a relation, never before it (Hard Probes 2026, poster 32: a line began "= 510 GeV")
-_BEFORE_RELATION = re.compile("(?<=\\S) (?=(?:<[^>]*>)*(?:=|&lt;|&gt;|[\u2248\u2260\u2261\u2264\u2265\u223c\u2243])"
-                              "(?:</[^>]*>)*(?:[ \u00a0]|$))")
 
 
 # the last word of a title when it numbers it (after a space), in tags of its own or not
@@ -882,7 +875,29 @@ def _held_to_words(line: str) -> str:
     are TeX's dashes typed between words (_tex_dashes)."""
     if "\u00ab" in line or "\u00bb" in line or "\u2039" in line or "\u203a" in line:
         line = _GUILLEMET_SPACE.sub("\u202f", line)
-    return _around_math(line, _held_outside_math)
+    line = _around_math(line, _held_outside_math)
+    if " $" in line or " \\(" in line or " \\[" in line:  # (a formula after a space)
+        return _held_before_relations(line) if has_math(line) else line
+    return line
+
+
+def _held_before_relations(line: str) -> str:
+    """`line` with the space before each formula that opens with a relation ("rate at $> 84\\%$") held to the word
+    before it, as before a relation sign in text (_relations_held): a line never starts with the relation."""
+    held = [start - 1 for start, end in math_spans(line)
+            if start > 1 and line[start - 1] == " " and not line[start - 2].isspace()
+            and opens_with_relation(_formula_source(line[start:end]))]
+    for at in held:
+        line = line[:at] + NBSP + line[at + 1:]
+    return line
+
+
+def _formula_source(formula: str) -> str:
+    """The math of `formula` (a math span: its delimiters, $...$, $$...$$, \\(...\\) or \\[...\\], with it)."""
+    for opening, closing in (("$$", "$$"), ("$", "$"), ("\\(", "\\)"), ("\\[", "\\]")):
+        if formula.startswith(opening) and formula.endswith(closing) and len(formula) >= len(opening) + len(closing):
+            return formula[len(opening):len(formula) - len(closing)]
+    return formula
 
 
 # letters (Vai) that stand for the formulas of a line while the text around them is treated (_around_math)
@@ -920,6 +935,8 @@ def _held_outside_math(line: str) -> str:
         if " ;" in line or " :" in line or " !" in line or " ?" in line:
             line = _SPACE_BEFORE_MARK.sub(_space_before_mark, line)
         line = _tex_marks(line)
+        if _RELATION_SIGN_LOOK.search(line) is not None:
+            line = _relations_held(line)
         if _RELATION_LOOK.search(line) is not None:
             line = _RELATION_SPACE.sub("\u00a0", line)
         if " " in line and _DIGIT.search(line):  # (a C-speed look: every paragraph of a book passes here)
@@ -1041,8 +1058,46 @@ def _tex_dashes(line: str) -> str:
     return _TEX_DASH.sub(dash, line)
 
 
-_RELATION_SPACE = re.compile(r"(?<=(?<!\S)[<>=\u2264\u2265\u2248\u2260\u00b1~]) (?=[-\u2212+]?\d)")  # "> 20.1", "≈ 3"
-_RELATION_LOOK = re.compile(r"[<>=\u2264\u2265\u2248\u2260\u00b1~] [-\u2212+]?\d")  # (as _NUMBER_LOOK)
+_RELATION_SPACE = re.compile(r"(?<=(?<!\S)[\u00b1~]) (?=[-\u2212+]?\d)")  # "± 0.3", "~ 10" (a relation's: _relations_held)
+_RELATION_LOOK = re.compile(r"[\u00b1~] [-\u2212+]?\d")  # (as _NUMBER_LOOK)
+_RELATION_SIGNS = "=<>\u2248\u2260\u2261\u2264\u2265\u223c\u2243"  # = < > ≈ ≠ ≡ ≤ ≥ ∼ ≃
+# a relation sign standing alone (a space, or the line's start or end, on each side), the space before it with it
+_RELATION = re.compile(f"(?:(?<=\\S)[ \u00a0]|^)[{_RELATION_SIGNS}](?=[ \u00a0]|$)")
+_RELATION_SIGN_LOOK = re.compile(f"[{_RELATION_SIGNS}](?![^ \u00a0])")  # (as _NUMBER_LOOK)
+_CHAINED = re.compile("[ \u00a0]\\S+")  # what stands between two relation signs of a chain: one operand
+_OPERAND = re.compile("\\S*")
+
+
+def _relations_held(line: str) -> str:
+    """`line` with each relation sign standing alone held as a typesetter holds it: a line never starts with it (the
+    space before it a no-break space: "magnitudes > 23.5" began a line with "> 23.5") nor ends with it before a number
+    or one letter (the space after it one too: "p < 0.01", "N = 500", "x > y"), but in a long chain ("a = b = c = d":
+    after its last sign only, mathtext.relation_held). A sign in a word or beside another ("x=y", "=>", "<-") or in a
+    code span (which stands as a letter here) is as typed; in a formula, math sets its relations by the same rule."""
+    found = list(_RELATION.finditer(line))
+    if not found:
+        return line
+    chains, chain = [], [found[0]]
+    for before, sign in zip(found, found[1:]):
+        if _CHAINED.fullmatch(line, before.end(), sign.start()):
+            chain.append(sign)
+        else:
+            chains.append(chain)
+            chain = [sign]
+    chains.append(chain)
+    held = set()
+    for chain in chains:
+        for at, sign in enumerate(chain):
+            if sign.end() - sign.start() == 2:
+                held.add(sign.start())
+            after = sign.end()
+            if line.startswith(" ", after) and relation_held(_OPERAND.match(line, after + 1).group(), len(chain), at):
+                held.add(after)
+    pieces, last = [], 0
+    for at in sorted(held):
+        pieces += [line[last:at], NBSP]
+        last = at + 1
+    return "".join(pieces) + line[last:]
 
 
 def _in_text_font(text: str) -> bool:

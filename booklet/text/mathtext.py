@@ -212,6 +212,19 @@ def escaped_primes(src: str) -> tuple[str, ...]:
     return _parsed(src)[5]
 
 
+@lru_cache(maxsize=8192)
+def opens_with_relation(src: str) -> bool:
+    """Whether the math `src` starts with a relation ("> 84\\%", "\\sim 3", "\\lesssim 1"): a formula a line never
+    starts with, as a relation sign in text (markup._relations_held)."""
+    try:
+        if "\\" in src:
+            src = mhchem.in_math(siunitx.in_math(src))
+        items = _MathParser(src)._parse_list(_Ctx(), None)
+    except Exception:
+        return False
+    return next((item.kind for item in items if item.kind != "space" and item.runs), None) == "rel"
+
+
 def line_breaks(src: str) -> bool:
     """Whether the math between two dollars breaks its line with `\\\\` (as TeX's inline math may): booklet sets a
     formula on one line, the break a space."""
@@ -746,8 +759,25 @@ def _glue(items: list[_Item], kinds: list[str], left: int, right: int, ctx: _Ctx
             return []
     if glue == 1:
         return [(" ", Style(ctx.bold, False, (), 3 / 18))]
-    held = not outer or kinds[right] in ("bin", "rel") or _in_a_quantity(items, kinds, left, right)
+    held = not outer or kinds[right] in ("bin", "rel") or _in_a_quantity(items, kinds, left, right) \
+        or kinds[left] == "rel" and _operand_held(items, kinds, left, right, ctx)
     return [(NBSP if held else " ", Style(ctx.bold, False, ()))]
+
+
+# TeX breaks a line after a relation; a typesetter does not where the relation's operand is a number or one letter
+# ("p < 0.01", "N = 500", "x > y"): "p <" ended a line, "0.01" began the next (the 500-talk book, p. 190). A chain of
+# relations ("a = b = c = d") longer than this still breaks after each of its signs but the last.
+CHAIN_HELD = 2
+# a number, signed or not, or one letter, punctuation after either ("0.01.", "23.5%", "y,")
+_SHORT_OPERAND = re.compile(r"[-\u2212+]?\d\S*|[^\W\d_][^\w\s]*")
+
+
+def relation_held(operand: str, relations: int, at: int) -> bool:
+    """Whether a line never breaks after a relation sign before `operand` (what follows the sign, to the next
+    space): it is a number ("0.01", "-3", "23.5%") or one letter ("y", "α", "x,"; a formula or code span in text
+    stands as one), the sign the `at`-th (from 0) of a chain of `relations` signs ("a = b = c", one operand between
+    two): one of a short chain ("0.1 < z < 0.5"), or the last of a longer. One rule for text (markup) and math."""
+    return (relations <= CHAIN_HELD or at == relations - 1) and _SHORT_OPERAND.fullmatch(operand) is not None
 
 
 _IN_A_QUANTITY = ("\u00d7", "\u22c5", "\u00b7", "\u00b1", "\u2213")  # ×, ⋅, · (a product), ± and ∓
@@ -762,6 +792,21 @@ def _in_a_quantity(items: list[_Item], kinds: list[str], left: int, right: int) 
     before = next((_visible(items[i].runs) for i in range(left - 1, -1, -1) if kinds[i] != "space"), "")
     after = _visible(items[right].runs)
     return after[:1].isdigit() and before.rstrip()[-1:] in (*"0123456789", ")", "]")
+
+
+def _operand_held(items: list[_Item], kinds: list[str], left: int, right: int, ctx: _Ctx) -> bool:
+    """Whether the space after relation `left` holds to the operand after it (relation_held: "p < 0.01", "x = -1",
+    "R² = 0.91"; in "a = b = c = d" only "c = d"), the relations of the list one chain; the operand's scripts aside."""
+    relations = [i for i, kind in enumerate(kinds) if kind == "rel"]
+    operand = _base(items[right].runs, ctx)
+    if operand in ("\u2212", "+"):  # (a sign before a number: "= −1")
+        operand += next((_base(items[i].runs, ctx) for i in range(right + 1, len(items)) if kinds[i] != "space"), "")
+    return relation_held(operand, len(relations), relations.index(left))
+
+
+def _base(runs: list[Run], ctx: _Ctx) -> str:
+    """The text of `runs` but their scripts and kerns (of a symbol with scripts: its nucleus)."""
+    return "".join(text for text, style in runs if len(style.scripts) <= len(ctx.scripts) and not style.kern)
 
 
 def _effective_kinds(items: list[_Item]) -> list[str]:
