@@ -294,9 +294,9 @@ def test_math_breaks_only_after_relations_and_operators_as_in_tex():
     a relation or an operator; never between a nucleus and its scripts (□ is a box of scripts)."""
     style = styles().text
     seen = set()
-    # (from 68 points: narrower, "√(s_NN) = 5.02 TeV", held whole as a relation holds its number, is wider than the
-    # line, and its ties, across a change of font, are not untied: text.paragraph._untied)
-    for width in range(68, 330, 2):
+    # (at 60-66 points "√(s_NN) = 5.02 TeV", held whole as a relation holds its number, is wider than the line: the tie
+    # after its relation yields, across the change of font, and "5.02 TeV" stays whole: text.paragraph._untied)
+    for width in range(60, 330, 2):
         paragraph = Para(markup.inline(BREAKS), style)
         paragraph.wrap(width, 10_000)
         lines = _lines(paragraph)
@@ -310,6 +310,21 @@ def test_math_breaks_only_after_relations_and_operators_as_in_tex():
                 for i in range(len(lines) - 1)), (together, width, lines)
         seen.add(len(lines))
     assert len(seen) > 4  # the sweep did break the paragraph in many ways
+
+
+def test_a_run_held_across_fonts_wider_than_the_line_yields_its_tie_after_the_relation_not_its_letters():
+    """"√(s_NN) = 5.02 TeV" is held whole (a relation holds its number, and the space before it), its ties across the
+    math font's "=" and the text's "5.02": at 60-66 points, narrower than the run, the line was cut without a hyphen,
+    "...5.02 Te" / "V and". Now the tie after the relation yields first, "5.02 TeV" staying whole; a run with no
+    relation (a name tied across italics) is untied whole, not cut ("Prof. Wolfeschl" / "egelsteinhausen")."""
+    style = styles().text
+    for width in (60, 62, 64, 66):
+        lines = _wrapped(BREAKS, style, width)
+        assert lines[1:3] == ["\u221a(s\u25a1)\u00a0= ", "5.02\u00a0TeV and "], (width, lines)
+    assert _wrapped(BREAKS, style, 68)[1] == "\u221a(s\u25a1)\u00a0=\u00a05.02\u00a0TeV"  # (it fits: held whole)
+    tied = "Results by Prof.\u00a0*Wolfeschlegelsteinhausen* and others."
+    assert _wrapped(tied, style, 100) == ["Results by Prof.", "Wolfeschlegelsteinhausen", "and others."]
+    assert _wrapped(tied, style, 110) == ["Results by Prof.", "Wolfeschlegelsteinhausen and", "others."]
 
 
 def test_no_hyphen_next_to_scripts():

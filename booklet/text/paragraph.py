@@ -1566,22 +1566,93 @@ def _untied(frags, width: float):
     A title's last two words are tied so that no line ends the title with a word alone ("Das Transparenzportal
     Hamburg"), a number to the word before it: in a cell of four parallel tracks such a pair no line holds was cut
     where the line ended, without a hyphen ("Das Transparenzpor / tal Hamburg", 31C3 on letter paper). A tie is a
-    preference; a word cut without a hyphen is a fault. Runs within one fragment only (a tie across a tag stays)."""
-    return _retexted(_thin_untied(frags, width), lambda frag, text: _wide_runs_untied(frag, text, width))
+    preference; a word cut without a hyphen is a fault. A run is measured across fragments (a formula's boxes and
+    fonts, italics: "√(s_NN) = 5.02 TeV", held whole, was cut "Te" / "V" at 60 to 66 points), and its ties after a
+    relation sign (text.markup's, mathtext.relation_held's: the weakest) yield first (_wide_runs_untied)."""
+    return _wide_runs_untied(_thin_untied(frags, width), width)
 
 
-def _wide_runs_untied(frag, text: str, width: float) -> str:
-    """`text` (of `frag`) with the ties of its runs of tied words wider than `width` spaces."""
-    # (each run of tied words measured: most paragraphs hold a few, nearly all narrower than the line)
-    wide = [found.span() for found in _TIED_RUN.finditer(text)
-            if _string_width(found.group(), frag.fontName, frag.fontSize) > width]
-    if not wide:
-        return text
-    pieces, last = [], 0
-    for start, end in wide:
-        pieces += [text[last:start], text[start:end].replace(NBSP, " ")]
-        last = end
-    return "".join(pieces) + text[last:]
+_RUN_END = re.compile("[ \t\n\r]+")  # what ends a run of tied words within a fragment's text
+_RELATION_SIGNS = frozenset("=<>\u2248\u2260\u2261\u2264\u2265\u223c\u2243")  # (markup's _RELATION_SIGNS)
+
+
+def _wide_runs_untied(frags, width: float):
+    """`frags` with the ties of each run of tied words wider than `width` spaces (a copy of each fragment changed;
+    `frags` itself when none is): a run goes on across fragments of text and boxes until a space, a line break or
+    another flowable's fragment. When the run has ties just after a relation sign ("= 5.02", what the relation holds
+    its number by), those alone are untied, where each part they leave fits `width`; else every tie of it is."""
+    if not any(type(frag) is ParaFrag and NBSP in (getattr(frag, "text", None) or "") for frag in frags):
+        return frags
+    untie: list[tuple[int, int]] = []  # (fragment, index) of each tie to untie
+    run: list[tuple[int, int, int]] = []  # the run so far: (fragment, start, end) of each piece
+
+    def ended() -> None:
+        if any(NBSP in frags[at].text[start:end] for at, start, end in run) and _run_width(frags, run) > width:
+            untie.extend(_yielding_ties(frags, run, width))
+        run.clear()
+
+    for at, frag in enumerate(frags):
+        text = getattr(frag, "text", None)
+        if type(text) is not str or type(frag) is not ParaFrag or getattr(frag, "cbDefn", None) \
+                or getattr(frag, "lineBreak", False):
+            ended()
+            continue
+        if frag.fontName == BOX_FONT:
+            run.append((at, 0, len(text)))
+            continue
+        start = 0
+        for gap in _RUN_END.finditer(text):
+            run.append((at, start, gap.start()))
+            ended()
+            start = gap.end()
+        run.append((at, start, len(text)))
+    ended()
+    if not untie:
+        return frags
+    made = list(frags)
+    for at in sorted({at for at, _ in untie}):
+        text = list(frags[at].text)
+        for where, index in untie:
+            if where == at:
+                text[index] = " "
+        made[at] = copy_fragment(frags[at])
+        made[at].text = "".join(text)
+    return made
+
+
+def _run_width(frags, pieces) -> float:
+    return sum(_string_width(frags[at].text[start:end], frags[at].fontName, frags[at].fontSize)
+               for at, start, end in pieces)
+
+
+def _yielding_ties(frags, run, width: float) -> list[tuple[int, int]]:
+    """The ties to untie in `run` (pieces of `frags`, a run of tied words wider than `width`): those just after a
+    relation sign, where the run has some and each part they leave is no wider than `width`; else all of them."""
+    ties, relations = [], []  # (fragment, index) of every tie; of those after a relation sign
+    before = ""  # the character before, in the run
+    for at, start, end in run:
+        text = frags[at].text
+        boxed = frags[at].fontName == BOX_FONT
+        for index in range(start, end):
+            char = text[index]
+            if char == NBSP and not boxed:
+                ties.append((at, index))
+                if before in _RELATION_SIGNS:
+                    relations.append((at, index))
+            before = char
+    if relations:
+        parts, part = [], []
+        cuts = set(relations)
+        for at, start, end in run:
+            for index in [i for i in range(start, end) if (at, i) in cuts]:
+                part.append((at, start, index))
+                parts.append(part)
+                part, start = [], index + 1
+            part.append((at, start, end))
+        parts.append(part)
+        if all(_run_width(frags, part) <= width for part in parts):
+            return relations
+    return ties
 
 
 def _retexted(frags, change):
@@ -1663,7 +1734,6 @@ def _all_untied(frags):
     return _retexted(frags, lambda frag, text: _title_untied(text))
 
 
-_TIED_RUN = re.compile(f"[^ \t\n\r]*{NBSP}[^ \t\n\r]*")  # a run of words tied by no-break spaces
 
 
 def _thin_untied(frags, width: float):
