@@ -931,10 +931,14 @@ TAIL = "Our sample of young stellar objects shows a tail of active-learning outl
      ["Our sample of young stellar objects shows a tail of", "active-learning outliers."]),  # its own hyphen kept
 ])
 def test_the_line_before_the_last_is_not_hyphenated_the_lines_before_it_unchanged(text_style, text, width, before,
-                                                                                  after):
+                                                                                  after, monkeypatch):
     """A paragraph ended in what was left of a word broken at the line before ("trial and er- / ror.": ten in the
     sample): the word now goes whole onto the last line, as TeX's final hyphen demerits have it; the lines before
-    are as they were."""
+    are as they were. (The last line's word alone is then taken back where it can be: the runt's test below; off
+    here.)"""
+    from booklet.text import paragraph as module
+
+    monkeypatch.setattr(module, "RUNT_LINES", 0)
     plain = _broken_lines(text, text_style, width, rule=False)
     assert [line.strip() for line in plain[-2:]] == before  # (ReportLab's greedy breaking, without the rule)
     ruled = _broken_lines(text, text_style, width)
@@ -1016,12 +1020,22 @@ def test_four_or_more_lines_in_a_row_ending_with_a_hyphen_may_cost_the_paragraph
     """A typographer's review: five lines in a row ended with a hyphen ("satel- / medi- / mal- / pre- / cir-"), as the
     paragraph broken without the third was a line longer. For a ladder of four or more, one line more is taken (once);
     for three, none (the test before)."""
+    from booklet.text import paragraph as module
+
     width = 334.49  # (A5's text width)
     plain = _broken_lines(RADIATION, text_style, width, rule=False)
     assert _hyphens_in_a_row(plain) == 5
-    ruled = _broken_lines(RADIATION, text_style, width)
-    assert _hyphens_in_a_row(ruled) == 2 and len(ruled) == len(plain) + 1
+    runts = module.RUNT_LINES
+    module.RUNT_LINES = 0  # (the last line's word alone, "shared.", taken back: below)
+    try:
+        ruled = _broken_lines(RADIATION, text_style, width)
+    finally:
+        module.RUNT_LINES = runts
+    assert _hyphens_in_a_row(ruled) == 2 and len(ruled) == len(plain) + 1 and ruled[-1] == "shared."
     assert ruled[:3] == plain[:3] and plain[3].endswith("mal-") and ruled[4].startswith("malfunctions,")
+    tightened = _broken_lines(RADIATION, text_style, width)  # its last two lines tightened: no line more after all
+    assert tightened[:-2] == ruled[:-3] and len(tightened) == len(plain) and _hyphens_in_a_row(tightened) == 2
+    assert tightened[-1].endswith("electronics will be shared.")
 
 
 @pytest.mark.parametrize("text, width, whole_times", [
@@ -1041,6 +1055,7 @@ def test_a_paragraph_broken_again_for_a_hyphen_goes_on_from_that_word_as_breakin
     made = []
     real = linebreak.frag_words
     monkeypatch.setattr(linebreak, "frag_words", lambda *args: made.append(1) or real(*args))
+    monkeypatch.setattr(module, "RUNT_LINES", 0)  # ("error." alone, taken back by breaking it again at other widths)
     resumed = module.MathParagraph(text, text_style)
     resumed.wrap(width, 1000)
     assert len(made) == 1
@@ -1057,6 +1072,65 @@ def test_a_paragraph_broken_again_for_a_hyphen_goes_on_from_that_word_as_breakin
         assert _lines(resumed)[-2:] == ["still applied in astronomy mostly by trial and", "error."]
     else:
         assert _hyphens_in_a_row(_lines(resumed)) <= 2
+
+
+UNCORRECTED = (  # the sample's poster 10 (A5, p. 63): "... if left uncor- / rected."
+    "Using injection and recovery tests on sparse survey light curves, we map the detection efficiency for eclipsing "
+    "binaries as a function of period, eclipse depth and magnitude. Efficiency falls below 50% for periods longer "
+    "than 20 days, which biases period distributions derived from such surveys if left uncorrected.")
+INCLUDED = (  # the sample's poster 6 (p. 63): "... errors are / included.", which no tightening within limits mends
+    "Stellar streams and shells in the Galactic halo appear as overdensities in the space of energy and angular "
+    "momentum. We fit Gaussian mixture models with a variable number of components and show that several claimed "
+    "substructures are equally well explained by the smooth halo once measurement errors are included.")
+POSTER_WIDTH = 314.06  # (a poster's text on A5)
+
+
+def _runt_lines(text: str, style, width: float, monkeypatch, runts: bool = True):
+    """The lines of `text` and how far each line's spaces shrink (of a space's width), the runt rule on or off."""
+    from booklet.text import paragraph as module
+
+    monkeypatch.setattr(module, "RUNT_LINES", 2 if runts else 0)
+    para = module.MathParagraph(text, style)
+    para.wrap(width, 1000)
+    space = module._string_width(" ", style.fontName, style.fontSize)
+    shrunk = [max(0.0, -module._extra_space(line)) / max(module._spaces(line), 1) / space for line in para.blPara.lines]
+    return _lines(para), shrunk
+
+
+@pytest.mark.parametrize("text, width, before, after", [
+    (UNCORRECTED, POSTER_WIDTH, ["which biases period distributions derived from such surveys if left uncor-", "rected."],
+     ["and magnitude. Efficiency falls below 50% for periods longer than 20 days,",
+      "which biases period distributions derived from such surveys if left uncorrected."]),
+    (TRIAL, 201, ["still applied in astronomy mostly by trial and", "error."],  # ("er- / ror." refused first)
+     ["The method is well known to statisticians but is", "still applied in astronomy mostly by trial and error."]),
+])
+def test_a_paragraph_does_not_end_with_a_word_alone_where_its_last_lines_can_take_it_back(text_style, monkeypatch,
+                                                                                         text, width, before, after):
+    """A paragraph's last line of one word (a runt), what was left of a hyphenated word the worst ("if left uncor- /
+    rected.", the sample's p. 63, where refusing the hyphen left its line too loose): its line before the last, else
+    the two before that, break again with their spaces allowed to shrink by a fifth (RUNT_SHRINK: a desktop
+    publisher's least word spacing) and take the word back; the lines before them are the same, and no space shrinks
+    by more."""
+    from booklet.text import paragraph as module
+
+    plain, _ = _runt_lines(text, text_style, width, monkeypatch, runts=False)
+    assert [line.strip() for line in plain[-2:]] == before
+    ruled, shrunk = _runt_lines(text, text_style, width, monkeypatch)
+    assert [line.strip() for line in ruled[-2:]] == after
+    assert len(ruled) == len(plain) - 1 and ruled[:-2] == plain[:-3]
+    assert 0 < max(shrunk) <= module.RUNT_SHRINK + text_style.spaceShrinkage
+
+
+def test_a_word_alone_on_the_last_line_stays_where_taking_it_back_would_shrink_spaces_too_far(text_style,
+                                                                                              monkeypatch):
+    """"... errors are / included.": the line before cannot take the word, nor the two before it a word more each,
+    within a fifth of a space; a ragged paragraph's runt is no justified one's, and stays as well."""
+    plain, _ = _runt_lines(INCLUDED, text_style, POSTER_WIDTH, monkeypatch, runts=False)
+    assert plain[-1] == "included."
+    assert _runt_lines(INCLUDED, text_style, POSTER_WIDTH, monkeypatch)[0] == plain
+    ragged = text_style.clone("ragged", alignment=0)
+    plain = _runt_lines(UNCORRECTED, ragged, POSTER_WIDTH, monkeypatch, runts=False)[0]
+    assert len(plain[-1].split()) == 1 and _runt_lines(UNCORRECTED, ragged, POSTER_WIDTH, monkeypatch)[0] == plain
 
 
 def test_a_paragraph_broken_again_from_other_fragments_than_those_marked_is_broken_from_the_start(text_style):

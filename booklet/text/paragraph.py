@@ -1544,7 +1544,7 @@ def _final_hyphen_refused(para, width, break_lines_of):
         lines = _fewer_hyphens_in_a_row(para, width, break_lines_of, frags, lines)
     last, found = _ASKED.last, lines.lines
     if last < 0 or len(found) < 2 or not line_text(found[-2]).endswith(HYPHENS):
-        return lines
+        return _runt_avoided(para, width, break_lines_of, frags, lines)
     split = getattr(para, "_splitLongWordCount", 0)
 
     def better(redone) -> bool:  # (a word no line holds not split without a hyphen: "Druckverfahr" / "en")
@@ -1555,7 +1555,89 @@ def _final_hyphen_refused(para, width, break_lines_of):
             and _not_too_loose(para, redone[-2])
 
     again = _broken_again(para, width, break_lines_of, frags, last, better)
-    return lines if again is None else again
+    return _runt_avoided(para, width, break_lines_of, frags, lines if again is None else again)
+
+
+# What a justified line's spaces may shrink by (of a space's width) for a paragraph not to end with a line of one
+# word (a desktop publisher's least word spacing, 80 %; ReportLab's own shrink is 5 %: a third, TeX's, set three
+# lines in a row visibly tight in the sample), and how many lines before the last, at most, may (_runt_avoided)
+RUNT_SHRINK = 0.2
+RUNT_LINES = 2
+
+
+def _runt_avoided(para, width, break_lines_of, frags, lines):
+    """`lines` (as `para` was just broken, from `frags`), or, where their last line is one word alone (a runt: "...
+    with their selection functions with error / bars.", or what is left of a word hyphenated at the line before,
+    "... if left uncor- / rected."), the paragraph broken again with its line before the last, else the RUNT_LINES
+    lines before it, and those after, allowed to shrink their spaces by RUNT_SHRINK (each broken at its width and as
+    much more as its spaces shrink by so, then set at its width: _tightened), so that they take the word back, or a
+    word more each: taken when its last line is then more than one word, the line before it ends without a hyphen, no
+    line's spaces shrink by more, the lines before those tightened are the same, and it has no line more, no more lines
+    ending with a hyphen (nor more in a row than HYPHENS_IN_A_ROW, or as many as before), no word more split without a
+    hyphen and no line looser than FINAL_LOOSE that was not (_no_looser). A typesetter's runt, mended by tightening; in
+    justified text only. _ASKED then as the lines taken were broken, but where they can be resumed (no marks: a
+    paragraph broken again from them is broken from the start, at its width)."""
+    found = lines.lines
+    if para.style.alignment != TA_JUSTIFY or not 2 <= len(found) <= HYPHENS_LINES \
+            or len(line_text(found[-1]).replace(NBSP, " ").split()) != 1:
+        return lines
+    kept = {name: getattr(para, name) for name in _BREAKING_SETS}
+    asked = _ASKED.saved()
+    split = getattr(para, "_splitLongWordCount", 0)
+    row = max(HYPHENS_IN_A_ROW, _most_hyphens_in_a_row(found))
+    style = para.style
+    space = _string_width(" ", style.fontName, style.fontSize)
+    given = _widths_of(width)
+    widths = [given[min(at, len(given) - 1)] for at in range(len(found) + 1)]
+    room = [RUNT_SHRINK * space * max(_spaces(found[min(at, len(found) - 2)]), 1) for at in range(len(found) + 1)]
+    for start in range(len(found) - 2, max(-1, len(found) - 2 - RUNT_LINES), -1):
+        wider = [line + (room[at] if at >= start else 0.0) for at, line in enumerate(widths)]
+        again = _tightened(_broken(para, list(wider), break_lines_of, frags, asked[3]), wider, widths)  # (as refused)
+        redone = again.lines
+        if 2 <= len(redone) <= len(found) and len(line_text(redone[-1]).replace(NBSP, " ").split()) > 1 \
+                and not line_text(redone[-2]).endswith(HYPHENS) \
+                and _hyphenated_lines(redone) <= _hyphenated_lines(found) \
+                and all(_extra_space(line) >= -(RUNT_SHRINK + max(style.spaceShrinkage, 0)) * space
+                        * max(_spaces(line), 1) - 0.01 for line in redone[start:]) \
+                and getattr(para, "_splitLongWordCount", 0) <= split and _most_hyphens_in_a_row(redone) <= row \
+                and [line_text(line) for line in redone[:start]] == [line_text(line) for line in found[:start]] \
+                and _no_looser(para, found, redone):
+            _ASKED.marks = None
+            return again
+    for name, value in kept.items():
+        setattr(para, name, value)
+    _ASKED.set_to(asked)
+    return lines
+
+
+def _tightened(lines, wider: list, widths: list):
+    """`lines` (ReportLab's ParaLines), broken at `wider` widths, set at `widths`: each line's extra space (negative
+    where its spaces are to shrink) and width as breaking sets them, less what `wider` gave it more (the last of each
+    list for the lines after)."""
+    for at, line in enumerate(lines.lines):
+        more = wider[min(at, len(wider) - 1)] - widths[min(at, len(widths) - 1)]
+        if not more:
+            continue
+        if isinstance(line, tuple):  # (a paragraph of one fragment: (extra space, words))
+            lines.lines[at] = (line[0] - more, line[1])
+        else:
+            line.extraSpace -= more
+            line.maxWidth -= more
+    return lines
+
+
+def _hyphenated_lines(lines) -> int:
+    """How many of `lines` end with a hyphen."""
+    return sum(line_text(line).endswith(HYPHENS) for line in lines)
+
+
+def _most_hyphens_in_a_row(lines) -> int:
+    """The most lines of `lines` (but the last) one after another that end with a hyphen."""
+    row = most = 0
+    for line in lines[:-1]:
+        row = row + 1 if line_text(line).endswith(HYPHENS) else 0
+        most = max(most, row)
+    return most
 
 
 NBSP = "\u00a0"
