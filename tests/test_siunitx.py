@@ -63,7 +63,7 @@ def test_a_quantity_is_math_in_text_its_number_held_to_its_unit_by_a_thin_space(
     assert markup.inline(r"cooled to \SI{50}{\milli\kelvin} at \SI{3}{\micro\metre\per\second}") == (
         f"cooled to 50{THIN}mK at 3{THIN}\u00b5m{THIN}s{MINUS_ONE}")
     assert markup.inline(r"in math $v = \SI{3}{\micro\metre\per\second}$") == (
-        f"in math <i>v</i>\u00a0<font name=\"Math\">=</font> 3{THIN}\u00b5m{THIN}s{MINUS_ONE}")
+        f"in math <i>v</i>\u00a0<font name=\"Math\">=</font>\u00a03{THIN}\u00b5m{THIN}s{MINUS_ONE}")  # (= held to 3)
     assert markup.inline(r"an odd \SI{5}{\foo}") == r"an odd \SI{5}{\foo}"
 
 
