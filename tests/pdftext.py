@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
+from contextlib import contextmanager
 from pathlib import Path
 
 import pypdf
+from pypdf.generic._font import Font
 
 
 def norm(text: str) -> str:
@@ -18,7 +21,8 @@ class Pdf:
     def __init__(self, path: Path):
         self.path = Path(path)
         self.reader = pypdf.PdfReader(str(path))
-        self.texts = [page.extract_text() or "" for page in self.reader.pages]
+        with _fonts_read_once():
+            self.texts = [page.extract_text() or "" for page in self.reader.pages]
         self.norms = [norm(t) for t in self.texts]
         self._page_index = {page.indirect_reference.idnum: i for i, page in enumerate(self.reader.pages)}
 
@@ -78,6 +82,27 @@ class Pdf:
         for page in self.reader.pages:
             visit(page.get("/Resources"))
         return seen
+
+
+@contextmanager
+def _fonts_read_once():
+    """pypdf's extract_text reads a font (its ToUnicode map, its widths) again on every page that uses it: two thirds of
+    the time of reading a booklet's text went into reading its dozen fonts on each page. Inside this, a font dictionary
+    of the PDF is read once and each page is given a copy of what was read (the page sets its space_width): the text
+    extracted is the same."""
+    kept = Font.__dict__["from_font_resource"]
+    read = {}  # id of a font dictionary -> (the dictionary, kept alive so that its id is not reused; its Font)
+
+    def once(font_dict):
+        if id(font_dict) not in read:
+            read[id(font_dict)] = (font_dict, kept.__func__(Font, font_dict))
+        return copy.copy(read[id(font_dict)][1])
+
+    Font.from_font_resource = staticmethod(once)
+    try:
+        yield
+    finally:
+        Font.from_font_resource = kept
 
 
 def _embedded(font) -> bool:
