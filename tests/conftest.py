@@ -23,3 +23,25 @@ def sample_build(tmp_path_factory, _booklet_cache):
     from booklet.build import build_booklet
 
     return build_booklet(DATA, tmp_path_factory.mktemp("sample-a5") / "booklet.pdf")
+
+
+@pytest.fixture(scope="session")
+def sample_uncached(tmp_path_factory):
+    """The sample built without a cache by booklet's own line breaking and drawing of lines (its paragraphs drawn by
+    linedraw.drawing(), as they are where ReportLab is the version it was checked against), once a process, for the
+    tests that build it again with ReportLab's own and compare the bytes (test_linebreak, test_linedraw): (the PDF,
+    how many paragraphs linebreak._takes broke, how many lines linedraw.put_frag_line drew)."""
+    from booklet.build import build_booklet
+    from booklet.text import linebreak, linedraw
+    from booklet.text import paragraph as mathparagraph
+
+    taken, lines = [], []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BOOKLET_CACHE", "off")
+        takes, put = linebreak._takes, linedraw.put_frag_line
+        patch.setattr(linebreak, "_takes", lambda *a: taken.append(takes(*a)) or taken[-1])
+        patch.setattr(linedraw, "put_frag_line", lambda *a: lines.append(a[2]) or put(*a))
+        patch.setattr(mathparagraph, "_DRAW_PARA", linedraw.drawing())
+        output = tmp_path_factory.mktemp("sample-uncached") / "ours.pdf"
+        build_booklet(DATA, output)
+    return output, sum(taken), len(lines)

@@ -144,22 +144,18 @@ def test_any_text_draws_as_reportlab_draws_it(segments, width, names, monkeypatc
     assert ours == theirs, text
 
 
-def test_the_sample_is_the_same_byte_for_byte_as_with_reportlabs_drawing(tmp_path, monkeypatch):
+def test_the_sample_is_the_same_byte_for_byte_as_with_reportlabs_drawing(tmp_path, monkeypatch, sample_uncached):
     from booklet.build import build_booklet
 
     from .helpers import DATA
 
+    ours, _, lines = sample_uncached  # (conftest: built once for this test and test_linebreak's)
+    assert lines > 300
     monkeypatch.setenv("BOOKLET_CACHE", "off")
-    lines = []
-    original = linedraw.put_frag_line
-    monkeypatch.setattr(linedraw, "put_frag_line", lambda *a: lines.append(a[2]) or original(*a))
-    monkeypatch.setattr(mathparagraph, "_DRAW_PARA", linedraw.drawing())
-    build_booklet(DATA, tmp_path / "ours.pdf")
-    assert len(lines) > 300
     monkeypatch.setattr(mathparagraph, "_DRAW_PARA", Paragraph.drawPara)
     monkeypatch.setattr(mathparagraph, "_CHECKED", False)
     build_booklet(DATA, tmp_path / "reportlab.pdf")
-    assert (tmp_path / "ours.pdf").read_bytes() == (tmp_path / "reportlab.pdf").read_bytes()
+    assert ours.read_bytes() == (tmp_path / "reportlab.pdf").read_bytes()
 
 
 def _drawn_twice(paragraphs, monkeypatch):
