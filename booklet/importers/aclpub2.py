@@ -37,11 +37,10 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from ..data.contract import NIGHT_UNTIL
 from ..data.load import Map, Seq, load_file
 from . import Imported, Options, SourceError
 from .assemble import (NOBODY, Block, Conference, Entry, Person, affiliation, assemble, end_before_start, first_few,
-                       line_kind, plus_minutes, slug)
+                       line_kind, off_its_day, off_its_day_said, plus_minutes, slug)
 from .latex import latex_line, latex_text, unknown_commands
 
 FORMAT = "aclpub2"
@@ -362,15 +361,11 @@ class _Reader:
     def place(self, entry: Entry, record: Map, file: str, day: dt.date) -> None:
         start = self.moment(record, "start_time", file)
         block = next((b for b in self.blocks if b.key == entry.block), None)
-        if start is not None and start.date() != day and not (
-                start.date() == day + dt.timedelta(days=1) and start.time() <= NIGHT_UNTIL):
-            # (a paper dated a day before its session was imported on a day of its own, the session in two halves:
-            # refused as a schedule's event away from its day is, which is right cannot be told)
+        if start is not None and off_its_day(start.date(), start.time(), day):
             written = (record.raw.get("start_time") or str(record.get("start_time"))).strip()
-            raise SourceError(f"{file}: line {record.lines.get('start_time', record.line)} ('{entry.title}'): its "
-                              f"start_time '{written}' is not on the day of its session"
-                              + (f" '{block.name}'" if block is not None else "")
-                              + f" ({day:%Y-%m-%d}) nor the night after; correct one of them in the export")
+            raise SourceError(off_its_day_said(file, f"line {record.lines.get('start_time', record.line)}",
+                                               entry.title, ("start_time", written),
+                                               block.name if block is not None else None, day))
         entry.day = start.date() if start else day
         entry.start = start.time() if start else None
         entry.end = self.end(record, start, file, entry.title) if start else None

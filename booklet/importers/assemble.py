@@ -1131,6 +1131,22 @@ def _start(entry: Entry | Block) -> dt.datetime | None:
     return dt.datetime.combine(entry.day, entry.start)
 
 
+def off_its_day(day: dt.date, start: dt.time | None, of: dt.date) -> bool:
+    """Whether an entry on `day` at `start` is away from the day `of` of the session that lists it: neither on it nor
+    in the night after it (a start by NIGHT_UNTIL the next day, its "24:00"). Importers refuse it (off_its_day_said),
+    as a schedule's event away from its day is: a talk a day before its session was imported on a day of its own, its
+    session printed in two halves on two days. Which is right cannot be told."""
+    return day != of and not (day == of + dt.timedelta(days=1) and start is not None and start <= NIGHT_UNTIL)
+
+
+def off_its_day_said(source, where: str, title: str, said: tuple[str, str], session: str | None, day: dt.date) -> str:
+    """The message refusing an entry off_its_day: `said` is (the source's key, its date and time as written),
+    `session` the name of the session listing it (None: not known), `day` that session's."""
+    return (f"{source}: {where} ('{title}'): its {said[0]} '{said[1]}' is not on the day of its session"
+            + (f" '{session}'" if session is not None else "")
+            + f" ({day:%Y-%m-%d}) nor the night after; correct one of them in the export")
+
+
 def no_end(start: dt.time, end: dt.time) -> bool:
     """Whether an item from `start` to `end` has no end booklet writes: the end not after the start, and not past
     midnight as _end and time_text read it (from NIGHT_FROM by NIGHT_UNTIL, or at 00:00)."""

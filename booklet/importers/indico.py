@@ -19,11 +19,10 @@ from collections import Counter
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..data.contract import NIGHT_UNTIL
 from . import Imported, Options, SourceError
 from .assemble import (MAX_PEOPLE, Block, Conference, Entry, Kinds, LONGEST, Person, affiliation, assemble, clean,
-                       end_before_start, first_few, flip_name, full_name, given_and_family, line_kind, plus_minutes,
-                       too_many_people)
+                       end_before_start, first_few, flip_name, full_name, given_and_family, line_kind, off_its_day,
+                       off_its_day_said, plus_minutes, too_many_people)
 from .schedule import event_year
 from .schedule_json import json_reason, json_value
 from .text import images_in, to_markup
@@ -315,21 +314,6 @@ def _not_before(path: Path, where: str, title: str, c: dict, start: tuple | None
                                            ("startDate", said(c["startDate"]))))
 
 
-def _off_its_day(path: Path, where: str, title: str, e: dict, block: Block | None, day: dt.date | None,
-                 start: dt.time | None) -> None:
-    """SourceError for an entry of a session block dated off the block's day (the night after is its day's), as a
-    schedule's event away from its day is refused: a contribution a day before its block was imported on a day of its
-    own, its session printed in two halves on two days. Which is right cannot be told."""
-    if block is None or block.day is None or day is None or day == block.day:
-        return
-    if day == block.day + dt.timedelta(days=1) and start is not None and start <= NIGHT_UNTIL:
-        return
-    said = e.get("startDate") or {}
-    raise SourceError(f"{path}: {where} ('{title}'): its startDate '{said.get('date')} {said.get('time')}' is not on "
-                      f"the day of its session '{block.name}' ({block.day:%Y-%m-%d}) nor the night after; correct "
-                      "one of them in the export")
-
-
 class _Ids:
     """The contributions' ids, one to each: a contribution given the id of an earlier one of another title (an
     export edited or two joined) gets one of its own ('c7-2'), named in the notes as schedule exports' are."""
@@ -435,7 +419,11 @@ class _Timetable:
             end = finish[1] if finish and finish[0] == day else (
                 plus_minutes(day, start, minutes) if minutes else None)
         room = clean(e.get("roomFullname")) or clean(e.get("room"))
-        _off_its_day(self.path, where, clean(e.get("title")), e, block, day, start)
+        if block is not None and block.day is not None and day is not None and off_its_day(day, start, block.day):
+            said = e.get("startDate") or {}
+            raise SourceError(off_its_day_said(self.path, where, clean(e.get("title")),
+                                               ("startDate", f"{said.get('date')} {said.get('time')}"), block.name,
+                                               block.day))
         if kind == "Session":
             if key in {b.key for b in self.blocks}:  # a block past midnight is listed on both days
                 return

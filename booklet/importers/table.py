@@ -22,12 +22,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from ..data.contract import NIGHT_UNTIL
 from ..data.csvrows import CsvError, csv_rows
 from . import Imported, Options, SourceError
 from .assemble import (LONGEST, Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean, first_few,
-                       flip_name, given_and_family, id_from, line_kind, no_end, parse_clock, plus_minutes, slug,
-                       some)
+                       flip_name, given_and_family, id_from, line_kind, no_end, off_its_day, off_its_day_said,
+                       parse_clock, plus_minutes, slug, some)
 from .schedule import FIRST_YEAR, LAST_YEAR, zone_named
 from .text import images_in, joined, to_markup, without_controls
 
@@ -1683,26 +1682,15 @@ class _Table:
             entry.start = _clock_in(start_raw) if start_raw else None
             entry.end = _clock_in(end_raw) if end_raw else None
             entry.day = _start_day(entry.day, entry.start, str(start_raw))
-            self.off_its_day(entry, block, where, get("start"))
+            if block.day is not None and off_its_day(entry.day, entry.start, block.day):
+                raise SourceError(off_its_day_said(self.path, where, entry.title, ("date and time", get("start")),
+                                                   block.name, block.day))
             if self.end_before_start(where, title, entry.start, entry.end, start_raw, end_raw, dates, get("start"),
                                      get("end")):
                 entry.end = None
         if entry.start is None and entry.day is not None and block.start is not None and not block.kind:
             entry.day = block.day  # no time of its own: in its session, at the session's place
         return entry
-
-    def off_its_day(self, entry: Entry, block: Block, where: str, written: str) -> None:
-        """SourceError for a ConfTool contribution dated away from the day of the session that lists it, as a
-        schedule's event away from its day is refused: a talk of a session of 2023-09-22 dated 2023-09-21 was imported
-        on a day of its own, its session in two. Which is right cannot be told. The night after the session's day (a
-        start by NIGHT_UNTIL the next day, its "24:00") is its day's."""
-        if block.day is None or entry.day is None or entry.day == block.day:
-            return
-        if entry.day == block.day + dt.timedelta(days=1) and entry.start is not None and entry.start <= NIGHT_UNTIL:
-            return
-        raise SourceError(f"{self.path}: {where} ('{entry.title}'): its date and time '{written}' is not on the day of "
-                          f"its session '{block.name}' ({block.day:%Y-%m-%d}) nor the night after; correct one of them "
-                          "in the export")
 
     def end_before_start(self, where: str, title: str, start: dt.time | None, end: dt.time | None, start_raw,
                          end_raw, dates: _Dates, start_written: str, end_written: str) -> bool:
