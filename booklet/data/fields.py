@@ -236,6 +236,12 @@ class Fields:
                 text = names_printed(text)
         return text
 
+    def empty(self, key: str) -> bool:
+        """Whether `key` is written with a text of nothing in it (`language: ''`, `aliases: " "`): not left out (that
+        is `language:`, or no key), so said to be empty, as people.yaml's `family: ''` is."""
+        value = self.map.get(key)
+        return isinstance(value, str) and not value.strip() and key not in self.map.tags
+
     def holds_name(self, key: str) -> bool:
         """Whether `key` holds a person's name (contract.NAMES): one the fonts print nothing of is left out."""
         return key in NAMES.get(self.record.name, ())

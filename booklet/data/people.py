@@ -214,8 +214,7 @@ def read_identities(report: Report, seq: Seq | None) -> tuple[Identity, ...]:
             claimed[written] = (name, line, as_name)
             if not as_name:
                 kept.append(text)
-        if not aliases and isinstance(f.map.get("aliases"), str) and "aliases" not in f.map.tags \
-                and not f.map.get("aliases").strip():  # `aliases: ""` was as no aliases, without a word
+        if not aliases and f.empty("aliases"):  # `aliases: ""` was as no aliases, without a word
             f.error("aliases", f"is empty: write the other spellings of '{name}' the data uses, or leave the key out")
             clash = True
         if family is None and isinstance(f.map.get("family"), str):  # `family: ''`: no words, but not left out

@@ -296,7 +296,7 @@ LONGEST_CONFERENCE = 62  # days: a summer school of two months; a conference lon
 
 def _read_language(f: Fields) -> str:
     language = f.text("language", printed=False)
-    if language is None and _empty_text(f, "language"):  # (`language: ''` was English without a word)
+    if language is None and f.empty("language"):  # (`language: ''` was English without a word)
         f.error("language", "is empty: write a language code (like en, de, en-GB), or leave the key out (the booklet "
                             "is then in English)")
     language = language or "en"
@@ -314,7 +314,7 @@ def _read_text_language(f: Fields) -> str | None:
     """A text's own language (an abstract's), None when not given: only its hyphenation and quotation marks depend
     on it, so a code that is no language's (`english`, `xx`, `en-UK`) is a warning, with the code meant."""
     language = f.text("language", printed=False)
-    if language is None and _empty_text(f, "language"):
+    if language is None and f.empty("language"):
         f.error("language", "is empty: write a language code (like en, de, en-GB), or leave the key out (the text "
                             "is then in the booklet's language)")
     if language and not LANGUAGE.match(language):
@@ -329,13 +329,6 @@ def _read_text_language(f: Fields) -> str | None:
                           f"{problem} (a text's language sets how its words are hyphenated and its quotation "
                           "marks)", "language")
     return language or None
-
-
-def _empty_text(f: Fields, key: str) -> bool:
-    """Whether `key` is written with a text of nothing in it (`language: ''`, `language: " "`): not left out (that
-    is `language:`, or no key), so said to be empty, as people.yaml's `family: ''` is."""
-    value = f.map.get(key)
-    return isinstance(value, str) and not value.strip() and key not in f.map.tags
 
 
 def _read_committees(report: Report, seq: Seq | None, path: str) -> tuple[Committee, ...]:
