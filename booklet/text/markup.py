@@ -884,20 +884,11 @@ def _held_to_words(line: str) -> str:
 def _held_before_relations(line: str) -> str:
     """`line` with the space before each formula that opens with a relation ("rate at $> 84\\%$") held to the word
     before it, as before a relation sign in text (_relations_held): a line never starts with the relation."""
-    held = [start - 1 for start, end in math_spans(line)
-            if start > 1 and line[start - 1] == " " and not line[start - 2].isspace()
-            and opens_with_relation(_formula_source(line[start:end]))]
+    held = [start - 1 for start, _, source in _formulas(line)
+            if start > 1 and line[start - 1] == " " and not line[start - 2].isspace() and opens_with_relation(source)]
     for at in held:
         line = line[:at] + NBSP + line[at + 1:]
     return line
-
-
-def _formula_source(formula: str) -> str:
-    """The math of `formula` (a math span: its delimiters, $...$, $$...$$, \\(...\\) or \\[...\\], with it)."""
-    for opening, closing in (("$$", "$$"), ("$", "$"), ("\\(", "\\)"), ("\\[", "\\]")):
-        if formula.startswith(opening) and formula.endswith(closing) and len(formula) >= len(opening) + len(closing):
-            return formula[len(opening):len(formula) - len(closing)]
-    return formula
 
 
 # letters (Vai) that stand for the formulas of a line while the text around them is treated (_around_math)
@@ -963,10 +954,16 @@ def _groups_held(found: re.Match) -> str:
 
 def math_spans(line: str) -> list[tuple[int, int]]:
     """Where the formulas of `line` are, their dollars included, as _split_math finds them (its 'math' pieces)."""
-    spans: list[tuple[int, int]] = []
+    return [(start, end) for start, end, _ in _formulas(line)]
+
+
+def _formulas(line: str) -> list[tuple[int, int, str]]:
+    """Each formula of `line` as _split_math finds them (its 'math' pieces): where it is, its dollars included, and
+    its source (_dollar_spans's)."""
+    spans: list[tuple[int, int, str]] = []
     at = 0
     for start, end in [*address_spans(line), (len(line), len(line))]:
-        spans += [(at + a, at + b) for a, b, _ in _dollar_spans(line[at:start])]
+        spans += [(at + a, at + b, source) for a, b, source in _dollar_spans(line[at:start])]
         at = end
     return spans
 
