@@ -267,7 +267,7 @@ def unique_people(people: list[Person]) -> list[Person]:
         if not p.name:
             continue
         key = _fold(p.name)
-        family = families.setdefault((key.replace(".", ". ").split() or [""])[-1], [])
+        family = families.setdefault((_name_words(key) or [""])[-1], [])
         first = seen.get(key) or next((q for q in family if _same_person(q.name, p.name)), None)
         if first is not None and _told_apart(first, p):  # two people of one name (two Wei Zhangs, two addresses)
             out.append(p)
@@ -290,13 +290,19 @@ def _told_apart(one: Person, other: Person) -> bool:
 
 def _same_person(a: str, b: str) -> bool:
     """'Alex Eichler' and 'A. Eichler': one family name, and the given names' initials agree."""
-    wa, wb = _fold(a).replace(".", ". ").split(), _fold(b).replace(".", ". ").split()
+    wa, wb = _name_words(_fold(a)), _name_words(_fold(b))
     if len(wa) < 2 or len(wb) < 2 or wa[-1] != wb[-1]:
         return False
     ga, gb = wa[:-1], wb[:-1]
     if not (all(w.endswith(".") for w in ga) or all(w.endswith(".") for w in gb)):
         return False
     return [w[0] for w in ga] == [w[0] for w in gb][: len(ga)] or [w[0] for w in gb] == [w[0] for w in ga][: len(gb)]
+
+
+def _name_words(folded: str) -> list[str]:
+    """The words of a name _fold made, an initial's dot ending its word ('a.eichler': 'a.', 'eichler'): the last is
+    the family name _same_person compares, and unique_people files a name under."""
+    return folded.replace(".", ". ").split()
 
 
 def _fold(name: str) -> str:
