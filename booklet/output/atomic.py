@@ -158,9 +158,10 @@ def abandoned(path: Path) -> bool:
     if _LEFT.fullmatch(path.name) is None:
         return False
     try:
-        return path.lstat().st_mtime < time.time() - ABANDONED and not path.is_dir()
+        found = path.lstat()
     except OSError:
         return False
+    return stat.S_ISREG(found.st_mode) and found.st_mtime < time.time() - ABANDONED  # (as swept_in removes: files)
 
 
 def swept_in(folder: Path, named: Callable[[str], object], left: Callable[[Path], bool] | None = None,
