@@ -993,3 +993,44 @@ def test_a_posters_first_author_left_out_leaves_the_named_one_a_co_author(tmp_pa
     assert pdf.lines(page - 1)[2:4] == ["Mixture density networks", "Zoe Papadopoulou, Cy Lee"]
     assert (entries["Papadopoulou, Zoe"], entries["Lee, Cy"]) == ([(page, False)], [(page, False)])
     assert entries["Smith, Ana"][-1] == (page, True)
+
+
+def test_columns_kept_with_a_heading_and_longer_than_a_page_are_measured_with_one_fill_and_set_as_before(
+        tmp_path, monkeypatch):
+    """A heading kept with its columns (the index of authors' heading with its entries) has ReportLab's KeepTogether
+    measure them at a height no page has. Columns of paragraphs (heights_fixed: the index's) taller than the page
+    however balanced are filled once for that measure, not balanced: at 2,000 talks that bisection filled the whole
+    index a dozen times over, on the path every build with --jobs waits on. The pages are the same."""
+    from booklet.layout import columns as module
+
+    heading = ParagraphStyle("h", fontSize=14, leading=17, keepWithNext=1, spaceAfter=6)
+    style = ParagraphStyle("p", fontSize=10, leading=12)
+
+    class Fixed(Columns):
+        heights_fixed = True
+
+    fills = []
+    plain_fill = module.Columns._fill
+    monkeypatch.setattr(module.Columns, "_fill", lambda self, width, height, *rest: (
+        fills.append((type(self).__name__, height)), plain_fill(self, width, height, *rest))[1])
+
+    def built(kind, name):
+        items = [Para(f"Item{n:03d} " + "word " * (n % 5), style) for n in range(300)]
+        doc = SimpleDocTemplate(str(tmp_path / name), pagesize=(300, 276), leftMargin=20, rightMargin=20,
+                                topMargin=12, bottomMargin=12)
+        doc.build([Para("Index", heading), kind(items, 2, 10)])
+        placed = []
+        for page in pypdf.PdfReader(str(tmp_path / name)).pages:
+            page.extract_text(visitor_text=lambda t, cm, tm, f, s: placed.append(
+                (t.strip(), round(cm[4] + tm[4], 2), round(cm[5] + tm[5], 2))) if t.strip() else None)
+            placed.append("page")
+        return placed
+
+    before = built(Columns, "before.pdf")
+    measured_before = [height for kind, height in fills if kind == "Columns" and height > 276]
+    after = built(Fixed, "after.pdf")
+    measured_after = [height for kind, height in fills if kind == "Fixed" and height > 276]
+    assert after == before and before.count("page") > 3
+    assert [t.split()[0] for t, *_ in before if t.startswith("Item")] == [f"Item{n:03d}" for n in range(300)]
+    assert len(measured_before) > 10  # the measure balanced: every bisection's height filled
+    assert measured_after == [0xFFFFFFF]  # filled once

@@ -150,6 +150,7 @@ class Columns(Flowable):
     # split in two on one page, under a "continued" heading); TextColumns splits paragraphs to balance
     balances_whole = True
     _no_splits = False  # (while balancing so)
+    heights_fixed = False  # whether each flowable is as tall in any room (paragraphs): see _past_any_page
 
     def column_width(self, width: float) -> float:
         return (width - self.gap * (self.count - 1)) / self.count
@@ -289,6 +290,17 @@ class Columns(Flowable):
             cache.put("layouts", key, high)
         return best
 
+    def _past_any_page(self, columns, height: float) -> bool:
+        """Whether `columns`, all of it filled into a room taller than the page (a heading kept with what it heads,
+        measured by ReportLab's KeepTogether at a height no page has), would be taller than the page however it were
+        balanced: their flowables' heights over the columns already are (each is as tall in any room:
+        heights_fixed). Such a measure is only ever held against a frame's room on the page, so the columns are not
+        balanced for it: at 2,000 talks, that bisection filled the whole index of authors a dozen times over."""
+        page = getattr(getattr(self, "canv", None), "_pagesize", None)
+        if not self.heights_fixed or page is None or height <= page[1]:
+            return False
+        return sum(h for column in columns for _, h, _ in column) / self.count > page[1]
+
     def _least(self, columns) -> float:
         """The least height the balanced columns may have: the tallest flowable's (a name is not split to balance)."""
         return max((h for column in columns for _, h, _ in column), default=0.0)
@@ -326,7 +338,7 @@ class Columns(Flowable):
         if cursor.peek() is not None:  # a few left over: taken onto this page, a little tighter
             filled, scale = self._tightened(width, height, at_top, filled)
             columns, cursor = filled
-        if cursor.peek() is None:  # the last page: balance it
+        if cursor.peek() is None and not self._past_any_page(columns, height):  # the last page: balance it
             columns, cursor = self._balanced(width, height, at_top, filled, scale)
         if cache is not None and not cursor.pending and all(
                 index is not None for taken in cursor.taken for index in taken):

@@ -85,6 +85,12 @@ def index_before_people(sections: tuple[str, ...]) -> bool:
     return any(name in PEOPLE_SECTIONS for name in sections[at + 1:])
 
 
+class _EntryColumns(Columns):
+    """The index's columns: its letters and entries are paragraphs (Para, IndexEntry), each as tall in any room."""
+
+    heights_fixed = True
+
+
 class IndexBody(Flowable):
     """The index's entries in columns, made from the pages noted so far on the canvas (or, when the
     index comes before the pages it lists, from an earlier pass: ctx.known_people)."""
@@ -101,7 +107,8 @@ class IndexBody(Flowable):
             who = {key: identity for identity, key in ctx.person_keys.items()}
             entries = index_entries(who, pages, ctx.booklet.conference.language)
             flowables = _Flowables(ctx, entries, ctx.index_links)
-            self._columns = Columns(flowables, column_count(ctx.page.text_width), GAP, key=flowables.content_key())
+            self._columns = _EntryColumns(flowables, column_count(ctx.page.text_width), GAP,
+                                          key=flowables.content_key())
         return self._columns
 
     def _lend(self):
