@@ -890,3 +890,26 @@ def test_files_left_half_way_in_any_folder_of_the_cache_are_removed_an_hour_on(t
     assert sorted(path.name for path in (cache / "images").iterdir() if not path.name.endswith(".pickle")) == \
         sorted(names[1:])
     assert disk.load("images", disk.key("an image"), bytes) == b"pixels"
+
+
+def test_the_build_s_process_makes_each_person_anchor_of_the_workers_parts_the_booklet_s_once(medium, tmp_path,
+                                                                                             monkeypatch):
+    """The workers' anchors, merged once: after the last worker reports, this process, which every build in parts
+    then waits on, made each of their person anchors the booklet's (its person's key, its page in the booklet) three
+    times over (the anchors told the parts saved early, then all again with the last part's, then each link and
+    destination as the booklet was assembled): 48,000 anchors at 2,000 talks. The anchors are those of one job."""
+    from booklet.output import parallel
+
+    made = []
+
+    def counted(key, page):
+        made.append((key, page))
+        return f"person-{key}-{page}"
+
+    one = build_booklet(medium, tmp_path / "one.pdf", jobs=1)
+    monkeypatch.setattr(parallel, "person_anchor", counted)
+    two = build_booklet(medium, tmp_path / "two.pdf", jobs=2)
+    assert two.jobs == 2 and two.anchors == one.anchors
+    persons = [key for key in one.anchors if key.startswith("person-")]
+    assert made and len(made) == len(set(made)) <= len(persons)
+    _same_booklet(Pdf(one.output), Pdf(two.output))

@@ -728,27 +728,36 @@ def _finish(booklet, page, pad_to, last, reports, pipes, files, output, render_a
     if cover is not None:
         story = cover
     found: list = []
+    keyed: list[dict[str, str]] = [{} for _ in reports]  # each worker's part's keys as the booklet's, worked out once
 
     def rekey(key: str, part: int) -> str:
-        match = _PERSON.fullmatch(key) if part < len(reports) else None
-        if not match:
+        if part >= len(reports):
             return key
-        return person_anchor(renames[part][match.group(1)], int(match.group(2)) + offsets[part])
+        known = keyed[part]
+        done = known.get(key)
+        if done is None:
+            match = _PERSON.fullmatch(key)
+            done = known[key] = (person_anchor(renames[part][match.group(1)], int(match.group(2)) + offsets[part])
+                                 if match else key)
+        return done
 
-    def merged(everyone: list[Report]) -> dict[str, int]:
-        anchors: dict[str, int] = {}
-        for part, (got, offset) in enumerate(zip(everyone, offsets + [total])):
-            for key, number in got.anchors.items():
-                key = rekey(key, part)
-                if key.startswith("end:"):
-                    anchors[key] = number + offset
-                else:
-                    anchors.setdefault(key, number + offset)
+    def merged(anchors: dict[str, int], got: Report, part: int) -> dict[str, int]:
+        """`anchors` with those of part `part` added, at their pages in the booklet."""
+        offset = (offsets + [total])[part]
+        for key, number in got.anchors.items():
+            key = rekey(key, part)
+            if key.startswith("end:"):
+                anchors[key] = number + offset
+            else:
+                anchors.setdefault(key, number + offset)
         return anchors
 
+    before: dict[str, int] = {}  # the anchors of the workers' parts (merged once: the last part's are added to a copy)
+    for part, got in enumerate(reports):
+        merged(before, got, part)
     # a part whose page references are all to the other parts, or to the index (the last part's first page),
     # is told now: it saves while the last part is laid out
-    early = merged(reports)
+    early = dict(before)
     if story and isinstance(story[0], Anchor) and story[0].key == "index":
         early.setdefault("index", total + 1)
     waiting = []
@@ -760,7 +769,7 @@ def _finish(booklet, page, pad_to, last, reports, pipes, files, output, render_a
             waiting.append((index, pipe, offset))
 
     def exchange(report: Report) -> Reply:
-        anchors = merged(reports + [report])
+        anchors = merged(dict(before), report, len(reports))
         for index, pipe, offset in waiting:
             pipe.send(Reply(offset, anchors))
             replied.add(index)
