@@ -372,7 +372,6 @@ def test_a_row_that_ends_before_it_starts_is_said_so(tmp_path):
                                                                                     r"\tablebreak{10:30--10:30}")
     imported = read(write_kit(tmp_path / "kit", timetable), Options())
     assert [n for n in imported.notes if "starts" in n] == [
-        "timetable.tex:7: 'Title of a keynote lecture' ends before it starts, or as it starts ('10:05--9:10'): it has "
-        "no end time; correct one of them",
-        "timetable.tex:9: 'Coffee' ends before it starts, or as it starts ('10:30--10:30'): it has no end time; "
-        "correct one of them"]
+        "timetable.tex:7: 'Title of a keynote lecture' ends before it starts ('10:05--9:10'): it has no end time; "
+        "correct one of them",
+        "timetable.tex:9: 'Coffee' ends as it starts ('10:30--10:30'): it has no end time; correct one of them"]

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import Imported, Options, SourceError
-from .assemble import Block, Conference, Entry, Person, affiliation, assemble, flip_name, line_kind
+from .assemble import Block, Conference, Entry, Person, affiliation, assemble, flip_name, line_kind, no_end_said
 from .latex import latex_line, latex_text, unknown_commands
 
 FORMAT = "amcos"
@@ -419,8 +419,7 @@ class _Reader:
                 if end is not None and end <= start:
                     # (an end before its start, "10:05--9:10", was left out silently: which is right cannot be told)
                     span = " ".join(row.args[0].split())
-                    self.notes.append(f"{where}: '{title}' ends before it starts, or as it starts ('{span}'): it has "
-                                      "no end time; correct one of them")
+                    self.notes.append(no_end_said(where, title, f"'{span}'", end == start))
                     end = None
                 if row.macro in ("tablebreak", "eventtype"):
                     if re.search(r"\bposters\b|\bposter session", title, re.I):  # a line set as a poster session

@@ -465,6 +465,13 @@ def too_many_people(source, where: str, title: str, count: int) -> str:
             f"({MAX_PEOPLE:,}); name its speakers (or its collaboration) in the export and leave the others out")
 
 
+def no_end_said(where: str, title: str, written: str, at_start: bool) -> str:
+    """The note for an entry imported without its end time, its end written before its start (or, `at_start`, at it):
+    `written` is how the times were written ("'09:20' to '09:00'"). Which is right cannot be told."""
+    return (f"{where}: '{title}' ends {'as' if at_start else 'before'} it starts ({written}): it has no end time; "
+            "correct one of them")
+
+
 def end_before_start(source, where: str, title: str, end: tuple[str, str], start: tuple[str, str]) -> str:
     """The message refusing an event (a contribution, the conference) whose end is before its start: `end` and `start`
     are (the source's key, the time as written). No system exports one, so the export was changed on the way; which

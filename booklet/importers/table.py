@@ -25,8 +25,8 @@ from pathlib import Path
 from ..data.csvrows import CsvError, csv_rows
 from . import Imported, Options, SourceError
 from .assemble import (LONGEST, Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean, first_few,
-                       flip_name, given_and_family, id_from, line_kind, no_end, off_its_day, off_its_day_said,
-                       parse_clock, plus_minutes, slug, some)
+                       flip_name, given_and_family, id_from, line_kind, no_end, no_end_said, off_its_day,
+                       off_its_day_said, parse_clock, plus_minutes, slug, some)
 from .schedule import FIRST_YEAR, LAST_YEAR, zone_named
 from .text import images_in, joined, to_markup, without_controls
 
@@ -1564,8 +1564,7 @@ class _Table:
             written = (_cell(row, cols.first("start")), _cell(row, cols.first("end")) if end_raw not in (None, "")
                        else None)
             said = f"'{written[0]}' to '{written[1]}'" if written[1] else f"'{written[0]}'"
-            self.notes.append(f"{entry.where}: '{entry.title}' ends {'as' if entry.end == start else 'before'} it "
-                              f"starts ({said}): it has no end time; correct one of them")
+            self.notes.append(no_end_said(entry.where, entry.title, said, entry.end == start))
         minutes = _minutes(_raw(row, cols.first("duration")))
         written = _cell(row, cols.first("duration"))
         if start is not None and entry.end is None and minutes is None and written:
@@ -1700,13 +1699,12 @@ class _Table:
         if start is None or end is None:
             return False
         first, last = dates(start_raw), dates(end_raw)
-        if first is not None and last is not None and last != first:
-            if last > first:
-                return False
-        elif not no_end(start, end):
+        if first is not None and last is not None and last > first:
             return False
-        self.notes.append(f"{where}: '{title}' ends {'as' if end == start and first == last else 'before'} it starts "
-                          f"('{start_written}' to '{end_written}'): it has no end time; correct one of them")
+        if (first is None or last is None or last == first) and not no_end(start, end):
+            return False
+        self.notes.append(no_end_said(where, title, f"'{start_written}' to '{end_written}'",
+                                      end == start and first == last))
         return True
 
 
