@@ -1593,3 +1593,95 @@ def test_a_day_s_number_set_large_stands_on_the_baseline_of_its_name_s_last_line
     assert number[3] > monday[3] + 1  # its top above the weekday's capitals: it spans the label's line too
     (welcome,) = boxes(path, day, "Welcome")
     assert number[1] - welcome[3] > 10  # the first row clear below it
+
+
+# the title of a talk of _long_talks_days: six lines or so in a programme row on A5 (a row whose type is most of it)
+LONG_TALK = ("Talk {} on models of selection, noise and the hierarchy of priors in deep surveys of the southern sky at "
+             "radio wavelengths, with a catalogue of sources, their spectra, the weather at the telescope and a look "
+             "back at twenty years of survey design")
+
+
+def _long_talks_days(tmp_path, counts: list[tuple[int, int]]):
+    """(the context, the folder) of a conference whose days are each (talks, evening rows): a morning session of talks
+    with long titles, then one-line evening rows."""
+    days, talks = [], []
+    for d, (many, evening) in enumerate(counts):
+        ids = [f"d{d}t{i}" for i in range(many)]
+        session, _ = session_yaml("Morning", ids, 9 * 60, room="Hall A")
+        rows = "".join(f'      - {{time: "{hhmm(18 * 60 + 30 * k)}-{hhmm(18 * 60 + 30 * k + 30)}", '
+                       f'title: Evening {k}, kind: social}}\n' for k in range(evening))
+        days.append(f"  - date: 2027-09-{13 + d}\n    items:\n" + session + rows)
+        talks += ids
+    abstracts = "".join(f"- id: {talk}\n  title: {LONG_TALK.format(talk)}\n  speaker: {{name: Speaker {talk}}}\n"
+                        f"  abstract: Text of {talk}.\n" for talk in talks)
+    conference = BASE["conference.yaml"].replace("2027-09-14", f"2027-09-{13 + len(counts) - 1}")
+    folder = write_conference(tmp_path / "conf", {
+        "tutorials.yaml": None, "posters.yaml": None, "programme.yaml": "days:\n" + "".join(days),
+        "abstracts.yaml": abstracts, "conference.yaml": conference})
+    booklet, _ = read_booklet(folder)
+    return Context(booklet, page_for("A5")), folder
+
+
+def test_a_day_still_over_its_page_at_its_tightest_spaces_is_set_on_it_in_type_a_little_smaller(tmp_path):
+    """XDC 2021's Thursday (A5, pp. 6-7), 35 points over its page and 8 over with its spaces at their tightest, ran on
+    to a page of "(continued)", the repeated headings and four rows, most of it empty. A day a little over its page
+    that its closer spaces alone do not fit (Tuesday: seven talks of long titles and two evening rows, 29 points over,
+    3.5 at the tightest spaces) is set on its page whole, its rows' type a fiftieth smaller (the first step of
+    DAY_TYPE_LADDER that fits), its heading as large as Monday's, which fits as set; a day over by more than
+    DAY_SPILL_LINES of its rows' lines (Wednesday: eight talks) runs on as before, its type as set."""
+    ctx, folder = _long_talks_days(tmp_path, [(7, 0), (7, 2), (8, 0)])
+    width, height = ctx.page.text_width, ctx.page.text_height
+    line = ctx.styles.row_title.leading
+    days = ctx.booklet.days
+    overs = [_programme_day(ctx, k, day, 1, None, 1.0).wrap(width, height)[1] - height for k, day in enumerate(days)]
+    tightest = _programme_day(ctx, 1, days[1], 1, None, DAY_SPACE_TIGHTEST).wrap(width, height)[1] - height
+    assert overs[0] < 0 < tightest < overs[1] < DAY_SPILL_LINES * line < overs[2]  # (the data still tests it)
+    out = tmp_path / "booklet.pdf"
+    build_booklet(folder, out)
+    pdf = Pdf(out)
+    monday, tuesday, wednesday = [page for _, page in outline_pages(pdf, "Programme")]
+    assert (tuesday, wednesday) == (monday + 1, monday + 2)  # Tuesday on one page
+    assert time_rows(pdf, tuesday) == ["09:00\u201309:20", "09:20\u201309:40", "09:40\u201310:00", "10:00\u201310:20",
+                                       "10:20\u201310:40", "10:40\u201311:00", "11:00\u201311:20", "18:00\u201318:30",
+                                       "18:30\u201319:00"]
+    assert "Evening 1" in pdf.lines(tuesday)
+    assert not any("Tuesday 14 September (continued)" in text for i in range(len(pdf)) for text in pdf.lines(i))
+    assert boxes(out, tuesday, "Evening 1")[0][1] > page_for("A5").bottom  # the last row clear of the foot
+
+    def size(page: int, text: str) -> float:
+        left, bottom, right, top = boxes(out, page, text)[0]
+        return top - bottom
+
+    # the rows' type (a time, a title's first line, a speaker) a fiftieth smaller than Monday's; the day's name as large
+    for monday_text, tuesday_text in (("09:00\u201309:20", "09:00\u201309:20"), ("Speaker d0t1", "Speaker d1t1"),
+                                      ("Talk d0t1 on models", "Talk d1t1 on models")):
+        assert size(tuesday, tuesday_text) / size(monday, monday_text) == pytest.approx(0.98, abs=0.006)
+    assert size(tuesday, "Tuesday") == pytest.approx(size(monday, "Monday"), abs=0.01)
+    # Wednesday, over by more, runs on to a second page under its continued heading, its type as Monday's
+    assert "Wednesday 15 September (continued)" in pdf.lines(wednesday + 1)
+    assert size(wednesday, "Talk d2t1 on models") == pytest.approx(size(monday, "Talk d0t1 on models"), abs=0.01)
+
+
+def test_a_day_over_its_page_by_more_than_its_smallest_type_fits_runs_on_as_set(tmp_path, monkeypatch):
+    """A day within DAY_SPILL_LINES of its page that even the smallest step of DAY_TYPE_LADDER does not fit (Tuesday:
+    seven talks of long titles and four evening rows, 3.6 points over at the smallest type with its spaces at their
+    tightest) runs on to a second page under "(continued)", its type and spaces as set: the smaller type is not
+    spent on a day it cannot fit."""
+    monkeypatch.setattr(programme, "DAY_SPILL_LINES", 6.0)  # (a day this far over is tried at all)
+    ctx, folder = _long_talks_days(tmp_path, [(7, 0), (7, 4)])
+    width, height = ctx.page.text_width, ctx.page.text_height
+    day = ctx.booklet.days[1]
+    over = _programme_day(ctx, 1, day, 1, None, 1.0).wrap(width, height)[1] - height
+    smallest = _programme_day(ctx, 1, day, 1, None, DAY_SPACE_TIGHTEST, programme.DAY_TYPE_LADDER[-1])
+    assert 0 < smallest.wrap(width, height)[1] - height and over < 6.0 * ctx.styles.row_title.leading
+    out = tmp_path / "booklet.pdf"
+    build_booklet(folder, out)
+    pdf = Pdf(out)
+    monday, tuesday = [page for _, page in outline_pages(pdf, "Programme")]
+    assert "Tuesday 14 September (continued)" in pdf.lines(tuesday + 1)
+    (as_set,), (tuesdays,) = boxes(out, monday, "Talk d0t1 on models"), boxes(out, tuesday, "Talk d1t1 on models")
+    assert tuesdays[3] - tuesdays[1] == pytest.approx(as_set[3] - as_set[1], abs=0.01)
+    times = time_rows(pdf, tuesday)
+    assert len(times) >= 3 and times == time_rows(pdf, monday)[:len(times)]
+    assert [boxes(out, tuesday, t)[0][3] for t in times] == pytest.approx([boxes(out, monday, t)[0][3] for t in times],
+                                                                         abs=0.01)  # its spaces as set

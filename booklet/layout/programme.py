@@ -4,9 +4,10 @@ Each day is one DayBlock (see daypages): it chooses its page breaks, and repeats
 (and a session's or the parallel tracks' headings) on the page a day runs onto.
 
 A day a little over its page is set on that page with the spaces between its rows and sessions closer (fitted_day,
-as abstracts.fitted_page fits an entry's text): the spaces only, never the type, the same for every row of the day,
-decided once per day from its own content. It ran on to a page holding "(continued)" and three or four rows (the
-sample's Tuesday, 9 points over; XDC 2021's Friday, 17).
+as abstracts.fitted_page fits an entry's text), and where the spaces at their closest are not enough, the type of its
+rows and sessions' headings a little smaller (a sixteenth at most), the same for every row of the day, decided once
+per day from its own content. It ran on to a page holding "(continued)" and three or four rows (the sample's
+Tuesday, 9 points over; XDC 2021's Friday, 17; its Thursday, 35, 8 with its spaces at their closest).
 """
 
 from __future__ import annotations
@@ -42,11 +43,16 @@ DAY_GAP = 9 * mm  # above such a day
 CLOSE_STARTS = 30  # minutes: parallel sessions set one after another that start closer keep the data's order
 # A day over its page is set closer (fitted_day): the spaces between its rows and sessions (a row's padding above and
 # below its text, the space above a session or a block of parallel tracks) times the first of DAY_LADDER that fits,
-# down to DAY_SPACE_TIGHTEST of them; a day over by more than DAY_SPILL_LINES of its rows' title lines is not tried
-# (it runs on as it is): at most the room of two or three lines is taken out of a page's spaces
+# down to DAY_SPACE_TIGHTEST of them; then, at those spaces, the type of its rows and sessions' headings
+# (DAY_SIZED_STYLES) times the first of DAY_TYPE_LADDER that fits (a fiftieth at a time, at most about a sixteenth: a
+# page set smaller shows beside the page facing it, as a page of four rows under "(continued)" does); a day over by
+# more than DAY_SPILL_LINES of its rows' title lines is not tried (it runs on as it is): at most the room of three or
+# four lines is taken out of a page
 DAY_SPACE_TIGHTEST = 0.5
 DAY_LADDER = (0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, DAY_SPACE_TIGHTEST)  # (twentieths off, one by one)
-DAY_SPILL_LINES = 2.5
+DAY_TYPE_LADDER = (0.98, 0.96, 0.94)
+DAY_SPILL_LINES = 3.5
+DAY_SIZED_STYLES = ("time", "row_title", "row_speaker", "session")
 
 
 def day_title(day: Day, language: str = "en", start: bool = True, date=None) -> str:
@@ -90,16 +96,18 @@ def day_break(ctx: Context, block: DayBlock) -> DayBreak | PageBreak:
 def build_programme_day(ctx: Context, index: int, day: Day, level: int = 1, section: str | None = None) -> DayBlock:
     """One day's programme; its anchor an outline entry at `level` (abstracts by day: 0, opening `section`); fitted
     to its page when a little over it (fitted_day)."""
-    return fitted_day(ctx, lambda space: _programme_day(ctx, index, day, level, section, space))
+    return fitted_day(ctx, lambda space, size=1.0: _programme_day(ctx, index, day, level, section, space, size))
 
 
 def fitted_day(ctx: Context, made) -> DayBlock:
-    """A day's programme as made(space) gives it, its spaces times `space` (1: as set): at 1 when it fits a page, or
-    when it is over its page by more than DAY_SPILL_LINES of its rows' title lines (a day of pages runs on as it
-    is); else at the first of DAY_LADDER with which it fits the page whole, so that it takes one page, not a second
-    for a few rows under "(continued)". A day is made again only when it is over its page: found from the day made
-    at DAY_SPACE_TIGHTEST (its height falls with its spaces in proportion), checked made; when even that does not fit,
-    as set. Only a day that opens a page is fitted: a shorter one (programme.day_break's) is never over a page."""
+    """A day's programme as made(space, size) gives it, its spaces times `space` and its rows' type times `size` (1, 1:
+    as set): as set when it fits a page, or when it is over its page by more than DAY_SPILL_LINES of its rows' title
+    lines (a day of pages runs on as it is); else at the first of DAY_LADDER with which it fits the page whole, so that
+    it takes one page, not a second for a few rows under "(continued)", and when even DAY_SPACE_TIGHTEST does not fit
+    it, at the first of DAY_TYPE_LADDER, its rows' type smaller and its spaces as loose as then fit (_sized_day); when
+    none fits, as set. A day is made again only when it is over its page: found from the day made at
+    DAY_SPACE_TIGHTEST (its height falls with its spaces in proportion), checked made. Only a day that opens a page is
+    fitted: a shorter one (programme.day_break's) is never over a page."""
     width, height = ctx.page.text_width, ctx.page.text_height
     block = made(1.0)
     full = block.wrap(width, height)[1]
@@ -108,9 +116,9 @@ def fitted_day(ctx: Context, made) -> DayBlock:
         return block
     tightest = made(DAY_SPACE_TIGHTEST)
     least = tightest.wrap(width, height)[1]
-    if least > height + _FUZZ:
-        return block
     per_space = (full - least) / (1.0 - DAY_SPACE_TIGHTEST)  # (height a whole of the spaces takes)
+    if least > height + _FUZZ:
+        return _sized_day(ctx, made, per_space) or block
     for space in DAY_LADDER[:-1]:  # (its last, DAY_SPACE_TIGHTEST: `tightest`, made)
         if full - (1.0 - space) * per_space > height + _FUZZ:
             continue  # (foreseen not to fit)
@@ -120,8 +128,61 @@ def fitted_day(ctx: Context, made) -> DayBlock:
     return tightest
 
 
-def _programme_day(ctx: Context, index: int, day: Day, level: int, section: str | None, tight: float) -> DayBlock:
-    """build_programme_day's day, the spaces between its rows and sessions times `tight` (fitted_day)."""
+def _sized_day(ctx: Context, made, per_space: float) -> DayBlock | None:
+    """The day as made(space, size) gives it at the first `size` of DAY_TYPE_LADDER with which it fits its page whole
+    at DAY_SPACE_TIGHTEST, its spaces then as loose as DAY_LADDER lets them be and the day still fit (foreseen from
+    `per_space`, the height the whole of its spaces takes, checked made: a step of the type may free more than was
+    over, XDC 2021's Thursday 19 points, left empty at the page's foot with the spaces at their tightest); None when
+    no size fits, or when a step would set a row's type smaller than the theme's labels, the smallest type of the book
+    (on none of the theme's pages: its smallest base size sets its labels 6.8 points, the rows' times at the ladder's
+    last step 7.1). XDC 2021's Thursday (A5, pp. 6-7), 35 points over its page and 8.4 over at its tightest spaces,
+    ran on to a page of "(continued)", the repeated headings and four rows."""
+    width, height = ctx.page.text_width, ctx.page.text_height
+    least = ctx.styles.label.fontSize
+    for size in DAY_TYPE_LADDER:
+        if min(getattr(ctx.styles, name).fontSize for name in DAY_SIZED_STYLES) * size < least - _FUZZ:
+            return None
+        tightest = made(DAY_SPACE_TIGHTEST, size)
+        room = height - tightest.wrap(width, height)[1]
+        if room < -_FUZZ:
+            continue
+        for space in DAY_LADDER[:-1]:
+            if (space - DAY_SPACE_TIGHTEST) * per_space > room + _FUZZ:
+                continue  # (foreseen not to fit)
+            tried = made(space, size)
+            if tried.wrap(width, height)[1] <= height + _FUZZ:
+                return tried
+        return tightest
+    return None
+
+
+def _sized(ctx: Context, size: float) -> Context:
+    """`ctx`, or (`size` not 1) a copy of it whose styles of a day's rows (DAY_SIZED_STYLES) are set `size` times as
+    large, their leading with them (_sized_day). The copy shares what `ctx` has made (the people named, the orders of
+    parallel sessions: made first, of `ctx`, not measured again at the smaller type)."""
+    if size == 1.0:
+        return ctx
+    ctx.session_orders  # (made of `ctx` before it is copied)
+    styles = ctx.styles
+    sized = copy(ctx)
+    sized.as_set = ctx  # (_as_set)
+    sized.styles = replace(styles, **{
+        name: ctx.derived(getattr(styles, name), f"{name}_sized_{size:g}", size,
+                          fontSize=getattr(styles, name).fontSize * size, leading=getattr(styles, name).leading * size)
+        for name in DAY_SIZED_STYLES})
+    return sized
+
+
+def _as_set(ctx: Context) -> Context:
+    """The Context a day's rows are set in as the theme sets them: `ctx`, or the one a copy of it made by _sized was
+    made of."""
+    return getattr(ctx, "as_set", ctx)
+
+
+def _programme_day(ctx: Context, index: int, day: Day, level: int, section: str | None, tight: float,
+                   size: float = 1.0) -> DayBlock:
+    """build_programme_day's day, the spaces between its rows and sessions times `tight` and the type of its rows
+    and sessions' headings times `size` (fitted_day); its heading as the theme sets it."""
     title = day_title(day, ctx.booklet.conference.language)
     lines = [
         Line(Anchor(day_key(index), title, level, section=section), keep=True),
@@ -129,6 +190,7 @@ def _programme_day(ctx: Context, index: int, day: Day, level: int, section: str 
         Line(_day_header(ctx, index, day), keep=True),
         Line(Rule(ctx.colours.primary, 0.8, 3), space=3, keep=True),
     ]
+    heading_ctx, ctx = ctx, _sized(ctx, size)
     space = 0.0  # owed above the next line (after a block)
     clock = _tracks_clock(day)
     untimed = _untimed_from(day.entries)
@@ -147,7 +209,7 @@ def _programme_day(ctx: Context, index: int, day: Day, level: int, section: str 
         block[0].space += space + BLOCK_SPACE * tight
         lines += block
         space = (GROUP_END_SPACE if block[-1].group_resume is not None else BLOCK_SPACE) * tight
-    return DayBlock(lines, lambda: _continued_heading(ctx, title), ctx.page.text_height)
+    return DayBlock(lines, lambda: _continued_heading(heading_ctx, title), ctx.page.text_height)
 
 
 def _untimed_from(entries) -> int | None:
@@ -392,9 +454,9 @@ def _side_by_side(ctx: Context, parallel: Parallel, marks: list, times: dict,
                   tight: float = 1.0) -> list[Line] | None:
     """The tracks side by side, a row per time, with their label and headings; None when they do not fit the page's
     width (more than Page.max_tracks) or a row is taller than TRACK_ROW_LIMIT of the page. Decided with the rows as
-    set (`tight` 1): a day fitted closer (fitted_day) sets its tracks as the day set as it is does, and as
-    printed_order decided their order for (a row a little over the limit, under it once its padding is closer, set
-    the tracks side by side on the fitted day alone)."""
+    set (`tight` 1, the type as the theme's: _as_set): a day fitted closer or smaller (fitted_day) sets its tracks as
+    the day set as it is does, and as printed_order decided their order for (a row a little over the limit, under it
+    once its padding is closer, set the tracks side by side on the fitted day alone)."""
     sessions = parallel.sessions
     if len(sessions) > ctx.page.max_tracks:
         return None
@@ -402,16 +464,17 @@ def _side_by_side(ctx: Context, parallel: Parallel, marks: list, times: dict,
 
     headed = [_headed_by(session) for session in sessions]
 
-    def rows_at(tight: float) -> list[TracksRow]:
+    def rows_at(tight: float, ctx: Context = ctx) -> list[TracksRow]:
         return [TracksRow([_marked(_track_cell(ctx, item, tight, item is said), mark) if item else None
                            for item, mark, said in zip(cells, marks, headed)], TRACK_GAP, ctx.colours.muted)
                 for cells in aligned]
 
-    rows = rows_at(1.0)
+    as_set = _as_set(ctx)
+    rows = rows_at(1.0, as_set)
     limit = ctx.page.text_height * TRACK_ROW_LIMIT
     if not all(row.wrap(ctx.page.text_width, ctx.page.text_height)[1] <= limit for row in rows):
         return None
-    if tight != 1.0:
+    if tight != 1.0 or as_set is not ctx:
         rows = rows_at(tight)
 
     def resume_of(shown: tuple[int, ...]):
