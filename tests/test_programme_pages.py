@@ -520,6 +520,49 @@ def test_a_track_s_one_line_titled_as_its_heading_prints_its_time_under_it_not_t
     assert sum(line.count("Lunch") for line in lines) == printed, lines
 
 
+ALONE = {  # (session, what it holds): a talk, a tutorial and a lunch, each alone under its own name
+    "talk": ("A talk about Lund", "talk: lund-2026"),
+    "tutorial": ("Bayesian inference", "tutorial: bayes-intro"),
+    "lunch": ("Lunch", "title: Lunch, kind: break"),
+}
+
+
+@pytest.mark.parametrize("layout, kinds", [("session", ["talk"]), ("side by side", ["talk", "tutorial"]),
+                                           ("one after another", ["talk", "tutorial", "lunch"])])
+def test_a_talk_or_tutorial_alone_in_its_session_and_titled_as_it_is_named_prints_its_title_once(tmp_path, layout,
+                                                                                                 kinds):
+    """Les Houches 2018's timetable (p. 11): a parallel track named "Pure spin currents in magnetic insulator/metal
+    hybrid structures" over a talk of that title, which printed it again under the heading; SIGDIAL 2020 (p. 11),
+    "Turorial 1" over "TUTORIAL 1 Turorial 1"; a session block of one talk named by it, or parallel sessions set one
+    after another (three on A5), did the same. The heading says it once; under it the time, the speaker (a tutorial's
+    label and presenter) and the page of the abstract, linked. A talk under a heading of another name ("Models")
+    keeps its title."""
+    if layout == "session":
+        name, what = ALONE["talk"]
+        block = f"      - session: {name}\n        chair: Mei Chen\n        items:\n" \
+                f'          - {{time: "09:20-10:00", {what}}}\n'
+    else:
+        block = "      - parallel:\n" + "".join(
+            f'          - session: {ALONE[kind][0]}\n            items:\n'
+            f'              - {{time: "09:20-10:00", {ALONE[kind][1]}}}\n' for kind in kinds)
+    other = '      - session: Models\n        items:\n          - {time: "11:00-11:30", talk: okafor}\n'
+    _, pdf, _ = build(tmp_path, {"programme.yaml": "days:\n  - date: 2027-09-13\n    items:\n" + block + other,
+                                 "tutorials.yaml": BASE["tutorials.yaml"]})
+    day = outline_pages(pdf, "Programme")[0][1]
+    lines = pdf.lines(day)
+    text = "\n".join(lines)
+    for kind in kinds:
+        assert text.count(ALONE[kind][0]) == 1, (kind, lines)
+    assert time_rows(pdf, day) == ["09:20\u201310:00"] * len(kinds) + ["11:00\u201311:30"], lines
+    assert "Ana Smith" in lines and "Models" in lines and "Hierarchical models" in lines, lines
+    assert ("TUTORIAL 1" in lines and "Sven Oberg" in lines) == ("tutorial" in kinds), lines
+    described = {pdf.pages_with(title)[-1] for title in ("A talk about Lund", "Hierarchical models")}
+    if "tutorial" in kinds:
+        described.add(pdf.pages_with("Bayesian inference")[-1])
+    assert {page for _, page in pdf.links(day)} == described, pdf.links(day)
+    assert all(str(page + 1) in lines for page in described), lines
+
+
 @pytest.mark.parametrize("talks, long_every", [(15, 2), (16, 3)])
 def test_a_days_last_page_holds_a_quarter_of_a_page_of_its_rows_not_its_repeated_headings_and_three_rows(
         tmp_path, talks, long_every):

@@ -300,12 +300,12 @@ def _time_width(ctx: Context) -> float:
     return stringWidth("00:00\u201300:00", style.fontName, style.fontSize) + 1
 
 
-def item_row(ctx: Context, item: Item, tight: float = 1.0) -> Row:
+def item_row(ctx: Context, item: Item, tight: float = 1.0, headed: bool = False) -> Row:
     """One programme line: time, what happens (and who), the page it is described on; its padding times `tight`
-    (fitted_day)."""
+    (fitted_day). `headed`: its session's heading says what it is (_headed_by): its title left out (see _item_body)."""
     s = ctx.styles
     left = [Para(str(item.time), s.time)] if item.time else []
-    body, ref, background = _item_body(ctx, item)
+    body, ref, background = _item_body(ctx, item, titled=not headed)
     return Row(left, body, _time_width(ctx), ref=ref, ref_style=s.time, link=ref,
                background=background, pad=ROW_PAD * tight, gap=2.5 * mm, keep=ctx.page.text_height, baseline=True)
 
@@ -313,11 +313,9 @@ def item_row(ctx: Context, item: Item, tight: float = 1.0) -> Row:
 def _track_cell(ctx: Context, item: Item, tight: float = 1.0, headed: bool = False) -> Row:
     """One talk (or break) in a parallel track: its time, start to end, above what happens, the page of its abstract
     beside the time and its title under both, as wide as the track; its padding times `tight` (fitted_day). `headed`:
-    the track's heading says what it is (_headed_by): its time alone (and its place)."""
+    the track's heading says what it is (_headed_by): its title left out (see _item_body)."""
     s = ctx.styles
-    body, ref, background = _item_body(ctx, item)
-    if headed:
-        body = body[1:]
+    body, ref, background = _item_body(ctx, item, titled=not headed)
     if item.time:
         body = [Para(str(item.time), s.time), *body]
     return Row([], body, 0, ref=ref, ref_style=s.time, link=ref, background=background, pad=ROW_PAD * tight,
@@ -325,20 +323,25 @@ def _track_cell(ctx: Context, item: Item, tight: float = 1.0, headed: bool = Fal
 
 
 def _headed_by(session: Session) -> Item | None:
-    """The one item of a parallel track that its heading names already: a line of the programme (no talk, no
-    tutorial) alone in its track, titled as the track is named. GMTH 2023's Friday (A5 p. 8): "Mittagspause" over its
-    column, and under it "13:00–14:30 Mittagspause" (an import sets a line beside another room's as a track of its
-    own, named by its title)."""
+    """The one item of a session (a parallel track, or a session block) that its heading names already: alone in it and
+    titled as it is named (its own title, or its talk's or tutorial's), with something else to print (its time, its
+    talk's speaker, its tutorial's label). Imports name a line set apart (in a room of its own, beside others) after
+    it: GMTH 2023's Friday (A5 p. 8) had "Mittagspause" over its column and under it "13:00–14:30 Mittagspause"; Les
+    Houches 2018's timetable (p. 11), "Pure spin currents in magnetic insulator/metal hybrid structures" over its
+    column and over the talk of that title under it; SIGDIAL 2020 (p. 11), "Turorial 1" over "TUTORIAL 1 Turorial 1"."""
     if len(session.items) != 1:
         return None
     item = session.items[0]
-    if item.abstract or item.tutorial or not item.shown_title or not item.time:
+    if not item.shown_title or not (item.time or item.abstract or item.tutorial):
         return None
     same = markup.plain(item.shown_title).casefold().strip() == markup.plain(session.name or "").casefold().strip()
     return item if same else None
 
 
-def _item_body(ctx: Context, item: Item):
+def _item_body(ctx: Context, item: Item, titled: bool = True):
+    """What a programme line says (its title, and who and where), the page it is described on and its background. Not
+    `titled` (_headed_by: its session's heading names it): its title left out, the rest kept (a talk's speaker and its
+    label, a tutorial's label and presenters, the place)."""
     s = ctx.styles
     title = item.shown_title
     where = " \u00b7 ".join(markup.inline(x) for x in (item.place, item.room) if markup.prints(x))
@@ -353,13 +356,13 @@ def _item_body(ctx: Context, item: Item):
             speaker += f' <font name="Sans" size="{s.label.fontSize}" color="{markup_color(ctx.colours.accent)}">{label}</font>'
         if where:
             speaker += f" \u00b7 {where}"
-        body = [Para(title_markup, ctx.in_language(s.row_title, abstract.language)), Para(speaker, s.row_speaker)]
-        return body, ctx.abstract_ref(abstract), None
+        body = [Para(title_markup, ctx.in_language(s.row_title, abstract.language))] if titled else []
+        return body + [Para(speaker, s.row_speaker)], ctx.abstract_ref(abstract), None
     if item.tutorial:
         tutorial = item.tutorial
         head = f'<font name="Sans-Bold" size="{s.label.fontSize}" color="{markup_color(ctx.colours.accent)}">{markup.inline(ctx.label("tutorial", number=tutorial.number))}</font> '
-        body = [Para(head + f"<b>{markup.title(title, bold=True)}</b>",
-                     ctx.in_language(s.row_title, tutorial.language))]
+        shown = f"<b>{markup.title(title, bold=True)}</b>" if titled else ""
+        body = [Para(head + shown, ctx.in_language(s.row_title, tutorial.language))]
         people = names(tutorial.presenters, ctx) or unnamed_speaker(ctx, tutorial)
         line = " \u00b7 ".join(x for x in (f"<i>{people}</i>" if people else "", where) if x)
         if line:
@@ -369,7 +372,7 @@ def _item_body(ctx: Context, item: Item):
         return [], None, None
     shown = markup.title(title)
     styled = {"break": f"<i>{shown}</i>", "social": f"<b>{shown}</b>", "poster": f"<b>{shown}</b>"}.get(item.kind, shown)
-    body = [Para(styled, s.row_title)]
+    body = [Para(styled, s.row_title)] if titled else []
     if where:
         body.append(Para(where, s.row_speaker))
     c = ctx.colours
@@ -421,8 +424,9 @@ def _session_lines(ctx: Context, session: Session, mark: str | None = None, tigh
         heading = session_header(ctx, session, continued=True, tight=tight)
         return [Line(_marked(heading, mark), space=BLOCK_SPACE * tight, keep=True), *rows]
 
+    headed = _headed_by(session)
     lines = [Line(_marked(session_header(ctx, session, tight=tight), mark), keep=True)]
-    lines += [Line(_marked(item_row(ctx, item, tight), mark), row=True, block=session, resume=resume)
+    lines += [Line(_marked(item_row(ctx, item, tight, item is headed), mark), row=True, block=session, resume=resume)
               for item in session.items]
     return lines
 
