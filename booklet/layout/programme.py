@@ -119,10 +119,18 @@ def fitted_day(ctx: Context, made) -> DayBlock:
     per_space = (full - least) / (1.0 - DAY_SPACE_TIGHTEST)  # (height a whole of the spaces takes)
     if least > height + _FUZZ:
         return _sized_day(ctx, made, per_space) or block
+    return _loosest(ctx, made, tightest, least, per_space)
+
+
+def _loosest(ctx: Context, made, tightest: DayBlock, least: float, per_space: float, size: float = 1.0) -> DayBlock:
+    """The day as made(space, size) gives it at the first of DAY_LADDER with which it fits its page, foreseen from
+    `least` (its height at DAY_SPACE_TIGHTEST, the ladder's last: `tightest`, made, which fits) and `per_space` (the
+    height the whole of its spaces takes), checked made; `tightest` when none looser fits."""
+    width, height = ctx.page.text_width, ctx.page.text_height
     for space in DAY_LADDER[:-1]:  # (its last, DAY_SPACE_TIGHTEST: `tightest`, made)
-        if full - (1.0 - space) * per_space > height + _FUZZ:
+        if least + (space - DAY_SPACE_TIGHTEST) * per_space > height + _FUZZ:
             continue  # (foreseen not to fit)
-        tried = made(space)
+        tried = made(space, size)
         if tried.wrap(width, height)[1] <= height + _FUZZ:
             return tried
     return tightest
@@ -143,16 +151,9 @@ def _sized_day(ctx: Context, made, per_space: float) -> DayBlock | None:
         if min(getattr(ctx.styles, name).fontSize for name in DAY_SIZED_STYLES) * size < least - _FUZZ:
             return None
         tightest = made(DAY_SPACE_TIGHTEST, size)
-        room = height - tightest.wrap(width, height)[1]
-        if room < -_FUZZ:
-            continue
-        for space in DAY_LADDER[:-1]:
-            if (space - DAY_SPACE_TIGHTEST) * per_space > room + _FUZZ:
-                continue  # (foreseen not to fit)
-            tried = made(space, size)
-            if tried.wrap(width, height)[1] <= height + _FUZZ:
-                return tried
-        return tightest
+        high = tightest.wrap(width, height)[1]
+        if high <= height + _FUZZ:
+            return _loosest(ctx, made, tightest, high, per_space, size)
     return None
 
 
