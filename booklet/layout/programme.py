@@ -147,8 +147,9 @@ def _sized_day(ctx: Context, made, per_space: float) -> DayBlock | None:
     ran on to a page of "(continued)", the repeated headings and four rows."""
     width, height = ctx.page.text_width, ctx.page.text_height
     least = ctx.styles.label.fontSize
+    smallest = min(getattr(ctx.styles, name).fontSize for name in DAY_SIZED_STYLES)  # (of the rows' type, as set)
     for size in DAY_TYPE_LADDER:
-        if min(getattr(ctx.styles, name).fontSize for name in DAY_SIZED_STYLES) * size < least - _FUZZ:
+        if smallest * size < least - _FUZZ:
             return None
         tightest = made(DAY_SPACE_TIGHTEST, size)
         high = tightest.wrap(width, height)[1]
@@ -167,10 +168,12 @@ def _sized(ctx: Context, size: float) -> Context:
     styles = ctx.styles
     sized = copy(ctx)
     sized.as_set = ctx  # (_as_set)
-    sized.styles = replace(styles, **{
-        name: ctx.derived(getattr(styles, name), f"{name}_sized_{size:g}", size,
-                          fontSize=getattr(styles, name).fontSize * size, leading=getattr(styles, name).leading * size)
-        for name in DAY_SIZED_STYLES})
+    smaller = {}
+    for name in DAY_SIZED_STYLES:
+        style = getattr(styles, name)
+        smaller[name] = ctx.derived(style, f"{name}_sized_{size:g}", size, fontSize=style.fontSize * size,
+                                    leading=style.leading * size)
+    sized.styles = replace(styles, **smaller)
     return sized
 
 
