@@ -728,6 +728,7 @@ def _finish(booklet, page, pad_to, last, reports, pipes, files, output, render_a
     if cover is not None:
         story = cover
     found: list = []
+    starts = offsets + [total]  # the pages before each part, the last (laid out here) too
     keyed: list[dict[str, str]] = [{} for _ in reports]  # each worker's part's keys as the booklet's, worked out once
 
     def rekey(key: str, part: int) -> str:
@@ -743,7 +744,7 @@ def _finish(booklet, page, pad_to, last, reports, pipes, files, output, render_a
 
     def merged(anchors: dict[str, int], got: Report, part: int) -> dict[str, int]:
         """`anchors` with those of part `part` added, at their pages in the booklet."""
-        offset = (offsets + [total])[part]
+        offset = starts[part]
         for key, number in got.anchors.items():
             key = rekey(key, part)
             if key.startswith("end:"):
@@ -784,7 +785,7 @@ def _finish(booklet, page, pad_to, last, reports, pipes, files, output, render_a
             raise RuntimeError("a worker process did not save its part")
     anchors, report = found[0]
     parts = [(path, got, offset, lambda key, part=part: rekey(key, part))
-             for part, (path, got, offset) in enumerate(zip(files, reports + [report], offsets + [total]))]
+             for part, (path, got, offset) in enumerate(zip(files, reports + [report], starts))]
     return assemble(parts, output), anchors
 
 
