@@ -37,6 +37,11 @@ def _lines(paragraph) -> list[str]:
             for line in paragraph.blPara.lines]
 
 
+def _extra_spaces(paragraph) -> list[float]:
+    """What each line leaves empty, before justifying (ReportLab's extraSpace, of either kind of line)."""
+    return [line[0] if isinstance(line, tuple) else line.extraSpace for line in paragraph.blPara.lines]
+
+
 def test_wrapping_twice_keeps_every_hyphen(text_style):
     for width in range(100, 400, 3):
         paragraph = Para(HYPHENATED, text_style)
@@ -759,10 +764,46 @@ def test_a_web_address_that_would_leave_a_wide_gap_is_broken_after_a_slash(text_
             "more information.")
     paragraph = Para(text, text_style)
     paragraph.wrap(width, 1000)
-    lines = paragraph.blPara.lines
+    lines = _lines(paragraph)
     assert len(lines) == 2
-    assert lines[0][0] <= URI_WASTE * width  # (extraSpace: what the line leaves empty, before justifying)
-    assert " ".join(lines[0][1]).endswith("and http://")
+    assert _extra_spaces(paragraph)[0] <= URI_WASTE * width  # (what the line leaves empty, before justifying)
+    assert lines[0].endswith("and http://")
+
+
+@pytest.mark.parametrize("markup, head", [("", "see (https://sandbox.wikipedia"),
+                                          ("<i>x</i> ", "see (https://sandbox")])
+def test_a_web_address_whose_slashes_leave_wide_spaces_breaks_before_a_dot_in_its_host_name(text_style, markup,
+                                                                                         head):
+    """FOSDEM 2025 (p. 300): "designed for sandboxing (https://" / "en.wikipedia.org/wiki/...": the only break after a
+    slash that fitted was the scheme's, and the line's spaces were three or four spaces wide. Where no break after a
+    slash keeps them within twice a space, the address breaks before a dot of its host name, the longest that fits
+    ("... see (https://sandbox.wikipedia" / ".org/wiki/..."), one fragment or several."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    text = (f"{markup}It is a small and well tested kernel for all of us to use, see "
+            "(https://sandbox.wikipedia.org/wiki/Sandbox_(computer_security)) on Linux.")
+    paragraph = Para(text, text_style)
+    paragraph.wrap(page_for("A5").text_width, 1000)
+    lines = _lines(paragraph)
+    assert lines[0].endswith(head) and lines[1].startswith(text.split(head)[1][:8]), lines
+    assert "".join(lines).replace(" ", "") == text.replace("<i>x</i>", "x").replace(" ", "")
+    if not markup:
+        space = stringWidth(" ", text_style.fontName, text_style.fontSize)
+        assert _extra_spaces(paragraph)[0] <= space * lines[0].count(" ")  # (each space twice its width at most)
+
+
+def test_a_web_address_breaks_after_its_scheme_when_that_keeps_the_line_s_spaces_close(text_style):
+    """A break after a slash is taken before one in the host name, longer, that fits too ("(https://docs" /
+    ".example.org"), when it leaves the line's spaces within twice a space's width."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    text = ("The kernel is small and well tested and it is there for all of us to use "
+            "(https://docs.example.org/wiki/Sandbox_(computer_security)) on Linux.")
+    paragraph = Para(text, text_style)
+    paragraph.wrap(page_for("A5").text_width, 1000)
+    lines, extra = _lines(paragraph), _extra_spaces(paragraph)[0]
+    assert lines[0].endswith("to use (https://") and lines[1].startswith("docs.example.org/"), lines
+    assert extra >= stringWidth("docs", text_style.fontName, text_style.fontSize)  # (a host name's break fitted)
 
 
 def test_a_web_address_whose_last_part_has_no_slash_breaks_inside_it_leaving_no_wide_gap():
@@ -779,9 +820,9 @@ def test_a_web_address_whose_last_part_has_no_slash_breaks_inside_it_leaving_no_
     register_fonts()
     paragraph = Para(text, make_styles(page_for("A5"), "de").text)
     paragraph.wrap(width, 1000)
-    lines = paragraph.blPara.lines
-    assert all(line[0] <= URI_WASTE * width for line in lines[:-1]), [line[0] for line in lines]
-    joined = "\n".join("".join(line[1]) for line in lines).replace(" ", "")
+    extra = _extra_spaces(paragraph)
+    assert all(space <= URI_WASTE * width for space in extra[:-1]), extra
+    joined = "\n".join(_lines(paragraph)).replace(" ", "")
     assert re.sub(r"(?<=[a-z])-\n(?=[a-z])|\n", "", joined) == text.replace(" ", "")  # (less words' hyphens at ends)
 
 
@@ -820,6 +861,7 @@ def test_a_web_address_longer_than_a_line_is_broken_again_not_run_past_the_margi
                "file_name_with_underscores.html?query=1&other=2.")
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    seen = set()  # what lines end with
     for width in (120, 180, 260, page_for("A5").text_width):
         paragraph = Para(f"{markup}Code: {address}".replace("&", "&amp;"), text_style)
         paragraph.wrap(width, 10000)
@@ -827,7 +869,15 @@ def test_a_web_address_longer_than_a_line_is_broken_again_not_run_past_the_margi
         assert "".join(lines).replace(" ", "") == f"{markup and 'x'}Code:{address}".replace(" ", "")
         for line in lines:
             assert stringWidth(line, text_style.fontName, text_style.fontSize) <= width * 1.01, (width, line)
-        assert any(line.endswith("/") for line in lines)
+        # (each break after a slash, before ? & = # . _ ~ - or at a hyphen of its own: a dot of its host name too,
+        # where no other break keeps the line's spaces close, "https://www.example" / ".org/~user/", never after
+        # "www" alone; or between words)
+        for line, after in zip(lines, lines[1:]):
+            assert (line.endswith(("/", "-")) or after[0] in "?&=#._~-"
+                    or f"{line.split()[-1]} {after.split()[0]}" in address), (width, line, after)
+            assert not line.endswith(("//www", "//")) or not after.startswith("."), (width, line, after)
+        seen.update(line[-1] for line in lines[:-1])
+    assert "/" in seen
 
 
 def test_a_posters_abstract_sets_its_paragraphs_apart_as_an_abstract_s_page_does(tmp_path):

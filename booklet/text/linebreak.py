@@ -28,6 +28,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Callable, NamedTuple
 
+from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.platypus import paragraph as _rl
 from reportlab.platypus.paragraph import FragLine, ParaLines
 from reportlab.platypus.paraparser import ParaFrag
@@ -67,6 +68,9 @@ class Helpers(NamedTuple):
     breaks_at_own_hyphens: Callable  # whether a word glued to a formula breaks at its own hyphens, to break it at
     attached: Callable = None  # whether a fragment is a box a word is never split before (its nucleus's scripts)
     asked: Callable = None  # the caller's count of hyphenation calls so far (a token kept in a Resume's mark)
+    # told the words on the line before the word it next asks to hyphenate (None: not known, ReportLab's own loop),
+    # whose spaces a web address broken at the line's end would stretch
+    line_words: Callable = None
 
 
 # words of a paragraph, at most, for its breaking to be marked where it may go on from (Resume): each mark copies the
@@ -103,11 +107,25 @@ class Resume(NamedTuple):
     hyphenations: int
 
 
+def _untold(words) -> None:
+    """Helpers.line_words where the caller has none."""
+
+
 def _takes(para, style, frags, least: int = 2) -> bool:
     """Whether ReportLab breaks `para` with the loop break_lines follows (`least`: 1, whether the loop can break
     it, for a text of one fragment, which ReportLab breaks another way)."""
     return (len(frags) >= least and type(frags[0]) is ParaFrag and not style.wordWrap and not style.shaping
             and getattr(para, "autoLeading", getattr(style, "autoLeading", "")) in ("", "off"))
+
+
+def _address_told(para, style, frags, helpers: Helpers) -> bool:
+    """Whether `para`, one fragment of text alone, justified, has a web address its loop breaks (a style with a
+    uriWasteReduce): broken by break_lines, which tells the breaking of its addresses the words on their line
+    (Helpers.line_words: how wide a break leaves the line's spaces), not by ReportLab's own loop, which does not.
+    (SPLIT_TAILS off: ReportLab's, as before.)"""
+    return (SPLIT_TAILS and helpers.line_words is not None and style.uriWasteReduce
+            and style.alignment == TA_JUSTIFY and _takes(para, style, frags, 1) and _text_alone(frags)
+            and "://" in getattr(frags[0], "text", ""))
 
 
 def _overfull(found) -> bool:
@@ -303,7 +321,9 @@ def break_lines(para, width, helpers: Helpers, marks: list | None = None, resume
     same `para`, fragments and `width`; the caller's count of hyphenation calls set back as it was before)."""
     style = para.style
     frags = para.frags
-    if resume is None and not _takes(para, style, frags):
+    line_words = helpers.line_words or _untold
+    line_words(None)
+    if resume is None and not _takes(para, style, frags) and not _address_told(para, style, frags, helpers):
         found = helpers.fallback(para, width)
         if not (SPLIT_TAILS and style.splitLongWords and (_overfull(found) or _split_unhyphenated(para, found))
                 and _takes(para, style, frags, least=1)
@@ -508,8 +528,10 @@ def break_lines(para, width, helpers: Helpers, marks: list | None = None, resume
                 # (a word glued to a formula, its runs in <nobr>, breaks at its own hyphens all the same)
                 ownOk = hyOk or helpers.breaks_at_own_hyphens(w)
                 before = helpers.asked() if marks is not None else None
+                line_words(n)
                 hsw = hyphenate_frag_word(hyphenator if hyOk else None, w, newWidth, limWidth,
                                           uriWasteReduce if hyOk else False, embeddedHyphenation and ownOk, hymwl)
+                line_words(None)
                 if hsw:
                     marked(before)
                     _hyphenated_in(para, _words, at, hsw, f, FW)

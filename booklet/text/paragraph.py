@@ -2107,6 +2107,86 @@ def _address_pairs_anywhere(text: str):
     return [(text[:at], text[at:]) for at in reversed([m.start() for m in breaks.finditer(text)])]
 
 
+ADDRESS_SPACES = 2.0  # a justified line's word spaces, at most, in spaces' widths, left by breaking its web address at
+# the line's end where the address allows (_address_pairs); where none of those keeps them so, it breaks in its host
+# name before a dot, if that sets the line closer (_host_pairs)
+
+
+def _host_pairs(text: str) -> list[tuple[str, str]]:
+    """The breaks of the web address `text` (with its scheme) in its host name, before a dot ("https://docs.python" /
+    ".org/3/"), the longest head first; never right after its "//", nor after HOST_HEAD letters or fewer alone
+    ("http://www" / ".imdb.com" reads as an address of its own, "https://en" / ".wikipedia.org" too)."""
+    match = _rl_paragraph.uri_pat.match(text)
+    if not match:
+        return []
+    start = len(match.group(1))
+    end = len(text) if (found := _HOST_END.search(text, start)) is None else found.start()
+    host = text[start:end]
+    if "@" in host or host.startswith("["):
+        return []
+    return [(text[:start + at], text[start + at:]) for at in reversed(range(1, len(host)))
+            if host[at] == "." and at > HOST_HEAD and host[at - 1] != "."]
+
+
+HOST_HEAD = 3  # letters of a host name before a break in it: more than this ("www", "en" alone are not broken after)
+_HOST_END = re.compile(r"[/?#:]")
+
+
+def _with_host_pairs(text: str):
+    """_address_pairs and the breaks in the host name (_host_pairs) of a web address, the longest head first."""
+    found = _address_pairs(text)
+    host = _host_pairs(text) if found else []
+    if not host:
+        return found
+    return sorted({*found, *host}, key=lambda pair: len(pair[0]), reverse=True)
+
+
+class _LineWords:
+    """The words on the line before the word a line breaking asks to hyphenate (Helpers.line_words), as the loop
+    told it; None when it did not (ReportLab's own loop)."""
+
+    words: int | None = None
+
+    def __call__(self, words: int | None) -> None:
+        self.words = words
+
+
+_LINE_WORDS = _LineWords()
+
+
+def _host_when_loose(gen_pair, with_host, fragments: bool):
+    """ReportLab's _hyGenPair (`fragments`: _hyGenFragsPair) as `gen_pair` makes it, breaking a web address where
+    _address_pairs allows (after a slash, ...); but where that leaves the word spaces of the line (justified: the
+    style has a uriWasteReduce) wider than ADDRESS_SPACES spaces each, as `with_host` makes it, breaking it in its host
+    name too, if that is longer. FOSDEM 2025's "designed for sandboxing (https://" / "en.wikipedia.org/wiki/...":
+    only the scheme fitted, and the line's spaces were three or four spaces wide. (SPLIT_TAILS off: ReportLab's.)"""
+
+    def pair(hyphenator, word, *args):
+        made = gen_pair(hyphenator, word, *args)
+        spaces = _LINE_WORDS.words
+        if not made or not spaces or not _linebreak.SPLIT_TAILS:
+            return made
+        if fragments:
+            new_width, line, waste = args[0], args[1], args[2]
+            text = "".join(t for _, t in word[1:])
+            frag = word[-1][0]
+            font, size, head, width = frag.fontName, frag.fontSize, made[1][0], word[0]
+        else:
+            width, new_width, line, font, size, waste = args[:6]
+            text, head = word, made[2]
+        if not waste or "://" not in text:
+            return made
+        room = line - (new_width - width) - head  # what the line leaves empty, for its spaces
+        if room <= (ADDRESS_SPACES - 1) * _string_width(" ", font, size) * spaces:
+            return made
+        other = with_host(hyphenator, word, *args)
+        if other and (other[1][0] if fragments else other[2]) > head:
+            return other
+        return made
+
+    return pair
+
+
 # where a code span may break, with no hyphen added: after a slash, before . _ ~ (as a web address's path breaks),
 # between two letters or digits either side ("android / _res_query", "model / .name"; never "_ / _init__"); at its
 # own hyphen after it, as embeddedHyphenation breaks a word of letters ("rust2rpm- / vendor": a line that began
@@ -2286,18 +2366,24 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
         else {}
     glued_cuts = _GluedCuts()
 
+    def gen_pair(names: dict, **letters):  # (_hyGenPair, as _host_when_loose breaks a web address)
+        return _host_when_loose(*(_calling(_rl_paragraph._hyGenPair, **names, _uri_split_pairs=pairs, **letters)
+                                  for pairs in (_address_pairs, _with_host_pairs)), fragments=False)
+
+    def frags_pair(**letters):
+        rebuild = _calling(_rl_paragraph._rebuildFragWord, stringWidth=_string_width)
+        return _host_when_loose(*(_calling(_rl_paragraph._hyGenFragsPair, **after, **letters, _uri_split_pairs=pairs,
+                                           _rebuildFragWord=rebuild)
+                                  for pairs in (_address_pairs, _with_host_pairs)), fragments=True)
+
     def frag_words(**letters):
         return _formula_breaking(_code_breaking(_calling(
             _rl_paragraph._hyphenateFragWord,
-            _hyGenPair=_calling(_rl_paragraph._hyGenPair, stringWidth=_string_width, _uri_split_pairs=_address_pairs,
-                                **after, **letters),
-            _hyGenFragsPair=_calling(_rl_paragraph._hyGenFragsPair, **after, **letters, _uri_split_pairs=_address_pairs,
-                                     _rebuildFragWord=_calling(_rl_paragraph._rebuildFragWord,
-                                                               stringWidth=_string_width)))), glued_cuts)
+            _hyGenPair=gen_pair({"stringWidth": _string_width, **after}, **letters),
+            _hyGenFragsPair=frags_pair(**letters))), glued_cuts)
 
     def words(**letters):  # (one fragment's words)
-        return _code_breaking_word(_calling(_rl_paragraph._hyphenateWord, _hyGenPair=_calling(
-            _rl_paragraph._hyGenPair, _uri_split_pairs=_address_pairs, **letters)))
+        return _code_breaking_word(_calling(_rl_paragraph._hyphenateWord, _hyGenPair=gen_pair({}, **letters)))
 
     compound = {"_hy_shy_letters_pat": _COMPOUND}
     hyphenate = _within_parts(frag_words(), 0, frag_words(**compound))
@@ -2310,7 +2396,7 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
         get_frag_words=get_frag_words, split=_split, same_frag=_same_frag, string_width=_string_width,
         measure=_measure, ascent_descent=_ascent_descent, pyphen=pyphen, hyphenate_frag_word=hyphenate,
         long_leftover=_long_leftover, breaks_as_address=_breaks_as_address, attached=_a_box,
-        breaks_at_own_hyphens=glued_cuts.breaks, asked=_asked)
+        breaks_at_own_hyphens=glued_cuts.breaks, asked=_asked, line_words=_LINE_WORDS)
 
 
 def _a_box(frag) -> bool:
