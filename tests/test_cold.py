@@ -1517,3 +1517,43 @@ def test_a_first_build_writes_each_seldom_value_of_a_layout_apart_and_keeps_its_
     assert spilled[0] == "ops" and spilled[1][0] == ("summary",) and spilled[2] == ()
     assert type(spilled[1][1]) is _Apart and type(spilled[3]) is _Apart
     assert seldom_bytes(spilled[1][1]) == b"calls" and seldom_bytes(spilled[3]) == b"parse"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_first_build_lets_its_data_files_go_before_the_layout_and_keeps_them_once_it_succeeds(tmp_path, monkeypatch,
+                                                                                               jobs):
+    """A first build holds no parsed data file through its layout (a 2,000-talk book's documents took some 15 MB of
+    each process): they are written beside their place before it (persisted.PersistedCache._files_out) and let go,
+    put in place once the build has succeeded, and the next build reads them from there (parsing none); the PDFs are
+    the bytes of a build without the cache. A build that fails leaves no file of them, not even beside its place."""
+    import shutil
+
+    from booklet.build import build_booklet
+    from booklet.cache import persisted
+
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    off = _new_process_build(monkeypatch, folder, tmp_path / "off.pdf", "off", jobs)
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    kept = tmp_path / "cache" / "persisted"
+    files = kept / f"{persisted._name(folder.resolve(), 'files')}.pickle"
+    seen, real_laying_out = [], persisted.PersistedCache.laying_out
+
+    def laying_out(self, jobs):
+        real_laying_out(self, jobs)
+        beside = [path for path in kept.iterdir() if path.name.startswith(f".{files.name}.")]
+        seen.append((self.size("files"), len(beside), files.exists()))
+
+    monkeypatch.setattr(persisted.PersistedCache, "laying_out", laying_out)
+    first = persisted.PersistedCache(folder)
+    build_booklet(folder, tmp_path / "first.pdf", cache=first, jobs=jobs)
+    assert seen == [(0, 1, False)]  # none held; written beside their place, not in it yet
+    assert (tmp_path / "first.pdf").read_bytes() == off
+    assert files.exists() and not [path for path in kept.iterdir() if path.name.startswith(".")]
+    again = persisted.PersistedCache(folder)
+    build_booklet(folder, tmp_path / "again.pdf", cache=again, jobs=jobs)
+    assert not again.made.get("files")  # (read from the file: none parsed)
+    assert (tmp_path / "again.pdf").read_bytes() == off
+    shutil.rmtree(tmp_path / "cache")
+    _build_failing_once_written(monkeypatch, folder, tmp_path / "failed.pdf")
+    assert not files.exists() and not [path for path in kept.iterdir() if path.name.startswith(f".{files.name}.")]

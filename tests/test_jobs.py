@@ -365,8 +365,9 @@ def _events(log: Path) -> list[tuple]:
 def test_a_worker_writes_its_layouts_and_lets_them_go_before_making_its_part_s_pdf(medium, tmp_path, monkeypatch):
     """A worker's layouts (a third of its memory) are written beside their place once its pages are drawn, and let go,
     before its part's PDF is made (which would otherwise come on top of them); its compressed streams, made with the
-    PDF, after it. The main process writes its own once the booklet is written. The next build in parts reads them
-    all and makes no layout anew, in any process; both PDFs are those of a build without a cache."""
+    PDF, after it. The main process writes the data files it parsed before the layout (and lets them go), its own
+    layouts once the booklet is written. The next build in parts reads them all and makes no layout anew, in any
+    process; both PDFs are those of a build without a cache."""
     from booklet.cache.memory import BuildCache
 
     log = _events_of_parts(monkeypatch, tmp_path)
@@ -379,7 +380,7 @@ def test_a_worker_writes_its_layouts_and_lets_them_go_before_making_its_part_s_p
         assert [what[:2] for what in own] == [[layouts, True], ["pdf", False],
                                               [layouts.replace("layouts", "streams"), True]], own
     main = [what for found, *what in events if found == here]
-    assert main[0][:2] == ["pdf", True] and ["layouts, part 0 of 3", True] in main[1:]
+    assert main[0] == ["files", True] and main[1][:2] == ["pdf", True] and ["layouts, part 0 of 3", True] in main[2:]
     log.unlink()
     build_booklet(medium, tmp_path / "again.pdf", jobs=2)
     assert [what for _, *what in _events(log)] == [["pdf", False, 0]] * 3  # all replayed, no file written again

@@ -604,6 +604,7 @@ class PersistedCache(BuildCache):
         self._apart: dict[str, str] = {}
         self._unsaved = False  # a cache that `rebuilds`: its last build's new values are written by `idle`
         self._read_shard: str | None = None  # ... and the part whose layouts file it read (in_part)
+        self._files_beside: Written | None = None  # the data files as read, written before the layout (_files_out)
 
     def _load(self, section: str) -> None:
         self._pending.discard(section)
@@ -759,6 +760,9 @@ class PersistedCache(BuildCache):
         the files of this kind that processes stopped half-way left beside their places, and the files of Seldom values
         no section's file names (disk.swept, _unnamed_apart)."""
         disk.swept(KIND, _unnamed_apart)
+        early, self._files_beside = self._files_beside, None
+        if early is not None and early.publish():
+            self._apart["files"] = early.named
         for name, section, values, numbers in self._files(SECTIONS):
             streamed = section == "layouts" and self._stream is not None and self._stream.file is not None
             written = self._write_beside(name, section, values, numbers)
@@ -769,6 +773,22 @@ class PersistedCache(BuildCache):
                     self._pending.add("layouts")
                     self._reread = True
         self._unspooled()
+
+    def _files_out(self) -> None:
+        """Before the layout of a single build (not a watch's, whose rebuilds read the files it keeps): the data files
+        it read and parsed new (a first build, an edit) written beside their place now, for `save` to put in place once
+        the build has succeeded, and let go. Held until then, a 2,000-talk book's parsed documents (every entry's Map
+        with its lines and raw text; the posters' a copy sent by the process that read them) took some 15 MB of the
+        main process through the layout, and as much of each worker forked with them, on top of the model made from
+        them; a build that reads no file again (a cache filled by the build before) holds none of them. A data file
+        read after this (none is) is parsed again by the next build."""
+        if self.rebuilds or self._files_beside is not None or not self._worth_writing("files"):
+            return
+        for file in self._files(("files",)):
+            self._files_beside = self._write_beside(*file)
+        self._sections.pop("files", None)
+        self._used.pop("files", None)
+        self.made.pop("files", None)
 
     def _spooling(self) -> None:
         """Lay out with the Seldom values of new layouts written as they are made (_Spool): in a process whose
@@ -906,6 +926,7 @@ class PersistedCache(BuildCache):
         others' layouts, and none is read before the fork
         (docs/performance.md: quicker, and less memory, than one file this process read before the fork and
         wrote from what the workers sent back; a 2,000-talk book's was too big to keep)."""
+        self._files_out()
         was_sharded = self._sharded
         self._sharded, self._shard = jobs > 1, None
         if was_sharded and not self._sharded:
@@ -1025,6 +1046,9 @@ class PersistedCache(BuildCache):
                 yield current
         except BaseException:
             self._unspooled()  # nothing a build that failed made is kept
+            early, self._files_beside = self._files_beside, None
+            if early is not None:
+                early.discard()
             raise
         self._kept_layouts = True  # (the next build with this cache lays out with this one's: nothing to spool)
         try:
