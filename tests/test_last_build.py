@@ -535,3 +535,47 @@ def test_a_model_read_is_alike_only_when_every_field_but_where_it_is_written_is_
     no_chair = replace(session, chairs_left_out=())
     assert no_chair == session and not built._alike(no_chair, session)
     assert not built._alike([session], [session, session]) and not built._alike({"a": session}, {"b": session})
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_build_in_parts_keeps_what_it_read_and_lints_in_a_process_of_its_own(conference, tmp_path, monkeypatch,
+                                                                                jobs):
+    """While the workers of a build in parts lay out, what reading gave is pickled for the next build (built.kept_read)
+    and the data linted in a forked process, which sends the warnings back and ends: not in the build's own, which
+    shares the model's pages with the workers (pickling and linting write each object's reference count: every page
+    they go through copied, some 40 MB of a 2,000-talk build's process to its end). A build in one process does both
+    itself. The warnings are the same either way; the next build takes what was kept (reads nothing) and makes the
+    same bytes."""
+    import booklet.build
+    import booklet.data.validate
+    from booklet import processes
+    from booklet.build import build_booklet
+
+    folder, _ = conference
+    abstracts = folder / "abstracts.yaml"  # data no build has read yet, with a warning: a name given twice
+    abstracts.write_text(abstracts.read_text(encoding="utf-8").replace(
+        "    - {name: Bo Jones}\n", "    - {name: Bo Jones}\n    - {name: Bo Jones}\n"), encoding="utf-8")
+    monkeypatch.setattr(processes, "forks_pay", lambda: True)
+    where, real_kept_read, real_linted = tmp_path / "done-by", built.kept_read, booklet.build.linted
+
+    def noted(what, real):
+        def run(*args):
+            found = real(*args)
+            with open(where, "a") as file:
+                file.write(f"{what} {os.getpid()}\n")
+            return found
+        return run
+
+    monkeypatch.setattr(built, "kept_read", noted("kept", real_kept_read))
+    monkeypatch.setattr(booklet.build, "linted", noted("linted", real_linted))
+    first = build_booklet(folder, tmp_path / "first.pdf", jobs=jobs)
+    done = [line.split() for line in where.read_text().splitlines()]
+    assert [what for what, _ in done] == ["kept", "linted"]
+    assert {int(pid) != os.getpid() for _, pid in done} == {jobs == 2}
+    assert [(w.file, w.line) for w in first.warnings] == [("abstracts.yaml", 10), ("theme.yaml", 1)]
+    assert first.warnings[0].message == "'Bo Jones' is named already, at line 9: printed twice"
+    reads, real = [], booklet.data.validate.read_booklet
+    monkeypatch.setattr(booklet.data.validate, "read_booklet", lambda *args: reads.append(1) or real(*args))
+    again = build_booklet(folder, tmp_path / "again.pdf", jobs=jobs)
+    assert reads == [] and (tmp_path / "again.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes()
+    assert again.warnings == first.warnings
