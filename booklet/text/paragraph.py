@@ -1527,8 +1527,16 @@ def _resumed(para, width, break_lines_of, frags, call: int):
     marks = _ASKED.marks
     found = None if marks is None or marks.frags is not frags else next(
         (at for at, (before, after, _) in enumerate(marks) if after[1] == call and before[0] <= call), None)
+    return _broken_from(para, width, break_lines_of, frags, refused, found)
+
+
+def _broken_from(para, width, break_lines_of, frags, refused: frozenset, found: int | None):
+    """_broken(..., `frags`, `refused`), the paragraph just broken so (_ASKED as it left it): from where booklet's loop
+    stood at its mark `found` (of _ASKED.marks), the lines before kept and _ASKED set back as it was then; from the
+    start when `found` is None."""
     if found is None:
         return _broken(para, width, break_lines_of, frags, refused)
+    marks = _ASKED.marks
     (calls, last, hyphens), _, resume = marks[found]
     _ASKED.set_to((calls, last, _ASKED.hyphens[:hyphens], refused, _Marks(frags, marks[:found])))
     para.frags = frags
@@ -1590,9 +1598,16 @@ def _runt_avoided(para, width, break_lines_of, frags, lines):
     given = _widths_of(width)
     widths = [given[min(at, len(given) - 1)] for at in range(len(found) + 1)]
     room = [RUNT_SHRINK * space * max(_spaces(found[min(at, len(found) - 2)]), 1) for at in range(len(found) + 1)]
+    marks = asked[4] if asked[4] is not None and asked[4].frags is frags else ()
     for start in range(len(found) - 2, max(-1, len(found) - 2 - RUNT_LINES), -1):
-        wider = [line + (room[at] if at >= start else 0.0) for at, line in enumerate(widths)]
-        again = _tightened(_broken(para, list(wider), break_lines_of, frags, asked[3]), wider, widths)  # (as refused)
+        # (the lines before `start` at their widths as given: a line kept from a mark has them so, int or float)
+        wider = [line + room[at] if at >= start else line for at, line in enumerate(widths)]
+        # (from the last hyphenation marked on a line that, as the line after it, keeps its width: the loop stands
+        # there as it would broken from the start, every width it has looked up the same)
+        mark = next((at for at in range(len(marks) - 1, -1, -1) if marks[at][2].lineno + 1 < start), None)
+        _ASKED.set_to(asked)
+        again = _tightened(_broken_from(para, list(wider), break_lines_of, frags, asked[3], mark), wider,
+                           widths)  # (as refused)
         redone = again.lines
         if 2 <= len(redone) <= len(found) and len(line_text(redone[-1]).replace(NBSP, " ").split()) > 1 \
                 and not line_text(redone[-2]).endswith(HYPHENS) \
