@@ -216,7 +216,7 @@ class DayBlock(Flowable):
 
     def _balanced(self, cut: int, availWidth: float, availHeight: float) -> int:
         """`cut`, or an earlier break when the rest after it is short (its rows less than SHORT_REST of a page, as set
-        below the headings it repeats, those not counted: _rest_rows): the latest
+        below the headings it repeats, those not counted: _rest_set): the latest
         break (not after a heading, three rows at least on each side) whose rows are at least that long and still fit
         on the next page whole, below the day's continued heading (and the headings it repeats), and that leaves at
         least half of the room on this page filled. Sought first between two of the day's sessions or items; then
@@ -230,7 +230,7 @@ class DayBlock(Flowable):
         # inside one, a track with nothing after the break leaves the others its width, their rows shorter)
         if cum[-1] - cum[cut] >= short and not self._inside_block(cut):
             return cut
-        if self._rest_rows(cut, availWidth) >= short:
+        if self._rest_set(cut, availWidth)[1] >= short:
             return cut
         rows, block_rows_before, block_rows = self._row_counts()
         breaks = []  # (i, inside a block, inside a group): the breaks any of the three kinds may take, latest first
@@ -248,20 +248,21 @@ class DayBlock(Flowable):
                     before, total = block_rows_before[i], block_rows[id(self.lines[i].block)]
                     if where != "block" or before < 2 or total - before < 2:
                         continue
-                height = self._after(i).wrap(availWidth, self.page_height)[1]
+                height, own = self._rest_set(i, availWidth)
                 if height > self.page_height + _FUZZ:
                     break  # (an earlier break leaves more)
-                if self._rest_rows(i, availWidth) >= short:
+                if own >= short:
                     return i
         return cut
 
-    def _rest_rows(self, cut: int, availWidth: float) -> float:
-        """How tall the rest of the day after a break before lines[cut] is as set on the next page, without the
-        headings it repeats there (the day's continued heading, a block's or a group's): its own rows."""
+    def _rest_set(self, cut: int, availWidth: float) -> tuple[float, float]:
+        """How tall the rest of the day after a break before lines[cut] is as set on the next page (_after, set once):
+        with the headings it repeats there (the day's continued heading, a block's or a group's), and without them,
+        its own rows."""
         rest = self._after(cut)
         rest.wrap(availWidth, self.page_height)
         cum = rest._cumulative()
-        return cum[-1] - cum[len(rest.lines) - (len(self.lines) - cut)]
+        return cum[-1], cum[-1] - cum[len(rest.lines) - (len(self.lines) - cut)]
 
     def _inside_block(self, i: int) -> bool:
         block = self.lines[i].block
