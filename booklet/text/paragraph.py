@@ -1597,9 +1597,11 @@ def _runt_avoided(para, width, break_lines_of, frags, lines):
     space = _string_width(" ", style.fontName, style.fontSize)
     given = _widths_of(width)
     widths = [given[min(at, len(given) - 1)] for at in range(len(found) + 1)]
-    room = [RUNT_SHRINK * space * max(_spaces(found[min(at, len(found) - 2)]), 1) for at in range(len(found) + 1)]
+    first = max(0, len(found) - 1 - RUNT_LINES)  # the first line it may widen (those before it are never widened)
+    room = [0.0] * first + [RUNT_SHRINK * space * max(_spaces(found[min(at, len(found) - 2)]), 1)
+                            for at in range(first, len(found) + 1)]
     marks = asked[4] if asked[4] is not None and asked[4].frags is frags else ()
-    for start in range(len(found) - 2, max(-1, len(found) - 2 - RUNT_LINES), -1):
+    for start in range(len(found) - 2, first - 1, -1):
         # (the lines before `start` at their widths as given: a line kept from a mark has them so, int or float)
         wider = [line + room[at] if at >= start else line for at, line in enumerate(widths)]
         # (from the last hyphenation marked on a line that, as the line after it, keeps its width: the loop stands
