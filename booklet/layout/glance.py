@@ -498,7 +498,7 @@ def _room_for_titles(plan: DayPlan, grid: Grid, width: float) -> None:
     for box in sorted(plan.boxes, key=lambda b: b.start):
         if not (box.members or box.item is not None and box.item.shown_title):
             continue
-        need = max(whole if _ruled(grid.ctx, box) else plain, _title_need(grid, box, width, plan.clashing))
+        need = max(whole if _fill(grid.ctx, box) is None else plain, _title_need(grid, box, width, plan.clashing))
         if box.end - box.start >= need:
             continue
         others = [b for b in plan.boxes if b is not box and beside(b, box)]
@@ -510,11 +510,14 @@ def _room_for_titles(plan: DayPlan, grid: Grid, width: float) -> None:
             box.top, box.bottom = top, bottom
 
 
-def _ruled(ctx: Context, box: Box) -> bool:
-    """Whether `box` is drawn white with a rule round it (as _box draws it: no fill of its own)."""
+def _fill(ctx: Context, box: Box):
+    """What `box` (gathered boxes, or an item's) is filled with, as _box draws it; None: white, with a rule round it.
+    Gathered boxes take the sessions' colour, but short lines alone look as the first of them does."""
     if box.members:
-        return box.session is None and _lines_only(box.members) and _look(ctx, box.members[0].item, None)[0] is None
-    return box.item is not None and _look(ctx, box.item, box.session)[0] is None
+        if box.session is None and _lines_only(box.members):
+            return _look(ctx, box.members[0].item, None)[0]
+        return ctx.colours.session
+    return _look(ctx, box.item, box.session)[0]
 
 
 def _title_need(grid: Grid, box: Box, width: float, clashing: frozenset[str] = frozenset()) -> float:
@@ -933,10 +936,8 @@ class GlancePage(Flowable):
         top = grid.y(start) - BOX_GAP
         bottom = grid.y(end) + BOX_GAP
         if box.members:
-            fill = self.ctx.colours.session
+            fill = _fill(self.ctx, box)
             ref = day_key(self.plan_of[id(box)]) if self.ctx.has("programme") else None  # (its day's page)
-            if box.session is None and _lines_only(box.members):
-                fill = _look(self.ctx, box.members[0].item, None)[0]  # short lines: as the first of them looks
             title, extra = _gathered(self.ctx, box.members, clashing)
         else:
             (fill, ref), (title, extra) = _look(self.ctx, box.item, box.session), _texts(self.ctx, box.item)
