@@ -1672,6 +1672,7 @@ def _untied(frags, width: float):
 
 
 _RUN_END = re.compile("[ \t\n\r]+")  # what ends a run of tied words within a fragment's text
+_TIED_RUN = re.compile(f"[^ \t\n\r]*{NBSP}[^ \t\n\r]*")  # a run of words tied by no-break spaces, within a fragment
 _RELATION_SIGNS = frozenset("=<>\u2248\u2260\u2261\u2264\u2265\u223c\u2243")  # (markup's _RELATION_SIGNS)
 
 
@@ -1700,10 +1701,18 @@ def _wide_runs_untied(frags, width: float):
             run.append((at, 0, len(text)))
             continue
         start = 0
-        for gap in _RUN_END.finditer(text):
-            run.append((at, start, gap.start()))
+        first = _RUN_END.search(text)
+        if first is not None:
+            run.append((at, 0, first.start()))
             ended()
-            start = gap.end()
+            last = max(map(text.rfind, " \t\n\r"))  # (the last gap's last character)
+            # the runs between the first gap and the last, each a word of this fragment alone: those tied (found by
+            # the regex, not word by word: most of a paragraph's words hold no tie) measured
+            for tied in _TIED_RUN.finditer(text, first.end(), last):
+                piece = [(at, tied.start(), tied.end())]
+                if _run_width(frags, piece) > width:
+                    untie.extend(_yielding_ties(frags, piece, width))
+            start = last + 1
         run.append((at, start, len(text)))
     ended()
     if not untie:
