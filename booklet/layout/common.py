@@ -229,6 +229,9 @@ class Context:
             return marks[at] is None and not isinstance(paragraphs[at], markup.Code) and bool(
                 _LEADS_IN.search(paragraphs[at]))
 
+        def asks(at: int) -> bool:  # paragraphs[at] is a short question alone, more text after it
+            return at + 1 < len(paragraphs) and bool(_ASKS.fullmatch(_shown(paragraphs[at])))
+
         for at, (text, found) in enumerate(zip(paragraphs, marks)):
             if isinstance(text, markup.Code):
                 made += self._code_lines(text, self._code_style(style))
@@ -237,8 +240,7 @@ class Context:
                 and (_LEADS_IN.search(text) or _short(text))  # ("... as follows:", "Having the data in a dict like")
             into_list = item_next(at) and ends_with_colon(at)  # ("... including:", then a list)
             leading = before_code or (into_list and _short(text))  # (a short one)
-            asks = at + 1 < len(paragraphs) and _ASKS.fullmatch(_ENTITY.sub("x", _TAGS.sub("", text)).strip())
-            if found is None and (_HEADING_LIKE.fullmatch(text) or leading or asks):  # (never the last on a page,
+            if found is None and (_HEADING_LIKE.fullmatch(text) or leading or asks(at)):  # (never the last on a page,
                 made.append(Para(text, self.derived(style, f"{style.name}_lead", keepWithNext=1)))  # its text next)
             elif found is None and into_list:  # a longer one: its last lines go on
                 made.append(Para(text, self.derived(style, f"{style.name}_lead_tail", keepTailWithNext=1)))
@@ -350,9 +352,14 @@ _TAGS = re.compile(r"<[^>]*>")
 _ENTITY = re.compile(r"&[#\w]+;")
 
 
+def _shown(text: str) -> str:
+    """A paragraph's markup as the text it shows, stripped: its tags dropped, an entity one character."""
+    return _ENTITY.sub("x", _TAGS.sub("", text)).strip()
+
+
 def _short(text: str) -> bool:
     """Whether a paragraph's markup is a text of at most SHORT_LEAD characters."""
-    return len(_ENTITY.sub("x", _TAGS.sub("", text)).strip()) <= SHORT_LEAD
+    return len(_shown(text)) <= SHORT_LEAD
 
 
 _CODE_INDENT = re.compile("^(?:<[^>]*>)*(\u00a0*)")  # a code line's indent, after the tags that open it
