@@ -38,6 +38,11 @@ def chunks(pdf: Pdf, index: int) -> list[tuple[float, float, str]]:
     return out
 
 
+def hours_at(found: list[tuple[float, float, str]]) -> dict[str, float]:
+    """The height of each whole hour's label ("13:00") among a page's `found` chunks."""
+    return {text: y for _, y, text in found if text.endswith(":00") and len(text) == 5}
+
+
 def glance_pages(pdf: Pdf, anchors: dict[str, int]) -> list[int]:
     """0-based pages of the glance: from its anchor to the first day's programme."""
     return list(range(anchors["glance"] - 1, anchors["day-0"] - 1))
@@ -196,7 +201,7 @@ def test_three_days_on_a4_are_one_page_with_every_item_and_the_untimed_ones_list
     assert check_every_item(pdf, result.anchors, booklet) == sum(
         1 for day in booklet.days for item in day.items() if item.shown_title)
     found = chunks(pdf, result.anchors["glance"] - 1)
-    hours = {text: y for x, y, text in found if text.endswith(":00") and len(text) == 5}
+    hours = hours_at(found)
     assert sorted(hours) == [f"{h:02d}:00" for h in range(8, 21)]  # 08:00 to the dinner's hour's end
     (label,) = [y for _, y, text in found if text == "No fixed time"]
     late = [y for _, y, text in found if text == "Late discussions"]
@@ -891,7 +896,7 @@ def test_the_day_s_own_items_amid_gathered_parallel_sessions_keep_their_boxes_ac
                  '      - {time: "12:30-14:00", title: Lunch, kind: break}', *block(14 * 60, 60, long=False)]
     pdf, (page,) = _glance(tmp_path / "conf", abstracts, programme)
     found = chunks(pdf, page)
-    hours = {text: y for _, y, text in found if text.endswith(":00") and len(text) == 5}
+    hours = hours_at(found)
     labels = sorted({round(y, 1) for _, y, text in found if text == "PARALLEL SESSIONS"}, reverse=True)
     breakfast, lunch = ({round(y, 1) for _, y, text in found if text == name} for name in ("Breakfast", "Lunch"))
     assert sum(text == "PARALLEL SESSIONS" for _, _, text in found) == 3  # 10:00, 11:00 and 14:00
@@ -988,7 +993,7 @@ def test_a_session_set_aside_keeps_its_other_talks_in_its_lane_not_named_among_t
     assert text.count(norm("Workshop D")) == 1, text
     assert norm("PARALLEL SESSIONS Room R0 Room R1 Room R2") in text
     found = chunks(pdf, page)
-    hours = {t: y for _, y, t in found if t.endswith(":00") and len(t) == 5}
+    hours = hours_at(found)
     (early,) = [(x, y) for x, y, t in found if t == "Talk001"]
     (own,) = [(x, y) for x, y, t in found if t == "Workshop D"]
     (label,) = [(x, y) for x, y, t in found if t == "PARALLEL SESSIONS"]
@@ -1016,7 +1021,7 @@ def test_a_session_running_on_briefly_into_the_next_in_its_room_does_not_name_th
     assert text.count(norm("Afternoon Stage")) == 1 and text.count(norm("Morning Stage")) == 1, text
     assert norm("PARALLEL SESSIONS Morning Stage Room R0") in text
     found = chunks(pdf, page)
-    hours = {t: y for _, y, t in found if t.endswith(":00") and len(t) == 5}
+    hours = hours_at(found)
     (label,) = [(x, y) for x, y, t in found if t == "PARALLEL SESSIONS"]
     (own,) = [(x, y) for x, y, t in found if t == "Afternoon Stage"]
     assert own[0] == pytest.approx(label[0], abs=0.01) and hours["12:00"] > own[1] > hours["13:00"]
@@ -1083,7 +1088,7 @@ def test_a_lunch_that_starts_before_the_talks_beside_it_end_is_named_among_them_
     pdf, (page,) = _glance(tmp_path / "conf", abstracts, lines)
     found = chunks(pdf, page)
     assert sum(text == "PARALLEL SESSIONS" for _, _, text in found) == 2  # 09:00 and 14:30, one box each
-    hours = {text: y for _, y, text in found if text.endswith(":00") and len(text) == 5}
+    hours = hours_at(found)
     (lunch,) = [y for _, y, text in found if text == "Lunch"]  # its own box only once the talks are over
     assert hours["12:00"] > lunch > hours["13:00"] and pdf.norms[page].count(norm("Lunch")) == 1
     assert not any(text == "Room S0" for _, _, text in found)  # (not a box of its own for its last half hour)
@@ -1108,7 +1113,7 @@ def test_a_lunch_mostly_after_the_parallel_sessions_is_named_in_its_own_box_alon
     pdf, (page,) = _glance(tmp_path / "after", abstracts, lines)
     found = chunks(pdf, page)
     assert pdf.norms[page].count(norm("Mittagspause")) == 1, pdf.norms[page]  # (twice before)
-    hours = {t: y for _, y, t in found if t.endswith(":00") and len(t) == 5}
+    hours = hours_at(found)
     (label,) = [y for _, y, t in found if t == "PARALLEL SESSIONS"]
     (lunch,) = [y for _, y, t in found if "Mittagspause" in t]
     assert label > hours["12:00"] and hours["13:00"] > lunch > hours["14:00"], (label, lunch, hours)  # its own box
@@ -1116,7 +1121,7 @@ def test_a_lunch_mostly_after_the_parallel_sessions_is_named_in_its_own_box_alon
     pdf, (page,) = _glance(tmp_path / "beside", abstracts, lines)
     found = chunks(pdf, page)
     assert pdf.norms[page].count(norm("Mittagspause")) == 1, pdf.norms[page]
-    hours = {t: y for _, y, t in found if t.endswith(":00") and len(t) == 5}
+    hours = hours_at(found)
     (lunch,) = [y for _, y, t in found if "Mittagspause" in t]
     assert lunch > hours["13:00"] and norm("Room R13 · Mittagspause") in pdf.norms[page]  # (in the list)
 
@@ -1501,7 +1506,7 @@ def test_a_session_s_box_of_its_own_after_the_rooms_names_its_room_when_another_
     text = " ".join(pdf.texts[page].split())
     assert "PARALLEL SESSIONS DJ-Set (Bar) · DJ-Set (Chill Floor) · Room R0" in text, text
     found = chunks(pdf, page)
-    hours = {t: y for _, y, t in found if t.endswith(":00") and len(t) == 5}
+    hours = hours_at(found)
     (own,) = [y for _, y, t in found if t == "DJ-Set (Chill Floor)"]  # (its own box, under the rooms')
     assert hours["17:00"] > own, (own, hours)
     abstracts, lines = day("Bar Nights")
