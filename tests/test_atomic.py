@@ -387,3 +387,34 @@ def test_a_staging_folder_a_killed_import_left_beside_its_folder_is_removed_an_h
     assert result.exit_code == 0, result.output
     assert names(tmp_path) == sorted([*kept, "conf", "mine.yaml", "p.csv"])
     assert mine.read_text("utf-8") == "kept: true\n" and (folder / "abstracts.yaml").is_file()
+
+
+def test_a_temporary_file_named_for_later_is_made_by_its_writer_and_removed_on_failure(tmp_path):
+    """Together.later names a temporary file without making it (its folder is made, its target checked, now); the
+    writer makes it (made_new) when it writes it. On a failure, what was made is removed, and the folder made for it;
+    a name never made leaves nothing to remove; a read-only target is refused before anything is made."""
+    out = tmp_path / "proofs"
+    with pytest.raises(RuntimeError):
+        with together() as files:
+            made, never = files.later(out / "a.pdf"), files.later(out / "b.pdf")
+            assert out.is_dir() and names(out) == []
+            handle, name = atomic.made_new(made, out / "a.pdf")
+            os.write(handle, b"half a proof")
+            os.close(handle)
+            assert name == made and names(out) == [os.path.basename(made)]
+            raise RuntimeError("a failure before publishing")
+    assert not out.exists() and not os.path.lexists(never)
+
+    with together() as files:
+        handle, _ = atomic.made_new(files.later(out / "a.pdf"), out / "a.pdf")
+        os.write(handle, b"a proof")
+        os.close(handle)
+        files.later(out / "b.pdf")
+        files.drop(out / "b.pdf")  # not written after all: it was never made
+    assert names(out) == ["a.pdf"] and (out / "a.pdf").read_bytes() == b"a proof"
+
+    (out / "a.pdf").chmod(0o444)
+    with pytest.raises(PermissionError) as refused:
+        with together() as files:
+            files.later(out / "a.pdf")
+    assert refused.value.filename == str(out / "a.pdf") and names(out) == ["a.pdf"]

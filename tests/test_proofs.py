@@ -1226,33 +1226,39 @@ def test_proofs_after_one_abstract_is_corrected_read_only_the_pages_that_changed
     assert 0 < len(set(read_again) - {0}) <= 3, read_again
 
 
-def test_files_made_for_the_last_runs_proofs_leave_nothing_behind_when_the_proofs_change(tmp_path, monkeypatch):
-    """A run makes the files of the last run's proofs before the data is checked: those that are not proofs
-    this time are removed unpublished, and bad data still writes nothing, not even the folder."""
+def test_a_proofs_file_is_made_only_as_it_is_written_and_nothing_is_left_when_the_proofs_change(tmp_path,
+                                                                                                 monkeypatch):
+    """Each proof's temporary file is made as the proof is written, once the booklet is built, and only when its
+    bytes are not there already: no file is made (and removed) for a proof left as it was, nor for one of the last
+    run's that is no proof this time (before, the last run's proofs' files were made while the booklet built, each
+    opened again to be written, and removed again when it was left as it was). Bad data still writes nothing, not
+    even the folder."""
     import booklet.processes as processes
     import booklet.proofs.write as write
 
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
     folder = write_conference(tmp_path / "conf", _two_posters("Mixture density networks"))
     first = _proof_bytes(folder, tmp_path / "first", workers=1)
-    made_early, events = [], []
-    real_load, real_received, real_temp = write._load_kept, write._received, write.Together.temp
+    events = []
+    real_received, real_made = write._received, write.made_new
     monkeypatch.setattr(processes, "cores", lambda: 2)  # the booklet built in another process, as on most machines
-    monkeypatch.setattr(write, "_load_kept", lambda *args: made_early.append(real_load(*args)) or made_early[-1])
     monkeypatch.setattr(write, "_received", lambda *args: _recorded(events, real_received(*args)))
-    monkeypatch.setattr(write.Together, "temp", lambda self, target, *args: events.append(Path(target).name)
-                        or real_temp(self, target, *args))
+    monkeypatch.setattr(write, "made_new", lambda name, target: events.append(Path(target).name)
+                        or real_made(name, target))
     posters = _two_posters("Mixture density networks")["posters.yaml"]
     write_conference(folder, {"posters.yaml": posters.split("- number: 2")[0]})  # Bo Jones has no poster now
     second = _proof_bytes(folder, tmp_path / "second", workers=1)
-    assert set(made_early[0].files) == set(first) and "poster-bo-jones.pdf" in made_early[0].files
-    assert events.index("poster-bo-jones.pdf") < events.index("checked")  # made before the data was checked
     assert set(second) == set(first) - {"poster-bo-jones.pdf"}
+    assert events[0] == "planned" and sorted(events[1:]) == sorted(second)  # each made once, after the build
+    assert sorted(p.name for p in (tmp_path / "second").iterdir()) == sorted([*second, "manifest.csv"])
+    events.clear()
+    assert _proof_bytes(folder, tmp_path / "second", workers=1) == second
+    assert events == ["planned"]  # every proof there already, byte for byte: no file made at all
     assert sorted(p.name for p in (tmp_path / "second").iterdir()) == sorted([*second, "manifest.csv"])
     write_conference(folder, {"posters.yaml": "- number: one\n  title: T\n"})
     run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(tmp_path / "bad")])
     assert run.exit_code == 1 and "posters.yaml" in run.output and "Traceback" not in run.output
-    assert set(made_early[-1].files) == set(second) and not (tmp_path / "bad").exists()
+    assert not (tmp_path / "bad").exists()
 
 
 def _recorded(events: list, message: tuple):
@@ -1281,15 +1287,34 @@ def test_a_damaged_or_foreign_kept_proofs_entry_is_not_used(tmp_path, monkeypatc
     assert _proof_bytes(folder, tmp_path / "kept", workers=1) == first and len(drawn) == 2
 
 
-def test_a_proof_written_into_a_file_that_holds_more_holds_just_the_proof(tmp_path):
-    from booklet.proofs.write import _write_file
+def test_a_proofs_temporary_file_is_made_as_it_is_written_and_never_into_a_file_there_already(tmp_path):
+    """A proof's temporary file is made when the proof is written (not before: Together.later) and written through
+    the descriptor that made it. A file of its name there already (another process's, or a link) is left as it is:
+    the proof goes to a temporary file of another name, which the caller is told of."""
+    from booklet.output.atomic import together
+    from booklet.proofs.write import _Files, _write_new
 
-    path = tmp_path / "p.pdf"
-    path.write_bytes(b"x" * 1000)
-    _write_file(path, b"%PDF-1.4 short")
-    assert path.read_bytes() == b"%PDF-1.4 short"
-    _write_file(path, b"%PDF-1.4 longer than it was")
-    assert path.read_bytes() == b"%PDF-1.4 longer than it was"
+    target = tmp_path / "p.pdf"
+    moved = []
+    with together() as files:
+        first = files.later(target)
+        assert not os.path.lexists(first)  # not made yet
+        _write_new(_Files(first, (), target, ()), b"%PDF-1.4 short", lambda *made: moved.append(made))
+        assert moved == [] and Path(first).read_bytes() == b"%PDF-1.4 short"
+    assert target.read_bytes() == b"%PDF-1.4 short" and sorted(os.listdir(tmp_path)) == ["p.pdf"]
+
+    elsewhere = tmp_path / "elsewhere.pdf"
+    elsewhere.write_bytes(b"x" * 1000)
+    with together() as files:
+        taken = files.later(target)
+        os.symlink(elsewhere, taken)  # its name taken meanwhile
+        _write_new(_Files(taken, (), target, ()), b"%PDF-1.4 longer than it was", files.made_as)
+        (made,) = files.names()  # (temporary file -> target)
+        assert made != taken and Path(made).read_bytes() == b"%PDF-1.4 longer than it was"
+        assert os.readlink(taken) == str(elsewhere)
+        os.unlink(taken)
+    assert target.read_bytes() == b"%PDF-1.4 longer than it was" and elsewhere.read_bytes() == b"x" * 1000
+    assert sorted(os.listdir(tmp_path)) == ["elsewhere.pdf", "p.pdf"]
 
 
 def test_files_that_cannot_be_made_early_are_reported_as_before(tmp_path, monkeypatch):

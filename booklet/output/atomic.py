@@ -64,14 +64,10 @@ def temporary_beside(target: Path, suffix: str = ".part", folder_there: bool = F
     already), hidden, named after it; an OSError for a target that is not to be replaced (see replaceable)."""
     target = Path(target)
     replaceable(target)
-    try:
-        if not folder_there:
-            target.parent.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:  # a file where the folder should be
-        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), os.fspath(target)) from None
-    prefix = os.path.join(target.parent, f".{_cut(target.name, TEMP_NAME_BYTES)}.")
+    if not folder_there:
+        _folder_made(target)
     for _ in range(100):
-        name = f"{prefix}{secrets.token_hex(4)}{suffix}"
+        name = _temporary_name(target, suffix)
         _MADE.add(name)  # before it is made: from here on, a Ctrl-C or SIGTERM leaves it to left_behind
         try:  # the permissions a new file gets (0o666 less the umask), so publishing need not change them
             os.close(os.open(name, _NEW, 0o666))
@@ -79,6 +75,40 @@ def temporary_beside(target: Path, suffix: str = ".part", folder_there: bool = F
         except FileExistsError:  # someone else's
             _MADE.discard(name)
             continue
+        except OSError as exc:
+            _MADE.discard(name)
+            exc.filename, exc.filename2 = os.fspath(target), None
+            raise
+    raise FileExistsError(errno.EEXIST, "no unused temporary file name", os.fspath(target))
+
+
+def _folder_made(target: Path) -> None:
+    """`target`'s folder, made when missing; NotADirectoryError naming `target` when a file is in its way."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file where the folder should be
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), os.fspath(target)) from None
+
+
+def _temporary_name(target: Path, suffix: str = ".part") -> str:
+    """A new name for a temporary file beside `target` (`.<name>.<random><suffix>`, see temporary_beside)."""
+    return os.path.join(os.path.dirname(target), f".{_cut(os.path.basename(target), TEMP_NAME_BYTES)}."
+                                                 f"{secrets.token_hex(4)}{suffix}")
+
+
+def made_new(name: str, target: Path) -> tuple[int, str]:
+    """(a descriptor open for writing, the file's name) of a new, empty file made now at `name` (from Together.later)
+    to write `target`'s content into: made and opened at once, as temporary_beside makes a file (never someone
+    else's, never through a link). When `name` is taken meanwhile (another process's file of that random name),
+    another name beside `target` is made: the caller tells the Together (Together.made_as). An OSError names
+    `target`."""
+    for _ in range(100):
+        _MADE.add(name)
+        try:
+            return os.open(name, _NEW, 0o666), name
+        except FileExistsError:
+            _MADE.discard(name)
+            name = _temporary_name(target)
         except OSError as exc:
             _MADE.discard(name)
             exc.filename, exc.filename2 = os.fspath(target), None
@@ -257,6 +287,31 @@ class Together:
         self.present.add(folder)
         return temp
 
+    def later(self, target: Path, suffix: str = ".part") -> str:
+        """The name of a temporary file for `target`'s content, not yet made: the writer makes it when it writes it
+        (made_new, in this process or another), so that a file is made and opened once, and no file at all when it
+        is not written after all (`drop`). Its folder is made, and `target` checked (see replaceable), now."""
+        target = Path(target)
+        if target in self.temps:
+            raise ValueError(f"{target} is written twice")
+        replaceable(target)
+        folder = target.parent
+        if folder not in self.present:
+            missing = [above for above in reversed(target.parents) if not os.path.lexists(above)]
+            try:
+                _folder_made(target)
+            finally:
+                self.folders += [made for made in missing if made.is_dir()]
+            self.present.add(folder)
+        self.temps[target] = temp = _temporary_name(target, suffix)
+        _MADE.add(temp)  # when the writer makes it (this process or another), a Ctrl-C here leaves it to left_behind
+        return temp
+
+    def made_as(self, target: Path, temp: str) -> None:
+        """The writer made `target`'s temporary file (from `later`) under the name `temp` (made_new's)."""
+        self.temps[target] = temp
+        _MADE.add(temp)
+
     def write(self, target: Path, data) -> None:
         """`data` (bytes, or an iterable of byte strings) as the new content of `target`."""
         with about_targets(self.names), open(self.temp(target), "wb") as file:
@@ -266,7 +321,7 @@ class Together:
         """`target` is not written after all: its temporary file (from `temp`) is removed now."""
         temp = self.temps.pop(Path(target), None)
         if temp is not None:
-            temp.unlink(missing_ok=True)
+            _unlink(temp)
 
     def remove(self, path: Path) -> None:
         """`path` is removed when the others are published (and stays when they are not)."""
@@ -301,7 +356,7 @@ class Together:
 
     def discard(self) -> None:
         for temp in self.temps.values():
-            temp.unlink(missing_ok=True)
+            _unlink(temp)
 
     def unmake_folders(self) -> None:
         """Remove the folders made for the targets, innermost first, those left empty (nothing was published)."""
@@ -402,6 +457,13 @@ def about_targets(names):
 def _cut(name: str, limit: int) -> str:
     """`name` cut to at most `limit` bytes of UTF-8, on a character boundary."""
     return name.encode("utf-8", "surrogateescape")[:limit].decode("utf-8", "ignore")
+
+
+def _unlink(temp) -> None:
+    """Remove the temporary file `temp` when it is there (one `later` named may never have been made)."""
+    with suppress(FileNotFoundError):
+        os.unlink(temp)
+    done_with(temp)
 
 
 def _lstat(path: Path) -> os.stat_result | None:

@@ -9,12 +9,13 @@ import re
 import stat
 import tempfile
 from collections.abc import Collection
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..cache import digest, disk
-from ..output.atomic import Together, swept_beside_each, together
+from ..output.atomic import Together, made_new, swept_beside_each, together
 from ..processes import Forked, cores, forks_pay
 from ..output.pngs import write_pngs
 from ..text import markup
@@ -48,23 +49,13 @@ def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_
     manifest = out_dir / MANIFEST
     try:
         with together() as files:
-            def prepare(names) -> None:  # the files to write, made while the booklet builds (slow on some disks)
-                for name in names:
-                    if out_dir / name not in files.temps:
-                        files.temp(out_dir / name)
-
             kept: list[_Kept | None] = []
 
             def meanwhile() -> None:
                 kept.append(_load_kept(data_dir))
-                if kept[0] is not None:  # the last run's proof files, made before the data is even checked: those
-                    try:  # not proofs this time are removed unpublished (_make drops them)
-                        prepare(kept[0].files)
-                    except OSError:  # said (naming the file) once the data is checked, as without them
-                        pass
 
             listed = earlier_files(manifest)  # the last run's proofs: those this run makes no more are said
-            plan = _built_and_planned(Path(data_dir), page_size, prepare, meanwhile)
+            plan = _built_and_planned(Path(data_dir), page_size, meanwhile)
             paths = {proof.id: out_dir / proof.file for proof in plan.proofs}
             _refuse_inputs([*paths.values(), manifest], Path(data_dir), plan.inputs)
             swept_beside_each([*paths.values(), manifest])  # (what a run killed outright left: see _make)
@@ -257,10 +248,9 @@ def _reading_cache(data_dir: Path):
     return Reading(data_dir)
 
 
-def _built_and_planned(data_dir: Path, page_size: str, prepare=None, meanwhile=None) -> _Plan:
-    """_build and _planned, in another process while this one loads what writing the proofs needs, calls
-    `meanwhile()` and, once the data is checked, calls `prepare(file names of the proofs)` (files are slow to
-    create on some disks).
+def _built_and_planned(data_dir: Path, page_size: str, meanwhile=None) -> _Plan:
+    """_build and _planned, in another process while this one loads what writing the proofs needs and calls
+    `meanwhile()`.
 
     What the build needs is loaded first, in this process: where processes are forked, the build's
     inherits it rather than loading it a second time.
@@ -271,16 +261,12 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None, meanwhile=N
     if plan is not None:
         if meanwhile is not None:
             meanwhile()
-        if prepare is not None:
-            prepare([p.file for p in plan.proofs])
         return plan
     if not forks_pay():
         proofs: list[Proof] = []
 
         def checked(booklet: Booklet) -> None:
             proofs.extend(_proofs_of(booklet, page_size))
-            if prepare is not None:
-                prepare([p.file for p in proofs])
 
         if meanwhile is not None:
             meanwhile()
@@ -300,10 +286,7 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None, meanwhile=N
                 meanwhile()
             while True:
                 kind, value = _received(process, process, "the process building the booklet")
-                if kind == "checked":
-                    if prepare is not None:
-                        prepare(value)
-                elif kind == "planned":
+                if kind == "planned":
                     done = True
                     return replace(value, pdf=value.built.output.read_bytes())
                 elif kind == "problems":
@@ -325,14 +308,12 @@ def _load_writers() -> None:
 
 
 def _build_and_plan(sending, data_dir: Path, page_size: str, folder: Path) -> None:
-    """In another process: sends ("checked", file names of the proofs) once the data is checked, then
-    ("planned", the plan: its booklet is `folder`/booklet.pdf, not in the plan's bytes); or ("problems",
-    problems) for bad data (a DataError does not survive pickling), or ("raised", the exception)."""
+    """In another process: sends ("planned", the plan: its booklet is `folder`/booklet.pdf, not in the plan's bytes);
+    or ("problems", problems) for bad data (a DataError does not survive pickling), or ("raised", the exception)."""
     proofs: list[Proof] = []
 
     def checked(booklet: Booklet) -> None:
         proofs.extend(_proofs_of(booklet, page_size))
-        sending.send(("checked", [p.file for p in proofs]))
 
     disk.ending(with_its_build=True)  # this process ends once it has sent the plan: what the build made is never freed
     try:
@@ -380,7 +361,7 @@ class _Files:
     """Where one proof is written (temporary files, published together when all proofs are written), and
     where it goes: a file already there with the very bytes is left as it is (see _unchanged)."""
 
-    pdf: Path
+    pdf: str  # (not yet made: see Together.later; made and written by _write_new)
     pngs: tuple[Path, ...]  # one per page, when PNGs are asked for
     target: Path
     png_targets: tuple[Path, ...]
@@ -418,14 +399,10 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
     # them (`.NAME.pdf.<random>.part`), removed an hour on: as a build's beside its PDF (swept_beside)
     swept_beside_each([*paths.values(), *(target for p in proofs for target in pngs[p.id]),
                        *(old for found in old_pngs.values() for olds in found.values() for old in olds)])
-    made = files.names()  # temporary file -> target: those made while the booklet was built
-    ready = {target: temp for temp, target in made.items()}
-    for target in set(ready) - {paths[p.id] for p in proofs}:
-        files.drop(target)  # a proof of an entry that is not in the booklet
     temps = {}
     for proof in proofs:
         path = paths[proof.id]
-        temps[proof.id] = _Files(ready.get(path) or files.temp(path),
+        temps[proof.id] = _Files(files.later(path),
                                  tuple(files.temp(target) for target in pngs[proof.id]), path, tuple(pngs[proof.id]))
         for old in old_pngs[path.parent].get(path.stem, ()):
             if old not in pngs[proof.id]:
@@ -439,11 +416,12 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
     groups = _groups(proofs, workers or (min(cores(), 4) if len(proofs) >= 300 else 1),
                      overlay=reused.overlay is None, read=True,
                      known=reused.carried(), pointed=reused.pointed())
-    made, unchanged = _write_groups(job, groups, [[temps[p.id] for p in group] for group in groups], pdf, reused)
+    made, unchanged = _write_groups(job, groups, [[temps[p.id] for p in group] for group in groups], pdf, reused,
+                                    files.made_as)
     for target in unchanged:
         files.drop(target)  # already there, the same bytes: left as it is (and its time says when it last changed)
     if keep is not None:
-        keep(replace(made, fits=(fits_key, dict(fits)), files=tuple(p.file for p in plan.proofs)))
+        keep(replace(made, fits=(fits_key, dict(fits))))
     return ProofsResult(tuple(proofs), tuple(paths[p.id] for p in proofs),
                         tuple(target for p in proofs for target in pngs[p.id]), None, built.pages,
                         built.warnings + ([Problem("conference.yaml", 0, "contact", left_out, "warning",
@@ -555,13 +533,14 @@ def _overlay_key(job: _Job, proofs: list[Proof], media, trim) -> str:
 
 
 def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]], pdf: str,
-                  reused: _Reused) -> tuple[_Kept, list[Path]]:
+                  reused: _Reused, made_as=None) -> tuple[_Kept, list[Path]]:
     """Write each group of proofs (and their PNGs) to its files: the first group here, each other one in a
     process of its own, which reads the booklet while this one draws the overlay of every proof. What
     the last run kept for these very inputs (`reused`: the booklet's pages read, the poster pointers, the overlay)
     is taken from it, not made again; the return value holds what this run used, for the next, and the targets
     left as they were (their files hold the very bytes already: nothing written). `pdf`: the digest of the
-    booklet's bytes.
+    booklet's bytes. `made_as(target, temp)` is told of each temporary file made under another name than its _Files'
+    (see _write_new).
 
     The overlay is one PDF for all the proofs, whatever the groups: so a proof's bytes do not depend
     on how many processes wrote them.
@@ -588,7 +567,7 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
             there.close()
             helpers.append((process, here))
             first += len(group)
-        writer = _GroupWriter(job, groups[0], 0, known, pointers, parsed, heights)
+        writer = _GroupWriter(job, groups[0], 0, known, pointers, parsed, heights, made_as)
         overlay, read = reused.overlay, reused.overlay_read  # (read: the overlay's objects, as pagecopy reads them)
         boxes = writer.copier.boxes()  # (the booklet's media size and trim box: the overlay's, and kept for the next)
         overlay_key = reused.overlay_key or _overlay_key(job, proofs, *boxes)
@@ -612,6 +591,9 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
             found.update(value[3])
             unchanged += value[4]
             _add_titles(titles, value[5])
+            for target, temp in value[6].items():
+                if made_as is not None:
+                    made_as(target, temp)
         for sent in sending:
             sent()
         failed = False
@@ -666,7 +648,10 @@ def _group_process(connection, job: _Job, proofs: list[Proof], first: int, files
                    known: KnownPages | None, pointers: dict | None, heights: dict[int, dict] | None = None) -> None:
     """In another process: reads the booklet for `proofs`, waits for the overlay, writes them; says
     ("done", (the pages it read, what it read for each and those objects' digests, the pointers it found, the
-    targets it left as they were, the titles it looked for)) or ("raised", the exception)."""
+    targets it left as they were, the titles it looked for, target -> the temporary file it made under another name
+    than its _Files': see _write_new)) or ("raised", the exception), having removed those files (the parent does not
+    know them)."""
+    writer = None
     try:
         try:
             writer = _GroupWriter(job, proofs, first, known, pointers, heights=heights)
@@ -678,11 +663,13 @@ def _group_process(connection, job: _Job, proofs: list[Proof], first: int, files
             reads = {index: objects for index, objects in read_here.reads.items() if index not in have}
             made = ({index: page for index, page in read_here.pages.items() if index not in have}, reads,
                     {number: read_here.digests[number] for objects in reads.values() for number in objects},
-                    writer.pointers if pointers is None else {}, writer.unchanged, writer.heights)
+                    writer.pointers if pointers is None else {}, writer.unchanged, writer.heights, writer.moved)
             connection.send(("done", made))
         except EOFError:
+            _remove_moved(writer)
             return  # the parent gave up: nothing to say
         except BaseException as exc:  # noqa: BLE001 - told to the parent, which raises it
+            _remove_moved(writer)
             try:
                 connection.send(("raised", exc))
             except Exception:
@@ -691,13 +678,20 @@ def _group_process(connection, job: _Job, proofs: list[Proof], first: int, files
         connection.close()
 
 
+def _remove_moved(writer: _GroupWriter | None) -> None:
+    """The temporary files `writer` made under names of its own (writer.moved), which only it knows, removed."""
+    for temp in writer.moved.values() if writer is not None else ():
+        with suppress(OSError):
+            os.unlink(temp)
+
+
 class _GroupWriter:
     """Proofs `proofs[i]` (the `first + i`-th of all) written from the booklet: its pages read and the poster
     titles found by `read` (or taken from `known` and `pointers`, or looked up in `heights`: see _Reused); the
     overlay given to `write`."""
 
     def __init__(self, job: _Job, proofs: list[Proof], first: int, known: KnownPages | None = None,
-                 pointers: dict | None = None, parsed=None, heights: dict[int, dict] | None = None):
+                 pointers: dict | None = None, parsed=None, heights: dict[int, dict] | None = None, made_as=None):
         from .pagecopy import PageCopier
 
         self.job, self.proofs, self.first = job, proofs, first
@@ -708,6 +702,8 @@ class _GroupWriter:
         self.heights: dict[int, dict] = {}  # the titles looked for on each page, or taken from `heights`
         self._read = False
         self.unchanged: list[Path] = []  # targets whose files hold what this run made (see _unchanged)
+        self.moved: dict[Path, str] = {}  # target -> its temporary file, made under another name than its _Files'
+        self.made_as = made_as  # told of each of those as it is made (the Together's, in the process that has it)
 
     def read(self) -> None:
         """Read the pages of the group's proofs (when not yet read)."""
@@ -734,9 +730,14 @@ class _GroupWriter:
             if _unchanged(where.target, data):
                 self.unchanged.append(where.target)
             else:
-                _write_file(where.pdf, data)
+                _write_new(where, data, self._moved)
             if job.png:
                 write_pngs(data, lambda index: where.pngs[index], unchanged=self._same_png(where))
+
+    def _moved(self, target: Path, temp: str) -> None:
+        self.moved[target] = temp
+        if self.made_as is not None:
+            self.made_as(target, temp)
 
     def _same_png(self, where: _Files):
         """write_pngs' `unchanged(index, data)`: whether the proof's PNG `index` is there already, these bytes
@@ -774,21 +775,28 @@ def _unchanged(target: Path, data: bytes) -> bool:
         os.close(handle)
 
 
-def _write_file(path: Path, data: bytes) -> None:
-    """`data` into the (temporary, empty) file at `path` in one system call where the system allows: a
-    call per part of a proof (a score of them) cost more than joining them first, on a disk with costly calls.
+def _write_new(where: _Files, data: bytes, moved=None) -> None:
+    """`data` into the proof's temporary file (`where.pdf`, named by Together.later, not yet made), made now and
+    written through the descriptor that made it, in one system call where the system allows: a call per part of a
+    proof (a score of them) cost more than joining them first, on a disk with costly calls. An OSError names the
+    proof's file (`where.target`).
 
-    Opened without O_TRUNC (the file is new): on ext4, a file truncated to nothing and written again is
-    flushed to disk when closed (auto_da_alloc), which doubled the cost of writing a proof. Should the
-    file hold more than `data` after all, it is cut to `data` before it is closed.
+    Each file is made here, as it is written, not before: made while the booklet built (1,900 files at 500 talks)
+    and opened again to be written, it cost two opens a proof, on the two cores the build used, and a file made
+    and removed again for each proof found unchanged. The file is new: not opened with O_TRUNC (on ext4, a file
+    truncated to nothing and written again is flushed to disk when closed, auto_da_alloc). When its name is taken
+    (another process's file), it is made under another (output.atomic.made_new): `moved(target, that name)`.
     """
-    handle = os.open(path, os.O_WRONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
+    handle, name = made_new(where.pdf, where.target)
+    if name != where.pdf and moved is not None:
+        moved(where.target, name)
     try:
         view = memoryview(data)
         while view:
             view = view[os.write(handle, view):]
-        if os.fstat(handle).st_size > len(data):
-            os.ftruncate(handle, len(data))
+    except OSError as exc:
+        exc.filename, exc.filename2 = os.fspath(where.target), None
+        raise
     finally:
         os.close(handle)
 
@@ -816,7 +824,6 @@ class _Kept:
     overlay: tuple[str, bytes]  # (key, the overlay PDF)
     overlay_read: OverlayRead | None = None  # what pagecopy read of `overlay`'s bytes
     fits: tuple[str, dict | None] = ("", None)  # (key: the fonts, the header lines fitted: see marks.header_lines)
-    files: tuple[str, ...] = ()  # the proofs' file names (made early by the next run; used for nothing else)
     # page -> {(title, number): where it starts, or None}: the titles looked for on the booklet's pages (their
     # text), for the next run's pointers on the pages it carries over (_Reused.heights)
     heights: dict[int, dict] = field(default_factory=dict)
