@@ -153,18 +153,33 @@ def swept_beside_each(targets: Iterable[Path]) -> None:
     """swept_beside's sweep for each of `targets` (a folder of proofs, their PNGs and manifest; an import's data
     files; an imposed PDF), each folder read once for all of its targets (a conference's 1,900 proofs in one folder),
     each target once a process."""
-    folders: dict[Path, set[str]] = {}
+    folders: dict[str, set[str]] = {}
+    real: dict[str, str] = {}
     for target in targets:
-        target = Path(os.path.realpath(target))  # (through a link: where its temporary files are, see replacing)
-        if target not in _SWEPT:
-            _SWEPT.add(target)
-            folders.setdefault(target.parent, set()).add(target.name)
+        folder, name = _real_path(target, real)  # (through a link: where its temporary files are, see replacing)
+        if (folder, name) not in _SWEPT:
+            _SWEPT.add((folder, name))
+            folders.setdefault(folder, set()).add(name)
     for folder, names in folders.items():
         cut = {_cut(name, TEMP_NAME_BYTES) for name in names}
-        swept_in(folder, lambda name, names=names, cut=cut: _left_by(name, names, cut))
+        swept_in(Path(folder), lambda name, names=names, cut=cut: _left_by(name, names, cut))
 
 
-_SWEPT: set[Path] = set()  # the targets swept_beside_each has swept in this process
+def _real_path(target, folders: dict[str, str]) -> tuple[str, str]:
+    """os.path.realpath(target), split into its folder and name, the folder resolved once for all the targets in it
+    (`folders`, filled as they come): a file that is a link is resolved whole. (realpath looks up every folder above
+    each file: 1,900 proofs in one folder, swept twice a run, cost 19,000 lstat calls.)"""
+    target = os.fspath(target)
+    folder, name = os.path.split(target)
+    if name in ("", ".", "..") or os.path.islink(target):
+        return os.path.split(os.path.realpath(target))
+    real = folders.get(folder)
+    if real is None:
+        real = folders[folder] = os.path.realpath(folder or ".")
+    return real, name
+
+
+_SWEPT: set[tuple[str, str]] = set()  # the targets swept_beside_each has swept in this process (folder, name)
 _LEFT = re.compile(r"\.(.+)\.[0-9a-f]{8}(?:\.part|\.old|\.full\.pdf)")  # temporary_beside's: .<name>.<random><suffix>
 _PARTS = re.compile(r"\.(.+)\.part[0-9]+")  # output.parallel's: .<name>.part<i>
 
