@@ -43,3 +43,20 @@ def items_of(day):
                 yield from s["items"]
         else:
             yield item
+
+
+def refused_on_import(read, path: Path, expected: str, out: Path) -> None:
+    """An import refused: `read(path, Options())` raises SourceError saying `expected`, and `booklet import path --out
+    out` exits 1 saying it, without a traceback, and writes nothing."""
+    import pytest
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+    from booklet.importers import Options, SourceError
+
+    with pytest.raises(SourceError) as raised:
+        read(path, Options())
+    assert str(raised.value) == expected
+    result = CliRunner().invoke(main, ["import", str(path), "--out", str(out)])
+    assert result.exit_code == 1 and expected in result.output and "Traceback" not in result.output
+    assert not out.exists()

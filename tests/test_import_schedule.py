@@ -24,6 +24,7 @@ from booklet.cli import main
 from booklet.importers import Options, SourceError, read
 from booklet.importers.text import to_markup
 from booklet.text.folding import unmarked
+from .import_helpers import refused_on_import
 from .pdftext import Pdf
 
 SAMPLE_PHOTO = Path(__file__).resolve().parent.parent / "booklet" / "resources" / "sample" / "images" / "oyelaran.jpg"
@@ -2045,12 +2046,7 @@ def test_people_of_one_name_in_other_cases_with_e_mails_of_their_own_or_of_one_w
 def _refused(path, expected: str, out) -> None:
     """`path` is refused with `expected`, read as a library and by `booklet import` (exit 1, no traceback, `out` not
     made)."""
-    with pytest.raises(SourceError) as raised:
-        read(path, Options())
-    assert str(raised.value) == expected
-    result = invoke("import", path, "--out", out)
-    assert result.exit_code == 1 and expected in result.output and "Traceback" not in result.output
-    assert not out.exists()
+    refused_on_import(read, path, expected, out)
 
 
 @pytest.mark.parametrize("schedule2", [False, True])

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from booklet.importers import Options, SourceError, table
-from .import_helpers import by_id, read_back
+from .import_helpers import by_id, read_back, refused_on_import
 
 D = dt.date
 
@@ -788,21 +788,12 @@ def test_a_conftool_contribution_dated_off_its_sessions_day_is_refused_naming_it
     its own, its session printed in two halves on two days, without a word. Which date is right cannot be told: as a
     schedule's event away from its day, it is refused, naming the line, the column group, the title, its date and time
     and the session's day; exit 1, nothing written. A contribution the night after its session's day is imported."""
-    from click.testing import CliRunner
-
-    from booklet.cli import main
-
     rows = conftool_rows()
     rows[1][14:16] = [f"{date} 14:30", f"{date} 15:00"]
     path = write_csv(tmp_path / "sessions.csv", rows, ";")
     expected = (f"{path}: line 2, p1_ ('Reichas Fugen'): its date and time '{date} 14:30' is not on the day of its "
                 "session 'Analyse I' (2023-09-22) nor the night after; correct one of them in the export")
-    with pytest.raises(SourceError) as raised:
-        table.read(path, Options())
-    assert str(raised.value) == expected
-    result = CliRunner().invoke(main, ["import", str(path), "--out", str(tmp_path / "out")])
-    assert result.exit_code == 1 and expected in result.output and "Traceback" not in result.output
-    assert not (tmp_path / "out").exists()
+    refused_on_import(table.read, path, expected, tmp_path / "out")
 
 
 def test_a_workbook_of_a_sheet_per_day_is_read_whole(tmp_path):
