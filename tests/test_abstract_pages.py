@@ -219,17 +219,23 @@ def _entry(ident: str, title: str, text: str) -> str:
             + "".join(f"    {line}\n" if line else "\n" for line in text.split("\n")))
 
 
+def _flowing(folder, output, abstracts: str):
+    """A build of a conference whose `abstracts` (abstracts.yaml) flow one after another, its programme naming none of
+    them (titles of their own)."""
+    files = {"abstracts.yaml": abstracts, "theme.yaml": "abstracts: {layout: flow}\n",
+             "programme.yaml": BASE["programme.yaml"].replace("talk: lund-2026", "title: A talk").replace(
+                 "talk: okafor", "title: Another")}
+    return build_booklet(write_conference(folder, files), output)
+
+
 def test_a_flowing_abstract_that_fits_a_page_goes_on_whole_from_a_third_of_a_page_or_less(tmp_path):
     """Abstracts flowing on A5 (DebConf17): a short one was cut a few lines from its end at a page's foot, "Club Linux
     Atomic" its header and 3 paragraphs on one page, 4 lines on the next. One that fits on a page goes on whole to the
     next page when a third of the page or less is left for it (entries 1 and 3: a quarter of a page left empty); from
     more room it is cut as before (entry 4: half a page left empty looked a mistake)."""
-    files = {"abstracts.yaml": "".join(_entry(f"e{i}", f"Entry {i}", _filling(0, words, f"end{i}"))
-                                       for i, words in enumerate((250, 110, 130, 150, 250))),
-             "theme.yaml": "abstracts: {layout: flow}\n",
-             "programme.yaml": BASE["programme.yaml"].replace("talk: lund-2026", "title: A talk").replace(
-                 "talk: okafor", "title: Another")}
-    result = build_booklet(write_conference(tmp_path / "conf", files), tmp_path / "b.pdf")
+    result = _flowing(tmp_path / "conf", tmp_path / "b.pdf", "".join(
+        _entry(f"e{i}", f"Entry {i}", _filling(0, words, f"end{i}"))
+        for i, words in enumerate((250, 110, 130, 150, 250))))
     first = result.anchors["abstract-0"]
     pages = [(result.anchors[f"abstract-{i}"] - first, result.anchors[f"end:abstract-{i}"] - first) for i in range(5)]
     assert pages == [(0, 0), (1, 1), (1, 1), (2, 2), (2, 3)]
@@ -256,10 +262,7 @@ def test_a_short_question_alone_never_ends_a_page_without_the_text_that_answers_
     entries = [_entry(f"e{words}", f"Entry {words}", _filling(0, words, "x") + f"\n\nPour qui{words}?\n\n"
                       + " ".join(f"Zeta{words}" if k == 0 else WORDS[k % len(WORDS)] for k in range(60)))
                for words in steps]
-    files = {"abstracts.yaml": "".join(entries), "theme.yaml": "abstracts: {layout: flow}\n",
-             "programme.yaml": BASE["programme.yaml"].replace("talk: lund-2026", "title: A talk").replace(
-                 "talk: okafor", "title: Another")}
-    result = build_booklet(write_conference(tmp_path / "conf", files), tmp_path / "b.pdf")
+    result = _flowing(tmp_path / "conf", tmp_path / "b.pdf", "".join(entries))
     pdf = Pdf(result.output)
     for words in steps:
         page = next(i for i, text in enumerate(pdf.norms) if norm(f"Pour qui{words}?") in text)
@@ -1556,12 +1559,9 @@ def test_the_last_flowing_abstract_of_a_section_leaves_no_short_tail_alone_on_it
     page = page_for("A5")
 
     def build(before: int, words: int):
-        files = {"abstracts.yaml": _entry("e0", "Entry zero", _filling(0, before, "endzero"))
-                 + _entry("e1", "Entry one", _filling(0, words, "endone")),
-                 "theme.yaml": "abstracts: {layout: flow}\n",
-                 "programme.yaml": BASE["programme.yaml"].replace("talk: lund-2026", "title: A talk").replace(
-                     "talk: okafor", "title: Another")}
-        result = build_booklet(write_conference(tmp_path / f"c{before}", files), tmp_path / f"b{before}.pdf")
+        result = _flowing(tmp_path / f"c{before}", tmp_path / f"b{before}.pdf",
+                          _entry("e0", "Entry zero", _filling(0, before, "endzero"))
+                          + _entry("e1", "Entry one", _filling(0, words, "endone")))
         end = result.anchors["end:abstract-0"]
         room = (page.height - page.bottom - boxes(result.output, end - 1, "endzero")[3]) / page.text_height
         return result, Pdf(result.output), end, room
@@ -1651,10 +1651,7 @@ def test_a_flowing_abstract_whose_text_opens_with_a_long_line_leading_into_a_lis
         entries.append(_entry(f"f{words}", f"Filler {words}", _filling(0, words, "x")))
         entries.append(_entry(f"e{words}", f"Entry {words}", f"{lead} {words}:\n\n- Alpha{words} first part\n"
                               f"- Beta{words} second part\n- Gamma{words} third part\n- Delta{words} fourth part\n"))
-    files = {"abstracts.yaml": "".join(entries), "theme.yaml": "abstracts: {layout: flow}\n",
-             "programme.yaml": BASE["programme.yaml"].replace("talk: lund-2026", "title: A talk").replace(
-                 "talk: okafor", "title: Another")}
-    result = build_booklet(write_conference(tmp_path / "conf", files), tmp_path / "b.pdf")
+    result = _flowing(tmp_path / "conf", tmp_path / "b.pdf", "".join(entries))
     pdf = Pdf(result.output)
     for words in steps:
         page = next(i for i, text in enumerate(pdf.norms) if norm(f"Alpha{words}") in text)
