@@ -235,16 +235,11 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
             if remember and again is None and before is not None else None)
 
     def checks() -> None:  # before anything is written; with jobs, while the workers lay the booklet out
+        if alone and keep is not None:
+            keep()
         kept = built.warnings_of(before, Path(data_dir))  # the last build's, of the very same inputs
-        keeping = keep if alone else None
         # what `booklet check` reports, too
-        lint = partial(linted, booklet, read_warnings, Path(data_dir), page) if kept is None else None
-        found = _checked_elsewhere(keeping, lint) if jobs != 1 else None
-        if found is None:  # here: in one process, or none could be forked
-            if keeping is not None:
-                keeping()
-            found = lint() if lint is not None else []
-        warnings[:] = kept if kept is not None else found
+        warnings[:] = kept if kept is not None else linted(booklet, read_warnings, Path(data_dir), page)
         if strict and warnings:
             raise DataError(warnings)
         targets = [output, cover_path(output)] if options.cover_apart else [output]
@@ -307,38 +302,6 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
             split_cover(target, output, cover)  # both files or neither
     return BuildResult(output, pages, warnings, anchors, cover, spine, pages - 4, booklet=booklet, page_size=size,
                        jobs=jobs, keep_read=later)
-
-
-def _checked_elsewhere(keep, lint) -> list | None:
-    """In a build in parts, while the workers lay the booklet out: `keep()` (what reading gave, pickled for the next
-    build: cache.built.kept_read) and `lint()` (the data's warnings) run in a forked process, which sends the warnings
-    back and ends; what `lint()` gave (None: the process failed, or none could be had: the caller does both itself).
-    Pickling and linting go through the model's objects, and an object's reference count written is its page of
-    memory copied: done here, where the workers were forked sharing those pages, a 2,000-talk book's took some 40 MB
-    more of this process to the end of the build; the forked process copies them and ends."""
-    from .processes import Forked, forks_pay
-
-    if (keep is None and lint is None) or not forks_pay():
-        return None
-    try:
-        process = Forked(_keep_and_lint, keep, lint)
-    except OSError:
-        return None
-    try:
-        message = process.recv()
-    except EOFError:  # it failed (a bug: told when the caller does it here)
-        message = None
-    process.end(message is not None)
-    if not (isinstance(message, tuple) and len(message) == 2 and message[0] == "checked"):
-        return None
-    return message[1] if lint is not None else []
-
-
-def _keep_and_lint(sending, keep, lint) -> None:
-    """In the process _checked_elsewhere forks: `keep()`, then `lint()`'s warnings sent back."""
-    if keep is not None:
-        keep()
-    sending.send(("checked", lint() if lint is not None else None))
 
 
 def _spread_cover(whole: Path, output: Path, cover: Path, pages: int, options: PrintOptions, booklet: Booklet, page,
