@@ -383,10 +383,10 @@ def _base(record: dict) -> dict:
 @contextmanager
 def _staged(folder: Path, files: dict[str, bytes], removed: list[str]):
     """A temporary folder beside `folder` that looks as `folder` will: its other files linked, `files` written."""
-    parent = folder.absolute().parent
-    _swept_stagings(parent, f".{folder.name[:60]}.import-")
+    parent, prefix = folder.absolute().parent, f".{folder.name[:60]}.import-"
+    _swept_stagings(parent, prefix)
     try:  # beside the folder when its parent exists (a new folder's files name no other file)
-        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name[:60]}.import-", dir=parent))
+        staging = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
     except OSError:
         staging = Path(tempfile.mkdtemp(prefix="booklet-import-"))
     try:
