@@ -1709,9 +1709,8 @@ def _wide_runs_untied(frags, width: float):
             # the runs between the first gap and the last, each a word of this fragment alone: those tied (found by
             # the regex, not word by word: most of a paragraph's words hold no tie) measured
             for tied in _TIED_RUN.finditer(text, first.end(), last):
-                piece = [(at, tied.start(), tied.end())]
-                if _run_width(frags, piece) > width:
-                    untie.extend(_yielding_ties(frags, piece, width))
+                run.append((at, tied.start(), tied.end()))
+                ended()
             start = last + 1
         run.append((at, start, len(text)))
     ended()
