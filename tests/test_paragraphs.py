@@ -39,7 +39,9 @@ def _lines(paragraph) -> list[str]:
 
 def _extra_spaces(paragraph) -> list[float]:
     """What each line leaves empty, before justifying (ReportLab's extraSpace, of either kind of line)."""
-    return [line[0] if isinstance(line, tuple) else line.extraSpace for line in paragraph.blPara.lines]
+    from booklet.text.paragraph import _extra_space
+
+    return [_extra_space(line) for line in paragraph.blPara.lines]
 
 
 def test_wrapping_twice_keeps_every_hyphen(text_style):
