@@ -66,20 +66,9 @@ def temporary_beside(target: Path, suffix: str = ".part", folder_there: bool = F
     replaceable(target)
     if not folder_there:
         _folder_made(target)
-    for _ in range(100):
-        name = _temporary_name(target, suffix)
-        _MADE.add(name)  # before it is made: from here on, a Ctrl-C or SIGTERM leaves it to left_behind
-        try:  # the permissions a new file gets (0o666 less the umask), so publishing need not change them
-            os.close(os.open(name, _NEW, 0o666))
-            return Path(name)
-        except FileExistsError:  # someone else's
-            _MADE.discard(name)
-            continue
-        except OSError as exc:
-            _MADE.discard(name)
-            exc.filename, exc.filename2 = os.fspath(target), None
-            raise
-    raise FileExistsError(errno.EEXIST, "no unused temporary file name", os.fspath(target))
+    handle, name = made_new(_temporary_name(target, suffix), target, suffix)
+    os.close(handle)
+    return Path(name)
 
 
 def _folder_made(target: Path) -> None:
@@ -96,19 +85,18 @@ def _temporary_name(target: Path, suffix: str = ".part") -> str:
                                                  f"{secrets.token_hex(4)}{suffix}")
 
 
-def made_new(name: str, target: Path) -> tuple[int, str]:
-    """(a descriptor open for writing, the file's name) of a new, empty file made now at `name` (from Together.later)
-    to write `target`'s content into: made and opened at once, as temporary_beside makes a file (never someone
-    else's, never through a link). When `name` is taken meanwhile (another process's file of that random name),
-    another name beside `target` is made: the caller tells the Together (Together.made_as). An OSError names
-    `target`."""
+def made_new(name: str, target: Path, suffix: str = ".part") -> tuple[int, str]:
+    """(a descriptor open for writing, the file's name) of a new, empty file made now at `name` (from Together.later,
+    or temporary_beside's) to write `target`'s content into: made and opened at once (never someone else's, never
+    through a link). When `name` is taken meanwhile (another process's file of that random name), another name beside
+    `target` is made: the caller tells the Together (Together.made_as). An OSError names `target`."""
     for _ in range(100):
-        _MADE.add(name)
-        try:
+        _MADE.add(name)  # before it is made: from here on, a Ctrl-C or SIGTERM leaves it to left_behind
+        try:  # the permissions a new file gets (0o666 less the umask), so publishing need not change them
             return os.open(name, _NEW, 0o666), name
-        except FileExistsError:
+        except FileExistsError:  # someone else's
             _MADE.discard(name)
-            name = _temporary_name(target)
+            name = _temporary_name(target, suffix)
         except OSError as exc:
             _MADE.discard(name)
             exc.filename, exc.filename2 = os.fspath(target), None
