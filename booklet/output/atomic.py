@@ -280,15 +280,21 @@ class Together:
         target = Path(target)
         if target in self.temps:
             raise ValueError(f"{target} is written twice")
-        folder = target.parent
-        there = folder in self.present
-        missing = [] if there else [above for above in reversed(target.parents) if not os.path.lexists(above)]
-        try:
-            self.temps[target] = temp = temporary_beside(target, suffix, folder_there=there)
-        finally:
-            self.folders += [made for made in missing if made.is_dir()]
-        self.present.add(folder)
+        self._folder_ready(target)  # (a target temporary_beside refuses is there: its folder too, nothing made)
+        self.temps[target] = temp = temporary_beside(target, suffix, folder_there=True)
         return temp
+
+    def _folder_ready(self, target: Path) -> None:
+        """`target`'s folder made when missing (those made noted, outermost first, for unmake_folders), once for all
+        the targets in it."""
+        folder = target.parent
+        if folder not in self.present:
+            missing = [above for above in reversed(target.parents) if not os.path.lexists(above)]
+            try:
+                _folder_made(target)
+            finally:
+                self.folders += [made for made in missing if made.is_dir()]
+            self.present.add(folder)
 
     def later(self, target: Path, suffix: str = ".part") -> str:
         """The name of a temporary file for `target`'s content, not yet made: the writer makes it when it writes it
@@ -298,14 +304,7 @@ class Together:
         if target in self.temps:
             raise ValueError(f"{target} is written twice")
         replaceable(target)
-        folder = target.parent
-        if folder not in self.present:
-            missing = [above for above in reversed(target.parents) if not os.path.lexists(above)]
-            try:
-                _folder_made(target)
-            finally:
-                self.folders += [made for made in missing if made.is_dir()]
-            self.present.add(folder)
+        self._folder_ready(target)
         self.temps[target] = temp = _temporary_name(target, suffix)
         _MADE.add(temp)  # when the writer makes it (this process or another), a Ctrl-C here leaves it to left_behind
         return temp
