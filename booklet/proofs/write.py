@@ -533,7 +533,7 @@ def _overlay_key(job: _Job, proofs: list[Proof], media, trim) -> str:
 
 
 def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]], pdf: str,
-                  reused: _Reused, made_as=None) -> tuple[_Kept, list[Path]]:
+                  reused: _Reused, made_as) -> tuple[_Kept, list[Path]]:
     """Write each group of proofs (and their PNGs) to its files: the first group here, each other one in a
     process of its own, which reads the booklet while this one draws the overlay of every proof. What
     the last run kept for these very inputs (`reused`: the booklet's pages read, the poster pointers, the overlay)
@@ -592,8 +592,7 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
             unchanged += value[4]
             _add_titles(titles, value[5])
             for target, temp in value[6].items():
-                if made_as is not None:
-                    made_as(target, temp)
+                made_as(target, temp)
         for sent in sending:
             sent()
         failed = False
@@ -775,7 +774,7 @@ def _unchanged(target: Path, data: bytes) -> bool:
         os.close(handle)
 
 
-def _write_new(where: _Files, data: bytes, moved=None) -> None:
+def _write_new(where: _Files, data: bytes, moved) -> None:
     """`data` into the proof's temporary file (`where.pdf`, named by Together.later, not yet made), made now and
     written through the descriptor that made it, in one system call where the system allows: a call per part of a
     proof (a score of them) cost more than joining them first, on a disk with costly calls. An OSError names the
@@ -788,7 +787,7 @@ def _write_new(where: _Files, data: bytes, moved=None) -> None:
     (another process's file), it is made under another (output.atomic.made_new): `moved(target, that name)`.
     """
     handle, name = made_new(where.pdf, where.target)
-    if name != where.pdf and moved is not None:
+    if name != where.pdf:
         moved(where.target, name)
     try:
         view = memoryview(data)
