@@ -366,6 +366,22 @@ def test_empty_aliases_are_an_error(tmp_path, aliases):
     assert built.exit_code == 1 and not (tmp_path / "b.pdf").exists() and "Traceback" not in built.output
 
 
+@pytest.mark.parametrize("aliases", ["[]", "[ ]"])
+def test_an_empty_list_of_aliases_is_no_aliases_as_other_empty_lists_are(tmp_path, aliases):
+    """`aliases: []` is a list that names no other spelling: nothing of the data is left unmerged by it (unlike
+    `aliases: ""`, a spelling's place left blank), and every other list of texts given empty (`chair: []`,
+    `affiliation: []`, `notes: []`) is read as the key left out, without a word; the schema allows it too. So is this
+    one: no error, the entry kept (its `family` files the name), and the booklet builds."""
+    folder = write_conference(tmp_path / "conf", {"people.yaml": f"- name: Bo Jones\n- name: Ana Smith\n"
+                                                                 f"  aliases: {aliases}\n  family: Ana Smith\n"})
+    assert check(folder) == (0, [f"{folder}: 0 errors, 0 warnings."])
+    booklet, _ = read_booklet(folder)
+    assert [(p.name, p.aliases, p.family) for p in booklet.people] == [
+        ("Bo Jones", (), None), ("Ana Smith", (), "Ana Smith")]
+    built = CliRunner().invoke(main, ["build", str(folder), "-o", str(tmp_path / "b.pdf")])
+    assert built.exit_code == 0 and (tmp_path / "b.pdf").exists()
+
+
 def test_an_alias_that_is_a_name_given_before_is_an_error_there(tmp_path):
     folder = write_conference(tmp_path / "conf", {"people.yaml": "- name: Bo Jones\n- name: Ana Smith\n"
                                                                  "  aliases: Bo Jones\n"})

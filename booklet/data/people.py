@@ -214,7 +214,9 @@ def read_identities(report: Report, seq: Seq | None) -> tuple[Identity, ...]:
             claimed[written] = (name, line, as_name)
             if not as_name:
                 kept.append(text)
-        if not aliases and f.empty("aliases"):  # `aliases: ""` was as no aliases, without a word
+        # `aliases: ""` was as no aliases, without a word: a spelling's place left blank, an error; `aliases: []` names
+        # no spelling, and is no aliases as any list of texts given empty is (`chair: []`, `affiliation: []`)
+        if not aliases and f.empty("aliases"):
             f.error("aliases", f"is empty: write the other spellings of '{name}' the data uses, or leave the key out")
             clash = True
         if family is None and isinstance(f.map.get("family"), str):  # `family: ''`: no words, but not left out
