@@ -559,6 +559,41 @@ def test_a_timetable_contribution_dated_off_its_sessions_day_is_refused_naming_i
     assert indico.read(path, Options()).documents["programme.yaml"]
 
 
+@pytest.mark.parametrize("date", ["2026-06-22", "2026-06-24"])
+def test_a_top_level_timetable_entry_dated_off_the_day_that_lists_it_is_refused_naming_it(tmp_path, date):
+    """A contribution outside any session, listed under the day key 20260623 but dated a day before (or after), was
+    imported on its own date without a word, while a session's contribution off its session's day was refused. Indico
+    lists an entry under the day it starts on: which is right cannot be told, so it is refused as those are, naming
+    the entry, its startDate and the day that lists it; exit 1, nothing written. The night after its day is its day's,
+    and a session block lasting past midnight, which Indico lists under both days, is imported once."""
+    data = timetable_export()
+    c22 = data["results"]["99"]["20260623"]["c22"]
+    c22["startDate"], c22["endDate"] = when(date, "17:30:00", "Europe/Zurich"), when(date, "18:00:00", "Europe/Zurich")
+    path = tmp_path / "99.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    expected = (f"{path}: entry c22 ('Summary talk'): its startDate '{date} 17:30:00' is not on the day that lists it "
+                "(2026-06-23) nor the night after; correct one of them in the export")
+    refused_on_import(indico.read, path, expected, tmp_path / "out")
+
+    c22["startDate"], c22["endDate"] = (when("2026-06-24", "00:30:00", "Europe/Zurich"),
+                                        when("2026-06-24", "00:55:00", "Europe/Zurich"))
+    late = {"id": "s9l1", "title": "Night session", "entryType": "Session", "slotTitle": "", "room": "Hall",
+            "isPoster": False, "conveners": [], "location": "CERN", "description": "",
+            "startDate": when("2026-06-23", "23:00:00", "Europe/Zurich"),
+            "endDate": when("2026-06-24", "01:00:00", "Europe/Zurich"),
+            "entries": {"c50": {"id": "c50", "title": "Late talk", "entryType": "Contribution", "contributionId": "50",
+                                "friendlyId": 50, "location": "CERN", "room": "Hall", "description": "",
+                                "startDate": when("2026-06-23", "23:00:00", "Europe/Zurich"),
+                                "endDate": when("2026-06-23", "23:30:00", "Europe/Zurich"),
+                                "presenters": [{"firstName": "Lu", "familyName": "Wei"}], "authors": []}}}
+    data["results"]["99"]["20260623"]["s9l1"] = late
+    data["results"]["99"]["20260624"] = {"s9l1": late}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    days = indico.read(path, Options()).documents["programme.yaml"]["days"]
+    assert [item.get("session") for day in days for item in day["items"]].count("Night session") == 1
+    assert days[-1]["items"][-1] == {"time": "00:30-00:55", "talk": "c14"}  # (the night after 06-23, listed after it)
+
+
 @pytest.mark.parametrize("timetable", [False, True])
 def test_a_contribution_naming_more_people_than_booklet_imports_is_refused_naming_it(tmp_path, timetable):
     """As a schedule's event with 100,000 persons (an import fuzz's: minutes to import): more than 1,000 people for one

@@ -358,6 +358,33 @@ def _list(value) -> list:
 
 # -- the timetable export -------------------------------------------------------------------
 
+def _listing_day(day_key: str) -> dt.date | None:
+    """The date of a timetable's day key ("20260623"); None for a key that is no date."""
+    try:
+        return dt.datetime.strptime(str(day_key), "%Y%m%d").date()
+    except ValueError:
+        return None
+
+
+def _off_its_listing(e: dict, kind: str, listing: dt.date) -> bool:
+    """Whether a top-level entry starts off the day whose key lists it, as a session's entry off its session's day
+    (assemble.off_its_day): Indico lists an entry under the day it starts on, in the zone its dates are written in
+    (a session block lasting into the next day under that day too). Its dates as written, not as converted to
+    --timezone: the key is in the export's zone. A contribution listed a day before its date was imported on its own
+    date without a word."""
+    start = e.get("startDate") or {}
+    day = dt.date.fromisoformat(str(start.get("date")))  # (read by _Clock already: a date)
+    clock = dt.time.fromisoformat(str(start.get("time") or "00:00:00"))
+    if not off_its_day(day, clock, listing):
+        return False
+    end = e.get("endDate")
+    if kind != "Session" or not isinstance(end, dict) or not end.get("date"):
+        return True
+    try:
+        return not day < listing <= dt.date.fromisoformat(str(end["date"]))
+    except ValueError:
+        return True
+
 class _Timetable:
     def __init__(self, path: Path, results: dict, options: Options) -> None:
         self.path = path
@@ -393,16 +420,19 @@ class _Timetable:
                 continue
             if not isinstance(entries, dict):
                 raise SourceError(f"{self.path}: day {day_key}: expected the day's entries (a JSON object)")
+            listing = _listing_day(day_key)
             for key, entry in entries.items():
                 if isinstance(entry, dict):
-                    self.entry(key, entry, None)
+                    self.entry(key, entry, None, listing)
         venue = self.locations.most_common(1)[0][0] if self.locations else ""
         self.notes += _nameless_note(self.nameless) + self.ids.note()
         self.notes.insert(0, self.clock.note(self.why))
         return assemble(FORMAT, Conference(venue=venue, time_zone=self.zone_name), self.entries, self.blocks,
                         self.kinds, self.notes)
 
-    def entry(self, key: str, e: dict, block: Block | None) -> None:
+    def entry(self, key: str, e: dict, block: Block | None, listing: dt.date | None = None) -> None:
+        """One entry of the timetable: `block`, the session block listing it; `listing`, the day whose key lists a
+        top-level entry (None: not a date)."""
         kind = _text(e.get("entryType")) or {"ContribSchEntry": "Contribution", "BreakTimeSchEntry": "Break",
                                               "LinkedTimeSchEntry": "Session"}.get(_text(e.get("_type")), "")
         where = f"entry {key}"
@@ -424,6 +454,11 @@ class _Timetable:
             raise SourceError(off_its_day_said(self.path, where, clean(e.get("title")),
                                                ("startDate", f"{said.get('date')} {said.get('time')}"), block.name,
                                                block.day))
+        if block is None and listing is not None and when and _off_its_listing(e, kind, listing):
+            said = e.get("startDate") or {}
+            raise SourceError(f"{self.path}: {where} ('{clean(e.get('title'))}'): its startDate '{said.get('date')} "
+                              f"{said.get('time')}' is not on the day that lists it ({listing:%Y-%m-%d}) nor the night "
+                              "after; correct one of them in the export")
         if kind == "Session":
             if key in {b.key for b in self.blocks}:  # a block past midnight is listed on both days
                 return
