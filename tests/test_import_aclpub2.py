@@ -460,7 +460,8 @@ def test_a_paper_dated_off_its_sessions_day_is_refused_naming_it(tmp_path, date)
     """A paper whose start_time was a day before (or after) the day of the session listing it was imported on a day of
     its own, its session printed in two halves on two days, without a word. Which is right cannot be told: refused as
     a schedule's event away from its day is, naming file, line, title, its start_time and the session's day; exit 1,
-    nothing written. A paper the night after its session's day is imported."""
+    nothing written. A paper the night after its session's day is imported where the session runs into that night (see
+    test_a_paper_in_the_night_after_a_morning_session_is_refused)."""
     old = "        - id: 4\n          start_time: 2027-06-01 09:30:00\n          end_time: 2027-06-01 09:45:00\n"
     assert old in PROGRAM
     folder = write_handbook(tmp_path / "h", **{"program.yml": PROGRAM.replace(old, old.replace("2027-06-01", date))})
@@ -473,10 +474,40 @@ def test_a_paper_dated_off_its_sessions_day_is_refused_naming_it(tmp_path, date)
     assert result.exit_code == 1 and str(info.value) in result.output and "nothing was written" in result.output
     assert not (tmp_path / "out").exists()
 
+
+
+GENERATION = "      start_time: 2027-06-01 09:15:00\n      end_time: 2027-06-01 09:45:00\n      papers:\n        - id: 2\n"
+
+
+@pytest.mark.parametrize("session, refused", [
+    (("09:15", "09:45"), True), (("09:15", "17:30"), True), (("20:00", "23:30"), False), (("22:00", "01:00"), False)])
+def test_a_paper_in_the_night_after_a_morning_session_is_refused(tmp_path, session, refused):
+    """A paper at 00:30 the day after the day of its session was taken as that night's whatever the session's times:
+    listed by "Generation", 09:15-09:45, it was printed at the end of that day's evening, 15 hours after its session.
+    The night after is a session's only when it runs into it (ends from 18:00, or past midnight): an evening session's
+    paper at 00:30 is imported (in that session); a morning's or an afternoon's is refused, naming file, line, title,
+    its start_time and the session's day and times; exit 1, nothing written."""
+    old = "        - id: 4\n          start_time: 2027-06-01 09:30:00\n          end_time: 2027-06-01 09:45:00\n"
     night = old.replace("2027-06-01 09:30", "2027-06-02 00:30").replace("2027-06-01 09:45", "2027-06-02 00:45")
-    imported = read(write_handbook(tmp_path / "n", **{"program.yml": PROGRAM.replace(old, night)}),
-                    Options(format="aclpub2"))
-    assert imported.documents["programme.yaml"]
+    ends = "2027-06-02" if session[1] < session[0] else "2027-06-01"
+    times = GENERATION.replace("09:15:00\n      end_time: 2027-06-01 09:45", f"{session[0]}:00\n      end_time: "
+                                                                             f"{ends} {session[1]}")
+    assert old in PROGRAM and GENERATION in PROGRAM
+    folder = write_handbook(tmp_path / "h", **{"program.yml": PROGRAM.replace(old, night).replace(GENERATION, times)})
+    if not refused:
+        days = read(folder, Options(format="aclpub2")).documents["programme.yaml"]["days"]
+        sessions = [s for day in days for item in day["items"] for s in item.get("parallel", [item]) if "session" in s]
+        assert {"time": "00:30-00:45", "talk": "p4"} in next(s for s in sessions if s["session"] == "Generation")["items"]
+        return
+    with pytest.raises(SourceError) as info:
+        read(folder, Options(format="aclpub2"))
+    assert str(info.value) == (f"{folder / 'program.yml'}: line 18 ('Unsupervised Evaluation of Dialog'): its "
+                               "start_time '2027-06-02 00:30:00' is in the night after the day of its session "
+                               f"'Generation' (2027-06-01), which runs {session[0]}-{session[1]} and not into the "
+                               "night; correct one of them in the export")
+    result = invoke("import", folder, "--out", tmp_path / "out", "--format", "aclpub2")
+    assert result.exit_code == 1 and str(info.value) in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
 
 
 @pytest.mark.parametrize("name, old, new, expected", [

@@ -543,7 +543,8 @@ def test_a_timetable_contribution_dated_off_its_sessions_day_is_refused_naming_i
     """A contribution of a session block dated a day before (or after) the block's day was imported on a day of its
     own, its session printed in two halves on two days, without a word. Which is right cannot be told: refused as a
     schedule's event away from its day is, naming the entry, its startDate and the session's day; exit 1, nothing
-    written. A contribution the night after its block's day is imported."""
+    written. A contribution the night after its block's day is imported where the block runs into that night (see
+    test_a_timetable_contribution_in_the_night_after_a_morning_block_is_refused)."""
     data = timetable_export()
     c21 = data["results"]["99"]["20260623"]["s3l7"]["entries"]["c21"]
     c21["startDate"], c21["endDate"] = when(date, "09:00:00", "Europe/Zurich"), when(date, "09:25:00", "Europe/Zurich")
@@ -553,10 +554,33 @@ def test_a_timetable_contribution_dated_off_its_sessions_day_is_refused_naming_i
                 "'Heavy Flavour I' (2026-06-23) nor the night after; correct one of them in the export")
     refused_on_import(indico.read, path, expected, tmp_path / "out")
 
+
+@pytest.mark.parametrize("block, refused", [(("09:00", "10:30"), True), (("14:00", "17:30"), True),
+                                            (("20:00", "22:30"), False), (("22:00", "01:00"), False)])
+def test_a_timetable_contribution_in_the_night_after_a_morning_block_is_refused(tmp_path, block, refused):
+    """A contribution at 00:30 the day after its session block's day was taken as that night's whatever the block's
+    times: in "Heavy Flavour I", 09:00-10:30, it was printed at the end of that day's evening, 14 hours after its
+    block. The night after is a block's only where it runs into it (ends from 18:00, or past midnight): an evening
+    block's contribution at 00:30 is imported, in it; a morning's or an afternoon's is refused, naming the entry, its
+    startDate and the block's day and times; exit 1, nothing written."""
+    data = timetable_export()
+    s3l7 = data["results"]["99"]["20260623"]["s3l7"]
+    ends = "2026-06-24" if block[1] < block[0] else "2026-06-23"
+    s3l7["startDate"], s3l7["endDate"] = (when("2026-06-23", f"{block[0]}:00", "Europe/Zurich"),
+                                          when(ends, f"{block[1]}:00", "Europe/Zurich"))
+    c21 = s3l7["entries"]["c21"]
     c21["startDate"], c21["endDate"] = (when("2026-06-24", "00:30:00", "Europe/Zurich"),
                                         when("2026-06-24", "00:55:00", "Europe/Zurich"))
+    path = tmp_path / "99.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    assert indico.read(path, Options()).documents["programme.yaml"]
+    if not refused:
+        items = indico.read(path, Options()).documents["programme.yaml"]["days"][0]["items"]
+        assert {"time": "00:30-00:55", "talk": "c12"} in next(i for i in items if i.get("session"))["items"]
+        return
+    expected = (f"{path}: entry c21 ('Charm flow'): its startDate '2026-06-24 00:30:00' is in the night after the day "
+                f"of its session 'Heavy Flavour I' (2026-06-23), which runs {block[0]}-{block[1]} and not into the "
+                "night; correct one of them in the export")
+    refused_on_import(indico.read, path, expected, tmp_path / "out")
 
 
 @pytest.mark.parametrize("date", ["2026-06-22", "2026-06-24"])

@@ -796,6 +796,28 @@ def test_a_conftool_contribution_dated_off_its_sessions_day_is_refused_naming_it
     refused_on_import(table.read, path, expected, tmp_path / "out")
 
 
+@pytest.mark.parametrize("session, refused", [(("14:30", "16:00"), True), (("19:00", "22:00"), False)])
+def test_a_conftool_contribution_in_the_night_after_an_afternoon_session_is_refused(tmp_path, session, refused):
+    """A p1_ contribution at 00:30 the day after its session's day was taken as that night's whatever the session's
+    times: in "Analyse I", 14:30-16:00, it was printed at the end of that day's evening. The night after is a
+    session's only where it runs into it (ends from 18:00, or past midnight): an evening session's contribution is
+    imported, in it; an afternoon's is refused, naming the line, the column group, the title, its date and time and
+    the session's day and times; exit 1, nothing written."""
+    rows = conftool_rows()
+    rows[1][5:7] = [f"2023-09-22 {session[0]}", f"2023-09-22 {session[1]}"]
+    rows[1][14:16] = ["2023-09-23 00:30", "2023-09-23 00:50"]
+    path = write_csv(tmp_path / "sessions.csv", rows, ";")
+    if not refused:
+        [day] = table.read(path, Options()).documents["programme.yaml"]["days"]
+        session_items = next(s for i in day["items"] for s in i.get("parallel", [i]) if s.get("session") == "Analyse I")
+        assert {"time": "00:30-00:50", "talk": "c130"} in session_items["items"]
+        return
+    expected = (f"{path}: line 2, p1_ ('Reichas Fugen'): its date and time '2023-09-23 00:30' is in the night after "
+                "the day of its session 'Analyse I' (2023-09-22), which runs 14:30-16:00 and not into the night; "
+                "correct one of them in the export")
+    refused_on_import(table.read, path, expected, tmp_path / "out")
+
+
 def test_a_workbook_of_a_sheet_per_day_is_read_whole(tmp_path):
     """A fuzzing run: three sheets, Monday to Wednesday, with the same columns gave "3 talks ... read sheet 'Monday'":
     6 of the 9 talks were left out without a word. Every later sheet under the same header is read after the first;

@@ -361,11 +361,13 @@ class _Reader:
     def place(self, entry: Entry, record: Map, file: str, day: dt.date) -> None:
         start = self.moment(record, "start_time", file)
         block = next((b for b in self.blocks if b.key == entry.block), None)
-        if start is not None and off_its_day(start.date(), start.time(), day):
+        runs = (block.start, block.end) if block is not None else (None, None)
+        if start is not None and off_its_day(start.date(), start.time(), day, runs):
             written = (record.raw.get("start_time") or str(record.get("start_time"))).strip()
             raise SourceError(off_its_day_said(file, f"line {record.lines.get('start_time', record.line)}",
                                                entry.title, ("start_time", written),
-                                               block.name if block is not None else None, day))
+                                               block.name if block is not None else None, day,
+                                               (start.date(), start.time()), runs))
         entry.day = start.date() if start else day
         entry.start = start.time() if start else None
         entry.end = self.end(record, start, file, entry.title) if start else None

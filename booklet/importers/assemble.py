@@ -1144,20 +1144,47 @@ def _start(entry: Entry | Block) -> dt.datetime | None:
     return dt.datetime.combine(entry.day, entry.start)
 
 
-def off_its_day(day: dt.date, start: dt.time | None, of: dt.date) -> bool:
+def off_its_day(day: dt.date, start: dt.time | None, of: dt.date,
+                runs: tuple[dt.time | None, dt.time | None] = (None, None)) -> bool:
     """Whether an entry on `day` at `start` is away from the day `of` of the session that lists it: neither on it nor
-    in the night after it (a start by NIGHT_UNTIL the next day, its "24:00"). Importers refuse it (off_its_day_said),
-    as a schedule's event away from its day is: a talk a day before its session was imported on a day of its own, its
-    session printed in two halves on two days. Which is right cannot be told."""
-    return day != of and not (day == of + dt.timedelta(days=1) and start is not None and start <= NIGHT_UNTIL)
+    in the night after it (a start by NIGHT_UNTIL the next day, its "24:00") where the session runs into that night
+    (`runs`, its start and end: see into_the_night). Importers refuse it (off_its_day_said), as a schedule's event
+    away from its day is: a talk a day before its session was imported on a day of its own, its session printed in two
+    halves on two days; a paper at 01:30 listed by a session of 09:15-10:30 the day before was taken as that night's.
+    Which is right cannot be told."""
+    return day != of and not (_night_after(day, start, of) and into_the_night(*runs))
 
 
-def off_its_day_said(source, where: str, title: str, said: tuple[str, str], session: str | None, day: dt.date) -> str:
+def _night_after(day: dt.date, start: dt.time | None, of: dt.date) -> bool:
+    return day == of + dt.timedelta(days=1) and start is not None and start <= NIGHT_UNTIL
+
+
+def into_the_night(start: dt.time | None, end: dt.time | None) -> bool:
+    """Whether a session from `start` to `end` (on its day; an end before the start is past midnight) runs into the
+    night after its day, so that an item of its by NIGHT_UNTIL the next day is that night's: it ends in the evening
+    (from NIGHT_FROM) or past midnight; without an end, it starts in the afternoon (from _AFTERNOON) or later; of
+    unknown times, it may."""
+    if end is not None:
+        return end >= NIGHT_FROM or (start is not None and end < start)
+    return start is None or start >= _AFTERNOON
+
+
+def off_its_day_said(source, where: str, title: str, said: tuple[str, str], session: str | None, day: dt.date,
+                     at: tuple[dt.date, dt.time | None] | None = None,
+                     runs: tuple[dt.time | None, dt.time | None] = (None, None)) -> str:
     """The message refusing an entry off_its_day: `said` is (the source's key, its date and time as written),
-    `session` the name of the session listing it (None: not known), `day` that session's."""
-    return (f"{source}: {where} ('{title}'): its {said[0]} '{said[1]}' is not on the day of its session"
-            + (f" '{session}'" if session is not None else "")
-            + f" ({day:%Y-%m-%d}) nor the night after; correct one of them in the export")
+    `session` the name of the session listing it (None: not known), `day` that session's; `at`, the entry's day and
+    start, and `runs`, the session's start and end (as off_its_day has them): an entry in the night after a session
+    that does not run into it is told so, with the session's times."""
+    named = f" '{session}'" if session is not None else ""
+    head = f"{source}: {where} ('{title}'): its {said[0]} '{said[1]}'"
+    if at is not None and _night_after(*at, day) and not into_the_night(*runs):
+        start, end = runs
+        span = f"{start:%H:%M}-{end:%H:%M}" if end is not None else f"from {start:%H:%M}"
+        return (head + f" is in the night after the day of its session{named} ({day:%Y-%m-%d}), which runs {span} and "
+                "not into the night; correct one of them in the export")
+    return head + f" is not on the day of its session{named} ({day:%Y-%m-%d}) nor the night after; correct one of them " \
+                  "in the export"
 
 
 def no_end(start: dt.time, end: dt.time) -> bool:

@@ -449,11 +449,12 @@ class _Timetable:
             end = finish[1] if finish and finish[0] == day else (
                 plus_minutes(day, start, minutes) if minutes else None)
         room = clean(e.get("roomFullname")) or clean(e.get("room"))
-        if block is not None and block.day is not None and day is not None and off_its_day(day, start, block.day):
+        if block is not None and block.day is not None and day is not None and off_its_day(
+                day, start, block.day, (block.start, block.end)):
             said = e.get("startDate") or {}
             raise SourceError(off_its_day_said(self.path, where, clean(e.get("title")),
                                                ("startDate", f"{said.get('date')} {said.get('time')}"), block.name,
-                                               block.day))
+                                               block.day, (day, start), (block.start, block.end)))
         if block is None and listing is not None and when and _off_its_listing(e, kind, listing):
             said = e.get("startDate") or {}
             raise SourceError(f"{self.path}: {where} ('{clean(e.get('title'))}'): its startDate '{said.get('date')} "

@@ -1681,9 +1681,10 @@ class _Table:
             entry.start = _clock_in(start_raw) if start_raw else None
             entry.end = _clock_in(end_raw) if end_raw else None
             entry.day = _start_day(entry.day, entry.start, str(start_raw))
-            if block.day is not None and off_its_day(entry.day, entry.start, block.day):
+            if block.day is not None and off_its_day(entry.day, entry.start, block.day, (block.start, block.end)):
                 raise SourceError(off_its_day_said(self.path, where, entry.title, ("date and time", get("start")),
-                                                   block.name, block.day))
+                                                   block.name, block.day, (entry.day, entry.start),
+                                                   (block.start, block.end)))
             if self.end_before_start(where, title, entry.start, entry.end, start_raw, end_raw, dates, get("start"),
                                      get("end")):
                 entry.end = None
