@@ -818,6 +818,25 @@ def test_a_conftool_contribution_in_the_night_after_an_afternoon_session_is_refu
     refused_on_import(table.read, path, expected, tmp_path / "out")
 
 
+@pytest.mark.parametrize("runs, said", [
+    ((dt.time(9, 15), None), "which runs from 09:15 and not into the night"),
+    ((None, dt.time(16, 0)), "which runs until 16:00 and not into the night"),
+    ((dt.time(22, 0), dt.time(0, 0)), None), ((None, dt.time(0, 0)), None), ((dt.time(14, 0), None), None),
+    ((None, None), None)])
+def test_a_sessions_night_is_told_by_what_it_gives_of_its_times(runs, said):
+    """A session with a start only runs into the night when it starts from 13:00; one ending at 00:00 (its "24:00")
+    does; one of unknown times may (as before). The refusal names what the session gives of its times (an end alone
+    had its missing start formatted: a traceback)."""
+    from booklet.importers.assemble import off_its_day, off_its_day_said
+
+    day, night = dt.date(2023, 9, 22), (dt.date(2023, 9, 23), dt.time(1, 30))
+    assert off_its_day(*night, day, runs) is (said is not None)
+    if said:
+        assert off_its_day_said("s.csv", "line 2", "T", ("start", "2023-09-23 01:30"), "S", day, night, runs) == (
+            f"s.csv: line 2 ('T'): its start '2023-09-23 01:30' is in the night after the day of its session 'S' "
+            f"(2023-09-22), {said}; correct one of them in the export")
+
+
 def test_a_workbook_of_a_sheet_per_day_is_read_whole(tmp_path):
     """A fuzzing run: three sheets, Monday to Wednesday, with the same columns gave "3 talks ... read sheet 'Monday'":
     6 of the 9 talks were left out without a word. Every later sheet under the same header is read after the first;

@@ -1164,8 +1164,8 @@ def into_the_night(start: dt.time | None, end: dt.time | None) -> bool:
     night after its day, so that an item of its by NIGHT_UNTIL the next day is that night's: it ends in the evening
     (from NIGHT_FROM) or past midnight; without an end, it starts in the afternoon (from _AFTERNOON) or later; of
     unknown times, it may."""
-    if end is not None:
-        return end >= NIGHT_FROM or (start is not None and end < start)
+    if end is not None:  # (an end at 00:00 is midnight, the day's "24:00")
+        return end >= NIGHT_FROM or end == dt.time(0, 0) or (start is not None and end < start)
     return start is None or start >= _AFTERNOON
 
 
@@ -1180,7 +1180,8 @@ def off_its_day_said(source, where: str, title: str, said: tuple[str, str], sess
     head = f"{source}: {where} ('{title}'): its {said[0]} '{said[1]}'"
     if at is not None and _night_after(*at, day) and not into_the_night(*runs):
         start, end = runs
-        span = f"{start:%H:%M}-{end:%H:%M}" if end is not None else f"from {start:%H:%M}"
+        span = (f"{start:%H:%M}-{end:%H:%M}" if start is not None and end is not None
+                else f"from {start:%H:%M}" if start is not None else f"until {end:%H:%M}")
         return (head + f" is in the night after the day of its session{named} ({day:%Y-%m-%d}), which runs {span} and "
                 "not into the night; correct one of them in the export")
     return head + f" is not on the day of its session{named} ({day:%Y-%m-%d}) nor the night after; correct one of them " \
