@@ -2157,13 +2157,26 @@ HOST_HEAD = 3  # letters of a host name before a break in it: more than this ("w
 _HOST_END = re.compile(r"[/?#:]")
 
 
-def _with_host_pairs(text: str):
-    """_address_pairs and the breaks in the host name (_host_pairs) of a web address, the longest head first."""
-    found = _address_pairs(text)
-    host = _host_pairs(text) if found else []
-    if not host:
-        return found
-    return sorted({*found, *host}, key=lambda pair: len(pair[0]), reverse=True)
+class _PairsTried:
+    """_address_pairs as ReportLab's pair generation asks it (its _uri_split_pairs), remembering the pair it was
+    last given: the one it broke at, as it stops at the first whose head fits (None: none given, or the word was no
+    web address), and so the heads it found too wide, all longer."""
+
+    last: tuple[str, str] | None = None
+
+    def __call__(self, text: str):
+        self.last = None
+        found = _address_pairs(text)
+        return None if found is None else self._given(found)
+
+    def _given(self, found):
+        for pair in found:
+            self.last = pair
+            yield pair
+
+    def longer_in_host(self, text: str) -> list[tuple[str, str]]:
+        """The breaks in the host name of the web address `text` (_host_pairs) longer than the last pair tried."""
+        return [pair for pair in _host_pairs(text) if len(pair[0]) > len(self.last[0])]
 
 
 class _LineWords:
@@ -2179,12 +2192,16 @@ class _LineWords:
 _LINE_WORDS = _LineWords()
 
 
-def _host_when_loose(gen_pair, with_host, fragments: bool):
-    """ReportLab's _hyGenPair (`fragments`: _hyGenFragsPair) as `gen_pair` makes it, breaking a web address where
-    _address_pairs allows (after a slash, ...); but where that leaves the word spaces of the line (justified: the
-    style has a uriWasteReduce) wider than ADDRESS_SPACES spaces each, as `with_host` makes it, breaking it in its host
-    name too, if that is longer. FOSDEM 2025's "designed for sandboxing (https://" / "en.wikipedia.org/wiki/...":
-    only the scheme fitted, and the line's spaces were three or four spaces wide. (SPLIT_TAILS off: ReportLab's.)"""
+def _host_when_loose(make, fragments: bool):
+    """ReportLab's _hyGenPair (`fragments`: _hyGenFragsPair) as `make`(its _uri_split_pairs) makes it, breaking a web
+    address where _address_pairs allows (after a slash, ...); but where that leaves the word spaces of the line
+    (justified: the style has a uriWasteReduce) wider than ADDRESS_SPACES spaces each, breaking it in its host name
+    (_host_pairs) if a longer head fits there: only those heads are tried again (_PairsTried). FOSDEM 2025's
+    "designed for sandboxing (https://" / "en.wikipedia.org/wiki/...": only the scheme fitted, and the line's spaces
+    were three or four spaces wide. (SPLIT_TAILS off: ReportLab's.)"""
+
+    tried = _PairsTried()
+    gen_pair, with_host = make(tried), make(tried.longer_in_host)
 
     def pair(hyphenator, word, *args):
         made = gen_pair(hyphenator, word, *args)
@@ -2199,15 +2216,12 @@ def _host_when_loose(gen_pair, with_host, fragments: bool):
         else:
             width, new_width, line, font, size, waste = args[:6]
             text, head = word, made[2]
-        if not waste or "://" not in text:
+        if not waste or "://" not in text or tried.last is None:
             return made
         room = line - (new_width - width) - head  # what the line leaves empty, for its spaces
         if room <= (ADDRESS_SPACES - 1) * _string_width(" ", font, size) * spaces:
             return made
-        other = with_host(hyphenator, word, *args)
-        if other and (other[1][0] if fragments else other[2]) > head:
-            return other
-        return made
+        return with_host(hyphenator, word, *args) or made
 
     return pair
 
@@ -2392,14 +2406,14 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
     glued_cuts = _GluedCuts()
 
     def gen_pair(names: dict, **letters):  # (_hyGenPair, as _host_when_loose breaks a web address)
-        return _host_when_loose(*(_calling(_rl_paragraph._hyGenPair, **names, _uri_split_pairs=pairs, **letters)
-                                  for pairs in (_address_pairs, _with_host_pairs)), fragments=False)
+        return _host_when_loose(lambda pairs: _calling(_rl_paragraph._hyGenPair, **names, _uri_split_pairs=pairs,
+                                                       **letters), fragments=False)
 
     def frags_pair(**letters):
         rebuild = _calling(_rl_paragraph._rebuildFragWord, stringWidth=_string_width)
-        return _host_when_loose(*(_calling(_rl_paragraph._hyGenFragsPair, **after, **letters, _uri_split_pairs=pairs,
-                                           _rebuildFragWord=rebuild)
-                                  for pairs in (_address_pairs, _with_host_pairs)), fragments=True)
+        return _host_when_loose(lambda pairs: _calling(_rl_paragraph._hyGenFragsPair, **after, **letters,
+                                                       _uri_split_pairs=pairs, _rebuildFragWord=rebuild),
+                                fragments=True)
 
     def frag_words(**letters):
         return _formula_breaking(_code_breaking(_calling(
