@@ -1527,18 +1527,17 @@ def _resumed(para, width, break_lines_of, frags, call: int):
     marks = _ASKED.marks
     found = None if marks is None or marks.frags is not frags else next(
         (at for at, (before, after, _) in enumerate(marks) if after[1] == call and before[0] <= call), None)
-    return _broken_from(para, width, break_lines_of, frags, refused, found)
+    return _broken_from(para, width, break_lines_of, frags, refused, marks, _ASKED.hyphens, found)
 
 
-def _broken_from(para, width, break_lines_of, frags, refused: frozenset, found: int | None):
-    """_broken(..., `frags`, `refused`), the paragraph just broken so (_ASKED as it left it): from where booklet's loop
-    stood at its mark `found` (of _ASKED.marks), the lines before kept and _ASKED set back as it was then; from the
-    start when `found` is None."""
+def _broken_from(para, width, break_lines_of, frags, refused: frozenset, marks, hyphens: list, found: int | None):
+    """_broken(..., `frags`, `refused`), the paragraph just broken so, with `marks` and `hyphens` (_ASKED's as that
+    left them): from where booklet's loop stood at its mark `found` (of `marks`), the lines before kept and _ASKED set
+    back as it was then; from the start when `found` is None."""
     if found is None:
         return _broken(para, width, break_lines_of, frags, refused)
-    marks = _ASKED.marks
-    (calls, last, hyphens), _, resume = marks[found]
-    _ASKED.set_to((calls, last, _ASKED.hyphens[:hyphens], refused, _Marks(frags, marks[:found])))
+    (calls, last, made), _, resume = marks[found]
+    _ASKED.set_to((calls, last, hyphens[:made], refused, _Marks(frags, marks[:found])))
     para.frags = frags
     return break_lines(para, width, _HELPERS, _ASKED.marks, resume)
 
@@ -1607,9 +1606,8 @@ def _runt_avoided(para, width, break_lines_of, frags, lines):
         # (from the last hyphenation marked on a line that, as the line after it, keeps its width: the loop stands
         # there as it would broken from the start, every width it has looked up the same)
         mark = next((at for at in range(len(marks) - 1, -1, -1) if marks[at][2].lineno + 1 < start), None)
-        _ASKED.set_to(asked)
-        again = _tightened(_broken_from(para, list(wider), break_lines_of, frags, asked[3], mark), wider,
-                           widths)  # (as refused)
+        again = _tightened(_broken_from(para, list(wider), break_lines_of, frags, asked[3], asked[4], asked[2], mark),
+                           wider, widths)  # (as refused)
         redone = again.lines
         if 2 <= len(redone) <= len(found) and len(line_text(redone[-1]).replace(NBSP, " ").split()) > 1 \
                 and not line_text(redone[-2]).endswith(HYPHENS) \
