@@ -323,7 +323,7 @@ class Together:
         """`target` is not written after all: its temporary file (from `temp`) is removed now."""
         temp = self.temps.pop(Path(target), None)
         if temp is not None:
-            _unlink(temp)
+            discard_temp(temp)
 
     def remove(self, path: Path) -> None:
         """`path` is removed when the others are published (and stays when they are not)."""
@@ -358,7 +358,7 @@ class Together:
 
     def discard(self) -> None:
         for temp in self.temps.values():
-            _unlink(temp)
+            discard_temp(temp)
 
     def unmake_folders(self) -> None:
         """Remove the folders made for the targets, innermost first, those left empty (nothing was published)."""
@@ -461,7 +461,7 @@ def _cut(name: str, limit: int) -> str:
     return name.encode("utf-8", "surrogateescape")[:limit].decode("utf-8", "ignore")
 
 
-def _unlink(temp) -> None:
+def discard_temp(temp) -> None:
     """Remove the temporary file `temp` when it is there (one `later` named may never have been made)."""
     with suppress(FileNotFoundError):
         os.unlink(temp)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..cache import digest, disk
-from ..output.atomic import Together, made_new, swept_beside_each, together
+from ..output.atomic import Together, discard_temp, made_new, swept_beside_each, together
 from ..processes import Forked, cores, forks_pay
 from ..output.pngs import write_pngs
 from ..text import markup
@@ -680,8 +680,8 @@ def _group_process(connection, job: _Job, proofs: list[Proof], first: int, files
 def _remove_moved(writer: _GroupWriter | None) -> None:
     """The temporary files `writer` made under names of its own (writer.moved), which only it knows, removed."""
     for temp in writer.moved.values() if writer is not None else ():
-        with suppress(OSError):
-            os.unlink(temp)
+        with suppress(OSError):  # (as far as it can: the failure told is the one that stopped the writing)
+            discard_temp(temp)
 
 
 class _GroupWriter:
