@@ -14,6 +14,7 @@ from booklet.data.validate import read_booklet
 from booklet.layout.common import Context
 from booklet.layout.page import page_for
 from booklet.layout.story import story_pieces
+from booklet.output import atomic
 from booklet.output.parallel import jobs_that_pay, plan
 from booklet.processes import MAX_JOBS
 
@@ -433,7 +434,7 @@ def test_files_left_half_way_by_a_stopped_process_are_removed_an_hour_on(tmp_pat
     names = [".old.pickle.1a2b3c4d.part", ".new.pickle.5e6f7a8b.part", "old.pickle", ".old-new.apart.9c0d1e2f.part"]
     for name in names:
         (folder / name).write_bytes(b"x")
-    hours_ago = time.time() - disk.ABANDONED - 60
+    hours_ago = time.time() - atomic.ABANDONED - 60
     for name in (names[0], names[2], names[3]):
         os.utime(folder / name, (hours_ago, hours_ago))
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path))
@@ -874,7 +875,7 @@ def test_files_left_half_way_in_any_folder_of_the_cache_are_removed_an_hour_on(t
 
     cache = tmp_path / "cache"
     names = [".a.pickle.1a2b3c4d.part", ".b.pickle.5e6f7a8b.part", "c.pickle.part", ".d.pickle.9c0d1e2f.old"]
-    hours_ago = time.time() - disk.ABANDONED - 60
+    hours_ago = time.time() - atomic.ABANDONED - 60
     for kind in (built.KIND, "images"):
         (cache / kind).mkdir(parents=True)
         for name in names:

@@ -13,6 +13,7 @@ from booklet import watch as watching
 from booklet.build import build_booklet
 from booklet.cache import BuildCache, disk
 from booklet.cache.persisted import PersistedCache, Rebuilding, for_watch
+from booklet.output import atomic
 from booklet.watch import Rebuild, watch
 
 from .helpers import BASE, write_conference
@@ -181,7 +182,7 @@ def test_files_of_values_kept_apart_that_no_section_names_are_removed_an_hour_on
     (kept / f"{'e' * 64}.pickle").mkdir()  # (a folder where the section's file would be: it cannot be read)
     for path in (*orphans, recent, unreadable):
         path.write_bytes(b"x")
-    hours_ago = time.time() - disk.ABANDONED - 60
+    hours_ago = time.time() - atomic.ABANDONED - 60
     for path in (named, *orphans, unreadable):
         os.utime(path, (hours_ago, hours_ago))
     disk._swept.cache_clear()

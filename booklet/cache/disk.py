@@ -267,14 +267,11 @@ def write_beside(path: Path, write: Callable) -> Path | None:
     return temp
 
 
-ABANDONED = 3600  # seconds: a file written beside its place this long ago was left by a process stopped half-way
-
-
 def swept(kind: str, left: Callable[[Path], bool] | None = None) -> None:
     """Once a process and folder: the files written beside their places in `kind`'s folder (`.<name>.<random>.part`:
-    output.atomic.temporary_beside, as write_beside makes them) more than ABANDONED seconds ago, removed. A process
-    killed (by the system, short of memory) between writing such files and putting them in place or removing them
-    leaves them there, and no build lasts an hour (nor does a file stay beside its place longer: a watch puts each in
+    output.atomic.temporary_beside, as write_beside makes them) more than atomic.ABANDONED seconds ago, removed. A
+    process killed (by the system, short of memory) between writing such files and putting them in place or removing
+    them leaves them there, and no build lasts an hour (nor does a file stay beside its place longer: a watch puts each in
     place, or removes it, within its build or its wait). Every kind's folder is swept as a process first stores into it
     (store_beside); the layouts' by their save. `left`: whether another file as old is one left behind too (a kind's
     own: cache.persisted._unnamed_apart), asked of those files alone."""
@@ -287,7 +284,7 @@ def swept(kind: str, left: Callable[[Path], bool] | None = None) -> None:
 def _swept(path: Path, left: Callable[[Path], bool] | None = None) -> None:
     from ..output.atomic import swept_in
 
-    swept_in(path, lambda name: name.startswith(".") and name.endswith(".part"), left, ABANDONED)
+    swept_in(path, lambda name: name.startswith(".") and name.endswith(".part"), left)
 
 
 def store_beside(kind: str, name: str | None, value=None, *, make=None) -> tuple[Path, Path] | None:

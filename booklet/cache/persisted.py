@@ -560,7 +560,7 @@ _APART_NAME = re.compile(rf"([0-9a-f]{{64}})-({_DIGEST.pattern})\.apart")  # (<n
 
 
 def _unnamed_apart(path: Path) -> bool:
-    """Whether `path` (in the layouts' folder, written more than disk.ABANDONED seconds ago: disk.swept) is a file of
+    """Whether `path` (in the layouts' folder, written more than atomic.ABANDONED seconds ago: disk.swept) is a file of
     Seldom values (`<name>-<digest>.apart`) that its section's file does not name, to be removed. Written.publish
     removes the one the file it replaces names; one is left when two processes take turns on one cache folder and both
     write the same section's file (a watch and a `booklet build` of the same folder; two builds at once), or when a

@@ -125,7 +125,7 @@ def left_behind() -> None:
     _MADE.clear()
 
 
-ABANDONED = 3600  # seconds: a temporary file written this long ago was left by a stopped process (as in cache.disk)
+ABANDONED = 3600  # seconds: a temporary file written this long ago was left by a stopped process (cache.disk's too)
 
 
 def swept_beside(target: Path) -> None:
