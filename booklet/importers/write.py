@@ -19,7 +19,6 @@ import os
 import re
 import shutil
 import tempfile
-import time
 import unicodedata
 from collections import Counter
 from contextlib import contextmanager
@@ -34,7 +33,7 @@ from ..data.theme import theme_page_size
 from ..data.load import matching, not_a_file
 from ..layout.page import page_for
 from ..model import Booklet
-from ..output.atomic import ABANDONED, abandoned, swept_beside_each, together
+from ..output.atomic import abandoned, swept_beside_each, swept_in, together
 from ..problems import DataError, Problem, Refused
 from ..start.folder import schema_files
 from ..start.templates import SCHEMA_FOLDER, render
@@ -409,19 +408,8 @@ def _swept_stagings(parent: Path, prefix: str) -> None:
     """Remove the staging folders of `parent` (named `prefix` and mkdtemp's random part) that an import killed
     outright (by the system, short of memory: no `finally`, while it checked the data) left there, written more than
     atomic.ABANDONED seconds ago: no import lasts an hour, and a newer one may be a live import's."""
-    before = time.time() - ABANDONED
-    try:
-        entries = list(os.scandir(parent))
-    except OSError:
-        return
-    for entry in entries:
-        if entry.name.startswith(prefix) and _STAGING_RANDOM.fullmatch(entry.name, len(prefix)):
-            try:
-                old = entry.is_dir(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < before
-            except OSError:
-                continue
-            if old:  # (its links to the folder's files are removed, never what they name)
-                shutil.rmtree(entry.path, ignore_errors=True)
+    swept_in(parent, lambda name: name.startswith(prefix) and _STAGING_RANDOM.fullmatch(name, len(prefix)),
+             folders=True)
 
 
 def _mirror(folder: Path, staging: Path, replaced: set[str], prefix: str = "") -> None:

@@ -198,10 +198,12 @@ def abandoned(path: Path) -> bool:
 
 
 def swept_in(folder: Path, named: Callable[[str], object], left: Callable[[Path], bool] | None = None,
-              age: float = ABANDONED) -> None:
+              age: float = ABANDONED, *, folders: bool = False) -> None:
     """Remove the files of `folder` (not a folder, nor a link) written more than `age` seconds ago that a stopped
     process left: those `named` (by their name alone) is true of, and, of the others as old, those `left` (by their
-    path: asked of those files alone) is. (swept_beside's sweep, and cache.disk.swept's)"""
+    path: asked of those files alone) is. (swept_beside's sweep, and cache.disk.swept's.) `folders`: its folders (not
+    a link) instead, each removed with what it holds (a link in one removed, never what it names: an import's
+    staging folders)."""
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -211,9 +213,12 @@ def swept_in(folder: Path, named: Callable[[str], object], left: Callable[[Path]
         by_name = named(entry.name)
         if by_name or left is not None:
             with suppress(OSError):
-                if (entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < before
-                        and (by_name or left(Path(entry.path)))):
-                    os.unlink(entry.path)
+                kind = entry.is_dir(follow_symlinks=False) if folders else entry.is_file(follow_symlinks=False)
+                if kind and entry.stat(follow_symlinks=False).st_mtime < before and (by_name or left(Path(entry.path))):
+                    if folders:
+                        shutil.rmtree(entry.path, ignore_errors=True)
+                    else:
+                        os.unlink(entry.path)
 
 
 _NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
