@@ -567,7 +567,7 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
             there.close()
             helpers.append((process, here))
             first += len(group)
-        writer = _GroupWriter(job, groups[0], 0, known, pointers, parsed, heights, made_as)
+        writer = _GroupWriter(job, groups[0], 0, known, pointers, parsed, heights, made_as=made_as)
         overlay, read = reused.overlay, reused.overlay_read  # (read: the overlay's objects, as pagecopy reads them)
         boxes = writer.copier.boxes()  # (the booklet's media size and trim box: the overlay's, and kept for the next)
         overlay_key = reused.overlay_key or _overlay_key(job, proofs, *boxes)
@@ -650,10 +650,10 @@ def _group_process(connection, job: _Job, proofs: list[Proof], first: int, files
     targets it left as they were, the titles it looked for, target -> the temporary file it made under another name
     than its _Files': see _write_new)) or ("raised", the exception), having removed those files (the parent does not
     know them)."""
-    writer = None
+    moved: dict[Path, str] = {}  # target -> its temporary file, made under another name than its _Files'
     try:
         try:
-            writer = _GroupWriter(job, proofs, first, known, pointers, heights=heights)
+            writer = _GroupWriter(job, proofs, first, known, pointers, heights=heights, made_as=moved.__setitem__)
             writer.read()
             overlay, read = connection.recv()
             writer.write(overlay, read, files)
@@ -662,13 +662,13 @@ def _group_process(connection, job: _Job, proofs: list[Proof], first: int, files
             reads = {index: objects for index, objects in read_here.reads.items() if index not in have}
             made = ({index: page for index, page in read_here.pages.items() if index not in have}, reads,
                     {number: read_here.digests[number] for objects in reads.values() for number in objects},
-                    writer.pointers if pointers is None else {}, writer.unchanged, writer.heights, writer.moved)
+                    writer.pointers if pointers is None else {}, writer.unchanged, writer.heights, moved)
             connection.send(("done", made))
         except EOFError:
-            _remove_moved(writer)
+            _remove_moved(moved)
             return  # the parent gave up: nothing to say
         except BaseException as exc:  # noqa: BLE001 - told to the parent, which raises it
-            _remove_moved(writer)
+            _remove_moved(moved)
             try:
                 connection.send(("raised", exc))
             except Exception:
@@ -677,9 +677,10 @@ def _group_process(connection, job: _Job, proofs: list[Proof], first: int, files
         connection.close()
 
 
-def _remove_moved(writer: _GroupWriter | None) -> None:
-    """The temporary files `writer` made under names of its own (writer.moved), which only it knows, removed."""
-    for temp in writer.moved.values() if writer is not None else ():
+def _remove_moved(moved: dict[Path, str]) -> None:
+    """The temporary files a group's writer made under names of its own (`moved`: target -> file), which only it
+    knows, removed."""
+    for temp in moved.values():
         with suppress(OSError):  # (as far as it can: the failure told is the one that stopped the writing)
             discard_temp(temp)
 
@@ -690,7 +691,7 @@ class _GroupWriter:
     overlay given to `write`."""
 
     def __init__(self, job: _Job, proofs: list[Proof], first: int, known: KnownPages | None = None,
-                 pointers: dict | None = None, parsed=None, heights: dict[int, dict] | None = None, made_as=None):
+                 pointers: dict | None = None, parsed=None, heights: dict[int, dict] | None = None, *, made_as):
         from .pagecopy import PageCopier
 
         self.job, self.proofs, self.first = job, proofs, first
@@ -701,8 +702,9 @@ class _GroupWriter:
         self.heights: dict[int, dict] = {}  # the titles looked for on each page, or taken from `heights`
         self._read = False
         self.unchanged: list[Path] = []  # targets whose files hold what this run made (see _unchanged)
-        self.moved: dict[Path, str] = {}  # target -> its temporary file, made under another name than its _Files'
-        self.made_as = made_as  # told of each of those as it is made (the Together's, in the process that has it)
+        # told of each temporary file made under another name than its _Files' as it is made (target, file): the
+        # Together's, in the process that has it; a helper process's, which tells the parent
+        self.made_as = made_as
 
     def read(self) -> None:
         """Read the pages of the group's proofs (when not yet read)."""
@@ -729,14 +731,9 @@ class _GroupWriter:
             if _unchanged(where.target, data):
                 self.unchanged.append(where.target)
             else:
-                _write_new(where, data, self._moved)
+                _write_new(where, data, self.made_as)
             if job.png:
                 write_pngs(data, lambda index: where.pngs[index], unchanged=self._same_png(where))
-
-    def _moved(self, target: Path, temp: str) -> None:
-        self.moved[target] = temp
-        if self.made_as is not None:
-            self.made_as(target, temp)
 
     def _same_png(self, where: _Files):
         """write_pngs' `unchanged(index, data)`: whether the proof's PNG `index` is there already, these bytes
