@@ -12,8 +12,8 @@ from ..cache.memory import active
 from .fonts import (IN_STYLE, MONO, SANS, all_printable, font_for_char, fonts_number, in_mono, math_font, mono_name,
                     use_fallbacks, when_fonts_change)
 from . import mhchem, siunitx
-from .mathtext import (NBSP, PLAIN, Run, Script, Style, empty_arguments, escaped_primes, line_breaks, math_runs,
-                       missing_arguments, opens_with_relation, relation_held, unknown_macros)
+from .mathtext import (NBSP, PLAIN, RELATION_SIGNS, Run, Script, Style, empty_arguments, escaped_primes, line_breaks,
+                       math_runs, missing_arguments, opens_with_relation, relation_held, unknown_macros)
 
 __all__ = ["inline", "latex_problems", "math_chars", "math_sources", "paragraphs", "plain", "source_paragraphs"]
 
@@ -1057,10 +1057,9 @@ def _tex_dashes(line: str) -> str:
 
 _RELATION_SPACE = re.compile(r"(?<=(?<!\S)[\u00b1~]) (?=[-\u2212+]?\d)")  # "± 0.3", "~ 10" (a relation's: _relations_held)
 _RELATION_LOOK = re.compile(r"[\u00b1~] [-\u2212+]?\d")  # (as _NUMBER_LOOK)
-_RELATION_SIGNS = "=<>\u2248\u2260\u2261\u2264\u2265\u223c\u2243"  # = < > ≈ ≠ ≡ ≤ ≥ ∼ ≃
 # a relation sign standing alone (a space, or the line's start or end, on each side), the space before it with it
-_RELATION = re.compile(f"(?:(?<=\\S)[ \u00a0]|^)[{_RELATION_SIGNS}](?=[ \u00a0]|$)")
-_RELATION_SIGN_LOOK = re.compile(f"[{_RELATION_SIGNS}](?![^ \u00a0])")  # (as _NUMBER_LOOK)
+_RELATION = re.compile(f"(?:(?<=\\S)[ \u00a0]|^)[{RELATION_SIGNS}](?=[ \u00a0]|$)")
+_RELATION_SIGN_LOOK = re.compile(f"[{RELATION_SIGNS}](?![^ \u00a0])")  # (as _NUMBER_LOOK)
 _CHAINED = re.compile("[ \u00a0]\\S+")  # what stands between two relation signs of a chain: one operand
 _OPERAND = re.compile("\\S*")
 

@@ -768,6 +768,8 @@ def _glue(items: list[_Item], kinds: list[str], left: int, right: int, ctx: _Ctx
 # ("p < 0.01", "N = 500", "x > y"): "p <" ended a line, "0.01" began the next (the 500-talk book, p. 190). A chain of
 # relations ("a = b = c = d") longer than this still breaks after each of its signs but the last.
 CHAIN_HELD = 2
+RELATION_SIGNS = "=<>\u2248\u2260\u2261\u2264\u2265\u223c\u2243"  # = < > ≈ ≠ ≡ ≤ ≥ ∼ ≃: the relation signs of text
+# (markup._relations_held holds them to their operands; paragraph._wide_runs_untied unties after them first)
 # a number, signed or not, or one letter, punctuation after either ("0.01.", "23.5%", "y,")
 _SHORT_OPERAND = re.compile(r"[-\u2212+]?\d\S*|[^\W\d_][^\w\s]*")
 

@@ -59,6 +59,7 @@ from .fonts import (FALLBACKS, IN_STYLE, MONO_NAMES as _CODE_FONTS, calling as _
 from . import linebreak as _linebreak
 from .linebreak import Helpers, break_lines
 from .linedraw import drawing
+from .mathtext import RELATION_SIGNS
 
 __all__ = ["BOX_FONT", "EMBOLDEN", "MathParagraph", "SCRIPTSPACE", "overhang"]
 
@@ -1671,7 +1672,7 @@ def _untied(frags, width: float):
 
 _RUN_END = re.compile("[ \t\n\r]+")  # what ends a run of tied words within a fragment's text
 _TIED_RUN = re.compile(f"[^ \t\n\r]*{NBSP}[^ \t\n\r]*")  # a run of words tied by no-break spaces, within a fragment
-_RELATION_SIGNS = frozenset("=<>\u2248\u2260\u2261\u2264\u2265\u223c\u2243")  # (markup's _RELATION_SIGNS)
+_RELATION_SIGNS = frozenset(RELATION_SIGNS)  # (as a set: "" is none of them)
 
 
 def _wide_runs_untied(frags, width: float):
