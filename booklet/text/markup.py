@@ -884,11 +884,18 @@ def _held_to_words(line: str) -> str:
 def _held_before_relations(line: str) -> str:
     """`line` with the space before each formula that opens with a relation ("rate at $> 84\\%$") held to the word
     before it, as before a relation sign in text (_relations_held): a line never starts with the relation."""
-    held = [start - 1 for start, _, source in _formulas(line)
-            if start > 1 and line[start - 1] == " " and not line[start - 2].isspace() and opens_with_relation(source)]
-    for at in held:
-        line = line[:at] + NBSP + line[at + 1:]
-    return line
+    return _no_break_at(line, [start - 1 for start, _, source in _formulas(line) if start > 1
+                               and line[start - 1] == " " and not line[start - 2].isspace()
+                               and opens_with_relation(source)])
+
+
+def _no_break_at(line: str, spaces) -> str:
+    """`line` with the space at each of the positions `spaces` (in order) a no-break space."""
+    pieces, last = [], 0
+    for at in spaces:
+        pieces += [line[last:at], NBSP]
+        last = at + 1
+    return "".join(pieces) + line[last:]
 
 
 # letters (Vai) that stand for the formulas of a line while the text around them is treated (_around_math)
@@ -1089,11 +1096,7 @@ def _relations_held(line: str) -> str:
             after = sign.end()
             if line.startswith(" ", after) and relation_held(_OPERAND.match(line, after + 1).group(), len(chain), at):
                 held.add(after)
-    pieces, last = [], 0
-    for at in sorted(held):
-        pieces += [line[last:at], NBSP]
-        last = at + 1
-    return "".join(pieces) + line[last:]
+    return _no_break_at(line, sorted(held))
 
 
 def _in_text_font(text: str) -> bool:
