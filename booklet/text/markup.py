@@ -1822,6 +1822,8 @@ def _in_two_scripts(name: str) -> bool:
     return not set(junction) & _JOINING_SIGNS and word.strip(_WORD_EDGES).casefold() not in joining_words()
 
 
+@lru_cache(maxsize=256)  # (asked of a name by the warning that tells of it, data.fields.check_printable, then by
+# what prints of it, fields.names_printed: worked out once; a value given out is never changed)
 def names_apart(text: str) -> tuple[str, list[str]] | None:
     """Of a person's name that loses letters (loses_letters) and is a list of names, each joined to the next by a sign
     or a word joining two names ('王小明, Andrew Lee', 'Mei Chen and 王小明'), some of which print: (the names that
@@ -1852,6 +1854,9 @@ def names_apart(text: str) -> tuple[str, list[str]] | None:
     if len(printed_words(plain(printed)).split()) < 2:
         return None
     return printed, gone
+
+
+when_fonts_change(names_apart.cache_clear)  # which names print depends on the fonts
 
 
 @lru_cache(maxsize=1)
