@@ -71,6 +71,9 @@ class Context:
         self.known_people: dict[str, dict[int, bool]] | None = None  # from an earlier pass (see layout.index)
         self.index_links = True  # the index's page numbers are links (not in a pass that learns the pages)
         self._derived_styles: dict[tuple, ParagraphStyle] = {}  # see _derived
+        # the Context this one is a copy of with a day's rows set smaller (programme._sized), whose rows are as the
+        # theme sets them; None: this one's are
+        self.as_set: Context | None = None
         # (session_orders, slots and abstract_order: made when first asked, of the Context made whole)
 
     # programme order, made when first asked: session_orders measures the programme's lines in a copy of this Context,

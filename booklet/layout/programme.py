@@ -167,7 +167,7 @@ def _sized(ctx: Context, size: float) -> Context:
     ctx.session_orders  # (made of `ctx` before it is copied)
     styles = ctx.styles
     sized = copy(ctx)
-    sized.as_set = ctx  # (_as_set)
+    sized.as_set = ctx
     smaller = {}
     for name in DAY_SIZED_STYLES:
         style = getattr(styles, name)
@@ -175,12 +175,6 @@ def _sized(ctx: Context, size: float) -> Context:
                                     leading=style.leading * size)
     sized.styles = replace(styles, **smaller)
     return sized
-
-
-def _as_set(ctx: Context) -> Context:
-    """The Context a day's rows are set in as the theme sets them: `ctx`, or the one a copy of it made by _sized was
-    made of."""
-    return getattr(ctx, "as_set", ctx)
 
 
 def _programme_day(ctx: Context, index: int, day: Day, level: int, section: str | None, tight: float,
@@ -462,9 +456,9 @@ def _side_by_side(ctx: Context, parallel: Parallel, marks: list, times: dict,
                   tight: float = 1.0) -> list[Line] | None:
     """The tracks side by side, a row per time, with their label and headings; None when they do not fit the page's
     width (more than Page.max_tracks) or a row is taller than TRACK_ROW_LIMIT of the page. Decided with the rows as
-    set (`tight` 1, the type as the theme's: _as_set): a day fitted closer or smaller (fitted_day) sets its tracks as
-    the day set as it is does, and as printed_order decided their order for (a row a little over the limit, under it
-    once its padding is closer, set the tracks side by side on the fitted day alone)."""
+    set (`tight` 1, the type as the theme's: Context.as_set): a day fitted closer or smaller (fitted_day) sets its
+    tracks as the day set as it is does, and as printed_order decided their order for (a row a little over the limit,
+    under it once its padding is closer, set the tracks side by side on the fitted day alone)."""
     sessions = parallel.sessions
     if len(sessions) > ctx.page.max_tracks:
         return None
@@ -477,7 +471,7 @@ def _side_by_side(ctx: Context, parallel: Parallel, marks: list, times: dict,
                            for item, mark, said in zip(cells, marks, headed)], TRACK_GAP, ctx.colours.muted)
                 for cells in aligned]
 
-    as_set = _as_set(ctx)
+    as_set = ctx.as_set or ctx
     rows = rows_at(1.0, as_set)
     limit = ctx.page.text_height * TRACK_ROW_LIMIT
     if not all(row.wrap(ctx.page.text_width, ctx.page.text_height)[1] <= limit for row in rows):
