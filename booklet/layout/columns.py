@@ -131,16 +131,18 @@ class Columns(Flowable):
     """`flowables` set in `count` columns `gap` apart, page after page; balanced on the last page.
 
     `rule`, a colour: a hairline between the columns. `key`: a hashable value that stands for all the
-    layout of `flowables` depends on (None: the balanced height is not kept)."""
+    layout of `flowables` depends on (None: the balanced height is not kept). `page_height`: the height of the
+    pages (their media's) they are set on, where it is known (see _past_any_page)."""
 
-    def __init__(self, flowables: Sequence, count: int, gap: float, rule=None, *, key=None, _start: int = 0,
-                 _pending: list | None = None, _pages: tuple = ()):
+    def __init__(self, flowables: Sequence, count: int, gap: float, rule=None, *, key=None,
+                 page_height: float | None = None, _start: int = 0, _pending: list | None = None, _pages: tuple = ()):
         super().__init__()
         self.items = flowables
         self.count = max(1, int(count))
         self.gap = gap
         self.rule = rule
         self.key = key
+        self.page_height = page_height
         self.start = _start
         self.pending = list(_pending or [])
         self.pages = _pages  # (width, height, at top) of each page before, which filled them up to start
@@ -296,10 +298,10 @@ class Columns(Flowable):
         balanced: their flowables' heights over the columns already are (each is as tall in any room:
         heights_fixed). Such a measure is only ever held against a frame's room on the page, so the columns are not
         balanced for it: at 2,000 talks, that bisection filled the whole index of authors a dozen times over."""
-        page = getattr(getattr(self, "canv", None), "_pagesize", None)
-        if not self.heights_fixed or page is None or height <= page[1]:
+        page = self.page_height
+        if not self.heights_fixed or page is None or height <= page:
             return False
-        return sum(h for column in columns for _, h, _ in column) / self.count > page[1]
+        return sum(h for column in columns for _, h, _ in column) / self.count > page
 
     def _least(self, columns) -> float:
         """The least height the balanced columns may have: the tallest flowable's (a name is not split to balance)."""
@@ -355,8 +357,9 @@ class Columns(Flowable):
             return []  # not even one line here: the columns start on the next page
         here = _Placed(columns, self.column_width(availWidth), self.gap, self.rule, availHeight,  # the page full
                        items=self.items)
-        rest = type(self)(self.items, self.count, self.gap, self.rule, key=self.key, _start=cursor.index,
-                       _pending=cursor.pending, _pages=self.pages + ((availWidth, availHeight, at_top),))
+        rest = type(self)(self.items, self.count, self.gap, self.rule, key=self.key, page_height=self.page_height,
+                          _start=cursor.index, _pending=cursor.pending,
+                          _pages=self.pages + ((availWidth, availHeight, at_top),))
         return [here, rest]
 
     def draw(self):

@@ -108,7 +108,7 @@ class IndexBody(Flowable):
             entries = index_entries(who, pages, ctx.booklet.conference.language)
             flowables = _Flowables(ctx, entries, ctx.index_links)
             self._columns = _EntryColumns(flowables, column_count(ctx.page.text_width), GAP,
-                                          key=flowables.content_key())
+                                          key=flowables.content_key(), page_height=ctx.page.media_size[1])
         return self._columns
 
     def _lend(self):
