@@ -58,10 +58,9 @@ def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_
             plan = _built_and_planned(Path(data_dir), page_size, meanwhile)
             paths = {proof.id: out_dir / proof.file for proof in plan.proofs}
             _refuse_inputs([*paths.values(), manifest], Path(data_dir), plan.inputs)
-            swept_beside_each([*paths.values(), manifest])  # (what a run killed outright left: see _make)
             made_now: list[_Kept] = []
             result = _make(plan, page_size, reply_by, png, paths, workers, files, kept[0] if kept else None,
-                           made_now.append)
+                           made_now.append, swept_too=(manifest,))
             listing = manifest_text(result.proofs).encode(MANIFEST_ENCODING)
             if _unchanged(manifest, listing):  # the same rows: left as it was, with its time, as a proof is
                 files.drop(manifest)
@@ -368,13 +367,14 @@ class _Files:
 
 
 def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, paths: dict[str, Path],
-          workers: int | None, files: Together, kept: _Kept | None = None, keep=None) -> ProofsResult:
+          workers: int | None, files: Together, kept: _Kept | None = None, keep=None,
+          swept_too: tuple[Path, ...] = ()) -> ProofsResult:
     """Give the plan's proofs their pages and headers, then write them (in `workers` processes) to paths[proof.id]
     (and their PNGs beside them) by way of `files`, which publishes them once all are written.
 
     PNGs of an earlier proof of the same name that the new one does not replace are removed with it.
     `kept`: what an earlier run derived (see _Kept), used where its keys match; `keep(_Kept)` is given what
-    this run derived.
+    this run derived. `swept_too`: other files written with them (the manifest), swept with them: the folder read once.
     """
     geometry = page_for(page_size)
     built = plan.built
@@ -397,7 +397,7 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
     old_pngs = {folder: _old_pngs(folder) for folder in {paths[p.id].parent for p in proofs}}
     # the temporary files a run killed outright (by the system, short of memory) while it wrote these files left beside
     # them (`.NAME.pdf.<random>.part`), removed an hour on: as a build's beside its PDF (swept_beside)
-    swept_beside_each([*paths.values(), *(target for p in proofs for target in pngs[p.id]),
+    swept_beside_each([*paths.values(), *swept_too, *(target for p in proofs for target in pngs[p.id]),
                        *(old for found in old_pngs.values() for olds in found.values() for old in olds)])
     temps = {}
     for proof in proofs:
