@@ -74,6 +74,9 @@ class Context:
         # the Context this one is a copy of with a day's rows set smaller (programme._sized), whose rows are as the
         # theme sets them; None: this one's are
         self.as_set: Context | None = None
+        # id(block) -> the height of the tallest row of its tracks side by side as set (programme._side_by_side):
+        # measured once, not again at each closer or smaller try of its day (shared with the copies _sized makes)
+        self.tallest_track_row: dict[int, float] = {}
         # (session_orders, slots and abstract_order: made when first asked, of the Context made whole)
 
     # programme order, made when first asked: session_orders measures the programme's lines in a copy of this Context,

@@ -472,11 +472,15 @@ def _side_by_side(ctx: Context, parallel: Parallel, marks: list, times: dict,
                 for cells in aligned]
 
     as_set = ctx.as_set or ctx
-    rows = rows_at(1.0, as_set)
-    limit = ctx.page.text_height * TRACK_ROW_LIMIT
-    if not all(row.wrap(ctx.page.text_width, ctx.page.text_height)[1] <= limit for row in rows):
+    rows = None
+    tallest = as_set.tallest_track_row.get(id(parallel))
+    if tallest is None:
+        rows = rows_at(1.0, as_set)
+        tallest = as_set.tallest_track_row[id(parallel)] = max(
+            (row.wrap(ctx.page.text_width, ctx.page.text_height)[1] for row in rows), default=0.0)
+    if tallest > ctx.page.text_height * TRACK_ROW_LIMIT:
         return None
-    if tight != 1.0 or as_set is not ctx:
+    if rows is None or tight != 1.0 or as_set is not ctx:
         rows = rows_at(tight)
 
     def resume_of(shown: tuple[int, ...]):
@@ -562,6 +566,7 @@ def _measured_orders(ctx: Context) -> dict[int, tuple[int, ...]]:
     measuring = copy(ctx)  # (its own keys: the lines measured name people in it, not in `ctx`)
     measuring.person_keys = {}
     measuring.session_orders = {}  # (the data's order, as printed_order measures: not asked again of itself)
+    measuring.tallest_track_row = {}  # (of its own rows)
     orders = {}
     for day in ctx.booklet.days:
         clock = _tracks_clock(day)
