@@ -1700,3 +1700,23 @@ def test_an_abstract_of_many_short_list_items_a_little_over_a_quarter_page_too_l
     assert at == end and norm("endtext") in pdf.norms[at] and "continued" not in pdf.norms[at + 1]
     last_line, folio = _last_box(result.output, at, "endtext")[1], _last_box(result.output, at, str(at + 1))[0]
     assert folio - last_line > 1.5 * ctx.styles.text.fontSize  # (its last line in the text frame, clear of the foot)
+
+
+@pytest.mark.parametrize("words", [4, 12, 15])
+def test_a_lead_in_too_short_to_break_keeps_its_lines_to_be_counted(words):
+    """FOSDEM 2025 on A4 stopped with an internal error (AttributeError: blPara): a lead-in to a list of one or two
+    lines at a column's foot, too short to break (tail_split), had its lines let go by ReportLab's split, which
+    refused, and the columns then counted its lines (line_count). It keeps them, as set."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from booklet.layout.flowables import Para, line_count, tail_split
+
+    register_fonts()
+    style = ParagraphStyle("lead", fontName="Helvetica", fontSize=10, leading=12, allowOrphans=0, allowWidows=0,
+                           keepTailWithNext=1)
+    lead_in = Para(" ".join(["word"] * words) + " to:", style)
+    height = lead_in.wrap(200, 1000)[1]
+    lines = line_count(lead_in)
+    assert lines in (1, 2)
+    assert tail_split(lead_in, 200, height) is None
+    assert line_count(lead_in) == lines and lead_in.wrap(200, 1000)[1] == height

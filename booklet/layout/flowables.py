@@ -1198,10 +1198,14 @@ def breaks_tail(flowable) -> bool:
 def tail_split(lead_in, width: float, height: float) -> tuple | None:
     """`lead_in` (breaks_tail), set `height` tall, broken for its last lines to go on with the list it leads into
     (Continues._split, columns.Columns): the part that stays, that part's height, and the rest; None when it is too
-    short to break (3 lines: it goes on whole)."""
+    short to break (3 lines: it goes on whole), its lines made again where ReportLab's split, refusing, let them go
+    ("the whole para onwards": counted by line_count after, they were not there; FOSDEM 2025 on A4, a lead-in of
+    two lines at a column's foot)."""
     parts = lead_in.split(width, height - 0.01)
     if len(parts) == 2 and (head := parts[0].wrap(width, height)[1]) < height:
         return parts[0], head, parts[1]
+    if len(parts) < 2:
+        lead_in.wrap(width, height)
     return None
 
 
