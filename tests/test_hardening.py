@@ -375,6 +375,32 @@ def test_a_yaml_tag_for_bytes_sets_or_pairs_is_an_error_that_names_it(tmp_path, 
                                           "the value itself"])
 
 
+@pytest.mark.parametrize("value, tag, what", [
+    ("!local [a, b]", "!local", "list"),  # printed the notes "a" and "b", the tag dropped
+    ("!!map [a, b]", "!!map", "list"),  # a mapping's tag on a list: read as the list
+    ("!!str [a, b]", "!!str", "list"),
+    ("!<tag:example.com,2000:x> [a]", "!<tag:example.com,2000:x>", "list"),
+    ("!local {text: a}", "!local", "mapping"),  # (quote: a mapping; notes: not one, said after the tag)
+    ("!!seq {text: a}", "!!seq", "mapping"),
+])
+def test_a_tag_on_a_list_or_mapping_is_an_error_that_names_it(tmp_path, value, tag, what):
+    """A fuzzing run's `notes: !local [a, b]` and `notes: !!map [a, b]` passed check and printed the notes, the tag
+    dropped without a word, while `title: !local x` is an error: a tag on a list or a mapping is refused as on a
+    value, by name (YAML's own `!!seq` on a list and `!!map` on a mapping are what YAML reads them as: accepted)."""
+    key = "quote" if what == "mapping" else "notes"
+    data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", f"{key}: {value}\n")})
+    build_and_check_fail(tmp_path, data, [f"conference.yaml:{NOTES_LINE}: {key}: '{tag}' tags the {what}: "
+                                          "booklet's data files hold text, numbers, dates, lists and mappings, "
+                                          f"without tags; remove the tag and write the {what} itself"])
+
+
+@pytest.mark.parametrize("key, value", [("notes", "!!seq [a, b]"), ("quote", "!!map {text: a}")])
+def test_yaml_own_tag_on_a_list_or_mapping_is_accepted(tmp_path, key, value):
+    data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", f"{key}: {value}\n")})
+    result = invoke("check", data)
+    assert result.exit_code == 0, result.stderr
+
+
 def test_emphasis_never_runs_from_one_speaker_name_into_the_next(tmp_path):
     data = conference(tmp_path, {"abstracts.yaml": BASE["abstracts.yaml"].replace(
         "    - {name: Bo Jones}", "    - {name: Bo Jones, presenting: true}").replace(

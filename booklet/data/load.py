@@ -557,6 +557,15 @@ class _Converter:
             self.problems.append(Problem(self.file, node.start_mark.line + 1 + self.offset, path,
                                          _refused_tag_said(node.tag)))
             return BAD
+        what = _collection_tagged(node)
+        if what is not None:
+            # (`notes: !local [a, b]` and `notes: !!map [a, b]` were read as the list, the tag dropped without a word,
+            # while `title: !local x` is an error)
+            self.problems.append(Problem(self.file, node.start_mark.line + 1 + self.offset, path,
+                                         f"'{_tag_as_written(node.tag)}' tags the {what}: booklet's data files hold "
+                                         "text, numbers, dates, lists and mappings, without tags; remove the tag and "
+                                         f"write the {what} itself"))
+            return BAD
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -746,6 +755,23 @@ _FOREIGN_TAGS = {_YAML_TAG + name: what for name, what in
 def _refused_tag(tag: str) -> bool:
     """Whether a node tagged `tag` is refused wherever it is (_refused_tag_said tells why)."""
     return tag.startswith(_PYTHON_TAG) or tag in _FOREIGN_TAGS
+
+
+def _collection_tagged(node) -> str | None:
+    """"list" or "mapping" when `node` is one tagged other than YAML reads it untagged (`!local [a]`, `!!map [a]`);
+    None for a value, and for a list or mapping untagged or tagged as itself (`!!seq [a]`)."""
+    if isinstance(node, yaml.SequenceNode):
+        return None if node.tag == _YAML_TAG + "seq" else "list"
+    if isinstance(node, yaml.MappingNode):
+        return None if node.tag == _YAML_TAG + "map" else "mapping"
+    return None
+
+
+def _tag_as_written(tag: str) -> str:
+    """A tag as YAML writes it: '!!map' for YAML's own, '!local' as it is, '!<tag:example.com,2000:x>' for others."""
+    if tag.startswith(_YAML_TAG):
+        return "!!" + tag.removeprefix(_YAML_TAG)
+    return tag if tag.startswith("!") else f"!<{tag}>"
 
 
 def _refused_tag_said(tag: str) -> str:
