@@ -401,6 +401,25 @@ def test_yaml_own_tag_on_a_list_or_mapping_is_accepted(tmp_path, key, value):
     assert result.exit_code == 0, result.stderr
 
 
+_BOM_SAID = ("YAML syntax error: a byte order mark (U+FEFF, an invisible mark an editor may write at a file's start) "
+             "at column 1: YAML reads one only at the start of the file (were two files joined?); remove it")
+
+
+def test_a_byte_order_mark_inside_a_file_is_an_error_at_its_line(tmp_path):
+    """A fuzzing run's conference.yaml with a byte order mark before a key in its middle (two files joined, each
+    saved with one) was told "conference.yaml:1: YAML syntax error: the file cannot be read as YAML"."""
+    data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", "\ufeffsubtitle: Joined\n")})
+    build_and_check_fail(tmp_path, data, [f"conference.yaml:{NOTES_LINE}: {_BOM_SAID}"])
+
+
+def test_two_abstract_files_joined_with_their_byte_order_marks_are_an_error_at_the_second(tmp_path):
+    """`cat a.yaml b.yaml > abstracts.yaml` of two files saved with a byte order mark: the first is the file's own
+    (taken off), the second an error at its line."""
+    second = "\ufeff- id: joined\n  title: Joined\n  speaker: {name: Ana Smith}\n"
+    data = conference(tmp_path, {"abstracts.yaml": "\ufeff" + BASE["abstracts.yaml"] + second})
+    build_and_check_fail(tmp_path, data, [f"abstracts.yaml:{base_lines('abstracts.yaml') + 1}: {_BOM_SAID}"])
+
+
 def test_emphasis_never_runs_from_one_speaker_name_into_the_next(tmp_path):
     data = conference(tmp_path, {"abstracts.yaml": BASE["abstracts.yaml"].replace(
         "    - {name: Bo Jones}", "    - {name: Bo Jones, presenting: true}").replace(

@@ -388,13 +388,35 @@ def workbook_kind(data: bytes) -> str:
 
 def _python_parser_error(text: str) -> yaml.YAMLError:
     """The same error from PyYAML's pure-Python parser, whose messages say more (e.g. which character)."""
+    mark = _byte_order_mark(text)
     try:
         nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
     except yaml.YAMLError as exc:
-        return exc
+        at = getattr(exc, "problem_mark", None)  # (a mark at a line's start ends a list there: "found '?'")
+        return mark if mark is not None and (at is None or at.line >= mark.problem_mark.line) else exc
     except RecursionError:
         return yaml.YAMLError("the file is nested too deeply to be read")
-    return _half_character(nodes) or _version_directive(text) or yaml.YAMLError("the file cannot be read as YAML")
+    return _half_character(nodes) or _version_directive(text) or mark or \
+        yaml.YAMLError("the file cannot be read as YAML")
+
+
+_MARK_AT_LINE_START = re.compile(r"^[ \t]*(?:- +)*\ufeff", re.MULTILINE)
+
+
+def _byte_order_mark(text: str) -> yaml.YAMLError | None:
+    """A byte order mark (U+FEFF) at a line's start after the file's, where libyaml refuses one and PyYAML's own
+    parser reads it as a letter, which was told as "the file cannot be read as YAML" at line 1: two files joined, each
+    saved with one (`cat a.yaml b.yaml`); the error at its line. (The file's own first one is taken off before.)"""
+    at_start = _MARK_AT_LINE_START.search(text)  # (one inside a value, "a\ufeffb", libyaml reads as a letter)
+    if at_start is None:
+        return None
+    found = at_start.end() - 1
+    line = text.count("\n", 0, found)
+    column = found - (text.rfind("\n", 0, found) + 1)
+    return yaml.MarkedYAMLError(problem=f"a byte order mark (U+FEFF, an invisible mark an editor may write at a file's "
+                                        f"start) at column {column + 1}: YAML reads one only at the start of the file "
+                                        "(were two files joined?); remove it",
+                                problem_mark=yaml.Mark("", found, line, column, None, None))
 
 
 def _version_directive(text: str) -> yaml.YAMLError | None:
