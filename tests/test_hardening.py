@@ -183,10 +183,27 @@ def test_conference_yaml_that_is_a_folder_is_said_to_be_one(tmp_path):
     build_and_check_fail(tmp_path, data, ["conference.yaml:1: the file is a folder, not a file"])
 
 
-def test_a_lone_surrogate_is_reported_at_its_line(tmp_path):
+def test_a_lone_surrogate_is_reported_at_its_line_and_key(tmp_path):
+    """Half a character escaped in a value was a "YAML syntax error" at its line, naming no key (libyaml refuses the
+    file; PyYAML's parser, which reads it, named the key): now its key is named as for any value."""
     data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", 'notes:\n  - fine\n  - "half \\ud800 a"\n')})
     build_and_check_fail(tmp_path, data, [
-        f"conference.yaml:{NOTES_LINE + 2}: YAML syntax error: an escape such as \\ud800 stands for half of a "
+        f"conference.yaml:{NOTES_LINE + 2}: notes[1]: an escape such as \\ud800 stands for half of a "
+        "character (a lone surrogate); write the character itself, or both halves of the pair"])
+
+
+def test_a_lone_surrogate_in_an_abstract_id_names_the_abstract_key(tmp_path):
+    entry = '- {id: "a\\udc80", title: T, speaker: {name: Ana Smith}}\n'
+    data = conference(tmp_path, {"abstracts.yaml": extend("abstracts.yaml", entry)})
+    build_and_check_fail(tmp_path, data, [
+        f"abstracts.yaml:{base_lines('abstracts.yaml') + 1}: [2].id: an escape such as \\ud800 stands for half of a "
+        "character (a lone surrogate); write the character itself, or both halves of the pair"])
+
+
+def test_a_lone_surrogate_in_a_key_is_still_an_error_at_its_line(tmp_path):
+    data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", '"ti\\ud800tle": x\n')})
+    build_and_check_fail(tmp_path, data, [
+        f"conference.yaml:{NOTES_LINE}: YAML syntax error: an escape such as \\ud800 stands for half of a "
         "character (a lone surrogate); write the character itself, or both halves of the pair"])
 
 

@@ -432,20 +432,37 @@ def _version_directive(text: str) -> yaml.YAMLError | None:
 
 
 def _paired(text: str) -> list | None:
-    """The nodes of text that libyaml refuses only for escapes of both halves of a character ("\\ud83d\\ude00", as
-    JSON writes one beyond U+FFFF), read by PyYAML's Python parser and each pair made the character; else None."""
+    """The nodes of text that libyaml refuses only for escapes of a character's halves ("\\ud83d\\ude00", as JSON
+    writes one beyond U+FFFF), read by PyYAML's Python parser and each pair made the character; else None. Half of one
+    alone in a value is left for _construct_scalar to report at its key (it was a syntax error, at its line only); in
+    a key, None (_half_character says so, at its line)."""
     if "\\u" not in text and "\\U" not in text:
         return None
     try:
         nodes = list(yaml.compose_all(text, Loader=_alias_loader()))
     except (yaml.YAMLError, RecursionError):
         return None
+    keys = {id(key) for node in _collections(nodes) if isinstance(node, yaml.MappingNode) for key, _ in node.value}
     for node in _scalars(nodes):
         if _HALF_CHARACTER.search(node.value):
-            node.value = _whole_characters(node.value)
-            if node.value is None:  # (half of one alone: _half_character says so)
+            whole = _whole_characters(node.value)
+            if whole is None and id(node) in keys:
                 return None
+            node.value = node.value if whole is None else whole
     return nodes
+
+
+def _collections(nodes):
+    """Every list and mapping node within `nodes`, those in `nodes` too."""
+    todo = list(nodes)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, yaml.SequenceNode):
+            yield node
+            todo.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            yield node
+            todo.extend(n for pair in node.value for n in pair)
 
 
 def _scalars(nodes):
