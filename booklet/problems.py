@@ -23,6 +23,13 @@ def _cut(quoted: re.Match) -> str:
     return f"'{value[:60]}\u2026{value[-20:]}' ({len(value):,} characters)"
 
 
+def long_quotes_cut(message: str) -> str:
+    """`message` with each value it quotes that is longer than _QUOTED_MOST cut to its start and end and its length."""
+    if "'" in message and len(message) > _QUOTED_MOST:
+        return _LONG_QUOTED.sub(_cut, message)
+    return message
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong (an error) or worth a look (a warning) in the conference data."""
@@ -37,8 +44,7 @@ class Problem:
     def __post_init__(self) -> None:
         # a value quoted whole (a page of text pasted into `kind:` or a date) made a message of pages: its start and
         # end are enough to find it by, with the line
-        if "'" in self.message and len(self.message) > _QUOTED_MOST:
-            object.__setattr__(self, "message", _LONG_QUOTED.sub(_cut, self.message))
+        object.__setattr__(self, "message", long_quotes_cut(self.message))
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:" if self.line else f"{self.file}:"  # no line: a file or folder not there

@@ -426,6 +426,18 @@ def test_a_malformed_file_is_an_error_naming_file_and_line(tmp_path, name, text,
     assert not (tmp_path / "out").exists()
 
 
+def test_a_long_value_in_a_refusal_is_quoted_by_its_start_and_end(tmp_path):
+    """A fuzzing run's Indico export with 3,000 characters in a time field was refused with all 3,000 quoted, a
+    message of a screenful; values in import refusals are cut as in check's messages."""
+    program = "- title: Opening\n  start_time: '" + "x" * 3000 + "'\n"
+    folder = write_handbook(tmp_path / "h", **{"program.yml": program})
+    result = invoke("import", folder, "--out", tmp_path / "out", "--format", "aclpub2")
+    assert result.exit_code == 1 and not (tmp_path / "out").exists()
+    assert f"program.yml:2: start_time: '{'x' * 60}\u2026{'x' * 20}' (3,000 characters) is not a date and time " \
+           "(expected e.g. 2020-07-01 09:30:00); nothing was written." in result.output
+    assert len(result.output) < 400
+
+
 def test_a_folder_of_another_kind_is_refused(tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(SourceError, match="a folder that holds no source booklet imports"):

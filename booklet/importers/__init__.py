@@ -48,7 +48,14 @@ class Imported:
 
 
 class SourceError(Exception):
-    """The source cannot be imported; the message says where (file, line or row) and why."""
+    """The source cannot be imported; the message says where (file, line or row) and why. A value it quotes of more
+    than a few hundred characters is cut to its start and end, as a data problem's is (a time field holding a page
+    of text was quoted whole)."""
+
+    def __init__(self, message: str = "", *args):
+        from ..problems import long_quotes_cut
+
+        super().__init__(long_quotes_cut(str(message)), *args)
 
 
 FORMATS: dict[str, str] = {  # format name -> reader module (in this package)
