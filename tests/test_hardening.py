@@ -437,6 +437,20 @@ def test_two_abstract_files_joined_with_their_byte_order_marks_are_an_error_at_t
     build_and_check_fail(tmp_path, data, [f"abstracts.yaml:{base_lines('abstracts.yaml') + 1}: {_BOM_SAID}"])
 
 
+@pytest.mark.parametrize("key, held, them", [
+    ("sub\u200btitle", "U+200B, which shows", "it"),  # a zero-width space, pasted from a web page
+    ("\u2060subtitle\u00a0", "U+00A0, U+2060, which show", "them"),  # a word joiner and a no-break space
+])
+def test_an_unknown_key_names_the_characters_in_it_that_show_as_nothing(tmp_path, key, held, them):
+    """A fuzzing run's `sub<U+200B>title:` was told "unknown key 'sub​title' (did you mean 'subtitle'?)", a riddle: the
+    two look alike. The message names the character that shows as nothing."""
+    data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", f"{key}: An Addendum\n")})
+    result = invoke("check", data)
+    assert result.exit_code == 1
+    assert f"conference.yaml:{NOTES_LINE}: {key}: unknown key '{key}' (it holds {held} as nothing or as a space: " \
+           f"type the key again without {them}) (did you mean 'subtitle'?); the keys here are title, " in result.stderr
+
+
 def test_emphasis_never_runs_from_one_speaker_name_into_the_next(tmp_path):
     data = conference(tmp_path, {"abstracts.yaml": BASE["abstracts.yaml"].replace(
         "    - {name: Bo Jones}", "    - {name: Bo Jones, presenting: true}").replace(

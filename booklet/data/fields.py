@@ -481,8 +481,15 @@ def too_long(text: str) -> str:
 
 
 def unknown_key(key: str, record: Record) -> str:
-    """"unknown key 'nmae' (did you mean 'name'?); the keys here are name, affiliation, email, photo"."""
-    return f"unknown key '{key}'{did_you_mean(key, record.names)}; the keys here are {', '.join(record.names)}"
+    """"unknown key 'nmae' (did you mean 'name'?); the keys here are name, affiliation, email, photo". A key that
+    holds a character that shows as nothing (a zero-width space, a byte order mark: text pasted from a web page or
+    two files joined) names it: "unknown key 'ven​ue' (did you mean 'venue'?)" read as a riddle."""
+    unseen = sorted({char for char in key if unicodedata.category(char) == "Cf" or
+                     (unicodedata.category(char) == "Zs" and char != " ")})
+    held = (f" (it holds {', '.join(f'U+{ord(char):04X}' for char in unseen)}, which "
+            f"{'shows' if len(unseen) == 1 else 'show'} as nothing or as a space: type the key again without "
+            f"{'it' if len(unseen) == 1 else 'them'})") if unseen else ""
+    return f"unknown key '{key}'{held}{did_you_mean(key, record.names)}; the keys here are {', '.join(record.names)}"
 
 
 _KEPT_SPACES = frozenset("\u00a0\u2007\u202f")  # the white space markup.plain keeps (no-break spaces)
