@@ -1226,6 +1226,60 @@ def test_proofs_after_one_abstract_is_corrected_read_only_the_pages_that_changed
     assert 0 < len(set(read_again) - {0}) <= 3, read_again
 
 
+def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_files_of_the_proofs_that_did_not_change(
+        tmp_path, monkeypatch):
+    """After a correction to one abstract, proofs into a new folder take the last run's file of each proof whose
+    bytes are as they were (the same booklet objects on its pages, the same overlay, number and title): a hard link
+    to it, not its pages copied and 190 KB written again (1,897 of 1,898 proofs at 500 talks: 357 MB). The folder
+    holds the bytes of a run without the disk cache. A file of the last run changed since (or gone) is not taken,
+    nor is one where no link can be made: those proofs are made as before."""
+    import shutil
+
+    from booklet.proofs import pagecopy
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "conf"
+    shutil.copytree(DATA, folder)
+    first = _proof_bytes(folder, tmp_path / "first", workers=1)
+    abstracts = folder / "abstracts.yaml"
+    text = abstracts.read_text(encoding="utf-8")
+    abstracts.write_text(text.replace("abstract: |\n", "abstract: |\n    Corrected.\n", 1), encoding="utf-8")
+    copied = []  # the proofs whose pages were copied (made), by title
+    real_copy = pagecopy.PageCopier.copy_parts
+    monkeypatch.setattr(pagecopy.PageCopier, "copy_parts",
+                        lambda self, pages, title="": copied.append(title) or real_copy(self, pages, title))
+    warm = _proof_bytes(folder, tmp_path / "warm", workers=1)  # (one process: what the patch sees)
+    changed = sorted(name for name in warm if warm[name] != first.get(name))
+    assert changed and len(changed) < len(warm) // 4
+    assert len(copied) == len(changed)  # (before: every proof of the folder, len(warm))
+    for name in warm:
+        taken = (tmp_path / "warm" / name).stat().st_ino == (tmp_path / "first" / name).stat().st_ino
+        assert taken == (name not in changed), name
+    with monkeypatch.context() as patch:
+        patch.setenv("BOOKLET_CACHE", "off")
+        assert _proof_bytes(folder, tmp_path / "cold", workers=1) == warm
+    # into the same folder again: every proof is the file there, left as it is, without its pages copied
+    copied.clear()
+    times = {name: (tmp_path / "warm" / name).stat().st_mtime_ns for name in warm}
+    assert _proof_bytes(folder, tmp_path / "warm", workers=1) == warm and copied == []
+    assert {name: (tmp_path / "warm" / name).stat().st_mtime_ns for name in warm} == times
+    # a file of the last run changed since (the same size, other bytes) or gone: its proof is made again
+    [one, two, *_] = sorted(set(warm) - set(changed))
+    data = (tmp_path / "warm" / one).read_bytes()
+    (tmp_path / "warm" / one).write_bytes(data[:-8] + b"changed\n")
+    (tmp_path / "warm" / two).unlink()
+    assert _proof_bytes(folder, tmp_path / "next", workers=1) == warm
+    assert len(copied) == 2
+    assert (tmp_path / "next" / one).stat().st_ino != (tmp_path / "warm" / one).stat().st_ino
+    # where no link can be made (another file system): each proof is made and written as before, in two processes
+    def no_link(*args):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", no_link)
+    assert _proof_bytes(folder, tmp_path / "unlinked", workers=2) == warm
+    assert all((tmp_path / "unlinked" / name).stat().st_nlink == 1 for name in warm)
+
+
 def test_a_proofs_file_is_made_only_as_it_is_written_and_nothing_is_left_when_the_proofs_change(tmp_path,
                                                                                                  monkeypatch):
     """Each proof's temporary file is made as the proof is written, once the booklet is built, and only when its
