@@ -1280,6 +1280,39 @@ def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_files_of_the_
     assert all((tmp_path / "unlinked" / name).stat().st_nlink == 1 for name in warm)
 
 
+def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_headers_of_the_proofs_whose_inputs_are_the_same(
+        tmp_path, monkeypatch):
+    """A proof's header lines (whom it is for, the talk, its pages, the reply line) are kept with what the run derived:
+    after a correction that moves no page, the next run makes none of them again (before: every proof's, 0.09 s of CPU
+    at 500 talks); a header whose inputs change (the reply date) is made again. The proofs are a cold run's bytes."""
+    import shutil
+
+    import booklet.proofs.write as write
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "conf"
+    shutil.copytree(DATA, folder)
+    first = _proof_bytes(folder, tmp_path / "first", workers=1, reply_by=REPLY_BY)
+    abstracts = folder / "abstracts.yaml"
+    text = abstracts.read_text(encoding="utf-8")
+    abstracts.write_text(text.replace("abstract: |\n", "abstract: |\n    Corrected.\n", 1), encoding="utf-8")
+    made = []
+    real = write.header_lines
+    monkeypatch.setattr(write, "header_lines", lambda proof, *args: made.append(proof.id) or real(proof, *args))
+    warm = _proof_bytes(folder, tmp_path / "warm", workers=1, reply_by=REPLY_BY)
+    assert len(warm) == len(first) and made == []  # (before: every proof's, len(first))
+    with monkeypatch.context() as patch:
+        patch.setenv("BOOKLET_CACHE", "off")
+        assert _proof_bytes(folder, tmp_path / "cold", workers=1, reply_by=REPLY_BY) == warm
+    made.clear()
+    later = _proof_bytes(folder, tmp_path / "later", workers=1, reply_by=REPLY_BY + dt.timedelta(days=1))
+    assert len(made) == len(later) and all(later[name] != warm[name] for name in warm)
+    with monkeypatch.context() as patch:
+        patch.setenv("BOOKLET_CACHE", "off")
+        assert _proof_bytes(folder, tmp_path / "later-cold", workers=1,
+                            reply_by=REPLY_BY + dt.timedelta(days=1)) == later
+
+
 def test_a_proofs_file_is_made_only_as_it_is_written_and_nothing_is_left_when_the_proofs_change(tmp_path,
                                                                                                  monkeypatch):
     """Each proof's temporary file is made as the proof is written, once the booklet is built, and only when its
