@@ -12,9 +12,10 @@ from pathlib import Path
 from reportlab.lib.units import mm
 
 from .cache import built, disk
-from .cache.memory import BuildCache, using as using_cache
-from .cache.persisted import laying_out
+from .cache.memory import BuildCache, active, using as using_cache
+from .cache.persisted import SECTIONS, laying_out, sent, taken
 from .text import markup
+from .text.paragraph import boxes_made, made_since, take_boxes
 from .output.atomic import scratch_beside, swept_beside, write_bytes
 from .layout.page import PAGE_SIZES, page_for
 from .layout.styles import make_palette
@@ -235,11 +236,17 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
             if remember and again is None and before is not None else None)
 
     def checks() -> None:  # before anything is written; with jobs, while the workers lay the booklet out
-        if alone and keep is not None:
-            keep()
         kept = built.warnings_of(before, Path(data_dir))  # the last build's, of the very same inputs
+        keeping = keep if alone else None
         # what `booklet check` reports, too
-        warnings[:] = kept if kept is not None else linted(booklet, read_warnings, Path(data_dir), page)
+        lint = partial(linted, booklet, read_warnings, Path(data_dir), page) if kept is None else None
+        # (a build of its own: a watch's cache keeps what lint warms in this process's own caches for its rebuilds)
+        found = _checked_elsewhere(keeping, lint) if jobs != 1 and alone else None
+        if found is None:  # here: in one process, or none could be forked
+            if keeping is not None:
+                keeping()
+            found = lint() if lint is not None else []
+        warnings[:] = kept if kept is not None else found
         if strict and warnings:
             raise DataError(warnings)
         targets = [output, cover_path(output)] if options.cover_apart else [output]
@@ -302,6 +309,50 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
             split_cover(target, output, cover)  # both files or neither
     return BuildResult(output, pages, warnings, anchors, cover, spine, pages - 4, booklet=booklet, page_size=size,
                        jobs=jobs, keep_read=later)
+
+
+def _checked_elsewhere(keep, lint) -> list | None:
+    """In a build in parts, while the workers lay the booklet out: `keep()` (what reading gave, pickled for the next
+    build: cache.built.kept_read) and `lint()` (the data's warnings) run in a forked process, which sends back the
+    warnings and what they asked of the build's cache (what lint keeps for the next build: the names' collation keys
+    and dates it made, the abstracts' layouts it measured, ...: BuildCache.recording) and ends; what they asked is
+    asked of the cache here in the same order (BuildCache.replay), and the math boxes made there given their
+    characters here (paragraph.take_boxes), so that this cache holds, and writes, what it would have had they run
+    here. What `lint()` gave (None: the process failed, or none could be had: the caller does both itself).
+    Pickling and linting go through the model's objects, and an object's reference count written is its page of
+    memory copied: done here, where the workers were forked sharing those pages, a 2,000-talk book's took some 40 MB
+    more of this process to the end of the build; the forked process copies them and ends."""
+    from .processes import Forked, forks_pay
+
+    if (keep is None and lint is None) or not forks_pay():
+        return None
+    try:
+        process = Forked(_keep_and_lint, keep, lint)
+    except OSError:
+        return None
+    try:
+        message = process.recv()
+    except EOFError:  # it failed (a bug: told when the caller does it here)
+        message = None
+    process.end(message is not None)
+    if not (isinstance(message, tuple) and len(message) == 3 and message[0] == "checked"):
+        return None
+    journal, boxes = taken(message[2])
+    take_boxes(boxes)
+    active().replay(journal)
+    return message[1] if lint is not None else []
+
+
+def _keep_and_lint(sending, keep, lint) -> None:
+    """In the process _checked_elsewhere forks: `keep()`, then `lint()`'s warnings sent back, with what both asked of
+    the build's cache and the math boxes they made."""
+    cache, boxes = active(), boxes_made()
+    cache.forked()
+    with cache.recording(SECTIONS) as journal:
+        if keep is not None:
+            keep()
+        found = lint() if lint is not None else None
+    sending.send(("checked", found, sent(journal, made_since(boxes))))
 
 
 def _spread_cover(whole: Path, output: Path, cover: Path, pages: int, options: PrintOptions, booklet: Booklet, page,

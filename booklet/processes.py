@@ -11,6 +11,22 @@ import os
 import pickle
 import signal
 import sys
+from contextlib import contextmanager
+
+
+_CLOSED_WHEN_FORKED: list = []  # what a process Forked closes first (see closed_when_forked)
+
+
+@contextmanager
+def closed_when_forked(ends):
+    """Inside the block, a process Forked closes `ends` first (connections): this process's ends of its workers' pipes
+    (output.parallel), which, held open by another process, would keep the workers from seeing this one gone."""
+    _CLOSED_WHEN_FORKED.extend(ends)
+    try:
+        yield
+    finally:
+        for end in ends:
+            _CLOSED_WHEN_FORKED.remove(end)
 
 
 class Forked:
@@ -33,6 +49,8 @@ class Forked:
                 # stopped (terminate): unwound, so that what it started is ended too (a build's workers)
                 signal.signal(signal.SIGTERM, _stopped)
                 os.close(reading)
+                for end in _CLOSED_WHEN_FORKED:
+                    end.close()
                 with open(writing, "wb") as file:
                     target(Sending(file), *args)
                 code = 0

@@ -864,6 +864,63 @@ def test_workers_end_when_the_build_s_process_is_killed(medium, tmp_path):
     assert not (tmp_path / "b.pdf").exists()
 
 
+_KILLED_LINTING_SCRIPT = """
+import os, signal, sys, time
+from pathlib import Path
+import multiprocessing.process
+import booklet.build
+import booklet.processes
+
+started, building = [], os.getpid()
+start = multiprocessing.process.BaseProcess.start
+
+def noted(self):
+    start(self)
+    started.append(self.pid)
+
+def linting(*args):  # in the process forked to lint: the build's process dies (kill -9) while it lints on
+    if os.getpid() == building:
+        sys.exit("linted in the build's own process")
+    Path(sys.argv[3]).write_text(" ".join(map(str, [os.getpid(), *started])))
+    os.kill(os.getppid(), signal.SIGKILL)
+    time.sleep(600)
+
+multiprocessing.process.BaseProcess.start = noted
+booklet.processes.forks_pay = lambda: True
+booklet.build.linted = linting
+booklet.build.build_booklet(Path(sys.argv[1]), Path(sys.argv[2]), jobs=2)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes' states from /proc")
+def test_workers_end_when_the_build_s_process_is_killed_while_a_process_it_forked_lints(medium, tmp_path):
+    """A build in parts lints in a process it forks while the workers lay out (booklet.build._checked_elsewhere). That
+    process has the build's ends of the workers' pipes too; held open there, a `kill -9` of the build's process would
+    leave the workers running as long as it linted. It closes them first (processes.closed_when_forked): the workers
+    end as at once as they do when the build's process is killed at any other time."""
+    import subprocess
+    import sys
+
+    (tmp_path / "run.py").write_text(_KILLED_LINTING_SCRIPT)
+    with open(tmp_path / "err", "w") as err:  # (a file: the processes left would hold a pipe open)
+        done = subprocess.run([sys.executable, str(tmp_path / "run.py"), str(medium), str(tmp_path / "b.pdf"),
+                               str(tmp_path / "pids")], cwd=ROOT, timeout=120, stdout=subprocess.DEVNULL, stderr=err,
+                              env={**os.environ, "BOOKLET_CACHE": "off", "PYTHONPATH": str(ROOT)})
+    assert done.returncode == -9 and "Traceback" not in (tmp_path / "err").read_text(), (tmp_path / "err").read_text()
+    linting, *workers = [int(pid) for pid in (tmp_path / "pids").read_text().split()]
+    assert workers and not _gone(linting)
+    deadline = time.monotonic() + 60
+    while not all(map(_gone, workers)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    try:
+        assert all(map(_gone, workers)), "workers still running after their build's process was killed"
+    finally:
+        for pid in [*workers, linting]:
+            if not _gone(pid):
+                os.kill(pid, 9)
+    assert not (tmp_path / "b.pdf").exists()
+
+
 def test_files_left_half_way_in_any_folder_of_the_cache_are_removed_an_hour_on(tmp_path, monkeypatch):
     """Only the layouts' folder was swept: a process killed while it pickled a font, an image, the model read or the
     note of its build into the cache left `.<name>.<random>.part` there for good. Each folder is swept as a process

@@ -143,6 +143,73 @@ class BuildCache:
         so that asking one reads nothing the disk cache keeps (booklet.cache.persisted: the layouts)."""
         return self._memory_numbers.setdefault(value, len(self._memory_numbers))
 
+    def forked(self) -> None:
+        """In a process forked from the one this cache is of, to work beside it (and end): what is that process's
+        alone let go here, untouched (nothing, in a cache that keeps nothing on disk: see PersistedCache)."""
+
+    @contextmanager
+    def recording(self, sections):
+        """Inside the block, what this cache is asked of `sections` (get, peek, put) and every number it gives
+        (`number`), noted in order in the list it yields, with the values made and put: for the process that forked
+        this one to ask its own cache the same (`replay`), and so hold what it would hold had it done the work itself
+        (a build in parts' lint, in a forked process: booklet.build). What it is asked of other sections (an image's
+        decoded pixels, the model's entries: this build's alone) is not noted."""
+        journal: list = []
+        names = ("get", "peek", "put", "number")
+        before = {name: vars(self)[name] for name in names if name in vars(self)}  # (a recording inside another)
+        get, peek, put, number = self.get, self.peek, self.put, self.number
+
+        def noted_get(section, key, make):
+            if section not in sections:
+                return get(section, key, make)
+            made = []
+
+            def making():
+                made.append(make())
+                return made[0]
+
+            value = get(section, key, making)
+            journal.append(("got", section, key, made[0]) if made else ("used", section, key))
+            return value
+
+        def noted_peek(section, key, default=None):
+            if section in sections:
+                journal.append(("used", section, key))
+            return peek(section, key, default)
+
+        def noted_put(section, key, value):
+            if section in sections:
+                journal.append(("put", section, key, value))
+            put(section, key, value)
+
+        def noted_number(value):
+            journal.append(("number", value))
+            return number(value)
+
+        self.get, self.peek, self.put, self.number = noted_get, noted_peek, noted_put, noted_number
+        try:
+            yield journal
+        finally:
+            for name in names:
+                if name in before:
+                    setattr(self, name, before[name])
+                else:
+                    delattr(self, name)
+
+    def replay(self, journal: list) -> None:
+        """What `recording` noted in another process's copy of this cache, asked of this one in the same order: the
+        same values kept (made there), used, and numbered, as if it had been asked here."""
+        for entry in journal:
+            what = entry[0]
+            if what == "number":
+                self.number(entry[1])
+            elif what == "used":
+                self.peek(entry[1], entry[2])
+            elif what == "got":
+                self.get(entry[1], entry[2], lambda value=entry[3]: value)
+            else:
+                self.put(entry[1], entry[2], entry[3])
+
     def close(self) -> None:
         """End what its builds kept beside its values (`lasting`: a build in parts' worker processes): a watch that
         ends, a library user done with the cache."""

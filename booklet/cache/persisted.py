@@ -419,6 +419,32 @@ class _Pickler(pickle.Pickler):
         return _apart, (at, len(data))
 
 
+class _Sent(pickle.Pickler):
+    """Pickles what a forked process's cache noted (BuildCache.recording) for the process that forked it: a Seldom
+    value read from a file of layouts and not yet asked for (_Apart, whose file is this process's) is read and sent
+    as its bytes, as a file of layouts writes it."""
+
+    def reducer_override(self, obj):
+        if type(obj) is not _Apart:
+            return NotImplemented
+        return Seldom, (obj.read(),)
+
+
+def sent(journal: list, boxes: list) -> bytes:
+    """`journal` (BuildCache.recording's) and the math `boxes` (character, box) made with it, pickled by a process
+    forked to work beside the one that forked it, for that one to take (`taken`): the boxes with plain floats, as a
+    file of layouts keeps them (_plain_box)."""
+    data = io.BytesIO()
+    _Sent(data, pickle.HIGHEST_PROTOCOL).dump((journal, [(char, _plain_box(box)) for char, box in boxes]))
+    return data.getvalue()
+
+
+def taken(data: bytes) -> tuple[list, list]:
+    """What `sent` pickled: (journal, boxes)."""
+    with disk.uncollected():
+        return pickle.loads(data)
+
+
 class _Out:
     """A file being written, and what is known of the bytes written to it so far: how many, their checksum (a
     section's file) or their digest (`hashed`: the file of Seldom values, named by it), and the math boxes'
@@ -736,6 +762,12 @@ class PersistedCache(BuildCache):
         super().put(section, _kept_key(section, key), value)
         if self._stream is not None and section == "layouts" and self._stream.noted(key, True):
             self._streamed()
+
+    def forked(self) -> None:
+        """As BuildCache.forked: the files this cache writes the layouts it makes into as it goes (_Spool, _Stream) are
+        the forking process's, written at their places by it: let go here (not removed), so that this process's
+        layouts stay in its memory, and it writes nothing into them."""
+        self._spool = self._stream = None
 
     def _streamed(self) -> None:
         """The least recently used layouts written to the _Stream and let go."""

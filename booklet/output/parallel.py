@@ -60,7 +60,7 @@ from ..layout.story import story_pieces
 from ..text.fonts import register_fonts
 from .atomic import about_targets, replacing
 from ..layout.marks import person_anchor
-from ..processes import MAX_JOBS, cores
+from ..processes import MAX_JOBS, closed_when_forked, cores
 from .render import BookletCanvas, BookletDocTemplate, page_section
 
 # rough cost of laying out each thing a section holds (an abstract on its own page = 1): for balancing. A
@@ -371,7 +371,8 @@ def parallel_parts(booklet, page: Page, pad_to, jobs: int, output: Path, render_
                 pipes.append(mine)
             persisted.in_part(0, len(runs) + 1)
             if meanwhile is not None:
-                meanwhile()
+                with closed_when_forked(pipes):  # (a process it forks: the workers see this one gone all the same)
+                    meanwhile()
             output.parent.mkdir(parents=True, exist_ok=True)  # where the parts are saved
             reports = _reports(booklet, pipes)
             if staying is not None:

@@ -163,6 +163,30 @@ def restore_boxes(kept: dict[str, Box]) -> bool:
     return True
 
 
+def boxes_made() -> int:
+    """How many boxes the registry holds: what `made_since` takes, to tell the boxes made after."""
+    return len(_BOXES)
+
+
+def made_since(count: int) -> list[tuple[str, Box]]:
+    """The boxes registered since the registry held `count` (boxes_made), each with its character, in order."""
+    return list(_BOXES.items())[count:]
+
+
+def take_boxes(made: list[tuple[str, Box]]) -> None:
+    """The boxes a process forked from this one made (made_since, from what this one held at the fork), each given
+    its character here too, the characters after them going to new ones as there: layouts made there name them (a
+    build in parts' lint: booklet.build)."""
+    for char, box in made:
+        code = next(_CODES, None)
+        if code != ord(char) or char in _BOXES:
+            raise RuntimeError(f"math box {ord(char):X} made in another process is {code!r} here")
+        _BOXES[char] = box
+        _CHARS.setdefault(box, char)
+    if made:
+        register_box_font()
+
+
 def _width(run: Run) -> float:
     return pdfmetrics.stringWidth(run.text, run.font, run.size)
 
