@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 from functools import lru_cache, partial
+from operator import itemgetter
 from pathlib import Path
 
 from reportlab import rl_config
@@ -54,6 +55,16 @@ class BookletCanvas(Canvas):
         self._printed: dict[tuple[int, str], tuple[object, str]] = {}  # (id, mask) -> (printable image, its name)
         self.people_pages: dict[str, dict[int, bool]] = {}  # person key -> page -> presents there
         self.setNamedCB(PERSON_CALLBACK, person_drawn)
+
+    # the state saveState keeps, read at once (Canvas.push_state_stack reads it name by name: 4.6 us a call against
+    # 2.6, about 36,000 calls at 500 talks, one or more for each paragraph drawn)
+    _STATE_NAMES = tuple(Canvas.STATE_ATTRIBUTES)
+    _state_values = staticmethod(itemgetter(*_STATE_NAMES))
+
+    def push_state_stack(self):
+        """Canvas.push_state_stack: the same state kept, in the same order."""
+        self.state_stack.append(dict(zip(self._STATE_NAMES, self._state_values(self.__dict__))))
+        self._extgstate = self._extgstate.pushCopy()
 
     def note_person(self, key: str, presenting: bool, top: float | None = None) -> None:
         """Person `key` is named on this page (presenting there, or not); the first time on a page, an

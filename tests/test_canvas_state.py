@@ -1,0 +1,51 @@
+"""BookletCanvas.push_state_stack (output.render) keeps what ReportLab's Canvas.push_state_stack keeps -> the same
+state restored and the same PDF."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.colors import CMYKColor
+from reportlab.pdfgen.canvas import Canvas
+
+from booklet.output.render import BookletCanvas
+
+
+class _ReportLabs(BookletCanvas):
+    push_state_stack = Canvas.push_state_stack
+
+
+def _drawn(canvas_class) -> tuple[bytes, list]:
+    out = io.BytesIO()
+    canv = canvas_class(out, invariant=1)
+    kept = []
+    canv.setFont("Helvetica", 9)
+    canv.saveState()
+    canv.translate(10, 20)
+    canv.setFillColor(CMYKColor(0.1, 0.2, 0.3, 0.4))
+    canv.setFillAlpha(0.5)
+    canv.saveState()
+    canv.setFont("Times-Roman", 14, leading=18)
+    canv.rotate(30)
+    canv.setLineWidth(2.5)
+    canv.drawString(5, 5, "inner")
+    kept.append([dict(state) for state in canv.state_stack])
+    canv.restoreState()
+    canv.drawString(5, 30, "middle")
+    canv.restoreState()
+    canv.drawString(5, 60, "outer")
+    kept.append({name: canv.__dict__[name] for name in Canvas.STATE_ATTRIBUTES if name != "_extgstate"})
+    canv.showPage()
+    canv.save()
+    return out.getvalue(), kept
+
+
+def test_saved_states_are_reportlabs():
+    ours, theirs = _drawn(BookletCanvas), _drawn(_ReportLabs)
+    assert ours[0] == theirs[0]
+    assert [[list(state) for state in stack] for stack in ours[1][:1]] == [
+        [list(state) for state in stack] for stack in theirs[1][:1]]
+    assert [{k: v for k, v in state.items() if k != "_extgstate"} for state in ours[1][0]] == [
+        {k: v for k, v in state.items() if k != "_extgstate"} for state in theirs[1][0]]
+    assert ours[1][1] == theirs[1][1]
+    assert ours[1][1]["_fontname"] == "Helvetica" and ours[1][1]["_fontsize"] == 9
