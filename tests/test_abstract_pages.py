@@ -833,6 +833,32 @@ def test_presenting_authors_are_underlined_only_when_some_not_all_present(tmp_pa
     assert _strokes_under(out, page, "Bo Jones") == 0
 
 
+@pytest.mark.parametrize("by_day", [False, True])
+def test_what_underlining_means_is_said_once_under_the_abstracts_heading_when_several_underline(tmp_path, by_day):
+    """A typesetter's review of Les Houches 2018: "Presenting author underlined." was printed under 36 of its 76
+    author lists. A book of abstracts says it once: under the section's name, when more than one abstract of the run
+    under it underlines (abstracts by day: each day's run), and under none of their authors; the one abstract that
+    underlines says it under its authors (test_presenting_authors_are_underlined_only_when_some_not_all_present)."""
+    abstracts = BASE["abstracts.yaml"].replace("speaker: {name: Ana Smith, affiliation: Uni A}",
+                                               "authors:\n    - {name: Ana Smith, affiliation: Uni A, presenting: true}"
+                                               "\n    - {name: Eva Berg, affiliation: Uni A}")
+    files = {"abstracts.yaml": abstracts}
+    if by_day:
+        files["theme.yaml"] = "abstracts: {placement: by-day}\n"
+    out = tmp_path / "b.pdf"
+    build_booklet(write_conference(tmp_path / "conf", files), out)
+    pdf = Pdf(out)
+    (first,) = pdf.pages_with("Some text.")
+    (second,) = pdf.pages_with("More text.")
+    assert pdf.pages_with("Presenting author underlined.") == [first]
+    lines = pdf.lines(first)
+    assert lines[lines.index("Abstracts") + 1] == "Presenting author underlined."
+    assert lines[lines.index("Ana Smith, Eva Berg") + 1:][:2] == ["Uni A", "Some text."]
+    assert pdf.lines(second)[pdf.lines(second).index("Chiamaka Okafor1, Bo Jones") + 1:][:2] == ["1 Uni B",
+                                                                                                  "More text."]
+    assert _strokes_under(out, first, "Ana Smith") == 1 and _strokes_under(out, second, "Chiamaka Okafor") == 1
+
+
 def test_code_is_set_in_the_code_font_a_span_without_its_backticks(tmp_path):
     """Code printed in the text's face, a span with its backticks ("`numpy.linalg`", 161 of them in FOSDEM's
     export): a block between lines of ``` and a span between backticks are set in Noto Sans Mono, the span printed

@@ -482,7 +482,9 @@ LABEL_WORDS = {
     "coauthor": ("the heading over a tutorial's one author who does not present it (left out while `coauthors` is "
                  "given: that word over one too)", "Co-author"),
     "coauthors": ("the heading over a tutorial's authors who do not present it", "Co-authors"),
-    "presenting_underlined": ("below several authors, one of them underlined", "Presenting author underlined."),
+    "presenting_underlined": ("what underlining one of several authors means: once, under the posters' heading, and "
+                              "under the abstracts' when more than one abstract underlines (abstracts by day: each "
+                              "day's), else under the authors of the one that does", "Presenting author underlined."),
     "not_in_programme": ("the outline's entry for abstracts not in the programme", "Not in the programme"),
     "contributed": ("the label of a contributed talk", "CONTRIBUTED TALK"),
     "invited": ("the label of an invited talk", "INVITED TALK"),

@@ -19,7 +19,7 @@ from ..text.fonts import when_fonts_change
 from ..model import Abstract, Person
 from .columns import GAP, UNBOUNDED, TextColumns
 from .common import (PHOTO_HEIGHT, PHOTO_WIDTH, Context, Slot, abstract_photo, kept_whole, presenting,
-                     underlined)
+                     underlined, underlining_note)
 from .flowables import (Anchor, BesidePhoto, Continues, DayMark, EndMark, Entry, Later, Para, Rule,
                         height_needed, line_count, measuring_canvas)
 from .programme import day_title
@@ -38,6 +38,7 @@ def build_abstracts(ctx: Context) -> list:
         return []
     name = ctx.label("abstracts")
     story = [Anchor("abstracts", markup.plain(name), 0, section=name)]
+    once = explained_once([abstract for _, abstracts in groups for abstract in abstracts])
     for number, (day_index, abstracts) in enumerate(groups):
         title = (day_title(ctx.booklet.days[day_index], ctx.booklet.conference.language) if day_index is not None
                  else markup.plain(ctx.label("not_in_programme")))
@@ -46,8 +47,9 @@ def build_abstracts(ctx: Context) -> list:
         opening = [Anchor(f"abstracts-day-{day_index}", title, 1), DayMark(title if day_index is not None else None)]
         heading = _day_heading(ctx, title) if ctx.flow else []
         if number == 0:  # the section's name over its first abstract (one a page: on that abstract's page)
-            heading = [section_heading(ctx), *heading]
-        story += abstract_run(ctx, abstracts, opening, heading, level=2, ends=number == len(groups) - 1)
+            heading = [*abstracts_heading(ctx, once), *heading]
+        story += abstract_run(ctx, abstracts, opening, heading, level=2, ends=number == len(groups) - 1,
+                              explain=not once)
     return story
 
 
@@ -56,7 +58,8 @@ def build_day_abstracts(ctx: Context, day_index: int, abstracts: list[Abstract])
     name = ctx.label("abstracts")
     title = day_title(ctx.booklet.days[day_index], ctx.booklet.conference.language)
     opening = [Anchor(f"abstracts-day-{day_index}", name, 1, section=name), DayMark(title)]
-    return abstract_run(ctx, abstracts, opening, [section_heading(ctx)], level=2)
+    once = explained_once(abstracts)
+    return abstract_run(ctx, abstracts, opening, abstracts_heading(ctx, once), level=2, explain=not once)
 
 
 def section_heading(ctx: Context, label: str = "abstracts") -> Para:
@@ -64,25 +67,47 @@ def section_heading(ctx: Context, label: str = "abstracts") -> Para:
     return Para(markup.inline(ctx.label(label)), ctx.styles.heading)
 
 
-def opening_abstracts(ctx: Context) -> set[str]:
-    """One abstract a page: the ids of the abstracts whose page opens a run of them under the section's name (the
-    first abstract of the section; abstracts by day, each day's first, and the first of those not in the
-    programme)."""
+def explained_once(abstracts: list[Abstract]) -> bool:
+    """Whether what the underlining of presenting authors means is said once, under the section's name over a run of
+    `abstracts` (abstracts_heading), and under none of their author lists: when more than one of them underlines (see
+    common.underlined). A book of abstracts says it once, as the poster list does: "Presenting author underlined."
+    was printed under the authors of 35 of Les Houches 2018's 49 abstracts. The one abstract of a run that underlines says it
+    under its authors, as before: said on the section's first page, it would be pages away from the one underline."""
+    return sum(underlined(abstract.authors) for abstract in abstracts) > 1
+
+
+def abstracts_heading(ctx: Context, once: bool) -> list[Para]:
+    """The section's name over a run of abstracts, and under it, when `once` (explained_once: of the run), what the
+    underlining of presenting authors means (common.underlining_note, as the poster list says it)."""
+    return [section_heading(ctx), underlining_note(ctx, heading=True)] if once else [section_heading(ctx)]
+
+
+def abstract_runs(ctx: Context) -> list[list[Abstract]]:
+    """The runs of abstracts each under the section's name once (abstracts_heading): the whole section; abstracts
+    by day, each day's, and those not in the programme."""
     groups = ctx.abstract_groups() if ctx.has("abstracts") else []
     if not ctx.by_day:
-        return {groups[0][1][0].id} if groups else set()
-    firsts = {day_index: abstracts[0].id for day_index, abstracts in groups if day_index is not None}
-    outside = next((abstracts[0].id for day_index, abstracts in groups if day_index is None), None)
-    return set(firsts.values()) | ({outside} if outside else set())
+        return [[abstract for _, abstracts in groups for abstract in abstracts]] if groups else []
+    return [abstracts for _, abstracts in groups]
+
+
+def opening_abstracts(ctx: Context) -> dict[str, bool]:
+    """One abstract a page: the ids of the abstracts whose page opens a run of them under the section's name (the
+    first abstract of the section; abstracts by day, each day's first, and the first of those not in the
+    programme), each with whether its run says once, under that name, what the underlining of presenting authors
+    means (explained_once)."""
+    return {run[0].id: explained_once(run) for run in abstract_runs(ctx) if run}
 
 
 def abstract_run(ctx: Context, abstracts: list[Abstract], opening: list, heading: list, level: int,
-                 ends: bool = True) -> list:
+                 ends: bool = True, explain: bool = True) -> list:
     """A run of abstracts: `opening` (zero-size anchors and marks) first; then one page each, or
     (layout: flow) one after another with a rule between, each header kept with the first lines of
     its text, `heading` kept with the first. Each abstract ends with a mark of its last page. An abstract
     on pages of its own is a Later (see flowables.made). `ends`: the run ends its section (what follows opens a
-    page): its last flowing abstract leaves no short tail alone on the section's last page (see flowing_entry)."""
+    page): its last flowing abstract leaves no short tail alone on the section's last page (see flowing_entry).
+    `explain`: an abstract whose authors underline the presenting ones says what that means under them (not when
+    `heading` says it once: explained_once)."""
     if not ctx.flow:
         story = list(opening)
         for number, abstract in enumerate(abstracts):
@@ -91,12 +116,12 @@ def abstract_run(ctx: Context, abstracts: list[Abstract], opening: list, heading
             # made when laid out: a process laying out only the last abstracts makes only theirs
             above = heading if number == 0 else []
             story.append(Later(lambda abstract=abstract, above=above: build_abstract_page(ctx, abstract, level,
-                                                                                           above)))
+                                                                                           above, explain)))
             story.append(EndMark(ctx.abstract_key(abstract)))
         return story
     story = []
     for number, abstract in enumerate(abstracts):
-        content, header = abstract_content(ctx, abstract, level)
+        content, header = abstract_content(ctx, abstract, level, explain=explain)
         prefix = [*opening, *heading] if number == 0 else []
         last = ends and number == len(abstracts) - 1
         story.append(flowing_entry(ctx, prefix + content, len(prefix) + header, number, abstract.title, last))
@@ -152,7 +177,8 @@ def tight_style(ctx: Context, style: ParagraphStyle, tight: Tight) -> ParagraphS
                        spaceAfter=style.spaceAfter * tight.space)
 
 
-def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2, heading: list = ()) -> list:
+def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2, heading: list = (),
+                        explain: bool = True) -> list:
     """One abstract as it opens its page (under `heading`, the section's name, when it is the first of a run): a
     Continues that runs on, "Title (continued)", as long as it needs. An abstract a little too long for one page is
     set tighter, on one page (see fitted_page): its text's paragraphs closer, then its lines, then its type a little
@@ -160,7 +186,8 @@ def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2, headin
     it a second page (a section that opened without its name looked like a page gone astray: the contents sent the
     reader to it)."""
     again = continued_heading(ctx, abstract.title)
-    page = fitted_page(ctx, list(heading), lambda tight: abstract_content(ctx, abstract, level, tight)[0], again)
+    page = fitted_page(ctx, list(heading), lambda tight: abstract_content(ctx, abstract, level, tight, explain)[0],
+                       again)
     return [Continues(page, again, tail=TAIL_LINES)]
 
 
@@ -247,15 +274,17 @@ def fits_a_page(ctx: Context, content: list) -> bool:
     return height_needed(content, ctx.page.text_width, ctx.page.text_height) <= ctx.page.text_height
 
 
-def abstract_content(ctx: Context, abstract: Abstract, level: int = 2, tight: Tight = FULL) -> tuple[list, int]:
+def abstract_content(ctx: Context, abstract: Abstract, level: int = 2, tight: Tight = FULL,
+                     explain: bool = True) -> tuple[list, int]:
     """The anchor (an outline entry at `level`), header (label, title, authors, photo), rule and text
-    paragraphs; and how many of them come before the text. `tight`: how its text is set to fit (see Tight)."""
+    paragraphs; and how many of them come before the text. `tight`: how its text is set to fit (see Tight).
+    `explain`: what underlining a presenting author means, under the authors (see author_block)."""
     s = ctx.styles
     header = [
         Para(_label_line(ctx, abstract), s.when),
         # (its hyphens and quotes in its language)
         Para(markup.title(abstract.title, bold=True), ctx.in_language(s.title, abstract.language)),
-        *author_block(ctx, abstract.authors, left_out=bool(abstract.speakers_left_out)),
+        *author_block(ctx, abstract.authors, explain, left_out=bool(abstract.speakers_left_out)),
     ]
     photo = abstract_photo(abstract)
     if photo:
@@ -483,7 +512,7 @@ def author_block(ctx: Context, authors: tuple[Person, ...], explain_presenting: 
     else:
         block += numbered_affiliations(ctx, enumerate(lines, 1))
     if explain_presenting and underline:
-        block.append(Para(markup.inline(ctx.label("presenting_underlined")), s.small))
+        block.append(underlining_note(ctx))
     return block
 
 

@@ -655,6 +655,17 @@ def underlined(people: tuple[Person, ...]) -> bool:
     return 0 < marked < len(people)
 
 
+def underlining_note(ctx: Context, heading: bool = False) -> Para:
+    """What the underlining of presenting authors means (the label presenting_underlined; see underlined), in small
+    type: said once under the heading of a list whose entries underline (the poster list; the abstracts, see
+    abstracts.explained_once), else under the one entry's authors. Under a `heading`, as far above the list's first
+    entry as the heading is above it (set close over an abstract's label, it read as that abstract's line)."""
+    style = ctx.styles.small
+    if heading:
+        style = ctx.derived(style, f"{style.name}_under_heading", spaceAfter=ctx.styles.heading.spaceAfter)
+    return Para(markup.inline(ctx.label("presenting_underlined")), style)
+
+
 def letter_headings(ctx: Context, letters: list[str], size: float) -> list[str]:
     """The markup of an index's (or a list's) letter headings: each letter, the first of each script other than Latin
     followed by the script's name, smaller ("Α  Greek", "П  Cyrillic": text.names.script_names)."""

@@ -11,7 +11,7 @@ from ..model import Poster
 from .abstracts import author_block, continued, when_parts
 from .columns import GAP, Columns
 from .common import (Context, Slot, kept_whole, poster_groups, poster_slots, posters_day_key,
-                     sorted_posters, underlined)
+                     sorted_posters, underlined, underlining_note)
 from .flowables import Anchor, DayMark, EndMark, Para, Row, Rule
 
 
@@ -45,8 +45,7 @@ def poster_list(ctx: Context, indices: list[int], opening: list, key: str, level
     s = ctx.styles
     story = [*opening, Para(markup.inline(ctx.label("posters")), s.heading)]
     if any(underlined(posters[i].authors) for i in indices):
-        # what the underlining means, once for the list (an abstract's page says it under its authors)
-        story.append(Para(markup.inline(ctx.label("presenting_underlined")), s.small))
+        story.append(underlining_note(ctx, heading=True))  # (once for the list: no poster's authors say it)
     widest = max(len(str(posters[i].number)) for i in indices)
     number_width = stringWidth("0" * widest, s.session.fontName, s.session.fontSize * 1.3) + 2
     ordered = sorted_posters(posters, indices, ctx.theme.posters_sort, ctx.people, ctx.booklet.conference.language)

@@ -39,14 +39,16 @@ def check_lengths(booklet: Booklet, page_size="A5", located=None) -> list[Proble
     canvas = Canvas(io.BytesIO())
     leading = ctx.styles.text.leading
     problems = []
-    from ..layout.abstracts import opening_abstracts, section_heading
+    from ..layout.abstracts import abstract_runs, abstracts_heading, explained_once, opening_abstracts
 
-    opening = opening_abstracts(ctx) if not ctx.flow else set()  # (on a page under the section's name)
+    opening = opening_abstracts(ctx) if not ctx.flow else {}  # (on a page under the section's name)
+    # (whose authors' underlining is explained once, under the section's name: not under them)
+    once = {abstract.id for run in abstract_runs(ctx) if explained_once(run) for abstract in run}
     for abstract in booklet.abstracts:
-        heading = [section_heading(ctx)] if abstract.id in opening else []
+        heading = abstracts_heading(ctx, opening[abstract.id]) if abstract.id in opening else []
         if not heading and surely_fits(ctx, abstract):
             continue
-        height = _height(ctx, abstract, canvas, heading)
+        height = _height(ctx, abstract, canvas, heading, abstract.id not in once)
         over = height - page.text_height
         if over > 0.01:
             lines = math.ceil(over / leading - 0.01)
@@ -65,10 +67,10 @@ def check_lengths(booklet: Booklet, page_size="A5", located=None) -> list[Proble
     return problems
 
 
-def _height(ctx, abstract: Abstract, canvas, heading: list) -> float:
+def _height(ctx, abstract: Abstract, canvas, heading: list, explain: bool = True) -> float:
     from ..layout.abstracts import build_abstract_page
 
-    return height_needed(build_abstract_page(ctx, abstract, heading=heading), ctx.page.text_width,
+    return height_needed(build_abstract_page(ctx, abstract, heading=heading, explain=explain), ctx.page.text_width,
                          ctx.page.text_height, canvas)
 
 
