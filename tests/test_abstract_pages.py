@@ -859,6 +859,30 @@ def test_what_underlining_means_is_said_once_under_the_abstracts_heading_when_se
     assert _strokes_under(out, first, "Ana Smith") == 1 and _strokes_under(out, second, "Chiamaka Okafor") == 1
 
 
+def test_references_typed_without_a_space_after_the_first_number_print_a_line_each(tmp_path):
+    """Les Houches 2018 p. 21: references a line each, the first "[1]https://doi.org/...", printed as one justified
+    paragraph with huge spaces; now a reference a line, each number at the text's left edge and each address after
+    it at one indent, as the abstracts whose first reference has its space; a sentence citing [1] is not touched."""
+    refs = ["https://doi.org/10.1103/PhysRevLett.113.083603", "https://doi.org/10.1103/PhysRevLett.113.156401",
+            "https://doi.org/10.1038/npjqi.2015.14"]
+    abstracts = BASE["abstracts.yaml"].replace("abstract: More text.", "abstract: |\n    More text, as [1] shows.\n\n"
+                                               f"    [1]{refs[0]}\n    [2] {refs[1]}\n    [3] {refs[2]}")
+    out = tmp_path / "b.pdf"
+    build_booklet(write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts}), out)
+    pdf = Pdf(out)
+    (page,) = pdf.pages_with("More text, as")
+    lines = pdf.lines(page)
+    at = lines.index("More text, as [1] shows.")
+    assert lines[at + 1:at + 4] == [f"[{n}] {ref}" for n, ref in enumerate(refs, 1)]
+    numbers = [boxes(out, page, f"[{n}] https") for n in (1, 2, 3)]  # (the number's line: left, top, right, bottom)
+    addresses = [boxes(out, page, ref[:20]) for ref in refs]
+    text = boxes(out, page, "More text")
+    assert all(abs(box[0] - text[0]) < 1 for box in numbers)  # (a bracket's side bearing is not an M's)
+    assert max(box[0] for box in addresses) - min(box[0] for box in addresses) < 0.1
+    assert addresses[0][0] - numbers[0][0] > 8  # (after the number and a space)
+    assert numbers[0][3] < numbers[1][1] and numbers[1][3] < numbers[2][1]  # (a line each, one under another)
+
+
 def test_code_is_set_in_the_code_font_a_span_without_its_backticks(tmp_path):
     """Code printed in the text's face, a span with its backticks ("`numpy.linalg`", 161 of them in FOSDEM's
     export): a block between lines of ``` and a span between backticks are set in Noto Sans Mono, the span printed

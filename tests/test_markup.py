@@ -225,6 +225,23 @@ def test_numbered_references_are_a_list_an_item_each():
                                 "[2] 10.1063/1.4871516", "[3] A. Smith, J. Phys. 3 (2001)", "[1] one [3] three"]
 
 
+def test_references_numbered_without_a_space_or_with_a_colon_are_a_list_too():
+    """Les Houches 2018, "Observation of the exceptional point in cavity magnon-polaritons": its references, a line
+    each, the first typed "[1]https://doi.org/..." with no space, printed as one justified paragraph, "[1]https://...
+    [2] https://... [3] ...", with huge spaces between them, where the other abstracts' print a reference a line: the
+    first line was no item, so "[2]" was taken for a sentence's citation a line break left at a line's start. A
+    reference's number before a letter or digit with no space, or with a colon (Markdown's "[1]: ..." as 31C3's
+    export has it), starts an item too, printed "[1] " as the others; "[1]" in a sentence, a lone "[1]x", a
+    Markdown link "[1](...)" and numbers that do not count up stay prose."""
+    text = ("Text[1-5].\n\n[1]https://doi.org/10.1103/PhysRevLett.113.083603\n[2] https://doi.org/10.1103/b\n"
+            "[3] https://doi.org/10.1103/c\n\n[1]: Revisiting SSL/TLS.\nUsenix 2014.\n[2]: https://media.ccc.de/x\n\n"
+            "We cite [1]. And\n[1]x is\n[2]y here\n\n[1](https://a.org)\n[2](https://b.org)\n\n[1]one\n[3]three")
+    assert paragraphs(text) == [
+        "Text[1-5].", "[1] https://doi.org/10.1103/PhysRevLett.113.083603", "[2] https://doi.org/10.1103/b",
+        "[3] https://doi.org/10.1103/c", "[1] Revisiting SSL/TLS. Usenix 2014.", "[2] https://media.ccc.de/x",
+        "We cite [1]. And [1]x is [2]y here", "[1](https://a.org) [2](https://b.org)", "[1]one [3]three"]
+
+
 SPEC_MACROS = r"""
 \alpha \beta \gamma \delta \epsilon \varepsilon \zeta \eta \theta \vartheta \iota \kappa \lambda \mu
 \nu \xi \pi \rho \sigma \tau \upsilon \phi \varphi \chi \psi \omega \Gamma \Delta \Theta \Lambda \Xi \Pi

@@ -598,8 +598,11 @@ class _Nesting:
 
 
 # A list item's first line: a bullet (*, -, + or •), a number (1. or 1)) or a reference's number ([1]) and a space,
-# at the start of a line, indented or not.
-_ITEM = re.compile(r"^[^\S\n]*([*+\-\u2022]|\d{1,3}[.)]|\[\d{1,3}\])[^\S\n]+(?=\S)", re.M)
+# at the start of a line, indented or not; a reference's number also with a colon before the space (`[1]: Smith`, as
+# Markdown defines a link's reference) or with no space before a letter or digit (`[1]https://doi.org/...`, as
+# typed in a form): its item prints "[1] " as the others do.
+_ITEM = re.compile(r"^[^\S\n]*([*+\-\u2022]|\d{1,3}[.)]|\[\d{1,3}\])(?:[^\S\n]+|(?<=\]):[^\S\n]+|(?<=\])(?=[^\W_]))"
+                   r"(?=\S)", re.M)
 _BULLET = "\u2013 "  # what a bullet of *, - or + is printed as (an importer writes a Markdown list's so)
 # what a list item's paragraph starts with, as markup: its bullet (an en dash, a bullet) or number, and a space
 ITEM_MARK = re.compile("[\u2013\u2022] |\\d{1,3}[.)] |\\[\\d{1,3}\\] ")
