@@ -23,7 +23,7 @@ from booklet.data.schema import file_schema, schemas
 from booklet.data.validate import read_booklet
 from booklet.problems import DataError
 from booklet.start.templates import EXAMPLE
-from .helpers import DATA, ROOT, yaml_text
+from .helpers import BASE, DATA, ROOT, write_conference, yaml_text
 from .pdftext import Pdf
 from .yaml12 import load as load_yaml12
 
@@ -499,6 +499,51 @@ def test_an_unknown_key_is_rejected_by_check_and_schema_in_every_record(tmp_path
     folder = write_example(tmp_path / "conf", {name: data})
     assert _errors(folder) == [(name, f"{where}.zzz" if where else "zzz")]
     assert schema_errors(folder)[name] != []
+
+
+# (every key where a name, or what is printed beside one, is expected: contract.blank_refused)
+BLANK_KEYS = [case for case in EVERY_KEY
+              if case[4] in contract.NAMES.get(case[3].name, ()) + contract.DETAILS.get(case[3].name, ())]
+BLANK_SAID = {"name": "must not be empty", "author": "must not be empty",  # (a poster's one author: required)
+              "aliases": "is empty: write the other spellings of '", "chair": "is empty: write the chair's name",
+              "affiliation": "is empty: write the affiliation", "role": "is empty: write the role",
+              "country": "is empty: write the country"}
+
+
+@pytest.mark.parametrize("name,where,steps,record,key", BLANK_KEYS, ids=[f"{n}:{w}" for n, w, *_ in BLANK_KEYS])
+def test_a_blank_name_or_affiliation_is_rejected_by_check_and_schema_for_every_such_key(tmp_path, name, where, steps,
+                                                                                          record, key):
+    """`chair: ""` and `affiliation: ""` were taken as the key left out, without a word, while `aliases: ""` was an
+    error at its line, and `affiliation: [""]` too; the schema took `aliases: ""` that check refused. A text of
+    nothing where a name, or what is printed beside one, is expected (contract.blank_refused: NAMES and DETAILS) is
+    an error at its file, line and key for check and for the schema alike, as the contract says of any form it does
+    not show; `key:` alone stays the key left out, and `chair: []` no chairs."""
+    folder = write_example(tmp_path / "conf", {name: _changed(name, steps, lambda holder: holder.update({key: " "}))})
+    assert (name, where) in _errors(folder)
+    assert schema_errors(folder)[name] != []
+    result = invoke("check", folder)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    (line,) = [line for line in result.stderr.splitlines() if f": {where}: " in line]
+    assert line.startswith(f"{name}:") and f" {where}: {BLANK_SAID[key]}" in line, line
+    assert BLANK_SAID[key] == "must not be empty" or line.endswith(", or leave the key out")
+    if not record[key].required and key not in record.one_of:
+        data = _changed(name, steps, lambda holder: holder.update({key: None}))
+        left_out = write_example(tmp_path / "left", {name: data})
+        assert (name, where) not in _errors(left_out) and schema_errors(left_out)[name] == []
+
+
+def test_a_blank_affiliation_names_its_file_and_line_and_writes_no_pdf(tmp_path):
+    """`affiliation: ""` in a hand-written abstracts.yaml: build stops with the error at its line, exit 1, no PDF."""
+    abstracts = BASE["abstracts.yaml"].replace("{name: Ana Smith, affiliation: Uni A}",
+                                               '{name: Ana Smith, affiliation: ""}')
+    programme = BASE["programme.yaml"].replace("chair: Mei Chen", 'chair: ""')
+    folder = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "programme.yaml": programme})
+    result = invoke("build", folder, "-o", tmp_path / "b.pdf")
+    assert result.exit_code == 1 and "Traceback" not in result.output and not (tmp_path / "b.pdf").exists()
+    assert "abstracts.yaml:3: [0].speaker.affiliation: is empty: write the affiliation, or leave the key out" \
+        in result.stderr
+    assert "programme.yaml:8: days[0].items[3].chair: is empty: write the chair's name, or leave the key out" \
+        in result.stderr
 
 
 # -- the documentation --------------------------------------------------------------------------

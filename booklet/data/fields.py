@@ -11,7 +11,8 @@ from pathlib import Path
 from ..text import fonts, markup
 from .. import images
 from ..cache import memory
-from .contract import COLOUR, DETAILS, NAMES, TEXT_MAX, TITLES, Key, Record, choice_hint, example_line
+from .contract import (BLANK_WORDS, COLOUR, DETAILS, NAMES, TEXT_MAX, TITLES, Key, Record, blank_refused, choice_hint,
+                       example_line)
 from .load import BAD, Map, Seq, not_text_said
 from ..problems import Problem, did_you_mean
 
@@ -210,6 +211,8 @@ class Fields:
         if not text:
             if required:
                 self.error(key, "must not be empty")
+            elif blank_refused(self.record.name, key):  # (`affiliation: ""` was as no affiliation, without a word)
+                self.error(key, f"is empty: write {BLANK_WORDS.get(key, 'its text')}, or leave the key out")
             return None
         if _invisible(text):  # (a name of a zero-width space printed no name, and passed check)
             self.error(key, "holds only characters that print nothing (zero-width spaces, joiners); write the text"

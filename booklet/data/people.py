@@ -194,7 +194,9 @@ def read_identities(report: Report, seq: Seq | None) -> tuple[Identity, ...]:
     claimed: dict[str, tuple[str, int, bool]] = {}  # spelling -> (whose name, line, as a name)
     for index, item in each_mapping(report, seq or (), "", "a person", PERSON):
         f = Fields(report, item, f"[{index}]", PERSON)
-        name, aliases, family = f.text("name", required=True), f.texts("aliases"), f.text("family")
+        name, family = f.text("name", required=True), f.text("family")
+        # (`aliases: ""` is said below, with the name: not read, where Fields would say it without the name)
+        aliases = () if f.empty("aliases") else f.texts("aliases")
         if not name:
             continue
         spellings = [(name, f.line("name"), f.at("name"), True)] + _alias_places(f, aliases)

@@ -8,7 +8,8 @@ times in order, images that must be readable).
 
 from __future__ import annotations
 
-from .contract import COLOUR_PATTERN, FILES, ID_PATTERN, LANGUAGE_PATTERN, TIME_PATTERN, File, Key, Record
+from .contract import (COLOUR_PATTERN, FILES, ID_PATTERN, LANGUAGE_PATTERN, TIME_PATTERN, File, Key, Record,
+                       blank_refused)
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 _TEXT = {"type": ["string", "number", "boolean"]}  # a bare 2027 or yes is read as the text written
@@ -72,10 +73,15 @@ def _description(key: Key) -> str:
     return words + "."
 
 
-def _property(key: Key) -> dict:
+def _property(key: Key, record: Record) -> dict:
     schema = _type(key)
     if key.type in ("text", "id", "ref") and key.required:
         schema["pattern"] = schema.get("pattern", r"\S")
+    elif blank_refused(record.name, key.name):  # (`affiliation: ""`, `aliases: ""`: check refuses them)
+        if key.type == "text":
+            schema["pattern"] = r"\S"
+        elif key.type == "texts":
+            schema = {"anyOf": [_ITEM, schema["anyOf"][1]]}
     if not key.required:  # `key:` with nothing after it is the same as leaving the key out
         schema = {"anyOf": [schema, {"type": "null"}]}
     schema["description"] = _description(key)
@@ -86,7 +92,7 @@ def record_schema(record: Record) -> dict:
     schema = {
         "type": "object",
         "description": record.doc,
-        "properties": {key.name: _property(key) for key in record.keys},
+        "properties": {key.name: _property(key, record) for key in record.keys},
         "additionalProperties": False,
     }
     if record.required:
