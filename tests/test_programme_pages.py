@@ -19,8 +19,8 @@ from booklet.layout.daypages import TracksRow
 from booklet.layout.flowables import Anchor
 from booklet.layout import programme
 from booklet.layout.page import page_for
-from booklet.layout.programme import (DAY_SPACE_TIGHTEST, DAY_SPILL_LINES, ROW_PAD, _programme_day, build_programme,
-                                      build_programme_day)
+from booklet.layout.programme import (DAY_GAIN_MOST, DAY_SPACE_TIGHTEST, DAY_TYPE_LADDER, ROW_PAD, _programme_day,
+                                      build_programme, build_programme_day)
 from booklet.layout.story import section_parts
 from booklet.layout.styles import make_styles
 from booklet.output.render import render_pdf
@@ -467,7 +467,7 @@ def test_a_day_whose_last_rows_would_be_alone_on_a_page_breaks_between_its_sessi
     fits last would leave only the three evening rows (less than a sixth of a page) on the day's second page; the
     day breaks after lunch instead, the afternoon session whole on the second page with them, the first page still
     more than half full. (Set as it is, not fitted to its page, as a day further over is: see programme.fitted_day.)"""
-    monkeypatch.setattr(programme, "DAY_SPILL_LINES", 0)
+    monkeypatch.setattr(programme, "DAY_GAIN_MOST", 0)
     lunch, pdf, path = _build_a_long_day(tmp_path, '      - {time: "17:00-18:30", title: Poster viewing, kind: social}\n'
                                          '      - {time: "19:00-21:00", title: Welcome Reception, kind: social}\n')
     day = outline_pages(pdf, "Programme")[0][1]
@@ -480,12 +480,14 @@ def test_a_day_whose_last_rows_would_be_alone_on_a_page_breaks_between_its_sessi
     assert lowest_text(path, day, page.bottom) < page.bottom + (page.height - page.bottom) / 2
 
 
-def test_a_days_last_page_is_never_less_than_a_quarter_full_when_an_earlier_break_fills_it_more(tmp_path):
+def test_a_days_last_page_is_never_less_than_a_quarter_full_when_an_earlier_break_fills_it_more(tmp_path, monkeypatch):
     """A review of DebConf17 on A4: a day's last page held its last three rows under the day's continued heading,
     three quarters of it empty; the rest, measured without that heading, was just over a sixth of a page, where the
     day moved its break back only for less. The rest is measured as it is set (its rows below the headings it repeats,
     since XDC 2021: see the next test but one) and must be a quarter of a page: here coffee and five one-line evening rows, alone on the second page before (under a
-    fifth of it), go there with the afternoon session."""
+    fifth of it), go there with the afternoon session. (Set as it is, not fitted to its page, as a day further over
+    is: see programme.fitted_day.)"""
+    monkeypatch.setattr(programme, "DAY_GAIN_MOST", 0)
     _, pdf, path = _build_a_long_day(tmp_path, '      - {time: "17:00-18:00", title: Poster viewing, kind: social}\n'
                                      '      - {time: "18:00-19:00", title: General assembly}\n'
                                      '      - {time: "19:00-20:00", title: Welcome Reception, kind: social}\n'
@@ -565,11 +567,13 @@ def test_a_talk_or_tutorial_alone_in_its_session_and_titled_as_it_is_named_print
 
 @pytest.mark.parametrize("talks, long_every", [(15, 2), (16, 3)])
 def test_a_days_last_page_holds_a_quarter_of_a_page_of_its_rows_not_its_repeated_headings_and_three_rows(
-        tmp_path, talks, long_every):
+        tmp_path, talks, long_every, monkeypatch):
     """XDC 2021 (A5 pp. 6-7): Thursday ran onto a page holding "(continued)", the repeated headings and three rows, two
     thirds of it empty: the rest was measured with the headings it repeats, which made it a quarter of a page (its
     rows alone were a fifth). The rest's own rows must now fill a quarter of the page: a session of 15 (16) talks
-    breaks where the day's second page holds four of them, not three, and the first page stays more than half full."""
+    breaks where the day's second page holds four of them, not three, and the first page stays more than half full.
+    (Set as it is, not fitted to its page, as a day further over is: see programme.fitted_day.)"""
+    monkeypatch.setattr(programme, "DAY_GAIN_MOST", 0)
     ids = [f"t{i}" for i in range(talks)]
     text, _ = session_yaml("Talks", ids, 8 * 60, minutes=15, room="Hall A")
     _, pdf, path = build(tmp_path, {"programme.yaml": "days:\n  - date: 2027-09-13\n    items:\n" + text,
@@ -661,8 +665,10 @@ def test_a_day_taller_than_half_a_page_opens_a_page_even_where_it_would_fit(tmp_
     assert len(time_rows(pdf, monday)) == 1 and len(time_rows(pdf, tuesday)) == 8
 
 
-def test_a_short_day_below_a_day_s_continued_page_leaves_that_page_its_running_head(tmp_path):
-    """The page the day before ran onto keeps its running head (that day's), though a day opens below on it."""
+def test_a_short_day_below_a_day_s_continued_page_leaves_that_page_its_running_head(tmp_path, monkeypatch):
+    """The page the day before ran onto keeps its running head (that day's), though a day opens below on it. (Set as
+    it is, not fitted to its page, as a day further over is: see programme.fitted_day.)"""
+    monkeypatch.setattr(programme, "DAY_GAIN_MOST", 0)
     _, pdf, path = two_days(tmp_path, 16, 1)
     (_, monday), (_, tuesday) = outline_pages(pdf, "Programme")
     assert tuesday == monday + 1
@@ -1191,7 +1197,7 @@ def test_a_label_kept_with_its_talks_never_pushes_the_short_day_after_it_onto_a_
     and Wednesday, a short day set below it before, opened a page of its own: the programme one page longer. The
     break that leaves the label with one talk is taken where only it leaves room for the short day after. (The days
     sought set as they are, not fitted to their page, as days further over are: see programme.fitted_day.)"""
-    monkeypatch.setattr(programme, "DAY_SPILL_LINES", 0)
+    monkeypatch.setattr(programme, "DAY_GAIN_MOST", 0)
     width, height = page_for("A5").text_width, page_for("A5").text_height
     for last, evening in ((last, evening) for last in range(2, 30) for evening in range(1, 8)):
         ctx, (day, gap_before, short) = _parallel_day_and_evening(tmp_path, f"p{last}e{evening}", last, evening, by_day)
@@ -1360,9 +1366,9 @@ def test_a_day_a_little_over_its_page_is_set_on_it_with_its_spaces_closer(tmp_pa
     """The sample's Tuesday, 9 points over its page, ran on to a page of "(continued)" and three rows. A day a little
     over its page (Tuesday: 8 talks, lunch, 4 talks, two evening rows) is set on it whole, the spaces between its rows
     closer, every row alike, the type as it was, its last row clear of the page's foot; a day that fits (Monday, one
-    evening row) is set as before; a day over by more than DAY_SPILL_LINES lines (Wednesday, one talk more) runs on as
-    before."""
-    programme, ids = _days_of([(8, 4, 1), (8, 4, 2), (9, 4, 2)])
+    evening row) is set as before; a day that even its tightest spaces and smallest type do not fit (Wednesday, three
+    talks more) runs on as before."""
+    programme, ids = _days_of([(8, 4, 1), (8, 4, 2), (10, 5, 2)])
     conference = BASE["conference.yaml"].replace("2027-09-14", "2027-09-15")
     files = {"programme.yaml": programme, "abstracts.yaml": talks_yaml(ids), "conference.yaml": conference}
     folder = write_conference(tmp_path / "conf", {"tutorials.yaml": None, "posters.yaml": None, **files})
@@ -1372,7 +1378,8 @@ def test_a_day_a_little_over_its_page_is_set_on_it_with_its_spaces_closer(tmp_pa
     overs = [_programme_day(ctx, k, day, 1, None, 1.0).wrap(width, height)[1] - height
              for k, day in enumerate(booklet.days)]
     line = ctx.styles.row_title.leading
-    assert overs[0] < 0 < overs[1] < line < DAY_SPILL_LINES * line < overs[2]  # (the data still tests it)
+    smallest = _programme_day(ctx, 2, booklet.days[2], 1, None, DAY_SPACE_TIGHTEST, DAY_TYPE_LADDER[-1])
+    assert overs[0] < 0 < overs[1] < line and smallest.wrap(width, height)[1] > height  # (the data still tests it)
     out = tmp_path / "booklet.pdf"
     build_booklet(folder, out)
     pdf = Pdf(out)
@@ -1670,15 +1677,17 @@ def test_a_day_still_over_its_page_at_its_tightest_spaces_is_set_on_it_in_type_a
     to a page of "(continued)", the repeated headings and four rows, most of it empty. A day a little over its page
     that its closer spaces alone do not fit (Tuesday: seven talks of long titles and two evening rows, 29 points over,
     3.5 at the tightest spaces) is set on its page whole, its rows' type a fiftieth smaller (the first step of
-    DAY_TYPE_LADDER that fits), its heading as large as Monday's, which fits as set; a day over by more than
-    DAY_SPILL_LINES of its rows' lines (Wednesday: eight talks) runs on as before, its type as set."""
+    DAY_TYPE_LADDER that fits), its heading as large as Monday's, which fits as set; a day that even the smallest step
+    does not fit (Wednesday: eight talks) runs on as before, its type as set."""
     ctx, folder = _long_talks_days(tmp_path, [(7, 0), (7, 2), (8, 0)])
     width, height = ctx.page.text_width, ctx.page.text_height
     line = ctx.styles.row_title.leading
     days = ctx.booklet.days
     overs = [_programme_day(ctx, k, day, 1, None, 1.0).wrap(width, height)[1] - height for k, day in enumerate(days)]
     tightest = _programme_day(ctx, 1, days[1], 1, None, DAY_SPACE_TIGHTEST).wrap(width, height)[1] - height
-    assert overs[0] < 0 < tightest < overs[1] < DAY_SPILL_LINES * line < overs[2]  # (the data still tests it)
+    smallest = _programme_day(ctx, 2, days[2], 1, None, DAY_SPACE_TIGHTEST, programme.DAY_TYPE_LADDER[-1])
+    assert overs[0] < 0 < tightest < overs[1] < line * 3  # (the data still tests it)
+    assert smallest.wrap(width, height)[1] > height
     out = tmp_path / "booklet.pdf"
     build_booklet(folder, out)
     pdf = Pdf(out)
@@ -1705,18 +1714,17 @@ def test_a_day_still_over_its_page_at_its_tightest_spaces_is_set_on_it_in_type_a
     assert size(wednesday, "Talk d2t1 on models") == pytest.approx(size(monday, "Talk d0t1 on models"), abs=0.01)
 
 
-def test_a_day_over_its_page_by_more_than_its_smallest_type_fits_runs_on_as_set(tmp_path, monkeypatch):
-    """A day within DAY_SPILL_LINES of its page that even the smallest step of DAY_TYPE_LADDER does not fit (Tuesday:
+def test_a_day_over_its_page_by_more_than_its_smallest_type_fits_runs_on_as_set(tmp_path):
+    """A day within DAY_GAIN_MOST of its page that even the smallest step of DAY_TYPE_LADDER does not fit (Tuesday:
     seven talks of long titles and four evening rows, 3.6 points over at the smallest type with its spaces at their
     tightest) runs on to a second page under "(continued)", its type and spaces as set: the smaller type is not
     spent on a day it cannot fit."""
-    monkeypatch.setattr(programme, "DAY_SPILL_LINES", 6.0)  # (a day this far over is tried at all)
     ctx, folder = _long_talks_days(tmp_path, [(7, 0), (7, 4)])
     width, height = ctx.page.text_width, ctx.page.text_height
     day = ctx.booklet.days[1]
-    over = _programme_day(ctx, 1, day, 1, None, 1.0).wrap(width, height)[1] - height
+    full = _programme_day(ctx, 1, day, 1, None, 1.0).wrap(width, height)[1]
     smallest = _programme_day(ctx, 1, day, 1, None, DAY_SPACE_TIGHTEST, programme.DAY_TYPE_LADDER[-1])
-    assert 0 < smallest.wrap(width, height)[1] - height and over < 6.0 * ctx.styles.row_title.leading
+    assert 0 < smallest.wrap(width, height)[1] - height and full - height < DAY_GAIN_MOST * full
     out = tmp_path / "booklet.pdf"
     build_booklet(folder, out)
     pdf = Pdf(out)
@@ -1728,3 +1736,51 @@ def test_a_day_over_its_page_by_more_than_its_smallest_type_fits_runs_on_as_set(
     assert len(times) >= 3 and times == time_rows(pdf, monday)[:len(times)]
     assert [boxes(out, tuesday, t)[0][3] for t in times] == pytest.approx([boxes(out, monday, t)[0][3] for t in times],
                                                                          abs=0.01)  # its spaces as set
+
+
+def test_a_day_over_its_page_by_four_lines_or_more_that_its_tightest_spaces_fit_is_set_on_it(tmp_path):
+    """rc3 (2020, A5): its first day, 48 points over its page (4.3 of its rows' lines), fits it with its spaces at their
+    closest, but ran on to a second page: only a day over by up to 3.5 lines as set was tried. Whether a day is fitted
+    is judged by what it needs at its tightest: Tuesday (9 talks, lunch, 4 talks, two evening rows), 4 lines over, is
+    set on its page whole, the type as Monday's; its last row clear of the page's foot."""
+    programme_yaml, ids = _days_of([(8, 4, 1), (9, 4, 2)])
+    files = {"programme.yaml": programme_yaml, "abstracts.yaml": talks_yaml(ids)}
+    folder = write_conference(tmp_path / "conf", {"tutorials.yaml": None, "posters.yaml": None, **files})
+    booklet, _ = read_booklet(folder)
+    ctx = Context(booklet, page_for("A5"))
+    width, height = ctx.page.text_width, ctx.page.text_height
+    over = _programme_day(ctx, 1, booklet.days[1], 1, None, 1.0).wrap(width, height)[1] - height
+    tightest = _programme_day(ctx, 1, booklet.days[1], 1, None, DAY_SPACE_TIGHTEST).wrap(width, height)[1] - height
+    assert tightest < 0 and over > 3.5 * ctx.styles.row_title.leading  # (the data still tests it)
+    out = tmp_path / "booklet.pdf"
+    build_booklet(folder, out)
+    pdf = Pdf(out)
+    monday, tuesday = [page for _, page in outline_pages(pdf, "Programme")]
+    assert tuesday == monday + 1
+    assert len(time_rows(pdf, tuesday)) == 9 + 1 + 4 + 2 and "Evening 1" in pdf.lines(tuesday)
+    assert not any("Tuesday 14 September (continued)" in text for i in range(len(pdf)) for text in pdf.lines(i))
+    assert boxes(out, tuesday, "Evening 1")[0][1] > page_for("A5").bottom
+    (as_set,), (fitted,) = boxes(out, monday, "Talk d0a1 on models"), boxes(out, tuesday, "Talk d1a1 on models")
+    assert fitted[3] - fitted[1] == pytest.approx(as_set[3] - as_set[1], abs=0.01)  # the type as large
+
+
+def test_a_day_over_its_page_by_four_lines_that_its_smaller_type_fits_is_set_on_it(tmp_path):
+    """rc3 (2020, A4): its second day, 75 points over its page (6 of its rows' lines), fits it at the smallest step of
+    DAY_TYPE_LADDER, but ran on to a second page. Tuesday (seven talks of long titles, three evening rows), 4 lines
+    over and 17 points at its tightest spaces, is set on its page whole, its rows' type a step of the ladder smaller."""
+    ctx, folder = _long_talks_days(tmp_path, [(7, 0), (7, 3)])
+    width, height = ctx.page.text_width, ctx.page.text_height
+    day = ctx.booklet.days[1]
+    over = _programme_day(ctx, 1, day, 1, None, 1.0).wrap(width, height)[1] - height
+    tightest = _programme_day(ctx, 1, day, 1, None, DAY_SPACE_TIGHTEST).wrap(width, height)[1] - height
+    assert tightest > 0 and over > 3.5 * ctx.styles.row_title.leading  # (the data still tests it)
+    out = tmp_path / "booklet.pdf"
+    build_booklet(folder, out)
+    pdf = Pdf(out)
+    monday, tuesday = [page for _, page in outline_pages(pdf, "Programme")]
+    assert not any("Tuesday 14 September (continued)" in text for i in range(len(pdf)) for text in pdf.lines(i))
+    assert time_rows(pdf, tuesday)[-3:] == ["18:00\u201318:30", "18:30\u201319:00", "19:00\u201319:30"]
+    assert boxes(out, tuesday, "Evening 2")[0][1] > page_for("A5").bottom
+    (as_set,), (fitted,) = boxes(out, monday, "Speaker d0t1"), boxes(out, tuesday, "Speaker d1t1")
+    ratio = (fitted[3] - fitted[1]) / (as_set[3] - as_set[1])
+    assert any(ratio == pytest.approx(step, abs=0.006) for step in programme.DAY_TYPE_LADDER), ratio

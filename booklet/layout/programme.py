@@ -45,13 +45,14 @@ CLOSE_STARTS = 30  # minutes: parallel sessions set one after another that start
 # below its text, the space above a session or a block of parallel tracks) times the first of DAY_LADDER that fits,
 # down to DAY_SPACE_TIGHTEST of them; then, at those spaces, the type of its rows and sessions' headings
 # (DAY_SIZED_STYLES) times the first of DAY_TYPE_LADDER that fits (a fiftieth at a time, at most about a sixteenth: a
-# page set smaller shows beside the page facing it, as a page of four rows under "(continued)" does); a day over by
-# more than DAY_SPILL_LINES of its rows' title lines is not tried (it runs on as it is): at most the room of three or
-# four lines is taken out of a page
+# page set smaller shows beside the page facing it, as a page of four rows under "(continued)" does); a day that does
+# not fit even at its tightest spaces and smallest type runs on as it is. A day over its page by more than DAY_GAIN_MOST
+# of its height is not tried at all (no ladder takes that much off: a day of pages): its spaces halved and its type a
+# sixteenth smaller took at most a fifth off the rows of the real books' days (DebConf17's last day, A5)
 DAY_SPACE_TIGHTEST = 0.5
 DAY_LADDER = (0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, DAY_SPACE_TIGHTEST)  # (twentieths off, one by one)
 DAY_TYPE_LADDER = (0.98, 0.96, 0.94)
-DAY_SPILL_LINES = 3.5
+DAY_GAIN_MOST = 0.25
 DAY_SIZED_STYLES = ("time", "row_title", "row_speaker", "session")
 
 
@@ -101,18 +102,20 @@ def build_programme_day(ctx: Context, index: int, day: Day, level: int = 1, sect
 
 def fitted_day(ctx: Context, made) -> DayBlock:
     """A day's programme as made(space, size) gives it, its spaces times `space` and its rows' type times `size` (1, 1:
-    as set): as set when it fits a page, or when it is over its page by more than DAY_SPILL_LINES of its rows' title
-    lines (a day of pages runs on as it is); else at the first of DAY_LADDER with which it fits the page whole, so that
-    it takes one page, not a second for a few rows under "(continued)", and when even DAY_SPACE_TIGHTEST does not fit
-    it, at the first of DAY_TYPE_LADDER, its rows' type smaller and its spaces as loose as then fit (_sized_day); when
-    none fits, as set. A day is made again only when it is over its page: found from the day made at
-    DAY_SPACE_TIGHTEST (its height falls with its spaces in proportion), checked made. Only a day that opens a page is
-    fitted: a shorter one (programme.day_break's) is never over a page."""
+    as set): as set when it fits a page, or when it is over its page by more than DAY_GAIN_MOST of its height (a day of
+    pages runs on as it is); else at the first of DAY_LADDER with which it fits the page whole, so that it takes one
+    page, not a second for a few rows under "(continued)", and when even DAY_SPACE_TIGHTEST does not fit it, at the
+    first of DAY_TYPE_LADDER, its rows' type smaller and its spaces as loose as then fit (_sized_day); when none fits,
+    as set. Whether a day is fitted is judged by what it needs at its tightest, not by how far over it is as set: rc3's
+    first day (A5), 48 points over its page (4.3 of its rows' lines, over the 3.5 that were tried), fits at its
+    tightest spaces, and ran on to a second page. A day is made again only when it is over its page: found from the
+    day made at DAY_SPACE_TIGHTEST (its height falls with its spaces in proportion), checked made. Only a day that
+    opens a page is fitted: a shorter one (programme.day_break's) is never over a page."""
     width, height = ctx.page.text_width, ctx.page.text_height
     block = made(1.0)
     full = block.wrap(width, height)[1]
     over = full - height
-    if over <= _FUZZ or over > DAY_SPILL_LINES * ctx.styles.row_title.leading:
+    if over <= _FUZZ or over > DAY_GAIN_MOST * full:
         return block
     tightest = made(DAY_SPACE_TIGHTEST)
     least = tightest.wrap(width, height)[1]
@@ -144,14 +147,19 @@ def _sized_day(ctx: Context, made, per_space: float) -> DayBlock | None:
     no size fits, or when a step would set a row's type smaller than the theme's labels, the smallest type of the book
     (on none of the theme's pages: its smallest base size sets its labels 6.8 points, the rows' times at the ladder's
     last step 7.1). XDC 2021's Thursday (A5, pp. 6-7), 35 points over its page and 8.4 over at its tightest spaces,
-    ran on to a page of "(continued)", the repeated headings and four rows."""
+    ran on to a page of "(continued)", the repeated headings and four rows. The smallest size is made first: a day it
+    does not fit (Camp 2019's Day 1, 64 points over at it) is not made at the others."""
     width, height = ctx.page.text_width, ctx.page.text_height
     least = ctx.styles.label.fontSize
     smallest = min(getattr(ctx.styles, name).fontSize for name in DAY_SIZED_STYLES)  # (of the rows' type, as set)
-    for size in DAY_TYPE_LADDER:
-        if smallest * size < least - _FUZZ:
-            return None
-        tightest = made(DAY_SPACE_TIGHTEST, size)
+    sizes = [size for size in DAY_TYPE_LADDER if smallest * size >= least - _FUZZ]
+    if not sizes:
+        return None
+    last = made(DAY_SPACE_TIGHTEST, sizes[-1])
+    if last.wrap(width, height)[1] > height + _FUZZ:
+        return None
+    for size in sizes:
+        tightest = last if size == sizes[-1] else made(DAY_SPACE_TIGHTEST, size)
         high = tightest.wrap(width, height)[1]
         if high <= height + _FUZZ:
             return _loosest(ctx, made, tightest, high, per_space, size)
