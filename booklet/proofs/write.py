@@ -431,7 +431,7 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
     for target in unchanged:
         files.drop(target)  # already there, the same bytes: left as it is (and its time says when it last changed)
     if keep is not None:
-        recipes = _recipes(job, proofs, made.pages, made.overlay[1], made.pointers[1], _title_of(job.short_title))
+        recipes = _recipes(job, proofs, made.pages, made.overlay[1], made.pointers[1])
         # (the fits of the headers taken whole are kept too: the next run whose headers change fits only those lines)
         keep(replace(made, fits=(fits_key, {**fits.old, **fits} if headers.taken else dict(fits)),
                      headers=(headers.key, headers.made),
@@ -544,17 +544,17 @@ def _reused(job: _Job, proofs: list[Proof], pdf: str, kept: _Kept | None) -> _Re
     return _Reused(known, parsed, pointers_key, pointers, overlay_key, overlay, read, heights)
 
 
-def _title_of(short_title: str):
+def _title(proof: Proof, short_title: str) -> str:
     """A proof's PDF title (its document information), for the booklet of running title `short_title`."""
-    return lambda proof: f"Proof{proof.for_whom}: {proof.title} ({short_title})"
+    return f"Proof{proof.for_whom}: {proof.title} ({short_title})"
 
 
 def _recipes(job: _Job, proofs: list[Proof], known: KnownPages | None, overlay: bytes | None,
-             pointers: dict | None, title) -> dict[str, str]:
+             pointers: dict | None) -> dict[str, str]:
     """Proof id -> the digest of everything its bytes are made of, for each of `proofs` (in the order they are
     numbered) whose pages are all in `known` with what their reading read (KnownPages.reads): the booklet's
     objects each page holds (their digests: a page carried over is the very objects), the overlay's bytes, which
-    of its forms go where on each page (the proof's number, its pointers: `pointers`), the title (`title(proof)`),
+    of its forms go where on each page (the proof's number, its pointers: `pointers`), the title (_title),
     the booklet's /Size and /Lang. Two proofs of the same digest are the same bytes (PageCopier.copy_parts)."""
     if known is None or overlay is None or pointers is None:
         return {}
@@ -580,8 +580,8 @@ def _recipes(job: _Job, proofs: list[Proof], known: KnownPages | None, overlay: 
         placed = [[(form.form, form.x, form.y) for form in overlay_forms(
             number, page, job.page, trim, pointers.get((proof.id, page), ()), proof.variant_at(page))]
             for page in proof.pages]
-        recipes[proof.id] = hashlib.blake2b(repr((common, number, title(proof), proof.pages, objects, placed))
-                                            .encode(), digest_size=16).hexdigest()
+        recipes[proof.id] = hashlib.blake2b(repr((common, number, _title(proof, job.short_title), proof.pages, objects,
+                                                  placed)).encode(), digest_size=16).hexdigest()
     return recipes
 
 
@@ -631,7 +631,7 @@ def _earlier_made(job: _Job, proofs: list[Proof], reused: _Reused, kept: _Kept |
     if pointers is None:
         pointers = poster_pointers(job.pdf, candidates, job.poster_titles, job.anchors, job.poster_numbers,
                                    reused.heights, looked)
-    recipes = _recipes(job, proofs, reused.known, reused.overlay, pointers, _title_of(job.short_title))
+    recipes = _recipes(job, proofs, reused.known, reused.overlay, pointers)
     done, unchanged = set(), []
     for proof in candidates:
         earlier = kept.files.get(recipes.get(proof.id, ""))
@@ -862,7 +862,7 @@ class _GroupWriter:
             spread = [(page - 1, overlay_forms(number, page, job.page, self.trim,
                                                self.pointers.get((proof.id, page), ()), proof.variant_at(page)))
                       for page in proof.pages]
-            parts = self.copier.copy_parts(spread, title=_title_of(job.short_title)(proof))
+            parts = self.copier.copy_parts(spread, title=_title(proof, job.short_title))
             data = b"".join(parts)
             if _unchanged(where.target, data):
                 self.unchanged.append(where.target)
