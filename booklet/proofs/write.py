@@ -479,12 +479,12 @@ def _groups(proofs: list[Proof], count: int, overlay: bool = True, read: bool | 
     drawing = _DRAW * len(proofs) if count > 1 and overlay else 0
     total = sum(costs) + drawing
     groups: list[list[Proof]] = [[]]
-    done = drawing
+    so_far = drawing
     for proof, cost in zip(proofs, costs):
-        if groups[-1] and len(groups) < count and done >= total * len(groups) / count:
+        if groups[-1] and len(groups) < count and so_far >= total * len(groups) / count:
             groups.append([])
         groups[-1].append(proof)
-        done += cost
+        so_far += cost
     return groups
 
 
