@@ -419,8 +419,7 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
     # likely, after a correction: the headers are as they were)
     reused = _reused(job, proofs, pdf, kept)
     # the proofs whose bytes the last run wrote (into a file still as it left it) are that file again, not made again
-    done, unchanged, pointed = _earlier_made(job, proofs, reused, kept, paths, temps) if not png else \
-        (set(), [], ({}, {}))
+    done, unchanged, pointed = _earlier_made(job, proofs, reused, kept, paths, temps)
     left = len(proofs) - len(done)
     groups = _groups(proofs, workers or (min(cores(), 4) if left >= 300 else 1),
                      overlay=reused.overlay is None, read=True,
@@ -619,8 +618,9 @@ def _earlier_made(job: _Job, proofs: list[Proof], reused: _Reused, kept: _Kept |
     cannot be made (another file system, one without links).
 
     Returns the ids of those taken, the targets left as they were, and the poster pointers found for them and the
-    titles looked for on their pages (for _Kept, with the others')."""
-    if kept is None or not kept.files or reused.overlay is None:
+    titles looked for on their pages (for _Kept, with the others'). With PNGs (job.png) none is taken: a proof's
+    PNGs are made from its bytes."""
+    if job.png or kept is None or not kept.files or reused.overlay is None:
         return set(), [], ({}, {})
     candidates = [proof for proof in proofs if all(page - 1 in reused.known.pages for page in proof.pages)] \
         if reused.known is not None else []
