@@ -430,7 +430,7 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
     for target in unchanged:
         files.drop(target)  # already there, the same bytes: left as it is (and its time says when it last changed)
     if keep is not None:
-        recipes = _recipes(job, proofs, made.pages, made.overlay[1], made.pointers[1])
+        recipes = _recipes(job, proofs, made.pages, made.overlay[1], made.pointers[1], done)
         # (the fits of the headers taken whole are kept too: the next run whose headers change fits only those lines)
         keep(replace(made, fits=(fits_key, {**fits.old, **fits} if headers.taken else dict(fits)),
                      headers=(headers.key, headers.made),
@@ -549,14 +549,17 @@ def _title(proof: Proof, short_title: str) -> str:
 
 
 def _recipes(job: _Job, proofs: list[Proof], known: KnownPages | None, overlay: bytes | None,
-             pointers: dict | None) -> dict[str, str]:
+             pointers: dict | None, taken: dict[str, str] | None = None) -> dict[str, str]:
     """Proof id -> the digest of everything its bytes are made of, for each of `proofs` (in the order they are
     numbered) whose pages are all in `known` with what their reading read (KnownPages.reads): the booklet's
     objects each page holds (their digests: a page carried over is the very objects), the overlay's bytes, which
     of its forms go where on each page (the proof's number, its pointers: `pointers`), the title (_title),
-    the booklet's /Size and /Lang. Two proofs of the same digest are the same bytes (PageCopier.copy_parts)."""
+    the booklet's /Size and /Lang. Two proofs of the same digest are the same bytes (PageCopier.copy_parts).
+    `taken`: proof id -> its recipe, of the proofs that are the last run's files (_earlier_made: worked out already,
+    from these very pages, overlay and pointers), not worked out again."""
     if known is None or overlay is None or pointers is None:
         return {}
+    taken = taken or {}
     trim = known.boxes[1]
     common = repr((known.size, known.language, known.boxes, digest(overlay)))
     pages: dict[int, str | None] = {}
@@ -573,6 +576,9 @@ def _recipes(job: _Job, proofs: list[Proof], known: KnownPages | None, overlay: 
 
     recipes = {}
     for number, proof in enumerate(proofs):
+        if proof.id in taken:
+            recipes[proof.id] = taken[proof.id]
+            continue
         objects = [page_digest(page - 1) for page in proof.pages]
         if not objects or None in objects:
             continue
@@ -608,7 +614,7 @@ def _published(files: dict[str, tuple]) -> dict[str, tuple]:
 
 
 def _earlier_made(job: _Job, proofs: list[Proof], reused: _Reused, kept: _Kept | None, paths: dict[str, Path],
-                  temps: dict[str, _Files]) -> tuple[set[str], list[Path], tuple[dict, dict]]:
+                  temps: dict[str, _Files]) -> tuple[dict[str, str], list[Path], tuple[dict, dict]]:
     """The proofs whose very bytes the last run wrote into a file still as it left it (_Kept.files: the same recipe,
     _recipes, and the file's _identity): that file is taken, not made again. Into the same folder, the file there is
     left as it is; into another, a hard link to it is the proof's new file (made where its temporary file goes, and
@@ -617,22 +623,23 @@ def _earlier_made(job: _Job, proofs: list[Proof], reused: _Reused, kept: _Kept |
     target is there already (another file) is made as before, and compared (_unchanged); so is each where a link
     cannot be made (another file system, one without links).
 
-    Returns the ids of those taken, the targets left as they were, and the poster pointers found for them and the
-    titles looked for on their pages (for _Kept, with the others'). With PNGs (job.png) none is taken: a proof's
-    PNGs are made from its bytes."""
+    Returns the ids of those taken (-> their recipe), the targets left as they were, and the poster pointers found
+    for them and the titles looked for on their pages (for _Kept, with the others'). With PNGs (job.png) none is
+    taken: a proof's PNGs are made from its bytes."""
     if job.png or kept is None or not kept.files or reused.overlay is None:
-        return set(), [], ({}, {})
+        return {}, [], ({}, {})
     candidates = [proof for proof in proofs if all(page - 1 in reused.known.pages for page in proof.pages)] \
         if reused.known is not None else []
     if not candidates:
-        return set(), [], ({}, {})
+        return {}, [], ({}, {})
     looked: dict[int, dict] = {}
     pointers = reused.pointers
     if pointers is None:
         pointers = poster_pointers(job.pdf, candidates, job.poster_titles, job.anchors, job.poster_numbers,
                                    reused.heights, looked)
     recipes = _recipes(job, proofs, reused.known, reused.overlay, pointers)
-    done, unchanged = set(), []
+    done: dict[str, str] = {}
+    unchanged = []
     for proof in candidates:
         earlier = kept.files.get(recipes.get(proof.id, ""))
         if earlier is None or _identity(earlier[0]) != earlier[1]:
@@ -647,7 +654,7 @@ def _earlier_made(job: _Job, proofs: list[Proof], reused: _Reused, kept: _Kept |
                 os.link(earlier[0], temps[proof.id].pdf)
             except OSError:
                 continue
-        done.add(proof.id)
+        done[proof.id] = recipes[proof.id]
     return done, unchanged, ({key: value for key, value in pointers.items() if key[0] in done}, looked)
 
 
