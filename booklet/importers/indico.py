@@ -79,6 +79,11 @@ def _zone(name: str | None, path: Path, what: str) -> ZoneInfo | None:
         raise SourceError(f"{path}: {what}: unknown time zone '{name}'") from None
 
 
+def _as_written(value: dict) -> tuple[dt.date, dt.time]:
+    """Indico's {date, time, tz} -> (date, time) as written (in its own zone); ValueError when they are none."""
+    return dt.date.fromisoformat(str(value["date"])), dt.time.fromisoformat(str(value.get("time") or "00:00:00"))
+
+
 class _Clock:
     """Indico's {date, time, tz} -> (date, time) in the conference's zone."""
 
@@ -91,8 +96,7 @@ class _Clock:
         if not isinstance(value, dict) or not value.get("date"):
             return None
         try:
-            day = dt.date.fromisoformat(str(value["date"]))
-            clock = dt.time.fromisoformat(str(value.get("time") or "00:00:00"))
+            day, clock = _as_written(value)
         except ValueError:
             raise SourceError(f"{self.path}: {where}: '{value.get('date')} {value.get('time')}' is not a date "
                               "and time") from None
@@ -372,18 +376,14 @@ def _off_its_listing(e: dict, kind: str, listing: dt.date) -> bool:
     (a session block lasting into the next day under that day too). Its dates as written, not as converted to
     --timezone: the key is in the export's zone. A contribution listed a day before its date was imported on its own
     date without a word."""
-    start = e.get("startDate") or {}
-    day = dt.date.fromisoformat(str(start.get("date")))  # (read by _Clock already: a date)
-    clock = dt.time.fromisoformat(str(start.get("time") or "00:00:00"))
+    day, clock = _as_written(e["startDate"])  # (both dates read by _Clock already: a date and time, or none)
     if not off_its_day(day, clock, listing):
         return False
     end = e.get("endDate")
     if kind != "Session" or not isinstance(end, dict) or not end.get("date"):
         return True
-    try:
-        return not day < listing <= dt.date.fromisoformat(str(end["date"]))
-    except ValueError:
-        return True
+    return not day < listing <= _as_written(end)[0]
+
 
 class _Timetable:
     def __init__(self, path: Path, results: dict, options: Options) -> None:
