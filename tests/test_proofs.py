@@ -1229,10 +1229,11 @@ def test_proofs_after_one_abstract_is_corrected_read_only_the_pages_that_changed
 def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_files_of_the_proofs_that_did_not_change(
         tmp_path, monkeypatch):
     """After a correction to one abstract, proofs into a new folder take the last run's file of each proof whose
-    bytes are as they were (the same booklet objects on its pages, the same overlay, number and title): a hard link
-    to it, not its pages copied and 190 KB written again (1,897 of 1,898 proofs at 500 talks: 357 MB). The folder
-    holds the bytes of a run without the disk cache. A file of the last run changed since (or gone) is not taken,
-    nor is one where no link can be made: those proofs are made as before."""
+    bytes are as they were (the same booklet objects on its pages, the same overlay, number and title): a copy of it,
+    not its pages copied and composed again (1,897 of 1,898 proofs at 500 talks). A copy, not a link: a proof edited
+    in place in one folder leaves the other's as it was. The folder holds the bytes of a run without the disk cache.
+    A file of the last run changed since (or gone) is not taken, nor is one whose copy fails: those proofs are made
+    as before, and no half copy is left."""
     import shutil
 
     from booklet.proofs import pagecopy
@@ -1252,9 +1253,12 @@ def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_files_of_the_
     changed = sorted(name for name in warm if warm[name] != first.get(name))
     assert changed and len(changed) < len(warm) // 4
     assert len(copied) == len(changed)  # (before: every proof of the folder, len(warm))
-    for name in warm:
-        taken = (tmp_path / "warm" / name).stat().st_ino == (tmp_path / "first" / name).stat().st_ino
-        assert taken == (name not in changed), name
+    assert all((tmp_path / "warm" / name).stat().st_nlink == 1 for name in warm)  # (copies, not links)
+    # one edited in place in the first folder (an annotator saving into the file): the new folder's stays as it was
+    [kept, *_] = sorted(set(warm) - set(changed))
+    with open(tmp_path / "first" / kept, "r+b") as edited:
+        edited.write(b"%edited")
+    assert (tmp_path / "warm" / kept).read_bytes() == warm[kept]
     with monkeypatch.context() as patch:
         patch.setenv("BOOKLET_CACHE", "off")
         assert _proof_bytes(folder, tmp_path / "cold", workers=1) == warm
@@ -1271,13 +1275,19 @@ def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_files_of_the_
     assert _proof_bytes(folder, tmp_path / "next", workers=1) == warm
     assert len(copied) == 2
     assert (tmp_path / "next" / one).stat().st_ino != (tmp_path / "warm" / one).stat().st_ino
-    # where no link can be made (another file system): each proof is made and written as before, in two processes
-    def no_link(*args):
-        raise OSError(errno.EXDEV, "Invalid cross-device link")
+    # where a copy fails part-way (a full disk): no half copy is left, and each proof is made and written as
+    # before, in two processes
+    import booklet.output.atomic as atomic
 
-    monkeypatch.setattr(os, "link", no_link)
-    assert _proof_bytes(folder, tmp_path / "unlinked", workers=2) == warm
-    assert all((tmp_path / "unlinked" / name).stat().st_nlink == 1 for name in warm)
+    def full(source, temp):
+        Path(temp).write_bytes(b"%PDF-")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic.shutil, "copyfile", full)
+    monkeypatch.setattr(atomic, "_cloned", lambda source, copy: False)  # (no clone: the copy is shutil's)
+    copied.clear()
+    assert _proof_bytes(folder, tmp_path / "uncopied", workers=2) == warm
+    assert sorted(path.name for path in (tmp_path / "uncopied").iterdir() if path.name.startswith(".")) == []
 
 
 def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_headers_of_the_proofs_whose_inputs_are_the_same(

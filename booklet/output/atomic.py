@@ -466,6 +466,37 @@ def _cut(name: str, limit: int) -> str:
     return name.encode("utf-8", "surrogateescape")[:limit].decode("utf-8", "ignore")
 
 
+FICLONE = 0x40049409  # Linux's ioctl making a file share another's blocks (btrfs, XFS): a copy-on-write clone
+
+
+def copy_made(source, temp) -> None:
+    """The temporary file `temp` made as a copy of the file `source`: its blocks shared where the file system can
+    (FICLONE), else copied by the kernel (shutil.copyfile). A copy, not a link, so that a file edited in place in
+    one folder (a PDF annotator, vim's default on a linked file, `>>`) leaves the other as it was. An OSError
+    leaves no file at `temp`."""
+    try:
+        with open(source, "rb") as original, open(temp, "xb") as copy:
+            if _cloned(original.fileno(), copy.fileno()):
+                return
+        shutil.copyfile(source, temp)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def _cloned(source: int, copy: int) -> bool:
+    """Whether the file open as `copy` was made to share the blocks of the one open as `source` (FICLONE: not on
+    every system or file system)."""
+    try:
+        import fcntl
+
+        fcntl.ioctl(copy, FICLONE, source)
+    except (ImportError, OSError):
+        return False
+    return True
+
+
 def discard_temp(temp) -> None:
     """Remove the temporary file `temp` when it is there (one `later` named may never have been made)."""
     with suppress(FileNotFoundError):
