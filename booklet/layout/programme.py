@@ -156,14 +156,15 @@ def _sized_day(ctx: Context, made, per_space: float) -> DayBlock | None:
     if not sizes:
         return None
     last = made(DAY_SPACE_TIGHTEST, sizes[-1])
-    if last.wrap(width, height)[1] > height + _FUZZ:
+    lowest = last.wrap(width, height)[1]
+    if lowest > height + _FUZZ:
         return None
-    for size in sizes:
-        tightest = last if size == sizes[-1] else made(DAY_SPACE_TIGHTEST, size)
+    for size in sizes[:-1]:
+        tightest = made(DAY_SPACE_TIGHTEST, size)
         high = tightest.wrap(width, height)[1]
         if high <= height + _FUZZ:
             return _loosest(ctx, made, tightest, high, per_space, size)
-    return None
+    return _loosest(ctx, made, last, lowest, per_space, sizes[-1])
 
 
 def _sized(ctx: Context, size: float) -> Context:
