@@ -91,12 +91,11 @@ def abstract_runs(ctx: Context) -> list[list[Abstract]]:
     return [abstracts for _, abstracts in groups]
 
 
-def opening_abstracts(ctx: Context) -> dict[str, bool]:
+def opening_abstracts(ctx: Context) -> set[str]:
     """One abstract a page: the ids of the abstracts whose page opens a run of them under the section's name (the
     first abstract of the section; abstracts by day, each day's first, and the first of those not in the
-    programme), each with whether its run says once, under that name, what the underlining of presenting authors
-    means (explained_once)."""
-    return {run[0].id: explained_once(run) for run in abstract_runs(ctx) if run}
+    programme: each of abstract_runs' first)."""
+    return {run[0].id for run in abstract_runs(ctx) if run}
 
 
 def abstract_run(ctx: Context, abstracts: list[Abstract], opening: list, heading: list, level: int,

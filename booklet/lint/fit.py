@@ -41,11 +41,11 @@ def check_lengths(booklet: Booklet, page_size="A5", located=None) -> list[Proble
     problems = []
     from ..layout.abstracts import abstract_runs, abstracts_heading, explained_once, opening_abstracts
 
-    opening = opening_abstracts(ctx) if not ctx.flow else {}  # (on a page under the section's name)
+    opening = opening_abstracts(ctx) if not ctx.flow else set()  # (on a page under the section's name)
     # (whose authors' underlining is explained once, under the section's name: not under them)
     once = {abstract.id for run in abstract_runs(ctx) if explained_once(run) for abstract in run}
     for abstract in booklet.abstracts:
-        heading = abstracts_heading(ctx, opening[abstract.id]) if abstract.id in opening else []
+        heading = abstracts_heading(ctx, abstract.id in once) if abstract.id in opening else []
         if not heading and surely_fits(ctx, abstract):
             continue
         height = _height(ctx, abstract, canvas, heading, abstract.id not in once)
