@@ -196,7 +196,8 @@ def read_identities(report: Report, seq: Seq | None) -> tuple[Identity, ...]:
         f = Fields(report, item, f"[{index}]", PERSON)
         name, family = f.text("name", required=True), f.text("family")
         # (`aliases: ""` is said below, with the name: not read, where Fields would say it without the name)
-        aliases = () if f.empty("aliases") else f.texts("aliases")
+        blank_aliases = f.empty("aliases")
+        aliases = () if blank_aliases else f.texts("aliases")
         if not name:
             continue
         spellings = [(name, f.line("name"), f.at("name"), True)] + _alias_places(f, aliases)
@@ -218,7 +219,7 @@ def read_identities(report: Report, seq: Seq | None) -> tuple[Identity, ...]:
                 kept.append(text)
         # `aliases: ""` was as no aliases, without a word: a spelling's place left blank, an error; `aliases: []` names
         # no spelling, and is no aliases as any list of texts given empty is (`chair: []`, `affiliation: []`)
-        if not aliases and f.empty("aliases"):
+        if blank_aliases:
             f.error("aliases", f"is empty: write the other spellings of '{name}' the data uses, or leave the key out")
             clash = True
         if family is None and isinstance(f.map.get("family"), str):  # `family: ''`: no words, but not left out
