@@ -442,40 +442,32 @@ def _paired(text: str) -> list | None:
         nodes = list(yaml.compose_all(text, Loader=_alias_loader()))
     except (yaml.YAMLError, RecursionError):
         return None
-    keys = {id(key) for node in _collections(nodes) if isinstance(node, yaml.MappingNode) for key, _ in node.value}
+    keys = {id(key) for node in _nodes(nodes) if isinstance(node, yaml.MappingNode) for key, _ in node.value}
     for node in _scalars(nodes):
         if _HALF_CHARACTER.search(node.value):
             whole = _whole_characters(node.value)
-            if whole is None and id(node) in keys:
+            if whole is not None:
+                node.value = whole
+            elif id(node) in keys:
                 return None
-            node.value = node.value if whole is None else whole
     return nodes
 
 
-def _collections(nodes):
-    """Every list and mapping node within `nodes`, those in `nodes` too."""
+def _nodes(nodes):
+    """Every node within `nodes`, those in `nodes` too (an alias's node once each time it is named)."""
     todo = list(nodes)
     while todo:
         node = todo.pop()
+        yield node
         if isinstance(node, yaml.SequenceNode):
-            yield node
             todo.extend(node.value)
         elif isinstance(node, yaml.MappingNode):
-            yield node
             todo.extend(n for pair in node.value for n in pair)
 
 
 def _scalars(nodes):
-    """Every scalar node within `nodes` (a node tree's leaves; an alias's node once each time it is named)."""
-    todo = list(nodes)
-    while todo:
-        node = todo.pop()
-        if isinstance(node, yaml.ScalarNode):
-            yield node
-        elif isinstance(node, yaml.SequenceNode):
-            todo.extend(node.value)
-        elif isinstance(node, yaml.MappingNode):
-            todo.extend(n for pair in node.value for n in pair)
+    """Every scalar node within `nodes` (a node tree's leaves), in _nodes' order."""
+    return (node for node in _nodes(nodes) if isinstance(node, yaml.ScalarNode))
 
 
 def _whole_characters(text: str) -> str | None:
