@@ -75,13 +75,11 @@ def _description(key: Key) -> str:
 
 def _property(key: Key, record: Record) -> dict:
     schema = _type(key)
-    if key.type in ("text", "id", "ref") and key.required:
+    blank = blank_refused(record.name, key.name)  # (`affiliation: ""`, `aliases: ""`: check refuses them)
+    if key.type in ("text", "id", "ref") and (key.required or blank):
         schema["pattern"] = schema.get("pattern", r"\S")
-    elif blank_refused(record.name, key.name):  # (`affiliation: ""`, `aliases: ""`: check refuses them)
-        if key.type == "text":
-            schema["pattern"] = r"\S"
-        elif key.type == "texts":
-            schema = {"anyOf": [_ITEM, schema["anyOf"][1]]}
+    elif key.type == "texts" and blank:  # (the text given alone, as each item of a list is: _ITEM)
+        schema["anyOf"][0] = _ITEM
     if not key.required:  # `key:` with nothing after it is the same as leaving the key out
         schema = {"anyOf": [schema, {"type": "null"}]}
     schema["description"] = _description(key)
