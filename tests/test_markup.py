@@ -881,9 +881,9 @@ def test_the_formulas_of_a_text_are_found_once(monkeypatch):
 
 def test_a_name_left_out_of_a_list_is_set_apart_by_signs_when_words_of_it_print():
     # a list's name that prints in part goes only between signs: 'y', 'e' and 'and' also join one name's words
-    assert markup.names_apart("Wang 王小明, Bo Jones") == ("Bo Jones", ["Wang 王小明"])
-    assert markup.names_apart("Mei Chen, 王小明 and Bo Jones") == ("Mei Chen and Bo Jones", ["王小明"])
-    assert markup.names_apart("Mei Chen and 王小明") == ("Mei Chen", ["王小明"])
+    assert markup.names_apart("Wang 王小明, Bo Jones") == ("Bo Jones", ("Wang 王小明",))
+    assert markup.names_apart("Mei Chen, 王小明 and Bo Jones") == ("Mei Chen and Bo Jones", ("王小明",))
+    assert markup.names_apart("Mei Chen and 王小明") == ("Mei Chen", ("王小明",))
     assert markup.names_apart("José Ortega y Gasset 王小明") is None
     assert markup.names_apart("Artur da Costa e Silva 王小明") is None
     assert markup.names_apart("Wang 王小明 and Bo Jones") is None

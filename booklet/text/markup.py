@@ -1827,11 +1827,11 @@ def _in_two_scripts(name: str) -> bool:
 
 @lru_cache(maxsize=256)  # (asked of a name by the warning that tells of it, data.fields.check_printable, then by
 # what prints of it, fields.names_printed: worked out once; a value given out is never changed)
-def names_apart(text: str) -> tuple[str, list[str]] | None:
+def names_apart(text: str) -> tuple[str, tuple[str, ...]] | None:
     """Of a person's name that loses letters (loses_letters) and is a list of names, each joined to the next by a sign
     or a word joining two names ('王小明, Andrew Lee', 'Mei Chen and 王小明'), some of which print: (the names that
     print, joined as written, each left-out one with the sign or word before it, or after it for the first: 'Andrew
-    Lee', 'Mei Chen'; the names left out, as written: ['王小明']); a name of the list that would lose letters is one
+    Lee', 'Mei Chen'; the names left out, as written: ('王小明',)); a name of the list that would lose letters is one
     left out ('Wang 王小明, Bo Jones' prints 'Bo Jones') when signs, not words, set it apart. None for any other name,
     left out whole as before: one name losing letters ('Wang 王小明'; 'José Ortega y Gasset 王小明', where 'y' joins
     one name's words), or what prints being a word alone ('Wang, 小明', a family name before its given name)."""
@@ -1856,7 +1856,7 @@ def names_apart(text: str) -> tuple[str, list[str]] | None:
     printed = kept[0][1] + "".join(joined + name for joined, name in kept[1:])
     if len(printed_words(plain(printed)).split()) < 2:
         return None
-    return printed, gone
+    return printed, tuple(gone)  # (a tuple: the value is shared by every caller of the cache)
 
 
 when_fonts_change(names_apart.cache_clear)  # which names print depends on the fonts
