@@ -1559,6 +1559,63 @@ def test_the_header_lines_are_inside_the_strip_above_the_running_head(sample):
         document.close()
 
 
+def _header_text(path: Path, index: int = 0) -> str:
+    """The text of the tinted strip above the running head on page `index` of the proof at `path` (its header)."""
+    import pypdfium2 as pdfium
+
+    from booklet.proofs import marks
+
+    document = pdfium.PdfDocument(path)
+    try:
+        page = document[index]
+        left, _, right, top = page.get_cropbox()
+        strip = page.get_textpage().get_text_bounded(left, top - marks._strip_height(page_for("A5")), right, top)
+        return strip.replace("\r\n", "\n")
+    finally:
+        document.close()
+
+
+def test_a_proof_whose_page_underlines_a_presenting_author_says_what_that_means_in_its_header(tmp_path,
+                                                                                                monkeypatch):
+    """The booklet says "Presenting author underlined." once, under the Abstracts' (and the Posters') heading, when
+    several entries underline: a speaker's proof of p. 16, Camila Fuentes underlined, did not say what that meant.
+    Its header's second line says it now, where its pages do not (not the first abstract's proof, whose page has
+    the note under the heading, nor a proof of an abstract that underlines no one); and no more once the data marks
+    no author presenting (the kept headers follow: the bytes of a run without the disk cache)."""
+    import shutil
+
+    note = "Presenting author underlined."
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "conf"
+    shutil.copytree(DATA, folder)
+    result = write_proofs(folder, tmp_path / "first", reply_by=REPLY_BY, workers=1)
+    proofs = {p.id: p for p in result.proofs}
+    fuentes = _header_text(tmp_path / "first" / "fuentes.pdf")
+    assert "Your talk: Monday 14 June \u00b7 11:40\u201312:00 \u00b7 Aurora Auditorium \u00b7 " + note in fuentes
+    assert proofs["fuentes"].header[1][0].endswith(" \u00b7 " + note)
+    assert note not in _header_text(tmp_path / "first" / "brennan.pdf")  # (its authors: no one underlined)
+    oyelaran = tmp_path / "first" / "oyelaran.pdf"  # the first abstract: the note is on its page, under the heading
+    assert note in Pdf(oyelaran).texts[0] and note not in _header_text(oyelaran)
+    # a poster's author: on a page after the list's first, which says it
+    poster = _header_text(tmp_path / "first" / "poster-camila-fuentes.pdf")
+    assert poster.splitlines()[1].startswith("Poster 7 \u00b7 ") and poster.splitlines()[1].endswith(" \u00b7 " + note)
+    assert note not in _header_text(tmp_path / "first" / "poster-felix-albrecht.pdf")  # (on the list's first page)
+    # Camila Fuentes no longer marked presenting: no one is underlined on her page, and her header says nothing of it
+    abstracts = folder / "abstracts.yaml"
+    text = abstracts.read_text(encoding="utf-8")
+    marked = "presenting: true, email: c.fuentes@example.org"
+    assert text.count(marked) == 1
+    abstracts.write_text(text.replace(marked, "email: c.fuentes@example.org"), encoding="utf-8")
+    warm = _proof_bytes(folder, tmp_path / "edited", reply_by=REPLY_BY, workers=1)
+    fuentes = _header_text(tmp_path / "edited" / "fuentes.pdf")
+    assert fuentes.splitlines()[1] == "Your talk: Monday 14 June \u00b7 11:40\u201312:00 \u00b7 Aurora Auditorium"
+    assert note not in fuentes
+    assert note in _header_text(tmp_path / "edited" / "araujo.pdf")  # (another abstract's, still underlined)
+    with monkeypatch.context() as patch:
+        patch.setenv("BOOKLET_CACHE", "off")
+        assert _proof_bytes(folder, tmp_path / "cold", reply_by=REPLY_BY, workers=1) == warm
+
+
 def test_a_manifest_cell_that_starts_like_a_formula_is_kept_as_text(tmp_path):
     """A speaker's name typed into a form as =HYPERLINK("http://evil.example","x") went into manifest.csv as it is: a
     live formula when the LOC opens it in a spreadsheet for the mail merge (a fuzzing run). It starts with "'"."""

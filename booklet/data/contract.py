@@ -499,7 +499,9 @@ LABEL_WORDS = {
     "coauthors": ("the heading over a tutorial's authors who do not present it", "Co-authors"),
     "presenting_underlined": ("what underlining one of several authors means: once, under the posters' heading, and "
                               "under the abstracts' when more than one abstract underlines (abstracts by day: each "
-                              "day's), else under the authors of the one that does", "Presenting author underlined."),
+                              "day's), else under the authors of the one that does; and in the header of a "
+                              "speaker's proof whose pages underline without saying it",
+                              "Presenting author underlined."),
     "not_in_programme": ("the outline's entry for abstracts not in the programme", "Not in the programme"),
     "contributed": ("the label of a contributed talk", "CONTRIBUTED TALK"),
     "invited": ("the label of an invited talk", "INVITED TALK"),

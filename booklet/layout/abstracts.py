@@ -91,6 +91,20 @@ def abstract_runs(ctx: Context) -> list[list[Abstract]]:
     return [abstracts for _, abstracts in groups]
 
 
+def underlining_explained(ctx: Context) -> dict[str, str]:
+    """Each abstract whose authors underline a presenting one (common.underlined): its link key -> the link key of
+    the abstract on whose first page what that means is said: the first of its run, under the section's name, when
+    the run says it once (explained_once); else its own, under its authors. (A speaker's proof copies the abstract's
+    pages alone: when they do not say it, the proof's header does.)"""
+    found = {}
+    for run in abstract_runs(ctx):
+        once = explained_once(run)
+        for abstract in run:
+            if underlined(abstract.authors):
+                found[ctx.abstract_key(abstract)] = ctx.abstract_key(run[0] if once else abstract)
+    return found
+
+
 def opening_abstracts(ctx: Context) -> set[str]:
     """One abstract a page: the ids of the abstracts whose page opens a run of them under the section's name (the
     first abstract of the section; abstracts by day, each day's first, and the first of those not in the

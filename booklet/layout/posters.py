@@ -70,6 +70,21 @@ def poster_list(ctx: Context, indices: list[int], opening: list, key: str, level
     return story + entries
 
 
+def underlining_explained(ctx: Context) -> dict[str, str]:
+    """Each poster whose authors underline a presenting one (common.underlined): its link key -> the link key of its
+    list, under whose heading what that means is said once (poster_list): the Posters section's, or (abstracts by
+    day) its day's. (A poster author's proof copies the pages of their posters alone: when none of them is the
+    list's first, the proof's header says it.)"""
+    if not ctx.has("posters"):
+        return {}
+    lists = [(None, "posters")]
+    if ctx.by_day:
+        lists += [(day_index, posters_day_key(day_index)) for day_index in range(len(ctx.booklet.days))]
+    posters = ctx.booklet.posters
+    return {poster_key(index): key for day_index, key in lists for index in ctx.posters_of(day_index)
+            if underlined(posters[index].authors)}
+
+
 def poster_heading(ctx: Context, heading: str | None, slot: Slot | None, day_index: int | None) -> list[str]:
     """A group's heading (poster_groups), in parts: its session or topic (None: the label other_posters). A session
     whose name the fonts print nothing of prints the label title_not_printable, as another such one does: followed

@@ -137,22 +137,47 @@ def header_lines(proof: Proof, reply: tuple[tuple[str, float], ...], page: Page,
     # (an entry each of whose names the fonts print nothing of, left out of the booklet, read "PROOF for  · ...")
     first = filled(words["proof_for"], names=_curled(proof.names_in(language), words), pages=pages) if proof.people \
         else filled(words["proof_for_unnamed"], pages=pages)
-    colon = _marked(":", language)
-    when = " \u00b7 ".join(x for x in (proof.day, proof.time, proof.room) if x)
     width = _header_width(page)
     sizes = _line_sizes(page, reply)
-    if proof.kind == "poster":  # when and where before the title, which is cut when long
-        second = _kept_fit(f"{_what(proof, words)} {proof.entry}{' · ' + when if when else ''}{colon} "
-                           f"{_curled(proof.title, words)}", _HEADER_FONTS[1], sizes[1], width, fits, sizes[1])
-    elif proof.kind == "chair":
-        second = _chair_line(proof.chaired, words, language, sizes[1], width, fits)
-    elif when:
-        second = _kept_fit_parts(f"{_what(proof, words)}{colon} ", (("", (proof.day, proof.time), proof.room),), "",
-                                 _HEADER_FONTS[1], sizes[1], width, fits)
+    if proof.explains:  # (what the underline on its page means, which the booklet says on a page not in the proof)
+        note = _width(_note(words), _HEADER_FONTS[1], sizes[1])
+        second = _explained(_second_line(proof, words, language, sizes[1], max(width - note, width / 2), fits),
+                            words, width)
     else:
-        second = _kept_fit(f"{_what(proof, words)}{colon} " + words["proof_unscheduled"], _HEADER_FONTS[1], sizes[1],
-                           width, fits, _READABLE)
+        second = _second_line(proof, words, language, sizes[1], width, fits)
     return (_kept_fit(first, _HEADER_FONTS[0], sizes[0], width, fits), second, *reply)
+
+
+def _second_line(proof: Proof, words: dict[str, str], language: str, size: float, width: float,
+                 fits: dict | None) -> tuple[str, float]:
+    """The header's second line: the talk's or tutorial's when and where, the poster's number(s), when and where
+    and title(s), or the sessions a chair chairs; fitted to `width` at `size` (see header_lines)."""
+    colon = _marked(":", language)
+    when = " \u00b7 ".join(x for x in (proof.day, proof.time, proof.room) if x)
+    if proof.kind == "poster":  # when and where before the title, which is cut when long
+        return _kept_fit(f"{_what(proof, words)} {proof.entry}{' · ' + when if when else ''}{colon} "
+                         f"{_curled(proof.title, words)}", _HEADER_FONTS[1], size, width, fits, size)
+    if proof.kind == "chair":
+        return _chair_line(proof.chaired, words, language, size, width, fits)
+    if when:
+        return _kept_fit_parts(f"{_what(proof, words)}{colon} ", (("", (proof.day, proof.time), proof.room),), "",
+                               _HEADER_FONTS[1], size, width, fits)
+    return _kept_fit(f"{_what(proof, words)}{colon} " + words["proof_unscheduled"], _HEADER_FONTS[1], size, width,
+                     fits, _READABLE)
+
+
+def _explained(line: tuple[str, float], words: dict[str, str], width: float) -> tuple[str, float]:
+    """The header's second `line` (fitted to `width` less the room of what follows) followed by what underlining a
+    presenting author means (the label presenting_underlined), ' · ' between them; made smaller (and then cut) only
+    when the two do not fit `width` (a note too long for a line of its own)."""
+    font = _HEADER_FONTS[1]
+    text = line[0] + _shown(_note(words), font)
+    return (text, line[1]) if _width(text, font, line[1]) <= width else _fit(text, font, line[1], width)
+
+
+def _note(words: dict[str, str]) -> str:
+    """' · Presenting author underlined.' (the label presenting_underlined, as plain text), after the second line."""
+    return " \u00b7 " + _curled(markup.plain(words["presenting_underlined"]), words)
 
 
 def chair_lines(proof: Proof, ranges: dict[str, tuple[int, ...]], own: tuple[int, ...],

@@ -73,6 +73,12 @@ class Proof:
     # of those it is for whose names are left out of the booklet, the ones given no address (each where the data
     # writes them): the mail merge leaves them out, as a named co-speaker without an address (missing_emails)
     unaddressed: tuple[Source, ...] = ()
+    # of its entries whose authors underline a presenting one, the link keys of the pages that say what that means
+    # (layout's underlining_explained: the entry's own page, or the first of its list, where it is said once)
+    explained_at: tuple[str, ...] = ()
+    # its entries underline a presenting author and none of its pages says what that means: its header says it
+    # (set once its pages are known: explaining)
+    explains: bool = False
 
     @property
     def file(self) -> str:
@@ -642,6 +648,15 @@ def _fallback_ranges(anchors: dict[str, int], total_pages: int, long_posters: se
         else:
             ranges[key] = (page,)
     return ranges
+
+
+def explaining(proof: Proof, anchors: dict[str, int]) -> Proof:
+    """`proof` (its pages known), its header to say what underlining a presenting author means (`explains`) when its
+    entries underline one and none of its pages says it (`explained_at`, on the build's `anchors`: link key -> page).
+    The booklet says it once under the Abstracts' (or the Posters') heading when several underline: a speaker's proof
+    of a page further on showed the underline and not what it meant."""
+    explains = bool(proof.explained_at) and not any(anchors.get(key) in proof.pages for key in proof.explained_at)
+    return replace(proof, explains=explains) if explains != proof.explains else proof
 
 
 def pages_of(proof: Proof, ranges: dict[str, tuple[int, ...]], chaired: bool = True) -> tuple[int, ...]:

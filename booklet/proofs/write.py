@@ -27,7 +27,7 @@ from ..problems import DataError, Problem
 from .marks import chair_lines, draw_overlays, header_lines, overlay_forms, poster_pointers, reply_line
 from .plan import (
     KINDS, MANIFEST, MANIFEST_ENCODING, Proof, ProofsResult, earlier_files, find_proof, long_posters, manifest_text,
-    missing_emails,
+    explaining, missing_emails,
     pages_of,
     page_ranges, plan_proofs,
 )
@@ -151,8 +151,15 @@ def _refuse_inputs(targets: list[Path], data_dir: Path, named: dict[Path, str]) 
 def _proofs_of(booklet: Booklet, page_size: str) -> list[Proof]:
     from ..layout.common import Context
 
+    from ..layout import abstracts, posters
+
     ctx = Context(booklet, page_for(page_size))
-    return plan_proofs(booklet, ctx.slots, ctx.session_orders)
+    # (where the booklet says what underlining a presenting author means, for each entry that underlines one)
+    explained = {**abstracts.underlining_explained(ctx), **posters.underlining_explained(ctx)}
+    return [replace(proof, explained_at=tuple(dict.fromkeys(explained[key] for key in proof.anchors
+                                                            if key in explained)))
+            if proof.kind in ("abstract", "poster") else proof
+            for proof in plan_proofs(booklet, ctx.slots, ctx.session_orders)]
 
 
 def _planned(built: BuildResult, pdf: bytes, page_size: str, proofs: list[Proof] | None = None) -> _Plan:
@@ -382,7 +389,7 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
     geometry = page_for(page_size)
     built = plan.built
     ranges = page_ranges(built.anchors, built.pages, plan.long_posters)
-    proofs = [replace(p, pages=pages_of(p, ranges)) for p in plan.proofs]
+    proofs = [explaining(replace(p, pages=pages_of(p, ranges)), built.anchors) for p in plan.proofs]
     own = {p.id: pages_of(p, ranges, chaired=False) for p in proofs}  # (its entries' pages alone)
     # in the order of their entries' first pages (a speaker's who chairs a session too: their talk's)
     proofs = sorted((p for p in proofs if p.pages),
@@ -989,7 +996,7 @@ class _Headers:
     def of(self, proof: Proof) -> tuple[tuple[str, float], ...]:
         # (what header_lines reads of the proof)
         inputs = (tuple(person.name for person in proof.people), proof.pages, proof.kind, proof.entry, proof.title,
-                  proof.day, proof.time, proof.room, proof.chaired)
+                  proof.day, proof.time, proof.room, proof.chaired, proof.explains)
         found = self.old.get(inputs)
         if found is None:
             found = self.make(proof)
