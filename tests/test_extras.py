@@ -269,6 +269,30 @@ def test_a_sponsor_url_without_its_scheme_links_to_the_web_as_the_conference_url
     assert "https://www.example.org/conf" in every
 
 
+def test_a_web_address_of_another_kind_than_the_web_s_is_an_error_at_its_key_for_every_url(tmp_path):
+    # a sponsor's `url: "javascript:app.alert(1)"` became the link https://javascript:app.alert(1), and check said
+    # nothing; the conference's own url, sponsors' urls: one rule (http, https, mailto, or a bare site)
+    line = base_lines("conference.yaml") + 1
+    data = write_conference(tmp_path / "data", {
+        "conference.yaml": extend("conference.yaml", """\
+            url: "file:///etc/passwd"
+            sponsors:
+              - {name: Zeta, url: "javascript:app.alert(1)"}
+              - {name: Eta, url: "DATA:text/html,hi"}
+              - {name: Theta, url: "www.example.org:8080/x"}
+              - {name: Iota, url: "mailto:info@example.org"}
+              - {name: Kappa, url: "http://example.org"}
+            """)})
+    hint = ("is not a kind of address the booklet links to; write a web address (https://www.example.org, or "
+            "www.example.org, opened as https://) or an email address (mailto:info@example.org)")
+    build_and_check_fail(tmp_path, data, [
+        f"conference.yaml:{line}: url: 'file:///etc/passwd' is not a web address: file: {hint}",
+        f"conference.yaml:{line + 2}: sponsors[0].url: 'javascript:app.alert(1)' is not a web address: "
+        f"javascript: {hint}",
+        f"conference.yaml:{line + 3}: sponsors[1].url: 'DATA:text/html,hi' is not a web address: data: {hint}",
+    ])
+
+
 def test_a_sponsor_name_shrunk_too_far_to_read_in_its_box_is_warned_about_at_its_key(tmp_path):
     # printed in its logo's box, shrunk to a few points' size to fit it, without a word from check
     long_name = "Foundation " + " ".join(f"word{i}" for i in range(60))

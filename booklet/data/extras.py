@@ -28,7 +28,7 @@ def _sponsors(report: Report, f: Fields) -> tuple[Sponsor, ...]:
     path, out = f.at("sponsors"), []
     for index, item in each_mapping(report, f.seq("sponsors") or (), path, "a sponsor", SPONSOR):
         g = Fields(report, item, f"{path}[{index}]", SPONSOR)
-        name, logo, tier, url = g.text("name", required=True), g.image("logo"), g.text("tier"), g.text("url", printed=False)
+        name, logo, tier, url = g.text("name", required=True), g.image("logo"), g.text("tier"), g.web("url", printed=False)
         if name:
             out.append(Sponsor(name, logo, tier, url))
     return tuple(out)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..text import fonts, markup
 from .. import images
+from . import web
 from ..cache import memory
 from .contract import (BLANK_WORDS, COLOUR, DETAILS, NAMES, TEXT_MAX, TITLES, Key, Record, blank_refused, choice_hint,
                        example_line)
@@ -237,6 +238,18 @@ class Fields:
             text = without_bidi(text)
             if name:
                 text = names_printed(text)
+        return text
+
+    def web(self, key: str, printed: bool = True) -> str | None:
+        """A key that holds a web address (data.web's one rule): an address of another kind (javascript:, file:)
+        is an error at its key."""
+        text = self.text(key, printed=printed)
+        if text is None:
+            return None
+        problem = web.scheme_problem(text.strip())
+        if problem:
+            self.error(key, f"'{text.strip()}' is not a web address: {problem}")
+            return None
         return text
 
     def empty(self, key: str) -> bool:

@@ -266,7 +266,7 @@ def read_conference(report: Report, data: Map | None) -> Conference | None:
     quote = _read_quote(report, f.mapping("quote"), f.at("quote"))
     fields = dict(
         short_title=f.text("short_title"), subtitle=f.text("subtitle"), tagline=f.text("tagline"),
-        welcome=f.text("welcome"), url=f.text("url"), contact=f.text("contact"),
+        welcome=f.text("welcome"), url=f.web("url"), contact=f.text("contact"),
         hashtag=f.text("hashtag"), logo=f.image("logo"), cover_image=f.image("cover_image"),
         language=_read_language(f), **read_extras(report, f),
     )

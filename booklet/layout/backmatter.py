@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
+from ..data import web
 from ..text import markup
 from ..model import Conference
 from ..printing.binding import UNPADDED, ByBinding, Fixed
@@ -49,6 +50,8 @@ def linked(value: str, label: str) -> str:
     plain = markup.plain(value).strip()
     if label == "email" and _EMAIL.fullmatch(plain):
         target = "mailto:" + plain
+    elif web.scheme_problem(plain):  # (a contact of ftp://...: printed, opened by no link)
+        return text
     elif (label == "web" and _WEB.fullmatch(plain)
           or label == "contact" and markup.address_spans(plain) == [(0, len(plain))]):  # ("J.Smith" is none)
         target = web_target(plain)
@@ -57,13 +60,9 @@ def linked(value: str, label: str) -> str:
     return f'<a href="{html.escape(target, quote=True)}">{text}</a>'
 
 
-_SCHEME = re.compile(r"(?i)[a-z][a-z0-9+.-]*://|mailto:")
-
-
 def web_target(address: str) -> str:
-    """A web address as a link's target: as written when it gives its scheme (https://, ...), else with https://
-    before it ("www.example.com" as a link's target opened nothing: a PDF viewer reads it as a file's name)."""
-    return address if _SCHEME.match(address) else "https://" + address
+    """A web address as a link's target (data.web's one rule: https:// before a bare site)."""
+    return web.target(address)
 
 
 def has_practical(conference: Conference) -> bool:

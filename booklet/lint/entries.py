@@ -6,6 +6,7 @@ from __future__ import annotations
 import ipaddress
 import re
 
+from ..data import web
 from ..data.locate import Lines
 from ..data.people import compared_name, named_again
 from ..model import Booklet, Source, Tutorial
@@ -170,21 +171,20 @@ def check_emails(mentions: list[Mention]) -> list[Problem]:
     return problems
 
 
-_SCHEME = re.compile(r"(?i)([a-z][a-z0-9+.-]*):(//)?")
-
-
 def web_problem(address: str) -> str | None:
     """What is wrong with a web address (a link's target, with its scheme or not: "www.example.org/smc"), or None
-    when it looks like one. An address of another kind than the web's (mailto:, ftp://, a DOI's doi:) is left
-    alone."""
+    when it looks like one. A mailto: address is left alone; one of another kind (javascript:, ftp://) is refused
+    where the data is read (data.web)."""
     if any(ch.isspace() for ch in address):
         return "it has a space in it"
-    scheme = _SCHEME.match(address)
-    if scheme and scheme[1].lower() not in ("http", "https"):
+    named = web.scheme(address)
+    if named is not None and named not in ("http", "https"):
         return None
-    if scheme and not scheme[2]:
+    rest = address[len(named) + 1:] if named else address
+    if named and not rest.startswith("//"):
         return "write it like https://www.example.org"
-    host = re.split(r"[/?#]", address[scheme.end():] if scheme else address, maxsplit=1)[0]
+    rest = rest[2:] if named else rest
+    host = re.split(r"[/?#]", rest, maxsplit=1)[0]
     host = host.rsplit("@", 1)[-1]  # (a login before it)
     if host.startswith("["):  # an IPv6 address in brackets: http://[2001:db8::1]:8080/
         try:

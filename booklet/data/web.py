@@ -1,0 +1,39 @@
+"""What a web address in the data may be: the one rule for every key that holds one (conference.yaml's `url`, each
+sponsor's `url`), read by the validator (another kind of address is an error at its key), by check (a malformed web
+address is a warning) and by the layout (a link's target).
+
+An address is http://..., https://..., mailto:..., or a bare site ("www.example.org/smc", "example.org:8080/x"),
+which a link opens as https://. Any other scheme (javascript:, file:, data:, ftp:, ...) is refused: a sponsor's
+`url: "javascript:app.alert(1)"` became the link `https://javascript:app.alert(1)` without a word."""
+
+from __future__ import annotations
+
+import re
+
+SCHEMES = ("http", "https", "mailto")  # what a link in the booklet may open
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_PORT = re.compile(r"\d+(?:[/?#]|$)")  # a site's port after the colon: "example.org:8080/x" names no scheme
+
+
+def scheme(address: str) -> str | None:
+    """The scheme `address` names, lower-cased ('https', 'javascript'), or None for a bare site."""
+    found = _SCHEME.match(address)
+    if found is None or _PORT.match(address, found.end()):
+        return None
+    return found[1].lower()
+
+
+def scheme_problem(address: str) -> str | None:
+    """Why `address` cannot be a link's target in the booklet, or None when its scheme is one of SCHEMES (or it
+    has none)."""
+    named = scheme(address)
+    if named is None or named in SCHEMES:
+        return None
+    return (f"{named}: is not a kind of address the booklet links to; write a web address (https://www.example.org, "
+            "or www.example.org, opened as https://) or an email address (mailto:info@example.org)")
+
+
+def target(address: str) -> str:
+    """A web address as a link's target: as written when it gives its scheme, else with https:// before it
+    ("www.example.com" as a link's target opened nothing: a PDF viewer reads it as a file's name)."""
+    return address if scheme(address) in SCHEMES else "https://" + address
