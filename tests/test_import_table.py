@@ -1532,6 +1532,22 @@ def test_easychairs_workbook_gives_the_authors_affiliations_and_emails_from_its_
         in imported.notes
 
 
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-be"])
+def test_a_csv_in_utf_32_with_its_mark_is_read_as_one_in_utf_16_is(tmp_path, encoding):
+    """Fuzzing: a CSV saved as UTF-32 (its byte order mark starts as UTF-16's) was "not UTF-8 text (UTF-16, or not
+    text at all)", where one in UTF-16 is read; it is read now, and noted so."""
+    from booklet import importers
+
+    text = "Title,Speaker\nÅngström lines,Ana Smith\n"
+    raw = ("\ufeff" + text).encode(encoding) if encoding.endswith("be") else text.encode(encoding)
+    (tmp_path / "u32.csv").write_bytes(raw)
+    imported = importers.read(tmp_path / "u32.csv", Options())
+    assert [(a["title"], a["speaker"]["name"]) for a in imported.documents["abstracts.yaml"]] == [
+        ("Ångström lines", "Ana Smith")]
+    assert ("read as utf-32 text (it is not UTF-8): check accented letters; save it as UTF-8 if they are wrong"
+            in imported.notes)
+
+
 def test_terminal_codes_and_a_stray_nul_in_a_csv_are_left_out_and_noted(tmp_path):
     """Fuzzing: a header 'Ti ESC[1m tle' was shown as 'Title' but not read as one (--map could not name it); a
     link's or a reset's terminal code left ']8;;http://x' or 'c' in a title; one NUL in a UTF-8 file made it "not

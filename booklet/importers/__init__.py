@@ -164,10 +164,12 @@ def _unreadable(path: Path, head: bytes) -> None:
     """SourceError saying why, when no format is recognised because the file cannot be read as what it looks
     like: text that is not UTF-8 (UTF-16), JSON that is not valid or nested too deeply, XML that declares
     entities or is not well-formed (the reason --format gave; without it, only "not a format")."""
-    from ..data.load import workbook_kind
+    from ..data.load import wide_encoding, workbook_kind
 
     if workbook_kind(head):
         raise SourceError(f"{path}: {workbook_kind(head)}: save it as .xlsx without a password, or as CSV (UTF-8)")
+    if wide_encoding(head).startswith("UTF-32"):  # (its mark starts as UTF-16's: it was told "UTF-16, or not text")
+        raise SourceError(f"{path}: not UTF-8 text: the file is {wide_encoding(head)}; save it as UTF-8")
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:4096]:
         raise SourceError(f"{path}: not UTF-8 text (UTF-16, or not text at all); save it as UTF-8")
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]

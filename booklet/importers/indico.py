@@ -63,6 +63,11 @@ def _load(path: Path):
     except RecursionError:
         raise SourceError(f"{path}: nested too deeply to be an Indico export") from None
     except UnicodeDecodeError as e:
+        from ..data.load import wide_encoding
+
+        wide = wide_encoding(raw)
+        if wide:  # (UTF-16 or UTF-32, by its mark)
+            raise SourceError(f"{path}: not UTF-8 text: the file is {wide}, and JSON must be UTF-8") from None
         raise SourceError(f"{path}: byte {e.start + 1}: not UTF-8 text, as JSON must be") from None
     except json.JSONDecodeError as e:
         raise SourceError(f"{path}: line {e.lineno}, column {e.colno}: not valid JSON ({json_reason(e)})") from None

@@ -52,6 +52,11 @@ def load_json(path: Path):
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        from ..data.load import wide_encoding
+
+        wide = wide_encoding(raw)
+        if wide:  # (UTF-16 or UTF-32, by its mark: "byte 0" said nothing of it)
+            raise SourceError(f"{path}:1: not UTF-8 text: the file is {wide}; JSON files are UTF-8") from None
         line = raw[:exc.start].count(b"\n") + 1
         raise SourceError(f"{path}:{line}: not UTF-8 text (byte {exc.start}): JSON files are UTF-8") from None
     try:
