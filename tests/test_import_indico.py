@@ -474,8 +474,24 @@ def test_a_contribution_before_1900_or_after_9998_is_refused_as_schedule_exports
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(SourceError) as raised:
         indico.read(path, Options(timezone=zone))
-    assert str(raised.value) == (f"{path}: contribution 1: '{date} {time}' is not the date and time of an event "
-                                 "(before 1900 or after 9998)")
+    assert str(raised.value) == (f"{path}: contribution 1: startDate: '{date} {time}' is not the date and time of "
+                                 "an event (before 1900 or after 9998)")
+
+
+@pytest.mark.parametrize("key, value, said", [
+    ("startDate", when("2026-06-23", "09:00:00", "2027-02-30"), "startDate.tz: unknown time zone '2027-02-30'"),
+    ("endDate", when("2026-06-23", "09:00:00", "Mars/Olympus"), "endDate.tz: unknown time zone 'Mars/Olympus'"),
+    ("startDate", when("2027-02-30", "09:00:00"), "startDate: '2027-02-30 09:00:00' is not a date and time"),
+])
+def test_a_bad_time_zone_or_date_of_a_contribution_is_refused_at_its_key(tmp_path, key, value, said):
+    """Fuzzing: a bad `startDate.tz` was "contribution 1: unknown time zone '2027-02-30'", a bad date "contribution 1:
+    '2027-02-30 09:00:00' is not a date and time": the contribution named, not its key, as Indico's other refusals
+    name it (its endDate, its startDate)."""
+    data = event_export()
+    data["results"][0]["contributions"][0][key] = value
+    path = tmp_path / "99.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    refused_on_import(indico.read, path, f"{path}: contribution 1: {said}", tmp_path / "out")
 
 
 def test_contributions_given_one_id_are_each_their_own_abstract_and_named_in_the_notes(tmp_path):

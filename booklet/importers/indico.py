@@ -97,18 +97,21 @@ class _Clock:
         self.zone = zone
         self.converted: set[str] = set()  # the zones of times converted to `zone` (Indico's exports: UTC)
 
-    def __call__(self, value, where: str) -> tuple[dt.date, dt.time] | None:
+    def __call__(self, value, where: str, key: str) -> tuple[dt.date, dt.time] | None:
+        """The date and time of `value`, the `key` (startDate, endDate) of the entry `where` ('contribution 17'; ''
+        for the event's own), each problem said at both."""
         if not isinstance(value, dict) or not value.get("date"):
             return None
+        at = f"{where}: {key}" if where else key
         try:
             day, clock = _as_written(value)
         except ValueError:
-            raise SourceError(f"{self.path}: {where}: '{value.get('date')} {value.get('time')}' is not a date "
+            raise SourceError(f"{self.path}: {at}: '{value.get('date')} {value.get('time')}' is not a date "
                               "and time") from None
         # (as schedule.parse_datetime: 0001-01-01 00:30 UTC in New York is before the first date there is)
-        event_year(day.year, f"{value.get('date')} {value.get('time')}", where, self.path, "date and time")
+        event_year(day.year, f"{value.get('date')} {value.get('time')}", at, self.path, "date and time")
         moment = dt.datetime.combine(day, clock.replace(microsecond=0))
-        source = _zone(value.get("tz"), self.path, where)
+        source = _zone(value.get("tz"), self.path, f"{at}.tz")
         if source is not None and self.zone is not None:
             moment = moment.replace(tzinfo=source).astimezone(self.zone).replace(tzinfo=None)
             if source.key != self.zone.key:
@@ -209,8 +212,8 @@ class _Event:
 
     def conference(self) -> Conference:
         e = self.event
-        start = self.clock(e.get("startDate"), "startDate")
-        end = self.clock(e.get("endDate"), "endDate")
+        start = self.clock(e.get("startDate"), "", "startDate")
+        end = self.clock(e.get("endDate"), "", "endDate")
         _not_before(self.path, "the event", clean(e.get("title")), e, start, end)
         venue = ", ".join(v for v in (clean(e.get("location")), clean(e.get("address"))) if v)
         return Conference(title=clean(e.get("title")), start=start[0] if start else None,
@@ -250,7 +253,7 @@ class _Event:
         _not_too_many(self.path, where, title, c.get("speakers"), [c.get("primaryauthors"), c.get("coauthors")])
         people = _contribution_people(c.get("speakers"), [c.get("primaryauthors"), c.get("coauthors")], where, title,
                                       self.nameless)
-        when = self.clock(c.get("startDate"), where)
+        when = self.clock(c.get("startDate"), where, "startDate")
         entry = Entry(key=self.ids.key(f"c{ident}", title) if ident else "", title=title, people=people,
                       text=to_markup(c.get("description")), kind=kind, where=where,
                       images=images_in(c.get("description")),
@@ -259,7 +262,7 @@ class _Event:
                       number=_board(c.get("board_number"), self.notes, where))
         if when:
             entry.day, entry.start = when
-            finish = self.clock(c.get("endDate"), where)
+            finish = self.clock(c.get("endDate"), where, "endDate")
             _not_before(self.path, where, title, c, when, finish)
             minutes = _minutes(c.get("duration"))
             if finish and finish[0] == entry.day:
@@ -444,11 +447,11 @@ class _Timetable:
         location = clean(e.get("location"))
         if location:
             self.locations[location] += 1
-        when = self.clock(e.get("startDate"), where)
+        when = self.clock(e.get("startDate"), where, "startDate")
         day, start = when if when else (None, None)
         end = None
         if when:
-            finish = self.clock(e.get("endDate"), where)
+            finish = self.clock(e.get("endDate"), where, "endDate")
             _not_before(self.path, where, clean(e.get("title")), e, when, finish)
             minutes = _minutes(e.get("duration"))
             end = finish[1] if finish and finish[0] == day else (
