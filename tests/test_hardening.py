@@ -271,7 +271,27 @@ def test_a_merge_key_naming_no_mapping_is_an_error(tmp_path):
         """)})
     line = base_lines("abstracts.yaml") + 1
     build_and_check_fail(tmp_path, data, [
-        f"abstracts.yaml:{line}: [2]: '<<' merges a mapping ('<<: *name', with '&name' on a mapping)"])
+        f"abstracts.yaml:{line}: [2].<<: '<<' merges a mapping or a list of mappings ('<<: *name' or '<<: [*a, *b]', "
+        "with '&name' on a mapping), not text"])
+
+
+def test_a_merge_key_given_a_list_of_lists_is_an_error_at_the_list_not_a_missing_key(tmp_path):
+    """Fuzzing: `quote: {<<: [[{text: hi}]]}` gave only "quote.text: required key is missing": the merge key's
+    value is a list of lists, and the keys it was to merge are not missed again."""
+    data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", """\
+        quote: {<<: [[{text: hi}]]}
+        places:
+          - <<: [{name: Hall}, x]
+          - <<:
+              - [{name: Hall}]
+            address: Main St
+        """)})
+    line = base_lines("conference.yaml") + 1
+    said = "'<<' merges a mapping or a list of mappings ('<<: *name' or '<<: [*a, *b]', with '&name' on a mapping), not"
+    build_and_check_fail(tmp_path, data, [
+        f"conference.yaml:{line}: quote.<<: {said} a list in its list",
+        f"conference.yaml:{line + 2}: places[0].<<: {said} text in its list",
+        f"conference.yaml:{line + 4}: places[1].<<: {said} a list in its list"])
 
 
 def test_a_merge_key_given_twice_is_an_error_as_any_key_given_twice(tmp_path):

@@ -155,7 +155,7 @@ class Fields:
             if key not in record:
                 self.error(key, unknown_key(key, record))
         for key in record.required:
-            if key not in mapping:
+            if key not in mapping and not mapping.unmerged:  # (a merge that failed, already an error, was to give it)
                 self.report.error(self.file, mapping.line, join(path, key),
                                   f"required key is missing (e.g. {example_line(record[key])})")
 

@@ -25,6 +25,8 @@ class Map(dict):
     """A YAML mapping: a dict plus the line of the mapping, of each value, its raw scalar text, and the tag written
     on a scalar value that makes it other than text (`!!timestamp`, `!!int`: a text key refuses it)."""
 
+    unmerged = False  # set when a merge key ('<<') named no mapping: the keys it was to give are not missed again
+
     def __init__(self, file: str, line: int):
         super().__init__()
         self.file = file
@@ -657,13 +659,18 @@ class _Converter:
     def _merge(self, mapping: Map, key_node, value_node, path: str, depth: int) -> None:
         """YAML's merge key: the keys of the mapping(s) named (`<<: *a` or `<<: [*a, *b]`) that are not
         given here, the first mapping named winning over later ones."""
-        sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
-        for source in sources:
+        listed = isinstance(value_node, yaml.SequenceNode)
+        for source in value_node.value if listed else [value_node]:
             merged = self.convert(source, path, depth + 1) if isinstance(source, yaml.MappingNode) else None
             if not isinstance(merged, Map):
-                if merged is not BAD:
-                    self.problems.append(Problem(self.file, key_node.start_mark.line + 1 + self.offset, path or "<<",
-                                                 "'<<' merges a mapping ('<<: *name', with '&name' on a mapping)"))
+                mapping.unmerged = True
+                if merged is not BAD:  # (at the item that is none: `<<: [[{text: hi}]]` said only "quote.text:
+                    # required key is missing")
+                    found = ("a list" if isinstance(source, yaml.SequenceNode) else "text") + (" in its list" * listed)
+                    self.problems.append(Problem(self.file, source.start_mark.line + 1 + self.offset,
+                                                 f"{path}.<<" if path else "<<",
+                                                 "'<<' merges a mapping or a list of mappings ('<<: *name' or "
+                                                 f"'<<: [*a, *b]', with '&name' on a mapping), not {found}"))
                 continue
             for key, value in merged.items():
                 if key not in mapping:
