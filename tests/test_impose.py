@@ -357,6 +357,25 @@ def test_a_page_turned_a_quarter_or_of_another_size_is_refused_naming_it(tmp_pat
     assert not (tmp_path / "out.pdf").exists()
 
 
+@pytest.mark.parametrize("sizes, said", [
+    ([(1e-3, 1e-3)] * 4, "pages 1-4 are too small to print (the first <0.1 x <0.1 mm)"),
+    ([(595.0, 842.0)] * 4 + [(595.0, 60.0)], "page 5 is too small to print (209.9 x 21.2 mm)"),
+])
+def test_pages_too_small_to_print_are_refused_naming_them(tmp_path, sizes, said):
+    """Fuzzing: a PDF of 0.001 pt pages was imposed into spreads without a word. A page under 1 inch either way is
+    no page to print and fold: refused, naming the pages, nothing written."""
+    writer = pypdf.PdfWriter()
+    for width, height in sizes:
+        writer.add_blank_page(width, height)
+    source, output = tmp_path / "in.pdf", tmp_path / "out.pdf"
+    writer.write(source)
+    result = CliRunner().invoke(main, ["impose", str(source), "-o", str(output), "--sheet", "A3"])
+    assert result.exit_code == 1
+    assert result.stderr == (f"booklet: {source}: {said}: a page to impose is at least 25.4 mm (1 inch) each way; "
+                             "nothing was written.\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.pdf"]
+
+
 def test_preflight_names_turned_pages_and_pages_of_another_size(tmp_path):
     from booklet.printing.preflight import preflight
 

@@ -23,6 +23,9 @@ MARK_GAP = 3 * MM  # crop marks start this far outside the trim
 MARK_LENGTH = 6 * MM
 MARK_ROOM = MARK_GAP + MARK_LENGTH  # what the marks need around the spread
 MARK_LINE = 0.25  # points
+# the least width and height of a page to print and bind (1 inch: the smallest booklets, A7 or a pocket diary, are
+# three times that); a page of 0.001 pt was imposed into spreads without a word
+MIN_PAGE = 72.0  # points
 Box = tuple[float, float, float, float]
 # The document information key that marks a file as imposed (its value says how: see imposition_mark), so that
 # preflight counts its pages as sheet sides, not as a booklet's pages.
@@ -116,6 +119,7 @@ def impose(source: Path, output: Path, sheet: str = "A4", crop_marks: bool = Fal
         bleeds = {id(page): bleed_of(page, MARK_GAP if crop_marks else None) for page in pages}
         version, information = pdf_version(reader), document_information(reader)
     _trims_on_their_pages(source, boxes)
+    _not_too_small(source, trims)
     one_size(source, trims)
     if creep:
         _text_inside_the_spine(source, [box for box, _ in boxes], creep, sheets,
@@ -150,6 +154,26 @@ def _trims_on_their_pages(source: Path, boxes: list[tuple[Box, Box]]) -> None:
         raise ValueError(f"{source}: the TrimBox of {page_list(outside)} {'lie' if many else 'lies'} outside "
                          f"{'their' if many else 'its'} MediaBox (the page as cut would be blank); fix the PDF, then "
                          "impose it")
+
+
+def _not_too_small(source: Path, trims: list[Box]) -> None:
+    """ValueError naming the pages whose trim is narrower or lower than MIN_PAGE: no page to print and fold."""
+    from .preflight import page_list
+
+    small = [(n, x1 - x0, y1 - y0) for n, (x0, y0, x1, y1) in enumerate(trims, 1)
+             if min(x1 - x0, y1 - y0) < MIN_PAGE]
+    if small:
+        many = len(small) != 1
+        _, width, height = small[0]
+        size = f"{_length_text(width)} x {_length_text(height)} mm"
+        raise ValueError(f"{source}: {page_list([n for n, _, _ in small])} {'are' if many else 'is'} too small to "
+                         f"print ({'the first ' if many else ''}{size}): a page to impose is at least "
+                         f"{mm_text(MIN_PAGE)} mm (1 inch) each way")
+
+
+def _length_text(points: float) -> str:
+    """mm_text, but a length it rounds to 0 as one under 0.1 ('<0.1'), not as none."""
+    return mm_text(points) if points == 0 or round(points / MM, 1) else "<0.1"
 
 
 def one_size(source: Path, trims: list[Box]) -> None:
