@@ -789,6 +789,31 @@ def test_a_pdf_extra_page_whose_lines_print_too_thin_is_warned_about_at_its_key_
         message.replace("'booklet preflight' fails the booklet", told) for message in expected]
 
 
+def test_an_extra_page_title_too_long_for_the_contents_is_warned_about_at_its_key(tmp_path):
+    """Fuzzing: an extra page's title of 3,000 characters built without a word; its contents entry ran over a page
+    and a half (wrapped, whole), its outline entry one line of 3,000 characters. Over 120 characters (a section
+    heading's most) it is a warning at its `title:`; 120 is none."""
+    words = " ".join(f"harbour{n}" for n in range(400))[:3000].rsplit(" ", 1)[0]
+    data = write_conference(tmp_path / "data", {
+        "conference.yaml": extend("conference.yaml", f"""\
+            extra_pages:
+              - file: images/p.png
+                title: "{"x" * 120}"
+              - file: images/p.png
+                after: programme
+                title: "{words}"
+            """), "images/p.png": png((1500, 2200))})
+    _, warnings = check_folder(data)
+    line = base_lines("conference.yaml") + 6
+    assert [(w.file, w.line, w.key, w.message) for w in warnings if w.kind == "extra-page-title"] == [
+        ("conference.yaml", line, "extra_pages[1].title", f"the title is {len(words):,} characters: its entry in the "
+         "contents prints it whole, over many lines, and the PDF outline as one line; an extra page's title is a few "
+         "words (at most 120 characters, as a section's heading)")]
+    result = build_booklet(data, tmp_path / "b.pdf", options=PrintOptions(pad_to=1))
+    contents = "\n".join(Pdf(result.output).texts[1:result.anchors["extra-1"] - 1]).replace("-\n", "")
+    assert words.split()[-1] in contents.split() and words.split()[0] in contents.split()  # (printed whole)
+
+
 def test_an_extra_page_after_a_left_out_section_goes_at_the_end_with_a_warning(tmp_path):
     data = write_conference(tmp_path / "data", {
         "conference.yaml": extend("conference.yaml", "extra_pages:\n  - {file: images/p.png, after: posters}\n"),

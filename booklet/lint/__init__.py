@@ -68,6 +68,7 @@ KINDS = {
     "extra-page-place": "Extra pages after a section the booklet leaves out",
     "font-not-embedded": "Extra pages' PDFs that leave their fonts out",
     "extra-page-blank": "Extra pages' PDFs that print nothing",
+    "extra-page-title": "Extra pages' titles too long for an entry in the contents",
     "thin-lines": "Extra pages' PDFs with lines too thin to print",
     "extra-page-trim": "Extra pages' PDFs whose trim box lies off their page",
     "section-left-out": "Sections theme.yaml leaves out whose data prints nowhere",
@@ -144,7 +145,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_back_cover(booklet, page, lines)
         + check_sponsor_names(booklet, page, lines)
         + check_contrast(booklet, lines)
-        + check_extra_pages(booklet)
+        + check_extra_pages(booklet, lines)
         + check_extra_page_fonts(booklet, page)
         + check_blank_extra_pages(booklet)
         + check_thin_extra_page_lines(booklet, page)

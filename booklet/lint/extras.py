@@ -1,12 +1,16 @@
-"""The extra pages -> warnings for those whose `after:` names a section that theme.yaml's `sections` leaves out
-(such a page goes at the end, before the Notes pages and the back cover), for PDFs that leave fonts out, for
-PDFs whose page prints nothing, for PDFs whose lines print thinner than print holds and for PDFs whose trim box lies
-off their page."""
+"""The extra pages -> warnings for titles too long for an entry in the contents, for those whose `after:` names a
+section that theme.yaml's `sections` leaves out (such a page goes at the end, before the Notes pages and the back
+cover), for PDFs that leave fonts out, for PDFs whose page prints nothing, for PDFs whose lines print thinner than
+print holds and for PDFs whose trim box lies off their page."""
 
 from __future__ import annotations
 
+from ..data.contract import LABEL_MAX
+from ..data.locate import Lines
 from ..model import Booklet, ExtraPage, Source
 from ..problems import Problem
+
+TITLE_MAX = LABEL_MAX  # characters of an extra page's title: its entry in the contents, as a section's label is
 
 
 def extra_pdfs(booklet: Booklet) -> list[tuple[ExtraPage, Source]]:
@@ -37,11 +41,18 @@ def placed_facts(booklet: Booklet, page, fact) -> list[tuple[ExtraPage, Source, 
     return placed
 
 
-def check_extra_pages(booklet: Booklet) -> list[Problem]:
+def check_extra_pages(booklet: Booklet, lines: Lines) -> list[Problem]:
     from ..layout.extras import place_of
 
     problems = []
     for page in booklet.conference.extra_pages:
+        title = " ".join((page.title or "").split())
+        if len(title) > TITLE_MAX and page.source:
+            key = page.source.key.rsplit(".", 1)[0] + ".title"
+            problems.append(Problem(page.source.file, lines.line(page.source.file, key, page.source.line), key,
+                                    f"the title is {len(title):,} characters: its entry in the contents prints it whole, "
+                                    "over many lines, and the PDF outline as one line; an extra page's title is a few words (at most "
+                                    f"{TITLE_MAX} characters, as a section's heading)", "warning", "extra-page-title"))
         if page.after and place_of(page, booklet.theme.sections) is None and page.source:
             problems.append(Problem(page.source.file, page.source.line, page.source.key,
                                     f"'{page.after}' is not printed (theme.yaml's `sections` leaves it out): the page "
