@@ -1686,6 +1686,24 @@ def test_an_xml_schedule_saved_as_utf16_with_its_mark_imports(tmp_path, codec, b
             "encoding=\"utf-8\": save it as UTF-8, or write encoding=\"UTF-16\" in its first line") in result.stderr
 
 
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-be"])
+@pytest.mark.parametrize("format_given", [False, True])
+def test_an_xml_schedule_saved_as_utf32_with_its_mark_imports_as_utf16_does(tmp_path, codec, format_given):
+    """Fuzzing: a frab XML saved as UTF-32 (`iconv -t UTF-32`, its first line still saying utf-8) was "not UTF-8 text
+    (UTF-16, or not text at all)", with --format schedule-xml "not well-formed XML (invalid token)": XML in UTF-16 is
+    read. It imports as its UTF-8 twin does (the mark says the encoding; expat reads no UTF-32)."""
+    from xml.sax.saxutils import escape
+
+    xml = XML.format(html=escape(HTML)).replace("Tides and the moon", "Gezeiten – über Wellen")
+    raw = ("\ufeff" + xml).encode(codec) if codec.endswith("be") else xml.encode(codec)
+    (tmp_path / "u32.xml").write_bytes(raw)
+    result = invoke("import", tmp_path / "u32.xml", "--out", tmp_path / "out",
+                    *(["--format", "schedule-xml"] if format_given else []))
+    assert result.exit_code == 0, result.output
+    assert "from u32.xml (schedule-xml): " in result.stdout
+    assert {a["id"]: a["title"] for a in load(tmp_path / "out", "abstracts.yaml")}["e103"] == "Gezeiten – über Wellen"
+
+
 def test_events_sharing_an_id_are_noted_in_json_as_in_xml(tmp_path):
     """An import review: two events of another title under one id (an export joined from two) were given ids of their
     own, and an event given again under its id with other speakers was merged into the first, both without a word,

@@ -111,13 +111,14 @@ def detect(path: Path) -> str:
 
 
 def text_head(head: bytes) -> bytes:
-    """A file's first bytes as the readers' detect() take them: UTF-16 with its byte order mark whose text opens an
-    XML document (which names its own encoding, and which the XML parser reads by its mark) as UTF-8, so that a
-    schedule.xml saved as UTF-16 is recognised; any other head as it is (a spreadsheet's reader decodes UTF-16 itself;
-    JSON is UTF-8)."""
-    for bom, name in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+    """A file's first bytes as the readers' detect() take them: UTF-16 or UTF-32 with its byte order mark whose text
+    opens an XML document (which names its own encoding, and which the XML reader reads by its mark) as UTF-8, so
+    that a schedule.xml saved as UTF-16 or UTF-32 is recognised; any other head as it is (a spreadsheet's reader
+    decodes UTF-16 and UTF-32 itself; JSON is UTF-8)."""
+    for bom, name, size in ((b"\xff\xfe\x00\x00", "utf-32-le", 4), (b"\x00\x00\xfe\xff", "utf-32-be", 4),
+                            (b"\xff\xfe", "utf-16-le", 2), (b"\xfe\xff", "utf-16-be", 2)):
         if head.startswith(bom):
-            body = head[2:len(head) - len(head) % 2]
+            body = head[size:len(head) - len(head) % size]
             text = body.decode(name, errors="replace")
             return text.encode("utf-8") if text.lstrip().startswith("<") else head
     return head

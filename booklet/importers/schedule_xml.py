@@ -38,8 +38,12 @@ def read(path: Path, options: Options) -> Imported:
 
 def parse(path: Path) -> tuple[ET.Element, dict]:
     """The document's root element and each element's line; SourceError at the line and column of an error."""
+    raw = path.read_bytes()
+    utf32 = raw.startswith(_UTF32_MARKS)  # (expat reads no UTF-32: read as UTF-8, whatever its first line says)
+    if utf32:
+        raw = raw.decode("utf-32", errors="replace").encode("utf-8")
     builder = ET.TreeBuilder()
-    parser = expat.ParserCreate()
+    parser = expat.ParserCreate("UTF-8" if utf32 else None)
     parser.buffer_text = True
     lines: dict[int, int] = {}
 
@@ -55,7 +59,6 @@ def parse(path: Path) -> tuple[ET.Element, dict]:
     parser.EndElementHandler = builder.end
     parser.CharacterDataHandler = builder.data
     parser.EntityDeclHandler = refuse_entities
-    raw = path.read_bytes()
     try:
         parser.Parse(raw, True)
     except expat.ExpatError as exc:
@@ -78,6 +81,7 @@ def parse(path: Path) -> tuple[ET.Element, dict]:
     return root, lines
 
 
+_UTF32_MARKS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 _DECLARED = re.compile(rb"""^(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']""")
 
 
