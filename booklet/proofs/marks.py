@@ -131,7 +131,8 @@ def header_lines(proof: Proof, reply: tuple[tuple[str, float], ...], page: Page,
     language's, theme.yaml's over them; English when not given).
 
     `fits`: line fits made before, (text, font, size, width) -> (line, size), for the same fonts (see
-    write._Kept); looked up first, and given those made here."""
+    write._Kept); looked up first, and given those made here. What it reads of `proof` is header_inputs' (which a
+    new read goes into too: the key of a header the next run takes whole)."""
     words = words or english()
     pages = page_label(proof.pages, words)
     # (an entry each of whose names the fonts print nothing of, left out of the booklet, read "PROOF for  · ...")
@@ -146,6 +147,13 @@ def header_lines(proof: Proof, reply: tuple[tuple[str, float], ...], page: Page,
     else:
         second = _second_line(proof, words, language, sizes[1], width, fits)
     return (_kept_fit(first, _HEADER_FONTS[0], sizes[0], width, fits), second, *reply)
+
+
+def header_inputs(proof: Proof) -> tuple:
+    """What header_lines reads of `proof` (with its other arguments the same, the same inputs give the same lines: the
+    key of a header kept for the next run, write._Headers)."""
+    return (tuple(person.name for person in proof.people), proof.pages, proof.kind, proof.entry, proof.title,
+            proof.day, proof.time, proof.room, proof.chaired, proof.explains)
 
 
 def _second_line(proof: Proof, words: dict[str, str], language: str, size: float, width: float,

@@ -24,7 +24,7 @@ from ..text.fonts import register_fonts
 from ..layout.page import Page, page_for
 from ..model import Booklet
 from ..problems import DataError, Problem
-from .marks import chair_lines, draw_overlays, header_lines, overlay_forms, poster_pointers, reply_line
+from .marks import chair_lines, draw_overlays, header_inputs, header_lines, overlay_forms, poster_pointers, reply_line
 from .plan import (
     KINDS, MANIFEST, MANIFEST_ENCODING, Proof, ProofsResult, earlier_files, find_proof, long_posters, manifest_text,
     explaining, missing_emails,
@@ -994,9 +994,7 @@ class _Headers:
         self.taken = 0  # how many were taken from `old`
 
     def of(self, proof: Proof) -> tuple[tuple[str, float], ...]:
-        # (what header_lines reads of the proof)
-        inputs = (tuple(person.name for person in proof.people), proof.pages, proof.kind, proof.entry, proof.title,
-                  proof.day, proof.time, proof.room, proof.chaired, proof.explains)
+        inputs = header_inputs(proof)
         found = self.old.get(inputs)
         if found is None:
             found = self.make(proof)
