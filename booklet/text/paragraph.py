@@ -176,15 +176,12 @@ def made_since(count: int) -> list[tuple[str, Box]]:
 def take_boxes(made: list[tuple[str, Box]]) -> None:
     """The boxes a process forked from this one made (made_since, from what this one held at the fork), each given
     its character here too, the characters after them going to new ones as there: layouts made there name them (a
-    build in parts' lint: booklet.build)."""
-    for char, box in made:
-        code = next(_CODES, None)
-        if code != ord(char) or char in _BOXES:
-            raise RuntimeError(f"math box {ord(char):X} made in another process is {code!r} here")
-        _BOXES[char] = box
-        _CHARS.setdefault(box, char)
-    if made:
-        register_box_font()
+    build in parts' lint: booklet.build): restored as a kept layout's are (restore_boxes)."""
+    if not made:
+        return
+    if not restore_boxes(dict(made)):
+        raise RuntimeError("a math box made in another process has a character that stands for another box here")
+    register_box_font()
 
 
 def _width(run: Run) -> float:
