@@ -162,14 +162,10 @@ class BuildCache:
         def noted_get(section, key, make):
             if section not in sections:
                 return get(section, key, make)
-            made = []
-
-            def making():
-                made.append(make())
-                return made[0]
-
-            value = get(section, key, making)
-            journal.append(("got", section, key, made[0]) if made else ("used", section, key))
+            count = self.made.get(section, 0)
+            value = get(section, key, make)
+            made = self.made.get(section, 0) != count  # (make() was called: `value` is what it gave, now kept)
+            journal.append(("got", section, key, value) if made else ("used", section, key))
             return value
 
         def noted_peek(section, key, default=None):
