@@ -318,7 +318,8 @@ def _checked_elsewhere(keep, lint) -> list | None:
     and dates it made, the abstracts' layouts it measured, ...: BuildCache.recording) and ends; what they asked is
     asked of the cache here in the same order (BuildCache.replay), and the math boxes made there given their
     characters here (paragraph.take_boxes), so that this cache holds, and writes, what it would have had they run
-    here. What `lint()` gave (None: the process failed, or none could be had: the caller does both itself).
+    here. What `lint()` gave ([] with no `lint`; None: the process failed, or none could be had: the caller does both
+    itself).
     Pickling and linting go through the model's objects, and an object's reference count written is its page of
     memory copied: done here, where the workers were forked sharing those pages, a 2,000-talk book's took some 40 MB
     more of this process to the end of the build; the forked process copies them and ends."""
@@ -340,7 +341,7 @@ def _checked_elsewhere(keep, lint) -> list | None:
     journal, boxes = taken(message[2])
     take_boxes(boxes)
     active().replay(journal)
-    return message[1] if lint is not None else []
+    return message[1]
 
 
 def _keep_and_lint(sending, keep, lint) -> None:
@@ -351,7 +352,7 @@ def _keep_and_lint(sending, keep, lint) -> None:
     with cache.recording(SECTIONS) as journal:
         if keep is not None:
             keep()
-        found = lint() if lint is not None else None
+        found = lint() if lint is not None else []
     sending.send(("checked", found, sent(journal, made_since(boxes))))
 
 
