@@ -153,10 +153,8 @@ class BuildCache:
         (`number`), noted in order in the list it yields, with the values made and put: for the process that forked
         this one to ask its own cache the same (`replay`), and so hold what it would hold had it done the work itself
         (a build in parts' lint, in a forked process: booklet.build). What it is asked of other sections (an image's
-        decoded pixels, the model's entries: this build's alone) is not noted."""
+        decoded pixels, the model's entries: this build's alone) is not noted. One at a time (none inside another)."""
         journal: list = []
-        names = ("get", "peek", "put", "number")
-        before = {name: vars(self)[name] for name in names if name in vars(self)}  # (a recording inside another)
         get, peek, put, number = self.get, self.peek, self.put, self.number
 
         def noted_get(section, key, make):
@@ -185,12 +183,8 @@ class BuildCache:
         self.get, self.peek, self.put, self.number = noted_get, noted_peek, noted_put, noted_number
         try:
             yield journal
-        finally:
-            for name in names:
-                if name in before:
-                    setattr(self, name, before[name])
-                else:
-                    delattr(self, name)
+        finally:  # (the class's methods again)
+            del self.get, self.peek, self.put, self.number
 
     def replay(self, journal: list) -> None:
         """What `recording` noted in another process's copy of this cache, asked of this one in the same order: the
