@@ -656,3 +656,67 @@ def test_line_count_of_kept_paragraphs_wraps_each_once(monkeypatch):
     with using(cache):
         first = columns.line_count()
         assert first == 26 and len(wrapped) == 2 and columns.line_count() == first and len(wrapped) == 2
+
+
+
+_CALL = ("Call to Action:\n\nEngaging the FOSDEM Community:\nA compelling closing appeal to developers, contributors, and "
+         "organizations in the open-source ecosystem to:\n\n1. Actively participate in scaling DPGs.\n\n2. Leverage "
+         "their expertise to support SDG-aligned open initiatives.\n\n3. Join global efforts like ours to create "
+         "inclusive, ethical, and open digital infrastructure.")
+
+
+def _below_call_and_lead_in(tmp_path, steps, height: float) -> tuple[list, list]:
+    """FOSDEM 2025's "Call to Action:", its lead-in and list (_CALL) after a paragraph of each of `steps` words, in
+    an A4 abstract's columns, each on pages of their own `height` tall: the line under "Call to Action:" in its column,
+    and under the lead-in's last line, each time (None: none, the column ends)."""
+    from reportlab.platypus import PageBreak, SimpleDocTemplate
+
+    from booklet.check import check_folder
+    from booklet.layout.columns import GAP, TextColumns
+    from booklet.layout.common import Context
+
+    booklet, _ = check_folder(write_conference(tmp_path / "conf", {"programme.yaml": None}))
+    ctx = Context(booklet, page_for("A4"))
+    width, margin = ctx.page.text_width, 20
+    story = []
+    for words in steps:
+        story += [TextColumns(ctx.paras(_text(words) + " endfiller.\n\n" + _CALL, ctx.styles.text),
+                              ctx.text_columns, GAP), PageBreak()]
+    doc = SimpleDocTemplate(str(tmp_path / "c.pdf"), pagesize=(width + 2 * margin, height + 2 * margin),
+                            leftMargin=margin, rightMargin=margin, topMargin=margin, bottomMargin=margin)
+    doc.build(story)
+    middle = margin + width / 2
+    columns = []  # the lines of each column, page after page
+    for index in range(len(pdfium.PdfDocument(str(tmp_path / "c.pdf")))):
+        lines = _text_lines(tmp_path / "c.pdf", index, 0)
+        columns += [[norm(t) for l, _, t in lines if l < middle], [norm(t) for l, _, t in lines if l >= middle]]
+    followed = [(column[n], column[n + 1] if n + 1 < len(column) else None)
+                for column in columns for n in range(len(column))]
+    return ([below for line, below in followed if line == norm("Call to Action:")],
+            [below for line, below in followed if line.endswith(norm("ecosystem to:"))])
+
+
+def test_balanced_columns_never_hold_a_line_leading_into_the_next_alone(tmp_path):
+    """FOSDEM 2025 on A4: balancing an abstract's last columns, "Call to Action:" was set alone in the left column
+    (a column's top keeps such a line), its lead-in and list in the right one, the lowest columns that held it all.
+    Columns are not balanced so: wherever the text ends (a third of a line further on at each step), "Call to
+    Action:" stands right above the first line of its text."""
+    steps = range(20, 150, 3)
+    calls, leads = _below_call_and_lead_in(tmp_path, steps, 500)
+    assert len(calls) == len(leads) == len(steps)
+    assert all(below and below.startswith(norm("Engaging the FOSDEM Community:")) for below in calls), calls
+
+
+
+def test_a_line_leading_into_a_lead_in_too_short_to_break_goes_on_with_it_to_the_next_column(tmp_path):
+    """FOSDEM 2025 on A4, p. 58: "Call to Action:" ended the right column, five lines free under it, its text
+    ("Engaging the FOSDEM Community: A compelling closing appeal ... to:", a lead-in of three lines, and its numbered
+    list) heading the next page. The lead-in, at the column's foot without two of its items, went on whole (too short
+    to break), leaving the line leading into it alone at the foot. That line goes on with it now: wherever the
+    columns break (a third of a line further on at each step), "Call to Action:" stands right above the lead-in's
+    first line, and the lead-in's last line right above the list's first item."""
+    steps = range(200, 330, 3)
+    calls, leads = _below_call_and_lead_in(tmp_path, steps, 220)
+    assert len(calls) == len(leads) == len(steps)
+    assert all(below and below.startswith(norm("Engaging the FOSDEM Community:")) for below in calls), calls
+    assert all(below and below.startswith(norm("1. Actively")) for below in leads), leads

@@ -6,7 +6,8 @@ between pages; a flowable with `keepWithNext` never ends a column with something
 never with only one of several entries under it; an entry marked by `keep_with_last`, never with the
 last of its group alone in the next), and hands
 what is left to the next page. When what is left fits on the page, the columns are balanced: as short
-as they can be with the same order, so the last page's columns end at about the same height. When only a
+as they can be with the same order (none but the last holding a heading alone, what it heads in the next), so the
+last page's columns end at about the same height. When only a
 few flowables would go on to a page of their own, the spaces between flowables on this page are set a
 little tighter (no tighter than needed, to half at most) to take them.
 
@@ -123,6 +124,14 @@ def _heads(flowable) -> bool:
     return keeps_with_next(flowable) and not getattr(flowable, "keeps_last", False)
 
 
+def _alone_before_its_text(columns) -> bool:
+    """Whether a column but the last holds nothing but a flowable kept with what follows (a heading, "Call to
+    Action:"), what follows it heading the next: columns too short to balance to (a column's top keeps such a
+    flowable, nothing above it to stay there; FOSDEM 2025 on A4, a column of "Call to Action:" alone beside its text)."""
+    return any(len(column) == 1 and keeps_with_next(column[0][0]) and following
+               for column, following in zip(columns, columns[1:]))
+
+
 def _height(flowable, width: float, height: float) -> float:
     return flowable.wrap(width, height)[1]
 
@@ -221,6 +230,8 @@ class Columns(Flowable):
                     taken.append(None)
                 elif len(column) > 1:
                     _put_back(column, taken, cursor)
+                    while len(column) > 1 and keeps_with_next(column[-1][0]):  # (and the heading leading into it:
+                        _put_back(column, taken, cursor)  # "Call to Action:" ended a column, FOSDEM 2025, A4 p. 58)
             columns.append(column)
             cursor.taken.append(taken)
         return columns, cursor
@@ -284,7 +295,7 @@ class Columns(Flowable):
                 high, best = middle, filled
                 continue
             columns, cursor = self._fill(width, middle, at_top, scale)
-            if cursor.peek() is None:
+            if cursor.peek() is None and not _alone_before_its_text(columns):
                 high, best = middle, (columns, cursor)
             else:
                 low = middle
