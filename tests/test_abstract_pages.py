@@ -1770,3 +1770,26 @@ def test_a_lead_in_too_short_to_break_keeps_its_lines_to_be_counted(words):
     assert lines in (1, 2)
     assert tail_split(lead_in, 200, height) is None
     assert line_count(lead_in) == lines and lead_in.wrap(200, 1000)[1] == height
+
+
+def test_a_line_leading_into_a_lead_in_too_short_to_break_goes_on_with_it_to_the_next_page(tmp_path):
+    """FOSDEM 2025's "Call to Action:" (a line kept with what follows), then "Engaging the FOSDEM Community: A
+    compelling closing appeal ... to:", a lead-in too short to break, and its list, at an A5 page's foot: the lead-in
+    was to go on whole with the list's first items, but the line before it, kept with it, held it back, and nothing
+    moved on: the page ended with "Call to Action:" and the whole lead-in, the list all on the next page. The line goes
+    on with the lead-in now. Entries before it of every length (a line more at each step): "Call to Action:", the
+    lead-in right under it and the list's first item are on one page."""
+    call = ("Call{words} to Action:\n\nEngaging the FOSDEM Community:\nA compelling closing appeal to developers, "
+            "contributors, and organizations in the open-source ecosystem to:\n\n1. Actively participate in scaling "
+            "DPGs.\n\n2. Leverage their expertise to support SDG-aligned open initiatives.\n\n3. Join global efforts "
+            "like ours to create inclusive, ethical, and open digital infrastructure.")
+    steps = range(100, 260, 5)
+    result = _flowing(tmp_path / "conf", tmp_path / "b.pdf", "".join(
+        _entry(f"e{words}", f"Entry {words}", _filling(0, words, "x") + "\n\n" + call.format(words=words))
+        for words in steps))
+    pdf = Pdf(result.output)
+    for words in steps:
+        page = next(i for i, text in enumerate(pdf.norms) if norm(f"Call{words} to Action:") in text)
+        after = pdf.norms[page].split(norm(f"Call{words} to Action:"))[1]
+        assert after.startswith(norm("Engaging the FOSDEM Community:")), (words, after[:80])
+        assert norm("ecosystem to: 1. Actively participate") in after, (words, after[:200])

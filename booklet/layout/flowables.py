@@ -1097,6 +1097,10 @@ class Continues(Translated, Flowable):
                 leads = 0
             elif content_used - moved_height - height > 0:
                 leads, moved_height = leads + 1, moved_height + height
+                while (leads < len(first) - 1 and placed[-1 - leads][1] is not None  # (and the line leading into
+                       and keeps_with_next(first[-1 - leads])  # it: "Call to Action:" stayed, and so did the lead-in)
+                       and not getattr(first[-1 - leads], "_splitpara", 0)):
+                    leads, moved_height = leads + 1, moved_height + placed[-1 - leads][0]
             else:
                 leads = 0
         if leads and content_used - moved_height > 0 and not keeps_with_next(first[-1 - leads]):
