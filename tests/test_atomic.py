@@ -447,3 +447,24 @@ def test_sweeping_beside_many_files_in_one_folder_resolves_the_folder_once(tmp_p
     atomic.swept_beside_each([tmp_path / "via" / f"p{number}.pdf" for number in range(50)])
     assert resolved == [str(tmp_path / "via"), str(tmp_path / "via" / "p3.pdf")]
     assert not any(os.path.lexists(path) for path in stale) and all(path.exists() for path in fresh)
+
+
+def test_a_copy_made_is_a_file_of_its_own_and_never_replaces_one_there(tmp_path, monkeypatch):
+    """atomic.copy_made makes its temporary file new as a copy (not a link: one edited in place leaves the other as it
+    was); a file already at that name is left as it is (an OSError), not removed as a half copy; where the kernel
+    cannot copy (no sendfile), the bytes are read and written."""
+    source = tmp_path / "proof.pdf"
+    source.write_bytes(b"%PDF-1.4 " + bytes(range(256)) * 4000)
+    copy = tmp_path / ".proof.pdf.x1.part"
+    atomic.copy_made(source, copy)
+    assert copy.read_bytes() == source.read_bytes() and copy.stat().st_ino != source.stat().st_ino
+    there = tmp_path / ".other.part"
+    there.write_bytes(b"someone else's")
+    with pytest.raises(FileExistsError):
+        atomic.copy_made(source, there)
+    assert there.read_bytes() == b"someone else's"
+    monkeypatch.setattr(atomic, "_cloned", lambda source, copy: False)
+    monkeypatch.delattr(atomic.os, "sendfile")
+    read = tmp_path / ".read.part"
+    atomic.copy_made(source, read)
+    assert read.read_bytes() == source.read_bytes()

@@ -1279,12 +1279,13 @@ def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_files_of_the_
     # before, in two processes
     import booklet.output.atomic as atomic
 
-    def full(source, temp):
-        Path(temp).write_bytes(b"%PDF-")
+    def full(source, copy):
+        copy.write(b"%PDF-")
+        copy.flush()
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(atomic.shutil, "copyfile", full)
-    monkeypatch.setattr(atomic, "_cloned", lambda source, copy: False)  # (no clone: the copy is shutil's)
+    monkeypatch.setattr(atomic, "_copied", full)
+    monkeypatch.setattr(atomic, "_cloned", lambda source, copy: False)  # (no clone: the copy is _copied's)
     copied.clear()
     assert _proof_bytes(folder, tmp_path / "uncopied", workers=2) == warm
     assert sorted(path.name for path in (tmp_path / "uncopied").iterdir() if path.name.startswith(".")) == []

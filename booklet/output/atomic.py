@@ -471,18 +471,36 @@ FICLONE = 0x40049409  # Linux's ioctl making a file share another's blocks (btrf
 
 def copy_made(source, temp) -> None:
     """The temporary file `temp` made as a copy of the file `source`: its blocks shared where the file system can
-    (FICLONE), else copied by the kernel (shutil.copyfile). A copy, not a link, so that a file edited in place in
-    one folder (a PDF annotator, vim's default on a linked file, `>>`) leaves the other as it was. An OSError
-    leaves no file at `temp`."""
+    (FICLONE), else copied by the kernel (sendfile). A copy, not a link, so that a file edited in place in one
+    folder (a PDF annotator, vim's default on a linked file, `>>`) leaves the other as it was. `temp` is made new
+    (never a file or link already there, which is left as it is: an OSError); an OSError once it is made leaves
+    no file at `temp`."""
+    with open(source, "rb") as original:
+        made = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        try:
+            with open(made, "wb") as copy:
+                if not _cloned(original.fileno(), copy.fileno()):
+                    _copied(original, copy)
+        except BaseException:
+            with suppress(OSError):
+                os.unlink(temp)
+            raise
+
+
+def _copied(source, copy) -> None:
+    """The bytes of the file open as `source` written into the one open as `copy`: by the kernel (sendfile), or read
+    and written where it cannot."""
+    size, at = os.fstat(source.fileno()).st_size, 0
     try:
-        with open(source, "rb") as original, open(temp, "xb") as copy:
-            if _cloned(original.fileno(), copy.fileno()):
-                return
-        shutil.copyfile(source, temp)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(temp)
-        raise
+        while at < size:
+            sent = os.sendfile(copy.fileno(), source.fileno(), at, size - at)
+            if not sent:
+                break
+            at += sent
+    except (AttributeError, OSError):
+        if at:
+            raise
+        shutil.copyfileobj(source, copy, 1 << 20)
 
 
 def _cloned(source: int, copy: int) -> bool:
