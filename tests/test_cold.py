@@ -1558,3 +1558,43 @@ def test_a_first_build_lets_its_data_files_go_before_the_layout_and_keeps_them_o
     shutil.rmtree(tmp_path / "cache")
     _build_failing_once_written(monkeypatch, folder, tmp_path / "failed.pdf")
     assert not files.exists() and not [path for path in kept.iterdir() if path.name.startswith(f".{files.name}.")]
+
+
+def test_pickling_layouts_calls_python_only_for_the_values_kept_apart(tmp_path):
+    """A file of layouts is pickled (persisted._Pickler) with each Seldom value written apart and only its place in the
+    pickle; the pickler finds those values by their type in a table, at C speed: the other values of types not
+    Python's own (a kept drawing's arrays of codes, _Again, a parse's cleaner) cost no Python call each (a
+    reducer_override did, some 15,000 of a first 500-talk build, each giving NotImplemented)."""
+    import io
+    from array import array
+
+    from booklet.cache import Seldom, persisted
+    from booklet.layout.flowables import _Again
+
+    apart = persisted._Out(io.BytesIO())
+    values = {("drawn", n): (array("I", [n, 300 + n]), _Again(1.0 * n, 2.0, None, True)) for n in range(500)}
+    values["parsed"] = (Seldom(b"fragments as parsed"), None)
+    out = io.BytesIO()
+    calls = []
+
+    def note(frame, event, arg):
+        if event == "call" and frame.f_code.co_filename == persisted.__file__:
+            calls.append(frame.f_code.co_name)
+
+    pickler = persisted._Pickler(out, apart)
+    sys.setprofile(note)
+    try:
+        pickler.dump(values)
+    finally:
+        sys.setprofile(None)
+    assert [name for name in calls if name not in ("dump", "write", "_give")] == ["_placed"]  # the one Seldom value
+    assert apart.file.getvalue() == b"fragments as parsed"
+    (tmp_path / "apart").write_bytes(apart.file.getvalue())
+    persisted._READING[0] = persisted._ApartFile(tmp_path / "apart")
+    try:
+        read = pickle.loads(out.getvalue())
+        assert type(read["parsed"][0]) is persisted._Apart and read["parsed"][0].read() == b"fragments as parsed"
+    finally:
+        persisted._READING[0].file.close()
+        persisted._READING[0] = None
+    assert read[("drawn", 7)] == (array("I", [7, 307]), _Again(7.0, 2.0, None, True)) and len(read) == 501
