@@ -972,3 +972,52 @@ def test_the_build_s_process_makes_each_person_anchor_of_the_workers_parts_the_b
     persons = [key for key in one.anchors if key.startswith("person-")]
     assert made and len(made) == len(set(made)) <= len(persons)
     _same_booklet(Pdf(one.output), Pdf(two.output))
+
+
+def _files_kept(folder: Path) -> list[str]:
+    """The data files the disk cache's "files" section keeps of `folder` (their names), as the next build reads it."""
+    from booklet.cache import persisted
+
+    cache = persisted.PersistedCache(folder)
+    found = cache._read("files", cache._kept_file("files"), "files")
+    return sorted(key[0] for key in found[0]) if found is not None else []
+
+
+@pytest.mark.parametrize("forked", [True, False], ids=["lint forked", "lint here"])
+def test_a_first_build_in_parts_keeps_every_data_file_it_read(tmp_path, monkeypatch, forked):
+    """A build writes the data files as read before the layout, and lets them go (cache.persisted: _files_out); a
+    build in parts lints after that (while its workers lay out), and lint reads a file again to find a value's line
+    (init's example left in conference.yaml). Before, that one file, read anew, replaced the others in the disk
+    cache: a first build in parts of init's folder kept conference.yaml alone, and the next build parsed every other
+    file again. Now it is added to them: the files a build in one process keeps, and the next build parses none."""
+    import booklet.data.load
+    from click.testing import CliRunner
+
+    from booklet import processes
+    from booklet.cli import main
+
+    monkeypatch.setattr(processes, "forks_pay", lambda: forked)
+    parsed, real = tmp_path / "parsed", booklet.data.load._parsed
+
+    def parsing(data, display, problems, parse):  # (noted in a file: posters and lint may be read in other processes)
+        with open(parsed, "a", encoding="utf-8") as file:
+            file.write(display + "\n")
+        return real(data, display, problems, parse)
+
+    monkeypatch.setattr(booklet.data.load, "_parsed", parsing)
+    kept, results = {}, {}
+    for jobs in (1, 2):
+        monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / f"cache-{jobs}"))
+        folder = tmp_path / f"conference-{jobs}"
+        assert CliRunner().invoke(main, ["init", str(folder)]).exit_code == 0
+        results[jobs] = build_booklet(folder, tmp_path / f"{jobs}.pdf", jobs=jobs)
+        kept[jobs] = _files_kept(folder)
+        parsed.unlink()
+        again = build_booklet(folder, tmp_path / f"{jobs}-again.pdf", jobs=jobs)
+        assert not parsed.exists(), parsed.read_text()  # nothing parsed again
+        assert again.warnings == results[jobs].warnings
+        assert (tmp_path / f"{jobs}-again.pdf").read_bytes() == (tmp_path / f"{jobs}.pdf").read_bytes()
+    assert results[2].jobs == 2
+    assert ("conference.yaml", "example") in {(w.file, w.kind) for w in results[2].warnings}  # (read again by lint)
+    assert kept[2] == kept[1]
+    assert {"conference.yaml", "abstracts.yaml", "programme.yaml"} <= set(kept[2])

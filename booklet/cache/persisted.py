@@ -508,6 +508,30 @@ def _header_written(file, header: tuple) -> None:
     file.write(len(data).to_bytes(8, "big"))
 
 
+def _kept_at(path: Path | None) -> tuple | None:
+    """What the section's file at `path` holds (see PersistedCache._kept_file); None for no path (the cache off)."""
+    if path is None:  # the cache off
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError:  # none, or unreadable
+        return None
+    size = int.from_bytes(data[-8:], "big") if len(data) >= 8 else -1
+    if not 0 < size <= len(data) - 8:
+        return None
+    view = memoryview(data)
+    try:
+        with disk.uncollected():
+            header = pickle.loads(view[-8 - size:-8])
+    except Exception:  # noqa: BLE001  damaged: ignored
+        return None
+    if header == (stamp(), TOO_BIG) and size == len(data) - 8:
+        return header
+    if not isinstance(header, tuple) or len(header) != 7 or header[3] != len(data) - 8 - size:
+        return None
+    return (*header[:3], view[:header[3]], *header[4:])
+
+
 @dataclass(frozen=True)
 class Written:
     """A section's file written beside its place (temporary, place), and the file of its Seldom values (named by
@@ -636,6 +660,8 @@ class PersistedCache(BuildCache):
         self._unsaved = False  # a cache that `rebuilds`: its last build's new values are written by `idle`
         self._read_shard: str | None = None  # ... and the part whose layouts file it read (in_part)
         self._files_beside: Written | None = None  # the data files as read, written before the layout (_files_out)
+        # the data files let go before the layout (_files_out, laying_out): the keys the build had used of them
+        self._files_gone: set | None = None
 
     def _load(self, section: str) -> None:
         self._pending.discard(section)
@@ -666,27 +692,7 @@ class PersistedCache(BuildCache):
         header's place (see _read); or the note that it was too big; None when there is none, or it is not one this
         code writes. The file: the payload, the header pickled, the header's length (8 bytes), so that the payload is
         pickled into the file as it is made (_write_beside), not into memory first."""
-        path = disk._path(KIND, _name(self.folder, name))
-        if path is None:  # the cache off
-            return None
-        try:
-            data = path.read_bytes()
-        except OSError:  # none, or unreadable
-            return None
-        size = int.from_bytes(data[-8:], "big") if len(data) >= 8 else -1
-        if not 0 < size <= len(data) - 8:
-            return None
-        view = memoryview(data)
-        try:
-            with disk.uncollected():
-                header = pickle.loads(view[-8 - size:-8])
-        except Exception:  # noqa: BLE001  damaged: ignored
-            return None
-        if header == (stamp(), TOO_BIG) and size == len(data) - 8:
-            return header
-        if not isinstance(header, tuple) or len(header) != 7 or header[3] != len(data) - 8 - size:
-            return None
-        return (*header[:3], view[:header[3]], *header[4:])
+        return _kept_at(disk._path(KIND, _name(self.folder, name)))
 
     def _read(self, section: str, kept, name: str) -> tuple[dict, dict] | None:
         """The (values, numbers) a section's file (`name`) holds, its math boxes restored (layouts); None when it
@@ -798,6 +804,8 @@ class PersistedCache(BuildCache):
         no section's file names (disk.swept, _unnamed_apart)."""
         disk.swept(KIND, _unnamed_apart)
         early, self._files_beside = self._files_beside, None
+        if self._files_gone is not None and self.made.get("files"):
+            early = self._files_joined(early)
         if early is not None and early.publish():
             self._apart["files"] = early.named
         for name, section, values, numbers in self._files(SECTIONS):
@@ -814,18 +822,43 @@ class PersistedCache(BuildCache):
     def _files_out(self) -> None:
         """Before the layout of a single build (not a watch's, whose rebuilds read the files it keeps): the data files
         it read and parsed new (a first build, an edit) written beside their place now, for `save` to put in place once
-        the build has succeeded, and let go. Held until then, a 2,000-talk book's parsed documents (every entry's Map
+        the build has succeeded, and let go (a file read after this, by lint finding a value's line, is added to them:
+        _files_joined). Held until then, a 2,000-talk book's parsed documents (every entry's Map
         with its lines and raw text; the posters' a copy sent by the process that read them) took some 15 MB of the
         main process through the layout, and as much of each worker forked with them, on top of the model made from
-        them; a build that reads no file again (a cache filled by the build before) holds none of them. A data file
-        read after this (none is) is parsed again by the next build."""
+        them; a build that reads no file again (a cache filled by the build before) holds none of them."""
         if self.rebuilds or self._files_beside is not None or not self._worth_writing("files"):
             return
         for file in self._files(("files",)):
             self._files_beside = self._write_beside(*file)
-        self._sections.pop("files", None)
+        self._files_let_go()
         self._used.pop("files", None)
         self.made.pop("files", None)
+
+    def _files_let_go(self) -> None:
+        """The data files as read let go (before the layout), the keys the build used of them noted (_files_joined)."""
+        self._files_gone = (self._files_gone or set()) | self._used.get("files", set())
+        self._sections.pop("files", None)
+
+    def _files_joined(self, early: Written | None) -> Written | None:
+        """Data files read after the files were let go before the layout (by lint, finding a value's line, in a build in
+        parts), added to those the build had used then: the files kept where they were written before the layout
+        (`early`, removed) or, when nothing was new then, in the section's file in place, read back into the section
+        with the new ones, which `save` writes. Before, the new ones alone replaced them (a first build in parts of
+        init's example kept conference.yaml alone), and the next build parsed every other file again. `early` as it is,
+        the new ones not written, when it cannot be read back; None when the section holds them all."""
+        gone, self._files_gone = self._files_gone | self._used.get("files", set()), None
+        found = self._read("files", _kept_at(early.main[0]) if early is not None else self._kept_file("files"), "files")
+        if found is None:  # nothing kept to add them to (they are written alone), or `early` unreadable (it stays)
+            if early is not None:
+                self.made.pop("files", None)
+            return early
+        values = {key: value for key, value in found[0].items() if key in gone}
+        values.update(self._sections.get("files", {}))
+        self._sections["files"] = values
+        if early is not None:
+            early.discard()
+        return None
 
     def _spooling(self) -> None:
         """Lay out with the Seldom values of new layouts written as they are made (_Spool): in a process whose
@@ -973,7 +1006,7 @@ class PersistedCache(BuildCache):
             # read as kept: the documents are not written again, nor wanted now (but by the next build of a cache
             # that `rebuilds`: a watch's rebuild reads from its memory)
             if not self.made.get("files") and not self.rebuilds:
-                self._sections.pop("files", None)
+                self._files_let_go()
             return
         if "layouts" in self._pending:
             self._load("layouts")
