@@ -69,6 +69,9 @@ from .memory import _ABSENT, BuildCache  # (_ABSENT: no value kept, the memory c
 
 SECTIONS = ("files", "layouts", "qr", "streams", "facts")
 PER_PART = ("layouts", "streams")  # kept by each process of a build in parts in files of its own (laying_out)
+# kept in one file for the whole book, made by any process of a build in parts: what a worker makes of them is sent to
+# the build's process, which writes them (made_in_part, made_elsewhere)
+SHARED = ("qr", "facts")
 KIND = "persisted"
 FORMAT = 3
 # The largest file written: the sample's layouts take 1.8 MB (76 pages); a book built in parts (--jobs)
@@ -660,6 +663,7 @@ class PersistedCache(BuildCache):
         self._unsaved = False  # a cache that `rebuilds`: its last build's new values are written by `idle`
         self._read_shard: str | None = None  # ... and the part whose layouts file it read (in_part)
         self._files_beside: Written | None = None  # the data files as read, written before the layout (_files_out)
+        self._made_in_part: dict[str, dict] = {}  # a worker's new values of the SHARED sections (made_in_part)
         # the data files let go before the layout (_files_out, laying_out): the keys the build had used of them
         self._files_gone: set | None = None
 
@@ -753,6 +757,12 @@ class PersistedCache(BuildCache):
             if self._stream.noted(key, self.made.get(section, 0) != made):
                 self._streamed()
             return value
+        if self._worker and section in SHARED:
+            made = self.made.get(section, 0)
+            value = super().get(section, key, make)
+            if self.made.get(section, 0) != made:
+                self._made_in_part.setdefault(section, {})[key] = value
+            return value
         return super().get(section, _kept_key(section, key), make)
 
     def peek(self, section, key, default=None):
@@ -771,6 +781,8 @@ class PersistedCache(BuildCache):
         if self._spool is not None and section == "layouts" and not self._spool.broken:
             value = _spilled(value, self._spool)
         super().put(section, _kept_key(section, key), value)
+        if self._worker and section in SHARED:
+            self._made_in_part.setdefault(section, {})[key] = value
         if self._stream is not None and section == "layouts" and self._stream.noted(key, True):
             self._streamed()
 
@@ -1093,6 +1105,14 @@ class PersistedCache(BuildCache):
         self._unspooled()  # (a part with no pages: never laid_out)
         return list(self._beside) or None
 
+    def made_in_part(self) -> dict[str, dict]:
+        """In a worker of a build in parts: the values it made new in the sections kept for the whole book (SHARED: QR
+        codes, facts), section -> {key: value}, for the build's process to keep (made_elsewhere), once; else none.
+        Before, they were lost with the worker: a --jobs 2 build of the sample kept 2 of its 4 QR codes and 232 of its
+        260 facts, and each build in parts made the others again (pyuca's table, babel's data loaded for them)."""
+        made, self._made_in_part = self._made_in_part, {}
+        return made
+
     def _write_part_files(self, sections) -> None:
         """This part's files of `sections` (the values it used) written beside their places, noted in _beside."""
         self._beside += filter(None, (self._write_beside(*file) for file in self._files(sections, used_only=True)))
@@ -1232,6 +1252,23 @@ def laid_out() -> None:
     cache = _persisted()
     if cache is not None:
         cache.laid_out()
+
+
+def made_in_part() -> dict[str, dict]:
+    """A worker's new values of the sections kept for the whole book (see PersistedCache.made_in_part)."""
+    cache = _persisted()
+    return {} if cache is None else cache.made_in_part()
+
+
+def made_elsewhere(made: dict[str, dict]) -> None:
+    """What a worker made new in the sections kept for the whole book (made_in_part), kept by this process's cache as
+    if made here (written with the others as the build ends)."""
+    cache = _persisted()
+    if cache is None:
+        return
+    for section, values in made.items():
+        for key, value in values.items():
+            cache.put(section, key, value)
 
 
 def write_part() -> list[Written] | None:

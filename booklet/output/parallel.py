@@ -237,6 +237,8 @@ class Report:
     outline: list[tuple[str, str, int, bool]]  # (title, link key, level, closed)
     refs: set[str] = field(default_factory=set)  # the anchors its page references show the page of
     made: dict[str, int] = field(default_factory=dict)  # values its process's cache made anew, by section
+    # its new values of the sections kept for the whole book (QR codes, facts), for this process's cache to keep
+    kept: dict[str, dict] = field(default_factory=dict)
 
 
 @dataclass
@@ -375,6 +377,8 @@ def parallel_parts(booklet, page: Page, pad_to, jobs: int, output: Path, render_
                     meanwhile()
             output.parent.mkdir(parents=True, exist_ok=True)  # where the parts are saved
             reports = _reports(booklet, pipes)
+            for report in reports:
+                persisted.made_elsewhere(report.kept)
             if staying is not None:
                 staying.made = [report.made for report in reports]
             yield lambda target: _finish(booklet, page, pad_to, last, reports, pipes, files, Path(target),
@@ -471,6 +475,7 @@ def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot, e
         def exchange(report: Report) -> Reply:
             report.person_keys = {key: identity for identity, key in ctx.person_keys.items()}
             report.made = dict(memory.active().made)
+            report.kept = persisted.made_in_part()
             pipe.send(report)
             return pipe.recv()
 
