@@ -269,6 +269,20 @@ def test_a_sponsor_url_without_its_scheme_links_to_the_web_as_the_conference_url
     assert "https://www.example.org/conf" in every
 
 
+def test_a_protocol_relative_url_links_to_the_web_as_https(tmp_path):
+    # a sponsor's `url: //example.org/beta` became the link https:////example.org/beta, the conference's own was
+    # printed under Contact with no link, and check warned "it names no site": a web page's address without its scheme
+    # (data.web), which a booklet, having none, opens as https:
+    sponsors = SPONSORS.replace("tier: Gold}", 'tier: Gold, url: "//www.example.com/beta"}')
+    result, pdf = build(tmp_path, "url: //www.example.org/conf\n" + sponsors, LOGOS)
+    every = [a.get_object()["/A"]["/URI"] for p in pdf.reader.pages for a in p.get("/Annots", [])
+             if "/URI" in a.get_object().get("/A", {})]
+    assert every == ["https://example.com/zeta", "https://www.example.com/beta", "https://www.example.org/conf"]
+    back = [a.get_object()["/A"]["/URI"] for a in pdf.reader.pages[-1].get("/Annots", [])]
+    assert back == ["https://www.example.org/conf"]  # (the back cover, under Contact)
+    assert "//www.example.org/conf" in pdf.texts[-1]
+
+
 def test_a_web_address_of_another_kind_than_the_web_s_is_an_error_at_its_key_for_every_url(tmp_path):
     # a sponsor's `url: "javascript:app.alert(1)"` became the link https://javascript:app.alert(1), and check said
     # nothing; the conference's own url, sponsors' urls: one rule (http, https, mailto, or a bare site)

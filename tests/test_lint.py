@@ -920,7 +920,7 @@ def test_a_url_that_is_no_web_address_is_a_warning_at_its_key(tmp_path, url, why
 @pytest.mark.parametrize("url", ["https://www.example.org/smc2027", "www.example.org", "example.org/x?y=1#z",
                                  "'http://192.168.1.1:8080/'", "'https://bücher.de'", "'mailto:loc@example.org'",
                                  "'example.org:8080/x'", "'http://[2001:db8::1]:8080/'", "'http://[::1]/'",
-                                 "'https://www.example.org./'"])
+                                 "'https://www.example.org./'", "'//www.example.org/x'"])
 def test_a_web_address_is_no_warning(tmp_path, url):
     files = {"conference.yaml": extend("conference.yaml", f"url: {url}\nsponsors: [{{name: Nordlys, url: {url}}}]\n")}
     assert warnings_for(tmp_path, files) == []

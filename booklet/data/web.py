@@ -3,8 +3,10 @@ sponsor's `url`), read by the validator (another kind of address is an error at 
 address is a warning) and by the layout (a link's target).
 
 An address is http://..., https://..., mailto:..., or a bare site ("www.example.org/smc", "example.org:8080/x"),
-which a link opens as https://. Any other scheme (javascript:, file:, data:, ftp:, ...) is refused: a sponsor's
-`url: "javascript:app.alert(1)"` became the link `https://javascript:app.alert(1)` without a word."""
+which a link opens as https://; so is a protocol-relative one ("//example.org" takes a web page's scheme, and a
+booklet has none: it became the link https:////example.org). Any other scheme (javascript:, file:, data:, ftp:, ...)
+is refused: a sponsor's `url: "javascript:app.alert(1)"` became the link `https://javascript:app.alert(1)` without a
+word."""
 
 from __future__ import annotations
 
@@ -35,5 +37,8 @@ def scheme_problem(address: str) -> str | None:
 
 def target(address: str) -> str:
     """A web address as a link's target: as written when it gives its scheme, else with https:// before it
-    ("www.example.com" as a link's target opened nothing: a PDF viewer reads it as a file's name)."""
-    return address if scheme(address) in SCHEMES else "https://" + address
+    ("www.example.com" as a link's target opened nothing: a PDF viewer reads it as a file's name); a protocol-relative
+    one ("//example.org") with https: before it."""
+    if scheme(address) in SCHEMES:
+        return address
+    return "https:" + address if address.startswith("//") else "https://" + address

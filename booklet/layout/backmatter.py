@@ -40,7 +40,7 @@ def contact_lines(conference: Conference) -> list[tuple[str, str]]:
     return [(label, value) for label, value in pairs if markup.prints(value)]
 
 
-_WEB = re.compile(r"(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)+(?:/\S*)?", re.I)  # an address, with its scheme or not
+_WEB = re.compile(r"(?:https?://|www\.|//)\S+|[\w-]+(?:\.[\w-]+)+(?:/\S*)?", re.I)  # an address, with its scheme or not
 
 
 def linked(value: str, label: str) -> str:
