@@ -19,7 +19,7 @@ from booklet.build import build_booklet
 from booklet.check import check_folder
 from booklet.cli import main
 from booklet.importers import Options, SourceError, aclpub2, detect, read
-from tests.import_helpers import read_back
+from tests.import_helpers import read_back, refused_on_import
 
 DETAILS = """\
 name: Workshop on Dialogue and Discourse
@@ -549,3 +549,17 @@ def test_an_end_before_its_start_is_refused_naming_file_line_and_both(tmp_path, 
     result = invoke("import", folder, "--out", tmp_path / "out", "--format", "aclpub2")
     assert result.exit_code == 1 and str(info.value) in result.output and "nothing was written" in result.output
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("key", ["url", "website"])
+def test_a_conference_address_of_another_kind_than_the_web_s_is_refused_at_its_line_and_key(tmp_path, key):
+    """conference_details.yml's `url: "javascript:..."` was refused as check refuses conference.yaml's `url`, naming
+    a file the import writes and no line: now the handbook's file, line and key; exit 1, nothing written."""
+    folder = write_handbook(tmp_path / "h", **{"conference_details.yml": DETAILS.replace(
+        "abbreviation: WDD\n", f"abbreviation: WDD\n{key}: 'javascript:app.alert(1)'\n")})
+    path = folder / "conference_details.yml"
+    refused_on_import(lambda _, options: read(folder, Options(format="aclpub2")), path,
+                      f"{path}:3: {key}: 'javascript:app.alert(1)' is not a web address: javascript: is not a kind of "
+                      "address the booklet links to; write a web address (https://www.example.org, or "
+                      "www.example.org, opened as https://) or an email address (mailto:info@example.org); correct "
+                      "it in the export, or leave it out", tmp_path / "out")

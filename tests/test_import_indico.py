@@ -667,3 +667,16 @@ def test_an_event_that_ends_before_it_starts_is_refused_naming_it(tmp_path):
     expected = (f"{path}: the event ('Hard Probes 2026'): endDate '2026-06-21 16:00:00' is before its startDate "
                 "'2026-06-22 22:00:00'; correct one of them in the export")
     refused_on_import(indico.read, path, expected, tmp_path / "out")
+
+
+def test_the_event_s_address_of_another_kind_than_the_web_s_is_refused_at_its_key(tmp_path):
+    """An event whose url was "javascript:..." was refused as check refuses conference.yaml's `url`, naming a file
+    the import writes: now the export and its key; exit 1, nothing written."""
+    data = event_export()
+    data["results"][0]["url"] = "javascript:app.alert(1)"
+    path = tmp_path / "99.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    refused_on_import(indico.read, path, f"{path}: url: 'javascript:app.alert(1)' is not a web address: javascript: "
+                      "is not a kind of address the booklet links to; write a web address (https://www.example.org, "
+                      "or www.example.org, opened as https://) or an email address (mailto:info@example.org); "
+                      "correct it in the export, or leave it out", tmp_path / "out")

@@ -2273,3 +2273,36 @@ def test_a_key_given_twice_in_one_json_object_is_refused_at_its_line(tmp_path):
     _refused(path, expected, tmp_path / "out")
     path.write_text(text.replace('"acronym": "tw27"', '"acronym": "tw27", "n": ' + "9" * 400), encoding="utf-8")
     assert read(path, Options()).documents["programme.yaml"]
+
+
+_NOT_WEB = ("is not a web address: javascript: is not a kind of address the booklet links to; write a web address "
+            "(https://www.example.org, or www.example.org, opened as https://) or an email address "
+            "(mailto:info@example.org); correct it in the export, or leave it out")
+
+
+@pytest.mark.parametrize("key", ["base_url", "conference.url"])
+def test_a_schedule_json_s_address_of_another_kind_than_the_web_s_is_refused_at_its_key(tmp_path, key):
+    """camp2019's schedule.json with base_url "javascript:app.alert(1)" was refused as check refuses conference.yaml's
+    `url: ...`, naming 'url', a key the export does not have: now the export's key, schedule.base_url (or
+    schedule.conference.url, which comes first), exit 1, nothing written."""
+    path = write_json_v1(tmp_path / "schedule.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    where = data["schedule"] if key == "base_url" else data["schedule"]["conference"]
+    where[key.split(".")[-1]] = "javascript:app.alert(1)"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    _refused(path, f"{path}: schedule.{key}: 'javascript:app.alert(1)' {_NOT_WEB}", tmp_path / "out")
+
+
+def test_a_schedule_xml_s_address_of_another_kind_than_the_web_s_is_refused_at_its_line(tmp_path):
+    path = tmp_path / "schedule.xml"
+    path.write_text(write_xml(path).read_text(encoding="utf-8").replace(
+        "<city>Lund</city>", "<city>Lund</city>\n    <base_url>javascript:app.alert(1)</base_url>"), encoding="utf-8")
+    _refused(path, f"{path}:9: <base_url>: 'javascript:app.alert(1)' {_NOT_WEB}", tmp_path / "out")
+
+
+def test_a_protocol_relative_or_bare_base_url_is_imported_as_written(tmp_path):
+    # (a web address without its scheme is one: the booklet links it as https://)
+    path = write_json_v1(tmp_path / "schedule.json")
+    path.write_text(path.read_text(encoding="utf-8").replace("https://tw27.example.org/", "//tw27.example.org/"),
+                    encoding="utf-8")
+    assert read(path, Options()).documents["conference.yaml"]["url"] == "//tw27.example.org/"

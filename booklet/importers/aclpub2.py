@@ -40,7 +40,7 @@ from pathlib import Path
 from ..data.load import Map, Seq, load_file
 from . import Imported, Options, SourceError
 from .assemble import (NOBODY, Block, Conference, Entry, Person, affiliation, assemble, end_before_start, first_few,
-                       line_kind, off_its_day, off_its_day_said, plus_minutes, slug)
+                       line_kind, off_its_day, off_its_day_said, plus_minutes, slug, web_address)
 from .latex import latex_line, latex_text, unknown_commands
 
 FORMAT = "aclpub2"
@@ -222,7 +222,8 @@ class _Reader:
         short = latex_line(str(details.get("abbreviation") or details.get("short_name") or ""))
         venue = ", ".join(latex_line(str(details[k])) for k in ("venue", "location", "city", "country")
                           if details.get(k))
-        url = str(details.get("url") or details.get("website") or "").strip()
+        key = "url" if details.get("url") else "website"
+        url = web_address(f"{file}:{details.lines.get(key, details.line)}: {key}", str(details.get(key) or "").strip())
         start, end = self.date(details, "start_date", file), self.date(details, "end_date", file)
         if start is not None and end is not None and end < start:  # (assemble wrote the programme's dates silently)
             _refuse_end_before_start(file, details, title or "the conference", "end_date", "start_date")

@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..data import web
 from ..data.contract import NIGHT_FROM, NIGHT_UNTIL, PLACEHOLDERS
 from . import Imported, Options, SourceError
 from .kinds import ABSTRACT_KINDS, forms, kind_for, looks_like_break, user_kind, user_kind_of
@@ -478,6 +479,17 @@ def end_before_start(source, where: str, title: str, end: tuple[str, str], start
     time is right cannot be told."""
     return (f"{source}: {where} ('{title}'): {end[0]} '{end[1]}' is before its {start[0]} '{start[1]}'; correct one of "
             "them in the export")
+
+
+def web_address(where: str, address: str) -> str:
+    """`address`, the conference's web address as the source's key `where` ("FILE: schedule.base_url", "FILE:3: url")
+    gives it; SourceError there when it is of a kind the booklet links to none of (data.web's one rule). Check refused
+    it as conference.yaml's `url`, naming a key the source does not have."""
+    problem = web.scheme_problem(address.strip())
+    if problem:
+        raise SourceError(f"{where}: '{address.strip()}' is not a web address: {problem}; correct it in the export, "
+                          "or leave it out")
+    return address
 
 
 @dataclass

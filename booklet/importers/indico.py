@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from . import Imported, Options, SourceError
 from .assemble import (MAX_PEOPLE, Block, Conference, Entry, Kinds, LONGEST, Person, affiliation, assemble, clean,
                        end_before_start, first_few, flip_name, full_name, given_and_family, line_kind, off_its_day,
-                       off_its_day_said, plus_minutes, too_many_people)
+                       off_its_day_said, plus_minutes, too_many_people, web_address)
 from .schedule import event_year
 from .schedule_json import json_reason, json_value
 from .text import images_in, to_markup
@@ -217,7 +217,8 @@ class _Event:
         _not_before(self.path, "the event", clean(e.get("title")), e, start, end)
         venue = ", ".join(v for v in (clean(e.get("location")), clean(e.get("address"))) if v)
         return Conference(title=clean(e.get("title")), start=start[0] if start else None,
-                          end=end[0] if end else None, venue=venue, url=_text(e.get("url")),
+                          end=end[0] if end else None, venue=venue,
+                          url=web_address(f"{self.path}: url", _text(e.get("url"))),
                           chairs=_people(e.get("chairs")), time_zone=self.zone_name)
 
     def session(self, s: dict, n: int) -> Block:

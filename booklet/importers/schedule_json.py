@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from . import Imported, Options, SourceError
-from .assemble import end_before_start
+from .assemble import end_before_start, web_address
 from .schedule import (Day, Event, Person, Schedule, build, ends_before_start, later, one_line, parse_clock,
                        parse_date, parse_datetime, parse_duration)
 
@@ -189,6 +189,12 @@ class _Reader:
             return str(value)
         self.fail(where, f"{_kind(value)}, not text")
 
+    def url(self, conference: dict, schedule: dict) -> str:
+        """The conference's web address: schedule.conference.url, else schedule.base_url (a refusal names the one)."""
+        where = "schedule.conference.url" if conference.get("url") else "schedule.base_url"
+        address = self.text(conference.get("url") or schedule.get("base_url"), where)
+        return web_address(f"{self.source}: {where}", address)
+
     # -- the whole file
 
     def schedule(self, data) -> Schedule:
@@ -207,7 +213,7 @@ class _Reader:
             time_zone=self.text(conference.get("time_zone_name"), "schedule.conference.time_zone_name").strip(),
             venue=self.text(conference.get("venue"), "schedule.conference.venue"),
             city=self.text(conference.get("city"), "schedule.conference.city"),
-            url=self.text(conference.get("url") or schedule.get("base_url"), "schedule.conference.url"),
+            url=self.url(conference, schedule),
             language=self.language if len(self.language) == 2 else "",
         )
         written = {}

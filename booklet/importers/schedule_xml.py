@@ -16,7 +16,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 from . import Imported, Options, SourceError, text_head
-from .assemble import end_before_start
+from .assemble import end_before_start, web_address
 from .schedule import (Day, Event, Person, Schedule, build, ends_before_start, later, one_line, parse_clock,
                        parse_date, parse_datetime, parse_duration)
 
@@ -114,6 +114,12 @@ class _Reader:
     def fail(self, element: ET.Element, message: str):
         raise SourceError(f"{self.source}:{self.lines.get(id(element), 1)}: {message}")
 
+    def url(self, conference: ET.Element) -> str:
+        """The conference's web address: <base_url>, else <url> (a refusal names the one, at its line)."""
+        tag = "base_url" if self.text(conference, "base_url") else "url"
+        element = next((e for e in conference.findall(tag) if "".join(e.itertext()).strip()), conference)
+        return web_address(f"{self.source}:{self.lines.get(id(element), 1)}: <{tag}>", self.text(conference, tag))
+
     def text(self, parent: ET.Element, tag: str) -> str:
         """The text of the first `tag` child that has any ('' when none); a child's own markup is kept as text."""
         for child in parent.findall(tag):
@@ -138,7 +144,7 @@ class _Reader:
             time_zone=self.text(conference, "time_zone_name").strip(),
             venue=self.text(conference, "venue"),
             city=self.text(conference, "city"),
-            url=self.text(conference, "base_url") or self.text(conference, "url"),
+            url=self.url(conference),
         )
         written = {}
         for key in ("start", "end"):
