@@ -563,3 +563,14 @@ def test_a_conference_address_of_another_kind_than_the_web_s_is_refused_at_its_l
                       "address the booklet links to; write a web address (https://www.example.org, or "
                       "www.example.org, opened as https://) or an email address (mailto:info@example.org); correct "
                       "it in the export, or leave it out", tmp_path / "out")
+
+
+def test_an_abstract_file_saved_as_utf_32_is_refused_naming_its_encoding(tmp_path):
+    """An invited talk's abstract_file saved as UTF-32 was read as UTF-8, its mark replaced and a NUL after each
+    letter (left out as control characters, with a note), without a word of its encoding: now refused as every
+    reader refuses a file in UTF-32 (importers.utf8_text); exit 1, nothing written."""
+    folder = write_handbook(tmp_path / "h")
+    path = folder / "invited1.tex"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-32"))
+    refused_on_import(lambda _, options: read(folder, Options(format="aclpub2")), folder / "conference_details.yml",
+                      f"{path}:1: not UTF-8 text: the file is UTF-32 text; save it as UTF-8", tmp_path / "out")

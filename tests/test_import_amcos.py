@@ -375,3 +375,21 @@ def test_a_row_that_ends_before_it_starts_is_said_so(tmp_path):
         "timetable.tex:7: 'Title of a keynote lecture' ends before it starts ('10:05--9:10'): it has no end time; "
         "correct one of them",
         "timetable.tex:9: 'Coffee' ends as it starts ('10:30--10:30'): it has no end time; correct one of them"]
+
+
+@pytest.mark.parametrize("name", ["abstracts/txt/t_sato.txt", "timetable.tex"])
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-16"])
+def test_an_abstract_or_the_timetable_saved_as_utf_32_or_utf_16_is_refused_naming_its_encoding(tmp_path, name,
+                                                                                              encoding):
+    """An abstract file saved as UTF-32 was refused as 'not UTF-8 text (byte 0xff)', and a timetable.tex in it was
+    read with a NUL after each letter ('the timetable is not read'): both now say what the file is, by the one
+    message every reader gives (importers.utf8_text); exit 1, nothing written."""
+    kit = write_kit(tmp_path / "kit")
+    path = kit / name
+    path.write_bytes(path.read_text(encoding="utf-8").encode(encoding))
+    with pytest.raises(SourceError) as raised:
+        read(kit, Options(format="amcos"))
+    expected = f"{path}:1: not UTF-8 text: the file is {encoding.upper()} text; save it as UTF-8"
+    assert str(raised.value) == expected
+    result = invoke("import", kit, "--format", "amcos", "--out", tmp_path / "out")
+    assert result.exit_code == 1 and expected in result.output and not (tmp_path / "out").exists()

@@ -840,7 +840,7 @@ def test_a_file_no_format_is_recognised_in_says_why_when_it_cannot_be_read(tmp_p
         "u16.json": ('{"schedule": {}}'.encode("utf-16"), "not UTF-8 text (UTF-16, or not text at all); save it as "
                                                            "UTF-8"),
         # (fuzzing: UTF-32, whose mark starts as UTF-16's, was told "UTF-16, or not text at all")
-        "u32.json": ('{"schedule": {}}'.encode("utf-32"), "u32.json: not UTF-8 text: the file is UTF-32 text; save "
+        "u32.json": ('{"schedule": {}}'.encode("utf-32"), "u32.json:1: not UTF-8 text: the file is UTF-32 text; save "
                                                            "it as UTF-8"),
         "bad.json": (b'{"schedule": {"conference": 1', "bad.json:1:30: not valid JSON: Expecting ',' delimiter"),
         "deep.json": (b"[" * 100_000 + b"]" * 100_000, "deep.json: nested too deeply to be a schedule"),
@@ -867,7 +867,7 @@ def test_a_file_no_format_is_recognised_in_says_why_when_it_cannot_be_read(tmp_p
 @pytest.mark.parametrize("encoding, fmt, message", [
     ("utf-32", "schedule-json", "w.json:1: not UTF-8 text: the file is UTF-32 text; JSON files are UTF-8"),
     ("utf-16", "schedule-json", "w.json:1: not UTF-8 text: the file is UTF-16 text; JSON files are UTF-8"),
-    ("utf-32", "indico", "w.json: not UTF-8 text: the file is UTF-32 text, and JSON must be UTF-8"),
+    ("utf-32", "indico", "w.json:1: not UTF-8 text: the file is UTF-32 text; JSON files are UTF-8"),
 ])
 def test_json_in_utf_32_or_utf_16_given_its_format_is_refused_naming_its_encoding(tmp_path, encoding, fmt, message):
     """--format schedule-json said "not UTF-8 text (byte 0)" of a file in UTF-32 or UTF-16, Indico's reader "byte

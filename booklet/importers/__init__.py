@@ -110,6 +110,25 @@ def detect(path: Path) -> str:
                       "give --format to say which it is")
 
 
+def utf8_text(path, raw: bytes, why: str = "save it as UTF-8", strict: bool = True) -> str:
+    """`raw`, a source file's bytes, as text (a UTF-8 byte order mark dropped): every reader's one way to say why a
+    file is not UTF-8. A file in UTF-16 or UTF-32 (data.load.wide_encoding: by its mark, or by its NUL bytes) is
+    refused naming its encoding, at line 1 ("not UTF-8 text: the file is UTF-32 text; save it as UTF-8"; the
+    aclpub2 and AMCOS readers said "byte 0xff", or read it as text with a NUL after each letter); other bytes that are
+    not UTF-8 are refused at their line, or, not `strict` (a reader that takes a stray byte), replaced. `why` is what
+    the message ends with."""
+    from ..data.load import wide_encoding
+
+    wide = wide_encoding(raw)
+    if wide:  # (UTF-16 of ASCII alone is valid UTF-8, with a NUL after each letter)
+        raise SourceError(f"{path}:1: not UTF-8 text: the file is {wide}; {why}")
+    try:
+        return raw.decode("utf-8-sig", errors="strict" if strict else "replace")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        raise SourceError(f"{path}:{line}: not UTF-8 text (byte 0x{raw[exc.start]:02x}); {why}") from None
+
+
 def text_head(head: bytes) -> bytes:
     """A file's first bytes as the readers' detect() take them: UTF-16 or UTF-32 with its byte order mark whose text
     opens an XML document (which names its own encoding, and which the XML reader reads by its mark) as UTF-8, so
@@ -170,7 +189,7 @@ def _unreadable(path: Path, head: bytes) -> None:
     if workbook_kind(head):
         raise SourceError(f"{path}: {workbook_kind(head)}: save it as .xlsx without a password, or as CSV (UTF-8)")
     if wide_encoding(head).startswith("UTF-32"):  # (its mark starts as UTF-16's: it was told "UTF-16, or not text")
-        raise SourceError(f"{path}: not UTF-8 text: the file is {wide_encoding(head)}; save it as UTF-8")
+        utf8_text(path, head)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:4096]:
         raise SourceError(f"{path}: not UTF-8 text (UTF-16, or not text at all); save it as UTF-8")
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]

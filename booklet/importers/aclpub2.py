@@ -38,7 +38,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..data.load import Map, Seq, load_file
-from . import Imported, Options, SourceError
+from . import Imported, Options, SourceError, utf8_text
 from .assemble import (NOBODY, Block, Conference, Entry, Person, affiliation, assemble, end_before_start, first_few,
                        line_kind, off_its_day, off_its_day_said, plus_minutes, slug, web_address)
 from .latex import latex_line, latex_text, unknown_commands
@@ -127,7 +127,7 @@ class _Reader:
             path = base / name.strip()
             if path.is_file():
                 try:
-                    return path.read_bytes().decode("utf-8", errors="replace")
+                    return utf8_text(path, path.read_bytes(), strict=False)
                 except OSError:
                     return None
         self.missing_files.append(name.strip())

@@ -33,7 +33,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import Imported, Options, SourceError
+from . import Imported, Options, SourceError, utf8_text
 from .assemble import Block, Conference, Entry, Person, affiliation, assemble, flip_name, line_kind, no_end_said
 from .latex import latex_line, latex_text, unknown_commands
 
@@ -133,12 +133,7 @@ class _Abstract:
 
 def _fields(path: Path) -> dict[str, list[tuple[int, list[str]]]]:
     """KEY -> [(line of the key, the lines after it)], in the file's order; SourceError for text before a key."""
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[:exc.start].count(b"\n") + 1
-        raise SourceError(f"{path}:{line}: not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8") from None
+    text = utf8_text(path, path.read_bytes())
     fields: dict[str, list[tuple[int, list[str]]]] = {}
     current = None
     for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
@@ -317,7 +312,7 @@ def read_timetable(path: Path, today: dt.date | None = None) -> tuple[list[_Day]
     """The timetable's days with their rows; ([], why) when it is not in the kit's structure. SourceError
     for a row of the kit's structure that is malformed (its file and line)."""
     today = today or dt.date.today()
-    raw = path.read_bytes().decode("utf-8", errors="replace")
+    raw = utf8_text(path, path.read_bytes(), strict=False)
     text = _strip_comments(raw.replace("\r\n", "\n").replace("\r", "\n"))
     days: list[_Day] = []
     rows_before = 0

@@ -19,7 +19,7 @@ from collections import Counter
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from . import Imported, Options, SourceError
+from . import Imported, Options, SourceError, utf8_text
 from .assemble import (MAX_PEOPLE, Block, Conference, Entry, Kinds, LONGEST, Person, affiliation, assemble, clean,
                        end_before_start, first_few, flip_name, full_name, given_and_family, line_kind, off_its_day,
                        off_its_day_said, plus_minutes, too_many_people, web_address)
@@ -58,17 +58,11 @@ def _load(path: Path):
         raw = Path(path).read_bytes()
     except OSError as e:
         raise SourceError(f"{path}: cannot read it: {e.strerror or e}") from None
+    text = utf8_text(path, raw, "JSON files are UTF-8")
     try:
-        return json_value(raw.decode("utf-8-sig"))
+        return json_value(text)
     except RecursionError:
         raise SourceError(f"{path}: nested too deeply to be an Indico export") from None
-    except UnicodeDecodeError as e:
-        from ..data.load import wide_encoding
-
-        wide = wide_encoding(raw)
-        if wide:  # (UTF-16 or UTF-32, by its mark)
-            raise SourceError(f"{path}: not UTF-8 text: the file is {wide}, and JSON must be UTF-8") from None
-        raise SourceError(f"{path}: byte {e.start + 1}: not UTF-8 text, as JSON must be") from None
     except json.JSONDecodeError as e:
         raise SourceError(f"{path}: line {e.lineno}, column {e.colno}: not valid JSON ({json_reason(e)})") from None
 

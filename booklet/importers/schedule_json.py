@@ -14,7 +14,7 @@ import math
 import re
 from pathlib import Path
 
-from . import Imported, Options, SourceError
+from . import Imported, Options, SourceError, utf8_text
 from .assemble import end_before_start, web_address
 from .schedule import (Day, Event, Person, Schedule, build, ends_before_start, later, one_line, parse_clock,
                        parse_date, parse_datetime, parse_duration)
@@ -48,17 +48,7 @@ def json_reason(exc: json.JSONDecodeError) -> str:
 
 def load_json(path: Path):
     """The file's JSON value; SourceError naming the line and column of a syntax error."""
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        from ..data.load import wide_encoding
-
-        wide = wide_encoding(raw)
-        if wide:  # (UTF-16 or UTF-32, by its mark: "byte 0" said nothing of it)
-            raise SourceError(f"{path}:1: not UTF-8 text: the file is {wide}; JSON files are UTF-8") from None
-        line = raw[:exc.start].count(b"\n") + 1
-        raise SourceError(f"{path}:{line}: not UTF-8 text (byte {exc.start}): JSON files are UTF-8") from None
+    text = utf8_text(path, path.read_bytes(), "JSON files are UTF-8")  # (UTF-16 or UTF-32 named: "byte 0" was not)
     try:
         return json_value(text)
     except json.JSONDecodeError as exc:
