@@ -2241,3 +2241,25 @@ def test_affiliations_that_print_alike_once_the_fonts_leave_a_character_out_are_
     assert pdf.lines(pdf.pages_with("More text")[0])[2:5] == ["Chiamaka Okafor, Bo Jones", "Uni B",
                                                               "Presenting author underlined."]
     assert pdf.lines(pdf.pages_with("Some text")[-1])[3:6] == ["Ana Smith", "Uni C", "Some text."]
+
+
+def test_a_qr_code_holding_an_address_a_phone_would_run_is_a_warning_at_its_key(tmp_path):
+    # `qr_codes: [{text: "javascript:alert(1)"}]` was encoded without a word: not a link of the PDF's (so no error,
+    # as a url of that kind is), but what a scanning phone offers to open; a Wi-Fi login, tel:, a web address and a
+    # text with a colon in it are left alone
+    files = {"conference.yaml": extend("conference.yaml", """\
+        qr_codes:
+          - {text: "javascript:alert(1)"}
+          - {text: "WIFI:T:WPA;S:SMC-2027;P:secret;;", caption: Wi-Fi}
+          - {text: " DATA:text/html,<b>hi</b>"}
+          - {text: "https://www.example.org/smc2027"}
+          - {text: "file:///etc/passwd"}
+          - {text: "tel:+4712345678"}
+          - {text: "Room: 101"}
+        """)}
+    advice = ("address, which a phone that scans the code would run or open as a file; a QR code holds a web address "
+              "(https://...), or a Wi-Fi login, a phone number, a text")
+    assert warnings_for(tmp_path, files) == [
+        f"conference.yaml:6: qr_codes[0].text: warning: 'javascript:alert(1)' is a javascript: {advice}",
+        f"conference.yaml:8: qr_codes[2].text: warning: 'DATA:text/html,<b>hi</b>' is a data: {advice}",
+        f"conference.yaml:10: qr_codes[4].text: warning: 'file:///etc/passwd' is a file: {advice}"]

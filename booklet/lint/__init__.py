@@ -50,6 +50,7 @@ KINDS = {
     "code": "Blocks of code that no fence closes",
     "email": "Malformed email addresses",
     "web-address": "Web addresses that are not one",
+    "qr-scheme": "QR codes holding an address a phone would run or open as a file",
     "example": "What booklet init wrote as an example, still to be replaced or removed",
     "placeholder": "Placeholders (TBA, N.N., what booklet import wrote) still to be replaced",
     "cover-fit": "Cover text that does not fit",
@@ -97,7 +98,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
     from .example import check_example
     from .entries import (check_abstract_texts, check_emails, check_empty_committees, check_participants_twice,
                           check_people_twice, check_photos, check_poster_numbers, check_titles_as_names,
-                          check_web_addresses)
+                          check_qr_schemes, check_web_addresses)
     from .extras import (check_blank_extra_pages, check_extra_page_fonts, check_extra_page_trim, check_extra_pages,
                          check_thin_extra_page_lines)
     from .fit import check_lengths
@@ -131,6 +132,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_resolution(booklet, page)
         + _at_keys(check_emails(mentions.emails(booklet, everyone)), lines)
         + check_web_addresses(booklet, lines)
+        + check_qr_schemes(booklet, lines)
         + check_language(booklet, lines)
         + check_date_characters(booklet, lines)
         + check_labels(booklet, lines)

@@ -220,6 +220,27 @@ def check_web_addresses(booklet: Booklet, lines: Lines) -> list[Problem]:
     return problems
 
 
+QR_SCHEMES_RUN = ("javascript", "vbscript", "data", "file")  # what a scanning phone would run, or open on itself
+
+
+def check_qr_schemes(booklet: Booklet, lines: Lines) -> list[Problem]:
+    """A warning for each QR code whose `text` is an address a phone would run (javascript:, vbscript:) or open as a
+    page or file of its own (data:, file:): a scanner offers to open an address, and `qr_codes: [{text:
+    "javascript:alert(1)"}]` was printed without a word. A warning, not an error as a `url` of that kind is: a QR
+    code is no link of the PDF's, and its text holds other things (a Wi-Fi login, tel:, geo:, a vCard), which are
+    left alone."""
+    problems = []
+    for index, code in enumerate(booklet.conference.qr_codes):
+        named = web.scheme(code.text.strip())
+        if named in QR_SCHEMES_RUN:
+            key = f"qr_codes[{index}].text"
+            problems.append(Problem("conference.yaml", lines.line("conference.yaml", key, 1), key,
+                                    f"{quoted(code.text.strip())} is a {named}: address, which a phone that scans "
+                                    "the code would run or open as a file; a QR code holds a web address "
+                                    "(https://...), or a Wi-Fi login, a phone number, a text", "warning", "qr-scheme"))
+    return problems
+
+
 def _at(source: Source, key: str, message: str, kind: str) -> Problem:
     return Problem(source.file, source.line, join(source.key, key), message, "warning", kind)
 
