@@ -837,6 +837,29 @@ def test_a_sessions_night_is_told_by_what_it_gives_of_its_times(runs, said):
             f"(2023-09-22), {said}; correct one of them in the export")
 
 
+def test_one_helper_checks_and_words_an_entry_off_its_day():
+    """aclpub2, Indico and the spreadsheets checked an entry off its session's day and worded the refusal apart (Indico
+    copied the wording by hand for an entry a day lists): one helper does both, naming the session, or what lists
+    the entry; an entry on its day, or in the night after a session running into it, passes."""
+    from booklet.importers import SourceError
+    from booklet.importers.assemble import refuse_off_its_day
+
+    day, said = dt.date(2023, 9, 22), ("start", "2023-09-20 10:00")
+    refuse_off_its_day("s.csv", "line 2", "T", said, (day, dt.time(10, 0)), day, (dt.time(9, 0), None), "S")
+    refuse_off_its_day("s.csv", "line 2", "T", said, (dt.date(2023, 9, 23), dt.time(1, 0)), day,
+                       (dt.time(20, 0), None), "S")
+    with pytest.raises(SourceError) as told:
+        refuse_off_its_day("s.csv", "line 2", "T", said, (dt.date(2023, 9, 20), dt.time(10, 0)), day,
+                           (dt.time(9, 0), None), "S")
+    assert str(told.value) == ("s.csv: line 2 ('T'): its start '2023-09-20 10:00' is not on the day of its session "
+                               "'S' (2023-09-22) nor the night after; correct one of them in the export")
+    with pytest.raises(SourceError) as told:
+        refuse_off_its_day("e.json", "entry c1", "T", said, (dt.date(2023, 9, 20), dt.time(10, 0)), day,
+                           lists="the day that lists it")
+    assert str(told.value) == ("e.json: entry c1 ('T'): its start '2023-09-20 10:00' is not on the day that lists it "
+                               "(2023-09-22) nor the night after; correct one of them in the export")
+
+
 def test_a_workbook_of_a_sheet_per_day_is_read_whole(tmp_path):
     """A fuzzing run: three sheets, Monday to Wednesday, with the same columns gave "3 talks ... read sheet 'Monday'":
     6 of the 9 talks were left out without a word. Every later sheet under the same header is read after the first;

@@ -40,7 +40,7 @@ from pathlib import Path
 from ..data.load import Map, Seq, load_file
 from . import Imported, Options, SourceError, utf8_text
 from .assemble import (NOBODY, Block, Conference, Entry, Person, affiliation, assemble, end_before_start, first_few,
-                       line_kind, off_its_day, off_its_day_said, plus_minutes, slug, web_address)
+                       line_kind, plus_minutes, refuse_off_its_day, slug, web_address)
 from .latex import latex_line, latex_text, unknown_commands
 
 FORMAT = "aclpub2"
@@ -363,12 +363,11 @@ class _Reader:
         start = self.moment(record, "start_time", file)
         block = next((b for b in self.blocks if b.key == entry.block), None)
         runs = (block.start, block.end) if block is not None else (None, None)
-        if start is not None and off_its_day(start.date(), start.time(), day, runs):
+        if start is not None:
             written = (record.raw.get("start_time") or str(record.get("start_time"))).strip()
-            raise SourceError(off_its_day_said(file, f"line {record.lines.get('start_time', record.line)}",
-                                               entry.title, ("start_time", written),
-                                               block.name if block is not None else None, day,
-                                               (start.date(), start.time()), runs))
+            refuse_off_its_day(file, f"line {record.lines.get('start_time', record.line)}", entry.title,
+                               ("start_time", written), (start.date(), start.time()), day, runs,
+                               block.name if block is not None else None)
         entry.day = start.date() if start else day
         entry.start = start.time() if start else None
         entry.end = self.end(record, start, file, entry.title) if start else None

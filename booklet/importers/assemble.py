@@ -1181,13 +1181,23 @@ def into_the_night(start: dt.time | None, end: dt.time | None) -> bool:
     return start is None or start >= _AFTERNOON
 
 
+def refuse_off_its_day(source, where: str, title: str, said: tuple[str, str], at: tuple[dt.date, dt.time | None],
+                       day: dt.date, runs: tuple[dt.time | None, dt.time | None] = (None, None),
+                       session: str | None = None, lists: str | None = None) -> None:
+    """Refuse (SourceError) an entry at `at` (its day and start) when it is off_its_day `day` of the session that lists
+    it, which runs `runs`, in off_its_day_said's words (`said`, `session` and `lists` as it takes them)."""
+    if off_its_day(*at, day, runs):
+        raise SourceError(off_its_day_said(source, where, title, said, session, day, at, runs, lists))
+
+
 def off_its_day_said(source, where: str, title: str, said: tuple[str, str], session: str | None, day: dt.date,
                      at: tuple[dt.date, dt.time | None] | None = None,
-                     runs: tuple[dt.time | None, dt.time | None] = (None, None)) -> str:
+                     runs: tuple[dt.time | None, dt.time | None] = (None, None), lists: str | None = None) -> str:
     """The message refusing an entry off_its_day: `said` is (the source's key, its date and time as written),
     `session` the name of the session listing it (None: not known), `day` that session's; `at`, the entry's day and
     start, and `runs`, the session's start and end (as off_its_day has them): an entry in the night after a session
-    that does not run into it is told so, with the session's times."""
+    that does not run into it is told so, with the session's times. `lists` names what lists an entry no session
+    lists ("the day that lists it"), in place of "the day of its session"."""
     named = f" '{session}'" if session is not None else ""
     head = f"{source}: {where} ('{title}'): its {said[0]} '{said[1]}'"
     if at is not None and _night_after(*at, day) and not into_the_night(*runs):
@@ -1196,8 +1206,8 @@ def off_its_day_said(source, where: str, title: str, said: tuple[str, str], sess
                 else f"from {start:%H:%M}" if start is not None else f"until {end:%H:%M}")
         return (head + f" is in the night after the day of its session{named} ({day:%Y-%m-%d}), which runs {span} and "
                 "not into the night; correct one of them in the export")
-    return head + f" is not on the day of its session{named} ({day:%Y-%m-%d}) nor the night after; correct one of them " \
-                  "in the export"
+    listing = lists if lists is not None else f"the day of its session{named}"
+    return head + f" is not on {listing} ({day:%Y-%m-%d}) nor the night after; correct one of them in the export"
 
 
 def no_end(start: dt.time, end: dt.time) -> bool:

@@ -21,8 +21,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import Imported, Options, SourceError, utf8_text
 from .assemble import (MAX_PEOPLE, Block, Conference, Entry, Kinds, LONGEST, Person, affiliation, assemble, clean,
-                       end_before_start, first_few, flip_name, full_name, given_and_family, line_kind, off_its_day,
-                       off_its_day_said, plus_minutes, too_many_people, web_address)
+                       end_before_start, first_few, flip_name, full_name, given_and_family, line_kind, plus_minutes,
+                       refuse_off_its_day, too_many_people, web_address)
 from .schedule import event_year
 from .schedule_json import json_reason, json_value
 from .text import images_in, to_markup
@@ -373,19 +373,16 @@ def _listing_day(day_key: str) -> dt.date | None:
         return None
 
 
-def _off_its_listing(e: dict, kind: str, listing: dt.date) -> bool:
-    """Whether a top-level entry starts off the day whose key lists it, as a session's entry off its session's day
-    (assemble.off_its_day): Indico lists an entry under the day it starts on, in the zone its dates are written in
-    (a session block lasting into the next day under that day too). Its dates as written, not as converted to
-    --timezone: the key is in the export's zone. A contribution listed a day before its date was imported on its own
-    date without a word."""
-    day, clock = _as_written(e["startDate"])  # (both dates read by _Clock already: a date and time, or none)
-    if not off_its_day(day, clock, listing):
-        return False
+def _spans_its_listing(e: dict, kind: str, listing: dt.date) -> bool:
+    """Whether a top-level entry is a session block starting before the day whose key lists it and lasting into it:
+    Indico lists an entry under the day it starts on, in the zone its dates are written in (a session block lasting
+    into the next day under that day too); any other entry off that day is refused as a session's entry off its
+    session's day is (assemble.refuse_off_its_day). Its dates as written, not as converted to --timezone: the key is
+    in the export's zone. A contribution listed a day before its date was imported on its own date without a word."""
     end = e.get("endDate")
     if kind != "Session" or not isinstance(end, dict) or not end.get("date"):
-        return True
-    return not day < listing <= _as_written(end)[0]
+        return False
+    return _as_written(e["startDate"])[0] < listing <= _as_written(end)[0]
 
 
 class _Timetable:
@@ -452,17 +449,15 @@ class _Timetable:
             end = finish[1] if finish and finish[0] == day else (
                 plus_minutes(day, start, minutes) if minutes else None)
         room = clean(e.get("roomFullname")) or clean(e.get("room"))
-        if block is not None and block.day is not None and day is not None and off_its_day(
-                day, start, block.day, (block.start, block.end)):
-            said = e.get("startDate") or {}
-            raise SourceError(off_its_day_said(self.path, where, clean(e.get("title")),
-                                               ("startDate", f"{said.get('date')} {said.get('time')}"), block.name,
-                                               block.day, (day, start), (block.start, block.end)))
-        if block is None and listing is not None and when and _off_its_listing(e, kind, listing):
-            said = e.get("startDate") or {}
-            raise SourceError(f"{self.path}: {where} ('{clean(e.get('title'))}'): its startDate '{said.get('date')} "
-                              f"{said.get('time')}' is not on the day that lists it ({listing:%Y-%m-%d}) nor the night "
-                              "after; correct one of them in the export")
+        written = e.get("startDate") or {}
+        said = ("startDate", f"{written.get('date')} {written.get('time')}")
+        if block is not None and block.day is not None and day is not None:
+            refuse_off_its_day(self.path, where, clean(e.get("title")), said, (day, start), block.day,
+                               (block.start, block.end), block.name)
+        if block is None and listing is not None and when and not _spans_its_listing(e, kind, listing):
+            # (both dates read by _Clock already: a date and time, or none)
+            refuse_off_its_day(self.path, where, clean(e.get("title")), said, _as_written(e["startDate"]), listing,
+                               lists="the day that lists it")
         if kind == "Session":
             if key in {b.key for b in self.blocks}:  # a block past midnight is listed on both days
                 return

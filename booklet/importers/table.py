@@ -25,8 +25,8 @@ from pathlib import Path
 from ..data.csvrows import CsvError, csv_rows
 from . import Imported, Options, SourceError
 from .assemble import (LONGEST, Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean, first_few,
-                       flip_name, given_and_family, id_from, line_kind, no_end, no_end_said, off_its_day,
-                       off_its_day_said, parse_clock, plus_minutes, slug, some)
+                       flip_name, given_and_family, id_from, line_kind, no_end, no_end_said, parse_clock,
+                       plus_minutes, refuse_off_its_day, slug, some)
 from .schedule import FIRST_YEAR, LAST_YEAR, zone_named
 from .text import images_in, joined, to_markup, without_controls
 
@@ -1685,10 +1685,9 @@ class _Table:
             entry.start = _clock_in(start_raw) if start_raw else None
             entry.end = _clock_in(end_raw) if end_raw else None
             entry.day = _start_day(entry.day, entry.start, str(start_raw))
-            if block.day is not None and off_its_day(entry.day, entry.start, block.day, (block.start, block.end)):
-                raise SourceError(off_its_day_said(self.path, where, entry.title, ("date and time", get("start")),
-                                                   block.name, block.day, (entry.day, entry.start),
-                                                   (block.start, block.end)))
+            if block.day is not None:
+                refuse_off_its_day(self.path, where, entry.title, ("date and time", get("start")),
+                                   (entry.day, entry.start), block.day, (block.start, block.end), block.name)
             if self.end_before_start(where, title, entry.start, entry.end, start_raw, end_raw, dates, get("start"),
                                      get("end")):
                 entry.end = None
