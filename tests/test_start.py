@@ -532,6 +532,25 @@ def test_a_blank_name_or_affiliation_is_rejected_by_check_and_schema_for_every_s
         assert (name, where) not in _errors(left_out) and schema_errors(left_out)[name] == []
 
 
+def test_blank_words_name_every_key_fields_says_empty_and_no_other():
+    """contract.blank_refused repeated Fields.holds_name or Fields.holds_detail, and BLANK_WORDS held words for
+    `aliases: ""`, which data.people says itself (with the person's name) before Fields reads it: one definition of
+    which keys hold a name or what is printed beside one, and words for each key Fields says empty, none more."""
+    from booklet.data.fields import Fields, Report
+    from booklet.data.load import Map
+
+    keys = {key for table in (contract.NAMES, contract.DETAILS) for keys in table.values() for key in keys}
+    assert set(contract.BLANK_WORDS) == keys - {"aliases"}
+    records = {case[3].name: case[3] for case in EVERY_KEY}
+    assert set(contract.NAMES) | set(contract.DETAILS) <= set(records)
+    for record in records.values():
+        f = Fields(Report(Path(".")), Map("x.yaml", 1), "", record)
+        for key in (k.name for k in record.keys):
+            assert f.holds_name(key) == contract.holds_name(record.name, key)
+            assert f.holds_detail(key) == contract.holds_detail(record.name, key)
+            assert contract.blank_refused(record.name, key) == (f.holds_name(key) or f.holds_detail(key))
+
+
 def test_a_blank_affiliation_names_its_file_and_line_and_writes_no_pdf(tmp_path):
     """`affiliation: ""` in a hand-written abstracts.yaml: build stops with the error at its line, exit 1, no PDF."""
     abstracts = BASE["abstracts.yaml"].replace("{name: Ana Smith, affiliation: Uni A}",

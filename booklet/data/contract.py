@@ -440,19 +440,31 @@ NAMES = {"member": ("name",), "speaker": ("name",), "author": ("name",), "presen
 DETAILS = {"member": ("affiliation", "role"), "speaker": ("affiliation",), "author": ("affiliation",),
            "presenter": ("affiliation",), "coauthor": ("affiliation",), "participant": ("affiliation", "country"),
            "poster": ("affiliation",)}
+
+
+def holds_name(record: str, key: str) -> bool:
+    """Whether `key` of `record` holds a person's name (NAMES)."""
+    return key in NAMES.get(record, ())
+
+
+def holds_detail(record: str, key: str) -> bool:
+    """Whether `key` of `record` holds what is printed beside a person's name (DETAILS)."""
+    return key in DETAILS.get(record, ())
+
+
 def blank_refused(record: str, key: str) -> bool:
     """Whether a text of nothing (`affiliation: ""`, `chair: " "`) given to `key` of `record` is an error, at its file,
     line and key, not as the key left out: where a name or what is printed beside one is expected (NAMES, DETAILS),
     as a list's blank item (`affiliation: [""]`) and `aliases: ""` are. `key:` with nothing after it is still the key
     left out (YAML's null), and a list given empty (`chair: []`) a list of none. data.fields reads so, and the
     schema says so (a text with a character that is no space)."""
-    return key in NAMES.get(record, ()) or key in DETAILS.get(record, ())
+    return holds_name(record, key) or holds_detail(record, key)
 
 
-# what a key of NAMES or DETAILS holds, in check's "is empty: write ..., or leave the key out"
+# what a key of NAMES or DETAILS holds, in check's "is empty: write ..., or leave the key out" (people.yaml's
+# `aliases: ""` is said by data.people, with the person's name)
 BLANK_WORDS = {"name": "the name", "author": "the author's name", "chair": "the chair's name",
-               "aliases": "the other spellings the data uses", "affiliation": "the affiliation", "role": "the role",
-               "country": "the country"}
+               "affiliation": "the affiliation", "role": "the role", "country": "the country"}
 
 
 # Keys that hold an entry's title, by record: one the fonts print nothing of prints the label title_not_printable in

@@ -12,8 +12,8 @@ from ..text import fonts, markup
 from .. import images
 from . import web
 from ..cache import memory
-from .contract import (BLANK_WORDS, COLOUR, DETAILS, NAMES, TEXT_MAX, TITLES, Key, Record, blank_refused, choice_hint,
-                       example_line)
+from .contract import (BLANK_WORDS, COLOUR, TEXT_MAX, TITLES, Key, Record, blank_refused, choice_hint, example_line,
+                       holds_detail, holds_name)
 from .load import BAD, Map, Seq, not_text_said
 from ..problems import Problem, did_you_mean
 
@@ -260,7 +260,7 @@ class Fields:
 
     def holds_name(self, key: str) -> bool:
         """Whether `key` holds a person's name (contract.NAMES): one the fonts print nothing of is left out."""
-        return key in NAMES.get(self.record.name, ())
+        return holds_name(self.record.name, key)
 
     def holds_title(self, key: str) -> bool:
         """Whether `key` holds an entry's title (contract.TITLES): one the fonts print nothing of prints
@@ -270,7 +270,7 @@ class Fields:
     def holds_detail(self, key: str) -> bool:
         """Whether `key` holds what is printed beside a person's name (contract.DETAILS): one the fonts print nothing
         of is left out, the person kept."""
-        return key in DETAILS.get(self.record.name, ())
+        return holds_detail(self.record.name, key)
 
     def texts(self, key: str) -> tuple[str, ...]:
         """A text, or a list of texts."""
