@@ -237,6 +237,43 @@ def test_a_width_measured_again_is_found_by_its_font_s_name_without_getfont(monk
     assert asked == ["Body"]  # (another encoding: measured as pdfmetrics.stringWidth measures it)
 
 
+def test_line_breaking_measures_a_font_found_by_its_name_as_string_width_does(monkeypatch):
+    """Line breaking's per-fragment measure (_measure) went through pdfmetrics.getFont and _widths' cache for each
+    fragment, not the by-name table _string_width uses: both find a font name and size's widths by one function
+    (_named_widths), without getFont once found, a name registered again measured in its new font, and the box
+    font's characters measured each time, as _string_width measures them."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from booklet.text import paragraph
+    from booklet.text.fonts import FONT_DIR
+
+    register_fonts()
+    width = paragraph._string_width("spectroscopic", "Body", 9.5)
+    asked = []
+    real = pdfmetrics.getFont
+    monkeypatch.setattr(pdfmetrics, "getFont", lambda name: asked.append(name) or real(name))
+    measure = paragraph._measure("Body", 9.5)
+    assert [measure(text) for text in ("spectroscopic", "Ωμέγα")] == [width, real("Body").stringWidth("Ωμέγα", 9.5)]
+    assert asked == []
+    box = paragraph.BOX_FONT
+    paragraph.register_box_font()
+    assert paragraph._measure(box, 9.5)("x") == paragraph._string_width("x", box, 9.5) == real(box).stringWidth(
+        "x", 9.5)
+    assert (box, 9.5) not in paragraph._NAMED
+
+    wide = TTFont("BookletTestMeasured", str(FONT_DIR / "NotoSans-Bold.ttf"))
+    narrow = TTFont("BookletTestMeasured", str(FONT_DIR / "GentiumBookPlus-Regular.ttf"))
+    try:
+        pdfmetrics._fonts["BookletTestMeasured"] = wide
+        first = paragraph._measure("BookletTestMeasured", 10)("measurement")
+        pdfmetrics._fonts["BookletTestMeasured"] = narrow
+        assert paragraph._measure("BookletTestMeasured", 10)("measurement") == narrow.stringWidth(
+            "measurement", 10) != first
+    finally:
+        del pdfmetrics._fonts["BookletTestMeasured"]
+
+
 def test_widths_heights_and_copies_as_reportlab_gives_them():
     """Line breaking measures with paragraph._string_width and _ascent_descent, and the parser copies
     fragments with copy_fragment: the same answers as pdfmetrics and copy.copy, and a font name

@@ -1086,20 +1086,29 @@ def _string_width(text, fontName, fontSize, encoding="utf8"):
     """pdfmetrics.stringWidth, remembered: line breaking measures each word of each paragraph, and the
     same words (in the same font and size) come back all through a book; the C function takes 0.7 us a
     call, a look-up 0.1. Kept per font itself, not its name (a theme may register a name again), and
-    size (_widths); a box character's width is never kept (see _BoxFont). The widths of a name and size are
-    found again by the name (_NAMED), while ReportLab's font of that name is the same font (1.0 us a call against
-    1.3 through getFont and _widths' lru_cache; some 130,000 calls at 500 talks)."""
+    size (_named_widths); a box character's width is never kept (see _BoxFont)."""
+    widths = _named_widths(fontName, fontSize) if encoding == "utf8" else None
+    if widths is None:
+        return pdfmetrics.getFont(fontName).stringWidth(text, fontSize, encoding)
+    return widths[text]
+
+
+def _named_widths(fontName, fontSize) -> _Widths | None:
+    """The _widths of the font registered as `fontName`, at `fontSize`; None for the box font, whose characters'
+    widths are never kept (see _BoxFont). Found again by the name (_NAMED) while ReportLab's font of that name is
+    the same font: a name registered again (a theme's other font) is measured in its new font (1.0 us a call
+    against 1.3 through getFont and _widths' lru_cache; some 130,000 calls at 500 talks)."""
     found = _NAMED.get((fontName, fontSize))
-    if found is not None and _REGISTERED.get(fontName) is found[0] and encoding == "utf8":
-        return found[1][text]
+    if found is not None and _REGISTERED.get(fontName) is found[0]:
+        return found[1]
     font = pdfmetrics.getFont(fontName)
-    if encoding != "utf8" or font.fontName == BOX_FONT:
-        return font.stringWidth(text, fontSize, encoding)
+    if font.fontName == BOX_FONT:
+        return None
     widths = _widths(font, fontSize)
     if len(_NAMED) >= 64:
         _NAMED.clear()
     _NAMED[fontName, fontSize] = font, widths
-    return widths[text]
+    return widths
 
 
 _NAMED: dict[tuple, tuple] = {}  # (font name, size) -> (the font that name stood for, its _widths at that size)
@@ -2412,11 +2421,13 @@ def _broken_at(word, cuts: list[tuple[int, int]], new_width: float, line: float)
 
 
 def _measure(fontName, fontSize):
-    """A function of a text giving _string_width(text, fontName, fontSize)."""
-    font = pdfmetrics.getFont(fontName)
-    if font.fontName == BOX_FONT:
+    """A function of a text giving _string_width(text, fontName, fontSize), its widths found as it finds them
+    (_named_widths)."""
+    widths = _named_widths(fontName, fontSize)
+    if widths is None:
+        font = pdfmetrics.getFont(fontName)
         return lambda text: font.stringWidth(text, fontSize)
-    return _widths(font, fontSize).__getitem__
+    return widths.__getitem__
 
 
 # A compound with digits in a part ("5G-Überwachungsstandards", "IPv6-Adressen"): ReportLab hyphenates only words of
