@@ -38,7 +38,7 @@ from ..text.folding import DAY_WORDS, unmarked
 from ..text.markup import collapse
 from . import Imported, Options, SourceError
 from .assemble import (MAX_PEOPLE, NOBODY, common_language, first_few, language_code, line_kind, names_in,
-                       own_language, regional_note, some, time_text, too_many_people)
+                       off_its_day_said, own_language, regional_note, some, time_text, too_many_people)
 from .kinds import ABSTRACT_KINDS, kind_for, parse_kinds, user_kind_of
 from .text import ESCAPE_SEQUENCE, images_in, joined, repaired, to_markup, without_controls
 
@@ -393,9 +393,9 @@ class _Builder:
                                                                                                   day):
                 # (a day either way: its zone's, and a night's event; a day before, only when its day's own start in
                 # another zone is that date's: an event of the day before was printed first in its day, out of order)
-                raise SourceError(f"{s.source}: {event.where} ('{one_line(event.title)}'): its date and time "
-                                  f"'{event.start.isoformat()}' is not on the day that lists it ({day:%Y-%m-%d}) "
-                                  "nor the night after; correct one of them in the export")
+                raise SourceError(off_its_day_said(s.source, event.where, one_line(event.title),
+                                                   ("date and time", event.start.isoformat()), None, day,
+                                                   lists="the day that lists it"))
             if day < start.date():  # after midnight, on the day the source lists it under (or whose span holds it)
                 self.counts["late"] += 1
             placed.setdefault(day, []).append(_Placed(event, order, start, max(start, end), item))
