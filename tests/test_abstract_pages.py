@@ -1752,6 +1752,26 @@ def test_an_abstract_of_many_short_list_items_a_little_over_a_quarter_page_too_l
     assert folio - last_line > 1.5 * ctx.styles.text.fontSize  # (its last line in the text frame, clear of the foot)
 
 
+@pytest.mark.parametrize("words, room", [(60, 15), (20, 26)])
+def test_a_paragraph_whose_split_refuses_keeps_its_lines(words, room):
+    """ReportLab's split, refusing (one line's room with no orphans allowed; two lines' room for three lines with no
+    widows allowed: "force the whole para onwards"), deletes the paragraph's lines, and a caller counting them after
+    found none (line_count: AttributeError blPara; tail_split wrapped its lead-in again for it). Para.split keeps
+    them as set, for every caller: the same lines, counted, and the paragraph's wrap the same."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from booklet.layout.flowables import Para, line_count
+
+    register_fonts()
+    style = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=12, allowOrphans=0, allowWidows=0)
+    para = Para(" ".join(["word"] * words), style)
+    height = para.wrap(200, 1000)[1]
+    lines = para.blPara.lines
+    assert para.split(200, room) == []
+    assert para.blPara.lines is lines and line_count(para) == len(lines) > 2
+    assert para.wrap(200, 1000)[1] == height and para.blPara.lines is lines
+
+
 @pytest.mark.parametrize("words", [4, 12, 15])
 def test_a_lead_in_too_short_to_break_keeps_its_lines_to_be_counted(words):
     """FOSDEM 2025 on A4 stopped with an internal error (AttributeError: blPara): a lead-in to a list of one or two

@@ -741,13 +741,28 @@ class Para(KeptDrawing, MathParagraph):
         return MathParagraph.draw(self)
 
     def split(self, availWidth, availHeight):
+        kept = self._lines_now(availWidth, availHeight)
         parts = self._split_in(availWidth, availHeight)
+        if not parts and kept:  # (ReportLab's split, refusing, let them go: "force the whole para onwards")
+            self.__dict__.update(kept)
+            return parts
         # (a paragraph of more than HYPHENS_LINES lines is not broken again for it, as for hyphens in a row: one word
         # of 40,000 letters was broken whole again at each of the 36 pages it runs over)
         if len(parts) == 2 and line_text(parts[0].blPara.lines[-1]).endswith(HYPHENS) \
                 and len(self.blPara.lines) <= HYPHENS_LINES:
             return self._no_hyphen_at_the_end(availWidth, availHeight, parts)
         return parts
+
+    def _lines_now(self, availWidth, availHeight) -> dict:
+        """The lines split is to break (made as ReportLab's split makes them, when the paragraph has none), with the
+        fragments they were broken from: what split puts back when it refuses (returns []), for the paragraph to
+        keep its lines as set. ReportLab's split deletes them then, and a caller counting them after (line_count:
+        a lead-in too short to break at a column's foot, FOSDEM 2025 on A4) found none."""
+        if not self.frags or availWidth < rl_config._FUZZ or availHeight < rl_config._FUZZ:
+            return {}  # (ReportLab's split refuses these before it looks at any lines)
+        if not hasattr(self, "blPara"):
+            self.wrap(availWidth, availHeight)
+        return {name: self.__dict__[name] for name in ("_blPara", "_frags", "_lines_key") if name in self.__dict__}
 
     def _split_in(self, availWidth, availHeight):
         """ReportLab's split, asked a line less each time while its first part, wrapped, is taller than asked (its
@@ -1202,14 +1217,10 @@ def breaks_tail(flowable) -> bool:
 def tail_split(lead_in, width: float, height: float) -> tuple | None:
     """`lead_in` (breaks_tail), set `height` tall, broken for its last lines to go on with the list it leads into
     (Continues._split, columns.Columns): the part that stays, that part's height, and the rest; None when it is too
-    short to break (3 lines: it goes on whole), its lines made again where ReportLab's split, refusing, let them go
-    ("the whole para onwards": counted by line_count after, they were not there; FOSDEM 2025 on A4, a lead-in of
-    two lines at a column's foot)."""
+    short to break (3 lines: it goes on whole), its lines kept as set (Para.split)."""
     parts = lead_in.split(width, height - 0.01)
     if len(parts) == 2 and (head := parts[0].wrap(width, height)[1]) < height:
         return parts[0], head, parts[1]
-    if len(parts) < 2:
-        lead_in.wrap(width, height)
     return None
 
 
