@@ -834,6 +834,32 @@ def test_presenting_authors_are_underlined_only_when_some_not_all_present(tmp_pa
 
 
 @pytest.mark.parametrize("by_day", [False, True])
+def test_the_abstracts_section_says_underlining_once_by_the_run_abstract_runs_gives(tmp_path, monkeypatch, by_day):
+    """build_abstracts flattened its groups by hand for explained_once, repeating what abstract_runs works out (the
+    section's run: the whole section; abstracts by day, those not in the programme, the last run): it asks
+    explained_once of that run itself, as lint (fit) and the proofs (underlining_explained) do."""
+    from booklet.check import check_folder
+    from booklet.layout import abstracts as section
+    from booklet.layout.common import Context
+    from booklet.layout.page import page_for
+
+    files = {"abstracts.yaml": BASE["abstracts.yaml"] + "- id: later\n  title: Not in the programme\n"
+                                                        "  speaker: {name: Ana Smith}\n  abstract: Later text.\n"}
+    if by_day:
+        files["theme.yaml"] = "abstracts: {placement: by-day}\n"
+    booklet, _ = check_folder(write_conference(tmp_path / "conf", files))
+    ctx = Context(booklet, page_for("A5"))
+    runs = section.abstract_runs(ctx)
+    asked = []
+    monkeypatch.setattr(section, "abstract_runs", lambda ctx: runs)
+    monkeypatch.setattr(section, "explained_once", lambda run: asked.append(run) or False)
+    assert section.build_abstracts(ctx)
+    assert len(asked) == 1 and asked[0] is runs[-1]
+    assert [a.id for a in asked[0]] == (["later"] if by_day else [a.id for a in booklet.abstracts if a.id != "later"]
+                                        + ["later"])
+
+
+@pytest.mark.parametrize("by_day", [False, True])
 def test_what_underlining_means_is_said_once_under_the_abstracts_heading_when_several_underline(tmp_path, by_day):
     """A typesetter's review of Les Houches 2018: "Presenting author underlined." was printed under 36 of its 76
     author lists. A book of abstracts says it once: under the section's name, when more than one abstract of the run

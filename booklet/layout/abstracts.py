@@ -38,7 +38,8 @@ def build_abstracts(ctx: Context) -> list:
         return []
     name = ctx.label("abstracts")
     story = [Anchor("abstracts", markup.plain(name), 0, section=name)]
-    once = explained_once([abstract for _, abstracts in groups for abstract in abstracts])
+    once = explained_once(abstract_runs(ctx)[-1])  # (the run it heads: the whole section, or by day those not in the
+    # programme, the last)
     for number, (day_index, abstracts) in enumerate(groups):
         title = (day_title(ctx.booklet.days[day_index], ctx.booklet.conference.language) if day_index is not None
                  else markup.plain(ctx.label("not_in_programme")))
