@@ -2447,3 +2447,40 @@ def test_a_chair_with_an_address_in_the_participants_gets_it_and_a_long_session_
     assert all(f"PROOF for Mei Chen \u00b7 booklet pages {start}\u2013{start + 1} Session you chair: Inference \u00b7 "
                "Monday 13 September \u00b7 10:30\u2013" in text for text in texts)
     assert "Short talk number 39" in texts[1] and "Inference (continued)" in texts[1]
+
+
+def test_a_french_poster_proof_says_what_underlining_means_shorter_and_keeps_its_room_and_title():
+    """A French poster proof (A5): "Le nom souligné est celui de la personne qui présente." after the header's second
+    line left the poster half the line, and the two then did not fit: made smaller and cut, the title was gone and the
+    room cut mid-word ("Aurora Audit…"). Where the note takes more than a third of the line, the header says it in its
+    shorter words (the label proof_underlined_short, in every language booklet has words in): the room whole, the
+    title's first words, the note. English keeps "Presenting author underlined."; no language's header note takes
+    more than a third of the line."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from booklet.data.theme import labels_for
+    from booklet.model import Person
+    from booklet.proofs.marks import _HEADER_FONTS, _header_width, _line_sizes, _note, header_lines, reply_line
+    from booklet.proofs.plan import Proof
+    from booklet.text.fonts import register_fonts
+
+    register_fonts()
+    page = page_for("A5")
+    proof = Proof("x", "poster", "7", "Chemical tagging with a Dirichlet process mixture of stars",
+                  (Person(name="Camila Fuentes"),), ("poster-1",), "lundi 14 juin", "11:40\u201312:00",
+                  "Aurora Auditorium", pages=(16,), explains=True)
+    lines = {}
+    for language in ("en", "fr"):
+        words = labels_for(language, {})
+        reply, _ = reply_line("x@example.org", None, page, words, language)
+        lines[language] = header_lines(proof, reply, page, None, words, language)[1]
+    assert lines["fr"] == ("Poster 7 \u00b7 lundi 14 juin \u00b7 11:40\u201312:00 \u00b7 Aurora Auditorium\u00a0: "
+                           "Chemical tagging\u2026 \u00b7 Souligné\u00a0: qui présente.", lines["en"][1])
+    assert lines["en"][0].endswith(" \u00b7 Presenting author underlined.") and "Aurora Auditorium:" in lines["en"][0]
+    width = _header_width(page)
+    size = _line_sizes(page, reply)[1]
+    for path in sorted((ROOT / "booklet" / "resources" / "labels").glob("*.yaml")):
+        words = labels_for(path.stem, {})
+        note = _note(words, size, width)
+        assert note in (" \u00b7 " + words["presenting_underlined"], " \u00b7 " + words["proof_underlined_short"])
+        assert pdfmetrics.stringWidth(note, _HEADER_FONTS[1], size) <= width / 3, path.stem

@@ -574,6 +574,9 @@ LABEL_WORDS = {
     "proof_check_short": ("a speaker's proof: what to check, shorter", "please check names, affiliations, formulas, "
                           "days and times"),
     "proof_check_shortest": ("a speaker's proof: what to check, shortest", "check names and affiliations"),
+    "proof_underlined_short": ("a speaker's proof: what underlining a presenting author means, shorter, in its "
+                               "header where presenting_underlined takes more than a third of the line",
+                               "Presenter underlined."),
 }
 LABEL_KEYS = tuple(LABEL_WORDS)
 # each must be in its label (and no other)

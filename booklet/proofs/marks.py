@@ -141,9 +141,10 @@ def header_lines(proof: Proof, reply: tuple[tuple[str, float], ...], page: Page,
     width = _header_width(page)
     sizes = _line_sizes(page, reply)
     if proof.explains:  # (what the underline on its page means, which the booklet says on a page not in the proof)
-        note = _width(_note(words), _HEADER_FONTS[1], sizes[1])
-        second = _explained(_second_line(proof, words, language, sizes[1], max(width - note, width / 2), fits),
-                            words, width)
+        note = _note(words, sizes[1], width)
+        second = _explained(_second_line(proof, words, language, sizes[1],
+                                         max(width - _width(note, _HEADER_FONTS[1], sizes[1]), width / 2), fits),
+                            note, width)
     else:
         second = _second_line(proof, words, language, sizes[1], width, fits)
     return (_kept_fit(first, _HEADER_FONTS[0], sizes[0], width, fits), second, *reply)
@@ -174,18 +175,29 @@ def _second_line(proof: Proof, words: dict[str, str], language: str, size: float
                      fits, _READABLE)
 
 
-def _explained(line: tuple[str, float], words: dict[str, str], width: float) -> tuple[str, float]:
+def _explained(line: tuple[str, float], note: str, width: float) -> tuple[str, float]:
     """The header's second `line` (fitted to `width` less the room of what follows) followed by what underlining a
-    presenting author means (the label presenting_underlined), ' · ' between them; made smaller (and then cut) only
-    when the two do not fit `width` (a note too long for a line of its own)."""
+    presenting author means (`note`: _note); made smaller (and then cut) only when the two do not fit `width` (a
+    note too long for a line of its own)."""
     font = _HEADER_FONTS[1]
-    text = line[0] + _shown(_note(words), font)
+    text = line[0] + _shown(note, font)
     return (text, line[1]) if _width(text, font, line[1]) <= width else _fit(text, font, line[1], width)
 
 
-def _note(words: dict[str, str]) -> str:
-    """' · Presenting author underlined.' (the label presenting_underlined, as plain text), after the second line."""
-    return " \u00b7 " + _curled(markup.plain(words["presenting_underlined"]), words)
+UNDERLINED_NOTES = ("presenting_underlined", "proof_underlined_short")  # the labels of what underlining means, as
+# the header says it: the first that takes at most a third of its line
+
+
+def _note(words: dict[str, str], size: float, width: float) -> str:
+    """' · Presenting author underlined.' (the label presenting_underlined, as plain text), after the second line
+    (`width` wide, at `size`); where it takes more than a third of that line, its shorter wording, the label
+    proof_underlined_short (French's "Le nom souligné est celui de la personne qui présente." left a poster's line
+    half of the line, then made smaller and cut: its title gone, its room cut mid-word, "Aurora Audit…")."""
+    for key in UNDERLINED_NOTES:
+        note = " \u00b7 " + _curled(markup.plain(words[key]), words)
+        if _width(note, _HEADER_FONTS[1], size) <= width / 3:
+            break
+    return note
 
 
 def chair_lines(proof: Proof, ranges: dict[str, tuple[int, ...]], own: tuple[int, ...],
