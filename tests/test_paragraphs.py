@@ -850,6 +850,34 @@ def test_a_web_address_whose_slashes_leave_wide_spaces_breaks_before_a_dot_in_it
         assert _extra_spaces(paragraph)[0] <= space * lines[0].count(" ")  # (each space twice its width at most)
 
 
+@pytest.mark.parametrize("markup", ["", "<i>x</i> "])  # one fragment and several
+def test_an_identifier_joined_by_underscores_breaks_after_one_where_the_line_would_be_loose(text_style, markup):
+    """XDC 2021 (A4, p. 16): "set of extensions: VK_KHR_video_queue," was justified with its spaces wide apart, the
+    identifier being unbreakable. Where setting it whole on the next line would leave the line's spaces wider than
+    twice a space, it breaks after an underscore (no hyphen added), the longest head that fits."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    text = (f"{markup}In April of this year the Khronos group released a provisional set of new: "
+            "VK_KHR_video_decoder_queue, and more are to come soon.")
+    paragraph = Para(text, text_style)
+    paragraph.wrap(page_for("A5").text_width, 1000)
+    lines = _lines(paragraph)
+    assert len(lines) == 2
+    assert lines[0].endswith("set of new: VK_KHR_") and lines[1].startswith("video_decoder_queue, and"), lines
+    assert "".join(lines) == text.replace("<i>x</i>", "x")  # (no hyphen added)
+    space = stringWidth(" ", text_style.fontName, text_style.fontSize)
+    assert _extra_spaces(paragraph)[0] <= space * lines[0].count(" ")  # (each space twice its width at most)
+
+
+def test_an_identifier_is_set_whole_where_the_line_before_it_stays_close(text_style):
+    """Where the line keeps its spaces close without it, an identifier goes whole to the next line."""
+    text = ("In April of this year the Khronos group released a provisional set of new extensions: "
+            "VK_KHR_video_decoder_queue, and more are to come soon.")
+    paragraph = Para(text, text_style)
+    paragraph.wrap(page_for("A5").text_width, 1000)
+    assert _lines(paragraph)[1].startswith("VK_KHR_video_decoder_queue, and"), _lines(paragraph)
+
+
 def test_a_web_address_breaks_after_its_scheme_when_that_keeps_the_line_s_spaces_close(text_style):
     """A break after a slash is taken before one in the host name, longer, that fits too ("(https://docs" /
     ".example.org"), when it leaves the line's spaces within twice a space's width."""

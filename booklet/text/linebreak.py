@@ -121,11 +121,13 @@ def _takes(para, style, frags, least: int = 2) -> bool:
 def _address_told(para, style, frags, helpers: Helpers) -> bool:
     """Whether `para`, one fragment of text alone, justified, has a web address its loop breaks (a style with a
     uriWasteReduce): broken by break_lines, which tells the breaking of its addresses the words on their line
-    (Helpers.line_words: how wide a break leaves the line's spaces), not by ReportLab's own loop, which does not.
-    (SPLIT_TAILS off: ReportLab's, as before.)"""
+    (Helpers.line_words: how wide a break leaves the line's spaces), not by ReportLab's own loop, which does not;
+    and so one with an underscore (an identifier, "VK_KHR_video_queue", broken as an address is where a line would be
+    loose). (SPLIT_TAILS off: ReportLab's, as before.)"""
+    text = getattr(frags[0], "text", "")
     return (SPLIT_TAILS and helpers.line_words is not None and style.uriWasteReduce
             and style.alignment == TA_JUSTIFY and _takes(para, style, frags, 1) and _text_alone(frags)
-            and "://" in getattr(frags[0], "text", ""))
+            and ("://" in text or "_" in text))
 
 
 def _overfull(found) -> bool:

@@ -2197,6 +2197,20 @@ def _host_pairs(text: str) -> list[tuple[str, str]]:
 
 HOST_HEAD = 3  # letters of a host name before a break in it: more than this ("www", "en" alone are not broken after)
 _HOST_END = re.compile(r"[/?#:]")
+# an identifier of words joined by underscores, in text ("VK_KHR_video_queue", XDC 2021): broken after an underscore
+# (no hyphen added) where keeping it whole would leave its line loose, as a web address is (_host_when_loose); at
+# least CODE_PART characters on either side of the break
+_IDENTIFIER = re.compile(r"[^\W_]+(?:_[^\W_]+)+")
+_IDENTIFIER_BREAKS = re.compile(r"(?<=[^\W_]_)(?=[^\W_])")
+
+
+def _identifier_pairs(text: str) -> list[tuple[str, str]]:
+    """The breaks of `text` after its underscores when it is an identifier (_IDENTIFIER), the longest head first;
+    none (an empty list: it is not hyphenated either) when it is not one."""
+    if not _IDENTIFIER.fullmatch(text):
+        return []
+    return [(text[:at], text[at:]) for at in reversed([m.start() for m in _IDENTIFIER_BREAKS.finditer(text)])
+            if CODE_PART <= at <= len(text) - CODE_PART]
 
 
 class _PairsTried:
@@ -2240,24 +2254,42 @@ def _host_when_loose(make, fragments: bool):
     (justified: the style has a uriWasteReduce) wider than ADDRESS_SPACES spaces each, breaking it in its host name
     (_host_pairs) if a longer head fits there: only those heads are tried again (_PairsTried). FOSDEM 2025's
     "designed for sandboxing (https://" / "en.wikipedia.org/wiki/...": only the scheme fitted, and the line's spaces
-    were three or four spaces wide. (SPLIT_TAILS off: ReportLab's.)"""
+    were three or four spaces wide. An identifier of words joined by underscores (_identifier_pairs), which nothing
+    else breaks, is broken so too where setting it whole on the next line would leave the line's spaces wider than
+    ADDRESS_SPACES each: XDC 2021's "set of extensions: VK_KHR_video_queue," was spaced out across its column.
+    (SPLIT_TAILS off: ReportLab's.)"""
 
     tried = _PairsTried()
-    gen_pair, with_host = make(tried), make(tried.longer_in_host)
+    gen_pair, with_host, with_underscores = make(tried), make(tried.longer_in_host), make(_identifier_pairs)
 
     def pair(hyphenator, word, *args):
         made = gen_pair(hyphenator, word, *args)
         spaces = _LINE_WORDS.words
-        if not made or not spaces or not _linebreak.SPLIT_TAILS:
+        if not _linebreak.SPLIT_TAILS or not (spaces or not made):
             return made
         if fragments:
             new_width, line, waste = args[0], args[1], args[2]
             text = "".join(t for _, t in word[1:])
             frag = word[-1][0]
-            font, size, head, width = frag.fontName, frag.fontSize, made[1][0], word[0]
+            font, size, width = frag.fontName, frag.fontSize, word[0]
         else:
             width, new_width, line, font, size, waste = args[:6]
-            text, head = word, made[2]
+            text = word
+        if not made:
+            if not waste or "_" not in text:
+                return made
+            space = _string_width(" ", font, size)
+            # what the line leaves empty without it (nor the space before it), for its spaces but one (the words on
+            # the line untold, ReportLab's loop: where it leaves more than `waste` of the line, as for an address)
+            if not spaces:
+                return with_underscores(hyphenator, word, *args)
+            if line - (new_width - width) + space <= (ADDRESS_SPACES - 1) * space * (spaces - 1):
+                return made
+            # (loose so, it is broken however little of the line is left empty: ReportLab's `waste` is that)
+            at = 2 if fragments else 5
+            empty = max(1 - (new_width - width) / line, 1e-6)
+            return with_underscores(hyphenator, word, *args[:at], empty, *args[at + 1:])
+        head = made[1][0] if fragments else made[2]
         if not waste or "://" not in text or tried.last is None:
             return made
         room = line - (new_width - width) - head  # what the line leaves empty, for its spaces
