@@ -134,6 +134,16 @@ class Context:
     def tutorial_key(self, tutorial) -> str:
         return self._tutorial_keys[tutorial.id]
 
+    def tutorial_number(self, tutorial: Tutorial) -> int | str:
+        """The number a tutorial's label, its outline and contents entries print: the title's own when the title
+        begins with the label's word and a number ("Tutorial 15", in a book whose label is "TUTORIAL {number}"),
+        else its place in tutorials.yaml. SIGDIAL 2020 numbered its tutorials in their titles after three others, and
+        the label "TUTORIAL 18" stood over the title "Tutorial 15"."""
+        word = filled(self.labels["tutorial"], number="").strip()
+        own = re.match(rf"\s*{re.escape(word)}\s+(\d+)\b", markup.plain(tutorial.title), re.IGNORECASE) \
+            if word else None
+        return own.group(1) if own else tutorial.number
+
     def has(self, section: str) -> bool:
         """Whether theme.yaml's `sections` prints this section."""
         return section in self.sections

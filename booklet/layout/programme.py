@@ -367,7 +367,7 @@ def _item_body(ctx: Context, item: Item, titled: bool = True):
         return body + [Para(speaker, s.row_speaker)], ctx.abstract_ref(abstract), None
     if item.tutorial:
         tutorial = item.tutorial
-        head = f'<font name="Sans-Bold" size="{s.label.fontSize}" color="{markup_color(ctx.colours.accent)}">{markup.inline(ctx.label("tutorial", number=tutorial.number))}</font> '
+        head = f'<font name="Sans-Bold" size="{s.label.fontSize}" color="{markup_color(ctx.colours.accent)}">{markup.inline(ctx.label("tutorial", number=ctx.tutorial_number(tutorial)))}</font> '
         shown = f"<b>{markup.title(title, bold=True)}</b>" if titled else ""
         body = [Para(head + shown, ctx.in_language(s.row_title, tutorial.language))]
         people = names(tutorial.presenters, ctx) or unnamed_speaker(ctx, tutorial)

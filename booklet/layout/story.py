@@ -151,7 +151,7 @@ def contents_entries(ctx: Context, each_tutorial: bool = True) -> list[tuple[int
             entries.append((0, ctx.label("abstracts"), "abstracts"))
         elif name == "tutorials" and (tutorials := section_tutorials(ctx)):
             entries.append((0, ctx.label("tutorials"), "tutorials"))
-            entries += [(1, _tutorial_entry(t), ctx.tutorial_key(t)) for t in tutorials] if each_tutorial else []
+            entries += [(1, _tutorial_entry(ctx, t), ctx.tutorial_key(t)) for t in tutorials] if each_tutorial else []
         elif name == "posters" and ctx.has("posters") and ctx.posters_of(None):
             entries.append((0, ctx.label("posters"), "posters"))
         elif name == "practical" and has_practical(b.conference):
@@ -176,7 +176,7 @@ def _day_entries(ctx: Context) -> list[tuple[int, str, str]]:
         if groups.get(index):
             entries.append((1, ctx.label("abstracts"), f"abstracts-day-{index}"))
         if ctx.has("tutorials"):
-            entries += [(1, _tutorial_entry(t), ctx.tutorial_key(t)) for t in ctx.tutorials_of(index)]
+            entries += [(1, _tutorial_entry(ctx, t), ctx.tutorial_key(t)) for t in ctx.tutorials_of(index)]
         if ctx.has("posters") and ctx.posters_of(index):
             entries.append((1, ctx.label("posters"), posters_day_key(index)))
     if groups.get(None):  # (under its own name, as in the outline: the section's name alone read as a day's again)
@@ -184,6 +184,7 @@ def _day_entries(ctx: Context) -> list[tuple[int, str, str]]:
     return entries
 
 
-def _tutorial_entry(tutorial) -> str:
-    """As the data writes it: the contents page makes it markup once (plain text would have its math read twice)."""
-    return f"{tutorial.number}. {tutorial.title}"
+def _tutorial_entry(ctx: Context, tutorial) -> str:
+    """As the data writes it: the contents page makes it markup once (plain text would have its math read twice);
+    numbered as its label is (Context.tutorial_number)."""
+    return f"{ctx.tutorial_number(tutorial)}. {tutorial.title}"

@@ -109,12 +109,12 @@ def _tutorial_content(ctx: Context, tutorial: Tutorial, tight: Tight = FULL) -> 
     alike, one size of text on the page, where a description set smaller over bios at the theme's size showed); and
     how many of them come before its description (its header)."""
     s = ctx.styles
-    label = f'<font color="{markup_color(ctx.colours.accent)}">{markup.inline(ctx.label("tutorial", number=tutorial.number))}</font>'
+    label = f'<font color="{markup_color(ctx.colours.accent)}">{markup.inline(ctx.label("tutorial", number=ctx.tutorial_number(tutorial)))}</font>'
     slot = ctx.slots.get("tutorial:" + tutorial.id)
     if slot:
         label += f"  \u00b7  {when(slot, ctx.booklet.conference.language)}"
     story = [
-        Anchor(ctx.tutorial_key(tutorial), tutorial_outline(tutorial), 1),
+        Anchor(ctx.tutorial_key(tutorial), tutorial_outline(ctx, tutorial), 1),
         Para(label, s.when),
         Para(markup.title(tutorial.title, bold=True), ctx.in_language(s.title, tutorial.language)),
     ]
@@ -174,9 +174,10 @@ def _short(paragraph: Para, width: float) -> bool:
     return paragraph.line_count() <= KEPT_LINES
 
 
-def tutorial_outline(tutorial: Tutorial) -> str:
-    """The tutorial's outline entry (and, with abstracts by day, its contents entry under its day)."""
-    return f"{tutorial.number}. {markup.plain(tutorial.title)}"
+def tutorial_outline(ctx: Context, tutorial: Tutorial) -> str:
+    """The tutorial's outline entry (and, with abstracts by day, its contents entry under its day), numbered as its
+    label is (Context.tutorial_number)."""
+    return f"{ctx.tutorial_number(tutorial)}. {markup.plain(tutorial.title)}"
 
 
 def _presenter(ctx: Context, person: Person, aligned: bool = False, presenting: bool = True,
