@@ -8,7 +8,7 @@ import re
 import unicodedata
 import weakref
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
@@ -41,6 +41,15 @@ class Slot:
     item: Item
     session: Session | None
     date: dt.date  # the date it is given on: its day's, or the next for an item after midnight (Day.clock)
+
+
+@lru_cache(maxsize=8)
+def _titles_numbered(word: str, titles: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The number each title gives itself after `word` ('Tutorial 15' -> '15'), when every one does and no two alike;
+    else None (Context.tutorial_number)."""
+    found = [re.match(rf"\s*{re.escape(word)}\s+(\d+)\b", title, re.IGNORECASE) for title in titles]
+    numbers = tuple(str(int(match.group(1))) for match in found if match)
+    return numbers if len(numbers) == len(titles) and len(set(numbers)) == len(numbers) else None
 
 
 class Context:
@@ -135,14 +144,15 @@ class Context:
         return self._tutorial_keys[tutorial.id]
 
     def tutorial_number(self, tutorial: Tutorial) -> int | str:
-        """The number a tutorial's label, its outline and contents entries print: the title's own when the title
-        begins with the label's word and a number ("Tutorial 15", in a book whose label is "TUTORIAL {number}"),
-        else its place in tutorials.yaml. SIGDIAL 2020 numbered its tutorials in their titles after three others, and
-        the label "TUTORIAL 18" stood over the title "Tutorial 15"."""
+        """The number a tutorial's label, its outline and contents entries print: the title's own when every
+        tutorial's title begins with the label's word and a number, each another ("Tutorial 15", in a book whose label
+        is "TUTORIAL {number}"), else its place in tutorials.yaml (SIGDIAL 2020 numbered its tutorials in their titles
+        after three others, and the label "TUTORIAL 18" stood over the title "Tutorial 15"). Not some of each: a
+        title's number beside another's place printed two labels alike ("Tutorial 2" after a second tutorial titled
+        otherwise), as did two titles of one number."""
         word = filled(self.labels["tutorial"], number="").strip()
-        own = re.match(rf"\s*{re.escape(word)}\s+(\d+)\b", markup.plain(tutorial.title), re.IGNORECASE) \
-            if word else None
-        return own.group(1) if own else tutorial.number
+        own = _titles_numbered(word, tuple(markup.plain(t.title) for t in self.booklet.tutorials)) if word else None
+        return own[tutorial.number - 1] if own and 0 < tutorial.number <= len(own) else tutorial.number
 
     def has(self, section: str) -> bool:
         """Whether theme.yaml's `sections` prints this section."""
