@@ -665,10 +665,12 @@ _CALL = ("Call to Action:\n\nEngaging the FOSDEM Community:\nA compelling closin
          "inclusive, ethical, and open digital infrastructure.")
 
 
-def _below_call_and_lead_in(tmp_path, steps, height: float) -> tuple[list, list]:
-    """FOSDEM 2025's "Call to Action:", its lead-in and list (_CALL) after a paragraph of each of `steps` words, in
-    an A4 abstract's columns, each on pages of their own `height` tall: the line under "Call to Action:" in its column,
-    and under the lead-in's last line, each time (None: none, the column ends)."""
+def _below_call_and_lead_in(tmp_path, steps, height: float, ending: str = _CALL,
+                            ends: tuple = ("Call to Action:", "ecosystem to:"), starts: tuple = ()) -> list[list]:
+    """`ending` (FOSDEM 2025's "Call to Action:", its lead-in and list: _CALL) after a paragraph of each of `steps`
+    words, in an A4 abstract's columns, each on pages of their own `height` tall: for each of `ends`, the line under
+    the line ending so in its column, each time (None: none, the column ends), then for each of `starts` the line
+    under the line starting so."""
     from reportlab.platypus import PageBreak, SimpleDocTemplate
 
     from booklet.check import check_folder
@@ -680,7 +682,7 @@ def _below_call_and_lead_in(tmp_path, steps, height: float) -> tuple[list, list]
     width, margin = ctx.page.text_width, 20
     story = []
     for words in steps:
-        story += [TextColumns(ctx.paras(_text(words) + " endfiller.\n\n" + _CALL, ctx.styles.text),
+        story += [TextColumns(ctx.paras(_text(words) + " endfiller.\n\n" + ending, ctx.styles.text),
                               ctx.text_columns, GAP), PageBreak()]
     doc = SimpleDocTemplate(str(tmp_path / "c.pdf"), pagesize=(width + 2 * margin, height + 2 * margin),
                             leftMargin=margin, rightMargin=margin, topMargin=margin, bottomMargin=margin)
@@ -692,8 +694,8 @@ def _below_call_and_lead_in(tmp_path, steps, height: float) -> tuple[list, list]
         columns += [[norm(t) for l, _, t in lines if l < middle], [norm(t) for l, _, t in lines if l >= middle]]
     followed = [(column[n], column[n + 1] if n + 1 < len(column) else None)
                 for column in columns for n in range(len(column))]
-    return ([below for line, below in followed if line == norm("Call to Action:")],
-            [below for line, below in followed if line.endswith(norm("ecosystem to:"))])
+    return [[below for line, below in followed if line.endswith(norm(end))] for end in ends] + \
+        [[below for line, below in followed if line.startswith(norm(start))] for start in starts]
 
 
 def test_balanced_columns_never_hold_a_line_leading_into_the_next_alone(tmp_path):
@@ -720,3 +722,39 @@ def test_a_line_leading_into_a_lead_in_too_short_to_break_goes_on_with_it_to_the
     assert len(calls) == len(leads) == len(steps)
     assert all(below and below.startswith(norm("Engaging the FOSDEM Community:")) for below in calls), calls
     assert all(below and below.startswith(norm("1. Actively")) for below in leads), leads
+
+
+_PHASES = ("However, HRE is a notably complex and cumbersome task which consists of two phases:\n\nIn the first "
+           "phase the netlist, i.e., circuit description of a chip, has to be extracted from the physical device.\n\n"
+           "Such a netlist is equivalent to the binary in software reverse engineering (SRE).\n\nIn the second "
+           "phase, the analyst then processes the netlist in order to understand (parts of) its functionality.")
+def test_a_short_paragraph_ending_with_a_colon_never_ends_a_column_apart_from_the_paragraph_it_leads_into(tmp_path):
+    """36c3 on A4, p. 99: "However, HRE is a notably complex and cumbersome task which consists of two phases:" ended
+    the left column, the phases ("In the first phase the netlist ...", a plain paragraph, no list) heading the right
+    one. A short paragraph ending with a colon is kept with the paragraph after it as it is with a list: wherever the
+    columns break (a third of a line further on at each step), the line under it in its column is the next paragraph's
+    first, and a line of that paragraph is under that one (its first two lines, at least, with it)."""
+    steps = range(200, 330, 3)
+    leads, firsts = _below_call_and_lead_in(tmp_path, steps, 220, _PHASES, ("of two phases:",),
+                                            ("In the first phase",))
+    assert len(leads) == len(firsts) == len(steps)
+    assert all(line and line.startswith(norm("In the first phase")) for line in leads), leads
+    assert all(line is not None for line in firsts), firsts
+
+
+_LACK = ("Even with a recovered netlist, understanding its functionality is an enormously challenging task, partly "
+         "because of the lack of proper tools for the analysis of netlists, which is what we set out to change, and "
+         "which we do as follows:\n\nWhile in SRE various commercial or open-source tools for binary analysis exist, "
+         "e.g., IDA Pro or Ghidra, in HRE simply no tool for netlist analysis was available, neither commercial, nor "
+         "free.\n\nTo close this gap, researchers developed HAL, the first open-source netlist analysis framework.")
+
+
+def test_a_longer_paragraph_ending_with_a_colon_keeps_its_last_lines_with_the_paragraph_it_leads_into(tmp_path):
+    """A lead-in of four lines or so ending with a colon before a plain paragraph (no list) ended a column whole, the
+    paragraph it leads into heading the next. It keeps its last lines with that paragraph now, as it does with a list:
+    wherever the columns break (a third of a line further on at each step), the line under its last in its column is
+    the next paragraph's first."""
+    steps = range(200, 330, 3)
+    [leads] = _below_call_and_lead_in(tmp_path, steps, 220, _LACK, ("as follows:",))
+    assert len(leads) == len(steps)
+    assert all(line and line.startswith(norm("While in SRE")) for line in leads), leads

@@ -233,9 +233,11 @@ class Context:
         kept with it, and so is a
         paragraph or item right before a block of code that ends with a colon or is short (SHORT_LEAD); a short
         paragraph (SHORT_LEAD) ending with a colon right before a list is kept with its first item, and that item,
-        short too, with the next: "... the following:" never ends a page with one item or none. A longer lead-in ending
-        with a colon keeps its last lines with the list (keepTailWithNext: at a page's or column's foot it is broken,
-        two lines or more staying, its last lines going on with the first items; one of 3 lines goes on whole; see
+        short too, with the next: "... the following:" never ends a page with one item or none; before a paragraph, it
+        is kept with that paragraph's first lines (two or more: no orphans). A longer lead-in ending
+        with a colon keeps its last lines with the list or paragraph (keepTailWithNext: at a page's or column's foot it
+        is broken, two lines or more staying, its last lines going on with the first items or lines; one of 3 lines
+        goes on whole; see
         flowables.Continues._split): kept whole with what follows, a 12-line lead-in and an 8-line item took FOSDEM
         2025's p. 131 from its abstract, four fifths of the page left empty, and left to fall where it fell, a 4-line
         lead-in ended p. 616 with one item of five; its first item, short, is kept with the next as after a short one.
@@ -265,10 +267,13 @@ class Context:
             before_code = at + 1 < len(paragraphs) and isinstance(paragraphs[at + 1], markup.Code) \
                 and (_LEADS_IN.search(text) or _short(text))  # ("... as follows:", "Having the data in a dict like")
             into_list = item_next(at) and ends_with_colon(at)  # ("... including:", then a list)
-            leading = before_code or (into_list and _short(text))  # (a short one)
+            into_text = into_list or (at + 1 < len(paragraphs) and ends_with_colon(at))  # ("... of two phases:", then
+            # a paragraph, or "– " lines read as paragraphs: 36c3's "... which consists of two phases:" ended A4 p. 99's
+            # left column, the phases in the right; DebConf17's "... on some key goals like:" ended p. 48's)
+            leading = before_code or (into_text and _short(text))  # (a short one)
             if found is None and (_HEADING_LIKE.fullmatch(text) or leading or asks(at)):  # (never the last on a page,
                 made.append(Para(text, self.derived(style, f"{style.name}_lead", keepWithNext=1)))  # its text next)
-            elif found is None and into_list:  # a longer one: its last lines go on
+            elif found is None and into_text:  # a longer one: its last lines go on
                 made.append(Para(text, self.derived(style, f"{style.name}_lead_tail", keepTailWithNext=1)))
             elif found is None:
                 made.append(Para(text, style))
