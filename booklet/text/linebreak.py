@@ -124,10 +124,9 @@ def _address_told(para, style, frags, helpers: Helpers) -> bool:
     (Helpers.line_words: how wide a break leaves the line's spaces), not by ReportLab's own loop, which does not;
     and so one with an underscore (an identifier, "VK_KHR_video_queue", broken as an address is where a line would be
     loose). (SPLIT_TAILS off: ReportLab's, as before.)"""
-    text = getattr(frags[0], "text", "")
     return (SPLIT_TAILS and helpers.line_words is not None and style.uriWasteReduce
             and style.alignment == TA_JUSTIFY and _takes(para, style, frags, 1) and _text_alone(frags)
-            and ("://" in text or "_" in text))
+            and any(sign in getattr(frags[0], "text", "") for sign in ("://", "_")))  # (frags[0]: _takes has one)
 
 
 def _overfull(found) -> bool:
