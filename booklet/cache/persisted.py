@@ -52,7 +52,6 @@ of a build without the cache (tests/test_cold.py).
 
 from __future__ import annotations
 
-import copyreg
 import io
 import os
 import pickle
@@ -396,11 +395,6 @@ class _Pickler(pickle.Pickler):
         self.apart, self.spool = apart, spool  # a _Spool's values are in `apart` already: only their places written
         self.gathered = io.BytesIO()
         self.given = apart.size  # the bytes given to `apart` so far
-        # Seldom and _Apart values found by their type in a table at C speed: not by a reducer_override, which the
-        # pickler calls for every object of a type not Python's own (a kept drawing's arrays, _Again, the cleaner
-        # named by a parse's: some 15,000 calls of a first 500-talk build, each given back NotImplemented)
-        self.dispatch_table = copyreg.dispatch_table.copy()
-        self.dispatch_table[Seldom] = self.dispatch_table[_Apart] = self._placed
 
     def dump(self, obj) -> None:
         super().dump(obj)
@@ -413,9 +407,10 @@ class _Pickler(pickle.Pickler):
             self.given += len(data)
             self.gathered = io.BytesIO()
 
-    def _placed(self, obj):
-        """A Seldom value (or an _Apart) pickled as its place in `apart`, where it is written unless it is there."""
+    def reducer_override(self, obj):  # called for objects of other types than Python's own (not for bytes)
         kind = type(obj)
+        if kind is not Seldom and kind is not _Apart:
+            return NotImplemented
         if kind is _Apart and obj.source is self.spool and self.spool is not None:
             return _apart, (obj.at, obj.size)
         data = obj if kind is Seldom else obj.read()
