@@ -353,12 +353,15 @@ def _decode(data: bytes, display: str, problems: list[Problem]) -> str | None:
     return text.removeprefix("\ufeff")
 
 
+UTF32_MARKS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")  # UTF-32 LE, BE: each starts as UTF-16's mark
+
+
 def wide_encoding(data: bytes) -> str:
     """"UTF-16 text" or "UTF-32 text" (", without a byte order mark" when it has none) for text saved in one of
     them (Excel's "Unicode Text", an editor's "UTF-16 LE"), by its byte order mark or, without one, by its NUL bytes
     (each ASCII character's other bytes); '' for anything else. UTF-32's mark starts as UTF-16's does: it is looked
     for first (a UTF-32 file was told as UTF-16 text)."""
-    if data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+    if data.startswith(UTF32_MARKS):
         return "UTF-32 text"
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return "UTF-16 text"

@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from xml.parsers import expat
 
+from ..data.load import UTF32_MARKS
 from . import Imported, Options, SourceError, text_head
 from .assemble import end_before_start, web_address
 from .schedule import (Day, Event, Person, Schedule, build, ends_before_start, later, one_line, parse_clock,
@@ -39,7 +40,7 @@ def read(path: Path, options: Options) -> Imported:
 def parse(path: Path) -> tuple[ET.Element, dict]:
     """The document's root element and each element's line; SourceError at the line and column of an error."""
     raw = path.read_bytes()
-    utf32 = raw.startswith(_UTF32_MARKS)  # (expat reads no UTF-32: read as UTF-8, whatever its first line says)
+    utf32 = raw.startswith(UTF32_MARKS)  # (expat reads no UTF-32: read as UTF-8, whatever its first line says)
     if utf32:
         raw = raw.decode("utf-32", errors="replace").encode("utf-8")
     builder = ET.TreeBuilder()
@@ -81,7 +82,6 @@ def parse(path: Path) -> tuple[ET.Element, dict]:
     return root, lines
 
 
-_UTF32_MARKS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 _DECLARED = re.compile(rb"""^(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']""")
 
 
