@@ -116,17 +116,24 @@ class _Reader:
 
     def url(self, conference: ET.Element) -> str:
         """The conference's web address: <base_url>, else <url> (a refusal names the one, at its line)."""
-        tag = "base_url" if self.text(conference, "base_url") else "url"
-        element = next((e for e in conference.findall(tag) if "".join(e.itertext()).strip()), conference)
-        return web_address(f"{self.source}:{self.lines.get(id(element), 1)}: <{tag}>", self.text(conference, tag))
+        for tag in ("base_url", "url"):
+            element, text = self.written(conference, tag)
+            if element is not None:
+                return web_address(f"{self.source}:{self.lines.get(id(element), 1)}: <{tag}>", text)
+        return ""
 
-    def text(self, parent: ET.Element, tag: str) -> str:
-        """The text of the first `tag` child that has any ('' when none); a child's own markup is kept as text."""
+    def written(self, parent: ET.Element, tag: str) -> tuple[ET.Element | None, str]:
+        """The first `tag` child that has any text, and its text ((None, '') when none); a child's own markup is kept
+        as text."""
         for child in parent.findall(tag):
             text = "".join(child.itertext())
             if text.strip():
-                return text
-        return ""
+                return child, text
+        return None, ""
+
+    def text(self, parent: ET.Element, tag: str) -> str:
+        """The text of the first `tag` child that has any ('' when none); a child's own markup is kept as text."""
+        return self.written(parent, tag)[1]
 
     def schedule(self, root: ET.Element) -> Schedule:
         if root.tag != "schedule":
