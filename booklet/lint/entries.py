@@ -183,7 +183,7 @@ def web_problem(address: str) -> str | None:
     rest = address[len(named) + 1:] if named else address
     if named and not rest.startswith("//"):
         return "write it like https://www.example.org"
-    rest = rest[2:] if named or rest.startswith("//") else rest  # ("//example.org": protocol-relative, as https:)
+    rest = rest.removeprefix("//")  # (after http(s):, or protocol-relative: "//example.org", as https:)
     host = re.split(r"[/?#]", rest, maxsplit=1)[0]
     host = host.rsplit("@", 1)[-1]  # (a login before it)
     if host.startswith("["):  # an IPv6 address in brackets: http://[2001:db8::1]:8080/
