@@ -246,9 +246,9 @@ class Fields:
         text = self.text(key, printed=printed)
         if text is None:
             return None
-        problem = web.scheme_problem(text.strip())
-        if problem:
-            self.error(key, f"'{text.strip()}' is not a web address: {problem}")
+        refused = web.refusal(text)
+        if refused:
+            self.error(key, refused)
             return None
         return text
 

@@ -35,6 +35,13 @@ def scheme_problem(address: str) -> str | None:
             "or www.example.org, opened as https://) or an email address (mailto:info@example.org)")
 
 
+def refusal(address: str) -> str | None:
+    """The words refusing `address` (stripped) where the data or a source gives it ("'javascript:x' is not a web
+    address: ..."), or None when it may be a link's target (scheme_problem)."""
+    problem = scheme_problem(address.strip())
+    return f"'{address.strip()}' is not a web address: {problem}" if problem else None
+
+
 def target(address: str) -> str:
     """A web address as a link's target: as written when it gives its scheme, else with https:// before it
     ("www.example.com" as a link's target opened nothing: a PDF viewer reads it as a file's name); a protocol-relative

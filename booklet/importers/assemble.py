@@ -485,10 +485,9 @@ def web_address(where: str, address: str) -> str:
     """`address`, the conference's web address as the source's key `where` ("FILE: schedule.base_url", "FILE:3: url")
     gives it; SourceError there when it is of a kind the booklet links to none of (data.web's one rule). Check refused
     it as conference.yaml's `url`, naming a key the source does not have."""
-    problem = web.scheme_problem(address.strip())
-    if problem:
-        raise SourceError(f"{where}: '{address.strip()}' is not a web address: {problem}; correct it in the export, "
-                          "or leave it out")
+    refused = web.refusal(address)
+    if refused:
+        raise SourceError(f"{where}: {refused}; correct it in the export, or leave it out")
     return address
 
 
