@@ -8,7 +8,7 @@ import re
 import unicodedata
 import weakref
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
@@ -41,15 +41,6 @@ class Slot:
     item: Item
     session: Session | None
     date: dt.date  # the date it is given on: its day's, or the next for an item after midnight (Day.clock)
-
-
-@lru_cache(maxsize=8)
-def _titles_numbered(word: str, titles: tuple[str, ...]) -> tuple[str, ...] | None:
-    """The number each title gives itself after `word` ('Tutorial 15' -> '15'), when every one does and no two alike;
-    else None (Context.tutorial_number)."""
-    found = [re.match(rf"\s*{re.escape(word)}\s+(\d+)\b", title, re.IGNORECASE) for title in titles]
-    numbers = tuple(str(int(match.group(1))) for match in found if match)
-    return numbers if len(numbers) == len(titles) and len(set(numbers)) == len(numbers) else None
 
 
 class Context:
@@ -150,9 +141,21 @@ class Context:
         after three others, and the label "TUTORIAL 18" stood over the title "Tutorial 15"). Not some of each: a
         title's number beside another's place printed two labels alike ("Tutorial 2" after a second tutorial titled
         otherwise), as did two titles of one number."""
-        word = filled(self.labels["tutorial"], number="").strip()
-        own = _titles_numbered(word, tuple(markup.plain(t.title) for t in self.booklet.tutorials)) if word else None
+        own = self._titles_numbered
         return own[tutorial.number - 1] if own and 0 < tutorial.number <= len(own) else tutorial.number
+
+    @cached_property
+    def _titles_numbered(self) -> tuple[str, ...] | None:
+        """The number each tutorial's title gives itself after the label's word ('Tutorial 15' -> '15'), in file
+        order, when every one does and no two alike; else None (tutorial_number: found once, not again for each
+        label, outline and contents entry)."""
+        word = filled(self.labels["tutorial"], number="").strip()
+        if not word:
+            return None
+        titles = [markup.plain(t.title) for t in self.booklet.tutorials]
+        found = [re.match(rf"\s*{re.escape(word)}\s+(\d+)\b", title, re.IGNORECASE) for title in titles]
+        numbers = tuple(str(int(match.group(1))) for match in found if match)
+        return numbers if len(numbers) == len(titles) and len(set(numbers)) == len(numbers) else None
 
     def has(self, section: str) -> bool:
         """Whether theme.yaml's `sections` prints this section."""
