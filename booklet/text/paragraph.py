@@ -2265,7 +2265,7 @@ def _host_when_loose(make, fragments: bool):
     def pair(hyphenator, word, *args):
         made = gen_pair(hyphenator, word, *args)
         spaces = _LINE_WORDS.words
-        if not _linebreak.SPLIT_TAILS or not (spaces or not made):
+        if not _linebreak.SPLIT_TAILS or made and not spaces:
             return made
         if fragments:
             new_width, line, waste = args[0], args[1], args[2]
@@ -2278,11 +2278,11 @@ def _host_when_loose(make, fragments: bool):
         if not made:
             if not waste or "_" not in text:
                 return made
-            space = _string_width(" ", font, size)
-            # what the line leaves empty without it (nor the space before it), for its spaces but one (the words on
-            # the line untold, ReportLab's loop: where it leaves more than `waste` of the line, as for an address)
-            if not spaces:
+            if not spaces:  # (the words on the line untold, ReportLab's loop: where it leaves more than `waste` of
+                # the line, as for an address)
                 return with_underscores(hyphenator, word, *args)
+            space = _string_width(" ", font, size)
+            # what the line leaves empty without it (nor the space before it), for its spaces but one
             if line - (new_width - width) + space <= (ADDRESS_SPACES - 1) * space * (spaces - 1):
                 return made
             # (loose so, it is broken however little of the line is left empty: ReportLab's `waste` is that)
