@@ -111,6 +111,13 @@ def _put_back(column: list, taken: list, cursor) -> None:
         cursor.give_back(flowable)
 
 
+def _headings_on(column: list, taken: list, cursor) -> None:
+    """The flowables kept with what follows (a heading, "Call to Action:") that end the column, given back to `cursor`
+    to go on with what they lead into, when something follows; never the column's first."""
+    while len(column) > 1 and keeps_with_next(column[-1][0]) and cursor.peek() is not None:
+        _put_back(column, taken, cursor)
+
+
 def keep_with_last(flowable):
     """`flowable`, the last but one of a group's entries (under a letter, say), kept with the last: no column
     starts with a group's last entry alone. Not a heading: a column may end with it and the entries before it."""
@@ -209,8 +216,7 @@ class Columns(Flowable):
                     taken.append(None if cursor.pending else cursor.index)
                     cursor.take()
                 break
-            while len(column) > 1 and keeps_with_next(column[-1][0]) and cursor.peek() is not None:
-                _put_back(column, taken, cursor)  # a heading goes on with what it heads
+            _headings_on(column, taken, cursor)
             if len(column) > 2 and _heads(column[-2][0]) and not keeps_with_next(column[-1][0]) \
                     and taken[-1] is not None and (following := cursor.peek()) is not None \
                     and not _heads(following):  # (not a split entry's head: its rest follows)
@@ -230,8 +236,8 @@ class Columns(Flowable):
                     taken.append(None)
                 elif len(column) > 1:
                     _put_back(column, taken, cursor)
-                    while len(column) > 1 and keeps_with_next(column[-1][0]):  # (and the heading leading into it:
-                        _put_back(column, taken, cursor)  # "Call to Action:" ended a column, FOSDEM 2025, A4 p. 58)
+                    _headings_on(column, taken, cursor)  # (and the heading leading into it: "Call to Action:" ended
+                    # a column, FOSDEM 2025, A4 p. 58)
             columns.append(column)
             cursor.taken.append(taken)
         return columns, cursor
