@@ -2201,7 +2201,6 @@ _HOST_END = re.compile(r"[/?#:]")
 # (no hyphen added) where keeping it whole would leave its line loose, as a web address is (_host_when_loose); at
 # least CODE_PART characters on either side of the break
 _IDENTIFIER = re.compile(r"[^\W_]+(?:_[^\W_]+)+")
-_IDENTIFIER_BREAKS = re.compile(r"(?<=[^\W_]_)(?=[^\W_])")
 
 
 def _identifier_pairs(text: str) -> list[tuple[str, str]]:
@@ -2209,8 +2208,8 @@ def _identifier_pairs(text: str) -> list[tuple[str, str]]:
     none (an empty list: it is not hyphenated either) when it is not one."""
     if not _IDENTIFIER.fullmatch(text):
         return []
-    return [(text[:at], text[at:]) for at in reversed([m.start() for m in _IDENTIFIER_BREAKS.finditer(text)])
-            if CODE_PART <= at <= len(text) - CODE_PART]
+    return [(text[:at], text[at:]) for at in range(len(text) - CODE_PART, CODE_PART - 1, -1)
+            if text[at - 1] == "_"]  # (each underscore of one is alone, between letters or digits)
 
 
 class _PairsTried:
