@@ -269,10 +269,10 @@ class Context:
                 continue
             before_code = at + 1 < len(paragraphs) and isinstance(paragraphs[at + 1], markup.Code) \
                 and (_LEADS_IN.search(text) or _short(text))  # ("... as follows:", "Having the data in a dict like")
-            into_list = item_next(at) and ends_with_colon(at)  # ("... including:", then a list)
-            into_text = into_list or (at + 1 < len(paragraphs) and ends_with_colon(at))  # ("... of two phases:", then
-            # a paragraph, or "– " lines read as paragraphs: 36c3's "... which consists of two phases:" ended A4 p. 99's
-            # left column, the phases in the right; DebConf17's "... on some key goals like:" ended p. 48's)
+            into_text = at + 1 < len(paragraphs) and ends_with_colon(at)  # ("... including:", then a list; "... of
+            # two phases:", then a paragraph, or "– " lines read as paragraphs: 36c3's "... which consists of two
+            # phases:" ended A4 p. 99's left column, the phases in the right; DebConf17's "... on some key goals like:"
+            # ended p. 48's)
             leading = before_code or (into_text and _short(text))  # (a short one)
             if found is None and (_HEADING_LIKE.fullmatch(text) or leading or asks(at)):  # (never the last on a page,
                 made.append(Para(text, self.derived(style, f"{style.name}_lead", keepWithNext=1)))  # its text next)
