@@ -1110,6 +1110,21 @@ def _proof_bytes(folder: Path, out: Path, **options) -> dict[str, bytes]:
     return {p.file: (out / p.file).read_bytes() for p in result.proofs}
 
 
+
+def _proofs_then_corrected(tmp_path, monkeypatch, **options) -> tuple[Path, dict[str, bytes]]:
+    """A copy of the sample with a disk cache of its own, its proofs made into tmp_path/first (`options`: of
+    _proof_bytes), then one abstract corrected: the folder, and those proofs' bytes."""
+    import shutil
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "conf"
+    shutil.copytree(DATA, folder)
+    first = _proof_bytes(folder, tmp_path / "first", **options)
+    abstracts = folder / "abstracts.yaml"
+    text = abstracts.read_text(encoding="utf-8")
+    abstracts.write_text(text.replace("abstract: |\n", "abstract: |\n    Corrected.\n", 1), encoding="utf-8")
+    return folder, first
+
 def _two_posters(title: str, abstract: str = "Short.") -> dict[str, str]:
     return {"posters.yaml": f"""\
         - number: 1
@@ -1182,18 +1197,10 @@ def test_proofs_after_one_abstract_is_corrected_read_only_the_pages_that_changed
     its objects mostly not: proofs read again only the pages whose objects changed (pagecopy.carried), taking the
     others from what the last run kept, and give the bytes of a run without the disk cache. Before, every page of
     the booklet was parsed again (830 pages at 500 talks, 0.3 s of CPU in each of two processes)."""
-    import shutil
-
     import booklet.proofs.write as write
     from booklet.proofs import marks, pagecopy
 
-    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
-    folder = tmp_path / "conf"
-    shutil.copytree(DATA, folder)
-    first = _proof_bytes(folder, tmp_path / "first", workers=2)
-    abstracts = folder / "abstracts.yaml"
-    text = abstracts.read_text(encoding="utf-8")
-    abstracts.write_text(text.replace("abstract: |\n", "abstract: |\n    Corrected.\n", 1), encoding="utf-8")
+    folder, first = _proofs_then_corrected(tmp_path, monkeypatch, workers=2)
     read_again = []  # the booklet's pages parsed (the first page's boxes too: once per parse)
     real_page = pagecopy.PdfObjects.page
     monkeypatch.setattr(pagecopy.PdfObjects, "page",
@@ -1220,7 +1227,7 @@ def test_proofs_after_one_abstract_is_corrected_read_only_the_pages_that_changed
         patch.setenv("BOOKLET_CACHE", "off")
         assert _proof_bytes(folder, tmp_path / "cold", workers=1) == warm
     # edited again: what the edited run kept (its carried pages, what it read) serves the next run alike
-    abstracts.write_text(text, encoding="utf-8")
+    (folder / "abstracts.yaml").write_text((DATA / "abstracts.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     read_again.clear()
     assert _proof_bytes(folder, tmp_path / "back", workers=2) == first
     assert 0 < len(set(read_again) - {0}) <= 3, read_again
@@ -1234,17 +1241,9 @@ def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_files_of_the_
     in place in one folder leaves the other's as it was. The folder holds the bytes of a run without the disk cache.
     A file of the last run changed since (or gone) is not taken, nor is one whose copy fails: those proofs are made
     as before, and no half copy is left."""
-    import shutil
-
     from booklet.proofs import pagecopy
 
-    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
-    folder = tmp_path / "conf"
-    shutil.copytree(DATA, folder)
-    first = _proof_bytes(folder, tmp_path / "first", workers=1)
-    abstracts = folder / "abstracts.yaml"
-    text = abstracts.read_text(encoding="utf-8")
-    abstracts.write_text(text.replace("abstract: |\n", "abstract: |\n    Corrected.\n", 1), encoding="utf-8")
+    folder, first = _proofs_then_corrected(tmp_path, monkeypatch, workers=1)
     copied = []  # the proofs whose pages were copied (made), by title
     real_copy = pagecopy.PageCopier.copy_parts
     monkeypatch.setattr(pagecopy.PageCopier, "copy_parts",
@@ -1296,17 +1295,9 @@ def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_headers_of_th
     """A proof's header lines (whom it is for, the talk, its pages, the reply line) are kept with what the run derived:
     after a correction that moves no page, the next run makes none of them again (before: every proof's, 0.09 s of CPU
     at 500 talks); a header whose inputs change (the reply date) is made again. The proofs are a cold run's bytes."""
-    import shutil
-
     import booklet.proofs.write as write
 
-    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
-    folder = tmp_path / "conf"
-    shutil.copytree(DATA, folder)
-    first = _proof_bytes(folder, tmp_path / "first", workers=1, reply_by=REPLY_BY)
-    abstracts = folder / "abstracts.yaml"
-    text = abstracts.read_text(encoding="utf-8")
-    abstracts.write_text(text.replace("abstract: |\n", "abstract: |\n    Corrected.\n", 1), encoding="utf-8")
+    folder, first = _proofs_then_corrected(tmp_path, monkeypatch, workers=1, reply_by=REPLY_BY)
     made = []
     real = write.header_lines
     monkeypatch.setattr(write, "header_lines", lambda proof, *args: made.append(proof.id) or real(proof, *args))
