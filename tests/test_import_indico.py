@@ -20,6 +20,12 @@ def when(date: str, time: str, tz: str = "UTC") -> dict:
     return {"date": date, "time": time, "tz": tz}
 
 
+def _zurich(entry: dict, day: str, start: str, end_day: str, end: str) -> None:
+    """A timetable entry dated from `start` on `day` to `end` on `end_day` (HH:MM), in Europe/Zurich."""
+    entry["startDate"] = when(day, f"{start}:00", "Europe/Zurich")
+    entry["endDate"] = when(end_day, f"{end}:00", "Europe/Zurich")
+
+
 def person(first: str, last: str, affiliation: str = "", **extra) -> dict:
     return {"_type": "ContributionParticipation", "first_name": first, "last_name": last,
             "fullName": f"{last}, {first}", "affiliation": affiliation, "emailHash": "0" * 32, **extra}
@@ -563,7 +569,7 @@ def test_a_timetable_contribution_dated_off_its_sessions_day_is_refused_naming_i
     test_a_timetable_contribution_in_the_night_after_a_morning_block_is_refused)."""
     data = timetable_export()
     c21 = data["results"]["99"]["20260623"]["s3l7"]["entries"]["c21"]
-    c21["startDate"], c21["endDate"] = when(date, "09:00:00", "Europe/Zurich"), when(date, "09:25:00", "Europe/Zurich")
+    _zurich(c21, date, "09:00", date, "09:25")
     path = tmp_path / "99.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     expected = (f"{path}: entry c21 ('Charm flow'): its startDate '{date} 09:00:00' is not on the day of its session "
@@ -582,11 +588,9 @@ def test_a_timetable_contribution_in_the_night_after_a_morning_block_is_refused(
     data = timetable_export()
     s3l7 = data["results"]["99"]["20260623"]["s3l7"]
     ends = "2026-06-24" if block[1] < block[0] else "2026-06-23"
-    s3l7["startDate"], s3l7["endDate"] = (when("2026-06-23", f"{block[0]}:00", "Europe/Zurich"),
-                                          when(ends, f"{block[1]}:00", "Europe/Zurich"))
+    _zurich(s3l7, "2026-06-23", block[0], ends, block[1])
     c21 = s3l7["entries"]["c21"]
-    c21["startDate"], c21["endDate"] = (when("2026-06-24", "00:30:00", "Europe/Zurich"),
-                                        when("2026-06-24", "00:55:00", "Europe/Zurich"))
+    _zurich(c21, "2026-06-24", "00:30", "2026-06-24", "00:55")
     path = tmp_path / "99.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     if not refused:
@@ -608,15 +612,14 @@ def test_a_top_level_timetable_entry_dated_off_the_day_that_lists_it_is_refused_
     and a session block lasting past midnight, which Indico lists under both days, is imported once."""
     data = timetable_export()
     c22 = data["results"]["99"]["20260623"]["c22"]
-    c22["startDate"], c22["endDate"] = when(date, "17:30:00", "Europe/Zurich"), when(date, "18:00:00", "Europe/Zurich")
+    _zurich(c22, date, "17:30", date, "18:00")
     path = tmp_path / "99.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     expected = (f"{path}: entry c22 ('Summary talk'): its startDate '{date} 17:30:00' is not on the day that lists it "
                 "(2026-06-23) nor the night after; correct one of them in the export")
     refused_on_import(indico.read, path, expected, tmp_path / "out")
 
-    c22["startDate"], c22["endDate"] = (when("2026-06-24", "00:30:00", "Europe/Zurich"),
-                                        when("2026-06-24", "00:55:00", "Europe/Zurich"))
+    _zurich(c22, "2026-06-24", "00:30", "2026-06-24", "00:55")
     late = {"id": "s9l1", "title": "Night session", "entryType": "Session", "slotTitle": "", "room": "Hall",
             "isPoster": False, "conveners": [], "location": "CERN", "description": "",
             "startDate": when("2026-06-23", "23:00:00", "Europe/Zurich"),
