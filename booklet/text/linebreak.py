@@ -126,7 +126,7 @@ def _address_told(para, style, frags, helpers: Helpers) -> bool:
     loose). (SPLIT_TAILS off: ReportLab's, as before.)"""
     return (SPLIT_TAILS and helpers.line_words is not None and style.uriWasteReduce
             and style.alignment == TA_JUSTIFY and _takes(para, style, frags, 1) and _text_alone(frags)
-            and any(sign in getattr(frags[0], "text", "") for sign in ("://", "_")))  # (frags[0]: _takes has one)
+            and ("://" in (text := getattr(frags[0], "text", "")) or "_" in text))  # (frags[0]: _takes has one)
 
 
 def _overfull(found) -> bool:
