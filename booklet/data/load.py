@@ -353,7 +353,13 @@ def _decode(data: bytes, display: str, problems: list[Problem]) -> str | None:
     return text.removeprefix("\ufeff")
 
 
-UTF32_MARKS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")  # UTF-32 LE, BE: each starts as UTF-16's mark
+WIDE_MARKS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+              (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+"""UTF-32's and UTF-16's byte order marks, each with the codec that reads the text after it: the one table of them.
+UTF-32's come first: each starts as UTF-16's mark does (LE), so a reader that takes the first mark a file starts with
+tells UTF-32 from UTF-16."""
+UTF32_MARKS = tuple(mark for mark, _ in WIDE_MARKS if len(mark) == 4)
+UTF16_MARKS = tuple(mark for mark, _ in WIDE_MARKS if len(mark) == 2)
 
 
 def wide_encoding(data: bytes) -> str:
@@ -363,7 +369,7 @@ def wide_encoding(data: bytes) -> str:
     for first (a UTF-32 file was told as UTF-16 text)."""
     if data.startswith(UTF32_MARKS):
         return "UTF-32 text"
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+    if data.startswith(UTF16_MARKS):
         return "UTF-16 text"
     head = data[:400]
     if len(head) < 8 or b"\x00" not in head[:4]:

@@ -134,9 +134,11 @@ def text_head(head: bytes) -> bytes:
     opens an XML document (which names its own encoding, and which the XML reader reads by its mark) as UTF-8, so
     that a schedule.xml saved as UTF-16 or UTF-32 is recognised; any other head as it is (a spreadsheet's reader
     decodes UTF-16 and UTF-32 itself; JSON is UTF-8)."""
-    for bom, name, size in ((b"\xff\xfe\x00\x00", "utf-32-le", 4), (b"\x00\x00\xfe\xff", "utf-32-be", 4),
-                            (b"\xff\xfe", "utf-16-le", 2), (b"\xfe\xff", "utf-16-be", 2)):
+    from ..data.load import WIDE_MARKS
+
+    for bom, name in WIDE_MARKS:
         if head.startswith(bom):
+            size = len(bom)  # (a character's size: UTF-32's mark is one character of 4 bytes, UTF-16's of 2)
             body = head[size:len(head) - len(head) % size]
             text = body.decode(name, errors="replace")
             return text.encode("utf-8") if text.lstrip().startswith("<") else head

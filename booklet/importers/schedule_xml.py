@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from xml.parsers import expat
 
-from ..data.load import UTF32_MARKS
+from ..data.load import UTF16_MARKS, UTF32_MARKS
 from . import Imported, Options, SourceError, text_head
 from .assemble import end_before_start, web_address
 from .schedule import (Day, Event, Person, Schedule, build, ends_before_start, later, one_line, parse_clock,
@@ -69,7 +69,7 @@ def parse(path: Path) -> tuple[ET.Element, dict]:
                               "save it as UTF-8 (or name its encoding in its first line, <?xml version=\"1.0\" "
                               "encoding=\"windows-1252\"?>)") from None
         reason = expat.ErrorString(exc.code)
-        declared = _DECLARED.match(text_head(raw[:65536]) if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else b"")
+        declared = _DECLARED.match(text_head(raw[:65536]) if raw.startswith(UTF16_MARKS) else b"")
         if declared is not None and exc.code == expat.errors.codes[expat.errors.XML_ERROR_INCORRECT_ENCODING]:
             raise SourceError(f"{path}:1: the file is UTF-16 (it opens with UTF-16's byte order mark) but its first line "
                               f"says encoding=\"{declared[1].decode('ascii', 'replace')}\": save it as UTF-8, or write "
@@ -93,7 +93,7 @@ def _not_utf8(raw: bytes) -> str | None:
     if declared is not None and declared[1].decode("ascii", "replace").lower().replace("_", "-") not in ("utf-8",
                                                                                                         "utf8"):
         return None
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16, which a parser reads by its mark
+    if raw.startswith(UTF16_MARKS):  # UTF-16, which a parser reads by its mark
         return None
     try:
         raw.decode("utf-8")
