@@ -94,6 +94,12 @@ class _Clock:
     def __call__(self, value, where: str, key: str) -> tuple[dt.date, dt.time] | None:
         """The date and time of `value`, the `key` (startDate, endDate) of the entry `where` ('contribution 17'; ''
         for the event's own), each problem said at both."""
+        read = self.read(value, where, key)
+        return read[1] if read else None
+
+    def read(self, value, where: str, key: str) -> tuple[tuple[dt.date, dt.time], tuple[dt.date, dt.time]] | None:
+        """`value`'s date and time parsed once, as __call__ reads it: as written (_as_written, in the export's zone)
+        and in the conference's zone (None: no date)."""
         if not isinstance(value, dict) or not value.get("date"):
             return None
         at = f"{where}: {key}" if where else key
@@ -110,7 +116,7 @@ class _Clock:
             moment = moment.replace(tzinfo=source).astimezone(self.zone).replace(tzinfo=None)
             if source.key != self.zone.key:
                 self.converted.add(source.key)
-        return moment.date(), moment.time().replace(second=0)
+        return (day, clock), (moment.date(), moment.time().replace(second=0))
 
     def note(self, why: str) -> str | None:
         """The import's note on its times: which zone they are in, and from which they were converted."""
@@ -373,16 +379,15 @@ def _listing_day(day_key: str) -> dt.date | None:
         return None
 
 
-def _spans_its_listing(e: dict, kind: str, listing: dt.date) -> bool:
+def _spans_its_listing(kind: str, start: tuple[dt.date, dt.time], end: tuple[dt.date, dt.time] | None,
+                       listing: dt.date) -> bool:
     """Whether a top-level entry is a session block starting before the day whose key lists it and lasting into it:
     Indico lists an entry under the day it starts on, in the zone its dates are written in (a session block lasting
     into the next day under that day too); any other entry off that day is refused as a session's entry off its
     session's day is (assemble.refuse_off_its_day). Its dates as written, not as converted to --timezone: the key is
-    in the export's zone. A contribution listed a day before its date was imported on its own date without a word."""
-    end = e.get("endDate")
-    if kind != "Session" or not isinstance(end, dict) or not end.get("date"):
-        return False
-    return _as_written(e["startDate"])[0] < listing <= _as_written(end)[0]
+    in the export's zone (`start`, `end`: its startDate and endDate as _Clock.read has them, as written; None: no
+    date). A contribution listed a day before its date was imported on its own date without a word."""
+    return kind == "Session" and end is not None and start[0] < listing <= end[0]
 
 
 class _Timetable:
@@ -439,11 +444,13 @@ class _Timetable:
         location = clean(e.get("location"))
         if location:
             self.locations[location] += 1
-        when = self.clock(e.get("startDate"), where, "startDate")
+        begins = self.clock.read(e.get("startDate"), where, "startDate")  # (as written, and in the conference's zone)
+        written_start, when = begins if begins else (None, None)
         day, start = when if when else (None, None)
-        end = None
+        end = written_end = None
         if when:
-            finish = self.clock(e.get("endDate"), where, "endDate")
+            ends = self.clock.read(e.get("endDate"), where, "endDate")
+            written_end, finish = ends if ends else (None, None)
             _not_before(self.path, where, clean(e.get("title")), e, when, finish)
             minutes = _minutes(e.get("duration"))
             end = finish[1] if finish and finish[0] == day else (
@@ -454,9 +461,9 @@ class _Timetable:
         if block is not None and block.day is not None and day is not None:
             refuse_off_its_day(self.path, where, clean(e.get("title")), said, (day, start), block.day,
                                (block.start, block.end), block.name)
-        if block is None and listing is not None and when and not _spans_its_listing(e, kind, listing):
-            # (both dates read by _Clock already: a date and time, or none)
-            refuse_off_its_day(self.path, where, clean(e.get("title")), said, _as_written(e["startDate"]), listing,
+        if (block is None and listing is not None and when
+                and not _spans_its_listing(kind, written_start, written_end, listing)):
+            refuse_off_its_day(self.path, where, clean(e.get("title")), said, written_start, listing,
                                lists="the day that lists it")
         if kind == "Session":
             if key in {b.key for b in self.blocks}:  # a block past midnight is listed on both days
