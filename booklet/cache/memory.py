@@ -96,6 +96,13 @@ class BuildCache:
         self.made[section] = self.made.get(section, 0) + 1
         return value
 
+    def get_made(self, get: Callable, section: str, key: Hashable, make: Callable[[], T]) -> tuple[T, bool]:
+        """`get(section, key, make)` (this cache's `get`, or a base class's) and whether it made the value: make() was
+        called (`made` counted one more), and the value is what it gave, now kept."""
+        count = self.made.get(section, 0)
+        value = get(section, key, make)
+        return value, self.made.get(section, 0) != count
+
     def peek(self, section: str, key: Hashable, default=None):
         """The value kept for `key` (noted as used), or `default`. (The key is looked up once: a layout's key is
         a tuple of tuples, hashed anew each time, and a build peeks some 35,000 times at 500 talks.)"""
@@ -160,9 +167,7 @@ class BuildCache:
         def noted_get(section, key, make):
             if section not in sections:
                 return get(section, key, make)
-            count = self.made.get(section, 0)
-            value = get(section, key, make)
-            made = self.made.get(section, 0) != count  # (make() was called: `value` is what it gave, now kept)
+            value, made = self.get_made(get, section, key, make)
             journal.append(("got", section, key, value) if made else ("used", section, key))
             return value
 

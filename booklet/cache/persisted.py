@@ -747,15 +747,13 @@ class PersistedCache(BuildCache):
         if section in self._pending:
             self._load(section)
         if self._stream is not None and section == "layouts":
-            made = self.made.get(section, 0)
-            value = super().get(section, key, make)
-            if self._stream.noted(key, self.made.get(section, 0) != made):
+            value, made = self.get_made(super().get, section, key, make)
+            if self._stream.noted(key, made):
                 self._streamed()
             return value
         if self._worker and section in SHARED:
-            made = self.made.get(section, 0)
-            value = super().get(section, key, make)
-            if self.made.get(section, 0) != made:
+            value, made = self.get_made(super().get, section, key, make)
+            if made:
                 self._made_in_part.setdefault(section, {})[key] = value
             return value
         return super().get(section, _kept_key(section, key), make)
