@@ -1090,11 +1090,7 @@ class Continues(Translated, Flowable):
             return [Continues(first, None)]
         # a heading in the text never ends the page: it goes on with the paragraph it leads to, while text of the
         # entry stays above it here (a text of nothing but headings, "Step 1:", "Step 2:", ... is set as it comes)
-        leads = 0
-        while (leads < len(first) - 1 and placed[-1 - leads][1] is not None and keeps_with_next(first[-1 - leads])
-               and not getattr(first[-1 - leads], "_splitpara", 0)  # (a paragraph's first part: its rest follows)
-               and isinstance(rest[0] if not leads else first[-leads], MathParagraph)):
-            leads += 1
+        leads = _leading(first, placed, rest[0])
         moved_height = sum(height for height, _ in placed[len(placed) - leads:])
         before = len(first) - 1 - leads  # what stays above them
         if before >= 0 and placed[before][1] is not None and breaks_tail(first[before]):
@@ -1111,11 +1107,10 @@ class Continues(Translated, Flowable):
                 content_used -= moved_height + height - head
                 leads = 0
             elif content_used - moved_height - height > 0:
-                leads, moved_height = leads + 1, moved_height + height
-                while (leads < len(first) - 1 and placed[-1 - leads][1] is not None  # (and the line leading into
-                       and keeps_with_next(first[-1 - leads])  # it: "Call to Action:" stayed, and so did the lead-in)
-                       and not getattr(first[-1 - leads], "_splitpara", 0)):
-                    leads, moved_height = leads + 1, moved_height + placed[-1 - leads][0]
+                # (and the lines leading into it: "Call to Action:" stayed, and so did the lead-in)
+                more = _leading(first, placed, rest[0], leads + 1)
+                moved_height = sum((placed[-1 - lead][0] for lead in range(leads + 1, more)), moved_height + height)
+                leads = more
             else:
                 leads = 0
         if leads and content_used - moved_height > 0 and not keeps_with_next(first[-1 - leads]):
@@ -1189,6 +1184,18 @@ def keeps_with_next(flowable) -> bool:
     """Whether `flowable` (a heading) must not end a page or column with something after it."""
     get = getattr(flowable, "getKeepWithNext", None)
     return bool(get() if get else getattr(flowable, "keepWithNext", False))
+
+
+def _leading(first: list, placed: list, follows, leads: int = 0) -> int:
+    """Continues._split: how many of the last flowables of `first` (what stays on the page; `placed`, their heights
+    and content items) go on with `follows`, the first of what goes on: the last `leads` of them already, and above
+    those each line of the entry's text kept with the paragraph after it (keeps_with_next: a heading, "Call to
+    Action:"; not a paragraph's first part, whose rest follows), never the first of `first`."""
+    while (leads < len(first) - 1 and placed[-1 - leads][1] is not None and keeps_with_next(first[-1 - leads])
+           and not getattr(first[-1 - leads], "_splitpara", 0)
+           and isinstance(first[-leads] if leads else follows, MathParagraph)):
+        leads += 1
+    return leads
 
 
 def _move_on(first: list, placed: list, rest: list, begun: set, count: int) -> None:
