@@ -757,7 +757,13 @@ class Para(KeptDrawing, MathParagraph):
         """The lines split is to break (made as ReportLab's split makes them, when the paragraph has none), with the
         fragments they were broken from: what split puts back when it refuses (returns []), for the paragraph to
         keep its lines as set. ReportLab's split deletes them then, and a caller counting them after (line_count:
-        a lead-in too short to break at a column's foot, FOSDEM 2025 on A4) found none."""
+        a lead-in too short to break at a column's foot, FOSDEM 2025 on A4) found none.
+
+        The test before the lines are made is ReportLab's own (Paragraph.split's first line, 5.1.0), written again:
+        ReportLab has no function of it to call, and the lines must be made here, before its split, as it would make
+        them, since split makes them and lets them go in one call; making them where its split makes none (no
+        fragments, a width or height under _FUZZ) would wrap the paragraph for nothing and change the lines it keeps
+        (a width under _FUZZ: a letter a line)."""
         if not self.frags or availWidth < rl_config._FUZZ or availHeight < rl_config._FUZZ:
             return {}  # (ReportLab's split refuses these before it looks at any lines)
         if not hasattr(self, "blPara"):
