@@ -850,8 +850,9 @@ def test_the_abstracts_section_says_underlining_once_by_the_run_abstract_runs_gi
     booklet, _ = check_folder(write_conference(tmp_path / "conf", files))
     ctx = Context(booklet, page_for("A5"))
     runs = section.abstract_runs(ctx)
+    assert section.abstract_runs(ctx, ctx.abstract_groups()) == runs  # (the groups build_abstracts has, given it)
     asked = []
-    monkeypatch.setattr(section, "abstract_runs", lambda ctx: runs)
+    monkeypatch.setattr(section, "abstract_runs", lambda ctx, groups=None: runs)
     monkeypatch.setattr(section, "explained_once", lambda run: asked.append(run) or False)
     assert section.build_abstracts(ctx)
     assert len(asked) == 1 and asked[0] is runs[-1]

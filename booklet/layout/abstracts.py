@@ -31,15 +31,14 @@ SEPARATOR_SPACE = 9.0  # above and below the rule between flowing abstracts
 def build_abstracts(ctx: Context) -> list:
     """The Abstracts section: every abstract in programme order, grouped by day; those not in the
     programme last. With abstracts by day, only those not in the programme (see build_day_abstracts)."""
-    groups = ctx.abstract_groups() if ctx.has("abstracts") else []
-    if ctx.by_day:
-        groups = [group for group in groups if group[0] is None]
+    every = ctx.abstract_groups() if ctx.has("abstracts") else []
+    groups = [group for group in every if group[0] is None] if ctx.by_day else every
     if not groups:
         return []
     name = ctx.label("abstracts")
     story = [Anchor("abstracts", markup.plain(name), 0, section=name)]
-    once = explained_once(abstract_runs(ctx)[-1])  # (the run it heads: the whole section, or by day those not in the
-    # programme, the last)
+    once = explained_once(abstract_runs(ctx, every)[-1])  # (the run it heads: the whole section, or by day those not
+    # in the programme, the last)
     for number, (day_index, abstracts) in enumerate(groups):
         title = (day_title(ctx.booklet.days[day_index], ctx.booklet.conference.language) if day_index is not None
                  else markup.plain(ctx.label("not_in_programme")))
@@ -83,10 +82,12 @@ def abstracts_heading(ctx: Context, once: bool) -> list[Para]:
     return [section_heading(ctx), underlining_note(ctx, heading=True)] if once else [section_heading(ctx)]
 
 
-def abstract_runs(ctx: Context) -> list[list[Abstract]]:
+def abstract_runs(ctx: Context, groups: list | None = None) -> list[list[Abstract]]:
     """The runs of abstracts each under the section's name once (abstracts_heading): the whole section; abstracts
-    by day, each day's, and those not in the programme."""
-    groups = ctx.abstract_groups() if ctx.has("abstracts") else []
+    by day, each day's, and those not in the programme. `groups`: the abstracts' groups (ctx.abstract_groups, as
+    the section has them: none when it is not printed), when the caller has them already."""
+    if groups is None:
+        groups = ctx.abstract_groups() if ctx.has("abstracts") else []
     if not ctx.by_day:
         return [[abstract for _, abstracts in groups for abstract in abstracts]] if groups else []
     return [abstracts for _, abstracts in groups]
