@@ -141,9 +141,8 @@ def header_lines(proof: Proof, reply: tuple[tuple[str, float], ...], page: Page,
     width = _header_width(page)
     sizes = _line_sizes(page, reply)
     if proof.explains:  # (what the underline on its page means, which the booklet says on a page not in the proof)
-        note = _note(words, sizes[1], width)
-        second = _explained(_second_line(proof, words, language, sizes[1],
-                                         max(width - _width(note, _HEADER_FONTS[1], sizes[1]), width / 2), fits),
+        note, note_width = _measured_note(words, sizes[1], width)
+        second = _explained(_second_line(proof, words, language, sizes[1], max(width - note_width, width / 2), fits),
                             note, width)
     else:
         second = _second_line(proof, words, language, sizes[1], width, fits)
@@ -193,11 +192,18 @@ def _note(words: dict[str, str], size: float, width: float) -> str:
     (`width` wide, at `size`); where it takes more than a third of that line, its shorter wording, the label
     proof_underlined_short (French's "Le nom souligné est celui de la personne qui présente." left a poster's line
     half of the line, then made smaller and cut: its title gone, its room cut mid-word, "Aurora Audit…")."""
+    return _measured_note(words, size, width)[0]
+
+
+def _measured_note(words: dict[str, str], size: float, width: float) -> tuple[str, float]:
+    """_note and its width at `size` in the header's font, measured once (header_lines leaves the second line that
+    room)."""
     for key in UNDERLINED_NOTES:
         note = " \u00b7 " + _curled(markup.plain(words[key]), words)
-        if _width(note, _HEADER_FONTS[1], size) <= width / 3:
+        note_width = _width(note, _HEADER_FONTS[1], size)
+        if note_width <= width / 3:
             break
-    return note
+    return note, note_width
 
 
 def chair_lines(proof: Proof, ranges: dict[str, tuple[int, ...]], own: tuple[int, ...],
