@@ -1023,6 +1023,51 @@ def test_a_first_build_in_parts_keeps_every_data_file_it_read(tmp_path, monkeypa
     assert {"conference.yaml", "abstracts.yaml", "programme.yaml"} <= set(kept[2])
 
 
+def test_a_data_file_read_first_by_lint_is_added_to_the_files_written_before_the_layout_not_read_back(tmp_path,
+                                                                                                      monkeypatch):
+    """A data file a build reads first after the files were let go before the layout (lint, in a build in parts: one
+    the build had not read, or read in other bytes) is added to the file of those written then, after the values it
+    holds: that file is not read back (at 2,000 talks, its documents took the main process ~40 MB at its end). The
+    next build reads them all, the later of a key written twice; one added past LIMIT, the file is read back and
+    written with it as before (too big: the note that it is)."""
+    from booklet.cache import persisted
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "conference"
+    folder.mkdir()
+    read, real_read = [], persisted.PersistedCache._read
+
+    def reading(self, section, kept, name):
+        read.append(section)
+        return real_read(self, section, kept, name)
+
+    monkeypatch.setattr(persisted.PersistedCache, "_read", reading)
+    cache = persisted.PersistedCache(folder)
+    for n in range(3):
+        cache.get("files", (f"{n}.yaml", "digest"), lambda n=n: {"document": n})
+    cache.laying_out(2)  # written beside their place, and let go
+    assert cache.size("files") == 0
+    cache.get("files", ("0.yaml", "digest"), lambda: {"document": 0})  # read again, as it was
+    cache.get("files", ("late.yaml", "digest"), lambda: {"document": "late"})  # read first now
+    read.clear()
+    cache.save()
+    assert "files" not in read
+    kept = cache._read("files", cache._kept_file("files"), "files")[0]
+    assert kept == {**{(f"{n}.yaml", "digest"): {"document": n} for n in range(3)},
+                    ("late.yaml", "digest"): {"document": "late"}}
+
+    monkeypatch.setattr(persisted, "LIMIT", 200)  # (the first fits; with the late one, the file is too big)
+    folder = tmp_path / "another"
+    folder.mkdir()
+    cache = persisted.PersistedCache(folder)
+    cache.get("files", ("0.yaml", "other"), lambda: {"document": 0})
+    cache.laying_out(2)
+    cache.get("files", ("late.yaml", "other"), lambda: {"document": "x" * 300})
+    read.clear()
+    cache.save()
+    assert "files" in read and cache._kept_file("files")[1] == persisted.TOO_BIG
+
+
 def _kept_keys(folder: Path, section: str) -> set:
     from booklet.cache import persisted
 

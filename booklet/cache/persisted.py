@@ -530,6 +530,44 @@ def _kept_at(path: Path | None) -> tuple | None:
     return (*header[:3], view[:header[3]], *header[4:])
 
 
+def _added(written: "Written", values: dict) -> bool:
+    """`values` added to the section's file `written` beside its place (one with no Seldom values: the data files'),
+    pickled after the values it holds, as the chunks of a _Stream are before a file's others (_read reads them in
+    order: a key written twice, the later one), its numbers and header written again after them; whether they were.
+    Its bytes are read (for its check), not its values. Not added (False), the file as it was: one that is not one
+    this code wrote whole, values that cannot be pickled or would take it past LIMIT; a file that could not be
+    written whole is removed (`written` discarded)."""
+    path = written.main[0]
+    kept = _kept_at(path) if written.apart is None else None
+    if not (isinstance(kept, tuple) and len(kept) == 7 and kept[0] == stamp() and not kept[5]
+            and _ends_of(kept[6], len(kept[3]))
+            and kept[1] == checksum(kept[3], kept[4], kept[5].encode(), _ends_bytes(kept[6]))):
+        return False
+    ends = kept[6]
+    cut = ends[-2] if len(ends) > 1 else 0  # (the last pickle: the numbers, written again after the values added)
+    out, apart = _Out(io.BytesIO()), _Out(io.BytesIO(), hashed=True)
+    out.size, out.check = cut, checksum(kept[3][:cut])  # (as if written after the values kept)
+    del kept  # (the file's bytes)
+    try:
+        ends = _pickled_in_chunks(_Pickler(out, apart), values, {}, out, ends[:-1])
+    except Exception:  # noqa: BLE001  a value that cannot be pickled
+        return False
+    if apart.size or out.size > LIMIT:  # (a Seldom value: not a data file)
+        return False
+    boxes = pickle.dumps({}, pickle.HIGHEST_PROTOCOL)
+    try:
+        with open(path, "r+b") as file:
+            file.seek(cut)
+            file.truncate()
+            file.write(out.file.getvalue())
+            _header_written(file, (stamp(), checksum(boxes, b"", _ends_bytes(ends), start=out.check), None, out.size,
+                                   boxes, "", ends))
+    except OSError:  # a full disk: nothing of it kept
+        written.discard()
+        return False
+    return True
+
+
 @dataclass(frozen=True)
 class Written:
     """A section's file written beside its place (temporary, place), and the file of its Seldom values (named by
@@ -847,16 +885,18 @@ class PersistedCache(BuildCache):
 
     def _files_joined(self, early: Written | None) -> Written | None:
         """Data files read after the files were let go before the layout (by lint, finding a value's line, in a build in
-        parts), added to those the build had used then: the files kept where they were written before the layout
-        (`early`, removed) or, when nothing was new then, in the section's file in place, read back into the section
-        with the new ones, which `save` writes. Before, the new ones alone replaced them (a first build in parts of
-        init's example kept conference.yaml alone), and the next build parsed every other file again. `early` as it is,
-        the new ones not written, when it cannot be read back; None when the section holds them all."""
+        parts), added to those the build had used then: those new since then added to the file written before the
+        layout (`early`, _added: it is not read back), which is returned; where they cannot be added there, or when
+        nothing was new then (no `early`: the section's file in place), that file is read back into the section with
+        the new ones, which `save` writes. Before, the new ones alone replaced them (a first build in parts of init's
+        example kept conference.yaml alone), and the next build parsed every other file again. `early` as it is, the
+        new ones not written, when it cannot be read back; None when the section holds them all."""
         held, self._files_gone = self._files_gone, None
-        if early is not None and set(self._sections.get("files", {})) <= held:
+        new = {key: value for key, value in self._sections.get("files", {}).items() if key not in held}
+        if early is not None and (not new or _added(early, new)):
             # (lint read again a file the build had read before the layout, as it was: `early` holds it already, and
             # is kept as it is, not read back: at 2,000 talks that took the main process ~40 MB at its end, over the
-            # 500 MB the first build's tree may take)
+            # 500 MB the first build's tree may take; a file it had not read is added to `early`, not read back either)
             self.made.pop("files", None)
             return early
         gone = held | self._used.get("files", set())
