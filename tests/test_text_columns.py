@@ -185,6 +185,38 @@ def test_auto_s_measure_is_made_once_for_a_booklet_and_again_for_another(tmp_pat
     assert common.Context(again, page_for("A4")).flow and len(asked) == 2
 
 
+@pytest.mark.parametrize("heights", [
+    [0.2] * 6 + [0.8] * 6,  # the median (the 6th of 12, sorted) long
+    [0.2] * 7 + [0.8] * 5,  # short
+    [0.8, 0.2] * 7,  # alternating: the 7th of 14 short
+    [0.8] * 6 + [0.2] * 7,  # the short ones last: the 7th of 13 short
+    [0.5] * 12 + [0.1] * 3,  # at half a page exactly: not shorter than it, the median long
+    [0.49] * 5 + [0.5] * 3 + [0.1] * 4,  # the 6th of 12 at 0.49: short
+    [0.1, 0.9, 0.3, 0.7, 0.45, 0.55, 0.2, 0.6, 0.35, 0.65, 0.4, 0.8, 0.25],  # the 7th of 13 (0.45) short
+])
+def test_auto_s_median_is_the_sorted_one_counted_until_either_side_has_it(monkeypatch, heights):
+    """The median abstract's estimate decides (short_abstracts): counted as they come, it stops once more than half
+    of them (the (n - 1) // 2-th in sorted order and those before it) are short, or enough are not; the answer is the
+    sorted list's, and it estimates only as many as that takes (1,008 of 2,000 talks, before the workers start)."""
+    from types import SimpleNamespace
+
+    from booklet.layout import abstracts, common
+
+    page = page_for("A5")
+    estimated = []
+    monkeypatch.setattr(abstracts, "estimated_height",
+                        lambda styles, width, abstract: estimated.append(abstract) or abstract * page.text_height)
+    answer = common.short_abstracts(SimpleNamespace(abstracts=tuple(heights)), page, None)
+    median = sorted(heights)[(len(heights) - 1) // 2]
+    assert answer == (median < common.SHORT_ABSTRACT)
+    limit = (len(heights) - 1) // 2
+    short = [h < common.SHORT_ABSTRACT for h in heights]
+    # where it stops: the first abstract at which limit + 1 short ones, or len - limit long ones, have been seen
+    stop = next(n for n in range(1, len(heights) + 1)
+                if sum(short[:n]) > limit or n - sum(short[:n]) >= len(heights) - limit)
+    assert len(estimated) == stop
+
+
 def test_a5_keeps_one_column_and_the_theme_may_ask_for_either(tmp_path):
     text = "Firstword " + _text(150) + " lastword."
     widths = {}
