@@ -51,17 +51,31 @@ def check_example(booklet: Booklet, folder: Path | None) -> list[Problem]:
 
 def _holds(value, texts: frozenset[str], pictures: dict[Path, str]) -> bool:
     """Whether an entry of the model (an abstract, a poster, ... and the people in it) holds one of init's example
-    texts or images: its file is read again to find where."""
-    if isinstance(value, str):
-        return value.strip() in texts
-    if isinstance(value, Path):
-        return Path(os.path.realpath(value)) in pictures
-    if isinstance(value, (tuple, list)):
-        return any(_holds(item, texts, pictures) for item in value)
-    if dataclasses.is_dataclass(value):
-        return any(_holds(getattr(value, f.name), texts, pictures) for f in dataclasses.fields(value)
-                   if f.name != "source")
+    texts or images: its file is read again to find where. Walked with a list of what is left to look at, each
+    dataclass's fields named once per class (_looked_at): a 2,000-talk book's 165,000 values took 0.11 s of CPU
+    through a generator and dataclasses.fields per value, most of lint's example check."""
+    left = [value]
+    while left:
+        value = left.pop()
+        if isinstance(value, str):
+            if value.strip() in texts:
+                return True
+        elif isinstance(value, (tuple, list)):
+            left += value
+        elif isinstance(value, Path):
+            if Path(os.path.realpath(value)) in pictures:
+                return True
+        else:
+            left += [getattr(value, name) for name in _looked_at(type(value))]
     return False
+
+
+@cache
+def _looked_at(kind: type) -> tuple[str, ...]:
+    """The fields _holds looks at in a value of class `kind`: a dataclass's but its `source`; none of another's."""
+    if not dataclasses.is_dataclass(kind):
+        return ()
+    return tuple(f.name for f in dataclasses.fields(kind) if f.name != "source")
 
 
 def _data_files(folder: Path):
