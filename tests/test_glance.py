@@ -389,6 +389,35 @@ def test_boxes_side_by_side_in_their_time_are_as_wide_as_each_other():
     assert placed["weird"] == (0, 1, 3) and placed["chaos"] == (2, 1, 3) and placed["b1"] == (1, 1, 3)
 
 
+def test_boxes_side_by_side_share_the_column_among_the_lanes_used_at_their_time_not_the_groups_lanes(tmp_path):
+    """DebConf17 (A4 p. 4), its first Saturday: a workshop in the fourth room from 14:30 to 18:45 beside four talks at
+    18:00 gave the afternoon four lanes, and the talks at 14:30 kept one each, beside an empty one: "Free..." cut
+    there, and at 17:00 "Freedom..." in a quarter of the column beside three empty quarters. Now the boxes at each
+    time share the column: the workshop keeps the quarter the four talks at 18:00 leave it, the two talks at 14:30 the
+    three quarters beside it, half each, and the talk at 17:00 alone beside it all three (its title whole)."""
+    rooms = {"A": ["14:30-15:15 Alpha one", "17:00-17:45 Freedom embedded devices that respect users",
+                   "18:00-18:45 Alpha four"],
+             "B": ["14:30-16:15 Bravo one", "18:00-18:45 Bravo two"], "C": ["18:00-18:45 Charlie one"],
+             "D": ["14:30-18:45 Delta workshop"]}
+    lines = ["days:", "  - date: 2027-09-13", "    items:", "      - parallel:"]
+    for room, talks in rooms.items():
+        lines += [f"          - session: Room {room} talks", f"            room: Room {room}", "            items:"]
+        lines += [f'              - {{time: "{t.split()[0]}", title: {t.split(maxsplit=1)[1]}}}' for t in talks]
+    folder = write_conference(tmp_path / "conf", {"programme.yaml": "\n".join(lines) + "\n"})
+    result = build_booklet(folder, tmp_path / "w.pdf", page_size="A4")
+    found = chunks(Pdf(tmp_path / "w.pdf"), result.anchors["glance"] - 1)
+    x = {word: min(x for x, _, text in found if text.startswith(word)) for word in ("Alpha one", "Alpha four",
+                                                                                     "Bravo one", "Bravo two",
+                                                                                     "Charlie", "Delta")}
+    quarter = x["Bravo two"] - x["Alpha four"]  # four talks at 18:00: a quarter of the column each
+    assert x["Alpha one"] == pytest.approx(x["Alpha four"]) and x["Charlie"] - x["Bravo two"] == pytest.approx(quarter)
+    assert x["Bravo one"] - x["Alpha one"] == pytest.approx(1.5 * quarter)  # (a quarter: beside an empty lane)
+    assert x["Delta"] - x["Alpha one"] == pytest.approx(3 * quarter)
+    (top,) = [y for _, y, text in found if text.startswith("Freedom")]
+    title = [text for left, y, text in found if left == pytest.approx(x["Alpha one"]) and top - 20 < y <= top]
+    assert norm("".join(title)) == norm("Freedom embedded devices that respect users")  # whole, in one box's lines
+
+
 # --------------------------------------------------------------------------- left out, small, other looks
 
 

@@ -21,8 +21,9 @@ box also names its speakers when there is room, and links to its abstract or tut
   the theme's colours for them; anything else is a white box with a thin rule.
 - Items that overlap (parallel sessions, or any two items at the same time) share their day's
   column in lanes side by side, for the stretch of time they overlap: a parallel session keeps
-  its lane (the first track on the left); a box takes the lanes beside it that are free for its
-  whole time. The days' columns are as equal as they can be with every lane at least LANE_MIN
+  its lane (the first track on the left); the boxes side by side at a time share the column among
+  themselves, not among lanes left empty then (as evenly as the boxes beside them at other times
+  let them: _share_evenly), a box alone in its time across the column. The days' columns are as equal as they can be with every lane at least LANE_MIN
   wide (lanes a day has for BRIEF minutes or less NARROW: three BoFs at one hour share a column as wide as
   the other days'; else every lane the same width). Where lanes would still be narrower than NARROW (six
   rooms on A5), or most of the overlapping boxes too short for a line of SMALLEST type (four
@@ -62,6 +63,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field, replace
+from fractions import Fraction
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -118,6 +120,23 @@ class Box:
     top: float | None = None  # minutes it is drawn from and to, when not its start and end (_room_for_titles)
     bottom: float | None = None
     aside: bool = False  # a long session's, in a lane of its own beside gathered parallel sessions (_set_aside)
+    share: tuple[Fraction, Fraction] | None = None  # its left and right edge, of its day's column, when not its lanes'
+
+    @property
+    def across(self) -> tuple[Fraction, Fraction]:
+        """Its left and right edge as parts of its day's column: those _share_evenly gave it, else its lanes'."""
+        return self.share or (Fraction(self.lane, self.lanes), Fraction(self.lane + self.span, self.lanes))
+
+    def edges(self, width: float) -> tuple[float, float]:
+        """Its left and right edge in a day's column `width` wide, from the column's left."""
+        if self.share is not None:
+            return width * float(self.share[0]), width * float(self.share[1])
+        lane = width / self.lanes
+        return self.lane * lane, (self.lane + self.span) * lane
+
+    def breadth(self, width: float) -> float:
+        """How wide it is in a day's column `width` wide (between its edges)."""
+        return width * float(self.share[1] - self.share[0]) if self.share is not None else width / self.lanes * self.span
 
     @property
     def drawn(self) -> tuple[float, float]:
@@ -440,6 +459,7 @@ def build_glance(ctx: Context) -> list:
         pages = fewer
     for shown in pages:
         for plan, width in zip(shown, grid.widths(shown)):
+            _share_evenly(plan.boxes)
             plan.clashing = _clashing(plan.boxes)
             _room_for_titles(plan, grid, width)
     if len(pages) == 1:
@@ -493,7 +513,7 @@ def _room_for_titles(plan: DayPlan, grid: Grid, width: float) -> None:
     first, last = grid.first, grid.last
 
     def beside(a: Box, b: Box) -> bool:  # sharing some of the column's width
-        return a.lane / a.lanes < (b.lane + b.span) / b.lanes and b.lane / b.lanes < (a.lane + a.span) / a.lanes
+        return a.across[0] < b.across[1] and b.across[0] < a.across[1]
 
     for box in sorted(plan.boxes, key=lambda b: b.start):
         if not (box.members or box.item is not None and box.item.shown_title):
@@ -535,7 +555,7 @@ def _title_need(grid: Grid, box: Box, width: float, clashing: frozenset[str] = f
     if not title or "<mscripts" not in title:
         return 0.0
     title = _run_on(title)  # (as fit_box sets it)
-    inner = width / box.lanes * box.span - 2 * BOX_GAP - 2 * PAD
+    inner = box.breadth(width) - 2 * BOX_GAP - 2 * PAD
     laid = _sliver(grid, title, inner, 10_000.0, language) if inner > 0 else []
     if not laid:
         return 0.0
@@ -690,6 +710,61 @@ def _lanes_of(group: list[Box]) -> None:
         box.lanes = len(lane_ends)  # journalism' was twice as wide as the talk beside it, in a lane left free)
         if not any(other.start < box.end and box.start < other.end for other in group if other is not box):
             box.span = max(box.span, box.lanes - box.lane)  # alone in its time: over the lanes from its own on
+
+
+def _share_evenly(boxes: list[Box]) -> None:
+    """The day's column shared by the boxes side by side at each time, not by the lanes their group has for its most
+    crowded time: DebConf17's first Saturday had four lanes from 14:30 for four talks at 18:00, and at 14:30 three
+    boxes in them, "Free…" cut beside a lane left empty. Each box keeps its place left or right of the boxes beside it
+    (a room's left of the next room's), and the widths are as even as they can be: the narrowest as wide as it can be,
+    then the next narrowest, and so on (a box beside a longer one as narrow as four talks at 18:00 makes it shares
+    what that leaves). A box alone in its time is as wide as the column. Gathered boxes and those set aside keep their
+    lanes (a long session in a third of the column: _set_aside). Sets `share` where it is not the box's lanes'."""
+    gathered = {box.group for box in boxes if box.members or box.aside}
+    plain = sorted((box for box in boxes if box.group not in gathered), key=lambda b: (b.lane, b.start, b.order))
+    after: dict[int, list[Box]] = {id(box): [] for box in plain}  # the boxes beside it on its right
+    before: dict[int, list[Box]] = {id(box): [] for box in plain}
+    for n, box in enumerate(plain):
+        for other in plain[n + 1:]:
+            if other.lane > box.lane and other.start < box.end and box.start < other.end:
+                after[id(box)].append(other)
+                before[id(other)].append(box)
+    width: dict[int, Fraction] = {}  # of the boxes whose width is settled
+    while len(width) < len(plain):
+        level = Fraction(1)  # each unsettled box this wide: lowered until no row of boxes side by side is too wide
+        while True:  # (Dinkelbach: to what the widest row at the level before leaves each of its unsettled boxes)
+            ending = _rows(plain, before, width, level)
+            total, settled, unsettled = max(ending.values())
+            if total <= 1:
+                break
+            level = (1 - settled) / unsettled
+        starting = _rows(plain[::-1], after, width, level)
+        for box in plain:  # settled: the boxes in a row as wide as the column
+            own = width.get(id(box), level)
+            if id(box) not in width and ending[id(box)][0] + starting[id(box)][0] - own == 1:
+                width[id(box)] = level
+    right: dict[int, Fraction] = {}
+    for box in plain:  # left to right: each box right of those beside it on its left
+        left = max((right[id(other)] for other in before[id(box)]), default=Fraction(0))
+        right[id(box)] = left + width[id(box)]
+        if (left, right[id(box)]) != (Fraction(box.lane, box.lanes), Fraction(box.lane + box.span, box.lanes)):
+            box.share = (left, right[id(box)])
+
+
+def _rows(boxes: list[Box], beside: dict[int, list[Box]], width: dict[int, Fraction],
+          level: Fraction) -> dict[int, tuple[Fraction, Fraction, int]]:
+    """For each of `boxes` (in the order that puts the boxes `beside` each before it), the widest row of boxes side by
+    side, each beside the next, ending at it: (its width, what its boxes settled in `width` take, how many are not,
+    each `level` wide)."""
+    rows: dict[int, tuple[Fraction, Fraction, int]] = {}
+    for box in boxes:
+        total, settled, unsettled = max((rows[id(other)] for other in beside[id(box)]),
+                                        default=(Fraction(0), Fraction(0), 0))
+        if id(box) in width:
+            rows[id(box)] = (total + width[id(box)], settled + width[id(box)], unsettled)
+        else:
+            rows[id(box)] = (total + level, settled, unsettled + 1)
+    return rows
 
 
 def split_days(plans: list[DayPlan], grid: Grid) -> list[list[DayPlan]]:
@@ -929,9 +1004,8 @@ class GlancePage(Flowable):
 
     def _box(self, box: Box, x: float, width: float, clashing: frozenset[str] = frozenset()) -> None:
         grid = self.grid
-        lane = width / box.lanes
-        left = x + box.lane * lane + BOX_GAP
-        right = x + (box.lane + box.span) * lane - BOX_GAP
+        left, right = box.edges(width)
+        left, right = x + left + BOX_GAP, x + right - BOX_GAP
         start, end = box.drawn
         top = grid.y(start) - BOX_GAP
         bottom = grid.y(end) + BOX_GAP
