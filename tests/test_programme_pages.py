@@ -622,14 +622,14 @@ def test_a_day_ending_in_parallel_sessions_leaves_no_three_rows_alone_on_its_las
 DINNER = '      - {time: "19:30-22:00", title: Conference Dinner, kind: social}\n'
 
 
-def two_days(tmp_path, monday: int, tuesday: int | None):
+def two_days(tmp_path, monday: int, tuesday: int | None, page_size: str = "A5"):
     """Monday: a session of `monday` talks; Tuesday: a session of `tuesday` talks, or (None) only a dinner."""
     ids = [f"m{t}" for t in range(monday)] + [f"u{t}" for t in range(tuesday or 0)]
     first, _ = session_yaml("Monday talks", ids[:monday], 9 * 60)
     second = session_yaml("Tuesday talks", ids[monday:], 9 * 60)[0] if tuesday else DINNER
     programme = ("days:\n  - date: 2027-09-13\n    items:\n" + first
                  + "  - date: 2027-09-14\n    items:\n" + second)
-    return build(tmp_path, {"programme.yaml": programme, "abstracts.yaml": talks_yaml(ids)})
+    return build(tmp_path, {"programme.yaml": programme, "abstracts.yaml": talks_yaml(ids)}, page_size)
 
 
 def test_a_short_day_follows_the_day_before_on_its_page_when_it_fits_there_whole(tmp_path):
@@ -657,12 +657,31 @@ def test_a_short_day_that_does_not_fit_below_the_day_before_opens_a_page(tmp_pat
     assert len(time_rows(pdf, tuesday)) == 3
 
 
-def test_a_day_taller_than_half_a_page_opens_a_page_even_where_it_would_fit(tmp_path):
-    """Only a short day joins the day before: a day of its own size keeps its own page, as the reader expects."""
+def test_a_day_right_after_a_short_day_follows_it_on_its_page_when_it_fits_there_whole(tmp_path):
+    """Les Houches 2018 (A4 p. 4): its arrival evening, three rows, had a page to itself, and the next day, taller than
+    half a page, opened the next, though it fitted below. A day right after a short day follows it, below a gap, when
+    it fits there whole, as a short day follows the day before."""
     _, pdf, path = two_days(tmp_path, 1, 8)
     (_, monday), (_, tuesday) = outline_pages(pdf, "Programme")
-    assert tuesday == monday + 1 and pdf.lines(tuesday)[:2] == ["14", "DAY 2"]
-    assert len(time_rows(pdf, monday)) == 1 and len(time_rows(pdf, tuesday)) == 8
+    assert tuesday == monday and pdf.lines(monday)[:2] == ["13", "DAY 1"]
+    assert pdf.lines(monday).index("09:00\u201309:20") < pdf.lines(monday).index("DAY 2")
+    assert len(time_rows(pdf, monday)) == 9 and time_rows(pdf, monday + 1) == []  # the day whole on the page
+    (first_row,) = boxes(path, monday, "09:00\u201309:20")[:1]
+    (number,) = [b for b in boxes(path, monday, "14") if b[3] - b[1] > 20]  # Tuesday's big date
+    assert first_row[1] - number[3] >= 9 * mm - 1
+
+
+def test_a_day_taller_than_half_a_page_after_a_day_of_pages_opens_a_page_even_where_it_would_fit(tmp_path):
+    """Only a short day, or a day right after one, joins the day before: a day of its own size after the last of
+    another's pages keeps its own page, as the reader expects."""
+    _, pdf, path = two_days(tmp_path, 26, 12, "A4")
+    (_, monday), (_, tuesday) = outline_pages(pdf, "Programme")
+    assert tuesday == monday + 2 and pdf.lines(tuesday)[:2] == ["14", "DAY 2"]
+    assert len(time_rows(pdf, tuesday - 1)) == 7 and len(time_rows(pdf, tuesday)) == 12
+    page = page_for("A4")
+    assert lowest_text(path, tuesday, page.bottom) < page.height - page.top - page.text_height / 2  # over half
+    used = page.height - page.top - lowest_text(path, tuesday, page.bottom)  # Tuesday, from the top of the text
+    assert used + 9 * mm < lowest_text(path, tuesday - 1, page.bottom) - page.bottom  # the room under Monday's last
 
 
 def test_a_short_day_below_a_day_s_continued_page_leaves_that_page_its_running_head(tmp_path, monkeypatch):

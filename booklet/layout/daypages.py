@@ -22,8 +22,8 @@ them out one under another and chooses its own page breaks:
 Only at the top of a page, where moving on would not help, are the rules relaxed one by one;
 a single line taller than a page is split inside.
 
-A short day (a dinner, an arrival evening) need not open a page of its own: `DayBreak` sets it below the
-day before when it fits there whole.
+A short day (a dinner, an arrival evening), or the day right after one, need not open a page of its own:
+`DayBreak` sets it below the day before when it fits there whole (programme.day_break).
 """
 
 from __future__ import annotations

@@ -64,15 +64,15 @@ def day_title(day: Day, language: str = "en", start: bool = True, date=None) -> 
 
 
 def build_programme(ctx: Context) -> list:
-    """The days one after another, each opening a page, but a short day (a dinner, an arrival evening), which
-    follows the day before when it fits below it whole."""
+    """The days one after another, each opening a page, but a short day (a dinner, an arrival evening), or a day after
+    one, which follows the day before when it fits below it whole (day_break)."""
     story = []
     for index, day in enumerate(ctx.booklet.days):
         block = build_programme_day(ctx, index, day)
         if index == 0:
             story.append(Anchor("programme", markup.plain(ctx.label("programme")), 0, section=ctx.label("programme")))
         else:
-            story.append(day_break(ctx, block))
+            story.append(day_break(ctx, block, story[-1]))
             follows(story[-2], story[-1])
         story.append(block)
     return story
@@ -85,11 +85,17 @@ def follows(before, day_break: DayBreak | PageBreak) -> None:
         before.follower = (day_break.day, day_break.gap)
 
 
-def day_break(ctx: Context, block: DayBlock) -> DayBreak | PageBreak:
-    """What goes before a day's programme (`block`) that does not open its section: a DayBreak for a short day (a
-    dinner, an arrival evening; no taller than SHORT_DAY of a page), which follows what is before it on its page when
-    it fits there whole; a PageBreak for any other day, which opens a page."""
-    if block.wrap(ctx.page.text_width, ctx.page.text_height)[1] <= SHORT_DAY * ctx.page.text_height:
+def day_break(ctx: Context, block: DayBlock, before=None) -> DayBreak | PageBreak:
+    """What goes before a day's programme (`block`) that does not open its section: a DayBreak, which sets it below
+    what is before it on its page when it fits there whole, for a short day (a dinner, an arrival evening; no taller
+    than SHORT_DAY of a page) or a day right after a short one (`before`: what comes before it, the day before's
+    DayBlock or another flowable): Les Houches 2018's arrival evening, three rows, had a page of A4 to itself, the
+    next day, 56 % of a page, opening the next. A PageBreak for any other day, which opens a page: of two days of
+    their own size (or a day after another's pages), each keeps its own."""
+    def short(day: DayBlock) -> bool:
+        return day.wrap(ctx.page.text_width, ctx.page.text_height)[1] <= SHORT_DAY * ctx.page.text_height
+
+    if short(block) or isinstance(before, DayBlock) and short(before):
         return DayBreak(block, DAY_GAP)
     return PageBreak()
 

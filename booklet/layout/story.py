@@ -108,8 +108,8 @@ def section_parts(ctx: Context, name: str) -> list[list]:
 
 def _days(ctx: Context) -> list[list]:
     """Abstracts by day: each day's programme, abstracts, tutorials and posters; then the abstracts
-    not in the programme. Each opens a page, but a short day's programme (a dinner, an arrival evening; see
-    programme.day_break), which follows the day before's last page (its programme, or its last abstract, tutorial
+    not in the programme. Each opens a page, but a short day's programme (a dinner, an arrival evening), or one
+    right after a short day's programme (see programme.day_break), which follows the day before's last page (its programme, or its last abstract, tutorial
     or list of posters) when it fits below it whole, as a short day does in the programme after the abstracts; its
     abstracts open the next page."""
     parts = []
@@ -117,9 +117,10 @@ def _days(ctx: Context) -> list[list]:
     for index, day in enumerate(ctx.booklet.days):
         title = day_title(day, ctx.booklet.conference.language)
         block = build_programme_day(ctx, index, day, level=0, section=ctx.label("programme"))
-        before = day_break(ctx, block) if index else None
-        if index:  # (when the day before's programme ends what is before: none of its abstracts follow it)
-            follows(next((part[-1] for part in reversed(parts) if part), None), before)
+        last = next((part[-1] for part in reversed(parts) if part), None)  # (the day before's programme when none
+        before = day_break(ctx, block, last) if index else None  # of its abstracts, tutorials or posters follow it)
+        if index:
+            follows(last, before)
         parts.append([before, block] if isinstance(before, DayBreak) else [block])
         if groups.get(index):
             parts.append(build_day_abstracts(ctx, index, groups[index]))
