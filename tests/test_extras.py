@@ -272,7 +272,8 @@ def test_a_sponsor_url_without_its_scheme_links_to_the_web_as_the_conference_url
 def test_a_protocol_relative_url_links_to_the_web_as_https(tmp_path):
     # a sponsor's `url: //example.org/beta` became the link https:////example.org/beta, the conference's own was
     # printed under Contact with no link, and check warned "it names no site": a web page's address without its scheme
-    # (data.web), which a booklet, having none, opens as https:
+    # (data.web), which a booklet, having none, opens as https:, and prints as that link (it printed "//www.example.org
+    # /conf", which a reader cannot type)
     sponsors = SPONSORS.replace("tier: Gold}", 'tier: Gold, url: "//www.example.com/beta"}')
     result, pdf = build(tmp_path, "url: //www.example.org/conf\n" + sponsors, LOGOS)
     every = [a.get_object()["/A"]["/URI"] for p in pdf.reader.pages for a in p.get("/Annots", [])
@@ -280,7 +281,7 @@ def test_a_protocol_relative_url_links_to_the_web_as_https(tmp_path):
     assert every == ["https://example.com/zeta", "https://www.example.com/beta", "https://www.example.org/conf"]
     back = [a.get_object()["/A"]["/URI"] for a in pdf.reader.pages[-1].get("/Annots", [])]
     assert back == ["https://www.example.org/conf"]  # (the back cover, under Contact)
-    assert "//www.example.org/conf" in pdf.texts[-1]
+    assert pdf.texts[-1].splitlines()[0] == "https://www.example.org/conf"  # (printed as the link, not as written)
 
 
 def test_a_web_address_of_another_kind_than_the_web_s_is_an_error_at_its_key_for_every_url(tmp_path):
@@ -305,6 +306,24 @@ def test_a_web_address_of_another_kind_than_the_web_s_is_an_error_at_its_key_for
         f"javascript: {hint}",
         f"conference.yaml:{line + 3}: sponsors[1].url: 'DATA:text/html,hi' is not a web address: data: {hint}",
     ])
+
+
+def test_a_url_whose_scheme_a_tab_or_a_line_break_splits_is_refused_as_a_browser_reads_it(tmp_path):
+    # "java\tscript:app.alert(1)" is javascript: to a browser (the WHATWG URL parser drops ASCII tabs and line breaks
+    # anywhere in an address), and it passed as a bare site, linked as https://java%09script:...
+    line = base_lines("conference.yaml") + 1
+    data = write_conference(tmp_path / "data", {
+        "conference.yaml": extend("conference.yaml", """\
+            url: "JAVA\\tscript:app.alert(1)"
+            sponsors:
+              - {name: Zeta, url: " java\\nscript:app.alert(1)"}
+            """)})
+    hint = ("is not a kind of address the booklet links to; write a web address (https://www.example.org, or "
+            "www.example.org, opened as https://) or an email address (mailto:info@example.org)")
+    build_and_check_fail(tmp_path, data, [
+        f"conference.yaml:{line}: url: 'JAVA\tscript:app.alert(1)' is not a web address: javascript: {hint}",
+        f"conference.yaml:{line + 2}: sponsors[0].url: 'java\u21b5script:app.alert(1)' is not a web address: "
+        f"javascript: {hint}"])
 
 
 def test_a_sponsor_name_shrunk_too_far_to_read_in_its_box_is_warned_about_at_its_key(tmp_path):

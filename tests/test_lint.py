@@ -2263,3 +2263,19 @@ def test_a_qr_code_holding_an_address_a_phone_would_run_is_a_warning_at_its_key(
         f"conference.yaml:6: qr_codes[0].text: warning: 'javascript:alert(1)' is a javascript: {advice}",
         f"conference.yaml:8: qr_codes[2].text: warning: 'DATA:text/html,<b>hi</b>' is a data: {advice}",
         f"conference.yaml:10: qr_codes[4].text: warning: 'file:///etc/passwd' is a file: {advice}"]
+
+
+def test_a_qr_code_s_scheme_split_by_a_tab_or_a_line_break_is_read_as_a_browser_reads_it(tmp_path):
+    # "java\tscript:alert(1)" is javascript: to a browser (the WHATWG URL parser drops ASCII tabs and line breaks
+    # anywhere, and C0 controls and spaces at the ends), and it passed as a text; a tab elsewhere in a text is left alone
+    files = {"conference.yaml": extend("conference.yaml", """\
+        qr_codes:
+          - {text: "java\\tscript:alert(1)"}
+          - {text: " vb\\nscript:msgbox(1)"}
+          - {text: "Room\\t101: the desk"}
+        """)}
+    advice = ("address, which a phone that scans the code would run or open as a file; a QR code holds a web address "
+              "(https://...), or a Wi-Fi login, a phone number, a text")
+    assert warnings_for(tmp_path, files) == [
+        f"conference.yaml:6: qr_codes[0].text: warning: 'java\tscript:alert(1)' is a javascript: {advice}",
+        f"conference.yaml:7: qr_codes[1].text: warning: 'vb\u21b5script:msgbox(1)' is a vbscript: {advice}"]

@@ -33,10 +33,11 @@ def contact_lines(conference: Conference) -> list[tuple[str, str]]:
     """(label key, value) of each way to reach the conference that the data gives (the contact labelled as an email
     address when it is one: under the heading "Contact", its own label is not "Contact" again). A value the fonts print
     nothing of (`hashtag: '#会議'` prints '#'; `hashtag: 会議`, warned of) is left out with its label ("Hashtag" stood
-    alone)."""
-    contact = conference.contact
+    alone). The web address as data.web prints it: "//example.org" as the link it is, https://example.org."""
+    contact, url = conference.contact, conference.url
     email = contact is not None and _EMAIL.fullmatch(markup.plain(contact).strip()) is not None
-    pairs = [("email" if email else "contact", contact), ("web", conference.url), ("hashtag", conference.hashtag)]
+    pairs = [("email" if email else "contact", contact), ("web", url and web.printed(url)),
+             ("hashtag", conference.hashtag)]
     return [(label, value) for label, value in pairs if markup.prints(value)]
 
 
