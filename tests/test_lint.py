@@ -2279,3 +2279,30 @@ def test_a_qr_code_s_scheme_split_by_a_tab_or_a_line_break_is_read_as_a_browser_
     assert warnings_for(tmp_path, files) == [
         f"conference.yaml:6: qr_codes[0].text: warning: 'java\tscript:alert(1)' is a javascript: {advice}",
         f"conference.yaml:7: qr_codes[1].text: warning: 'vb\u21b5script:msgbox(1)' is a vbscript: {advice}"]
+
+
+def test_a_tutorial_title_numbered_otherwise_than_its_label_is_a_warning_at_its_title(tmp_path):
+    # SIGDIAL 2020 titled its first tutorials "Turorial 1" to "Turorial 3" (a typo) before "Tutorial 1" to
+    # "Tutorial 17": the labels printed the places in tutorials.yaml ("TUTORIAL 4" over "Tutorial 1") without a word;
+    # a title whose number is its place ("Tutorial 3: Sampling") and one without a number are left alone
+    base = BASE["tutorials.yaml"].replace("title: Bayesian inference", "title: Turorial 1")
+    files = {"tutorials.yaml": base + ("- id: second\n  title: Tutorial 1\n  description: A.\n"
+                                       "- id: third\n  title: 'Tutorial 3: Sampling'\n  description: B.\n")}
+    numbered = [w for w in warnings_for(tmp_path / "typo", files) if "numbers this tutorial" in w]
+    assert numbered == [
+        "tutorials.yaml:7: [1].title: warning: the title 'Tutorial 1' numbers this tutorial 1, but its label prints "
+        "'TUTORIAL 2', its place in tutorials.yaml: a label prints its title's number only when every title begins "
+        "with 'Tutorial' and a number, and 'Turorial 1' (tutorial 'bayes-intro') does not; correct that title, or take "
+        "the numbers out of the titles"]
+    twice = BASE["tutorials.yaml"].replace("title: Bayesian inference", "title: Tutorial 2") + (
+        "- id: again\n  title: tutorial 02 again\n  description: A.\n")
+    numbered = [w for w in warnings_for(tmp_path / "twice", {"tutorials.yaml": twice}) if "numbers this tutorial" in w]
+    assert numbered == [
+        "tutorials.yaml:2: [0].title: warning: the title 'Tutorial 2' numbers this tutorial 2, but its label prints "
+        "'TUTORIAL 1', its place in tutorials.yaml: a label prints its title's number only when every title begins "
+        "with 'Tutorial' and a number, each another, and 'Tutorial 2' (tutorial 'bayes-intro') and 'tutorial 02 "
+        "again' (tutorial 'again') give the same; correct one of them, or take the numbers out of the titles"]
+    own = BASE["tutorials.yaml"].replace("title: Bayesian inference", "title: Tutorial 14") + (
+        "- id: numbered\n  title: Tutorial 15\n  description: Their own numbering.\n")
+    assert not [w for w in warnings_for(tmp_path / "own", {"tutorials.yaml": own}) if "tutorial-number" in w
+                or "numbers this tutorial" in w]

@@ -32,6 +32,23 @@ CODE_SIZE = 0.85  # of the text's size (and leading): a block of code, set in th
 PHOTO_WIDTH = 22 * mm  # a speaker's or presenter's photo, fitted inside this box
 PHOTO_HEIGHT = 27.5 * mm
 
+def title_numbers(tutorials, labels: dict) -> list[str | None]:
+    """The number each tutorial's title gives itself after the word of the label "tutorial" (its language's, or as
+    theme.yaml says: 'Tutorial 15' -> '15', for 'TUTORIAL {number}'), in file order; None for a title that gives none
+    (every one, when the label has no word)."""
+    word = filled(labels["tutorial"], number="").strip()
+    if not word:
+        return [None] * len(tutorials)
+    found = [re.match(rf"\s*{re.escape(word)}\s+(\d+)\b", markup.plain(t.title), re.IGNORECASE) for t in tutorials]
+    return [str(int(match.group(1))) if match else None for match in found]
+
+
+def titles_number_labels(numbers: list[str | None]) -> bool:
+    """Whether the titles' own numbers (title_numbers) are the ones the tutorials' labels print: every title gives
+    one, and no two the same (Context.tutorial_number)."""
+    return None not in numbers and len(set(numbers)) == len(numbers)
+
+
 @dataclass(frozen=True)
 class Slot:
     """When and where a talk or tutorial is given: its day, item and session."""
@@ -146,16 +163,10 @@ class Context:
 
     @cached_property
     def _titles_numbered(self) -> tuple[str, ...] | None:
-        """The number each tutorial's title gives itself after the label's word ('Tutorial 15' -> '15'), in file
-        order, when every one does and no two alike; else None (tutorial_number: found once, not again for each
-        label, outline and contents entry)."""
-        word = filled(self.labels["tutorial"], number="").strip()
-        if not word:
-            return None
-        titles = [markup.plain(t.title) for t in self.booklet.tutorials]
-        found = [re.match(rf"\s*{re.escape(word)}\s+(\d+)\b", title, re.IGNORECASE) for title in titles]
-        numbers = tuple(str(int(match.group(1))) for match in found if match)
-        return numbers if len(numbers) == len(titles) and len(set(numbers)) == len(numbers) else None
+        """The number each tutorial's title gives itself (title_numbers), in file order, when every one does and no
+        two alike; else None (tutorial_number: found once, not again for each label, outline and contents entry)."""
+        numbers = title_numbers(self.booklet.tutorials, self.labels)
+        return tuple(numbers) if titles_number_labels(numbers) else None
 
     def has(self, section: str) -> bool:
         """Whether theme.yaml's `sections` prints this section."""

@@ -33,6 +33,7 @@ KINDS = {
     "again-first": "`again: true` on a talk's first time",
     "never-scheduled": "Abstracts not in the programme",
     "tutorial-never-scheduled": "Tutorials not in the programme",
+    "tutorial-number": "Tutorial titles numbered otherwise than their labels",
     "poster-number": "Poster numbers duplicated or skipped",
     "poster-session": "Poster sessions the programme does not have",
     "participant-twice": "Participants listed twice",
@@ -98,7 +99,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
     from .example import check_example
     from .entries import (check_abstract_texts, check_emails, check_empty_committees, check_participants_twice,
                           check_people_twice, check_photos, check_poster_numbers, check_titles_as_names,
-                          check_qr_schemes, check_web_addresses)
+                          check_qr_schemes, check_tutorial_numbers, check_web_addresses)
     from .extras import (check_blank_extra_pages, check_extra_page_fonts, check_extra_page_trim, check_extra_pages,
                          check_thin_extra_page_lines)
     from .fit import check_lengths
@@ -126,6 +127,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_people_twice(booklet)
         + check_empty_committees(booklet, lines)
         + check_titles_as_names(booklet, names, lines)
+        + check_tutorial_numbers(booklet, lines)
         + check_photos(booklet)
         + check_abstract_texts(booklet, lines)
         + check_lengths(booklet, page, lines)

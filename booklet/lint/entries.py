@@ -70,6 +70,48 @@ def check_poster_numbers(booklet: Booklet) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.line, p.message))
 
 
+def check_tutorial_numbers(booklet: Booklet, lines: Lines) -> list[Problem]:
+    """A warning for each tutorial whose title gives it a number ("Tutorial 1") other than the one its label prints,
+    at its `title:`. The labels print the titles' own numbers only when every title gives one, each another
+    (layout.common.title_numbers), else each tutorial's place in tutorials.yaml: SIGDIAL 2020 titled its first three
+    "Turorial 1" to "Turorial 3" (a typo) before "Tutorial 1" to "Tutorial 17", which were labelled "TUTORIAL 4" to
+    "TUTORIAL 20" without a word. The message names the title that kept the titles' numbers from the labels."""
+    from ..data.theme import filled, labels_for
+    from ..layout.common import title_numbers, titles_number_labels
+
+    tutorials = booklet.tutorials
+    labels = labels_for(booklet.conference.language, booklet.theme.labels)
+    numbers = title_numbers(tutorials, labels)
+    if titles_number_labels(numbers):
+        return []
+    why = _numbered_by_place(tutorials, numbers, filled(labels["tutorial"], number="").strip())
+    problems = []
+    for tutorial, number in zip(tutorials, numbers):
+        if number is None or number == str(tutorial.number) or tutorial.source is None:
+            continue
+        label = squeeze(markup.plain(filled(labels["tutorial"], number=tutorial.number)))
+        key = join(tutorial.source.key, "title")
+        problems.append(Problem(tutorial.source.file, lines.line(tutorial.source.file, key, tutorial.source.line),
+                                key, f"the title {quoted(squeeze(markup.plain(tutorial.title)))} numbers this "
+                                f"tutorial {number}, but its label prints {quoted(label)}, its place in "
+                                f"tutorials.yaml: {why}", "warning", "tutorial-number"))
+    return problems
+
+
+def _numbered_by_place(tutorials: tuple[Tutorial, ...], numbers: list[str | None], word: str) -> str:
+    """Why the labels number `tutorials` by their places, not by the `numbers` their titles give (title_numbers), and
+    what to do: the first title that gives none, or the first two that give the same."""
+    word = word.capitalize() if word.isupper() else word  # ('TUTORIAL {number}': titles say "Tutorial 4")
+    rule = f"a label prints its title's number only when every title begins with {quoted(word)} and a number"
+    shown = [f"{quoted(squeeze(markup.plain(t.title)))} (tutorial {quoted(t.id)})" for t in tutorials]
+    if None in numbers:
+        return (f"{rule}, and {shown[numbers.index(None)]} does not; correct that title, or take the numbers out of "
+                "the titles")
+    first = next(index for index, number in enumerate(numbers) if numbers.index(number) != index)
+    return (f"{rule}, each another, and {shown[numbers.index(numbers[first])]} and {shown[first]} give the same; "
+            "correct one of them, or take the numbers out of the titles")
+
+
 def check_titles_as_names(booklet: Booklet, names: list[Mention], lines: Lines) -> list[Problem]:
     """A warning for an abstract's, tutorial's or poster's title that is the name of a person the data writes
     elsewhere (case and spaces aside): a spreadsheet's rows or columns read out of line print a name as a talk's
