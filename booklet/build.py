@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -134,12 +135,14 @@ def _input_at(target: Path, folder: Path, named: dict[Path, str]) -> str | None:
 
 def _resolved(path: Path, folders: dict[Path, Path]) -> Path:
     """path.resolve(), with its folder resolved once for all the outputs in it (`folders`, filled as they come):
-    the proofs of 2,000 talks are 6,000 files in one folder. A file that is a link is resolved whole."""
+    the proofs of 2,000 talks are 6,000 files in one folder. A file that is a link is resolved whole. By
+    os.path.realpath: Path.resolve raised RuntimeError (an internal error) for a link in a loop (`-o loop.pdf`,
+    `--out loop/`), which then cannot be written, as its message says."""
     if path.name in ("", ".", "..") or path.is_symlink():
-        return path.resolve()
+        return Path(os.path.realpath(path))
     folder = folders.get(path.parent)
     if folder is None:
-        folder = folders[path.parent] = path.parent.resolve()
+        folder = folders[path.parent] = Path(os.path.realpath(path.parent))
     return folder / path.name
 
 

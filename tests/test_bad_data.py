@@ -1575,6 +1575,38 @@ def test_a_data_folder_that_is_no_folder_is_not_offered_to_init(tmp_path):
         _refused_as(name, f"{name}: not a folder: give the conference's data folder", tmp_path / "b.pdf")
 
 
+def test_a_data_folder_that_is_a_link_in_a_loop_or_to_nothing_is_said_to_be_one(tmp_path):
+    """A data folder that is a symbolic link in a loop was an internal error (RuntimeError: Symlink loop, from
+    Path.resolve), exit 2, for check, build and preview; one to nothing was "not a folder" without a word of why."""
+    loop, nowhere = tmp_path / "loop", tmp_path / "nowhere"
+    loop.symlink_to("loop")
+    nowhere.symlink_to(tmp_path / "gone")
+    _refused_as(loop, f"{loop}: not a folder: it is a symbolic link in a loop (it points, in the end, to itself); give "
+                "the conference's data folder", tmp_path / "b.pdf")
+    _refused_as(nowhere, f"{nowhere}: not a folder: it is a symbolic link to '{tmp_path / 'gone'}', which does not "
+                "exist; give the conference's data folder", tmp_path / "b.pdf")
+    result = invoke("preview", loop, "--out", tmp_path / "pngs")
+    assert result.exit_code == 1 and "internal error" not in result.output
+    assert result.stderr.splitlines()[0] == (f"{loop}: not a folder: it is a symbolic link in a loop (it points, in "
+                                             "the end, to itself); give the conference's data folder")
+
+
+def test_an_output_in_a_folder_that_is_a_link_in_a_loop_cannot_be_written_and_says_so(tmp_path):
+    """`-o loop/booklet.pdf` and `proofs --out loop`, where loop is a symbolic link in a loop, were an internal error
+    (RuntimeError from Path.resolve, in the check that an output replaces no input): now the write fails as any write
+    to a folder that is not there does, exit 1, nothing written."""
+    data = conference(tmp_path)
+    loop = tmp_path / "loop"
+    loop.symlink_to("loop")
+    result = invoke("build", data, "-o", loop / "booklet.pdf")
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(f"booklet: cannot write {loop / 'booklet.pdf'}: ")
+    assert result.stderr.endswith("; nothing was written.\n")
+    result = invoke("proofs", data, "--out", loop)
+    assert result.exit_code == 1 and "internal error" not in result.output, result.output
+    assert result.stderr.startswith(f"booklet: cannot write {loop}/") and loop.is_symlink()
+
+
 @pytest.mark.parametrize("encoding, expected", [
     ("utf-16", "the file is UTF-16 text; save it as UTF-8"),
     ("utf-32", "the file is UTF-32 text; save it as UTF-8"),  # it said "UTF-16 text" (its mark starts as UTF-16's)

@@ -295,7 +295,7 @@ def _forget(data_dir: Path) -> None:
 
 
 def _name(data_dir: Path) -> str:
-    return disk.key(KIND, os.fspath(Path(data_dir).resolve()))
+    return disk.key(KIND, os.path.realpath(data_dir))  # (Path.resolve raised RuntimeError for a link in a loop)
 
 
 def _file(path: Path) -> tuple:

@@ -678,7 +678,7 @@ class PersistedCache(BuildCache):
 
     def __init__(self, folder: Path):
         super().__init__(warm=True)
-        self.folder = Path(folder).resolve()
+        self.folder = Path(os.path.realpath(folder))  # (Path.resolve raised RuntimeError for a link in a loop)
         self._pending = set(SECTIONS)  # sections not yet looked for on disk
         self._next: int | None = None  # the next layout key number given (see number)
         self._too_big = False  # the layouts file says the book's layouts were too big for one file

@@ -38,14 +38,16 @@ def read_booklet(folder: Path, elsewhere: bool = False) -> tuple[Booklet, list[P
     (_posters_elsewhere): for a caller whose process forks safely (no threads): `booklet check`, and a build
     that may use more than one process (build_booklet's `jobs` other than 1)."""
     folder = Path(folder)
-    report = Report(folder.resolve())
+    report = Report(Path(os.path.realpath(folder)))  # (Path.resolve raised RuntimeError for a link in a loop)
     _misnamed(report, folder)
     if not present(folder / "conference.yaml"):
         if folder.is_dir():
             report.error("conference.yaml", 0, "", f"not found in {folder}: every conference needs one (booklet "
                          "init DIR starts a conference in a new folder, with every file)")
         elif os.path.lexists(folder):  # a device (/dev/null), a pipe, a link to nowhere: `init` cannot write there
-            report.error(str(folder), 0, "", "not a folder: give the conference's data folder")
+            link = not_a_file(folder) if os.path.islink(folder) else None  # (in a loop, or to nothing: said so)
+            report.error(str(folder), 0, "", f"not a folder{f': it {link};' if link else ':'} give the conference's "
+                         "data folder")
         else:
             report.error(str(folder), 0, "", "no such folder: give the conference's data folder, or start one "
                          f"with: booklet init {shlex.quote(str(folder))}")

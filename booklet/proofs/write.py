@@ -141,7 +141,8 @@ def _refuse_inputs(targets: list[Path], data_dir: Path, named: dict[Path, str]) 
     proof."""
     from ..build import refuse_inputs
 
-    folders = {folder: folder.resolve() for folder in {target.parent for target in targets}}
+    folders = {folder: Path(os.path.realpath(folder)) for folder in {target.parent for target in targets}}  # (see
+    # build._resolved: a folder that is a link in a loop)
     stems = {(folders[target.parent], target.stem) for target in targets}
     pngs = [path for path in named if (found := _PNG_NAME.fullmatch(path.name)) is not None
             and (path.parent, found.group(1)) in stems]
@@ -1019,7 +1020,7 @@ class _Fits(dict):
 
 
 def _kept_name(data_dir: Path) -> str:
-    return disk.key(KEPT, os.fspath(Path(data_dir).resolve()))
+    return disk.key(KEPT, os.path.realpath(data_dir))  # (Path.resolve raised RuntimeError for a link in a loop)
 
 
 def _load_kept(data_dir: Path) -> _Kept | None:
