@@ -91,6 +91,26 @@ def test_a_fifo_in_the_data_folder_is_an_error_not_a_hang(tmp_path):
     assert not (tmp_path / "out.pdf").exists()
 
 
+def test_an_image_or_extra_page_that_is_no_regular_file_says_what_it_is(tmp_path):
+    """A photo that is a folder, an extra page that is a device (a link to /dev/null) and a logo that is a FIFO were
+    each "'NAME': not a file", where a data file of those kinds says what it is."""
+    from .test_bad_data import with_photo
+
+    data = conference(tmp_path, {"abstracts.yaml": with_photo("images/a.jpg"), "conference.yaml": extend(
+        "conference.yaml", "logo: images/logo.png\nextra_pages: [{file: images/map.pdf}]\n")})
+    (data / "images" / "a.jpg").mkdir(parents=True)
+    (data / "images" / "map.pdf").symlink_to(os.devnull)
+    os.mkfifo(data / "images" / "logo.png")
+    line = base_lines("conference.yaml") + 1
+    build_and_check_fail(tmp_path, data, [
+        f"conference.yaml:{line}: logo: 'images/logo.png': is a FIFO (named pipe), not a regular file; booklet reads "
+        "only regular files",
+        f"conference.yaml:{line + 1}: extra_pages[0].file: 'images/map.pdf': is a device, not a regular file; booklet "
+        "reads only regular files",
+        f"abstracts.yaml:{base_lines('abstracts.yaml') + 3}: [2].speaker.photo: 'images/a.jpg': is a folder, not a "
+        "file"])
+
+
 def test_a_fifo_or_a_device_given_to_import_is_an_error_not_a_hang(tmp_path):
     """`booklet import` of a FIFO (a named pipe) waited for ever for a writer, and of a link to /dev/zero (or /dev/zero
     itself) read until memory ran out ("internal error (MemoryError)"); a --timetable so too. Each is now an error

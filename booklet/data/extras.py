@@ -64,8 +64,8 @@ def _page_file(report: Report, g: Fields):
     except (OSError, RuntimeError) as exc:  # a name too long for the file system, a loop of links (RuntimeError), ...
         g.error("file", f"'{name}': cannot be read ({getattr(exc, 'strerror', None) or exc})")
         return None
-    if not stat.S_ISREG(info.st_mode):
-        g.error("file", f"'{name}': not a file")
+    if not stat.S_ISREG(info.st_mode):  # (images.check says what it is: a folder, a FIFO, a device)
+        g.error("file", f"'{name}': {images.check(path, report.root)}")
         return None
     pdf = pdfpage.is_pdf(path)
     problem = pdfpage.check(path) if pdf else images.check(path, report.root)
