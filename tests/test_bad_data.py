@@ -337,6 +337,10 @@ COLON = "a colon and a space (': ') in a value make YAML read a new key there; p
     ("...  # to do\n",
      "1: a line of three dots ('...') ends a YAML document before anything is in it; delete the line "
      '(in a text, write the dots after other words or in quotes: "...")'),
+    # an anchor given twice: PyYAML's "second occurrence (found duplicate anchor 't'; first occurrence)"
+    ("title: &t X\nvenue: &t Lund\n" + DATES,
+     "2: the anchor '&t' is given twice (first at line 1); give each anchor a name of its own, and write '*t' where "
+     "the value is meant again"),
 ], ids=["colon-in-value", "colon-before-comment", "colon-in-list-item", "colon-in-flow-mapping", "colon-and-backslash",
         "tab", "tab-in-list", "unclosed-quote", "quote-runs-on", "unclosed-quote-in-braces", "unclosed-brace",
         "unclosed-bracket", "ends-after-bracket", "ends-after-comma", "ends-in-nested-brackets", "wrong-bracket", "at-sign", "backtick", "star", "star-alias", "ampersand", "pipe",
@@ -344,7 +348,7 @@ COLON = "a colon and a space (': ') in a value make YAML read a new key there; p
         "no-space-after-dash", "no-space-after-dash-in-mapping", "deeper-than-a-value", "misaligned-key",
         "misaligned-item", "key-among-items", "item-among-keys", "no-colon", "latex-in-double-quotes",
         "latex-hex-escape-in-double-quotes", "latex-in-double-quotes-over-lines", "dots-end-the-document",
-        "only-dots"])
+        "only-dots", "anchor-twice"])
 def test_yaml_syntax_error_in_plain_words(tmp_path, text, expected):
     line, message = expected.split(": ", 1)
     build_and_check_fail(tmp_path, conference(tmp_path, {"conference.yaml": text}),

@@ -50,7 +50,7 @@ def explain(exc: yaml.YAMLError, text: str) -> tuple[int | None, str | None]:
     mark = getattr(exc, "problem_mark", None)
     opened = getattr(exc, "context_mark", None)
     for explainer in (_tab, _reserved_start, _colon, _unclosed_quote, _escape, _flow, _quote_runs_on, _block_end,
-                      _no_colon, _document_end):
+                      _no_colon, _document_end, _anchor_twice):
         found = explainer(problem, context, mark, opened, lines, text)
         if found:
             return found
@@ -449,3 +449,18 @@ def _document_end(problem, context, mark, opened, lines, text):
     return index + 1, ("a line of three dots ('...') ends a YAML document" + (", so the lines after it cannot be read"
                        if after else " before anything is in it") + "; delete the line (in a text, write the dots "
                        "after other words or in quotes: \"...\")")
+
+
+_ANCHOR_TWICE = re.compile(r"found duplicate anchor '(.*)'; first occurrence")
+
+
+def _anchor_twice(problem, context, mark, opened, lines, text):
+    """An anchor ('&name') given twice in a file: PyYAML's words ("second occurrence (found duplicate anchor 'p';
+    first occurrence)") were printed as they are, at the second."""
+    found = _ANCHOR_TWICE.fullmatch(context)
+    if found is None or mark is None:
+        return None
+    first = f" (first at line {opened.line + 1})" if opened is not None else ""
+    return mark.line + 1, (f"the anchor '&{found[1]}' is given twice{first}; give each anchor a name of its own, and "
+                           f"write '*{found[1]}' where the value is meant again")
+
