@@ -2306,3 +2306,16 @@ def test_a_tutorial_title_numbered_otherwise_than_its_label_is_a_warning_at_its_
         "- id: numbered\n  title: Tutorial 15\n  description: Their own numbering.\n")
     assert not [w for w in warnings_for(tmp_path / "own", {"tutorials.yaml": own}) if "tutorial-number" in w
                 or "numbers this tutorial" in w]
+
+
+def test_an_abstract_too_long_for_its_page_by_its_title_is_warned_of_at_its_title(tmp_path):
+    # an abstract's text pasted into `title:` was "abstract 'smith' is N lines too long" at its `abstract:`, a short
+    # text: the LOC was sent to cut the wrong one. A title that alone takes more than half the page is named.
+    title = " ".join(["statistics of noise"] * 150)
+    files = {"abstracts.yaml": BASE["abstracts.yaml"].replace("title: A talk about Lund", f"title: {title}")}
+    assert [w for w in warnings_for(tmp_path, files) if "too long for one" in w] == [
+        "abstracts.yaml:2: [0].title: warning: abstract 'lund-2026' is 47 lines too long for one A5 page; it runs onto "
+        "about 3 pages: its title alone takes 60 lines; is the abstract's text, or a second title, in `title:`?"]
+    long_text = BASE["abstracts.yaml"].replace("abstract: Some text.", f"abstract: {title} {title}")
+    too_long = [w for w in warnings_for(tmp_path / "text", {"abstracts.yaml": long_text}) if "too long for one" in w]
+    assert len(too_long) == 1 and ": [0].abstract: warning: " in too_long[0] and "title" not in too_long[0], too_long

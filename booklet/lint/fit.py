@@ -61,10 +61,25 @@ def check_lengths(booklet: Booklet, page_size="A5", located=None) -> list[Proble
                 runs = "a second page" if pages <= 2 else f"about {pages} pages"
                 message = (f"abstract '{abstract.id}' is {lines} line{'s' * (lines != 1)} too long for one "
                            f"{page.name} page; it runs onto {runs}")
-            key = join(source.key, "abstract")  # (at the text's own line, when `located`, data.locate.Lines, has it)
+            field = "abstract"
+            title = _title_lines(ctx, abstract)
+            if title * leading > page.text_height / 2:  # (a text pasted into `title:` was blamed on the abstract's)
+                field = "title"
+                message += (f": its title alone takes {title} lines; is the abstract's text, or a second title, in "
+                            "`title:`?")
+            key = join(source.key, field)  # (at the text's own line, when `located`, data.locate.Lines, has it)
             line = located.line(source.file, key, source.line) if located is not None else source.line
             problems.append(Problem(source.file, line, key, message, "warning", "too-long"))
     return problems
+
+
+def _title_lines(ctx, abstract: Abstract) -> int:
+    """How many lines the abstract's title takes on its page (as layout.abstracts sets it, across the page)."""
+    from ..layout.flowables import Para
+
+    style = ctx.in_language(ctx.styles.title, abstract.language)
+    _, height = Para(markup.title(abstract.title, bold=True), style).wrap(ctx.page.text_width, 1e9)
+    return math.ceil(height / style.leading - 0.01)
 
 
 def _height(ctx, abstract: Abstract, canvas, heading: list, explain: bool = True) -> float:
