@@ -215,6 +215,22 @@ def test_bullet_characters_are_a_list_after_any_line_and_after_a_tab():
                                 "energies of - 5\u00a0keV and - 10\u00a0keV"]
 
 
+def test_paragraphs_that_start_with_the_same_bullet_are_a_loose_list():
+    """GMTH 2023's tutorial "Iberischer Kontrapunkt": its sources, a Markdown list whose items blank lines separate
+    (a loose list), each pasted from a word processor as "-" and no-break spaces, printed as paragraphs that
+    started "- " and a gap, the dash as text. Two paragraphs or more in a row that start with the same bullet (*, -
+    or +) are items, as the lines of a list in one paragraph are: an en dash, nested by their indent; one such
+    paragraph alone, or next to one of another bullet, stays prose."""
+    text = ("Einige der Quellen sind:\n\n-\u00a0\u00a0\u00a0\u00a0 Vicente Lusitano, *Del Arte*, ca. 1550\n\n"
+            "-         Juan Bermudo,\n1555\n\nEin Text.\n\n- alone\n\nText\n\n* one\n\n+ other\n\n"
+            "+ b\n\n  + c\n\nEnd.")
+    found = paragraphs(text)
+    assert found == ["Einige der Quellen sind:", "\u2013 Vicente Lusitano, <i>Del Arte</i>, ca. 1550",
+                     "\u2013 Juan Bermudo, 1555", "Ein Text.", "- alone", "Text", "* one", "\u2013 other", "\u2013 b",
+                     "\u2013 c", "End."]
+    assert [getattr(p, "level", 0) for p in found] == [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0]
+
+
 def test_numbered_references_are_a_list_an_item_each():
     """A reference list, [1] [2] [3] counting up on lines of their own, prints a reference a line (it was one
     justified paragraph, wide gaps between the DOIs); "[1]" inside a sentence, or numbers that do not count

@@ -532,11 +532,15 @@ def _prose_paragraphs(text: str) -> list[str]:
     if not _ITEM.search(text) and not _LOOSE_ITEM.search(text):
         return [p for p in (collapse(chunk) for chunk in chunks) if p]
     found, nesting = [], _Nesting()
-    for chunk in chunks:
+    for at, chunk in enumerate(chunks):
         items = _items(chunk) if _ITEM.search(chunk) else [(chunk, None)]
         if len(items) == 1 and items[0][1] is None:  # an item between blank lines (as an import writes "– ...")
             loose = _LOOSE_ITEM.match(chunk)
-            items = [(chunk, None if loose is None else _indent(loose.group(1)))]
+            bullet = None if loose is not None else _loose_bullet(chunks, at)
+            if bullet is not None:
+                items = [(_BULLET + chunk[bullet.end():], _indent(chunk[:bullet.start(1)]))]
+            else:
+                items = [(chunk, None if loose is None else _indent(loose.group(1)))]
         for item, indent in items:
             paragraph = collapse(item)
             if not paragraph:
@@ -655,6 +659,21 @@ def _items(chunk: str) -> list[tuple[str, int | None]]:
         else:
             items[-1][0].append(line)
     return [("\n".join(lines), indent) for lines, indent in items if lines]
+
+
+def _loose_bullet(chunks: list[str], at: int) -> re.Match | None:
+    """The bullet (*, - or +, and the space after it) that starts paragraph chunks[at], when the paragraph just
+    before or after it starts with the same one: an item of a Markdown list whose items blank lines separate ("- a\n\n
+    - b", a loose list; a list pasted from a word processor, "-\u00a0\u00a0 Lusitano"), printed as a list's item (an
+    en dash) as the lines of a list in one paragraph are (_items). One such paragraph alone stays prose."""
+    match = _ITEM.match(chunks[at])
+    if match is None or match.group(1) not in ("*", "-", "+"):
+        return None
+    for near in (at - 1, at + 1):
+        other = _ITEM.match(chunks[near]) if 0 <= near < len(chunks) else None
+        if other is not None and other.group(1) == match.group(1):
+            return match
+    return None
 
 
 def _opens(match: re.Match) -> bool:
