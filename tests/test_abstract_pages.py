@@ -366,12 +366,16 @@ def _lines_on(path, index: int) -> list[list[tuple[float, str]]]:
     return [sorted(rows[y]) for y in sorted(rows, reverse=True)]
 
 
-def test_a_list_in_an_abstract_hangs_its_lines_under_the_text_after_each_bullet(tmp_path):
+@pytest.mark.parametrize("items", ["      * {long} firstend\n      * Second item\n",
+                                   "      -\u00a0\u00a0\u00a0 {long} firstend\n\n      -\u00a0\u00a0 Second item\n"])
+def test_a_list_in_an_abstract_hangs_its_lines_under_the_text_after_each_bullet(tmp_path, items):
     """Lines starting with "* " print as a list: each item a paragraph whose bullet (an en dash) stands at the left
-    margin and whose lines all start where its first line's text does."""
+    margin and whose lines all start where its first line's text does; so do paragraphs starting with "- " and
+    no-break spaces, blank lines between them (a loose Markdown list pasted from a word processor: GMTH 2023's
+    tutorial printed each "- " as text, a gap after it)."""
     long = " ".join(WORDS * 3)
     abstracts = BASE["abstracts.yaml"].replace("abstract: Some text.", (
-        f"abstract: |\n    The talk will cover:\n\n      * {long} firstend\n      * Second item\n"))
+        "abstract: |\n    The talk will cover:\n\n" + items.format(long=long)))
     result = build_booklet(write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts}), tmp_path / "b.pdf")
     index = result.anchors["abstract-0"] - 1
     lines = _lines_on(result.output, index)
