@@ -390,6 +390,24 @@ def test_a_web_address_never_breaks_inside_its_scheme():
         assert not [head for head, tail in pairs if head.endswith((":", ":/"))], pairs
 
 
+def test_a_web_address_never_breaks_before_a_hyphen_and_after_one_only_as_its_hyphen_pairs_offer():
+    """XDC 2021 (A4, p. 16): "(https://www.khronos.org/blog/an" / "-introduction-to-vulkan-video)." began a line with
+    the address's hyphen. An address breaks after a slash, before ? & = # . _ ~, never before a hyphen; after one
+    between two letters or digits only as _hyphen_pairs offers it (where no other break sets the line close)."""
+    from booklet.text.paragraph import _address_pairs, _hyphen_pairs
+
+    address = "https://www.khronos.org/blog/an-introduction-to-vulkan-video"
+    for text in (address, "(https://events.ccc.de/wiki/index.php/Session:Follow-up_meeting)", "x.org/a/b-c-d/e_f-g"):
+        pairs = _address_pairs(text)
+        assert pairs and all(head + tail == text and not tail.startswith("-") for head, tail in pairs), pairs
+    assert ("https://www.khronos.org/blog/", "an-introduction-to-vulkan-video") in _address_pairs(address)
+    assert [head for head, _ in _hyphen_pairs(address)] == ["https://www.khronos.org/blog/an-introduction-to-vulkan-",
+                                                            "https://www.khronos.org/blog/an-introduction-to-",
+                                                            "https://www.khronos.org/blog/an-introduction-",
+                                                            "https://www.khronos.org/blog/an-"]
+    assert _hyphen_pairs("https://my-host.example.org/") == []  # (none in the host name)
+
+
 def test_a_code_span_never_breaks_inside_a_version_number():
     """A review: `numpy==1.26.4` broke as "numpy==1 / .26.4", `model.v1.2.3` as "model.v1 / .2.3"."""
     from booklet.text.paragraph import _CODE_BREAKS

@@ -895,7 +895,9 @@ def test_a_web_address_breaks_after_its_scheme_when_that_keeps_the_line_s_spaces
 def test_a_web_address_whose_last_part_has_no_slash_breaks_inside_it_leaving_no_wide_gap():
     """36c3's ".../wiki/index.php/Session:Follow-up_meeting_to_the_Netzpolitik_in_der_Schweiz_talk": broken only
     after a slash, the line before the address's last part spread its empty space over its word gaps ("ei- / nem
-    Treffen       (https://.../index.php/"). It breaks in the path before ? & = # . _ ~ - too."""
+    Treffen       (https://.../index.php/"). It breaks in the path before ? & = # . _ ~ too, and after a hyphen of its
+    own where no other break keeps the line close ("Session:Follow-" / "up_meeting"): never before one, a line that
+    began "-up_meeting" read as a dash."""
     from booklet.layout.page import page_for
     from booklet.layout.styles import URI_WASTE
 
@@ -908,7 +910,10 @@ def test_a_web_address_whose_last_part_has_no_slash_breaks_inside_it_leaving_no_
     paragraph.wrap(width, 1000)
     extra = _extra_spaces(paragraph)
     assert all(space <= URI_WASTE * width for space in extra[:-1]), extra
-    joined = "\n".join(_lines(paragraph)).replace(" ", "")
+    lines = _lines(paragraph)
+    assert not any(line.startswith("-") for line in lines)
+    assert any(line.endswith("index.php/Session:Follow-") for line in lines), lines  # (the address's own hyphen)
+    joined = "\n".join(lines).replace(" ", "").replace("Follow-\n", "Follow-")
     assert re.sub(r"(?<=[a-z])-\n(?=[a-z])|\n", "", joined) == text.replace(" ", "")  # (less words' hyphens at ends)
 
 

@@ -790,3 +790,37 @@ def test_a_longer_paragraph_ending_with_a_colon_keeps_its_last_lines_with_the_pa
     [leads] = _below_call_and_lead_in(tmp_path, steps, 220, _LACK, ("as follows:",))
     assert len(leads) == len(steps)
     assert all(line and line.startswith(norm("While in SRE")) for line in leads), leads
+
+
+XDC_VIDEO = ("In April of this year, Khronos released a provisional set of extensions: VK_KHR_video_queue, "
+             "VK_KHR_video_decoder_queue and VK_KHR_video_encoder_queue "
+             "(https://www.khronos.org/blog/an-introduction-to-vulkan-video). They all aim for hardware accelerated "
+             "video decoding and encoder with the Vulkan API. In this talk, we will introduce the basics of video "
+             "decoding and give an overview of the concepts used to decode video via the new Vulkan extension, using "
+             "as example the usage of the API in a GStreamer element.")
+
+
+def test_a_line_a_web_address_leaves_loose_is_set_flush_left_and_no_line_begins_with_its_hyphen(tmp_path):
+    """XDC 2021 (A4, p. 16): "queue (https://www.khronos.org/blog/an" was justified, its one space some twenty spaces
+    wide, and the next line began "-introduction-to-vulkan-video)." (a break before a hyphen of the address's path,
+    read as a dash). The address breaks after its slash, not at its hyphen (which would leave the line as loose,
+    "blog/an-" reading as hyphenated), and the line, its space wider than LOOSE_SPACES spaces if justified, is set
+    flush left: one space between its words, its end short of the column's; the lines around it stay justified."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    result = _build(tmp_path, {"abstracts.yaml": _abstract(XDC_VIDEO)}, "A4")
+    index = result.anchors["abstract-0"] - 1
+    lines = _text_lines(result.output, index, _top_of_text(result.output, index, "In April"))
+    assert not any(words.startswith(("-", "\ufffe")) for _, _, words in lines)
+    lines = [line for line in lines if line[0] < lines[0][0] + 20]  # (the first column's, top down)
+    texts = [words for _, _, words in lines]
+    at = texts.index("queue(https://www.khronos.org/blog/")  # (the lines' characters, without their spaces)
+    assert texts[at + 1].startswith("an-introduction-to-vulkan-video).")
+    column_right = max(right for _, right, _ in lines)
+    assert lines[at][1] < column_right - 20  # (flush left: well short of the column's right edge)
+    assert lines[at - 1][1] == pytest.approx(column_right, abs=1.5)  # (justified, as the one before)
+    assert lines[at + 1][1] == pytest.approx(column_right, abs=1.5)  # (and the one after)
+    page = pdfium.PdfDocument(str(result.output))[index].get_textpage()
+    start = page.get_text_range().find("queue (https")
+    gap = page.get_charbox(start + 6, loose=True)[0] - page.get_charbox(start + 4, loose=True)[2]
+    assert gap < 1.5 * stringWidth(" ", "Body", 10.5)  # (one space, as set: not stretched)

@@ -2167,16 +2167,56 @@ def _address_pairs_anywhere(text: str):
         if path < 0:
             return found
         heads = {len(head) for head, _ in found} | {m.start() for m in _ADDRESS_BREAKS.finditer(text, path + 1)}
-        return [(text[:at], text[at:]) for at in sorted(heads, reverse=True) if 0 < at < len(text)]
+        return [(text[:at], text[at:])
+                for at in sorted(_hyphens_last(text, heads), reverse=True) if 0 < at < len(text)]
     if not _ADDRESS_TAIL.fullmatch(text):
         return found
     breaks = _SLASHED_BREAKS if _SLASHED.fullmatch(text) else _ADDRESS_BREAKS
-    return [(text[:at], text[at:]) for at in reversed([m.start() for m in breaks.finditer(text)])]
+    return [(text[:at], text[at:])
+            for at in sorted(_hyphens_last(text, {m.start() for m in breaks.finditer(text)}), reverse=True)]
+
+
+def _hyphens_last(text: str, heads: set[int]) -> set[int]:
+    """The breaks `heads` (where in `text` a head ends) of a web address, those before a hyphen left out where it has
+    another: a line that began "-introduction-to-vulkan-video)." (XDC 2021, A4 p. 16) read as a dash or an option, and
+    a review would have no line begin with a hyphen (as _SLASHED_BREAKS and _CODE_BREAKS have it). Where the address
+    has no other, it breaks after its hyphens instead ("an-" / "introduction"), as a compound of words does."""
+    others = {at for at in heads if text[at:at + 1] != "-" or text[at - 1:at] == "/"}
+    if others:
+        return others
+    return {at + 1 for at in heads if at + 1 < len(text) and text[at + 1] != "-"}
 
 
 ADDRESS_SPACES = 2.0  # a justified line's word spaces, at most, in spaces' widths, left by breaking its web address at
 # the line's end where the address allows (_address_pairs); where none of those keeps them so, it breaks in its host
 # name before a dot, if that sets the line closer (_host_pairs)
+
+
+LOOSE_SPACES = 3.0  # a justified line's word spaces, at most, in spaces' widths, where a web address ends it or begins
+# the next line: a line they would be wider in is set flush left (_ragged_at_addresses)
+
+
+def _ragged_at_addresses(style, made):
+    """`made` (a paragraph's lines, justified with a uriWasteReduce) with each line left so loose by a web address
+    that no break of its fits better (its last word or the next line's first one of an address, _breaks_as_address)
+    that its word spaces would be wider than LOOSE_SPACES spaces, set flush left: marked as ending in a line break,
+    which ReportLab never justifies. XDC 2021 (A4, p. 16) stretched "queue (https://www.khronos.org/blog/" across
+    its column, its one space some twenty spaces wide. (SPLIT_TAILS off: as ReportLab sets them.)"""
+    if not (_linebreak.SPLIT_TAILS and style.alignment == TA_JUSTIFY and style.uriWasteReduce and made.kind == 1):
+        return made
+    lines = made.lines
+    for line, after in zip(lines, lines[1:]):
+        if line.lineBreak or line.wordCount < 2:
+            continue
+        last = next((frag for frag in reversed(line.words) if getattr(frag, "text", "").strip()), None)
+        if last is None or line.extraSpace <= (LOOSE_SPACES - 1) * (line.wordCount - 1) * _string_width(
+                " ", last.fontName, last.fontSize):
+            continue
+        first = next((frag for frag in after.words if getattr(frag, "text", "").strip()), None)
+        ends = [(last, last.text.split()[-1])] + ([(first, first.text.split()[0])] if first is not None else [])
+        if any(_breaks_as_address([0, end]) for end in ends):
+            line.lineBreak = True
+    return made
 
 
 def _host_pairs(text: str) -> list[tuple[str, str]]:
@@ -2233,6 +2273,26 @@ class _PairsTried:
         """The breaks in the host name of the web address `text` (_host_pairs) longer than the last pair tried."""
         return [pair for pair in _host_pairs(text) if len(pair[0]) > len(self.last[0])]
 
+    def longer_after_hyphens(self, text: str) -> list[tuple[str, str]]:
+        """The breaks after a hyphen in the path of the web address `text` (_hyphen_pairs) longer than the last pair
+        tried."""
+        return [pair for pair in _hyphen_pairs(text) if len(pair[0]) > len(self.last[0])]
+
+
+# after a hyphen between two letters or digits ("blog/an-" / "introduction", "Session:Follow-" / "up_meeting")
+_PATH_HYPHENS = re.compile(r"(?<=[^\W_]-)(?=[^\W_])")
+
+
+def _hyphen_pairs(text: str) -> list[tuple[str, str]]:
+    """The breaks of the web address `text` (or of what is left of one) after a hyphen of its path between two letters
+    or digits, the longest head first (_hyphens_last: it breaks there only where no other break keeps its line's
+    spaces close, _host_when_loose)."""
+    host = text.find("://")
+    path = text.find("/", host + 3 if host >= 0 else 0)
+    if path < 0:
+        return []
+    return [(text[:m.start()], text[m.start():]) for m in reversed(list(_PATH_HYPHENS.finditer(text, path + 1)))]
+
 
 class _LineWords:
     """The words on the line before the word a line breaking asks to hyphenate (Helpers.line_words), as the loop
@@ -2260,6 +2320,7 @@ def _host_when_loose(make, fragments: bool):
 
     tried = _PairsTried()
     gen_pair, with_host, with_underscores = make(tried), make(tried.longer_in_host), make(_identifier_pairs)
+    with_hyphens = make(tried.longer_after_hyphens)
 
     def pair(hyphenator, word, *args):
         made = gen_pair(hyphenator, word, *args)
@@ -2288,13 +2349,19 @@ def _host_when_loose(make, fragments: bool):
             at = 2 if fragments else 5
             empty = max(1 - (new_width - width) / line, 1e-6)
             return with_underscores(hyphenator, word, *args[:at], empty, *args[at + 1:])
-        head = made[1][0] if fragments else made[2]
-        if not waste or "://" not in text or tried.last is None:
+        if not waste or tried.last is None:
             return made
-        room = line - (new_width - width) - head  # what the line leaves empty, for its spaces
-        if room <= (ADDRESS_SPACES - 1) * _string_width(" ", font, size) * spaces:
+        before = line - (new_width - width)  # the line's room for the address and its spaces
+        close = (ADDRESS_SPACES - 1) * _string_width(" ", font, size) * spaces  # the most left empty for them
+        if before - (made[1][0] if fragments else made[2]) <= close:
             return made
-        return with_host(hyphenator, word, *args) or made
+        host = with_host(hyphenator, word, *args) if "://" in text else None
+        if host:
+            return host
+        # (after a hyphen of its path: only where that sets the line close, "index.php/Session:Follow-" / "up_...";
+        # not "queue (https://www.khronos.org/blog/an-", as loose as before, which reads as "anintroduction")
+        hyphen = with_hyphens(hyphenator, word, *args)
+        return hyphen if hyphen and before - (hyphen[1][0] if fragments else hyphen[2]) <= close else made
 
     return pair
 
@@ -2635,7 +2702,7 @@ class MathParagraph(Paragraph):
         if ahead is not None:
             return ahead
         widths = _widths_of(width)
-        made = _no_final_hyphen(self, width, _break_lines)
+        made = _ragged_at_addresses(self.style, _no_final_hyphen(self, width, _break_lines))
         _BROKEN_AT[made] = widths
         return made
 
