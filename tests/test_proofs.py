@@ -2475,3 +2475,38 @@ def test_a_french_poster_proof_says_what_underlining_means_shorter_and_keeps_its
         note = _note(words, size, width)
         assert note in (" \u00b7 " + words["presenting_underlined"], " \u00b7 " + words["proof_underlined_short"])
         assert pdfmetrics.stringWidth(note, _HEADER_FONTS[1], size) <= width / 3, path.stem
+
+
+def test_a_poster_s_title_cut_in_its_proof_header_ends_after_a_word_with_an_ellipsis():
+    """Houches 2018 (A5): "Poster 12: Magnetic scanning probe microscope integrating nanometr… · Presenting author
+    underlined.": the poster's title was cut inside a word, and the 44 posters of Hard Probes 2026's one author inside
+    a number ("Posters 1, 2, …, 29, 3…"). A title too long for the header's line is cut after its last word that fits,
+    with '…', as a talk's line cuts its title; where no word of it fits, the line is cut after its last number that
+    does. Each line fits the header, at the line's size."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from booklet.data.theme import labels_for
+    from booklet.model import Person
+    from booklet.proofs.marks import _HEADER_FONTS, _header_width, _line_sizes, header_lines, reply_line
+    from booklet.proofs.plan import Proof
+    from booklet.text.fonts import register_fonts
+
+    register_fonts()
+    page = page_for("A5")
+    words = labels_for("en", {})
+    reply, _ = reply_line("x@example.org", None, page, words, "en")
+    width, size = _header_width(page), _line_sizes(page, reply)[1]
+    title = ("Magnetic scanning probe microscope integrating nanometric magnetoresistive sensors for imaging "
+             "stray fields of nanostructures at room temperature")
+    proof = Proof("x", "poster", "12", title, (Person(name="A. Doll"),), ("poster-12",), pages=(64,), explains=True)
+    line, made = header_lines(proof, reply, page, None, words)[1]
+    shown = line.removeprefix("Poster 12: ").removesuffix(" \u00b7 Presenting author underlined.")
+    assert shown.endswith("\u2026") and title.startswith(shown[:-1]) and title[len(shown) - 1] == " ", line
+    assert not shown[:-1].endswith((",", "/", " ")) and made == size
+    assert pdfmetrics.stringWidth(line, _HEADER_FONTS[1], size) <= width
+    numbers = ", ".join(str(n) for n in range(1, 45))
+    proof = Proof("x", "poster", numbers, " / ".join(["Neural unfolding of the chiral magnetic effect"] * 44),
+                  (Person(name="TBA"),), ("poster-1",), pages=(5, 6, 7, 8))
+    line, made = header_lines(proof, reply, page, None, words)[1]
+    assert re.fullmatch(r"Posters (\d+, )+\d+\u2026", line) and numbers.startswith(line[8:-1] + ","), line
+    assert pdfmetrics.stringWidth(line, _HEADER_FONTS[1], size) <= width and made == size

@@ -163,8 +163,10 @@ def _second_line(proof: Proof, words: dict[str, str], language: str, size: float
     colon = _marked(":", language)
     when = " \u00b7 ".join(x for x in (proof.day, proof.time, proof.room) if x)
     if proof.kind == "poster":  # when and where before the title, which is cut when long
-        return _kept_fit(f"{_what(proof, words)} {proof.entry}{' · ' + when if when else ''}{colon} "
-                         f"{_curled(proof.title, words)}", _HEADER_FONTS[1], size, width, fits, size)
+        lead = f"{_what(proof, words)} {proof.entry}{' · ' + when if when else ''}{colon} "
+        title = _curled(proof.title, words)
+        return _kept(fits, ("title", lead, title, _HEADER_FONTS[1], size, width),
+                     lambda: _fit_title(lead, title, _HEADER_FONTS[1], size, width))
     if proof.kind == "chair":
         return _chair_line(proof.chaired, words, language, size, width, fits)
     if when:
@@ -263,7 +265,7 @@ def _shorter(shown: str) -> str | None:
     kept = shown.rstrip()
     if " " not in kept:
         return None
-    return kept[:kept.rfind(" ")].rstrip(" ,;:\u00b7\u2013-") or None
+    return kept[:kept.rfind(" ")].rstrip(" ,;:/\u00b7\u2013\u2014-") or None
 
 
 def _curled(text: str, words: dict[str, str]) -> str:
@@ -323,18 +325,40 @@ def _fit_parts(lead: str, entries, between: str, font: str, size: float, width: 
             return _shown(text, font), size
         if natural * readable / size <= width:
             return _shown(text, font), max(readable, size * width / natural * 0.999)
-    titles = [title for title, _, _ in entries]
+    text, fits = _titles_cut(lambda printed: _parts_text(lead, entries, between, False, printed),
+                             tuple(title for title, _, _ in entries), font, readable, width)
+    return (_shown(text, font), readable) if fits else _fit(text, font, readable, width, readable)
+
+
+def _titles_cut(line, titles: tuple[str, ...], font: str, size: float, width: float) -> tuple[str, bool]:
+    """The text `line` (given the titles as printed) makes of `titles` at `size`, the titles cut short with '…' a word
+    at a time (_shorter), the longest first, until it fits `width`: (the text, True); else, each title cut to its
+    first word, (the text, False)."""
     shown = list(titles)  # each title's head printed (all of it, or a head with '…')
     while True:
         printed = tuple(head if head == title else head + "\u2026" for head, title in zip(shown, titles))
-        text = _parts_text(lead, entries, between, False, printed)
-        if _width(text, font, readable) <= width:
-            return _shown(text, font), readable
+        text = line(printed)
+        if _width(text, font, size) <= width:
+            return text, True
         cuts = [(len(head), at) for at, head in enumerate(printed) if _shorter(shown[at]) is not None]
         if not cuts:
-            return _fit(text, font, readable, width, readable)
+            return text, False
         at = max(cuts)[1]
         shown[at] = _shorter(shown[at])
+
+
+def _fit_title(lead: str, title: str, font: str, size: float, width: float) -> tuple[str, float]:
+    """`lead` and `title` (a poster's number(s), when and where, and title) at `size`, fitted to `width`: the title
+    cut short with '…' after a word, as a talk's line cuts its title (_titles_cut), not inside one (Houches 2018's
+    "Poster 12: Magnetic scanning probe microscope integrating nanometric magnetoresisti…"); where its first word
+    is too long still, the line is cut after its last word that fits ("Posters 1, 2, …, 28, 29…", not "…, 29, 3…":
+    44 posters of one author, Hard Probes 2026), and only a line whose first word is too long is cut inside it
+    (_fit)."""
+    text, fits = _titles_cut(lambda printed: lead + printed[0], (title,), font, size, width)
+    shown = text
+    while not fits and (shown := _shorter(shown)) is not None:
+        text, fits = shown + "\u2026", _width(shown + "\u2026", font, size) <= width
+    return (_shown(text, font), size) if fits else _fit(text, font, size, width, size)
 
 
 _READABLE = 6.5  # pt: a talk's or a chair's line is made no smaller than this to fit: its rooms are left out, then
