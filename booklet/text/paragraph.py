@@ -2325,7 +2325,7 @@ def _host_when_loose(make, fragments: bool):
     def pair(hyphenator, word, *args):
         made = gen_pair(hyphenator, word, *args)
         spaces = _LINE_WORDS.words
-        if not _linebreak.SPLIT_TAILS or made and not spaces:
+        if not _linebreak.SPLIT_TAILS or made and spaces is None:
             return made
         if fragments:
             new_width, line, waste = args[0], args[1], args[2]
@@ -2335,6 +2335,12 @@ def _host_when_loose(make, fragments: bool):
         else:
             width, new_width, line, font, size, waste = args[:6]
             text = word
+        if made and not spaces:  # (the address alone on its line: broken after a hyphen of its path where the break
+            # made leaves more than `waste` of the line empty, 39c3's ".ccc.de/v/" alone on an A4 column's line)
+            if not waste or tried.last is None or line - (new_width - width) - (
+                    made[1][0] if fragments else made[2]) <= waste * line:
+                return made
+            return with_hyphens(hyphenator, word, *args) or made
         if not made:
             if not waste or "_" not in text:
                 return made
