@@ -569,9 +569,10 @@ def test_a_line_of_code_that_wraps_under_its_hanging_indent_stays_in_its_column(
     """A typographer's review of the EuroPython import on A4: `<button ng-click="model.clear()">Clear</button>`, a
     line of code, wrapped at its space and ran past its column, into the gutter and the next: its second part fitted
     the first line's width, not the narrower width of a line under the hanging indent, and was set whole. It is split
-    to fit the line it goes to."""
-    text = ('Intro:\n\n```\nbody_html = """\n        <button ng-click="model.clear()">Clear</button>\n"""\n```\n\n'
-            "End.")
+    to fit the line it goes to. (A text of 6 lines across the page at least, set in columns: with "Intro:" and the
+    code alone, columns no lower than the text across it, that text is set across the page.)"""
+    text = (_text(60) + '\n\nIntro:\n\n```\nbody_html = """\n        <button ng-click="model.clear()">Clear</button>\n'
+            '"""\n```\n\nEnd.')
     result = _build(tmp_path, {"abstracts.yaml": _abstract(text)}, "A4")
     lines = _assert_within_columns(result, result.anchors["abstract-0"] - 1)
     assert "Clear</button>" in "".join(words for _, _, words in lines)
@@ -824,3 +825,77 @@ def test_a_line_a_web_address_leaves_loose_is_set_flush_left_and_no_line_begins_
     start = page.get_text_range().find("queue (https")
     gap = page.get_charbox(start + 6, loose=True)[0] - page.get_charbox(start + 4, loose=True)[2]
     assert gap < 1.5 * stringWidth(" ", "Body", 10.5)  # (one space, as set: not stretched)
+
+
+_DPGS = ("Keynote Presentation:\n\n1. Brief introduction to the UN's Sustainable Development Goals and the urgency of "
+         "achieving them within the next five years.\n\n2. The unique role of open source solutions in bridging "
+         "critical gaps and delivering scalable, impactful innovations in health, education, climate action, and "
+         "beyond.\n\n3. The Power of Digital Public Goods (DPGs):\n\n4. Introduction to Digital Public Goods, their "
+         "role in achieving the SDGs, and how the DPG Standard ensures openness, scalability, and ethical "
+         "implementation.\n\n5. Case studies of impactful DPGs, showcasing their real-world benefits in addressing "
+         "systemic global challenges.\n\n6. Key areas of focus:\n\nDigital Inclusion: Bridging digital divides "
+         "through open collaboration and equitable access.")
+
+
+_KEY = ("Proposed Format:\n\n1. Introduction: DPGs and the DPG Standard Overview of DPGs, their role in advancing the "
+        "SDGs, and how the DPG Standard ensures trust, security, and interoperability.\n\n2. Key updates to the DPG "
+        "Standard, including:\n\n--Enhanced privacy requirements. -- Ethical AI provisions for transparency and "
+        "accountability.\n\n1. UNICEF's Showcase: Primero and their European Implementations\n\n2. Highlighting "
+        "Primero as a transformative DPG for managing child protection and gender-based violence data.")
+
+
+@pytest.mark.parametrize("height, steps, ending, ends, firsts", [
+    (220, range(200, 330, 3), _DPGS, ("(DPGs):", "areas of focus:"), ("4. Introduction", "Digital Inclusion")),
+    (500, range(20, 150, 3), _KEY, ("including:",), ("--Enhanced privacy",))], ids=["running-on", "balanced"])
+def test_a_list_item_ending_with_a_colon_never_ends_a_column_apart_from_what_it_leads_into(tmp_path, height, steps,
+                                                                                            ending, ends, firsts):
+    """FOSDEM 2025 on A4, p. 58: "3. The Power of Digital Public Goods (DPGs):" ended the left column, "4. Introduction
+    to Digital Public Goods, ..." heading the right one; p. 335, in a section's balanced last columns, "2. Key updates
+    to the DPG Standard, including:" ended the left column, "--Enhanced privacy requirements. ..." heading the right.
+    An item ending with a colon is kept with what follows (an item, a paragraph), as a paragraph ending so is:
+    wherever the columns break (a third of a line further on at each step; on pages the text runs over, 220 points
+    tall, and in the balanced columns of its last page), the line under it in its column is what follows' first."""
+    found = _below_call_and_lead_in(tmp_path, steps, height, ending, ends)
+    for below, first in zip(found, firsts):
+        assert len(below) == len(steps)
+        assert all(line and line.startswith(norm(first)) for line in below), below
+
+
+_TIPS = ("Join me as I walk you through my journey, motivation, challenges, and tips for:\n\n– Building a community "
+         "around your open source project\n\n– Increasing visibility and attracting contributors\n\n– Navigating "
+         "social media and livestreaming to grow your audience\n\nAnd more! Along the way, I'll share insights from "
+         "other maintainers, highlighting what works and what doesn't.\n\nBlood, sweat, and code: it's all here, "
+         "for the love of open source!")
+
+
+def test_balanced_columns_never_end_one_with_a_line_leading_into_a_list_its_items_in_the_next(tmp_path):
+    """FOSDEM 2025 on A4, p. 206: balancing an abstract's last columns, "Join me as I walk you through my journey,
+    motivation, challenges, and tips for:" ended the left column, its list ("– Building a community ...") heading the
+    right one. The index's rule (a heading never ends a column with one of its entries, more to follow: both go on)
+    took the list's first item, kept with the next, for a heading, and put it and the second item back, leaving the
+    line leading into them at the foot. A list's first item is no heading, and what leads into what is put back goes
+    with it: wherever the text ends (a third of a line further on at each step), the line under the lead-in in its
+    column is the first item's."""
+    steps = range(20, 150, 3)
+    [tips] = _below_call_and_lead_in(tmp_path, steps, 500, _TIPS, ("tips for:",))
+    assert len(tips) == len(steps)
+    assert all(line and line.startswith(norm("– Building")) for line in tips), tips
+
+
+_AREAS = ("The Global Digital Compact has two key areas of focus:\n\n1. Digital inclusion:\n\n2. Bridging digital divides "
+          "through open collaboration and equitable access, in every country and for every community alike.\n\n"
+          "3. Open source as a foundation: recognizing open technologies as a cornerstone of global cooperation and "
+          "innovation.\n\n4. Special announcements by the Digital Public Goods Alliance.")
+
+
+@pytest.mark.parametrize("height, steps", [(220, range(200, 330, 3)), (500, range(20, 150, 3))],
+                         ids=["running-on", "balanced"])
+def test_a_line_leading_into_a_list_whose_first_item_leads_into_the_next_never_ends_a_column_alone(tmp_path, height,
+                                                                                                  steps):
+    """A list's first item ending with a colon ("1. Digital inclusion:") is kept with the next as a heading is; at a
+    column's foot with that next item, more items to follow, both go on (the index's rule: a heading never ends a
+    column with one of its entries), and so does the line leading into the list ("... two key areas of focus:"), not
+    left alone at the foot: wherever the columns break, the line under it in its column is the first item's."""
+    [areas] = _below_call_and_lead_in(tmp_path, steps, height, _AREAS, ("focus:",))
+    assert len(areas) == len(steps)
+    assert all(line and line.startswith(norm("1. Digital inclusion")) for line in areas), areas

@@ -127,8 +127,10 @@ def keep_with_last(flowable):
 
 
 def _heads(flowable) -> bool:
-    """Whether `flowable` keeps with what follows as a heading does (not as keep_with_last keeps an entry)."""
-    return keeps_with_next(flowable) and not getattr(flowable, "keeps_last", False)
+    """Whether `flowable` keeps with what follows as a heading does (not as keep_with_last keeps an entry, nor as a
+    list's first item is kept with the next, its style's `keeps_last`: Context.paras)."""
+    return keeps_with_next(flowable) and not getattr(flowable, "keeps_last", False) \
+        and not getattr(getattr(flowable, "style", None), "keeps_last", False)
 
 
 def _alone_before_its_text(columns) -> bool:
@@ -222,6 +224,7 @@ class Columns(Flowable):
                     and not _heads(following):  # (not a split entry's head: its rest follows)
                 _put_back(column, taken, cursor)  # nor does it end one with one of its entries, more to follow
                 _put_back(column, taken, cursor)  # ("O / Ortiz" at a column's foot, Osei... in the next)
+                _headings_on(column, taken, cursor)  # (and what leads into that heading: "Key areas of focus:")
             if column and breaks_tail(column[-1][0]) and cursor.peek() is not None:
                 # a long paragraph leading into a list, at the column's foot without two of its items (the rule above
                 # took them on): its last lines go on with them (too short to break, it goes on whole)

@@ -267,9 +267,8 @@ class Context:
         def item_next(at: int) -> bool:  # the paragraph after paragraphs[at] is a list's item
             return at + 1 < len(marks) and marks[at + 1] is not None
 
-        def ends_with_colon(at: int) -> bool:  # paragraphs[at] is text, no item, ending with a colon
-            return marks[at] is None and not isinstance(paragraphs[at], markup.Code) and bool(
-                _LEADS_IN.search(paragraphs[at]))
+        def ends_with_colon(at: int) -> bool:  # paragraphs[at] is text (a paragraph or an item) ending with a colon
+            return not isinstance(paragraphs[at], markup.Code) and bool(_LEADS_IN.search(paragraphs[at]))
 
         def asks(at: int) -> bool:  # paragraphs[at] is a short question alone, more text after it
             return at + 1 < len(paragraphs) and bool(_ASKS.fullmatch(_shown(paragraphs[at])))
@@ -298,9 +297,18 @@ class Context:
                 del texts[level + 1:]
                 texts.append(item.leftIndent)
                 led = at and item_next(at) and ends_with_colon(at - 1) and _short(text)
-                if before_code or led:  # (an item the code under it shows: "It's easy to get max, min and ..."; a
-                    # list's first item, after the line leading into it, never alone at a page's foot: one more there)
+                if before_code or (into_text and _short(text)):  # (an item the code under it shows: "It's easy to
+                    # get max, min and ..."; an item leading into the next, "3. The Power of Digital Public Goods
+                    # (DPGs):", ended FOSDEM 2025's A4 p. 58's left column, "4. Introduction to ..." heading the right)
                     item = self.derived(item, f"{item.name}_lead", item.leftIndent, item.bulletIndent, keepWithNext=1)
+                elif into_text:  # (a longer one: its last lines go on, as a paragraph's)
+                    item = self.derived(item, f"{item.name}_lead_tail", item.leftIndent, item.bulletIndent,
+                                        keepTailWithNext=1)
+                elif led:  # (a list's first item, after the line leading into it, never alone at a page's foot: one
+                    # more there; kept so as an entry, not as a heading: columns.Columns may end a column with it and
+                    # the next, more items following)
+                    item = self.derived(item, f"{item.name}_led", item.leftIndent, item.bulletIndent, keepWithNext=1,
+                                        keeps_last=True)
                 made.append(Para(text[found.end():], item, bulletText=bullet))
         return made
 
