@@ -339,7 +339,8 @@ PRESENTER = _person("presenter", "A tutorial's presenter.",
                     _PHOTO)
 COAUTHOR = _person("coauthor", "One who prepared a tutorial with its presenters but does not present it.",
                    email_doc="never printed (a tutorial's proof goes to its presenters)")
-TUTORIAL = Record("tutorial", "A tutorial; tutorials are numbered in file order.", (
+TUTORIAL = Record("tutorial", ("A tutorial; tutorials are numbered in file order, or by their titles' own numbers "
+                               "when every title begins with 'Tutorial' and a number of its own ('Tutorial 14: ...')."), (
     Key("id", "id", "unique, one word: what the programme's `tutorial:` names", required=True,
         example="bayes-intro"),
     Key("title", "text", "the tutorial's title", required=True, example="Bayesian inference: an introduction"),
