@@ -719,9 +719,21 @@ def _share_evenly(boxes: list[Box]) -> None:
     (a room's left of the next room's), and the widths are as even as they can be: the narrowest as wide as it can be,
     then the next narrowest, and so on (a box beside a longer one as narrow as four talks at 18:00 makes it shares
     what that leaves). A box alone in its time is as wide as the column. Gathered boxes and those set aside keep their
-    lanes (a long session in a third of the column: _set_aside). Sets `share` where it is not the box's lanes'."""
+    lanes (a long session in a third of the column: _set_aside). Sets `share` where it is not the box's lanes'.
+    Each group of boxes is shared on its own (_shared: no box is beside another group's), so that a day of many boxes
+    costs what its groups do, not what all its boxes would together."""
     gathered = {box.group for box in boxes if box.members or box.aside}
-    plain = sorted((box for box in boxes if box.group not in gathered), key=lambda b: (b.lane, b.start, b.order))
+    groups: dict[int, list[Box]] = {}
+    for box in boxes:
+        if box.group not in gathered:
+            groups.setdefault(box.group, []).append(box)
+    for group in groups.values():
+        _shared(group)
+
+
+def _shared(group: list[Box]) -> None:
+    """_share_evenly for one group of boxes, none gathered: each box's `share`, where it is not its lanes'."""
+    plain = sorted(group, key=lambda b: (b.lane, b.start, b.order))
     after: dict[int, list[Box]] = {id(box): [] for box in plain}  # the boxes beside it on its right
     before: dict[int, list[Box]] = {id(box): [] for box in plain}
     for n, box in enumerate(plain):
