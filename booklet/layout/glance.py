@@ -19,25 +19,24 @@ box also names its speakers when there is room, and links to its abstract or tut
 - Colours: talks take their session's track colour (theme `colours: tracks:`), else the pale
   primary of session headings; tutorials, breaks and social events (and poster sessions) take
   the theme's colours for them; anything else is a white box with a thin rule.
-- Items that overlap (parallel sessions, or any two items at the same time) share their day's
-  column in lanes side by side, for the stretch of time they overlap: a parallel session keeps
-  its lane (the first track on the left); the boxes side by side at a time share the column among
-  themselves, not among lanes left empty then (as evenly as the boxes beside them at other times
-  let them: _share_evenly), a box alone in its time across the column. The days' columns are as equal as they can be with every lane at least LANE_MIN
-  wide (lanes a day has for BRIEF minutes or less NARROW: three BoFs at one hour share a column as wide as
-  the other days'; else every lane the same width). Where lanes would still be narrower than NARROW (six
-  rooms on A5), or most of the overlapping boxes too short for a line of SMALLEST type (four
-  tracks of quarter-hour talks), the overlapping boxes, with the rest of their parallel sessions,
-  become one box over their time, "PARALLEL SESSIONS" and the sessions' names (the day's page has
-  the talks); the day's own items among them (a lunch, a talk for everyone) keep their boxes across the
-  column, the sessions named in a box for each stretch around them, and a session alone at the start or end
-  of that time (a day-long school beside an afternoon of sessions) is a box of its own; when it is on beside them
-  all the while too (or for more than BRIEF minutes), it is set aside: its own box over its whole time, in a lane of
-  a third of the column (else half), the others gathered beside it, so that it is named once. A session whose name
-  another room's session has in a box beside its own (at the same time) is named with its room too, wherever the
-  day's boxes name it ("DJ-Set (Chill Floor)", the label glance_room); the names in a gathered box are set apart by
-  a mark none of them holds. A session one talk after another most of whose talks are that short (five-minute talks
-  on a day from 05:00 to 21:00: a stack of empty stripes) becomes one box too, its name.
+- Items that overlap (parallel sessions, or any two items at the same time) share their day's column in lanes side by
+  side, for the stretch of time they overlap: a parallel session keeps its lane (the first track on the left); the
+  boxes side by side at a time share the column among themselves, not among lanes left empty then (as evenly as the
+  boxes beside them at other times let them: _share_evenly), a box alone in its time across the column. The days'
+  columns are as equal as they can be with every lane at least LANE_MIN wide (lanes a day has for BRIEF minutes or
+  less NARROW: three BoFs at one hour share a column as wide as the other days'; else every lane the same width).
+  Where lanes would still be narrower than NARROW (six rooms on A5), or most of the overlapping boxes too short for a
+  line of SMALLEST type (four tracks of quarter-hour talks), the overlapping boxes, with the rest of their parallel
+  sessions, become one box over their time, "PARALLEL SESSIONS" and the sessions' names (the day's page has the
+  talks); the day's own items among them (a lunch, a talk for everyone) keep their boxes across the column, the
+  sessions named in a box for each stretch around them, and a session alone at the start or end of that time (a
+  day-long school beside an afternoon of sessions) is a box of its own; when it is on beside them all the while too
+  (or for more than BRIEF minutes), it is set aside: its own box over its whole time, in a lane of a third of the
+  column (else half), the others gathered beside it, so that it is named once. A session whose name another room's
+  session has in a box beside its own (at the same time) is named with its room too, wherever the day's boxes name it
+  ("DJ-Set (Chill Floor)", the label glance_room); the names in a gathered box are set apart by a mark none of them
+  holds. A session one talk after another most of whose talks are that short (five-minute talks on a day from 05:00 to
+  21:00: a stack of empty stripes) becomes one box too, its name.
 - An item with a start and no end lasts until the next start after it (in its track, else in
   its day) when that is at most three hours later, else one hour. An item after midnight (a
   start before 06:00 after one in the afternoon, as imports keep it) is drawn after the evening. An item

@@ -109,9 +109,9 @@ def section_parts(ctx: Context, name: str) -> list[list]:
 def _days(ctx: Context) -> list[list]:
     """Abstracts by day: each day's programme, abstracts, tutorials and posters; then the abstracts
     not in the programme. Each opens a page, but a short day's programme (a dinner, an arrival evening), or one
-    right after a short day's programme (see programme.day_break), which follows the day before's last page (its programme, or its last abstract, tutorial
-    or list of posters) when it fits below it whole, as a short day does in the programme after the abstracts; its
-    abstracts open the next page."""
+    right after a short day's programme (see programme.day_break), which follows the day before's last page (its
+    programme, or its last abstract, tutorial or list of posters) when it fits below it whole, as a short day does in
+    the programme after the abstracts; its abstracts open the next page."""
     parts = []
     groups = dict(ctx.abstract_groups()) if ctx.has("abstracts") else {}
     for index, day in enumerate(ctx.booklet.days):
