@@ -2451,7 +2451,7 @@ def test_a_french_poster_proof_says_what_underlining_means_shorter_and_keeps_its
 
     from booklet.data.theme import labels_for
     from booklet.model import Person
-    from booklet.proofs.marks import _HEADER_FONTS, _header_width, _line_sizes, _note, header_lines, reply_line
+    from booklet.proofs.marks import _HEADER_FONTS, _header_width, _line_sizes, _measured_note, header_lines, reply_line
     from booklet.proofs.plan import Proof
     from booklet.text.fonts import register_fonts
 
@@ -2472,7 +2472,8 @@ def test_a_french_poster_proof_says_what_underlining_means_shorter_and_keeps_its
     size = _line_sizes(page, reply)[1]
     for path in sorted((ROOT / "booklet" / "resources" / "labels").glob("*.yaml")):
         words = labels_for(path.stem, {})
-        note = _note(words, size, width)
+        note, note_width = _measured_note(words, size, width)
+        assert note_width == pytest.approx(pdfmetrics.stringWidth(note, _HEADER_FONTS[1], size))
         assert note in (" \u00b7 " + words["presenting_underlined"], " \u00b7 " + words["proof_underlined_short"])
         assert pdfmetrics.stringWidth(note, _HEADER_FONTS[1], size) <= width / 3, path.stem
 

@@ -178,8 +178,8 @@ def _second_line(proof: Proof, words: dict[str, str], language: str, size: float
 
 def _explained(line: tuple[str, float], note: str, width: float) -> tuple[str, float]:
     """The header's second `line` (fitted to `width` less the room of what follows) followed by what underlining a
-    presenting author means (`note`: _note); made smaller (and then cut) only when the two do not fit `width` (a
-    note too long for a line of its own)."""
+    presenting author means (`note`: _measured_note's); made smaller (and then cut) only when the two do not fit
+    `width` (a note too long for a line of its own)."""
     font = _HEADER_FONTS[1]
     text = line[0] + _shown(note, font)
     return (text, line[1]) if _width(text, font, line[1]) <= width else _fit(text, font, line[1], width)
@@ -189,17 +189,12 @@ UNDERLINED_NOTES = ("presenting_underlined", "proof_underlined_short")  # the la
 # the header says it: the first that takes at most a third of its line
 
 
-def _note(words: dict[str, str], size: float, width: float) -> str:
-    """' · Presenting author underlined.' (the label presenting_underlined, as plain text), after the second line
-    (`width` wide, at `size`); where it takes more than a third of that line, its shorter wording, the label
-    proof_underlined_short (French's "Le nom souligné est celui de la personne qui présente." left a poster's line
-    half of the line, then made smaller and cut: its title gone, its room cut mid-word, "Aurora Audit…")."""
-    return _measured_note(words, size, width)[0]
-
-
 def _measured_note(words: dict[str, str], size: float, width: float) -> tuple[str, float]:
-    """_note and its width at `size` in the header's font, measured once (header_lines leaves the second line that
-    room)."""
+    """' · Presenting author underlined.' (the label presenting_underlined, as plain text), after the second line
+    (`width` wide, at `size`), and its width in the header's font, measured once (header_lines leaves the second line
+    that room); where it takes more than a third of that line, its shorter wording, the label proof_underlined_short
+    (French's "Le nom souligné est celui de la personne qui présente." left a poster's line half of the line, then
+    made smaller and cut: its title gone, its room cut mid-word, "Aurora Audit…")."""
     for key in UNDERLINED_NOTES:
         note = " \u00b7 " + _curled(markup.plain(words[key]), words)
         note_width = _width(note, _HEADER_FONTS[1], size)
