@@ -2071,3 +2071,21 @@ def test_an_end_before_the_start_is_said_so(tmp_path):
         "line 3: 'B' ends as it starts ('10:00-10:00'): it has no end time; correct one of them"]
     times = [item["time"] for day in imported.documents["programme.yaml"]["days"] for item in day["items"]]
     assert times == ["09:20", "10:00", "11:00-11:30", "14:00-24:00", "23:00-00:40"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+def test_a_head_cut_inside_a_wide_character_is_read_to_its_last_whole_one(encoding):
+    """A spreadsheet's head (its first bytes, to tell its kind) cut inside a character of UTF-16 or UTF-32 text is
+    read to the character before it, as the importers' text_head reads it (data.load.after_wide_mark: one reading of
+    the byte order marks for both); a UTF-16 head ended in U+FFFD, a character that is not in the file."""
+    from booklet.importers import text_head
+
+    text = "Title,Speaker\nÅngström lines,Ana Smith\n"
+    raw = ("\ufeff" + text).encode(encoding) if encoding.endswith("be") else text.encode(encoding)
+    size = 4 if "32" in encoding else 2  # (a character's bytes)
+    for cut in range(1, 4):  # (bytes cut off its last character, or the last two of UTF-16's)
+        read, codec = table._decode(raw[:len(raw) - cut], partial=True)
+        assert text.startswith(read) and len(read) == len(text) - -(-cut // size) and codec == encoding[:6]
+    assert table._decode(raw) == (text, encoding[:6])
+    xml = ("\ufeff" if encoding.endswith("be") else "") + "<?xml version='1.0'?><schedule>"
+    assert text_head(xml.encode(encoding)[:-1]) == xml.lstrip("\ufeff")[:-1].encode("utf-8")

@@ -362,6 +362,17 @@ UTF32_MARKS = tuple(mark for mark, _ in WIDE_MARKS if len(mark) == 4)
 UTF16_MARKS = tuple(mark for mark, _ in WIDE_MARKS if len(mark) == 2)
 
 
+def after_wide_mark(data: bytes) -> tuple[str, str] | None:
+    """The text after the UTF-32 or UTF-16 byte order mark `data` opens with (WIDE_MARKS), with the codec that read
+    it; None when it opens with neither. Its whole characters (a head cut inside one: those before it), bytes no
+    character is made of replaced (U+FFFD)."""
+    for mark, codec in WIDE_MARKS:
+        if data.startswith(mark):
+            size = len(mark)  # (a character's size: UTF-32's mark is one character of 4 bytes, UTF-16's of 2)
+            return data[size:len(data) - len(data) % size].decode(codec, errors="replace"), codec
+    return None
+
+
 def wide_encoding(data: bytes) -> str:
     """"UTF-16 text" or "UTF-32 text" (", without a byte order mark" when it has none) for text saved in one of
     them (Excel's "Unicode Text", an editor's "UTF-16 LE"), by its byte order mark or, without one, by its NUL bytes

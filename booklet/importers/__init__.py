@@ -134,15 +134,10 @@ def text_head(head: bytes) -> bytes:
     opens an XML document (which names its own encoding, and which the XML reader reads by its mark) as UTF-8, so
     that a schedule.xml saved as UTF-16 or UTF-32 is recognised; any other head as it is (a spreadsheet's reader
     decodes UTF-16 and UTF-32 itself; JSON is UTF-8)."""
-    from ..data.load import WIDE_MARKS
+    from ..data.load import after_wide_mark
 
-    for bom, name in WIDE_MARKS:
-        if head.startswith(bom):
-            size = len(bom)  # (a character's size: UTF-32's mark is one character of 4 bytes, UTF-16's of 2)
-            body = head[size:len(head) - len(head) % size]
-            text = body.decode(name, errors="replace")
-            return text.encode("utf-8") if text.lstrip().startswith("<") else head
-    return head
+    read = after_wide_mark(head)
+    return read[0].encode("utf-8") if read is not None and read[0].lstrip().startswith("<") else head
 
 
 _HTML_PAGE = re.compile(rb"\A(?:<\?xml[^>]*>|<!--.*?-->|\s)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)

@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from ..data.csvrows import CsvError, csv_rows
-from ..data.load import UTF32_MARKS, WIDE_MARKS
+from ..data.load import after_wide_mark
 from . import Imported, Options, SourceError
 from .assemble import (LONGEST, Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean, first_few,
                        flip_name, given_and_family, id_from, line_kind, no_end, no_end_said, parse_clock,
@@ -81,12 +81,9 @@ def _decode(raw: bytes, partial: bool = False) -> tuple[str, str]:
     """The text and the encoding it was read in: a BOM's, else UTF-8, else Windows-1252, else Latin-1."""
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    for bom, codec in WIDE_MARKS:  # (UTF-32's marks first: UTF-16's starts them)
-        if raw.startswith(bom):
-            body, utf32 = raw[len(bom):], bom in UTF32_MARKS
-            if utf32:  # a head cut inside a character: its whole ones
-                body = body[:len(body) - len(body) % 4]
-            return body.decode(codec, errors="replace"), "utf-32" if utf32 else "utf-16"
+    wide = after_wide_mark(raw)  # (a head cut inside a character: its whole ones)
+    if wide is not None:
+        return wide[0], wide[1][:6]  # ("utf-32", "utf-16": the codec without its byte order)
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as e:
