@@ -653,6 +653,24 @@ def test_a_numbered_role_is_filed_as_written_not_turned_round():
     assert split_name("Ana Smith").inverted() == "Smith, Ana"
 
 
+def test_preparing_the_index_makes_each_names_entry_markup_before_the_pages_are_known(monkeypatch):
+    """A build in parts prepares the index while a worker still lays out (output.parallel._reports): the entries'
+    names are converted to markup then, not once the last part is laid out; the entry is the same."""
+    from booklet.layout.index import entry_name, prepare_index
+    from booklet.text.fonts import use_fonts
+
+    use_fonts()  # the bundled fonts, as reading the data sets the theme's (another set empties the markup made)
+    people = [Identity("Ximena *Preparada* de la Vega", family="de la Vega"), Identity("Ōta Kenzaburō-Prepared")]
+    prepare_index(people)
+
+    def converted(text):
+        raise AssertionError(f"converted again: {text}")
+
+    monkeypatch.setattr(markup, "_converted", converted)
+    assert entry_name(people[0]) == "de la Vega, Ximena <i>Preparada</i>"
+    assert entry_name(people[1]) == "Kenzaburō-Prepared, Ōta"
+
+
 def test_a_letter_heading_never_ends_a_column_with_one_of_several_entries_under_it():
     """"O / Ortiz" at a column's foot and the other O names at the next one's top: the heading and its first
     entry go on together; a heading with all its entries, or before one entry alone, stays."""

@@ -136,13 +136,14 @@ def index_entries(who: dict[str, Identity], pages: dict[str, dict[int, bool]], l
 
 def prepare_index(identities=()) -> None:
     """What laying the index out needs whatever the pages it lists, made now (memoised where the index finds
-    it): the collation table, and the sort keys of `identities`' names. A build in parts calls it when a core
-    is free (output.parallel._reports)."""
+    it): the collation table, and the sort keys of `identities`' names and their entries' markup (entry_name's,
+    markup.inline's). A build in parts calls it when a core is free (output.parallel._reports)."""
     from ..text.names import _collator
 
     _collator()
     for identity in identities:
         sort_key(split_name(identity.name, identity.family))
+        entry_name(identity)
 
 
 def entry_markup(identity: Identity, key: str, pages: dict[int, bool], links: bool = True, quotes=None) -> str:
