@@ -671,6 +671,23 @@ def test_preparing_the_index_makes_each_names_entry_markup_before_the_pages_are_
     assert entry_name(people[1]) == "Kenzaburō-Prepared, Ōta"
 
 
+def test_preparing_the_index_makes_the_sort_keys_of_the_booklet_s_language(monkeypatch):
+    """The sort keys made while a worker lays out are those the index sorts by: in the booklet's language, whose
+    letters may be filed otherwise (Swedish å after z)."""
+    from booklet.layout.index import prepare_index
+    from booklet.text import names
+
+    swede = Identity("Åsa Östergren-Förberedd")
+    prepare_index([swede], "sv")
+    zander = sort_key(split_name("Zoe Zander"), "sv")
+
+    def made(text):
+        raise AssertionError(f"collated again: {text}")
+
+    monkeypatch.setattr(names, "_made_levels", made)
+    assert sort_key(split_name(swede.name), "sv") > zander  # Ö after Z, as Swedish files it
+
+
 def test_a_letter_heading_never_ends_a_column_with_one_of_several_entries_under_it():
     """"O / Ortiz" at a column's foot and the other O names at the next one's top: the heading and its first
     entry go on together; a heading with all its entries, or before one entry alone, stays."""

@@ -134,15 +134,16 @@ def index_entries(who: dict[str, Identity], pages: dict[str, dict[int, bool]], l
     return sorted(found, key=lambda entry: sort_key(split_name(entry[0].name, entry[0].family), language))
 
 
-def prepare_index(identities=()) -> None:
+def prepare_index(identities=(), language: str | None = None) -> None:
     """What laying the index out needs whatever the pages it lists, made now (memoised where the index finds
-    it): the collation table, and the sort keys of `identities`' names and their entries' markup (entry_name's,
-    markup.inline's). A build in parts calls it when a core is free (output.parallel._reports)."""
+    it): the collation table, and the sort keys of `identities`' names in the booklet's `language` (as
+    index_entries sorts them) and their entries' markup (entry_name's, markup.inline's). A build in parts calls it
+    when a core is free (output.parallel._reports)."""
     from ..text.names import _collator
 
     _collator()
     for identity in identities:
-        sort_key(split_name(identity.name, identity.family))
+        sort_key(split_name(identity.name, identity.family), language)
         entry_name(identity)
 
 

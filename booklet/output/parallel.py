@@ -455,7 +455,8 @@ def _reports(booklet, pipes) -> list:
             reports[index] = _receive(pending.pop(index))
         if pending and not prepared:  # a core is free: the collation table (the first name sorted loads it) and
             # most names' keys
-            prepare_index(identity for report in reports if report for identity in report.person_keys.values())
+            prepare_index((identity for report in reports if report for identity in report.person_keys.values()),
+                          booklet.conference.language)
             prepared = True
     return reports
 
