@@ -133,7 +133,7 @@ class ChangeFilter:
     files of the last good build wherever they are; never the output, hidden files or editors' temp files."""
 
     def __init__(self, data_dir: Path, output: Path):
-        self.data_dir = Path(data_dir).resolve()
+        self.data_dir = Path(os.path.realpath(data_dir))  # (not Path.resolve: see _located)
         self.output = _located(Path(output))
         self.images: frozenset[Path] = frozenset()
 
@@ -184,8 +184,10 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 
 
 def _located(path: Path) -> Path:
-    """`path` made absolute through its folder's real location (a symlinked file keeps its own name)."""
-    return path.parent.resolve() / path.name
+    """`path` made absolute through its folder's real location (a symlinked file keeps its own name). By
+    os.path.realpath, as build._resolved: Path.resolve raised RuntimeError (a traceback) for a folder that is a link in
+    a loop (`booklet watch conf -o loop/booklet.pdf`), which a build then cannot write to, as its message says."""
+    return Path(os.path.realpath(path.parent)) / path.name
 
 
 def watch(data_dir: Path, output: Path, options=None, *, report: Callable[[Event], None],

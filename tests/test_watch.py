@@ -157,6 +157,20 @@ def test_an_unwritable_output_is_a_message_not_an_exception(tmp_path):
     assert result.message.endswith("; nothing was written.")
 
 
+def test_watch_into_a_folder_that_is_a_link_in_a_loop_says_it_cannot_write_not_a_traceback(tmp_path):
+    """`booklet watch conf -o loop/booklet.pdf`, loop a symbolic link to itself, ended in a traceback (RuntimeError:
+    Symlink loop, from Path.resolve in ChangeFilter); the build says it cannot write there, as `booklet build` does,
+    and the watch goes on."""
+    folder = write_conference(tmp_path / "conf")
+    loop = tmp_path / "loop"
+    loop.symlink_to("loop")
+    events = []
+    watch(folder, loop / "booklet.pdf", report=events.append, watcher=lambda roots, wanted: iter(()), jobs=1)
+    assert isinstance(events[0], Rebuild) and not events[0].ok and isinstance(events[1], Watching), events
+    assert events[0].message.startswith(f"booklet: cannot write {loop / 'booklet.pdf'}: ")
+    assert events[0].message.endswith("; nothing was written.") and loop.is_symlink()
+
+
 # --------------------------------------------------------------------------- which changes count
 
 
