@@ -2316,6 +2316,14 @@ def test_an_abstract_too_long_for_its_page_by_its_title_is_warned_of_at_its_titl
     assert [w for w in warnings_for(tmp_path, files) if "too long for one" in w] == [
         "abstracts.yaml:2: [0].title: warning: abstract 'lund-2026' is 47 lines too long for one A5 page; it runs onto "
         "about 3 pages: its title alone takes 60 lines; is the abstract's text, or a second title, in `title:`?"]
+    # a title of 16 lines (261 pt of the page's 493) is more than half the page: measured at the text's leading
+    # (16 x 12.5 pt), it was less, and the warning was at the abstract's text
+    half = BASE["abstracts.yaml"].replace("title: A talk about Lund", "title: " + " ".join(["statistics of noise"] * 40))
+    half = half.replace("abstract: Some text.", "abstract: " + " ".join(["words of the abstract"] * 60))
+    too_long = [w for w in warnings_for(tmp_path / "half", {"abstracts.yaml": half}) if "too long for one" in w]
+    assert len(too_long) == 1 and too_long[0].startswith("abstracts.yaml:2: [0].title: warning: "), too_long
+    assert too_long[0].endswith(": its title alone takes 16 lines; is the abstract's text, or a second title, in "
+                                "`title:`?")
     long_text = BASE["abstracts.yaml"].replace("abstract: Some text.", f"abstract: {title} {title}")
     too_long = [w for w in warnings_for(tmp_path / "text", {"abstracts.yaml": long_text}) if "too long for one" in w]
     assert len(too_long) == 1 and ": [0].abstract: warning: " in too_long[0] and "title" not in too_long[0], too_long

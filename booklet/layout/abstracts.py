@@ -289,6 +289,11 @@ def fits_a_page(ctx: Context, content: list) -> bool:
     return height_needed(content, ctx.page.text_width, ctx.page.text_height) <= ctx.page.text_height
 
 
+def abstract_title(ctx: Context, abstract: Abstract) -> Para:
+    """An abstract's title as its page sets it: bold, in the title style of its language (its hyphens and quotes)."""
+    return Para(markup.title(abstract.title, bold=True), ctx.in_language(ctx.styles.title, abstract.language))
+
+
 def abstract_content(ctx: Context, abstract: Abstract, level: int = 2, tight: Tight = FULL,
                      explain: bool = True) -> tuple[list, int]:
     """The anchor (an outline entry at `level`), header (label, title, authors, photo), rule and text
@@ -297,8 +302,7 @@ def abstract_content(ctx: Context, abstract: Abstract, level: int = 2, tight: Ti
     s = ctx.styles
     header = [
         Para(_label_line(ctx, abstract), s.when),
-        # (its hyphens and quotes in its language)
-        Para(markup.title(abstract.title, bold=True), ctx.in_language(s.title, abstract.language)),
+        abstract_title(ctx, abstract),
         *author_block(ctx, abstract.authors, explain, left_out=bool(abstract.speakers_left_out)),
     ]
     photo = abstract_photo(abstract)

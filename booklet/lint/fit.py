@@ -62,8 +62,8 @@ def check_lengths(booklet: Booklet, page_size="A5", located=None) -> list[Proble
                 message = (f"abstract '{abstract.id}' is {lines} line{'s' * (lines != 1)} too long for one "
                            f"{page.name} page; it runs onto {runs}")
             field = "abstract"
-            title = _title_lines(ctx, abstract)
-            if title * leading > page.text_height / 2:  # (a text pasted into `title:` was blamed on the abstract's)
+            title_height, title = _title_height(ctx, abstract)
+            if title_height > page.text_height / 2:  # (a text pasted into `title:` was blamed on the abstract's)
                 field = "title"
                 message += (f": its title alone takes {title} lines; is the abstract's text, or a second title, in "
                             "`title:`?")
@@ -73,13 +73,15 @@ def check_lengths(booklet: Booklet, page_size="A5", located=None) -> list[Proble
     return problems
 
 
-def _title_lines(ctx, abstract: Abstract) -> int:
-    """How many lines the abstract's title takes on its page (as layout.abstracts sets it, across the page)."""
-    from ..layout.flowables import Para
+def _title_height(ctx, abstract: Abstract) -> tuple[float, int]:
+    """The height of the abstract's title on its page (layout.abstracts.abstract_title, across the page) and how many
+    lines that is, at the title's leading (a title of 17 lines on A5, more than half the page, was measured as 17 lines
+    of the text's leading, less than half)."""
+    from ..layout.abstracts import abstract_title
 
-    style = ctx.in_language(ctx.styles.title, abstract.language)
-    _, height = Para(markup.title(abstract.title, bold=True), style).wrap(ctx.page.text_width, 1e9)
-    return math.ceil(height / style.leading - 0.01)
+    title = abstract_title(ctx, abstract)
+    _, height = title.wrap(ctx.page.text_width, 1e9)
+    return height, math.ceil(height / title.style.leading - 0.01)
 
 
 def _height(ctx, abstract: Abstract, canvas, heading: list, explain: bool = True) -> float:
