@@ -463,4 +463,3 @@ def _anchor_twice(problem, context, mark, opened, lines, text):
     first = f" (first at line {opened.line + 1})" if opened is not None else ""
     return mark.line + 1, (f"the anchor '&{found[1]}' is given twice{first}; give each anchor a name of its own, and "
                            f"write '*{found[1]}' where the value is meant again")
-

@@ -32,6 +32,7 @@ CODE_SIZE = 0.85  # of the text's size (and leading): a block of code, set in th
 PHOTO_WIDTH = 22 * mm  # a speaker's or presenter's photo, fitted inside this box
 PHOTO_HEIGHT = 27.5 * mm
 
+
 def title_numbers(tutorials, labels: dict) -> list[str | None]:
     """The number each tutorial's title gives itself after the word of the label "tutorial" (its language's, or as
     theme.yaml says: 'Tutorial 15' -> '15', for 'TUTORIAL {number}'), in file order; None for a title that gives none
