@@ -892,6 +892,30 @@ def test_a_web_address_breaks_after_its_scheme_when_that_keeps_the_line_s_spaces
     assert extra >= stringWidth("docs", text_style.fontName, text_style.fontSize)  # (a host name's break fitted)
 
 
+@pytest.mark.parametrize("word, width, ragged", [
+    ("Be_hinderungen.", 150, False), ("(Conaisseur/FFM)", 150, False),
+    ("(https://www.example.org/Be_hinderungen)", 156, True), ("(https://example.org/Be_hinderungen)", 156, True)])
+def test_only_a_line_a_web_address_leaves_loose_is_set_flush_left(word, width, ragged):
+    """39c3: "Inhaltswarnung: Wir sprechen über unsere" (A4) and "... Bo_Irion" (A5) were set flush left, the next
+    line beginning "Be_hinderungen." and "(Conaisseur/FFM)": long words that break as what is left of an address does,
+    but no web address. A loose line stays justified beside them, as any other loose line; one that ends with an
+    address's start ("(https://", its rest "example.org/..." on the next line), is set flush left (LOOSE_SPACES)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from booklet.text.paragraph import LOOSE_SPACES
+
+    register_fonts()
+    style = make_styles(page_for("A5"), "de").text
+    paragraph = Para(f"See https://x.org. Inhaltswarnung: Wir sprechen über unsere {word} Voraussichtlich werden "
+                     "dabei auch negative Erfahrungen geteilt.", style)
+    paragraph.wrap(width, 1000)
+    space = stringWidth(" ", style.fontName, style.fontSize)
+    lines = paragraph.blPara.lines
+    at = [text.split()[-1] for text in _lines(paragraph)].index("(https://" if ragged else "unsere")
+    assert lines[at].extraSpace > (LOOSE_SPACES - 1) * (lines[at].wordCount - 1) * space, _lines(paragraph)  # (loose)
+    assert [line.lineBreak for line in lines[:-1]] == [ragged and n == at for n in range(len(lines) - 1)]
+
+
 def test_a_web_address_whose_last_part_has_no_slash_breaks_inside_it_leaving_no_wide_gap():
     """36c3's ".../wiki/index.php/Session:Follow-up_meeting_to_the_Netzpolitik_in_der_Schweiz_talk": broken only
     after a slash, the line before the address's last part spread its empty space over its word gaps ("ei- / nem

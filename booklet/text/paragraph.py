@@ -2198,10 +2198,12 @@ LOOSE_SPACES = 3.0  # a justified line's word spaces, at most, in spaces' widths
 
 def _ragged_at_addresses(style, made):
     """`made` (a paragraph's lines, justified with a uriWasteReduce) with each line left so loose by a web address
-    that no break of its fits better (its last word or the next line's first one of an address, _breaks_as_address)
+    that no break of its fits better (its last word or the next line's first one begins an address: _opens_address)
     that its word spaces would be wider than LOOSE_SPACES spaces, set flush left: marked as ending in a line break,
     which ReportLab never justifies. XDC 2021 (A4, p. 16) stretched "queue (https://www.khronos.org/blog/" across
-    its column, its one space some twenty spaces wide. (SPLIT_TAILS off: as ReportLab sets them.)"""
+    its column, its one space some twenty spaces wide. A loose line beside a long word that breaks as what is left
+    of an address does (_ADDRESS_TAIL: "Be_hinderungen.", "(Conaisseur/FFM)", 39c3) stays justified, as any other
+    loose line. (SPLIT_TAILS off: as ReportLab sets them.)"""
     if not (_linebreak.SPLIT_TAILS and style.alignment == TA_JUSTIFY and style.uriWasteReduce and made.kind == 1):
         return made
     lines = made.lines
@@ -2214,9 +2216,17 @@ def _ragged_at_addresses(style, made):
             continue
         first = next((frag for frag in after.words if getattr(frag, "text", "").strip()), None)
         ends = [(last, last.text.split()[-1])] + ([(first, first.text.split()[0])] if first is not None else [])
-        if any(_breaks_as_address([0, end]) for end in ends):
+        if any(_opens_address(frag, text) for frag, text in ends):
             line.lineBreak = True
     return made
+
+
+def _opens_address(frag, word: str) -> bool:
+    """Whether `word` (of `frag`) holds the start of a web address, its scheme's "://" or "www." ("(https://apc.org)",
+    "https://", "www.example.org/x"), set as text, not code: a word at a line's end holds the head of the address it
+    is a part of, and the next line's first word, when it begins no address, is the rest of one whose head ends the
+    line before."""
+    return ("://" in word or "www." in word.lower()) and getattr(frag, "fontName", None) not in _CODE_FONTS
 
 
 def _host_pairs(text: str) -> list[tuple[str, str]]:
