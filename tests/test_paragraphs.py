@@ -1914,3 +1914,36 @@ def test_size_and_leading_operators_are_reportlabs():
                           (13.489999999999998, 16.2), (0.1 + 0.2, 1e-7)):
         assert module._size_and_leading(size, leading) == f"{fp_str(size)} Tf {fp_str(leading)} TL"
         assert module._size_and_leading(size, leading) is module._size_and_leading(size, leading)
+
+
+def test_a_word_of_tens_of_thousands_of_letters_is_measured_and_read_a_line_at_a_time(text_style, monkeypatch):
+    """Fuzzing: a title of one word of 48,000 letters took 15 s of CPU to build, one of 99,000 minutes. At every line
+    what was left of the word was measured whole again (its width is the word's less the head's), read whole for a
+    space (_long_leftover), and its head looked up in the dictionary (a word of more than NO_DICTIONARY letters is
+    no word of any language: broken anywhere, with a hyphen). Counted: no text longer than a few lines is measured
+    more than once, in one fragment and in two, and the dictionary is asked a few dozen times, not at every line."""
+    from booklet.text import paragraph as module
+
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    measured = []
+    real = TTFont.stringWidth
+    monkeypatch.setattr(TTFont, "stringWidth",
+                        lambda self, text, *args, **kwargs: measured.append(len(text)) or real(self, text, *args, **kwargs))
+    looked_up = []
+    syllables = module._AfterHyphens._syllables
+    monkeypatch.setattr(module._AfterHyphens, "_syllables",
+                        lambda self, word: looked_up.append(word) or syllables(self, word))
+    word = "".join("abcdefghijklmnopqrstuvwxyz"[(i * 7) % 26] for i in range(20_000))
+    for before, text in (("", word), ("a", "<i>a</i> " + word)):
+        measured.clear()
+        looked_up.clear()
+        para = module.MathParagraph(text, text_style)
+        para.wrap(300, 10**6)
+        lines = _lines(para)
+        assert len(lines) > 300
+        assert "".join(line.strip().removesuffix("-") for line in lines) == before + word
+        assert all(module._extra_space(line) >= -0.5 for line in para.blPara.lines)
+        assert len([n for n in measured if n > 1000]) <= 2, sorted(measured)[-5:]
+        # (the dictionary only for its last thousand letters, a few dozen lines, as for any shorter word)
+        assert len(looked_up) < 200, len(looked_up)

@@ -1125,6 +1125,9 @@ class _Widths(dict):
         self.font, self.size = font, size
 
     def __missing__(self, text):
+        width = getattr(text, "known_width", None)
+        if width is not None:  # (a long word's rest, new at every line: never kept, see _known_width)
+            return width
         if len(self) >= 1 << 13:
             self.clear()
         width = self[text] = self.font.stringWidth(text, self.size)
@@ -1291,7 +1294,10 @@ def _within_parts(hyphenate, width_at: int, compound=None):
     """ReportLab's hyphenation of a word (`hyphenate`: _hyphenateFragWord or _hyphenateWord, whose argument
     `width_at` is the word's width, the one after it the line's), but for a word wider than a whole line: a
     compound that no break at its hyphens fits is broken inside a part too (_AfterHyphens.every), and a word the
-    dictionary cannot break so anywhere (_Anywhere), with a hyphen, not cut without one or run past the line.
+    dictionary cannot break so anywhere (_Anywhere), with a hyphen, not cut without one or run past the line. A word
+    of more than NO_DICTIONARY letters (base64 or a sequence pasted in, no word of any language) is not looked up in the
+    dictionary at all, only broken at its own hyphens or anywhere: a title of one word of 99,000 letters spent 6 s of
+    CPU in the dictionary's patterns, asked at every line of it in every setting of the page.
     `compound`: `hyphenate` as it takes a compound with digits in its parts (_COMPOUND), for the first of those."""
 
     def hyphenated(hyphenator, *args):
@@ -1302,6 +1308,7 @@ def _within_parts(hyphenate, width_at: int, compound=None):
         # (without a dictionary too: ReportLab then breaks a compound at its own hyphens, embeddedHyphenation, trying
         # every hyphen from the last and measuring each head, line after line; see _from_the_head)
         most = _most_letters(word, args, width_at, line - new_width + width)
+        blob = most is not None and isinstance(owner, _AfterHyphens) and _letters(word, args, width_at) > NO_DICTIONARY
 
         def offered(breaks):  # (a long word's breaks whose head can fit the room: _heads_of_at_most)
             return breaks if most is None or breaks is None else _heads_of_at_most(breaks, most)
@@ -1309,10 +1316,10 @@ def _within_parts(hyphenate, width_at: int, compound=None):
         def broken(breaks, how=hyphenate):
             return _from_the_head(how, offered(breaks), args, width_at, most)
 
-        made = broken(hyphenator)
+        made = broken(_at_hyphens if blob else hyphenator)
         if made or not isinstance(owner, _AfterHyphens) or width <= line:
             return made
-        made = broken(owner.every, compound or hyphenate)
+        made = broken(_at_hyphens if blob else owner.every, compound or hyphenate)
         if made or new_width - width > 1e-6:  # after other words: broken anywhere only where it starts a line
             return made
         return broken(_Anywhere(owner.left, owner.right))
@@ -1320,6 +1327,7 @@ def _within_parts(hyphenate, width_at: int, compound=None):
     return _counted(hyphenated)
 
 
+NO_DICTIONARY = 1_000  # letters: a longer word is no word of a language, broken without the dictionary (_within_parts)
 CUT_WORD = 1_000  # letters: a longer word is hyphenated from its first letters alone (see _from_the_head)
 
 
@@ -1328,7 +1336,9 @@ def _from_the_head(hyphenate, breaks, args: tuple, width_at: int, most: int | No
     asked of its first letters alone (twice what a line holds, and the patterns' reach), the rest put back on the
     tail: ReportLab reads the whole word with a few regular expressions at every try of every line, so that a word
     of 32,000 letters took 17 s to build and one of 99,000 minutes. `breaks` offers only heads that fit (see
-    _heads_of_at_most), so the lines are the same. A word of more than one fragment is asked whole."""
+    _heads_of_at_most), so the lines are the same. The rest's width is the word's less its head's, never measured:
+    measuring it at every line (thousands of letters, kept in _Widths too) made a word of 48,000 letters take 15 s
+    of CPU to build, and one of 99,000 minutes."""
     keep = 2 * (most or 0) + 2 * _PATTERNS_REACH
     if most is None or width_at not in (0, 3):
         return hyphenate(breaks, *args)
@@ -1341,7 +1351,8 @@ def _from_the_head(hyphenate, breaks, args: tuple, width_at: int, most: int | No
         made = hyphenate(breaks, font, size, head, head_width, new_width - width + head_width, *args[5:])
         if made:
             first, tail = made
-            made = [first, type(tail)(str(tail) + rest)]
+            made = [first, _known_width(type(tail)(str(tail) + rest),
+                                        _string_width(tail, font, size) + width - head_width)]
         return made
     word, new_width = args[0], args[1]
     if len(word) != 2:
@@ -1354,9 +1365,20 @@ def _from_the_head(hyphenate, breaks, args: tuple, width_at: int, most: int | No
     made = hyphenate(breaks, type(word)([head_width, (frag, head)]), new_width - word[0] + head_width, *args[2:])
     if made:
         first, tail = made
-        rest_width = _string_width(rest, frag.fontName, frag.fontSize)
-        made = [first, type(tail)([tail[0] + rest_width, (tail[1][0], tail[1][1] + rest)])]
+        made = [first, _noting_spaceless(type(tail)([tail[0] + word[0] - head_width, (tail[1][0], tail[1][1] + rest)]),
+                                         tail, word)]
     return made
+
+
+def _known_width(word: str, width: float) -> str:
+    """`word` (the rest of a long word, a str of ReportLab's kinds), carrying its `width` for _Widths to answer with
+    when ReportLab's breakLines measures it as the next line's first word: measuring it (tens of thousands of
+    letters, at every line) made a one-fragment title of a word of 48,000 letters take 8 s more of CPU to build."""
+    try:
+        word.known_width = width
+    except AttributeError:  # (a plain str: measured as any word)
+        pass
+    return word
 
 
 def _from_the_head_of_parts(hyphenate, breaks, args: tuple, keep: int):
@@ -1384,12 +1406,12 @@ def _from_the_head_of_parts(hyphenate, breaks, args: tuple, keep: int):
     made = hyphenate(breaks, type(word)([head_width, *head]), new_width - word[0] + head_width, *args[2:])
     if made:
         first, tail = made
-        rest_width = sum(_string_width(text, frag.fontName, frag.fontSize) for frag, text in rest)
+        rest_width = word[0] - head_width
         tail_parts = list(tail[1:])
         if tail_parts and tail_parts[-1][0] is rest[0][0]:
             tail_parts[-1] = (rest[0][0], tail_parts[-1][1] + rest[0][1])
             rest = rest[1:]
-        made = [first, type(tail)([tail[0] + rest_width, *tail_parts, *rest])]
+        made = [first, _noting_spaceless(type(tail)([tail[0] + rest_width, *tail_parts, *rest]), tail, word)]
     return made
 
 
@@ -1416,7 +1438,7 @@ def _most_letters(word, args, width_at: int, room: float) -> int | None:
     The narrowest of the word's first CUT_WORD letters, when that bound is no more letters than those: a head of
     more would start with that many letters each at least as wide, and not fit (a word of 99,000 letters read its
     letters whole at every try of every line, for 22 s)."""
-    letters = sum(len(text) for _, text in word[1:]) if width_at == 0 else len(args[2])
+    letters = _letters(word, args, width_at)
     if letters <= LONG_WORD:
         return None
     runs = [(frag.fontName, frag.fontSize, text) for frag, text in word[1:]] if width_at == 0 \
@@ -1434,6 +1456,11 @@ def _most_letters(word, args, width_at: int, room: float) -> int | None:
         if some is runs or most <= CUT_WORD:
             return most
     return letters
+
+
+def _letters(word, args, width_at: int) -> int:
+    """How many characters a word has (`word`, `args`: as _within_parts's hyphenate is given them)."""
+    return sum(len(text) for _, text in word[1:]) if width_at == 0 else len(args[2])
 
 
 LONG_WORD = 60  # letters: a longer word (a DNA sequence) is offered only breaks whose head can fit the line
@@ -2109,7 +2136,8 @@ _ADDRESS_TAIL = re.compile(r"(?=\S{15})(?=\S*[/.])\S*[/?&=#_~]\S*")
 # what is left of a web address (or of a long word) that no break fits in a line, split as a long word is
 # (linebreak.Helpers): 15 characters or more without a space ("&g=39c3%20chatmail&x=...", 39c3's chat invitation;
 # "39c3-workshop-is-that-an-off-grid-server-...", a shop's page; "AbCd..." of 48 letters, a record's code)
-_LONG_LEFTOVER = re.compile(r"\S{15,}")
+_LONG_LEFTOVER = 15  # characters, none a space (\s)
+_SPACE = re.compile(r"\s")
 # after a slash; before ? & = # . _ ~ - (not before a full stop between two digits: "RevModPhys.89 / .035002", a DOI)
 _ADDRESS_BREAKS = re.compile(r"(?<=/)(?=.)|(?<=.)(?=[?&=#._~-])(?!(?<=\d)\.\d)")
 # words joined by slashes, with none of .?&=#_~ ("time-of-check/time-of-use", "org/repo-name"): broken after a slash
@@ -2123,8 +2151,25 @@ def _long_leftover(word) -> bool:
     code (whose breaks are its own): of a web address (_LONG_LEFTOVER), or of a long word split already ("AbCd..." of
     48 letters at a paragraph's end, set whole when the paragraph split between pages was broken again)."""
     return (isinstance(word, _rl_paragraph._SplitFrag)
-            and bool(_LONG_LEFTOVER.fullmatch("".join(t for _, t in word[1:])))
+            and sum(len(t) for _, t in word[1:]) >= _LONG_LEFTOVER and _spaceless(word)
             and not any(getattr(frag, "fontName", None) in _CODE_FONTS for frag, _ in word[1:]))
+
+
+def _spaceless(word) -> bool:
+    """Whether the text of `word` (ReportLab's [width, (fragment, text), ...]) has no space (\\s) in it; for the rest
+    of a long word _from_the_head made, as it noted (`spaceless`): reading that rest at every line it was broken at,
+    a title of a word of 99,000 letters took 3 s more of CPU to build."""
+    found = getattr(word, "spaceless", None)
+    if found is None:
+        found = not any(_SPACE.search(text) for _, text in word[1:])
+    return found
+
+
+def _noting_spaceless(made, tail, word):
+    """`made` (the rest of a long `word` _from_the_head made: `tail`, what hyphenating its head left, with the rest of
+    its text), noting whether its text has no space (see _spaceless), from `tail` and what was known of `word`."""
+    made.spaceless = _spaceless(word) and _spaceless(tail)
+    return made
 
 
 class _UnlessLong(type):
