@@ -21,6 +21,7 @@ from booklet.cli import main
 from booklet.data.contract import THEMES
 from booklet.data.theme import THEME_DIR
 from booklet.layout.styles import DEFAULT_COLOURS, cmyk, contrast, make_palette, muted_hex, rgb
+from booklet.printing.preflight import preflight
 from booklet.problems import DataError
 from booklet.text.fonts import DEFAULT, FONT_DIR, use_fonts
 
@@ -661,3 +662,46 @@ def test_a_track_colour_finds_its_session_named_in_characters_the_fonts_cannot_p
     assert not [w.message for w in result.warnings if w.kind == "track-colour"]
     streams = content(out)
     assert streams.count(rgb_fill("#DCEFD9")) == 2  # (its heading in the programme, its box at a glance)
+
+
+def with_fs_type(data: bytes, fs_type: int) -> bytes:
+    """A TrueType file's bytes with its OS/2 fsType (embedding licence) set to `fs_type`, the table's checksum made
+    right again."""
+    data = bytearray(data)
+    for at in range(12, 12 + 16 * int.from_bytes(data[4:6], "big"), 16):
+        if data[at:at + 4] == b"OS/2":
+            start, length = int.from_bytes(data[at + 8:at + 12], "big"), int.from_bytes(data[at + 12:at + 16], "big")
+            data[start + 8:start + 10] = fs_type.to_bytes(2, "big")
+            table = bytes(data[start:start + length]) + bytes(-length % 4)
+            total = sum(int.from_bytes(table[i:i + 4], "big") for i in range(0, len(table), 4))
+            data[at + 4:at + 8] = (total & 0xFFFFFFFF).to_bytes(4, "big")
+            return bytes(data)
+    raise AssertionError("no OS/2 table")
+
+
+def test_a_font_whose_licence_forbids_embedding_is_a_warning_at_its_line_and_a_preflight_fault(tmp_path):
+    """A font whose OS/2 fsType has the restricted licence bit (0x0002) and no more permissive one built without a
+    word, embedded in the PDF against its licence (the print shop needs every font embedded). Now check and build warn
+    at the font's line, naming the files, and preflight names the font with its pages; a font that also allows
+    preview and print (0x0006) is not warned of."""
+    files = {f"fonts/My-{style}.ttf": with_fs_type(renamed_font(f"NotoSans-{style}.ttf", f"NotoSans-{style}",
+                                                                f"MyTextXX-{style}"), 0x0002)
+             for style in ("Regular", "Bold")}
+    files["fonts/Print-Regular.ttf"] = with_fs_type((FONT_DIR / "NotoSans-Regular.ttf").read_bytes(), 0x0006)
+    folder = theme_folder(tmp_path, "fonts:\n  text: fonts/Print-Regular.ttf\n  headings: fonts/My-Regular.ttf\n",
+                          files)
+    said = ["theme.yaml:3: fonts.headings: warning: 'fonts/My-Regular.ttf': the licence of My-Regular.ttf, "
+            "My-Bold.ttf forbids embedding them in a document (OpenType fsType: restricted licence), and the print "
+            "shop needs every font embedded: the PDF would break the font's licence; choose a font whose licence "
+            "allows embedding (or get the foundry's permission)"]
+    assert [str(p) for p in check_folder(folder)[1] if p.kind == "font-licence"] == said
+    out = tmp_path / "b.pdf"
+    result = build_booklet(folder, out)
+    assert [str(p) for p in result.warnings if p.kind == "font-licence"] == said
+    faults = [fault for fault in preflight(out).faults if "licence" in fault]
+    assert [re.sub(r"-[0-9a-f]{6} \(", " (", fault).split(" (page")[0] for fault in faults] == [
+        f"Font embedded against its licence (OpenType fsType: restricted licence, no embedding): MyTextXX-{style}"
+        for style in ("Bold", "Regular")]  # (not the font that allows printing, nor the bundled ones)
+    runner = CliRunner()
+    printed = runner.invoke(main, ["preflight", str(out)])
+    assert printed.exit_code == 1 and "Font embedded against its licence" in printed.output

@@ -321,6 +321,7 @@ def _font(report: Report, file: str, line: int, key: str, value: str, folder: Pa
                                                                [("", path), *faces]):
         return None
     _styles_missing(report, file, line, key, value, role, path, family)
+    _embedding_forbidden(report, file, line, key, value, [path, *(face for _, face in faces)])
     report.named.setdefault(value, path)
     return path
 
@@ -343,6 +344,17 @@ def _styles_missing(report: Report, file: str, line: int, key: str, value: str, 
     report.warn(file, line, key, f"'{value}' has no {' or '.join(m[0] for m in missing)} face beside it (no {names} "
                 f"in its folder): its regular face prints in {'their' if len(missing) > 1 else 'its'} place, so "
                 f"{' and '.join(m[2] for m in missing)}; put the family's other files beside it", "font-style")
+
+
+def _embedding_forbidden(report: Report, file: str, line: int, key: str, value: str, faces: list[Path]) -> None:
+    """A warning when a font file's licence forbids embedding it (its OS/2 fsType: booklet_fonts.embedding_forbidden):
+    the print shop needs every font embedded, and embedding this one breaks its licence; it was built without a word."""
+    forbidden = [face.name for face in faces if booklet_fonts.font_file_embedding_forbidden(face)]
+    if forbidden:
+        report.warn(file, line, key, f"'{value}': the licence of {', '.join(forbidden)} forbids embedding {'them' if len(forbidden) > 1 else 'it'} in a "
+                    "document (OpenType fsType: restricted licence), and the print shop needs every font embedded: "
+                    "the PDF would break the font's licence; choose a font whose licence allows embedding (or get "
+                    "the foundry's permission)", "font-licence")
 
 
 _LETTERS_AND_DIGITS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")

@@ -45,6 +45,7 @@ KINDS = {
     "thin-image": "Images printed too thin to see",
     "glyph": "Characters the booklet's fonts cannot print",
     "font-style": "Fonts without a bold or italic face beside them",
+    "font-licence": "Fonts whose licence forbids embedding them",
     "bidi": "Bidirectional control characters, left out",
     "script": "Right-to-left and Indic text, printed letter by letter as it is stored, not as it is read",
     "math": "LaTeX printed as written, and math that reads like text",

@@ -415,12 +415,18 @@ def _size_faults(sizes: list[tuple[int, tuple[float, float]]], label: str) -> li
 
 
 def _font_faults(scans: list[PageScan]) -> list[str]:
-    pages_by_font: dict[str, list[int]] = defaultdict(list)
+    """The fonts not embedded, and those embedded against their licence (OS/2 fsType), with their pages."""
+    missing: dict[str, list[int]] = defaultdict(list)
+    forbidden: dict[str, list[int]] = defaultdict(list)
     for number, scan in enumerate(scans, 1):
         for use in scan.fonts.values():
             if not use.embedded:
-                pages_by_font[use.name].append(number)
-    return [f"Font not embedded: {name} ({page_list(numbers)})." for name, numbers in sorted(pages_by_font.items())]
+                missing[use.name].append(number)
+            if use.forbidden:
+                forbidden[use.name].append(number)
+    return [*(f"Font not embedded: {name} ({page_list(numbers)})." for name, numbers in sorted(missing.items())),
+            *(f"Font embedded against its licence (OpenType fsType: restricted licence, no embedding): {name} "
+              f"({page_list(numbers)})." for name, numbers in sorted(forbidden.items()))]
 
 
 def _image_faults(scans: list[PageScan]) -> list[str]:

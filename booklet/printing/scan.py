@@ -23,6 +23,7 @@ MAX_FORM_DEPTH = 12
 class FontUse:
     name: str  # BaseFont without the subset prefix, e.g. 'Helvetica'
     embedded: bool
+    forbidden: bool = False  # embedded, though its licence forbids it (OS/2 fsType: fonts.embedding_forbidden)
 
 
 @dataclass(frozen=True)
@@ -430,7 +431,7 @@ class _Walker:
                 if not (code == 32 and font.code_bytes == 1):
                     inked = True
         if inked and not state.invisible:
-            self.scan.fonts[font.key] = FontUse(font.name, font.embedded)
+            self.scan.fonts[font.key] = FontUse(font.name, font.embedded, font.forbidden)
             self._record_text_box(advance, font)
         self.tm = multiply((1, 0, 0, 1, advance, 0), self.tm)
 
@@ -575,6 +576,7 @@ class _Font:
     default_width: float
     ascent: float  # in em, above the baseline
     descent: float  # in em, negative
+    forbidden: bool = False  # its embedded TrueType file's licence forbids embedding it (_forbidden)
 
     def glyphs(self, data: bytes):
         """(code, width) for each character code in a shown string."""
@@ -612,7 +614,21 @@ def _read_font(key: int, font: DictionaryObject) -> _Font:
         scale = float(font.get("/FontMatrix", [0.001])[0]) * 1000
         widths = {code: width * scale for code, width in widths.items()}
         ascent, descent = 0.75, -0.25
-    return _Font(key, name, embedded, code_bytes, widths, default, ascent, descent)
+    return _Font(key, name, embedded, code_bytes, widths, default, ascent, descent, _forbidden(descriptor))
+
+
+def _forbidden(descriptor: DictionaryObject) -> bool:
+    """Whether the TrueType file a font descriptor embeds (/FontFile2; a subset keeps the OS/2 table) says its licence
+    forbids embedding it (fonts.embedding_forbidden)."""
+    from ..text.fonts import embedding_forbidden
+
+    stream = descriptor.get("/FontFile2")
+    if stream is None:
+        return False
+    try:
+        return embedding_forbidden(stream.get_object().get_data())
+    except Exception:  # a stream pypdf cannot decode: not this check's fault to report  # noqa: BLE001
+        return False
 
 
 def _simple_widths(font: DictionaryObject, name: str) -> dict[int, float]:

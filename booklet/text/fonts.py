@@ -117,6 +117,36 @@ def family_beside(regular: Path) -> Family:
     return Family(regular, found.get("bold"), found.get("italic"), found.get("bold_italic"))
 
 
+# OpenType's OS/2 fsType, bits 1-3: "restricted licence embedding" (the font may not be embedded in a document, nor
+# sent on with one), "preview and print" and "editable"; the most permissive bit set is the one that counts
+_RESTRICTED, _PERMISSIONS = 0x0002, 0x000E
+
+
+def embedding_forbidden(data: bytes) -> bool:
+    """Whether the TrueType font in `data` (a file, or a subset embedded in a PDF, which keeps the OS/2 table) says
+    in its OS/2 fsType that its licence forbids embedding it: the restricted bit, and no more permissive one.
+    ReportLab refuses such a font only with more than 255 glyphs and fsType exactly 2; it embedded any other, without
+    a word, which breaks the font's licence in every PDF sent to the print shop."""
+    try:
+        tables = int.from_bytes(data[4:6], "big")
+        for at in range(12, 12 + 16 * tables, 16):
+            if data[at:at + 4] == b"OS/2":
+                start = int.from_bytes(data[at + 8:at + 12], "big")
+                fs_type = data[start + 8:start + 10]
+                return len(fs_type) == 2 and int.from_bytes(fs_type, "big") & _PERMISSIONS == _RESTRICTED
+    except (TypeError, ValueError):
+        pass
+    return False
+
+
+def font_file_embedding_forbidden(path: Path) -> bool:
+    """embedding_forbidden of the font file at `path` (False for a file that cannot be read)."""
+    try:
+        return embedding_forbidden(path.read_bytes())
+    except OSError:
+        return False
+
+
 def font_file_problem(path: Path) -> str | None:
     """What makes `path` unusable as a booklet font (None when it is a TrueType font ReportLab can embed)."""
     try:
