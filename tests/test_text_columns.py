@@ -899,3 +899,21 @@ def test_a_line_leading_into_a_list_whose_first_item_leads_into_the_next_never_e
     [areas] = _below_call_and_lead_in(tmp_path, steps, height, _AREAS, ("focus:",))
     assert len(areas) == len(steps)
     assert all(line and line.startswith(norm("1. Digital inclusion")) for line in areas), areas
+
+
+@pytest.mark.parametrize("mark", ["{}. ", "Part "], ids=["items", "paragraphs"])
+def test_a_run_of_lines_each_ending_with_a_colon_taller_than_a_column_fills_the_columns(tmp_path, mark):
+    """120 list items (or short paragraphs) each ending with a colon, each kept with the next: a run taller than a
+    column, which no column can keep with what follows. Giving back to the next column all the run but the column's
+    first line set them one a column, two to a page, pages left empty under them; they fill the columns, every
+    page but the last holding a column's worth each side, all in order."""
+    count = 120
+    text = "Intro:\n\n" + "\n\n".join(f"{mark.format(n)}Item number {n} of the list:" for n in range(1, count + 1)) \
+        + "\n\nEnd."
+    result = _build(tmp_path, {"abstracts.yaml": _abstract(text)}, "A4")
+    pdf = Pdf(result.output)
+    start, end = result.anchors["abstract-0"], result.anchors["end:abstract-0"]
+    found = [[int(n) for n in re.findall(r"Item number (\d+) of", " ".join(pdf.lines(page - 1)))]
+             for page in range(start, end + 1)]
+    assert [n for numbers in found for n in numbers] == list(range(1, count + 1))
+    assert len(found) <= 3 and all(len(numbers) >= 40 for numbers in found[:-1]), [len(n) for n in found]

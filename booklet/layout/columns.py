@@ -113,9 +113,15 @@ def _put_back(column: list, taken: list, cursor) -> None:
 
 def _headings_on(column: list, taken: list, cursor) -> None:
     """The flowables kept with what follows (a heading, "Call to Action:") that end the column, given back to `cursor`
-    to go on with what they lead into, when something follows; never the column's first."""
-    while len(column) > 1 and keeps_with_next(column[-1][0]) and cursor.peek() is not None:
-        _put_back(column, taken, cursor)
+    to go on with what they lead into, when something follows; never when they are all the column holds (a run of
+    them as tall as a column, a list of 50 items each ending with a colon: the next column is no taller, and giving
+    back all but the first set them one a column, a page of two items each)."""
+    kept = 0
+    while kept < len(column) and keeps_with_next(column[-1 - kept][0]):
+        kept += 1
+    if kept < len(column) and cursor.peek() is not None:
+        for _ in range(kept):
+            _put_back(column, taken, cursor)
 
 
 def keep_with_last(flowable):
@@ -134,10 +140,11 @@ def _heads(flowable) -> bool:
 
 
 def _alone_before_its_text(columns) -> bool:
-    """Whether a column but the last holds nothing but a flowable kept with what follows (a heading, "Call to
-    Action:"), what follows it heading the next: columns too short to balance to (a column's top keeps such a
-    flowable, nothing above it to stay there; FOSDEM 2025 on A4, a column of "Call to Action:" alone beside its text)."""
-    return any(len(column) == 1 and keeps_with_next(column[0][0]) and following
+    """Whether a column but the last holds nothing but flowables kept with what follows (a heading, "Call to
+    Action:"), what follows them heading the next: columns too short to balance to (a column's top keeps such a
+    flowable, nothing above it to stay there, and _headings_on keeps a column of nothing else; FOSDEM 2025 on A4, a
+    column of "Call to Action:" alone beside its text)."""
+    return any(column and all(keeps_with_next(flowable) for flowable, _, _ in column) and following
                for column, following in zip(columns, columns[1:]))
 
 
