@@ -1119,7 +1119,8 @@ class Continues(Translated, Flowable):
                 leads = more
             else:
                 leads = 0
-        if leads and content_used - moved_height > 0 and not keeps_with_next(first[-1 - leads]):
+        if leads and content_used - moved_height > 0 and not keeps_with_next(first[-1 - leads]) \
+                and self._fits_next_page(moved_height, rest, availWidth):
             _move_on(first, placed, rest, begun, leads)
             content_used -= moved_height
         if content_used <= 0:
@@ -1127,6 +1128,23 @@ class Continues(Translated, Flowable):
         if self.keep and len(begun) < min(self.keep + 1, len(self.content)) and not _at_top(self):
             return []  # the header would end the page without its text: all of it moves on
         return [Continues(first, None), self._going_on(rest)]
+
+    def _fits_next_page(self, height: float, rest: list, availWidth) -> bool:
+        """Whether lines kept with what follows, `height` tall, going on with `rest`, fit the page they would go on
+        to, under its heading ("Title (continued)"), with the lines of `rest` kept with the next too and the first line
+        after them: else they stay where they are, a run as tall as a page (a list of 50 items each ending with a
+        colon on A5: moved on, they left the abstract's header alone on its page)."""
+        page = _frame_page(self)
+        if page is None:
+            return True
+        room = page - sum(flowable.wrap(availWidth, page)[1] for flowable in (self.heading() if self.heading else []))
+        for flowable in rest:
+            if height > room or not keeps_with_next(flowable):
+                break
+            height += flowable.wrap(availWidth, room)[1]
+        else:
+            return height <= room
+        return height + getattr(getattr(flowable, "style", None), "leading", 0.0) <= room
 
     def _going_on(self, rest: list) -> "Continues":
         """`rest` on the next page, under the heading ("Title (continued)"): never under what stays here, even where
