@@ -285,19 +285,25 @@ def _kept_together(tmp_path, ending, together) -> None:
     assert moved  # (some went to the next page: the texts did reach the page's foot)
 
 
-@pytest.mark.parametrize("mark", ["{}. ", "Part "], ids=["items", "paragraphs"])
-def test_a_run_of_lines_each_ending_with_a_colon_taller_than_a_page_never_leaves_the_header_alone(tmp_path, mark):
+_LONG_LEAD_IN = " ".join(WORDS * 5) + " and more as follows:"
+
+
+@pytest.mark.parametrize("intro, mark", [("Intro:", "{}. "), ("Intro:", "Part "), (_LONG_LEAD_IN, "{}. ")],
+                         ids=["items", "paragraphs", "after-a-long-lead-in"])
+def test_a_run_of_lines_each_ending_with_a_colon_taller_than_a_page_never_leaves_the_header_alone(tmp_path, intro,
+                                                                                                  mark):
     """50 list items (or short paragraphs) each ending with a colon, each kept with the next: a run taller than a page,
     which no page can keep with what follows. Moved on whole to the next page, it left the abstract's header alone on
-    its first page; it stays where it falls, the header's page holding its first lines, every page full but the
-    last, all in order."""
+    its first page (or with a few lines of a long lead-in before it, kept with its first lines); it stays where it
+    falls, the header's page holding its first lines, every page full but the last, all in order."""
     count = 50
-    text = "Intro:\n\n" + "\n\n".join(f"{mark.format(n)}Item number {n} of the list:" for n in range(1, count + 1)) \
+    text = intro + "\n\n" + "\n\n".join(f"{mark.format(n)}Item number {n} of the list:" for n in range(1, count + 1)) \
         + "\n\nEnd."
     result = _abstracts_only(tmp_path, [_entry("e", "Entry", text)])
     pdf = Pdf(result.output)
     start, end = result.anchors["abstract-0"], result.anchors["end:abstract-0"]
-    found = [[int(n) for n in re.findall(r"Item number (\d+) of", pdf.texts[page - 1])] for page in range(start, end + 1)]
+    found = [[int(n) for n in re.findall(r"Item number (\d+) of", pdf.texts[page - 1])]
+             for page in range(start, end + 1)]
     assert [n for numbers in found for n in numbers] == list(range(1, count + 1))
     assert norm("Ana Smith") in pdf.norms[start - 1] and found[0][:1] == [1]
     assert len(found) <= 3 and all(len(numbers) >= 15 for numbers in found[:-1]), [len(n) for n in found]

@@ -901,14 +901,19 @@ def test_a_line_leading_into_a_list_whose_first_item_leads_into_the_next_never_e
     assert all(line and line.startswith(norm("1. Digital inclusion")) for line in areas), areas
 
 
-@pytest.mark.parametrize("mark", ["{}. ", "Part "], ids=["items", "paragraphs"])
-def test_a_run_of_lines_each_ending_with_a_colon_taller_than_a_column_fills_the_columns(tmp_path, mark):
+_LONG_LEAD_IN = " ".join(WORDS * 3) + " and more as follows:"
+
+
+@pytest.mark.parametrize("intro, mark", [("Intro:", "{}. "), ("Intro:", "Part "), (_LONG_LEAD_IN, "{}. ")],
+                         ids=["items", "paragraphs", "after-a-long-lead-in"])
+def test_a_run_of_lines_each_ending_with_a_colon_taller_than_a_column_fills_the_columns(tmp_path, intro, mark):
     """120 list items (or short paragraphs) each ending with a colon, each kept with the next: a run taller than a
     column, which no column can keep with what follows. Giving back to the next column all the run but the column's
-    first line set them one a column, two to a page, pages left empty under them; they fill the columns, every
+    first line set them one a column, two to a page, pages left empty under them (after a long lead-in, kept with
+    them: the page held the lead-in alone); they fill the columns, every
     page but the last holding a column's worth each side, all in order."""
     count = 120
-    text = "Intro:\n\n" + "\n\n".join(f"{mark.format(n)}Item number {n} of the list:" for n in range(1, count + 1)) \
+    text = intro + "\n\n" + "\n\n".join(f"{mark.format(n)}Item number {n} of the list:" for n in range(1, count + 1)) \
         + "\n\nEnd."
     result = _build(tmp_path, {"abstracts.yaml": _abstract(text)}, "A4")
     pdf = Pdf(result.output)

@@ -97,6 +97,12 @@ class _Cursor:
     def give_back(self, flowable) -> None:
         self.pending.insert(0, flowable)
 
+    def ahead(self):
+        """The flowables to come, from the next on, without taking them."""
+        yield from self.pending
+        for index in range(self.index, len(self.items)):
+            yield self.items[index]
+
 
 def _space(previous, flowable, scale: float = 1.0) -> float:
     return 0.0 if previous is None else max(previous.getSpaceAfter(), flowable.getSpaceBefore()) * scale
@@ -111,17 +117,35 @@ def _put_back(column: list, taken: list, cursor) -> None:
         cursor.give_back(flowable)
 
 
-def _headings_on(column: list, taken: list, cursor) -> None:
+def _headings_on(column: list, taken: list, cursor, width: float, height: float) -> None:
     """The flowables kept with what follows (a heading, "Call to Action:") that end the column, given back to `cursor`
-    to go on with what they lead into, when something follows; never when they are all the column holds (a run of
-    them as tall as a column, a list of 50 items each ending with a colon: the next column is no taller, and giving
-    back all but the first set them one a column, a page of two items each)."""
+    to go on with what they lead into, when something follows; never when they are all the column holds, nor when
+    they, the flowables after them kept with the next too and the first line after those are taller than a column
+    `width` wide and `height` tall (a list of 50 items each ending with a colon: the next column is no taller, and
+    giving them back set them one a column, a page of two items each, or left a column of the line leading into
+    them alone)."""
     kept = 0
     while kept < len(column) and keeps_with_next(column[-1 - kept][0]):
         kept += 1
-    if kept < len(column) and cursor.peek() is not None:
-        for _ in range(kept):
-            _put_back(column, taken, cursor)
+    if kept == len(column) or cursor.peek() is None or not _fits_a_column(column[-kept:], cursor, width, height):
+        return
+    for _ in range(kept):
+        _put_back(column, taken, cursor)
+
+
+def _fits_a_column(run: list, cursor, width: float, height: float) -> bool:
+    """Whether `run` (a column's last flowables, kept with what follows, each (flowable, height, space above)), the
+    flowables next from `cursor` kept with the next too and the first line of the one after them fit a column
+    `width` wide and `height` tall."""
+    used, previous = sum(h for _, h, _ in run), run[-1][0] if run else None
+    for flowable in cursor.ahead():
+        used += _space(previous, flowable)
+        if used > height + _FUZZ or not keeps_with_next(flowable):
+            style = getattr(flowable, "style", None)
+            return used + (style.leading if style is not None else _height(flowable, width, height)) <= height + _FUZZ
+        used += _height(flowable, width, height)
+        previous = flowable
+    return used <= height + _FUZZ
 
 
 def keep_with_last(flowable):
@@ -225,13 +249,14 @@ class Columns(Flowable):
                     taken.append(None if cursor.pending else cursor.index)
                     cursor.take()
                 break
-            _headings_on(column, taken, cursor)
+            _headings_on(column, taken, cursor, column_width, height)
             if len(column) > 2 and _heads(column[-2][0]) and not keeps_with_next(column[-1][0]) \
                     and taken[-1] is not None and (following := cursor.peek()) is not None \
                     and not _heads(following):  # (not a split entry's head: its rest follows)
                 _put_back(column, taken, cursor)  # nor does it end one with one of its entries, more to follow
                 _put_back(column, taken, cursor)  # ("O / Ortiz" at a column's foot, Osei... in the next)
-                _headings_on(column, taken, cursor)  # (and what leads into that heading: "Key areas of focus:")
+                _headings_on(column, taken, cursor, column_width, height)  # (and what leads into that heading: "Key
+                # areas of focus:")
             if column and breaks_tail(column[-1][0]) and cursor.peek() is not None:
                 # a long paragraph leading into a list, at the column's foot without two of its items (the rule above
                 # took them on): its last lines go on with them (too short to break, it goes on whole)
@@ -246,8 +271,8 @@ class Columns(Flowable):
                     taken.append(None)
                 elif len(column) > 1:
                     _put_back(column, taken, cursor)
-                    _headings_on(column, taken, cursor)  # (and the heading leading into it: "Call to Action:" ended
-                    # a column, FOSDEM 2025, A4 p. 58)
+                    _headings_on(column, taken, cursor, column_width, height)  # (and the heading leading into it:
+                    # "Call to Action:" ended a column, FOSDEM 2025, A4 p. 58)
             columns.append(column)
             cursor.taken.append(taken)
         return columns, cursor

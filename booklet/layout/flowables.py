@@ -1098,6 +1098,8 @@ class Continues(Translated, Flowable):
         # entry stays above it here (a text of nothing but headings, "Step 1:", "Step 2:", ... is set as it comes)
         leads = _leading(first, placed, rest[0])
         moved_height = sum(height for height, _ in placed[len(placed) - leads:])
+        if leads and not self._fits_next_page(moved_height, rest, availWidth):
+            leads, moved_height = 0, 0.0  # (a run as tall as a page stays where it falls, and so does its lead-in)
         before = len(first) - 1 - leads  # what stays above them
         if before >= 0 and placed[before][1] is not None and breaks_tail(first[before]):
             # a long lead-in to a list, whole above them (or at the page's foot): broken, its last lines going on
@@ -1119,8 +1121,7 @@ class Continues(Translated, Flowable):
                 leads = more
             else:
                 leads = 0
-        if leads and content_used - moved_height > 0 and not keeps_with_next(first[-1 - leads]) \
-                and self._fits_next_page(moved_height, rest, availWidth):
+        if leads and content_used - moved_height > 0 and not keeps_with_next(first[-1 - leads]):
             _move_on(first, placed, rest, begun, leads)
             content_used -= moved_height
         if content_used <= 0:
