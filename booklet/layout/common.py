@@ -256,7 +256,10 @@ class Context:
         flowables.Continues._split): kept whole with what follows, a 12-line lead-in and an 8-line item took FOSDEM
         2025's p. 131 from its abstract, four fifths of the page left empty, and left to fall where it fell, a 4-line
         lead-in ended p. 616 with one item of five; its first item, short, is kept with the next as after a short one.
-        (A longer item stays where it falls.) A list nested in an item is indented to that item's text, its bullets or
+        (A longer item stays where it falls.) A list item ending with a colon, something after it, is kept with it as
+        such a paragraph is (short: whole; longer: its last lines), and the item after it, short, with a next item as
+        a list's first item is. A run of them taller than a column or page is set where it falls (columns._headings_on,
+        flowables.Continues._fits_next_page). A list nested in an item is indented to that item's text, its bullets or
         numbers under it. The items of a list (at one depth, one after another) start
         their text at one indent, after the widest of their numbers ("9." and "10.")."""
         made = []
@@ -305,9 +308,9 @@ class Context:
                 elif into_text:  # (a longer one: its last lines go on, as a paragraph's)
                     item = self.derived(item, f"{item.name}_lead_tail", item.leftIndent, item.bulletIndent,
                                         keepTailWithNext=1)
-                elif led:  # (a list's first item, after the line leading into it, never alone at a page's foot: one
-                    # more there; kept so as an entry, not as a heading: columns.Columns may end a column with it and
-                    # the next, more items following)
+                elif led:  # (a list's first item, after the line leading into it (a paragraph or an item ending
+                    # with a colon), never alone at a page's foot: one more there; kept so as an entry, not as a
+                    # heading: columns.Columns may end a column with it and the next, more items following)
                     item = self.derived(item, f"{item.name}_led", item.leftIndent, item.bulletIndent, keepWithNext=1,
                                         keeps_last=True)
                 made.append(Para(text[found.end():], item, bulletText=bullet))
