@@ -264,7 +264,18 @@ def _invoke(*args):
     return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
-def test_two_jobs_print_the_warnings_of_one_in_the_same_order(warned, tmp_path):
+# the disk cache on (the tests' own), and off (BOOKLET_CACHE=off: the build's cache keeps nothing beyond it)
+CACHES = pytest.mark.parametrize("cache", ["on", "off"])
+
+
+def _cache(monkeypatch, cache: str) -> None:
+    if cache == "off":
+        monkeypatch.setenv("BOOKLET_CACHE", "off")
+
+
+@CACHES
+def test_two_jobs_print_the_warnings_of_one_in_the_same_order(warned, tmp_path, monkeypatch, cache):
+    _cache(monkeypatch, cache)
     one = _invoke("build", warned, "-o", tmp_path / "one.pdf", "--jobs", "1")
     two = _invoke("build", warned, "-o", tmp_path / "two.pdf", "--jobs", "2")
     assert one.exit_code == two.exit_code == 0, two.output
@@ -277,7 +288,9 @@ def test_two_jobs_print_the_warnings_of_one_in_the_same_order(warned, tmp_path):
     assert two.stdout.replace("two.pdf", "one.pdf") == one.stdout
 
 
-def test_strict_with_two_jobs_stops_before_anything_is_written(warned, tmp_path):
+@CACHES
+def test_strict_with_two_jobs_stops_before_anything_is_written(warned, tmp_path, monkeypatch, cache):
+    _cache(monkeypatch, cache)
     out = tmp_path / "new" / "booklet.pdf"  # its folder is not made either
     for cover in ((), ("--cover", "separate")):
         result = _invoke("build", warned, "-o", out, "--jobs", "2", "--strict", *cover)
@@ -288,13 +301,55 @@ def test_strict_with_two_jobs_stops_before_anything_is_written(warned, tmp_path)
                                                         "posters.yaml", "programme.yaml", "tutorials.yaml"]
 
 
-def test_two_jobs_refuse_to_replace_an_input(medium, tmp_path):
+@CACHES
+def test_two_jobs_refuse_to_replace_an_input(medium, tmp_path, monkeypatch, cache):
+    _cache(monkeypatch, cache)
     folder = _copy(medium, tmp_path / "data")
     before = {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()}
     result = _invoke("build", folder, "-o", folder / "posters.yaml", "--jobs", "2")
     assert result.exit_code != 0
     assert "will not write" in result.stderr and "posters.yaml" in result.stderr
     assert {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()} == before
+
+
+def _lint_noted(monkeypatch, tmp_path, fails: bool = False) -> Path:
+    """booklet.build.linted wrapped: the process that lints notes its pid in the file it returns (`fails`: a process
+    forked to lint ends at once, as a bug would end it)."""
+    import booklet.build
+
+    noted, building, real = tmp_path / "lint-noted", os.getpid(), booklet.build.linted
+
+    def linting(*args):
+        if fails and os.getpid() != building:
+            os._exit(3)
+        with open(noted, "a", encoding="utf-8") as file:
+            file.write(f"{os.getpid()}\n")
+        return real(*args)
+
+    monkeypatch.setattr(booklet.build, "linted", linting)
+    return noted
+
+
+@CACHES
+def test_a_lint_process_that_fails_is_linted_here_with_the_same_warnings(warned, tmp_path, monkeypatch, cache):
+    """The process forked to lint ends without a word (a bug): the build lints in its own process, and the warnings
+    are lint's; with --strict, it stops with them, nothing written."""
+    from booklet import processes
+    from booklet.problems import DataError
+
+    with monkeypatch.context() as patch:
+        patch.setenv("BOOKLET_CACHE", "off")  # (with the cache on, a build of the same data takes this one's warnings)
+        one = build_booklet(warned, tmp_path / "one.pdf", jobs=1)
+    _cache(monkeypatch, cache)
+    monkeypatch.setattr(processes, "forks_pay", lambda: True)
+    noted = _lint_noted(monkeypatch, tmp_path, fails=True)
+    two = build_booklet(warned, tmp_path / "two.pdf", jobs=2)
+    assert two.jobs == 2 and two.warnings == one.warnings and two.warnings
+    assert noted.read_text().split() == [str(os.getpid())]  # linted here
+    out = tmp_path / "new" / "booklet.pdf"
+    with pytest.raises(DataError):
+        build_booklet(warned, out, jobs=2, strict=True)
+    assert not out.parent.exists()
 
 
 def test_a_part_failing_to_save_fails_the_build_and_leaves_nothing(medium, tmp_path, monkeypatch):
