@@ -268,9 +268,10 @@ def _invoke(*args):
 CACHES = pytest.mark.parametrize("cache", ["on", "off"])
 
 
-def _cache(monkeypatch, cache: str) -> None:
-    if cache == "off":
-        monkeypatch.setenv("BOOKLET_CACHE", "off")
+def _cache(monkeypatch, cache: str, folder: Path | None = None) -> None:
+    """The disk cache off, or (on) in `folder` when given: one no build of the module's folders filled."""
+    if cache == "off" or folder is not None:
+        monkeypatch.setenv("BOOKLET_CACHE", "off" if cache == "off" else str(folder))
 
 
 @CACHES
@@ -338,9 +339,10 @@ def test_a_lint_process_that_fails_is_linted_here_with_the_same_warnings(warned,
     from booklet.problems import DataError
 
     with monkeypatch.context() as patch:
-        patch.setenv("BOOKLET_CACHE", "off")  # (with the cache on, a build of the same data takes this one's warnings)
+        patch.setenv("BOOKLET_CACHE", "off")
         one = build_booklet(warned, tmp_path / "one.pdf", jobs=1)
-    _cache(monkeypatch, cache)
+    # (a cache of its own: with the warnings of an earlier build of the same data kept, a build takes them, unlinted)
+    _cache(monkeypatch, cache, tmp_path / "cache")
     monkeypatch.setattr(processes, "forks_pay", lambda: True)
     noted = _lint_noted(monkeypatch, tmp_path, fails=True)
     two = build_booklet(warned, tmp_path / "two.pdf", jobs=2)
