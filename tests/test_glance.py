@@ -418,6 +418,47 @@ def test_boxes_side_by_side_share_the_column_among_the_lanes_used_at_their_time_
     assert norm("".join(title)) == norm("Freedom embedded devices that respect users")  # whole, in one box's lines
 
 
+def test_hours_with_nothing_on_any_day_are_a_band_not_a_page_of_empty_rows(tmp_path):
+    """38C3's hub (A5 p. 3): two talks, one at 00:15 on the second day and one at 10:30 on the first, had the grid from
+    00:00 to 11:00, ten empty hours between them. Now the empty hours 01:00-10:00 are a band as high as two labels
+    (01:00 above its break mark, 10:00 under it), and the two hours left no taller than an eighth of the grid each."""
+    folder = write_conference(tmp_path / "conf", {"programme.yaml": textwrap.dedent("""\
+        days:
+          - date: 2027-09-13
+            items:
+              - {time: "10:30-11:00", title: Opening ceremony}
+          - date: 2027-09-14
+            items:
+              - {time: "00:15-00:55", title: Night talk}
+        """)})
+    result = build_booklet(folder, tmp_path / "h.pdf")
+    found = chunks(Pdf(tmp_path / "h.pdf"), result.anchors["glance"] - 1)
+    hours = hours_at(found)
+    assert sorted(hours) == ["00:00", "01:00", "10:00"]  # (02:00 to 09:00 left out)
+    hour = hours["00:00"] - hours["01:00"]
+    assert hours["01:00"] - hours["10:00"] < hour / 3  # the band: not nine hours high
+    (night,) = [y for _, y, text in found if text.startswith("Night")]
+    (opening,) = [y for _, y, text in found if text.startswith("Opening")]
+    assert hours["00:00"] > night > hours["01:00"] > hours["10:00"] > opening > hours["10:00"] - hour
+    assert hour < (hours["00:00"] - 40) / 6  # an hour at most an eighth of the grid: the page not filled by two talks
+
+
+def test_a_day_with_few_empty_hours_keeps_them_as_rows(tmp_path):
+    """Two empty hours (talks 09:00-10:00 and 12:00-13:00) stay rows:
+    only EMPTY_HOURS or more are a band."""
+    folder = write_conference(tmp_path / "conf", {"programme.yaml": textwrap.dedent("""\
+        days:
+          - date: 2027-09-13
+            items:
+              - {time: "09:00-10:00", title: Morning talk}
+              - {time: "12:00-13:00", title: Noon talk}
+        """)})
+    result = build_booklet(folder, tmp_path / "k.pdf")
+    hours = hours_at(chunks(Pdf(tmp_path / "k.pdf"), result.anchors["glance"] - 1))
+    assert sorted(hours) == ["09:00", "10:00", "11:00", "12:00"]
+    assert hours["09:00"] - hours["10:00"] == pytest.approx(hours["10:00"] - hours["11:00"])
+
+
 # --------------------------------------------------------------------------- left out, small, other looks
 
 

@@ -1,7 +1,9 @@
 """The programme -> one page (or a spread) of the week at a glance.
 
 A grid: the hours down the left (a line and a label at each whole hour, from the hour before the
-week's earliest start to the hour after its latest end, so every day is drawn to the same scale),
+week's earliest start to the hour after its latest end, so every day is drawn to the same scale; EMPTY_HOURS or
+more whole hours in which no day has anything are drawn as a band one hour label high with a break mark across it,
+not as a page of empty rows: 38C3's two talks, at 00:15 and 10:30, had ten empty hours of grid between them),
 one column per day headed by its weekday, date (in the booklet's language) and the page its
 programme starts on ("p. 12", the header a link there), and every item of the day as a box from
 its start to its end, its title inside in the headings' face (made markup like every title of the
@@ -95,6 +97,9 @@ OPEN_MAX = 180  # minutes: the longest an item without an end is drawn up to the
 GAP_MIN = 15  # minutes: the least gap an item without a time is drawn in
 OVERRUN = 15  # minutes: an item running on this long, at most, into the next in its room ends where that one starts
 ALONE_MIN = 60  # minutes: a session alone this long before or after gathered parallel sessions is a box of its own
+EMPTY_HOURS = 3  # whole hours with nothing on any day, at least, drawn as a band with a break mark (Grid.skipped)
+FEWEST_HOURS = 8  # an hour is drawn at most this part of the grid's height (two talks left: not each half a page)
+SKIPPED_BAND = 2.6  # times the hour labels' size: the height of that band (its first hour's label, the mark under it)
 UNTIMED_LINES = 2  # lines of an item without a time listed under the grid
 UNTIMED_SHARE = 0.3  # of the page, at most, for them: a day with more ends its list with "+N" (how many more)
 
@@ -510,6 +515,8 @@ def _room_for_titles(plan: DayPlan, grid: Grid, width: float) -> None:
     (SIGDIAL's quarter-hour "Opening Remarks", a review of real books); a coloured box has no rule for them to touch."""
     plain, whole = grid.textless + 0.01, grid.shortest + 0.01
     first, last = grid.first, grid.last
+    stops = [a for a, _ in grid.skipped] + [last]  # (nor into an empty stretch drawn as a band: Grid.skipped)
+    starts = [first] + [b for _, b in grid.skipped]
 
     def beside(a: Box, b: Box) -> bool:  # sharing some of the column's width
         return a.across[0] < b.across[1] and b.across[0] < a.across[1]
@@ -521,8 +528,8 @@ def _room_for_titles(plan: DayPlan, grid: Grid, width: float) -> None:
         if box.end - box.start >= need:
             continue
         others = [b for b in plan.boxes if b is not box and beside(b, box)]
-        after = min([b.drawn[0] for b in others if b.start >= box.end] + [last])
-        before = max([b.drawn[1] for b in others if b.end <= box.start] + [first])
+        after = min([b.drawn[0] for b in others if b.start >= box.end] + [t for t in stops if t >= box.end])
+        before = max([b.drawn[1] for b in others if b.end <= box.start] + [t for t in starts if t <= box.start])
         bottom = min(after, box.start + need)
         top = max(before, bottom - need)
         if (top, bottom) != (box.start, box.end):
@@ -805,6 +812,21 @@ def _day_items(plans: list[DayPlan]):
         yield from plan.boxes
 
 
+def _empty_hours(plans: list[DayPlan], first: int, last: int) -> list[tuple[int, int]]:
+    """The stretches of EMPTY_HOURS or more whole hours between `first` and `last` (minutes) in which no day of
+    `plans` has a box: (start, end) in minutes, drawn as a band with a break mark (Grid.y, GlancePage._hours)."""
+    busy = sorted((box.start, box.end) for box in _day_items(plans))
+    stretches, hour = [], first
+    while hour < last:
+        end = hour
+        while end < last and not any(start < end + 60 and end < stop for start, stop in busy):
+            end += 60
+        if end - hour >= EMPTY_HOURS * 60:
+            stretches.append((hour, end))
+        hour = max(end, hour + 60)
+    return stretches
+
+
 class Grid:
     """What the pages of the glance share: sizes, the time scale and the heights of its bands."""
 
@@ -842,7 +864,12 @@ class Grid:
         self.last = max(-(-max(ends) // 60) * 60, self.first + 60) if ends else self.first + 60
         self.grid_top = self.height - self.heading_height - self.header_height - self.axis_size * 0.6
         self.grid_bottom = self.untimed_height + (4 if untimed else 0) + self.axis_size * 0.6
-        self.per_minute = (self.grid_top - self.grid_bottom) / (self.last - self.first)
+        self.skipped = _empty_hours(plans, self.first, self.last)
+        self.band = SKIPPED_BAND * self.axis_size
+        shown = self.last - self.first - sum(b - a for a, b in self.skipped)
+        self.per_minute = (self.grid_top - self.grid_bottom - self.band * len(self.skipped)) / shown
+        if self.skipped:  # (the hours left then drawn no taller than in a day of FEWEST_HOURS)
+            self.per_minute = min(self.per_minute, (self.grid_top - self.grid_bottom) / (FEWEST_HOURS * 60))
         # one size for the page: the shortest box of a quarter of an hour or more holds a line of it
         short = min((box.end - box.start for box in _day_items(plans) if box.end - box.start >= GAP_MIN), default=0)
         if short:
@@ -874,7 +901,15 @@ class Grid:
         return (self.width - self.axis - DAY_GAP * (days - 1)) / days
 
     def y(self, minutes: float) -> float:
-        return self.grid_top - (minutes - self.first) * self.per_minute
+        """The height of the time `minutes` on the grid: each empty stretch before it (skipped) a band's height."""
+        if not self.skipped:
+            return self.grid_top - (minutes - self.first) * self.per_minute
+        shown, bands = minutes - self.first, 0.0
+        for a, b in self.skipped:
+            inside = min(max(minutes - a, 0), b - a)
+            shown -= inside
+            bands += self.band * inside / (b - a)
+        return self.grid_top - shown * self.per_minute - bands
 
     def box_style(self, size: float, font: str = SANS, colour=None, language: str | None = None,
                   hyphenated: bool = True) -> ParagraphStyle:
@@ -974,11 +1009,30 @@ class GlancePage(Flowable):
         canv.setFillColor(self.ctx.colours.muted)
         canv.setFont(SANS, grid.axis_size)
         for minutes in range(grid.first, grid.last + 1, 60):
+            if any(a < minutes < b for a, b in grid.skipped):
+                continue  # (an empty stretch: a band, its first hour's label in it, a break mark under that)
             y = grid.y(minutes)
             canv.line(0, y, right, y)
             if minutes < grid.last:
                 canv.drawString(0, y - grid.axis_size * 0.95, f"{minutes // 60 % 24:02d}:00")
+        for a, _ in grid.skipped:
+            self._break_mark(grid.y(a) - grid.band * 0.68, right)
         canv.restoreState()
+
+    def _break_mark(self, y: float, right: float) -> None:
+        """A zigzag across the grid at `y`: hours with nothing on left out (Grid.skipped)."""
+        step, rise = self.grid.axis_size * 0.8, self.grid.axis_size * 0.25
+        path = self.canv.beginPath()
+        path.moveTo(0, y)
+        x, up = 0.0, True
+        while x < right:
+            x = min(right, x + step / 2)
+            path.lineTo(x, y + (rise if up else -rise) / 2)
+            up = not up
+        self.canv.saveState()
+        self.canv.setLineWidth(0.6)
+        self.canv.drawPath(path, stroke=1, fill=0)
+        self.canv.restoreState()
 
     def _header(self, plan: DayPlan, x: float, width: float) -> None:
         """Weekday, date and the page of the day's programme; all of it a link there."""
