@@ -239,13 +239,14 @@ def _talk(abstracts: list[str], start: int, minutes: int) -> str:
 
 def _tracks_day(abstracts: list[str], day: int, minutes: int, tracks: int = 4) -> list[str]:
     """Programme lines of day `day` (0: 2027-09-13): an opening, `tracks` tracks of three talks `minutes` long from
-    09:00 (added to `abstracts`), a dinner."""
+    09:00 (added to `abstracts`), an excursion and a dinner (the day's hours all drawn: none three hours empty)."""
     lines = [f"  - date: 2027-09-{13 + day}", "    items:", '      - {time: "08:00-08:30", title: Opening}',
              "      - parallel:"]
     for r in range(tracks):
         lines += [f"          - session: Track {day}{r}", f"            room: Room {r}", "            items:"]
         lines += ["              " + _talk(abstracts, 9 * 60 + k * minutes, minutes) for k in range(3)]
-    return lines + ['      - {time: "20:00-21:00", title: Dinner, kind: social}']
+    return lines + ['      - {time: "11:00-18:00", title: Excursion, kind: social}',
+                    '      - {time: "20:00-21:00", title: Dinner, kind: social}']
 
 
 def _glance(folder, abstracts: list[str], programme: list[str], days: int = 1, page_size: str = "A5"):
@@ -310,7 +311,9 @@ def test_a_lunch_inside_a_session_of_short_talks_stays_a_box_of_its_own(tmp_path
         items.append("          " + _talk(abstracts, start, 10))
     items.insert(6, '          - {time: "12:00-13:30", title: Lunch, kind: break}')
     programme = ["days:", "  - date: 2027-09-13", "    items:", '      - {time: "05:00-06:00", title: Early}',
+                 '      - {time: "07:00-10:00", title: Registration, kind: social}',
                  "      - session: Hierarchical Models", "        items:", *items,
+                 '      - {time: "14:30-19:00", title: Excursion, kind: social}',
                  '      - {time: "21:00-22:00", title: Dinner, kind: social}']
     pdf, (page,) = _glance(tmp_path / "conf", abstracts, programme)
     lines = pdf.lines(page)
@@ -824,11 +827,12 @@ def test_a_slot_with_nothing_in_it_is_left_blank(tmp_path, monkeypatch):
 
 def _one_day_glance(tmp_path, morning: str) -> tuple[Pdf, int]:
     """The built booklet and its glance page for a day from 07:00 to 22:00: registration, the items `morning` (YAML
-    flow mappings, one a line) from 08:15, a changeover, coffee and dinner."""
+    flow mappings, one a line) from 08:15, a changeover, coffee, an excursion and dinner (no three hours empty)."""
     return _day_glance(tmp_path, ['{time: "07:30-08:15", title: Registration}',
                                   *textwrap.dedent(morning).strip().split("\n"),
                                   '{time: "09:10-09:15", title: Changeover}',
                                   '{time: "09:15-10:00", title: Coffee, kind: break}',
+                                  '{time: "12:00-18:00", title: Excursion, kind: social}',
                                   '{time: "20:00-22:00", title: Dinner, kind: social}'])
 
 
@@ -1242,7 +1246,7 @@ def test_a_box_too_low_for_its_title_takes_the_free_time_beside_it(tmp_path):
     end, five minutes before the next item, a hairline with no title. Each is drawn as high as a line of it needs,
     into the free time after it (the opening, from 07:30 down) or before it (the talk, up to 18:30)."""
     items = ['{time: "05:00-06:00", title: Early start}', '{time: "07:30-07:45", title: Opening Remarks}',
-             '{time: "16:30-17:00", title: Coffee, kind: break}',
+             '{time: "09:00-16:00", title: Poster hall, kind: social}', '{time: "16:30-17:00", title: Coffee, kind: break}',
              '{session: Keynote, items: [{time: "18:30", talk: lund-2026}]}',
              '{session: Posters, items: [{time: "18:35-19:30", title: Discussion}]}',
              '{time: "20:30-21:30", title: Dinner, kind: social}']
@@ -1306,7 +1310,7 @@ def test_a_break_too_low_for_the_smallest_type_with_no_free_time_beside_it_says_
     taller in: it was an empty grey stripe. Its title is in it now, in the largest type the box holds (smaller than
     the smallest of the other boxes, not below 4.5 points), its capitals and descenders inside the box."""
     pdf, page = _day_glance(tmp_path, [
-        '{time: "05:00-06:00", title: Early session}',
+        '{time: "05:00-06:00", title: Early session}', '{time: "08:00-16:00", title: Poster hall, kind: social}',
         '{parallel: [{session: Main Room, items: [{time: "18:15-19:15", title: Late-breaking}]},'
         ' {session: Tutorial, items: [{time: "18:15-19:15", title: Tutorial two}]}]}',
         '{time: "19:15-19:30", title: Break, kind: break}',
