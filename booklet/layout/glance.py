@@ -2,8 +2,9 @@
 
 A grid: the hours down the left (a line and a label at each whole hour, from the hour before the
 week's earliest start to the hour after its latest end, so every day is drawn to the same scale; EMPTY_HOURS or
-more whole hours in which no day has anything are drawn as a band one hour label high with a break mark across it,
-not as a page of empty rows: 38C3's two talks, at 00:15 and 10:30, had ten empty hours of grid between them),
+more whole hours in which no day has anything are drawn as a band (SKIPPED_BAND) with a break mark across it,
+not as a page of empty rows (the hours left then each at most 1/FEWEST_HOURS of the grid, the page's foot
+left empty: 38C3's two talks, at 00:15 and 10:30, had ten empty hours of grid between them, then a half page each),
 one column per day headed by its weekday, date (in the booklet's language) and the page its
 programme starts on ("p. 12", the header a link there), and every item of the day as a box from
 its start to its end, its title inside in the headings' face (made markup like every title of the
