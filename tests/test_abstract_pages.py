@@ -1184,6 +1184,36 @@ def test_a_short_flowing_tutorial_moves_on_whole_rather_than_split_by_its_presen
     assert shared and moved, (shared, moved)  # (flowing below the long one, and at a page's foot: moved on)
 
 
+def test_the_last_flowing_tutorial_a_few_points_over_its_room_is_set_closer_there_not_alone_on_a_page(tmp_path):
+    """DebConf17 (A4): "Early History of Debian", the section's last tutorial, kept whole, 6 points over the room under
+    the one before, stood alone on the Tutorials' last page. Set closer (the separator above it and its paragraphs'
+    spaces: programme.closer, as a day over its page is), it fits there. The first tutorial a line longer at each step
+    pushes the second down the page: where it is set on the first's page, once closer than as set, and at each step
+    it is whole on one page, its type as set."""
+    long_text = "\\n\\n".join(" ".join(WORDS[(k + p) % len(WORDS)] for k in range(60)) for p in range(3))
+    gaps, moved = [], 0
+    for extra in range(14, 19):  # (16 and 17: over the room as set; 18: over it at the closest too)
+        text = long_text + "\\n\\n" + " ".join(WORDS[k % len(WORDS)] for k in range(16 * extra + 1))
+        tutorials = (f"- id: a\n  title: The long one\n  description: \"{text}\"\n"
+                     f"  presenters:\n    - {{name: Ana Smith, affiliation: Lund}}\n"
+                     f"- id: b\n  title: The short one\n  description: \"{' '.join(WORDS[:30])}\\n\\n"
+                     f"{' '.join(WORDS[5:35])}\"\n  presenters:\n    - {{name: Bo Jones, affiliation: Lund}}\n")
+        files = {"tutorials.yaml": tutorials, "programme.yaml": None}
+        result = build_booklet(write_conference(tmp_path / f"c{extra}", files), tmp_path / f"b{extra}.pdf",
+                               page_size="A4")
+        pdf = Pdf(result.output)
+        start, end = result.anchors["tutorial-2"], result.anchors["end:tutorial-2"]
+        assert start == end and "Bo Jones" in pdf.lines(end - 1) and not pdf.pages_with("(continued)"), extra
+        assert round(_font_size(result.output, end - 1, "Bo Jones"), 2) == round(
+            _font_size(result.output, result.anchors["end:tutorial-1"] - 1, "Ana Smith"), 2)
+        if start == result.anchors["end:tutorial-1"]:  # (below the first: from its presenter to the second's)
+            gaps.append(boxes(result.output, end - 1, "Bo Jones")[3] - boxes(result.output, end - 1, "Ana Smith")[3])
+        else:
+            moved += 1
+    assert moved and len(gaps) > 1, (moved, gaps)
+    assert min(gaps) < max(gaps) - 3, gaps  # (set closer: was the same gap at each step)
+
+
 def test_a_short_flowing_abstract_at_a_pages_foot_moves_on_whole_rather_than_split_two_and_two(tmp_path):
     """DebConf17 on letter: a 4-line abstract (one paragraph across the page) at the foot of a page was split 2 + 2
     lines, its last 2 under "(continued)": its paragraph allows no 1 + 3 or 3 + 1 (widows, orphans), so Continues'

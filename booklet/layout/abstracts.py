@@ -22,7 +22,7 @@ from .common import (PHOTO_HEIGHT, PHOTO_WIDTH, Context, Slot, abstract_photo, k
                      underlined, underlining_note)
 from .flowables import (Anchor, BesidePhoto, Continues, DayMark, EndMark, Entry, Later, Para, Rule,
                         height_needed, line_count, measuring_canvas)
-from .programme import day_title
+from .programme import closer, day_title
 from .styles import markup_color
 
 SEPARATOR_SPACE = 9.0  # above and below the rule between flowing abstracts
@@ -139,7 +139,9 @@ def abstract_run(ctx: Context, abstracts: list[Abstract], opening: list, heading
         content, header = abstract_content(ctx, abstract, level, explain=explain)
         prefix = [*opening, *heading] if number == 0 else []
         last = ends and number == len(abstracts) - 1
-        story.append(flowing_entry(ctx, prefix + content, len(prefix) + header, number, abstract.title, last))
+        made = (lambda tight, abstract=abstract, prefix=prefix:
+                prefix + abstract_content(ctx, abstract, level, tight, explain=explain)[0]) if last else None
+        story.append(flowing_entry(ctx, prefix + content, len(prefix) + header, number, abstract.title, last, made))
         story.append(EndMark(ctx.abstract_key(abstract)))
     return story
 
@@ -416,7 +418,8 @@ NEARLY_WHOLE = 2 / 5  # of a one-column page: from a room this high or lower, al
 LAST_ALONE = 1 / 4  # of a page: the last flowing entry of a section leaves no less than this of it on a page alone
 
 
-def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: str, last: bool = False) -> Entry:
+def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: str, last: bool = False,
+                  made=None) -> Entry:
     """An entry among others flowing one after another (abstracts, tutorials): a rule above it but the first
     (`number` 0), its first `keep` flowables kept with the lines after them, "Title (continued)" on a page it runs
     onto, and no fewer than TAIL_LINES lines of it alone there. On a page of one column (A5, B5) an entry that fits on
@@ -427,12 +430,33 @@ def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: st
     header: see Entry's `near`); in two columns (A4) it is split as it comes. `last`: the last entry of its section
     (what follows opens a page), which moves on whole from a room of up to NEARLY_WHOLE of the page, when it fits on a
     page, where a split would leave less than LAST_ALONE of a page of it alone on the section's last page, as the last
-    poster of a list does (posters.ALONE): "(continued)" and a few lines on a page of their own, the section's end."""
+    poster of a list does (posters.ALONE): "(continued)" and a few lines on a page of their own, the section's end.
+
+    `made`: made(tight) gives `content` again, its text set `tight` (a Tight), for the last entry of its section (one
+    page or more: an abstract's, a tutorial's): where it does not fit the room left for it on its page, which would
+    leave it alone on the section's last page, it is set closer to fit that room whole, as a day a little over its
+    page is (programme.closer: the space between its paragraphs and the separator's above it closer, down to half,
+    then its text's type a little smaller, a sixteenth at most), when that fits it; else as above. DebConf17's
+    "Early History of Debian" (A4), a tutorial kept whole 6 points over the room under the one before, stood alone
+    on the Tutorials' last page."""
     separator = Rule(ctx.colours.rule, 0.5, SEPARATOR_SPACE) if number else None
     one_column = ctx.page.text_columns == 1
     return Entry(content, continued_heading(ctx, title), keep, separator, tail=TAIL_LINES,
                  whole=KEPT_WHOLE if one_column else 0.0, near=NEARLY_WHOLE if one_column else 0.0,
-                 alone=LAST_ALONE if last and one_column else 0.0)
+                 alone=LAST_ALONE if last and one_column else 0.0,
+                 refit=None if made is None else lambda entry, width, room: _closer(ctx, made, entry, width, room))
+
+
+def _closer(ctx: Context, made, entry: Entry, width: float, room: float) -> Entry | None:
+    """`entry` (flowing_entry's, as set) made again by made(tight) and set closer to fit `room`, `width` wide
+    (programme.closer: its text's paragraphs and the separator above it closer, then its text's type smaller); None
+    when it fits none of those settings or is too far over for them."""
+    def closer_entry(space: float, size: float = 1.0) -> Entry:
+        content = made(Tight(space, 1.0, size))
+        separator = None if entry.separator is None else Rule(ctx.colours.rule, 0.5, SEPARATOR_SPACE * space)
+        return Entry(content, entry.heading, min(entry.keep, len(content)), separator, tail=entry.tail)
+
+    return closer(ctx, closer_entry, entry, width, room, ("text",))
 
 
 _LEFT_BEFORE_A_CUT = ",;:\u2013\u2014-"  # punctuation a title cut short does not end in before its ellipsis

@@ -1295,15 +1295,20 @@ class Entry(Continues):
 
     `alone`: the last entry of its section (what follows opens a page) moves on whole from a room of up to `near` of
     the page, when it fits on a page, where its split would leave less than `alone` of a page of it on the next page,
-    alone there (0: never), as Row's does; from more room it is split (half a page left empty looked a mistake)."""
+    alone there (0: never), as Row's does; from more room it is split (half a page left empty looked a mistake).
+
+    `refit`: refit(entry, width, room), for the last entry of its section, which leaves the section's last page to it
+    alone where it does not fit the room left for it: the entry set closer to fit that room whole, or None (see
+    abstracts.flowing_entry); tried before any of the rules above."""
 
     def __init__(self, content: list, heading, keep: int, separator=None, tail: int = 0, whole: float = 0.0,
-                 near: float = 0.0, alone: float = 0.0):
+                 near: float = 0.0, alone: float = 0.0, refit=None):
         super().__init__(content, heading, keep=keep, tail=tail)
         self.separator = separator
         self.whole = whole
         self.near = near
         self.alone = alone
+        self.refit = refit
 
     def _settle(self) -> None:
         """Decided where the entry is placed: the separator goes above it unless it starts a page; a
@@ -1327,6 +1332,8 @@ class Entry(Continues):
         self._settle()
         page = _frame_page(self)
         movable = page is not None and not _at_top(self)  # (moving on to the next page could help)
+        if movable and self.refit is not None and (closer := self.refit(self, availWidth, availHeight)) is not None:
+            return [closer]  # (it fits the room whole: the frame adds it)
         fitting: list[bool] = []  # whether the entry fits on a page (height_needed: a layout pass), measured once
 
         def fits() -> bool:

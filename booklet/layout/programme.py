@@ -109,33 +109,39 @@ def build_programme_day(ctx: Context, index: int, day: Day, level: int = 1, sect
 def fitted_day(ctx: Context, made) -> DayBlock:
     """A day's programme as made(space, size) gives it, its spaces times `space` and its rows' type times `size` (1, 1:
     as set): as set when it fits a page, or when it is over its page by more than DAY_GAIN_MOST of its height (a day of
-    pages runs on as it is); else at the first of DAY_LADDER with which it fits the page whole, so that it takes one
-    page, not a second for a few rows under "(continued)", and when even DAY_SPACE_TIGHTEST does not fit it, at the
-    first of DAY_TYPE_LADDER, its rows' type smaller and its spaces as loose as then fit (_sized_day); when none fits,
-    as set. Whether a day is fitted is judged by what it needs at its tightest, not by how far over it is as set: rc3's
-    first day (A5), 48 points over its page (4.3 of its rows' lines, over the 3.5 that were tried), fits at its
-    tightest spaces, and ran on to a second page. A day is made again only when it is over its page: found from the
-    day made at DAY_SPACE_TIGHTEST (its height falls with its spaces in proportion), checked made. Only a day that
-    opens a page is fitted: a shorter one (programme.day_break's) is never over a page."""
-    width, height = ctx.page.text_width, ctx.page.text_height
+    pages runs on as it is); else set closer to fit the page whole (closer), so that it takes one page, not a second
+    for a few rows under "(continued)". Only a day that opens a page is fitted: a shorter one (programme.day_break's)
+    is never over a page."""
     block = made(1.0)
+    return closer(ctx, made, block, ctx.page.text_width, ctx.page.text_height, DAY_SIZED_STYLES) or block
+
+
+def closer(ctx: Context, made, block, width: float, height: float, sized: tuple[str, ...]):
+    """What made(space, size) gives (a flowable: a day's programme, an entry at a section's end), set closer to fit
+    `height` whole, `width` wide; `block`: it as set, made(1.0). None when `block` fits, when it is over by more than
+    DAY_GAIN_MOST of its height, or when it does not fit even at its tightest spaces and smallest type. Else at the
+    first of DAY_LADDER with which it fits, and when even DAY_SPACE_TIGHTEST does not fit it, at the first of
+    DAY_TYPE_LADDER, the type of the styles named `sized` smaller and its spaces as loose as then fit (_sized_day).
+    Whether it is fitted is judged by what it needs at its tightest, not by how far over it is as set: rc3's first day
+    (A5), 48 points over its page (4.3 of its rows' lines, over the 3.5 that were tried), fits at its tightest spaces,
+    and ran on to a second page. It is made again only when it is over: found from it made at DAY_SPACE_TIGHTEST (its
+    height falls with its spaces in proportion), checked made."""
     full = block.wrap(width, height)[1]
     over = full - height
     if over <= _FUZZ or over > DAY_GAIN_MOST * full:
-        return block
+        return None
     tightest = made(DAY_SPACE_TIGHTEST)
     least = tightest.wrap(width, height)[1]
     per_space = (full - least) / (1.0 - DAY_SPACE_TIGHTEST)  # (height a whole of the spaces takes)
     if least > height + _FUZZ:
-        return _sized_day(ctx, made, per_space) or block
-    return _loosest(ctx, made, tightest, least, per_space)
+        return _sized_day(ctx, made, per_space, width, height, sized)
+    return _loosest(made, tightest, least, per_space, width, height)
 
 
-def _loosest(ctx: Context, made, tightest: DayBlock, least: float, per_space: float, size: float = 1.0) -> DayBlock:
-    """The day as made(space, size) gives it at the first of DAY_LADDER with which it fits its page, foreseen from
-    `least` (its height at DAY_SPACE_TIGHTEST, the ladder's last: `tightest`, made, which fits) and `per_space` (the
-    height the whole of its spaces takes), checked made; `tightest` when none looser fits."""
-    width, height = ctx.page.text_width, ctx.page.text_height
+def _loosest(made, tightest, least: float, per_space: float, width: float, height: float, size: float = 1.0):
+    """What made(space, size) gives at the first of DAY_LADDER with which it fits `height`, foreseen from `least` (its
+    height at DAY_SPACE_TIGHTEST, the ladder's last: `tightest`, made, which fits) and `per_space` (the height the
+    whole of its spaces takes), checked made; `tightest` when none looser fits."""
     for space in DAY_LADDER[:-1]:  # (its last, DAY_SPACE_TIGHTEST: `tightest`, made)
         if least + (space - DAY_SPACE_TIGHTEST) * per_space > height + _FUZZ:
             continue  # (foreseen not to fit)
@@ -145,19 +151,19 @@ def _loosest(ctx: Context, made, tightest: DayBlock, least: float, per_space: fl
     return tightest
 
 
-def _sized_day(ctx: Context, made, per_space: float) -> DayBlock | None:
-    """The day as made(space, size) gives it at the first `size` of DAY_TYPE_LADDER with which it fits its page whole
-    at DAY_SPACE_TIGHTEST, its spaces then as loose as DAY_LADDER lets them be and the day still fit (foreseen from
+def _sized_day(ctx: Context, made, per_space: float, width: float, height: float, sized: tuple[str, ...]):
+    """What made(space, size) gives at the first `size` of DAY_TYPE_LADDER with which it fits `height` whole at
+    DAY_SPACE_TIGHTEST, its spaces then as loose as DAY_LADDER lets them be and it still fit (foreseen from
     `per_space`, the height the whole of its spaces takes, checked made: a step of the type may free more than was
     over, XDC 2021's Thursday 19 points, left empty at the page's foot with the spaces at their tightest); None when
-    no size fits, or when a step would set a row's type smaller than the theme's labels, the smallest type of the book
-    (on none of the theme's pages: its smallest base size sets its labels 6.8 points, the rows' times at the ladder's
-    last step 7.1). XDC 2021's Thursday (A5, pp. 6-7), 35 points over its page and 8.4 over at its tightest spaces,
-    ran on to a page of "(continued)", the repeated headings and four rows. The smallest size is made first: a day it
-    does not fit (Camp 2019's Day 1, 64 points over at it) is not made at the others."""
-    width, height = ctx.page.text_width, ctx.page.text_height
+    no size fits, or when a step would set the type of a style named `sized` (a day's rows: DAY_SIZED_STYLES) smaller
+    than the theme's labels, the smallest type of the book (on none of the theme's pages: its smallest base size sets
+    its labels 6.8 points, the rows' times at the ladder's last step 7.1). XDC 2021's Thursday (A5, pp. 6-7), 35
+    points over its page and 8.4 over at its tightest spaces, ran on to a page of "(continued)", the repeated headings
+    and four rows. The smallest size is made first: a day it does not fit (Camp 2019's Day 1, 64 points over at it)
+    is not made at the others."""
     least = ctx.styles.label.fontSize
-    smallest = min(getattr(ctx.styles, name).fontSize for name in DAY_SIZED_STYLES)  # (of the rows' type, as set)
+    smallest = min(getattr(ctx.styles, name).fontSize for name in sized)  # (of the type made smaller, as set)
     sizes = [size for size in DAY_TYPE_LADDER if smallest * size >= least - _FUZZ]
     if not sizes:
         return None
@@ -169,8 +175,8 @@ def _sized_day(ctx: Context, made, per_space: float) -> DayBlock | None:
         tightest = made(DAY_SPACE_TIGHTEST, size)
         high = tightest.wrap(width, height)[1]
         if high <= height + _FUZZ:
-            return _loosest(ctx, made, tightest, high, per_space, size)
-    return _loosest(ctx, made, last, lowest, per_space, sizes[-1])
+            return _loosest(made, tightest, high, per_space, width, height, size)
+    return _loosest(made, last, lowest, per_space, width, height, sizes[-1])
 
 
 def _sized(ctx: Context, size: float) -> Context:
