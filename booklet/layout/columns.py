@@ -36,7 +36,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from ..cache import memory
-from .flowables import breaks_tail, keeps_with_next, line_count, tail_split
+from .flowables import breaks_tail, keeps_tail_with_next, keeps_with_next, line_count, tail_split
 
 GAP = 5 * mm  # between two columns
 COLUMN_WIDTH = 50 * mm  # the narrowest a column of names may be: an A5 page holds 2, an A4 or letter page 3
@@ -47,6 +47,8 @@ _BALANCE_STEPS = 24  # bisections of the last page's height: to well under a poi
 TIGHTEST = 0.5  # the spaces between flowables may be set this much tighter to take the last few onto a page ...
 _FEW = 4  # ... when no more than this many flowables per column are left for the next page
 _TIGHTEN_STEPS = 6  # bisections of how much tighter: to about a hundredth of the spaces
+FOOT_LINES = 4  # text in columns at a page's foot holding this many lines or fewer leaves no lead-in there apart
+FOOT_ROOM = 15  # from its list (TextColumns.split), in a room of fewer lines than this
 
 
 def column_count(width: float) -> int:
@@ -467,6 +469,36 @@ class TextColumns(Columns):
 
     def _tightened(self, width: float, height: float, at_top: bool, filled):
         return filled, 1.0  # the spaces between paragraphs are the text's own, as in one column
+
+    def split(self, availWidth, availHeight):
+        """As Columns splits; but where this page's columns, at a page's foot, would hold FOOT_LINES lines of the text
+        or fewer and one of them would end with a lead-in to a list (or its last lines), what it leads into not under
+        it (in the next column, or on the next page), nothing: the columns start on the next page (an entry's header
+        with them: Continues' `keep`). XDC 2021 (A4 p. 12): "KWinFT in 2021" started at the page's foot, its two-line
+        lead-in alone in the first column, its list in the second; DebConf17 (A4 p. 48): "Debian OpenStack packaging
+        BoF", a lead-in of 6 lines, 4 in the first column and its last 2 alone at the top of the second, its list on
+        the next page (its first two items did not fit there)."""
+        parts = super().split(availWidth, availHeight)
+        if len(parts) == 2 and self._lead_in_cut(availHeight):
+            return []
+        return parts
+
+    def _lead_in_cut(self, height: float) -> bool:
+        """Whether this page's columns (as last laid out in a room `height` tall, something going on to the next page)
+        are at most FOOT_LINES lines of the text tall and one of them ends with a lead-in (a paragraph kept with what
+        follows it as a heading is, or whose last lines are: keeps_tail_with_next; or a part of one), what it leads
+        into not under it. Only in a room of under FOOT_ROOM such lines: a page's foot (no page is so short: at a
+        page's top the columns are set as they come)."""
+        columns = self._laid[3]
+        placed = [flowable for column in columns for flowable, _, _ in column if type(flowable) is not int]
+        if not placed:
+            return False
+        line = placed[0].style.leading
+        used = max(sum(h + space for _, h, space in column) for column in columns)
+        if used >= (FOOT_LINES + 1) * line or height >= FOOT_ROOM * line:
+            return False
+        return any(column and type(column[-1][0]) is not int
+                   and (_heads(column[-1][0]) or keeps_tail_with_next(column[-1][0])) for column in columns)
 
     balances_whole = False  # a paragraph splits between the columns to balance them
 
