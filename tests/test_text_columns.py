@@ -922,3 +922,43 @@ def test_a_run_of_lines_each_ending_with_a_colon_taller_than_a_column_fills_the_
              for page in range(start, end + 1)]
     assert [n for numbers in found for n in numbers] == list(range(1, count + 1))
     assert len(found) <= 3 and all(len(numbers) >= 40 for numbers in found[:-1]), [len(n) for n in found]
+
+
+_KWINFT = ("This talk presents an overview of the KWinFT project in 2021. The following topics will be discussed:\n\n"
+           "– original motives for founding the KWinFT project,\n\n– recap of previous developments in 2020,\n\n"
+           "– overview of current developments,\n\n– project organisation and scaling,\n\n– embedding in the "
+           "ecosystem: long-term plan for KWinFT as a C++ library collection for the creation of feature-rich Wayland "
+           "(and X11) compositors.")
+
+
+def test_columns_at_a_pages_foot_never_end_with_a_lead_in_its_list_in_the_next_column_or_page(tmp_path):
+    """XDC 2021 (A4 p. 12): "KWinFT in 2021" started at a page's foot, its two-line lead-in ("... will be discussed:")
+    alone in the first column and its list in the second; DebConf17 (A4 p. 48): a lead-in's last lines alone at the
+    top of the second column, its list on the next page. Columns at a page's foot holding a few lines (FOOT_LINES) do
+    not end so: they start on the next page, the abstract's header with them. An abstract a line longer at each step
+    pushes XDC's down the page: wherever it falls, the line under "discussed:" in its column is the list's first
+    item, and the abstract's header is on that page."""
+    def entry(ident: str, title: str, text: str) -> str:  # (an item of abstracts.yaml)
+        return (f"- id: {ident}\n  title: {title}\n  speaker: {{name: Ana Smith}}\n  abstract: |\n"
+                + "".join(f"    {line}\n" if line else "\n" for line in text.split("\n")))
+
+    middle = page_for("A4").width / 2
+    moved = 0
+    for extra in range(534, 600, 12):  # (XDC's from 6 lines above the page's foot to 2)
+        first = "\n\n".join([_text(600), _text(150 + extra, 5) + " endfirst."])
+        abstracts = entry("a", "The first one", first) + entry("b", "KWinFT in 2021", _KWINFT) + entry(
+            "c", "The last one", _text(40))  # (not the last, which is set closer to fit where it can: flowing_entry)
+        result = build_booklet(write_conference(tmp_path / f"c{extra}", {"abstracts.yaml": abstracts,
+                                                                       "programme.yaml": None,
+                                                                       "tutorials.yaml": None}),
+                               tmp_path / f"b{extra}.pdf", "A4")
+        page = next(n for n, text in enumerate(Pdf(result.output).norms) if norm("discussed:") in text)
+        lines = _text_lines(result.output, page, 0)
+        for side in (lambda left: left < middle, lambda left: left >= middle):
+            column = [norm(text) for left, _, text in lines if side(left)]
+            at = [n for n, text in enumerate(column) if text.endswith(norm("discussed:"))]
+            if at:
+                assert at[0] + 1 < len(column) and column[at[0] + 1].startswith(norm("– original")), (extra, column)
+        assert norm("KWinFT in 2021") in Pdf(result.output).norms[page], extra
+        moved += result.anchors["abstract-1"] > result.anchors["end:abstract-0"]
+    assert moved, moved  # (some of them moved on to open the next page)
