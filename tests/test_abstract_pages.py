@@ -1348,14 +1348,18 @@ def test_a_tutorial_of_nothing_but_its_title_has_no_hairline_under_it(tmp_path):
     assert len(separators) == 3 and len(hairlines) == 1, (separators, hairlines)
 
 
-def _flowing_after_a_long_one(tmp_path, extra: int, second: str):
+_LAST = "- id: z\n  title: The last one\n  speaker: {name: Cy Lee}\n  abstract: A last short one.\n"
+
+
+def _flowing_after_a_long_one(tmp_path, extra: int, second: str, after: str = ""):
     """A booklet (A5) of two flowing abstracts, built in tmp_path: a long one of three paragraphs, the last of
     `extra` + 1 words ending "enda." (the longer, the further down the page the second starts), then `second` (its
-    entry in abstracts.yaml); the build's result and the pages of the anchors where the first ends, where the second
-    starts and where it ends."""
+    entry in abstracts.yaml), and `after` (more entries: the second not the section's last, which is set closer to fit
+    its room where it can: abstracts.flowing_entry); the build's result and the pages of the anchors where the first
+    ends, where the second starts and where it ends."""
     first = "\\n\\n".join(" ".join(WORDS[(k + p) % len(WORDS)] for k in range(60)) for p in range(2))
     first += "\\n\\n" + " ".join(WORDS[k % len(WORDS)] for k in range(extra + 1)) + " enda."
-    abstracts = f"- id: a\n  title: The long one\n  speaker: {{name: Ana Smith}}\n  abstract: \"{first}\"\n" + second
+    abstracts = f"- id: a\n  title: The long one\n  speaker: {{name: Ana Smith}}\n  abstract: \"{first}\"\n" + second + after
     files = {"abstracts.yaml": abstracts, "programme.yaml": None, "tutorials.yaml": None,
              "theme.yaml": "abstracts: {layout: flow}\n"}
     result = build_booklet(write_conference(tmp_path / f"c{extra}", files), tmp_path / f"b{extra}.pdf")
@@ -1377,7 +1381,7 @@ def test_a_flowing_abstract_a_few_lines_too_tall_for_the_room_moves_on_whole_rat
     moved = split = 0
     for extra in (20, 30, 40, 50):  # the first abstract's length pushes the second further down the page
         second = f"- id: b\n  title: The short one\n  speaker: {{name: Bo Jones}}\n  abstract: \"{short}\"\n"
-        result, (a_end, start, end) = _flowing_after_a_long_one(tmp_path, extra, second)
+        result, (a_end, start, end) = _flowing_after_a_long_one(tmp_path, extra, second, _LAST)
         room = (page.height - page.bottom - boxes(result.output, a_end - 1, "enda")[3]) / page.text_height
         if KEPT_WHOLE + 0.005 < room < NEARLY_WHOLE - 0.005:
             assert start == end == a_end + 1, (extra, room)  # (was split: 7 + 4 lines, 5 + 4, ...)
@@ -1454,7 +1458,7 @@ def test_a_flowing_abstract_a_few_lines_too_tall_for_the_room_is_cut_between_par
     cut = 0
     for extra in range(26, 63, 6):  # the first abstract's length pushes the second down the page (rooms 0.39 to 0.34)
         second = f"- id: b\n  title: The short one\n  speaker: {{name: Bo Jones}}\n  abstract: \"{one}\\n\\n{two}\"\n"
-        result, (a_end, start, end) = _flowing_after_a_long_one(tmp_path, extra, second)
+        result, (a_end, start, end) = _flowing_after_a_long_one(tmp_path, extra, second, _LAST)
         room = (page.height - page.bottom - boxes(result.output, a_end - 1, "enda")[3]) / page.text_height
         if not KEPT_WHOLE + 0.005 < room < NEARLY_WHOLE - 0.005:
             continue
