@@ -1160,6 +1160,15 @@ def test_tutorials_take_a_page_each_where_the_abstracts_do(tmp_path, page_size, 
     assert pages[1][0] == pages[0][0] + 1 and pages[2][0] == pages[1][0] + 1
 
 
+def _long_and_short_tutorials(text: str) -> str:
+    """tutorials.yaml: "The long one" (Ana Smith) of `text` (a YAML double-quoted string's inside), then "The short
+    one" (Bo Jones) of two short paragraphs."""
+    return (f"- id: a\n  title: The long one\n  description: \"{text}\"\n"
+            f"  presenters:\n    - {{name: Ana Smith, affiliation: Lund}}\n"
+            f"- id: b\n  title: The short one\n  description: \"{' '.join(WORDS[:30])}\\n\\n"
+            f"{' '.join(WORDS[5:35])}\"\n  presenters:\n    - {{name: Bo Jones, affiliation: Lund}}\n")
+
+
 def test_a_short_flowing_tutorial_moves_on_whole_rather_than_split_by_its_presenter(tmp_path):
     """Flowing tutorials: a short one at a page's foot that did not fit by a few points was split, two lines of its
     description on the page, the rest and its presenter under "(continued)" (XDC 2021's "X.Org security BoF"); one
@@ -1168,11 +1177,7 @@ def test_a_short_flowing_tutorial_moves_on_whole_rather_than_split_by_its_presen
     shared = moved = 0
     for extra in range(0, 14):  # the first tutorial's length pushes the second further down the page
         text = long_text + "\\n\\n" + " ".join(WORDS[k % len(WORDS)] for k in range(20 * extra + 1))
-        tutorials = (f"- id: a\n  title: The long one\n  description: \"{text}\"\n"
-                     f"  presenters:\n    - {{name: Ana Smith, affiliation: Lund}}\n"
-                     f"- id: b\n  title: The short one\n  description: \"{' '.join(WORDS[:30])}\\n\\n"
-                     f"{' '.join(WORDS[5:35])}\"\n  presenters:\n    - {{name: Bo Jones, affiliation: Lund}}\n")
-        files = {"tutorials.yaml": tutorials, "programme.yaml": None}
+        files = {"tutorials.yaml": _long_and_short_tutorials(text), "programme.yaml": None}
         result = build_booklet(write_conference(tmp_path / f"c{extra}", files), tmp_path / f"b{extra}.pdf",
                                page_size="letter")
         pdf = Pdf(result.output)
@@ -1194,11 +1199,7 @@ def test_the_last_flowing_tutorial_a_few_points_over_its_room_is_set_closer_ther
     gaps, moved = [], 0
     for extra in range(14, 19):  # (16 and 17: over the room as set; 18: over it at the closest too)
         text = long_text + "\\n\\n" + " ".join(WORDS[k % len(WORDS)] for k in range(16 * extra + 1))
-        tutorials = (f"- id: a\n  title: The long one\n  description: \"{text}\"\n"
-                     f"  presenters:\n    - {{name: Ana Smith, affiliation: Lund}}\n"
-                     f"- id: b\n  title: The short one\n  description: \"{' '.join(WORDS[:30])}\\n\\n"
-                     f"{' '.join(WORDS[5:35])}\"\n  presenters:\n    - {{name: Bo Jones, affiliation: Lund}}\n")
-        files = {"tutorials.yaml": tutorials, "programme.yaml": None}
+        files = {"tutorials.yaml": _long_and_short_tutorials(text), "programme.yaml": None}
         result = build_booklet(write_conference(tmp_path / f"c{extra}", files), tmp_path / f"b{extra}.pdf",
                                page_size="A4")
         pdf = Pdf(result.output)
