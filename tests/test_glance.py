@@ -1260,6 +1260,19 @@ def test_a_box_too_low_for_its_title_takes_the_free_time_beside_it(tmp_path):
     assert hours["19:00"] + 25 * per_minute < found["A talk about Lund"] < hours["18:00"] - 15 * per_minute
 
 
+def test_a_box_too_low_for_its_title_is_not_drawn_into_a_band_of_empty_hours(tmp_path):
+    """A five-minute "Opening Remarks" at 09:55, just before four empty hours drawn as a band (Grid.skipped), is drawn
+    as high as a line of it needs into the free time before it (from 10:00 up), not down over the band's break mark,
+    where a minute is no time on the grid."""
+    items = ['{time: "08:00-09:00", title: Registration}', '{time: "09:55-10:00", title: Opening Remarks}',
+             '{time: "14:00-15:00", title: Keynote}']
+    pdf, page = _day_glance(tmp_path, items)
+    found, sizes = _baselines_and_sizes(pdf, page)
+    assert "Opening Remarks" in found and "14:00" in found and "11:00" not in found, " | ".join(found)
+    hours = {text: found[text] + 0.95 * sizes[text] for text in ("09:00", "10:00", "14:00")}
+    assert hours["10:00"] < found["Opening Remarks"] < hours["09:00"]  # above the band's top line, in 09:00's hour
+
+
 def _descenders_and_boxes(path, page: int, start: str) -> list[tuple[str, float, tuple[float, float]]]:
     """(character, its glyph's lowest point, (foot, top) of the smallest box drawn around it) of each g, p, y and j
     on a page in a line that begins with `start` (pypdfium2's char boxes; the boxes its path objects, hour lines
