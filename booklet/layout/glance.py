@@ -816,7 +816,7 @@ def _day_items(plans: list[DayPlan]):
 def _empty_hours(plans: list[DayPlan], first: int, last: int) -> list[tuple[int, int]]:
     """The stretches of EMPTY_HOURS or more whole hours between `first` and `last` (minutes) in which no day of
     `plans` has a box: (start, end) in minutes, drawn as a band with a break mark (Grid.y, GlancePage._hours)."""
-    busy = sorted((box.start, box.end) for box in _day_items(plans))
+    busy = [(box.start, box.end) for box in _day_items(plans)]
     stretches, hour = [], first
     while hour < last:
         end = hour
