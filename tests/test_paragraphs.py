@@ -1947,3 +1947,42 @@ def test_a_word_of_tens_of_thousands_of_letters_is_measured_and_read_a_line_at_a
         assert len([n for n in measured if n > 1000]) <= 2, sorted(measured)[-5:]
         # (the dictionary only for its last thousand letters, a few dozen lines, as for any shorter word)
         assert len(looked_up) < 200, len(looked_up)
+
+
+def test_a_page_of_a_word_of_thousands_of_letters_is_split_without_breaking_it_again_line_by_line(text_style,
+                                                                                                  monkeypatch):
+    """Fuzzing: a word of 48,000 letters in an abstract's text took 20 s of CPU to build. Each page's part, broken again
+    on its own, broke its word by the dictionary in its last thousand letters (a shorter word than the whole was there)
+    and took a line more than the whole had, so that the split asked a line less, again and again, down to nothing, at
+    every page. A word a page breaks is broken as the whole was, without the dictionary: each page's part has the
+    lines the whole had there, and is broken a few times, not once for each of its lines."""
+    from booklet.text import paragraph as module
+
+    broken = []
+    real = module.break_lines
+    monkeypatch.setattr(module, "break_lines", lambda *args, **kwargs: broken.append(1) or real(*args, **kwargs))
+    word = "".join("abcdefghijklmnopqrstuvwxyz"[(i * 7) % 26] for i in range(12_000))
+    para = Para("Bayesian " + word + " analyses in astronomy.", text_style)
+    para.wrap(300, 478)
+    assert len(_lines(para)) > 150
+    printed, pages = [], 0
+    while True:
+        whole = _lines(para)
+        broken.clear()
+        parts = para.split(300, 478)
+        if len(parts) < 2:
+            break
+        parts[0].wrap(300, 478)
+        lines = _lines(parts[0])
+        # (the first page's part as before: its word after another, split into the room left; see _within_parts)
+        assert pages == 0 or lines == whole[:len(lines)]
+        assert len(lines) == 38 and len(broken) <= 6, (len(lines), len(broken))
+        assert all(module._extra_space(line) >= -0.5 for line in parts[0].blPara.lines)
+        printed += lines
+        pages += 1
+        para = parts[1]
+        para.wrap(300, 478)
+    printed += _lines(para)
+    assert pages >= 4
+    assert "".join(line.strip().removesuffix("-") for line in printed).replace(" ", "") \
+        == "Bayesian" + word + "analysesinastronomy."

@@ -1308,7 +1308,8 @@ def _within_parts(hyphenate, width_at: int, compound=None):
         # (without a dictionary too: ReportLab then breaks a compound at its own hyphens, embeddedHyphenation, trying
         # every hyphen from the last and measuring each head, line after line; see _from_the_head)
         most = _most_letters(word, args, width_at, line - new_width + width)
-        blob = most is not None and isinstance(owner, _AfterHyphens) and _letters(word, args, width_at) > NO_DICTIONARY
+        blob = most is not None and isinstance(owner, _AfterHyphens) \
+            and (_letters(word, args, width_at) > NO_DICTIONARY or _page_broken(word))
 
         def offered(breaks):  # (a long word's breaks whose head can fit the room: _heads_of_at_most)
             return breaks if most is None or breaks is None else _heads_of_at_most(breaks, most)
@@ -1328,6 +1329,17 @@ def _within_parts(hyphenate, width_at: int, compound=None):
 
 
 NO_DICTIONARY = 1_000  # letters: a longer word is no word of a language, broken without the dictionary (_within_parts)
+
+
+def _page_broken(word) -> bool:
+    """Whether `word` (as _within_parts's hyphenate is given it, after _left_of_a_page_break) is a word a page or
+    column broke, going on overleaf (ReportLab's _SplitWordLL, _SplitFragLL): of more than LONG_WORD letters, it is
+    broken without the dictionary, as the whole word was where more than NO_DICTIONARY letters were left of it. The
+    part of a split paragraph is broken again on its own, and its long word, shorter there, was broken by the
+    dictionary in its last thousand letters, which took a line more than the whole had: a page's part of a word of
+    12,000 letters was asked a line less again and again, to nothing (layout.flowables.Para._split_in), at every page
+    (48,000 letters in an abstract: 20 s of CPU)."""
+    return isinstance(word, (_rl_paragraph._SplitWordLL, _rl_paragraph._SplitFragLL))
 CUT_WORD = 1_000  # letters: a longer word is hyphenated from its first letters alone (see _from_the_head)
 
 
