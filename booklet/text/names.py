@@ -282,8 +282,14 @@ def _levels(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return fact("levels", "pyuca", (text,), lambda: _made_levels(text))
 
 
+SORTED_LETTERS = 1_000  # characters of a name, at most, that its sort key is made of (_made_levels)
+
+
 def _made_levels(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    key = tuple(_collator().sort_key(text))
+    """The levels of `text` (see _levels), of its first SORTED_LETTERS characters: pyuca's collation copies what is
+    left of the text at each character (the tail its table's find_prefix returns), and a name of 98,000 letters took
+    8 s of CPU to sort; names that long are told apart by how they are written (sort_key's last part)."""
+    key = tuple(_collator().sort_key(text[:SORTED_LETTERS]))
     return (key[: key.index(0)] if 0 in key else key), key
 
 
