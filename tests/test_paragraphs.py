@@ -995,6 +995,29 @@ def test_a_web_address_longer_than_a_line_is_broken_again_not_run_past_the_margi
     assert "/" in seen
 
 
+@pytest.mark.parametrize("address", ["(https://wiki.debian.org/BSP/2017/04/ca/Montreal/Announcement)",
+                                     "(www.wiki.debian.org/BSP/2017/04/ca/Montreal/Announcement)"])
+def test_a_web_address_s_head_is_never_broken_in_a_paragraph_split_between_columns(text_style, address):
+    """DebConf17 (A4, p. 63): a paragraph split between columns, its second part broken again, read "... the Montreal
+    BSP (htt" / "ps://wiki.debian.org/...": ReportLab's loop split the address into the room left. Its head
+    ("(https://", "(www.") is never broken: the first break is after it, else it goes whole to the next line."""
+    text = ("It is an opinioned guide: not every tool will be shown and my bias will be towards the tool I know and "
+            "use every day. I will try show you how to find resources to deal with the random Debian packages you "
+            f"will find. This session is a reroll of the Montreal BSP {address} (Bug Squashing Party) where I was "
+            "invited to present my material to a broader audience.")
+    head = address[:address.index("//") + 2] if "//" in address else "(www."
+    starts = set()  # widths at which a line begins with the head
+    for width in range(150, 200, 2):
+        paragraph = Para(text, text_style)
+        paragraph.wrap(width, 10000)
+        _, rest = paragraph.split(width, text_style.leading * 2.5)
+        rest.wrap(width, 10000)
+        lines = _lines(rest)
+        assert any(head in line for line in lines), (width, lines)  # (whole on one line)
+        starts.update(width for line in lines if line.startswith(head))
+    assert starts  # (gone whole to the next line at some widths)
+
+
 def test_a_posters_abstract_sets_its_paragraphs_apart_as_an_abstract_s_page_does(tmp_path):
     """A poster's abstract of several paragraphs ran them together: no space, no indent (the poster list is a row
     of paragraphs). They are now apart by the text's space after a paragraph; lines within one by the leading."""
