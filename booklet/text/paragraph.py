@@ -2233,12 +2233,14 @@ def _head_kept(split):
     there (a paragraph split between columns or pages is broken again by it, its words joined again); but a web
     address's head (_address_head) is never split: where that room, after other words on the line, ends inside it,
     an empty part is left on the line and the word goes whole to the next, to be broken there after a slash (or split
-    from there if none fits). DebConf17 (A4, p. 63) read "... of the Montreal BSP (htt" / "ps://wiki.debian.org/..."."""
+    from there if none fits). DebConf17 (A4, p. 63) read "... of the Montreal BSP (htt" / "ps://wiki.debian.org/...".
+    (SPLIT_TAILS off: ReportLab's split.)"""
 
     def splitting(word, room, widths, lineno):
         parts = split(word, room, widths, lineno)
         head = _address_head("".join(text for _, text in word[1:])) if len(parts) > 1 else 0
-        if not head or room >= widths[min(lineno, len(widths) - 1)] or sum(len(t) for _, t in parts[0][1:]) >= head:
+        if not (head and _linebreak.SPLIT_TAILS) or room >= widths[min(lineno, len(widths) - 1)] \
+                or sum(len(t) for _, t in parts[0][1:]) >= head:
             return parts
         frag = word[1][0]
         empty = frag.clone()
