@@ -1340,6 +1340,8 @@ def _page_broken(word) -> bool:
     12,000 letters was asked a line less again and again, to nothing (layout.flowables.Para._split_in), at every page
     (48,000 letters in an abstract: 20 s of CPU)."""
     return isinstance(word, (_rl_paragraph._SplitWordLL, _rl_paragraph._SplitFragLL))
+
+
 CUT_WORD = 1_000  # letters: a longer word is hyphenated from its first letters alone (see _from_the_head)
 
 
