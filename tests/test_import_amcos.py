@@ -377,6 +377,26 @@ def test_a_row_that_ends_before_it_starts_is_said_so(tmp_path):
         "timetable.tex:9: 'Coffee' ends as it starts ('10:30--10:30'): it has no end time; correct one of them"]
 
 
+def test_a_row_that_runs_past_the_next_rows_start_ends_there_not_in_parallel_sessions(tmp_path):
+    """The kit's timetable is one column of rows that follow one another: AMCOS's own writes an invited talk
+    '10:10--12:45' before a coffee break at 10:45 (for 10:45). Read as written, it overlapped the next rows and the
+    import made it, the break and each talk after it a parallel session of its own; it ends at the next row's start,
+    and the notes say so. A row out of order (the tutorial before the 12:35 line) is left as written."""
+    timetable = TIMETABLE.replace(r"\KL{9:10--10:05}", r"\KL{9:10--10:25}")
+    imported = read(write_kit(tmp_path / "kit", timetable), Options())
+    day1, day2 = imported.documents["programme.yaml"]["days"]
+    assert day1["items"][1:4] == [
+        {"time": "09:10-10:05", "talk": "tremblay"},
+        {"time": "10:05-10:30", "talk": "berner"},
+        {"time": "10:30-11:00", "title": "Coffee", "kind": "break"}]
+    assert {"time": "14:00-17:00", "tutorial": "tutor"} in day2["items"]
+    assert [n for n in imported.notes if "runs past" in n] == [
+        "timetable.tex:7: 'Title of a keynote lecture' (9:10--10:25) runs past the start of the next row (10:05): "
+        "ended then, as the timetable's rows follow one another; correct it in timetable.tex if it is meant otherwise"]
+    assert not [n for n in imported.notes if "held beside others" in n]
+    read_back(imported, tmp_path / "folder")
+
+
 @pytest.mark.parametrize("name", ["abstracts/txt/t_sato.txt", "timetable.tex"])
 @pytest.mark.parametrize("encoding", ["utf-32", "utf-16"])
 def test_an_abstract_or_the_timetable_saved_as_utf_32_or_utf_16_is_refused_naming_its_encoding(tmp_path, name,

@@ -19,7 +19,8 @@ Talks become abstracts with id NAME (kind from the marks), posters posters.yaml 
 timetable.tex, when its structure is the kit's (`\\section{Tuesday, 20 of March}` days holding rows
 `\\KL` `\\IS` `\\CT` `\\IT` `\\tutorial`{time}{name}{university}{place}{title}, `\\tablebreak`{time}{name},
 `\\eventtype`{time}{name}), gives the programme: rows are matched to the abstracts by title (else by the
-speaker's family name); a day without a year gets the year in which that date falls on that weekday
+speaker's family name; the table has one track, so a row that runs past the next row's start ends there, said in the
+notes); a day without a year gets the year in which that date falls on that weekday
 (said in the notes). When it cannot be read as days and times, the abstracts and posters are imported
 without a programme, and the notes say why.
 """
@@ -407,15 +408,25 @@ class _Reader:
             presenter = next(p for p in a.people if p.presenting)
             by_family.setdefault(_fold(presenter.name.split()[-1]), []).append(a)
         for day in days:
-            for row in day.rows:
+            starts = [_span(row.args[0])[0] for row in day.rows]
+            for at, row in enumerate(day.rows):
                 start, end = _span(row.args[0])
                 title = latex_line(row.args[-1], self.latex)
                 where = f"{self.timetable.name}:{row.line}"
+                span = " ".join(row.args[0].split())
                 if end is not None and end <= start:
                     # (an end before its start, "10:05--9:10", was left out silently: which is right cannot be told)
-                    span = " ".join(row.args[0].split())
                     self.notes.append(no_end_said(where, title, f"'{span}'", end == start))
                     end = None
+                after = starts[at + 1] if at + 1 < len(starts) else None
+                if end is not None and after is not None and start < after < end:
+                    # the kit's table has one track: its rows follow one another, so a row that runs past the next
+                    # one's start ("10:10--12:45" before a coffee break at 10:45) was mistyped; left so, it ran beside
+                    # the rows it overlaps, each a parallel session of its own
+                    self.notes.append(f"{where}: '{title}' ({span}) runs past the start of the next row "
+                                      f"({after:%H:%M}): ended then, as the timetable's rows follow one another; "
+                                      "correct it in timetable.tex if it is meant otherwise")
+                    end = after
                 if row.macro in ("tablebreak", "eventtype"):
                     if re.search(r"\bposters\b|\bposter session", title, re.I):  # a line set as a poster session
                         self.blocks.append(Block(where, title, day=day.date, start=start, end=end, kind="poster"))
