@@ -2089,3 +2089,72 @@ def test_a_head_cut_inside_a_wide_character_is_read_to_its_last_whole_one(encodi
     assert table._decode(raw) == (text, encoding[:6])
     xml = ("\ufeff" if encoding.endswith("be") else "") + "<?xml version='1.0'?><schedule>"
     assert text_head(xml.encode(encoding)[:-1]) == xml.lstrip("\ufeff")[:-1].encode("utf-8")
+
+
+# -- names: written family name first (sciencesconf), academic titles in them -----------------------------
+
+def test_a_sciencesconf_export_writes_names_family_first_and_the_index_files_them_so(tmp_path):
+    """uRos 2026's sciencesconf export writes 'Guyader Vincent' (family name first, in ordinary letters): the index
+    filed him under V. people.yaml now gives each name's family name, its first word with the particles before it
+    ('Van Der Laan'); a name that ends with an elided family name ('Marcello D'orazio', typed given name first) is
+    left to the rule; an academic title inside a name is left out, with a note."""
+    from booklet.text.names import split_name
+
+    rows = [["SPEAKERS", "TYPDOC", "TITLE", "ABSTRACT"],
+            ["Guyader Vincent , De Canteloube Matthieu ", "Regular presentation", "Migrating to R", "Words."],
+            ["Van Der Laan Jan ", "Tutorial", "Statistical disclosure control", "Words."],
+            ["Marcello D'orazio ", "Regular presentation", "Scaling errors", "Words."],
+            ["Kocak Assoc. Prof. Necmettin Alpay ", "Regular presentation", "National Accountant", "Words."]]
+    imported = table.read(write_csv(tmp_path / "abstracts.csv", rows), Options())
+    people = {p["name"]: p["family"] for p in imported.documents["people.yaml"]}
+    assert people == {"Guyader Vincent": "Guyader", "De Canteloube Matthieu": "De Canteloube",
+                      "Van Der Laan Jan": "Van Der Laan", "Kocak Necmettin Alpay": "Kocak"}
+    assert [(split_name(name, family).family, split_name(name, family).given) for name, family in people.items()] == [
+        ("Guyader", "Vincent"), ("De Canteloube", "Matthieu"), ("Van Der Laan", "Jan"), ("Kocak", "Necmettin Alpay")]
+    speakers = [p["name"] for a in imported.documents["abstracts.yaml"] for p in a.get("authors", [a.get("speaker")])]
+    assert sorted(speakers) == ["De Canteloube Matthieu", "Guyader Vincent", "Kocak Necmettin Alpay",
+                                "Marcello D'orazio"]  # (Van Der Laan Jan's tutorial is in tutorials.yaml)
+    notes = "\n".join(imported.notes)
+    assert ("the names are written family name first, as sciencesconf.org exports them ('Guyader Vincent', "
+            "'De Canteloube Matthieu' and 3 more): printed as written") in notes
+    assert ("1 name(s) written with an academic title: the title left out, as booklet's data has no key for one "
+            "(write it back into the name to print it): 'Kocak Assoc. Prof. Necmettin Alpay -> Kocak Necmettin "
+            "Alpay'") in notes
+    read_back(imported, tmp_path / "folder")
+
+
+def test_names_are_read_given_name_first_in_any_other_export(tmp_path):
+    """Only sciencesconf's columns say the names are family name first: another table's 'Ana Smith' is as before."""
+    rows = [["Speaker", "Type", "Title", "Abstract"], ["Ana Smith", "Talk", "A talk", "Words."]]
+    imported = table.read(write_csv(tmp_path / "abstracts.csv", rows), Options())
+    assert "people.yaml" not in imported.documents
+    assert not [n for n in imported.notes if "family name first" in n]
+
+
+@pytest.mark.parametrize("written, printed", [
+    ("Dr. Kira Vinke", "Kira Vinke"), ("Dr Gareth Owen", "Gareth Owen"), ("Ana Smith, PhD", "Ana Smith"),
+    ("Ana Smith Ph.D.", "Ana Smith"), ("Prof. Dr. rer. nat. Hans Meier", "Hans Meier"), ("Dr.-Ing. Eva Roth", "Eva Roth"),
+    ("cbro - Dr. med. Christian Brodowski", "cbro - Christian Brodowski"),
+    ("Kocak Assoc. Prof. Necmettin Alpay", "Kocak Necmettin Alpay"),
+    ("Dr. Affe", "Dr. Affe"), ("PhD (he/him)", "PhD (he/him)"),  # one word would be left: a name given oneself
+    ("Nat King Cole", "Nat King Cole"), ("Drake Bell", "Drake Bell"), ("Prof. X", "Prof. X")])
+def test_an_academic_title_is_taken_out_of_a_name_when_a_name_is_left(written, printed):
+    from booklet.importers.assemble import without_titles
+
+    assert without_titles(written) == printed
+
+
+def test_a_title_in_a_speakers_or_chairs_name_is_left_out_so_one_person_is_one_index_entry(tmp_path):
+    """'Dr. Ana Smith' speaking and 'Ana Smith' chairing were two people of the index, one filed under 'Smith, Dr.
+    Ana'; the title is left out of both (data-format.md has no key for it) and the notes say so."""
+    rows = [["Title", "Speaker", "Date", "Start", "End", "Session", "Chair"],
+            ["One", "Dr. Ana Smith", "2027-05-06", "10:00", "10:30", "Morning", "Prof. Bo Jones"],
+            ["Two", "Bo Jones", "2027-05-06", "10:30", "11:00", "Morning", "Prof. Bo Jones"]]
+    imported = table.read(write_csv(tmp_path / "a.csv", rows), Options())
+    assert [a["speaker"]["name"] for a in imported.documents["abstracts.yaml"]] == ["Ana Smith", "Bo Jones"]
+    session, = imported.documents["programme.yaml"]["days"][0]["items"]
+    assert session["chair"] == "Bo Jones"
+    assert ("2 name(s) written with an academic title: the title left out, as booklet's data has no key for one "
+            "(write it back into the name to print it): 'Dr. Ana Smith -> Ana Smith', 'Prof. Bo Jones -> Bo Jones'"
+            ) in imported.notes
+    read_back(imported, tmp_path / "folder")

@@ -158,6 +158,64 @@ def flip_name(name: str) -> str:
     return name
 
 
+def family_written_first(name: str) -> str | None:
+    """The family name of `name` when the source writes names family name first in ordinary letters ("Guyader
+    Vincent", as sciencesconf.org exports them): its first word, with the particles before it ("Van Der Laan Jan",
+    "De Jonge Edwin"); None for a name of one word, or one that ends with a family name elided onto its particle
+    ("Marcello D'orazio": typed given name first into the export's fields)."""
+    from ..text.names import PARTICLES
+
+    words = name.split()
+    if len(words) < 2 or _ELIDED_LAST.match(words[-1]) and not _ELIDED_LAST.match(words[0]):
+        return None
+    count = 1
+    while count < len(words) - 1 and words[count - 1].casefold() in PARTICLES:
+        count += 1
+    return " ".join(words[:count])
+
+
+_ELIDED_LAST = re.compile(r"[DdOoLl]['’]\w")  # "D'Orazio", "O'Brien", "L'Huillier": a family name, not a given name
+
+# an academic title written in a name, as a word of its own: "Dr.", "Dr. med.", "Dr.-Ing.", "Prof.", "Assoc. Prof.",
+# "Professor", "PhD" ("Ana Smith, PhD"), "Dipl.-Ing."; case counts ("Nat" is a name, "nat." part of "Dr. rer. nat.")
+_ACADEMIC_TITLE = re.compile(
+    r"(?<![\w.-])(?:(?:Assoc(?:iate|\.)?|Asst\.?|Assistant)\s+)?(?:Prof(?:essor|\.)?|Dr\.?(?:[\s-](?:med|rer|nat|phil|"
+    r"habil|h\.\s?c|Ing)\.?)*|Dipl\.-Ing\.|Ph\.?\s?D\.?)(?=[\s,;]|$)")
+
+
+def without_titles(name: str) -> str:
+    """`name` without the academic titles written in it ("Dr. Kira Vinke" -> "Kira Vinke", "Kocak Assoc. Prof.
+    Necmettin Alpay" -> "Kocak Necmettin Alpay", "Ana Smith, PhD" -> "Ana Smith"); as written when fewer than two
+    words of a name would be left ("Dr. Affe", "PhD (he/him)": a name someone gave themselves)."""
+    if not _ACADEMIC_TITLE.search(name):
+        return name
+    left = " ".join(_ACADEMIC_TITLE.sub(" ", name).split())
+    left = re.sub(r"\s+([,;])", r"\1", left).strip(" ,;")
+    words = [w for w in left.split() if any(ch.isalpha() for ch in w) and not w.startswith(("(", "["))]
+    return left if len(words) >= 2 else name
+
+
+def _titles_out(entries: list["Entry"], blocks: list["Block"], notes: list[str]) -> None:
+    """The academic titles taken out of every person's and chair's name (without_titles): data-format.md has no key
+    for a title, and the index would file "Dr. Kira Vinke" apart from "Kira Vinke"; the notes name them."""
+    changed: list[str] = []
+
+    def untitled(name: str) -> str:
+        new = without_titles(name)
+        if new != name:
+            changed.append(f"{name} -> {new}")
+        return new
+
+    for entry in entries:
+        for person in entry.people:
+            person.name = untitled(person.name)
+    for block in blocks:
+        block.chairs = [untitled(chair) for chair in block.chairs]
+    if changed:
+        notes.append(f"{len(changed)} name(s) written with an academic title: the title left out, as booklet's data "
+                     f"has no key for one (write it back into the name to print it): {some(changed)}")
+
+
 _COUNTRY_THE = re.compile(r",\s*([A-Z][\w .-]*?),\s*The\s*$")
 
 
@@ -512,6 +570,7 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
     """The documents of booklet's data files for these entries and blocks; `kinds`: what the source's types
     became (None for a format without types)."""
     notes = list(notes)
+    _titles_out(entries, blocks, notes)
     entries = _once(entries, notes)
     by_key = {b.key: b for b in blocks}
     ids = _Ids()

@@ -25,9 +25,9 @@ from pathlib import Path
 from ..data.csvrows import CsvError, csv_rows
 from ..data.load import after_wide_mark
 from . import Imported, Options, SourceError
-from .assemble import (LONGEST, Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean, first_few,
-                       flip_name, given_and_family, id_from, line_kind, no_end, no_end_said, parse_clock,
-                       plus_minutes, refuse_off_its_day, slug, some)
+from .assemble import (LONGEST, Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean,
+                       family_written_first, first_few, flip_name, given_and_family, id_from, line_kind, no_end,
+                       no_end_said, parse_clock, plus_minutes, refuse_off_its_day, slug, some)
 from .schedule import FIRST_YEAR, LAST_YEAR, zone_named
 from .text import images_in, joined, to_markup, without_controls
 
@@ -1147,6 +1147,7 @@ class _Table:
         self.et_al: dict[tuple[str, str], str] = {}
         # the id the source gives (its column of ids, as written) -> each title given it -> where first
         self.idents: dict[str, dict[str, str]] = {}
+        self.family_first = False  # the export writes names family name first (sciencesconf's: _family_first)
 
     def read(self) -> Imported:
         header_at = _find_header(self.rows, self.options)
@@ -1226,6 +1227,7 @@ class _Table:
     # one row per contribution
     def long(self, header_at: int, header: list) -> list[Entry]:
         self.header = header
+        self.family_first = _family_first(header)
         cols = _columns(header, self.options)
         body = self.rows[header_at + 1:]
         cols.best_dates(body, "date" in _user_map(self.options).values())
@@ -1304,6 +1306,12 @@ class _Table:
         if passed:
             self.notes.append(f"column(s) not read, as another column gives the same field: {', '.join(passed)}; "
                               "rename the header of the one to read, or name it with --map")
+        named = [p.name for e in entries for p in e.people]
+        if self.family_first and named:
+            self.notes.append(f"the names are written family name first, as sciencesconf.org exports them "
+                              f"({some(named, 2)}): printed as written, and filed in the index of authors by their "
+                              "first word, with the particles before it (people.yaml); a name typed given name first "
+                              "into the form is filed by its given name: give its family in people.yaml")
         return entries
 
     def short_row(self, row: list, n: int, header: list, read: set[int]) -> None:
@@ -1456,6 +1464,9 @@ class _Table:
         elif emails:
             self.emails_apart += 1
         people = _mark_presenting(people, speakers)
+        if self.family_first:
+            for person in people:
+                person.family = person.family or family_written_first(person.name)
         email = cell(cols.first("email")) if not (family or given) else ""
         if email and "@" in email and people:
             target = next((p for p in people if p.presenting), people[0])
@@ -1707,6 +1718,17 @@ class _Table:
         self.notes.append(no_end_said(where, title, f"'{start_written}' to '{end_written}'",
                                       end == start and first == last))
         return True
+
+
+# the column names of a sciencesconf.org export (its submission type, its numbered laboratories), whose names are
+# "FAMILY Given" or, retyped, "Family Given"
+_SCIENCESCONF_COLUMNS = frozenset({"typdoc", "labos"})
+
+
+def _family_first(header: list) -> bool:
+    """Whether the table's header is a sciencesconf.org export's (_SCIENCESCONF_COLUMNS): its names are written family
+    name first."""
+    return any(_cell(header, i).strip().casefold() in _SCIENCESCONF_COLUMNS for i in range(len(header)))
 
 
 def _mistyped(row: list, cols: _Columns, dates: _Dates) -> bool:
