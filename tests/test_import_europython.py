@@ -238,3 +238,13 @@ def test_a_speaker_without_a_name_is_named_in_the_notes(tmp_path):
     line = schedule[:schedule.index('<speaker id="55"')].count("\n") + 1
     assert (f"1 speaker(s) without a name (an empty <name>), left out: schedule.xml:{line} ('Talk A'); write their "
             "names in where they speak") in imported.notes
+
+
+def test_an_academic_title_in_a_speakers_name_is_left_out(tmp_path):
+    """EuroPython 2014 names 'Dr. Yves J. Hilpisch': printed and filed as 'Yves J. Hilpisch', with a note."""
+    source = write_source(tmp_path / "ep", SCHEDULE.replace("Ana Smith", "Dr. Ana Smith"))
+    imported = read(source, Options())
+    talk = next(a for a in imported.documents["abstracts.yaml"] if a["title"] == "Talk A")
+    assert talk["speaker"]["name"] == "Ana Smith"
+    assert ("1 name(s) written with an academic title: the title left out, as booklet's data has no key for one "
+            "(write it back into the name to print it): 'Dr. Ana Smith -> Ana Smith'") in imported.notes

@@ -2306,3 +2306,22 @@ def test_a_protocol_relative_or_bare_base_url_is_imported_as_written(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("https://tw27.example.org/", "//tw27.example.org/"),
                     encoding="utf-8")
     assert read(path, Options()).documents["conference.yaml"]["url"] == "//tw27.example.org/"
+
+
+def test_an_academic_title_in_a_persons_name_is_left_out_once_per_person(tmp_path):
+    """rC3's export names 'Dr. Kira Vinke', 36C3's 'cbro - Dr. med. Christian Brodowski': the index filed the first
+    under 'Vinke, Dr. Kira' and apart from a 'Kira Vinke' elsewhere. The title is left out (data-format.md has no key
+    for one), the note names each name once; 'Dr. Affe', a name given oneself, is left as written."""
+    days = events_v1()
+    days["13"][1]["persons"][0]["public_name"] = "Dr. Kira Vinke"
+    days["13"][2]["persons"][0]["public_name"] = "Dr. Kira Vinke"
+    days["13"][4]["persons"][0]["public_name"] = "Dr. Affe"
+    imported = read(write_json_v1(tmp_path / "schedule.json", days), Options())
+    speakers = {a["title"]: [p["name"] for p in a.get("authors", [a.get("speaker")])]
+                for a in imported.documents["abstracts.yaml"]}
+    assert speakers["Waves in shallow water: a second look"] == ["Kira Vinke", "Carla Diaz"]
+    assert speakers["Tides and the moon"] == ["Kira Vinke"]
+    tutorial, = imported.documents["tutorials.yaml"]
+    assert tutorial["presenters"][0]["name"] == "Dr. Affe"
+    assert ("1 name(s) written with an academic title: the title left out, as booklet's data has no key for one "
+            "(write it back into the name to print it): 'Dr. Kira Vinke -> Kira Vinke'") in imported.notes

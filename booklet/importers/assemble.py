@@ -195,25 +195,32 @@ def without_titles(name: str) -> str:
     return left if len(words) >= 2 else name
 
 
+def untitled(name: str, changed: list[str]) -> str:
+    """`name` without its academic titles (without_titles); `changed` gets "written -> printed" when it had some."""
+    new = without_titles(name)
+    if new != name:
+        changed.append(f"{name} -> {new}")
+    return new
+
+
+def titles_note(changed: list[str]) -> list[str]:
+    """The note on the names an import took academic titles out of (`changed`: untitled's), or none."""
+    if not changed:
+        return []
+    return [f"{len(changed)} name(s) written with an academic title: the title left out, as booklet's data has no key "
+            f"for one (write it back into the name to print it): {some(changed)}"]
+
+
 def _titles_out(entries: list["Entry"], blocks: list["Block"], notes: list[str]) -> None:
     """The academic titles taken out of every person's and chair's name (without_titles): data-format.md has no key
     for a title, and the index would file "Dr. Kira Vinke" apart from "Kira Vinke"; the notes name them."""
     changed: list[str] = []
-
-    def untitled(name: str) -> str:
-        new = without_titles(name)
-        if new != name:
-            changed.append(f"{name} -> {new}")
-        return new
-
     for entry in entries:
         for person in entry.people:
-            person.name = untitled(person.name)
+            person.name = untitled(person.name, changed)
     for block in blocks:
-        block.chairs = [untitled(chair) for chair in block.chairs]
-    if changed:
-        notes.append(f"{len(changed)} name(s) written with an academic title: the title left out, as booklet's data "
-                     f"has no key for one (write it back into the name to print it): {some(changed)}")
+        block.chairs = [untitled(chair, changed) for chair in block.chairs]
+    notes += titles_note(list(dict.fromkeys(changed)))  # (a person of several contributions: once)
 
 
 _COUNTRY_THE = re.compile(r",\s*([A-Z][\w .-]*?),\s*The\s*$")

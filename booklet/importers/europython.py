@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import Imported, Options, SourceError, text_head
-from .assemble import PLACEHOLDER_TITLE, PLACEHOLDER_VENUE, first_few, line_kind, plus_minutes, some, time_text
+from .assemble import (PLACEHOLDER_TITLE, PLACEHOLDER_VENUE, first_few, line_kind, plus_minutes, some, time_text,
+                       titles_note, untitled)
 from .kinds import ABSTRACT_KINDS, kind_for, parse_kinds
 from .schedule import one_line, parse_duration
 from .schedule_xml import parse
@@ -247,8 +248,10 @@ class _Reader:
                 trainings = _File(companion)
                 nameless += trainings.nameless
                 items = self.merge(main, trainings, items)
+        titled: list[str] = []
         for item in items:
             for speaker in item.speakers:
+                speaker.name = untitled(speaker.name, titled)
                 if speaker.image and not speaker.image.rstrip("/").endswith("site_media"):
                     self.photos += 1
         days = self.programme(items)
@@ -262,6 +265,7 @@ class _Reader:
         if self.posters:
             documents["posters.yaml"] = self.posters
         self.explain(items)
+        self.notes += titles_note(list(dict.fromkeys(titled)))  # (a speaker of several entries: once)
         if nameless:
             self.notes.append(f"{len(nameless)} speaker(s) without a name (an empty <name>), left out: "
                               + first_few(nameless)

@@ -38,7 +38,8 @@ from ..text.folding import DAY_WORDS, unmarked
 from ..text.markup import collapse
 from . import Imported, Options, SourceError
 from .assemble import (MAX_PEOPLE, NOBODY, common_language, first_few, language_code, line_kind, names_in,
-                       off_its_day_said, own_language, regional_note, some, time_text, too_many_people)
+                       off_its_day_said, own_language, regional_note, some, time_text, titles_note, too_many_people,
+                       untitled)
 from .kinds import ABSTRACT_KINDS, kind_for, parse_kinds, user_kind_of
 from .text import ESCAPE_SEQUENCE, images_in, joined, repaired, to_markup, without_controls
 
@@ -294,6 +295,7 @@ class _Builder:
         self.texts_left: list[str] = []  # events with a text and no speaker, not talks: programme lines, text left out
         self.reworded: list[str] = []  # titles of events whose description says the abstract again in other words
         self.nameless: dict[str, int] = {}  # title -> how many of its people the source lists without a name
+        self.titled: list[str] = []  # names written with an academic title, left out: "Dr. Ana Smith -> Ana Smith"
         # the booklet's, if the source tells
         self.language = schedule.language or common_language(e.language for e in schedule.events)
         self.base_language = language_code(re.split("[-_]", self.language or "en")[0])  # "en" of "EN", "en-GB"
@@ -489,9 +491,9 @@ class _Builder:
         if kind is None and type_name:
             self.unmapped[type_name] += 1
         nameless: list[Person] = []
-        persons = _unique(event.persons, nameless)
+        persons = _unique(event.persons, self.titled, nameless)
         if not event.persons and (named := self.speakers.get(_held_as(event))):  # held again, its speakers named there
-            persons = _unique(named)
+            persons = _unique(named, self.titled)
             self.counts["speakers-given"] += 1
         if nameless and title not in self.nameless:
             self.nameless[title] = len(nameless)
@@ -728,6 +730,7 @@ class _Builder:
                          "of the type 'other'): programme lines with their title only, their texts left out (an "
                          f"abstract needs a speaker; add one in abstracts.yaml to give it a page) "
                          f"({some(self.texts_left)})")
+        notes += titles_note(list(dict.fromkeys(self.titled)))  # (a person of several events: once)
         if self.nameless:
             named = [f"'{title}'" + (f" ({n})" if n > 1 else "") for title, n in self.nameless.items()]
             notes.append(f"{sum(self.nameless.values())} person(s) the source lists without a name (an empty name, or "
@@ -865,13 +868,14 @@ def _text(event: Event, reworded: list) -> str:
     return joined(to_markup(event.abstract), to_markup(event.description), reworded=reworded)
 
 
-def _unique(persons: list[Person], nameless: list | None = None) -> list[Person]:
-    """Each person once, as named for print (assemble.names_in: an email address is the person its words name);
-    `nameless` gets each person left out for want of a name (an empty name, or one of no letter or digit: '-')."""
+def _unique(persons: list[Person], titled: list[str], nameless: list | None = None) -> list[Person]:
+    """Each person once, as named for print (assemble.names_in: an email address is the person its words name), an
+    academic title left out of the name (assemble.untitled; `titled` gets each name that had one); `nameless` gets each
+    person left out for want of a name (an empty name, or one of no letter or digit: '-')."""
     seen: dict[str, Person] = {}
     out = []
     for person in persons:
-        found = names_in(one_line(person.name))
+        found = [(untitled(name, titled), email) for name, email in names_in(one_line(person.name))]
         if not found and nameless is not None:
             nameless.append(person)
         bio = (person.bio or "") if len(found) == 1 else ""  # (one biography of several people is none of theirs)
