@@ -2104,22 +2104,24 @@ def test_a_sciencesconf_export_writes_names_family_first_and_the_index_files_the
             ["Guyader Vincent , De Canteloube Matthieu ", "Regular presentation", "Migrating to R", "Words."],
             ["Van Der Laan Jan ", "Tutorial", "Statistical disclosure control", "Words."],
             ["Marcello D'orazio ", "Regular presentation", "Scaling errors", "Words."],
-            ["Kocak Assoc. Prof. Necmettin Alpay ", "Regular presentation", "National Accountant", "Words."]]
+            ["Kocak Assoc. Prof. Necmettin Alpay ", "Regular presentation", "National Accountant", "Words."],
+            ["Dr. Smith Ana", "Regular presentation", "Titled first", "Words."]]
     imported = table.read(write_csv(tmp_path / "abstracts.csv", rows), Options())
     people = {p["name"]: p["family"] for p in imported.documents["people.yaml"]}
     assert people == {"Guyader Vincent": "Guyader", "De Canteloube Matthieu": "De Canteloube",
-                      "Van Der Laan Jan": "Van Der Laan", "Kocak Necmettin Alpay": "Kocak"}
+                      "Van Der Laan Jan": "Van Der Laan", "Kocak Necmettin Alpay": "Kocak", "Smith Ana": "Smith"}
     assert [(split_name(name, family).family, split_name(name, family).given) for name, family in people.items()] == [
-        ("Guyader", "Vincent"), ("De Canteloube", "Matthieu"), ("Van Der Laan", "Jan"), ("Kocak", "Necmettin Alpay")]
+        ("Guyader", "Vincent"), ("De Canteloube", "Matthieu"), ("Van Der Laan", "Jan"), ("Kocak", "Necmettin Alpay"),
+        ("Smith", "Ana")]
     speakers = [p["name"] for a in imported.documents["abstracts.yaml"] for p in a.get("authors", [a.get("speaker")])]
     assert sorted(speakers) == ["De Canteloube Matthieu", "Guyader Vincent", "Kocak Necmettin Alpay",
-                                "Marcello D'orazio"]  # (Van Der Laan Jan's tutorial is in tutorials.yaml)
+                                "Marcello D'orazio", "Smith Ana"]  # (Van Der Laan Jan's tutorial is in tutorials.yaml)
     notes = "\n".join(imported.notes)
     assert ("the names are written family name first, as sciencesconf.org exports them ('Guyader Vincent', "
-            "'De Canteloube Matthieu' and 3 more): printed as written") in notes
-    assert ("1 name(s) written with an academic title: the title left out, as booklet's data has no key for one "
+            "'De Canteloube Matthieu' and 4 more): printed as written") in notes
+    assert ("2 name(s) written with an academic title: the title left out, as booklet's data has no key for one "
             "(write it back into the name to print it): 'Kocak Assoc. Prof. Necmettin Alpay -> Kocak Necmettin "
-            "Alpay'") in notes
+            "Alpay', 'Dr. Smith Ana -> Smith Ana'") in notes
     read_back(imported, tmp_path / "folder")
 
 

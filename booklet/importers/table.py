@@ -27,7 +27,7 @@ from ..data.load import after_wide_mark
 from . import Imported, Options, SourceError
 from .assemble import (LONGEST, Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean,
                        family_written_first, first_few, flip_name, given_and_family, id_from, line_kind, no_end,
-                       no_end_said, parse_clock, plus_minutes, refuse_off_its_day, slug, some)
+                       no_end_said, parse_clock, plus_minutes, refuse_off_its_day, slug, some, without_titles)
 from .schedule import FIRST_YEAR, LAST_YEAR, zone_named
 from .text import images_in, joined, to_markup, without_controls
 
@@ -1466,7 +1466,8 @@ class _Table:
         people = _mark_presenting(people, speakers)
         if self.family_first:
             for person in people:
-                person.family = person.family or family_written_first(person.name)
+                person.family = person.family or family_written_first(without_titles(person.name))  # ("Dr. Smith
+                # Ana": Smith; assemble leaves the title out)
         email = cell(cols.first("email")) if not (family or given) else ""
         if email and "@" in email and people:
             target = next((p for p in people if p.presenting), people[0])
