@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from fractions import Fraction
 
 import pypdf
 import pytest
 
 from booklet.build import build_booklet
-from booklet.layout.glance import MAIN, plan_day
+from booklet.layout.glance import MAIN, _share_evenly, _side_by_side, plan_day
 from booklet.model import Day, Item, Parallel, Session, TimeRange
 from booklet.text import markup
 
@@ -419,6 +420,47 @@ def test_boxes_side_by_side_share_the_column_among_the_lanes_used_at_their_time_
     (top,) = [y for _, y, text in found if text.startswith("Freedom")]
     title = [text for left, y, text in found if left == pytest.approx(x["Alpha one"]) and top - 20 < y <= top]
     assert norm("".join(title)) == norm("Freedom embedded devices that respect users")  # whole, in one box's lines
+
+
+def _crowded_day(seed: int, sessions: int = 300, rooms: int = 12) -> Day:
+    """A day of `sessions` one-talk sessions in `rooms` rooms, each room's one after another from 06:00 with gaps and
+    lengths drawn from `seed`: one group of boxes, side by side in many ways."""
+    import random
+
+    draw, talks = random.Random(seed), []
+    clock = {room: 6 * 60 for room in range(rooms)}
+    for n in range(sessions):
+        room = draw.randrange(rooms)
+        start = clock[room] + draw.choice([0, 0, 5, 15, 30])
+        end = start + draw.choice([15, 20, 30, 45, 60, 90, 120])
+        if end >= 24 * 60:
+            continue
+        clock[room] = end
+        time = TimeRange(dt.time(start // 60, start % 60), dt.time(end // 60, end % 60))
+        talks.append(Session(f"S{n}", (Item("other", time, f"t{n}"),), room=f"Room {room}"))
+    return Day(dt.date(2027, 9, 13), (Parallel(tuple(talks)),))
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_hundreds_of_boxes_side_by_side_share_the_column_in_order_none_narrower_than_it_must_be(seed):
+    """_share_evenly for one group of some 200 boxes (a pass over every box for each of its widths took seconds): the
+    boxes beside one another keep their rooms' order without overlapping, inside the column; each is as wide as it can
+    be (it touches a box beside it, or the column's edge, on both sides), and the narrowest is as wide as the most boxes
+    in a row side by side leave it."""
+    plan = plan_day(0, _crowded_day(seed))
+    boxes = plan.boxes
+    assert len({box.group for box in boxes}) == 1 and len(boxes) > 150
+    _share_evenly(boxes)
+    for box in boxes:
+        left, right = box.across
+        assert 0 <= left < right <= 1
+        beside = [other for other in boxes if other.start < box.end and box.start < other.end and other is not box]
+        assert all(other.across[1] <= left for other in beside if other.lane < box.lane)
+        assert all(other.across[0] >= right for other in beside if other.lane > box.lane)
+        assert left == 0 or any(other.across[1] == left for other in beside if other.lane < box.lane)
+        assert right == 1 or any(other.across[0] == right for other in beside if other.lane > box.lane)
+    narrowest = min(box.across[1] - box.across[0] for box in boxes)
+    assert narrowest == Fraction(1, _side_by_side(boxes)) > Fraction(1, 20)
 
 
 def test_hours_with_nothing_on_any_day_are_a_band_not_a_page_of_empty_rows(tmp_path):

@@ -739,51 +739,155 @@ def _share_evenly(boxes: list[Box]) -> None:
 
 
 def _shared(group: list[Box]) -> None:
-    """_share_evenly for one group of boxes, none gathered: each box's `share`, where it is not its lanes'."""
-    plain = sorted(group, key=lambda b: (b.lane, b.start, b.order))
-    after: dict[int, list[Box]] = {id(box): [] for box in plain}  # the boxes beside it on its right
-    before: dict[int, list[Box]] = {id(box): [] for box in plain}
-    for n, box in enumerate(plain):
-        for other in plain[n + 1:]:
-            if other.lane > box.lane and other.start < box.end and box.start < other.end:
-                after[id(box)].append(other)
-                before[id(other)].append(box)
+    """_share_evenly for one group of boxes, none gathered: each box's `share`, where it is not its lanes'. The widths
+    are settled a level at a time: the boxes of the rows side by side that are as wide as the column at the level
+    are settled, and their edges with them (nothing beside them can move them); the next level shares out what they
+    leave to the boxes not settled, walled in by them. Each pass over the boxes costs n log n (the boxes beside one
+    are found through their stretches of time, _Stretches, not by pairs) and goes over the boxes not settled only:
+    a group of hundreds of boxes took seconds, every pass over every box for each of its levels."""
+    lanes, stretches = _by_lane(group), _Stretches(group)
     width: dict[int, Fraction] = {}  # of the boxes whose width is settled
-    while len(width) < len(plain):
+    ends: tuple[dict[int, Fraction], dict[int, Fraction]] = ({}, {})  # their right edges, and their left edges from
+    walls: tuple[dict[int, Fraction], dict[int, Fraction]] = ({}, {})  # the right; where those beside a box end
+    new: list[Box] = []
+    while len(width) < len(group):
+        for side, (end, wall) in enumerate(zip(ends, walls)):  # (on its left, on its right: the new ones)
+            order = lanes if side == 0 else lanes[::-1]
+            for key, at in _beside_settled(order, stretches, end, new, width).items():
+                wall[key] = max(at, wall.get(key, Fraction(0)))
         level = Fraction(1)  # each unsettled box this wide: lowered until no row of boxes side by side is too wide
         while True:  # (Dinkelbach: to what the widest row at the level before leaves each of its unsettled boxes)
-            ending = _rows(plain, before, width, level)
-            total, settled, unsettled = max(ending.values())
-            if total <= 1:
+            ending = _rows(lanes, stretches, width, walls[0], level)
+            row, wall, count = max((total + walls[1].get(key, 0), wall + walls[1].get(key, 0), count)
+                                   for key, (total, wall, count) in ending.items())
+            if row <= 1:
                 break
-            level = (1 - settled) / unsettled
-        starting = _rows(plain[::-1], after, width, level)
-        for box in plain:  # settled: the boxes in a row as wide as the column
-            own = width.get(id(box), level)
-            if id(box) not in width and ending[id(box)][0] + starting[id(box)][0] - own == 1:
-                width[id(box)] = level
-    right: dict[int, Fraction] = {}
-    for box in plain:  # left to right: each box right of those beside it on its left
-        left = max((right[id(other)] for other in before[id(box)]), default=Fraction(0))
-        right[id(box)] = left + width[id(box)]
-        if (left, right[id(box)]) != (Fraction(box.lane, box.lanes), Fraction(box.lane + box.span, box.lanes)):
-            box.share = (left, right[id(box)])
+            level = (1 - wall) / count
+        starting = _rows(lanes[::-1], stretches, width, walls[1], level)
+        new = [box for lane in lanes for box in lane
+               if id(box) in ending and ending[id(box)][0] + starting[id(box)][0] - level == 1]
+        for box in new:  # settled: the boxes in a row as wide as the column
+            width[id(box)] = level
+            ends[0][id(box)], ends[1][id(box)] = ending[id(box)][0], starting[id(box)][0]
+    for lane in lanes:
+        for box in lane:
+            left, right = ends[0][id(box)] - width[id(box)], ends[0][id(box)]
+            if (left, right) != (Fraction(box.lane, box.lanes), Fraction(box.lane + box.span, box.lanes)):
+                box.share = (left, right)
 
 
-def _rows(boxes: list[Box], beside: dict[int, list[Box]], width: dict[int, Fraction],
+def _side_by_side(boxes: list[Box]) -> int:
+    """The most boxes in a row side by side, each beside the next (a room's left of the next room's), among `boxes`
+    (none gathered): the number _share_evenly shares the day's column among where it is narrowest. AMCOS 2018's
+    Wednesday had five lanes (an invited talk from 10:10 to 12:45, beside it one session after another, each its own
+    lane), never more than two boxes side by side: it was gathered as if five shared the column."""
+    rows = _rows(_by_lane(boxes), _Stretches(boxes), {}, {}, Fraction(1))
+    return max((count for _, _, count in rows.values()), default=0)
+
+
+def _by_lane(boxes: list[Box]) -> list[list[Box]]:
+    """`boxes` lane by lane, left to right, each lane's in time order."""
+    lanes: dict[int, list[Box]] = {}
+    for box in sorted(boxes, key=lambda b: (b.lane, b.start, b.order)):
+        lanes.setdefault(box.lane, []).append(box)
+    return list(lanes.values())
+
+
+def _rows(lanes: list[list[Box]], stretches: _Stretches, width: dict[int, Fraction], walls: dict[int, Fraction],
           level: Fraction) -> dict[int, tuple[Fraction, Fraction, int]]:
-    """For each of `boxes` (in the order that puts the boxes `beside` each before it), the widest row of boxes side by
-    side, each beside the next, ending at it: (its width, what its boxes settled in `width` take, how many are not,
-    each `level` wide)."""
+    """For each box of `lanes` (lane by lane, from the side the rows start from) whose width is not settled in `width`,
+    the widest row of such boxes side by side, each beside the next, ending at it, from its first box's wall (`walls`:
+    where the settled boxes beside it on that side end, else the column's edge): (how far from that side the row ends,
+    that wall, how many boxes are in the row, each `level` wide). A lane's boxes are beside those of the lanes before
+    it that share some of their time."""
+    profile = _Profile(stretches, (Fraction(0), Fraction(0), 0))
     rows: dict[int, tuple[Fraction, Fraction, int]] = {}
-    for box in boxes:
-        total, settled, unsettled = max((rows[id(other)] for other in beside[id(box)]),
-                                        default=(Fraction(0), Fraction(0), 0))
-        if id(box) in width:
-            rows[id(box)] = (total + width[id(box)], settled + width[id(box)], unsettled)
-        else:
-            rows[id(box)] = (total + level, settled, unsettled + 1)
+    for lane in lanes:
+        mine = [box for box in lane if id(box) not in width]
+        for box in mine:  # (all of a lane's before any is put: a lane's boxes are not beside one another)
+            wall = walls.get(id(box), Fraction(0))
+            total, first, count = max(profile.largest(box), (wall, wall, 0))
+            rows[id(box)] = (total + level, first, count + 1)
+        for box in mine:
+            profile.put(box, rows[id(box)])
     return rows
+
+
+def _beside_settled(lanes: list[list[Box]], stretches: _Stretches, end: dict[int, Fraction], settled: list[Box],
+                    width: dict[int, Fraction]) -> dict[int, Fraction]:
+    """For each box of `lanes` (lane by lane from one side) not settled in `width`, beside one of the `settled` boxes
+    on that side: where the farthest of those ends, `end` (from that side), by the box's id."""
+    profile = _Profile(stretches, Fraction(-1))
+    settled_ids = {id(box) for box in settled}
+    out = {}
+    for lane in lanes:
+        for box in lane:
+            if id(box) not in width:
+                found = profile.largest(box)
+                if found >= 0:
+                    out[id(box)] = found
+        for box in lane:
+            if id(box) in settled_ids:
+                profile.put(box, end[id(box)])
+    return out
+
+
+class _Stretches:
+    """A group's time in stretches, between two of its boxes' starts and ends, as the leaves of a segment tree: for
+    each box, the nodes that cover its stretches together, and the nodes above them (those of its first and last
+    stretch), found once for the passes over the group (_Profile)."""
+
+    def __init__(self, boxes: list[Box]):
+        points = sorted({t for box in boxes for t in (box.start, box.end)})
+        slot = {t: n for n, t in enumerate(points)}
+        self.size = 1 << max(0, len(points) - 2).bit_length()
+        self.nodes: dict[int, tuple[list[int], list[int]]] = {}
+        for box in boxes:
+            low, high = slot[box.start] + self.size, slot[box.end] + self.size
+            first, last, cover = low, high - 1, []
+            while low < high:
+                if low & 1:
+                    cover.append(low)
+                    low += 1
+                if high & 1:
+                    high -= 1
+                    cover.append(high)
+                low, high = low >> 1, high >> 1
+            above = set()
+            for leaf in (first, last):
+                leaf >>= 1
+                while leaf and leaf not in above:
+                    above.add(leaf)
+                    leaf >>= 1
+            self.nodes[id(box)] = cover, sorted(above)
+
+
+class _Profile:
+    """The largest value put on each stretch of a group's time (_Stretches): a box's put on all its stretches, and
+    the largest on any of a box's stretches (put by the boxes that share some of its time), each in log time (`top`:
+    the largest put on any stretch under a node; `whole`: on all of them)."""
+
+    def __init__(self, stretches: _Stretches, nothing):
+        self.nodes = stretches.nodes
+        self.nothing = nothing
+        self.top = [nothing] * (2 * stretches.size)
+        self.whole = [nothing] * (2 * stretches.size)
+
+    def put(self, box: Box, value) -> None:
+        cover, above = self.nodes[id(box)]
+        top, whole = self.top, self.whole
+        for node in cover:
+            if whole[node] < value:
+                whole[node] = value
+            if top[node] < value:
+                top[node] = value
+        for node in above:
+            if top[node] < value:
+                top[node] = value
+
+    def largest(self, box: Box):
+        cover, above = self.nodes[id(box)]
+        return max([self.top[node] for node in cover] + [self.whole[node] for node in above], default=self.nothing)
 
 
 def split_days(plans: list[DayPlan], grid: Grid) -> list[list[DayPlan]]:
