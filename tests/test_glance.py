@@ -422,6 +422,39 @@ def test_boxes_side_by_side_share_the_column_among_the_lanes_used_at_their_time_
     assert norm("".join(title)) == norm("Freedom embedded devices that respect users")  # whole, in one box's lines
 
 
+def test_a_group_of_many_lanes_never_more_than_two_side_by_side_is_not_gathered_and_its_day_is_not_wider(tmp_path):
+    """AMCOS 2018 (A4 p. 3), its Wednesday: an invited talk from 10:10 to 12:45 and beside it four sessions one after
+    another, each its own parallel session (no rooms): five lanes, never more than two boxes side by side. The day's
+    column was five lanes wide (the other days' squeezed) and would have been gathered in a narrower one. Now the boxes
+    side by side are counted: each of the two halves of a column as wide as the next day's, the titles in them."""
+    sessions = [("Invited", "10:10-12:45", "Invited talk on long lanes"), ("Coffee", "10:45-11:10", "Coffee"),
+                ("First", "11:10-11:40", "Contributed one"), ("Second", "11:40-12:10", "Contributed two"),
+                ("Third", "12:10-12:45", "Contributed three")]
+    lines = ["days:", "  - date: 2027-09-13", "    items:", "      - parallel:"]
+    for name, time, title in sessions:
+        lines += [f"          - session: {name}", "            items:", f'              - {{time: "{time}", title: {title}}}']
+    lines += ["  - date: 2027-09-14", "    items:", '      - {time: "10:00-12:45", title: Closing talks}']
+    folder = write_conference(tmp_path / "conf", {"programme.yaml": "\n".join(lines) + "\n"})
+    result = build_booklet(folder, tmp_path / "a.pdf", page_size="A4")
+    pdf = Pdf(tmp_path / "a.pdf")
+    page = result.anchors["glance"] - 1
+    found = chunks(pdf, page)
+    text = pdf.norms[page]
+    assert norm("PARALLEL SESSIONS") not in text
+    x = {title: min(left for left, _, t in found if t.startswith(title.split()[0]) and title.split()[-1] in t
+                    or t.startswith(title)) for _, _, title in sessions}
+    (monday,), (tuesday,) = ([left for left, _, t in found if t == day] for day in ("Monday", "Tuesday"))
+    column = tuesday - monday  # (a day's column and the gap after it)
+    half = x["Coffee"] - x["Invited talk on long lanes"]
+    assert all(x[title] == pytest.approx(x["Coffee"]) for title in ("Contributed one", "Contributed two",
+                                                                    "Contributed three"))
+    assert half == pytest.approx((column - 3.0) / 2, abs=0.5)  # two halves of the day's column
+    from booklet.layout.page import page_for
+
+    (heading,) = [left for left, _, t in found if t.startswith("Programme")]  # (the text's left edge)
+    assert column - 3.0 == pytest.approx(heading + page_for("A4").text_width - tuesday, abs=0.5)  # days as wide
+
+
 def _crowded_day(seed: int, sessions: int = 300, rooms: int = 12) -> Day:
     """A day of `sessions` one-talk sessions in `rooms` rooms, each room's one after another from 06:00 with gaps and
     lengths drawn from `seed`: one group of boxes, side by side in many ways."""
@@ -476,16 +509,29 @@ def test_hours_with_nothing_on_any_day_are_a_band_not_a_page_of_empty_rows(tmp_p
             items:
               - {time: "00:15-00:55", title: Night talk}
         """)})
+    from booklet.data.validate import read_booklet
+    from booklet.layout import glance
+    from booklet.layout.common import Context
+    from booklet.layout.page import page_for
+
     result = build_booklet(folder, tmp_path / "h.pdf")
-    found = chunks(Pdf(tmp_path / "h.pdf"), result.anchors["glance"] - 1)
+    pdf = Pdf(tmp_path / "h.pdf")
+    found = chunks(pdf, result.anchors["glance"] - 1)
     hours = hours_at(found)
     assert sorted(hours) == ["00:00", "01:00", "10:00"]  # (02:00 to 09:00 left out)
+    sizes = set()
+    pdf.reader.pages[result.anchors["glance"] - 1].extract_text(
+        visitor_text=lambda text, cm, tm, font, size: sizes.add(round(size * tm[3] * cm[3], 2)) if text.strip() in hours else 0)
+    (label,) = sizes  # the hour labels' size
     hour = hours["00:00"] - hours["01:00"]
-    assert hours["01:00"] - hours["10:00"] < hour / 3  # the band: not nine hours high
+    assert hours["01:00"] - hours["10:00"] == pytest.approx(2.6 * label, abs=0.05)  # the band: two labels high
     (night,) = [y for _, y, text in found if text.startswith("Night")]
     (opening,) = [y for _, y, text in found if text.startswith("Opening")]
     assert hours["00:00"] > night > hours["01:00"] > hours["10:00"] > opening > hours["10:00"] - hour
-    assert hour < (hours["00:00"] - 40) / 6  # an hour at most an eighth of the grid: the page not filled by two talks
+    booklet, _ = read_booklet(folder)
+    grid = glance.Grid(Context(booklet, page_for("A5")), [glance.plan_day(i, day) for i, day in enumerate(booklet.days)])
+    assert hour == pytest.approx((grid.grid_top - grid.grid_bottom) / 8, abs=0.05)  # an eighth of the grid: the page
+    # not filled by two talks
 
 
 def test_a_day_with_few_empty_hours_keeps_them_as_rows(tmp_path):

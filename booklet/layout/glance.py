@@ -156,10 +156,26 @@ class DayPlan:
     boxes: list[Box] = field(default_factory=list)
     untimed: list[tuple[Item, Session | None]] = field(default_factory=list)
     clashing: frozenset[str] = frozenset()  # names two rooms' sessions in boxes side by side have (_clashing)
+    counted: tuple | None = field(default=None, repr=False, compare=False)  # (the boxes' places, _across of them)
 
     @property
     def lanes(self) -> int:
-        return max((box.lanes for box in self.boxes), default=1)
+        """The most boxes side by side in its column at any time: those its column is shared among (_share_evenly),
+        not the lanes of a group whose boxes are never all side by side (AMCOS 2018's Wednesday: five lanes, a talk
+        from 10:10 to 12:45 and one session after another beside it, each its own lane: two at a time)."""
+        return max(self._across().values(), default=1)
+
+    def _across(self) -> dict[int, int]:
+        """For each group of its boxes, the most side by side (_side_by_side); a gathered group's, its lanes (a long
+        session set aside in a third of the column beside gathered ones: three). Counted again when the boxes move."""
+        key = tuple((b.group, b.lane, b.lanes, b.start, b.end, bool(b.members), b.aside) for b in self.boxes)
+        if self.counted is None or self.counted[0] != key:
+            groups: dict[int, list[Box]] = {}
+            for box in self.boxes:
+                groups.setdefault(box.group, []).append(box)
+            self.counted = key, {group: max(b.lanes for b in boxes) if any(b.members or b.aside for b in boxes)
+                                 else _side_by_side(boxes) for group, boxes in groups.items()}
+        return self.counted[1]
 
     def width_needed(self, lane_min: float, narrow: float) -> float:
         """The width its column needs: `lane_min` for each of its lanes; but lanes the day has for BRIEF minutes or
@@ -167,10 +183,11 @@ class DayPlan:
         wide as the others (DebConf17's Sunday was twice as wide as its neighbours all day for that hour). A long
         session set aside beside gathered parallel sessions (_set_aside) needs `narrow` for each of their lanes too:
         a box of names and a bar, not lanes of titles."""
-        spans: dict[int, tuple[int, float, float, bool]] = {}  # each group of boxes side by side: (lanes, start, end,
-        for box in self.boxes:  # one set aside in it)
-            lanes, start, end, aside = spans.get(box.group, (1, box.start, box.end, False))
-            spans[box.group] = (max(lanes, box.lanes), min(start, box.start), max(end, box.end), aside or box.aside)
+        across = self._across()
+        spans: dict[int, tuple[int, float, float, bool]] = {}  # each group of boxes side by side: (how many at most,
+        for box in self.boxes:  # start, end, one set aside in it)
+            lanes, start, end, aside = spans.get(box.group, (across[box.group], box.start, box.end, False))
+            spans[box.group] = (lanes, min(start, box.start), max(end, box.end), aside or box.aside)
         need = lane_min
         for lanes in range(2, self.lanes + 1):
             minutes = sum(end - start for count, start, end, aside in spans.values() if count >= lanes and not aside)
@@ -178,7 +195,8 @@ class DayPlan:
         return need
 
     def gather(self, width: float, narrow: float, shortest: float = 0.0, textless: float = 0.0) -> bool:
-        """Each group of boxes whose lanes would be narrower than `narrow` in a column `width` wide, or most of
+        """Each group of boxes whose boxes side by side (_side_by_side) would be narrower than `narrow` in a column
+        `width` wide, or most of
         whose boxes are shorter than `shortest` minutes (too short for a line of the smallest type: lanes of
         empty boxes), or narrower than `narrow` * CRAMPED with most boxes a line high (four tracks of short talks
         on A4: "Approxi…", "Selection…"), the boxes counted those beside another (a track's talks before and after a
@@ -212,7 +230,7 @@ class DayPlan:
                 else:
                     boxes += group
                 continue
-            lanes = max(box.lanes for box in group)
+            lanes = _side_by_side(group)  # (the boxes side by side share the column, not the lanes: _share_evenly)
             beside = [box for box in group if box.lanes > 1]  # (not a track's items alone in their time)
             short = sum(box.end - box.start < shortest for box in beside)
             one_line = sum(box.end - box.start < 2 * shortest for box in beside)  # (room for one line of title)
