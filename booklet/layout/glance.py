@@ -195,10 +195,9 @@ class DayPlan:
         return need
 
     def gather(self, width: float, narrow: float, shortest: float = 0.0, textless: float = 0.0) -> bool:
-        """Each group of boxes whose boxes side by side (_side_by_side) would be narrower than `narrow` in a column
-        `width` wide, or most of
-        whose boxes are shorter than `shortest` minutes (too short for a line of the smallest type: lanes of
-        empty boxes), or narrower than `narrow` * CRAMPED with most boxes a line high (four tracks of short talks
+        """Each group of boxes whose boxes side by side (_side_by_side: not its lanes) would be narrower than `narrow`
+        in a column `width` wide, or most of whose boxes are shorter than `shortest` minutes (too short for a line of
+        the smallest type: lanes of empty boxes), or narrower than `narrow` * CRAMPED with most boxes a line high (four tracks of short talks
         on A4: "Approxi…", "Selection…"), the boxes counted those beside another (a track's talks before and after a
         workshop beside it are full width), becomes one box over their time (it names their sessions), with the groups
         of the same parallel sessions before and after it (a long session beside them set aside in a lane of its own,
@@ -776,11 +775,11 @@ def _shared(group: list[Box]) -> None:
         level = Fraction(1)  # each unsettled box this wide: lowered until no row of boxes side by side is too wide
         while True:  # (Dinkelbach: to what the widest row at the level before leaves each of its unsettled boxes)
             ending = _rows(lanes, stretches, width, walls[0], level)
-            row, wall, count = max((total + walls[1].get(key, 0), wall + walls[1].get(key, 0), count)
-                                   for key, (total, wall, count) in ending.items())
-            if row <= 1:
+            row, taken, count = max((total + walls[1].get(key, 0), first + walls[1].get(key, 0), count)
+                                    for key, (total, first, count) in ending.items())
+            if row <= 1:  # (the widest row: from its wall on the left to the one on its right)
                 break
-            level = (1 - wall) / count
+            level = (1 - taken) / count
         starting = _rows(lanes[::-1], stretches, width, walls[1], level)
         new = [box for lane in lanes for box in lane
                if id(box) in ending and ending[id(box)][0] + starting[id(box)][0] - level == 1]
