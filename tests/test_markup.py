@@ -789,6 +789,28 @@ def test_a_held_space_s_quick_look_finds_every_line_its_pattern_changes(text):
             assert look.search(text) is not None, (pattern.pattern, text)
 
 
+_SPACED_TEXT = st.lists(st.sampled_from(list("0123 \t\n.,°sIVXaA§<>=≤≈~-hm%\u00a0é")
+                                        + ["nm", "eV", "5 nm", "§ 3", "= 3", "II", "<i>", "</i>", "<b>x</b>",
+                                           "Session 3", "half a", "Galactic disc", "a = b = c", "\u00a0= 2"]),
+                        max_size=16).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_SPACED_TEXT)
+def test_a_relation_sign_s_pattern_starting_with_its_space_finds_what_a_lookbehind_first_found(text):
+    """The pattern of a relation sign standing alone starts with the space before it (the character before that looked
+    behind for), which the engine scans for at C speed, where a lookbehind first was tried at every character: it
+    finds the very spans the pattern written with the lookbehind first found; a sign first on its line, which that
+    found by `^`, is found by _RELATION_FIRST."""
+    from booklet.text import markup as m
+
+    relation = re.compile(f"(?:(?<=\\S)[ \u00a0]|^)[{m.RELATION_SIGNS}](?=[ \u00a0]|$)")
+    first = m._RELATION_FIRST.match(text)
+    assert [found.span() for found in relation.finditer(text)] == \
+        ([first.span()] if first is not None else []) + [found.span() for found in m._RELATION.finditer(text)]
+    assert markup._relations_held("= 5 and x = 3 = y") == "=\u00a05 and x\u00a0=\u00a03\u00a0=\u00a0y"
+
+
 def test_a_number_s_digit_groups_a_number_sign_and_a_title_before_a_name_are_held():
     """A French typographer's review: "1 000 personnes", "n° 5", "M. Dupont", "Mme Durand" could end a line between
     their parts ("M." alone at a line's end, "000" starting one). A thousands separator typed as a space (French,
