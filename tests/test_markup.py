@@ -811,6 +811,34 @@ def test_a_relation_sign_s_pattern_starting_with_its_space_finds_what_a_lookbehi
     assert markup._relations_held("= 5 and x = 3 = y") == "=\u00a05 and x\u00a0=\u00a03\u00a0=\u00a0y"
 
 
+@settings(max_examples=600, deadline=None)
+@given(_SPACED_TEXT)
+def test_a_unit_s_and_a_title_s_patterns_starting_with_their_space_find_what_a_lookbehind_first_found(text):
+    """A number's unit held (_NUMBER_SPACE) and a title's last number or short last word tied (_LAST_NUMBER, _LAST_WORD):
+    each pattern starts with the space or white space before what it holds (what comes before that looked behind
+    for), which the engine scans for at C speed, where a lookbehind first was tried at every character. They find the
+    very spans, and tie a title's last words as, the patterns written with the lookbehind first did."""
+    from booklet.text import markup as m
+
+    opening, closing = r"(?:<[a-z][^<>]*>)*", r"(?:</[a-z]+>)*"
+    number = re.compile(rf"(?<=\d) (?=(?:{m._UNITS})(?!(?![\ua500-\ua5ff])[\w%‰]))|(?<=§) (?=\d)")
+    assert [found.span() for found in number.finditer(text)] == \
+        [found.span() for found in m._NUMBER_SPACE.finditer(text)]
+    last_number = re.compile(rf"(?<=\S) ({opening}(?:[IVXLC]{{1,7}}|\d{{1,3}}|[^\W\d_]){closing})$")
+    assert last_number.sub("\u00a0\\1", text, count=1) == m._LAST_NUMBER.sub("\u00a0\\1", text, count=1)
+    last_word = re.compile(rf"(?<=\s)([^\s<>]+|{opening}[^\s<>]+{closing}) ({opening}[^\s<>]{{1,{m.RUNT}}}{closing})$")
+
+    def runt(found):  # (the two words tied when short enough together, as before)
+        if len(m._TAG.sub("", found[1])) + len(m._TAG.sub("", found[2])) > m.PAIR:
+            return found[0]
+        return found[1] + "\u00a0" + found[2]
+
+    assert last_word.sub(runt, text, count=1) == m._LAST_WORD.sub(m._runt, text, count=1)
+    assert markup.title("Cosmological Inference II") == "Cosmological Inference\u00a0II"
+    assert markup.title("Stars in the Galactic disc") == "Stars in the Galactic\u00a0disc"
+    assert inline("5 nm and 20 %, § 3") == "5\u00a0nm and 20\u00a0%, §\u00a03"
+
+
 def test_a_number_s_digit_groups_a_number_sign_and_a_title_before_a_name_are_held():
     """A French typographer's review: "1 000 personnes", "n° 5", "M. Dupont", "Mme Durand" could end a line between
     their parts ("M." alone at a line's end, "000" starting one). A thousands separator typed as a space (French,

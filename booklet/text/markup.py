@@ -101,12 +101,14 @@ _ONE_LETTER = re.compile(rf"(?:(?<=\s)|^)({_OPENING}[^\W\d_]{_CLOSING}) (?={_OPE
 
 
 # the last word of a title when it numbers it (after a space), in tags of its own or not
-_LAST_NUMBER = re.compile(rf"(?<=\S) ({_OPENING}(?:[IVXLC]{{1,7}}|\d{{1,3}}|[^\W\d_]){_CLOSING})$")
+# (each of these patterns starts with the space or white space before its words, the character before that looked
+# behind for: the engine scans for that space at C speed, where a lookbehind first is tried at every character)
+_LAST_NUMBER = re.compile(rf" (?<=\S )({_OPENING}(?:[IVXLC]{{1,7}}|\d{{1,3}}|[^\W\d_]){_CLOSING})$")
 
 
 RUNT = 12  # letters: a title's last word this short is tied to the word before it ...
 PAIR = 24  # ... when the two have at most this many letters (longer, they could leave a line half empty)
-_LAST_WORD = re.compile(rf"(?<=\s)([^\s<>]+|{_OPENING}[^\s<>]+{_CLOSING}) ({_OPENING}[^\s<>]{{1,{RUNT}}}{_CLOSING})$")
+_LAST_WORD = re.compile(rf"(\s)([^\s<>]+|{_OPENING}[^\s<>]+{_CLOSING}) ({_OPENING}[^\s<>]{{1,{RUNT}}}{_CLOSING})$")
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -131,10 +133,10 @@ LEGAL_FORM_WORDS = frozenset(
 
 
 def _runt(found: re.Match) -> str:
-    before, last = found.group(1), found.group(2)
+    space, before, last = found.groups()
     if len(_TAG.sub("", before)) + len(_TAG.sub("", last)) > PAIR:
         return found.group(0)
-    return before + NBSP + last
+    return space + before + NBSP + last
 
 
 def _tied(found: re.Match) -> str:
@@ -1005,7 +1007,9 @@ _UNITS = ("nm|µm|μm|mm|cm|m|km|mg|g|kg|t|ms|µs|μs|ns|ps|s|min|h|Hz|kHz|MHz|G
 _ABBREVIATIONS = (r"(?:[Oo]p|[Nn]o|Nr|[Pp]p?|[Vv]ol|Bd|S|[Ff]igs?|Abb|[Ee]qs?|[Cc]h|[Cc]hap|Kap|[Ss]ec|[Tt]ab|Art|Abs|"
                   r"[Čč]|s|[Ss]tr|[Oo]br|[Čč]l|[Oo]dst|[Rr]ys|[Rr]ozdz)\.")  # (Czech č., s., str., obr.; Polish rys.)
 # (a formula right after the unit, "5 m$^2$", stands as a letter of _MATH_HELD_LETTERS meanwhile: not part of a word)
-_NUMBER_SPACE = re.compile(rf"(?<=\d) (?=(?:{_UNITS})(?!(?![\ua500-\ua5ff])[\w%‰]))|(?<=§) (?=\d)")
+# (the space first, the digit or § before it looked behind for: the engine scans for a space at C speed, where a
+# lookbehind first is tried at every character, three times as long)
+_NUMBER_SPACE = re.compile(rf" (?:(?<=\d )(?=(?:{_UNITS})(?!(?![\ua500-\ua5ff])[\w%‰]))|(?<=§ )(?=\d))")
 # Quicker looks (a character class or a digit first, which the regular expression engine scans for at C speed, where a
 # lookbehind first is tried at every position) that find every line the pattern they are named for changes, and a few
 # more: each pattern runs only on a line its look finds something in (every line of every paragraph passes here)
