@@ -1194,9 +1194,10 @@ def test_the_last_flowing_tutorial_a_few_points_over_its_room_is_set_closer_ther
     the one before, stood alone on the Tutorials' last page. Set closer (the separator above it and its paragraphs'
     spaces: programme.closer, as a day over its page is), it fits there. The first tutorial a line longer at each step
     pushes the second down the page: where it is set on the first's page, once closer than as set, and at each step
-    it is whole on one page, its type as set."""
+    it is whole on one page, its type as set; the separator above it is as far from the first as at every step (it is
+    closed up inside: the rule under its title, the gap above its presenter)."""
     long_text = "\\n\\n".join(" ".join(WORDS[(k + p) % len(WORDS)] for k in range(60)) for p in range(3))
-    gaps, moved = [], 0
+    gaps, above, moved = [], [], 0
     for extra in range(14, 19):  # (16 and 17: over the room as set; 18: over it at the closest too)
         text = long_text + "\\n\\n" + " ".join(WORDS[k % len(WORDS)] for k in range(16 * extra + 1))
         files = {"tutorials.yaml": _long_and_short_tutorials(text), "programme.yaml": None}
@@ -1209,10 +1210,43 @@ def test_the_last_flowing_tutorial_a_few_points_over_its_room_is_set_closer_ther
             _font_size(result.output, result.anchors["end:tutorial-1"] - 1, "Ana Smith"), 2)
         if start == result.anchors["end:tutorial-1"]:  # (below the first: from its presenter to the second's)
             gaps.append(boxes(result.output, end - 1, "Bo Jones")[3] - boxes(result.output, end - 1, "Ana Smith")[3])
+            above.append(round(boxes(result.output, end - 1, "The short one")[1]
+                               - boxes(result.output, end - 1, "Ana Smith")[3], 2))
         else:
             moved += 1
     assert moved and len(gaps) > 1, (moved, gaps)
     assert min(gaps) < max(gaps) - 3, gaps  # (set closer: was the same gap at each step)
+    assert len(set(above)) == 1, above  # (closer inside it only: the separator above it as far from the first as
+    # at every other step; its spaces were halved, DebConf17's A4 p. 64)
+
+
+@pytest.mark.parametrize("lines, refit", [(26, True), (40, False)])
+def test_the_last_entry_is_set_closer_only_where_it_would_otherwise_stand_alone_on_the_next_page(tmp_path, lines,
+                                                                                                    refit):
+    """An entry's `refit` (the section's last set closer to fit the room left for it) is for an entry that would
+    otherwise stand alone on the next page: moved on whole, or a short rest of it there (less than a quarter of a
+    page). Where its split leaves more of it there (14 lines, 168 points of a 348-point page), it is split as set:
+    the refit was tried first whatever the split, and here set the entry closer (a stand-in for it) on the first
+    page. A rest of 2 lines and the heading (26 lines in a room of 24): set closer, on the first page."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    from booklet.layout.flowables import Entry, Para
+
+    style = ParagraphStyle("p", fontSize=10, leading=12)
+    doc = SimpleDocTemplate(str(tmp_path / "e.pdf"), pagesize=(300, 380), leftMargin=10, rightMargin=10,
+                            topMargin=10, bottomMargin=10)  # (a frame 348 points tall inside its padding)
+    content = [Para("The header of the entry", style)] + [Para(f"Line {k} of the entry", style) for k in range(lines)]
+    entry = Entry(content, lambda: [Para("The entry (continued)", style)], keep=1,
+                  refit=lambda entry, width, room: Para("The entry set closer", style))
+    doc.build([Spacer(10, 48), entry])  # (room for the header and 24 lines under it)
+    pdf = Pdf(tmp_path / "e.pdf")
+    if refit:
+        assert len(pdf) == 1 and "The entry set closer" in pdf.texts[0], pdf.texts
+    else:
+        assert len(pdf) == 2 and "The entry set closer" not in "".join(pdf.texts), pdf.texts
+        assert "The header of the entry" in pdf.texts[0] and "The entry (continued)" in pdf.lines(1)
+        assert f"Line {lines - 1} of the entry" in pdf.lines(1)
 
 
 def test_a_short_flowing_abstract_at_a_pages_foot_moves_on_whole_rather_than_split_two_and_two(tmp_path):

@@ -20,7 +20,7 @@ from ..model import Abstract, Person
 from .columns import GAP, UNBOUNDED, TextColumns
 from .common import (PHOTO_HEIGHT, PHOTO_WIDTH, Context, Slot, abstract_photo, kept_whole, presenting,
                      underlined, underlining_note)
-from .flowables import (Anchor, BesidePhoto, Continues, DayMark, EndMark, Entry, Later, Para, Rule,
+from .flowables import (Anchor, BesidePhoto, Continues, DayMark, EndMark, Entry, Gap, Later, Para, Rule, Together,
                         height_needed, line_count, measuring_canvas)
 from .programme import closer, day_title
 from .styles import markup_color
@@ -434,9 +434,10 @@ def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: st
 
     `made`: made(tight) gives `content` again, its text set `tight` (a Tight), for the last entry of its section (one
     page or more: an abstract's, a tutorial's): where it does not fit the room left for it on its page, which would
-    leave it alone on the section's last page, it is set closer to fit that room whole, as a day a little over its
-    page is (programme.closer: the space between its paragraphs and the separator's above it closer, down to half,
-    then its text's type a little smaller, a sixteenth at most), when that fits it; else as above. DebConf17's
+    leave it alone on the section's last page (Entry's _left_alone), it is set closer to fit that room whole, as a day
+    a little over its page is (programme.closer: the spaces between its paragraphs and of its own rules and gaps
+    closer, down to half, the separator above it as set; then its text's type a little smaller, a sixteenth at most),
+    when that fits it; else as above. DebConf17's
     "Early History of Debian" (A4), a tutorial kept whole 6 points over the room under the one before, stood alone
     on the Tutorials' last page."""
     separator = Rule(ctx.colours.rule, 0.5, SEPARATOR_SPACE) if number else None
@@ -449,14 +450,31 @@ def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: st
 
 def _closer(ctx: Context, made, entry: Entry, width: float, room: float) -> Entry | None:
     """`entry` (flowing_entry's, as set) made again by made(tight) and set closer to fit `room`, `width` wide
-    (programme.closer: its text's paragraphs and the separator above it closer, then its text's type smaller); None
+    (programme.closer: its text's paragraphs, its rules and gaps closer (_closed_up), then its text's type smaller;
+    the separator above it as every other entry's); None
     when it fits none of those settings or is too far over for them."""
     def closer_entry(space: float, size: float = 1.0) -> Entry:
-        content = made(Tight(space, 1.0, size))
-        separator = None if entry.separator is None else Rule(ctx.colours.rule, 0.5, SEPARATOR_SPACE * space)
-        return Entry(content, entry.heading, min(entry.keep, len(content)), separator, tail=entry.tail)
+        content = _closed_up(made(Tight(space, 1.0, size)), space)
+        return Entry(content, entry.heading, min(entry.keep, len(content)), entry.separator, tail=entry.tail)
 
     return closer(ctx, closer_entry, entry, width, room, ("text",))
+
+
+def _closed_up(flowables: list, space: float) -> list:
+    """`flowables` (an entry's content) with the spaces of its own rules (the hairline under its title) and gaps (above
+    a presenter, in a Together too) times `space`: an entry set closer closes up inside it, the separator above it as
+    far from the entry before as every other (DebConf17 A4 p. 64: "Early History of Debian", its separator's spaces
+    halved, stood 4.5 points closer under the tutorial before than the others on its page)."""
+    def closed(flowable):
+        if type(flowable) is Rule:
+            return Rule(flowable.color, flowable.thickness, flowable.space * space, flowable.between)
+        if type(flowable) is Gap:
+            return Gap(flowable.width, flowable.height * space)
+        if type(flowable) is Together:
+            return Together(_closed_up(flowable.content, space), flowable.text)
+        return flowable
+
+    return [closed(flowable) for flowable in flowables]
 
 
 _LEFT_BEFORE_A_CUT = ",;:\u2013\u2014-"  # punctuation a title cut short does not end in before its ellipsis

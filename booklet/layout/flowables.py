@@ -1277,6 +1277,9 @@ def _frame_page(flowable) -> float | None:
     return None if frame is None else frame._height - frame._topPadding - frame._bottomPadding
 
 
+REFIT_REST = 1 / 4  # of a page: an entry going on with less than this of it alone on the next page is set closer
+
+
 class Entry(Continues):
     """One of several entries flowing on a page (abstracts, layout: flow): `separator` (a rule) above
     it, except at the top of a page; its header (`keep` flowables) never alone at a page's foot; a
@@ -1299,7 +1302,8 @@ class Entry(Continues):
 
     `refit`: refit(entry, width, room), for the last entry of its section, which leaves the section's last page to it
     alone where it does not fit the room left for it: the entry set closer to fit that room whole, or None (see
-    abstracts.flowing_entry); tried before any of the rules above."""
+    abstracts.flowing_entry); tried where, by the rules above, the entry would move on whole or go on with less than
+    REFIT_REST of a page (_left_alone)."""
 
     def __init__(self, content: list, heading, keep: int, separator=None, tail: int = 0, whole: float = 0.0,
                  near: float = 0.0, alone: float = 0.0, refit=None):
@@ -1332,8 +1336,22 @@ class Entry(Continues):
         self._settle()
         page = _frame_page(self)
         movable = page is not None and not _at_top(self)  # (moving on to the next page could help)
-        if movable and self.refit is not None and (closer := self.refit(self, availWidth, availHeight)) is not None:
+        parts = self._split_as_set(availWidth, availHeight, page, movable)
+        if movable and self.refit is not None and self._left_alone(parts, availWidth, page) \
+                and (closer := self.refit(self, availWidth, availHeight)) is not None:
             return [closer]  # (it fits the room whole: the frame adds it)
+        return parts
+
+    def _left_alone(self, parts: list, availWidth, page: float) -> bool:
+        """Whether `parts`, the entry split as set (_split_as_set), leave it alone on the next page, the section's last
+        (see `refit`): it moves on whole, or less than REFIT_REST of a page of it goes on. Where more goes on, its split
+        stands as the book's rules make it (`alone`: a longer rest is no mistake), the entry not set closer (refit had
+        been tried first, whatever the split: an entry taller than a page, up to a quarter over the room, was set
+        closer to fit it whenever its spaces and type could give that much)."""
+        return not parts or len(parts) == 2 and parts[1].wrap(availWidth, page)[1] < REFIT_REST * page
+
+    def _split_as_set(self, availWidth, availHeight, page: float | None, movable: bool) -> list:
+        """The entry split as it is set (`whole`, `near`, `alone`, then Continues' split): [] when it moves on whole."""
         fitting: list[bool] = []  # whether the entry fits on a page (height_needed: a layout pass), measured once
 
         def fits() -> bool:
