@@ -882,6 +882,23 @@ def test_balanced_columns_never_end_one_with_a_line_leading_into_a_list_its_item
     assert all(line and line.startswith(norm("– Building")) for line in tips), tips
 
 
+_INTRODUCE = "I'm going to introduce\n\n– why it's necessary, even we already have tor\n\n– how to use it\n\n– what's the benefit"
+
+
+@pytest.mark.parametrize("height, steps", [(220, range(200, 330, 3)), (500, range(20, 150, 3))],
+                         ids=["running-on", "balanced"])
+def test_a_short_line_running_on_into_a_list_without_a_colon_never_ends_a_column_apart_from_it(tmp_path, height,
+                                                                                               steps):
+    """DebConf17 on A4, p. 50: "I'm going to introduce" (no colon: its sentence goes on in the list) ended the left
+    column of balanced columns, its three items in the right. A short paragraph with no end to its sentence right
+    before a list leads into it as one ending with a colon does: wherever the columns break (a third of a line
+    further on at each step; balanced, and running on to the next page), the line under it in its column is the
+    list's first item's."""
+    [lines] = _below_call_and_lead_in(tmp_path, steps, height, _INTRODUCE, ("going to introduce",))
+    assert len(lines) == len(steps)
+    assert all(line and line.startswith(norm("– why it")) for line in lines), lines
+
+
 _AREAS = ("The Global Digital Compact has two key areas of focus:\n\n1. Digital inclusion:\n\n2. Bridging digital divides "
           "through open collaboration and equitable access, in every country and for every community alike.\n\n"
           "3. Open source as a foundation: recognizing open technologies as a cornerstone of global cooperation and "

@@ -247,7 +247,8 @@ class Context:
         leads into the next (a heading, a line ending with a colon: _HEADING_LIKE; a short question alone: _ASKS) is
         kept with it, and so is a
         paragraph or item right before a block of code that ends with a colon or is short (SHORT_LEAD); a short
-        paragraph (SHORT_LEAD) ending with a colon right before a list is kept with its first item, and that item,
+        paragraph (SHORT_LEAD) ending with a colon, or with no end to its sentence (_RUNS_ON: "I'm going to
+        introduce"), right before a list is kept with its first item, and that item,
         short too, with the next: "... the following:" never ends a page with one item or none; before a paragraph, it
         is kept with that paragraph's first lines (two or more: no orphans). A longer lead-in ending
         with a colon keeps its last lines with the list or paragraph (keepTailWithNext: at a page's or column's foot it
@@ -274,6 +275,12 @@ class Context:
         def ends_with_colon(at: int) -> bool:  # paragraphs[at] is text (a paragraph or an item) ending with a colon
             return not isinstance(paragraphs[at], markup.Code) and bool(_LEADS_IN.search(paragraphs[at]))
 
+        def runs_into_list(at: int) -> bool:  # paragraphs[at] is a short paragraph (not an item) with no end to its
+            # sentence, a list's item next: it goes on in the list as a line ending with a colon does (DebConf17's
+            # "I'm going to introduce", then three items: it ended the left column of A4 p. 50, its items the right)
+            return marks[at] is None and item_next(at) and not isinstance(paragraphs[at], markup.Code) \
+                and _short(paragraphs[at]) and bool(_RUNS_ON.search(_shown(paragraphs[at])))
+
         def asks(at: int) -> bool:  # paragraphs[at] is a short question alone, more text after it
             return at + 1 < len(paragraphs) and bool(_ASKS.fullmatch(_shown(paragraphs[at])))
 
@@ -287,7 +294,7 @@ class Context:
             # two phases:", then a paragraph, or "– " lines read as paragraphs: 36c3's "... which consists of two
             # phases:" ended A4 p. 99's left column, the phases in the right; DebConf17's "... on some key goals like:"
             # ended p. 48's)
-            leading = before_code or (into_text and _short(text))  # (a short one)
+            leading = before_code or (into_text and _short(text)) or runs_into_list(at)  # (a short one)
             if found is None and (_HEADING_LIKE.fullmatch(text) or leading or asks(at)):  # (never the last on a page,
                 made.append(Para(text, self.derived(style, f"{style.name}_lead", keepWithNext=1)))  # its text next)
             elif found is None and into_text:  # a longer one: its last lines go on
@@ -300,7 +307,7 @@ class Context:
                 item = self._item_style(style, widest[at], texts[level])
                 del texts[level + 1:]
                 texts.append(item.leftIndent)
-                led = at and item_next(at) and ends_with_colon(at - 1) and _short(text)
+                led = at and item_next(at) and (ends_with_colon(at - 1) or runs_into_list(at - 1)) and _short(text)
                 if before_code or (into_text and _short(text)):  # (an item the code under it shows: "It's easy to
                     # get max, min and ..."; an item leading into the next, "3. The Power of Digital Public Goods
                     # (DPGs):", ended FOSDEM 2025's A4 p. 58's left column, "4. Introduction to ..." heading the right)
@@ -405,6 +412,9 @@ _LEADS_IN = re.compile(r":(?:</[^>]*>)*\s*$")
 # after it also without a colon, and is kept with its first lines (the EuroPython import, A5 p. 27: "- It's easy to
 # get max, min and standard deviation" ended a page, the line of code it introduced on the next)
 SHORT_LEAD = 90
+# A paragraph's text that ends mid-sentence (a letter, a digit, a comma: no full stop, no closing bracket or quote):
+# short, right before a list, it leads into it as a line ending with a colon does ("I'm going to introduce")
+_RUNS_ON = re.compile(r"[\w,]$")
 _TAGS = re.compile(r"<[^>]*>")
 _ENTITY = re.compile(r"&[#\w]+;")
 
