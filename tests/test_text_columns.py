@@ -899,6 +899,30 @@ def test_a_short_line_running_on_into_a_list_without_a_colon_never_ends_a_column
     assert all(line and line.startswith(norm("– why it")) for line in lines), lines
 
 
+def test_a_flowing_abstract_in_columns_never_starts_at_a_pages_foot_with_fewer_than_four_lines_of_its_text(tmp_path):
+    """39C3 on A4, p. 293: "Häkeln für Anfänger" started at the page's foot, its header over a line of its text in the
+    first column ("Häkeln für Anfänger", a paragraph of its own) and two in the second. Its heading's orphan: no
+    fewer than TAIL_LINES lines of its text stay under the header (as on a page of one column), or it starts the next
+    page. The abstract before it a few words longer at each step pushes it down the page's foot: on the page where it
+    starts, 4 lines of its text or more (counted in both columns), or it starts that page."""
+    from booklet.layout.abstracts import TAIL_LINES
+
+    text = "A short first line\n\n" + "\n\n".join(_text(90, p) for p in range(6))
+    counts = []
+    for words in range(1332, 1388, 8):  # (as set: 4, 4, 3, 3, 1 and 1 lines, then at the top of the next page)
+        entries = (f"- id: e0\n  title: Filler entry\n  speaker: {{name: Ana Smith}}\n  abstract: {_text(words)} end.\n"
+                   f"- id: e1\n  title: Second entry\n  speaker: {{name: Bo Jones}}\n  abstract: |\n"
+                   + "".join(f"    {line}\n" if line else "\n" for line in text.split("\n")))
+        result = _build(tmp_path / str(words), {"abstracts.yaml": entries, "programme.yaml": None}, "A4")
+        lines = [line for _, _, line in _text_lines(result.output, result.anchors["abstract-1"] - 1, 0)]
+        header = next(at for at, line in enumerate(lines) if "Secondentry" in line)
+        assert lines[header + 1] == "BoJones", lines[header:header + 2]
+        moved = result.anchors["end:abstract-0"] < result.anchors["abstract-1"]  # (it starts the next page)
+        counts.append((moved, len(lines) - header - 2))  # (the lines under the speaker's name: the text's)
+    assert all(moved or below >= TAIL_LINES for moved, below in counts), counts
+    assert any(moved for moved, _ in counts) and any(not moved for moved, _ in counts), counts
+
+
 _AREAS = ("The Global Digital Compact has two key areas of focus:\n\n1. Digital inclusion:\n\n2. Bridging digital divides "
           "through open collaboration and equitable access, in every country and for every community alike.\n\n"
           "3. Open source as a foundation: recognizing open technologies as a cornerstone of global cooperation and "

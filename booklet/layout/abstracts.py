@@ -427,7 +427,8 @@ def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: st
     a page left empty at most; from a higher room it is split as before: half a page left empty looked a mistake);
     from a room of up to NEARLY_WHOLE of the page, it moves on whole too where its split would be a forced one (it is
     fewer than TAIL_LINES lines too tall for the room, or fewer than TAIL_LINES lines of its text would stay under its
-    header: see Entry's `near`); in two columns (A4) it is split as it comes. `last`: the last entry of its section
+    header: see Entry's `near`); in two columns (A4) it is split as it comes, but never to leave fewer than TAIL_LINES
+    lines of its text under its header at a page's foot (Entry's `orphan`). `last`: the last entry of its section
     (what follows opens a page), which moves on whole from a room of up to NEARLY_WHOLE of the page, when it fits on a
     page, where a split would leave less than LAST_ALONE of a page of it alone on the section's last page, as the last
     poster of a list does (posters.ALONE): "(continued)" and a few lines on a page of their own, the section's end.
@@ -444,7 +445,7 @@ def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: st
     one_column = ctx.page.text_columns == 1
     return Entry(content, continued_heading(ctx, title), keep, separator, tail=TAIL_LINES,
                  whole=KEPT_WHOLE if one_column else 0.0, near=NEARLY_WHOLE if one_column else 0.0,
-                 alone=LAST_ALONE if last and one_column else 0.0,
+                 alone=LAST_ALONE if last and one_column else 0.0, orphan=not one_column,
                  refit=None if made is None else lambda entry, width, room: _closer(ctx, made, entry, width, room))
 
 

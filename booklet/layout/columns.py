@@ -409,12 +409,16 @@ class Columns(Flowable):
             return [self]
         if not any(columns):
             return []  # not even one line here: the columns start on the next page
-        here = _Placed(columns, self.column_width(availWidth), self.gap, self.rule, availHeight,  # the page full
-                       items=self.items)
+        here = self._placed(columns, availWidth, availHeight)  # the page full
         rest = type(self)(self.items, self.count, self.gap, self.rule, key=self.key, page_height=self.page_height,
                           _start=cursor.index, _pending=cursor.pending,
                           _pages=self.pages + ((availWidth, availHeight, at_top),))
         return [here, rest]
+
+    def _placed(self, columns, width: float, height: float) -> _Placed:
+        """This page's `columns`, filled, `height` tall (the room's full height) in a block `width` wide: what split
+        leaves on the page."""
+        return _Placed(columns, self.column_width(width), self.gap, self.rule, height, items=self.items)
 
     def draw(self):
         width, _, _, columns, _ = self._laid
@@ -501,6 +505,11 @@ class TextColumns(Columns):
                    and (_heads(column[-1][0]) or keeps_tail_with_next(column[-1][0])) for column in columns)
 
     balances_whole = False  # a paragraph splits between the columns to balance them
+
+    def _placed(self, columns, width: float, height: float) -> _Placed:
+        """As Columns' (the part of the text on this page), its lines counted (_PlacedText): a flowing entry's split
+        counts the lines of its text it leaves under its header (flowables.Entry's `orphan`)."""
+        return _PlacedText(super()._placed(columns, width, height), self.line_count())
 
     def _least(self, columns) -> float:
         return 0.0  # (so the columns may be lower than any paragraph)
@@ -598,3 +607,15 @@ class _Placed(Flowable):
 
     def draw(self):
         self.drawOn(self.canv, 0, 0)
+
+
+class _PlacedText(_Placed):
+    """A page's columns of running text (TextColumns' part on that page), already filled, and how many lines of the
+    text they hold (line_count: text, as a paragraph is, to whoever counts an entry's lines)."""
+
+    def __init__(self, placed: _Placed, lines: int):
+        super().__init__(placed.columns, placed.column_width, placed.gap, placed.rule, placed.height, placed.items)
+        self.lines = lines
+
+    def line_count(self) -> int:
+        return self.lines

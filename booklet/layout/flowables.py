@@ -1300,19 +1300,26 @@ class Entry(Continues):
     the page, when it fits on a page, where its split would leave less than `alone` of a page of it on the next page,
     alone there (0: never), as Row's does; from more room it is split (half a page left empty looked a mistake).
 
+    `orphan`: from any room, a split that would leave fewer than `tail` lines of its text under its header at the
+    page's foot (its heading's orphan, as `near` has it from its room) moves it on whole, unless it can be cut between
+    two paragraphs, `tail` lines or more each side: on a page of two columns, where `near` is 0 (39C3 A4 p. 293:
+    "Häkeln für Anfänger" started at the page's foot, its header over a line of its text in the first column and two
+    in the second).
+
     `refit`: refit(entry, width, room), for the last entry of its section, which leaves the section's last page to it
     alone where it does not fit the room left for it: the entry set closer to fit that room whole, or None (see
     abstracts.flowing_entry); tried where, by the rules above, the entry would move on whole or go on with less than
     REFIT_REST of a page (_left_alone)."""
 
     def __init__(self, content: list, heading, keep: int, separator=None, tail: int = 0, whole: float = 0.0,
-                 near: float = 0.0, alone: float = 0.0, refit=None):
+                 near: float = 0.0, alone: float = 0.0, refit=None, orphan: bool = False):
         super().__init__(content, heading, keep=keep, tail=tail)
         self.separator = separator
         self.whole = whole
         self.near = near
         self.alone = alone
         self.refit = refit
+        self.orphan = orphan
 
     def _settle(self) -> None:
         """Decided where the entry is placed: the separator goes above it unless it starts a page; a
@@ -1371,6 +1378,8 @@ class Entry(Continues):
         if (movable and len(parts) == 2 and self.alone and availHeight <= self.near * page
                 and parts[1].wrap(availWidth, page)[1] < self.alone * page and fits()):
             return []  # the section's last: its rest would stand alone on its last page, a few lines: it moves on whole
+        if movable and len(parts) == 2 and self.orphan and self._head_short(parts[0]):
+            return self._between_paragraphs(availWidth, availHeight)  # (its heading's orphan)
         return parts
 
     def _between_paragraphs(self, availWidth, availHeight) -> list:
@@ -1406,6 +1415,11 @@ class Entry(Continues):
         # (a line's height: the leading of the entry's own last paragraph, its text's, whatever stays here)
         if height_needed(self._items(), availWidth, page) - availHeight < self.tail * self._last_leading(self):
             return True
+        return self._head_short(first)
+
+    def _head_short(self, first: Continues) -> bool:
+        """Whether `first` (what of the entry stays on this page) holds fewer than `tail` lines of its text below the
+        header (text in columns: the lines of this page's columns)."""
         text = [f for f in first.content[len(self.lead) + self.keep:] if _is_text(f)]
         return sum(map(line_count, text)) < self.tail
 
