@@ -438,9 +438,8 @@ def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: st
     leave it alone on the section's last page (Entry's _left_alone), it is set closer to fit that room whole, as a day
     a little over its page is (programme.closer: the spaces between its paragraphs and of its own rules and gaps
     closer, down to half, the separator above it as set; then its text's type a little smaller, a sixteenth at most),
-    when that fits it; else as above. DebConf17's
-    "Early History of Debian" (A4), a tutorial kept whole 6 points over the room under the one before, stood alone
-    on the Tutorials' last page."""
+    when that fits it; else as above. DebConf17's "Early History of Debian" (A4), a tutorial kept whole 6 points over
+    the room under the one before, stood alone on the Tutorials' last page."""
     separator = Rule(ctx.colours.rule, 0.5, SEPARATOR_SPACE) if number else None
     one_column = ctx.page.text_columns == 1
     return Entry(content, continued_heading(ctx, title), keep, separator, tail=TAIL_LINES,
@@ -452,8 +451,8 @@ def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: st
 def _closer(ctx: Context, made, entry: Entry, width: float, room: float) -> Entry | None:
     """`entry` (flowing_entry's, as set) made again by made(tight) and set closer to fit `room`, `width` wide
     (programme.closer: its text's paragraphs, its rules and gaps closer (_closed_up), then its text's type smaller;
-    the separator above it as every other entry's); None
-    when it fits none of those settings or is too far over for them."""
+    the separator above it as every other entry's); None when it fits none of those settings or is too far over for
+    them."""
     def closer_entry(space: float, size: float = 1.0) -> Entry:
         content = _closed_up(made(Tight(space, 1.0, size)), space)
         return Entry(content, entry.heading, min(entry.keep, len(content)), entry.separator, tail=entry.tail)
@@ -465,7 +464,7 @@ def _closed_up(flowables: list, space: float) -> list:
     """`flowables` (an entry's content) with the spaces of its own rules (the hairline under its title) and gaps (above
     a presenter, in a Together too) times `space`: an entry set closer closes up inside it, the separator above it as
     far from the entry before as every other (DebConf17 A4 p. 64: "Early History of Debian", its separator's spaces
-    halved, stood 4.5 points closer under the tutorial before than the others on its page)."""
+    set closer too, stood closer under the tutorial before than the others on its page)."""
     def closed(flowable):
         if type(flowable) is Rule:
             return Rule(flowable.color, flowable.thickness, flowable.space * space, flowable.between)
