@@ -49,8 +49,8 @@ def explain(exc: yaml.YAMLError, text: str) -> tuple[int | None, str | None]:
     context = str(getattr(exc, "context", "") or "")
     mark = getattr(exc, "problem_mark", None)
     opened = getattr(exc, "context_mark", None)
-    for explainer in (_tab, _reserved_start, _colon, _unclosed_quote, _escape, _flow, _quote_runs_on, _block_end,
-                      _no_colon, _document_end, _anchor_twice):
+    for explainer in (_tab, _reserved_start, _colon, _unclosed_quote, _escape, _flow, _quote_runs_on, _complex_key,
+                      _block_end, _no_colon, _document_end, _anchor_twice):
         found = explainer(problem, context, mark, opened, lines, text)
         if found:
             return found
@@ -337,6 +337,23 @@ def _block_end(problem, context, mark, opened, lines, text):
     if mark.column == len(parts["indent"]):
         return _misaligned(mark.line, lines)
     return None
+
+
+_COMPLEX_KEY = re.compile(r"(?P<indent> *)\?(?: +(?P<key>.*?))?\s*$")
+
+
+def _complex_key(problem, context, mark, opened, lines, text):
+    """'expected <block end>, but found '?'': a line that starts with '? ' (YAML's key written the long way, a
+    complex key) among a list's items, where no key can stand; PyYAML's words were printed as they are."""
+    if not problem.startswith("expected <block end>") or "'?'" not in problem or mark is None:
+        return None
+    found = _COMPLEX_KEY.match(_split_comment(_line(lines, mark.line))[0])
+    if found is None:
+        return None
+    key = found["key"] or "key"
+    return mark.line + 1, ("a line that starts with '? ' writes a key YAML's long way (a complex key), and a key cannot "
+                           "stand here, among the list's items; write it in an item as the others are "
+                           f"(- {key}: value), or put a text that starts with '?' in quotes: {yaml_quoted('? ' + key)}")
 
 
 def _goes_on_advice(line: str, parts: re.Match) -> str:
