@@ -378,8 +378,9 @@ def reporting_errors(output: Path | None = None):
         click.echo(f"booklet: {exc}; nothing was written.", err=True)
         sys.exit(1)
     except OSError as exc:
-        target = exc.filename or output
-        click.echo(f"booklet: cannot write {target}: {exc.strerror or exc}; nothing was written.", err=True)
+        from .output.atomic import cannot_write
+
+        click.echo(f"booklet: {cannot_write(exc, output)}; nothing was written.", err=True)
         sys.exit(1)
     except Exception as exc:  # a bug in booklet: say so plainly, keep the earlier output
         click.echo(f"booklet: internal error ({type(exc).__name__}: {exc}); nothing was written. "

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from .cache.memory import BuildCache
 from .cache.persisted import for_watch
+from .output.atomic import cannot_write
 from .problems import DataError, Problem, Refused
 
 DATA_SUFFIXES = {".yaml", ".yml", ".csv"}  # .csv: participants.csv
@@ -103,8 +104,7 @@ def rebuild(data_dir: Path, output: Path, options=None, cache: BuildCache | None
     except Refused as exc:  # an output that is one of the data's files: as `booklet build` says it
         return Rebuild(False, f"booklet: {exc}; {_kept(output)}", [], _since(start), refused=str(exc))
     except OSError as exc:
-        return Rebuild(False, f"booklet: cannot write {exc.filename or output}: {exc.strerror or exc}; "
-                              f"{_kept(output)}", [], _since(start))
+        return Rebuild(False, f"booklet: {cannot_write(exc, output)}; {_kept(output)}", [], _since(start))
     except Exception as exc:  # a bug in booklet: say so, keep the last good PDF and keep watching
         return Rebuild(False, f"booklet: internal error ({type(exc).__name__}: {exc}); {_kept(output)} "
                               "Please report this with the data that caused it.", [], _since(start))

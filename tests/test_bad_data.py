@@ -1608,18 +1608,27 @@ def test_a_data_folder_that_is_a_link_in_a_loop_or_to_nothing_is_said_to_be_one(
 
 def test_an_output_in_a_folder_that_is_a_link_in_a_loop_cannot_be_written_and_says_so(tmp_path):
     """`-o loop/booklet.pdf` and `proofs --out loop`, where loop is a symbolic link in a loop, were an internal error
-    (RuntimeError from Path.resolve, in the check that an output replaces no input): now the write fails as any write
-    to a folder that is not there does, exit 1, nothing written."""
+    (RuntimeError from Path.resolve, in the check that an output replaces no input), then the system's words ("Not a
+    directory", "Too many levels of symbolic links", "File exists"): now said as a data folder that is one is, exit 1,
+    nothing written: build, proofs (into it, and into a folder under it), preview and impose."""
     data = conference(tmp_path)
     loop = tmp_path / "loop"
     loop.symlink_to("loop")
-    result = invoke("build", data, "-o", loop / "booklet.pdf")
-    assert result.exit_code == 1, result.output
-    assert result.stderr.startswith(f"booklet: cannot write {loop / 'booklet.pdf'}: ")
-    assert result.stderr.endswith("; nothing was written.\n")
+    said = f"{loop}: not a folder: it is a symbolic link in a loop (it points, in the end, to itself); nothing was written."
+    pdf = tmp_path / "made.pdf"
+    assert invoke("build", data, "-o", pdf).exit_code == 0
+    for command, target in [(("build", data, "-o", loop / "booklet.pdf"), loop / "booklet.pdf"),
+                            (("build", data, "-o", loop / "sub" / "booklet.pdf"), loop / "sub"),
+                            (("proofs", data, "--out", loop / "sub"), loop / "sub"),
+                            (("preview", data, "--pages", "1", "--out", loop), loop),
+                            (("impose", pdf, "-o", loop / "spreads.pdf"), loop / "spreads.pdf")]:
+        result = invoke(*command)
+        assert result.exit_code == 1, result.output
+        assert result.stderr == f"booklet: cannot write {target}: {said}\n", command
     result = invoke("proofs", data, "--out", loop)
     assert result.exit_code == 1 and "internal error" not in result.output, result.output
-    assert result.stderr.startswith(f"booklet: cannot write {loop}/") and loop.is_symlink()
+    assert result.stderr.startswith(f"booklet: cannot write {loop}/") and result.stderr.endswith(f": {said}\n")
+    assert loop.is_symlink() and sorted(p.name for p in tmp_path.iterdir()) == ["conf", "loop", "made.pdf"]
 
 
 @pytest.mark.parametrize("encoding, expected", [

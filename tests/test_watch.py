@@ -167,7 +167,8 @@ def test_watch_into_a_folder_that_is_a_link_in_a_loop_says_it_cannot_write_not_a
     events = []
     watch(folder, loop / "booklet.pdf", report=events.append, watcher=lambda roots, wanted: iter(()), jobs=1)
     assert isinstance(events[0], Rebuild) and not events[0].ok and isinstance(events[1], Watching), events
-    assert events[0].message.startswith(f"booklet: cannot write {loop / 'booklet.pdf'}: ")
+    assert events[0].message.startswith(f"booklet: cannot write {loop / 'booklet.pdf'}: {loop}: not a folder: it is a "
+                                        "symbolic link in a loop (it points, in the end, to itself); ")
     assert events[0].message.endswith("; nothing was written.") and loop.is_symlink()
 
 

@@ -146,6 +146,9 @@ def present(path: Path) -> bool:
     return os.path.lexists(path)
 
 
+LOOPING = "is a symbolic link in a loop (it points, in the end, to itself)"  # (not_a_file's words for one)
+
+
 def not_a_file(path: Path) -> str | None:
     """Why `path` cannot be read as a data file (a folder, a FIFO, a broken or looping link), or None.
 
@@ -156,7 +159,7 @@ def not_a_file(path: Path) -> str | None:
     except OSError as exc:
         if os.path.islink(path):
             if exc.errno == errno.ELOOP:
-                return "is a symbolic link in a loop (it points, in the end, to itself)"
+                return LOOPING
             return f"is a symbolic link to '{os.readlink(path)}', which does not exist"
         return f"cannot be read: {exc.strerror}"
     if stat.S_ISDIR(mode):

@@ -22,6 +22,22 @@ from pathlib import Path
 TEMP_NAME_BYTES = 120  # of the target's name kept in a temporary file's name: it must fit in 255 bytes too
 
 
+def cannot_write(exc: OSError, target) -> str:
+    """What `booklet: cannot write ...` says of `exc`, raised writing `target`: the file it names and the system's
+    words, but for a folder on its way that is a symbolic link in a loop ("Not a directory", "Too many levels of
+    symbolic links"), said as a data folder that is one is (data.validate): "not a folder: it is a symbolic link in a
+    loop"."""
+    path = exc.filename or target
+    if path is not None and exc.errno in (errno.ELOOP, errno.ENOTDIR, errno.EEXIST):  # (EEXIST: made as a folder)
+        from ..data.load import LOOPING, not_a_file
+
+        path = Path(os.fspath(path))
+        for folder in (*reversed(path.parents), path):
+            if os.path.islink(folder) and not_a_file(folder) == LOOPING:
+                return f"cannot write {path}: {folder}: not a folder: it {LOOPING}"
+    return f"cannot write {path}: {exc.strerror or exc}"
+
+
 def replaceable(target: Path) -> None:
     """An OSError naming `target` when renaming a file over it would do harm: a device (/dev/null: renaming over it
     removes the device, for every program of the machine), a pipe or a socket (another program reads it) or a
