@@ -705,3 +705,22 @@ def test_a_font_whose_licence_forbids_embedding_is_a_warning_at_its_line_and_a_p
     runner = CliRunner()
     printed = runner.invoke(main, ["preflight", str(out)])
     assert printed.exit_code == 1 and "Font embedded against its licence" in printed.output
+
+
+def test_a_font_whose_licence_allows_only_its_bitmaps_to_be_embedded_is_a_warning_and_a_preflight_fault(tmp_path):
+    """A font whose OS/2 fsType has bit 9 (0x0200, bitmap embedding only: its outlines, which booklet embeds, may not
+    be) and otherwise allows embedding (installable, 0x0000) was embedded without a word. Now warned of as the
+    restricted case is, at the font's line, and preflight names it with its pages."""
+    files = {"fonts/Bitmap-Regular.ttf": with_fs_type(renamed_font("NotoSans-Regular.ttf", "NotoSans-Regular",
+                                                                    "BitmapXX-Regular"), 0x0200)}
+    folder = theme_folder(tmp_path, "fonts:\n  headings: fonts/Bitmap-Regular.ttf\n", files)
+    said = ["theme.yaml:2: fonts.headings: warning: 'fonts/Bitmap-Regular.ttf': the licence of Bitmap-Regular.ttf "
+            "forbids embedding it in a document (OpenType fsType: bitmap embedding only, no outlines), and the print "
+            "shop needs every font embedded: the PDF would break the font's licence; choose a font whose licence "
+            "allows embedding (or get the foundry's permission)"]
+    assert [str(p) for p in check_folder(folder)[1] if p.kind == "font-licence"] == said
+    out = tmp_path / "b.pdf"
+    assert [str(p) for p in build_booklet(folder, out).warnings if p.kind == "font-licence"] == said
+    faults = [fault for fault in preflight(out).faults if "licence" in fault]
+    assert [re.sub(r"-[0-9a-f]{6} \(", " (", fault).split(" (page")[0] for fault in faults] == [
+        "Font embedded against its licence (OpenType fsType: bitmap embedding only, no outlines): BitmapXX-Regular"]

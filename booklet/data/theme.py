@@ -349,10 +349,12 @@ def _styles_missing(report: Report, file: str, line: int, key: str, value: str, 
 def _embedding_forbidden(report: Report, file: str, line: int, key: str, value: str, faces: list[Path]) -> None:
     """A warning when a font file's licence forbids embedding it (its OS/2 fsType: booklet_fonts.embedding_forbidden):
     the print shop needs every font embedded, and embedding this one breaks its licence; it was built without a word."""
-    forbidden = [face.name for face in faces if booklet_fonts.font_file_embedding_forbidden(face)]
+    why = {face.name: booklet_fonts.font_file_embedding_forbidden(face) for face in faces}
+    forbidden = [name for name, reason in why.items() if reason]
     if forbidden:
+        reasons = "; ".join(sorted({reason for reason in why.values() if reason}))
         report.warn(file, line, key, f"'{value}': the licence of {', '.join(forbidden)} forbids embedding {'them' if len(forbidden) > 1 else 'it'} in a "
-                    "document (OpenType fsType: restricted licence), and the print shop needs every font embedded: "
+                    f"document (OpenType fsType: {reasons}), and the print shop needs every font embedded: "
                     "the PDF would break the font's licence; choose a font whose licence allows embedding (or get "
                     "the foundry's permission)", "font-licence")
 

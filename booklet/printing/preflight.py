@@ -416,17 +416,20 @@ def _size_faults(sizes: list[tuple[int, tuple[float, float]]], label: str) -> li
 
 def _font_faults(scans: list[PageScan]) -> list[str]:
     """The fonts not embedded, and those embedded against their licence (OS/2 fsType), with their pages."""
+    from ..text.fonts import RESTRICTED
+
     missing: dict[str, list[int]] = defaultdict(list)
-    forbidden: dict[str, list[int]] = defaultdict(list)
+    forbidden: dict[tuple[str, str], list[int]] = defaultdict(list)  # (name, why) -> pages
     for number, scan in enumerate(scans, 1):
         for use in scan.fonts.values():
             if not use.embedded:
                 missing[use.name].append(number)
             if use.forbidden:
-                forbidden[use.name].append(number)
+                forbidden[use.name, use.forbidden].append(number)
     return [*(f"Font not embedded: {name} ({page_list(numbers)})." for name, numbers in sorted(missing.items())),
-            *(f"Font embedded against its licence (OpenType fsType: restricted licence, no embedding): {name} "
-              f"({page_list(numbers)})." for name, numbers in sorted(forbidden.items()))]
+            *(f"Font embedded against its licence (OpenType fsType: "
+              f"{'restricted licence, no embedding' if why == RESTRICTED else why}): {name} ({page_list(numbers)})."
+              for (name, why), numbers in sorted(forbidden.items()))]
 
 
 def _image_faults(scans: list[PageScan]) -> list[str]:

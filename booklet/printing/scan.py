@@ -23,7 +23,7 @@ MAX_FORM_DEPTH = 12
 class FontUse:
     name: str  # BaseFont without the subset prefix, e.g. 'Helvetica'
     embedded: bool
-    forbidden: bool = False  # embedded, though its licence forbids it (OS/2 fsType: fonts.embedding_forbidden)
+    forbidden: str | None = None  # embedded, though its licence forbids it: why (OS/2 fsType: fonts.embedding_forbidden)
 
 
 @dataclass(frozen=True)
@@ -576,7 +576,7 @@ class _Font:
     default_width: float
     ascent: float  # in em, above the baseline
     descent: float  # in em, negative
-    forbidden: bool = False  # its embedded TrueType file's licence forbids embedding it (_forbidden)
+    forbidden: str | None = None  # why its embedded TrueType file's licence forbids embedding it (_forbidden)
 
     def glyphs(self, data: bytes):
         """(code, width) for each character code in a shown string."""
@@ -617,18 +617,18 @@ def _read_font(key: int, font: DictionaryObject) -> _Font:
     return _Font(key, name, embedded, code_bytes, widths, default, ascent, descent, _forbidden(descriptor))
 
 
-def _forbidden(descriptor: DictionaryObject) -> bool:
-    """Whether the TrueType file a font descriptor embeds (/FontFile2; a subset keeps the OS/2 table) says its licence
-    forbids embedding it (fonts.embedding_forbidden)."""
+def _forbidden(descriptor: DictionaryObject) -> str | None:
+    """Why the TrueType file a font descriptor embeds (/FontFile2; a subset keeps the OS/2 table) says its licence
+    forbids embedding it (fonts.embedding_forbidden), or None."""
     from ..text.fonts import embedding_forbidden
 
     stream = descriptor.get("/FontFile2")
     if stream is None:
-        return False
+        return None
     try:
         return embedding_forbidden(stream.get_object().get_data())
     except Exception:  # a stream pypdf cannot decode: not this check's fault to report  # noqa: BLE001
-        return False
+        return None
 
 
 def _simple_widths(font: DictionaryObject, name: str) -> dict[int, float]:

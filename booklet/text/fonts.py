@@ -118,33 +118,41 @@ def family_beside(regular: Path) -> Family:
 
 
 # OpenType's OS/2 fsType, bits 1-3: "restricted licence embedding" (the font may not be embedded in a document, nor
-# sent on with one), "preview and print" and "editable"; the most permissive bit set is the one that counts
-_RESTRICTED, _PERMISSIONS = 0x0002, 0x000E
+# sent on with one), "preview and print" and "editable"; the most permissive bit set is the one that counts. Bit 9:
+# "bitmap embedding only" (its outlines may not be embedded, whatever bits 1-3 allow; booklet embeds outlines)
+_RESTRICTED, _PERMISSIONS, _BITMAP_ONLY = 0x0002, 0x000E, 0x0200
+RESTRICTED = "restricted licence"  # embedding_forbidden's reasons, as messages name them (OpenType fsType: ...)
+BITMAP_ONLY = "bitmap embedding only, no outlines"
 
 
-def embedding_forbidden(data: bytes) -> bool:
-    """Whether the TrueType font in `data` (a file, or a subset embedded in a PDF, which keeps the OS/2 table) says
-    in its OS/2 fsType that its licence forbids embedding it: the restricted bit, and no more permissive one.
-    ReportLab refuses such a font only with more than 255 glyphs and fsType exactly 2; it embedded any other, without
-    a word, which breaks the font's licence in every PDF sent to the print shop."""
+def embedding_forbidden(data: bytes) -> str | None:
+    """Why the TrueType font in `data` (a file, or a subset embedded in a PDF, which keeps the OS/2 table) says in its
+    OS/2 fsType that its licence forbids embedding it, or None: RESTRICTED (the restricted bit, and no more permissive
+    one) or BITMAP_ONLY (its bitmaps alone may be embedded, not the outlines booklet embeds). ReportLab refuses such a
+    font only with more than 255 glyphs and fsType exactly 2; it embedded any other, without a word, which breaks the
+    font's licence in every PDF sent to the print shop."""
     try:
         tables = int.from_bytes(data[4:6], "big")
         for at in range(12, 12 + 16 * tables, 16):
             if data[at:at + 4] == b"OS/2":
                 start = int.from_bytes(data[at + 8:at + 12], "big")
                 fs_type = data[start + 8:start + 10]
-                return len(fs_type) == 2 and int.from_bytes(fs_type, "big") & _PERMISSIONS == _RESTRICTED
+                if len(fs_type) != 2:
+                    return None
+                bits = int.from_bytes(fs_type, "big")
+                return RESTRICTED if bits & _PERMISSIONS == _RESTRICTED else BITMAP_ONLY if bits & _BITMAP_ONLY \
+                    else None
     except (TypeError, ValueError):
         pass
-    return False
+    return None
 
 
-def font_file_embedding_forbidden(path: Path) -> bool:
-    """embedding_forbidden of the font file at `path` (False for a file that cannot be read)."""
+def font_file_embedding_forbidden(path: Path) -> str | None:
+    """embedding_forbidden of the font file at `path` (None for a file that cannot be read)."""
     try:
         return embedding_forbidden(path.read_bytes())
     except OSError:
-        return False
+        return None
 
 
 def font_file_problem(path: Path) -> str | None:
