@@ -1740,3 +1740,30 @@ def test_a_white_box_too_low_for_a_line_with_its_padding_takes_the_free_time_bes
             assert box[3] - box[1] < (hours["10:00"] - hours["11:00"]) / 4  # (a quarter hour's box, as before)
         else:
             assert low - box[1] >= clear and box[3] - high >= clear, (title, low, high, box)
+
+
+def test_a_box_text_of_tens_of_thousands_of_letters_is_cut_without_breaking_it_whole(monkeypatch):
+    """A word of 98,000 letters pasted into a title: the glance box was given the whole text broken into lines (each
+    hyphenated), then cuts of tens of thousands of letters, to find the few letters it holds. A text longer than
+    LONG_TEXT and than the box's lines could hold is cut as before (the same lines as its first LONG_TEXT letters
+    give, by the search over all its cuts), and no paragraph of more letters than those lines could hold is wrapped."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from booklet.layout import glance
+    from booklet.layout.flowables import Para
+    from booklet.text.fonts import register_fonts
+
+    register_fonts()
+    style = ParagraphStyle("box", fontName="Sans", fontSize=6.5, leading=7.5, splitLongWords=1,
+                           hyphenationLang="en_GB", embeddedHyphenation=1)
+    text = "Pasted " + "xjqz" * 24_500 + " and more"
+    wrapped, wrap = [], Para.wrap
+    monkeypatch.setattr(Para, "wrap", lambda para, *size: wrapped.append(sum(len(f.text) for f in para.frags))
+                        or wrap(para, *size))
+    for width, lines in ((60, 1), (90, 3)):
+        wrapped.clear()
+        cut = glance.truncated(text, style, width, lines)
+        most = glance.held_at_most(Para(text, style), width, lines)
+        assert wrapped and max(wrapped) <= most + 1, (max(wrapped), most)  # (+1: the ellipsis)
+        assert _lines_of(cut) == _lines_of(glance.truncated(text[:glance.LONG_TEXT], style, width, lines))
+        assert _lines_of(cut)[-1].endswith("\u2026") and len(_lines_of(cut)) <= lines

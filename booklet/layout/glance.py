@@ -1578,11 +1578,13 @@ def truncated(text: str, style: ParagraphStyle, width: float, lines: int) -> Par
     ellipsis; None when not even the ellipsis fits. (A word wider than the box, that hyphenation cannot break,
     is cut with the ellipsis, never split without a hyphen: "freed / esktop.org", "Increasingl / y...".)"""
     para = Para(text, style)
-    para.wrap(width, 10_000)
-    if para.line_count() <= lines and _whole_words(para):
-        return para
+    most = held_at_most(para, width, lines)
+    if most is None:  # (else not wrapped whole: it cannot fit)
+        para.wrap(width, 10_000)
+        if para.line_count() <= lines and _whole_words(para):
+            return para
     frags = list(Para(text, style).frags)  # as parsed: wrapping may split them
-    chars = "".join(f.text for f in frags)
+    chars = "".join(f.text for f in frags)[:most]  # (the cuts tried: within what the box could hold)
     # in a build whose cache keeps layouts: where the text was cut (found by the search below) is kept by the
     # paragraph's layout key, the width and the lines; the cut paragraph gets a layout key of its own (its
     # fragments follow from the text's, the style and the cut), so that its lines and drawing are kept too
@@ -1642,6 +1644,24 @@ def truncated(text: str, style: ParagraphStyle, width: float, lines: int) -> Par
     count = found_at[-1] if found is not None else None
     cache.put("layouts", key, (count,))
     return None if count is None else attempt_keyed(count)
+
+
+# A box's text of more characters than LONG_TEXT, and than its lines could hold were each as narrow as NARROWEST (of
+# the type's size: narrower than any letter, space or mark that is not of zero width), surely does not fit: it is not
+# wrapped whole to learn that, and the cuts tried are within what the lines could hold. (A word of 98,000 letters
+# pasted into a title was broken into lines whole, hyphenated at each, to be cut after its first few letters, and
+# cuts of tens of thousands of letters were tried before them.) Any other is cut as before: LONG_TEXT is longer than a
+# title or a list of speakers.
+LONG_TEXT = 5_000
+NARROWEST = 0.05
+
+
+def held_at_most(para: Para, width: float, lines: int) -> int | None:
+    """How many characters, at most, `lines` lines `width` wide could hold of `para`, when its text is longer than
+    that and than LONG_TEXT (it surely does not fit); else None."""
+    length = sum(len(getattr(frag, "text", "")) for frag in para.frags)
+    most = int(lines * width / (NARROWEST * para.style.fontSize)) + 1
+    return most if length > max(LONG_TEXT, most) else None
 
 
 def _syllables(chars: str, language: str | None) -> list[int]:
