@@ -2327,3 +2327,22 @@ def test_an_abstract_too_long_for_its_page_by_its_title_is_warned_of_at_its_titl
     long_text = BASE["abstracts.yaml"].replace("abstract: Some text.", f"abstract: {title} {title}")
     too_long = [w for w in warnings_for(tmp_path / "text", {"abstracts.yaml": long_text}) if "too long for one" in w]
     assert len(too_long) == 1 and ": [0].abstract: warning: " in too_long[0] and "title" not in too_long[0], too_long
+
+
+def test_a_title_too_long_for_its_page_is_counted_from_the_page_not_broken_into_lines_again(tmp_path, monkeypatch):
+    """A word of 98,000 letters pasted into a title: after measuring the abstract's page, lint broke its title into
+    lines again (hyphenated at each) to count them. The page's own title, wrapped across the page, gives the count:
+    the same message, the title's text wrapped whole once by the lint (a title beside a photo is measured anew)."""
+    from booklet.layout.flowables import Para
+
+    word = "xjqz" * 5_000
+    files = {"abstracts.yaml": BASE["abstracts.yaml"].replace("title: A talk about Lund", f"title: A {word}")}
+    wrapped, wrap = [], Para.wrap
+    monkeypatch.setattr(Para, "wrap", lambda para, *size: wrapped.append(para) or wrap(para, *size))
+    too_long = [w for w in warnings_for(tmp_path, files) if "too long for one" in w]
+    assert len(too_long) == 1 and too_long[0].startswith("abstracts.yaml:2: [0].title: warning: abstract 'lund-2026' "
+                                                         "is "), too_long
+    lines = int(re.search(r"its title alone takes (\d+) lines", too_long[0])[1])
+    assert lines > 100
+    titles = {id(para) for para in wrapped if word in para.text and "continued" not in para.text}  # (not the heading
+    assert len(titles) == 1, len(titles)  # of its pages; a paragraph wrapped again at its width is not broken again)

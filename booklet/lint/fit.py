@@ -48,7 +48,7 @@ def check_lengths(booklet: Booklet, page_size="A5", located=None) -> list[Proble
         heading = abstracts_heading(ctx, abstract.id in once) if abstract.id in opening else []
         if not heading and surely_fits(ctx, abstract):
             continue
-        height = _height(ctx, abstract, canvas, heading, abstract.id not in once)
+        height, built = _height(ctx, abstract, canvas, heading, abstract.id not in once)
         over = height - page.text_height
         if over > 0.01:
             lines = math.ceil(over / leading - 0.01)
@@ -62,7 +62,7 @@ def check_lengths(booklet: Booklet, page_size="A5", located=None) -> list[Proble
                 message = (f"abstract '{abstract.id}' is {lines} line{'s' * (lines != 1)} too long for one "
                            f"{page.name} page; it runs onto {runs}")
             field = "abstract"
-            title_height, title = _title_height(ctx, abstract)
+            title_height, title = _title_height(ctx, abstract, built)
             if title_height > page.text_height / 2:  # (a text pasted into `title:` was blamed on the abstract's)
                 field = "title"
                 message += (f": its title alone takes {title} lines; is the abstract's text, or a second title, in "
@@ -73,22 +73,29 @@ def check_lengths(booklet: Booklet, page_size="A5", located=None) -> list[Proble
     return problems
 
 
-def _title_height(ctx, abstract: Abstract) -> tuple[float, int]:
+def _title_height(ctx, abstract: Abstract, built: list = ()) -> tuple[float, int]:
     """The height of the abstract's title on its page (layout.abstracts.abstract_title, across the page) and how many
     lines that is, at the title's leading (a title of 17 lines on A5, more than half the page, was measured as 17 lines
-    of the text's leading, less than half)."""
+    of the text's leading, less than half). `built`: the page as _height measured it, whose title, when it was
+    wrapped across the page (no photo beside it), gives its height as it is (a title of 98,000 letters was broken
+    into lines again, hyphenated at each, to count them)."""
     from ..layout.abstracts import abstract_title
 
     title = abstract_title(ctx, abstract)
-    _, height = title.wrap(ctx.page.text_width, 1e9)
+    width = ctx.page.text_width
+    wrapped = next((getattr(flowable, "_wrapped", None) for part in built for flowable in getattr(part, "content", ())
+                    if type(flowable) is type(title) and flowable.style is title.style and flowable.text == title.text),
+                   None)
+    height = wrapped[1][1] if wrapped is not None and wrapped[0] == width else title.wrap(width, 1e9)[1]
     return height, math.ceil(height / title.style.leading - 0.01)
 
 
-def _height(ctx, abstract: Abstract, canvas, heading: list, explain: bool = True) -> float:
+def _height(ctx, abstract: Abstract, canvas, heading: list, explain: bool = True) -> tuple[float, list]:
+    """How tall the abstract's page is (run on, as tall as that), and the page as built (build_abstract_page)."""
     from ..layout.abstracts import build_abstract_page
 
-    return height_needed(build_abstract_page(ctx, abstract, heading=heading, explain=explain), ctx.page.text_width,
-                         ctx.page.text_height, canvas)
+    built = build_abstract_page(ctx, abstract, heading=heading, explain=explain)
+    return height_needed(built, ctx.page.text_width, ctx.page.text_height, canvas), built
 
 
 def surely_fits(ctx, abstract: Abstract) -> bool:
