@@ -1074,13 +1074,13 @@ def test_an_abstract_that_runs_on_holds_at_least_a_few_lines_on_its_last_page(tm
     """A review of an imported book (uRos 2026): an abstract of two pages and a little ended on a third page holding
     "(continued)" and two lines. Lines are carried over from the page before, so that the last page holds at least
     TAIL_LINES of the text (the page before ends that many lines short). Texts of every length across the foot of a
-    second page (about a line more at each step), one paragraph and three: from those set tighter to end there (950
+    second page (about a line more at each step), one paragraph and three: from those that end at its foot (950
     words) to those that run on to a third page (from 992 words in three paragraphs, 1,027 in one)."""
     from booklet.layout.abstracts import TAIL_LINES
 
     keys, entries = [], []
     for paragraphs in (1, 3):
-        for words in range(950, 1060, 7):  # (from 880, ten more set tighter on two pages at each number of paragraphs)
+        for words in range(950, 1060, 7):  # (from 880: ten more ending on their second page, at each number of paragraphs)
             key = f"t{paragraphs}x{words}"
             part = words // paragraphs
             text = "\n\n".join(" ".join(WORDS[(k + p) % len(WORDS)] for k in range(part)) for p in range(paragraphs))

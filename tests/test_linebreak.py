@@ -119,7 +119,7 @@ def test_every_paragraph_breaks_as_reportlab_breaks_it(styles, monkeypatch):
     monkeypatch.setattr(linebreak, "_text_alone", lambda frags: alone.append(original_alone(frags)) or alone[-1])
     compared = 0
     # (at the NARROW widths, where each letter makes a line, random texts of 12 words at most: the same ways of
-    # breaking, at a quarter of the time)
+    # breaking, in a fraction of the lines)
     for i, texts in enumerate(zip(_corpus(16, seed=5), _corpus(16, seed=5, longest=12))):
         for j, (name, style) in enumerate(styles.items()):
             for width in WIDTHS[(i + j) % 3::3]:  # each text at three of the widths in each style
