@@ -1844,6 +1844,67 @@ def test_an_abstracts_proof_on_a_page_of_several_points_at_its_title(tmp_path):
         assert poster_pointers((tmp_path / "a4.pdf").read_bytes(), [proof], titles, built.anchors) == {}
 
 
+def test_poster_pointers_of_titles_known_from_the_last_run_do_not_load_pdfium(tmp_path, monkeypatch):
+    """After one abstract corrected, the titles found on the pages that did not change are the last run's (`known`):
+    their pointers are taken as they are, and PDFium (about 4 % of the sample's build in CPU to load) is not loaded,
+    nor the booklet opened: not even a PDF is needed. A title not known is looked for (here: PDFium refused)."""
+    import sys
+
+    from booklet.proofs.marks import poster_pointers
+    from booklet.proofs.plan import Proof
+
+    built = build_booklet(DATA, tmp_path / "a4.pdf", page_size="A4")
+    booklet, _ = read_booklet(DATA)
+    titles = {f"poster-{i}": poster.title for i, poster in enumerate(booklet.posters)}
+    numbers = {f"poster-{i}": str(poster.number) for i, poster in enumerate(booklet.posters)}
+    proofs = [Proof(key, "poster", key, titles[key], (), (key,)) for key in titles]
+    found: dict[int, dict] = {}
+    pointers = poster_pointers((tmp_path / "a4.pdf").read_bytes(), proofs, titles, built.anchors, numbers, found=found)
+    assert len(pointers) == len(proofs) and found
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)  # an import of it raises ImportError
+    again: dict[int, dict] = {}
+    assert poster_pointers(b"not a PDF", proofs, titles, built.anchors, numbers, known=found, found=again) == pointers
+    assert again == found
+    first = min(found)
+    with pytest.raises(ImportError):
+        poster_pointers(b"not a PDF", proofs, titles, built.anchors, numbers,
+                        known={page: on_page for page, on_page in found.items() if page != first})
+
+
+def test_proofs_after_an_abstract_corrected_do_not_load_pdfium_beside_the_build(tmp_path):
+    """The second run of proofs, after one abstract's typo corrected, builds the booklet in another process and loads
+    meanwhile what writing proofs needs, but PDFium only when the run is likely to need it (PNGs, or no earlier run to
+    take the poster titles' places from): here every title is the last run's, and the corrected proof is written."""
+    import subprocess
+    import sys
+
+    import shutil
+
+    folder = tmp_path / "conf"
+    shutil.copytree(DATA, folder)  # (the sample: posters, whose titles' places the proofs point at)
+    env = {**os.environ, "BOOKLET_CACHE": str(tmp_path / "cache")}
+    run = ("import sys; from pathlib import Path; from booklet.proofs import write_proofs; "
+           "result = write_proofs(Path(sys.argv[1]), Path(sys.argv[2])); "
+           "print(len(result.proofs), len(result.unchanged), 'pypdfium2' in sys.modules)")
+    first = subprocess.run([sys.executable, "-c", run, str(folder), str(tmp_path / "out")], capture_output=True,
+                           text=True, timeout=300, cwd=ROOT, env=env)
+    assert first.returncode == 0, first.stderr
+    count = int(first.stdout.split()[0])
+    abstracts = folder / "abstracts.yaml"
+    text = abstracts.read_text(encoding="utf-8")
+    assert "Bayesian" in text
+    abstracts.write_text(text.replace("Bayesian", "Bayseian", 1), encoding="utf-8")
+    second = subprocess.run([sys.executable, "-c", run, str(folder), str(tmp_path / "out")], capture_output=True,
+                            text=True, timeout=300, cwd=ROOT, env=env)
+    assert second.returncode == 0, second.stderr
+    proofs, unchanged, pdfium = second.stdout.split()
+    assert int(proofs) == count and 0 < int(unchanged) < count  # (the corrected abstract's proof written anew)
+    if os.cpu_count() and len(os.sched_getaffinity(0)) >= 2:  # (one core: nothing loaded beside a build)
+        assert pdfium == "False"
+    corrected = [path.name for path in sorted((tmp_path / "out").glob("*.pdf")) if "bayseian" in "".join(Pdf(path).norms)]
+    assert corrected  # (the corrected proof written, as corrected)
+
+
 def test_a_posters_proof_points_at_its_own_title_when_titles_print_the_label_alike(tmp_path):
     """Two posters titled in CJK alone (東京, 京都) on one page, grouped under poster sessions so titled: every one of
     the four lines starts with the label title_not_printable, and the pointer of each poster's proof (a search for

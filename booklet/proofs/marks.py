@@ -57,8 +57,6 @@ def poster_pointers(pdf: bytes, proofs: list[Proof], titles: dict[str, str], anc
              if key in anchors and key in titles and shared[anchors[key]] > 1}
     if not keys:
         return {}
-    import pypdfium2 as pdfium
-
     by_page: dict[int, list[str]] = {}
     for key in sorted(keys):
         by_page.setdefault(anchors[key], []).append(key)
@@ -79,7 +77,9 @@ def poster_pointers(pdf: bytes, proofs: list[Proof], titles: dict[str, str], anc
                     missing.append((key, looked))
             if not missing:
                 continue
-            if document is None:
+            if document is None:  # (PDFium loaded only now: when every title is `known`, not at all)
+                import pypdfium2 as pdfium
+
                 document = pdfium.PdfDocument(pdf)
             page = document[number - 1]
             text = page.get_textpage()
