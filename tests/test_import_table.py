@@ -2140,7 +2140,10 @@ def test_names_are_read_given_name_first_in_any_other_export(tmp_path):
     ("cbro - Dr. med. Christian Brodowski", "cbro - Christian Brodowski"),
     ("Kocak Assoc. Prof. Necmettin Alpay", "Kocak Necmettin Alpay"),
     ("Dr. Affe", "Dr. Affe"), ("PhD (he/him)", "PhD (he/him)"),  # one word would be left: a name given oneself
-    ("Nat King Cole", "Nat King Cole"), ("Drake Bell", "Drake Bell"), ("Prof. X", "Prof. X")])
+    ("Nat King Cole", "Nat King Cole"), ("Drake Bell", "Drake Bell"), ("Prof. X", "Prof. X"),
+    ("Ana Smith, Ph.D., M.D.", "Ana Smith, M.D."), ("Ana Smith, PhD (she/her)", "Ana Smith (she/her)"),
+    ("Ana Smith (PhD student)", "Ana Smith (PhD student)"), ("Ana Smith, PhD candidate", "Ana Smith, PhD candidate"),
+    ("Ana Smith (Dr. med.)", "Ana Smith (Dr. med.)")])
 def test_an_academic_title_is_taken_out_of_a_name_when_a_name_is_left(written, printed):
     from booklet.importers.assemble import without_titles
 

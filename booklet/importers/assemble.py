@@ -177,10 +177,11 @@ def family_written_first(name: str) -> str | None:
 _ELIDED_LAST = re.compile(r"[DdOoLl]['’]\w")  # "D'Orazio", "O'Brien", "L'Huillier": a family name, not a given name
 
 # an academic title written in a name, as a word of its own: "Dr.", "Dr. med.", "Dr.-Ing.", "Prof.", "Assoc. Prof.",
-# "Professor", "PhD" ("Ana Smith, PhD"), "Dipl.-Ing."; case counts ("Nat" is a name, "nat." part of "Dr. rer. nat.")
+# "Professor", "PhD" ("Ana Smith, PhD"), "Dipl.-Ing."; case counts ("Nat" is a name, "nat." part of "Dr. rer. nat.");
+# not in brackets, nor the PhD of a "PhD student" or "PhD candidate" ("Ana Smith (PhD student)": a role)
 _ACADEMIC_TITLE = re.compile(
-    r"(?<![\w.-])(?:(?:Assoc(?:iate|\.)?|Asst\.?|Assistant)\s+)?(?:Prof(?:essor|\.)?|Dr\.?(?:[\s-](?:med|rer|nat|phil|"
-    r"habil|h\.\s?c|Ing)\.?)*|Dipl\.-Ing\.|Ph\.?\s?D\.?)(?=[\s,;]|$)")
+    r"(?<![\w.(-])(?:(?:Assoc(?:iate|\.)?|Asst\.?|Assistant)\s+)?(?:Prof(?:essor|\.)?|Dr\.?(?:[\s-](?:med|rer|nat|phil|"
+    r"habil|h\.\s?c|Ing)\.?)*|Dipl\.-Ing\.|Ph\.?\s?D\.?(?!\s+(?:student|candidate)))(?=[\s,;]|$)")
 
 
 def without_titles(name: str) -> str:
@@ -190,7 +191,10 @@ def without_titles(name: str) -> str:
     if not _ACADEMIC_TITLE.search(name):
         return name
     left = " ".join(_ACADEMIC_TITLE.sub(" ", name).split())
-    left = re.sub(r"\s+([,;])", r"\1", left).strip(" ,;")
+    # one comma where the title stood between two ("Ana Smith, Ph.D., M.D."), none before brackets ("Ana Smith, PhD
+    # (she/her)")
+    left = re.sub(r"\s*([,;])(?:\s*[,;])*", r"\1", left)
+    left = re.sub(r"[,;](\s*\()", r"\1", left).strip(" ,;")
     words = [w for w in left.split() if any(ch.isalpha() for ch in w) and not w.startswith(("(", "["))]
     return left if len(words) >= 2 else name
 
