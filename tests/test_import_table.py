@@ -2143,7 +2143,9 @@ def test_names_are_read_given_name_first_in_any_other_export(tmp_path):
     ("Nat King Cole", "Nat King Cole"), ("Drake Bell", "Drake Bell"), ("Prof. X", "Prof. X"),
     ("Ana Smith, Ph.D., M.D.", "Ana Smith, M.D."), ("Ana Smith, PhD (she/her)", "Ana Smith (she/her)"),
     ("Ana Smith (PhD student)", "Ana Smith (PhD student)"), ("Ana Smith, PhD candidate", "Ana Smith, PhD candidate"),
-    ("Ana Smith (Dr. med.)", "Ana Smith (Dr. med.)")])
+    ("Ana Smith (Dr. med.)", "Ana Smith (Dr. med.)"), ("Dr. med. dent. Ana Smith", "Ana Smith"),
+    ("Prof. Dr. h.c. mult. Hans Meier", "Hans Meier"), ("Priv.-Doz. Dr. Eva Roth", "Eva Roth"),
+    ("Professor Emeritus Ana Smith", "Ana Smith"), ("Prof. em. Dr. Ana Smith", "Ana Smith")])
 def test_an_academic_title_is_taken_out_of_a_name_when_a_name_is_left(written, printed):
     from booklet.importers.assemble import without_titles
 

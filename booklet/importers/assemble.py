@@ -176,12 +176,15 @@ def family_written_first(name: str) -> str | None:
 
 _ELIDED_LAST = re.compile(r"[DdOoLl]['’]\w")  # "D'Orazio", "O'Brien", "L'Huillier": a family name, not a given name
 
-# an academic title written in a name, as a word of its own: "Dr.", "Dr. med.", "Dr.-Ing.", "Prof.", "Assoc. Prof.",
-# "Professor", "PhD" ("Ana Smith, PhD"), "Dipl.-Ing."; case counts ("Nat" is a name, "nat." part of "Dr. rer. nat.");
-# not in brackets, nor the PhD of a "PhD student" or "PhD candidate" ("Ana Smith (PhD student)": a role)
+# an academic title written in a name, as a word of its own: "Dr.", "Dr. med.", "Dr.-Ing.", "Dr. h.c. mult.", "Prof.",
+# "Assoc. Prof.", "Professor (Emeritus)", "PhD" ("Ana Smith, PhD"), "Dipl.-Ing.", "Priv.-Doz."; whole, or what is left
+# of it is printed as a name ("Dr. med. dent. Ana Smith" was "dent. Ana Smith"); case counts ("Nat" is a name, "nat."
+# part of "Dr. rer. nat."); not in brackets, nor the PhD of a "PhD student" or "PhD candidate" (a role)
+_DOCTOR = r"Dr\.?(?:[\s-](?:med|dent|vet|rer|nat|phil|pol|oec|jur|iur|theol|sc|techn|habil|h\.\s?c|mult|Ing)\.?)*"
+_PROFESSOR = r"Prof(?:essor|\.)?(?:\s+(?:Emeritus|Emerita|em\.))?"
 _ACADEMIC_TITLE = re.compile(
-    r"(?<![\w.(-])(?:(?:Assoc(?:iate|\.)?|Asst\.?|Assistant)\s+)?(?:Prof(?:essor|\.)?|Dr\.?(?:[\s-](?:med|rer|nat|phil|"
-    r"habil|h\.\s?c|Ing)\.?)*|Dipl\.-Ing\.|Ph\.?\s?D\.?(?!\s+(?:student|candidate)))(?=[\s,;]|$)")
+    rf"(?<![\w.(-])(?:(?:Assoc(?:iate|\.)?|Asst\.?|Assistant)\s+)?(?:{_PROFESSOR}|{_DOCTOR}|Dipl\.-Ing\.|Priv\.-Doz\.|"
+    r"Ph\.?\s?D\.?(?!\s+(?:student|candidate)))(?=[\s,;]|$)")
 
 
 def without_titles(name: str) -> str:
