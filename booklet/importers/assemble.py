@@ -179,9 +179,12 @@ _ELIDED_LAST = re.compile(r"[DdOoLl]['’]\w")  # "D'Orazio", "O'Brien", "L'Huil
 # an academic title written in a name, as a word of its own: "Dr.", "Dr. med.", "Dr.-Ing.", "Dr. h.c. mult.", "Prof.",
 # "Assoc. Prof.", "Professor (Emeritus)", "PhD" ("Ana Smith, PhD"), "Dipl.-Ing.", "Priv.-Doz."; whole, or what is left
 # of it is printed as a name ("Dr. med. dent. Ana Smith" was "dent. Ana Smith"); case counts ("Nat" is a name, "nat."
-# part of "Dr. rer. nat."); not in brackets, nor the PhD of a "PhD student" or "PhD candidate" (a role)
-_DOCTOR = r"Dr\.?(?:[\s-](?:med|dent|vet|rer|nat|phil|pol|oec|jur|iur|theol|sc|techn|habil|h\.\s?c|mult|Ing)\.?)*"
-_PROFESSOR = r"Prof(?:essor|\.)?(?:\s+(?:Emeritus|Emerita|em\.))?"
+# part of "Dr. rer. nat."): in capitals or small letters with its dot ("DR. JOHN SMITH", "prof. dr. Janez Novak"; "DR"
+# may be initials), Italian's and Spanish's with theirs ("Dott.ssa", "Prof.ssa", "Dra."); not in brackets, nor the PhD
+# of a "PhD student" or "PhD candidate" (a role)
+_DOCTOR = (r"(?:Dott\.(?:ssa)?|Dr\.ssa|Dra\.|Dr\.?|DR\.|dr\.?)"
+           r"(?:[\s-](?:med|dent|vet|rer|nat|phil|pol|oec|jur|iur|theol|sc|techn|hab|habil|h\.\s?c|mult|Ing)\.?)*")
+_PROFESSOR = r"(?:Prof\.ssa|Profa\.|Prof(?:essor|\.)?|PROF(?:ESSOR|\.)|prof\.)(?:\s+(?:Emeritus|Emerita|em\.))?"
 _ACADEMIC_TITLE = re.compile(
     rf"(?<![\w.(-])(?:(?:Assoc(?:iate|\.)?|Asst\.?|Assistant)\s+)?(?:{_PROFESSOR}|{_DOCTOR}|Dipl\.-Ing\.|Priv\.-Doz\.|"
     r"Ph\.?\s?D\.?(?!\s+(?:student|candidate)))(?=[\s,;]|$)")
