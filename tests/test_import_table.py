@@ -2169,3 +2169,20 @@ def test_a_title_in_a_speakers_or_chairs_name_is_left_out_so_one_person_is_one_i
             "(write it back into the name to print it): 'Dr. Ana Smith -> Ana Smith', 'Prof. Bo Jones -> Bo Jones'"
             ) in imported.notes
     read_back(imported, tmp_path / "folder")
+
+
+def test_a_sciencesconf_name_that_keeps_its_title_is_not_filed_under_the_title(tmp_path):
+    """'Dr. Smith' keeps its title (one word would be left): people.yaml gave it the family name 'Dr.', and the index
+    filed it under D; it is left to the rule (its last word), as 'DR. SMITH John', its title left out, is (the word in
+    capitals)."""
+    from booklet.text.names import split_name
+
+    rows = [["SPEAKERS", "TYPDOC", "TITLE", "ABSTRACT"],
+            ["Dr. Smith", "Regular presentation", "One", "Words."],
+            ["DR. SMITH John", "Regular presentation", "Two", "Words."]]
+    imported = table.read(write_csv(tmp_path / "abstracts.csv", rows), Options())
+    assert "people.yaml" not in imported.documents
+    speakers = [a["speaker"]["name"] for a in imported.documents["abstracts.yaml"]]
+    assert speakers == ["Dr. Smith", "SMITH John"]
+    assert [split_name(name).family for name in speakers] == ["Smith", "SMITH"]
+    read_back(imported, tmp_path / "folder")

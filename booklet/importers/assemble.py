@@ -161,12 +161,14 @@ def flip_name(name: str) -> str:
 def family_written_first(name: str) -> str | None:
     """The family name of `name` when the source writes names family name first in ordinary letters ("Guyader
     Vincent", as sciencesconf.org exports them): its first word, with the particles before it ("Van Der Laan Jan",
-    "De Jonge Edwin"); None for a name of one word, or one that ends with a family name elided onto its particle
-    ("Marcello D'orazio": typed given name first into the export's fields)."""
+    "De Jonge Edwin"); None for a name of one word, one that ends with a family name elided onto its particle
+    ("Marcello D'orazio": typed given name first into the export's fields), or one that still starts with an academic
+    title (without_titles keeps "Dr. Smith" as written: its family is not "Dr.")."""
     from ..text.names import PARTICLES
 
     words = name.split()
-    if len(words) < 2 or _ELIDED_LAST.match(words[-1]) and not _ELIDED_LAST.match(words[0]):
+    if (len(words) < 2 or _ELIDED_LAST.match(words[-1]) and not _ELIDED_LAST.match(words[0])
+            or _ACADEMIC_TITLE.match(name)):
         return None
     count = 1
     while count < len(words) - 1 and words[count - 1].casefold() in PARTICLES:
