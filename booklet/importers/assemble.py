@@ -198,13 +198,28 @@ def without_titles(name: str) -> str:
     words of a name would be left ("Dr. Affe", "PhD (he/him)": a name someone gave themselves)."""
     if not _ACADEMIC_TITLE.search(name):
         return name
-    left = " ".join(_ACADEMIC_TITLE.sub(" ", name).split())
+    left = titles_dropped(name)
     # one comma where the title stood between two ("Ana Smith, Ph.D., M.D."), none before brackets ("Ana Smith, PhD
     # (she/her)")
     left = re.sub(r"\s*([,;])(?:\s*[,;])*", r"\1", left)
     left = re.sub(r"[,;](\s*\()", r"\1", left).strip(" ,;")
     words = [w for w in left.split() if any(ch.isalpha() for ch in w) and not w.startswith(("(", "["))]
     return left if len(words) >= 2 else name
+
+
+def titles_dropped(text: str) -> str:
+    """`text` without its academic titles, whatever is left (spaces collapsed): without_titles's first step."""
+    return " ".join(_ACADEMIC_TITLE.sub(" ", text).split())
+
+
+def title_unparted(cell: str) -> str:
+    """A cell of names without the comma between a name and the academic title after it ("Ana Smith, PhD; Bo Jones" ->
+    "Ana Smith PhD; Bo Jones"), which split the title off as a person of its own; without_titles then leaves it out."""
+    return _TITLE_AFTER_COMMA.sub(r" \1", cell)
+
+
+_TITLE_AFTER_COMMA = re.compile(  # (", PhD", ", Prof. Dr." before the next name or the end)
+    rf",\s*((?:{_ACADEMIC_TITLE.pattern})(?:\s+(?:{_ACADEMIC_TITLE.pattern}))*)(?=\s*(?:[,;|\n]|$))")
 
 
 def untitled(name: str, changed: list[str]) -> str:

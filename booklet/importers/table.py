@@ -27,7 +27,8 @@ from ..data.load import after_wide_mark
 from . import Imported, Options, SourceError
 from .assemble import (LONGEST, Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean,
                        family_written_first, first_few, flip_name, given_and_family, id_from, line_kind, no_end,
-                       no_end_said, parse_clock, plus_minutes, refuse_off_its_day, slug, some, without_titles)
+                       no_end_said, parse_clock, plus_minutes, refuse_off_its_day, slug, some, title_unparted,
+                       titles_dropped, without_titles)
 from .schedule import FIRST_YEAR, LAST_YEAR, zone_named
 from .text import images_in, joined, to_markup, without_controls
 
@@ -889,7 +890,8 @@ def _one_last_first(last: str, first: str, leaning: bool) -> bool:
     name (or several, or initials), the first at most three words without a full stop. Several given names ("José
     Luis") make one person only after a family name of one word ("Nguyễn, Thị Minh") or in a `leaning` column (see
     last_first_leaning): 'Ana Smith, Bo Jones' are two."""
-    first_bare, _, _ = _markers(first)
+    first_bare = _markers(first)[0]
+    first_bare = titles_dropped(first_bare) or first_bare  # ("Smith, Ana PhD": a given name and a title)
     if "." in last or len(last.split()) > 3 or _markers(last)[1]:  # ("Ana^1, Bo^2": a name with its own markers)
         return False
     if _initials(first_bare):
@@ -916,7 +918,7 @@ def split_names(cell: str, last_first: bool = False, cut: list | None = None, le
     named, found = _ET_AL.subn("", cell.strip())
     if found and cut is not None:
         cut.append(cell)
-    cell = _AND_LAST.sub("", named.strip(" ,;"))
+    cell = title_unparted(_AND_LAST.sub("", named.strip(" ,;")))  # ("Ana Smith, PhD": one person)
     if not cell:
         return []
     pieces = [p for p in _NAME_PIECES.split(cell) if p.strip(" ,")]
@@ -925,7 +927,7 @@ def split_names(cell: str, last_first: bool = False, cut: list | None = None, le
     cell = pieces[0] if pieces else cell
     if last_first and cell.count(",") == 1 and not _AND.search(cell):
         return [cell]
-    parts = [p.strip() for p in _NAME_COMMA.split(_AND.sub(", ", cell)) if p.strip()]
+    parts = [p.strip() for p in _NAME_COMMA.split(title_unparted(_AND.sub(", ", cell))) if p.strip()]
     if len(parts) == 2 and not _AND.search(cell):
         if _one_last_first(*parts, leaning=leaning):
             return [cell]
