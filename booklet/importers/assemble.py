@@ -231,7 +231,9 @@ def untitled(name: str, changed: list[str]) -> str:
 
 
 def titles_note(changed: list[str]) -> list[str]:
-    """The note on the names an import took academic titles out of (`changed`: untitled's), or none."""
+    """The note on the names an import took academic titles out of (`changed`: untitled's), each once (a person of
+    several contributions), or none."""
+    changed = list(dict.fromkeys(changed))
     if not changed:
         return []
     return [f"{len(changed)} name(s) written with an academic title: the title left out, as booklet's data has no key "
@@ -247,7 +249,7 @@ def _titles_out(entries: list["Entry"], blocks: list["Block"], notes: list[str])
             person.name = untitled(person.name, changed)
     for block in blocks:
         block.chairs = [untitled(chair, changed) for chair in block.chairs]
-    notes += titles_note(list(dict.fromkeys(changed)))  # (a person of several contributions: once)
+    notes += titles_note(changed)
 
 
 _COUNTRY_THE = re.compile(r",\s*([A-Z][\w .-]*?),\s*The\s*$")

@@ -265,7 +265,7 @@ class _Reader:
         if self.posters:
             documents["posters.yaml"] = self.posters
         self.explain(items)
-        self.notes += titles_note(list(dict.fromkeys(titled)))  # (a speaker of several entries: once)
+        self.notes += titles_note(titled)
         if nameless:
             self.notes.append(f"{len(nameless)} speaker(s) without a name (an empty <name>), left out: "
                               + first_few(nameless)

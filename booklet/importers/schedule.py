@@ -730,7 +730,7 @@ class _Builder:
                          "of the type 'other'): programme lines with their title only, their texts left out (an "
                          f"abstract needs a speaker; add one in abstracts.yaml to give it a page) "
                          f"({some(self.texts_left)})")
-        notes += titles_note(list(dict.fromkeys(self.titled)))  # (a person of several events: once)
+        notes += titles_note(self.titled)
         if self.nameless:
             named = [f"'{title}'" + (f" ({n})" if n > 1 else "") for title, n in self.nameless.items()]
             notes.append(f"{sum(self.nameless.values())} person(s) the source lists without a name (an empty name, or "
