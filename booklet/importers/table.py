@@ -1466,10 +1466,10 @@ class _Table:
         elif emails:
             self.emails_apart += 1
         people = _mark_presenting(people, speakers)
-        if self.family_first:
+        if self.family_first:  # (the family of the name as printed: "Dr. Smith Ana" is Smith's, assemble leaves the
+            # title out)
             for person in people:
-                person.family = person.family or family_written_first(without_titles(person.name))  # ("Dr. Smith
-                # Ana": Smith; assemble leaves the title out)
+                person.family = person.family or family_written_first(without_titles(person.name))
         email = cell(cols.first("email")) if not (family or given) else ""
         if email and "@" in email and people:
             target = next((p for p in people if p.presenting), people[0])
