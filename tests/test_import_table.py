@@ -2194,6 +2194,8 @@ def test_a_title_after_a_comma_is_the_names_not_a_person_of_its_own(tmp_path):
     assert table.split_names("Ana Smith, PhD, Bo Jones") == ["Ana Smith PhD", "Bo Jones"]
     assert table.split_names("Ana Smith, Prof. Dr. and Bo Jones") == ["Ana Smith Prof. Dr.", "Bo Jones"]
     assert table.split_names("Ana Smith, Dr. Bo Jones") == ["Ana Smith", "Dr. Bo Jones"]
+    assert table.split_names("Ana Smith, PhD (Lund University), Bo Jones") == [
+        "Ana Smith PhD (Lund University)", "Bo Jones"]
     rows = [["Title", "Authors", "Abstract"],
             ["One", "Ana Smith, PhD", "Words."], ["Two", "Smith, Ana, PhD", "Words."],
             ["Three", "Ana Smith, Ph.D.; Bo Jones", "Words."]]

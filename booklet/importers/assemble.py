@@ -218,8 +218,8 @@ def title_unparted(cell: str) -> str:
     return _TITLE_AFTER_COMMA.sub(r" \1", cell)
 
 
-_TITLE_AFTER_COMMA = re.compile(  # (", PhD", ", Prof. Dr." before the next name or the end)
-    rf",\s*((?:{_ACADEMIC_TITLE.pattern})(?:\s+(?:{_ACADEMIC_TITLE.pattern}))*)(?=\s*(?:[,;|\n]|$))")
+_TITLE_AFTER_COMMA = re.compile(  # (", PhD", ", Prof. Dr." before the next name, brackets or the end)
+    rf",\s*((?:{_ACADEMIC_TITLE.pattern})(?:\s+(?:{_ACADEMIC_TITLE.pattern}))*)(?=\s*(?:[,;|\n(]|$))")
 
 
 def untitled(name: str, changed: list[str]) -> str:
