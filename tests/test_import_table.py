@@ -2147,8 +2147,10 @@ def test_names_are_read_given_name_first_in_any_other_export(tmp_path):
     ("Prof. Dr. h.c. mult. Hans Meier", "Hans Meier"), ("Priv.-Doz. Dr. Eva Roth", "Eva Roth"),
     ("Professor Emeritus Ana Smith", "Ana Smith"), ("Prof. em. Dr. Ana Smith", "Ana Smith"),
     ("DR. JOHN SMITH", "JOHN SMITH"), ("PROF. DR. ANA SMITH", "ANA SMITH"), ("DR. SMITH", "DR. SMITH"),
-    ("DR Horton Jones", "DR Horton Jones"), ("prof. dr. Janez Novak", "Janez Novak"), ("dr hab. Jan Kowalski", "Jan Kowalski"),
-    ("Dott.ssa Maria Rossi", "Maria Rossi"), ("Prof.ssa Anna Bianchi", "Anna Bianchi"), ("Dra. Ana López", "Ana López")])
+    ("DR Horton Jones", "DR Horton Jones"), ("prof. dr. Janez Novak", "Janez Novak"),
+    ("dr hab. Jan Kowalski", "Jan Kowalski"),
+    ("Dott.ssa Maria Rossi", "Maria Rossi"), ("Prof.ssa Anna Bianchi", "Anna Bianchi"),
+    ("Dra. Ana López", "Ana López")])
 def test_an_academic_title_is_taken_out_of_a_name_when_a_name_is_left(written, printed):
     from booklet.importers.assemble import without_titles
 
