@@ -926,6 +926,27 @@ def test_a_web_address_is_no_warning(tmp_path, url):
     assert warnings_for(tmp_path, files) == []
 
 
+@pytest.mark.parametrize("url, why", [
+    ("\x01https://www.example.org/smc2027", None), ("\x02https://www.example.org/x\x03", None),
+    ("\x01http://exa_mple.org/x", "the site 'exa_mple.org' is not valid"),
+    ("\x01https:/www.example.org", "write it like https://www.example.org"),
+    ("https://www.exa\tmple.org", "it has a tab in it"), ("https://www.example.org/\nsmc", "it has a line break in it")])
+def test_a_url_is_read_as_a_browser_reads_it_and_its_problem_named_as_written(url, why):
+    # a browser drops the controls at an address's ends (the WHATWG URL parser): "\x01https://www.example.org" is
+    # https://www.example.org, and it was told "write it like https://www.example.org", what followed its scheme sliced
+    # from the text as written ("://www..."); a tab or a line break, which a browser drops too, prints: named so
+    from booklet.lint.entries import web_problem
+
+    assert web_problem(url) == why
+
+
+def test_a_url_s_tab_is_a_warning_that_names_it(tmp_path):
+    files = {"conference.yaml": extend("conference.yaml", 'url: "https://www.exa\\tmple.org"\n')}
+    assert warnings_for(tmp_path, files) == [
+        "conference.yaml:5: url: warning: 'https://www.exa\tmple.org' is not a web address: it has a tab in it "
+        "(printed under Contact)"]
+
+
 # -- booklet check -----------------------------------------------------------------------------
 
 WARNED = {  # two kinds: a character the fonts cannot print, an abstract not in the programme

@@ -213,12 +213,19 @@ def check_emails(mentions: list[Mention]) -> list[Problem]:
     return problems
 
 
+_WHITE_SPACES = {"\t": "a tab", "\n": "a line break", "\r": "a line break"}  # (what web_problem names; else a space)
+
+
 def web_problem(address: str) -> str | None:
     """What is wrong with a web address (a link's target, with its scheme or not: "www.example.org/smc"), or None
     when it looks like one. A mailto: address is left alone; one of another kind (javascript:, ftp://) is refused
-    where the data is read (data.web)."""
-    if any(ch.isspace() for ch in address):
-        return "it has a space in it"
+    where the data is read (data.web). Its parts are read as a browser reads the address (web.parsed: without
+    the controls at its ends), and quoted so: what follows the scheme was sliced from the text as written, and
+    "\x01http://exa_mple.org" was told "write it like https://..." for its "://exa_mple.org"."""
+    if (white := next((ch for ch in address if ch.isspace()), None)) is not None:
+        # (a browser drops a tab or a line break, but the booklet prints it: named as what the user wrote)
+        return f"it has {_WHITE_SPACES.get(white, 'a space')} in it"
+    address = web.parsed(address)
     named = web.scheme(address)
     if named is not None and named not in ("http", "https"):
         return None
