@@ -919,9 +919,9 @@ def test_only_a_line_a_web_address_leaves_loose_is_set_flush_left(word, width, r
 def test_a_web_address_whose_last_part_has_no_slash_breaks_inside_it_leaving_no_wide_gap():
     """36c3's ".../wiki/index.php/Session:Follow-up_meeting_to_the_Netzpolitik_in_der_Schweiz_talk": broken only
     after a slash, the line before the address's last part spread its empty space over its word gaps ("ei- / nem
-    Treffen       (https://.../index.php/"). It breaks in the path before ? & = # . _ ~ too, and after a hyphen of its
-    own where no other break keeps the line close ("Session:Follow-" / "up_meeting"): never before one, a line that
-    began "-up_meeting" read as a dash."""
+    Treffen       (https://.../index.php/"). It breaks in the path before ? & = # . _ ~ too, and before a hyphen of
+    its own where no other break keeps the line close ("Session:Follow" / "-up_meeting", as the Chicago Manual breaks
+    an address): never after one, a line that ended "Session:Follow-" read as a word hyphenated, "Followup"."""
     from booklet.layout.page import page_for
     from booklet.layout.styles import URI_WASTE
 
@@ -935,9 +935,10 @@ def test_a_web_address_whose_last_part_has_no_slash_breaks_inside_it_leaving_no_
     extra = _extra_spaces(paragraph)
     assert all(space <= URI_WASTE * width for space in extra[:-1]), extra
     lines = _lines(paragraph)
-    assert not any(line.startswith("-") for line in lines)
-    assert any(line.endswith("index.php/Session:Follow-") for line in lines), lines  # (the address's own hyphen)
-    joined = "\n".join(lines).replace(" ", "").replace("Follow-\n", "Follow-")
+    assert not any(line.endswith("Follow-") for line in lines)
+    at = next(n for n, line in enumerate(lines) if line.endswith("index.php/Session:Follow"))  # (its own hyphen)
+    assert lines[at + 1].startswith("-up_meeting"), lines
+    joined = "\n".join(lines).replace(" ", "")
     assert re.sub(r"(?<=[a-z])-\n(?=[a-z])|\n", "", joined) == text.replace(" ", "")  # (less words' hyphens at ends)
 
 
@@ -1015,7 +1016,34 @@ def test_a_web_address_s_head_is_never_broken_in_a_paragraph_split_between_colum
         lines = _lines(rest)
         assert any(head in line for line in lines), (width, lines)  # (whole on one line)
         starts.update(width for line in lines if line.startswith(head))
+        # (the line before it, its words alone: no space left at its end, where ReportLab's loop, breaking the part
+        # again, left one, the address moved by a guard of its own)
+        assert not any(line.endswith(" ") for line in lines), (width, lines)
     assert starts  # (gone whole to the next line at some widths)
+
+
+@pytest.mark.parametrize("markup", ["", "<i>x</i> "])  # one fragment and several
+def test_what_is_left_of_a_web_address_breaks_at_its_own_punctuation_not_inside_a_word(text_style, markup):
+    """uRos 2026 (A4, p. 58): what was left of ".../publication/254453491_ANSECH_Logiciel_pour_l'analyse_des_series_
+    chronologiques." after its last slash, its full stop taken off by ReportLab, had no slash nor dot left: it was
+    cut where the line ended, "des_seri" / "es_chronologiques". It breaks at its own punctuation, before an
+    underscore; and before a hyphen of its own, never after one ("an-introduction" / "-to-vulkan", as the Chicago
+    Manual has it: a line ending "an-introduction-" reads as a word hyphenated)."""
+    address = "https://www.researchgate.net/publication/254453491_ANSECH_Logiciel_pour_l'analyse_des_series_chronologiques"
+    doi = "https://www.khronos.org/blog/an-introduction-to-vulkan-video-decoding-and-encoding-in-the-field"
+    text = f"{markup}Communication aux Journées, Maroc. {address}. [4] Mélard, G. (2024), see {doi}. [5] Alj, A."
+    seen = set()
+    for width in range(120, 330, 7):
+        paragraph = Para(text.replace("'", "&#39;"), text_style)
+        paragraph.wrap(width, 10000)
+        lines = _lines(paragraph)
+        assert "".join(lines).replace(" ", "") == text.replace("<i>x</i>", "x").replace(" ", ""), (width, lines)
+        for line, after in zip(lines, lines[1:]):
+            if f"{line.split()[-1]}{after.split()[0]}" in address + doi:  # (a break inside an address)
+                assert line.endswith("/") or after[0] in "._-", (width, line, after)
+                assert not line.endswith("-"), (width, line, after)
+                seen.add(after[0] if not line.endswith("/") else "/")
+    assert seen == {"/", "_", "-", "."}
 
 
 def test_a_posters_abstract_sets_its_paragraphs_apart_as_an_abstract_s_page_does(tmp_path):

@@ -2205,12 +2205,14 @@ def _breaks_as_address(word) -> bool:
             and bool(_address_pairs("".join(t for _, t in word[1:]))))
 
 
-def _address_pairs(text: str):
+def _address_pairs(text: str, rest: bool = False):
     """ReportLab's _uri_split_pairs (a web address broken after a slash: its heads longest first), and also for
     what is left of one once broken, which has no scheme ("github.com/..."): ReportLab breaks a web address once,
     and what was left of it ran past the margin. Its breaks: after a slash, and in its path before ? & = # . _ ~ or
-    -; never inside its "://" (a line ended "(https:/", a review)."""
-    found = _address_pairs_anywhere(text)
+    -; never inside its "://" (a line ended "(https:/", a review). `rest`: `text` is what is left of the web address
+    just broken (_AddressRest), broken at its own punctuation though it has no slash nor dot left (_address_pairs_
+    anywhere)."""
+    found = _address_pairs_anywhere(text, rest)
     if found and "://" in text:
         found = [(head, tail) for head, tail in found if not (tail.startswith("/") and head.endswith((":", ":/")))]
     if found and (head := _address_head(text)):  # (and never inside "www.": "www" / ".example.org/")
@@ -2230,30 +2232,7 @@ def _address_head(text: str) -> int:
     return match.end() if match else 0
 
 
-def _head_kept(split):
-    """ReportLab's _splitFragWord (`split`), as its own loop splits a word too wide for its line into the room left
-    there (a paragraph split between columns or pages is broken again by it, its words joined again); but a web
-    address's head (_address_head) is never split: where that room, after other words on the line, ends inside it,
-    an empty part is left on the line and the word goes whole to the next, to be broken there after a slash (or split
-    from there if none fits). DebConf17 (A4, p. 63) read "... of the Montreal BSP (htt" / "ps://wiki.debian.org/...".
-    (SPLIT_TAILS off: ReportLab's split.)"""
-
-    def splitting(word, room, widths, lineno):
-        parts = split(word, room, widths, lineno)
-        head = _address_head("".join(text for _, text in word[1:])) if len(parts) > 1 else 0
-        if not (head and _linebreak.SPLIT_TAILS) or room >= widths[min(lineno, len(widths) - 1)] \
-                or sum(len(t) for _, t in parts[0][1:]) >= head:
-            return parts
-        frag = word[1][0]
-        empty = frag.clone()
-        if hasattr(empty, "text"):
-            empty.text = ""
-        return [_rl_paragraph._SplitFrag([0, (empty, "")]), word]
-
-    return splitting
-
-
-def _address_pairs_anywhere(text: str):
+def _address_pairs_anywhere(text: str, rest: bool = False):
     found = _rl_paragraph._uri_split_pairs(text)
     if found is not None:
         # and in its path, before ? & = # . _ ~ - too: a last part without a slash
@@ -2265,22 +2244,29 @@ def _address_pairs_anywhere(text: str):
         heads = {len(head) for head, _ in found} | {m.start() for m in _ADDRESS_BREAKS.finditer(text, path + 1)}
         return [(text[:at], text[at:])
                 for at in sorted(_hyphens_last(text, heads), reverse=True) if 0 < at < len(text)]
-    if not _ADDRESS_TAIL.fullmatch(text):
+    if rest:  # (what is left of a web address: its own punctuation, though no slash nor dot is left in it, as uRos's
+        # "254453491_ANSECH_Logiciel_pour_l'analyse_des_series_chronologiques." once ReportLab takes its full stop off:
+        # it was cut at the line's end, "des_seri" / "es_chronologiques")
+        breaks = _ADDRESS_BREAKS
+    elif not _ADDRESS_TAIL.fullmatch(text):
         return found
-    breaks = _SLASHED_BREAKS if _SLASHED.fullmatch(text) else _ADDRESS_BREAKS
+    else:
+        breaks = _SLASHED_BREAKS if _SLASHED.fullmatch(text) else _ADDRESS_BREAKS
     return [(text[:at], text[at:])
             for at in sorted(_hyphens_last(text, {m.start() for m in breaks.finditer(text)}), reverse=True)]
 
 
 def _hyphens_last(text: str, heads: set[int]) -> set[int]:
     """The breaks `heads` (where in `text` a head ends) of a web address, those before a hyphen left out where it has
-    another: a line that began "-introduction-to-vulkan-video)." (XDC 2021, A4 p. 16) read as a dash or an option, and
-    a review would have no line begin with a hyphen (as _SLASHED_BREAKS and _CODE_BREAKS have it). Where the address
-    has no other, it breaks after its hyphens instead ("an-" / "introduction"), as a compound of words does."""
+    another (a line that began "-introduction-to-vulkan-video)." where a slash could have ended the line before, XDC
+    2021 A4 p. 16). Where it has no other, it breaks before its hyphens, as the Chicago Manual of Style does (6.76:
+    a web address breaks after a colon or a double slash, before a single slash, a full stop, a hyphen, an underscore,
+    a question mark; a hyphen is never added to one): never after one (a line ending "an-", as a word's hyphenation
+    ends, and the address copied as "anintroduction"), nor inside a run of them ("--")."""
     others = {at for at in heads if text[at:at + 1] != "-" or text[at - 1:at] == "/"}
     if others:
         return others
-    return {at + 1 for at in heads if at + 1 < len(text) and text[at + 1] != "-"}
+    return {at for at in heads if text[at - 1:at] != "-"}
 
 
 ADDRESS_SPACES = 2.0  # a justified line's word spaces, at most, in spaces' widths, left by breaking its web address at
@@ -2364,10 +2350,11 @@ class _PairsTried:
     web address), and so the heads it found too wide, all longer."""
 
     last: tuple[str, str] | None = None
+    rest = False  # whether the word asked is what is left of the web address last broken (_AddressRest)
 
     def __call__(self, text: str):
         self.last = None
-        found = _address_pairs(text)
+        found = _address_pairs(text, self.rest)
         return None if found is None else self._given(found)
 
     def _given(self, found):
@@ -2379,25 +2366,37 @@ class _PairsTried:
         """The breaks in the host name of the web address `text` (_host_pairs) longer than the last pair tried."""
         return [pair for pair in _host_pairs(text) if len(pair[0]) > len(self.last[0])]
 
-    def longer_after_hyphens(self, text: str) -> list[tuple[str, str]]:
-        """The breaks after a hyphen in the path of the web address `text` (_hyphen_pairs) longer than the last pair
+    def longer_before_hyphens(self, text: str) -> list[tuple[str, str]]:
+        """The breaks before a hyphen in the path of the web address `text` (_hyphen_pairs) longer than the last pair
         tried."""
         return [pair for pair in _hyphen_pairs(text) if len(pair[0]) > len(self.last[0])]
 
 
-# after a hyphen between two letters or digits ("blog/an-" / "introduction", "Session:Follow-" / "up_meeting")
-_PATH_HYPHENS = re.compile(r"(?<=[^\W_]-)(?=[^\W_])")
+# before a hyphen between two letters or digits ("blog/an" / "-introduction", "Session:Follow" / "-up_meeting")
+_PATH_HYPHENS = re.compile(r"(?<=[^\W_])(?=-[^\W_])")
 
 
 def _hyphen_pairs(text: str) -> list[tuple[str, str]]:
-    """The breaks of the web address `text` (or of what is left of one) after a hyphen of its path between two letters
-    or digits, the longest head first (_hyphens_last: it breaks there only where no other break keeps its line's
-    spaces close, _host_when_loose)."""
+    """The breaks of the web address `text` (or of what is left of one) before a hyphen of its path between two
+    letters or digits, the longest head first (_hyphens_last: it breaks there only where no other break keeps its
+    line's spaces close, _host_when_loose; before it, as the Chicago Manual breaks one)."""
     host = text.find("://")
     path = text.find("/", host + 3 if host >= 0 else 0)
     if path < 0:
         return []
     return [(text[:m.start()], text[m.start():]) for m in reversed(list(_PATH_HYPHENS.finditer(text, path + 1)))]
+
+
+class _AddressRest:
+    """What is left of the web address last broken at a line's end (the tail ReportLab made of it, its closing
+    punctuation with it: "..._des_series_chronologiques."), or None: the word a line breaking asks to break next is
+    that rest when it is the same text (_host_when_loose). ReportLab takes a word's closing punctuation off before it
+    asks for its breaks, and a rest with no slash nor dot left in it was no web address to _address_pairs."""
+
+    text: str | None = None
+
+
+_ADDRESS_REST = _AddressRest()
 
 
 class _LineWords:
@@ -2426,22 +2425,29 @@ def _host_when_loose(make, fragments: bool):
 
     tried = _PairsTried()
     gen_pair, with_host, with_underscores = make(tried), make(tried.longer_in_host), make(_identifier_pairs)
-    with_hyphens = make(tried.longer_after_hyphens)
+    with_hyphens = make(tried.longer_before_hyphens)
 
     def pair(hyphenator, word, *args):
+        text = "".join(t for _, t in word[1:]) if fragments else word
+        tried.rest = _linebreak.SPLIT_TAILS and text == _ADDRESS_REST.text
+        made = chosen(hyphenator, word, text, *args)
+        # (the tail of a web address broken: ReportLab's rebuilt word, or its text)
+        _ADDRESS_REST.text = None if not made or tried.last is None else (
+            "".join(t for _, t in made[2][1:]) if fragments else made[5])
+        return made
+
+    def chosen(hyphenator, word, text, *args):
         made = gen_pair(hyphenator, word, *args)
         spaces = _LINE_WORDS.words
         if not _linebreak.SPLIT_TAILS or made and spaces is None:
             return made
         if fragments:
             new_width, line, waste = args[0], args[1], args[2]
-            text = "".join(t for _, t in word[1:])
             frag = word[-1][0]
             font, size, width = frag.fontName, frag.fontSize, word[0]
         else:
             width, new_width, line, font, size, waste = args[:6]
-            text = word
-        if made and not spaces:  # (the address alone on its line: broken after a hyphen of its path where the break
+        if made and not spaces:  # (the address alone on its line: broken before a hyphen of its path where the break
             # made leaves more than `waste` of the line empty, 39c3's ".ccc.de/v/" alone on an A4 column's line)
             if not waste or tried.last is None or line - (new_width - width) - (
                     made[1][0] if fragments else made[2]) <= waste * line:
@@ -2470,8 +2476,8 @@ def _host_when_loose(make, fragments: bool):
         host = with_host(hyphenator, word, *args) if "://" in text else None
         if host:
             return host
-        # (after a hyphen of its path: only where that sets the line close, "index.php/Session:Follow-" / "up_...";
-        # not "queue (https://www.khronos.org/blog/an-", as loose as before, which reads as "anintroduction")
+        # (before a hyphen of its path: only where that sets the line close, "index.php/Session:Follow" / "-up_...";
+        # not "queue (https://www.khronos.org/blog/an", as loose as before)
         hyphen = with_hyphens(hyphenator, word, *args)
         return hyphen if hyphen and before - (hyphen[1][0] if fragments else hyphen[2]) <= close else made
 
@@ -2685,7 +2691,7 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
         fallback=_calling(Paragraph.breakLines, sameFrag=_same_frag, stringWidth=_string_width,
                           getAscentDescent=_ascent_descent, split=_split, pyphen=pyphen, _getFragWords=get_frag_words,
                           _hyphenateFragWord=hyphenate, _hyphenateWord=hyphenate_word,
-                          _SplitFrag=_SplitFragUnlessLong, _splitFragWord=_head_kept(_rl_paragraph._splitFragWord)),
+                          _SplitFrag=_SplitFragUnlessLong),
         get_frag_words=get_frag_words, split=_split, same_frag=_same_frag, string_width=_string_width,
         measure=_measure, ascent_descent=_ascent_descent, pyphen=pyphen, hyphenate_frag_word=hyphenate,
         long_leftover=_long_leftover, breaks_as_address=_breaks_as_address, attached=_a_box,
