@@ -76,6 +76,7 @@ class Helpers(NamedTuple):
     # told the words on the line before the word it next asks to hyphenate (None: not known, ReportLab's own loop),
     # whose spaces a web address broken at the line's end would stretch
     line_words: Callable = None
+    begins: Callable = None  # told a paragraph's breaking begins (what it knew of the paragraph before is forgotten)
 
 
 # words of a paragraph, at most, for its breaking to be marked where it may go on from (Resume): each mark copies the
@@ -334,6 +335,8 @@ def break_lines(para, width, helpers: Helpers, marks: list | None = None, resume
     frags = para.frags
     line_words = helpers.line_words or _untold
     line_words(None)
+    if helpers.begins is not None:
+        helpers.begins()
     if resume is None and not _takes(para, style, frags) and not _address_told(para, style, frags, helpers):
         found = helpers.fallback(para, width)
         if not (SPLIT_TAILS and style.splitLongWords and (_overfull(found) or _split_unhyphenated(para, found))

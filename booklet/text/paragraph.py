@@ -2388,12 +2388,17 @@ def _hyphen_pairs(text: str) -> list[tuple[str, str]]:
 
 
 class _AddressRest:
-    """What is left of the web address last broken at a line's end (the tail ReportLab made of it, its closing
-    punctuation with it: "..._des_series_chronologiques."), or None: the word a line breaking asks to break next is
-    that rest when it is the same text (_host_when_loose). ReportLab takes a word's closing punctuation off before it
-    asks for its breaks, and a rest with no slash nor dot left in it was no web address to _address_pairs."""
+    """What is left of the web address last broken at a line's end in the paragraph being broken (the tail ReportLab
+    made of it, its closing punctuation with it: "..._des_series_chronologiques."), or None: the word a line breaking
+    asks to break next is that rest when it is the same text (_host_when_loose). ReportLab takes a word's closing
+    punctuation off before it asks for its breaks, and a rest with no slash nor dot left in it was no web address to
+    _address_pairs. Forgotten as each paragraph's breaking begins (Helpers.begins), so that a paragraph is broken
+    alike whatever was broken before it."""
 
     text: str | None = None
+
+    def forget(self) -> None:
+        self.text = None
 
 
 _ADDRESS_REST = _AddressRest()
@@ -2695,7 +2700,7 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
         get_frag_words=get_frag_words, split=_split, same_frag=_same_frag, string_width=_string_width,
         measure=_measure, ascent_descent=_ascent_descent, pyphen=pyphen, hyphenate_frag_word=hyphenate,
         long_leftover=_long_leftover, breaks_as_address=_breaks_as_address, attached=_a_box,
-        breaks_at_own_hyphens=glued_cuts.breaks, asked=_asked, line_words=_LINE_WORDS)
+        breaks_at_own_hyphens=glued_cuts.breaks, asked=_asked, line_words=_LINE_WORDS, begins=_ADDRESS_REST.forget)
 
 
 def _a_box(frag) -> bool:
