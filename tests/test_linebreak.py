@@ -396,22 +396,27 @@ def test_a_web_address_never_breaks_inside_its_scheme():
         assert not [head for head, tail in pairs if head.endswith((":", ":/"))], pairs
 
 
-def test_a_web_address_never_breaks_before_a_hyphen_and_after_one_only_as_its_hyphen_pairs_offer():
+def test_a_web_address_breaks_before_a_hyphen_only_as_its_hyphen_pairs_offer_and_never_after_one():
     """XDC 2021 (A4, p. 16): "(https://www.khronos.org/blog/an" / "-introduction-to-vulkan-video)." began a line with
-    the address's hyphen. An address breaks after a slash, before ? & = # . _ ~, never before a hyphen; after one
-    between two letters or digits only as _hyphen_pairs offers it (where no other break sets the line close)."""
+    the address's hyphen where a slash could have ended the line. An address breaks after a slash, before ? & = # . _
+    ~; before a hyphen between two letters or digits only as _hyphen_pairs offers it (where no other break sets the
+    line close); never after one, which ends a line as a word's hyphenation does (the Chicago Manual's rule)."""
     from booklet.text.paragraph import _address_pairs, _hyphen_pairs
 
     address = "https://www.khronos.org/blog/an-introduction-to-vulkan-video"
     for text in (address, "(https://events.ccc.de/wiki/index.php/Session:Follow-up_meeting)", "x.org/a/b-c-d/e_f-g"):
         pairs = _address_pairs(text)
-        assert pairs and all(head + tail == text and not tail.startswith("-") for head, tail in pairs), pairs
+        assert pairs and all(head + tail == text and not tail.startswith("-") and not head.endswith("-")
+                             for head, tail in pairs), pairs
     assert ("https://www.khronos.org/blog/", "an-introduction-to-vulkan-video") in _address_pairs(address)
-    assert [head for head, _ in _hyphen_pairs(address)] == ["https://www.khronos.org/blog/an-introduction-to-vulkan-",
-                                                            "https://www.khronos.org/blog/an-introduction-to-",
-                                                            "https://www.khronos.org/blog/an-introduction-",
-                                                            "https://www.khronos.org/blog/an-"]
+    assert [head for head, _ in _hyphen_pairs(address)] == ["https://www.khronos.org/blog/an-introduction-to-vulkan",
+                                                            "https://www.khronos.org/blog/an-introduction-to",
+                                                            "https://www.khronos.org/blog/an-introduction",
+                                                            "https://www.khronos.org/blog/an"]
     assert _hyphen_pairs("https://my-host.example.org/") == []  # (none in the host name)
+    # (what is left of an address, no other break in it: before its hyphens, not inside a run of them)
+    assert [head for head, _ in _address_pairs("an-introduction--to-vulkan", rest=True)] == [
+        "an-introduction--to", "an-introduction", "an"]
 
 
 def test_a_code_span_never_breaks_inside_a_version_number():

@@ -2390,7 +2390,8 @@ def _hyphen_pairs(text: str) -> list[tuple[str, str]]:
 class _AddressRest:
     """What is left of the web address last broken at a line's end in the paragraph being broken (the tail ReportLab
     made of it, its closing punctuation with it: "..._des_series_chronologiques."), or None: the word a line breaking
-    asks to break next is that rest when it is the same text (_host_when_loose). ReportLab takes a word's closing
+    asks to break next is that rest when it is the same text, or one of the two begins the other (a long word is
+    asked of its first letters alone, _from_the_head: `is_rest`). ReportLab takes a word's closing
     punctuation off before it asks for its breaks, and a rest with no slash nor dot left in it was no web address to
     _address_pairs. Forgotten as each paragraph's breaking begins (Helpers.begins), so that a paragraph is broken
     alike whatever was broken before it."""
@@ -2399,6 +2400,11 @@ class _AddressRest:
 
     def forget(self) -> None:
         self.text = None
+
+    def is_rest(self, text: str) -> bool:
+        """Whether `text`, a word asked to break, is what is left of the web address last broken (or its first
+        letters, or it with more letters of the rest of a long word put back after it)."""
+        return self.text is not None and (self.text.startswith(text) or text.startswith(self.text))
 
 
 _ADDRESS_REST = _AddressRest()
@@ -2434,7 +2440,7 @@ def _host_when_loose(make, fragments: bool):
 
     def pair(hyphenator, word, *args):
         text = "".join(t for _, t in word[1:]) if fragments else word
-        tried.rest = _linebreak.SPLIT_TAILS and text == _ADDRESS_REST.text
+        tried.rest = _linebreak.SPLIT_TAILS and _ADDRESS_REST.is_rest(text)
         made = chosen(hyphenator, word, text, *args)
         # (the tail of a web address broken: ReportLab's rebuilt word, or its text)
         _ADDRESS_REST.text = None if not made or tried.last is None else (
