@@ -13,16 +13,11 @@ It sums the same numbers in the same order, calls the same hyphenation and word-
 ReportLab's and makes the same fragments, lines and list of words (`Paragraph.frags` afterwards), so a
 paragraph is set and drawn exactly as before.
 
-It takes any paragraph of two or more fragments that ReportLab would break with the same loop, and the part of
-a paragraph split between pages or columns (its fragments the words it was broken into, two or more); its words
+It takes any paragraph of two or more fragments that ReportLab would break with the same loop; its words
 are made by `frag_words` (ReportLab's _getFragWords, sooner) when the fragments are text alone, else by
 ReportLab's own. What it does not take goes to ReportLab's breakLines (`Helpers.fallback`): a single
-fragment (ReportLab's quicker path), right-to-left or shaped text, automatic leading (bounds of images).
-So booklet's rules for a word that does not fit (SPLIT_TAILS) are one, in this loop, wherever a paragraph is
-broken: a web address after other words on its line that no break of its fits there starts the next line, its
-head ("(https://") never split into the room left. ReportLab's loop, that broke a split paragraph's part again,
-needed a guard of its own for that head, which left the line before the address a trailing space and its spacing
-to ReportLab (DebConf17 A4 p. 63).
+fragment (ReportLab's quicker path), right-to-left or shaped text, automatic leading (bounds of images),
+and fragments already broken once (the part of a paragraph split between pages or columns).
 
 A paragraph broken again with one of its hyphenations refused (text.paragraph._no_final_hyphen) goes on from where
 the loop stood before that word (`Resume`, marked as it was first broken), not from its first word.
@@ -119,10 +114,8 @@ def _untold(words) -> None:
 
 def _takes(para, style, frags, least: int = 2) -> bool:
     """Whether ReportLab breaks `para` with the loop break_lines follows (`least`: 1, whether the loop can break
-    it, for a text of one fragment, which ReportLab breaks another way): its fragments, or the words of a paragraph
-    broken before (the part of one split between pages or columns: lists, ReportLab's [width, (fragment, text)])."""
-    return (len(frags) >= least and (type(frags[0]) is ParaFrag or isinstance(frags[0], list))
-            and not style.wordWrap and not style.shaping
+    it, for a text of one fragment, which ReportLab breaks another way)."""
+    return (len(frags) >= least and type(frags[0]) is ParaFrag and not style.wordWrap and not style.shaping
             and getattr(para, "autoLeading", getattr(style, "autoLeading", "")) in ("", "off"))
 
 

@@ -2232,6 +2232,29 @@ def _address_head(text: str) -> int:
     return match.end() if match else 0
 
 
+def _head_kept(split):
+    """ReportLab's _splitFragWord (`split`), as its own loop splits a word too wide for its line into the room left
+    there (a paragraph split between columns or pages is broken again by it, its words joined again); but a web
+    address's head (_address_head) is never split: where that room, after other words on the line, ends inside it,
+    an empty part is left on the line and the word goes whole to the next, to be broken there after a slash (or split
+    from there if none fits). DebConf17 (A4, p. 63) read "... of the Montreal BSP (htt" / "ps://wiki.debian.org/...".
+    (SPLIT_TAILS off: ReportLab's split.)"""
+
+    def splitting(word, room, widths, lineno):
+        parts = split(word, room, widths, lineno)
+        head = _address_head("".join(text for _, text in word[1:])) if len(parts) > 1 else 0
+        if not (head and _linebreak.SPLIT_TAILS) or room >= widths[min(lineno, len(widths) - 1)] \
+                or sum(len(t) for _, t in parts[0][1:]) >= head:
+            return parts
+        frag = word[1][0]
+        empty = frag.clone()
+        if hasattr(empty, "text"):
+            empty.text = ""
+        return [_rl_paragraph._SplitFrag([0, (empty, "")]), word]
+
+    return splitting
+
+
 def _address_pairs_anywhere(text: str, rest: bool = False):
     found = _rl_paragraph._uri_split_pairs(text)
     if found is not None:
@@ -2702,7 +2725,7 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
         fallback=_calling(Paragraph.breakLines, sameFrag=_same_frag, stringWidth=_string_width,
                           getAscentDescent=_ascent_descent, split=_split, pyphen=pyphen, _getFragWords=get_frag_words,
                           _hyphenateFragWord=hyphenate, _hyphenateWord=hyphenate_word,
-                          _SplitFrag=_SplitFragUnlessLong),
+                          _SplitFrag=_SplitFragUnlessLong, _splitFragWord=_head_kept(_rl_paragraph._splitFragWord)),
         get_frag_words=get_frag_words, split=_split, same_frag=_same_frag, string_width=_string_width,
         measure=_measure, ascent_descent=_ascent_descent, pyphen=pyphen, hyphenate_frag_word=hyphenate,
         long_leftover=_long_leftover, breaks_as_address=_breaks_as_address, attached=_a_box,
