@@ -354,15 +354,22 @@ def test_yaml_syntax_error_in_plain_words(tmp_path, text, expected):
     build_and_check_fail(tmp_path, conference(tmp_path, {"conference.yaml": text}),
                          [f"conference.yaml:{line}: YAML syntax error: {message}"])
 
-def test_a_complex_key_among_a_lists_items_in_plain_words(tmp_path):
+@pytest.mark.parametrize("written, item, quoted", [
+    ("? topic  # a note\n: Bayes\n", "topic: value", '"? topic"'),
+    ("? topic: Bayes\n", "topic: Bayes", '"? topic: Bayes"'),  # (was "- topic: Bayes: value")
+    ("?\ttopic\n", "topic: value", '"? topic"'),  # (a tab after '?': PyYAML's words were printed)
+    ("?\n", "key: value", '"?"'),  # (was quoted as "? key", a text never written)
+], ids=["key", "key-and-value", "tab", "alone"])
+def test_a_complex_key_among_a_lists_items_in_plain_words(tmp_path, written, item, quoted):
     """'? key' (a key written YAML's long way) in the first column of a list file, after its items: PyYAML's words
-    ("expected <block end>, but found '?' (while parsing a block collection)") were printed as they are."""
-    posters = BASE["posters.yaml"] + "? topic  # a note\n: Bayes\n"
+    ("expected <block end>, but found '?' (while parsing a block collection)") were printed as they are. The item
+    advised is the key with its value when the line gives one, and the text quoted is the line's."""
+    posters = BASE["posters.yaml"] + written
     line = base_lines("posters.yaml") + 1
     build_and_check_fail(tmp_path, conference(tmp_path, {"posters.yaml": posters}), [
         f"posters.yaml:{line}: YAML syntax error: a line that starts with '? ' writes a key YAML's long way (a complex "
         "key), and a key cannot stand here, among the list's items; write it in an item as the others are "
-        "(- topic: value), or put a text that starts with '?' in quotes: \"? topic\""])
+        f"(- {item}), or put a text that starts with '?' in quotes: {quoted}"])
 
 
 @pytest.mark.parametrize("written, macro, read_as", [

@@ -339,7 +339,8 @@ def _block_end(problem, context, mark, opened, lines, text):
     return None
 
 
-_COMPLEX_KEY = re.compile(r"(?P<indent> *)\?(?: +(?P<key>.*?))?\s*$")
+_COMPLEX_KEY = re.compile(r"(?P<indent> *)\?(?:[ \t]+(?P<key>.*?))?\s*$")  # (a tab after '?' writes one too)
+_WITH_VALUE = re.compile(r"[^'\"\s].*?:(?:\s|$)")  # '? topic: Bayes': the key and its value on the line
 
 
 def _complex_key(problem, context, mark, opened, lines, text):
@@ -350,10 +351,12 @@ def _complex_key(problem, context, mark, opened, lines, text):
     found = _COMPLEX_KEY.match(_split_comment(_line(lines, mark.line))[0])
     if found is None:
         return None
-    key = found["key"] or "key"
+    key = found["key"]
+    item = key if key and _WITH_VALUE.match(key) else f"{key or 'key'}: value"  # (not 'topic: Bayes: value')
     return mark.line + 1, ("a line that starts with '? ' writes a key YAML's long way (a complex key), and a key cannot "
                            "stand here, among the list's items; write it in an item as the others are "
-                           f"(- {key}: value), or put a text that starts with '?' in quotes: {yaml_quoted('? ' + key)}")
+                           f"(- {item}), or put a text that starts with '?' in quotes: "
+                           f"{yaml_quoted('? ' + key if key else '?')}")
 
 
 def _goes_on_advice(line: str, parts: re.Match) -> str:
