@@ -789,7 +789,8 @@ def test_a_held_space_s_quick_look_finds_every_line_its_pattern_changes(text):
             assert look.search(text) is not None, (pattern.pattern, text)
 
 
-_SPACED_TEXT = st.lists(st.sampled_from(list("0123 \t\n.,°sIVXaA§<>=≤≈~-hm%\u00a0é")
+# (white space other than a space: what \s and \S, looked behind for, take as space or not, and the lines' ends)
+_SPACED_TEXT = st.lists(st.sampled_from(list("0123 \t\n.,°sIVXaA§<>=≤≈~-hm%\u00a0é\u2009\u202f\u3000\u2028\u200b\r\x0b\x85")
                                         + ["nm", "eV", "5 nm", "§ 3", "= 3", "II", "<i>", "</i>", "<b>x</b>",
                                            "Session 3", "half a", "Galactic disc", "a = b = c", "\u00a0= 2"]),
                         max_size=16).map("".join)
@@ -808,6 +809,10 @@ def test_a_relation_sign_s_pattern_starting_with_its_space_finds_what_a_lookbehi
     first = m._RELATION_FIRST.match(text)
     assert [found.span() for found in relation.finditer(text)] == \
         ([first.span()] if first is not None else []) + [found.span() for found in m._RELATION.finditer(text)]
+
+
+def test_a_relation_sign_first_on_its_line_and_in_a_chain_is_held():
+    """A sign first on its line (_RELATION_FIRST) and a chain's signs (_RELATION) held as before."""
     assert markup._relations_held("= 5 and x = 3 = y") == "=\u00a05 and x\u00a0=\u00a03\u00a0=\u00a0y"
 
 
@@ -834,7 +839,15 @@ def test_a_unit_s_and_a_title_s_patterns_starting_with_their_space_find_what_a_l
         return found[1] + "\u00a0" + found[2]
 
     assert last_word.sub(runt, text, count=1) == m._LAST_WORD.sub(m._runt, text, count=1)
+
+
+def test_a_title_s_last_number_and_short_last_word_and_a_unit_are_held():
+    """The patterns starting with their space tie a title's last words and hold a unit as before; a tab or a thin
+    space before the last two words of a title is kept as it is."""
     assert markup.title("Cosmological Inference II") == "Cosmological Inference\u00a0II"
+    for space in ("\t", "\u2009", "\u3000"):
+        assert markup._LAST_WORD.sub(markup._runt, f"Stars of{space}Galactic disc", count=1) == \
+            f"Stars of{space}Galactic\u00a0disc", repr(space)
     assert markup.title("Stars in the Galactic disc") == "Stars in the Galactic\u00a0disc"
     assert inline("5 nm and 20 %, § 3") == "5\u00a0nm and 20\u00a0%, §\u00a03"
 
