@@ -2367,3 +2367,8 @@ def test_a_title_too_long_for_its_page_is_counted_from_the_page_not_broken_into_
     assert lines > 100
     titles = {id(para) for para in wrapped if word in para.text and "continued" not in para.text}  # (not the heading
     assert len(titles) == 1, len(titles)  # of its pages; a paragraph wrapped again at its width is not broken again)
+    from booklet.layout.common import Context
+    from booklet.lint.fit import _title_height
+
+    booklet, _ = read_booklet(tmp_path / "conf")  # (the count as the title broken into lines again gives it)
+    assert lines == _title_height(Context(booklet, page_for("A5")), booklet.abstracts[0])[1]
