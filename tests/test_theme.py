@@ -724,3 +724,18 @@ def test_a_font_whose_licence_allows_only_its_bitmaps_to_be_embedded_is_a_warnin
     faults = [fault for fault in preflight(out).faults if "licence" in fault]
     assert [re.sub(r"-[0-9a-f]{6} \(", " (", fault).split(" (page")[0] for fault in faults] == [
         "Font embedded against its licence (OpenType fsType: bitmap embedding only, no outlines): BitmapXX-Regular"]
+
+
+def test_font_faces_forbidden_for_different_reasons_are_each_named_with_their_own(tmp_path):
+    """A family whose regular face has a restricted licence (0x0002) and whose bold face allows only its bitmaps
+    (0x0200): the warning gave both reasons together, not which face had which. Each is named with its own."""
+    files = {f"fonts/Mixed-{style}.ttf": with_fs_type(renamed_font(f"NotoSans-{style}.ttf", f"NotoSans-{style}",
+                                                                   f"MixedXXX-{style}"), fs_type)
+             for style, fs_type in (("Regular", 0x0002), ("Bold", 0x0200))}
+    folder = theme_folder(tmp_path, "fonts:\n  headings: fonts/Mixed-Regular.ttf\n", files)
+    assert [str(p) for p in check_folder(folder)[1] if p.kind == "font-licence"] == [
+        "theme.yaml:2: fonts.headings: warning: 'fonts/Mixed-Regular.ttf': the licence of Mixed-Regular.ttf, "
+        "Mixed-Bold.ttf forbids embedding them in a document (OpenType fsType: Mixed-Regular.ttf: restricted licence; "
+        "Mixed-Bold.ttf: bitmap embedding only, no outlines), and the print shop needs every font embedded: the PDF "
+        "would break the font's licence; choose a font whose licence allows embedding (or get the foundry's "
+        "permission)"]

@@ -348,11 +348,14 @@ def _styles_missing(report: Report, file: str, line: int, key: str, value: str, 
 
 def _embedding_forbidden(report: Report, file: str, line: int, key: str, value: str, faces: list[Path]) -> None:
     """A warning when a font file's licence forbids embedding it (its OS/2 fsType: booklet_fonts.embedding_forbidden):
-    the print shop needs every font embedded, and embedding this one breaks its licence; it was built without a word."""
+    the print shop needs every font embedded, and embedding this one breaks its licence; it was built without a word.
+    Faces forbidden for different reasons (a restricted regular face, a bold one of bitmaps only) are each named with
+    their own."""
     why = {face.name: booklet_fonts.font_file_embedding_forbidden(face) for face in faces}
     forbidden = [name for name, reason in why.items() if reason]
     if forbidden:
-        reasons = "; ".join(sorted({reason for reason in why.values() if reason}))
+        reasons = {why[name] for name in forbidden}
+        reasons = reasons.pop() if len(reasons) == 1 else "; ".join(f"{name}: {why[name]}" for name in forbidden)
         report.warn(file, line, key, f"'{value}': the licence of {', '.join(forbidden)} forbids embedding {'them' if len(forbidden) > 1 else 'it'} in a "
                     f"document (OpenType fsType: {reasons}), and the print shop needs every font embedded: "
                     "the PDF would break the font's licence; choose a font whose licence allows embedding (or get "
