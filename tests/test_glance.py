@@ -1767,3 +1767,18 @@ def test_a_box_text_of_tens_of_thousands_of_letters_is_cut_without_breaking_it_w
         assert wrapped and max(wrapped) <= most + 1, (max(wrapped), most)  # (+1: the ellipsis)
         assert _lines_of(cut) == _lines_of(glance.truncated(text[:glance.LONG_TEXT], style, width, lines))
         assert _lines_of(cut)[-1].endswith("\u2026") and len(_lines_of(cut)) <= lines
+
+
+def test_the_narrowest_width_a_long_box_text_is_counted_at_is_narrower_than_any_character_of_the_bundled_fonts():
+    """held_at_most counts what a box's lines could hold at NARROWEST (of the type's size) a character: narrower than
+    every character of the bundled fonts that has a width (it was 0.05 em: Gentium Book Plus's combining horn is
+    0.037 em, its hair space 0.049 em, and a text of them held more than counted)."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from booklet.layout.glance import NARROWEST
+    from booklet.text.fonts import FONT_DIR
+
+    narrowest = {path.name: min(width for width in TTFont("narrowest", str(path)).face.charWidths.values() if width)
+                 for path in sorted(FONT_DIR.glob("*.ttf"))}
+    assert len(narrowest) >= 4 and any(name.startswith("Gentium") for name in narrowest), narrowest
+    assert all(width / 1000 > NARROWEST for width in narrowest.values()), narrowest
