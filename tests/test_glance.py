@@ -1782,3 +1782,23 @@ def test_the_narrowest_width_a_long_box_text_is_counted_at_is_narrower_than_any_
                  for path in sorted(FONT_DIR.glob("*.ttf"))}
     assert len(narrowest) >= 4 and any(name.startswith("Gentium") for name in narrowest), narrowest
     assert all(width / 1000 > NARROWEST for width in narrowest.values()), narrowest
+
+
+def test_a_box_of_no_length_is_beside_the_boxes_around_its_time_only():
+    """_share_evenly's boxes beside one another, found through stretches of time (_Stretches): a box of no length (a
+    Day made by a program: the data's times have a length) is beside the boxes that start before it and end after it,
+    not those that end or start at its time, as when the boxes were compared in pairs. Its stretch had been none and
+    the boxes beside it taken from the stretch before: Room X's 08:15 beside nothing, as wide as the column over Room
+    Y's talk; Room P's 08:00 beside Room Q's talk starting then, four boxes side by side where three are."""
+    def day(*sessions: tuple[str, tuple[int, int], tuple[int, int]]) -> Day:
+        made = [Session(room, (Item("other", TimeRange(dt.time(*start), dt.time(*end)), f"{room} {start}"),),
+                        room=room) for room, start, end in sessions]
+        return Day(dt.date(2027, 9, 13), (Parallel(tuple(made)),))
+
+    plan = plan_day(0, day(("X", (8, 0), (8, 15)), ("Y", (8, 10), (8, 25)), ("X", (8, 15), (8, 15))))
+    _share_evenly(plan.boxes)
+    assert [(box.start, box.end, box.across) for box in plan.boxes] == [
+        (480, 495, (0, Fraction(1, 2))), (490, 505, (Fraction(1, 2), 1)), (495, 495, (0, Fraction(1, 2)))]
+    plan = plan_day(0, day(("R", (8, 30), (10, 0)), ("S", (9, 0), (10, 0)), ("Q", (8, 0), (9, 30)),
+                           ("P", (8, 0), (8, 0))))
+    assert _side_by_side(plan.boxes) == 3

@@ -852,15 +852,20 @@ def _beside_settled(lanes: list[list[Box]], stretches: _Stretches, end: dict[int
 class _Stretches:
     """A group's time in stretches, between two of its boxes' starts and ends, as the leaves of a segment tree: for
     each box, the nodes that cover its stretches together, and the nodes above them (those of its first and last
-    stretch), found once for the passes over the group (_Profile)."""
+    stretch), found once for the passes over the group (_Profile). A box of no length (a library's Day: the data's
+    times have one) has a stretch of its own at its time, inside those of the boxes around it and beside no other:
+    it is beside the boxes that start before it and end after it, as when pairs were compared (its stretch had been
+    none, and the nodes above it those of the stretch before it, or outside the tree)."""
 
     def __init__(self, boxes: list[Box]):
-        points = sorted({t for box in boxes for t in (box.start, box.end)})
-        slot = {t: n for n, t in enumerate(points)}
+        bounds = {id(box): _bounds(box, n) for n, box in enumerate(boxes)}
+        points = sorted({point for pair in bounds.values() for point in pair})
+        slot = {point: n for n, point in enumerate(points)}
         self.size = 1 << max(0, len(points) - 2).bit_length()
         self.nodes: dict[int, tuple[list[int], list[int]]] = {}
         for box in boxes:
-            low, high = slot[box.start] + self.size, slot[box.end] + self.size
+            start, end = bounds[id(box)]
+            low, high = slot[start] + self.size, slot[end] + self.size
             first, last, cover = low, high - 1, []
             while low < high:
                 if low & 1:
@@ -877,6 +882,15 @@ class _Stretches:
                     above.add(leaf)
                     leaf >>= 1
             self.nodes[id(box)] = cover, sorted(above)
+
+
+def _bounds(box: Box, n: int) -> tuple[tuple, tuple]:
+    """Where the `n`th box of a group starts and ends among the group's stretches (_Stretches): a box ending at a time
+    before one starting at it, so that the two share no stretch; a box of no length between them, in a stretch of its
+    own."""
+    if box.start < box.end:
+        return (box.start, 2, 0), (box.end, 0, 0)
+    return (box.start, 1, 2 * n), (box.start, 1, 2 * n + 1)
 
 
 class _Profile:
