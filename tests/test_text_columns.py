@@ -901,6 +901,23 @@ def test_a_short_line_running_on_into_a_list_without_a_colon_never_ends_a_column
     assert all(line and line.startswith(norm("– why it")) for line in lines), lines
 
 
+@pytest.mark.parametrize("lead, kept", [("I'm going to introduce", True), ("We cover 3", True), ("Such as, ", True),
+                                        ("Write to <jane@example.org>", False), ("Fish & chips &", False),
+                                        ("That is all.", False), ("Bring a laptop (and a charger)", False)])
+def test_only_a_short_line_ending_in_a_letter_digit_or_comma_as_shown_runs_on_into_a_list(tmp_path, lead, kept):
+    """The lead-in without a colon (_RUNS_ON) is told by the last character the paragraph shows: a letter, a digit or a
+    comma; not an escaped "&gt;" or "&amp;" (its markup's entity, read as a letter: a line ending with an address in
+    angle brackets was kept with the list as one running on into it). Kept, the paragraph goes with the first item."""
+    from booklet.check import check_folder
+    from booklet.layout.common import Context
+
+    booklet, _ = check_folder(write_conference(tmp_path / "conf", {"programme.yaml": None}))
+    ctx = Context(booklet, page_for("A4"))
+    made = ctx.paras(f"{lead}\n\n- first item\n\n- second item", ctx.styles.text)
+    assert len(made) == 3
+    assert [bool(getattr(para.style, "keepWithNext", 0)) for para in made] == [kept, kept, False]
+
+
 def test_a_flowing_abstract_in_columns_never_starts_at_a_pages_foot_with_fewer_than_four_lines_of_its_text(tmp_path):
     """39C3 on A4, p. 293: "Häkeln für Anfänger" started at the page's foot, its header over a line of its text in the
     first column ("Häkeln für Anfänger", a paragraph of its own) and two in the second. Its heading's orphan: no

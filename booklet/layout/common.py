@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import math
 import re
 import unicodedata
@@ -279,7 +280,7 @@ class Context:
             # sentence, a list's item next: it goes on in the list as a line ending with a colon does (DebConf17's
             # "I'm going to introduce", then three items: it ended the left column of A4 p. 50, its items the right)
             return marks[at] is None and item_next(at) and not isinstance(paragraphs[at], markup.Code) \
-                and _short(paragraphs[at]) and bool(_RUNS_ON.search(_shown(paragraphs[at])))
+                and _short(paragraphs[at]) and _runs_on(paragraphs[at])
 
         def asks(at: int) -> bool:  # paragraphs[at] is a short question alone, more text after it
             return at + 1 < len(paragraphs) and bool(_ASKS.fullmatch(_shown(paragraphs[at])))
@@ -422,6 +423,12 @@ _ENTITY = re.compile(r"&[#\w]+;")
 def _shown(text: str) -> str:
     """A paragraph's markup as the text it shows, stripped: its tags dropped, an entity one character."""
     return _ENTITY.sub("x", _TAGS.sub("", text)).strip()
+
+
+def _runs_on(text: str) -> bool:
+    """Whether a paragraph's markup ends mid-sentence (_RUNS_ON), by the last character it shows: an entity it ends with
+    is that character ("&gt;" of "<jane@example.org>": no letter, where _shown counts it as one)."""
+    return bool(_RUNS_ON.search(html.unescape(_TAGS.sub("", text)).strip()))
 
 
 def _short(text: str) -> bool:
