@@ -197,11 +197,12 @@ class DayPlan:
     def gather(self, width: float, narrow: float, shortest: float = 0.0, textless: float = 0.0) -> bool:
         """Each group of boxes whose boxes side by side (_side_by_side: not its lanes) would be narrower than `narrow`
         in a column `width` wide, or most of whose boxes are shorter than `shortest` minutes (too short for a line of
-        the smallest type: lanes of empty boxes), or narrower than `narrow` * CRAMPED with most boxes a line high (four tracks of short talks
-        on A4: "Approxi…", "Selection…"), the boxes counted those beside another (a track's talks before and after a
-        workshop beside it are full width), becomes one box over their time (it names their sessions), with the groups
-        of the same parallel sessions before and after it (a long session beside them set aside in a lane of its own,
-        when a third of the column, else half of it, is `narrow` wide: _set_aside); True when one did."""
+        the smallest type: lanes of empty boxes), or narrower than `narrow` * CRAMPED with most boxes a line high (four
+        tracks of short talks on A4: "Approxi…", "Selection…"), the boxes counted those beside another (a track's talks
+        before and after a workshop beside it are full width), becomes one box over their time (it names their
+        sessions), with the groups of the same parallel sessions before and after it (a long session beside them set
+        aside in a lane of its own, when a third of the column, else half of it, is `narrow` wide: _set_aside); True
+        when one did."""
         unit = {box.group: box.group for box in self.boxes}  # groups joined by the parallel sessions they share
 
         def root(group: int) -> int:
