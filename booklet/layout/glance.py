@@ -160,9 +160,11 @@ class DayPlan:
 
     @property
     def lanes(self) -> int:
-        """The most boxes side by side in its column at any time: those its column is shared among (_share_evenly),
-        not the lanes of a group whose boxes are never all side by side (AMCOS 2018's Wednesday: five lanes, a talk
-        from 10:10 to 12:45 and one session after another beside it, each its own lane: two at a time)."""
+        """The most boxes in a row side by side in its column, each beside the next (_side_by_side: not all at one
+        time, a box beside the end of one and the start of another): those its column is shared among where it is
+        narrowest (_share_evenly), not the lanes of a group whose boxes are never all side by side (AMCOS 2018's
+        Wednesday: five lanes, a talk from 10:10 to 12:45 and one session after another beside it, each its own lane:
+        two at a time)."""
         return max(self._across().values(), default=1)
 
     def _across(self) -> dict[int, int]:
