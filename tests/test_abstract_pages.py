@@ -1223,6 +1223,37 @@ def test_the_last_flowing_tutorial_a_few_points_over_its_room_is_set_closer_ther
     # at every other step; its spaces were halved, DebConf17's A4 p. 64)
 
 
+
+def test_the_last_entry_set_closer_leaves_the_heading_over_it_as_set(tmp_path):
+    """The section's last entry set closer (flowing_entry's refit: _closer) closes up its own rules and gaps, not those
+    of the heading its run's first entry carries (`above`: a day's name and its rule, over a last day of one
+    abstract): that rule closer under its name than every other day's. Its own hairline is closer, the day's rule as
+    set."""
+    from reportlab.platypus import Spacer
+
+    from booklet.check import check_folder
+    from booklet.layout.abstracts import Tight, flowing_entry
+    from booklet.layout.common import Context
+    from booklet.layout.flowables import Para, Rule
+    from booklet.layout.page import page_for
+
+    booklet, _ = check_folder(write_conference(tmp_path / "conf", {"programme.yaml": None}))
+    ctx = Context(booklet, page_for("A5"))
+    style = ctx.styles.text
+    heading = [Para("Friday", ctx.styles.heading), Rule(ctx.colours.primary, 0.8, 3), Spacer(0, 3)]
+
+    def made(tight: Tight) -> list:
+        return heading + [Para("The closing talk", style), Rule(ctx.colours.hairline, 0.8, 5),
+                          *(Para(" ".join(["words"] * 40), style) for _ in range(3))]
+
+    entry = flowing_entry(ctx, made(Tight()), len(heading) + 2, 1, "The closing talk", True, made, len(heading))
+    width = ctx.page.text_width
+    height = entry.wrap(width, 10_000)[1]
+    closer = entry.refit(entry, width, height - 3)
+    assert closer is not None and closer.wrap(width, 10_000)[1] <= height - 3
+    rules = [flowable.space for flowable in closer.content if isinstance(flowable, Rule)]
+    assert rules[0] == 3 and rules[1] < 5, rules
+
 @pytest.mark.parametrize("lines, refit", [(26, True), (40, False)])
 def test_the_last_entry_is_set_closer_only_where_it_would_otherwise_stand_alone_on_the_next_page(tmp_path, lines,
                                                                                                     refit):

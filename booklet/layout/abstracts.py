@@ -141,7 +141,8 @@ def abstract_run(ctx: Context, abstracts: list[Abstract], opening: list, heading
         last = ends and number == len(abstracts) - 1
         made = (lambda tight, abstract=abstract, prefix=prefix:
                 prefix + abstract_content(ctx, abstract, level, tight, explain=explain)[0]) if last else None
-        story.append(flowing_entry(ctx, prefix + content, len(prefix) + header, number, abstract.title, last, made))
+        story.append(flowing_entry(ctx, prefix + content, len(prefix) + header, number, abstract.title, last, made,
+                                   len(prefix)))
         story.append(EndMark(ctx.abstract_key(abstract)))
     return story
 
@@ -419,7 +420,7 @@ LAST_ALONE = 1 / 4  # of a page: the last flowing entry of a section leaves no l
 
 
 def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: str, last: bool = False,
-                  made=None) -> Entry:
+                  made=None, above: int = 0) -> Entry:
     """An entry among others flowing one after another (abstracts, tutorials): a rule above it but the first
     (`number` 0), its first `keep` flowables kept with the lines after them, "Title (continued)" on a page it runs
     onto, and no fewer than TAIL_LINES lines of it alone there. On a page of one column (A5, B5) an entry that fits on
@@ -439,22 +440,25 @@ def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: st
     a little over its page is (programme.closer: the spaces between its paragraphs and of its own rules and gaps
     closer, down to half, the separator above it as set; then its text's type a little smaller, a sixteenth at most),
     when that fits it; else as above. DebConf17's "Early History of Debian" (A4), a tutorial kept whole 6 points over
-    the room under the one before, stood alone on the Tutorials' last page."""
+    the room under the one before, stood alone on the Tutorials' last page. `above`: how many of `content`'s first
+    flowables are not the entry's own (the section's or day's heading over the first entry of a run), kept as set."""
     separator = Rule(ctx.colours.rule, 0.5, SEPARATOR_SPACE) if number else None
     one_column = ctx.page.text_columns == 1
     return Entry(content, continued_heading(ctx, title), keep, separator, tail=TAIL_LINES,
                  whole=KEPT_WHOLE if one_column else 0.0, near=NEARLY_WHOLE if one_column else 0.0,
                  alone=LAST_ALONE if last and one_column else 0.0, orphan=not one_column,
-                 refit=None if made is None else lambda entry, width, room: _closer(ctx, made, entry, width, room))
+                 refit=None if made is None else lambda entry, width, room: _closer(ctx, made, entry, width, room,
+                                                                                    above))
 
 
-def _closer(ctx: Context, made, entry: Entry, width: float, room: float) -> Entry | None:
+def _closer(ctx: Context, made, entry: Entry, width: float, room: float, above: int = 0) -> Entry | None:
     """`entry` (flowing_entry's, as set) made again by made(tight) and set closer to fit `room`, `width` wide
     (programme.closer: its text's paragraphs, its rules and gaps closer (_closed_up), then its text's type smaller;
-    the separator above it as every other entry's); None when it fits none of those settings or is too far over for
-    them."""
+    the separator above it as every other entry's, and the `above` first flowables, a heading over it, as set); None
+    when it fits none of those settings or is too far over for them."""
     def closer_entry(space: float, size: float = 1.0) -> Entry:
-        content = _closed_up(made(Tight(space, 1.0, size)), space)
+        content = made(Tight(space, 1.0, size))
+        content = content[:above] + _closed_up(content[above:], space)
         return Entry(content, entry.heading, min(entry.keep, len(content)), entry.separator, tail=entry.tail)
 
     return closer(ctx, closer_entry, entry, width, room, ("text",))

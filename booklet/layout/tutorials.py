@@ -72,7 +72,8 @@ def _flowing(ctx: Context, tutorials: list[Tutorial], heading: bool) -> list:
         keep = len(content) if _kept_whole(ctx, content[header:]) else header
         made = (lambda tight, tutorial=tutorial, above=above: above + _tutorial_content(ctx, tutorial, tight)[0]) \
             if number == len(tutorials) - 1 else None  # (the section's last: set closer to fit its room, if need be)
-        story.append(flowing_entry(ctx, above + content, len(above) + keep, number, tutorial.title, made=made))
+        story.append(flowing_entry(ctx, above + content, len(above) + keep, number, tutorial.title, made=made,
+                                   above=len(above)))
         story.append(EndMark(ctx.tutorial_key(tutorial)))
     return story
 
