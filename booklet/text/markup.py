@@ -36,7 +36,7 @@ def title(text: str, listed: bool = False, bold: bool = False) -> str:
     (the glance's sessions, "Workshop: Mikrotonales Komponieren · ..."), its last words not tied (a line broke after
     "Workshop:" with room for "Mikrotonales"); `bold`: for a title set in a bold face (its style's, or <b> around
     it), its code in the code font's bold face (ReportLab sets a font a tag names in the face the tag names)."""
-    tied = _LAST_NUMBER.sub(NBSP + r"\1", _ONE_LETTER.sub(_tied, _inline(_as_str(text))), count=1)
+    tied = _LAST_NUMBER.sub(NBSP + r"\1", _one_letters_tied(_inline(_as_str(text))), count=1)
     made = tied if listed else _LAST_WORD.sub(_runt, tied, count=1)
     return _code_bold(made) if bold else made
 
@@ -97,7 +97,14 @@ def _code_bold(made: str) -> str:
 # a longer word (a run of one-letter words, "a b c d", is not tied into one: it could not be broken where it does not
 # fit); else a tag, left as it is (its attributes are not text)
 _OPENING, _CLOSING = r"(?:<[a-z][^<>]*>)*", r"(?:</[a-z]+>)*"
-_ONE_LETTER = re.compile(rf"(?:(?<=\s)|^)({_OPENING}[^\W\d_]{_CLOSING}) (?={_OPENING}[^\s<]{{2}})|<[^>]*>")
+_ONE_LETTER_WORD = rf"({_OPENING}[^\W\d_]{_CLOSING}) (?={_OPENING}[^\s<]{{2}})"
+_ONE_LETTER_FIRST = re.compile(_ONE_LETTER_WORD)  # (matched at the start)
+# after the start: the white space before the word, or a tag's "<", first (what comes after it looked behind for), a
+# character class the engine scans for at C speed, where a lookbehind first was tried at every character
+_ONE_LETTER = re.compile(rf"[\s<](?:(?<=\s){_ONE_LETTER_WORD}|(?<=<)[^>]*>)")
+# a quicker look (as _NUMBER_LOOK) at a title with a space before it: a letter after white space or a tag, before a
+# space or a tag; a title it finds nothing in has no one-letter word (three in four titles)
+_ONE_LETTER_LOOK = re.compile(r"[\s>][^\W\d_][ <]")
 
 
 # the last word of a title when it numbers it (after a space), in tags of its own or not
@@ -139,8 +146,19 @@ def _runt(found: re.Match) -> str:
     return space + before + NBSP + last
 
 
+def _one_letters_tied(made: str) -> str:
+    """Markup `made` with each of its one-letter words tied to the word after it by a no-break space (title())."""
+    if _ONE_LETTER_LOOK.search(" " + made) is None:
+        return made
+    first = _ONE_LETTER_FIRST.match(made)
+    if first is None:
+        return _ONE_LETTER.sub(_tied, made)
+    return first.group(1) + NBSP + _ONE_LETTER.sub(_tied, made[first.end():])
+
+
 def _tied(found: re.Match) -> str:
-    return found.group(1) + NBSP if found.group(1) else found.group(0)
+    """A one-letter word, the white space before it and the space after it (a no-break space now); a tag as it is."""
+    return found.group()[:-1] + NBSP if found.group(1) else found.group()
 
 
 def paragraphs(text: str) -> list[str]:
