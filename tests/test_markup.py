@@ -870,6 +870,24 @@ def test_a_one_letter_word_s_pattern_starting_with_its_white_space_ties_what_a_l
     assert m._one_letters_tied("<b>A</b> cat and <x a bc>") == "<b>A</b>\u00a0cat and <x a bc>"
 
 
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(list("aé5_ -\u00a0\ua500.")
+                                + [" -", "\u00a0-", "- ", "-\u00a0", "a - b", "5 - 10", "--"]), max_size=16).map("".join))
+def test_a_spaced_hyphen_s_pattern_starting_with_its_space_finds_what_a_lookbehind_first_found(text):
+    """A hyphen typed between spaces (_SPACED_HYPHEN) is found by a pattern that starts with the space and the hyphen
+    (the word or number before them looked behind for), which the engine scans for at C speed, where a lookbehind
+    first was tried at every character: it finds the very spans, and groups, the pattern with the lookbehind first
+    found."""
+    from booklet.text import markup as m
+
+    spaced_hyphen = re.compile(r"(?<=[^\W_\ua500-\ua5ff])[ \u00a0]-( |\u00a0)(?=[^\W\d_\ua500-\ua5ff])"
+                               r"|(?<=\d)[ \u00a0]-( |\u00a0)(?=\d)")
+    assert [(found.span(), found.groups()) for found in spaced_hyphen.finditer(text)] == \
+        [(found.span(), found.groups()) for found in m._SPACED_HYPHEN.finditer(text)]
+    assert inline("Opening - welcome, 5 - 10 keV, a\u00a0- b, energies of - 5") == \
+        "Opening\u00a0\u2013 welcome, 5\u00a0\u2013 10\u00a0keV, a\u00a0\u2013 b, energies of - 5"
+
+
 _ABBREVIATED_TEXT = st.lists(st.sampled_from(list("0123 .,°ºsSpPnNrčČlx_é\u00a0")
                                              + ["op.", "No.", "Nr.", "pp.", "Bd.", "eq.", "eqs.", "ch.", "chap.", "čl.",
                                                 "vol.", "Fig.", "figs.", "Abb.", "Kap.", "sec.", "Tab.", "Art.", "Abs.",
