@@ -744,6 +744,19 @@ def test_an_accent_over_a_tall_letter_is_above_it_and_over_its_middle(tmp_path):
     assert x.char == "x" and bar.y == x.y  # not raised: where the font puts it over an x
 
 
+def test_the_quick_look_for_an_accent_finds_every_text_with_an_accent_over_a_letter():
+    """A fragment's text is looked at for a combining accent (paragraph._ACCENT, scanned for at C speed) before the
+    pattern of an accent over a letter (_ACCENTED, tried at nearly every character) looks at it: every text that
+    pattern finds something in, the look finds something in."""
+    from booklet.text import paragraph
+
+    for mark in ("\u0300", "\u0307", "\u036f", "\u20d0", "\u20d7", "\u20ff"):
+        for text in (f"\u03c8{mark}", f"a b{mark}{mark} c", f" {mark}x", f"{mark}"):
+            if paragraph._ACCENTED.search(text) is not None:
+                assert paragraph._ACCENT.search(text) is not None, (mark, text)
+    assert paragraph._ACCENT.search("\u03c8 and \u03b8, \u02c6") is None
+
+
 def test_display_math_between_double_dollars_is_set_as_math():
     """`$$...$$` (TeX's display math, as authors paste it) is math, set in the line as `$...$` is; it printed with
     its dollars and backslashes. (`\\(...\\)` and `\\[...\\]`: test_math_between_latex_delimiters_is_set_as_between_dollars.)"""
