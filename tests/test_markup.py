@@ -888,6 +888,19 @@ def test_a_spaced_hyphen_s_pattern_starting_with_its_space_finds_what_a_lookbehi
         "Opening\u00a0\u2013 welcome, 5\u00a0\u2013 10\u00a0keV, a\u00a0\u2013 b, energies of - 5"
 
 
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(list("$\\([x )]") + ["\\$", "\\(", "\\[", "$$"]), max_size=16).map("".join))
+def test_a_formula_s_opener_pattern_starting_with_its_character_finds_what_an_optional_backslash_first_found(text):
+    """A formula's opening (_OPENER: a dollar, an escaped dollar, LaTeX's \\( and \\[) is found by alternatives that
+    each start with their character, which the engine scans for at C speed, where an optional backslash first was
+    tried at every character: it finds the very openings the pattern with the optional backslash first found."""
+    from booklet.text import markup as m
+
+    opener = re.compile(r"\\?\$|\\[(\[]")
+    assert [found.span() for found in opener.finditer(text)] == [found.span() for found in m._OPENER.finditer(text)]
+    assert markup.math_sources(r"costs \$5, $x$ and \(y\)") == ["x", "y"]
+
+
 _ABBREVIATED_TEXT = st.lists(st.sampled_from(list("0123 .,°ºsSpPnNrčČlx_é\u00a0")
                                              + ["op.", "No.", "Nr.", "pp.", "Bd.", "eq.", "eqs.", "ch.", "chap.", "čl.",
                                                 "vol.", "Fig.", "figs.", "Abb.", "Kap.", "sec.", "Tab.", "Art.", "Abs.",
