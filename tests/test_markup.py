@@ -901,6 +901,21 @@ def test_a_formula_s_opener_pattern_starting_with_its_character_finds_what_an_op
     assert markup.math_sources(r"costs \$5, $x$ and \(y\)") == ["x", "y"]
 
 
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(list("0123 (-,éAZOXCx\u0663") + ["91767", "CA", "OX1", "3PU", "Palaiseau", "SE-", "XG",
+                                                                "00"]), max_size=16).map("".join))
+def test_a_postcode_is_looked_for_only_in_an_address_with_a_digit(text):
+    """address() looks for the parts of a postcode to hold together (HELD_IN_ADDRESSES, a pattern that starts with a
+    lookbehind, tried at every character) only in an address with a digit in it (searched for at C speed): each span
+    the pattern finds holds one."""
+    from booklet.text import markup as m
+
+    for found in m.HELD_IN_ADDRESSES.finditer(text):
+        assert m._DIGIT.search(found.string, found.start(), found.end() + 6) is not None, found
+    assert m.address("Université Paris-Saclay, 91767 Palaiseau") == "Université Paris-Saclay, 91767\u00a0Palaiseau"
+    assert m.address("Institut d'Astrophysique, Paris, France") == "Institut d'Astrophysique, Paris, France"
+
+
 _ABBREVIATED_TEXT = st.lists(st.sampled_from(list("0123 .,°ºsSpPnNrčČlx_é\u00a0")
                                              + ["op.", "No.", "Nr.", "pp.", "Bd.", "eq.", "eqs.", "ch.", "chap.", "čl.",
                                                 "vol.", "Fig.", "figs.", "Abb.", "Kap.", "sec.", "Tab.", "Art.", "Abs.",

@@ -72,7 +72,9 @@ def address(text: str) -> str:
     parts of an address that a line must not break between held together by no-break spaces (HELD_IN_ADDRESSES):
     the Les Houches import printed "... Université Paris-Saclay, 91767 / Palaiseau, France"."""
     made = inline(text)
-    return HELD_IN_ADDRESSES.sub(_held, made) if " " in made else made
+    # (each of the pattern's spaces is held beside a digit: a text with none, as most affiliations, is not looked at
+    # by it, which starts with a lookbehind, tried at every character; a digit is searched for at C speed)
+    return HELD_IN_ADDRESSES.sub(_held, made) if " " in made and _DIGIT.search(made) is not None else made
 
 
 # spaces in an address that a line does not break at: in a postcode and between it and the town after it ("91767
