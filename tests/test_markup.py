@@ -916,6 +916,22 @@ def test_a_postcode_is_looked_for_only_in_an_address_with_a_digit(text):
     assert m.address("Institut d'Astrophysique, Paris, France") == "Institut d'Astrophysique, Paris, France"
 
 
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(list("\u00ab\u2039\u00bb\u203a ([x.,!\t") + ["« ", " »", "mot"]),
+                max_size=16).map("".join))
+def test_a_guillemet_s_space_pattern_starting_with_the_space_finds_what_a_lookbehind_first_found(text):
+    """The space inside French guillemets (_GUILLEMET_SPACE) is found by a pattern that starts with the space (the
+    guillemet or word before it looked behind for), which the engine scans for at C speed, where a lookbehind first
+    was tried at every character: it finds the very spaces the pattern with the lookbehind first found."""
+    from booklet.text import markup as m
+
+    guillemet_space = re.compile(r"(?:(?<=^[\u00ab\u2039])|(?<=[\s(\[][\u00ab\u2039])) (?=\S)"
+                                 r"|(?<=\S) (?=[\u00bb\u203a](?:$|[\s.,;:!?)\]]))")
+    assert [found.span() for found in guillemet_space.finditer(text)] == \
+        [found.span() for found in m._GUILLEMET_SPACE.finditer(text)]
+    assert inline("« un autre » et (‹ mot ›).") == "«\u202fun autre\u202f» et (‹\u202fmot\u202f›)."
+
+
 _ABBREVIATED_TEXT = st.lists(st.sampled_from(list("0123 .,°ºsSpPnNrčČlx_é\u00a0")
                                              + ["op.", "No.", "Nr.", "pp.", "Bd.", "eq.", "eqs.", "ch.", "chap.", "čl.",
                                                 "vol.", "Fig.", "figs.", "Abb.", "Kap.", "sec.", "Tab.", "Art.", "Abs.",
