@@ -932,6 +932,21 @@ def test_a_guillemet_s_space_pattern_starting_with_the_space_finds_what_a_lookbe
     assert inline("« un autre » et (‹ mot ›).") == "«\u202fun autre\u202f» et (‹\u202fmot\u202f›)."
 
 
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(list("a5_ -x") + ["--", "---", "xn", " -- ", "xn--"]), max_size=16).map("".join))
+def test_a_tex_dash_s_pattern_starting_with_its_hyphen_or_space_finds_what_a_lookbehind_first_found(text):
+    """TeX's dashes between words (_TEX_DASH) are found by alternatives that start with the hyphen or the space (the
+    word before looked behind for), where a lookbehind first was tried at every character: they find the very spans,
+    and groups, the pattern with the lookbehind first found."""
+    from booklet.text import markup as m
+
+    tex_dash = re.compile(r"(?<=[^\W_])(?<!\bxn)(---?)(?=[^\W_])|(?<=[^\W_]) (---?) (?=[^\W_])")
+    assert [(found.span(), found.groups()) for found in tex_dash.finditer(text)] == \
+        [(found.span(), found.groups()) for found in m._TEX_DASH.finditer(text)]
+    assert inline("Landau--Lifshitz, 10--20, in-toto --- Securing, xn--mnchen") == \
+        "Landau\u2013Lifshitz, 10\u201320, in-toto\u00a0\u2014 Securing, xn--mnchen"
+
+
 _ABBREVIATED_TEXT = st.lists(st.sampled_from(list("0123 .,°ºsSpPnNrčČlx_é\u00a0")
                                              + ["op.", "No.", "Nr.", "pp.", "Bd.", "eq.", "eqs.", "ch.", "chap.", "čl.",
                                                 "vol.", "Fig.", "figs.", "Abb.", "Kap.", "sec.", "Tab.", "Art.", "Abs.",
