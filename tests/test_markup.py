@@ -947,6 +947,21 @@ def test_a_tex_dash_s_pattern_starting_with_its_hyphen_or_space_finds_what_a_loo
         "Landau\u2013Lifshitz, 10\u201320, in-toto\u00a0\u2014 Securing, xn--mnchen"
 
 
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(list("a5_ \u2013\u2014*)]%;:!?\u00bb\t") + [" \u2013 ", " ;", "a*", "**"]),
+                max_size=16).map("".join))
+def test_a_spaced_dash_s_pattern_starting_with_its_space_finds_what_a_lookbehind_first_found(text):
+    """The space before a dash typed with spaces (_SPACED_DASH) is found by a pattern that starts with the space (the
+    word before it looked behind for), which the engine scans for at C speed, where a lookbehind first was tried at
+    every character: it finds the very spaces the pattern with the lookbehind first found."""
+    from booklet.text import markup as m
+
+    spaced_dash = re.compile(r"(?<=[^\W_]) (?=[\u2013\u2014] )")
+    assert [found.span() for found in spaced_dash.finditer(text)] == \
+        [found.span() for found in m._SPACED_DASH.finditer(text)]
+    assert inline("Fach – 23. Tagung") == "Fach\u00a0– 23.\u00a0Tagung"
+
+
 _ABBREVIATED_TEXT = st.lists(st.sampled_from(list("0123 .,°ºsSpPnNrčČlx_é\u00a0")
                                              + ["op.", "No.", "Nr.", "pp.", "Bd.", "eq.", "eqs.", "ch.", "chap.", "čl.",
                                                 "vol.", "Fig.", "figs.", "Abb.", "Kap.", "sec.", "Tab.", "Art.", "Abs.",
