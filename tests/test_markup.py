@@ -962,6 +962,23 @@ def test_a_spaced_dash_s_pattern_starting_with_its_space_finds_what_a_lookbehind
     assert inline("Fach – 23. Tagung") == "Fach\u00a0– 23.\u00a0Tagung"
 
 
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(list("a5_ *)]%;:!?\u00bb\u203a.\t") + [" ;", " ?", "a*", "**", "mot"]),
+                max_size=16).map("".join))
+def test_a_high_mark_s_space_pattern_starting_with_the_space_finds_what_a_lookbehind_first_found(text):
+    """The space before a high mark of punctuation as French types it (_SPACE_BEFORE_MARK) is found by a pattern that
+    starts with the space (what comes before it looked behind for), which the engine scans for at C speed, where a
+    lookbehind first was tried at every character: it finds the very spaces the pattern with the lookbehind first
+    found."""
+    from booklet.text import markup as m
+
+    before_mark = re.compile(r"(?:(?<=[\w\u00bb\u203a)\]%])|(?<=\w\*)|(?<=\w\*\*)) (?=[;:!?](?:\s|$))")
+    assert [found.span() for found in before_mark.finditer(text)] == \
+        [found.span() for found in m._SPACE_BEFORE_MARK.finditer(text)]
+    assert inline("mot ; « mot » ! (voir) : vraiment ?") == \
+        "mot\u202f; «\u202fmot\u202f»\u202f! (voir)\u00a0: vraiment\u202f?"
+
+
 _ABBREVIATED_TEXT = st.lists(st.sampled_from(list("0123 .,°ºsSpPnNrčČlx_é\u00a0")
                                              + ["op.", "No.", "Nr.", "pp.", "Bd.", "eq.", "eqs.", "ch.", "chap.", "čl.",
                                                 "vol.", "Fig.", "figs.", "Abb.", "Kap.", "sec.", "Tab.", "Art.", "Abs.",

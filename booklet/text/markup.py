@@ -902,7 +902,9 @@ _GUILLEMET_SPACE = re.compile(r" (?:(?<=^[\u00ab\u2039] )(?=\S)|(?<=[\s(\[][\u00
                               r"|(?<=\S )(?=[\u00bb\u203a](?:$|[\s.,;:!?)\]])))")
 # "mot ; mot", "vraiment ?" as French types them; after a closing guillemet, bracket or emphasis too ("« mot » !",
 # "(voir) ;", "*vraiment* ?")
-_SPACE_BEFORE_MARK = re.compile(r"(?:(?<=[\w\u00bb\u203a)\]%])|(?<=\w\*)|(?<=\w\*\*)) (?=[;:!?](?:\s|$))")
+# (the space first, what comes before it looked behind for: the engine scans for a space at C speed, where a
+# lookbehind first was tried at every character, five times as long)
+_SPACE_BEFORE_MARK = re.compile(r" (?:(?<=[\w\u00bb\u203a)\]%] )|(?<=\w\* )|(?<=\w\*\* ))(?=[;:!?](?:\s|$))")
 
 
 def _space_before_mark(found: re.Match) -> str:
