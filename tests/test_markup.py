@@ -979,6 +979,19 @@ def test_a_high_mark_s_space_pattern_starting_with_the_space_finds_what_a_lookbe
         "mot\u202f; «\u202fmot\u202f»\u202f! (voir)\u00a0: vraiment\u202f?"
 
 
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(list("a5 .\n\u00a0") + ["23.", "1234.", " 3. Juni", "am"]), max_size=16).map("".join))
+def test_an_ordinal_s_pattern_starting_with_its_digit_finds_what_a_lookbehind_first_found(text):
+    """An ordinal held to the word after it (_ORDINAL, "am 3. Juni") is found by a pattern that starts with its first
+    digit (the word and space before it looked behind for), which the engine scans for at C speed, where a lookbehind
+    first was tried at every character: it finds the very spans the pattern with the lookbehind first found."""
+    from booklet.text import markup as m
+
+    ordinal = re.compile(r"(?<=\S )(\d{1,3}\.) (?=[^\W\d_])")
+    assert [found.span() for found in ordinal.finditer(text)] == [found.span() for found in m._ORDINAL.finditer(text)]
+    assert inline("1. Punkt am 3. Juni, 23. Jahreskongress") == "1. Punkt am 3.\u00a0Juni, 23.\u00a0Jahreskongress"
+
+
 _ABBREVIATED_TEXT = st.lists(st.sampled_from(list("0123 .,°ºsSpPnNrčČlx_é\u00a0")
                                              + ["op.", "No.", "Nr.", "pp.", "Bd.", "eq.", "eqs.", "ch.", "chap.", "čl.",
                                                 "vol.", "Fig.", "figs.", "Abb.", "Kap.", "sec.", "Tab.", "Art.", "Abs.",
