@@ -773,7 +773,9 @@ def test_a_narrow_space_beside_an_ordinary_one_is_one_held_space_a_no_break_one_
 @settings(max_examples=600, deadline=None)
 @given(st.lists(st.sampled_from(list("0123 .,°ºsrNnMpSz§<>=≤≥≈≠≡∼≃±~-−+hmBu%\u00a0éÉ")
                                 + ["nm", "kg", "Nr.", "n°", "n°s", "nr", "op.", "č.", "z. B.", "u. a.", "1.", "23.",
-                                   "Juni", "eV", " 5", "= 3", "≈ -2", "5 nm", "§ 3", "nr 4", "Nr. 5", "3. Juni"]),
+                                   "Juni", "eV", " 5", "= 3", "≈ -2", "5 nm", "§ 3", "nr 4", "Nr. 5", "3. Juni",
+                                   "M.", "MM.", "Mme", "Mlles", "Mr.", "Dr", "Pr.", "Hrn.", " D", "É", "Prof. Schmidt",
+                                   "Mlles Roy"]),
                 max_size=16).map("".join))
 def test_a_held_space_s_quick_look_finds_every_line_its_pattern_changes(text):
     """A line's held spaces (_held_outside_math) are looked for first with a quicker pattern of each (a character
@@ -783,7 +785,7 @@ def test_a_held_space_s_quick_look_finds_every_line_its_pattern_changes(text):
 
     for pattern, look in ((m._RELATION_SPACE, m._RELATION_LOOK), (m._RELATION, m._RELATION_SIGN_LOOK),
                           (m._NUMBER_SPACE, m._NUMBER_LOOK), (m._ORDINAL, m._ORDINAL_LOOK),
-                          (m._SHORT_ABBREVIATION, m._SHORT_ABBREVIATION_LOOK)):
+                          (m._SHORT_ABBREVIATION, m._SHORT_ABBREVIATION_LOOK), (m._TITLE_WORD, m._TITLE_LOOK)):
         if pattern.search(text) is not None:
             assert look.search(text) is not None, (pattern.pattern, text)
 
