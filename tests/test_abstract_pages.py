@@ -1823,7 +1823,10 @@ def test_a_long_line_leading_into_a_list_never_ends_a_column_without_two_of_its_
             "into an autonomous vehicle. However, some features cannot be tested directly on the full size car. This "
             "talk describes the building process of a robotics-ready small scale car made for initial testing, and "
             "what came of it, including")
-    steps = range(200, 900, 25)
+    # (the entries flow on, each after the one before: from 200 to 875 words, without the columns' tail_split or the
+    # lead-in's keepTailWithNext, the lead-ins of 225, 250 (across the page's turn) and 350 words, then 525 and 850,
+    # ended a column apart from their items; the first eight are laid out as they were among all 28)
+    steps = range(200, 400, 25)
     files = {"abstracts.yaml": "".join(_entry(f"e{words}", f"Entry {words}", _filling(0, words, "x") + "\n\n" + (
         f"Start{words} {lead} {words}:\n\n- Alpha{words} first part\n- Beta{words} second part\n"
         f"- Gamma{words} third part\n- Delta{words} fourth part\n\n") + " ".join(
