@@ -26,6 +26,15 @@ def sample_build(tmp_path_factory, _booklet_cache):
 
 
 @pytest.fixture(scope="session")
+def sample_a4(tmp_path_factory, _booklet_cache):
+    """The sample built as `booklet build --page-size a4` makes it, once a process, for the tests that only read it:
+    its BuildResult, the PDF at .output."""
+    from booklet.build import build_booklet
+
+    return build_booklet(DATA, tmp_path_factory.mktemp("sample-a4") / "booklet.pdf", "A4")
+
+
+@pytest.fixture(scope="session")
 def sample_uncached(tmp_path_factory):
     """The sample built without a cache by booklet's own line breaking and drawing of lines (its paragraphs drawn by
     linedraw.drawing(), as they are where ReportLab is the version it was checked against), once a process, for the

@@ -545,9 +545,9 @@ def test_columns_take_a_few_left_over_onto_the_page_with_tighter_spaces(tmp_path
     assert step[0] - 0.01 <= min(steps) and max(steps) <= step[1] + 0.01
 
 
-def test_the_sample_s_participants_on_a4_take_one_page_not_one_and_a_name(tmp_path):
+def test_the_sample_s_participants_on_a4_take_one_page_not_one_and_a_name(sample_a4):
     """On A4 the last participant went on to a page of its own; the page's spaces are now a little tighter."""
-    pdf = Pdf(build_booklet(DATA, tmp_path / "a4.pdf", "A4").output)
+    pdf = Pdf(sample_a4.output)
     (first,) = [page for page in range(len(pdf)) if pdf.lines(page)[:2] == ["Participants", "A"]]
     assert {"Abebe, Selam", "Петков, Радослав"} <= set(pdf.lines(first))
     assert "Participants" not in pdf.lines(first + 1)

@@ -120,21 +120,21 @@ def test_page_count_is_padded_with_notes_pages_before_the_back_cover(small, tmp_
     assert "Test Conference" in texts[-1]  # the back cover stays last
 
 
-def test_separate_cover_writes_two_files(tmp_path):
+def test_separate_cover_writes_two_files(tmp_path, sample_build):
     out = tmp_path / "booklet.pdf"
     result = CliRunner().invoke(main, ["build", str(DATA), "-o", str(out), "--cover", "separate"])
     assert result.exit_code == 0, result.output
     cover = tmp_path / "booklet-cover.pdf"
-    whole = build_booklet(DATA, tmp_path / "whole.pdf")
+    whole = sample_build
     text_block, cover_pages = PdfReader(out), PdfReader(cover)
     assert len(cover_pages.pages) == 4
     assert len(text_block.pages) == whole.pages - 4 and len(text_block.pages) % 4 == 0
     assert result.output.strip() == (f"Wrote {out} ({whole.pages - 4} pages, A5) and {cover} (4 cover pages).")
-    full = PdfReader(tmp_path / "whole.pdf")
+    full = PdfReader(whole.output)
     for mine, index in zip(cover_pages.pages, (0, 1, whole.pages - 2, whole.pages - 1)):
         assert mine.extract_text() == full.pages[index].extract_text()
     assert text_block.pages[0].extract_text() == full.pages[2].extract_text()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["booklet-cover.pdf", "booklet.pdf", "whole.pdf"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["booklet-cover.pdf", "booklet.pdf"]  # (nothing else written)
 
 
 def test_cmyk_output_has_no_rgb_colour_and_cmyk_images(tmp_path):

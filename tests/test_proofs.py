@@ -75,12 +75,12 @@ def test_every_abstract_proof_is_its_booklet_page_plus_header_and_mark(sample):
     assert chairing and all(line.startswith("Session you chair: ") for p in chairing for _, (line, _) in p.page_lines)
 
 
-def test_proof_pages_are_the_printed_pages_byte_for_byte_cropped_to_the_trim(sample, tmp_path):
+def test_proof_pages_are_the_printed_pages_byte_for_byte_cropped_to_the_trim(sample, sample_build):
     """The content streams of a default `booklet build` (bleed and all) reappear unchanged; each copy is cropped
     to its trim box, so it shows the page as cut (PDFium renders the crop box)."""
     import pypdfium2
 
-    printed = PdfReader(build_booklet(DATA, tmp_path / "b.pdf").output)
+    printed = PdfReader(sample_build.output)
     bleed = 3 * 72 / 25.4
     for proof in sample.result.proofs[::7]:
         rendered = pypdfium2.PdfDocument(sample.folder / proof.file)
@@ -1120,10 +1120,38 @@ def _proofs_then_corrected(tmp_path, monkeypatch, **options) -> tuple[Path, dict
     folder = tmp_path / "conf"
     shutil.copytree(DATA, folder)
     first = _proof_bytes(folder, tmp_path / "first", **options)
+    _correct_one_abstract(folder)
+    return folder, first
+
+
+def _correct_one_abstract(folder: Path) -> None:
+    """The first abstract of the conference in `folder` (a copy of the sample) corrected: a word before its text."""
     abstracts = folder / "abstracts.yaml"
     text = abstracts.read_text(encoding="utf-8")
     abstracts.write_text(text.replace("abstract: |\n", "abstract: |\n    Corrected.\n", 1), encoding="utf-8")
-    return folder, first
+
+
+@pytest.fixture(scope="module")
+def corrected_cold(tmp_path_factory):
+    """The proofs of the sample with one abstract corrected (as _proofs_then_corrected corrects it) made without the
+    disk cache, in one process: cold(reply_by) gives their bytes by file, made once a module (a process) for each
+    reply date. The bytes a warm run after the correction must give, whatever its cache held (a run's bytes do not
+    depend on the folder's path)."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("corrected") / "conf"
+    shutil.copytree(DATA, folder)
+    _correct_one_abstract(folder)
+    made: dict = {}
+
+    def cold(reply_by: dt.date | None = None) -> dict[str, bytes]:
+        if reply_by not in made:
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setenv("BOOKLET_CACHE", "off")
+                made[reply_by] = _proof_bytes(folder, folder.parent / f"cold-{reply_by}", workers=1, reply_by=reply_by)
+        return made[reply_by]
+
+    return cold
 
 def _two_posters(title: str, abstract: str = "Short.") -> dict[str, str]:
     return {"posters.yaml": f"""\
@@ -1192,7 +1220,8 @@ def test_proofs_start_from_what_the_last_run_kept_and_follow_every_edit(tmp_path
     assert warm_and_cold("back", workers=1, reply_by=REPLY_BY) == first
 
 
-def test_proofs_after_one_abstract_is_corrected_read_only_the_pages_that_changed(tmp_path, monkeypatch):
+def test_proofs_after_one_abstract_is_corrected_read_only_the_pages_that_changed(tmp_path, monkeypatch,
+                                                                                 corrected_cold):
     """After a correction to one abstract, the booklet's bytes differ (its page's content, every offset after it),
     its objects mostly not: proofs read again only the pages whose objects changed (pagecopy.carried), taking the
     others from what the last run kept, and give the bytes of a run without the disk cache. Before, every page of
@@ -1223,9 +1252,7 @@ def test_proofs_after_one_abstract_is_corrected_read_only_the_pages_that_changed
     assert len(work["known"]) >= 50  # the pages carried over (all but those read again)
     assert looked_for == []  # (before: every poster's title, as on a booklet never seen: 28 in the sample)
     assert len(work["pointed"]) >= 2  # (their pages: counted as nothing to find)
-    with monkeypatch.context() as patch:
-        patch.setenv("BOOKLET_CACHE", "off")
-        assert _proof_bytes(folder, tmp_path / "cold", workers=1) == warm
+    assert corrected_cold() == warm
     # edited again: what the edited run kept (its carried pages, what it read) serves the next run alike
     (folder / "abstracts.yaml").write_text((DATA / "abstracts.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     read_again.clear()
@@ -1234,7 +1261,7 @@ def test_proofs_after_one_abstract_is_corrected_read_only_the_pages_that_changed
 
 
 def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_files_of_the_proofs_that_did_not_change(
-        tmp_path, monkeypatch):
+        tmp_path, monkeypatch, corrected_cold):
     """After a correction to one abstract, proofs into a new folder take the last run's file of each proof whose
     bytes are as they were (the same booklet objects on its pages, the same overlay, number and title): a copy of it,
     not its pages copied and composed again (1,897 of 1,898 proofs at 500 talks). A copy, not a link: a proof edited
@@ -1258,9 +1285,7 @@ def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_files_of_the_
     with open(tmp_path / "first" / kept, "r+b") as edited:
         edited.write(b"%edited")
     assert (tmp_path / "warm" / kept).read_bytes() == warm[kept]
-    with monkeypatch.context() as patch:
-        patch.setenv("BOOKLET_CACHE", "off")
-        assert _proof_bytes(folder, tmp_path / "cold", workers=1) == warm
+    assert corrected_cold() == warm
     # into the same folder again: every proof is the file there, left as it is, without its pages copied
     copied.clear()
     times = {name: (tmp_path / "warm" / name).stat().st_mtime_ns for name in warm}
@@ -1291,28 +1316,23 @@ def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_files_of_the_
 
 
 def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_headers_of_the_proofs_whose_inputs_are_the_same(
-        tmp_path, monkeypatch):
+        tmp_path, monkeypatch, corrected_cold):
     """A proof's header lines (whom it is for, the talk, its pages, the reply line) are kept with what the run derived:
     after a correction that moves no page, the next run makes none of them again (before: every proof's, 0.09 s of CPU
     at 500 talks); a header whose inputs change (the reply date) is made again. The proofs are a cold run's bytes."""
     import booklet.proofs.write as write
 
-    folder, first = _proofs_then_corrected(tmp_path, monkeypatch, workers=1, reply_by=REPLY_BY)
+    folder, first = _proofs_then_corrected(tmp_path, monkeypatch, workers=1)
     made = []
     real = write.header_lines
     monkeypatch.setattr(write, "header_lines", lambda proof, *args: made.append(proof.id) or real(proof, *args))
-    warm = _proof_bytes(folder, tmp_path / "warm", workers=1, reply_by=REPLY_BY)
+    warm = _proof_bytes(folder, tmp_path / "warm", workers=1)
     assert len(warm) == len(first) and made == []  # (before: every proof's, len(first))
-    with monkeypatch.context() as patch:
-        patch.setenv("BOOKLET_CACHE", "off")
-        assert _proof_bytes(folder, tmp_path / "cold", workers=1, reply_by=REPLY_BY) == warm
+    assert corrected_cold() == warm
     made.clear()
-    later = _proof_bytes(folder, tmp_path / "later", workers=1, reply_by=REPLY_BY + dt.timedelta(days=1))
+    later = _proof_bytes(folder, tmp_path / "later", workers=1, reply_by=REPLY_BY)  # (a reply date now: the line)
     assert len(made) == len(later) and all(later[name] != warm[name] for name in warm)
-    with monkeypatch.context() as patch:
-        patch.setenv("BOOKLET_CACHE", "off")
-        assert _proof_bytes(folder, tmp_path / "later-cold", workers=1,
-                            reply_by=REPLY_BY + dt.timedelta(days=1)) == later
+    assert corrected_cold(REPLY_BY) == later
 
 
 def test_a_proofs_file_is_made_only_as_it_is_written_and_nothing_is_left_when_the_proofs_change(tmp_path,
@@ -1817,13 +1837,13 @@ def test_a_french_proofs_header_lists_names_and_sets_days_and_marks_as_french_do
     assert "loc@example.org\u00a0; " in third
 
 
-def test_an_abstracts_proof_on_a_page_of_several_points_at_its_title(tmp_path):
+def test_an_abstracts_proof_on_a_page_of_several_points_at_its_title(sample_a4):
     """A typesetter's review: on A4, where abstracts flow several to a page, a speaker's proof held another's abstract
     first and nothing told which was theirs (a poster's proof points at its title). An abstract on a page of several
     gets a pointer at its title's height; one alone on its page needs none."""
     from booklet.proofs.marks import poster_pointers
 
-    built = build_booklet(DATA, tmp_path / "a4.pdf", page_size="A4")
+    built = sample_a4
     booklet, _ = read_booklet(DATA)
     titles = {f"abstract-{i}": a.title for i, a in enumerate(booklet.abstracts)}
     pages = {}
@@ -1834,17 +1854,17 @@ def test_an_abstracts_proof_on_a_page_of_several_points_at_its_title(tmp_path):
     from booklet.proofs.plan import Proof
 
     proofs = [Proof(key, "abstract", key, titles[key], (), (key,)) for key in shared]
-    pointers = poster_pointers((tmp_path / "a4.pdf").read_bytes(), proofs, titles, built.anchors)
+    pointers = poster_pointers(built.output.read_bytes(), proofs, titles, built.anchors)
     heights = [pointers[(key, built.anchors[key])] for key in shared]
     assert all(len(found) == 1 for found in heights)
     assert heights[0][0][1] > heights[1][0][1]  # the first abstract's title above the second's (x, y)
     alone = next((keys for keys in pages.values() if len(keys) == 1), None)
     if alone:
         proof = Proof(alone[0], "abstract", alone[0], titles[alone[0]], (), (alone[0],))
-        assert poster_pointers((tmp_path / "a4.pdf").read_bytes(), [proof], titles, built.anchors) == {}
+        assert poster_pointers(built.output.read_bytes(), [proof], titles, built.anchors) == {}
 
 
-def test_poster_pointers_of_titles_known_from_the_last_run_do_not_load_pdfium(tmp_path, monkeypatch):
+def test_poster_pointers_of_titles_known_from_the_last_run_do_not_load_pdfium(sample_a4, monkeypatch):
     """After one abstract corrected, the titles found on the pages that did not change are the last run's (`known`):
     their pointers are taken as they are, and PDFium (about 4 % of the sample's build in CPU to load) is not loaded,
     nor the booklet opened: not even a PDF is needed. A title not known is looked for (here: PDFium refused)."""
@@ -1853,13 +1873,13 @@ def test_poster_pointers_of_titles_known_from_the_last_run_do_not_load_pdfium(tm
     from booklet.proofs.marks import poster_pointers
     from booklet.proofs.plan import Proof
 
-    built = build_booklet(DATA, tmp_path / "a4.pdf", page_size="A4")
+    built = sample_a4
     booklet, _ = read_booklet(DATA)
     titles = {f"poster-{i}": poster.title for i, poster in enumerate(booklet.posters)}
     numbers = {f"poster-{i}": str(poster.number) for i, poster in enumerate(booklet.posters)}
     proofs = [Proof(key, "poster", key, titles[key], (), (key,)) for key in titles]
     found: dict[int, dict] = {}
-    pointers = poster_pointers((tmp_path / "a4.pdf").read_bytes(), proofs, titles, built.anchors, numbers, found=found)
+    pointers = poster_pointers(built.output.read_bytes(), proofs, titles, built.anchors, numbers, found=found)
     assert len(pointers) == len(proofs) and found
     monkeypatch.setitem(sys.modules, "pypdfium2", None)  # an import of it raises ImportError
     again: dict[int, dict] = {}
