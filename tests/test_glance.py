@@ -958,7 +958,8 @@ def test_a_quarter_hour_too_low_for_a_line_of_the_smallest_type_still_says_what_
         {time: "08:30-09:10", talk: lund-2026}""")
     found, sizes = _baselines_and_sizes(pdf, page)
     assert "Welcome" in found and "Changeover" not in found  # (not a box of its own: with the coffee's, below)
-    assert any(text.startswith("Changeover") and "Coffee" in text for text in found)
+    changeover = next(text for text in found if text.startswith("Changeover") and text != "Changeover")
+    assert "Coffee" in changeover or found.get("Coffee") == found[changeover]  # (on its line: in italics, a run apart)
     hours = {text: found[text] + 0.95 * sizes[text] for text in ("08:00", "09:00")}  # their lines (_hours)
     per_minute = (hours["08:00"] - hours["09:00"]) / 60
     top, bottom = hours["08:00"] - 15 * per_minute, hours["08:00"] - 30 * per_minute  # 08:15 and 08:30
@@ -981,6 +982,25 @@ def test_short_lines_one_after_another_are_one_box_naming_them(tmp_path):
                for line in lines), lines
     assert "Changeover\u00a0\u00b7 Coffee" in lines or "Changeover \u00b7 Coffee" in lines  # (5 minutes alone: with
     # the line after it, not the talk before it)
+
+
+def test_lines_in_one_box_keep_the_faces_their_own_boxes_give_them(tmp_path):
+    """A break named in a box of lines gathered ("Changeover · Coffee") is in italics as a break's own box is, the
+    line before it upright (GMTH 2023's Saturday lunch, alone in such a box, was upright, Friday's italic)."""
+    pdf, page = _one_day_glance(tmp_path, """
+        {time: "08:15-08:30", title: Welcome}
+        {time: "08:30-09:10", talk: lund-2026}""")
+    faces: dict[str, str] = {}
+
+    def visit(text, cm, tm, font, size):
+        for word in text.replace("\u00a0", " ").split():
+            faces.setdefault(word, str(font["/BaseFont"]) if font else "")
+
+    pdf.reader.pages[page].extract_text(visitor_text=visit)
+    assert "Changeover\u00a0\u00b7 Coffee" in pdf.lines(page) or "Changeover \u00b7 Coffee" in pdf.lines(page)
+    assert "Italic" in faces["Coffee"], faces
+    assert "Italic" not in faces["Changeover"] and "Bold" not in faces["Changeover"], faces
+    assert "Bold" in faces["Dinner"], faces  # (a social event's own box, as before)
 
 
 def test_a_spreads_page_with_no_untimed_item_has_no_heading_for_them(tmp_path):

@@ -1338,9 +1338,9 @@ def _gathered(ctx: Context, boxes: list[Box], clashing: frozenset[str] = frozens
     if boxes[0].session is not None and all(b.session is boxes[0].session for b in boxes):
         # one session (of short talks: _sessions_gathered; alone; set aside)
         return _named(ctx, boxes[0].session, clashing, listed=False), None
-    if _lines_only(boxes):  # short lines one after another (_short_lines)
+    if _lines_only(boxes):  # short lines one after another (_short_lines), each in its own box's face (_line_face)
         return _apart([b.item.shown_title for b in boxes]).join(
-            markup.title(b.item.shown_title, listed=True) for b in boxes), None
+            _line_face(b.item, markup.title(b.item.shown_title, listed=True)) for b in boxes), None
     shown: dict[tuple, str] = {}  # each name once, as written (two the fonts print nothing of: each its label)
     written: list[str] = []
     for box in sorted(boxes, key=lambda b: b.order):
@@ -1395,11 +1395,18 @@ def _texts(ctx: Context, item: Item) -> tuple[str | None, tuple[str, ...] | None
         if item.tutorial or entry.kind != "contributed":
             text = f"<b>{text}</b>"
         return text, None if _named_by_them(title, entry) else _people(ctx, entry)
+    return _line_face(item, text), None
+
+
+def _line_face(item: Item, text: str) -> str:
+    """A programme line's title markup `text` in the face its box gives it: a break's in italics, a social event's or a
+    poster session's in bold, any other's as it is; the same whether the line has a box of its own or is named in a
+    box of lines gathered (_gathered: GMTH's Saturday lunch, alone in such a box, was upright, Friday's italic)."""
     if item.kind == "break":
-        return f"<i>{text}</i>", None
+        return f"<i>{text}</i>"
     if item.kind in ("social", "poster"):
-        return f"<b>{text}</b>", None
-    return text, None
+        return f"<b>{text}</b>"
+    return text
 
 
 def _named_by_them(title: str, entry: Abstract | Tutorial) -> bool:
