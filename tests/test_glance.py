@@ -934,6 +934,18 @@ def _day_glance(tmp_path, items: list[str]) -> tuple[Pdf, int]:
     return pdf, page
 
 
+def _faces(pdf: Pdf, page: int) -> dict[str, str]:
+    """Each word on the page -> the name of the font it is first drawn in ("...NotoSerif-Italic")."""
+    faces: dict[str, str] = {}
+
+    def visit(text, cm, tm, font, size):
+        for word in text.replace("\u00a0", " ").split():
+            faces.setdefault(word, str(font["/BaseFont"]) if font else "")
+
+    pdf.reader.pages[page].extract_text(visitor_text=visit)
+    return faces
+
+
 def _baselines_and_sizes(pdf: Pdf, page: int) -> tuple[dict[str, float], dict[str, float]]:
     """Each text on the page (stripped) -> its baseline's height, and its size as drawn."""
     found, sizes = {}, {}
@@ -990,17 +1002,28 @@ def test_lines_in_one_box_keep_the_faces_their_own_boxes_give_them(tmp_path):
     pdf, page = _one_day_glance(tmp_path, """
         {time: "08:15-08:30", title: Welcome}
         {time: "08:30-09:10", talk: lund-2026}""")
-    faces: dict[str, str] = {}
-
-    def visit(text, cm, tm, font, size):
-        for word in text.replace("\u00a0", " ").split():
-            faces.setdefault(word, str(font["/BaseFont"]) if font else "")
-
-    pdf.reader.pages[page].extract_text(visitor_text=visit)
+    faces = _faces(pdf, page)
     assert "Changeover\u00a0\u00b7 Coffee" in pdf.lines(page) or "Changeover \u00b7 Coffee" in pdf.lines(page)
     assert "Italic" in faces["Coffee"], faces
     assert "Italic" not in faces["Changeover"] and "Bold" not in faces["Changeover"], faces
     assert "Bold" in faces["Dinner"], faces  # (a social event's own box, as before)
+
+
+def test_a_break_named_among_parallel_sessions_is_in_italics(tmp_path):
+    """A coffee break of the day's own beside the last talk of one of fourteen parallel sessions is named in their
+    box, "PARALLEL SESSIONS" (GMTH 2023's Saturday: "... Neo-Riemannian Theory · Kaffeepause"): in italics, as in a
+    box of its own, the sessions' names upright (it was upright too)."""
+    def track(k: int) -> str:
+        times = ("14:30-15:00", "15:00-15:30", "15:30-16:30" if k == 1 else "15:30-16:00")
+        return f"{{session: Track {k}, items: [{', '.join(f'{{time: {t}, title: Talk {k}}}' for t in times)}]}}"
+
+    pdf, page = _day_glance(tmp_path, ['{time: "09:00-12:00", title: Morning}',
+                                       "parallel:" + "".join(f"\n          - {track(k)}" for k in range(1, 15)),
+                                       '{time: "16:00-16:30", title: Coffee, kind: break}'])
+    assert any(line.endswith("Track 14 \u00b7 Coffee") or line.endswith("Track 14\u00a0\u00b7 Coffee")
+               for line in pdf.lines(page)), pdf.lines(page)
+    faces = _faces(pdf, page)
+    assert "Italic" in faces["Coffee"] and "Italic" not in faces["Track"], faces
 
 
 def test_a_spreads_page_with_no_untimed_item_has_no_heading_for_them(tmp_path):

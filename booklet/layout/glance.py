@@ -1350,7 +1350,11 @@ def _gathered(ctx: Context, boxes: list[Box], clashing: frozenset[str] = frozens
         room = box.session.room if box.session and as_written(name) in clashing else None
         key = (as_written(name), as_written(room) if room else None)
         if key not in shown:
-            shown[key] = _named(ctx, box.session, clashing) if room else markup.title(name, listed=True)
+            if room:
+                shown[key] = _named(ctx, box.session, clashing)
+            else:  # a line of the day's own in its own box's face (a break's coffee in italics)
+                title = markup.title(name, listed=True)
+                shown[key] = title if box.session else _line_face(box.item, title)
             written.append(as_written(name))
     return Labelled(markup.inline(ctx.label("parallel_sessions")), markup_color(ctx.colours.accent),
                     _apart(written).join(shown.values())), None  # (no line starts with the separator)
