@@ -1049,6 +1049,27 @@ def test_what_is_left_of_a_web_address_breaks_at_its_own_punctuation_not_inside_
     assert seen == {"/", "_", "-", "."}
 
 
+@pytest.mark.parametrize("markup", ["", "<i>x</i> "])  # one fragment and several
+def test_a_word_that_reads_as_what_is_left_of_a_web_address_but_is_not_it_is_hyphenated_as_a_word(text_style, markup):
+    """What is left of a web address broken at a line's end (".../wiki/" / "Photosynthesis") is asked to break first
+    on its line, or not at all (it fitted there); the same word later in the text, asked at a line's end after other
+    words, was broken as that rest, at an address's punctuation (none), so not hyphenated: "... and the" /
+    "Photosynthesis is what", the line before it loose. It breaks as in the paragraph whose address ends otherwise
+    (with a letter as wide: "Photosyntnesis")."""
+    text = (markup + "The process is described at https://en.wikipedia.org/wiki/{} in detail, and the Photosynthesis "
+            "is what we measure with Photosynthesis-related sensors across Photosynthesis experiments in the field.")
+    hyphenated = set()
+    for width in range(120, 330, 3):
+        made = []
+        for tail in ("Photosynthesis", "Photosyntnesis"):
+            paragraph = Para(text.format(tail), text_style)
+            paragraph.wrap(width, 10000)
+            made.append([line.replace(tail, "Photosynthesis") for line in _lines(paragraph)])
+        assert made[0] == made[1], (width, made)
+        hyphenated.update(width for line in made[0] if line.endswith(("Pho-", "Photo-", "Photosyn-")))
+    assert hyphenated  # (the word ends a line hyphenated at some widths)
+
+
 def test_a_posters_abstract_sets_its_paragraphs_apart_as_an_abstract_s_page_does(tmp_path):
     """A poster's abstract of several paragraphs ran them together: no space, no indent (the poster list is a row
     of paragraphs). They are now apart by the text's space after a paragraph; lines within one by the leading."""

@@ -2466,7 +2466,10 @@ def _host_when_loose(make, fragments: bool):
 
     def pair(hyphenator, word, *args):
         text = "".join(t for _, t in word[1:]) if fragments else word
-        tried.rest = _linebreak.SPLIT_TAILS and _ADDRESS_REST.is_rest(text)
+        # (what is left of an address is asked first on its line, or not at all: it fitted there; a word asked after
+        # others on a line is never it, though it reads the same, "wiki/" / "Photosynthesis" and the word later)
+        first = (args[0] - word[0] if fragments else args[1] - args[0]) <= 0
+        tried.rest = _linebreak.SPLIT_TAILS and first and _ADDRESS_REST.is_rest(text)
         made = chosen(hyphenator, word, text, *args)
         # (the tail of a web address broken: ReportLab's rebuilt word, or its text)
         _ADDRESS_REST.text = None if not made or tried.last is None else (
