@@ -520,3 +520,25 @@ def test_a_web_address_after_other_words_starts_the_next_line_rather_than_split_
         head = lines[first][lines[first].index("("):]
         assert head == address[:len(head)], (width, lines)
         assert head == address or head in heads, (width, lines)
+
+
+def test_booklet_s_loop_after_reportlab_s_begins_knowing_no_web_address_s_rest():
+    """A paragraph of one fragment ReportLab's loop broke with a word over the margin (an address's rest of no word,
+    "x9QzK7...") is broken again by booklet's (text.linebreak: that word split). What is left of the web address ReportLab's loop broke last ("_and", of
+    ".../Electroencephalographically_and") was still told as the rest to be asked next when booklet's loop began:
+    the paragraph's first word, had it begun so, would have been broken as that rest, not hyphenated."""
+    use_fonts()
+    style = make_styles(page_for("A5")).text.clone("left", alignment=TA_LEFT)
+    text = ("Electroencephalographically, see https://example.org/x9QzK7wP2vR8mT4nB6cY1hJ3fL5dG0sA "
+            "and https://example.org/Electroencephalographically_and")
+    helpers, told = mathparagraph._HELPERS, []
+
+    def hyphenate(*args):
+        told.append(mathparagraph._ADDRESS_REST.text)
+        return helpers.hyphenate_frag_word(*args)
+
+    para = MathParagraph(text, style)
+    lines = linebreak.break_lines(para, 115, helpers._replace(hyphenate_frag_word=hyphenate)).lines
+    assert ["".join(frag.text for frag in line.words) for line in lines][-2:] == [
+        "Electroencephalographically", "_and"]  # (what ReportLab's loop broke last, as booklet's loop breaks it)
+    assert told and told[0] is None, told  # (booklet's loop asked: its first word knew no rest)

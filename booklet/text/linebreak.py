@@ -108,8 +108,8 @@ class Resume(NamedTuple):
     hyphenations: int
 
 
-def _untold(words) -> None:
-    """Helpers.line_words where the caller has none."""
+def _untold(words=None) -> None:
+    """Helpers.line_words (and Helpers.begins) where the caller has none."""
 
 
 def _takes(para, style, frags, least: int = 2) -> bool:
@@ -328,8 +328,8 @@ def break_lines(para, width, helpers: Helpers, marks: list | None = None, resume
     frags = para.frags
     line_words = helpers.line_words or _untold
     line_words(None)
-    if helpers.begins is not None:
-        helpers.begins()
+    begins = helpers.begins or _untold
+    begins()
     if resume is None and not _takes(para, style, frags) and not _address_told(para, style, frags, helpers):
         found = helpers.fallback(para, width)
         if not (SPLIT_TAILS and style.splitLongWords and (_overfull(found) or _split_unhyphenated(para, found))
@@ -337,6 +337,7 @@ def break_lines(para, width, helpers: Helpers, marks: list | None = None, resume
                 and hasattr(frags[0], "text")):  # (a part of a paragraph split between pages holds its words)
             return found
         marks = None  # (ReportLab's breakLines ran first: what it did, to `width` too, is not to be skipped)
+        begins()  # (nor what it knew as it broke: this loop breaks the paragraph from its first word again)
     string_width, ascent_descent, same_frag, pyphen, hyphenate_frag_word = (
         helpers.string_width, helpers.ascent_descent, helpers.same_frag, helpers.pyphen, helpers.hyphenate_frag_word)
 
