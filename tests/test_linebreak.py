@@ -417,6 +417,10 @@ def test_a_web_address_breaks_before_a_hyphen_only_as_its_hyphen_pairs_offer_and
     # (what is left of an address, no other break in it: before its hyphens, not inside a run of them)
     assert [head for head, _ in _address_pairs("an-introduction--to-vulkan", rest=True)] == [
         "an-introduction--to", "an-introduction", "an"]
+    # (nor before the hyphens it ends with: a line of "-" alone)
+    assert _address_pairs("introduction-to-vulkan-", rest=True) == [("introduction-to", "-vulkan-"),
+                                                                      ("introduction", "-to-vulkan-")]
+    assert _address_pairs("averylongpathsegment--", rest=True) == []
 
 
 def test_a_code_span_never_breaks_inside_a_version_number():

@@ -2288,11 +2288,12 @@ def _hyphens_last(text: str, heads: set[int]) -> set[int]:
     2021 A4 p. 16). Where it has no other, it breaks before its hyphens, as the Chicago Manual of Style does (6.76:
     a web address breaks after a colon or a double slash, before a single slash, a full stop, a hyphen, an underscore,
     a question mark; a hyphen is never added to one): never after one (a line ending "an-", as a word's hyphenation
-    ends, and the address copied as "anintroduction"), nor inside a run of them ("--")."""
+    ends, and the address copied as "anintroduction"), nor inside a run of them ("--"), nor before the hyphens it
+    ends with (a line of "-" alone)."""
     others = {at for at in heads if text[at:at + 1] != "-" or text[at - 1:at] == "/"}
     if others:
         return others
-    return {at for at in heads if text[at - 1:at] != "-"}
+    return {at for at in heads if text[at - 1:at] != "-" and text[at:].strip("-")}
 
 
 ADDRESS_SPACES = 2.0  # a justified line's word spaces, at most, in spaces' widths, left by breaking its web address at
