@@ -528,9 +528,10 @@ def test_a_web_address_after_other_words_starts_the_next_line_rather_than_split_
 
 def test_booklet_s_loop_after_reportlab_s_begins_knowing_no_web_address_s_rest():
     """A paragraph of one fragment ReportLab's loop broke with a word over the margin (an address's rest of no word,
-    "x9QzK7...") is broken again by booklet's (text.linebreak: that word split). What is left of the web address ReportLab's loop broke last ("_and", of
-    ".../Electroencephalographically_and") was still told as the rest to be asked next when booklet's loop began:
-    the paragraph's first word, had it begun so, would have been broken as that rest, not hyphenated."""
+    "x9QzK7...") is broken again by booklet's (text.linebreak: that word split). What is left of the web address
+    ReportLab's loop broke last ("_and", of ".../Electroencephalographically_and") was still told as the rest to be
+    asked next when booklet's loop began: the paragraph's first word, had it begun so, would have been broken as
+    that rest, not hyphenated."""
     use_fonts()
     style = make_styles(page_for("A5")).text.clone("left", alignment=TA_LEFT)
     text = ("Electroencephalographically, see https://example.org/x9QzK7wP2vR8mT4nB6cY1hJ3fL5dG0sA "
