@@ -2061,3 +2061,28 @@ def test_a_page_of_a_word_of_thousands_of_letters_is_split_without_breaking_it_a
     assert pages >= 4
     assert "".join(line.strip().removesuffix("-") for line in printed).replace(" ", "") \
         == "Bayesian" + word + "analysesinastronomy."
+
+
+def test_a_kept_wrap_gives_each_paragraph_its_own_widths_unpickled(text_style):
+    """What a wrap sets beside its lines that could be changed in place (ReportLab's `_wrapWidths`, a list of numbers)
+    is kept as a tuple, not pickled, and each paragraph that finds the wrap gets a list of its own, equal to the one
+    the wrap made; anything else is kept pickled."""
+    from booklet.cache import BuildCache
+    from booklet.layout.flowables import _rest_given, _rest_kept
+
+    cache = BuildCache()
+    with cache.build():
+        first = Para(HYPHENATED, text_style)
+        first.wrap(160, 1000)
+        kept = cache.peek("layouts", ("wrapped", first._layout_key, 160))
+        assert kept[1] == (("_wrapWidths", tuple(first._wrapWidths)),)
+        found = [Para(HYPHENATED, text_style) for _ in range(2)]
+        for paragraph in found:
+            paragraph.wrap(160, 1000)
+        assert found[0]._wrapWidths == found[1]._wrapWidths == first._wrapWidths
+        assert type(found[0]._wrapWidths) is list and found[0]._wrapWidths is not found[1]._wrapWidths
+        found[0]._wrapWidths.append(1.0)  # changed in place: no other paragraph's
+        assert found[1]._wrapWidths == first._wrapWidths
+    other = {"_wrapWidths": [1.5, 2], "_extra": {"a": [1]}}
+    assert isinstance(_rest_kept(other), bytes) and _rest_given(_rest_kept(other)) == other
+    assert _rest_given(_rest_kept({"_wrapWidths": [1.5, 2]})) == {"_wrapWidths": [1.5, 2]}

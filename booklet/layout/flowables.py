@@ -440,6 +440,26 @@ class _ParseAgain(NamedTuple):
 _WRAP_SETS = ("width", "height", "_line_count")
 
 
+_NUMBER_TYPES = (float, int)
+
+
+def _rest_kept(rest: dict):
+    """What a wrap set beside its lines that could be changed in place (`rest`: ReportLab's `_wrapWidths`, a list of
+    numbers, nearly always), as a kept wrap keeps it: lists of plain numbers as a tuple of (name, a tuple of the
+    numbers), which _rest_given makes lists again, without pickling (a wrap in a first build pickled that list alone:
+    some 2,000 pickles at 100 talks, and as many unpickled by a build from kept layouts); anything else pickled."""
+    if all(type(value) is list and all(type(item) in _NUMBER_TYPES for item in value) for value in rest.values()):
+        return tuple((name, tuple(value)) for name, value in rest.items())
+    return pickle.dumps(rest, PICKLE)
+
+
+def _rest_given(kept) -> dict:
+    """What _rest_kept kept, made again for one paragraph (fresh lists, or unpickled)."""
+    if type(kept) is tuple:
+        return {name: list(value) for name, value in kept}
+    return pickle.loads(kept)
+
+
 class Para(KeptDrawing, MathParagraph):
     """A Paragraph laid out once per width, whose split never overfills the height it was given.
 
@@ -662,7 +682,7 @@ class Para(KeptDrawing, MathParagraph):
                 self.__dict__.pop("_wrap_skips", None)  # (an earlier wrap's, at another width: kept[0] may hold none)
                 self.__dict__.update(kept[0])
                 if kept[1] is not None:
-                    self.__dict__.update(pickle.loads(kept[1]))
+                    self.__dict__.update(_rest_given(kept[1]))
                 self._wrapped_lines = kept[2]
                 size = self.width, self.height
             else:
@@ -682,7 +702,7 @@ class Para(KeptDrawing, MathParagraph):
                     made["_wrap_skips"] = skips  # measured them)
                 rest = {name: made.pop(name) for name in list(made)
                         if not isinstance(made[name], (int, float, str, bool, type(None)))}
-                cache.put("layouts", key, (made, pickle.dumps(rest, PICKLE) if rest else None,
+                cache.put("layouts", key, (made, _rest_kept(rest) if rest else None,
                                            _Again(availWidth, availHeight, None, "_frags" in lines)
                                            if first and "_blPara" in lines  # (no lines: too narrow to wrap)
                                            else pickle.dumps(lines, PICKLE)))
