@@ -29,7 +29,9 @@ TEXTS = ["", "a", "http://example.org", "HTTPS://Www.Example.ORG:8080/path?q=1#x
 
 
 def _fresh(pattern, flags):
-    return ENGINE[1].compile(pattern, flags)  # what re.compile makes (re._compiler.compile), bypassing its cache
+    # what re.compile makes (re._compiler.compile: its own, not patterns' noting one), bypassing its cache
+    compile_ = ENGINE[1].compile
+    return getattr(compile_, "original", compile_)(pattern, flags)
 
 
 def _same(ours, theirs, texts) -> None:
@@ -70,6 +72,8 @@ def fresh_re(tmp_path, monkeypatch):
     after (re.purge: a cache, whatever is in it is compiled again when needed)."""
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
     monkeypatch.setattr(patterns, "_seeded", False)
+    monkeypatch.setattr(patterns, "_noted", {})
+    monkeypatch.setattr(re._compiler, "compile", getattr(re._compiler.compile, "original", re._compiler.compile))
     re.purge()
     yield tmp_path / "cache"
     re.purge()
@@ -104,6 +108,33 @@ def test_kept_patterns_are_seeded_and_found_by_re_compile(fresh_re, monkeypatch)
     for found, (pattern, flags) in zip(seeded, OURS):
         assert found is re._cache[type(pattern), pattern, flags]
         _same(found, _fresh(pattern, flags), TEXTS + ["booklet-test-12-Ünïcode", "booklet-test-plain  y"])
+
+
+def test_a_process_with_nothing_kept_notes_the_parts_as_it_compiles(fresh_re, monkeypatch):
+    """seed() with nothing kept: re compiles patterns from their parts (the same patterns as its own compiler's),
+    noted as made, and keep() writes those parts without making them again; a next process is seeded with them."""
+    assert patterns.seed() == 0 and not patterns._seeded
+    compiled = _compile_ours()
+    for found, (pattern, flags) in zip(compiled, OURS):
+        assert patterns._noted[type(pattern), pattern, flags] == patterns.parts(ENGINE, pattern, flags)
+        _same(found, _fresh(pattern, flags), TEXTS + ["booklet-test-12-Ünïcode", "booklet-test-plain  y"])
+    with pytest.raises(re.error, match="missing \\)"):  # an error in a pattern: re's own, as it raises it
+        re.compile(r"booklet-test-(unclosed")
+    made_again = []
+    real_parts = patterns.parts
+
+    def counted(engine, pattern, flags):
+        made_again.append(pattern)
+        return real_parts(engine, pattern, flags)
+
+    monkeypatch.setattr(patterns, "parts", counted)
+    assert patterns.keep() >= len(OURS)
+    assert not {pattern for pattern, _ in OURS} & set(made_again)  # noted: not made again
+    monkeypatch.setattr(re._compiler, "compile", re._compiler.compile.original)
+    re.purge()
+    assert patterns.seed() >= len(OURS)
+    for found, (pattern, flags) in zip(_compile_ours(), OURS):
+        _same(found, _fresh(pattern, flags), TEXTS)
 
 
 def _rewrite(path: Path, change) -> None:
@@ -169,6 +200,11 @@ def counted(pattern, flags=0):
     return original(pattern, flags)
 re._compiler.compile = counted
 from booklet.cache import patterns
+parts = patterns.parts
+def noted(engine, pattern, flags):  # a process with nothing kept compiles from the parts it notes (patterns._noting)
+    compiled.append(pattern if isinstance(pattern, str) else repr(pattern))
+    return parts(engine, pattern, flags)
+patterns.parts = noted
 seed = patterns.seed
 def marked():
     seeded = seed()

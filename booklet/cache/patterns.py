@@ -8,8 +8,9 @@ compiles about 140 patterns, 0.05 s in all. A compiled pattern cannot be pickled
 puts into `re._cache` the patterns kept by an earlier process, made with `_sre.compile` from their kept
 code, which is what `re.compile` would make (the same object: equal, same groups and flags); then
 `re.compile(pattern, flags)` finds them there. A `booklet build` that found nothing kept by the same code
-(booklet's modules, ReportLab's version: persisted.stamp) keeps, when it succeeds, every pattern it compiled
-(their code made once more, by `re`'s own parser and code generator); later builds keep nothing new (a few
+(booklet's modules, ReportLab's version: persisted.stamp) keeps, when it succeeds, every pattern it compiled: their
+parts noted as `re` compiles them from then on (`_compiling` stands in for re's compiler, and makes each pattern from
+the parts it notes, as `seed` makes a kept one), those compiled before made once more; later builds keep nothing new (a few
 patterns are joined from a set's strings, in an order that changes with each process's hash seed: they would
 be new every time). A build in parts (--jobs) keeps only the main process's patterns.
 
@@ -109,6 +110,7 @@ def seed() -> int:
         return 0
     payload = disk.load_checked(KIND, _name(engine), (sys.version, _stamp()))
     if payload is None:
+        _noting(engine)  # (this process keeps what it compiles: noted as compiled, not compiled again for keep)
         return 0
     try:
         entries = pickle.loads(payload)
@@ -129,6 +131,33 @@ def seed() -> int:
     return seeded
 
 
+_noted: dict = {}  # re's cache key -> the parts of the pattern compiled under it (_compiling)
+
+
+def _noting(engine) -> None:
+    """From now on, re compiles a pattern (a str or bytes, without DEBUG) from its parts, noted for `keep` (which
+    made them all again once the build was done: some 300 patterns, 0.06 s of a first build); re's own compiler for
+    anything else, or for a pattern whose parts cannot be made so (re's own error then). Once a process."""
+    _compiler = engine[1]
+    original = _compiler.compile
+    if getattr(original, "noting", False):
+        return
+
+    def _compiling(p, flags=0):
+        if type(p) in (str, bytes) and type(flags) is int and not flags & re.DEBUG:
+            try:
+                kept = parts(engine, p, flags)
+                made_now = made(engine, p, kept)
+            except Exception:  # noqa: BLE001  an error in the pattern: re's own compiler raises it as it would
+                return original(p, flags)
+            _noted[(type(p), p, flags)] = kept
+            return made_now
+        return original(p, flags)
+
+    _compiling.noting, _compiling.original = True, original
+    _compiler.compile = _compiling
+
+
 def keep() -> int:
     """When no earlier process of this code kept patterns: keep those in re's cache for the next process; how
     many. (A process that was seeded does not keep what it compiled besides: some patterns are made by joining
@@ -138,10 +167,13 @@ def keep() -> int:
         return 0
     entries = []
     for key in [key for key in list(engine[3]) if _cache_key(key)]:
-        try:
-            entries.append((key, parts(engine, key[1], key[2])))
-        except Exception:  # noqa: BLE001  not a pattern this can make again: not kept
-            continue
+        kept = _noted.get(key)
+        if kept is None:  # (compiled before seed, or by re's own compiler)
+            try:
+                kept = parts(engine, key[1], key[2])
+            except Exception:  # noqa: BLE001  not a pattern this can make again: not kept
+                continue
+        entries.append((key, kept))
     payload = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
     disk.store_checked(KIND, _name(engine), (sys.version, _stamp()), payload)
     return len(entries)
