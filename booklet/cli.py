@@ -236,7 +236,7 @@ def build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks
     from .cache.disk import lasting
 
     with lasting():  # what is imported lives on: not collected meanwhile (~80 collections), then out of gc's way
-        patterns.seed()  # before ReportLab and PyYAML are imported: they compile patterns as they are imported
+        patterns.seed(keeps=True)  # before ReportLab and PyYAML are imported: they compile patterns as imported
         from .build import PrintOptions, build_booklet
     _ending(with_its_build=True)
 

@@ -113,7 +113,8 @@ def test_kept_patterns_are_seeded_and_found_by_re_compile(fresh_re, monkeypatch)
 def test_a_process_with_nothing_kept_notes_the_parts_as_it_compiles(fresh_re, monkeypatch):
     """seed() with nothing kept: re compiles patterns from their parts (the same patterns as its own compiler's),
     noted as made, and keep() writes those parts without making them again; a next process is seeded with them."""
-    assert patterns.seed() == 0 and not patterns._seeded
+    assert patterns.seed() == 0 and not getattr(re._compiler.compile, "noting", False)  # (a process that keeps none)
+    assert patterns.seed(keeps=True) == 0 and not patterns._seeded
     compiled = _compile_ours()
     for found, (pattern, flags) in zip(compiled, OURS):
         assert patterns._noted[type(pattern), pattern, flags] == patterns.parts(ENGINE, pattern, flags)
@@ -206,8 +207,8 @@ def noted(engine, pattern, flags):  # a process with nothing kept compiles from 
     return parts(engine, pattern, flags)
 patterns.parts = noted
 seed = patterns.seed
-def marked():
-    seeded = seed()
+def marked(*args, **kwargs):
+    seeded = seed(*args, **kwargs)
     compiled.append(None)  # what follows was compiled after the seeding
     return seeded
 patterns.seed = marked

@@ -9,10 +9,10 @@ puts into `re._cache` the patterns kept by an earlier process, made with `_sre.c
 code, which is what `re.compile` would make (the same object: equal, same groups and flags); then
 `re.compile(pattern, flags)` finds them there. A `booklet build` that found nothing kept by the same code
 (booklet's modules, ReportLab's version: persisted.stamp) keeps, when it succeeds, every pattern it compiled: their
-parts noted as `re` compiles them from then on (`_compiling` stands in for re's compiler, and makes each pattern from
-the parts it notes, as `seed` makes a kept one), those compiled before made once more; later builds keep nothing new (a few
-patterns are joined from a set's strings, in an order that changes with each process's hash seed: they would
-be new every time). A build in parts (--jobs) keeps only the main process's patterns.
+parts noted as `re` compiles them from then on (`_compiling` stands in for re's compiler, and makes each pattern
+from the parts it notes, as `seed` makes a kept one), those compiled before made once more; later builds keep
+nothing new (a few patterns are joined from a set's strings, in an order that changes with each process's hash
+seed: they would be new every time). A build in parts (--jobs) keeps only the main process's patterns.
 
 This uses CPython internals (`re._cache`, `re._parser`, `re._compiler._code`, `_sre.compile`), so it is
 only done on the Python versions it was tested with (TESTED), when a check made each time passes (a small
@@ -101,16 +101,19 @@ def _stamp() -> str:
     return stamp()
 
 
-def seed() -> int:
+def seed(keeps: bool = False) -> int:
     """Put the patterns kept by an earlier process into re's cache; how many (0 when nothing is kept by a process
-    of the same code, the cache is off, or this Python is not one this was tested with)."""
+    of the same code, the cache is off, or this Python is not one this was tested with). `keeps`: this process calls
+    `keep` once its build is done (`booklet build`): with nothing kept, the patterns it compiles from now on are
+    noted as they are compiled (_noting)."""
     global _seeded
     engine = _engine()
     if engine is None or disk.folder() is None:
         return 0
     payload = disk.load_checked(KIND, _name(engine), (sys.version, _stamp()))
     if payload is None:
-        _noting(engine)  # (this process keeps what it compiles: noted as compiled, not compiled again for keep)
+        if keeps:  # (noted as compiled, not compiled again by keep)
+            _noting(engine)
         return 0
     try:
         entries = pickle.loads(payload)
