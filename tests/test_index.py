@@ -1085,3 +1085,43 @@ def test_columns_kept_with_a_heading_and_longer_than_a_page_are_measured_with_on
     assert [t.split()[0] for t, *_ in before if t.startswith("Item")] == [f"Item{n:03d}" for n in range(300)]
     assert len(measured_before) > 10  # the measure balanced: every bisection's height filled
     assert measured_after == [0xFFFFFFF]  # filled once
+
+
+def test_columns_do_not_set_their_spaces_tighter_to_take_a_rest_taller_than_the_page(tmp_path, monkeypatch):
+    """A name of thousands of letters in the index of authors runs over pages; what is left of it after each page is
+    one flowable, "a few" left, and the page was filled again with its spaces set tighter to take it, and its rest
+    split again, at each page (a 98,000-letter name: 26 pages, each filled twice, its rest split each time). A rest
+    taller than all the page's columns is not tried for: the pages are the same, the page is filled once."""
+    from booklet.layout import columns as module
+
+    style = ParagraphStyle("entry", fontSize=10, leading=12, spaceBefore=2)
+    word = "xjqz" * 1_500
+    tightened = []
+    plain_fill = module.Columns._fill
+    monkeypatch.setattr(module.Columns, "_fill", lambda self, width, height, at_top, scale=1.0: (
+        tightened.append(scale) if scale < 1 else None, plain_fill(self, width, height, at_top, scale))[1])
+
+    def built(name):
+        tightened.clear()
+        items = [Para(f"Item{n}", style) for n in range(3)] + [Para(f"Long {word}", style)] \
+            + [Para(f"Item{n}", style) for n in range(3, 6)]
+        doc = SimpleDocTemplate(str(tmp_path / name), pagesize=(300, 276), leftMargin=20, rightMargin=20,
+                                topMargin=12, bottomMargin=12)
+        doc.build([Columns(items, 2, 10)])
+        placed = []
+        for page in pypdf.PdfReader(str(tmp_path / name)).pages:
+            page.extract_text(visitor_text=lambda t, cm, tm, f, s: placed.append(
+                (t.strip(), round(cm[4] + tm[4], 2), round(cm[5] + tm[5], 2))) if t.strip() else None)
+            placed.append("page")
+        return placed, len(tightened)
+
+    after, tried = built("after.pdf")
+    monkeypatch.setattr(module.Columns, "_past_the_page", lambda *args: False)
+    before, tried_before = built("before.pdf")
+    assert after == before and after.count("page") > 4
+    texts = [place[0] for place in after if place != "page"]
+    end = texts.index("Item3")
+    assert texts[:3] == ["Item0", "Item1", "Item2"] and texts[end:end + 3] == ["Item3", "Item4", "Item5"]
+    assert "".join(texts[3:end]) == f"Long {word}"
+    assert tried_before >= after.count("page") - 2  # each page but the last tried tighter
+    assert tried <= 1  # (the page before the last: its rest, shorter than a page, tried at the tightest)

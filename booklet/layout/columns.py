@@ -33,7 +33,7 @@ import copy
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Paragraph
 
 from ..cache import memory
 from .flowables import breaks_tail, keeps_tail_with_next, keeps_with_next, line_count, tail_split
@@ -285,7 +285,7 @@ class Columns(Flowable):
         `filled` as it is, at 1. (A last page of one or two names is a page wasted, and looks it.)"""
         columns, cursor = filled
         left = len(cursor.pending) + len(self.items) - cursor.index
-        if left > _FEW * self.count:
+        if left > _FEW * self.count or self._past_the_page(cursor.pending, width, height):
             return filled, 1.0
         tight = self._fill(width, height, at_top, TIGHTEST)
         if tight[1].peek() is not None:
@@ -299,6 +299,15 @@ class Columns(Flowable):
             else:
                 high = middle
         return best
+
+    def _past_the_page(self, parts: list, width: float, height: float) -> bool:
+        """Whether one of `parts` (left over from a split), a paragraph, is taller than all the page's columns `height`
+        tall together: no spaces set tighter take it onto the page, and _tightened does not fill the page again to
+        learn that (a 98,000-letter name in the index of authors, each of its 26 pages filled twice, its rest split
+        each time)."""
+        room = height * self.count
+        return any(isinstance(part, Paragraph) and _height(part, self.column_width(width), room) > room + _FUZZ
+                   for part in parts)
 
     def _balanced(self, width: float, height: float, at_top: bool, filled, scale: float = 1.0):
         """Everything left fits in `height` (`filled`: its columns at that height, with the spaces at `scale`):
