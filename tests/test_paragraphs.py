@@ -2086,3 +2086,47 @@ def test_a_kept_wrap_gives_each_paragraph_its_own_widths_unpickled(text_style):
     other = {"_wrapWidths": [1.5, 2], "_extra": {"a": [1]}}
     assert isinstance(_rest_kept(other), bytes) and _rest_given(_rest_kept(other)) == other
     assert _rest_given(_rest_kept({"_wrapWidths": [1.5, 2]})) == {"_wrapWidths": [1.5, 2]}
+
+
+def test_the_parts_of_a_paragraph_without_scripts_are_not_looked_through_for_them(text_style, monkeypatch):
+    """A part split off a paragraph has no text to tell by whether it has a box of scripts, and its lines were looked
+    through for one at each wrap and split: what is left of a 98,000-letter name, at each of the 26 pages it ran
+    over. A part of a paragraph whose markup has no <mscripts> has none: its lines are not looked through, and measure
+    the same; a part of one with scripts still is."""
+    from booklet.text import paragraph as module
+
+    looked = []
+    reaches = module._reaches
+    monkeypatch.setattr(module, "_reaches", lambda lines: looked.append(len(lines)) or reaches(lines))
+    from booklet.text.markup import inline
+
+    for text, scripts in (("x" * 3000, False), (inline("$x^{2}$ ") + "x" * 3000, True)):
+        paragraph = Para(text, text_style)
+        paragraph.wrap(300, 10**6)
+        looked.clear()
+        first, rest = paragraph.split(300, 200)
+        again = rest.split(300, 200)
+        assert len(again) == 2 and all(part.wrap(300, 10**6)[1] > 0 for part in (first, *again))
+        assert bool(looked) is scripts, (text[:12], looked)
+        assert first._may_have_scripts() is scripts and again[1]._may_have_scripts() is scripts
+        letters = sum(line.count("x") for part in (first, *again) for line in _lines(part))
+        assert letters == 3000 + scripts
+
+
+def test_a_word_of_a_paragraph_s_lines_is_copied_as_copy_copies_it():
+    """copy_word (a split's parts copy each of their words): the same class, items and attributes as copy.copy's, a
+    new object, for ReportLab's words and lines; anything else copied by copy.copy."""
+    import copy
+
+    from reportlab.platypus import paragraph as rl
+
+    from booklet.text.paragraph import copy_word
+
+    word = rl._SplitFragHY([12.5, ("frag", "xjqz")])
+    word._fsww = 3
+    line = rl.FragLine(sFW=4, words=[word], extraSpace=1.5)
+    for made, original in ((copy_word(word), word), (copy_word(line), line), (copy_word([1, 2]), [1, 2])):
+        expected = copy.copy(original)
+        assert type(made) is type(expected) and made is not original
+        assert vars(made) == vars(expected) if hasattr(original, "__dict__") else made == expected
+        assert list(made) == list(expected) if isinstance(original, list) else True

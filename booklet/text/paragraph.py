@@ -638,6 +638,19 @@ def copy_fragment(fragment):
     return made
 
 
+def copy_word(word):
+    """copy.copy(word), for a word of a paragraph's broken lines (a list of ReportLab's classes, _SplitFrag and the
+    like, its attributes in its dictionary; or a FragLine, a line of such words), without its look-ups of how to
+    copy one: a part of a paragraph split between pages copies each of its words, and each of the 26 pages a
+    98,000-letter name ran over in the index of authors copied those of all the pages after it."""
+    kind = type(word)
+    if kind.__module__ != _rl_paragraph.__name__ or not (issubclass(kind, list) or kind is _rl_paragraph.FragLine):
+        return copy.copy(word)
+    made = kind(word) if issubclass(kind, list) else kind.__new__(kind)
+    made.__dict__.update(word.__dict__)
+    return made
+
+
 _COPYING = types.SimpleNamespace(copy=copy_fragment, deepcopy=copy.deepcopy)  # the `copy` module as the parser uses it
 
 
@@ -2830,7 +2843,7 @@ def _hand_on(para, parts: list) -> None:
 def _shifted(line, shift: int):
     """A copy of `line` (a FragLine) whose first word is counted `shift` words earlier: in the list of words of a
     part split off from the paragraph at word `shift` (see _split_blParaProcessed)."""
-    made = copy.copy(line)
+    made = copy_word(line)
     made.sFW = line.sFW - shift
     return made
 
@@ -2869,6 +2882,9 @@ class MathParagraph(Paragraph):
         parts = super().split(availWidth, self._lines_room(availWidth, availHeight))
         if len(parts) == 2:
             _hand_on(self, parts)
+            if not self._may_have_scripts():
+                for part in parts:  # (a part has no text to tell it by: its lines were looked through for scripts
+                    part._scriptless = True  # at each wrap and split, each page of a 98,000-letter name's 26)
         return parts
 
     def _lines_room(self, availWidth, availHeight) -> float:  # noqa: N803 - ReportLab's names
@@ -2913,7 +2929,7 @@ class MathParagraph(Paragraph):
         lines = blPara.lines
         first = lines[start].sFW
         end = lines[stop].sFW if stop != len(lines) else len(self.frags)
-        made = [copy.copy(word) for word in self.frags[first:end]]
+        made = [copy_word(word) for word in self.frags[first:end]]
         while made and isinstance(made[-1], _rl_paragraph._InjectedFrag):
             del made[-1]
         if made and isinstance(made[-1], _rl_paragraph._SplitFragHY):
@@ -2973,9 +2989,13 @@ class MathParagraph(Paragraph):
         lines = getattr(self, "blPara", None)
         return None if lines is None or lines.kind != 1 else lines.lines
 
+    _scriptless = False  # a split's part of a paragraph whose markup has no box of scripts (see split)
+
     def _may_have_scripts(self) -> bool:
         """Whether its markup may hold a box of scripts, as lineskips measures: not when its text (as given, not a
-        split's part, which has none) has no <mscripts> tag."""
+        split's part, which has none: a part of a paragraph without one has none either) has no <mscripts> tag."""
+        if self._scriptless:
+            return False
         text = self.__dict__.get("text")
         return not (isinstance(text, str) and text and "<mscripts" not in text)
 
