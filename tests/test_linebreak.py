@@ -159,7 +159,7 @@ def test_a_paragraph_broken_again_from_a_word_is_as_broken_again_whole(styles, m
                 if sum(resumed) > before:
                     assert ours == _broken(whole, text, style, width), (text, name, width)
                     compared += 1
-    assert compared > 100  # (221 of them, the same with the 1 pt width or without)
+    assert compared > 100  # (223 of them, the same with the 1 pt width or without)
 
 
 def test_a_paragraph_of_more_than_marked_words_words_is_not_marked(styles, monkeypatch):
