@@ -868,8 +868,12 @@ def test_a_one_letter_word_s_pattern_starting_with_its_white_space_ties_what_a_l
     one_letter = re.compile(rf"(?:(?<=\s)|^)({opening}[^\W\d_]{closing}) (?={opening}[^\s<]{{2}})|<[^>]*>")
     assert one_letter.sub(lambda found: found[1] + "\u00a0" if found[1] else found[0], text) == \
         m._one_letters_tied(text)
+
+
+def test_a_title_s_one_letter_words_are_tied_at_its_start_and_inside_but_not_in_a_tag():
+    """A title's one-letter words (_one_letters_tied) are tied, at its start (in tags too) and inside; not in a tag."""
     assert markup.title("A cat, half a century") == "A\u00a0cat, half a\u00a0century"
-    assert m._one_letters_tied("<b>A</b> cat and <x a bc>") == "<b>A</b>\u00a0cat and <x a bc>"
+    assert markup._one_letters_tied("<b>A</b> cat and <x a bc>") == "<b>A</b>\u00a0cat and <x a bc>"
 
 
 @settings(max_examples=600, deadline=None)
@@ -886,6 +890,10 @@ def test_a_spaced_hyphen_s_pattern_starting_with_its_space_finds_what_a_lookbehi
                                r"|(?<=\d)[ \u00a0]-( |\u00a0)(?=\d)")
     assert [(found.span(), found.groups()) for found in spaced_hyphen.finditer(text)] == \
         [(found.span(), found.groups()) for found in m._SPACED_HYPHEN.finditer(text)]
+
+
+def test_a_spaced_hyphen_between_words_or_numbers_is_a_held_en_dash():
+    """A hyphen typed between spaces between words or numbers (_SPACED_HYPHEN) is an en dash held to the word before."""
     assert inline("Opening - welcome, 5 - 10 keV, a\u00a0- b, energies of - 5") == \
         "Opening\u00a0\u2013 welcome, 5\u00a0\u2013 10\u00a0keV, a\u00a0\u2013 b, energies of - 5"
 
@@ -900,6 +908,10 @@ def test_a_formula_s_opener_pattern_starting_with_its_character_finds_what_an_op
 
     opener = re.compile(r"\\?\$|\\[(\[]")
     assert [found.span() for found in opener.finditer(text)] == [found.span() for found in m._OPENER.finditer(text)]
+
+
+def test_a_formula_opens_with_a_dollar_or_latex_s_bracket_but_not_an_escaped_dollar():
+    """A formula opens with a dollar or LaTeX's \\( (_OPENER); an escaped dollar is a literal one."""
     assert markup.math_sources(r"costs \$5, $x$ and \(y\)") == ["x", "y"]
 
 
@@ -914,8 +926,13 @@ def test_a_postcode_is_looked_for_only_in_an_address_with_a_digit(text):
 
     for found in m.HELD_IN_ADDRESSES.finditer(text):
         assert m._DIGIT.search(found.string, found.start(), found.end() + 6) is not None, found
-    assert m.address("Université Paris-Saclay, 91767 Palaiseau") == "Université Paris-Saclay, 91767\u00a0Palaiseau"
-    assert m.address("Institut d'Astrophysique, Paris, France") == "Institut d'Astrophysique, Paris, France"
+
+
+def test_a_postcode_is_held_to_its_town_and_an_address_without_a_digit_is_as_it_was():
+    """A postcode is held to its town (HELD_IN_ADDRESSES); an address with no digit is left as it is."""
+    assert markup.address("Université Paris-Saclay, 91767 Palaiseau") == \
+        "Université Paris-Saclay, 91767\u00a0Palaiseau"
+    assert markup.address("Institut d'Astrophysique, Paris, France") == "Institut d'Astrophysique, Paris, France"
 
 
 @settings(max_examples=600, deadline=None)
@@ -931,6 +948,10 @@ def test_a_guillemet_s_space_pattern_starting_with_the_space_finds_what_a_lookbe
                                  r"|(?<=\S) (?=[\u00bb\u203a](?:$|[\s.,;:!?)\]]))")
     assert [found.span() for found in guillemet_space.finditer(text)] == \
         [found.span() for found in m._GUILLEMET_SPACE.finditer(text)]
+
+
+def test_the_spaces_inside_french_guillemets_are_thin_no_break_ones():
+    """The spaces inside French guillemets (_GUILLEMET_SPACE) are thin no-break spaces."""
     assert inline("« un autre » et (‹ mot ›).") == "«\u202fun autre\u202f» et (‹\u202fmot\u202f›)."
 
 
@@ -945,6 +966,10 @@ def test_a_tex_dash_s_pattern_starting_with_its_hyphen_or_space_finds_what_a_loo
     tex_dash = re.compile(r"(?<=[^\W_])(?<!\bxn)(---?)(?=[^\W_])|(?<=[^\W_]) (---?) (?=[^\W_])")
     assert [(found.span(), found.groups()) for found in tex_dash.finditer(text)] == \
         [(found.span(), found.groups()) for found in m._TEX_DASH.finditer(text)]
+
+
+def test_tex_s_dashes_between_words_are_dashes_but_not_in_a_domain():
+    """TeX's dashes between words or numbers (_TEX_DASH) are en and em dashes; a domain's xn-- is left as it is."""
     assert inline("Landau--Lifshitz, 10--20, in-toto --- Securing, xn--mnchen") == \
         "Landau\u2013Lifshitz, 10\u201320, in-toto\u00a0\u2014 Securing, xn--mnchen"
 
@@ -961,6 +986,10 @@ def test_a_spaced_dash_s_pattern_starting_with_its_space_finds_what_a_lookbehind
     spaced_dash = re.compile(r"(?<=[^\W_]) (?=[\u2013\u2014] )")
     assert [found.span() for found in spaced_dash.finditer(text)] == \
         [found.span() for found in m._SPACED_DASH.finditer(text)]
+
+
+def test_a_dash_typed_with_spaces_is_held_to_the_word_before_it():
+    """A dash typed with spaces (_SPACED_DASH) is held to the word before it."""
     assert inline("Fach – 23. Tagung") == "Fach\u00a0– 23.\u00a0Tagung"
 
 
@@ -977,6 +1006,11 @@ def test_a_high_mark_s_space_pattern_starting_with_the_space_finds_what_a_lookbe
     before_mark = re.compile(r"(?:(?<=[\w\u00bb\u203a)\]%])|(?<=\w\*)|(?<=\w\*\*)) (?=[;:!?](?:\s|$))")
     assert [found.span() for found in before_mark.finditer(text)] == \
         [found.span() for found in m._SPACE_BEFORE_MARK.finditer(text)]
+
+
+def test_the_space_before_a_high_mark_is_a_thin_no_break_one_before_a_colon_a_no_break_one():
+    """The space French types before ; ! ? (_SPACE_BEFORE_MARK) is a thin no-break space; before a colon, a no-break
+    one."""
     assert inline("mot ; « mot » ! (voir) : vraiment ?") == \
         "mot\u202f; «\u202fmot\u202f»\u202f! (voir)\u00a0: vraiment\u202f?"
 
@@ -991,6 +1025,10 @@ def test_an_ordinal_s_pattern_starting_with_its_digit_finds_what_a_lookbehind_fi
 
     ordinal = re.compile(r"(?<=\S )(\d{1,3}\.) (?=[^\W\d_])")
     assert [found.span() for found in ordinal.finditer(text)] == [found.span() for found in m._ORDINAL.finditer(text)]
+
+
+def test_an_ordinal_inside_a_line_is_held_to_the_word_after_it_a_list_s_number_is_not():
+    """An ordinal inside a line (_ORDINAL) is held to the word after it; a list's "1. " at the line's start is not."""
     assert inline("1. Punkt am 3. Juni, 23. Jahreskongress") == "1. Punkt am 3.\u00a0Juni, 23.\u00a0Jahreskongress"
 
 
@@ -1014,6 +1052,10 @@ def test_an_abbreviation_s_pattern_starting_with_its_space_finds_what_a_word_bou
              r"[Čč]|s|[Ss]tr|[Oo]br|[Čč]l|[Oo]dst|[Rr]ys|[Rr]ozdz)\.")
     abbreviated = re.compile(rf"\b({words}|[Nn][°º]s?|nr|Nr) (?=\d)")
     assert abbreviated.sub("\\1\u00a0", text) == m._ABBREVIATED.sub("\u00a0", text)
+
+
+def test_an_abbreviation_of_its_own_is_held_to_its_number():
+    """An abbreviation, a word of its own (_ABBREVIATED), is held to its number; not the end of a longer word."""
     assert inline("Abs. 3, pp. 4, rozdz. 7, Figs. 2 and xpp. 4, éop. 3") == \
         "Abs.\u00a03, pp.\u00a04, rozdz.\u00a07, Figs.\u00a02 and xpp. 4, éop. 3"
 
