@@ -795,6 +795,9 @@ _SPACED_TEXT = st.lists(st.sampled_from(list("0123 \t\n.,°sIVXaA§<>=≤≈~-hm
                                         + ["nm", "eV", "5 nm", "§ 3", "= 3", "II", "<i>", "</i>", "<b>x</b>",
                                            "Session 3", "half a", "Galactic disc", "a = b = c", "\u00a0= 2"]),
                         max_size=16).map("".join)
+# (what tells a pattern's Unicode classes, \d \w \s \S, from ASCII ones: a letter and a digit not ASCII, an
+# Arabic-Indic three, and white space that is neither a space nor a tab)
+_UNICODE_EDGES = list("é\u0663\u00a0\u2009\u3000")
 
 
 @settings(max_examples=600, deadline=None)
@@ -877,7 +880,7 @@ def test_a_title_s_one_letter_words_are_tied_at_its_start_and_inside_but_not_in_
 
 
 @settings(max_examples=600, deadline=None)
-@given(st.lists(st.sampled_from(list("aé5_ -\u00a0\ua500.")
+@given(st.lists(st.sampled_from(list("a5_ -\ua500.") + _UNICODE_EDGES
                                 + [" -", "\u00a0-", "- ", "-\u00a0", "a - b", "5 - 10", "--"]), max_size=16).map("".join))
 def test_a_spaced_hyphen_s_pattern_starting_with_its_space_finds_what_a_lookbehind_first_found(text):
     """A hyphen typed between spaces (_SPACED_HYPHEN) is found by a pattern that starts with the space and the hyphen
@@ -936,7 +939,7 @@ def test_a_postcode_is_held_to_its_town_and_an_address_without_a_digit_is_as_it_
 
 
 @settings(max_examples=600, deadline=None)
-@given(st.lists(st.sampled_from(list("\u00ab\u2039\u00bb\u203a ([x.,!\t") + ["« ", " »", "mot"]),
+@given(st.lists(st.sampled_from(list("\u00ab\u2039\u00bb\u203a ([x.,!\t") + _UNICODE_EDGES + ["« ", " »", "mot"]),
                 max_size=16).map("".join))
 def test_a_guillemet_s_space_pattern_starting_with_the_space_finds_what_a_lookbehind_first_found(text):
     """The space inside French guillemets (_GUILLEMET_SPACE) is found by a pattern that starts with the space (the
@@ -956,7 +959,8 @@ def test_the_spaces_inside_french_guillemets_are_thin_no_break_ones():
 
 
 @settings(max_examples=600, deadline=None)
-@given(st.lists(st.sampled_from(list("a5_ -x") + ["--", "---", "xn", " -- ", "xn--"]), max_size=16).map("".join))
+@given(st.lists(st.sampled_from(list("a5_ -x") + _UNICODE_EDGES + ["--", "---", "xn", " -- ", "xn--"]),
+                max_size=16).map("".join))
 def test_a_tex_dash_s_pattern_starting_with_its_hyphen_or_space_finds_what_a_lookbehind_first_found(text):
     """TeX's dashes between words (_TEX_DASH) are found by alternatives that start with the hyphen or the space (the
     word before looked behind for), where a lookbehind first was tried at every character: they find the very spans,
@@ -975,7 +979,8 @@ def test_tex_s_dashes_between_words_are_dashes_but_not_in_a_domain():
 
 
 @settings(max_examples=600, deadline=None)
-@given(st.lists(st.sampled_from(list("a5_ \u2013\u2014*)]%;:!?\u00bb\t") + [" \u2013 ", " ;", "a*", "**"]),
+@given(st.lists(st.sampled_from(list("a5_ \u2013\u2014*)]%;:!?\u00bb\t") + _UNICODE_EDGES
+                                + [" \u2013 ", " ;", "a*", "**"]),
                 max_size=16).map("".join))
 def test_a_spaced_dash_s_pattern_starting_with_its_space_finds_what_a_lookbehind_first_found(text):
     """The space before a dash typed with spaces (_SPACED_DASH) is found by a pattern that starts with the space (the
@@ -994,7 +999,8 @@ def test_a_dash_typed_with_spaces_is_held_to_the_word_before_it():
 
 
 @settings(max_examples=600, deadline=None)
-@given(st.lists(st.sampled_from(list("a5_ *)]%;:!?\u00bb\u203a.\t") + [" ;", " ?", "a*", "**", "mot"]),
+@given(st.lists(st.sampled_from(list("a5_ *)]%;:!?\u00bb\u203a.\t") + _UNICODE_EDGES
+                                + [" ;", " ?", "a*", "**", "mot"]),
                 max_size=16).map("".join))
 def test_a_high_mark_s_space_pattern_starting_with_the_space_finds_what_a_lookbehind_first_found(text):
     """The space before a high mark of punctuation as French types it (_SPACE_BEFORE_MARK) is found by a pattern that
@@ -1016,7 +1022,9 @@ def test_the_space_before_a_high_mark_is_a_thin_no_break_one_before_a_colon_a_no
 
 
 @settings(max_examples=600, deadline=None)
-@given(st.lists(st.sampled_from(list("a5 .\n\u00a0") + ["23.", "1234.", " 3. Juni", "am"]), max_size=16).map("".join))
+@given(st.lists(st.sampled_from(list("a5 .\n\t") + _UNICODE_EDGES
+                                + ["23.", "1234.", " 3. Juni", " \u0663\u0663. Juni", "am"]),
+                max_size=16).map("".join))
 def test_an_ordinal_s_pattern_starting_with_its_digit_finds_what_a_lookbehind_first_found(text):
     """An ordinal held to the word after it (_ORDINAL, "am 3. Juni") is found by a pattern that starts with its first
     digit (the word and space before it looked behind for), which the engine scans for at C speed, where a lookbehind
@@ -1032,10 +1040,11 @@ def test_an_ordinal_inside_a_line_is_held_to_the_word_after_it_a_list_s_number_i
     assert inline("1. Punkt am 3. Juni, 23. Jahreskongress") == "1. Punkt am 3.\u00a0Juni, 23.\u00a0Jahreskongress"
 
 
-_ABBREVIATED_TEXT = st.lists(st.sampled_from(list("0123 .,°ºsSpPnNrčČlx_é\u00a0")
+_ABBREVIATED_TEXT = st.lists(st.sampled_from(list("0123 .,°ºsSpPnNrčČlx_\t") + _UNICODE_EDGES
                                              + ["op.", "No.", "Nr.", "pp.", "Bd.", "eq.", "eqs.", "ch.", "chap.", "čl.",
                                                 "vol.", "Fig.", "figs.", "Abb.", "Kap.", "sec.", "Tab.", "Art.", "Abs.",
-                                                "str.", "obr.", "rys.", "odst.", "rozdz.", "n°", "Nºs", "nr", " 5"]),
+                                                "str.", "obr.", "rys.", "odst.", "rozdz.", "n°", "Nºs", "nr", " 5",
+                                                " \u0663"]),
                              max_size=16).map("".join)
 
 
