@@ -920,15 +920,17 @@ def test_a_formula_opens_with_a_dollar_or_latex_s_bracket_but_not_an_escaped_dol
 
 @settings(max_examples=600, deadline=None)
 @given(st.lists(st.sampled_from(list("0123 (-,éAZOXCx\u0663") + ["91767", "CA", "OX1", "3PU", "Palaiseau", "SE-", "XG",
-                                                                "00"]), max_size=16).map("".join))
+                                                                "00", "\u0663\u0663\u0663"]),
+                max_size=16).map("".join))
 def test_a_postcode_is_looked_for_only_in_an_address_with_a_digit(text):
     """address() looks for the parts of a postcode to hold together (HELD_IN_ADDRESSES, a pattern that starts with a
     lookbehind, tried at every character) only in an address with a digit in it (searched for at C speed): each span
-    the pattern finds holds one."""
+    the pattern finds holds one, and the address is made as when the pattern looked at every address."""
     from booklet.text import markup as m
 
     for found in m.HELD_IN_ADDRESSES.finditer(text):
         assert m._DIGIT.search(found.string, found.start(), found.end() + 6) is not None, found
+    assert m.address(text) == m.HELD_IN_ADDRESSES.sub(m._held, m.inline(text))
 
 
 def test_a_postcode_is_held_to_its_town_and_an_address_without_a_digit_is_as_it_was():
