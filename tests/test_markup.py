@@ -857,8 +857,9 @@ def test_a_title_s_last_number_and_short_last_word_and_a_unit_are_held():
 
 
 @settings(max_examples=600, deadline=None)
-@given(st.lists(st.sampled_from(list("aAé1 \t\n<>/\u00a0x") + ["bc", "<i>", "</i>", "<b>", "</b>", "<br/>", "<x a bc>",
-                                                             "half a century", " a ", "I"]),
+@given(st.lists(st.sampled_from(list("aA1 \t\n<>/x") + _UNICODE_EDGES
+                                + ["bc", "<i>", "</i>", "<b>", "</b>", "<br/>", "<x a bc>", "half a century", " a ", "I",
+                                   "\u3000à bc", "\u2009à "]),
                 max_size=16).map("".join))
 def test_a_one_letter_word_s_pattern_starting_with_its_white_space_ties_what_a_lookbehind_first_tied(text):
     """A title's one-letter words are tied to the next word (_one_letters_tied) by a pattern that starts with the white
