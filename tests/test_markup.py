@@ -775,7 +775,7 @@ def test_a_narrow_space_beside_an_ordinary_one_is_one_held_space_a_no_break_one_
                                 + ["nm", "kg", "Nr.", "n°", "n°s", "nr", "op.", "č.", "z. B.", "u. a.", "1.", "23.",
                                    "Juni", "eV", " 5", "= 3", "≈ -2", "5 nm", "§ 3", "nr 4", "Nr. 5", "3. Juni",
                                    "M.", "MM.", "Mme", "Mlles", "Mr.", "Dr", "Pr.", "Hrn.", " D", "É", "Prof. Schmidt",
-                                   "Mlles Roy"]),
+                                   "Mlles Roy", "MM. Émile"]),
                 max_size=16).map("".join))
 def test_a_held_space_s_quick_look_finds_every_line_its_pattern_changes(text):
     """A line's held spaces (_held_outside_math) are looked for first with a quicker pattern of each (a character
