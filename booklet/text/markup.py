@@ -1062,9 +1062,10 @@ _DIGIT_GROUPS = re.compile(r"(?<![\d.,])(?<![\d.,] )\d{1,3}(?: \d{3}){1,4}(?!\d|
 # A title or form of address held to the name after it: "M. Dupont", "MM. Dupont", "Mme Durand", "Mlle Roy", "Dr
 # Martin", "Pr Roux", "Prof. Schmidt", "Mr Smith", "Hr. Müller" (a French typographer's review found "M." ending a
 # line); the name starts with a capital
-# a quicker look (as _NUMBER_LOOK): each of _TITLE_WORD's titles is a capital of these and one to four of these
-# characters, and a space and a capital follow it (a third of the lines with "Mr", "Dr", "Pr", ... have one)
-_TITLE_LOOK = re.compile(r"[MDPH][.a-zM]{1,4} [^\W\d_a-zà-ÿ]")
+# a quicker look (as _NUMBER_LOOK): each of _TITLE_WORD's titles is a capital of these and one to four small letters
+# or full stops ("MM." found as its "M."), and a space and a capital follow it (a third of the lines with "Mr", "Dr",
+# "Pr", ... have one)
+_TITLE_LOOK = re.compile(r"[MDPH][.a-z]{1,4} [^\W\d_a-zà-ÿ]")
 _TITLE_WORD = re.compile(r"(?<![\w.])(M\.|MM\.|Mmes?|Mlles?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?|Prof\.|Hr\.|Hrn\.) "
                          r"(?=[^\W\d_a-zà-ÿ])")
 # an ordinal written with a full stop, inside a line, held to the word after it ("23.\u00a0Jahreskongress", "am
