@@ -88,6 +88,8 @@ class Person:
     email: str | None = None
     presenting: bool = False
     family: str | None = None  # the family name, when the source gives it apart (Indico's last_name)
+    family_read: bool = False  # `family` read from a name written family name first (sciencesconf's), not given apart:
+    # the importer's note says so, people_file's does not say it again
 
     def fill_in(self, other: "Person") -> None:
         """What `other`, another writing of the same person, gives that this one lacks: presenting, affiliations,
@@ -100,10 +102,12 @@ class Person:
 def people_file(entries: list[Entry], notes: list[str]) -> list[dict]:
     """people.yaml's entries for the people whose family name, as the source gives it apart, is not what booklet
     finds in their name (its last word, with the particles before it): "Victor Manuel Jáquez Leal", family
-    "Jáquez Leal", filed under J in the index, not as "Leal, Victor Manuel Jáquez"; with a note."""
+    "Jáquez Leal", filed under J in the index, not as "Leal, Victor Manuel Jáquez"; with a note (for the families
+    given apart: a family read from a name written family name first, Person.family_read, has the importer's)."""
     from ..text.names import family_place, split_name
 
-    found: dict[str, tuple[str, str]] = {}  # the name composed (NFC: as check compares names) -> (name, family)
+    # the name composed (NFC: as check compares names) -> (name, family, whether the family was read, not given)
+    found: dict[str, tuple[str, str, bool]] = {}
     for entry in entries:
         for person in entry.people:
             family = " ".join((person.family or "").split())
@@ -111,12 +115,12 @@ def people_file(entries: list[Entry], notes: list[str]) -> list[dict]:
             if (family and unicodedata.normalize("NFC", person.name) not in found
                     and family not in (rule.family, f"{rule.particle} {rule.family}")
                     and family_place(person.name, family) is not None):
-                found[unicodedata.normalize("NFC", person.name)] = person.name, family
-    if found:
-        notes.append(f"{len(found)} person(s) whose family name (as the source gives it) is not the last word of "
-                     f"their name: in people.yaml, which the index of authors files them by "
-                     f"({some([name for name, _ in found.values()])})")
-    return [{"name": name, "family": family} for name, family in found.values()]
+                found[unicodedata.normalize("NFC", person.name)] = person.name, family, person.family_read
+    given = [name for name, _, read in found.values() if not read]
+    if given:
+        notes.append(f"{len(given)} person(s) whose family name (as the source gives it) is not the last word of "
+                     f"their name: in people.yaml, which the index of authors files them by ({some(given)})")
+    return [{"name": name, "family": family} for name, family, _ in found.values()]
 
 
 def clean(text) -> str:

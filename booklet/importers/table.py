@@ -1469,7 +1469,9 @@ class _Table:
         if self.family_first:  # (the family of the name as printed: "Dr. Smith Ana" is Smith's, assemble leaves the
             # title out)
             for person in people:
-                person.family = person.family or family_written_first(without_titles(person.name))
+                read = None if person.family else family_written_first(without_titles(person.name))
+                if read:
+                    person.family, person.family_read = read, True
         email = cell(cols.first("email")) if not (family or given) else ""
         if email and "@" in email and people:
             target = next((p for p in people if p.presenting), people[0])
