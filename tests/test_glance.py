@@ -657,6 +657,23 @@ def test_a_box_breaks_words_only_where_they_are_hyphenated():
     assert ["freedesktop.org\u2026"] in seen and ["freedes\u2026"] in seen  # cut, not split
 
 
+def test_a_box_with_no_room_holds_nothing():
+    """truncated() at a width of 0, less, under ReportLab's _FUZZ or NaN, or in no line, is None (nothing fits): it
+    raised AttributeError ('blPara': Paragraph.wrap breaks no lines in such a width). A box with room is as before."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from booklet.layout import glance
+    from booklet.text.fonts import register_fonts
+
+    register_fonts()
+    style = ParagraphStyle("box", fontName="Sans", fontSize=6.5, leading=7.5, splitLongWords=1,
+                           hyphenationLang="en_GB", embeddedHyphenation=1)
+    for text in ("Increasingly performant builds", "", "A" * (glance.LONG_TEXT + 1)):
+        for width, lines in ((0, 1), (-5, 2), (1e-9, 1), (float("nan"), 1), (40, 0), (40, -1)):
+            assert glance.truncated(text, style, width, lines) is None, (text[:10], width, lines)
+    assert _lines_of(glance.truncated("Increasingly performant builds", style, 40, 2)) == ["Increas-", "ingly\u2026"]
+
+
 def test_a_first_word_too_wide_is_cut_where_it_would_be_hyphenated_and_no_punctuation_hangs_before_the_ellipsis():
     """"Reverbera…" or "Reverberation…", not "Reverberation-mappi…"; "Bayes factors…", not "Bayes factors,…"."""
     import pyphen

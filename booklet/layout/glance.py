@@ -67,6 +67,7 @@ import re
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
+from reportlab import rl_config
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak
@@ -1604,7 +1605,10 @@ def truncated(text: str, style: ParagraphStyle, width: float, lines: int) -> Par
     """A paragraph of `text` (markup) in at most `lines` lines `width` wide, its words broken only where they are
     hyphenated: whole, or cut after a word (after a character when not even the first word fits) with an
     ellipsis; None when not even the ellipsis fits. (A word wider than the box, that hyphenation cannot break,
-    is cut with the ellipsis, never split without a hyphen: "freed / esktop.org", "Increasingl / y...".)"""
+    is cut with the ellipsis, never split without a hyphen: "freed / esktop.org", "Increasingl / y...".) None too for
+    a box with no room: no line, or a width under ReportLab's _FUZZ (which Paragraph.wrap does not break lines in)."""
+    if lines < 1 or not width >= rl_config._FUZZ:  # (`not >=`: a width of NaN has no room either)
+        return None
     para = Para(text, style)
     most = held_at_most(para, width, lines)
     if most is None:  # (else not wrapped whole: it cannot fit)
