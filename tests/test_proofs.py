@@ -1136,7 +1136,12 @@ def corrected_cold(tmp_path_factory):
     """The proofs of the sample with one abstract corrected (as _proofs_then_corrected corrects it) made without the
     disk cache, in one process: cold(reply_by) gives their bytes by file, made once a module (a process) for each
     reply date. The bytes a warm run after the correction must give, whatever its cache held (a run's bytes do not
-    depend on the folder's path)."""
+    depend on the folder's path).
+
+    Beware: the bytes are made when a test first calls cold(), in that test and under the patches it has set by then,
+    and every later test of the module (in that process) is given them. A test may patch only what leaves the proofs'
+    bytes as they are (counting wrappers that call the real function, as those here do); a test that patches anything
+    that changes them must not call cold(), else it would hand its own bytes to the others as a cold run's."""
     import shutil
 
     folder = tmp_path_factory.mktemp("corrected") / "conf"
