@@ -53,6 +53,23 @@ def _new_process_build(monkeypatch, folder: Path, output: Path, cache: str, jobs
     return output.read_bytes()
 
 
+@pytest.fixture(scope="module")
+def sample_off(tmp_path_factory):
+    """The PDF bytes of the sample conference (data/) built as a new process builds it without the cache, by jobs:
+    made once a module (each xdist worker), for the tests that build a copy of the sample with the disk cache and
+    compare the bytes (a build without the cache reads the folder and writes nothing into it)."""
+    made: dict[int, bytes] = {}
+
+    def off(jobs: int = 1) -> bytes:
+        if jobs not in made:
+            with pytest.MonkeyPatch.context() as patch:
+                output = tmp_path_factory.mktemp("sample-off") / f"off-{jobs}.pdf"
+                made[jobs] = _new_process_build(patch, ROOT / "data", output, "off", jobs)
+        return made[jobs]
+
+    return off
+
+
 def _illustrated(folder: Path) -> Path:
     """The minimal conference with a cover picture, a logo with transparency, a speaker's photo, math (a fallback
     font) and the index of names (the collation table)."""
@@ -1172,7 +1189,7 @@ def test_a_layouts_file_holds_its_values_in_chunks_read_back_whole(tmp_path, mon
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_a_first_build_writes_the_values_kept_apart_as_it_makes_them(tmp_path, monkeypatch, jobs):
+def test_a_first_build_writes_the_values_kept_apart_as_it_makes_them(tmp_path, monkeypatch, jobs, sample_off):
     """With no layouts kept, each process writes the values it keeps apart (a math paragraph's fragments as parsed)
     into a temporary file as it makes them (persisted._Spool), and holds what stands for them:
     that file becomes the file of values kept apart, its values never read back to be written again; nothing else is
@@ -1183,12 +1200,9 @@ def test_a_first_build_writes_the_values_kept_apart_as_it_makes_them(tmp_path, m
     from booklet.build import build_booklet
     from booklet.cache import persisted
 
-    from booklet.cache import BuildCache
-
     folder = tmp_path / "data"
     shutil.copytree(ROOT / "data", folder)
-    monkeypatch.setenv("BOOKLET_CACHE", "off")
-    off = build_booklet(folder, tmp_path / "off.pdf", cache=BuildCache(warm=False), jobs=jobs).output.read_bytes()
+    off = sample_off(jobs)
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
     monkeypatch.setattr(persisted._Pickler, "GATHER", 2048)  # (written a few KB at a time: read back from the file)
     added, read_back, writing = [], [], []
@@ -1329,7 +1343,7 @@ def _streaming(monkeypatch, persisted) -> list[int]:
 
 @pytest.mark.skipif(not hasattr(os, "pread"), reason="no layouts written as made where no file is read at a place")
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_a_first_build_writes_its_layouts_as_it_goes_and_holds_few(tmp_path, monkeypatch, jobs):
+def test_a_first_build_writes_its_layouts_as_it_goes_and_holds_few(tmp_path, monkeypatch, jobs, sample_off):
     """A first build holds the WINDOW of the layouts it makes that it used last (and EVICTED more at most): the least
     recently used EVICTED are pickled into the file that becomes the layouts file (persisted._Stream) and let go. A layout asked
     for after that is made again, into the same PDF. The next build reads every layout it needs and makes none anew;
@@ -1341,7 +1355,7 @@ def test_a_first_build_writes_its_layouts_as_it_goes_and_holds_few(tmp_path, mon
 
     folder = tmp_path / "data"
     shutil.copytree(ROOT / "data", folder)
-    off = _new_process_build(monkeypatch, folder, tmp_path / "off.pdf", "off", jobs)
+    off = sample_off(jobs)
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
     held = _streaming(monkeypatch, persisted)
     first = persisted.PersistedCache(folder)
@@ -1363,7 +1377,8 @@ def test_a_first_build_writes_its_layouts_as_it_goes_and_holds_few(tmp_path, mon
 
 @pytest.mark.parametrize("jobs", [1, 2])
 @pytest.mark.parametrize("fault", ["full disk", "too big", "values apart lost at the end"])
-def test_layouts_written_as_made_that_fail_or_pass_the_limit_are_not_kept(tmp_path, monkeypatch, fault, jobs):
+def test_layouts_written_as_made_that_fail_or_pass_the_limit_are_not_kept(tmp_path, monkeypatch, fault, jobs,
+                                                                          sample_off):
     """The layouts a first build writes as it goes (persisted._Stream) meet a full disk, or pass LIMIT, or the file of
     values kept apart they name fails after the last of them was written: the build goes on into the same bytes; the
     layouts let go are not kept (no layouts file; too big: the note that they were), nor their values apart, and
@@ -1376,7 +1391,7 @@ def test_layouts_written_as_made_that_fail_or_pass_the_limit_are_not_kept(tmp_pa
 
     folder = tmp_path / "data"
     shutil.copytree(ROOT / "data", folder)
-    off = _new_process_build(monkeypatch, folder, tmp_path / "off.pdf", "off", jobs)
+    off = sample_off(jobs)
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
     _streaming(monkeypatch, persisted)
     if fault == "too big":
@@ -1421,7 +1436,7 @@ def test_layouts_written_as_made_that_fail_or_pass_the_limit_are_not_kept(tmp_pa
 
 
 @pytest.mark.skipif(not hasattr(os, "pread"), reason="no layouts written as made where no file is read at a place")
-def test_a_cache_that_wrote_its_layouts_as_made_reads_them_for_its_next_build(tmp_path, monkeypatch):
+def test_a_cache_that_wrote_its_layouts_as_made_reads_them_for_its_next_build(tmp_path, monkeypatch, sample_off):
     """A cache used for a second build in the same process (a library user's) after a first build that wrote its
     layouts as it went and let most go: the second reads them from the file written, and lays out nothing anew."""
     import shutil
@@ -1431,7 +1446,7 @@ def test_a_cache_that_wrote_its_layouts_as_made_reads_them_for_its_next_build(tm
 
     folder = tmp_path / "data"
     shutil.copytree(ROOT / "data", folder)
-    off = _new_process_build(monkeypatch, folder, tmp_path / "off.pdf", "off")
+    off = sample_off()
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
     _streaming(monkeypatch, persisted)
     cache = persisted.PersistedCache(folder)
@@ -1522,7 +1537,7 @@ def test_a_first_build_writes_each_seldom_value_of_a_layout_apart_and_keeps_its_
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_first_build_lets_its_data_files_go_before_the_layout_and_keeps_them_once_it_succeeds(tmp_path, monkeypatch,
-                                                                                               jobs):
+                                                                                               jobs, sample_off):
     """A first build holds no parsed data file through its layout (a 2,000-talk book's documents took some 15 MB of
     each process): they are written beside their place before it (persisted.PersistedCache._files_out) and let go,
     put in place once the build has succeeded, and the next build reads them from there (parsing none); the PDFs are
@@ -1534,7 +1549,7 @@ def test_a_first_build_lets_its_data_files_go_before_the_layout_and_keeps_them_o
 
     folder = tmp_path / "data"
     shutil.copytree(ROOT / "data", folder)
-    off = _new_process_build(monkeypatch, folder, tmp_path / "off.pdf", "off", jobs)
+    off = sample_off(jobs)
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
     kept = tmp_path / "cache" / "persisted"
     files = kept / f"{persisted._name(folder.resolve(), 'files')}.pickle"
