@@ -168,10 +168,10 @@ def test_patterns_joined_from_sets_are_the_same_in_every_process():
     assert len(made) == 1 and "|tablenum|" in next(iter(made))
 
 
-def test_the_cache_never_changes_the_pdf_and_a_damaged_cache_is_ignored(tmp_path):
+def test_the_cache_never_changes_the_pdf_and_a_damaged_cache_is_ignored(tmp_path, monkeypatch):
     folder = _illustrated(tmp_path / "conf")
     cache = tmp_path / "cache"
-    _build(folder, tmp_path / "none.pdf", "off")
+    _new_process_build(monkeypatch, folder, tmp_path / "none.pdf", "off")
     _build(folder, tmp_path / "filling.pdf", str(cache))  # nothing cached yet: everything made and kept
     kept = _entries(cache)
     assert {name.split("/")[0] for name in kept} == {"fonts", "hyphenation", "images", "persisted",
@@ -216,7 +216,7 @@ def _edit(folder: Path, old: str, new: str) -> None:
     abstracts.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def test_the_next_process_starts_with_the_layouts_and_follows_an_edit(tmp_path):
+def test_the_next_process_starts_with_the_layouts_and_follows_an_edit(tmp_path, monkeypatch):
     """A build keeps its paragraphs' layouts and its data files on disk (booklet.cache.persisted); the next
     process, after an abstract's text changed, gives the PDF of a build without any cache, byte for byte, and
     so does one after its kept files were damaged."""
@@ -232,8 +232,7 @@ def test_the_next_process_starts_with_the_layouts_and_follows_an_edit(tmp_path):
     assert len(apart) == 1
     _edit(folder, "hyphenated electroencephalographically", "set anew, façade électroencephalographically")
     _build(folder, tmp_path / "edited.pdf", str(cache))  # starts warm, from what the first build kept
-    _build(folder, tmp_path / "none.pdf", "off")
-    cold = (tmp_path / "none.pdf").read_bytes()
+    cold = _new_process_build(monkeypatch, folder, tmp_path / "none.pdf", "off")
     assert (tmp_path / "edited.pdf").read_bytes() == cold
     assert Pdf(tmp_path / "edited.pdf").pages_with("set anew, façade électroencephalographically")
     now = sorted((cache / "persisted").glob("*.apart"))  # written anew under another name, the old one removed
@@ -426,7 +425,8 @@ def test_a_small_edit_leaves_the_layouts_file_as_it_was_until_enough_is_new(tmp_
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_a_kept_running_head_with_a_fallback_font_s_character_is_replayed_in_a_new_process(tmp_path, jobs):
+def test_a_kept_running_head_with_a_fallback_font_s_character_is_replayed_in_a_new_process(tmp_path, monkeypatch,
+                                                                                            jobs):
     """A page's decoration kept on disk draws a short title whose symbol only a fallback font has (Noto Sans
     Math's): a new process replaying it registers that font first (it makes the title's markup), and gives the
     PDF of a build without the cache, every time."""
@@ -441,13 +441,13 @@ def test_a_kept_running_head_with_a_fallback_font_s_character_is_replayed_in_a_n
         assert done.returncode == 0, done.stderr
         return (tmp_path / name).read_bytes()
 
-    cold = build("cold.pdf", "off")
+    cold = _new_process_build(monkeypatch, folder, tmp_path / "cold.pdf", "off", int(jobs))
     assert "TC \u222e 2027" in " ".join(Pdf(tmp_path / "cold.pdf").texts)
     for name in ("first.pdf", "again.pdf", "third.pdf"):
         assert build(name, str(tmp_path / "cache")) == cold, name
 
 
-def test_a_pdf_page_read_before_is_placed_without_pypdf_and_the_same(tmp_path):
+def test_a_pdf_page_read_before_is_placed_without_pypdf_and_the_same(tmp_path, monkeypatch):
     """A one-page PDF given as an extra page: what a build needs of it is kept on disk by its bytes' hash
     (booklet.layout.pdfpage), so the next build neither imports pypdf nor changes a byte of the PDF; an
     edited file is read anew."""
@@ -467,7 +467,7 @@ def test_a_pdf_page_read_before_is_placed_without_pypdf_and_the_same(tmp_path):
         assert report["code"] in (0, None), done.stderr
         return (tmp_path / name).read_bytes(), report["modules"]
 
-    none, _ = build("none.pdf", "off")
+    none = _new_process_build(monkeypatch, folder, tmp_path / "none.pdf", "off")
     first, modules = build("first.pdf", str(cache))
     assert "pypdf" in modules and first == none
     again, modules = build("again.pdf", str(cache))
@@ -556,7 +556,8 @@ def _extra_page_checker(tmp_path, pdf: bytes):
     return folder, check
 
 
-def test_math_symbols_and_qr_codes_read_before_are_drawn_without_pylatexenc_or_barcode_modules(tmp_path):
+def test_math_symbols_and_qr_codes_read_before_are_drawn_without_pylatexenc_or_barcode_modules(tmp_path,
+                                                                                              monkeypatch):
     """The Unicode of math macros (\\sim) comes from pylatexenc's tables, kept on disk by its version
     (mathtext.latex_symbols), and a QR code's modules from ReportLab's encoder, kept as plain values
     (extras.qr_modules): the next build imports neither pylatexenc nor ReportLab's barcodes, and gives the same
@@ -577,8 +578,7 @@ def test_math_symbols_and_qr_codes_read_before_are_drawn_without_pylatexenc_or_b
         pdfs.append((tmp_path / name).read_bytes())
     pdf = Pdf(tmp_path / "again.pdf")
     assert pdf.pages_with("\u223c") and pdf.pages_with("Programme")  # \\sim, as pylatexenc gives it; the code
-    _build(folder, tmp_path / "none.pdf", "off")
-    assert pdfs == [(tmp_path / "none.pdf").read_bytes()] * 2
+    assert pdfs == [_new_process_build(monkeypatch, folder, tmp_path / "none.pdf", "off")] * 2
 
 
 def test_the_cache_is_never_in_the_way(tmp_path, monkeypatch):
