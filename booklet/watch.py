@@ -91,10 +91,7 @@ def rebuild(data_dir: Path, output: Path, options=None, cache: BuildCache | None
     build_booklet (None: in parts for a big book, as `booklet build`)."""
     from .build import build_booklet
 
-    output = Path(output)
-    from .layout.extras import forget as forget_pages
-
-    forget_pages()  # a PDF given as an extra page may have been edited since the last build
+    output = Path(output)  # (a PDF given as an extra page and edited since: build_booklet reads it anew)
     start = time.perf_counter()
     try:
         # by default in parts for a big book, as `booklet build` (the same PDF); a warm cache keeps its workers

@@ -485,6 +485,19 @@ def test_a_pdf_extra_page_is_drawn_as_vectors_in_its_proportions_inside_the_text
     assert (left + right) / 2 == pytest.approx(A5.width / 2, abs=0.05)
 
 
+def test_a_pdf_extra_page_edited_between_two_builds_in_one_process_is_read_anew(tmp_path):
+    """The library's build_booklet, called again in the same process after a PDF given as an extra page was edited,
+    draws the edited page, not the one read by the build before (its reader was kept by the file's path; only
+    `booklet watch` forgot it)."""
+    result, pdf = build(tmp_path, "extra_pages:\n  - {file: images/map.pdf}\n", {"images/map.pdf": pdf_bytes()})
+    index = result.anchors["extra-0"] - 1
+    assert "Harbour map 1" in pdf.texts[index]
+    (tmp_path / "data" / "images" / "map.pdf").write_bytes(pdf_bytes(words="Ferry timetable"))
+    again = build_booklet(tmp_path / "data", tmp_path / "again.pdf", options=PrintOptions(pad_to=1, bleed=0))
+    text = Pdf(again.output).texts[again.anchors["extra-0"] - 1]
+    assert "Ferry timetable 1" in text and "Harbour map" not in text
+
+
 def test_an_image_extra_page_is_fitted_centred_and_keeps_the_page_number(extra_booklet):
     result, pdf = extra_booklet
     index = result.anchors["extra-2"] - 1
