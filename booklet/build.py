@@ -194,9 +194,6 @@ def build_booklet(data_dir: Path, output: Path, page_size: str | None = None,
     # a build of its own (no cache of the caller's, or one made for this build alone: `single_build`, as proofs' is)
     # takes what the last build read of the very same data; a watch's rebuilds read from their memory
     alone = cache is None or getattr(cache, "single_build", False)
-    from .layout.extras import forget as forget_pages
-
-    forget_pages()  # a PDF given as an extra page may have been edited since a build before in this process
     with using_cache(cache, data_dir), disk.seldom_collected():  # without a cache: the folder's kept on disk, if any
         return _build(data_dir, output, page_size, options, progress, strict, jobs, checked, remember, alone,
                       built_before)

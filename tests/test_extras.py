@@ -498,6 +498,35 @@ def test_a_pdf_extra_page_edited_between_two_builds_in_one_process_is_read_anew(
     assert "Ferry timetable 1" in text and "Harbour map" not in text
 
 
+@pytest.mark.parametrize("cmyk", [False, True])
+def test_an_unchanged_pdf_extra_page_is_not_read_again_by_a_second_build_in_one_process(tmp_path, monkeypatch, cmyk):
+    """What was read and rendered of a PDF given as an extra page is kept by the file's state (pdfpage.file_state),
+    not forgotten at every build: the second build of the same data in one process opens the file neither with pypdf
+    nor with PDFium, and writes the same bytes; edited, the file is drawn (in a --cmyk build rendered) anew."""
+    import pypdf
+
+    result, _ = build(tmp_path, "extra_pages:\n  - {file: images/map.pdf}\n", {"images/map.pdf": pdf_bytes()},
+                      cmyk=cmyk)
+    path = tmp_path / "data" / "images" / "map.pdf"
+    opened = []
+
+    def counted(real):
+        def opening(source, *args, **kwargs):
+            opened.append(str(source))
+            return real(source, *args, **kwargs)
+        return opening
+
+    monkeypatch.setattr(pypdf, "PdfReader", counted(pypdf.PdfReader))
+    monkeypatch.setattr(pypdfium2, "PdfDocument", counted(pypdfium2.PdfDocument))
+    options = PrintOptions(pad_to=1, bleed=0, cmyk=cmyk)
+    again = build_booklet(tmp_path / "data", tmp_path / "again.pdf", options=options)
+    assert str(path) not in opened
+    assert again.output.read_bytes() == result.output.read_bytes()
+    path.write_bytes(pdf_bytes(words="Ferry timetable"))
+    edited = build_booklet(tmp_path / "data", tmp_path / "edited.pdf", options=options)
+    assert edited.output.read_bytes() != again.output.read_bytes()  # (its facts may come from the disk cache)
+
+
 def test_an_image_extra_page_is_fitted_centred_and_keeps_the_page_number(extra_booklet):
     result, pdf = extra_booklet
     index = result.anchors["extra-2"] - 1
@@ -1060,7 +1089,6 @@ def test_a_pdf_made_for_print_is_placed_by_its_trim_box_in_any_rotation(tmp_path
     page.rotate(90)
     path = tmp_path / "map.pdf"
     writer.write(path)
-    pdfpage.forget()
     assert pdfpage.check(path) is None
     assert pdfpage.size(path) == (190.0, 290.0)  # the trim box, turned
     # as a renderer shows the turned page: left, bottom, right, top of what lies outside the trim box
@@ -1075,7 +1103,6 @@ def test_a_pdf_page_s_kept_facts_are_the_named_facts_in_their_order(tmp_path):
     good, bad = tmp_path / "map.pdf", tmp_path / "two.pdf"
     good.write_bytes(pdf_bytes(size=(320.0, 220.0)))
     bad.write_bytes(pdf_bytes(pages=2))
-    pdfpage.forget()
     facts = dict(zip(pdfpage.FACT_NAMES, pdfpage._read_facts(good), strict=True))
     assert facts["problem"] is None and facts["size"] == (320.0, 220.0) and facts["blank"] is False
     assert facts["fonts"] == pdfpage._fact(good, "fonts", None, ())
@@ -1126,7 +1153,6 @@ def test_a_pdf_extra_page_s_printed_form_fields_are_in_its_cmyk_rendering_too(tm
 
     path = tmp_path / "map.pdf"
     path.write_bytes(form_pdf())
-    pdfpage.forget()
     document = pypdfium2.PdfDocument(pdfpage.printable(path))  # what the CMYK build renders
     try:
         text = document[0].get_textpage().get_text_bounded()

@@ -136,11 +136,17 @@ class PageImage(Flowable):
             canv.restoreState()
 
 
-@lru_cache(maxsize=8)
 def rendered(path: Path, width_pt: float, height_pt: float, cmyk: bool | int):
-    """The PDF's page as a Pillow image at print resolution for the printed size (in CMYK when asked)."""
+    """The PDF's page as a Pillow image at print resolution for the printed size (in CMYK when asked); kept by the
+    file's state (pdfpage.file_state: an edited file is rendered anew)."""
+    return _rendered(pdfpage.file_state(path), width_pt, height_pt, cmyk)
+
+
+@lru_cache(maxsize=8)
+def _rendered(state: tuple, width_pt: float, height_pt: float, cmyk: bool | int):
     import pypdfium2
 
+    path = Path(state[0])
     document = pypdfium2.PdfDocument(pdfpage.printable(path) or str(path))
     try:
         width, height = pdfpage.size(path)
@@ -154,9 +160,3 @@ def rendered(path: Path, width_pt: float, height_pt: float, cmyk: bool | int):
     if cmyk and pdfpage.paints_cmyk(path):  # (its black ink rendered as a dark grey: taken back to black)
         image = pdfpage.from_cmyk_rendering(image)
     return images.to_cmyk(image, cmyk) if cmyk else image
-
-
-def forget() -> None:
-    """Forget every PDF page read or rendered so far (`booklet watch` reads an edited file anew)."""
-    pdfpage.forget()
-    rendered.cache_clear()

@@ -167,7 +167,8 @@ FACTS = 7  # the shape of the kept facts: bump when it changes
 # the kept facts, in order (_facts)
 FACT_NAMES = ("problem", "size", "form", "coarsest", "fonts", "blank", "thinnest", "cmyk", "trim")
 _FACT_AT = {name: at for at, name in enumerate(FACT_NAMES)}  # where each is in them
-_known: dict[str, tuple | None] = {}  # the file's hash -> its facts, in this process
+_known: dict[str, tuple | None] = {}  # the file's hash -> its facts, in this process (the last KNOWN_KEPT)
+KNOWN_KEPT = 32  # files' facts kept in _known: a watch's edits of a file each make another hash
 
 
 def _facts(path: Path) -> tuple | None:
@@ -190,6 +191,8 @@ def _facts(path: Path) -> tuple | None:
         facts = _read_facts(path)
         if facts is not None:
             disk.store("pdfpages", key, facts)
+    if len(_known) >= KNOWN_KEPT:
+        del _known[next(iter(_known))]  # the one kept first
     _known[found] = facts
     return facts
 
@@ -228,18 +231,32 @@ def _read_facts(path: Path) -> tuple | None:
         return None
 
 
-@lru_cache(maxsize=32)
+def file_state(path: Path) -> tuple:
+    """The file's path and its identity now (disk.identity: inode, size, modification and change times; None when
+    it cannot be stat'ed). What is read or made of a PDF in this process is kept by these, not by its path alone: a
+    file edited since is read anew, and a build after another in the same process (a watch's, a library user's)
+    reads an unchanged file no more, with nothing to forget between them."""
+    import os
+
+    from ..cache.disk import identity
+
+    name = os.fspath(path)
+    try:
+        return name, identity(os.stat(name))
+    except OSError:
+        return name, None
+
+
 def _reader(path: Path):
+    """pypdf's reader of the file as it is now (kept by file_state)."""
+    return _read(file_state(path))
+
+
+@lru_cache(maxsize=32)
+def _read(state: tuple):
     from pypdf import PdfReader
 
-    return PdfReader(str(path))
-
-
-def forget() -> None:
-    """Forget every PDF read so far (`booklet watch` reads an edited file anew)."""
-    _reader.cache_clear()
-    printable.cache_clear()
-    _known.clear()
+    return PdfReader(state[0])
 
 
 def _box(page) -> tuple[float, float, float, float]:
@@ -591,16 +608,22 @@ def _with_appearances(resources, data: bytes, shown) -> tuple[object, bytes]:
     return merged, b"".join(drawn)
 
 
-@lru_cache(maxsize=32)  # (the facts' scan and blank check, and a --cmyk build's rendering, each ask for it)
 def printable(path: Path) -> bytes | None:
     """The PDF with its printed annotations drawn into its page (as draw_fitted_page draws them) and its
-    annotations left out, for a renderer; None when it has none to draw (the file renders as it is)."""
+    annotations left out, for a renderer; None when it has none to draw (the file renders as it is). Kept by the
+    file's state (file_state)."""
+    return _printable(file_state(path))
+
+
+@lru_cache(maxsize=32)  # (the facts' scan and blank check, and a --cmyk build's rendering, each ask for it)
+def _printable(state: tuple) -> bytes | None:
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import DecodedStreamObject, NameObject
 
+    path = state[0]
     if not _printed_appearances(_reader(path).pages[0]):
         return None
-    source = PdfReader(str(path)).pages[0]  # a reader of its own: copying a page into a writer changes it
+    source = PdfReader(path).pages[0]  # a reader of its own: copying a page into a writer changes it
     contents = source.get_contents()
     data = contents.get_data() if contents is not None else b""  # read first: the copy below reads empty
     writer = PdfWriter()

@@ -617,7 +617,6 @@ def _serve(pipe, inherited=()) -> None:
     from multiprocessing.connection import wait
 
     from ..data.theme import font_set
-    from ..layout.extras import forget
     from ..text.fonts import use_fonts
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the watch's: it ends its workers (close)
@@ -644,7 +643,6 @@ def _serve(pipe, inherited=()) -> None:
         try:
             model, *rest = pickle.loads(job)
             booklet = pickle.loads(model)
-            forget()  # a PDF given as an extra page may have been edited since the last build (as the watch forgets)
             use_fonts(font_set(booklet.theme))  # as reading sets them: the theme's may have changed
         except BaseException as exc:  # noqa: BLE001  told to the build's process, as _work tells what fails in it
             pipe.send(_failed(exc))
