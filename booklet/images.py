@@ -44,7 +44,7 @@ def check(path: Path, root: Path | None = None) -> str | None:
     except OSError as exc:  # a name too long for the file system, a loop of links, a folder that cannot be read
         return f"cannot be read ({exc.strerror or exc})"
     if not stat.S_ISREG(info.st_mode):  # what it is ("is a folder, not a file"), as for a data file
-        from .data.load import not_a_file
+        from .paths import not_a_file
 
         return not_a_file(path) or "is not a regular file"
     try:  # (a file without read permission was "not a readable image ([Errno 13] Permission denied: '/abs/path')")

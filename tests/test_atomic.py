@@ -4,12 +4,17 @@ naming the file asked for (never a temporary one), and nothing left behind."""
 from __future__ import annotations
 
 import errno
+import json
 import os
+import subprocess
+import sys
 
 import pytest
 
 import booklet.output.atomic as atomic
 from booklet.output.atomic import replacing, temporary_beside, together, write_bytes, write_files
+
+from .helpers import ROOT
 
 
 def names(folder) -> list[str]:
@@ -468,3 +473,28 @@ def test_a_copy_made_is_a_file_of_its_own_and_never_replaces_one_there(tmp_path,
     read = tmp_path / ".read.part"
     atomic.copy_made(source, read)
     assert read.read_bytes() == source.read_bytes()
+
+
+CANNOT_WRITE_ALONE = """
+import json, sys
+from booklet.output.atomic import cannot_write
+try:
+    open(sys.argv[1], "wb")
+except OSError as exc:
+    said = cannot_write(exc, sys.argv[1])
+print(json.dumps({"said": said, "modules": sorted(m for m in sys.modules if m.startswith("booklet"))}))
+"""
+
+
+def test_an_output_under_a_looping_link_is_named_so_without_the_data_stage(tmp_path):
+    """cannot_write names a folder on the way that is a symbolic link in a loop in the words a data folder that is
+    one is named in (booklet.paths.LOOPING), and writing reaches no module of the data stage for them: they were
+    imported from data.load."""
+    loop = tmp_path / "loop"
+    loop.symlink_to("loop")
+    done = subprocess.run([sys.executable, "-c", CANNOT_WRITE_ALONE, str(loop / "booklet.pdf")], capture_output=True,
+                          text=True, cwd=ROOT, check=True)
+    report = json.loads(done.stdout)
+    assert report["said"] == (f"cannot write {loop / 'booklet.pdf'}: {loop}: not a folder: it is a symbolic link in "
+                              "a loop (it points, in the end, to itself)")
+    assert not [name for name in report["modules"] if name.startswith("booklet.data")]

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import copy
-import errno
 import os
 import re
-import stat
 from collections.abc import Callable, Hashable
 from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
 from ..cache import digest, memory
+from ..paths import not_a_file
 from ..problems import Problem
 from .contract import meant_file
 from .lazy import Lazy
@@ -144,30 +143,6 @@ MAX_DEPTH = 40  # lists and mappings nested deeper than any conference needs (th
 def present(path: Path) -> bool:
     """True when anything is at `path`: a file, a folder, a FIFO, or a link (even a broken one)."""
     return os.path.lexists(path)
-
-
-LOOPING = "is a symbolic link in a loop (it points, in the end, to itself)"  # (not_a_file's words for one)
-
-
-def not_a_file(path: Path) -> str | None:
-    """Why `path` cannot be read as a data file (a folder, a FIFO, a broken or looping link), or None.
-
-    Only regular files are read: a FIFO or a device would block the build forever.
-    """
-    try:
-        mode = os.stat(path).st_mode
-    except OSError as exc:
-        if os.path.islink(path):
-            if exc.errno == errno.ELOOP:
-                return LOOPING
-            return f"is a symbolic link to '{os.readlink(path)}', which does not exist"
-        return f"cannot be read: {exc.strerror}"
-    if stat.S_ISDIR(mode):
-        return "is a folder, not a file"
-    if not stat.S_ISREG(mode):
-        kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
-        return f"is {kind}, not a regular file; booklet reads only regular files"
-    return None
 
 
 def read_data(path: Path, display: str, problems: list[Problem], parse: Callable[[str, str, list[Problem]], T],

@@ -16,12 +16,13 @@ from pathlib import Path
 from .. import images
 from ..cache import disk
 from ..model import Theme
+from ..paths import not_a_file
 from ..problems import did_you_mean
 from ..text import fonts as booklet_fonts
 from .contract import (ABSTRACT_OPTIONS, COLOURS, COVER, EXTRA_PAGE_OPTIONS, FONTS, LABEL_MAX, LABEL_PLACEHOLDERS,
                        LABELS, POSTER_OPTIONS, SPONSOR_OPTIONS, THEME, TRACK_COLOUR, example_line)
 from .fields import Fields, Report, each_mapping, join
-from .load import Map, Seq, load_file, not_a_file, present, yaml_loader
+from .load import Map, Seq, load_file, present, yaml_loader
 from .programme import same_id
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "resources" / "themes"

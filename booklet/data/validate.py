@@ -16,7 +16,7 @@ from .contract import (ABSTRACT, COAUTHOR, COMMITTEE, CONFERENCE, DATES, LANGUAG
                        QUOTE, TUTORIAL)
 from .contract import ALTERNATIVES, is_sheet
 from .fields import Fields, Report, each_mapping, kept_entry
-from .load import (Map, Seq, load_file, looping_links, matching, misnamed, misnamed_folders, not_a_file, present,
+from .load import (Map, Seq, load_file, looping_links, matching, misnamed, misnamed_folders, present,
                    yaml_in_folders)
 from ..model import (
     Abstract,
@@ -28,6 +28,7 @@ from ..model import (
     Quote,
     Tutorial,
 )
+from ..paths import not_a_file
 from ..problems import DataError, Problem
 
 

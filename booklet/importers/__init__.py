@@ -147,7 +147,7 @@ _TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.I | re.S)
 def _not_a_source(path: Path | None) -> None:
     """SourceError for a source (or --timetable) that is neither a regular file nor a folder: a FIFO (named pipe), a
     device (/dev/zero) or a socket, whose reading would wait for a writer, or never end, instead of importing."""
-    from ..data.load import not_a_file
+    from ..paths import not_a_file
 
     if path is None or path.is_dir():
         return

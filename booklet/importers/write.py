@@ -30,10 +30,11 @@ from reportlab.lib.units import mm
 from ..check import check_folder
 from ..data.contract import file_for, placeholder_name
 from ..data.theme import theme_page_size
-from ..data.load import matching, not_a_file
+from ..data.load import matching
 from ..layout.page import page_for
 from ..model import Booklet
 from ..output.atomic import abandoned, swept_beside_each, swept_in, together
+from ..paths import not_a_file
 from ..problems import DataError, Problem, Refused
 from ..start.folder import schema_files
 from ..start.templates import SCHEMA_FOLDER, render

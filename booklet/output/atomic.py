@@ -29,7 +29,7 @@ def cannot_write(exc: OSError, target) -> str:
     loop"."""
     path = exc.filename or target
     if path is not None and exc.errno in (errno.ELOOP, errno.ENOTDIR, errno.EEXIST):  # (EEXIST: made as a folder)
-        from ..data.load import LOOPING, not_a_file
+        from ..paths import LOOPING, not_a_file
 
         path = Path(os.fspath(path))
         for folder in (*reversed(path.parents), path):
