@@ -726,6 +726,46 @@ def test_a_font_whose_licence_allows_only_its_bitmaps_to_be_embedded_is_a_warnin
         "Font embedded against its licence (OpenType fsType: bitmap embedding only, no outlines): BitmapXX-Regular"]
 
 
+def test_a_font_whose_licence_forbids_subsetting_is_a_warning_and_a_preflight_fault(tmp_path):
+    """A font whose OS/2 fsType has bit 8 (0x0100, no subsetting: only the whole font may be embedded) and otherwise
+    allows embedding (installable, 0x0000) was embedded as a subset, as booklet embeds every font, without a word.
+    Now warned of as bit 9 is, at the font's line, and preflight names it with its pages."""
+    files = {"fonts/Whole-Regular.ttf": with_fs_type(renamed_font("NotoSans-Regular.ttf", "NotoSans-Regular",
+                                                                   "WholeXXX-Regular"), 0x0100)}
+    folder = theme_folder(tmp_path, "fonts:\n  headings: fonts/Whole-Regular.ttf\n", files)
+    said = ["theme.yaml:2: fonts.headings: warning: 'fonts/Whole-Regular.ttf': the licence of Whole-Regular.ttf "
+            "forbids embedding it in a document (OpenType fsType: no subsetting, and the PDF embeds a subset), and the "
+            "print shop needs every font embedded: the PDF would break the font's licence; choose a font whose licence "
+            "allows embedding (or get the foundry's permission)"]
+    assert [str(p) for p in check_folder(folder)[1] if p.kind == "font-licence"] == said
+    out = tmp_path / "b.pdf"
+    assert [str(p) for p in build_booklet(folder, out).warnings if p.kind == "font-licence"] == said
+    faults = [fault for fault in preflight(out).faults if "licence" in fault]
+    assert [re.sub(r"-[0-9a-f]{6} \(", " (", fault).split(" (page")[0] for fault in faults] == [
+        "Font embedded against its licence (OpenType fsType: no subsetting, and the PDF embeds a subset): "
+        "WholeXXX-Regular"]
+
+
+def test_a_font_that_forbids_subsetting_is_no_fault_embedded_whole():
+    """fsType bit 8 forbids embedding a subset, not the whole font: preflight's scan reads a font embedded under its
+    own name (no subset tag, 'ABCDEF+') as whole, and finds no fault in it; tagged, it is the fault."""
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    from booklet.printing.scan import _read_font
+    from booklet.text.fonts import NO_SUBSETTING
+
+    program = DecodedStreamObject()
+    program.set_data(with_fs_type((FONT_DIR / "NotoSans-Regular.ttf").read_bytes(), 0x0100))
+
+    def read(base_font: str):
+        return _read_font(1, DictionaryObject({
+            NameObject("/Subtype"): NameObject("/TrueType"), NameObject("/BaseFont"): NameObject(base_font),
+            NameObject("/FontDescriptor"): DictionaryObject({NameObject("/FontFile2"): program})}))
+
+    assert read("/ABCDEF+WholeXXX-Regular").forbidden == NO_SUBSETTING
+    assert read("/WholeXXX-Regular").forbidden is None
+
+
 def test_font_faces_forbidden_for_different_reasons_are_each_named_with_their_own(tmp_path):
     """A family whose regular face has a restricted licence (0x0002) and whose bold face allows only its bitmaps
     (0x0200): the warning gave both reasons together, not which face had which. Each is named with its own."""

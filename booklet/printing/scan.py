@@ -4,6 +4,7 @@ lines stroked thinner than print holds."""
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from pypdf import PageObject
@@ -596,7 +597,8 @@ def _font(ref, cache: dict) -> _Font:
 
 def _read_font(key: int, font: DictionaryObject) -> _Font:
     subtype = font.get("/Subtype")
-    name = str(font.get("/BaseFont", "/unnamed"))[1:].split("+")[-1] or "unnamed"
+    based = str(font.get("/BaseFont", "/unnamed"))[1:]
+    name = based.split("+")[-1] or "unnamed"
     if subtype == "/Type0":
         descendant = font["/DescendantFonts"][0].get_object()
         descriptor = descendant.get("/FontDescriptor")
@@ -614,19 +616,23 @@ def _read_font(key: int, font: DictionaryObject) -> _Font:
         scale = float(font.get("/FontMatrix", [0.001])[0]) * 1000
         widths = {code: width * scale for code, width in widths.items()}
         ascent, descent = 0.75, -0.25
-    return _Font(key, name, embedded, code_bytes, widths, default, ascent, descent, _forbidden(descriptor))
+    return _Font(key, name, embedded, code_bytes, widths, default, ascent, descent,
+                 _forbidden(descriptor, subset=_SUBSET_TAG.match(based) is not None))
 
 
-def _forbidden(descriptor: DictionaryObject) -> str | None:
+_SUBSET_TAG = re.compile(r"[A-Z]{6}\+")  # what begins the name of a font embedded as a subset (PDF 32000-1, 9.6.4)
+
+
+def _forbidden(descriptor: DictionaryObject, subset: bool) -> str | None:
     """Why the TrueType file a font descriptor embeds (/FontFile2; a subset keeps the OS/2 table) says its licence
-    forbids embedding it (fonts.embedding_forbidden), or None."""
+    forbids embedding it (fonts.embedding_forbidden; `subset`: the font is embedded as one), or None."""
     from ..text.fonts import embedding_forbidden
 
     stream = descriptor.get("/FontFile2")
     if stream is None:
         return None
     try:
-        return embedding_forbidden(stream.get_object().get_data())
+        return embedding_forbidden(stream.get_object().get_data(), subset)
     except Exception:  # a stream pypdf cannot decode: not this check's fault to report  # noqa: BLE001
         return None
 

@@ -119,17 +119,20 @@ def family_beside(regular: Path) -> Family:
 
 # OpenType's OS/2 fsType, bits 1-3: "restricted licence embedding" (the font may not be embedded in a document, nor
 # sent on with one), "preview and print" and "editable"; the most permissive bit set is the one that counts. Bit 9:
-# "bitmap embedding only" (its outlines may not be embedded, whatever bits 1-3 allow; booklet embeds outlines)
-_RESTRICTED, _PERMISSIONS, _BITMAP_ONLY = 0x0002, 0x000E, 0x0200
+# "bitmap embedding only" (its outlines may not be embedded, whatever bits 1-3 allow; booklet embeds outlines). Bit 8:
+# "no subsetting" (only the whole font may be embedded; booklet, as ReportLab does, embeds the glyphs it prints)
+_RESTRICTED, _PERMISSIONS, _BITMAP_ONLY, _NO_SUBSETTING = 0x0002, 0x000E, 0x0200, 0x0100
 RESTRICTED = "restricted licence"  # embedding_forbidden's reasons, as messages name them (OpenType fsType: ...)
 BITMAP_ONLY = "bitmap embedding only, no outlines"
+NO_SUBSETTING = "no subsetting, and the PDF embeds a subset"
 
 
-def embedding_forbidden(data: bytes) -> str | None:
+def embedding_forbidden(data: bytes, subset: bool = True) -> str | None:
     """Why the TrueType font in `data` (a file, or a subset embedded in a PDF, which keeps the OS/2 table) says in its
     OS/2 fsType that its licence forbids embedding it, or None: RESTRICTED (the restricted bit, and no more permissive
-    one) or BITMAP_ONLY (its bitmaps alone may be embedded, not the outlines booklet embeds). ReportLab refuses such a
-    font only with more than 255 glyphs and fsType exactly 2; it embedded any other, without a word, which breaks the
+    one), BITMAP_ONLY (its bitmaps alone may be embedded, not the outlines booklet embeds) or, when it is embedded as a
+    subset (`subset`: as booklet embeds every font), NO_SUBSETTING (only the whole font may be). ReportLab refuses such
+    a font only with more than 255 glyphs and fsType exactly 2; it embedded any other, without a word, which breaks the
     font's licence in every PDF sent to the print shop."""
     try:
         tables = int.from_bytes(data[4:6], "big")
@@ -140,8 +143,11 @@ def embedding_forbidden(data: bytes) -> str | None:
                 if len(fs_type) != 2:
                     return None
                 bits = int.from_bytes(fs_type, "big")
-                return RESTRICTED if bits & _PERMISSIONS == _RESTRICTED else BITMAP_ONLY if bits & _BITMAP_ONLY \
-                    else None
+                if bits & _PERMISSIONS == _RESTRICTED:
+                    return RESTRICTED
+                if bits & _BITMAP_ONLY:
+                    return BITMAP_ONLY
+                return NO_SUBSETTING if subset and bits & _NO_SUBSETTING else None
     except (TypeError, ValueError):
         pass
     return None
