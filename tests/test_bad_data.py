@@ -1561,6 +1561,27 @@ def test_a_bidirectional_control_character_is_warned_about_and_left_out(tmp_path
     assert markup.inline("A \u202eflipped\u202c talk \u2066on\u2069") == "A flipped talk on"
 
 
+def test_arabic_indic_digits_in_a_title_are_warned_of_by_lint_check_and_build_and_left_out(tmp_path):
+    """Digits no bundled font has (Arabic-Indic, U+0660-U+0669: inline() leaves them out) in a title: lint, check and
+    build each warn of them with file, line and key, and the built title reads without them (any text a user writes
+    prints as written or is reported)."""
+    from .pdftext import Pdf
+
+    data = conference(tmp_path, {"abstracts.yaml": extend("abstracts.yaml", """\
+        - id: wang
+          title: "Priors for ١٢٣ surveys"
+          speaker: {name: A. Wang}
+        """), "programme.yaml": BASE["programme.yaml"] + '      - {time: "17:00-17:20", talk: wang}\n'})
+    said = (f"abstracts.yaml:{abstract_line() + 1}: [2].title: warning: the booklet's fonts cannot print '١' (U+0661), "
+            "'٢' (U+0662), '٣' (U+0663); left out: give theme.yaml's `fonts:` a font that has them")
+    out = tmp_path / "b.pdf"
+    for command in (("lint", data), ("check", data), ("build", data, "-o", out)):
+        result = invoke(*command)
+        assert result.exit_code == 0 and said in result.stderr.splitlines(), command
+    text = "\n".join(Pdf(out).texts)
+    assert "Priors for surveys" in text and "\u0661" not in text
+
+
 def test_a_name_with_a_bidirectional_control_is_the_same_person_in_the_index(tmp_path):
     """Fuzzing: "Bo\\u200f Jones" printed as "Bo Jones", but the index of authors listed "Jones, Bo" twice, one with
     the control. It is left out as the data is read: one person, warned of once."""
