@@ -467,6 +467,23 @@ def test_an_author_without_a_name_is_named_in_the_notes(tmp_path):
             "'Lund University'); write their names in where they speak") in imported.notes
 
 
+def test_a_last_name_of_two_words_is_kept_for_the_index(tmp_path):
+    """papers.yml gives first_name and last_name apart: "Maria Paula" "Caldas Rivera" was printed "Maria Paula Caldas
+    Rivera" and filed by its last word, as "Rivera, Maria Paula Caldas"; people.yaml now gives the last_name as the
+    family name, only where the rule would not find it: not Zhu's, nor Barbara Di Eugenio's, whose "Di" SIGDIAL 2020
+    gives as her middle_name (the rule's "Di Eugenio" is right, not the last_name "Eugenio")."""
+    papers = PAPERS.replace("  - first_name: Bo\n    last_name: Jones\n",
+                            "  - first_name: Maria Paula\n    last_name: Caldas Rivera\n", 1).replace(
+        "  - first_name: Ana\n    last_name: Poster\n",
+        "  - first_name: Barbara\n    last_name: Eugenio\n    middle_name: Di\n", 1)
+    assert papers.count("Caldas") == papers.count("Eugenio") == 1
+    imported = read(write_handbook(tmp_path / "hb", **{"papers.yml": papers}), Options())
+    assert imported.documents["people.yaml"] == [{"name": "Maria Paula Caldas Rivera", "family": "Caldas Rivera"}]
+    booklet = read_back(imported, tmp_path / "folder")
+    assert [(p.name, p.family) for p in booklet.people] == [("Maria Paula Caldas Rivera", "Caldas Rivera")]
+    assert [a.name for a in booklet.posters[0].authors] == ["Barbara Di Eugenio"]
+
+
 @pytest.mark.parametrize("date", ["2027-05-31", "2027-06-02"])
 def test_a_paper_dated_off_its_sessions_day_is_refused_naming_it(tmp_path, date):
     """A paper whose start_time was a day before (or after) the day of the session listing it was imported on a day of

@@ -2121,12 +2121,60 @@ def test_a_sciencesconf_export_writes_names_family_first_and_the_index_files_the
         "the names are written family name first, as sciencesconf.org exports them ('Guyader Vincent', 'De Canteloube "
         "Matthieu' and 4 more): printed as written, and filed in the index of authors by their first word, with the "
         "particles before it (people.yaml); a name typed given name first into the form is filed by its given name: "
-        "give its family in people.yaml"]
+        "give its family in people.yaml; 1 name(s) have two words or more after the family name so read, the first of "
+        "which may be part of it ('Kocak Necmettin Alpay'): check their family in people.yaml"]
     notes = "\n".join(imported.notes)
     assert ("2 name(s) written with an academic title: the title left out, as booklet's data has no key for one "
             "(write it back into the name to print it): 'Kocak Assoc. Prof. Necmettin Alpay -> Kocak Necmettin "
             "Alpay', 'Dr. Smith Ana -> Smith Ana'") in notes
     read_back(imported, tmp_path / "folder")
+
+
+def test_a_vietnamese_family_before_van_or_thi_is_its_first_word_and_longer_names_are_named_to_check(tmp_path):
+    """"Le Van Thanh" in a sciencesconf export got the family "Le Van" (le and van taken as particles, as in "Van Der
+    Laan Jan"): it is "Le", as "Le Thi Huong"'s, while "Le Gall Marie" keeps "Le Gall". Nothing in the export says
+    whether "Caldas Rivera Maria Paula" is filed under Caldas or Caldas Rivera: the first word is taken, and the note
+    names such names for the LOC to check."""
+    rows = [["SPEAKERS", "TYPDOC", "TITLE", "ABSTRACT"],
+            ["Le Van Thanh , Le Thi Huong", "Regular presentation", "One", "Words."],
+            ["Le Gall Marie, Caldas Rivera Maria Paula", "Regular presentation", "Two", "Words."],
+            ["Caldas Rivera Maria Paula", "Regular presentation", "Three", "Words."]]
+    imported = table.read(write_csv(tmp_path / "abstracts.csv", rows), Options())
+    people = {p["name"]: p["family"] for p in imported.documents["people.yaml"]}
+    assert people == {"Le Van Thanh": "Le", "Le Thi Huong": "Le", "Le Gall Marie": "Le Gall",
+                      "Caldas Rivera Maria Paula": "Caldas"}
+    note, = [n for n in imported.notes if "family name first" in n]
+    assert note.endswith("; 1 name(s) have two words or more after the family name so read, the first of which may "
+                         "be part of it ('Caldas Rivera Maria Paula'): check their family in people.yaml")
+    read_back(imported, tmp_path / "folder")
+
+
+def test_a_family_name_given_in_its_own_column_is_kept_for_the_index(tmp_path):
+    """A presenting author given in parts, family name "Caldas Rivera": the name printed is "Maria Paula Caldas
+    Rivera", which the index filed as "Rivera, Maria Paula Caldas" (its last word); people.yaml now gives the family
+    the source gave, and leaves out those the rule finds ("Smith")."""
+    from booklet.text.names import split_name
+
+    path = write_csv(tmp_path / "a.csv", [
+        ["Title", "Abstract", "Presenting author: Family name", "Presenting author: First name"],
+        ["T1", "Text", "Caldas Rivera", "Maria Paula"], ["T2", "Text", "Smith", "Ana"]])
+    imported = table.read(path, Options())
+    assert [a["speaker"]["name"] for a in imported.documents["abstracts.yaml"]] == ["Maria Paula Caldas Rivera",
+                                                                                 "Ana Smith"]
+    assert imported.documents["people.yaml"] == [{"name": "Maria Paula Caldas Rivera", "family": "Caldas Rivera"}]
+    assert split_name("Maria Paula Caldas Rivera", "Caldas Rivera").inverted() == "Caldas Rivera, Maria Paula"
+    read_back(imported, tmp_path / "folder")
+
+
+def test_a_call_sign_after_a_comma_is_part_of_the_name_not_a_person(tmp_path):
+    """FOSDEM writes "Jann Traschewski, DG8NGN": in a cell of speakers it was two people, one called "DG8NGN", and
+    a column of names written "Last, First" turned it round into "DG8NGN Jann Traschewski"."""
+    from booklet.importers.assemble import flip_name
+
+    assert table.split_names("Jann Traschewski, DG8NGN, Ana Smith") == ["Jann Traschewski, DG8NGN", "Ana Smith"]
+    assert table.split_names("Ana Lee2, Bo Wu3") == ["Ana Lee2", "Bo Wu3"]
+    assert flip_name("Jann Traschewski, DG8NGN") == "Jann Traschewski, DG8NGN"
+    assert flip_name("Traschewski, Jann") == "Jann Traschewski"
 
 
 def test_names_are_read_given_name_first_in_any_other_export(tmp_path):

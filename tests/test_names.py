@@ -127,6 +127,21 @@ def test_french_particles_a_capital_after_de_and_an_elided_d_are_filed_as_a_fren
     assert (name.inverted(), heading(name)) == (inverted, letter)
 
 
+@pytest.mark.parametrize("written, inverted, letter", [
+    ("Jann Traschewski, DG8NGN", "Traschewski, Jann, DG8NGN", "T"),  # FOSDEM 2025's: "Jann Traschewski, DG8NGN" under J
+    ("Traschewski, Jann, DG8NGN", "Traschewski, Jann, DG8NGN", "T"),
+    ("Ana Smith, W1AW", "Smith, Ana, W1AW", "S"),
+    ("Smith, Ana", "Smith, Ana", "S"),  # given names after the comma: "Family, Given" as before
+    ("Smith, Lee2", "Smith, Lee2", "S"),  # (a digit last is a marker, not a call sign)
+])
+def test_a_call_sign_after_a_comma_is_set_aside_as_a_suffix_not_read_as_given_names(written, inverted, letter):
+    """FOSDEM 2025 lists "Jann Traschewski, DG8NGN" (a radio amateur's call sign after his name): the index read it
+    "Family, Given" and filed him under J as "Jann Traschewski, DG8NGN". A word of letters and digits after the last
+    comma is set aside as "Jr." is, and the name before it taken apart as any other."""
+    name = split_name(written)
+    assert (name.inverted(), heading(name)) == (inverted, letter)
+
+
 def test_a_declared_family_name_is_taken_as_it_is_written_first_or_last():
     assert split_name("Takamatsu Rin", family="Takamatsu").inverted() == "Takamatsu, Rin"
     assert split_name("Patrick van der Smagt", family="van der Smagt").inverted() == "van der Smagt, Patrick"

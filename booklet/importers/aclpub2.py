@@ -183,12 +183,14 @@ class _Reader:
             return None
         parts = [latex_line(str(record.get(k) or "")) for k in ("first_name", "middle_name", "last_name")]
         name = " ".join(p for p in parts if p) or latex_line(str(record.get("name") or ""))
+        # the family name given apart ("Caldas Rivera"), for people.yaml when it is not the name's last word
+        family = parts[2] if parts[2] and (parts[0] or parts[1]) else None
         institution = affiliation(latex_line(str(record.get("institution") or record.get("affiliation") or "")))
         if not name:
             self.nameless.append(f"{Path(record.file).name}:{record.line}"
                                  + (f" (institution '{institution}')" if institution else ""))
             return None
-        return Person(name, [institution] if institution else [], None, presenting)
+        return Person(name, [institution] if institution else [], None, presenting, family)
 
     # -- the run
 

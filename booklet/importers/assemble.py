@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..data import web
 from ..data.contract import NIGHT_FROM, NIGHT_UNTIL, PLACEHOLDERS
@@ -103,8 +104,10 @@ def people_file(entries: list[Entry], notes: list[str]) -> list[dict]:
     """people.yaml's entries for the people whose family name, as the source gives it apart, is not what booklet
     finds in their name (its last word, with the particles before it): "Victor Manuel Jáquez Leal", family
     "Jáquez Leal", filed under J in the index, not as "Leal, Victor Manuel Jáquez"; with a note (for the families
-    given apart: a family read from a name written family name first, Person.family_read, has the importer's)."""
-    from ..text.names import family_place, split_name
+    given apart: a family read from a name written family name first, Person.family_read, has the importer's). A
+    family the rule finds with a particle before it is the rule's: SIGDIAL's "Barbara" "Di" "Eugenio" (first, middle
+    and last name) is "Di Eugenio", not "Eugenio"."""
+    from ..text.names import PARTICLES, family_place, split_name
 
     # the name composed (NFC: as check compares names) -> (name, family, whether the family was read, not given)
     found: dict[str, tuple[str, str, bool]] = {}
@@ -112,8 +115,10 @@ def people_file(entries: list[Entry], notes: list[str]) -> list[dict]:
         for person in entry.people:
             family = " ".join((person.family or "").split())
             rule = split_name(person.name)
+            before = rule.family[:-len(family)] if rule.family.endswith(" " + family) else ""
             if (family and unicodedata.normalize("NFC", person.name) not in found
                     and family not in (rule.family, f"{rule.particle} {rule.family}")
+                    and not (before and all(word.casefold() in PARTICLES for word in before.split()))
                     and family_place(person.name, family) is not None):
                 found[unicodedata.normalize("NFC", person.name)] = person.name, family, person.family_read
     given = [name for name, _, read in found.values() if not read]
@@ -152,9 +157,12 @@ def given_and_family(first, last) -> tuple[str, str]:
 
 
 def flip_name(name: str) -> str:
-    """'Last, First' -> 'First Last'; any other form as it is (whitespace collapsed)."""
+    """'Last, First' -> 'First Last'; any other form as it is (whitespace collapsed), "Jann Traschewski, DG8NGN" (a
+    call sign after the comma: names.comma_tag) too."""
+    from ..text.names import comma_tag
+
     name = " ".join(str(name or "").split()).strip(" ,;")
-    if name.count(",") == 1:
+    if name.count(",") == 1 and not comma_tag(name):
         last, first = (p.strip() for p in name.split(","))
         if first and last:
             return f"{first} {last}"
@@ -167,17 +175,45 @@ def family_written_first(name: str) -> str | None:
     Vincent", as sciencesconf.org exports them): its first word, with the particles before it ("Van Der Laan Jan",
     "De Jonge Edwin"); None for a name of one word, one that ends with a family name elided onto its particle
     ("Marcello D'orazio": typed given name first into the export's fields), or one that still starts with an academic
-    title (without_titles keeps "Dr. Smith" as written: its family is not "Dr.")."""
+    title (without_titles keeps "Dr. Smith" as written: its family is not "Dr."). A Vietnamese family name before Văn
+    or Thị, in any letters, is its first word alone ("Le Van Thanh", "Le Thi Huong": Le is no particle there), as is
+    a family that would be particles alone."""
+    from ..text.folding import fold
     from ..text.names import PARTICLES
 
     words = name.split()
     if (len(words) < 2 or _ELIDED_LAST.match(words[-1]) and not _ELIDED_LAST.match(words[0])
             or _ACADEMIC_TITLE.match(name)):
         return None
+    if fold(words[0]) in _vietnamese_families() and fold(words[1]) in _VIETNAMESE_MIDDLE:
+        return words[0]
     count = 1
     while count < len(words) - 1 and words[count - 1].casefold() in PARTICLES:
         count += 1
+    if all(word.casefold() in PARTICLES for word in words[:count]):
+        count = 1
     return " ".join(words[:count])
+
+
+def family_may_run_on(name: str, family: str) -> bool:
+    """Whether the family name family_written_first read in `name` may run on into the next word ("Caldas Rivera
+    Maria Paula": Caldas or Caldas Rivera): two words or more are after it, the first no Vietnamese middle name."""
+    from ..text.folding import fold
+
+    rest = name.split()[len(family.split()):]
+    return len(rest) > 1 and fold(rest[0]) not in _VIETNAMESE_MIDDLE
+
+
+_VIETNAMESE_MIDDLE = ("van", "thi")  # Văn, Thị, without accents
+
+
+@cache
+def _vietnamese_families() -> frozenset[str]:
+    """names.FAMILY_FIRST without accents: "le", "nguyen", "tran"."""
+    from ..text.folding import fold
+    from ..text.names import FAMILY_FIRST
+
+    return frozenset(fold(family) for family in FAMILY_FIRST)
 
 
 _ELIDED_LAST = re.compile(r"[DdOoLl]['’]\w")  # "D'Orazio", "O'Brien", "L'Huillier": a family name, not a given name

@@ -26,9 +26,9 @@ from ..data.csvrows import CsvError, csv_rows
 from ..data.load import after_wide_mark
 from . import Imported, Options, SourceError
 from .assemble import (LONGEST, Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean,
-                       family_written_first, first_few, flip_name, given_and_family, id_from, line_kind, no_end,
-                       no_end_said, parse_clock, plus_minutes, refuse_off_its_day, slug, some, title_unparted,
-                       titles_dropped, without_titles)
+                       family_may_run_on, family_written_first, first_few, flip_name, given_and_family, id_from,
+                       line_kind, no_end, no_end_said, parse_clock, plus_minutes, refuse_off_its_day, slug, some,
+                       title_unparted, titles_dropped, without_titles)
 from .schedule import FIRST_YEAR, LAST_YEAR, zone_named
 from .text import images_in, joined, to_markup, without_controls
 
@@ -243,9 +243,11 @@ def _person_in_parts(row: list, cols: _Columns, presenting: bool = True,
     if not (family or given):
         return None
     aff = ", ".join(x for x in (_cell(row, cols.first(institution)), _cell(row, cols.first("person_country"))) if x)
-    name = clean(" ".join(part for part in given_and_family(given, family) if part))
+    given, family = given_and_family(given, family)
+    name = clean(" ".join(part for part in (given, family) if part))
     return Person(name, [affiliation(aff)] if aff.strip() else [],
-                  _cell(row, cols.first("speaker_email")) or _cell(row, cols.first("email")) or None, presenting)
+                  _cell(row, cols.first("speaker_email")) or _cell(row, cols.first("email")) or None, presenting,
+                  clean(family) if given and family else None)  # (for people.yaml: "Caldas Rivera", not "Rivera")
 
 
 _MERGED_FIELDS = frozenset({"date", "session", "chair", "room", "track"})  # what a cell merged down is each row's
@@ -927,7 +929,7 @@ def split_names(cell: str, last_first: bool = False, cut: list | None = None, le
     cell = pieces[0] if pieces else cell
     if last_first and cell.count(",") == 1 and not _AND.search(cell):
         return [cell]
-    parts = [p.strip() for p in _NAME_COMMA.split(title_unparted(_AND.sub(", ", cell))) if p.strip()]
+    parts = _tags_kept([p.strip() for p in _NAME_COMMA.split(title_unparted(_AND.sub(", ", cell))) if p.strip()])
     if len(parts) == 2 and not _AND.search(cell):
         if _one_last_first(*parts, leaning=leaning):
             return [cell]
@@ -935,6 +937,20 @@ def split_names(cell: str, last_first: bool = False, cut: list | None = None, le
             _initials(_markers(part)[0]) == (i % 2 == 1) for i, part in enumerate(parts)):
         return [f"{parts[i]}, {parts[i + 1]}" for i in range(0, len(parts), 2)]  # "Smith, J., Doe, A. B."
     return parts
+
+
+def _tags_kept(parts: list[str]) -> list[str]:
+    """A cell's pieces cut at its commas, a call sign after a name put back on it: "Jann Traschewski, DG8NGN" is one
+    person (names.comma_tag), not two."""
+    from ..text.names import comma_tag
+
+    kept: list[str] = []
+    for part in parts:
+        if kept and comma_tag(f"{kept[-1]}, {part}") == part:
+            kept[-1] = f"{kept[-1]}, {part}"
+        else:
+            kept.append(part)
+    return kept
 
 
 # a comma between names: not inside brackets ("Ana (UC, Berkeley)"), nor before a number alone, which no name is
@@ -1310,10 +1326,17 @@ class _Table:
                               "rename the header of the one to read, or name it with --map")
         named = [p.name for e in entries for p in e.people]
         if self.family_first and named:
+            # a name with two words or more after the family read may have a family of two ("Caldas Rivera Maria
+            # Paula"): nothing in the export says which, so the note names them for the LOC to check
+            read = [(without_titles(p.name), p.family) for e in entries for p in e.people if p.family_read]
+            longer = list(dict.fromkeys(name for name, family in read if family_may_run_on(name, family)))
+            check = (f"; {len(longer)} name(s) have two words or more after the family name so read, the first of "
+                     f"which may be part of it ({some(longer, 6)}): check their family in people.yaml"
+                     if longer else "")
             self.notes.append(f"the names are written family name first, as sciencesconf.org exports them "
                               f"({some(named, 2)}): printed as written, and filed in the index of authors by their "
                               "first word, with the particles before it (people.yaml); a name typed given name first "
-                              "into the form is filed by its given name: give its family in people.yaml")
+                              f"into the form is filed by its given name: give its family in people.yaml{check}")
         return entries
 
     def short_row(self, row: list, n: int, header: list, read: set[int]) -> None:

@@ -58,7 +58,7 @@ class IndexName:
     family: str
     given: str = ""
     particle: str = ""  # lowercase words before the family name, printed after the given names
-    suffix: str = ""  # Jr., III
+    suffix: str = ""  # Jr., III; a call sign after a comma ("DG8NGN": comma_tag)
     note: str = ""  # what the name ends with in brackets or quotes: "(he/him)", "(EDRi)", "'Garak'"
 
     def inverted(self, held: bool = False) -> str:
@@ -140,6 +140,8 @@ def split_name(name: str, family: str | None = None) -> IndexName:
         # a team or a committee, or a role numbered ("Chair 1", a placeholder of the SIGDIAL import: "1, Chair" in
         # its index): as written, filed by its first word
         return IndexName(written, written)
+    if tag := comma_tag(written):  # "Jann Traschewski, DG8NGN": set aside as a suffix is, not read "Family, Given"
+        return replace(split_name(written[:-len(tag)].rstrip(" ,")), written=written, suffix=tag)
     suffix = ""
     if len(words) > 2 and words[-1].lower() in SUFFIXES:  # "Martin Luther King Jr.", "... King, Jr."
         suffix = words.pop()
@@ -170,6 +172,20 @@ def split_name(name: str, family: str | None = None) -> IndexName:
         return IndexName(written, family, given, " ".join(particle[:capital]), suffix)
     family = words[-1] if not elided else elided.group(2)
     return IndexName(written, family, given, " ".join(particle), suffix)
+
+
+def comma_tag(name: str) -> str:
+    """What `name` ends with after a comma when it is one word of letters and digits, a call sign or a handle
+    ("Jann Traschewski, DG8NGN", as FOSDEM lists him), not given names ("Traschewski, Jann"); else ''."""
+    head, comma, tail = name.rpartition(",")
+    tail = tail.strip()
+    if comma and head.strip() and _TAG.fullmatch(tail):
+        return tail
+    return ""
+
+
+# one word of letters and digits, a digit with a letter after it: "DG8NGN", "W1AW" (not "Lee2": a name's marker)
+_TAG = re.compile(r"(?=[^\W_]*\d[^\W\d_])[^\W_]+")
 
 
 def _unelided(words: list[str], elided) -> str:
