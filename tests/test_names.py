@@ -142,6 +142,16 @@ def test_a_call_sign_after_a_comma_is_set_aside_as_a_suffix_not_read_as_given_na
     assert (name.inverted(), heading(name)) == (inverted, letter)
 
 
+def test_a_declared_family_name_is_found_in_a_name_with_a_call_sign():
+    """people.yaml's `family: Traschewski` for "Jann Traschewski, DG8NGN": the family is the name's last word before
+    the call sign (family_place found it nowhere, and check refused it)."""
+    from booklet.text.names import family_place
+
+    assert family_place("Jann Traschewski, DG8NGN", "Traschewski") == "last"
+    assert split_name("Jann Traschewski, DG8NGN", "Traschewski").inverted() == "Traschewski, Jann, DG8NGN"
+    assert split_name("Ana Maria Lopez Flores, EA4ABC", "Lopez Flores").inverted() == "Lopez Flores, Ana Maria, EA4ABC"
+
+
 def test_a_declared_family_name_is_taken_as_it_is_written_first_or_last():
     assert split_name("Takamatsu Rin", family="Takamatsu").inverted() == "Takamatsu, Rin"
     assert split_name("Patrick van der Smagt", family="van der Smagt").inverted() == "van der Smagt, Patrick"

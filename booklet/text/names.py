@@ -127,6 +127,8 @@ def split_name(name: str, family: str | None = None) -> IndexName:
     bare, note = _without_notes(written)
     if note:  # (a declared family name is found in the name without it)
         return replace(split_name(bare, family), written=written, note=note)
+    if tag := comma_tag(written):  # "Jann Traschewski, DG8NGN": set aside as a suffix is, not read "Family, Given"
+        return replace(split_name(written[:-len(tag)].rstrip(" ,"), family), written=written, suffix=tag)
     if family:
         family = " ".join(family.split())
         place = family_place(written, family)
@@ -140,8 +142,6 @@ def split_name(name: str, family: str | None = None) -> IndexName:
         # a team or a committee, or a role numbered ("Chair 1", a placeholder of the SIGDIAL import: "1, Chair" in
         # its index): as written, filed by its first word
         return IndexName(written, written)
-    if tag := comma_tag(written):  # "Jann Traschewski, DG8NGN": set aside as a suffix is, not read "Family, Given"
-        return replace(split_name(written[:-len(tag)].rstrip(" ,")), written=written, suffix=tag)
     suffix = ""
     if len(words) > 2 and words[-1].lower() in SUFFIXES:  # "Martin Luther King Jr.", "... King, Jr."
         suffix = words.pop()
@@ -215,10 +215,12 @@ def _family_in_capitals_first(words: list[str]) -> int:
 
 
 def family_place(name: str, family: str) -> str | None:
-    """Where the family name is in the name (both with their spaces collapsed; the name's notes set aside): its
-    "last" words, its "first" words, or None when it is not whole words at either end ("Jones" in "Bo Jones", not
-    "ones")."""
+    """Where the family name is in the name (both with their spaces collapsed; the name's notes and call sign set
+    aside): its "last" words, its "first" words, or None when it is not whole words at either end ("Jones" in "Bo
+    Jones", not "ones")."""
     name = _without_notes(name)[0]
+    if tag := comma_tag(name):
+        name = name[:-len(tag)].rstrip(" ,")
     if name == family or name.endswith(" " + family):
         return "last"
     if name.startswith(family + " "):
