@@ -1072,6 +1072,106 @@ def test_an_abbreviation_of_its_own_is_held_to_its_number():
         "Abs.\u00a03, pp.\u00a04, rozdz.\u00a07, Figs.\u00a02 and xpp. 4, éop. 3"
 
 
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(list("0123 5h.%‰~\u00b1\u2212+-x\t") + _UNICODE_EDGES
+                                + ["\u00a0h ", "14\u00a0h 30", "\u0663\u00a0h 3", "\u00b1 0.3", " ~ 10", "~ \u2212\u0663"]),
+                max_size=16).map("".join))
+def test_an_hour_s_minutes_and_a_relation_s_space_patterns_starting_with_the_space_find_what_a_lookbehind_first_found(text):
+    """The space between an hour's "h" and its minutes (_HOUR_MINUTES, "14\u00a0h 30") and after a sign standing alone
+    before a number (_RELATION_SPACE, "± 0.3") are found by patterns that start with the space (what comes before it
+    looked behind for), which the engine scans for at C speed, where a lookbehind first was tried at every character:
+    they find the very spaces the patterns with the lookbehind first found."""
+    from booklet.text import markup as m
+
+    hour_minutes = re.compile(r"(?<=\d\u00a0h) (?=[0-5]\d(?![\w%‰]))")
+    assert [found.span() for found in hour_minutes.finditer(text)] == \
+        [found.span() for found in m._HOUR_MINUTES.finditer(text)]
+    relation_space = re.compile(r"(?<=(?<!\S)[\u00b1~]) (?=[-\u2212+]?\d)")
+    assert [found.span() for found in relation_space.finditer(text)] == \
+        [found.span() for found in m._RELATION_SPACE.finditer(text)]
+
+
+def test_an_hour_s_minutes_and_a_number_after_a_sign_standing_alone_are_held():
+    """The minutes are held to the hour's "h" (_HOUR_MINUTES), a number to a sign standing alone before it
+    (_RELATION_SPACE); not to a sign in a word, nor a number of minutes with a unit or a digit after it."""
+    assert markup._HOUR_MINUTES.sub("\u00a0", "14\u00a0h 30, 9\u00a0h 30%, 9\u00a0h 300") == \
+        "14\u00a0h\u00a030, 9\u00a0h 30%, 9\u00a0h 300"
+    assert markup._RELATION_SPACE.sub("\u00a0", "\u00b1 0.3, ~ \u22125, a~ 5, ~ x") == \
+        "\u00b1\u00a00.3, ~\u00a0\u22125, a~ 5, ~ x"
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(list("0123 .,x\t") + _UNICODE_EDGES + ["000", " 000", "1 000", "\u0663\u0663\u0663"]),
+                max_size=16).map("".join))
+def test_a_number_s_digit_groups_pattern_starting_with_its_digit_finds_what_a_lookbehind_first_found(text):
+    """A number's groups of digits written with spaces (_DIGIT_GROUPS, "12 345 678") are found by a pattern that starts
+    with the first digit (the number before it looked behind for), which the engine scans for at C speed, where a
+    lookbehind first was tried at every character: it finds the very spans the pattern with the lookbehind first
+    found."""
+    from booklet.text import markup as m
+
+    digit_groups = re.compile(r"(?<![\d.,])(?<![\d.,] )\d{1,3}(?: \d{3}){1,4}(?!\d|[.,]\d| \d)")
+    assert [found.span() for found in digit_groups.finditer(text)] == \
+        [found.span() for found in m._DIGIT_GROUPS.finditer(text)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(list("MDPHrsofnmel. aA\t") + _UNICODE_EDGES + ["É", "x.", " Dupont"]),
+                          # (a title, or a near one, with no, one or two full stops, and a space or not)
+                          st.tuples(st.sampled_from(["M", "MM", "Mm", "Mme", "Mmes", "Mll", "Mlle", "Mlles", "Mr", "Mrs",
+                                                     "Ms", "Dr", "Pr", "Pro", "Prof", "Hr", "Hrn"]),
+                                    st.sampled_from(["", ".", ".."]), st.sampled_from(["", " "])).map("".join)),
+                max_size=12).map("".join))
+def test_a_title_s_pattern_starting_with_its_capital_finds_what_a_lookbehind_first_found(text):
+    """A title before a name (_TITLE_WORD, "M. Dupont", "Prof. Schmidt") is found by alternatives that each start with
+    the title's capital (what comes before looked behind for), which the engine scans for at C speed, where a
+    lookbehind first was tried at every character: they find the very spans, and groups, the pattern with the
+    lookbehind first found."""
+    from booklet.text import markup as m
+
+    title_word = re.compile(r"(?<![\w.])(M\.|MM\.|Mmes?|Mlles?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?|Prof\.|Hr\.|Hrn\.) "
+                            r"(?=[^\W\d_a-zà-ÿ])")
+    assert [(found.span(), found.groups()) for found in title_word.finditer(text)] == \
+        [(found.span(), found.groups()) for found in m._TITLE_WORD.finditer(text)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(list("hHtTpPsSfFwW:/.@-x \t\u017f") + _UNICODE_EDGES
+                                + ["https://", "HTTP://", "hTtPs://", "http\u017f://", "ftp://", "FTP://", "www.", "WWW.", "a.b"]),
+                max_size=16).map("".join))
+def test_a_web_address_s_pattern_starting_with_its_first_letter_finds_what_a_lookbehind_first_found(text):
+    """A web address (_WEB_ADDRESS) is found by a pattern that starts with its first letter in either case, the h, f or
+    w of its scheme or "www." (what comes before looked behind for), which the engine scans for at C speed, where a
+    lookbehind first was tried at every character: it finds the very spans the pattern with the lookbehind first found,
+    in either case (a long s, ſ, is an s to re.I)."""
+    from booklet.text import markup as m
+
+    web_address = re.compile(r"(?<![\w@.\-])(?:https?://|ftp://|www\.)\S+", re.I)
+    assert [found.span() for found in web_address.finditer(text)] == \
+        [found.span() for found in m._WEB_ADDRESS.finditer(text)]
+
+
+def test_a_web_address_is_found_in_either_case_but_not_inside_a_word_or_an_e_mail_address():
+    """A web address (_WEB_ADDRESS) is found from its scheme or "www.", in either case; not after a letter, a full stop,
+    a hyphen or an "@"."""
+    assert markup.address_spans("see HTTPS://x.org, www.y.org and ftp://z; xhttp://a, a@www.b, .www.c, Www.d") == \
+        [(4, 17), (19, 28), (33, 40), (70, 75)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(list("a5_ .\u00a0\t") + _UNICODE_EDGES + ["a\u00a0b", "\u00a0\u00a0", "\u0663\u00a0é"]),
+                max_size=16).map("".join))
+def test_a_title_s_tie_pattern_starting_with_its_no_break_space_finds_what_a_lookbehind_first_found(text):
+    """A title's own ties between two words (text.paragraph._TITLE_TIE) are found by a pattern that starts with the
+    no-break space (the letter before it looked behind for), which the engine scans for at C speed, where a lookbehind
+    first was tried at every character: it finds the very spaces the pattern with the lookbehind first found."""
+    from booklet.text import paragraph
+
+    title_tie = re.compile(r"(?<=[^\W\d_])\u00a0(?=[^\W\d_])")
+    assert [found.span() for found in title_tie.finditer(text)] == \
+        [found.span() for found in paragraph._TITLE_TIE.finditer(text)]
+
+
 def test_a_number_s_digit_groups_a_number_sign_and_a_title_before_a_name_are_held():
     """A French typographer's review: "1 000 personnes", "n° 5", "M. Dupont", "Mme Durand" could end a line between
     their parts ("M." alone at a line's end, "000" starting one). A thousands separator typed as a space (French,

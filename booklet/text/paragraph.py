@@ -1924,7 +1924,9 @@ def _ties_yielded(para, width, break_lines_of, frags, lines):
 # a title's own ties, between two words (markup.title: a word of one letter to the next, its short last word to the
 # word before), which yield; not the spaces its text holds as any text's (markup._no_break_held: "5\u00a0nm",
 # "op.\u00a064", "z.\u00a0B.", "Dr\u00a0Smith", "Session\u00a03", a guillemet's), which a line never breaks
-_TITLE_TIE = re.compile(r"(?<=[^\W\d_])\u00a0(?=[^\W\d_])")
+# (the no-break space first, the letter before it looked behind for: the engine scans for it at C speed, where a
+# lookbehind first was tried at every character)
+_TITLE_TIE = re.compile(r"\u00a0(?<=[^\W\d_]\u00a0)(?=[^\W\d_])")
 _HELD_BEFORE = re.compile(r"(?:^|(?<=[^\w.]))(?:M|MM|Mmes?|Mlles?|Mr|Mrs|Ms|Dr|Pr|Hr|Hrn)\Z")  # (markup._TITLE_WORD)
 
 
