@@ -1159,6 +1159,26 @@ def test_a_web_address_is_found_in_either_case_but_not_inside_a_word_or_an_e_mai
 
 
 @settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(list("aAéÉ .-()$\t\u00a0") + ["J.", "J.-P.", "Th.", "A. B.", " Smith", "(A.", "$x$"]),
+                max_size=12).map("".join))
+def test_a_name_s_initials_are_looked_for_only_in_a_name_with_a_full_stop(text):
+    """A name's initials are held to what follows them (layout.common.initials_held) by _INITIAL, a pattern that starts
+    with a lookbehind, tried at every character, only in a name with a full stop (a look at C speed): each initial has
+    one, and the name is made as when the pattern looked at every name."""
+    from booklet.layout import common
+
+    assert common.initials_held(text) == common._INITIAL.sub("\\1\u00a0", text)
+
+
+def test_a_name_s_initials_are_held_to_the_name():
+    """The space after a name's initials is a no-break space; a name without one is as it is."""
+    from booklet.layout.common import initials_held
+
+    assert initials_held("J.-P. Sartre, C. L. Degen") == "J.-P.\u00a0Sartre, C.\u00a0L.\u00a0Degen"
+    assert initials_held("Ana Smith") == "Ana Smith"
+
+
+@settings(max_examples=600, deadline=None)
 @given(st.lists(st.sampled_from(list("a5_ .\u00a0\t") + _UNICODE_EDGES + ["a\u00a0b", "\u00a0\u00a0", "\u0663\u00a0é"]),
                 max_size=16).map("".join))
 def test_a_title_s_tie_pattern_starting_with_its_no_break_space_finds_what_a_lookbehind_first_found(text):
