@@ -1272,9 +1272,9 @@ _MATH_END = re.compile(r"\\.|\$", re.S)
 
 # A web address in running text: from its scheme (or "www.") to the next space, less what ends the sentence
 # around it (see _address_end). It prints as written: a `*` or `$` in it is neither emphasis nor math.
-# (its first letter first, in either case, written out: what comes before looked behind for, the rest in either case,
+# (its first letter first, both cases written out, what comes before it looked behind for, the rest in either case:
 # the engine scans for an h, f or w at C speed, where a lookbehind first was tried at every character, 2.9 times as
-# long; a class of cased letters under re.I is scanned for by no such look)
+# long; under re.I, a pattern that starts with a cased letter gets no such scan)
 _WEB_ADDRESS = re.compile(r"[FHWfhw](?<![\w@.\-].)(?i:(?<=h)ttps?://|(?<=f)tp://|(?<=w)ww\.)\S+")
 _AFTER_ADDRESS = frozenset(".,;:!?*'\"\u2019\u201d\u00bb)]}>\\")  # (and the backslash of a literal star: "\\*")
 
