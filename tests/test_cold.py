@@ -1189,51 +1189,89 @@ def test_a_layouts_file_holds_its_values_in_chunks_read_back_whole(tmp_path, mon
         assert found._read("layouts", found._kept_file("layouts"), "layouts") is None
 
 
+@pytest.fixture(scope="module")
+def sample_kept(tmp_path_factory, sample_off):
+    """A copy of the sample built twice with the disk cache, by jobs: a first build (nothing kept, as `booklet build`
+    makes it) and the next one (with a PersistedCache given, to see what it made); made once a module, for the tests of what the first
+    build writes as it goes and the next one reads. Noted of the first build: each value written apart as made
+    (persisted._Spool.add, by size, its values gathered 2 KB at a time: read back from the file) and whether each read
+    back from that file came while its values were written again (_write_beside); at the start of the layout (each
+    laying_out), the data files held, the files of them beside their place and whether their file is in place; the
+    names in the kept folder. Returns jobs -> a namespace of these, the folder, the kept folder, the PDFs' bytes (first,
+    again, off) and the next build's cache."""
+    import shutil
+    from types import SimpleNamespace
+
+    from booklet.build import build_booklet
+    from booklet.cache import persisted
+
+    made: dict[int, SimpleNamespace] = {}
+
+    def kept(jobs: int) -> SimpleNamespace:
+        if jobs in made:
+            return made[jobs]
+        root = tmp_path_factory.mktemp(f"sample-kept-{jobs}")
+        folder, kept_folder = root / "data", root / "cache" / "persisted"
+        shutil.copytree(ROOT / "data", folder)
+        files = kept_folder / f"{persisted._name(folder.resolve(), 'files')}.pickle"
+        off = sample_off(jobs)
+        added, read_back, writing, seen = [], [], [], []
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("BOOKLET_CACHE", str(root / "cache"))
+            patch.setattr(persisted._Pickler, "GATHER", 2048)  # (written a few KB at a time: read back from the file)
+            real_add, real_read = persisted._Spool.add, persisted._Spool.read
+            real_write, real_laying_out = persisted.PersistedCache._write_beside, persisted.PersistedCache.laying_out
+            patch.setattr(persisted._Spool, "add", lambda self, data: added.append(len(data)) or real_add(self, data))
+            patch.setattr(persisted._Spool, "read",
+                          lambda self, at, size: read_back.append(bool(writing)) or real_read(self, at, size))
+
+            def write_beside(self, *args):
+                writing.append(1)
+                try:
+                    return real_write(self, *args)
+                finally:
+                    writing.pop()
+
+            def laying_out(self, jobs):
+                real_laying_out(self, jobs)
+                beside = [path for path in kept_folder.iterdir() if path.name.startswith(f".{files.name}.")]
+                seen.append((self.size("files"), len(beside), files.exists()))
+
+            patch.setattr(persisted.PersistedCache, "_write_beside", write_beside)
+            patch.setattr(persisted.PersistedCache, "laying_out", laying_out)
+            build_booklet(folder, root / "first.pdf", jobs=jobs)  # (as `booklet build` does: its own cache)
+        names = sorted(path.name for path in kept_folder.iterdir())
+        files_kept = files.exists()
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("BOOKLET_CACHE", str(root / "cache"))
+            again = persisted.PersistedCache(folder)
+            build_booklet(folder, root / "again.pdf", cache=again, jobs=jobs)
+        made[jobs] = SimpleNamespace(
+            folder=folder, kept_folder=kept_folder, files=files, added=added, read_back=read_back, seen=seen,
+            names=names, files_kept=files_kept, again=again, off=off,
+            first_pdf=(root / "first.pdf").read_bytes(), again_pdf=(root / "again.pdf").read_bytes())
+        return made[jobs]
+
+    return kept
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_a_first_build_writes_the_values_kept_apart_as_it_makes_them(tmp_path, monkeypatch, jobs, sample_off):
+def test_a_first_build_writes_the_values_kept_apart_as_it_makes_them(jobs, sample_kept):
     """With no layouts kept, each process writes the values it keeps apart (a math paragraph's fragments as parsed)
     into a temporary file as it makes them (persisted._Spool), and holds what stands for them:
     that file becomes the file of values kept apart, its values never read back to be written again; nothing else is
     left beside the kept files. The next build reads them and lays out nothing anew, into the same bytes. (The sample:
     its math paragraphs' fragments are the values kept apart.)"""
-    import shutil
-
-    from booklet.build import build_booklet
-    from booklet.cache import persisted
-
-    folder = tmp_path / "data"
-    shutil.copytree(ROOT / "data", folder)
-    off = sample_off(jobs)
-    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
-    monkeypatch.setattr(persisted._Pickler, "GATHER", 2048)  # (written a few KB at a time: read back from the file)
-    added, read_back, writing = [], [], []
-    real_add, real_read, real_write = persisted._Spool.add, persisted._Spool.read, persisted.PersistedCache._write_beside
-    monkeypatch.setattr(persisted._Spool, "add", lambda self, data: added.append(len(data)) or real_add(self, data))
-    monkeypatch.setattr(persisted._Spool, "read",
-                        lambda self, at, size: read_back.append(bool(writing)) or real_read(self, at, size))
-
-    def write_beside(self, *args):
-        writing.append(1)
-        try:
-            return real_write(self, *args)
-        finally:
-            writing.pop()
-
-    monkeypatch.setattr(persisted.PersistedCache, "_write_beside", write_beside)
-    build_booklet(folder, tmp_path / "first.pdf", jobs=jobs)
+    built = sample_kept(jobs)
     # (jobs 2: this process's part, the sample's first pages, has no math: its workers' values are not counted here)
-    assert len(added) > (20 if jobs == 1 else -1) and True not in read_back
-    kept = sorted(path.name for path in (tmp_path / "cache" / "persisted").iterdir())
+    assert len(built.added) > (20 if jobs == 1 else -1) and True not in built.read_back
+    kept = built.names
     assert not [name for name in kept if name.startswith(".")]
     apart = [name for name in kept if name.endswith(".apart")]
     assert (len(apart) == 1 if jobs == 1 else len(apart) > 1), kept  # jobs 2: one per part
     assert all(name.split("-")[0] + ".pickle" in kept for name in apart)
-    monkeypatch.undo()
-    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
-    again = persisted.PersistedCache(folder)
-    build_booklet(folder, tmp_path / "again.pdf", cache=again, jobs=jobs)
-    assert not again.made.get("layouts")
-    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes() == off
+    assert not built.again.made.get("layouts")
+    assert built.again_pdf == built.first_pdf == built.off
 
 
 def test_a_full_disk_while_values_are_written_as_made_is_not_the_build_s_error(tmp_path, monkeypatch):
@@ -1376,8 +1414,11 @@ def test_a_first_build_writes_its_layouts_as_it_goes_and_holds_few(tmp_path, mon
     assert (tmp_path / "again.pdf").read_bytes() == off
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
-@pytest.mark.parametrize("fault", ["full disk", "too big", "values apart lost at the end"])
+# (jobs 2 for the faults a worker meets apart from one process: its stream that failed, and the note that its layouts
+# were too big, which the next build in parts reads as its part's file (in_part); the values apart lost at the end
+# are dropped by the same PersistedCache._write_beside, in a worker as in one process, a sample build less)
+@pytest.mark.parametrize("fault, jobs", [("full disk", 1), ("too big", 1), ("values apart lost at the end", 1),
+                                         ("full disk", 2), ("too big", 2)])
 def test_layouts_written_as_made_that_fail_or_pass_the_limit_are_not_kept(tmp_path, monkeypatch, fault, jobs,
                                                                           sample_off):
     """The layouts a first build writes as it goes (persisted._Stream) meet a full disk, or pass LIMIT, or the file of
@@ -1538,39 +1579,22 @@ def test_a_first_build_writes_each_seldom_value_of_a_layout_apart_and_keeps_its_
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_first_build_lets_its_data_files_go_before_the_layout_and_keeps_them_once_it_succeeds(tmp_path, monkeypatch,
-                                                                                               jobs, sample_off):
+                                                                                               jobs, sample_kept):
     """A first build holds no parsed data file through its layout (a 2,000-talk book's documents took some 15 MB of
     each process): they are written beside their place before it (persisted.PersistedCache._files_out) and let go,
     put in place once the build has succeeded, and the next build reads them from there (parsing none); the PDFs are
     the bytes of a build without the cache. A build that fails leaves no file of them, not even beside its place."""
-    import shutil
-
-    from booklet.build import build_booklet
     from booklet.cache import persisted
 
-    folder = tmp_path / "data"
-    shutil.copytree(ROOT / "data", folder)
-    off = sample_off(jobs)
+    built = sample_kept(jobs)
+    assert built.seen == [(0, 1, False)]  # none held; written beside their place, not in it yet
+    assert built.first_pdf == built.off
+    assert built.files_kept and not [name for name in built.names if name.startswith(".")]
+    assert not built.again.made.get("files")  # (read from the file: none parsed)
+    assert built.again_pdf == built.off
+    # a first build of the same folder, into a cache of its own, that fails
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
     kept = tmp_path / "cache" / "persisted"
-    files = kept / f"{persisted._name(folder.resolve(), 'files')}.pickle"
-    seen, real_laying_out = [], persisted.PersistedCache.laying_out
-
-    def laying_out(self, jobs):
-        real_laying_out(self, jobs)
-        beside = [path for path in kept.iterdir() if path.name.startswith(f".{files.name}.")]
-        seen.append((self.size("files"), len(beside), files.exists()))
-
-    monkeypatch.setattr(persisted.PersistedCache, "laying_out", laying_out)
-    first = persisted.PersistedCache(folder)
-    build_booklet(folder, tmp_path / "first.pdf", cache=first, jobs=jobs)
-    assert seen == [(0, 1, False)]  # none held; written beside their place, not in it yet
-    assert (tmp_path / "first.pdf").read_bytes() == off
-    assert files.exists() and not [path for path in kept.iterdir() if path.name.startswith(".")]
-    again = persisted.PersistedCache(folder)
-    build_booklet(folder, tmp_path / "again.pdf", cache=again, jobs=jobs)
-    assert not again.made.get("files")  # (read from the file: none parsed)
-    assert (tmp_path / "again.pdf").read_bytes() == off
-    shutil.rmtree(tmp_path / "cache")
-    _build_failing_once_written(monkeypatch, folder, tmp_path / "failed.pdf")
+    files = kept / built.files.name
+    _build_failing_once_written(monkeypatch, built.folder, tmp_path / "failed.pdf")
     assert not files.exists() and not [path for path in kept.iterdir() if path.name.startswith(f".{files.name}.")]
