@@ -156,15 +156,23 @@ def _built(folder, out, monkeypatch, fast: bool, size=None) -> bytes:
     return out.read_bytes()
 
 
-def test_the_pdf_is_the_same_byte_for_byte_as_when_every_entry_is_parsed(tmp_path, monkeypatch, size=None):
+@pytest.fixture(scope="module")
+def sample_parsed(tmp_path_factory) -> bytes:
+    """The sample's PDF built without the cache with every index entry parsed (no EntryFrags), once a module: what
+    the PDFs built with the entries made unparsed are held to."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BOOKLET_CACHE", "off")
+        return _built(DATA, tmp_path_factory.mktemp("parsed") / "parsed.pdf", patch, False)
+
+
+def test_the_pdf_is_the_same_byte_for_byte_as_when_every_entry_is_parsed(tmp_path, monkeypatch, sample_parsed):
     monkeypatch.setenv("BOOKLET_CACHE", "off")  # the entries are made without parsing in a build that keeps none
     made = []
     original = index.EntryFrags.entry
     monkeypatch.setattr(index.EntryFrags, "entry", lambda self, *entry: made.append(original(self, *entry)) or made[-1])
-    fast = _built(DATA, tmp_path / "fast.pdf", monkeypatch, True, size)
+    fast = _built(DATA, tmp_path / "fast.pdf", monkeypatch, True)
     assert len(made) > 50 and all(made)  # every entry was set without a paragraph
-    monkeypatch.setenv("BOOKLET_CACHE", "off")
-    assert _built(DATA, tmp_path / "parsed.pdf", monkeypatch, False, size) == fast
+    assert sample_parsed == fast
 
 
 def test_a_generated_conference_in_a4_is_the_same_byte_for_byte(tmp_path, monkeypatch):
@@ -176,12 +184,13 @@ def test_a_generated_conference_in_a4_is_the_same_byte_for_byte(tmp_path, monkey
     assert _built(folder, tmp_path / "parsed.pdf", monkeypatch, False, "A4") == fast
 
 
-def test_a_cache_that_keeps_layouts_keeps_the_entries_made_unparsed_as_their_parse(tmp_path, monkeypatch):
+def test_a_cache_that_keeps_layouts_keeps_the_entries_made_unparsed_as_their_parse(tmp_path, monkeypatch,
+                                                                                   sample_parsed):
     """Entries set as paragraphs (where IndexEntry does not set them) in a build that keeps layouts."""
     from booklet.cache.memory import BuildCache
 
     monkeypatch.setenv("BOOKLET_CACHE", "off")
-    parsed = _built(DATA, tmp_path / "parsed.pdf", monkeypatch, False)  # every entry parsed, nothing kept
+    parsed = sample_parsed  # every entry parsed, nothing kept
     monkeypatch.setattr(index.EntryFrags, "entry", lambda self, *entry: None)
     shapes = []
     original = Para.parsed.__func__
