@@ -115,10 +115,9 @@ def test_a_processs_first_warm_build_freezes_without_collecting_and_the_next_col
 
 
 def test_a_build_collects_seldom_and_leaves_the_collector_as_it_found_it(tmp_path, monkeypatch):
-    from pathlib import Path
-
     from booklet.build import build_booklet
     from booklet.layout import story
+    from .helpers import write_conference
 
     seen = []
     real = story.build_story
@@ -126,8 +125,8 @@ def test_a_build_collects_seldom_and_leaves_the_collector_as_it_found_it(tmp_pat
     before = gc.get_threshold()
     gc.set_threshold(900, 11, 12)
     try:
-        build_booklet(Path(__file__).resolve().parent.parent / "data", tmp_path / "b.pdf")
-        assert seen == [(10_000, 1_000, 1_000)]
+        build_booklet(write_conference(tmp_path / "conf"), tmp_path / "b.pdf")  # (any conference: the collector's
+        assert seen == [(10_000, 1_000, 1_000)]  # thresholds, not what it lays out)
         assert gc.get_threshold() == (900, 11, 12)
     finally:
         gc.set_threshold(*before)
@@ -256,8 +255,11 @@ def test_a_process_that_ends_but_not_with_its_build_freezes_nothing_of_it(tmp_pa
     """`booklet proofs` ends once it has written the proofs, which it may do after building the booklet itself:
     what the build leaves is not frozen there (disk.ending without with_its_build)."""
     from booklet.cache import disk
+    from .helpers import write_conference
 
-    _, seen, frozen_after = _builds_seen_at_save(monkeypatch, tmp_path, 1, ends=True, with_its_build=False)
+    # (a small conference: frozen, even a few pages' layout would count thousands of objects)
+    _, seen, frozen_after = _builds_seen_at_save(monkeypatch, tmp_path, 1, ends=True, with_its_build=False,
+                                                 folder=write_conference(tmp_path / "conf"))
     assert seen[-1][1] == 0 and frozen_after == 0
     monkeypatch.setattr(disk, "_TO_THE_END", None)
     monkeypatch.setattr(disk, "_WITH_ITS_BUILD", False)
