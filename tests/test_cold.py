@@ -1317,14 +1317,11 @@ def test_a_full_disk_while_values_are_written_as_made_is_not_the_build_s_error(t
 def test_a_cache_used_again_and_a_part_with_no_pages_leave_no_values_written_as_made(tmp_path, monkeypatch):
     """A cache's second build lays out with the first one's layouts: it writes nothing as it goes; a process of a build
     in parts that lays out no page removes the file it would have written them into."""
-    import shutil
-
     from booklet.build import build_booklet
     from booklet.cache import persisted
 
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
-    folder = tmp_path / "data"
-    shutil.copytree(ROOT / "data", folder)
+    folder = _illustrated(tmp_path / "conf")
     spooled, real_spool = [], persisted._Spool.__init__
     monkeypatch.setattr(persisted._Spool, "__init__", lambda self, path: spooled.append(path) or real_spool(self, path))
     cache = persisted.PersistedCache(folder)
@@ -1508,20 +1505,17 @@ def test_a_cache_that_wrote_its_layouts_as_made_reads_them_for_its_next_build(tm
 def test_a_file_of_another_version_leaves_no_values_apart_behind(tmp_path, monkeypatch):
     """A layouts file another version of booklet wrote (another stamp) is ignored, and the file of values kept apart it
     names is removed once this version's file is in its place: one such file per layouts file, not one per version."""
-    import shutil
-
     from booklet.build import build_booklet
     from booklet.cache import persisted
 
-    folder = tmp_path / "data"
-    shutil.copytree(ROOT / "data", folder)
+    folder = _illustrated(tmp_path / "conf")  # (its abstract's formula: a math paragraph's fragments kept apart)
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
     real_stamp = persisted.stamp()
     monkeypatch.setattr(persisted, "stamp", lambda: "another version")
     abstracts = folder / "abstracts.yaml"
     text = abstracts.read_text(encoding="utf-8")
     # (other values: kept apart are math paragraphs' fragments, so this one has a formula)
-    abstracts.write_text(text.replace("A hard cut throws away", "A hard cut throws out"), encoding="utf-8")
+    abstracts.write_text(text.replace("Some text with", "Some words with"), encoding="utf-8")
     build_booklet(folder, tmp_path / "old.pdf", cache=persisted.PersistedCache(folder), jobs=1)
     kept_folder = tmp_path / "cache" / "persisted"
     old = list(kept_folder.glob("*.apart"))
