@@ -635,14 +635,11 @@ def test_a_layouts_file_whose_end_is_damaged_or_of_another_layout_is_ignored(tmp
     its end, a length that lies, an empty file, one cut before its length, and one of the layout before (the whole
     tuple pickled, the payload inside) are each ignored, never an error; a build then lays out anew and writes the
     file whole again, which the next build reads; each PDF is the same bytes."""
-    import shutil
-
     from booklet.build import build_booklet
     from booklet.cache import persisted
 
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
-    folder = tmp_path / "data"
-    shutil.copytree(ROOT / "data", folder)
+    folder = _illustrated(tmp_path / "conf")
     build_booklet(folder, tmp_path / "first.pdf", cache=persisted.PersistedCache(folder), jobs=1)
     path = disk._path(persisted.KIND, persisted._name(folder.resolve(), "layouts"))
     whole = path.read_bytes()
