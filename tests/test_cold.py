@@ -1196,13 +1196,13 @@ def test_a_layouts_file_holds_its_values_in_chunks_read_back_whole(tmp_path, mon
 @pytest.fixture(scope="module")
 def sample_kept(tmp_path_factory, sample_off):
     """A copy of the sample built twice with the disk cache, by jobs: a first build (nothing kept, as `booklet build`
-    makes it) and the next one (with a PersistedCache given, to see what it made); made once a module, for the tests of what the first
-    build writes as it goes and the next one reads. Noted of the first build: each value written apart as made
-    (persisted._Spool.add, by size, its values gathered 2 KB at a time: read back from the file) and whether each read
-    back from that file came while its values were written again (_write_beside); at the start of the layout (each
-    laying_out), the data files held, the files of them beside their place and whether their file is in place; the
-    names in the kept folder. Returns jobs -> a namespace of these, the folder, the kept folder, the PDFs' bytes (first,
-    again, off) and the next build's cache."""
+    makes it) and the next one (with a PersistedCache given, to see what it made); made once a module, for the tests
+    of what the first build writes as it goes and the next one reads. Noted of the first build: each value written
+    apart as made (persisted._Spool.add, by size, its values gathered 2 KB at a time: read back from the file) and
+    whether each read back from that file came while its values were written again (_write_beside); at the start of
+    the layout (each laying_out), the data files held, the files of them beside their place and whether their file is
+    in place; the names in the kept folder. kept(jobs) gives a namespace of these, the folder, the kept folder, the
+    PDFs' bytes (first, again, off) and the next build's cache."""
     import shutil
     from types import SimpleNamespace
 
