@@ -223,6 +223,26 @@ def test_one_font_name_never_stands_for_two_font_programs_in_the_booklet_or_a_pr
     assert clashes(copy) == {}
 
 
+def test_the_booklet_is_parsed_by_a_strict_reader_that_reads_leniently_and_a_file_it_refuses_leniently(sample):
+    """pagecopy._read: the booklet's objects where a lenient pypdf reader finds them, without the header of each read
+    first (a strict reader's read); the reader lenient afterwards, as it reads pages. A file a strict reader refuses
+    (a header before '%PDF-') is read leniently, as before."""
+    from booklet.proofs.pagecopy import PdfObjects, _read
+
+    booklet = sample.built.output.read_bytes()
+    lenient = PdfReader(io.BytesIO(booklet))
+    reader = _read(booklet)
+    assert reader.strict is False
+    assert reader.xref == lenient.xref and reader.trailer["/Size"] == lenient.trailer["/Size"] > 100
+    assert len(reader.pages) == len(lenient.pages) == sample.built.pages
+    parsed = PdfObjects(booklet)
+    assert parsed.spans[parsed.page(0)[1]][0] == lenient.xref[0][parsed.page(0)[1]]
+    shifted = b"junk" + booklet  # every offset off by four: a strict reader refuses it, a lenient one repairs it
+    with pytest.raises(Exception):
+        PdfReader(io.BytesIO(shifted), strict=True)
+    assert len(_read(shifted).pages) == sample.built.pages
+
+
 def test_header_says_for_whom_when_where_which_page_and_whom_to_tell(sample):
     abstract = sample.booklet.abstracts[0]
     proof = proof_of(sample, "abstract", abstract.id)
