@@ -194,7 +194,10 @@ def build_booklet(data_dir: Path, output: Path, page_size: str | None = None,
     # a build of its own (no cache of the caller's, or one made for this build alone: `single_build`, as proofs' is)
     # takes what the last build read of the very same data; a watch's rebuilds read from their memory
     alone = cache is None or getattr(cache, "single_build", False)
-    with using_cache(cache, data_dir), disk.seldom_collected():  # without a cache: the folder's kept on disk, if any
+    from .layout.abstracts import handing_on
+
+    # (without a cache: the folder's kept on disk, if any; the abstracts lint lays out, for the story to take)
+    with using_cache(cache, data_dir), disk.seldom_collected(), handing_on():
         return _build(data_dir, output, page_size, options, progress, strict, jobs, checked, remember, alone,
                       built_before)
 

@@ -3,6 +3,7 @@ no gap, a continued abstract says what it continues, and left-out characters lea
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -1977,3 +1978,44 @@ def test_a_line_leading_into_a_lead_in_too_short_to_break_goes_on_with_it_to_the
         after = pdf.norms[page].split(norm(f"Call{words} to Action:"))[1]
         assert after.startswith(norm("Engaging the FOSDEM Community:")), (words, after[:80])
         assert norm("ecosystem to: 1. Actively participate") in after, (words, after[:200])
+
+
+@pytest.mark.parametrize("page_size, laid_out", [("A5", ("A short first", "Short line 0")), ("A4", ("Short line 0",))])
+def test_a_build_draws_the_abstract_texts_lint_laid_out_without_making_them_again(tmp_path, monkeypatch, page_size,
+                                                                                   laid_out):
+    """Lint lays out the abstracts it cannot tell fit their page from their text alone (lint.fit: a long one; one a
+    page, A5, the section's first too, under its name); a build in one process then draws the paragraphs of those
+    texts that lint made and measured (layout.abstracts.handing_on) rather than make them and break them into lines
+    again: each of those texts is made into paragraphs once fewer than with nothing handed on, the others as often,
+    and the PDF and the warnings are the same, byte for byte and word for word (A4: abstracts flowing, their text in
+    two columns)."""
+    from booklet.layout import abstracts as layout_abstracts
+    from booklet.layout.common import Context
+
+    monkeypatch.setenv("BOOKLET_CACHE", "off")  # (a build of the same inputs would take the last one's warnings)
+    entries = [_entry("first", "The first", "A short first text ends here."),
+               _entry("short", "A short one", "A short text ends here too."),
+               _entry("long", "A long one", _filling(2, 1500, "endlong"))]
+    folder = write_conference(tmp_path / "conf", {
+        "abstracts.yaml": "".join(entries),
+        "programme.yaml": BASE["programme.yaml"].replace("talk: lund-2026", "title: A talk").replace(
+            "talk: okafor", "title: Another")})
+    made = []
+    paras = Context.paras
+    monkeypatch.setattr(Context, "paras", lambda self, text, style: made.append(text) or paras(self, text, style))
+
+    def build(name: str):
+        made.clear()
+        result = build_booklet(folder, tmp_path / name, page_size, jobs=1)
+        return result, {text: made.count(text) for text in made}
+
+    handed, counts = build("handed.pdf")
+    monkeypatch.setattr(layout_abstracts, "keeping_texts", contextlib.nullcontext)  # (lint keeps nothing)
+    alone, counts_alone = build("alone.pdf")
+    handed_on = {text for text in counts if text.startswith(laid_out)}
+    assert len(handed_on) == len(laid_out) and {
+        text: counts[text] + (text in handed_on) for text in counts} == counts_alone
+    assert handed.output.read_bytes() == alone.output.read_bytes()
+    assert [p.message for p in handed.warnings] == [p.message for p in alone.warnings]
+    assert [p.message.split("'")[1] for p in handed.warnings if p.kind == "too-long"] == ["long"]
+    assert norm("endlong") in Pdf(handed.output).norms[handed.anchors["end:abstract-2"] - 1]

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import itertools
 import math
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -316,8 +318,67 @@ def abstract_content(ctx: Context, abstract: Abstract, level: int = 2, tight: Ti
         story.append(Rule(ctx.colours.hairline, HEADER_RULE, HEADER_RULE_SPACE))
     before_text = len(story)
     style = tight_style(ctx, ctx.in_language(s.text, abstract.language), tight)
-    story.extend(in_text_columns(ctx, ctx.paras(abstract.text, style)))
+    story.extend(in_text_columns(ctx, _text(ctx, abstract, style, tight)))
     return story, before_text
+
+
+class _HandedOn:
+    """What lint laid out of abstracts in a build (see handing_on): each abstract's text paragraphs at FULL, by its
+    id, with the booklet and page they were made for; `keeping` while lint lays them out."""
+
+    def __init__(self):
+        self.keeping = False
+        self.texts: dict[str, tuple] = {}
+
+
+_HANDED_ON: ContextVar[_HandedOn | None] = ContextVar("booklet_abstract_texts", default=None)
+
+
+@contextmanager
+def handing_on():
+    """Inside the block (a build): the text of each abstract lint lays out to measure it (lint.fit, inside
+    `keeping_texts`) is kept, and the story laid out after it in the same process takes it (abstract_content, once)
+    rather than make its paragraphs and break them into lines again. The paragraphs are as the story makes them:
+    the text holds no person's mark (which numbers people in the order a Context meets them: lint's Context meets
+    them otherwise), and lint only measured them (wrap; nothing split). What is not taken is dropped with the
+    block."""
+    token = _HANDED_ON.set(_HandedOn())
+    try:
+        yield
+    finally:
+        _HANDED_ON.reset(token)
+
+
+@contextmanager
+def keeping_texts():
+    """Inside the block (lint measuring abstracts), inside a build's `handing_on`: the first text made at FULL of
+    each abstract is kept for the story (the one a page is first measured with: fitted_page makes it first, and never
+    splits it)."""
+    handed = _HANDED_ON.get()
+    if handed is None:
+        yield
+        return
+    handed.keeping = True
+    try:
+        yield
+    finally:
+        handed.keeping = False
+
+
+def _text(ctx: Context, abstract: Abstract, style, tight: Tight) -> list:
+    """The paragraphs of `abstract`'s text in `style` (ctx.paras), set `tight`: at FULL, the ones lint made of it
+    in this build when there are (see handing_on), else made now (and kept for the story, while lint keeps them)."""
+    handed = _HANDED_ON.get()
+    if handed is None or tight != FULL:
+        return ctx.paras(abstract.text, style)
+    if handed.keeping:
+        paras = ctx.paras(abstract.text, style)
+        handed.texts.setdefault(abstract.id, (ctx.booklet, ctx.page, paras))
+        return paras
+    kept = handed.texts.pop(abstract.id, None)
+    if kept is not None and kept[0] is ctx.booklet and kept[1] is ctx.page:
+        return kept[2]
+    return ctx.paras(abstract.text, style)
 
 
 HEADER_RULE, HEADER_RULE_SPACE = 0.8, 5.0  # the rule under an abstract's header: thickness, space over and under

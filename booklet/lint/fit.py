@@ -39,7 +39,8 @@ def check_lengths(booklet: Booklet, page_size="A5", located=None) -> list[Proble
     canvas = Canvas(io.BytesIO())
     leading = ctx.styles.text.leading
     problems = []
-    from ..layout.abstracts import abstract_runs, abstracts_heading, explained_once, opening_abstracts
+    from ..layout.abstracts import (abstract_runs, abstracts_heading, explained_once, keeping_texts,
+                                    opening_abstracts)
 
     opening = opening_abstracts(ctx) if not ctx.flow else set()  # (on a page under the section's name)
     # (whose authors' underlining is explained once, under the section's name: not under them)
@@ -48,7 +49,8 @@ def check_lengths(booklet: Booklet, page_size="A5", located=None) -> list[Proble
         heading = abstracts_heading(ctx, abstract.id in once) if abstract.id in opening else []
         if not heading and surely_fits(ctx, abstract):
             continue
-        height, built = _height(ctx, abstract, canvas, heading, abstract.id not in once)
+        with keeping_texts():  # (in a build: for its story, which takes them rather than make them again)
+            height, built = _height(ctx, abstract, canvas, heading, abstract.id not in once)
         over = height - page.text_height
         if over > 0.01:
             lines = math.ceil(over / leading - 0.01)
