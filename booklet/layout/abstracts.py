@@ -245,7 +245,8 @@ def fitted_page(ctx: Context, above: list, made, heading=None) -> list:
     if over > SPILL_FITTED * height:
         if heading is None or over + height > FEWER_MOST * height:
             return page
-        taken = pages_taken(ctx, [*above, *made(FULL)], heading)
+        with _split():
+            taken = pages_taken(ctx, [*above, *made(FULL)], heading)
         if taken is None or taken[0] < 2 or taken[1] > SPILL_FITTED * height:
             return page
         fewer = taken[0] - 1
@@ -253,11 +254,13 @@ def fitted_page(ctx: Context, above: list, made, heading=None) -> list:
 
     def fitting(tight: Tight) -> list | bool | None:  # (a page fewer: whether it fits, as True, or None)
         if tight not in fits:
-            tried = [*above, *made(tight)]
             if fewer is None:
+                tried = [*above, *made(tight)]
                 fits[tight] = tried if fits_a_page(ctx, tried) else None
             else:  # (measured by splitting it: a split measures text in columns, which then balances no more; the
                 # setting chosen is made again, once, to be set)
+                with _split():
+                    tried = [*above, *made(tight)]
                 taken = pages_taken(ctx, tried, heading)
                 fits[tight] = True if taken is not None and taken[0] <= fewer else None
         return fits[tight]
@@ -323,12 +326,14 @@ def abstract_content(ctx: Context, abstract: Abstract, level: int = 2, tight: Ti
 
 
 class _HandedOn:
-    """What lint laid out of abstracts in a build (see handing_on): each abstract's text paragraphs at FULL, by its
-    id, with the booklet and page they were made for; `keeping` while lint lays them out."""
+    """What lint laid out of abstracts in a build (see handing_on): the paragraphs of each abstract's text, by its id
+    and setting (a Tight), with the booklet and page they were made for; `keeping` while lint lays them out; `split`
+    while what is made is to be split to be measured (pages_taken), never handed on."""
 
     def __init__(self):
         self.keeping = False
-        self.texts: dict[str, tuple] = {}
+        self.split = False
+        self.texts: dict[tuple[str, Tight], tuple] = {}
 
 
 _HANDED_ON: ContextVar[_HandedOn | None] = ContextVar("booklet_abstract_texts", default=None)
@@ -337,11 +342,11 @@ _HANDED_ON: ContextVar[_HandedOn | None] = ContextVar("booklet_abstract_texts", 
 @contextmanager
 def handing_on():
     """Inside the block (a build): the text of each abstract lint lays out to measure it (lint.fit, inside
-    `keeping_texts`) is kept, and the story laid out after it in the same process takes it (abstract_content, once)
-    rather than make its paragraphs and break them into lines again. The paragraphs are as the story makes them:
-    the text holds no person's mark (which numbers people in the order a Context meets them: lint's Context meets
-    them otherwise), and lint only measured them (wrap; nothing split). What is not taken is dropped with the
-    block."""
+    `keeping_texts`), at each setting fitted_page tries, is kept, and the story laid out after it in the same process
+    takes it (abstract_content, once) rather than make its paragraphs and break them into lines again. They are
+    the paragraphs the story makes: the text holds no person's mark (which numbers people in the order a Context meets
+    them: lint's Context meets them otherwise), and lint only measured them (wrap; what was split to be measured, not
+    kept: _split). What is not taken is dropped with the block."""
     token = _HANDED_ON.set(_HandedOn())
     try:
         yield
@@ -351,26 +356,49 @@ def handing_on():
 
 @contextmanager
 def keeping_texts():
-    """Inside the block (lint measuring abstracts), inside a build's `handing_on`: the first text made at FULL of
-    each abstract is kept for the story (the one a page is first measured with: fitted_page makes it first, and never
-    splits it)."""
-    handed = _HANDED_ON.get()
-    if handed is None:
+    """Inside the block (lint measuring abstracts), inside a build's `handing_on`: the first text made at each setting
+    of each abstract is kept for the story (fitted_page's: the page first measured at FULL, each setting tried)."""
+    with _set(keeping=True):
         yield
-        return
-    handed.keeping = True
+
+
+@contextmanager
+def _split():
+    """Inside the block, what is made of an abstract's text is to be split (pages_taken), measuring it: neither kept
+    for the story nor taken from lint's."""
+    with _set(split=True):
+        yield
+
+
+@contextmanager
+def _set(**values):
+    """The build's _HandedOn (when there is one) with `values` inside the block, as it was after it."""
+    handed = _HANDED_ON.get()
+    before = {name: getattr(handed, name) for name in values} if handed is not None else {}
+    if handed is not None:
+        vars(handed).update(values)
     try:
         yield
     finally:
-        handed.keeping = False
+        if handed is not None:
+            vars(handed).update(before)
 
 
 def _text(ctx: Context, abstract: Abstract, style, tight: Tight) -> list:
-    """The paragraphs of `abstract`'s text in `style` (ctx.paras), set `tight`: at FULL, the ones lint made of it
-    in this build when there are (see handing_on), else made now (and kept for the story, while lint keeps them)."""
+    """The paragraphs of `abstract`'s text in `style` (ctx.paras), set `tight`: the ones lint made of it so in this
+    build when there are (see handing_on), else made now (and kept for the story, while lint keeps them)."""
     handed = _HANDED_ON.get()
-    if handed is None or tight != FULL:
+    if handed is None or handed.split:
         return ctx.paras(abstract.text, style)
+    key = (abstract.id, tight)
+    if handed.keeping:
+        paras = ctx.paras(abstract.text, style)
+        handed.texts.setdefault(key, (ctx.booklet, ctx.page, paras))
+        return paras
+    kept = handed.texts.pop(key, None)
+    if kept is not None and kept[0] is ctx.booklet and kept[1] is ctx.page:
+        return kept[2]
+    return ctx.paras(abstract.text, style)
     if handed.keeping:
         paras = ctx.paras(abstract.text, style)
         handed.texts.setdefault(abstract.id, (ctx.booklet, ctx.page, paras))
