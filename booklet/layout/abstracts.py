@@ -399,14 +399,6 @@ def _text(ctx: Context, abstract: Abstract, style, tight: Tight) -> list:
     if kept is not None and kept[0] is ctx.booklet and kept[1] is ctx.page:
         return kept[2]
     return ctx.paras(abstract.text, style)
-    if handed.keeping:
-        paras = ctx.paras(abstract.text, style)
-        handed.texts.setdefault(abstract.id, (ctx.booklet, ctx.page, paras))
-        return paras
-    kept = handed.texts.pop(abstract.id, None)
-    if kept is not None and kept[0] is ctx.booklet and kept[1] is ctx.page:
-        return kept[2]
-    return ctx.paras(abstract.text, style)
 
 
 HEADER_RULE, HEADER_RULE_SPACE = 0.8, 5.0  # the rule under an abstract's header: thickness, space over and under
