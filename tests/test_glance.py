@@ -1163,8 +1163,9 @@ def test_a_session_on_beside_gathered_parallel_sessions_and_alone_before_or_afte
     in one column, all the session's colour: the room alone until 15:00, "PARALLEL SESSIONS" naming it among the
     rooms until 20:30, the room alone again: one confused box, the room named twice in it and once more in the middle.
     Now the school is its own box (its item's title, as on the day it is a line of the day's) over its whole time, in
-    a lane a third of the column wide, the left one when it comes first in the programme, else the right one; the
-    rooms are gathered in the other two thirds, from when they start to when they end, without it."""
+    half of the column, the left one when it comes first in the programme, else the right one; the rooms are gathered
+    in the other half, from when they start to when they end, without it. (In a third of the column, the school's
+    title was four lines of a word each beside a box of the rooms' names with room to spare.)"""
     abstracts: list[str] = []
     school = ["          - session: Raum 101 und 105", "            room: Raum 101 und 105", "            items:",
               f'              - {{time: "{start}-{end}", title: Autumn School - Artistic Research}}']
@@ -1192,7 +1193,11 @@ def test_a_session_on_beside_gathered_parallel_sessions_and_alone_before_or_afte
     assert gathered[3] == pytest.approx(y("14:00") - 0.6, abs=0.05)  # the rooms from 14:00 to 16:30
     assert gathered[1] == pytest.approx(y("16:30") + 0.6, abs=0.05)
     column = (gathered[2] - gathered[0] + 1.2) + (own[2] - own[0] + 1.2)
-    assert own[2] - own[0] + 1.2 == pytest.approx(column / 3, abs=0.05)  # a third of the column; the rooms the rest
+    assert own[2] - own[0] + 1.2 == pytest.approx(column / 2, abs=0.05)  # half of the column; the rooms the other
+    assert gathered[2] - gathered[0] == pytest.approx(own[2] - own[0], abs=0.05)
+    # the title on two lines at most: its words above the box's foot within two lines' height of its first
+    words = [(x, y) for x, y, t in found if own[0] <= x <= own[2] and own[1] <= y <= own[3]]
+    assert len({round(y, 1) for _, y in words}) <= 2, words
     assert (own[2] <= gathered[0]) if side == "left" else (gathered[2] <= own[0])
 
 

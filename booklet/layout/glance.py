@@ -34,8 +34,8 @@ box also names its speakers when there is room, and links to its abstract or tut
   talks); the day's own items among them (a lunch, a talk for everyone) keep their boxes across the column, the
   sessions named in a box for each stretch around them, and a session alone at the start or end of that time (a
   day-long school beside an afternoon of sessions) is a box of its own; when it is on beside them all the while too
-  (or for more than BRIEF minutes), it is set aside: its own box over its whole time, in a lane of a third of the
-  column (else half), the others gathered beside it, so that it is named once. A session whose name another room's
+  (or for more than BRIEF minutes), it is set aside: its own box over its whole time, in half of the column
+  (ASIDE_LANES), the others gathered in the other half, so that it is named once and both are readable. A session whose name another room's
   session has in a box beside its own (at the same time) is named with its room too, wherever the day's boxes name it
   ("DJ-Set (Chill Floor)", the label glance_room); the names in a gathered box are set apart by a mark none of them
   holds. A session one talk after another most of whose talks are that short (five-minute talks on a day from 05:00 to
@@ -105,6 +105,10 @@ SKIPPED_BAND = 2.6  # times the hour labels' size: the height of that band (its 
 UNTIMED_LINES = 2  # lines of an item without a time listed under the grid
 UNTIMED_SHARE = 0.3  # of the page, at most, for them: a day with more ends its list with "+N" (how many more)
 
+ASIDE_LANES = 2  # a long session set aside beside gathered ones (_set_aside) has one, the gathered boxes the other(s)
+# (in a third of the column, GMTH 2023's all-day autumn school on A5 was a lane of four lines of a word each,
+# "Autumn / School – / Artistic / Research", beside a box of six rooms' names with room to spare)
+
 MAIN = (-1, 0)  # the stream of items and sessions one after another (a parallel track: (entry, track))
 
 
@@ -170,7 +174,7 @@ class DayPlan:
 
     def _across(self) -> dict[int, int]:
         """For each group of its boxes, the most side by side (_side_by_side); a gathered group's, its lanes (a long
-        session set aside in a third of the column beside gathered ones: three). Counted again when the boxes move."""
+        session set aside beside gathered ones: ASIDE_LANES). Counted again when the boxes move."""
         key = tuple((b.group, b.lane, b.lanes, b.start, b.end, bool(b.members), b.aside) for b in self.boxes)
         if self.counted is None or self.counted[0] != key:
             groups: dict[int, list[Box]] = {}
@@ -204,7 +208,7 @@ class DayPlan:
         tracks of short talks on A4: "Approxi…", "Selection…"), the boxes counted those beside another (a track's talks
         before and after a workshop beside it are full width), becomes one box over their time (it names their
         sessions), with the groups of the same parallel sessions before and after it (a long session beside them set
-        aside in a lane of its own, when a third of the column, else half of it, is `narrow` wide: _set_aside); True
+        aside in a lane of its own, when half of the column is `narrow` wide: ASIDE_LANES, _set_aside); True
         when one did."""
         unit = {box.group: box.group for box in self.boxes}  # groups joined by the parallel sessions they share
 
@@ -223,7 +227,7 @@ class DayPlan:
             groups.setdefault(root(box.group), []).append(box)
         changed = False
         boxes = []
-        aside = next((lanes for lanes in (3, 2) if width / lanes >= narrow), 0)  # (the lanes beside a long session)
+        aside = ASIDE_LANES if width / ASIDE_LANES >= narrow else 0  # (the lanes beside a long session)
         for group in groups.values():
             if any(box.members for box in group):  # gathered already (what is left in lanes beside: the day's own)
                 set_aside = [box.lanes for box in group if box.aside]
@@ -747,7 +751,7 @@ def _share_evenly(boxes: list[Box]) -> None:
     (a room's left of the next room's), and the widths are as even as they can be: the narrowest as wide as it can be,
     then the next narrowest, and so on (a box beside a longer one as narrow as four talks at 18:00 makes it shares
     what that leaves). A box alone in its time is as wide as the column. Gathered boxes and those set aside keep their
-    lanes (a long session in a third of the column: _set_aside). Sets `share` where it is not the box's lanes'.
+    lanes (a long session in half of the column: _set_aside). Sets `share` where it is not the box's lanes'.
     Each group of boxes is shared on its own (_shared: no box is beside another group's), so that a day of many boxes
     costs what its groups do, not what all its boxes would together."""
     gathered = {box.group for box in boxes if box.members or box.aside}
