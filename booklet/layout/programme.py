@@ -343,15 +343,16 @@ def _track_cell(ctx: Context, item: Item, tight: float = 1.0, headed: bool = Fal
 
 def _headed_by(session: Session) -> Item | None:
     """The one item of a session (a parallel track, or a session block) that its heading names already: alone in it and
-    titled as it is named (its own title, or its talk's or tutorial's), with something else to print (its time, its
-    talk's speaker, its tutorial's label). Imports name a line set apart (in a room of its own, beside others) after
-    it: GMTH 2023's Friday (A5 p. 8) had "Mittagspause" over its column and under it "13:00–14:30 Mittagspause"; Les
-    Houches 2018's timetable (p. 11), "Pure spin currents in magnetic insulator/metal hybrid structures" over its
-    column and over the talk of that title under it; SIGDIAL 2020 (p. 11), "Turorial 1" over "TUTORIAL 1 Turorial 1"."""
+    titled as it is named (its talk's or tutorial's title), with something else that says what it is (its talk's
+    speaker, its tutorial's label). Les Houches 2018's timetable (p. 11) had "Pure spin currents in magnetic
+    insulator/metal hybrid structures" over its column and over the talk of that title under it; SIGDIAL 2020 (p. 11),
+    "Turorial 1" over "TUTORIAL 1 Turorial 1". A line of its own (a lunch, a meeting: no speaker, no label) keeps its
+    title: without it, its row was a time alone (GMTH 2023's Thursday, A5 p. 6: "AG Promotionen (?)" over a row of
+    "15:00–19:00" and nothing else; its Friday, p. 7: "Mittagspause" over "13:00–14:30")."""
     if len(session.items) != 1:
         return None
     item = session.items[0]
-    if not item.shown_title or not (item.time or item.abstract or item.tutorial):
+    if not item.shown_title or not (item.abstract or item.tutorial):
         return None
     same = markup.plain(item.shown_title).casefold().strip() == markup.plain(session.name or "").casefold().strip()
     return item if same else None
