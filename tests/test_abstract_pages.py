@@ -1440,19 +1440,20 @@ def _flowing_after_a_long_one(tmp_path, extra: int, second: str, after: str = ""
 
 
 def test_a_flowing_abstract_a_few_lines_too_tall_for_the_room_moves_on_whole_rather_than_split_four_and_four(tmp_path):
-    """SIGDIAL 2020 on A5: an abstract of 8 lines, a separator's height too tall for the 0.37 of a page left, was cut
-    4 + 4 under "(continued)", the reader turning the page for half of it (FOSDEM 2025, DebConf17: 3 + 4, 4 + 4):
-    Continues' `tail` carried lines over to leave 4 on the next page, where the entry would have fitted whole. From
-    a room of up to NEARLY_WHOLE of the page, an entry that fits on a page and is fewer than TAIL_LINES lines too tall
-    for the room moves on whole; from more room it is split, TAIL_LINES lines or more on each page. The room is
-    measured on the page: from the foot of the abstract before to the foot of the text."""
+    """SIGDIAL 2020 on A5: an abstract of 8 lines, a separator's height too tall for the room left, was cut 4 + 4 under
+    "(continued)", the reader turning the page for half of it (FOSDEM 2025, DebConf17: 3 + 4, 4 + 4): Continues'
+    `tail` carried lines over to leave 4 on the next page, where the entry would have fitted whole. From a room of up
+    to NEARLY_WHOLE of the page (a quarter), an entry that fits on a page and is fewer than TAIL_LINES lines too tall
+    for the room moves on whole; from more room it is split, TAIL_LINES lines or more on each page (moved on whole
+    from 0.37 of a page, it left SIGDIAL's pages a third empty and more, one after another: pages a LOC sent back).
+    The room is measured on the page: from the foot of the abstract before to the foot of the text."""
     from booklet.layout.abstracts import KEPT_WHOLE, NEARLY_WHOLE, TAIL_LINES
     from booklet.layout.page import page_for
 
     page = page_for("A5")
     short = " ".join(WORDS[k % len(WORDS)] for k in range(130)) + " endb."  # (about 11 lines under its header)
     moved = split = 0
-    for extra in (20, 30, 40, 50):  # the first abstract's length pushes the second further down the page
+    for extra in (20, 80, 90, 110, 120):  # the first abstract's length pushes the second further down the page
         second = f"- id: b\n  title: The short one\n  speaker: {{name: Bo Jones}}\n  abstract: \"{short}\"\n"
         result, (a_end, start, end) = _flowing_after_a_long_one(tmp_path, extra, second, _LAST)
         room = (page.height - page.bottom - boxes(result.output, a_end - 1, "enda")[3]) / page.text_height
@@ -1468,7 +1469,44 @@ def test_a_flowing_abstract_a_few_lines_too_tall_for_the_room_moves_on_whole_rat
             assert len([line for line in here if "lorem" in line or "dolor" in line]) >= TAIL_LINES, here
             assert len([line for line in there if any(word in line for word in WORDS + ["endb"])]) >= TAIL_LINES
             split += 1
-    assert moved >= 2 and split, (moved, split)
+    assert moved >= 2 and split >= 3, (moved, split)  # (split from 0.26 to 0.4 of a page: moved on whole before)
+
+
+def test_flowing_abstracts_of_a_few_lines_leave_no_page_a_third_empty(tmp_path):
+    """SIGDIAL 2020 on A5, pp. 25-27: pages of flowing abstracts (8 to 12 lines each) left a third of the page empty
+    and more, one after another: an abstract that fit on a page moved on whole from a room of up to a third of the
+    page (two fifths where its split would have been 4 + 4). A typesetter fills the page and breaks the abstract,
+    lines enough each side (TAIL_LINES under its header and on the next page). Thirty abstracts of 70 to 160 words:
+    no page but the section's last ends more than a quarter of its text's height (and a line) above its foot (0.33
+    before), and every abstract that runs on holds TAIL_LINES lines or more on each of its two pages."""
+    from booklet.layout.abstracts import TAIL_LINES
+    from booklet.layout.page import page_for
+    from .test_programme_pages import lowest_text
+
+    page = page_for("A5")
+    sizes = [70 + (37 * n) % 91 for n in range(30)]
+    result = _flowing(tmp_path / "conf", tmp_path / "b.pdf", "".join(
+        _entry(f"e{n}", f"Entry {n}", _filling(0, words, f"end{n}")) for n, words in enumerate(sizes)))
+    first, last = result.anchors["abstract-0"], result.anchors["end:abstract-29"]
+    pdf = Pdf(result.output)
+    leading = 14.0  # (about a line of the text, at most)
+    empty = {index + 1: (lowest_text(result.output, index, page.bottom - 1) - page.bottom) / page.text_height
+             for index in range(first - 1, last - 1)}
+    assert max(empty.values()) < 1 / 4 + leading / page.text_height, empty  # (was 0.33)
+    split = 0
+    for n in range(30):
+        start, end = result.anchors[f"abstract-{n}"], result.anchors[f"end:abstract-{n}"]
+        if start == end:
+            continue
+        split += 1
+        here = pdf.lines(start - 1)
+        below = here[next(i for i, line in enumerate(here) if line == f"Entry {n}") + 2:]
+        there = pdf.lines(end - 1)
+        there = there[next(i for i, line in enumerate(there) if line == f"Entry {n} (continued)") + 1:]
+        there = there[:next(i for i, line in enumerate(there) if f"end{n}" in line) + 1]
+        assert len([line for line in below if any(word in line for word in WORDS)]) >= TAIL_LINES, (n, below)
+        assert len(there) >= TAIL_LINES, (n, there)
+    assert split >= 3, split
 
 
 def test_a_flowing_abstract_never_leaves_its_header_with_fewer_than_tail_lines_at_a_pages_foot(tmp_path):
@@ -1518,22 +1556,23 @@ def test_an_abstract_without_text_has_no_rule_under_its_header(tmp_path):
 def test_a_flowing_abstract_a_few_lines_too_tall_for_the_room_is_cut_between_paragraphs_rather_than_moved_on(tmp_path):
     """FOSDEM 2025 on A5, p. 247: "Let's huddle around Nextcloud BOF", paragraphs of 1, 3 and 6 lines, was a line or
     two too tall for the 0.38 of a page left and moved on whole (a split there would have been a forced one), that
-    room left empty. From a room of up to NEARLY_WHOLE of the page, an entry that can be cut between two paragraphs
-    with TAIL_LINES lines of text or more on each side is cut there rather than moved on: here an abstract of 5 + 5
-    lines is never moved on from such a room; where it is a few lines too tall, its first paragraph stays under its
-    header at the page's foot, the second goes whole under "(continued)" on the next page."""
-    from booklet.layout.abstracts import KEPT_WHOLE, NEARLY_WHOLE, TAIL_LINES
+    room left empty. From a room of more than NEARLY_WHOLE of the page (a third of a page, SIGDIAL 2020's A5 p. 25),
+    an entry that can be cut between two paragraphs with TAIL_LINES lines of text or more on each side is cut there
+    rather than moved on: here an abstract of 5 + 5 lines is never moved on from such a room; where it is a few lines
+    too tall, its first paragraph stays under its header at the page's foot, the second goes whole under
+    "(continued)" on the next page."""
+    from booklet.layout.abstracts import NEARLY_WHOLE, TAIL_LINES
     from booklet.layout.page import page_for
 
     page = page_for("A5")
     one = " ".join(WORDS[k % len(WORDS)] for k in range(60)) + " endp."  # (5 lines)
     two = "secunda " + " ".join(WORDS[k % len(WORDS)] for k in range(60)) + " endb."  # (5 lines)
     cut = 0
-    for extra in range(26, 63, 6):  # the first abstract's length pushes the second down the page (rooms 0.39 to 0.34)
+    for extra in range(26, 85, 6):  # the first abstract's length pushes the second down the page (rooms 0.39 to 0.29)
         second = f"- id: b\n  title: The short one\n  speaker: {{name: Bo Jones}}\n  abstract: \"{one}\\n\\n{two}\"\n"
         result, (a_end, start, end) = _flowing_after_a_long_one(tmp_path, extra, second, _LAST)
         room = (page.height - page.bottom - boxes(result.output, a_end - 1, "enda")[3]) / page.text_height
-        if not KEPT_WHOLE + 0.005 < room < NEARLY_WHOLE - 0.005:
+        if not NEARLY_WHOLE + 0.005 < room < 0.4:
             continue
         assert (start, end) == (a_end, a_end + 1), (extra, room)  # (was moved on whole: a_end + 1 twice)
         pdf = Pdf(result.output)
@@ -1762,10 +1801,10 @@ def test_an_abstract_running_a_few_lines_onto_a_third_page_is_fitted_on_two(tmp_
 def test_the_last_flowing_abstract_of_a_section_leaves_no_short_tail_alone_on_its_last_page(tmp_path):
     """Abstracts flowing on A5: the section's last abstract, cut where 0.36 of a page was left for it, ended on a page
     of its own holding "(continued)" and 7 lines, the section's last (a split not forced: `tail` lines each side; the
-    poster list's last poster moved on whole already: posters.ALONE). From a room of up to NEARLY_WHOLE of the page it
+    poster list's last poster moved on whole already: posters.ALONE). From a room of up to LAST_WHOLE of the page it
     moves on whole, when it fits on a page, where less than LAST_ALONE of a page of it would stand there alone; from
     half a page it is cut as before (half a page left empty looked a mistake)."""
-    from booklet.layout.abstracts import NEARLY_WHOLE
+    from booklet.layout.abstracts import LAST_WHOLE
     from booklet.layout.page import page_for
 
     page = page_for("A5")
@@ -1779,13 +1818,13 @@ def test_the_last_flowing_abstract_of_a_section_leaves_no_short_tail_alone_on_it
         return result, Pdf(result.output), end, room
 
     result, pdf, end, room = build(180, 185)
-    assert room < NEARLY_WHOLE, room
+    assert room < LAST_WHOLE, room
     first, last = result.anchors["abstract-1"], result.anchors["end:abstract-1"]
     assert first == last == end + 1, (first, last, end)  # (was: first == end, last == end + 1)
     assert norm(_filling(0, 185, "endone")) in pdf.norms[first - 1]  # all of it, on its page
     assert not any("(continued)" in text for text in pdf.texts)
     result, pdf, end, room = build(150, 225)
-    assert room > NEARLY_WHOLE, room
+    assert room > LAST_WHOLE, room
     first, last = result.anchors["abstract-1"], result.anchors["end:abstract-1"]
     assert first == end and last == first + 1
     assert "Entry one (continued)" in pdf.texts[last - 1]

@@ -493,8 +493,12 @@ def continued_heading(ctx: Context, title: str):
     return lambda: [Para(continued(title, label=ctx.label("continued")), ctx.styles.when)]
 
 
-KEPT_WHOLE = 1 / 3  # of a one-column page: an entry that fits on a page moves on whole from a room this high or lower
-NEARLY_WHOLE = 2 / 5  # of a one-column page: from a room this high or lower, also when a split would be forced
+KEPT_WHOLE = 1 / 5  # of a one-column page: an entry that fits on a page moves on whole from a room this high or lower
+NEARLY_WHOLE = 1 / 4  # of a one-column page: from a room this high or lower, also when a split would be forced
+LAST_WHOLE = 2 / 5  # of a one-column page: the last entry of a section moves on whole from a room this high or lower,
+# where a split would leave a short tail of it alone on the section's last page (LAST_ALONE)
+# (a third and two fifths left SIGDIAL 2020's A5 pp. 25-27 and 35 a third of a page and more empty, one after another:
+# pages a LOC sent back; a typesetter fills a page and breaks the entry, lines enough each side: Continues' `tail`)
 
 
 LAST_ALONE = 1 / 4  # of a page: the last flowing entry of a section leaves no less than this of it on a page alone
@@ -505,13 +509,15 @@ def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: st
     """An entry among others flowing one after another (abstracts, tutorials): a rule above it but the first
     (`number` 0), its first `keep` flowables kept with the lines after them, "Title (continued)" on a page it runs
     onto, and no fewer than TAIL_LINES lines of it alone there. On a page of one column (A5, B5) an entry that fits on
-    a page is kept whole, on the next page, when the room left for it is KEPT_WHOLE of the page or less (a third of
-    a page left empty at most; from a higher room it is split as before: half a page left empty looked a mistake);
+    a page is kept whole, on the next page, when the room left for it is KEPT_WHOLE of the page or less (a fifth of
+    a page left empty at most; from a higher room it is split as before: a third of a page left empty, page after
+    page, looked a mistake);
     from a room of up to NEARLY_WHOLE of the page, it moves on whole too where its split would be a forced one (it is
     fewer than TAIL_LINES lines too tall for the room, or fewer than TAIL_LINES lines of its text would stay under its
-    header: see Entry's `near`); in two columns (A4) it is split as it comes, but never to leave fewer than TAIL_LINES
-    lines of its text under its header at a page's foot (Entry's `orphan`). `last`: the last entry of its section
-    (what follows opens a page), which moves on whole from a room of up to NEARLY_WHOLE of the page, when it fits on a
+    header: see Entry's `near`); in two columns (A4) it is split as it comes. In one column or two, a split never leaves
+    fewer than TAIL_LINES lines of its text under its header at a page's foot (Entry's `orphan`: from any room; with a
+    header a quarter of a page tall, three lines under it from 0.34 of a page left). `last`: the last entry of its section
+    (what follows opens a page), which moves on whole from a room of up to LAST_WHOLE of the page, when it fits on a
     page, where a split would leave less than LAST_ALONE of a page of it alone on the section's last page, as the last
     poster of a list does (posters.ALONE): "(continued)" and a few lines on a page of their own, the section's end.
 
@@ -527,7 +533,7 @@ def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: st
     one_column = ctx.page.text_columns == 1
     return Entry(content, continued_heading(ctx, title), keep, separator, tail=TAIL_LINES,
                  whole=KEPT_WHOLE if one_column else 0.0, near=NEARLY_WHOLE if one_column else 0.0,
-                 alone=LAST_ALONE if last and one_column else 0.0, orphan=not one_column,
+                 alone=LAST_ALONE if last and one_column else 0.0, orphan=True, last=LAST_WHOLE,
                  refit=None if made is None else lambda entry, width, room: _closer(ctx, made, entry, width, room,
                                                                                     above))
 

@@ -1316,15 +1316,15 @@ class Entry(Continues):
     when fewer than `tail` lines of its text would stay under its header at the page's foot (its heading's orphan).
     A split from such a room otherwise stays: `tail` lines or more each side.
 
-    `alone`: the last entry of its section (what follows opens a page) moves on whole from a room of up to `near` of
-    the page, when it fits on a page, where its split would leave less than `alone` of a page of it on the next page,
+    `alone`: the last entry of its section (what follows opens a page) moves on whole from a room of up to `last` of
+    the page (`near` when not given), when it fits on a page, where its split would leave less than `alone` of a page of it on the next page,
     alone there (0: never), as Row's does; from more room it is split (half a page left empty looked a mistake).
 
     `orphan`: from any room, a split that would leave fewer than `tail` lines of its text under its header at the
     page's foot (its heading's orphan, as `near` has it from its room) moves it on whole, unless it can be cut between
     two paragraphs, `tail` lines or more each side: on a page of two columns, where `near` is 0 (39C3 A4 p. 293:
     "Häkeln für Anfänger" started at the page's foot, its header over a line of its text in the first column and two
-    in the second).
+    in the second), and on one column from more room than `near`.
 
     `refit`: refit(entry, width, room), for the last entry of its section, which leaves the section's last page to it
     alone where it does not fit the room left for it: the entry set closer to fit that room whole, or None (see
@@ -1332,12 +1332,13 @@ class Entry(Continues):
     REFIT_REST of a page (_left_alone)."""
 
     def __init__(self, content: list, heading, keep: int, separator=None, tail: int = 0, whole: float = 0.0,
-                 near: float = 0.0, alone: float = 0.0, refit=None, orphan: bool = False):
+                 near: float = 0.0, alone: float = 0.0, refit=None, orphan: bool = False, last: float = 0.0):
         super().__init__(content, heading, keep=keep, tail=tail)
         self.separator = separator
         self.whole = whole
         self.near = near
         self.alone = alone
+        self.last = last or near
         self.refit = refit
         self.orphan = orphan
 
@@ -1395,7 +1396,7 @@ class Entry(Continues):
                 and self._forced(parts[0], availWidth, availHeight, page) and fits()):
             # on the next page, whole, unless it can be cut between two paragraphs, `tail` lines or more each side
             return self._between_paragraphs(availWidth, availHeight)
-        if (movable and len(parts) == 2 and self.alone and availHeight <= self.near * page
+        if (movable and len(parts) == 2 and self.alone and availHeight <= self.last * page
                 and parts[1].wrap(availWidth, page)[1] < self.alone * page and fits()):
             return []  # the section's last: its rest would stand alone on its last page, a few lines: it moves on whole
         if movable and len(parts) == 2 and self.orphan and self._head_short(parts[0]):
