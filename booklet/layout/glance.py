@@ -35,7 +35,8 @@ box also names its speakers when there is room, and links to its abstract or tut
   sessions named in a box for each stretch around them, and a session alone at the start or end of that time (a
   day-long school beside an afternoon of sessions) is a box of its own; when it is on beside them all the while too
   (or for more than BRIEF minutes), it is set aside: its own box over its whole time, in half of the column
-  (ASIDE_LANES), the others gathered in the other half, so that it is named once and both are readable. A session whose name another room's
+  (ASIDE_LANES), the others gathered in the other half (in two thirds where half would not hold their names:
+  _aside_lanes), so that it is named once and both are readable. A session whose name another room's
   session has in a box beside its own (at the same time) is named with its room too, wherever the day's boxes name it
   ("DJ-Set (Chill Floor)", the label glance_room); the names in a gathered box are set apart by a mark none of them
   holds. A session one talk after another most of whose talks are that short (five-minute talks on a day from 05:00 to
@@ -105,6 +106,8 @@ SKIPPED_BAND = 2.6  # times the hour labels' size: the height of that band (its 
 UNTIMED_LINES = 2  # lines of an item without a time listed under the grid
 UNTIMED_SHARE = 0.3  # of the page, at most, for them: a day with more ends its list with "+N" (how many more)
 
+LETTER = 0.55  # ems: about a letter's width in the boxes' face (an estimate: _aside_lanes)
+LINE_FILL = 0.75  # of a line, about, that words fill when broken into narrow lines (an estimate: _aside_lanes)
 ASIDE_LANES = 2  # a long session set aside beside gathered ones (_set_aside) has one, the gathered boxes the other(s)
 # (in a third of the column, GMTH 2023's all-day autumn school on A5 was a lane of four lines of a word each,
 # "Autumn / School – / Artistic / Research", beside a box of six rooms' names with room to spare)
@@ -208,7 +211,7 @@ class DayPlan:
         tracks of short talks on A4: "Approxi…", "Selection…"), the boxes counted those beside another (a track's talks
         before and after a workshop beside it are full width), becomes one box over their time (it names their
         sessions), with the groups of the same parallel sessions before and after it (a long session beside them set
-        aside in a lane of its own, when half of the column is `narrow` wide: ASIDE_LANES, _set_aside); True
+        aside in a lane of its own, when half of the column is `narrow` wide: _aside_lanes, _set_aside); True
         when one did."""
         unit = {box.group: box.group for box in self.boxes}  # groups joined by the parallel sessions they share
 
@@ -227,7 +230,10 @@ class DayPlan:
             groups.setdefault(root(box.group), []).append(box)
         changed = False
         boxes = []
-        aside = ASIDE_LANES if width / ASIDE_LANES >= narrow else 0  # (the lanes beside a long session)
+        def aside(beside: list[Box], minutes: float) -> int:  # (the lanes a long session shares its column in)
+            return _aside_lanes(beside, minutes, width, narrow, shortest)
+
+        aside = aside if width / ASIDE_LANES >= narrow else None
         for group in groups.values():
             if any(box.members for box in group):  # gathered already (what is left in lanes beside: the day's own)
                 set_aside = [box.lanes for box in group if box.aside]
@@ -252,15 +258,15 @@ class DayPlan:
         return changed or gathered
 
 
-def _gathered_around(group: list[Box], least: float, aside: int = 0) -> list[Box]:
+def _gathered_around(group: list[Box], least: float, aside=None) -> list[Box]:
     """A group of boxes too narrow to read gathered: the day's own items in it (in no session: a break, a lunch, a talk
     for everyone) keep their boxes, across the column, unless they overlap for `least` minutes or more something
     shorter than a long item (model.LONG_ITEM: a lunch at 11:30 beside talks to 12:00 would hide them; it is
     named among them); the rest becomes one box for each stretch of the group's time that those leave free (at least
     `least` minutes long: a workshop running on into lunch is not a sliver of its own under it), naming what is on
     then. (A lunch between parallel sessions was one of the sessions named in a box
-    over the whole morning and afternoon.) `aside`: the lanes a long session beside them may be set aside in
-    (_crowded_apart), 0 for none."""
+    over the whole morning and afternoon.) `aside`: aside(boxes gathered beside it, their minutes), the lanes a long
+    session beside them may be set aside in (_crowded_apart, _aside_lanes), None for none."""
     candidates = [box for box in group if box.stream == MAIN and box.session is None and box.item is not None]
     others = [box for box in group if box not in candidates]
 
@@ -291,7 +297,7 @@ def _gathered_around(group: list[Box], least: float, aside: int = 0) -> list[Box
     return made + own
 
 
-def _crowded_apart(members: list[Box], start: int, stop: int, least: float, group: int, aside: int = 0) -> list[Box]:
+def _crowded_apart(members: list[Box], start: int, stop: int, least: float, group: int, aside=None) -> list[Box]:
     """Boxes too narrow to read from `start` to `stop` gathered into one naming them; but where one session alone is on
     at its start or end (a day-long school beside an afternoon of sessions), for ALONE_MIN minutes or more, that time
     is a box of its own naming that session (a box naming every session over the whole day said nothing of when; a
@@ -306,7 +312,7 @@ def _crowded_apart(members: list[Box], start: int, stop: int, least: float, grou
     first, last = (busy[0][0], busy[-1][1]) if busy else (start, stop)
     first = start if first - start < max(least, ALONE_MIN) else first
     last = stop if stop - last < max(least, ALONE_MIN) else last
-    if aside and busy and (first, last) != (start, stop):
+    if aside is not None and busy and (first, last) != (start, stop):
         made = _set_aside(members, start, stop, (first, last), least, group, aside)
         if made:
             return made
@@ -340,11 +346,12 @@ def _owner(box: Box) -> int:
 
 
 def _set_aside(members: list[Box], start: int, stop: int, busy: tuple[int, int], least: float, group: int,
-               aside: int) -> list[Box]:
+               aside) -> list[Box]:
     """Boxes too narrow to read from `start` to `stop`, more than one session on from `busy[0]` to `busy[1]` and one
     alone before or after that for a box of its own: when that one is on all that time too, or beside the others for
     more than BRIEF minutes (its boxes one right after another, a gap shorter than `least` between them), it is set
-    aside, in a lane of `aside` (the left one when it comes first in the programme, else the right one), its box over
+    aside, in a lane of aside(the others, their minutes) (the left one when it comes first in the programme, else the
+    right one: _aside_lanes), its box over
     its whole time (its item's own, else one naming it); the others are gathered in the lanes beside it
     (_crowded_apart: a session alone before or after them a box of its own there). Nothing (an empty list) when no
     session is on so long (a box of its own before the others, named among them for their first hour, says when)."""
@@ -368,15 +375,34 @@ def _set_aside(members: list[Box], start: int, stop: int, busy: tuple[int, int],
         if not rest:
             continue
         left = min(b.order for b in mine) < min(b.order for b in rest)
+        begin, end = max(start, min(b.start for b in rest)), min(stop, max(b.end for b in rest))
+        aside = aside(rest, end - begin)
         kept = [_kept_aside(each, owner, start, stop, group) for each in runs]
         for box in kept:
             box.lane, box.span, box.lanes, box.aside = 0 if left else aside - 1, 1, aside, True
-        made = _crowded_apart(rest, max(start, min(b.start for b in rest)), min(stop, max(b.end for b in rest)),
-                              least, group)
+        made = _crowded_apart(rest, begin, end, least, group)
         for box in made:
             box.lane, box.span, box.lanes = 1 if left else 0, aside - 1, aside
         return kept + made
     return []
+
+
+def _aside_lanes(beside: list[Box], minutes: float, width: float, narrow: float, shortest: float) -> int:
+    """The lanes a long session set aside shares its column `width` wide in (_set_aside), one its own: two, halves
+    (ASIDE_LANES), where the box gathering the sessions `beside` it (`minutes` long) holds their names in half the
+    column, by an estimate of its lines (in the boxes' type, `narrow` / NARROW; `shortest`, the minutes of a line of
+    SMALLEST type) and their letters; else three, the others in two thirds, where a third is `narrow` wide. (GMTH
+    2023's autumn school, in a third, was a word a line beside six rooms' names with room to spare; 39C3's Saturday,
+    in a half, cut fifty rooms' names short beside a DJ set.)"""
+    if width / 3 < narrow or shortest <= 0:
+        return ASIDE_LANES
+    size = narrow / NARROW
+    names = {_owner(b): b.session.name if b.session is not None else b.item.shown_title if b.item else ""
+             for b in beside}
+    letters = sum(len(markup.plain(name or "")) + 3 for name in names.values())  # (and the mark between)
+    per_line = (width / ASIDE_LANES - 2 * PAD) / (LETTER * size)
+    lines = minutes / shortest * SMALLEST / size
+    return ASIDE_LANES if letters <= per_line * lines * LINE_FILL else 3
 
 
 def _kept_aside(run: list[Box], owner: int, start: int, stop: int, group: int) -> Box:
