@@ -539,7 +539,7 @@ def test_booklet_s_loop_after_reportlab_s_begins_knowing_no_web_address_s_rest()
     helpers, told = mathparagraph._HELPERS, []
 
     def hyphenate(*args):
-        told.append(mathparagraph._ADDRESS_REST.text)
+        told.append(mathparagraph._ADDRESSES.state.text)
         return helpers.hyphenate_frag_word(*args)
 
     para = MathParagraph(text, style)

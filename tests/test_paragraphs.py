@@ -1022,6 +1022,9 @@ def test_a_web_address_s_head_is_never_broken_in_a_paragraph_split_between_colum
         lines = _lines(rest)
         assert any(head in line for line in lines), (width, lines)  # (whole on one line)
         starts.update(width for line in lines if line.startswith(head))
+        # (the line before it, its words alone: no space left at its end, where ReportLab's loop, breaking the part
+        # again, left one: "... the Montreal BSP ")
+        assert not any(line.endswith(" ") for line in lines), (width, lines)
     assert starts  # (gone whole to the next line at some widths)
 
 
@@ -1047,6 +1050,39 @@ def test_what_is_left_of_a_web_address_breaks_at_its_own_punctuation_not_inside_
                 assert not line.endswith("-"), (width, line, after)
                 seen.add(after[0] if not line.endswith("/") else "/")
     assert seen == {"/", "_", "-", "."}
+
+
+@pytest.mark.parametrize("markup", ["", "<i>x</i> "])  # one fragment and several
+def test_a_split_paragraph_s_part_that_begins_with_what_is_left_of_a_web_address_breaks_it_at_its_punctuation(
+        text_style, markup):
+    """A paragraph split between pages or columns just after a web address was broken (".../publication/" /
+    "254453491_ANSECH_..._des_series_chronologiques."): its second part, broken again on its own, did not know that
+    its first word was what is left of an address, and cut it where the line ended ("des_seri" / "es_chronologiques",
+    the mid-word cut test_what_is_left_of_a_web_address_breaks_at_its_own_punctuation_not_inside_a_word fixed for the
+    whole paragraph). The split hands that on: the part breaks it at its own punctuation, as the whole did."""
+    address = ("https://www.researchgate.net/publication/254453491_ANSECH_Logiciel_pour_l'analyse_des_series_"
+               "chronologiques")
+    text = (f"{markup}Communication aux Journées de Statistique, Rabat, Maroc. {address}. [4] Mélard, G. (2024), see "
+            "the notes. [5] Alj, A. and others wrote more.").replace("'", "&#39;")
+    tail = address[address.rindex("/") + 1:]
+    seen = set()  # widths whose second part begins with what is left of the address, broken again in it
+    for width in range(120, 330, 7):
+        paragraph = Para(text, text_style)
+        paragraph.wrap(width, 10000)
+        for at, line in enumerate(_lines(paragraph)[1:-1], start=1):
+            if not line.startswith(tail[:6]):
+                continue
+            paragraph = Para(text, text_style)
+            paragraph.wrap(width, 10000)
+            _, rest = paragraph.split(width, text_style.leading * (at + 0.5))
+            rest.wrap(width, 10000)
+            lines = _lines(rest)
+            assert lines[0].startswith(tail[:6]), (width, lines)
+            breaks = [(line, after) for line, after in zip(lines, lines[1:])
+                      if f"{line.split()[-1]}{after.split()[0]}" in tail]
+            assert all(after[0] in "._-" for _, after in breaks), (width, lines)  # (never "des_seri" / "es_...")
+            seen.update(width for _ in breaks)
+    assert seen
 
 
 @pytest.mark.parametrize("markup", ["", "<i>x</i> "])  # one fragment and several

@@ -71,7 +71,9 @@ class Helpers(NamedTuple):
     # told the words on the line before the word it next asks to hyphenate (None: not known, ReportLab's own loop),
     # whose spaces a web address broken at the line's end would stretch
     line_words: Callable = None
-    begins: Callable = None  # told a paragraph's breaking begins (what it knew of the paragraph before is forgotten)
+    # told a paragraph's breaking begins (what it knew of the paragraph broken before is forgotten; it may know what
+    # the paragraph was handed: the part of one split between pages, that it begins with what is left of a web address)
+    begins: Callable = None
 
 
 # words of a paragraph, at most, for its breaking to be marked where it may go on from (Resume): each mark copies the
@@ -329,7 +331,7 @@ def break_lines(para, width, helpers: Helpers, marks: list | None = None, resume
     line_words = helpers.line_words or _untold
     line_words(None)
     begins = helpers.begins or _untold
-    begins()
+    begins(para)
     if resume is None and not _takes(para, style, frags) and not _address_told(para, style, frags, helpers):
         found = helpers.fallback(para, width)
         if not (SPLIT_TAILS and style.splitLongWords and (_overfull(found) or _split_unhyphenated(para, found))
@@ -337,7 +339,7 @@ def break_lines(para, width, helpers: Helpers, marks: list | None = None, resume
                 and hasattr(frags[0], "text")):  # (a part of a paragraph split between pages holds its words)
             return found
         marks = None  # (ReportLab's breakLines ran first: what it did, to `width` too, is not to be skipped)
-        begins()  # (nor what it knew as it broke: this loop breaks the paragraph from its first word again)
+        begins(para)  # (nor what it knew as it broke: this loop breaks the paragraph from its first word again)
     string_width, ascent_descent, same_frag, pyphen, hyphenate_frag_word = (
         helpers.string_width, helpers.ascent_descent, helpers.same_frag, helpers.pyphen, helpers.hyphenate_frag_word)
 

@@ -2250,27 +2250,51 @@ def _address_head(text: str) -> int:
     return match.end() if match else 0
 
 
-def _head_kept(split):
+def _to_next_line(split):
     """ReportLab's _splitFragWord (`split`), as its own loop splits a word too wide for its line into the room left
-    there (a paragraph split between columns or pages is broken again by it, its words joined again); but a web
-    address's head (_address_head) is never split: where that room, after other words on the line, ends inside it,
-    an empty part is left on the line and the word goes whole to the next, to be broken there after a slash (or split
-    from there if none fits). DebConf17 (A4, p. 63) read "... of the Montreal BSP (htt" / "ps://wiki.debian.org/...".
-    (SPLIT_TAILS off: ReportLab's split.)"""
+    there (the part of a paragraph split between columns or pages is broken again by it, its words joined again); but
+    a web address after other words on its line, that no break of its fits there, goes whole to the next line, to be
+    broken there after a slash (or split from there if none fits), as booklet's loop has it (text.linebreak): both
+    loops ask the one rule, _breaks_as_address. DebConf17 (A4, p. 63) read "... of the Montreal BSP (htt" /
+    "ps://wiki.debian.org/...". ReportLab's loop ends the line after the first part it is given: an empty one is
+    left there, noted in the paragraph's _AddressRest (`moved`), and the space the loop put before it is taken off
+    after (_spaces_kept). What is left of a word broken before (_long_leftover) is split, as booklet's loop splits
+    it. (SPLIT_TAILS off: ReportLab's split.)"""
 
     def splitting(word, room, widths, lineno):
-        parts = split(word, room, widths, lineno)
-        head = _address_head("".join(text for _, text in word[1:])) if len(parts) > 1 else 0
-        if not (head and _linebreak.SPLIT_TAILS) or room >= widths[min(lineno, len(widths) - 1)] \
-                or sum(len(t) for _, t in parts[0][1:]) >= head:
-            return parts
-        frag = word[1][0]
-        empty = frag.clone()
+        if not (_linebreak.SPLIT_TAILS and room < widths[min(lineno, len(widths) - 1)]
+                and not _long_leftover(word) and _breaks_as_address(word)):
+            return split(word, room, widths, lineno)
+        empty = word[1][0].clone()
         if hasattr(empty, "text"):
             empty.text = ""
-        return [_rl_paragraph._SplitFrag([0, (empty, "")]), word]
+        part = _rl_paragraph._SplitFrag([0, (empty, "")])
+        _ADDRESSES.state.moved.append(part)
+        return [part, word]
 
     return splitting
+
+
+def _spaces_kept(break_lines):
+    """ReportLab's breakLines (`break_lines`), but without the space it left at the end of a line before a web
+    address that went whole to the next line (_to_next_line: the line's text read "... the Montreal BSP ", DebConf17
+    A4 p. 63)."""
+
+    def breaking(para, width):
+        made = break_lines(para, width)
+        moved = _ADDRESSES.state.moved
+        if moved and made.kind == 1:
+            parts, words = {id(part) for part in moved}, para.frags
+            for line, after in zip(made.lines, made.lines[1:]):
+                if not any(id(word) in parts for word in words[line.sFW:after.sFW]):
+                    continue
+                last = next((frag for frag in reversed(line.words) if getattr(frag, "text", "")), None)
+                if last is not None:
+                    last.text = last.text.rstrip(" ")
+        moved.clear()
+        return made
+
+    return breaking
 
 
 def _address_pairs_anywhere(text: str, rest: bool = False):
@@ -2430,26 +2454,65 @@ def _hyphen_pairs(text: str) -> list[tuple[str, str]]:
 
 
 class _AddressRest:
-    """What is left of the web address last broken at a line's end in the paragraph being broken (the tail ReportLab
-    made of it, its closing punctuation with it: "..._des_series_chronologiques."), or None: the word a line breaking
-    asks to break next is that rest when it is the same text, or one of the two begins the other (a long word is
-    asked of its first letters alone, _from_the_head: `is_rest`). ReportLab takes a word's closing
+    """The state of one paragraph's breaking as to its web addresses, made as the breaking begins (_Addresses.begin)
+    and asked by the rules for them in both loops, booklet's (text.linebreak) and ReportLab's (_host_when_loose,
+    _to_next_line). `text`: what is left of the web address last broken at a line's end (the tail ReportLab made of
+    it, its closing punctuation with it: "..._des_series_chronologiques."), or None; the word a line breaking asks to
+    break next, first on its line, is that rest when it is the same text, or one of the two begins the other (a long
+    word is asked of its first letters alone, _from_the_head: `is_rest`). ReportLab takes a word's closing
     punctuation off before it asks for its breaks, and a rest with no slash nor dot left in it was no web address to
-    _address_pairs. Forgotten as each paragraph's breaking begins (Helpers.begins), so that a paragraph is broken
-    alike whatever was broken before it."""
+    _address_pairs. A paragraph's breaking begins knowing none, so that it is broken alike whatever was broken before
+    it; but the second part of a paragraph split between pages or columns whose first word is such a rest begins
+    knowing it (handed on by the split: _rest_handed_on), where its first word was cut where the line ended ("des_seri"
+    / "es_chronologiques"). `moved`: the empty parts ReportLab's loop was given for a web address gone whole to the
+    next line (_to_next_line)."""
 
-    text: str | None = None
-
-    def forget(self) -> None:
-        self.text = None
+    def __init__(self, para=None):
+        self.para = para
+        self.text = None if para is None else para.__dict__.get("_address_rest")
+        self.moved = []
 
     def is_rest(self, text: str) -> bool:
         """Whether `text`, a word asked to break, is what is left of the web address last broken (or its first
         letters, or it with more letters of the rest of a long word put back after it)."""
         return self.text is not None and (self.text.startswith(text) or text.startswith(self.text))
 
+    def broke(self, rest: str | None) -> None:
+        """`rest`: what is left of the web address just broken (None: the word asked was not broken as one), kept
+        among the paragraph's (`_address_rests`) for a split to hand on (_rest_handed_on)."""
+        self.text = rest
+        if rest is not None and self.para is not None:
+            self.para.__dict__.setdefault("_address_rests", set()).add(rest)
 
-_ADDRESS_REST = _AddressRest()
+
+class _Addresses:
+    """The _AddressRest of the paragraph being broken (`state`), made anew as each paragraph's breaking begins
+    (Helpers.begins)."""
+
+    state = _AddressRest()
+
+    def begin(self, para=None) -> None:
+        self.state = _AddressRest(para)
+
+
+_ADDRESSES = _Addresses()
+
+
+def _rest_handed_on(para, rest) -> None:
+    """Tell `rest`, the second part of `para` split between pages or columns, that its first word is what is left of
+    a web address broken at the end of the first part's last line (`_address_rest`, its _AddressRest's `text` as its
+    breaking begins), when it is one of those `para`'s breaking made."""
+    made = para.__dict__.get("_address_rests")
+    if not made or not rest.frags:
+        return
+    words = getattr(rest.frags[0], "words", None)  # (a part of a paragraph of one fragment: its words' texts)
+    if words is not None:
+        first = words[0] if words else ""
+    else:
+        word = _HELPERS.get_frag_words(rest.frags)[0] if _HELPERS is not None else None
+        first = "".join(text for _, text in word[1:]) if word else ""
+    if first and any(text.startswith(first) or first.startswith(text) for text in made):
+        rest._address_rest = first
 
 
 class _LineWords:
@@ -2485,11 +2548,12 @@ def _host_when_loose(make, fragments: bool):
         # (what is left of an address is asked first on its line, or not at all: it fitted there; a word asked after
         # others on a line is never it, though it reads the same, "wiki/" / "Photosynthesis" and the word later)
         first = (args[0] - word[0] if fragments else args[1] - args[0]) <= 0
-        tried.rest = _linebreak.SPLIT_TAILS and first and _ADDRESS_REST.is_rest(text)
+        state = _ADDRESSES.state
+        tried.rest = _linebreak.SPLIT_TAILS and first and state.is_rest(text)
         made = chosen(hyphenator, word, text, *args)
         # (the tail of a web address broken: ReportLab's rebuilt word, or its text)
-        _ADDRESS_REST.text = None if not made or tried.last is None else (
-            "".join(t for _, t in made[2][1:]) if fragments else made[5])
+        state.broke(None if not made or tried.last is None else (
+            "".join(t for _, t in made[2][1:]) if fragments else made[5]))
         return made
 
     def chosen(hyphenator, word, text, *args):
@@ -2744,14 +2808,15 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
     hyphenate = _within_parts(frag_words(), 0, frag_words(**compound))
     hyphenate_word = _within_parts(words(), 3, words(**compound))
     return Helpers(
-        fallback=_calling(Paragraph.breakLines, sameFrag=_same_frag, stringWidth=_string_width,
-                          getAscentDescent=_ascent_descent, split=_split, pyphen=pyphen, _getFragWords=get_frag_words,
-                          _hyphenateFragWord=hyphenate, _hyphenateWord=hyphenate_word,
-                          _SplitFrag=_SplitFragUnlessLong, _splitFragWord=_head_kept(_rl_paragraph._splitFragWord)),
+        fallback=_spaces_kept(_calling(
+            Paragraph.breakLines, sameFrag=_same_frag, stringWidth=_string_width, getAscentDescent=_ascent_descent,
+            split=_split, pyphen=pyphen, _getFragWords=get_frag_words, _hyphenateFragWord=hyphenate,
+            _hyphenateWord=hyphenate_word, _SplitFrag=_SplitFragUnlessLong,
+            _splitFragWord=_to_next_line(_rl_paragraph._splitFragWord))),
         get_frag_words=get_frag_words, split=_split, same_frag=_same_frag, string_width=_string_width,
         measure=_measure, ascent_descent=_ascent_descent, pyphen=pyphen, hyphenate_frag_word=hyphenate,
         long_leftover=_long_leftover, breaks_as_address=_breaks_as_address, attached=_a_box,
-        breaks_at_own_hyphens=glued_cuts.breaks, asked=_asked, line_words=_LINE_WORDS, begins=_ADDRESS_REST.forget)
+        breaks_at_own_hyphens=glued_cuts.breaks, asked=_asked, line_words=_LINE_WORDS, begins=_ADDRESSES.begin)
 
 
 def _a_box(frag) -> bool:
@@ -2884,6 +2949,7 @@ class MathParagraph(Paragraph):
         parts = super().split(availWidth, self._lines_room(availWidth, availHeight))
         if len(parts) == 2:
             _hand_on(self, parts)
+            _rest_handed_on(self, parts[1])
             if not self._may_have_scripts():
                 for part in parts:  # (a part has no text to tell it by: its lines were looked through for scripts
                     part._scriptless = True  # at each wrap and split, each page of a 98,000-letter name's 26)
