@@ -1028,6 +1028,35 @@ def test_a_web_address_s_head_is_never_broken_in_a_paragraph_split_between_colum
     assert starts  # (gone whole to the next line at some widths)
 
 
+def test_a_web_address_without_a_scheme_in_a_paragraph_split_between_columns_is_never_split_at_any_letter(
+        text_style):
+    """The part of a paragraph split between columns is broken again by ReportLab's loop, which split a web address
+    without a scheme that no break of its fitted after other words into the room left ("the Montreal BSP (w" /
+    "iki.debian.org/..."): only an address's head ("(https://") was kept whole there. It asks the rule booklet's
+    loop asks (_breaks_as_address): the address goes whole to the next line, to be broken there."""
+    from booklet.text.paragraph import _address_pairs
+
+    address = "(wiki.debian.org/BSP/2017/04/ca/Montreal/Announcement)"
+    text = ("It is an opinioned guide: not every tool will be shown and my bias will be towards the tool I know and "
+            "use every day. I will try show you how to find resources to deal with the random Debian packages you "
+            f"will find. This session is a reroll of the Montreal BSP {address} (Bug Squashing Party) where I was "
+            "invited to present my material to a broader audience.")
+    heads = {head for head, _ in _address_pairs(address)}
+    starts = set()  # widths at which a line begins with the address
+    for width in range(150, 260, 2):
+        paragraph = Para(text, text_style)
+        paragraph.wrap(width, 10000)
+        _, rest = paragraph.split(width, text_style.leading * 2.5)
+        rest.wrap(width, 10000)
+        lines = _lines(rest)
+        for line in lines[:-1]:
+            last = line.split()[-1]
+            assert not address.startswith(last) or last in heads or last == address, (width, lines)
+            assert not line.endswith(" "), (width, lines)
+        starts.update(width for line in lines if line.startswith(address[:5]))
+    assert starts
+
+
 @pytest.mark.parametrize("markup", ["", "<i>x</i> "])  # one fragment and several
 def test_what_is_left_of_a_web_address_breaks_at_its_own_punctuation_not_inside_a_word(text_style, markup):
     """uRos 2026 (A4, p. 58): what was left of ".../publication/254453491_ANSECH_Logiciel_pour_l'analyse_des_series_
