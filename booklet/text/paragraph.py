@@ -2218,9 +2218,13 @@ class _SplitFragUnlessLong(metaclass=_UnlessLong):
 
 def _breaks_as_address(word) -> bool:
     """Whether `word` (ReportLab's: [width, (fragment, text), ...]) is a web address (or what is left of one) that
-    _address_pairs breaks, not code (whose breaks are its own)."""
+    _address_pairs breaks, not code (whose breaks are its own): its text as ReportLab's hyphenation asks for its
+    breaks, the punctuation before and after it taken off (_hy_pfx_pat, _hy_sfx_pat). A word that reads as an
+    address only with its closing full stop ("„Waffen=Rassismus=...=Erderwärmung“.", 36C3) has no address's
+    breaks there: sent whole to the next line as an address, it was cut at any letter there ("Erderwärm" / "ung")."""
+    text = _rl_paragraph._hy_pfx_pat.sub("", "".join(t for _, t in word[1:]), count=1)
     return (not any(getattr(frag, "fontName", None) in _CODE_FONTS for frag, _ in word[1:])
-            and bool(_address_pairs("".join(t for _, t in word[1:]))))
+            and bool(_address_pairs(_rl_paragraph._hy_sfx_pat.sub("", text, count=1))))
 
 
 def _address_pairs(text: str, rest: bool = False):
