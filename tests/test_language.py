@@ -668,6 +668,23 @@ def test_the_languages_own_words_the_themes_fonts_cannot_print_are_one_warning_a
         "words in 'de' (the labels notes, places); left out: give theme.yaml's `fonts:` a font that has them"]
 
 
+def test_a_label_made_with_the_themes_words_for_another_is_warned_of_once_at_theirs(tmp_path):
+    """theme.yaml's `programme: Plan ś` renames the glance too ("Plan ś at a glance"): the letter the theme's font
+    lacks was warned of at `labels.programme` and again at conference.yaml's line 1, `language` (a key the file does
+    not have), as if the language's own words held it. Once, at theme.yaml's label."""
+    import reportlab
+    from booklet.check import check_folder
+
+    vera = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"
+    theme = ("fonts: {text: fonts/Vera-Regular.ttf, headings: fonts/Vera-Regular.ttf}\n"
+             "labels:\n  programme: Plan ś\n")
+    folder = write_conference(tmp_path / "en", {"theme.yaml": theme, "fonts/Vera-Regular.ttf": vera.read_bytes()})
+    assert labels_for("en", {"programme": "Plan ś"})["glance"] == "Plan ś at a glance"
+    assert [str(p) for p in check_folder(folder)[1] if p.kind == "glyph"] == [
+        "theme.yaml:3: labels.programme: warning: the booklet's fonts cannot print 'ś' (U+015B); left out: give "
+        "theme.yaml's `fonts:` a font that has them"]
+
+
 def test_dates_in_a_script_only_a_fallback_font_has_print_in_the_day_headings_and_the_glance(tmp_path):
     """Text and headings in a font without Cyrillic (ReportLab's Bitstream Vera), a fallback that has it, and a
     Russian booklet: the programme's day heading printed no weekday ('Понедельник'), the continued day's heading

@@ -115,8 +115,9 @@ def check_untranslated(booklet: Booklet, lines) -> list[Problem]:
 def check_label_characters(booklet: Booklet, lines) -> list[Problem]:
     """The booklet's labels (theme.yaml's, and the language's own words) holding characters its fonts cannot print (a
     font without Polish letters, for `day: DZIEŃ {number}`): a warning at each label theme.yaml gives, one at
-    `language:` for the language's own words. Checked here, with the theme's fonts: theme.yaml is read before its
-    fonts are in use."""
+    `language:` for the language's own words (only theirs: a label made with theme.yaml's words for another, the
+    glance's "Programme ٣ at a glance" from `programme: Programme ٣`, is warned of at that one). Checked here, with
+    the theme's fonts: theme.yaml is read before its fonts are in use."""
     from ..data.theme import labels_for, plural_standing_in
     from ..text import markup
     from ..text.fonts import unprintable
@@ -125,6 +126,7 @@ def check_label_characters(booklet: Booklet, lines) -> list[Problem]:
     stood_in = plural_standing_in(given)  # (theme.yaml's words for another label: warned of at that one)
     problems: list[Problem] = []
     own: dict[str, list[str]] = {}
+    language_words = labels_for(language, {})
     for key, words in labels_for(language, given).items():
         if key in stood_in:
             continue
@@ -134,7 +136,9 @@ def check_label_characters(booklet: Booklet, lines) -> list[Problem]:
         if not missing:
             continue
         if key not in given:
-            own[key] = missing
+            missing = [ch for ch in missing if ch in language_words.get(key, "")]  # (not theme.yaml's, warned of at theirs)
+            if missing:
+                own[key] = missing
             continue
         shown = ", ".join(_shown(ch) for ch in missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5
                                                                else "")
