@@ -19,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from booklet.build import PrintOptions, build_booklet
 from booklet.check import check_folder
 from booklet.data.extras import QR_MAX_BYTES, qr_problem
+from booklet.layout import extras, pdfpage
 from booklet.layout.page import page_for
 from booklet.layout.sponsors import GAP, box_size
 from booklet.text import markup
@@ -500,9 +501,11 @@ def test_a_pdf_extra_page_edited_between_two_builds_in_one_process_is_read_anew(
 
 @pytest.mark.parametrize("cmyk", [False, True])
 def test_an_unchanged_pdf_extra_page_is_not_read_again_by_a_second_build_in_one_process(tmp_path, monkeypatch, cmyk):
-    """What was read and rendered of a PDF given as an extra page is kept by the file's state (pdfpage.file_state),
-    not forgotten at every build: the second build of the same data in one process opens the file neither with pypdf
-    nor with PDFium, and writes the same bytes; edited, the file is drawn (in a --cmyk build rendered) anew."""
+    """What was read and rendered of a PDF given as an extra page is kept while the file is unchanged
+    (pdfpage.kept_by_file), not forgotten at every build: the second build of the same data in one process opens the
+    file neither with pypdf nor with PDFium, and writes the same bytes; edited, the file is drawn (in a --cmyk build
+    rendered) anew, and what was kept of it before is let go (a watch's edits of a map each kept another reader and
+    rendering of it)."""
     import pypdf
 
     result, _ = build(tmp_path, "extra_pages:\n  - {file: images/map.pdf}\n", {"images/map.pdf": pdf_bytes()},
@@ -525,6 +528,30 @@ def test_an_unchanged_pdf_extra_page_is_not_read_again_by_a_second_build_in_one_
     path.write_bytes(pdf_bytes(words="Ferry timetable"))
     edited = build_booklet(tmp_path / "data", tmp_path / "edited.pdf", options=options)
     assert edited.output.read_bytes() != again.output.read_bytes()  # (its facts may come from the disk cache)
+    path.write_bytes(pdf_bytes(words="Ferry timetable, winter"))
+    build_booklet(tmp_path / "data", tmp_path / "winter.pdf", options=options)
+    kept = [extras.rendered] if cmyk else []
+    for made in (pdfpage._reader, *kept):
+        assert len([key for key in made.kept if key[0] == str(path)]) == 1, made
+
+
+def test_a_pdf_rewritten_keeping_its_whole_identity_is_read_anew_while_it_is_recent(tmp_path, monkeypatch):
+    """A PDF written again within the same tick of the clock keeps its inode, size, modification and change times on
+    a file system whose clock ticks coarsely (simulated: os.stat gives its first answer again): its reader, kept by
+    that identity, was the old one in every later build of the process. Changed within disk.RACY, it is told by the
+    hash of its bytes too."""
+    import os
+
+    path = tmp_path / "map.pdf"
+    first, second = pdf_bytes(words="Harbour map A"), pdf_bytes(words="Harbour map B")
+    path.write_bytes(first)
+    before, real = os.stat(path), os.stat
+    monkeypatch.setattr(os, "stat", lambda name, *args, **kwargs: before if os.fspath(name) == str(path)
+                        else real(name, *args, **kwargs))
+    assert "Harbour map A 1" in pdfpage._reader(path).pages[0].extract_text()
+    path.write_bytes(second)
+    assert "Harbour map B 1" in pdfpage._reader(path).pages[0].extract_text()
+    assert pdfpage._reader(path) is pdfpage._reader(path)  # (unchanged: kept)
 
 
 def test_an_image_extra_page_is_fitted_centred_and_keeps_the_page_number(extra_booklet):

@@ -12,7 +12,6 @@ print resolution and converted instead, as booklet cannot convert the colours in
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from reportlab.platypus import Flowable
@@ -136,17 +135,13 @@ class PageImage(Flowable):
             canv.restoreState()
 
 
-def rendered(path: Path, width_pt: float, height_pt: float, cmyk: bool | int):
-    """The PDF's page as a Pillow image at print resolution for the printed size (in CMYK when asked); kept by the
-    file's state (pdfpage.file_state: an edited file is rendered anew)."""
-    return _rendered(pdfpage.file_state(path), width_pt, height_pt, cmyk)
-
-
-@lru_cache(maxsize=8)
-def _rendered(state: tuple, width_pt: float, height_pt: float, cmyk: bool | int):
+@pdfpage.kept_by_file(8)
+def rendered(name: str, width_pt: float, height_pt: float, cmyk: bool | int):
+    """The PDF's page as a Pillow image at print resolution for the printed size (in CMYK when asked); kept while
+    the file is unchanged (pdfpage.kept_by_file: an edited file is rendered anew)."""
     import pypdfium2
 
-    path = Path(state[0])
+    path = Path(name)
     document = pypdfium2.PdfDocument(pdfpage.printable(path) or str(path))
     try:
         width, height = pdfpage.size(path)

@@ -231,32 +231,61 @@ def _read_facts(path: Path) -> tuple | None:
         return None
 
 
-def file_state(path: Path) -> tuple:
-    """The file's path and its identity now (disk.identity: inode, size, modification and change times; None when
-    it cannot be stat'ed). What is read or made of a PDF in this process is kept by these, not by its path alone: a
-    file edited since is read anew, and a build after another in the same process (a watch's, a library user's)
-    reads an unchanged file no more, with nothing to forget between them."""
+def kept_by_file(size: int):
+    """A decorator: `make(name, *args)`, what is made of the file named `name` (a path's os.fspath), kept while the
+    file keeps its identity (disk.identity: inode, size, modification and change times), so that a build after
+    another in the same process (a watch's, a library user's) reads an unchanged file no more, with nothing to forget
+    between them, and a file edited since is read anew. One value for each file and arguments, the `size` asked for
+    last: made anew, the file's value before is let go (a watch's edits of a map each kept a reader and a rendering of
+    it, up to 32 and 8). A file changed within disk.RACY of its reading is told by the hash of its bytes too, until it
+    is older: written again within the same tick of the clock, it could keep its whole identity (as disk.kept_hash
+    keeps no hash of it)."""
+    import functools
     import os
+    import time
+    from collections import OrderedDict
 
-    from ..cache.disk import identity
+    from ..cache.disk import RACY, file_digest, identity
 
-    name = os.fspath(path)
-    try:
-        return name, identity(os.stat(name))
-    except OSError:
-        return name, None
+    def decorate(make):
+        kept: OrderedDict = OrderedDict()  # (name, *args) -> [identity, hash of the bytes while racy, value]
+
+        @functools.wraps(make)
+        def made(path, *args):
+            name = os.fspath(path)
+            try:
+                info = os.stat(name)
+            except OSError:
+                return make(name, *args)  # (as it fails to read it)
+            racy = time.time_ns() - info.st_ctime_ns <= RACY
+            key = (name, *args)
+            found = kept.get(key)
+            if found is not None and found[0] == identity(info):
+                if found[1] is None or found[1] == file_digest(name):
+                    if not racy:
+                        found[1] = None  # (changed since, it would have another change time)
+                    kept.move_to_end(key)
+                    return found[2]
+            hashed = file_digest(name) if racy else None  # (before it is read: changed while read, made again)
+            value = make(name, *args)
+            kept[key] = [identity(info), hashed, value]
+            kept.move_to_end(key)
+            while len(kept) > size:
+                kept.popitem(last=False)
+            return value
+
+        made.kept = kept  # (for tests: what is kept)
+        return made
+
+    return decorate
 
 
-def _reader(path: Path):
-    """pypdf's reader of the file as it is now (kept by file_state)."""
-    return _read(file_state(path))
-
-
-@lru_cache(maxsize=32)
-def _read(state: tuple):
+@kept_by_file(32)
+def _reader(name: str):
+    """pypdf's reader of the file as it is now."""
     from pypdf import PdfReader
 
-    return PdfReader(state[0])
+    return PdfReader(name)
 
 
 def _box(page) -> tuple[float, float, float, float]:
@@ -608,19 +637,14 @@ def _with_appearances(resources, data: bytes, shown) -> tuple[object, bytes]:
     return merged, b"".join(drawn)
 
 
-def printable(path: Path) -> bytes | None:
+@kept_by_file(32)  # (the facts' scan and blank check, and a --cmyk build's rendering, each ask for it)
+def printable(path: str) -> bytes | None:
     """The PDF with its printed annotations drawn into its page (as draw_fitted_page draws them) and its
-    annotations left out, for a renderer; None when it has none to draw (the file renders as it is). Kept by the
-    file's state (file_state)."""
-    return _printable(file_state(path))
-
-
-@lru_cache(maxsize=32)  # (the facts' scan and blank check, and a --cmyk build's rendering, each ask for it)
-def _printable(state: tuple) -> bytes | None:
+    annotations left out, for a renderer; None when it has none to draw (the file renders as it is). Kept while
+    the file is unchanged (kept_by_file)."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import DecodedStreamObject, NameObject
 
-    path = state[0]
     if not _printed_appearances(_reader(path).pages[0]):
         return None
     source = PdfReader(path).pages[0]  # a reader of its own: copying a page into a writer changes it
