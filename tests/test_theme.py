@@ -691,9 +691,9 @@ def test_a_font_whose_licence_forbids_embedding_is_a_warning_at_its_line_and_a_p
     folder = theme_folder(tmp_path, "fonts:\n  text: fonts/Print-Regular.ttf\n  headings: fonts/My-Regular.ttf\n",
                           files)
     said = ["theme.yaml:3: fonts.headings: warning: 'fonts/My-Regular.ttf': the licence of My-Regular.ttf, "
-            "My-Bold.ttf forbids embedding them in a document (OpenType fsType: restricted licence), and the print "
-            "shop needs every font embedded: the PDF would break the font's licence; choose a font whose licence "
-            "allows embedding (or get the foundry's permission)"]
+            "My-Bold.ttf forbids embedding them in a document as booklet does (OpenType fsType: restricted licence), "
+            "and the print shop needs every font embedded: the PDF would break the font's licence; choose a font whose "
+            "licence allows embedding (or get the foundry's permission)"]
     assert [str(p) for p in check_folder(folder)[1] if p.kind == "font-licence"] == said
     out = tmp_path / "b.pdf"
     result = build_booklet(folder, out)
@@ -715,9 +715,9 @@ def test_a_font_whose_licence_allows_only_its_bitmaps_to_be_embedded_is_a_warnin
                                                                     "BitmapXX-Regular"), 0x0200)}
     folder = theme_folder(tmp_path, "fonts:\n  headings: fonts/Bitmap-Regular.ttf\n", files)
     said = ["theme.yaml:2: fonts.headings: warning: 'fonts/Bitmap-Regular.ttf': the licence of Bitmap-Regular.ttf "
-            "forbids embedding it in a document (OpenType fsType: bitmap embedding only, no outlines), and the print "
-            "shop needs every font embedded: the PDF would break the font's licence; choose a font whose licence "
-            "allows embedding (or get the foundry's permission)"]
+            "forbids embedding it in a document as booklet does (OpenType fsType: bitmap embedding only, no outlines), "
+            "and the print shop needs every font embedded: the PDF would break the font's licence; choose a font whose "
+            "licence allows embedding (or get the foundry's permission)"]
     assert [str(p) for p in check_folder(folder)[1] if p.kind == "font-licence"] == said
     out = tmp_path / "b.pdf"
     assert [str(p) for p in build_booklet(folder, out).warnings if p.kind == "font-licence"] == said
@@ -734,9 +734,9 @@ def test_a_font_whose_licence_forbids_subsetting_is_a_warning_and_a_preflight_fa
                                                                    "WholeXXX-Regular"), 0x0100)}
     folder = theme_folder(tmp_path, "fonts:\n  headings: fonts/Whole-Regular.ttf\n", files)
     said = ["theme.yaml:2: fonts.headings: warning: 'fonts/Whole-Regular.ttf': the licence of Whole-Regular.ttf "
-            "forbids embedding it in a document (OpenType fsType: no subsetting, and the PDF embeds a subset), and the "
-            "print shop needs every font embedded: the PDF would break the font's licence; choose a font whose licence "
-            "allows embedding (or get the foundry's permission)"]
+            "forbids embedding it in a document as booklet does (OpenType fsType: no subsetting, and the PDF embeds a "
+            "subset), and the print shop needs every font embedded: the PDF would break the font's licence; choose a "
+            "font whose licence allows embedding (or get the foundry's permission)"]
     assert [str(p) for p in check_folder(folder)[1] if p.kind == "font-licence"] == said
     out = tmp_path / "b.pdf"
     assert [str(p) for p in build_booklet(folder, out).warnings if p.kind == "font-licence"] == said
@@ -775,7 +775,7 @@ def test_font_faces_forbidden_for_different_reasons_are_each_named_with_their_ow
     folder = theme_folder(tmp_path, "fonts:\n  headings: fonts/Mixed-Regular.ttf\n", files)
     assert [str(p) for p in check_folder(folder)[1] if p.kind == "font-licence"] == [
         "theme.yaml:2: fonts.headings: warning: 'fonts/Mixed-Regular.ttf': the licence of Mixed-Regular.ttf, "
-        "Mixed-Bold.ttf forbids embedding them in a document (OpenType fsType: Mixed-Regular.ttf: restricted licence; "
-        "Mixed-Bold.ttf: bitmap embedding only, no outlines), and the print shop needs every font embedded: the PDF "
-        "would break the font's licence; choose a font whose licence allows embedding (or get the foundry's "
-        "permission)"]
+        "Mixed-Bold.ttf forbids embedding them in a document as booklet does (OpenType fsType: Mixed-Regular.ttf: "
+        "restricted licence; Mixed-Bold.ttf: bitmap embedding only, no outlines), and the print shop needs every font "
+        "embedded: the PDF would break the font's licence; choose a font whose licence allows embedding (or get the "
+        "foundry's permission)"]

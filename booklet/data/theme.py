@@ -357,10 +357,12 @@ def _embedding_forbidden(report: Report, file: str, line: int, key: str, value: 
     if forbidden:
         reasons = {why[name] for name in forbidden}
         reasons = reasons.pop() if len(reasons) == 1 else "; ".join(f"{name}: {why[name]}" for name in forbidden)
-        report.warn(file, line, key, f"'{value}': the licence of {', '.join(forbidden)} forbids embedding {'them' if len(forbidden) > 1 else 'it'} in a "
-                    f"document (OpenType fsType: {reasons}), and the print shop needs every font embedded: "
-                    "the PDF would break the font's licence; choose a font whose licence allows embedding (or get "
-                    "the foundry's permission)", "font-licence")
+        them = "them" if len(forbidden) > 1 else "it"  # (as booklet does: a subset of its outlines; no subsetting
+        # forbids that, not embedding the whole font)
+        report.warn(file, line, key, f"'{value}': the licence of {', '.join(forbidden)} forbids embedding {them} in a "
+                    f"document as booklet does (OpenType fsType: {reasons}), and the print shop needs every font "
+                    "embedded: the PDF would break the font's licence; choose a font whose licence allows embedding "
+                    "(or get the foundry's permission)", "font-licence")
 
 
 _LETTERS_AND_DIGITS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
