@@ -133,6 +133,8 @@ def test_french_particles_a_capital_after_de_and_an_elided_d_are_filed_as_a_fren
     ("Ana Smith, W1AW", "Smith, Ana, W1AW", "S"),
     ("Smith, Ana", "Smith, Ana", "S"),  # given names after the comma: "Family, Given" as before
     ("Smith, Lee2", "Smith, Lee2", "S"),  # (a digit last is a marker, not a call sign)
+    ("Martin Luther King Jr., W1AW", "King, Martin Luther, Jr., W1AW", "K"),  # the suffix before it kept
+    ("Jann Traschewski, DG8NGN, W1AW", "Traschewski, Jann, DG8NGN, W1AW", "T"),
 ])
 def test_a_call_sign_after_a_comma_is_set_aside_as_a_suffix_not_read_as_given_names(written, inverted, letter):
     """FOSDEM 2025 lists "Jann Traschewski, DG8NGN" (a radio amateur's call sign after his name): the index read it

@@ -128,7 +128,8 @@ def split_name(name: str, family: str | None = None) -> IndexName:
     if note:  # (a declared family name is found in the name without it)
         return replace(split_name(bare, family), written=written, note=note)
     if tag := comma_tag(written):  # "Jann Traschewski, DG8NGN": set aside as a suffix is, not read "Family, Given"
-        return replace(split_name(written[:-len(tag)].rstrip(" ,"), family), written=written, suffix=tag)
+        before = split_name(written[:-len(tag)].rstrip(" ,"), family)  # (its own suffix kept: "King Jr., W1AW")
+        return replace(before, written=written, suffix=", ".join(part for part in (before.suffix, tag) if part))
     if family:
         family = " ".join(family.split())
         place = family_place(written, family)
