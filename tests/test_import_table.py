@@ -2173,6 +2173,9 @@ def test_a_call_sign_after_a_comma_is_part_of_the_name_not_a_person(tmp_path):
 
     assert table.split_names("Jann Traschewski, DG8NGN, Ana Smith") == ["Jann Traschewski, DG8NGN", "Ana Smith"]
     assert table.split_names("Ana Lee2, Bo Wu3") == ["Ana Lee2", "Bo Wu3"]
+    # a handle is a speaker of its own (39c3's "m4rtin", "L3D"), only a call sign's shape is kept with the name
+    assert table.split_names("Ana Smith, r0ml, Bo Lee") == ["Ana Smith", "r0ml", "Bo Lee"]
+    assert table.split_names("Ana Smith, m4rtin and L3D") == ["Ana Smith", "m4rtin", "L3D"]
     assert flip_name("Jann Traschewski, DG8NGN") == "Jann Traschewski, DG8NGN"
     assert flip_name("Traschewski, Jann") == "Jann Traschewski"
 

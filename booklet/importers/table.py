@@ -941,16 +941,20 @@ def split_names(cell: str, last_first: bool = False, cut: list | None = None, le
 
 def _tags_kept(parts: list[str]) -> list[str]:
     """A cell's pieces cut at its commas, a call sign after a name put back on it: "Jann Traschewski, DG8NGN" is one
-    person (names.comma_tag), not two."""
-    from ..text.names import comma_tag
-
+    person, not two. Only a call sign's shape (_CALL_SIGN), not every word names.comma_tag sets aside after a
+    name: a speaker's handle is a name of its own in a list ("Ana Smith, r0ml, Bo Lee" is three people)."""
     kept: list[str] = []
     for part in parts:
-        if kept and comma_tag(f"{kept[-1]}, {part}") == part:
+        if kept and _CALL_SIGN.fullmatch(part):
             kept[-1] = f"{kept[-1]}, {part}"
         else:
             kept.append(part)
     return kept
+
+
+# an amateur-radio call sign (ITU: a prefix, a digit, two to four letters): "DG8NGN", "W1AW"; not a handle written
+# in small letters ("r0ml", "m4rtin") nor a short one ("L3D", "A73X"), which CCC and FOSDEM speakers go by
+_CALL_SIGN = re.compile(r"[A-Z0-9]{1,3}[0-9][A-Z]{2,4}")
 
 
 # a comma between names: not inside brackets ("Ana (UC, Berkeley)"), nor before a number alone, which no name is
