@@ -112,6 +112,9 @@ def test_the_sample_conference_has_no_warnings_on_any_page_size(size):
     ("Smith, J.", "John Smith", "initials"),
     ("J. A. Smith", "John Andrew Smith", "initials"),
     ("John Smith", "John A. Smith", "a given name left out"),
+    # a call sign after a comma is set aside, as the index does: not "Family, Given" (FOSDEM 2025's Traschewski)
+    ("Jann Traschewski, DG8NGN", "Jann Traschewski", "a call sign written with it"),
+    ("Traschewski, Jann, DG8NGN", "Jann Traschewski, DG8NGN", "family name written first"),
 ])
 def test_name_variant(tmp_path, first, second, reason):
     files = {"conference.yaml": committee(f"{{name: '{first}'}}", f"{{name: '{second}'}}")}

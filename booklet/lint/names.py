@@ -35,6 +35,7 @@ from ..data.people import People, spelling
 from ..model import Booklet
 from ..problems import Problem
 from ..text.folding import fold
+from ..text.names import without_comma_tag
 from .affiliations import _GENERIC, affiliation_key
 from .groups import Groups, variant_problems
 from .mentions import Mention
@@ -50,12 +51,15 @@ def name_words(text: str) -> list[str]:
 @dataclass(frozen=True)
 class NameForm:
     """A name's folded words in reading order (given names first) and which of them are the family name; the
-    academic titles written before the given names are set apart ("Prof. Dr. Jürgen Weiß" is Jürgen Weiß)."""
+    academic titles written before the given names are set apart ("Prof. Dr. Jürgen Weiß" is Jürgen Weiß), and a
+    call sign after a comma, as the index sets it aside (text.names.comma_tag: "Jann Traschewski, DG8NGN" is Jann
+    Traschewski, not "Family, Given")."""
 
     tokens: tuple[str, ...]
     family: range  # the places of the family name's words in `tokens`
     comma: bool  # written "Family, Given"
     titles: tuple[str, ...] = ()
+    tag: str = ""  # the call sign, folded
 
 
 # Academic titles written before a name (folded, as name_words gives them: "Dr.-Ing." is "dr-ing"); a degree's
@@ -76,14 +80,15 @@ def _untitled(words: list[str]) -> tuple[list[str], tuple[str, ...]]:
 
 @lru_cache(maxsize=1 << 16)  # the same names at every lint of a watch
 def name_form(text: str) -> NameForm:
+    text, tag = without_comma_tag(text)
     if "," in text:
         family, given = text.split(",", 1)
         (given_words, titles), family_words = _untitled(name_words(given)), name_words(family)
         tokens = tuple(given_words + family_words)
-        return NameForm(tokens, range(len(given_words), len(tokens)), True, titles)
+        return NameForm(tokens, range(len(given_words), len(tokens)), True, titles, fold(tag))
     words, titles = _untitled(name_words(text))
     tokens = tuple(words)
-    return NameForm(tokens, range(len(tokens) - 1, len(tokens)), False, titles)
+    return NameForm(tokens, range(len(tokens) - 1, len(tokens)), False, titles, fold(tag))
 
 
 def name_key(text: str) -> str:
@@ -284,6 +289,8 @@ def _strong_link(a: Spelling, b: Spelling) -> str | None:
     if a.form.tokens == b.form.tokens:
         if a.form.titles != b.form.titles:
             return "an academic title written with it" if not (a.form.titles and b.form.titles) else "titles differ"
+        if a.form.tag != b.form.tag:
+            return "a call sign written with it" if not (a.form.tag and b.form.tag) else "call signs differ"
         if a.form.comma != b.form.comma:
             return "family name written first"
         return spelling_difference(a.text, b.text)

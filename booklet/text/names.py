@@ -127,8 +127,9 @@ def split_name(name: str, family: str | None = None) -> IndexName:
     bare, note = _without_notes(written)
     if note:  # (a declared family name is found in the name without it)
         return replace(split_name(bare, family), written=written, note=note)
-    if tag := comma_tag(written):  # "Jann Traschewski, DG8NGN": set aside as a suffix is, not read "Family, Given"
-        before = split_name(written[:-len(tag)].rstrip(" ,"), family)  # (its own suffix kept: "King Jr., W1AW")
+    untagged, tag = without_comma_tag(written)
+    if tag:  # "Jann Traschewski, DG8NGN": set aside as a suffix is, not read "Family, Given"
+        before = split_name(untagged, family)  # (its own suffix kept: "King Jr., W1AW")
         return replace(before, written=written, suffix=", ".join(part for part in (before.suffix, tag) if part))
     if family:
         family = " ".join(family.split())
@@ -185,6 +186,13 @@ def comma_tag(name: str) -> str:
     return ""
 
 
+def without_comma_tag(name: str) -> tuple[str, str]:
+    """`name` without the call sign or handle it ends with after a comma (comma_tag), and that word; `name` and ''
+    when it ends with none: ("Jann Traschewski", "DG8NGN")."""
+    tag = comma_tag(name)
+    return (name[:-len(tag)].rstrip(" ,"), tag) if tag else (name, "")
+
+
 # one word of letters and digits, a digit with a letter after it: "DG8NGN", "W1AW" (not "Lee2": a name's marker)
 _TAG = re.compile(r"(?=[^\W_]*\d[^\W\d_])[^\W_]+")
 
@@ -219,9 +227,7 @@ def family_place(name: str, family: str) -> str | None:
     """Where the family name is in the name (both with their spaces collapsed; the name's notes and call sign set
     aside): its "last" words, its "first" words, or None when it is not whole words at either end ("Jones" in "Bo
     Jones", not "ones")."""
-    name = _without_notes(name)[0]
-    if tag := comma_tag(name):
-        name = name[:-len(tag)].rstrip(" ,")
+    name = without_comma_tag(_without_notes(name)[0])[0]
     if name == family or name.endswith(" " + family):
         return "last"
     if name.startswith(family + " "):
