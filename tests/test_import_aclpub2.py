@@ -484,6 +484,25 @@ def test_a_last_name_of_two_words_is_kept_for_the_index(tmp_path):
     assert [a.name for a in booklet.posters[0].authors] == ["Barbara Di Eugenio"]
 
 
+def test_a_last_name_with_a_suffix_is_left_to_the_rule(tmp_path):
+    """The ACL Anthology writes "Robert L." "Logan IV" (first_name, last_name) and "Martin Luther" "King, Jr.":
+    people.yaml gave the last_name as the family, filed "Logan IV, Robert L." and "King, Jr., Martin Luther"; the rule
+    sets the suffix aside ("Logan, Robert L., IV"), so no entry is written for them, as for Zhu."""
+    from booklet.text.names import split_name
+
+    papers = PAPERS.replace("  - first_name: Bo\n    last_name: Jones\n",
+                            "  - first_name: Robert L.\n    last_name: Logan IV\n", 1).replace(
+        "  - first_name: Ana\n    last_name: Poster\n",
+        "  - first_name: Martin Luther\n    last_name: King, Jr.\n", 1)
+    assert papers.count("Logan IV") == papers.count("King, Jr.") == 1
+    imported = read(write_handbook(tmp_path / "hb", **{"papers.yml": papers}), Options())
+    assert "people.yaml" not in imported.documents
+    booklet = read_back(imported, tmp_path / "folder")
+    names = sorted(p.name for a in (*booklet.abstracts, *booklet.posters) for p in a.authors)
+    assert [split_name(n).inverted() for n in names if n.startswith(("Robert", "Martin"))] == [
+        "King, Martin Luther, Jr.", "Logan, Robert L., IV"]
+
+
 @pytest.mark.parametrize("date", ["2027-05-31", "2027-06-02"])
 def test_a_paper_dated_off_its_sessions_day_is_refused_naming_it(tmp_path, date):
     """A paper whose start_time was a day before (or after) the day of the session listing it was imported on a day of

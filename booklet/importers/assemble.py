@@ -106,7 +106,8 @@ def people_file(entries: list[Entry], notes: list[str]) -> list[dict]:
     "Jáquez Leal", filed under J in the index, not as "Leal, Victor Manuel Jáquez"; with a note (for the families
     given apart: a family read from a name written family name first, Person.family_read, has the importer's). A
     family the rule finds with a particle before it is the rule's: SIGDIAL's "Barbara" "Di" "Eugenio" (first, middle
-    and last name) is "Di Eugenio", not "Eugenio"."""
+    and last name) is "Di Eugenio", not "Eugenio"; so is a family given with the suffix the rule sets aside (the ACL
+    Anthology's last name "Logan IV": "Logan, Robert L., IV", not "Logan IV, Robert L.")."""
     from ..text.names import PARTICLES, family_place, split_name
 
     # the name composed (NFC: as check compares names) -> (name, family, whether the family was read, not given)
@@ -115,6 +116,8 @@ def people_file(entries: list[Entry], notes: list[str]) -> list[dict]:
         for person in entry.people:
             family = " ".join((person.family or "").split())
             rule = split_name(person.name)
+            if rule.suffix and family.endswith(rule.suffix):
+                family = family[:-len(rule.suffix)].rstrip(" ,")
             before = rule.family[:-len(family)] if rule.family.endswith(" " + family) else ""
             if (family and unicodedata.normalize("NFC", person.name) not in found
                     and family not in (rule.family, f"{rule.particle} {rule.family}")
