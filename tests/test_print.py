@@ -212,8 +212,9 @@ def test_build_with_preflight_of_a_pdf_it_cannot_read_is_a_message_not_a_traceba
         raise UnreadablePdf(f"{path}: damaged or unsupported PDF (a test's)")
 
     monkeypatch.setattr(module, "preflight", unreadable)
-    out = tmp_path / "b.pdf"
-    result = CliRunner().invoke(main, ["build", str(DATA), "-o", str(out), "--preflight"])
+    out = tmp_path / "b.pdf"  # (any booklet: the small conference's)
+    result = CliRunner().invoke(main, ["build", str(write_conference(tmp_path / "conf")), "-o", str(out),
+                                       "--preflight"])
     assert result.exit_code == 1
     assert f"booklet: {out}: damaged or unsupported PDF (a test's)." in result.output
     assert "Traceback" not in result.output and out.is_file()
