@@ -15,7 +15,7 @@ from booklet.cli import main
 from booklet.layout.page import MARKS_ROOM
 from booklet.printing.units import parse_length
 
-from .helpers import DATA, write_conference
+from .helpers import BASE, DATA, write_conference
 
 MM = 72 / 25.4
 
@@ -95,8 +95,12 @@ def _image_rects(page) -> list[tuple[float, float, float, float]]:
 
 
 def test_cover_art_runs_into_the_bleed(tmp_path):
+    folder = write_conference(tmp_path / "conf", {
+        "conference.yaml": BASE["conference.yaml"] + "cover_image: images/cover.jpg\n"})
+    (folder / "images").mkdir()
+    Image.radial_gradient("L").resize((1800, 2500)).convert("RGB").save(folder / "images/cover.jpg", quality=90)
     out = tmp_path / "b.pdf"
-    build_booklet(DATA, out, options=PrintOptions("A5", 3 * MM))
+    build_booklet(folder, out, options=PrintOptions("A5", 3 * MM))
     page = PdfReader(out).pages[0]
     bx0, by0, bx1, by1 = (float(v) for v in page.bleedbox)
     art = max(_image_rects(page), key=lambda r: (r[2] - r[0]) * (r[3] - r[1]))
