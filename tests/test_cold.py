@@ -1408,9 +1408,9 @@ def test_a_first_build_writes_its_layouts_as_it_goes_and_holds_few(tmp_path, mon
     first = persisted.PersistedCache(folder)
     build_booklet(folder, tmp_path / "first.pdf", cache=first, jobs=jobs)
     assert (tmp_path / "first.pdf").read_bytes() == off
-    # (jobs 2: this process's part, the index; the cover's few, some 30, were made before the layout began)
+    # (jobs 2: this process's part alone; jobs 1: some 30 more, made before the layout began)
     assert max(made for _, made in held) <= 30 and max(all for all, _ in held) < 70
-    # (more put than WINDOW + EVICTED can hold: some were let go; measured once, jobs 1 puts 242, jobs 2's index 55)
+    # (more put than WINDOW + EVICTED can hold: some were let go; measured once, jobs 1 puts 242, jobs 2's part 55)
     assert len(held) > (200 if jobs == 1 else 40)
     kept = sorted(path.name for path in (tmp_path / "cache" / "persisted").iterdir())
     assert not [name for name in kept if name.startswith(".")], kept
