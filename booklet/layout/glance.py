@@ -65,6 +65,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
@@ -157,6 +158,10 @@ class Box:
         return (self.start if self.top is None else self.top, self.end if self.bottom is None else self.bottom)
 
 
+Aside = Callable[[list[Box], float], int]  # (the boxes gathered beside a long session set aside, their minutes) ->
+# the lanes it shares its column in (_aside_lanes, as DayPlan.gather gives it to _set_aside)
+
+
 @dataclass
 class DayPlan:
     index: int
@@ -230,10 +235,11 @@ class DayPlan:
             groups.setdefault(root(box.group), []).append(box)
         changed = False
         boxes = []
-        def aside(beside: list[Box], minutes: float) -> int:  # (the lanes a long session shares its column in)
+
+        def lanes_aside(beside: list[Box], minutes: float) -> int:  # (the lanes a long session shares its column in)
             return _aside_lanes(beside, minutes, width, narrow, shortest)
 
-        aside = aside if width / ASIDE_LANES >= narrow else None
+        aside = lanes_aside if width / ASIDE_LANES >= narrow else None
         for group in groups.values():
             if any(box.members for box in group):  # gathered already (what is left in lanes beside: the day's own)
                 set_aside = [box.lanes for box in group if box.aside]
@@ -258,7 +264,7 @@ class DayPlan:
         return changed or gathered
 
 
-def _gathered_around(group: list[Box], least: float, aside=None) -> list[Box]:
+def _gathered_around(group: list[Box], least: float, aside: Aside | None = None) -> list[Box]:
     """A group of boxes too narrow to read gathered: the day's own items in it (in no session: a break, a lunch, a talk
     for everyone) keep their boxes, across the column, unless they overlap for `least` minutes or more something
     shorter than a long item (model.LONG_ITEM: a lunch at 11:30 beside talks to 12:00 would hide them; it is
@@ -297,7 +303,8 @@ def _gathered_around(group: list[Box], least: float, aside=None) -> list[Box]:
     return made + own
 
 
-def _crowded_apart(members: list[Box], start: int, stop: int, least: float, group: int, aside=None) -> list[Box]:
+def _crowded_apart(members: list[Box], start: int, stop: int, least: float, group: int,
+                   aside: Aside | None = None) -> list[Box]:
     """Boxes too narrow to read from `start` to `stop` gathered into one naming them; but where one session alone is on
     at its start or end (a day-long school beside an afternoon of sessions), for ALONE_MIN minutes or more, that time
     is a box of its own naming that session (a box naming every session over the whole day said nothing of when; a
@@ -346,7 +353,7 @@ def _owner(box: Box) -> int:
 
 
 def _set_aside(members: list[Box], start: int, stop: int, busy: tuple[int, int], least: float, group: int,
-               aside) -> list[Box]:
+               aside: Aside) -> list[Box]:
     """Boxes too narrow to read from `start` to `stop`, more than one session on from `busy[0]` to `busy[1]` and one
     alone before or after that for a box of its own: when that one is on all that time too, or beside the others for
     more than BRIEF minutes (its boxes one right after another, a gap shorter than `least` between them), it is set
@@ -376,13 +383,13 @@ def _set_aside(members: list[Box], start: int, stop: int, busy: tuple[int, int],
             continue
         left = min(b.order for b in mine) < min(b.order for b in rest)
         begin, end = max(start, min(b.start for b in rest)), min(stop, max(b.end for b in rest))
-        aside = aside(rest, end - begin)
+        lanes = aside(rest, end - begin)
         kept = [_kept_aside(each, owner, start, stop, group) for each in runs]
         for box in kept:
-            box.lane, box.span, box.lanes, box.aside = 0 if left else aside - 1, 1, aside, True
+            box.lane, box.span, box.lanes, box.aside = 0 if left else lanes - 1, 1, lanes, True
         made = _crowded_apart(rest, begin, end, least, group)
         for box in made:
-            box.lane, box.span, box.lanes = 1 if left else 0, aside - 1, aside
+            box.lane, box.span, box.lanes = 1 if left else 0, lanes - 1, lanes
         return kept + made
     return []
 
