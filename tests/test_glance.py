@@ -1203,6 +1203,24 @@ def test_a_session_on_beside_gathered_parallel_sessions_and_alone_before_or_afte
     assert (own[2] <= gathered[0]) if side == "left" else (gathered[2] <= own[0])
 
 
+@pytest.mark.parametrize("names, lanes", [
+    (["Raum A1", "Raum B2", "Raum C3", "Raum D4"], 2),  # (4 x 7 letters, and a mark between: half holds them)
+    (["東京大学講堂", "京都大学講堂", "大阪大学講堂", "札幌大学講堂"], 3),  # (as wide as 12 letters each: a third)
+    (["Raum Nr. A1 Ost", "Raum Nr. B2 Ost", "Raum Nr. C3 Ost", "Raum Nr. D4 Ost"], 3),  # (12 letters each, as wide)
+    # (8 letters each and an accent written apart, as a Vietnamese "Phòng" decomposed is: no letter, half holds them)
+    (["Pho\u0300ng A1", "Pho\u0300ng B2", "Pho\u0300ng C3", "Pho\u0300ng D4"], 2),
+])
+def test_the_lanes_a_session_set_aside_shares_count_a_chinese_character_as_two_letters(names, lanes):
+    """_aside_lanes estimates the letters the sessions gathered beside a long session set aside print: each counted
+    one, four Chinese names of six characters (each about an em wide, two letters of LETTER ems) were taken for six
+    letters, and set in half the column, where they were cut short. A combining accent adds no letter."""
+    from booklet.layout.glance import NARROW, Box, _aside_lanes
+
+    boxes = [Box(None, Session(name, ()), 14 * 60, 15 * 60, order, MAIN) for order, name in enumerate(names)]
+    # (boxes of 6-point type, a column of 150 points, a line for each 20 minutes of the smallest type: an hour of
+    # them holds about 2.75 lines of 6-point type, 21.8 letters each in half the column, three quarters filled)
+    assert _aside_lanes(boxes, 60, 150, NARROW * 6, 20) == lanes
+
 def test_a_session_set_aside_keeps_its_other_talks_in_its_lane_not_named_among_the_gathered_ones(tmp_path):
     """39C3 (A5 p. 4), Sunday: "SoS Workshop D", a talk at 10:30 and then one after another from 14:00 to 10:00 the
     next morning, was set aside in a lane of its own from 14:00; its 10:30 talk was left among forty rooms gathered

@@ -65,6 +65,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
@@ -398,7 +399,7 @@ def _aside_lanes(beside: list[Box], minutes: float, width: float, narrow: float,
     """The lanes a long session set aside shares its column `width` wide in (_set_aside), one its own: two, halves
     (ASIDE_LANES), where the box gathering the sessions `beside` it (`minutes` long) holds their names in half the
     column, by an estimate of its lines (in the boxes' type, `narrow` / NARROW; `shortest`, the minutes of a line of
-    SMALLEST type) and their letters; else three, the others in two thirds, where a third is `narrow` wide. (GMTH
+    SMALLEST type) and their letters (_letters); else three, the others in two thirds, where a third is `narrow` wide. (GMTH
     2023's autumn school, in a third, was a word a line beside six rooms' names with room to spare; 39C3's Saturday,
     in a half, cut fifty rooms' names short beside a DJ set.)"""
     if width / 3 < narrow or shortest <= 0:
@@ -406,10 +407,18 @@ def _aside_lanes(beside: list[Box], minutes: float, width: float, narrow: float,
     size = narrow / NARROW
     names = {_owner(b): b.session.name if b.session is not None else b.item.shown_title if b.item else ""
              for b in beside}
-    letters = sum(len(markup.plain(name or "")) + 3 for name in names.values())  # (and the mark between)
+    letters = sum(_letters(markup.plain(name or "")) + 3 for name in names.values())  # (and the mark between)
     per_line = (width / ASIDE_LANES - 2 * PAD) / (LETTER * size)
     lines = minutes / shortest * SMALLEST / size
     return ASIDE_LANES if letters <= per_line * lines * LINE_FILL else 3
+
+
+def _letters(text: str) -> int:
+    """How many letters of about LETTER ems `text` is as wide as: a wide or full-width character (Chinese, Japanese,
+    Korean: about an em) two, a combining mark (an accent, an Arabic vowel sign) none. (Counted one each, four
+    Chinese names of six characters were taken for half the width they print at: half the column, cut short.)"""
+    return sum(0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+               for char in text)
 
 
 def _kept_aside(run: list[Box], owner: int, start: int, stop: int, group: int) -> Box:
