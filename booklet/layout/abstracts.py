@@ -515,11 +515,15 @@ def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: st
     from a room of up to NEARLY_WHOLE of the page, it moves on whole too where its split would be a forced one (it is
     fewer than TAIL_LINES lines too tall for the room, or fewer than TAIL_LINES lines of its text would stay under its
     header: see Entry's `near`); in two columns (A4) it is split as it comes. In one column or two, a split never leaves
-    fewer than TAIL_LINES lines of its text under its header at a page's foot (Entry's `orphan`: from any room; with a
-    header a quarter of a page tall, three lines under it from 0.34 of a page left). `last`: the last entry of its section
-    (what follows opens a page), which moves on whole from a room of up to LAST_WHOLE of the page, when it fits on a
-    page, where a split would leave less than LAST_ALONE of a page of it alone on the section's last page, as the last
-    poster of a list does (posters.ALONE): "(continued)" and a few lines on a page of their own, the section's end.
+    fewer than TAIL_LINES lines of its text under its header at a page's foot (Entry's `orphan`, from any room: an
+    entry whose header and first TAIL_LINES lines do not fit the room moves on whole, unless it is cut between two
+    paragraphs; so does one whose split would leave fewer under its header because a paragraph is not cut to leave a
+    line alone: the pages before such entries, DebConf17's A5 pp. 38-39 and FOSDEM 2025's p. 330, are left 0.33 to
+    0.37 empty: a first paragraph of 2 or 3 lines, a second of 3 not cut to leave a line alone on either page; or
+    7 lines, 5 + 2, a rule too tall). `last`: the last entry of its section (what follows opens a page), which moves
+    on whole from a room of up to LAST_WHOLE of the page, when it fits on a page, where a split would leave less than
+    LAST_ALONE of a page of it alone on the section's last page, as the last poster of a list does (posters.ALONE):
+    "(continued)" and a few lines on a page of their own, the section's end.
 
     `made`: made(tight) gives `content` again, its text set `tight` (a Tight), for the last entry of its section (one
     page or more: an abstract's, a tutorial's): where it does not fit the room left for it on its page, which would

@@ -1317,8 +1317,9 @@ class Entry(Continues):
     A split from such a room otherwise stays: `tail` lines or more each side.
 
     `alone`: the last entry of its section (what follows opens a page) moves on whole from a room of up to `last` of
-    the page (`near` when not given), when it fits on a page, where its split would leave less than `alone` of a page of it on the next page,
-    alone there (0: never), as Row's does; from more room it is split (half a page left empty looked a mistake).
+    the page (`near` when not given), when it fits on a page, where its split would leave less than `alone` of a page
+    of it on the next page, alone there (0: never), as Row's does; from more room it is split (half a page left empty
+    looked a mistake).
 
     `orphan`: from any room, a split that would leave fewer than `tail` lines of its text under its header at the
     page's foot (its heading's orphan, as `near` has it from its room) moves it on whole, unless it can be cut between
