@@ -1993,6 +1993,32 @@ def test_a_word_no_line_holds_after_another_starts_the_next_line_hyphenated_by_t
     assert lines[1][:-1] + lines[2] == "Druckverfahren", lines
 
 
+def test_only_the_runs_tied_by_no_break_spaces_wider_than_the_line_are_untied_across_fonts(text_style):
+    """_wide_runs_untied finds the runs from their ties alone: a run goes on across fragments (an italic word) to the
+    spaces around it and ends at a line break; those wider than the width are untied, every other tie is kept, and
+    the fragments come back as they are (the same list) when no run is too wide."""
+    from booklet.text import paragraph as module
+
+    markup = ("short\xa0tie, a run across <i>fonts\xa0in</i>\xa0italics, then\xa0end,"
+              " aaaa\xa0bbbb<br/>cccccccccccc")
+    frags = module.MathParagraph(markup, text_style).frags
+
+    def width(text, italic=False):
+        name = text_style.fontName if not italic else next(f.fontName for f in frags if f.text == "fonts\xa0in")
+        return module._string_width(text, name, text_style.fontSize)
+
+    across = width("fonts\xa0in", italic=True) + width("\xa0italics,")
+    short = max(width("short\xa0tie,"), width("then\xa0end,"), width("aaaa\xa0bbbb"))
+    assert short < across and width("aaaa\xa0bbbbcccccccccccc") > across  # (the break ends that run: not measured)
+    untied = module._wide_runs_untied(frags, (short + across) / 2)
+    texts = [getattr(f, "text", None) for f in untied]
+    assert texts[:3] == ["short\xa0tie, a run across ", "fonts in", " italics, then\xa0end, aaaa\xa0bbbb"], texts
+    assert [getattr(f, "text", None) for f in frags][:3] == [
+        "short\xa0tie, a run across ", "fonts\xa0in", "\xa0italics, then\xa0end, aaaa\xa0bbbb"]  # (copies changed)
+    assert module._wide_runs_untied(frags, across + 1) is frags
+    assert module._wide_runs_untied(frags, 1)[0].text == "short tie, a run across "  # narrower: every run untied
+
+
 def test_a_thin_space_holds_and_a_run_tied_by_thin_spaces_wider_than_the_line_breaks_at_them(text_style):
     """A narrow no-break space (U+202F, the French space before ? ! ; and inside « ») is set as a fixed thin box: no
     line starts with the mark after it, and no line ends with "«". A run of words a user tied with such spaces that no

@@ -191,14 +191,16 @@ def frag_words(frags, split, measure):
                 continue
         width_of = measure(f.fontName, f.fontSize)
         last = split_text.pop()
-        for word in split_text:
-            if pieces:  # (the first word of the fragment, ending a word begun in the fragments before)
-                width += width_of(word)
-                words.append(_HSFrag([width, *pieces, (f, word)]))
-                pieces = []
-                width = 0
-            else:  # (the usual word: made from a tuple, not a list unpacked and copied, a third of the time)
-                words.append(_HSFrag((width_of(word), (f, word))))
+        if pieces and split_text:  # (the first word of the fragment, ending a word begun in the fragments before)
+            word = split_text[0]
+            width += width_of(word)
+            words.append(_HSFrag([width, *pieces, (f, word)]))
+            pieces = []
+            width = 0
+            del split_text[0]
+        # the usual words (the fragment's others but its last), each made from a tuple, not a list unpacked and
+        # copied, and all in one list comprehension, not appended one by one
+        words += [_HSFrag((width_of(word), (f, word))) for word in split_text]
         pieces.append((f, last))
         width += width_of(last)
         if text[-1] in _WHITESPACE:

@@ -1102,7 +1102,12 @@ def _string_width(text, fontName, fontSize, encoding="utf8"):
     """pdfmetrics.stringWidth, remembered: line breaking measures each word of each paragraph, and the
     same words (in the same font and size) come back all through a book; the C function takes 0.7 us a
     call, a look-up 0.1. Kept per font itself, not its name (a theme may register a name again), and
-    size (_named_widths); a box character's width is never kept (see _BoxFont)."""
+    size (_named_widths); a box character's width is never kept (see _BoxFont). A font and size found by its name
+    before is looked up here, not by a call of _named_widths (ReportLab's loop measures each word of a paragraph of
+    one fragment so)."""
+    found = _NAMED.get((fontName, fontSize))
+    if found is not None and encoding == "utf8" and _REGISTERED.get(fontName) is found[0]:
+        return found[1][text]
     widths = _named_widths(fontName, fontSize) if encoding == "utf8" else None
     if widths is None:
         return pdfmetrics.getFont(fontName).stringWidth(text, fontSize, encoding)
@@ -1770,49 +1775,77 @@ def _untied(frags, width: float):
     return _wide_runs_untied(_thin_untied(frags, width), width)
 
 
-_RUN_END = re.compile("[ \t\n\r]+")  # what ends a run of tied words within a fragment's text
-_TIED_RUN = re.compile(f"[^ \t\n\r]*{NBSP}[^ \t\n\r]*")  # a run of words tied by no-break spaces, within a fragment
+_GAPS = " \t\n\r"  # what ends a run of tied words within a fragment's text
+_RUN_END = re.compile(f"[{_GAPS}]+")
 _RELATION_SIGNS = frozenset(RELATION_SIGNS)  # (as a set: "" is none of them)
+
+
+def _run_text(frag) -> str | None:
+    """The text of `frag` when a run of tied words may go on through it (a fragment of text, or a box), else None:
+    what ends a run (another flowable's fragment, a line break)."""
+    text = getattr(frag, "text", None)
+    if type(text) is not str or type(frag) is not ParaFrag or getattr(frag, "cbDefn", None) \
+            or getattr(frag, "lineBreak", False):
+        return None
+    return text
+
+
+def _last_gap(text: str, end: int) -> int:
+    """The index of the last gap (_GAPS) in `text` before `end`, or -1."""
+    return max(text.rfind(" ", 0, end), text.rfind("\t", 0, end), text.rfind("\n", 0, end), text.rfind("\r", 0, end))
+
+
+def _tied_run(frags, texts: list, at: int, index: int) -> list[tuple[int, int, int]]:
+    """The run of tied words holding character `index` of fragment `at` (a no-break space): its pieces, (fragment,
+    start, end) each, from the gap before it to the gap after it, going on across fragments of text and boxes (a box
+    whole) and ended by another flowable's fragment or a line break (`texts`: _run_text of each of `frags`)."""
+    before: list[tuple[int, int, int]] = []
+    this = texts[at]
+    boxed = frags[at].fontName == BOX_FONT
+    start = own_start = 0 if boxed else _last_gap(this, index) + 1
+    left = at - 1
+    while start == 0 and left >= 0 and texts[left] is not None:
+        text = texts[left]
+        start = 0 if frags[left].fontName == BOX_FONT else _last_gap(text, len(text)) + 1
+        before.append((left, start, len(text)))
+        left -= 1
+    after: list[tuple[int, int, int]] = []
+    gap = None if boxed else _RUN_END.search(this, index)
+    end = len(this) if gap is None else gap.start()
+    right = at + 1
+    while gap is None and right < len(frags) and texts[right] is not None:
+        text = texts[right]
+        gap = None if frags[right].fontName == BOX_FONT else _RUN_END.search(text)
+        after.append((right, 0, len(text) if gap is None else gap.start()))
+        right += 1
+    return before[::-1] + [(at, own_start, end)] + after
 
 
 def _wide_runs_untied(frags, width: float):
     """`frags` with the ties of each run of tied words wider than `width` spaces (a copy of each fragment changed;
     `frags` itself when none is): a run goes on across fragments of text and boxes until a space, a line break or
     another flowable's fragment. When the run has ties just after a relation sign ("= 5.02", what the relation holds
-    its number by), those alone are untied, where each part they leave fits `width`; else every tie of it is."""
-    if not any(type(frag) is ParaFrag and NBSP in (getattr(frag, "text", None) or "") for frag in frags):
-        return frags
+    its number by), those alone are untied, where each part they leave fits `width`; else every tie of it is. Only the
+    runs holding a no-break space are found and measured (from each one: _tied_run), not every word of the text."""
     untie: list[tuple[int, int]] = []  # (fragment, index) of each tie to untie
-    run: list[tuple[int, int, int]] = []  # the run so far: (fragment, start, end) of each piece
-
-    def ended() -> None:
-        if any(NBSP in frags[at].text[start:end] for at, start, end in run) and _run_width(frags, run) > width:
-            untie.extend(_yielding_ties(frags, run, width))
-        run.clear()
-
+    done = -1, -1  # the end (fragment, index) of the last run measured: a tie before it is in it
+    texts = None  # (_run_text of each fragment, once a tie is found)
     for at, frag in enumerate(frags):
-        text = getattr(frag, "text", None)
-        if type(text) is not str or type(frag) is not ParaFrag or getattr(frag, "cbDefn", None) \
-                or getattr(frag, "lineBreak", False):
-            ended()
+        text = frag.__dict__.get("text") if type(frag) is ParaFrag else None
+        if type(text) is not str or NBSP not in text:
             continue
-        if frag.fontName == BOX_FONT:
-            run.append((at, 0, len(text)))
+        if texts is None:
+            texts = [_run_text(frag) for frag in frags]
+        if texts[at] is None:
             continue
-        start = 0
-        first = _RUN_END.search(text)
-        if first is not None:
-            run.append((at, 0, first.start()))
-            ended()
-            last = max(map(text.rfind, " \t\n\r"))  # (the last gap's last character)
-            # the runs between the first gap and the last, each a word of this fragment alone: those tied (found by
-            # the regex, not word by word: most of a paragraph's words hold no tie) measured
-            for tied in _TIED_RUN.finditer(text, first.end(), last):
-                run.append((at, tied.start(), tied.end()))
-                ended()
-            start = last + 1
-        run.append((at, start, len(text)))
-    ended()
+        index = text.find(NBSP)
+        while index >= 0:
+            if (at, index) >= done:
+                run = _tied_run(frags, texts, at, index)
+                done = run[-1][0], run[-1][2]
+                if _run_width(frags, run) > width:
+                    untie.extend(_yielding_ties(frags, run, width))
+            index = text.find(NBSP, index + 1)
     if not untie:
         return frags
     made = list(frags)
