@@ -99,6 +99,19 @@ def test_deletion_neighbours_meet_for_typos_of_a_word(word, data):
         assert names.deletions(word, 1) & names.deletions(typo, 1)
 
 
+def test_a_name_written_again_is_one_spelling_with_each_of_its_mentions_and_people():
+    """A text written several times is spelt once (names._spelt) and keeps every mention, email and affiliation;
+    'Zoë' composed and decomposed is one spelling; a text and its spelling both count for people.yaml."""
+    mentions = mentions_of([("Zoë Ng", "zoe@a.org", "Lund"), ("Zoe\u0308 Ng", None, "Oslo"),
+                            ("Zoë Ng", "ZOE@a.org ", None), ("Bo  Ek", None, None), ("Bo Ek", "bo@b.se", None)])
+    assert names._spelt(mentions) == {"Zoë Ng": "Zoë Ng", "Zoe\u0308 Ng": "Zoë Ng", "Bo  Ek": "Bo Ek",
+                                      "Bo Ek": "Bo Ek"}
+    spellings = names._spellings(mentions)
+    assert [(s.text, [m.line for m in s.mentions], sorted(s.emails)) for s in spellings] == [
+        ("Zoë Ng", [1, 2, 3], ["zoe@a.org"]), ("Bo Ek", [4, 5], ["bo@b.se"])]
+    assert len(spellings[0].affiliations) == 2
+
+
 # -- the edges of the rules -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("first, second", [
