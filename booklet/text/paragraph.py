@@ -499,10 +499,17 @@ class _Template(NamedTuple):
 
 _TEMPLATES: dict[int, tuple] = {}  # id(style) -> (style, its values then, the mappings they were made with,
 #                                     {(shape, case sensitive): _Template or None})
+# (a style's kind, its attributes as _alike keys them, the mappings) -> (the objects among them, the templates made in
+# styles of those attributes): the styles a booklet makes for its paragraphs are many (311 for 100 talks, made as each
+# part is laid out) and alike (84 kinds), and each made its templates anew (parsing its paragraphs, the kinds of
+# markup its first were of: a parse is ten times the making from a template)
+_ALIKE: dict[tuple, tuple] = {}
+_PLAIN = (str, int, float, bool, type(None))  # values told apart by their type and repr; any other by itself
 
 
 def _templates(style) -> dict:
-    """The templates made in `style` (emptied when any of its attributes, or the font mappings, have changed)."""
+    """The templates made in `style` and the styles alike (emptied when any of its attributes, or the font mappings,
+    have changed)."""
     values = tuple(style.__dict__.values())
     mappings = len(_rl_fonts._tt2ps_map)
     known = _TEMPLATES.get(id(style))
@@ -510,8 +517,23 @@ def _templates(style) -> dict:
             or not all(map(operator.is_, known[1], values))):
         if len(_TEMPLATES) >= 256:
             _TEMPLATES.clear()
-        known = _TEMPLATES[id(style)] = (style, values, mappings, {})
+        known = _TEMPLATES[id(style)] = (style, values, mappings, _alike(style, mappings))
     return known[3]
+
+
+def _alike(style, mappings: int) -> dict:
+    """The templates made in styles whose attributes are those of `style`: of the same type, repr and name when of a
+    plain type (_PLAIN), the same objects otherwise (a colour, the parent style: kept with the templates, so that no
+    other object is ever taken for one of them); and of the same kind, with the same font mappings."""
+    objects = tuple(value for value in style.__dict__.values() if type(value) not in _PLAIN)
+    key = (type(style), mappings, tuple((name, type(value), repr(value) if type(value) in _PLAIN else id(value))
+                                        for name, value in style.__dict__.items()))
+    known = _ALIKE.get(key)
+    if known is None:
+        if len(_ALIKE) >= 256:
+            _ALIKE.clear()
+        known = _ALIKE[key] = (objects, {})
+    return known[1]
 
 
 def _template(parser, calls, frags, sources) -> _Template | None:
@@ -1160,7 +1182,7 @@ def _widths(font, size) -> _Widths:  # `font`: the font object itself
     return _Widths(font, size)
 
 
-when_fonts_change(_widths.cache_clear, _TEMPLATES.clear, _NAMED.clear)
+when_fonts_change(_widths.cache_clear, _TEMPLATES.clear, _ALIKE.clear, _NAMED.clear)
 
 
 @functools.lru_cache(maxsize=4096)
