@@ -1155,6 +1155,34 @@ def test_a_split_paragraph_s_part_that_begins_with_what_is_left_of_a_web_address
     assert seen
 
 
+def test_a_warm_build_s_paragraph_hands_its_split_part_the_rest_of_a_web_address_as_a_cold_build_s(text_style):
+    """A paragraph whose lines a warm build's cache kept (set by break_to, as a column sets them, then wrapped) is not
+    broken again there: what is left of a web address broken at its lines' ends was noted on the paragraph as it was
+    broken, so a warm build's split handed its second part nothing, and that part cut the rest where its line ended
+    ("des_seri" / "es_chronologiques", an A4 abstract in two columns) where a cold build's broke it at its
+    punctuation. The rests are kept with the lines (_rests_on_lines)."""
+    from booklet.cache import BuildCache, memory
+
+    address = ("https://www.researchgate.net/publication/254453491_ANSECH_Logiciel_pour_l'analyse_des_series_"
+               "chronologiques")
+    text = (f"Communication aux Journées de Statistique, Rabat, Maroc. {address}. [4] Mélard, G. (2024), see "
+            "the notes. [5] Alj, A. and others wrote more.").replace("'", "&#39;")
+    handed = 0
+    for width, at in ((120, 3), (120, 5), (141, 4), (162, 3)):
+        cache, made = BuildCache(), []
+        for _ in range(2):  # cold, then warm
+            with memory.using(cache):
+                paragraph = Para(text, text_style)
+                paragraph.break_to([width])
+                paragraph.wrap(width, 10000)
+                _, rest = paragraph.split(width, text_style.leading * (at + 0.5))
+                rest.wrap(width, 10000)
+                made.append((rest.__dict__.get("_address_rest"), _lines(rest)))
+        assert made[1] == made[0], (width, at, made)
+        handed += made[0][0] is not None and address.endswith(made[0][0].rstrip("."))
+    assert handed == 4
+
+
 @pytest.mark.parametrize("markup", ["", "<i>x</i> "])  # one fragment and several
 def test_a_word_that_reads_as_what_is_left_of_a_web_address_but_is_not_it_is_hyphenated_as_a_word(text_style, markup):
     """What is left of a web address broken at a line's end (".../wiki/" / "Photosynthesis") is asked to break first

@@ -2538,7 +2538,8 @@ class _AddressRest:
 
     def broke(self, rest: str | None) -> None:
         """`rest`: what is left of the web address just broken (None: the word asked was not broken as one), kept
-        among the paragraph's (`_address_rests`) for a split to hand on (_rest_handed_on)."""
+        among the paragraph's (`_address_rests`, until its lines are made: _rests_on_lines) for a split to hand on
+        (_rest_handed_on)."""
         self.text = rest
         if rest is not None and self.para is not None:
             self.para.__dict__.setdefault("_address_rests", set()).add(rest)
@@ -2557,11 +2558,24 @@ class _Addresses:
 _ADDRESSES = _Addresses()
 
 
+def _rests_on_lines(para, made):
+    """`made` (the lines MathParagraph.breakLines just made of `para`) holding what is left of each web address
+    broken at a line's end as they were made (`_address_rests`, sorted: the ones _AddressRest.broke gathered on
+    `para` while it was broken), for a split of those lines to hand on (_rest_handed_on). Kept with the lines, not
+    the paragraph: a build whose cache keeps layouts sets lines kept or made again without breaking the paragraph
+    there (a warm build set "des_seri" / "es_chronologiques" where a cold one broke the rest at its punctuation),
+    and a paragraph broken at other widths before (a frame's tries, a measure) made rests these lines do not have."""
+    rests = para.__dict__.pop("_address_rests", None)
+    if rests:
+        made._address_rests = tuple(sorted(rests))
+    return made
+
+
 def _rest_handed_on(para, rest) -> None:
     """Tell `rest`, the second part of `para` split between pages or columns, that its first word is what is left of
     a web address broken at the end of the first part's last line (`_address_rest`, its _AddressRest's `text` as its
-    breaking begins), when it is one of those `para`'s breaking made."""
-    made = para.__dict__.get("_address_rests")
+    breaking begins), when it is one of those the breaking of `para`'s lines made (_rests_on_lines)."""
+    made = getattr(getattr(para, "blPara", None), "_address_rests", None)
     if not made or not rest.frags:
         return
     words = getattr(rest.frags[0], "words", None)  # (a part of a paragraph of one fragment: its words' texts)
@@ -3000,7 +3014,8 @@ class MathParagraph(Paragraph):
         if ahead is not None:
             return ahead
         widths = _widths_of(width)
-        made = _ragged_at_addresses(self.style, _no_final_hyphen(self, width, _break_lines))
+        self.__dict__.pop("_address_rests", None)  # (an earlier breaking's, broken on its own: break_cut_lines)
+        made = _rests_on_lines(self, _ragged_at_addresses(self.style, _no_final_hyphen(self, width, _break_lines)))
         _BROKEN_AT[made] = widths
         return made
 
