@@ -1155,6 +1155,35 @@ def test_a_split_paragraph_s_part_that_begins_with_what_is_left_of_a_web_address
     assert seen
 
 
+def test_a_split_part_that_begins_with_a_word_a_web_address_s_rest_begins_with_is_not_told_it_is_that_rest(
+        text_style):
+    """A split's second part is handed what is left of a web address broken at the first part's last line when its
+    first word is that rest (or its head, broken again: "about/our-team-and" of "about/our-team-and-friends_..."),
+    not when it is another word the rest begins with: "about" of "... to read / about and more" was told it, and the
+    first long word asked to break on its first lines was broken as that rest."""
+    address = "https://www.example.org/about/our-team-and-friends_of_the_house"
+    text = (f"See {address} for more. a bit more text here and a few words, a list of things to read about and "
+            "more words here.")
+    handed = {}  # the first word of the second part -> whether it was told it is an address's rest
+    for width in range(100, 160, 2):
+        paragraph = Para(text, text_style)
+        paragraph.wrap(width, 10000)
+        for at in range(1, len(paragraph.blPara.lines)):
+            paragraph = Para(text, text_style)
+            paragraph.wrap(width, 10000)
+            parts = paragraph.split(width, text_style.leading * (at + 0.5))
+            if len(parts) != 2:  # (too few lines either side)
+                continue
+            rest = parts[1]
+            rest.wrap(width, 10000)
+            first = _lines(rest)[0].split()[0]
+            told = rest.__dict__.get("_address_rest")
+            assert told is None or address.endswith(told) and told.startswith(first), (width, at, told, first)
+            handed.setdefault(first, set()).add(told is not None)
+    assert handed["about"] == {False}  # (at some widths the part begins "about and more words")
+    assert {True} in [handed[word] for word in handed if word.startswith("about/")]  # (the rest, whole or broken)
+
+
 def test_a_warm_build_s_paragraph_hands_its_split_part_the_rest_of_a_web_address_as_a_cold_build_s(text_style):
     """A paragraph whose lines a warm build's cache kept (set by break_to, as a column sets them, then wrapped) is not
     broken again there: what is left of a web address broken at its lines' ends was noted on the paragraph as it was

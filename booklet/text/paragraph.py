@@ -2584,8 +2584,17 @@ def _rest_handed_on(para, rest) -> None:
     else:
         word = _HELPERS.get_frag_words(rest.frags)[0] if _HELPERS is not None else None
         first = "".join(text for _, text in word[1:]) if word else ""
-    if first and any(text.startswith(first) or first.startswith(text) for text in made):
+    if first and any(_begins_rest(first, text) for text in made):
         rest._address_rest = first
+
+
+def _begins_rest(first: str, text: str) -> bool:
+    """Whether `first`, the first word of a split paragraph's second part, is `text`, what is left of a web address
+    broken at a line's end: it, it with more letters put back (a long word is asked of its first letters alone,
+    _from_the_head), or its head where it was broken again at the line after (one of its breaks, _address_pairs). Not
+    a word that only begins it: "about" after "... read" began "about/our-team/" and was told it."""
+    return first.startswith(text) or text.startswith(first) and any(
+        head == first for head, _ in _address_pairs(text, rest=True) or ())
 
 
 class _LineWords:
