@@ -37,8 +37,9 @@ _BENCH = _bench_module("linebreak_bench")  # its comparison of what breaking lea
 
 def REPORTLAB(para, width):  # noqa: N802 - a constant of the module, as it was
     """ReportLab's breakLines, with booklet's hyphenation and measures, and its rule for the last line (as
-    MathParagraph.breakLines has)."""
-    return mathparagraph._no_final_hyphen(para, width, mathparagraph._HELPERS.fallback)
+    MathParagraph.breakLines has, and its lines holding what is left of the web addresses broken, as it keeps them)."""
+    return mathparagraph._rests_on_lines(para, mathparagraph._no_final_hyphen(para, width,
+                                                                            mathparagraph._HELPERS.fallback))
 
 
 def _broken(break_lines, text: str, style, width):

@@ -2337,9 +2337,11 @@ def _to_next_line(split):
 def _spaces_kept(break_lines):
     """ReportLab's breakLines (`break_lines`), but without the space it left at the end of a line before a web
     address that went whole to the next line (_to_next_line: the line's text read "... the Montreal BSP ", DebConf17
-    A4 p. 63)."""
+    A4 p. 63); its breaking begins with the paragraph's own _AddressRest, as booklet's loop begins (called on its own,
+    it was the paragraph's broken before: what was left of its addresses was noted on that one)."""
 
     def breaking(para, width):
+        _ADDRESSES.begin(para)
         made = break_lines(para, width)
         moved = _ADDRESSES.state.moved
         if moved and made.kind == 1:
