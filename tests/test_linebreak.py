@@ -163,6 +163,38 @@ def test_a_paragraph_broken_again_from_a_word_is_as_broken_again_whole(styles, m
     assert compared > 100  # (223 of them, the same with the 1 pt width or without)
 
 
+@pytest.mark.parametrize("markup", ["", "<i>x</i> "])  # one fragment and several
+def test_a_paragraph_broken_again_from_a_mark_at_what_is_left_of_a_web_address_breaks_it_as_from_the_start(markup):
+    """A mark (linebreak.Resume) at what is left of a web address broken at the line before ("_ANSECH_..._des_series_
+    chronologiques.", of ".../publication/254453491_...") keeps what the breaking knew there (`told`): broken again
+    from it, the loop knew no rest and cut that word where the line ended ("_l'anal" / "yse_des_series_chronologique"
+    / "s."), not at its punctuation as from the start; a paragraph left with a runt after it was not mended."""
+    use_fonts()
+    style = make_styles(page_for("A5")).text
+    address = ("https://www.researchgate.net/publication/254453491_ANSECH_Logiciel_pour_l&#39;analyse_des_series_"
+               "chronologiques")
+    text = (f"{markup}Communication aux Journées de Statistique, Rabat, Maroc. {address}. [4] Mélard, G. (2024), see "
+            "the notes. [5] Alj, A. and others wrote more.")
+    compared = 0
+    for width in range(120, 330, 7):
+        para = MathParagraph(text, style)
+        frags = para.frags
+        outer = mathparagraph._ASKED.saved()
+        try:
+            lines = mathparagraph._broken(para, width, mathparagraph._MARKED, frags, frozenset()).lines
+            whole = [mathparagraph.line_text(line) for line in lines]
+            marks, hyphens = mathparagraph._ASKED.marks, mathparagraph._ASKED.hyphens
+            for found, (_, _, resume) in enumerate(marks):
+                again = mathparagraph._broken_from(para, width, mathparagraph._MARKED, frags, frozenset(), marks,
+                                                   list(hyphens), found).lines
+                assert [mathparagraph.line_text(line) for line in again] == whole, (width, found)
+                word = "".join(text for _, text in resume.words[0][1:])  # (the word the mark is at)
+                compared += "chronologiques" in word and "/" not in word
+        finally:
+            mathparagraph._ASKED.set_to(outer)
+    assert compared > 10  # (marks at the address's rest, at some widths)
+
+
 def test_a_paragraph_of_more_than_marked_words_words_is_not_marked(styles, monkeypatch):
     """Each mark of where the loop stood (linebreak.Resume) copies the words left: a paragraph of 12,000 words marked
     at each hyphenation took 0.34 s and 122 MB to break, against 0.21 s and 21 MB. One of more than MARKED_WORDS

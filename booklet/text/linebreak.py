@@ -72,8 +72,10 @@ class Helpers(NamedTuple):
     # whose spaces a web address broken at the line's end would stretch
     line_words: Callable = None
     # told a paragraph's breaking begins (what it knew of the paragraph broken before is forgotten; it may know what
-    # the paragraph was handed: the part of one split between pages, that it begins with what is left of a web address)
+    # the paragraph was handed: the part of one split between pages, that it begins with what is left of a web address),
+    # and the Resume it goes on from, if any (then it knows again what it knew there: the Resume's `told`)
     begins: Callable = None
+    knows: Callable = None  # what it knows as the loop stands (a token kept in a Resume's mark, given back to begins)
 
 
 # words of a paragraph, at most, for its breaking to be marked where it may go on from (Resume): each mark copies the
@@ -108,10 +110,14 @@ class Resume(NamedTuple):
     width_max: float  # what breaking sets on the paragraph as it goes
     split_long: int
     hyphenations: int
+    # what the helpers knew before that word (Helpers.knows: what is left of the web address broken at the line's end
+    # before it, which that word may be): without it, a paragraph broken from a mark at such a word cut it anywhere
+    # ("_l'anal" / "yse_des_series_chronologique"), not where it was broken from the start
+    told: object = None
 
 
-def _untold(words=None) -> None:
-    """Helpers.line_words (and Helpers.begins) where the caller has none."""
+def _untold(*args) -> None:
+    """Helpers.line_words (and Helpers.begins, Helpers.knows) where the caller has none."""
 
 
 def _takes(para, style, frags, least: int = 2) -> bool:
@@ -332,8 +338,8 @@ def break_lines(para, width, helpers: Helpers, marks: list | None = None, resume
     frags = para.frags
     line_words = helpers.line_words or _untold
     line_words(None)
-    begins = helpers.begins or _untold
-    begins(para)
+    begins, knows = helpers.begins or _untold, helpers.knows or _untold
+    begins(para, resume)
     if resume is None and not _takes(para, style, frags) and not _address_told(para, style, frags, helpers):
         found = helpers.fallback(para, width)
         if not (SPLIT_TAILS and style.splitLongWords and (_overfull(found) or _split_unhyphenated(para, found))
@@ -456,15 +462,16 @@ def break_lines(para, width, helpers: Helpers, marks: list | None = None, resume
     if not alone or helpers.asked is None or len(_words) > MARKED_WORDS:
         marks = None
 
-    def marked(before) -> None:
+    def marked(before, told) -> None:
         """The hyphenation just asked for the word `_words[at - 1]` made (`before`: helpers.asked() before it was
-        asked): where the loop stood before that word, kept in `marks` (nothing when it is None)."""
+        asked, `told`: helpers.knows() then): where the loop stood before that word, kept in `marks` (nothing when it
+        is None)."""
         if marks is None:
             return
         marks.append((before, helpers.asked(), Resume(
             _words[at - 1:], FW, len(FW) - 1, lines, len(lines), tuple((frag, frag.text) for frag in words),
             source, source_space, n, currentWidth, spaceWidth, maxSize, maxAscent, minDescent, sFW, lineno,
-            para._width_max, para._splitLongWordCount, para._hyphenations)))
+            para._width_max, para._splitLongWordCount, para._hyphenations, told)))
 
     while at < len(_words):
         w = _words[at]
@@ -539,20 +546,20 @@ def break_lines(para, width, helpers: Helpers, marks: list | None = None, resume
                 hyOk = not _unhyphenated(w)
                 # (a word glued to a formula, its runs in <nobr>, breaks at its own hyphens all the same)
                 ownOk = hyOk or helpers.breaks_at_own_hyphens(w)
-                before = helpers.asked() if marks is not None else None
+                before, told = (helpers.asked(), knows()) if marks is not None else (None, None)
                 line_words(n)
                 hsw = hyphenate_frag_word(hyphenator if hyOk else None, w, newWidth, limWidth,
                                           uriWasteReduce if hyOk else False, embeddedHyphenation and ownOk, hymwl)
                 line_words(None)
                 if hsw:
-                    marked(before)
+                    marked(before, told)
                     _hyphenated_in(para, _words, at, hsw, f, FW)
                     continue
                 elif hyphenation2 and len(FW) > 1:
                     hsw = hyphenate_frag_word(hyphenator if hyOk else None, w, wordWidth, maxWidth,
                                               uriWasteReduce if hyOk else False, embeddedHyphenation and ownOk, hymwl)
                     if hsw:
-                        marked(before)
+                        marked(before, told)
                         _words[at:at] = [_break_after(f), w]
                         FW.pop(-1)
                         continue
@@ -560,10 +567,10 @@ def break_lines(para, width, helpers: Helpers, marks: list | None = None, resume
                     and wordWidth > maxWidths[min(lineno + bool(words), maxlineno)]:
                 # a word wider than a whole line, in a style that hyphenates nothing else: hyphenated as a hyphenating
                 # style's is (what is left of it too, when that is still wider), else it starts the next line
-                before = helpers.asked() if marks is not None else None
+                before, told = (helpers.asked(), knows()) if marks is not None else (None, None)
                 hsw = hyphenate_frag_word(_patterns(pyphen, wide), w, newWidth, limWidth, False, False, hymwl)
                 if hsw:
-                    marked(before)
+                    marked(before, told)
                     _hyphenated_in(para, _words, at, hsw, f, FW)
                     continue
                 if n > 0 and not isinstance(w, _SplitFrag):

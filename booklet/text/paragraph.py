@@ -2528,9 +2528,9 @@ class _AddressRest:
     / "es_chronologiques"). `moved`: the empty parts ReportLab's loop was given for a web address gone whole to the
     next line (_to_next_line)."""
 
-    def __init__(self, para=None):
+    def __init__(self, para=None, resume=None):
         self.para = para
-        self.text = None if para is None else para.__dict__.get("_address_rest")
+        self.text = resume.told if resume is not None else None if para is None else para.__dict__.get("_address_rest")
         self.moved = []
 
     def is_rest(self, text: str) -> bool:
@@ -2549,12 +2549,16 @@ class _AddressRest:
 
 class _Addresses:
     """The _AddressRest of the paragraph being broken (`state`), made anew as each paragraph's breaking begins
-    (Helpers.begins)."""
+    (Helpers.begins), knowing what it knew at the mark it goes on from (a linebreak.Resume, `told`: Helpers.knows)."""
 
     state = _AddressRest()
 
-    def begin(self, para=None) -> None:
-        self.state = _AddressRest(para)
+    def begin(self, para=None, resume=None) -> None:
+        self.state = _AddressRest(para, resume)
+
+    def knows(self) -> str | None:
+        """What is left of the web address last broken, as the paragraph's breaking stands (a Resume's `told`)."""
+        return self.state.text
 
 
 _ADDRESSES = _Addresses()
@@ -2900,7 +2904,8 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
         get_frag_words=get_frag_words, split=_split, same_frag=_same_frag, string_width=_string_width,
         measure=_measure, ascent_descent=_ascent_descent, pyphen=pyphen, hyphenate_frag_word=hyphenate,
         long_leftover=_long_leftover, breaks_as_address=_breaks_as_address, attached=_a_box,
-        breaks_at_own_hyphens=glued_cuts.breaks, asked=_asked, line_words=_LINE_WORDS, begins=_ADDRESSES.begin)
+        breaks_at_own_hyphens=glued_cuts.breaks, asked=_asked, line_words=_LINE_WORDS, begins=_ADDRESSES.begin,
+        knows=_ADDRESSES.knows)
 
 
 def _a_box(frag) -> bool:
