@@ -93,6 +93,37 @@ def test_on_a4_an_abstracts_text_is_set_in_two_balanced_columns_read_left_then_r
     assert norm(text) in Pdf(result.output).norms[index]  # in reading order: the left column, then the right
 
 
+def test_a_web_address_broken_between_two_columns_breaks_its_rest_at_its_punctuation_warm_as_cold(tmp_path):
+    """An abstract in two columns on A4 whose left column ends inside a web address ("Maroc. https://www.researchgate.
+    net/publication/" / "254453491_ANSECH_..."): the right column's part of the paragraph breaks what is left of it
+    at its own punctuation ("..._des" / "_series_chronologiques."), not where its line ended ("des_seri" / "es_
+    chronologiques", uRos 2026), in a warm build as in a cold one (a warm build's cache sets the lines without
+    breaking the paragraph: it handed the part nothing, and its PDF differed)."""
+    from booklet.cache import BuildCache
+
+    address = ("https://www.researchgate.net/publication/254453491_ANSECH_Logiciel_pour_l'analyse_des_series_"
+               "chronologiques")
+    text = ("Firstword " + _text(55) + " Communication aux Journées de Statistique, Rabat, Maroc. " + address
+            + ". Then " + _text(60, 2) + " lastword.")
+    folder = write_conference(tmp_path / "conf", {"abstracts.yaml": _abstract(text),
+                                                  "theme.yaml": "abstracts: {layout: page}\n"})
+    cold, warm = tmp_path / "cold.pdf", tmp_path / "warm.pdf"
+    result = build_booklet(folder, cold, "A4", cache=BuildCache(warm=False))
+    cache = BuildCache()
+    for _ in range(2):  # (the second build warm)
+        build_booklet(folder, warm, "A4", cache=cache)
+    assert warm.read_bytes() == cold.read_bytes()
+    index = result.anchors["abstract-0"] - 1
+    page = page_for("A4")
+    lines = _text_lines(cold, index, _top_of_text(cold, index, "Firstword"))
+    middle = lines[0][0] + page.text_width / 2
+    left = [text for l, _, text in lines if l < middle]
+    right = [text for l, _, text in lines if l > middle]
+    assert left[-1].endswith("/publication/") and right[0].startswith("254453491_")  # (split inside the address)
+    # (the lines as read hold no spaces: the rest on two lines, broken before an underscore of its own)
+    assert "_chronologiques.Then" in right[1] and right[1][0] == "_", right[:2]  # (never "des_seri" / "es_...")
+
+
 @pytest.mark.parametrize("page_size, theme, shared", [("A4", None, True), ("letter", None, True), ("A5", None, False),
                                                       ("A4", "abstracts: {layout: page}\n", False),
                                                       ("A5", "abstracts: {layout: flow}\n", True)])
