@@ -24,6 +24,7 @@ from .data.theme import font_files, theme_page_size
 from .check import linted, read, read_again
 from .data.contract import FILES
 from .data.theme import labels_for, quotes_for
+from .layout.abstracts import handing_on
 from .layout.index import index_before_people
 from .layout.story import build_story
 from .model import Booklet
@@ -194,8 +195,6 @@ def build_booklet(data_dir: Path, output: Path, page_size: str | None = None,
     # a build of its own (no cache of the caller's, or one made for this build alone: `single_build`, as proofs' is)
     # takes what the last build read of the very same data; a watch's rebuilds read from their memory
     alone = cache is None or getattr(cache, "single_build", False)
-    from .layout.abstracts import handing_on
-
     # (without a cache: the folder's kept on disk, if any; the abstracts lint lays out, for the story to take)
     with using_cache(cache, data_dir), disk.seldom_collected(), handing_on():
         return _build(data_dir, output, page_size, options, progress, strict, jobs, checked, remember, alone,
@@ -251,7 +250,9 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
         if found is None:  # here: in one process, or none could be forked
             if keeping is not None:
                 keeping()
-            found = lint() if lint is not None else []
+            # (in parts, other processes lay the abstracts out: what lint lays out of them here is kept for no story)
+            with nullcontext() if jobs == 1 else handing_on(story_here=False):
+                found = lint() if lint is not None else []
         warnings[:] = kept if kept is not None else found
         if strict and warnings:
             raise DataError(warnings)

@@ -2019,6 +2019,20 @@ def test_a_line_leading_into_a_lead_in_too_short_to_break_goes_on_with_it_to_the
         assert norm("ecosystem to: 1. Actively participate") in after, (words, after[:200])
 
 
+def _laid_out_by_lint(tmp_path):
+    """A conference whose abstracts lint lays out to measure them (lint.fit): the section's first (under its name, one
+    a page), a long one, and some about a page long, set tighter to fit it; and a short one it does not."""
+    sentence = "Hierarchical models pool the information of many noisy objects into one sharper picture. "
+    entries = [_entry("first", "The first", "A short first text ends here."),
+               _entry("short", "A short one", "A short text ends here too."),
+               _entry("long", "A long one", _filling(2, 1500, "endlong")),
+               *(_entry(f"s{n}", f"Talk {n}", sentence * n) for n in range(30, 42, 2))]
+    return write_conference(tmp_path / "conf", {
+        "abstracts.yaml": "".join(entries),
+        "programme.yaml": BASE["programme.yaml"].replace("talk: lund-2026", "title: A talk").replace(
+            "talk: okafor", "title: Another")})
+
+
 @pytest.mark.parametrize("page_size, laid_out", [("A5", ("A short first", "Short line 0", "Hierarchical")),
                                                   ("A4", ("Short line 0",))])
 def test_a_build_draws_the_abstract_texts_lint_laid_out_without_making_them_again(tmp_path, monkeypatch, page_size,
@@ -2034,15 +2048,7 @@ def test_a_build_draws_the_abstract_texts_lint_laid_out_without_making_them_agai
     from booklet.layout.common import Context
 
     monkeypatch.setenv("BOOKLET_CACHE", "off")  # (a build of the same inputs would take the last one's warnings)
-    sentence = "Hierarchical models pool the information of many noisy objects into one sharper picture. "
-    entries = [_entry("first", "The first", "A short first text ends here."),
-               _entry("short", "A short one", "A short text ends here too."),
-               _entry("long", "A long one", _filling(2, 1500, "endlong")),
-               *(_entry(f"s{n}", f"Talk {n}", sentence * n) for n in range(30, 42, 2))]
-    folder = write_conference(tmp_path / "conf", {
-        "abstracts.yaml": "".join(entries),
-        "programme.yaml": BASE["programme.yaml"].replace("talk: lund-2026", "title: A talk").replace(
-            "talk: okafor", "title: Another")})
+    folder = _laid_out_by_lint(tmp_path)
     made = []
     paras = Context.paras
     monkeypatch.setattr(Context, "paras", lambda self, text, style: made.append(text) or paras(self, text, style))
@@ -2063,3 +2069,33 @@ def test_a_build_draws_the_abstract_texts_lint_laid_out_without_making_them_agai
     assert [p.message for p in handed.warnings] == [p.message for p in alone.warnings]
     assert "long" in [p.message.split("'")[1] for p in handed.warnings if p.kind == "too-long"]
     assert norm("endlong") in Pdf(handed.output).norms[handed.anchors["end:abstract-2"] - 1]
+
+
+def test_a_build_in_parts_keeps_none_of_the_abstract_texts_lint_lays_out_in_its_own_process(tmp_path, monkeypatch):
+    """A build laid out in parts (--jobs 2) whose lint runs in the build's own process (no process forked for it,
+    as a watch's rebuilds lint) keeps none of the abstract texts lint lays out for a story (layout.abstracts.
+    handing_on): the workers lay the abstracts out, and what was kept was held, taken by none, to the build's end
+    (36C3: 206 texts, 1,679 paragraphs); a build in one process keeps them for its story. The warnings are the same."""
+    from booklet import processes
+    from booklet.layout import abstracts as layout_abstracts
+    from booklet.lint import fit
+
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    monkeypatch.setattr(processes, "forks_pay", lambda: False)  # (lint in the build's own process)
+    folder = _laid_out_by_lint(tmp_path)
+    kept = []
+    check_lengths = fit.check_lengths
+
+    def counted(*args, **kwargs):  # how many texts lint left kept, once it has measured them all
+        found = check_lengths(*args, **kwargs)
+        handed = layout_abstracts._HANDED_ON.get()
+        kept.append(0 if handed is None else len(handed.texts))
+        return found
+
+    monkeypatch.setattr(fit, "check_lengths", counted)
+    one = build_booklet(folder, tmp_path / "one.pdf", "A5", jobs=1)
+    two = build_booklet(folder, tmp_path / "two.pdf", "A5", jobs=2)
+    assert (one.jobs, two.jobs) == (1, 2)
+    assert kept[0] > 0 and kept[1] == 0, kept
+    assert [p.message for p in one.warnings] == [p.message for p in two.warnings]
+    assert "long" in [p.message.split("'")[1] for p in two.warnings if p.kind == "too-long"]
