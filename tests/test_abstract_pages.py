@@ -2099,3 +2099,38 @@ def test_a_build_in_parts_keeps_none_of_the_abstract_texts_lint_lays_out_in_its_
     assert kept[0] > 0 and kept[1] == 0, kept
     assert [p.message for p in one.warnings] == [p.message for p in two.warnings]
     assert "long" in [p.message.split("'")[1] for p in two.warnings if p.kind == "too-long"]
+
+
+def test_flowing_abstracts_keep_only_the_texts_their_story_takes(tmp_path, monkeypatch):
+    """Flowing abstracts (A4): lint measures an abstract a little over a page set tighter too (fitted_page), but the
+    story sets each at FULL: only that text is kept for it (layout.abstracts.keeping_texts), and every text kept is
+    taken, none left held to the build's end."""
+    from booklet.layout import abstracts as layout_abstracts
+
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    sentence = "Hierarchical models pool the information of many noisy objects into one sharper picture. "
+    folder = write_conference(tmp_path / "conf", {
+        "abstracts.yaml": _entry("first", "The first", "A short text.") + _entry("near", "Near a page", sentence * 60),
+        "programme.yaml": BASE["programme.yaml"].replace("talk: lund-2026", "title: A talk").replace(
+            "talk: okafor", "title: Another")})
+    handed, tried = [], []
+
+    class Recorded(layout_abstracts._HandedOn):
+        def __init__(self):
+            super().__init__()
+            handed.append(self)
+
+    text = layout_abstracts._text
+
+    def noted(ctx, abstract, style, tight):  # the settings lint lays each text out at
+        if handed and handed[-1].keeping:
+            tried.append((abstract.id, tight))
+        return text(ctx, abstract, style, tight)
+
+    monkeypatch.setattr(layout_abstracts, "_HandedOn", Recorded)
+    monkeypatch.setattr(layout_abstracts, "_text", noted)
+    result = build_booklet(folder, tmp_path / "a4.pdf", "A4", jobs=1)
+    assert any(tight != layout_abstracts.FULL for _, tight in tried), tried  # (lint tried it tighter)
+    assert ("near", layout_abstracts.FULL) in tried
+    assert len(handed) == 1 and handed[0].texts == {}
+    assert Pdf(result.output).pages_with("Near a page")

@@ -359,7 +359,9 @@ def handing_on(story_here: bool = True):
 @contextmanager
 def keeping_texts():
     """Inside the block (lint measuring abstracts), inside a build's `handing_on`: the first text made at each setting
-    of each abstract is kept for the story (fitted_page's: the page first measured at FULL, each setting tried)."""
+    of each abstract is kept for the story (fitted_page's: the page first measured at FULL, each setting tried);
+    flowing abstracts', at FULL alone (their story sets them so: a tighter one kept was held, untaken, to the
+    build's end: 36C3 A4, 35 of 56 texts)."""
     with _set(keeping=True):
         yield
 
@@ -395,7 +397,8 @@ def _text(ctx: Context, abstract: Abstract, style, tight: Tight) -> list:
     key = (abstract.id, tight)
     if handed.keeping:
         paras = ctx.paras(abstract.text, style)
-        handed.texts.setdefault(key, (ctx.booklet, ctx.page, paras))
+        if tight == FULL or not ctx.flow:  # (flowing, the story sets its text at FULL: lint's tighter ones, none)
+            handed.texts.setdefault(key, (ctx.booklet, ctx.page, paras))
         return paras
     kept = handed.texts.pop(key, None)
     if kept is not None and kept[0] is ctx.booklet and kept[1] is ctx.page:
