@@ -296,9 +296,10 @@ def test_abstracts_of_every_length_lay_out_in_columns_and_lint_names_those_that_
     from booklet.layout.common import Context
     from booklet.layout.flowables import height_needed
 
-    # words: a few lines, half a page, then 37 more at each step across the foot of the page (on A4, 595 to 632
-    # fit, 669 to 854 are set tighter, 891 on run on), and one of more than a page and a half
-    lengths = [40, 77, 336, *range(595, 1040, 37), 1372]
+    # words: a few lines, half a page, then across the foot of the page (on A4, 595 to 632 fit, 669 to 854 are set
+    # tighter, 891 on run on: 37 words a step, those on each side of each border kept), and one of more than a page
+    # and a half
+    lengths = [40, 77, 336, 595, 632, 669, 743, 817, 854, 891, 965, 1372]
     abstracts = "".join(f"- id: a{n}\n  title: Talk {n}\n  speaker: {{name: Ana Smith}}\n  abstract: |\n"
                         + "".join(f"    {_text(60, p)}\n\n" for p in range(n // 60)) + f"    {_text(n % 60)} end{n}.\n"
                         for n in lengths)
