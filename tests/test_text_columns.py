@@ -1038,7 +1038,10 @@ def test_columns_at_a_pages_foot_never_end_with_a_lead_in_its_list_in_the_next_c
 
     middle = page_for("A4").width / 2
     moved = 0
-    for extra in range(534, 600, 12):  # (XDC's from 6 lines above the page's foot to 2)
+    # (XDC's from 6 lines above the page's foot to 2, a line a step (12 words): with FOOT_LINES 0, those of 546 to 582
+    # end a column with the lead-in; 534 and 594 do not, nor does any with FOOT_LINES 3. The first and last such, and
+    # one between)
+    for extra in (534, 546, 570, 594):
         first = "\n\n".join([_text(600), _text(150 + extra, 5) + " endfirst."])
         abstracts = entry("a", "The first one", first) + entry("b", "KWinFT in 2021", _KWINFT) + entry(
             "c", "The last one", _text(40))  # (not the last, which is set closer to fit where it can: flowing_entry)
