@@ -540,8 +540,8 @@ def test_a_talk_or_tutorial_alone_in_its_session_and_titled_as_it_is_named_print
     "Turorial 1" over "TUTORIAL 1 Turorial 1"; a session block of one talk named by it, or parallel sessions set one
     after another (three on A5), did the same. The heading says it once; under it the time, the speaker (a tutorial's
     label and presenter) and the page of the abstract, linked. A talk under a heading of another name ("Models")
-    keeps its title; so does a lunch (nothing else on its row says what it is: GMTH 2023's Thursday, A5 p. 6, "AG
-    Promotionen (?)" over a row of "15:00–19:00" alone)."""
+    keeps its title. A lunch is never a time alone (GMTH 2023's Thursday, A5 p. 6, "AG Promotionen (?)" over a row of
+    "15:00–19:00" alone): set one after another, its session is its plain row, its title once (AMCOS 2018, p. 5)."""
     if layout == "session":
         name, what = ALONE["talk"]
         block = f"      - session: {name}\n        chair: Mei Chen\n        items:\n" \
@@ -557,10 +557,10 @@ def test_a_talk_or_tutorial_alone_in_its_session_and_titled_as_it_is_named_print
     lines = pdf.lines(day)
     text = "\n".join(lines)
     for kind in kinds:
-        assert text.count(ALONE[kind][0]) == (2 if kind == "lunch" else 1), (kind, lines)
+        assert text.count(ALONE[kind][0]) == 1, (kind, lines)
     assert time_rows(pdf, day) == ["09:20\u201310:00"] * len(kinds) + ["11:00\u201311:30"], lines
-    if "lunch" in kinds:  # its heading, its time and its title (was its time alone, then "Models")
-        assert lines[lines.index("Lunch"):lines.index("Models")] == ["Lunch", "09:20\u201310:00", "Lunch"], lines
+    if "lunch" in kinds:  # its time and its title, no heading (was its heading over them; before, over its time alone)
+        assert lines[lines.index("Lunch") - 1:lines.index("Models")] == ["09:20\u201310:00", "Lunch"], lines
     assert "Ana Smith" in lines and "Models" in lines and "Hierarchical models" in lines, lines
     assert ("TUTORIAL 1" in lines and "Sven Oberg" in lines) == ("tutorial" in kinds), lines
     described = {pdf.pages_with(title)[-1] for title in ("A talk about Lund", "Hierarchical models")}
@@ -568,6 +568,48 @@ def test_a_talk_or_tutorial_alone_in_its_session_and_titled_as_it_is_named_print
         described.add(pdf.pages_with("Bayesian inference")[-1])
     assert {page for _, page in pdf.links(day)} == described, pdf.links(day)
     assert all(str(page + 1) in lines for page in described), lines
+
+
+COFFEE = ("session: Coffee\n{pad}  room: Foyer\n{pad}  items:\n"
+          '{pad}    - {{time: "10:45-11:10", title: Coffee, kind: break}}\n')
+
+
+@pytest.mark.parametrize("layout", ["session", "one after another", "chaired"])
+def test_a_session_that_is_one_line_titled_as_it_is_named_prints_as_that_plain_line_without_its_heading(tmp_path,
+                                                                                                      layout):
+    """AMCOS 2018 (A5 p. 5): a session "Coffee" of one line, "Coffee", set one after another among parallel sessions,
+    printed a "Coffee" bar over "10:45–11:10 Coffee". Printed on its own (a session block, or set one after another), such a session is its one line, as a
+    line outside any session prints: the time and the title on one baseline, the title where a plain line's is, the
+    session's room under it, the title once. A chaired session keeps its heading (it names the chair) over its row."""
+    first = '      - {time: "10:00-10:45", title: Registration}\n'
+    if layout == "one after another":  # (three parallel sessions on A5: one after another)
+        block = "      - parallel:\n" + "".join(
+            f'          - session: {name}\n            items:\n              - {{time: "10:45-11:40", talk: {talk}}}\n'
+            for name, talk in (("Models", "okafor"), ("Methods", "lund-2026"))) + "          - " + COFFEE.format(
+            pad=" " * 10)
+    else:
+        block = "      - " + COFFEE.format(pad=" " * 6)
+        if layout == "chaired":
+            block = block.replace("  room: Foyer\n", "  room: Foyer\n        chair: Mei Chen\n")
+    _, pdf, path = build(tmp_path, {"programme.yaml": "days:\n  - date: 2027-09-13\n    items:\n" + first + block})
+    day = outline_pages(pdf, "Programme")[0][1]
+    lines = pdf.lines(day)
+    assert "10:45\u201311:10" in time_rows(pdf, day), lines
+    coffee = boxes(path, day, "Coffee")
+    (time,) = boxes(path, day, "10:45\u201311:10")
+    (registration,) = boxes(path, day, "Registration")
+    (foyer,) = boxes(path, day, "Foyer")
+    if layout == "chaired":  # its heading (name · room, the chair under it) over its row (time, title)
+        assert len(coffee) == 2 and "Chair: Mei Chen" in lines, lines
+        heading, row = sorted(coffee, key=lambda box: -box[1])
+        assert heading[1] > time[3] and abs(row[1] - time[1]) < 1.5 and foyer[1] > time[3], (coffee, time, foyer)
+        return
+    assert len(coffee) == 1 and "Chair: Mei Chen" not in lines, lines  # (was twice: the bar over the row)
+    (row,) = coffee
+    assert abs(row[1] - time[1]) < 1.5, (row, time)  # the time and the title on one baseline
+    assert abs(row[0] - registration[0]) < 0.5, (row, registration)  # where a plain line's title is
+    assert foyer[3] < row[1] and abs(foyer[0] - row[0]) < 0.5, (foyer, row)  # the room under the title
+    assert lines[lines.index("Coffee") - 1:lines.index("Coffee") + 2] == ["10:45\u201311:10", "Coffee", "Foyer"]
 
 
 @pytest.mark.parametrize("talks, long_every", [(15, 2), (16, 3)])

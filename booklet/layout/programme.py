@@ -219,8 +219,10 @@ def _programme_day(ctx: Context, index: int, day: Day, level: int, section: str 
             lines.append(Line(Para(markup.inline(ctx.label("glance_untimed")), ctx.styles.label),
                               space=space + BLOCK_SPACE * tight, keep=True))
             space = 0.0
-        if isinstance(entry, Item):
-            lines.append(Line(item_row(ctx, entry, tight), space=space, row=True))
+        plain = entry if isinstance(entry, Item) else _plain_line(entry) if isinstance(entry, Session) else None
+        if plain is not None:  # (a session that is one plain line: printed as one, _plain_line)
+            lines.append(Line(item_row(ctx, plain, tight, room=None if plain is entry else _room_apart(entry)),
+                              space=space, row=True))
             space = 0.0
             continue
         block = (_session_lines(ctx, entry, chaired.get(id(entry)), tight) if isinstance(entry, Session)
@@ -319,12 +321,13 @@ def _time_width(ctx: Context) -> float:
     return stringWidth("00:00\u201300:00", style.fontName, style.fontSize) + 1
 
 
-def item_row(ctx: Context, item: Item, tight: float = 1.0, headed: bool = False) -> Row:
+def item_row(ctx: Context, item: Item, tight: float = 1.0, headed: bool = False, room: str | None = None) -> Row:
     """One programme line: time, what happens (and who), the page it is described on; its padding times `tight`
-    (fitted_day). `headed`: its session's heading says what it is (_headed_by): its title left out (see _item_body)."""
+    (fitted_day). `headed`: its session's heading says what it is (_headed_by): its title left out (see _item_body).
+    `room`: its session's, printed where it has none of its own (a session printed as its one line: _plain_line)."""
     s = ctx.styles
     left = [Para(str(item.time), s.time)] if item.time else []
-    body, ref, background = _item_body(ctx, item, titled=not headed)
+    body, ref, background = _item_body(ctx, item, titled=not headed, room=room)
     return Row(left, body, _time_width(ctx), ref=ref, ref_style=s.time, link=ref,
                background=background, pad=ROW_PAD * tight, gap=2.5 * mm, keep=ctx.page.text_height, baseline=True)
 
@@ -349,22 +352,52 @@ def _headed_by(session: Session) -> Item | None:
     "Turorial 1" over "TUTORIAL 1 Turorial 1". A line of its own (a lunch, a meeting: no speaker, no label) keeps its
     title: without it, its row was a time alone (GMTH 2023's Thursday, A5 p. 6: "AG Promotionen (?)" over a row of
     "15:00–19:00" and nothing else; its Friday, p. 7: "Mittagspause" over "13:00–14:30")."""
+    item = _named_by(session)
+    return item if item is not None and (item.abstract or item.tutorial) else None
+
+
+def _plain_line(session: Session) -> Item | None:
+    """The one line of a session that is nothing but that line: alone in it, a line of its own (no talk, no tutorial:
+    a break, a meeting), titled as the session is named, and no chair. Printed on its own (a session block of the day,
+    or one of parallel sessions set one after another), such a session is that line, a plain row as one outside any
+    session ("10:45–11:10 Coffee", the session's room under it where the line has none), not its heading over a row
+    that says it again (AMCOS 2018, A5 p. 5: a "Coffee" bar over "10:45–11:10 Coffee"). Side by side, its heading is
+    its lane's and stays over its row, which keeps its title (_headed_by: never a time alone; SIGDIAL 2020, A5 p. 11,
+    "Breakouts Discussion Sessions" beside "Turorial 3": the time in the lane's row, level with the other lane's); a
+    chaired session keeps its heading, which names the chair."""
+    item = _named_by(session)
+    if item is None or item.abstract or item.tutorial or session.chairs or session.chairs_left_out:
+        return None
+    return item
+
+
+def _named_by(session: Session) -> Item | None:
+    """The one item of a session, when it is alone in it and titled as the session is named (its own title, its
+    talk's or its tutorial's; markup, case and the spaces around left aside)."""
     if len(session.items) != 1:
         return None
     item = session.items[0]
-    if not item.shown_title or not (item.abstract or item.tutorial):
+    if not item.shown_title:
         return None
     same = markup.plain(item.shown_title).casefold().strip() == markup.plain(session.name or "").casefold().strip()
     return item if same else None
 
 
-def _item_body(ctx: Context, item: Item, titled: bool = True):
+def _room_apart(session: Session) -> str | None:
+    """The session's room, when it has one named otherwise than the session (as imports name sessions after their
+    rooms: the name said once)."""
+    if session.room and session.room.strip().casefold() != session.name.strip().casefold():
+        return session.room
+    return None
+
+
+def _item_body(ctx: Context, item: Item, titled: bool = True, room: str | None = None):
     """What a programme line says (its title, and who and where), the page it is described on and its background. Not
     `titled` (_headed_by: its session's heading names it): its title left out, the rest kept (a talk's speaker and its
-    label, a tutorial's label and presenters, the place)."""
+    label, a tutorial's label and presenters, the place). `room`: printed where the item has none of its own."""
     s = ctx.styles
     title = item.shown_title
-    where = " \u00b7 ".join(markup.inline(x) for x in (item.place, item.room) if markup.prints(x))
+    where = " \u00b7 ".join(markup.inline(x) for x in (item.place, item.room or room) if markup.prints(x))
     if item.abstract:
         abstract = item.abstract
         label = markup.inline(ctx.label(abstract.kind)) if abstract.kind != "contributed" else ""
@@ -413,8 +446,7 @@ def session_header(ctx: Context, session: Session, continued: bool = False, chai
     line = f"<b>{markup.title(session.name, bold=True)}</b>"
     if continued:
         line += f' <font color="{markup_color(ctx.colours.muted)}">({markup.inline(ctx.label("continued"))})</font>'
-    room = session.room if session.room and session.room.strip().casefold() != session.name.strip().casefold() \
-        else None  # a session named after its room (as imports name them) shows the name once
+    room = _room_apart(session)  # a session named after its room (as imports name them) shows the name once
     if not markup.prints(room):
         room = None  # a room the fonts print nothing of (CJK alone, warned of) left "Models ·" ending in the dot
     body = [Para(line, style)]
@@ -444,6 +476,8 @@ def _session_lines(ctx: Context, session: Session, mark: str | None = None, tigh
         heading = session_header(ctx, session, continued=True, tight=tight)
         return [Line(_marked(heading, mark), space=BLOCK_SPACE * tight, keep=True), *rows]
 
+    if (plain := _plain_line(session)) is not None:  # (no chair: no mark)
+        return [Line(item_row(ctx, plain, tight, room=_room_apart(session)), row=True)]
     headed = _headed_by(session)
     lines = [Line(_marked(session_header(ctx, session, tight=tight), mark), keep=True)]
     lines += [Line(_marked(item_row(ctx, item, tight, item is headed), mark), row=True, block=session, resume=resume)
