@@ -574,13 +574,14 @@ COFFEE = ("session: Coffee\n{pad}  room: Foyer\n{pad}  items:\n"
           '{pad}    - {{time: "10:45-11:10", title: Coffee, kind: break}}\n')
 
 
-@pytest.mark.parametrize("layout", ["session", "one after another", "chaired"])
+@pytest.mark.parametrize("layout", ["session", "one after another", "chaired", "a meeting"])
 def test_a_session_that_is_one_line_titled_as_it_is_named_prints_as_that_plain_line_without_its_heading(tmp_path,
                                                                                                       layout):
     """AMCOS 2018 (A5 p. 5): a session "Coffee" of one line, "Coffee", set one after another among parallel sessions,
     printed a "Coffee" bar over "10:45–11:10 Coffee". Printed on its own (a session block, or set one after another), such a session is its one line, as a
     line outside any session prints: the time and the title on one baseline, the title where a plain line's is, the
-    session's room under it, the title once. A chaired session keeps its heading (it names the chair) over its row."""
+    session's room under it, the title once. A chaired session keeps its heading (it names the chair) over its row, and
+    so does a meeting (no background of its own: GMTH 2023 A5 p. 6, its row would read as the session's before it)."""
     first = '      - {time: "10:00-10:45", title: Registration}\n'
     if layout == "one after another":  # (three parallel sessions on A5: one after another)
         block = "      - parallel:\n" + "".join(
@@ -591,6 +592,8 @@ def test_a_session_that_is_one_line_titled_as_it_is_named_prints_as_that_plain_l
         block = "      - " + COFFEE.format(pad=" " * 6)
         if layout == "chaired":
             block = block.replace("  room: Foyer\n", "  room: Foyer\n        chair: Mei Chen\n")
+        if layout == "a meeting":
+            block = block.replace(", kind: break}", "}")
     _, pdf, path = build(tmp_path, {"programme.yaml": "days:\n  - date: 2027-09-13\n    items:\n" + first + block})
     day = outline_pages(pdf, "Programme")[0][1]
     lines = pdf.lines(day)
@@ -599,8 +602,8 @@ def test_a_session_that_is_one_line_titled_as_it_is_named_prints_as_that_plain_l
     (time,) = boxes(path, day, "10:45\u201311:10")
     (registration,) = boxes(path, day, "Registration")
     (foyer,) = boxes(path, day, "Foyer")
-    if layout == "chaired":  # its heading (name · room, the chair under it) over its row (time, title)
-        assert len(coffee) == 2 and "Chair: Mei Chen" in lines, lines
+    if layout in ("chaired", "a meeting"):  # its heading (name · room, the chair under it) over its row (time, title)
+        assert len(coffee) == 2 and ("Chair: Mei Chen" in lines) == (layout == "chaired"), lines
         heading, row = sorted(coffee, key=lambda box: -box[1])
         assert heading[1] > time[3] and abs(row[1] - time[1]) < 1.5 and foyer[1] > time[3], (coffee, time, foyer)
         return

@@ -356,6 +356,9 @@ def _headed_by(session: Session) -> Item | None:
     return item if item is not None and (item.abstract or item.tutorial) else None
 
 
+_BACKGROUND_KINDS = frozenset({"break", "social", "poster"})  # the lines whose rows have a background of their own
+
+
 def _plain_line(session: Session) -> Item | None:
     """The one line of a session that is nothing but that line: alone in it, a line of its own (no talk, no tutorial:
     a break, a meeting), titled as the session is named, and no chair. Printed on its own (a session block of the day,
@@ -364,9 +367,12 @@ def _plain_line(session: Session) -> Item | None:
     that says it again (AMCOS 2018, A5 p. 5: a "Coffee" bar over "10:45–11:10 Coffee"). Side by side, its heading is
     its lane's and stays over its row, which keeps its title (_headed_by: never a time alone; SIGDIAL 2020, A5 p. 11,
     "Breakouts Discussion Sessions" beside "Turorial 3": the time in the lane's row, level with the other lane's); a
-    chaired session keeps its heading, which names the chair."""
+    chaired session keeps its heading, which names the chair. Only a line whose row is set apart by its own background
+    (a break, a social event: _BACKGROUND_KINDS) is printed so: a meeting's plain row after another session's rows,
+    with no bar between, would read as that session's (GMTH 2023, A5 p. 6: "AG Promotionen (?)" under "Raum 117")."""
     item = _named_by(session)
-    if item is None or item.abstract or item.tutorial or session.chairs or session.chairs_left_out:
+    if (item is None or item.abstract or item.tutorial or item.kind not in _BACKGROUND_KINDS or session.chairs
+            or session.chairs_left_out):
         return None
     return item
 
@@ -429,7 +435,7 @@ def _item_body(ctx: Context, item: Item, titled: bool = True, room: str | None =
     if where:
         body.append(Para(where, s.row_speaker))
     c = ctx.colours
-    background = {"break": c.break_, "social": c.social, "poster": c.social}.get(item.kind)
+    background = {"break": c.break_, "social": c.social, "poster": c.social}.get(item.kind)  # (_BACKGROUND_KINDS)
     ref = ctx.poster_ref(item) if item.kind == "poster" else None
     return body, ref, background
 
