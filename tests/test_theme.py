@@ -707,43 +707,28 @@ def test_a_font_whose_licence_forbids_embedding_is_a_warning_at_its_line_and_a_p
     assert printed.exit_code == 1 and "Font embedded against its licence" in printed.output
 
 
-def test_a_font_whose_licence_allows_only_its_bitmaps_to_be_embedded_is_a_warning_and_a_preflight_fault(tmp_path):
+@pytest.mark.parametrize("fs_type, name, font, reason", [  # (font: as long as the name it replaces, NotoSans-Regular)
+    (0x0200, "Bitmap", "BitmapXX-Regular", "bitmap embedding only, no outlines"),
+    (0x0100, "Whole", "WholeXXX-Regular", "no subsetting, and the PDF embeds a subset")])
+def test_a_font_whose_licence_allows_only_its_bitmaps_or_the_whole_font_is_a_warning_and_a_preflight_fault(
+        tmp_path, fs_type, name, font, reason):
     """A font whose OS/2 fsType has bit 9 (0x0200, bitmap embedding only: its outlines, which booklet embeds, may not
-    be) and otherwise allows embedding (installable, 0x0000) was embedded without a word. Now warned of as the
+    be) or bit 8 (0x0100, no subsetting: only the whole font may be embedded, and booklet embeds every font as a
+    subset) and otherwise allows embedding (installable, 0x0000) was embedded without a word. Now warned of as the
     restricted case is, at the font's line, and preflight names it with its pages."""
-    files = {"fonts/Bitmap-Regular.ttf": with_fs_type(renamed_font("NotoSans-Regular.ttf", "NotoSans-Regular",
-                                                                    "BitmapXX-Regular"), 0x0200)}
-    folder = theme_folder(tmp_path, "fonts:\n  headings: fonts/Bitmap-Regular.ttf\n", files)
-    said = ["theme.yaml:2: fonts.headings: warning: 'fonts/Bitmap-Regular.ttf': the licence of Bitmap-Regular.ttf "
-            "forbids embedding it in a document as booklet does (OpenType fsType: bitmap embedding only, no outlines), "
-            "and the print shop needs every font embedded: the PDF would break the font's licence; choose a font whose "
-            "licence allows embedding (or get the foundry's permission)"]
+    files = {f"fonts/{name}-Regular.ttf": with_fs_type(renamed_font("NotoSans-Regular.ttf", "NotoSans-Regular", font),
+                                                       fs_type)}
+    folder = theme_folder(tmp_path, f"fonts:\n  headings: fonts/{name}-Regular.ttf\n", files)
+    said = [f"theme.yaml:2: fonts.headings: warning: 'fonts/{name}-Regular.ttf': the licence of {name}-Regular.ttf "
+            f"forbids embedding it in a document as booklet does (OpenType fsType: {reason}), and the print shop needs "
+            "every font embedded: the PDF would break the font's licence; choose a font whose licence allows embedding "
+            "(or get the foundry's permission)"]
     assert [str(p) for p in check_folder(folder)[1] if p.kind == "font-licence"] == said
     out = tmp_path / "b.pdf"
     assert [str(p) for p in build_booklet(folder, out).warnings if p.kind == "font-licence"] == said
     faults = [fault for fault in preflight(out).faults if "licence" in fault]
     assert [re.sub(r"-[0-9a-f]{6} \(", " (", fault).split(" (page")[0] for fault in faults] == [
-        "Font embedded against its licence (OpenType fsType: bitmap embedding only, no outlines): BitmapXX-Regular"]
-
-
-def test_a_font_whose_licence_forbids_subsetting_is_a_warning_and_a_preflight_fault(tmp_path):
-    """A font whose OS/2 fsType has bit 8 (0x0100, no subsetting: only the whole font may be embedded) and otherwise
-    allows embedding (installable, 0x0000) was embedded as a subset, as booklet embeds every font, without a word.
-    Now warned of as bit 9 is, at the font's line, and preflight names it with its pages."""
-    files = {"fonts/Whole-Regular.ttf": with_fs_type(renamed_font("NotoSans-Regular.ttf", "NotoSans-Regular",
-                                                                   "WholeXXX-Regular"), 0x0100)}
-    folder = theme_folder(tmp_path, "fonts:\n  headings: fonts/Whole-Regular.ttf\n", files)
-    said = ["theme.yaml:2: fonts.headings: warning: 'fonts/Whole-Regular.ttf': the licence of Whole-Regular.ttf "
-            "forbids embedding it in a document as booklet does (OpenType fsType: no subsetting, and the PDF embeds a "
-            "subset), and the print shop needs every font embedded: the PDF would break the font's licence; choose a "
-            "font whose licence allows embedding (or get the foundry's permission)"]
-    assert [str(p) for p in check_folder(folder)[1] if p.kind == "font-licence"] == said
-    out = tmp_path / "b.pdf"
-    assert [str(p) for p in build_booklet(folder, out).warnings if p.kind == "font-licence"] == said
-    faults = [fault for fault in preflight(out).faults if "licence" in fault]
-    assert [re.sub(r"-[0-9a-f]{6} \(", " (", fault).split(" (page")[0] for fault in faults] == [
-        "Font embedded against its licence (OpenType fsType: no subsetting, and the PDF embeds a subset): "
-        "WholeXXX-Regular"]
+        f"Font embedded against its licence (OpenType fsType: {reason}): {font}"]
 
 
 def test_a_font_that_forbids_subsetting_is_no_fault_embedded_whole():
