@@ -1043,16 +1043,21 @@ def test_a_web_address_longer_than_a_line_is_broken_again_not_run_past_the_margi
     assert "/" in seen
 
 
+def _bsp_abstract(address: str) -> str:
+    """DebConf17's abstract with a web address in its last sentence (A4 p. 63), the address given."""
+    return ("It is an opinioned guide: not every tool will be shown and my bias will be towards the tool I know and "
+            "use every day. I will try show you how to find resources to deal with the random Debian packages you "
+            f"will find. This session is a reroll of the Montreal BSP {address} (Bug Squashing Party) where I was "
+            "invited to present my material to a broader audience.")
+
+
 @pytest.mark.parametrize("address", ["(https://wiki.debian.org/BSP/2017/04/ca/Montreal/Announcement)",
                                      "(www.wiki.debian.org/BSP/2017/04/ca/Montreal/Announcement)"])
 def test_a_web_address_s_head_is_never_broken_in_a_paragraph_split_between_columns(text_style, address):
     """DebConf17 (A4, p. 63): a paragraph split between columns, its second part broken again, read "... the Montreal
     BSP (htt" / "ps://wiki.debian.org/...": ReportLab's loop split the address into the room left. Its head
     ("(https://", "(www.") is never broken: the first break is after it, else it goes whole to the next line."""
-    text = ("It is an opinioned guide: not every tool will be shown and my bias will be towards the tool I know and "
-            "use every day. I will try show you how to find resources to deal with the random Debian packages you "
-            f"will find. This session is a reroll of the Montreal BSP {address} (Bug Squashing Party) where I was "
-            "invited to present my material to a broader audience.")
+    text = _bsp_abstract(address)
     head = address[:address.index("//") + 2] if "//" in address else "(www."
     starts = set()  # widths at which a line begins with the head
     for width in range(150, 200, 2):
@@ -1078,10 +1083,7 @@ def test_a_web_address_without_a_scheme_in_a_paragraph_split_between_columns_is_
     from booklet.text.paragraph import _address_pairs
 
     address = "(wiki.debian.org/BSP/2017/04/ca/Montreal/Announcement)"
-    text = ("It is an opinioned guide: not every tool will be shown and my bias will be towards the tool I know and "
-            "use every day. I will try show you how to find resources to deal with the random Debian packages you "
-            f"will find. This session is a reroll of the Montreal BSP {address} (Bug Squashing Party) where I was "
-            "invited to present my material to a broader audience.")
+    text = _bsp_abstract(address)
     heads = {head for head, _ in _address_pairs(address)}
     starts = set()  # widths at which a line begins with the address
     for width in range(150, 260, 2):
