@@ -226,21 +226,31 @@ def test_one_font_name_never_stands_for_two_font_programs_in_the_booklet_or_a_pr
 def test_the_booklet_is_parsed_by_a_strict_reader_that_reads_leniently_and_a_file_it_refuses_leniently(sample):
     """pagecopy._read: the booklet's objects where a lenient pypdf reader finds them, without the header of each read
     first (a strict reader's read); the reader lenient afterwards, as it reads pages. A file a strict reader refuses
-    (a header before '%PDF-') is read leniently, as before."""
+    (a header before '%PDF-') is read leniently, as before; so is one whose table points an object amiss, which a
+    strict reader takes as it is: the lenient reader mends the table (it was a ValueError from reader_spans)."""
     from booklet.proofs.pagecopy import PdfObjects, _read
 
     booklet = sample.built.output.read_bytes()
     lenient = PdfReader(io.BytesIO(booklet))
-    reader = _read(booklet)
+    reader, spans = _read(booklet)
     assert reader.strict is False
     assert reader.xref == lenient.xref and reader.trailer["/Size"] == lenient.trailer["/Size"] > 100
     assert len(reader.pages) == len(lenient.pages) == sample.built.pages
     parsed = PdfObjects(booklet)
+    assert parsed.spans == spans
     assert parsed.spans[parsed.page(0)[1]][0] == lenient.xref[0][parsed.page(0)[1]]
     shifted = b"junk" + booklet  # every offset off by four: a strict reader refuses it, a lenient one repairs it
     with pytest.raises(Exception):
         PdfReader(io.BytesIO(shifted), strict=True)
-    assert len(_read(shifted).pages) == sample.built.pages
+    assert len(_read(shifted)[0].pages) == sample.built.pages
+    table = re.search(rb"\nxref\n0 \d+\n0000000000 65535 f\s*\n(\d{10})", booklet)  # object 1's entry, 3 bytes off
+    amiss = booklet[:table.start(1)] + b"%010d" % (int(table.group(1)) + 3) + booklet[table.end(1):]
+    strict = PdfReader(io.BytesIO(amiss), strict=True)
+    assert strict.xref[0][1] == int(table.group(1)) + 3  # (taken as it is)
+    parsed = PdfObjects(amiss)
+    mended = PdfReader(io.BytesIO(amiss))
+    assert 1 not in mended.xref[0] and parsed.spans == {number: span for number, span in spans.items() if number != 1}
+    assert len(parsed.reader.pages) == sample.built.pages
 
 
 def test_header_says_for_whom_when_where_which_page_and_whom_to_tell(sample):

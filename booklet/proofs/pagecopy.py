@@ -60,9 +60,8 @@ class PdfObjects:
     def __init__(self, data: bytes):
         self.data = data
         self._view = memoryview(data)
-        self.reader = _read(data)
+        self.reader, self.spans = _read(data)  # (spans: object number -> (start, end) of its bytes)
         self.size = int(self.reader.trailer["/Size"])
-        self.spans = reader_spans(data, self.reader)  # object number -> (start, end) of its bytes
         self._closures: dict[int, frozenset[int]] = {}
         self._kids: list[IndirectObject] | None = None
         self.touched: set[int] | None = None  # when a set: the numbers of the objects read are added to it
@@ -174,21 +173,29 @@ class PdfObjects:
         return [int(found) for found in REFERENCE.findall(head)]
 
 
-def _read(data: bytes):
-    """A pypdf PdfReader of `data`, lenient (strict=False) as it reads objects, but made strict: a reader that is not
-    strict reads the header of every object the cross-reference table lists to find those it points amiss (3,658 of
-    them for a booklet of 500 talks: about half of its parse, 17 -> 8 ms of CPU), which reader_spans checks again
-    for every object (object_spans: each where the table says, or ValueError). A file a strict reader refuses is
-    read as before, leniently."""
+def _read(data: bytes) -> tuple:
+    """A pypdf PdfReader of `data` and its objects' spans (reader_spans). The reader is lenient (strict=False) as it
+    reads objects, but made strict: a reader that is not strict reads the header of every object the cross-reference
+    table lists to find those it points amiss (3,658 of them for a booklet of 500 talks: about half of its parse, 17
+    -> 8 ms of CPU), which reader_spans checks again for every object (object_spans: each where the table says, or
+    ValueError). A file a strict reader refuses, or whose table points an object amiss (which a strict reader takes
+    as it is), is read as before, leniently: the lenient reader mends the table (pypdf warns of each object it
+    drops)."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(data), strict=True)
     except (PyPdfError, ValueError):
-        return PdfReader(io.BytesIO(data))
-    reader.strict = False
-    return reader
+        pass
+    else:
+        reader.strict = False
+        try:
+            return reader, reader_spans(data, reader)
+        except ValueError:  # (an object not where the table says; or objects in streams, refused again below)
+            pass
+    reader = PdfReader(io.BytesIO(data))
+    return reader, reader_spans(data, reader)
 
 
 def _references(value, skip: tuple[str, ...] = ()):
