@@ -782,6 +782,7 @@ def test_styles_alike_share_their_templates():
     import copy
 
     from reportlab.lib.colors import Color
+    from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph
 
     from booklet.text import paragraph as module
@@ -801,18 +802,29 @@ def test_styles_alike_share_their_templates():
         other_type.fontSize = float(style.fontSize) if isinstance(style.fontSize, int) else int(style.fontSize)
         other_colour = copy.copy(style)
         other_colour.textColor = Color(*style.textColor.rgb())
+        # a font, a leading, a parent of another font (whose values the style takes as it is made), and a style alike
+        # whose font is set after a paragraph was made in it from the shared templates
+        other_font, other_leading = copy.copy(style), copy.copy(style)
+        other_font.fontName, other_leading.leading = "Courier", style.leading + 3
+        other_parent = ParagraphStyle("child", parent=other_font)
+        set_after = copy.copy(style)
+        MathParagraph("<b>Alike</b> again <i>here</i>", set_after)
+        set_after.fontName = "Times-Roman"
+        kinds = (other_type, other_colour, other_font, other_leading, other_parent, set_after)
         made.clear()
-        others = [MathParagraph("<b>Other</b> three <i>ones</i>", kind) for kind in (other_type, other_colour)]
+        others = [MathParagraph("<b>Other</b> three <i>ones</i>", kind) for kind in kinds]
         assert made == []
     finally:
         module._from_template = original
     assert [(f.text, f.fontSize) for f in same.frags] == [(f.text, f.fontSize) for f in
                                                           Paragraph(same.text, alike).frags]
-    for paragraph, kind in zip(others, (other_type, other_colour)):
+    for paragraph, kind in zip(others, kinds):
         theirs = Paragraph(paragraph.text, kind).frags
-        assert [(f.text, type(f.fontSize), f.textColor) for f in paragraph.frags] == \
-            [(f.text, type(f.fontSize), f.textColor) for f in theirs]
+        assert [(f.text, f.fontName, type(f.fontSize), f.textColor) for f in paragraph.frags] == \
+            [(f.text, f.fontName, type(f.fontSize), f.textColor) for f in theirs]
         assert all(f.textColor is kind.textColor for f in paragraph.frags)
+    assert [f.fontName for f in others[-1].frags] == ["Times-Bold", "Times-Roman", "Times-Italic"]
+    assert others[3].style.leading == style.leading + 3
 
 
 def test_a_word_with_a_hyphen_breaks_after_it_once(text_style):
