@@ -36,6 +36,18 @@ def medium(tmp_path_factory) -> Path:
     return _generate(tmp_path_factory.mktemp("medium") / "data", 12, 16)
 
 
+@pytest.fixture(scope="module")
+def medium_cold(medium, tmp_path_factory) -> dict[int, bytes]:
+    """The medium folder's PDF by jobs (1 and 2) as built without a cache (BOOKLET_CACHE=off), for the tests that
+    compare a cached build with it: the bytes do not depend on where the folder is."""
+    out = tmp_path_factory.mktemp("medium-cold")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BOOKLET_CACHE", "off")
+        for jobs in (1, 2):
+            build_booklet(medium, out / f"{jobs}.pdf", jobs=jobs)
+    return {jobs: (out / f"{jobs}.pdf").read_bytes() for jobs in (1, 2)}
+
+
 def _lines(pdf: Pdf, index: int) -> list[str]:
     # a running head is drawn from a form in a part: pypdf extracts it without the space it puts before it
     # when it is in the page's own stream; the words and their order are the same
@@ -178,13 +190,11 @@ def test_the_default_jobs_and_the_pdf_do_not_depend_on_what_the_disk_cache_holds
     assert chosen() == (1, 1, 2)
 
 
-def test_a_build_in_parts_replays_what_a_build_in_parts_kept(medium, tmp_path, monkeypatch):
+def test_a_build_in_parts_replays_what_a_build_in_parts_kept(medium, medium_cold, tmp_path, monkeypatch):
     """The drawings a part kept are replayed by the same part of the next build, those with links and name
     marks too (the index of authors, which this process lays out): the same PDF as a build without a cache."""
     from booklet.layout.index import IndexEntry
 
-    monkeypatch.setenv("BOOKLET_CACHE", "off")
-    build_booklet(medium, tmp_path / "cold.pdf", jobs=2)
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
     drawn = []
     real = IndexEntry._draw_lines
@@ -193,7 +203,7 @@ def test_a_build_in_parts_replays_what_a_build_in_parts_kept(medium, tmp_path, m
     for name in ("first", "again"):
         drawn.clear()
         build_booklet(medium, tmp_path / f"{name}.pdf", jobs=2)
-        assert (tmp_path / f"{name}.pdf").read_bytes() == (tmp_path / "cold.pdf").read_bytes()
+        assert (tmp_path / f"{name}.pdf").read_bytes() == medium_cold[2]
         counts.append(len(drawn))  # the index's entries, drawn here
     assert counts[0] > 20 and counts[1] == 0, counts
 
@@ -420,14 +430,13 @@ def _events(log: Path) -> list[tuple]:
     return [literal_eval(line) for line in log.read_text(encoding="utf-8").splitlines()]
 
 
-def test_a_worker_writes_its_layouts_and_lets_them_go_before_making_its_part_s_pdf(medium, tmp_path, monkeypatch):
+def test_a_worker_writes_its_layouts_and_lets_them_go_before_making_its_part_s_pdf(medium, medium_cold, tmp_path,
+                                                                                  monkeypatch):
     """A worker's layouts (a third of its memory) are written beside their place once its pages are drawn, and let go,
     before its part's PDF is made (which would otherwise come on top of them); its compressed streams, made with the
     PDF, after it. The main process writes the data files it parsed before the layout (and lets them go), its own
     layouts once the booklet is written. The next build in parts reads them all and makes no layout anew, in any
     process; both PDFs are those of a build without a cache."""
-    from booklet.cache.memory import BuildCache
-
     log = _events_of_parts(monkeypatch, tmp_path)
     build_booklet(medium, tmp_path / "first.pdf", jobs=2)
     events, here = _events(log), os.getpid()
@@ -442,9 +451,7 @@ def test_a_worker_writes_its_layouts_and_lets_them_go_before_making_its_part_s_p
     log.unlink()
     build_booklet(medium, tmp_path / "again.pdf", jobs=2)
     assert [what for _, *what in _events(log)] == [["pdf", False, 0]] * 3  # all replayed, no file written again
-    build_booklet(medium, tmp_path / "cold.pdf", jobs=2, cache=BuildCache(warm=False))
-    assert (tmp_path / "first.pdf").read_bytes() == (tmp_path / "again.pdf").read_bytes() \
-        == (tmp_path / "cold.pdf").read_bytes()
+    assert (tmp_path / "first.pdf").read_bytes() == (tmp_path / "again.pdf").read_bytes() == medium_cold[2]
 
 
 def test_a_worker_failing_after_writing_its_layouts_leaves_no_file_of_them(medium, tmp_path, monkeypatch):
@@ -500,7 +507,7 @@ def test_files_left_half_way_by_a_stopped_process_are_removed_an_hour_on(tmp_pat
     assert sorted(path.name for path in folder.iterdir()) == [".new.pickle.5e6f7a8b.part", "old.pickle"]
 
 
-def test_a_build_in_parts_keeps_its_layouts_in_a_file_per_process(medium, tmp_path, monkeypatch):
+def test_a_build_in_parts_keeps_its_layouts_in_a_file_per_process(medium, medium_cold, tmp_path, monkeypatch):
     """A book built in parts keeps its layouts and compressed streams in files per process (cache.persisted), each
     written by its own process, only when it made something new, and put in place once the booklet is written; the next
     build in parts reads each in its own process and lays out nothing anew; after an edit, only the part
@@ -523,8 +530,8 @@ def test_a_build_in_parts_keeps_its_layouts_in_a_file_per_process(medium, tmp_pa
              for section in ("layouts", "streams")  # and the pages' streams as compressed
              for slot in range(3)]  # this process (the index), the two workers (test_the_parts_cut_...)
 
-    def cold(name: str, jobs: int = 2) -> bytes:
-        build_booklet(folder, tmp_path / name, jobs=jobs, cache=BuildCache(warm=False))
+    def cold(name: str) -> bytes:
+        build_booklet(folder, tmp_path / name, jobs=2, cache=BuildCache(warm=False))
         return (tmp_path / name).read_bytes()
 
     def written() -> list:
@@ -538,7 +545,7 @@ def test_a_build_in_parts_keeps_its_layouts_in_a_file_per_process(medium, tmp_pa
     single = disk._path(persisted.KIND, persisted._name(folder.resolve(), "layouts"))
     assert not single.exists()  # the one file of a build in one process
     before = written()  # every process's file (a missing one raises)
-    reference = cold("cold.pdf")
+    reference = medium_cold[2]
     assert (tmp_path / "filling.pdf").read_bytes() == reference
     drawn.clear()
     build_booklet(folder, tmp_path / "filled.pdf", jobs=2)
@@ -572,7 +579,7 @@ def test_a_build_in_parts_keeps_its_layouts_in_a_file_per_process(medium, tmp_pa
     assert not [path.name for path in files[0].parent.iterdir() if path.name.startswith(".")]  # no file left half-way
     monkeypatch.setattr(parallel, "assemble", assemble)
     assert build_booklet(folder, tmp_path / "one.pdf", jobs=1).jobs == 1  # one process: a file of its own
-    assert (tmp_path / "one.pdf").read_bytes() == cold("one-cold.pdf", 1)
+    assert (tmp_path / "one.pdf").read_bytes() == medium_cold[1]
     assert written() == after and single.exists()
     build_booklet(folder, tmp_path / "one-again.pdf", jobs=1)
     assert (tmp_path / "one-again.pdf").read_bytes() == (tmp_path / "one.pdf").read_bytes()
@@ -818,7 +825,7 @@ def test_a_layouts_file_is_read_only_beside_numbers_that_agree():
     assert not _agree({"b": 0}, {"a": 0})  # 0 is "a" here
 
 
-def test_builds_of_one_folder_at_once_share_the_disk_cache(medium, tmp_path):
+def test_builds_of_one_folder_at_once_share_the_disk_cache(medium, medium_cold, tmp_path):
     """Builds of the same folder run at once with the same disk cache (two terminals; an editor's save while a
     build runs), in parts and in one process, the cache empty and then filled by them: each writes the bytes of a
     build without a cache, and none leaves a file half-written in the cache."""
@@ -830,8 +837,8 @@ def test_builds_of_one_folder_at_once_share_the_disk_cache(medium, tmp_path):
     shutil.copytree(medium, folder)
     cache = tmp_path / "cache"
 
-    def start(name: str, jobs: str, cached: bool = True) -> subprocess.Popen:
-        env = {**os.environ, "BOOKLET_CACHE": str(cache) if cached else "off"}
+    def start(name: str, jobs: str) -> subprocess.Popen:
+        env = {**os.environ, "BOOKLET_CACHE": str(cache)}
         return subprocess.Popen([sys.executable, "-m", "booklet", "build", str(folder), "-o", str(tmp_path / name),
                                  "--jobs", jobs], env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
@@ -840,8 +847,7 @@ def test_builds_of_one_folder_at_once_share_the_disk_cache(medium, tmp_path):
             out, err = process.communicate(timeout=300)
             assert process.returncode == 0, err.decode()
 
-    finished(start("parts.pdf", "2", cached=False), start("one.pdf", "1", cached=False))
-    wanted = {"2": (tmp_path / "parts.pdf").read_bytes(), "1": (tmp_path / "one.pdf").read_bytes()}
+    wanted = {str(jobs): pdf for jobs, pdf in medium_cold.items()}
     for round_ in ("empty", "filled"):
         runs = [(f"{round_}-{jobs}-{n}.pdf", jobs) for n in range(2) for jobs in ("2", "1")]
         finished(*[start(name, jobs) for name, jobs in runs])
