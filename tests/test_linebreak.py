@@ -151,7 +151,8 @@ def test_a_paragraph_broken_again_from_a_word_is_as_broken_again_whole(styles, m
 
     monkeypatch.setattr(mathparagraph, "break_lines", spied)
     compared = 0
-    for i, text in enumerate(_corpus(24, seed=15)):
+    # (12 random texts: the later 12 of 24 added 84 comparisons, in half the time)
+    for i, text in enumerate(_corpus(12, seed=15)):
         for j, (name, style) in enumerate(styles.items()):
             # (not at 1 pt: no letter fits, nothing is hyphenated, nothing broken again: a third of the time for none)
             for width in [width for width in WIDTHS[(i + j) % 3::3] if width != 1]:
@@ -160,7 +161,7 @@ def test_a_paragraph_broken_again_from_a_word_is_as_broken_again_whole(styles, m
                 if sum(resumed) > before:
                     assert ours == _broken(whole, text, style, width), (text, name, width)
                     compared += 1
-    assert compared > 100  # (223 of them, the same with the 1 pt width or without)
+    assert compared > 100  # (139 of them)
 
 
 @pytest.mark.parametrize("markup", ["", "<i>x</i> "])  # one fragment and several
