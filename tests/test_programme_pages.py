@@ -574,7 +574,7 @@ COFFEE = ("session: Coffee\n{pad}  room: Foyer\n{pad}  items:\n"
           '{pad}    - {{time: "10:45-11:10", title: Coffee, kind: break}}\n')
 
 
-@pytest.mark.parametrize("layout", ["session", "one after another", "chaired", "a meeting"])
+@pytest.mark.parametrize("layout", ["session", "one after another", "chaired", "a meeting", "a room printing nothing"])
 def test_a_session_that_is_one_line_titled_as_it_is_named_prints_as_that_plain_line_without_its_heading(tmp_path,
                                                                                                       layout):
     """AMCOS 2018 (A5 p. 5): a session "Coffee" of one line, "Coffee", set one after another among parallel sessions,
@@ -594,6 +594,8 @@ def test_a_session_that_is_one_line_titled_as_it_is_named_prints_as_that_plain_l
             block = block.replace("  room: Foyer\n", "  room: Foyer\n        chair: Mei Chen\n")
         if layout == "a meeting":
             block = block.replace(", kind: break}", "}")
+        if layout == "a room printing nothing":  # (CJK alone, warned of: the session's room printed instead)
+            block = block.replace(", kind: break}", ", kind: break, room: \u4f1a\u8bae\u5ba4}")
     _, pdf, path = build(tmp_path, {"programme.yaml": "days:\n  - date: 2027-09-13\n    items:\n" + first + block})
     day = outline_pages(pdf, "Programme")[0][1]
     lines = pdf.lines(day)

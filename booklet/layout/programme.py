@@ -400,10 +400,12 @@ def _room_apart(session: Session) -> str | None:
 def _item_body(ctx: Context, item: Item, titled: bool = True, room: str | None = None):
     """What a programme line says (its title, and who and where), the page it is described on and its background. Not
     `titled` (_headed_by: its session's heading names it): its title left out, the rest kept (a talk's speaker and its
-    label, a tutorial's label and presenters, the place). `room`: printed where the item has none of its own."""
+    label, a tutorial's label and presenters, the place). `room`: printed where the item has none of its own, or one
+    the fonts print nothing of (`room: 会议室`, CJK alone, warned of)."""
     s = ctx.styles
     title = item.shown_title
-    where = " \u00b7 ".join(markup.inline(x) for x in (item.place, item.room or room) if markup.prints(x))
+    room_shown = item.room if markup.prints(item.room) else room
+    where = " \u00b7 ".join(markup.inline(x) for x in (item.place, room_shown) if markup.prints(x))
     if item.abstract:
         abstract = item.abstract
         label = markup.inline(ctx.label(abstract.kind)) if abstract.kind != "contributed" else ""
