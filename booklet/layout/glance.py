@@ -1335,10 +1335,8 @@ def _look(ctx: Context, item: Item, session: Session | None):
         return c.tutorial, ctx.tutorial_ref(item.tutorial)
     if item.abstract:
         return c.track(session.name if session else None), ctx.abstract_ref(item.abstract)
-    if item.kind == "break":
-        return c.break_, None
-    if item.kind in ("social", "poster"):
-        return c.social, ctx.poster_ref(item) if item.kind == "poster" else None
+    if (background := c.line_background(item.kind)) is not None:
+        return background, ctx.poster_ref(item) if item.kind == "poster" else None
     if item.kind == "talk":
         return c.track(session.name if session else None), None
     return None, None

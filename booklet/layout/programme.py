@@ -27,7 +27,7 @@ from .columns import UNBOUNDED
 from .common import Context, chaired_sessions, day_key, kept_for, kept_whole, names, unnamed_speaker
 from .daypages import _FUZZ, DayBlock, DayBreak, Line, TracksRow, line_size
 from .flowables import Anchor, DayMark, OneLineOr, Para, Row, Rule
-from .styles import markup_color
+from .styles import LINE_BACKGROUNDS, markup_color
 
 BLOCK_SPACE = 3.0  # above and below a session or parallel block
 ROW_PAD = 2.2  # above and below a programme row's text (a talk, a track's cell)
@@ -356,9 +356,6 @@ def _headed_by(session: Session) -> Item | None:
     return item if item is not None and (item.abstract or item.tutorial) else None
 
 
-_BACKGROUND_KINDS = frozenset({"break", "social", "poster"})  # the lines whose rows have a background of their own
-
-
 def _plain_line(session: Session) -> Item | None:
     """The one line of a session that is nothing but that line: alone in it, a line of its own (no talk, no tutorial:
     a break, a meeting), titled as the session is named, and no chair. Printed on its own (a session block of the day,
@@ -368,10 +365,11 @@ def _plain_line(session: Session) -> Item | None:
     its lane's and stays over its row, which keeps its title (_headed_by: never a time alone; SIGDIAL 2020, A5 p. 11,
     "Breakouts Discussion Sessions" beside "Turorial 3": the time in the lane's row, level with the other lane's); a
     chaired session keeps its heading, which names the chair. Only a line whose row is set apart by its own background
-    (a break, a social event: _BACKGROUND_KINDS) is printed so: a meeting's plain row after another session's rows,
-    with no bar between, would read as that session's (GMTH 2023, A5 p. 6: "AG Promotionen (?)" under "Raum 117")."""
+    (a break, a social event, a poster session: LINE_BACKGROUNDS) is printed so: a meeting's plain row after another
+    session's rows, with no bar between, would read as that session's (GMTH 2023, A5 p. 6: "AG Promotionen (?)" under
+    "Raum 117")."""
     item = _named_by(session)
-    if (item is None or item.abstract or item.tutorial or item.kind not in _BACKGROUND_KINDS or session.chairs
+    if (item is None or item.abstract or item.tutorial or item.kind not in LINE_BACKGROUNDS or session.chairs
             or session.chairs_left_out):
         return None
     return item
@@ -436,8 +434,7 @@ def _item_body(ctx: Context, item: Item, titled: bool = True, room: str | None =
     body = [Para(styled, s.row_title)] if titled else []
     if where:
         body.append(Para(where, s.row_speaker))
-    c = ctx.colours
-    background = {"break": c.break_, "social": c.social, "poster": c.social}.get(item.kind)  # (_BACKGROUND_KINDS)
+    background = ctx.colours.line_background(item.kind)
     ref = ctx.poster_ref(item) if item.kind == "poster" else None
     return body, ref, background
 

@@ -22,6 +22,8 @@ REGISTRATION = CMYKColor(1, 1, 1, 1)  # crop marks print on every separation
 DEFAULT_COLOURS = {"primary": "#0B5394", "accent": "#0B5394", "text": "#000000", "break": "#ECECEC",
                    "social": "#FDF3E1", "tutorial": "#E6EEF7"}
 PAPER = "#FFFFFF"
+# a programme line's kind -> the Palette colour its row (and its box at a glance) is set on; other lines, on the paper
+LINE_BACKGROUNDS = {"break": "break_", "social": "social", "poster": "social"}
 
 # Shades made from the theme's text and primary colours: a share of the colour over the paper.
 MUTED = 0.62  # secondary text (times, speakers, affiliations, running heads), at the least
@@ -164,6 +166,11 @@ class Palette:
     paper: object  # white: what a panel on the cover art is filled with
     tracks: dict = field(default_factory=dict, hash=False, compare=False)  # session name -> colour
     hex: dict = field(default_factory=dict, hash=False, compare=False)
+
+    def line_background(self, kind: str):
+        """The background of a programme line of `kind` (LINE_BACKGROUNDS); None for a line on the paper."""
+        colour = LINE_BACKGROUNDS.get(kind)
+        return getattr(self, colour) if colour else None
 
     def track(self, name: str | None):
         """A session block's heading background: its track's colour, else the default. (A session's name the fonts
