@@ -574,14 +574,17 @@ COFFEE = ("session: Coffee\n{pad}  room: Foyer\n{pad}  items:\n"
           '{pad}    - {{time: "10:45-11:10", title: Coffee, kind: break}}\n')
 
 
-@pytest.mark.parametrize("layout", ["session", "one after another", "chaired", "a meeting", "a room printing nothing"])
+@pytest.mark.parametrize("layout", ["session", "one after another", "chaired", "a meeting", "a room printing nothing",
+                                    "a break on white"])
 def test_a_session_that_is_one_line_titled_as_it_is_named_prints_as_that_plain_line_without_its_heading(tmp_path,
                                                                                                       layout):
     """AMCOS 2018 (A5 p. 5): a session "Coffee" of one line, "Coffee", set one after another among parallel sessions,
-    printed a "Coffee" bar over "10:45–11:10 Coffee". Printed on its own (a session block, or set one after another), such a session is its one line, as a
-    line outside any session prints: the time and the title on one baseline, the title where a plain line's is, the
-    session's room under it, the title once. A chaired session keeps its heading (it names the chair) over its row, and
-    so does a meeting (no background of its own: GMTH 2023 A5 p. 6, its row would read as the session's before it)."""
+    printed a "Coffee" bar over "10:45–11:10 Coffee". Printed on its own (a session block, or set one after another),
+    such a session is its one line, as a line outside any session prints: the time and the title on one baseline, the
+    title where a plain line's is, the session's room under it (its line's own where it prints: not CJK alone), the
+    title once. A chaired session keeps its heading (it names the chair) over its row, and so does a meeting, or a
+    break a theme sets on white (no background of its own: GMTH 2023 A5 p. 6, its row would read as the session's
+    before it)."""
     first = '      - {time: "10:00-10:45", title: Registration}\n'
     if layout == "one after another":  # (three parallel sessions on A5: one after another)
         block = "      - parallel:\n" + "".join(
@@ -596,7 +599,9 @@ def test_a_session_that_is_one_line_titled_as_it_is_named_prints_as_that_plain_l
             block = block.replace(", kind: break}", "}")
         if layout == "a room printing nothing":  # (CJK alone, warned of: the session's room printed instead)
             block = block.replace(", kind: break}", ", kind: break, room: \u4f1a\u8bae\u5ba4}")
-    _, pdf, path = build(tmp_path, {"programme.yaml": "days:\n  - date: 2027-09-13\n    items:\n" + first + block})
+    theme = {"theme.yaml": 'colours:\n  break: "#FFFFFF"\n'} if layout == "a break on white" else {}  # (no bar)
+    _, pdf, path = build(tmp_path, {"programme.yaml": "days:\n  - date: 2027-09-13\n    items:\n" + first + block,
+                                    **theme})
     day = outline_pages(pdf, "Programme")[0][1]
     lines = pdf.lines(day)
     assert "10:45\u201311:10" in time_rows(pdf, day), lines
@@ -604,7 +609,7 @@ def test_a_session_that_is_one_line_titled_as_it_is_named_prints_as_that_plain_l
     (time,) = boxes(path, day, "10:45\u201311:10")
     (registration,) = boxes(path, day, "Registration")
     (foyer,) = boxes(path, day, "Foyer")
-    if layout in ("chaired", "a meeting"):  # its heading (name · room, the chair under it) over its row (time, title)
+    if layout in ("chaired", "a meeting", "a break on white"):  # its heading (name · room, the chair under it) over its row (time, title)
         assert len(coffee) == 2 and ("Chair: Mei Chen" in lines) == (layout == "chaired"), lines
         heading, row = sorted(coffee, key=lambda box: -box[1])
         assert heading[1] > time[3] and abs(row[1] - time[1]) < 1.5 and foyer[1] > time[3], (coffee, time, foyer)

@@ -27,7 +27,7 @@ from .columns import UNBOUNDED
 from .common import Context, chaired_sessions, day_key, kept_for, kept_whole, names, unnamed_speaker
 from .daypages import _FUZZ, DayBlock, DayBreak, Line, TracksRow, line_size
 from .flowables import Anchor, DayMark, OneLineOr, Para, Row, Rule
-from .styles import LINE_BACKGROUNDS, markup_color
+from .styles import markup_color
 
 BLOCK_SPACE = 3.0  # above and below a session or parallel block
 ROW_PAD = 2.2  # above and below a programme row's text (a talk, a track's cell)
@@ -219,7 +219,7 @@ def _programme_day(ctx: Context, index: int, day: Day, level: int, section: str 
             lines.append(Line(Para(markup.inline(ctx.label("glance_untimed")), ctx.styles.label),
                               space=space + BLOCK_SPACE * tight, keep=True))
             space = 0.0
-        plain = entry if isinstance(entry, Item) else _plain_line(entry) if isinstance(entry, Session) else None
+        plain = entry if isinstance(entry, Item) else _plain_line(ctx, entry) if isinstance(entry, Session) else None
         if plain is not None:  # (a session that is one plain line: printed as one, _plain_line)
             lines.append(Line(item_row(ctx, plain, tight, room=None if plain is entry else _room_apart(entry)),
                               space=space, row=True))
@@ -356,7 +356,7 @@ def _headed_by(session: Session) -> Item | None:
     return item if item is not None and (item.abstract or item.tutorial) else None
 
 
-def _plain_line(session: Session) -> Item | None:
+def _plain_line(ctx: Context, session: Session) -> Item | None:
     """The one line of a session that is nothing but that line: alone in it, a line of its own (no talk, no tutorial:
     a break, a meeting), titled as the session is named, and no chair. Printed on its own (a session block of the day,
     or one of parallel sessions set one after another), such a session is that line, a plain row as one outside any
@@ -365,11 +365,11 @@ def _plain_line(session: Session) -> Item | None:
     its lane's and stays over its row, which keeps its title (_headed_by: never a time alone; SIGDIAL 2020, A5 p. 11,
     "Breakouts Discussion Sessions" beside "Turorial 3": the time in the lane's row, level with the other lane's); a
     chaired session keeps its heading, which names the chair. Only a line whose row is set apart by its own background
-    (a break, a social event, a poster session: LINE_BACKGROUNDS) is printed so: a meeting's plain row after another
-    session's rows, with no bar between, would read as that session's (GMTH 2023, A5 p. 6: "AG Promotionen (?)" under
-    "Raum 117")."""
+    (a break, a social event, a poster session: Palette.sets_apart, not one the theme made white) is printed so: a
+    meeting's plain row after another session's rows, with no bar between, would read as that session's (GMTH 2023, A5
+    p. 6: "AG Promotionen (?)" under "Raum 117")."""
     item = _named_by(session)
-    if (item is None or item.abstract or item.tutorial or item.kind not in LINE_BACKGROUNDS or session.chairs
+    if (item is None or item.abstract or item.tutorial or not ctx.colours.sets_apart(item.kind) or session.chairs
             or session.chairs_left_out):
         return None
     return item
@@ -481,7 +481,7 @@ def _session_lines(ctx: Context, session: Session, mark: str | None = None, tigh
         heading = session_header(ctx, session, continued=True, tight=tight)
         return [Line(_marked(heading, mark), space=BLOCK_SPACE * tight, keep=True), *rows]
 
-    if (plain := _plain_line(session)) is not None:  # (no chair: no mark)
+    if (plain := _plain_line(ctx, session)) is not None:  # (no chair: no mark)
         return [Line(item_row(ctx, plain, tight, room=_room_apart(session)), row=True)]
     headed = _headed_by(session)
     lines = [Line(_marked(session_header(ctx, session, tight=tight), mark), keep=True)]

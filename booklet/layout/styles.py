@@ -172,6 +172,12 @@ class Palette:
         colour = LINE_BACKGROUNDS.get(kind)
         return getattr(self, colour) if colour else None
 
+    def sets_apart(self, kind: str) -> bool:
+        """Whether a programme line of `kind` is set apart from the lines around it by a background of its own: one of
+        LINE_BACKGROUNDS, not the paper's white (a theme's `break: "#FFFFFF"`)."""
+        background = self.line_background(kind)
+        return background is not None and background != self.paper
+
     def track(self, name: str | None):
         """A session block's heading background: its track's colour, else the default. (A session's name the fonts
         print nothing of, which prints the label title_not_printable, by what was written: as theme.yaml names it.)"""
