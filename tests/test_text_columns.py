@@ -1039,8 +1039,8 @@ def test_columns_at_a_pages_foot_never_end_with_a_lead_in_its_list_in_the_next_c
     middle = page_for("A4").width / 2
     moved = 0
     # (XDC's from 6 lines above the page's foot to 2, a line a step (12 words): with FOOT_LINES 0, those of 546 to 582
-    # end a column with the lead-in; 534 and 594 do not, nor does any with FOOT_LINES 3. The first and last such, and
-    # one between)
+    # end a column with the lead-in; 534 and 594 do not, nor does any with FOOT_LINES 3. Those two either side, the
+    # first such and one between: 546 fails with FOOT_LINES 0)
     for extra in (534, 546, 570, 594):
         first = "\n\n".join([_text(600), _text(150 + extra, 5) + " endfirst."])
         abstracts = entry("a", "The first one", first) + entry("b", "KWinFT in 2021", _KWINFT) + entry(
