@@ -230,10 +230,10 @@ def test_a_row_plans_its_split_with_the_lines_a_tall_formula_sets_apart(tmp_path
     whole.wrap(300, 10_000)
     assert whole.lineskips() is not None  # (its lines with the formula are set apart)
     differ = []
+    planned = Row([], [Para(text, ctx.styles.text)], 0, tail=2)  # (planning splits nothing: one row plans each room)
+    planned.wrap(300, 10_000)
     for tenths in range(200, 1200, 7):
         room = tenths / 10
-        planned = Row([], [Para(text, ctx.styles.text)], 0, tail=2)
-        planned.wrap(300, 10_000)
         _, before, _ = planned._plan(planned._body_width(300), room)
         cut = Row([], [Para(text, ctx.styles.text)], 0, tail=2)
         cut.wrap(300, 10_000)
