@@ -189,7 +189,7 @@ def test_warm_rebuilds_follow_edits_of_what_the_kept_drawing_and_columns_depend_
     (tmp_path / "data" / "theme.yaml").write_text("base: minimal\n", encoding="utf-8")  # other styles and fonts
     same_as_cold()
     (tmp_path / "data" / "theme.yaml").unlink()
-    same_as_cold()
+    build_booklet(_folder(tmp_path), warm, cache=cache)  # the first build's data: its cold bytes are `first`
     assert warm.read_bytes() == first  # nothing of the builds between leaks into this one
 
 
@@ -307,7 +307,8 @@ def test_running_heads_are_replayed_warm_and_follow_edits_of_their_text_fonts_co
     same_as_cold()
     (folder / "theme.yaml").unlink()
     conference.write_text(conference.read_text(encoding="utf-8").replace("ŁTC Þ2028", "TC2027"), encoding="utf-8")
-    assert same_as_cold() == first  # nothing of the builds between leaks into this one
+    build_booklet(folder, warm, cache=cache)  # the first build's data: its cold bytes are `first`
+    assert warm.read_bytes() == first  # nothing of the builds between leaks into this one
 
 
 def test_a_recording_that_names_a_font_not_registered_here_is_not_replayed(monkeypatch):
