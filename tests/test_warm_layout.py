@@ -292,7 +292,9 @@ def test_running_heads_are_replayed_warm_and_follow_edits_of_their_text_fonts_co
     first = same_as_cold()
     pages = len(Pdf(warm).texts)
     assert len(drawn) == decorations_kept() >= pages - 2  # every page's but the cover's: drawn and kept
-    assert same_as_cold() == first and drawn == []  # drawn again from what was kept
+    drawn.clear()
+    build_booklet(folder, warm, cache=cache)  # the same data: its cold bytes are `first`
+    assert warm.read_bytes() == first and drawn == []  # drawn again from what was kept
     assert Pdf(warm).pages_with("TC2027")
 
     conference.write_text(conference.read_text(encoding="utf-8").replace("TC2027", "ŁTC Þ2028"), encoding="utf-8")
