@@ -64,7 +64,8 @@ def test_a_warm_build_after_edits_is_byte_for_byte_a_cold_build(tmp_path):
     assert cache.made["layouts"] <= 4 and "images" not in cache.made and cache.made["files"] == 1
 
     (folder / "abstracts.yaml").write_text(_abstracts(LONG), encoding="utf-8")
-    assert same_as_cold() == first
+    build_booklet(folder, warm, cache=cache)  # the first build's data again: its cold bytes are `first`
+    assert warm.read_bytes() == first
 
     (folder / "images" / "ana.jpg").write_bytes(_photo((30, 60, 200)))  # the image changed, its name did not
     recoloured = same_as_cold()
