@@ -1814,7 +1814,7 @@ def _run_text(frag) -> str | None:
 
 def _last_gap(text: str, end: int) -> int:
     """The index of the last gap (_GAPS) in `text` before `end`, or -1."""
-    return max(text.rfind(" ", 0, end), text.rfind("\t", 0, end), text.rfind("\n", 0, end), text.rfind("\r", 0, end))
+    return max(text.rfind(gap, 0, end) for gap in _GAPS)
 
 
 def _tied_run(frags, texts: list, at: int, index: int) -> list[tuple[int, int, int]]:
