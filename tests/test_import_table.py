@@ -2180,6 +2180,59 @@ def test_a_call_sign_after_a_comma_is_part_of_the_name_not_a_person(tmp_path):
     assert flip_name("Traschewski, Jann") == "Jann Traschewski"
 
 
+def test_a_call_sign_after_a_name_written_family_name_first_stays_with_that_person(tmp_path):
+    """"Traschewski, Jann, DG8NGN" (family name first, a call sign after it) was printed so in a cell of speakers
+    between semicolons, and alone in a cell was two people, "Traschewski" and "Jann, DG8NGN"; Indico's "Name
+    (Affiliation)" cell made "Ana Smith, DK4HAA (Lund University)" two people, one called "DK4HAA". Each is one person,
+    given name first, the call sign kept after a comma (where the index sets it aside: names.comma_tag)."""
+    from booklet.importers.assemble import flip_name
+
+    assert flip_name("Traschewski, Jann, DG8NGN") == "Jann Traschewski, DG8NGN"
+    assert table.split_names("Traschewski, Jann, DG8NGN") == ["Traschewski, Jann, DG8NGN"]
+    assert [p.name for p in table.people_from("Traschewski, Jann, DG8NGN; Other, Person")] == [
+        "Jann Traschewski, DG8NGN", "Person Other"]
+    assert [p.name for p in table.people_from("Ana Smith, DK4HAA, Bo Lee")] == ["Ana Smith, DK4HAA", "Bo Lee"]
+    people = table.people_with_affiliations("Ana Smith, DK4HAA (Lund University), Bo Lee (MIT); Cy Ode, W1AW")
+    assert [(p.name, p.affiliations) for p in people] == [("Ana Smith, DK4HAA", ["Lund University"]),
+                                                          ("Bo Lee", ["MIT"]), ("Cy Ode, W1AW", [])]
+    # a call sign's comma parts no family name from given names: a column of such names is no 'Last, First' column
+    assert not table.last_first_column(["Jann Traschewski, DG8NGN; Ana Smith, DK4HAA"])
+    assert table.last_first_column(["Traschewski, Jann, DG8NGN; Other, Person"])
+    assert not table.last_first_leaning(["Jann Traschewski, DG8NGN"])
+    path = write_csv(tmp_path / "calls.csv", [["Title", "Speakers"],
+                                              ["T1", "Traschewski, Jann, DG8NGN; Other, Person"],
+                                              ["T2", "Ana Smith, DK4HAA"], ["T3", "Smith, Ana, DK4HAA"]])
+    names = {a["title"]: [p["name"] for p in a.get("authors") or [a["speaker"]]]
+             for a in table.read(path, Options()).documents["abstracts.yaml"]}
+    assert names == {"T1": ["Jann Traschewski, DG8NGN", "Person Other"], "T2": ["Ana Smith, DK4HAA"],
+                     "T3": ["Ana Smith, DK4HAA"]}
+
+
+def test_a_family_name_first_with_particles_is_one_person_and_loses_no_word(tmp_path):
+    """"Kerneizon, Paul Le Guen de" (as an index writes "Paul Le Guen de Kerneizon": the particle after the given
+    names) was two people, "Kerneizon" and "Paul Le Guen de", as were "Le Guen de Kerneizon, Paul" (a family name of
+    four words) and "van der Smagt, Patrick Jan". A particle in small letters is no word of the family name when its
+    words are counted, nor of the given names when it ends them; each is one person, every word kept, and the index
+    files "Paul Le Guen de Kerneizon" under K as the first writing says ("Kerneizon, Paul Le Guen de")."""
+    from booklet.text.names import split_name
+
+    for cell, name in (("Kerneizon, Paul Le Guen de", "Paul Le Guen de Kerneizon"),
+                       ("Le Guen de Kerneizon, Paul", "Paul Le Guen de Kerneizon"),
+                       ("van der Smagt, Patrick Jan", "Patrick Jan van der Smagt"),
+                       ("de Souza, Ana Maria", "Ana Maria de Souza")):
+        assert table.split_names(cell) == [cell]
+        assert [p.name for p in table.people_from(cell)] == [name]
+    assert split_name("Paul Le Guen de Kerneizon").inverted() == "Kerneizon, Paul Le Guen de"
+    # a family name of two words and more, none a particle, before several given names is still two people's
+    assert table.split_names("Ana van Dijk, Bo Lee") == ["Ana van Dijk", "Bo Lee"]
+    assert table.split_names("Ana Smith, Bo Jones") == ["Ana Smith", "Bo Jones"]
+    assert table.split_names("de, Ana") == ["de", "Ana"]  # (a family name of particles alone is none)
+    path = write_csv(tmp_path / "particles.csv", [["Title", "Authors", "Affiliations"],
+                                                  ["T1", "Kerneizon, Paul Le Guen de", "Uni"]])
+    assert table.read(path, Options()).documents["abstracts.yaml"][0]["speaker"] == {
+        "name": "Paul Le Guen de Kerneizon", "affiliation": "Uni"}
+
+
 def test_names_are_read_given_name_first_in_any_other_export(tmp_path):
     """Only sciencesconf's columns say the names are family name first: another table's 'Ana Smith' is as before."""
     rows = [["Speaker", "Type", "Title", "Abstract"], ["Ana Smith", "Talk", "A talk", "Words."]]

@@ -160,17 +160,16 @@ def given_and_family(first, last) -> tuple[str, str]:
 
 
 def flip_name(name: str) -> str:
-    """'Last, First' -> 'First Last'; any other form as it is (whitespace collapsed), "Jann Traschewski, DG8NGN" (a
-    call sign after the comma: names.comma_tag) too."""
-    from ..text.names import comma_tag
+    """'Last, First' -> 'First Last'; any other form as it is (whitespace collapsed). A call sign after a comma
+    (names.comma_tag) is set aside and kept at the end: "Jann Traschewski, DG8NGN" as it is, "Traschewski, Jann,
+    DG8NGN" (family name first in a cell of several speakers) -> "Jann Traschewski, DG8NGN"."""
+    from ..text.names import without_comma_tag
 
-    name = " ".join(str(name or "").split()).strip(" ,;")
-    if name.count(",") == 1 and not comma_tag(name):
+    name, tag = without_comma_tag(" ".join(str(name or "").split()).strip(" ,;"))
+    if name.count(",") == 1:
         last, first = (p.strip() for p in name.split(","))
-        if first and last:
-            return f"{first} {last}"
-        return first or last
-    return name
+        name = f"{first} {last}" if first and last else first or last
+    return f"{name}, {tag}" if tag else name
 
 
 def family_written_first(name: str) -> str | None:

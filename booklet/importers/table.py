@@ -864,10 +864,17 @@ def last_first_column(cells) -> bool:
     comma is one person, 'Kuhl, Jan Esra'."""
     for cell in cells:
         pieces = [p for p in _NAME_PIECES.split(str(cell or "")) if p.strip()]  # (as split_names takes them)
-        if len(pieces) > 1 and all(_BRACKETED.sub("", p).count(",") == 1 for p in pieces):  # ("Ana Smith (UC,
-            # Berkeley)": a comma in the affiliation)
+        if len(pieces) > 1 and all(_name_commas(p) == 1 for p in pieces):
             return True
     return False
+
+
+def _name_commas(name: str) -> int:
+    """The commas of a name as written that may part a family name from given names: not one in brackets ("Ana Smith
+    (UC, Berkeley)": in the affiliation), nor the one before a call sign ("Jann Traschewski, DG8NGN": comma_tag)."""
+    from ..text.names import without_comma_tag
+
+    return without_comma_tag(_BRACKETED.sub("", name).strip())[0].count(",")
 
 
 def last_first_leaning(cells) -> bool:
@@ -877,9 +884,9 @@ def last_first_leaning(cells) -> bool:
     leaning = False
     for cell in cells:
         names = split_names(str(cell or ""))
-        if len(names) == 1 and _BRACKETED.sub("", names[0]).count(",") == 1:  # ("Ana Smith (UC, Berkeley)": no)
+        if len(names) == 1 and _name_commas(names[0]) == 1:
             leaning = True
-        elif len(names) >= 2 and not any("," in name for name in names):
+        elif len(names) >= 2 and not any(_name_commas(name) for name in names):
             if len(names) == 2 and _one_last_first(*names, leaning=True) and "," in str(cell) \
                     and not _AND.search(str(cell)):  # ('García Márquez, José Luis' itself: either)
                 continue
@@ -891,15 +898,23 @@ def _one_last_first(last: str, first: str, leaning: bool) -> bool:
     """Whether 'last, first' (two pieces of a cell) is one person's name, family name first: the second piece a given
     name (or several, or initials), the first at most three words without a full stop. Several given names ("José
     Luis") make one person only after a family name of one word ("Nguyễn, Thị Minh") or in a `leaning` column (see
-    last_first_leaning): 'Ana Smith, Bo Jones' are two."""
-    first_bare = _markers(first)[0]
+    last_first_leaning): 'Ana Smith, Bo Jones' are two. A family name's particles in small letters are no words of it
+    here ("van der Smagt, Patrick Jan", "Le Guen de Kerneizon, Paul"), nor are those the given names end with, as an
+    index writes them ("Kerneizon, Paul Le Guen de"), nor a call sign after them ("Traschewski, Jann, DG8NGN")."""
+    from ..text.names import PARTICLES, without_comma_tag
+
+    first_bare = without_comma_tag(_markers(first)[0])[0]
     first_bare = titles_dropped(first_bare) or first_bare  # ("Smith, Ana PhD": a given name and a title)
-    if "." in last or len(last.split()) > 3 or _markers(last)[1]:  # ("Ana^1, Bo^2": a name with its own markers)
-        return False
+    given_words = first_bare.split()
+    while len(given_words) > 1 and given_words[-1] in PARTICLES:
+        given_words.pop()
+    family_words = [word for word in last.split() if word not in PARTICLES]
+    if "." in last or not 1 <= len(family_words) <= 3 or _markers(last)[1]:  # ("Ana^1, Bo^2": a name with its own
+        return False  # markers)
     if _initials(first_bare):
         return True
-    given = _given_words(first_bare)
-    return given == 1 or given > 1 and (len(last.split()) == 1 or leaning)
+    given = _given_words(" ".join(given_words))
+    return given == 1 or given > 1 and (len(family_words) == 1 or leaning)
 
 
 def _capitalised(word: str) -> bool:
@@ -942,10 +957,11 @@ def split_names(cell: str, last_first: bool = False, cut: list | None = None, le
 def _tags_kept(parts: list[str]) -> list[str]:
     """A cell's pieces cut at its commas, a call sign after a name put back on it: "Jann Traschewski, DG8NGN" is one
     person, not two. Only a call sign's shape (_CALL_SIGN), not every word names.comma_tag sets aside after a
-    name: a speaker's handle is a name of its own in a list ("Ana Smith, r0ml, Bo Lee" is three people)."""
+    name: a speaker's handle is a name of its own in a list ("Ana Smith, r0ml, Bo Lee" is three people). A call sign
+    with the person's affiliation after it in brackets (Indico's "Ana Smith, DK4HAA (Lund University)") is kept too."""
     kept: list[str] = []
     for part in parts:
-        if kept and _CALL_SIGN.fullmatch(part):
+        if kept and _CALL_SIGN.fullmatch(_BRACKETED.sub("", part).strip()):
             kept[-1] = f"{kept[-1]}, {part}"
         else:
             kept.append(part)
@@ -1076,7 +1092,8 @@ def people_with_affiliations(cell: str, cut: list | None = None) -> list[Person]
         cell = _AND_LAST.sub("", named.strip(" ,;"))
         if cut is not None:
             cut.append(cell)
-    for piece in _PEOPLE_PIECES.split(cell):  # (a comma inside brackets parts no one: "Ana (UC, Berkeley)")
+    # (a comma inside brackets parts no one: "Ana (UC, Berkeley)"; nor one before a call sign: _tags_kept)
+    for piece in _tags_kept([piece.strip() for piece in _PEOPLE_PIECES.split(cell)]):
         written, aff = _own_affiliation(piece)
         name = _person_name(written, flip=False)
         if name:
