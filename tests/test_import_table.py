@@ -2166,6 +2166,39 @@ def test_a_family_name_given_in_its_own_column_is_kept_for_the_index(tmp_path):
     read_back(imported, tmp_path / "folder")
 
 
+def test_a_family_name_written_first_before_a_comma_is_kept_for_the_index(tmp_path):
+    """ConfTool writes "Ruiz de Gordejuela, Unai" and "Mohagheghi Fard, Ehsan" (GMTH 2023): the name printed is
+    "Unai Ruiz de Gordejuela", which the index filed as "Gordejuela, Unai Ruiz de" (its last word); people.yaml now
+    gives the family written before the comma, its title left out, where the rule finds another (not "Smith", nor
+    "Kerneizon" of "Kerneizon, Paul Le Guen de", nor "Traschewski" before a call sign). A presenting author given
+    in parts beside a list of co-authors that does not name her kept her name and lost her family ("Fani Sani",
+    Les Houches 2018's form)."""
+    from booklet.text.names import split_name
+
+    path = write_csv(tmp_path / "a.csv", [
+        ["Title", "Authors", "Affiliations", "Speaker"],
+        ["T1", "Ruiz de Gordejuela, Unai; Smith, Ana", "Uni", "Ruiz de Gordejuela, Unai"],
+        ["T2", "Kerneizon, Paul Le Guen de; Traschewski, Jann, DG8NGN", "Uni", ""],
+        ["T3", "Smith, Dr. Ana; Dr. Mohagheghi Fard, Ehsan", "Uni", "Hostalrich Llopis, Elías"]])
+    imported = table.read(path, Options())
+    assert [[p["name"] for p in a["authors"]] for a in imported.documents["abstracts.yaml"]] == [
+        ["Unai Ruiz de Gordejuela", "Ana Smith"], ["Paul Le Guen de Kerneizon", "Jann Traschewski, DG8NGN"],
+        ["Elías Hostalrich Llopis", "Ana Smith", "Ehsan Mohagheghi Fard"]]
+    assert imported.documents["people.yaml"] == [
+        {"name": "Unai Ruiz de Gordejuela", "family": "Ruiz de Gordejuela"},
+        {"name": "Elías Hostalrich Llopis", "family": "Hostalrich Llopis"},
+        {"name": "Ehsan Mohagheghi Fard", "family": "Mohagheghi Fard"}]
+    assert split_name("Unai Ruiz de Gordejuela", "Ruiz de Gordejuela").inverted() == "Ruiz de Gordejuela, Unai"
+    read_back(imported, tmp_path / "folder")
+    path = write_csv(tmp_path / "form.csv", [
+        ["Title", "Abstract", "Presenting author: Family name", "Presenting author: First name", "Co-authors"],
+        ["T1", "Text", "Fani Sani", "Fatemeh", "P. Kim and B. Hauer"]])
+    imported = table.read(path, Options())
+    assert [p["name"] for p in imported.documents["abstracts.yaml"][0]["authors"]] == [
+        "Fatemeh Fani Sani", "P. Kim", "B. Hauer"]
+    assert imported.documents["people.yaml"] == [{"name": "Fatemeh Fani Sani", "family": "Fani Sani"}]
+
+
 def test_a_call_sign_after_a_comma_is_part_of_the_name_not_a_person(tmp_path):
     """FOSDEM writes "Jann Traschewski, DG8NGN": in a cell of speakers it was two people, one called "DG8NGN", and
     a column of names written "Last, First" turned it round into "DG8NGN Jann Traschewski"."""

@@ -98,6 +98,8 @@ class Person:
         self.presenting = self.presenting or other.presenting
         self.affiliations = self.affiliations or other.affiliations
         self.email = self.email or other.email
+        if not self.family and other.family:
+            self.family, self.family_read = other.family, other.family_read
 
 
 def people_file(entries: list[Entry], notes: list[str]) -> list[dict]:
@@ -163,13 +165,22 @@ def flip_name(name: str) -> str:
     """'Last, First' -> 'First Last'; any other form as it is (whitespace collapsed). A call sign after a comma
     (names.comma_tag) is set aside and kept at the end: "Jann Traschewski, DG8NGN" as it is, "Traschewski, Jann,
     DG8NGN" (family name first in a cell of several speakers) -> "Jann Traschewski, DG8NGN"."""
+    return flipped(name)[0]
+
+
+def flipped(name: str) -> tuple[str, str | None]:
+    """flip_name's name, and the family name it was written with first when it turned it round ("Ruiz de Gordejuela,
+    Unai" -> "Unai Ruiz de Gordejuela", family "Ruiz de Gordejuela": the index, by its rule, would file him under
+    Gordejuela); None for the family when it did not (no given name after the comma, or no comma)."""
     from ..text.names import without_comma_tag
 
     name, tag = without_comma_tag(" ".join(str(name or "").split()).strip(" ,;"))
+    family = None
     if name.count(",") == 1:
         last, first = (p.strip() for p in name.split(","))
         name = f"{first} {last}" if first and last else first or last
-    return f"{name}, {tag}" if tag else name
+        family = last if first and last else None
+    return (f"{name}, {tag}" if tag else name), family
 
 
 def family_written_first(name: str) -> str | None:

@@ -26,7 +26,7 @@ from ..data.csvrows import CsvError, csv_rows
 from ..data.load import after_wide_mark
 from . import Imported, Options, SourceError
 from .assemble import (LONGEST, Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean,
-                       family_may_run_on, family_written_first, first_few, flip_name, given_and_family, id_from,
+                       family_may_run_on, family_written_first, first_few, flipped, given_and_family, id_from,
                        line_kind, no_end, no_end_said, parse_clock, plus_minutes, refuse_off_its_day, slug, some,
                        title_unparted, titles_dropped, without_titles)
 from .schedule import FIRST_YEAR, LAST_YEAR, zone_named
@@ -990,8 +990,18 @@ _INITIAL_RUN = re.compile(r"(?:[^\W\d_]\.[\s-]*)+")
 
 def _person_name(text: str, flip: bool) -> str:
     """A name as printed: 'Last, First' turned round, a GPN-style '12:' id dropped, spaces collapsed."""
+    return _name_and_family(text, flip)[0]
+
+
+def _name_and_family(text: str, flip: bool) -> tuple[str, str | None]:
+    """_person_name's name, and the family name it was written with first when it was turned round ('Ruiz de
+    Gordejuela, Unai': for people.yaml, which assemble.people_file writes where the index's rule finds another), its
+    academic titles left out ('Dr. Smith, Ana': Smith); None when it was not turned round."""
     text = re.sub(r"^\d+:", "", text.strip())
-    return clean(flip_name(text) if flip and "," in text else text)
+    if not (flip and "," in text):
+        return clean(text), None
+    name, family = flipped(text)
+    return clean(name), (clean(titles_dropped(family)) or None) if family else None
 
 
 def numbered_affiliations(cell: str) -> tuple[dict[int, str], list[str]]:
@@ -1030,7 +1040,7 @@ def people_from(names_cell: str, affs_cell: str = "", flip: bool = True, last_fi
             name, bracketed = _own_affiliation(name)  # are the name's: "Wei Wang (王伟)")
             if name.endswith("*"):  # "Ana Smith* (Lund University)"
                 name, presenting = name.rstrip("* "), True
-        name = _person_name(name, flip)
+        name, family = _name_and_family(name, flip)
         if not name:
             continue
         if numbered:
@@ -1041,7 +1051,7 @@ def people_from(names_cell: str, affs_cell: str = "", flip: bool = True, last_fi
             affs = list(plain)
         else:
             affs = []
-        out.append(Person(name, [bracketed] if bracketed else affs, None, presenting))
+        out.append(Person(name, [bracketed] if bracketed else affs, None, presenting, family))
     if plain and len(plain) > 1:
         if len(plain) == len(out):  # one affiliation per author, in order
             for person, aff in zip(out, plain):
@@ -1126,7 +1136,7 @@ def _mark_presenting(people: list[Person], speakers: list[Person]) -> list[Perso
     for s in speakers:
         match = next((p for p in people if _name_keys(p.name) & _name_keys(s.name)), None)
         if match is None:
-            people.insert(0, Person(s.name, s.affiliations, s.email, True))
+            people.insert(0, Person(s.name, s.affiliations, s.email, True, s.family, s.family_read))
         else:
             match.fill_in(s)
             match.presenting = True
@@ -1726,8 +1736,8 @@ class _Table:
         cut: list[str] = []
         people = people_from(get("authors"), get("affiliations"), last_first=True, cut=cut)
         if get("speaker"):
-            people = _mark_presenting(people, [Person(_person_name(s, True), [], None, True)
-                                               for s in split_names(get("speaker"), last_first=True, cut=cut)])
+            named = [_name_and_family(s, True) for s in split_names(get("speaker"), last_first=True, cut=cut)]
+            people = _mark_presenting(people, [Person(name, [], None, True, family) for name, family in named])
         ident = get("id")
         key = f"c{slug(ident, 24)}" if ident and slug(ident, 24) else id_from(title)
         if ident and slug(ident, 24):
