@@ -413,3 +413,15 @@ def test_an_abstract_or_the_timetable_saved_as_utf_32_or_utf_16_is_refused_namin
     assert str(raised.value) == expected
     result = invoke("import", kit, "--format", "amcos", "--out", tmp_path / "out")
     assert result.exit_code == 1 and expected in result.output and not (tmp_path / "out").exists()
+
+
+def test_an_author_written_family_name_first_keeps_that_family_for_the_index():
+    """The kit writes authors "Berner, R." (family name first): "Ruiz de Gordejuela, U." was printed "U. Ruiz de
+    Gordejuela" and the index filed it under Gordejuela, its last word; the family written before the comma is the
+    person's (people.yaml gets it where the index's rule finds another)."""
+    from booklet.importers.amcos import _author
+
+    person, marks = _author(Path("t_ruiz.txt"), 4, "Ruiz de Gordejuela, U. {1} *", ["Uni"])
+    assert (person.name, person.family, person.affiliations, marks) == ("U. Ruiz de Gordejuela", "Ruiz de Gordejuela",
+                                                                        ["Uni"], {"*"})
+    assert _author(Path("t_sato.txt"), 4, "Hiroya  Sato x", [])[0].family is None

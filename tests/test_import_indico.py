@@ -376,6 +376,18 @@ def test_a_name_typed_whole_into_one_field_is_not_written_twice():
     assert given_and_family("Martin Luther", "King, Jr.") == ("Martin Luther", "King, Jr.")  # (a comma inside kept)
 
 
+def test_a_person_given_by_a_full_name_alone_keeps_the_family_written_first():
+    """A person object with only Indico's `fullName` ("Ruiz de Gordejuela, Unai", as its timetable exports write
+    it): the name is turned round, and the family written first is the person's, for people.yaml (the index's rule
+    would file him under Gordejuela); a call sign after it stays at the end."""
+    from booklet.importers.indico import _people
+
+    people = _people([{"fullName": "Ruiz de Gordejuela, Unai"}, {"fullName": "Traschewski, Jann, DG8NGN"},
+                      {"name": "Ana Smith"}])
+    assert [(p.name, p.family) for p in people] == [("Unai Ruiz de Gordejuela", "Ruiz de Gordejuela"),
+                                                    ("Jann Traschewski, DG8NGN", "Traschewski"), ("Ana Smith", None)]
+
+
 def test_an_event_in_a_us_time_zone_notes_that_en_us_gives_american_words_and_dates(tmp_path):
     """The time zone is the one cheap sign of an American (or Canadian) event: a note says what `language: en-US`
     would print; conference.yaml is left without a language (a US time zone is no proof of American English)."""

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import Imported, Options, SourceError, utf8_text
-from .assemble import Block, Conference, Entry, Person, affiliation, assemble, flip_name, line_kind, no_end_said
+from .assemble import Block, Conference, Entry, Person, affiliation, assemble, flipped, line_kind, no_end_said
 from .latex import latex_line, latex_text, unknown_commands
 
 FORMAT = "amcos"
@@ -173,14 +173,15 @@ def _author(path: Path, number: int, line: str, affs: list[str]) -> tuple[Person
     if "{" in rest or "}" in rest:
         raise SourceError(f"{path}:{number}: author '{text}': braces that are no affiliation numbers "
                           "(write `Name {1,2} *`)")
-    name = latex_line(flip_name(rest))
+    name, family = flipped(rest)  # (the family written first: "Ruiz de Gordejuela, U." for people.yaml)
+    name, family = latex_line(name), latex_line(family) if family else None
     if not name:
         raise SourceError(f"{path}:{number}: an author line without a name")
     for n in numbers:
         if n < 1 or n > len(affs):
             raise SourceError(f"{path}:{number}: author '{name}' names affiliation {n}, but the file has "
                               f"{len(affs)} AFF")
-    return Person(name, [affs[n - 1] for n in numbers], None, "*" in marks), marks
+    return Person(name, [affs[n - 1] for n in numbers], None, "*" in marks, family or None), marks
 
 
 def read_abstract(path: Path, counts: Counter) -> _Abstract:

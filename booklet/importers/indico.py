@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import Imported, Options, SourceError, utf8_text
 from .assemble import (MAX_PEOPLE, Block, Conference, Entry, Kinds, LONGEST, Person, affiliation, assemble, clean,
-                       end_before_start, first_few, flip_name, full_name, given_and_family, line_kind, plus_minutes,
+                       end_before_start, first_few, flipped, full_name, given_and_family, line_kind, plus_minutes,
                        refuse_off_its_day, too_many_people, web_address)
 from .schedule import event_year
 from .schedule_json import json_reason, json_value
@@ -139,15 +139,17 @@ def _people(items, presenting: bool = False, nameless: list | None = None) -> li
             continue
         first, last = given_and_family(p.get("first_name", p.get("firstName")),
                                        p.get("last_name", p.get("familyName")))
-        name = clean(full_name(first, last)) if (first or last) else clean(flip_name(
-            _text(p.get("fullName")) or _text(p.get("name"))))
+        if first or last:
+            name, family = clean(full_name(first, last)), clean(last) if first and last else None
+        else:  # (only a full name: "Peres, Martin", its family written first)
+            name, family = flipped(_text(p.get("fullName")) or _text(p.get("name")))
+            name, family = clean(name), clean(family) if family else None
         aff = affiliation(p.get("affiliation"))
         email = _text(p.get("email")) or None
         if not name:
             if nameless is not None:
                 nameless.append(Person("", [aff] if aff else [], email, presenting))
             continue
-        family = clean(last) if first and last else None
         out.append(Person(name, [aff] if aff else [], email, presenting, family))
     return out
 
