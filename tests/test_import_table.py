@@ -2266,6 +2266,35 @@ def test_a_family_name_first_with_particles_is_one_person_and_loses_no_word(tmp_
         "name": "Paul Le Guen de Kerneizon", "affiliation": "Uni"}
 
 
+def test_an_institution_after_a_name_is_its_affiliation_and_a_title_before_a_family_no_person(tmp_path):
+    """A form's speaker cell "Ana Smith, Lund University; Bo Lee" printed "Lund University Ana Smith" (read 'Last,
+    First'), and "Smith, Ana, University of Lund" was three people, one called "University of Lund"; "Prof. Dr.
+    Smith, Ana" was two, "Prof. Dr. Smith" and "Ana"; BibTeX's "Smith, Ana and Lee, Bo" four. An institution after a
+    comma (a word such as University, Institute, Department) is the person's affiliation; a name of a group ("Immich
+    Team") or an acronym ("MIT") is not taken for one."""
+    assert [(p.name, p.affiliations) for p in table.people_from("Ana Smith, Lund University; Bo Lee")] == [
+        ("Ana Smith", ["Lund University"]), ("Bo Lee", [])]
+    assert [(p.name, p.affiliations) for p in table.people_from("Smith, Ana, University of Lund")] == [
+        ("Ana Smith", ["University of Lund"])]
+    assert [(p.name, p.affiliations) for p in table.people_from("Ana Smith, Lund University, Sweden; Bo Lee")] == [
+        ("Ana Smith", ["Lund University, Sweden"]), ("Bo Lee", [])]  # (between semicolons: the rest is hers)
+    assert [(p.name, p.affiliations) for p in table.people_from("Ana Smith, Lund University (1)", "1: ETH")] == [
+        ("Ana Smith", ["ETH"])]  # (the cell of affiliations gives hers)
+    assert table.split_names("Ana Smith, Immich Team, Bo Lee") == ["Ana Smith", "Immich Team", "Bo Lee"]
+    assert [(p.name, p.family) for p in table.people_from("Prof. Dr. Smith, Ana")] == [("Ana Prof. Dr. Smith",
+                                                                                          "Smith")]
+    assert table.split_names("Smith, Ana and Lee, Bo") == ["Smith, Ana", "Lee, Bo"]
+    assert table.split_names("van der Berg, Jan and de Vries, Piet") == ["van der Berg, Jan", "de Vries, Piet"]
+    assert table.split_names("Ana Smith, Bo Lee and Cy Wu") == ["Ana Smith", "Bo Lee", "Cy Wu"]
+    path = write_csv(tmp_path / "speakers.csv", [["Title", "Speaker"], ["T1", "Ana Smith, Lund University"],
+                                                 ["T2", "Prof. Dr. Smith, Ana"], ["T3", "Smith, Ana and Lee, Bo"]])
+    imported = table.read(path, Options())
+    assert [a.get("authors") or [a["speaker"]] for a in imported.documents["abstracts.yaml"]] == [
+        [{"name": "Ana Smith", "affiliation": "Lund University"}], [{"name": "Ana Smith"}],
+        [{"name": "Ana Smith", "presenting": True}, {"name": "Bo Lee", "presenting": True}]]
+    read_back(imported, tmp_path / "folder")
+
+
 def test_names_are_read_given_name_first_in_any_other_export(tmp_path):
     """Only sciencesconf's columns say the names are family name first: another table's 'Ana Smith' is as before."""
     rows = [["Speaker", "Type", "Title", "Abstract"], ["Ana Smith", "Talk", "A talk", "Words."]]

@@ -871,10 +871,11 @@ def last_first_column(cells) -> bool:
 
 def _name_commas(name: str) -> int:
     """The commas of a name as written that may part a family name from given names: not one in brackets ("Ana Smith
-    (UC, Berkeley)": in the affiliation), nor the one before a call sign ("Jann Traschewski, DG8NGN": comma_tag)."""
+    (UC, Berkeley)": in the affiliation), nor the one before a call sign ("Jann Traschewski, DG8NGN": comma_tag) or
+    an institution ("Ana Smith, Lund University": _institution_after)."""
     from ..text.names import without_comma_tag
 
-    return without_comma_tag(_BRACKETED.sub("", name).strip())[0].count(",")
+    return without_comma_tag(_institution_after(_BRACKETED.sub("", name).strip())[0])[0].count(",")
 
 
 def last_first_leaning(cells) -> bool:
@@ -903,8 +904,9 @@ def _one_last_first(last: str, first: str, leaning: bool) -> bool:
     index writes them ("Kerneizon, Paul Le Guen de"), nor a call sign after them ("Traschewski, Jann, DG8NGN")."""
     from ..text.names import PARTICLES, without_comma_tag
 
-    first_bare = without_comma_tag(_markers(first)[0])[0]
+    first_bare = without_comma_tag(_institution_after(_markers(first)[0])[0])[0]
     first_bare = titles_dropped(first_bare) or first_bare  # ("Smith, Ana PhD": a given name and a title)
+    last = titles_dropped(last) or last  # ("Prof. Dr. Smith, Ana")
     given_words = first_bare.split()
     while len(given_words) > 1 and given_words[-1] in PARTICLES:
         given_words.pop()
@@ -944,6 +946,10 @@ def split_names(cell: str, last_first: bool = False, cut: list | None = None, le
     cell = pieces[0] if pieces else cell
     if last_first and cell.count(",") == 1 and not _AND.search(cell):
         return [cell]
+    anded = _AND.split(cell)
+    if len(anded) > 1 and all(_name_commas(name) == 1 and _one_last_first(*_institution_after(name)[0].split(",", 1),
+                                                                           leaning=leaning) for name in anded):
+        return [name.strip() for name in anded]  # BibTeX's "Smith, Ana and Lee, Bo"
     parts = _tags_kept([p.strip() for p in _NAME_COMMA.split(title_unparted(_AND.sub(", ", cell))) if p.strip()])
     if len(parts) == 2 and not _AND.search(cell):
         if _one_last_first(*parts, leaning=leaning):
@@ -958,14 +964,41 @@ def _tags_kept(parts: list[str]) -> list[str]:
     """A cell's pieces cut at its commas, a call sign after a name put back on it: "Jann Traschewski, DG8NGN" is one
     person, not two. Only a call sign's shape (_CALL_SIGN), not every word names.comma_tag sets aside after a
     name: a speaker's handle is a name of its own in a list ("Ana Smith, r0ml, Bo Lee" is three people). A call sign
-    with the person's affiliation after it in brackets (Indico's "Ana Smith, DK4HAA (Lund University)") is kept too."""
+    with the person's affiliation after it in brackets (Indico's "Ana Smith, DK4HAA (Lund University)") is kept too,
+    as is an institution written after a name ("Ana Smith, Lund University": _institution_after sets it aside)."""
     kept: list[str] = []
     for part in parts:
-        if kept and _CALL_SIGN.fullmatch(_BRACKETED.sub("", part).strip()):
+        if kept and (_CALL_SIGN.fullmatch(_BRACKETED.sub("", part).strip()) or _institution(part)):
             kept[-1] = f"{kept[-1]}, {part}"
         else:
             kept.append(part)
     return kept
+
+
+def _institution(text: str) -> bool:
+    """Whether `text` names an institution, no person: it has a word of _INSTITUTION_WORDS ("Lund University"), not
+    in brackets ("DK4HAA (Lund University)": a call sign, the affiliation after it)."""
+    return bool(_INSTITUTION_WORDS & {word.strip(".,") for word in _BRACKETED.sub("", text).casefold().split()})
+
+
+def _institution_after(name: str) -> tuple[str, str]:
+    """A name written with the person's institution after a comma ("Ana Smith, Lund University, Sweden", a form's
+    speaker cell): the name without it and the institution (from there on, as an affiliation); (name, '') when no
+    piece after a comma but the first names an institution."""
+    parts = _OUTSIDE_BRACKETS_COMMA.split(name)
+    at = next((i for i in range(1, len(parts)) if _institution(parts[i])), None)
+    if at is None or _institution(parts[0]):
+        return name, ""
+    return ",".join(parts[:at]).strip(), affiliation(",".join(parts[at:]))
+
+
+# words that make a piece of a name an institution's (an affiliation written after it), never a person's: not those
+# a group of people names itself by ("Immich Team", "FOSDEM Staff", "Open Data Project"), which speak as speakers do
+_INSTITUTION_WORDS = frozenset(
+    "university universität universitat université universidad università universiteit uniwersytet univ institute "
+    "institut instituto istituto department dept laboratory laboratoire observatory centre center academy akademie "
+    "college school hochschule faculty fakultät hospital gmbh inc ltd corporation".split())
+_OUTSIDE_BRACKETS_COMMA = re.compile(r",(?![^()]*\))")
 
 
 # an amateur-radio call sign (ITU: a prefix, a digit, two to four letters): "DG8NGN", "W1AW"; not a handle written
@@ -1040,6 +1073,8 @@ def people_from(names_cell: str, affs_cell: str = "", flip: bool = True, last_fi
             name, bracketed = _own_affiliation(name)  # are the name's: "Wei Wang (王伟)")
             if name.endswith("*"):  # "Ana Smith* (Lund University)"
                 name, presenting = name.rstrip("* "), True
+        else:  # (an institution after a comma is no part of the name: the cell of affiliations gives theirs)
+            name = _institution_after(name)[0]
         name, family = _name_and_family(name, flip)
         if not name:
             continue
@@ -1069,15 +1104,16 @@ _NO_AFFILIATION = re.compile(r"(?:presenting|presenter|speaker|corresponding(?: 
 
 def _own_affiliation(name: str) -> tuple[str, str]:
     """'Ana Smith (Lund University)' -> ('Ana Smith', 'Lund University'), as CMT's and many a form's author cells
-    write a person's affiliation; a name without words in brackets at its end, or with a role or pronouns there
-    ('(presenting)', '(she/her)'), -> (name, '')."""
-    name = name.strip()
+    write a person's affiliation, and 'Ana Smith, Lund University' (an institution after a comma: _institution_after)
+    too; a name without either, or with a role or pronouns in its brackets ('(presenting)', '(she/her)'), -> (name,
+    '')."""
+    name, glued = _institution_after(name.strip())
     opening = _closing_bracket_opened(name)
     words = name[opening + 1:-1].strip() if opening is not None else ""
     head = name[:opening].strip(" ,(") if opening is not None else ""  # ("Bo Lee ((MIT)": Bo Lee)
     if not head or not any(ch.isalpha() for ch in words) or _NO_AFFILIATION.fullmatch(words):
-        return name, ""
-    return head, affiliation(words)
+        return name, glued
+    return head, affiliation(", ".join(part for part in (words, glued) if part))
 
 
 def _closing_bracket_opened(text: str) -> int | None:
