@@ -1196,6 +1196,41 @@ def test_a_short_flowing_tutorial_moves_on_whole_rather_than_split_by_its_presen
     assert shared and moved, (shared, moved)  # (flowing below the long one, and at a page's foot: moved on)
 
 
+def test_a_flowing_tutorial_of_presenters_alone_goes_on_between_them_rather_than_leave_its_page_empty(tmp_path):
+    """SIGDIAL 2020 on A5, p. 38: a tutorial of four presenters and no description, kept whole, moved on to the next
+    page and left 0.31 of its page empty. Its header stays with its first presenter (what kept it whole: a short
+    description is never split from them); the presenters after the first go on, each whole, under "(continued)"."""
+    people = "".join(f"    - {{name: Presenter {n}, affiliation: \"Department {n}, University of Somewhere\"}}\n"
+                     for n in range(1, 5))
+    first = "\\n\\n".join(" ".join(WORDS[(k + p) % len(WORDS)] for k in range(60)) for p in range(2))
+    kept = split = 0
+    for extra in (50, 100, 150):  # the first tutorial's length pushes the second further down the page
+        text = first + "\\n\\n" + " ".join(WORDS[k % len(WORDS)] for k in range(extra + 1)) + " enda."
+        tutorials = (f"- id: a\n  title: The long one\n  description: \"{text}\"\n  presenters:\n"
+                     f"    - {{name: Ana Smith}}\n- id: b\n  title: The one of four presenters\n  presenters:\n{people}"
+                     f"- id: c\n  title: The last one\n  description: A last one.\n  presenters:\n    - {{name: Cy Lee}}\n")
+        files = {"tutorials.yaml": tutorials, "programme.yaml": None, "abstracts.yaml": None,
+                 "theme.yaml": "abstracts: {layout: flow}\n"}
+        result = build_booklet(write_conference(tmp_path / f"c{extra}", files), tmp_path / f"b{extra}.pdf")
+        pdf = Pdf(result.output)
+        before, start, end = (result.anchors[key] for key in ("end:tutorial-1", "tutorial-2", "end:tutorial-2"))
+        if start == end:
+            assert start == before + 1 and extra == 150, extra  # (from the page's foot: no room for a presenter)
+            kept += 1
+            continue
+        assert start == before and end == start + 1, extra  # (moved on whole before, from 0.2 to 0.45 of a page)
+        here = pdf.lines(start - 1)
+        here = here[next(i for i, line in enumerate(here) if line == "The one of four presenters"):]
+        there = pdf.lines(end - 1)
+        there = there[next(i for i, line in enumerate(there) if line == "The one of four presenters (continued)"):]
+        assert here[1:4] == ["Presenters", "Presenter 1", "Department 1, University of Somewhere"], here
+        shown = [n for n in range(1, 5) if f"Presenter {n}" in here]
+        assert shown == list(range(1, len(shown) + 1)), here
+        assert [f"Presenter {n}" for n in range(len(shown) + 1, 5)] == [line for line in there if "Presenter " in line]
+        split += 1
+    assert kept and split == 2, (kept, split)
+
+
 def test_the_last_flowing_tutorial_a_few_points_over_its_room_is_set_closer_there_not_alone_on_a_page(tmp_path):
     """DebConf17 (A4): "Early History of Debian", the section's last tutorial, kept whole, 6 points over the room under
     the one before, stood alone on the Tutorials' last page. Set closer (the separator above it and its paragraphs'
@@ -1509,17 +1544,21 @@ def test_flowing_abstracts_of_a_few_lines_leave_no_page_a_third_empty(tmp_path):
     assert split >= 3, split
 
 
-def test_a_flowing_abstract_never_leaves_its_header_with_fewer_than_tail_lines_at_a_pages_foot(tmp_path):
+def test_a_flowing_abstract_never_leaves_its_header_with_fewer_than_two_lines_at_a_pages_foot(tmp_path):
     """Flowing on A5, an abstract of four authors with an affiliation each (a header of a quarter of a page) and 200
     words: from a room of 0.34 to 0.37 of a page it was split with 2 or 3 lines of its text under that header, the
-    rest under "(continued)" (DebConf17 p. 39: "Recent Advancements ... in Debichem", 3 lines). It moves on whole (it
-    fits on a page); where it starts on a page's foot, TAIL_LINES lines of its text or more are under its header."""
-    from booklet.layout.abstracts import TAIL_LINES
+    rest under "(continued)" (DebConf17 p. 39: "Recent Advancements ... in Debichem", 3 lines); moved on whole, it
+    left its page a third empty. Where it starts on a page's foot, LEAST_LINES[0] lines of its text or more are under
+    its header (TAIL_LINES where the room allows); where it moves on, the page is left a quarter empty at most."""
+    from booklet.layout.abstracts import LEAST_LINES, NEARLY_WHOLE, TAIL_LINES
+    from booklet.layout.page import page_for
+
+    page = page_for("A5")
 
     authors = "\n".join(f"    - {{name: Author {n}, affiliation: \"Department {n} of Examples, University of Somewhere\"}}"
                         for n in range(1, 5))
     text = " ".join(WORDS[k % len(WORDS)] for k in range(200)) + " endb."
-    moved = stayed = 0
+    stayed = []  # (the lines of its text under its header, where it starts on the page of the first)
     for extra in (30, 42, 54):  # the first abstract's length pushes the second further down the page
         second = (f"- id: b\n  title: The one with a long header of many authors and their affiliations\n"
                   f"  authors:\n{authors}\n  abstract: \"{text}\"\n")
@@ -1527,12 +1566,48 @@ def test_a_flowing_abstract_never_leaves_its_header_with_fewer_than_tail_lines_a
         if start == a_end:
             lines = Pdf(result.output).lines(start - 1)
             below = lines[max(i for i, line in enumerate(lines) if "University of Somewhere" in line) + 1:]
-            assert len([line for line in below if any(word in line for word in WORDS)]) >= TAIL_LINES, (extra, below)
-            stayed += 1
+            stayed.append(len([line for line in below if any(word in line for word in WORDS)]))
         else:
-            assert start == end == a_end + 1, extra  # (was split: 3 lines, then 2, under its header)
+            room = (page.height - page.bottom - boxes(result.output, a_end - 1, "enda")[3]) / page.text_height
+            assert start == end == a_end + 1 and room < NEARLY_WHOLE, (extra, room)  # (was 0.34 to 0.37)
+    assert len(stayed) >= 2 and min(stayed) >= LEAST_LINES[0], stayed
+    assert min(stayed) < TAIL_LINES, stayed  # (from a room where TAIL_LINES do not fit: moved on whole before)
+
+
+def test_a_flowing_abstract_of_two_short_paragraphs_is_split_between_them_to_fill_the_page(tmp_path):
+    """DebConf17 on A5, pp. 38-39: an abstract of two paragraphs of 3 lines each moved on whole from a room of 0.26 to
+    0.32 of a page, each page left a third empty: TAIL_LINES (4) lines under its header and on the next page asked a
+    line alone of a paragraph, which no paragraph leaves. A typesetter fills the page: from a room of more than
+    NEARLY_WHOLE of the page it is cut between the paragraphs, 3 lines under its header and 3 under "(continued)"
+    (LEAST_LINES: 2 or more each side); from a quarter of a page or less it still moves on whole."""
+    from booklet.layout.abstracts import NEARLY_WHOLE
+    from booklet.layout.page import page_for
+
+    page = page_for("A5")
+    paragraph = [" ".join(WORDS[(k + p) % len(WORDS)] for k in range(33)) for p in (0, 3)]  # (3 lines each)
+    second = (f"- id: b\n  title: The short one\n  speaker: {{name: Bo Jones}}\n"
+              f"  abstract: \"{paragraph[0]} endp.\\n\\n{paragraph[1]} endb.\"\n")
+    split = moved = 0
+    for extra in (65, 78, 91, 104):  # the first abstract's length pushes the second further down the page
+        result, (a_end, start, end) = _flowing_after_a_long_one(tmp_path, extra, second, _LAST)
+        room = (page.height - page.bottom - boxes(result.output, a_end - 1, "enda")[3]) / page.text_height
+        pdf = Pdf(result.output)
+        if room > NEARLY_WHOLE + 0.005:
+            assert start == a_end and end == start + 1, (extra, room)  # (moved on whole before)
+            here = pdf.lines(start - 1)
+            here = here[next(i for i, line in enumerate(here) if line == "Bo Jones") + 1:]
+            assert len([line for line in here if "lorem" in line or "dolor" in line]) == 3, here
+            assert "endp." in here[2] and pdf.pages_with("endp") == [start - 1], here
+            there = pdf.lines(end - 1)
+            there = there[next(i for i, line in enumerate(there) if line == "The short one (continued)") + 1:]
+            assert "endb." in there[2] and "The last one" in there, there
+            low = (page.height - page.bottom - boxes(result.output, start - 1, "endp")[3]) / page.text_height
+            assert low < 0.1, low  # (the page filled: the room left under the cut, less than a line or two)
+            split += 1
+        elif room < NEARLY_WHOLE - 0.005:
+            assert start == end == a_end + 1, (extra, room)
             moved += 1
-    assert moved >= 2 and stayed, (moved, stayed)
+    assert split >= 2 and moved, (split, moved)
 
 
 def test_an_abstract_without_text_has_no_rule_under_its_header(tmp_path):

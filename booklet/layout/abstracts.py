@@ -507,6 +507,10 @@ LAST_WHOLE = 2 / 5  # of a one-column page: the last entry of a section moves on
 
 
 LAST_ALONE = 1 / 4  # of a page: the last flowing entry of a section leaves no less than this of it on a page alone
+LEAST_LINES = (2, 2)  # lines of an entry's text under its header at a page's foot and on the next page at least, where
+# TAIL_LINES each side would move it on whole and leave more than NEARLY_WHOLE of a one-column page empty: a
+# typesetter's widow and orphan rules (2 lines each side of a page turn, under a heading too). (With 3 under the
+# header, FOSDEM 2025's p. 330 was still left a third empty: paragraphs of 2 and 3 lines.)
 
 
 def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: str, last: bool = False,
@@ -523,9 +527,11 @@ def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: st
     fewer than TAIL_LINES lines of its text under its header at a page's foot (Entry's `orphan`, from any room: an
     entry whose header and first TAIL_LINES lines do not fit the room moves on whole, unless it is cut between two
     paragraphs; so does one whose split would leave fewer under its header because a paragraph is not cut to leave a
-    line alone: the pages before such entries, DebConf17's A5 pp. 38-39 and FOSDEM 2025's p. 330, are left 0.33 to
+    line alone). On one column, where that would leave more than NEARLY_WHOLE of the page empty, it is split with
+    LEAST_LINES instead, 2 lines of its text or more under its header and on the next page, as a typesetter's widow
+    and orphan rules allow (Entry's `least`): the pages before such entries, DebConf17's A5 pp. 38-39 and FOSDEM 2025's p. 330, were left 0.33 to
     0.37 empty: a first paragraph of 2 or 3 lines, a second of 3 not cut to leave a line alone on either page; or
-    7 lines, 5 + 2, a rule too tall). `last`: the last entry of its section (what follows opens a page), which moves
+    7 lines, 5 + 2, a rule too tall. `last`: the last entry of its section (what follows opens a page), which moves
     on whole from a room of up to LAST_WHOLE of the page, when it fits on a page, where a split would leave less than
     LAST_ALONE of a page of it alone on the section's last page, as the last poster of a list does (posters.ALONE):
     "(continued)" and a few lines on a page of their own, the section's end.
@@ -543,6 +549,7 @@ def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: st
     return Entry(content, continued_heading(ctx, title), keep, separator, tail=TAIL_LINES,
                  whole=KEPT_WHOLE if one_column else 0.0, near=NEARLY_WHOLE if one_column else 0.0,
                  alone=LAST_ALONE if last and one_column else 0.0, orphan=True, last=LAST_WHOLE,
+                 least=LEAST_LINES if one_column else (),
                  refit=None if made is None else lambda entry, width, room: _closer(ctx, made, entry, width, room,
                                                                                     above))
 

@@ -1330,10 +1330,17 @@ class Entry(Continues):
     `refit`: refit(entry, width, room), for the last entry of its section, which leaves the section's last page to it
     alone where it does not fit the room left for it: the entry set closer to fit that room whole, or None (see
     abstracts.flowing_entry); tried where, by the rules above, the entry would move on whole or go on with less than
-    REFIT_REST of a page (_left_alone)."""
+    REFIT_REST of a page (_left_alone).
+
+    `least`: where by `tail` and `orphan` it would move on whole from a room of more than `near` (or `whole`) of the
+    page, leaving that room empty, it is split with fewer lines of its text each side instead, as a typesetter's widow
+    and orphan rules allow: at least least[0] under its header at the page's foot and least[1] on the next page (see
+    _least_split; empty: never). DebConf17's A5 pp. 38-39 and FOSDEM 2025's p. 330 were left 0.33 to 0.37 empty:
+    paragraphs of 2 or 3 lines, or 7 lines to be cut 5 + 2, that `tail` lines each side could not take."""
 
     def __init__(self, content: list, heading, keep: int, separator=None, tail: int = 0, whole: float = 0.0,
-                 near: float = 0.0, alone: float = 0.0, refit=None, orphan: bool = False, last: float = 0.0):
+                 near: float = 0.0, alone: float = 0.0, refit=None, orphan: bool = False, last: float = 0.0,
+                 least: tuple[int, int] = ()):
         super().__init__(content, heading, keep=keep, tail=tail)
         self.separator = separator
         self.whole = whole
@@ -1342,6 +1349,8 @@ class Entry(Continues):
         self.last = last or near
         self.refit = refit
         self.orphan = orphan
+        self.least = least
+        self.under = tail  # lines of its text under its header at a page's foot, at least (`orphan`, `near`)
 
     def _settle(self) -> None:
         """Decided where the entry is placed: the separator goes above it unless it starts a page; a
@@ -1392,7 +1401,8 @@ class Entry(Continues):
             return []  # on the next page, whole
         parts = super().split(availWidth, availHeight)  # the first part holds the separator, if any
         if movable and not parts:  # on the next page, whole (Continues: no split leaves `tail` lines each side)
-            return self._between_paragraphs(availWidth, availHeight)
+            return self._between_paragraphs(availWidth, availHeight) or self._least_split(availWidth, availHeight,
+                                                                                          page)
         if (movable and len(parts) == 2 and self.near and availHeight <= self.near * page
                 and self._forced(parts[0], availWidth, availHeight, page) and fits()):
             # on the next page, whole, unless it can be cut between two paragraphs, `tail` lines or more each side
@@ -1401,7 +1411,29 @@ class Entry(Continues):
                 and parts[1].wrap(availWidth, page)[1] < self.alone * page and fits()):
             return []  # the section's last: its rest would stand alone on its last page, a few lines: it moves on whole
         if movable and len(parts) == 2 and self.orphan and self._head_short(parts[0]):
-            return self._between_paragraphs(availWidth, availHeight)  # (its heading's orphan)
+            return (self._between_paragraphs(availWidth, availHeight)  # (its heading's orphan)
+                    or self._least_split(availWidth, availHeight, page))
+        return parts
+
+    def _least_split(self, availWidth, availHeight, page: float) -> list:
+        """The entry split with at least least[0] lines of its text under its header and least[1] on the next page
+        (Continues' split, least[1] its `tail`: lines carried over to leave that many there; where fewer than least[0]
+        would stay under the header, between two paragraphs, so many or more each side), where moving on whole would
+        leave more than `near` (or `whole`) of the page empty; [] (on the next page, whole) where there is none. What
+        goes on keeps `tail` lines on its own last page, should it run on further."""
+        if not self.least or availHeight <= max(self.whole, self.near) * page:
+            return []
+        tail, under = self.tail, self.under
+        self.under, self.tail = self.least
+        try:
+            parts = Continues.split(self, availWidth, availHeight)
+            if len(parts) == 2 and self.orphan and self._head_short(parts[0]):
+                parts = self._between_paragraphs(availWidth, availHeight)
+        finally:
+            self.tail, self.under = tail, under
+        if len(parts) != 2:
+            return []
+        parts[1].tail = tail
         return parts
 
     def _between_paragraphs(self, availWidth, availHeight) -> list:
@@ -1423,7 +1455,7 @@ class Entry(Continues):
             if not (text[end - 1] and text[end]) or keeps_with_next(items[end - 1]) \
                     or keeps_tail_with_next(items[end - 1]):  # (a lead-in to a list: never cut after it)
                 continue
-            if before[end] - before[start] < self.tail or before[-1] - before[end] < self.tail:
+            if before[end] - before[start] < self.under or before[-1] - before[end] < self.tail:
                 continue
             here = Continues(items[:end], None)
             if here.wrap(availWidth, availHeight)[1] > availHeight:
@@ -1443,7 +1475,10 @@ class Entry(Continues):
         """Whether `first` (what of the entry stays on this page) holds fewer than `tail` lines of its text below the
         header (text in columns: the lines of this page's columns)."""
         text = [f for f in first.content[len(self.lead) + self.keep:] if _is_text(f)]
-        return sum(map(line_count, text)) < self.tail
+        if not text and not any(_is_text(f) for f in self.content[self.keep:]):
+            return False  # (no text below what is kept with the header: a tutorial's short description kept with its
+            # first presenter, its other presenters after it)
+        return sum(map(line_count, text)) < self.under
 
 
 class Later:
