@@ -1141,15 +1141,34 @@ def _proof_bytes(folder: Path, out: Path, **options) -> dict[str, bytes]:
 
 
 
-def _proofs_then_corrected(tmp_path, monkeypatch, **options) -> tuple[Path, dict[str, bytes]]:
-    """A copy of the sample with a disk cache of its own, its proofs made into tmp_path/first (`options`: of
-    _proof_bytes), then one abstract corrected: the folder, and those proofs' bytes."""
+@pytest.fixture(scope="module")
+def proofed(tmp_path_factory):
+    """A copy of the sample, at one path for the module, its proofs made once (in two processes) into the folder
+    `first` beside it with a disk cache of its own: (the data folder, the folder of the proofs, their bytes by file,
+    the cache as that run left it). What a run keeps is known by the data folder's real path and the proofs' files'
+    identities (inode, size, modification time), so the tests that start from this run share the folder and the
+    proofs (made once a process, not once a test: 3 s of CPU each); each works on a copy of the cache
+    (_proofs_then_corrected) and leaves the data folder and the proofs as it found them."""
     import shutil
 
-    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
-    folder = tmp_path / "conf"
+    root = tmp_path_factory.mktemp("proofed")
+    folder = root / "conf"
     shutil.copytree(DATA, folder)
-    first = _proof_bytes(folder, tmp_path / "first", **options)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BOOKLET_CACHE", str(root / "cache"))
+        first = _proof_bytes(folder, root / "first", workers=2)
+    return folder, root / "first", first, root / "cache"
+
+
+def _proofs_then_corrected(tmp_path, monkeypatch, proofed) -> tuple[Path, dict[str, bytes]]:
+    """The sample's copy of `proofed`, its proofs made (into proofed's `first` folder) and kept in a disk cache of
+    this test's (a copy of the one that run left), then one abstract corrected: the folder, and those proofs' bytes."""
+    import shutil
+
+    folder, _, first, cache = proofed
+    shutil.copytree(cache, tmp_path / "cache")
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    (folder / "abstracts.yaml").write_bytes((DATA / "abstracts.yaml").read_bytes())  # (as a test before left it)
     _correct_one_abstract(folder)
     return folder, first
 
@@ -1256,7 +1275,7 @@ def test_proofs_start_from_what_the_last_run_kept_and_follow_every_edit(tmp_path
 
 
 def test_proofs_after_one_abstract_is_corrected_read_only_the_pages_that_changed(tmp_path, monkeypatch,
-                                                                                 corrected_cold):
+                                                                                 corrected_cold, proofed):
     """After a correction to one abstract, the booklet's bytes differ (its page's content, every offset after it),
     its objects mostly not: proofs read again only the pages whose objects changed (pagecopy.carried), taking the
     others from what the last run kept, and give the bytes of a run without the disk cache. Before, every page of
@@ -1264,7 +1283,7 @@ def test_proofs_after_one_abstract_is_corrected_read_only_the_pages_that_changed
     import booklet.proofs.write as write
     from booklet.proofs import marks, pagecopy
 
-    folder, first = _proofs_then_corrected(tmp_path, monkeypatch, workers=2)
+    folder, first = _proofs_then_corrected(tmp_path, monkeypatch, proofed)
     read_again = []  # the booklet's pages parsed (the first page's boxes too: once per parse)
     real_page = pagecopy.PdfObjects.page
     monkeypatch.setattr(pagecopy.PdfObjects, "page",
@@ -1296,7 +1315,7 @@ def test_proofs_after_one_abstract_is_corrected_read_only_the_pages_that_changed
 
 
 def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_files_of_the_proofs_that_did_not_change(
-        tmp_path, monkeypatch, corrected_cold):
+        tmp_path, monkeypatch, corrected_cold, proofed):
     """After a correction to one abstract, proofs into a new folder take the last run's file of each proof whose
     bytes are as they were (the same booklet objects on its pages, the same overlay, number and title): a copy of it,
     not its pages copied and composed again (1,897 of 1,898 proofs at 500 talks). A copy, not a link: a proof edited
@@ -1305,7 +1324,7 @@ def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_files_of_the_
     as before, and no half copy is left."""
     from booklet.proofs import pagecopy
 
-    folder, first = _proofs_then_corrected(tmp_path, monkeypatch, workers=1)
+    folder, first = _proofs_then_corrected(tmp_path, monkeypatch, proofed)
     copied = []  # the proofs whose pages were copied (made), by title
     real_copy = pagecopy.PageCopier.copy_parts
     monkeypatch.setattr(pagecopy.PageCopier, "copy_parts",
@@ -1317,9 +1336,15 @@ def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_files_of_the_
     assert all((tmp_path / "warm" / name).stat().st_nlink == 1 for name in warm)  # (copies, not links)
     # one edited in place in the first folder (an annotator saving into the file): the new folder's stays as it was
     [kept, *_] = sorted(set(warm) - set(changed))
-    with open(tmp_path / "first" / kept, "r+b") as edited:
-        edited.write(b"%edited")
-    assert (tmp_path / "warm" / kept).read_bytes() == warm[kept]
+    source = proofed[1] / kept
+    was = source.stat()
+    try:
+        with open(source, "r+b") as edited:
+            edited.write(b"%edited")
+        assert (tmp_path / "warm" / kept).read_bytes() == warm[kept]
+    finally:  # the shared proofs as they were, bytes and identity, for the next test that starts from them
+        source.write_bytes(first[kept])
+        os.utime(source, ns=(was.st_atime_ns, was.st_mtime_ns))
     assert corrected_cold() == warm
     # into the same folder again: every proof is the file there, left as it is, without its pages copied
     copied.clear()
@@ -1351,13 +1376,13 @@ def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_files_of_the_
 
 
 def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_headers_of_the_proofs_whose_inputs_are_the_same(
-        tmp_path, monkeypatch, corrected_cold):
+        tmp_path, monkeypatch, corrected_cold, proofed):
     """A proof's header lines (whom it is for, the talk, its pages, the reply line) are kept with what the run derived:
     after a correction that moves no page, the next run makes none of them again (before: every proof's, 0.09 s of CPU
     at 500 talks); a header whose inputs change (the reply date) is made again. The proofs are a cold run's bytes."""
     import booklet.proofs.write as write
 
-    folder, first = _proofs_then_corrected(tmp_path, monkeypatch, workers=1)
+    folder, first = _proofs_then_corrected(tmp_path, monkeypatch, proofed)
     made = []
     real = write.header_lines
     monkeypatch.setattr(write, "header_lines", lambda proof, *args: made.append(proof.id) or real(proof, *args))
