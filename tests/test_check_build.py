@@ -227,17 +227,19 @@ def test_check_warns_before_build_that_the_sample_s_cover_art_is_too_coarse_for_
     dpi: 1348 x 1890 px at 222 dpi on page 1". The sample's (and init's) cover art is sized for the default theme's
     band, at every page size (the sample's cases above have no warning); modern's full-bleed cover prints it over the
     whole page and its bleed. `check` says so before any build, with file, line and key and the pixels 300 dpi
-    needs, and preflight's fault is the same image at the same dpi: what check says is what the print shop hears."""
-    import shutil
-
-    data = tmp_path / "conf"
-    shutil.copytree(DATA, data)
-    (data / "theme.yaml").write_text("base: modern\n", encoding="utf-8")
+    needs, and preflight's fault is the same image at the same dpi: what check says is what the print shop hears.
+    (The sample's cover art in the minimal conference, the cover_image at its line 5: the cover is printed at the
+    size of the page and its bleed whatever else the booklet holds, and a booklet of a few pages is built and
+    preflighted in a fraction of the sample's time.)"""
+    data = write_conference(tmp_path / "conf", {
+        "conference.yaml": extend("conference.yaml", "cover_image: images/cover.jpg\n"),
+        "images/cover.jpg": (DATA / "images" / "cover.jpg").read_bytes(),
+        "theme.yaml": "base: modern\n"})
     checked = invoke("check", data, "--page-size", size)
     assert checked.exit_code == 0
     assert checked.stderr.splitlines() == [
         "Images too coarse for print (1):",
-        f"conference.yaml:19: cover_image: warning: cover.jpg is {dpi} dpi at its printed size ({printed}), below "
+        f"conference.yaml:5: cover_image: warning: cover.jpg is {dpi} dpi at its printed size ({printed}), below "
         f"the 300 dpi that print needs ('booklet preflight' fails it); 300 dpi needs {needed} pixels"]
     out = tmp_path / "out.pdf"
     built = invoke("build", data, "-o", out, "--page-size", size, "--cmyk", "--preflight")
