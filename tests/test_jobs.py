@@ -825,10 +825,31 @@ def test_a_layouts_file_is_read_only_beside_numbers_that_agree():
     assert not _agree({"b": 0}, {"a": 0})  # 0 is "a" here
 
 
+# A process that imports what `python -m booklet` imports, then runs the commands of its argument (a JSON list of
+# argument lists) at once, each in a process forked from it (the command line's own process, cli.run, from the
+# import on: one interpreter's start, not one a command): exits 1 when any of them failed.
+_AT_ONCE = """\
+import json, os, sys
+from booklet.cli import run
+children = []
+for args in json.loads(sys.argv[1]):
+    sys.stdout.flush(); sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:
+        sys.argv = ["booklet", *args]
+        run()  # (ends the process)
+    children.append(pid)
+sys.exit(int(any(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in children)))
+"""
+
+
 def test_builds_of_one_folder_at_once_share_the_disk_cache(medium, medium_cold, tmp_path):
     """Builds of the same folder run at once with the same disk cache (two terminals; an editor's save while a
     build runs), in parts and in one process, the cache empty and then filled by them: each writes the bytes of a
-    build without a cache, and none leaves a file half-written in the cache."""
+    build without a cache, and none leaves a file half-written in the cache. (Each round's four builds are forked
+    from one process that imported booklet, _AT_ONCE: four processes at once as before, without four interpreters
+    started and booklet imported in each.)"""
+    import json
     import shutil
     import subprocess
     import sys
@@ -836,21 +857,13 @@ def test_builds_of_one_folder_at_once_share_the_disk_cache(medium, medium_cold, 
     folder = tmp_path / "data"
     shutil.copytree(medium, folder)
     cache = tmp_path / "cache"
-
-    def start(name: str, jobs: str) -> subprocess.Popen:
-        env = {**os.environ, "BOOKLET_CACHE": str(cache)}
-        return subprocess.Popen([sys.executable, "-m", "booklet", "build", str(folder), "-o", str(tmp_path / name),
-                                 "--jobs", jobs], env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-
-    def finished(*running: subprocess.Popen) -> None:
-        for process in running:
-            out, err = process.communicate(timeout=300)
-            assert process.returncode == 0, err.decode()
-
     wanted = {str(jobs): pdf for jobs, pdf in medium_cold.items()}
     for round_ in ("empty", "filled"):
         runs = [(f"{round_}-{jobs}-{n}.pdf", jobs) for n in range(2) for jobs in ("2", "1")]
-        finished(*[start(name, jobs) for name, jobs in runs])
+        commands = [["build", str(folder), "-o", str(tmp_path / name), "--jobs", jobs] for name, jobs in runs]
+        done = subprocess.run([sys.executable, "-c", _AT_ONCE, json.dumps(commands)], capture_output=True, text=True,
+                              timeout=300, cwd=ROOT, env={**os.environ, "BOOKLET_CACHE": str(cache)})
+        assert done.returncode == 0, done.stderr
         for name, jobs in runs:
             assert (tmp_path / name).read_bytes() == wanted[jobs], name
         assert not [path for path in cache.rglob("*") if path.name.startswith(".")]  # no temporary file left
