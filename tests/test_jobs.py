@@ -825,11 +825,13 @@ def test_a_layouts_file_is_read_only_beside_numbers_that_agree():
     assert not _agree({"b": 0}, {"a": 0})  # 0 is "a" here
 
 
-# A process that imports what `python -m booklet` imports, then runs the commands of its argument (a JSON list of
-# argument lists) at once, each in a process forked from it (the command line's own process, cli.run, from the
-# import on: one interpreter's start, not one a command): exits 1 when any of them failed.
+# A process that imports what `python -m booklet build` imports (the command line, and the build it imports when
+# it builds), then runs the commands of its argument (a JSON list of argument lists) at once, each in a process
+# forked from it (the command line's own process, cli.run, from the imports on: one interpreter's start
+# and imports, not one a command, 0.5 s of CPU each): exits 1 when any of them failed.
 _AT_ONCE = """\
 import json, os, sys
+import booklet.build
 from booklet.cli import run
 children = []
 for args in json.loads(sys.argv[1]):
