@@ -1143,12 +1143,13 @@ def _proof_bytes(folder: Path, out: Path, **options) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def proofed(tmp_path_factory):
-    """A copy of the sample, at one path for the module, its proofs made once (in two processes) into the folder
-    `first` beside it with a disk cache of its own: (the data folder, the folder of the proofs, their bytes by file,
-    the cache as that run left it). What a run keeps is known by the data folder's real path and the proofs' files'
-    identities (inode, size, modification time), so the tests that start from this run share the folder and the
-    proofs (made once a process, not once a test: 3 s of CPU each); each works on a copy of the cache
-    (_proofs_then_corrected) and leaves the data folder and the proofs as it found them."""
+    """A copy of the sample, at one path for the module, its proofs made once (in two processes, reply by REPLY_BY)
+    into the folder `first` beside it with a disk cache of its own: (the data folder, the folder of the proofs, their
+    bytes by file, the cache as that run left it, the run's result). What a run keeps is known by the data folder's
+    real path and the proofs' files' identities (inode, size, modification time), so the tests that start from this
+    run share the folder and the proofs (made once a process, not once a test: 3 s of CPU each); each works on a copy
+    of the cache (_proofs_then_corrected), writes the sample's abstracts.yaml back before it edits it, and leaves the
+    proofs as it found them."""
     import shutil
 
     root = tmp_path_factory.mktemp("proofed")
@@ -1156,20 +1157,23 @@ def proofed(tmp_path_factory):
     shutil.copytree(DATA, folder)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("BOOKLET_CACHE", str(root / "cache"))
-        first = _proof_bytes(folder, root / "first", workers=2)
-    return folder, root / "first", first, root / "cache"
+        result = write_proofs(folder, root / "first", workers=2, reply_by=REPLY_BY)
+    first = {p.file: (root / "first" / p.file).read_bytes() for p in result.proofs}
+    return folder, root / "first", first, root / "cache", result
 
 
-def _proofs_then_corrected(tmp_path, monkeypatch, proofed) -> tuple[Path, dict[str, bytes]]:
+def _proofs_then_corrected(tmp_path, monkeypatch, proofed, correct=True) -> tuple[Path, dict[str, bytes]]:
     """The sample's copy of `proofed`, its proofs made (into proofed's `first` folder) and kept in a disk cache of
-    this test's (a copy of the one that run left), then one abstract corrected: the folder, and those proofs' bytes."""
+    this test's (a copy of the one that run left), then (`correct`) one abstract corrected: the folder, and those
+    proofs' bytes."""
     import shutil
 
-    folder, _, first, cache = proofed
+    folder, _, first, cache, _ = proofed
     shutil.copytree(cache, tmp_path / "cache")
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
     (folder / "abstracts.yaml").write_bytes((DATA / "abstracts.yaml").read_bytes())  # (as a test before left it)
-    _correct_one_abstract(folder)
+    if correct:
+        _correct_one_abstract(folder)
     return folder, first
 
 
@@ -1297,7 +1301,7 @@ def test_proofs_after_one_abstract_is_corrected_read_only_the_pages_that_changed
     real_groups = write._groups
     monkeypatch.setattr(write, "_groups", lambda proofs, count, **work: grouped.append(work)
                         or real_groups(proofs, count, **work))
-    warm = _proof_bytes(folder, tmp_path / "warm", workers=1)  # (one process: what the patches see)
+    warm = _proof_bytes(folder, tmp_path / "warm", workers=1, reply_by=REPLY_BY)  # (one process: what the patches see)
     changed = [name for name in warm if warm[name] != first.get(name)]
     assert changed and len(changed) < len(warm) // 4  # the corrected abstract's speaker's, and those sharing a page
     assert 0 < len(set(read_again) - {0}) <= 3, read_again  # the corrected page (and its neighbours'), not all
@@ -1306,11 +1310,11 @@ def test_proofs_after_one_abstract_is_corrected_read_only_the_pages_that_changed
     assert len(work["known"]) >= 50  # the pages carried over (all but those read again)
     assert looked_for == []  # (before: every poster's title, as on a booklet never seen: 28 in the sample)
     assert len(work["pointed"]) >= 2  # (their pages: counted as nothing to find)
-    assert corrected_cold() == warm
+    assert corrected_cold(REPLY_BY) == warm
     # edited again: what the edited run kept (its carried pages, what it read) serves the next run alike
     (folder / "abstracts.yaml").write_text((DATA / "abstracts.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     read_again.clear()
-    assert _proof_bytes(folder, tmp_path / "back", workers=2) == first
+    assert _proof_bytes(folder, tmp_path / "back", workers=2, reply_by=REPLY_BY) == first
     assert 0 < len(set(read_again) - {0}) <= 3, read_again
 
 
@@ -1329,7 +1333,7 @@ def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_files_of_the_
     real_copy = pagecopy.PageCopier.copy_parts
     monkeypatch.setattr(pagecopy.PageCopier, "copy_parts",
                         lambda self, pages, title="": copied.append(title) or real_copy(self, pages, title))
-    warm = _proof_bytes(folder, tmp_path / "warm", workers=1)  # (one process: what the patch sees)
+    warm = _proof_bytes(folder, tmp_path / "warm", workers=1, reply_by=REPLY_BY)  # (one process: what the patch sees)
     changed = sorted(name for name in warm if warm[name] != first.get(name))
     assert changed and len(changed) < len(warm) // 4
     assert len(copied) == len(changed)  # (before: every proof of the folder, len(warm))
@@ -1345,18 +1349,18 @@ def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_files_of_the_
     finally:  # the shared proofs as they were, bytes and identity, for the next test that starts from them
         source.write_bytes(first[kept])
         os.utime(source, ns=(was.st_atime_ns, was.st_mtime_ns))
-    assert corrected_cold() == warm
+    assert corrected_cold(REPLY_BY) == warm
     # into the same folder again: every proof is the file there, left as it is, without its pages copied
     copied.clear()
     times = {name: (tmp_path / "warm" / name).stat().st_mtime_ns for name in warm}
-    assert _proof_bytes(folder, tmp_path / "warm", workers=1) == warm and copied == []
+    assert _proof_bytes(folder, tmp_path / "warm", workers=1, reply_by=REPLY_BY) == warm and copied == []
     assert {name: (tmp_path / "warm" / name).stat().st_mtime_ns for name in warm} == times
     # a file of the last run changed since (the same size, other bytes) or gone: its proof is made again
     [one, two, *_] = sorted(set(warm) - set(changed))
     data = (tmp_path / "warm" / one).read_bytes()
     (tmp_path / "warm" / one).write_bytes(data[:-8] + b"changed\n")
     (tmp_path / "warm" / two).unlink()
-    assert _proof_bytes(folder, tmp_path / "next", workers=1) == warm
+    assert _proof_bytes(folder, tmp_path / "next", workers=1, reply_by=REPLY_BY) == warm
     assert len(copied) == 2
     assert (tmp_path / "next" / one).stat().st_ino != (tmp_path / "warm" / one).stat().st_ino
     # where a copy fails part-way (a full disk): no half copy is left, and each proof is made and written as
@@ -1371,7 +1375,7 @@ def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_files_of_the_
     monkeypatch.setattr(atomic, "_copied", full)
     monkeypatch.setattr(atomic, "_cloned", lambda source, copy: False)  # (no clone: the copy is _copied's)
     copied.clear()
-    assert _proof_bytes(folder, tmp_path / "uncopied", workers=2) == warm
+    assert _proof_bytes(folder, tmp_path / "uncopied", workers=2, reply_by=REPLY_BY) == warm
     assert sorted(path.name for path in (tmp_path / "uncopied").iterdir() if path.name.startswith(".")) == []
 
 
@@ -1386,13 +1390,14 @@ def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_headers_of_th
     made = []
     real = write.header_lines
     monkeypatch.setattr(write, "header_lines", lambda proof, *args: made.append(proof.id) or real(proof, *args))
-    warm = _proof_bytes(folder, tmp_path / "warm", workers=1)
+    warm = _proof_bytes(folder, tmp_path / "warm", workers=1, reply_by=REPLY_BY)
     assert len(warm) == len(first) and made == []  # (before: every proof's, len(first))
-    assert corrected_cold() == warm
+    assert corrected_cold(REPLY_BY) == warm
     made.clear()
-    later = _proof_bytes(folder, tmp_path / "later", workers=1, reply_by=REPLY_BY)  # (a reply date now: the line)
+    later_date = REPLY_BY + dt.timedelta(days=1)  # (another reply date: the line)
+    later = _proof_bytes(folder, tmp_path / "later", workers=1, reply_by=later_date)
     assert len(made) == len(later) and all(later[name] != warm[name] for name in warm)
-    assert corrected_cold(REPLY_BY) == later
+    assert corrected_cold(later_date) == later
 
 
 def test_a_proofs_file_is_made_only_as_it_is_written_and_nothing_is_left_when_the_proofs_change(tmp_path,
@@ -1647,31 +1652,28 @@ def _header_text(path: Path, index: int = 0) -> str:
         document.close()
 
 
-def test_a_proof_whose_page_underlines_a_presenting_author_says_what_that_means_in_its_header(tmp_path,
-                                                                                                monkeypatch):
+def test_a_proof_whose_page_underlines_a_presenting_author_says_what_that_means_in_its_header(tmp_path, monkeypatch,
+                                                                                                proofed):
     """The booklet says "Presenting author underlined." once, under the Abstracts' (and the Posters') heading, when
     several entries underline: a speaker's proof of p. 16, Camila Fuentes underlined, did not say what that meant.
     Its header's second line says it now, where its pages do not (not the first abstract's proof, whose page has
     the note under the heading, nor a proof of an abstract that underlines no one); and no more once the data marks
-    no author presenting (the kept headers follow: the bytes of a run without the disk cache)."""
-    import shutil
-
+    no author presenting (the kept headers follow: the bytes of a run without the disk cache). (The sample's first
+    proofs are proofed's, shared.)"""
     note = "Presenting author underlined."
-    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
-    folder = tmp_path / "conf"
-    shutil.copytree(DATA, folder)
-    result = write_proofs(folder, tmp_path / "first", reply_by=REPLY_BY, workers=1)
+    folder, _ = _proofs_then_corrected(tmp_path, monkeypatch, proofed, correct=False)
+    first, result = proofed[1], proofed[4]
     proofs = {p.id: p for p in result.proofs}
-    fuentes = _header_text(tmp_path / "first" / "fuentes.pdf")
+    fuentes = _header_text(first / "fuentes.pdf")
     assert "Your talk: Monday 14 June \u00b7 11:40\u201312:00 \u00b7 Aurora Auditorium \u00b7 " + note in fuentes
     assert proofs["fuentes"].header[1][0].endswith(" \u00b7 " + note)
-    assert note not in _header_text(tmp_path / "first" / "brennan.pdf")  # (its authors: no one underlined)
-    oyelaran = tmp_path / "first" / "oyelaran.pdf"  # the first abstract: the note is on its page, under the heading
+    assert note not in _header_text(first / "brennan.pdf")  # (its authors: no one underlined)
+    oyelaran = first / "oyelaran.pdf"  # the first abstract: the note is on its page, under the heading
     assert note in Pdf(oyelaran).texts[0] and note not in _header_text(oyelaran)
     # a poster's author: on a page after the list's first, which says it
-    poster = _header_text(tmp_path / "first" / "poster-camila-fuentes.pdf")
+    poster = _header_text(first / "poster-camila-fuentes.pdf")
     assert poster.splitlines()[1].startswith("Poster 7 \u00b7 ") and poster.splitlines()[1].endswith(" \u00b7 " + note)
-    assert note not in _header_text(tmp_path / "first" / "poster-felix-albrecht.pdf")  # (on the list's first page)
+    assert note not in _header_text(first / "poster-felix-albrecht.pdf")  # (on the list's first page)
     # Camila Fuentes no longer marked presenting: no one is underlined on her page, and her header says nothing of it
     abstracts = folder / "abstracts.yaml"
     text = abstracts.read_text(encoding="utf-8")
