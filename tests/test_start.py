@@ -8,7 +8,9 @@ record, given a wrong type or an unknown neighbour, is rejected by both the chec
 from __future__ import annotations
 
 import copy
+import functools
 import json
+import tempfile
 from pathlib import Path
 
 import jsonschema
@@ -44,9 +46,17 @@ def schema_errors(folder: Path) -> dict[str, list[str]]:
     for spec in FILES:
         for path in sorted(folder.glob(spec.name)):
             name = path.relative_to(folder).as_posix()
-            errors = validator(name).iter_errors(load_yaml12(path.read_text(encoding="utf-8")))
-            out[name] = [f"{list(e.absolute_path)}: {e.message}" for e in errors]
+            out[name] = list(_file_schema_errors(name, path.read_text(encoding="utf-8")))
     return out
+
+
+@functools.cache
+def _file_schema_errors(name: str, text: str) -> tuple[str, ...]:
+    """The schema's complaints about data file `name` of this text: they follow from the two alone, so the files
+    a test leaves as init wrote them are read (by the YAML 1.2 loader, in pure Python) and validated once a process,
+    not again by each of the hundreds of tests that change one file of the example."""
+    errors = validator(name).iter_errors(load_yaml12(text))
+    return tuple(f"{list(e.absolute_path)}: {e.message}" for e in errors)
 
 
 # -- booklet init -----------------------------------------------------------------------------
@@ -406,10 +416,23 @@ BAD_CASES = {
 
 def write_example(folder: Path, changes: dict[str, object] | None = None) -> Path:
     """The init example as plain YAML (no comments), with some files' data replaced."""
-    invoke("init", folder)
+    for name, data in _init_files().items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
     for name, value in (changes or {}).items():
         (folder / name).write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return folder
+
+
+@functools.cache
+def _init_files() -> dict[str, bytes]:
+    """Path in the folder -> bytes of each file `booklet init` writes (none depends on the folder's name or place):
+    init runs once a process, its files written again for each of the hundreds of tests that change one of them."""
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary) / "conf"
+        assert invoke("init", folder).exit_code == 0
+        return {path.relative_to(folder).as_posix(): path.read_bytes()
+                for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 @pytest.mark.parametrize("case", list(BAD_CASES), ids=list(BAD_CASES))
