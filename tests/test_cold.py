@@ -507,61 +507,72 @@ print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
 
 
-def test_the_fonts_a_pdf_page_read_before_leaves_out_are_warned_about_without_pypdf(tmp_path):
+@pytest.fixture(scope="module")
+def extra_pages_checked(tmp_path_factory):
+    """A conference of three extra pages, each with a fact kept to warn of (fonts.pdf: text in the standard Helvetica,
+    not embedded; lines.pdf: a line too thin to print; blank.pdf: a page that prints nothing), checked by `booklet
+    check` in a new process with a disk cache of its own: first, again, and once lines.pdf and blank.pdf are edited
+    (a line thick enough; a map in words): {"first" | "again" | "edited": (its output, the modules it imported)}. Made
+    once a module: three processes for the three tests below, each page's facts kept and read apart by its hash."""
+    from .test_extras import _lines, drawn_pdf, pdf_bytes
+
+    tmp_path = tmp_path_factory.mktemp("extra-pages-checked")
+    folder, check = _extra_page_checker(tmp_path, {"fonts.pdf": pdf_bytes(), "lines.pdf": drawn_pdf(_lines(0.1)),
+                                                   "blank.pdf": drawn_pdf(lambda canvas: None)})
+    checked = {"first": check(), "again": check()}
+    (folder / "images/lines.pdf").write_bytes(drawn_pdf(_lines(0.5)))
+    (folder / "images/blank.pdf").write_bytes(pdf_bytes(words="A map at last"))
+    checked["edited"] = check()
+    return checked
+
+
+def test_the_fonts_a_pdf_page_read_before_leaves_out_are_warned_about_without_pypdf(extra_pages_checked):
     """The names of the fonts an extra page's PDF does not embed are kept with its other facts: the next check (and
     build) warns of them as the first did, without importing pypdf."""
-    from .test_extras import pdf_bytes
-
-    _, check = _extra_page_checker(tmp_path, pdf_bytes())  # text in the standard Helvetica, not embedded
-    warning = "map.pdf prints text in Helvetica without embedding it"
-    first, modules = check()
+    warning = "fonts.pdf prints text in Helvetica without embedding it"
+    first, modules = extra_pages_checked["first"]
     assert warning in first and "pypdf" in modules
-    again, modules = check()
+    again, modules = extra_pages_checked["again"]
     assert warning in again and "pypdf" not in modules
 
 
-def test_the_thinnest_line_of_a_pdf_page_read_before_is_warned_about_without_pypdf(tmp_path):
+def test_the_thinnest_line_of_a_pdf_page_read_before_is_warned_about_without_pypdf(extra_pages_checked):
     """The width of an extra page's PDF's thinnest line is kept with its other facts: the next check warns of lines
     too thin to print as the first did, without importing pypdf; an edited file is judged anew."""
-    from .test_extras import _lines, drawn_pdf
-
-    folder, check = _extra_page_checker(tmp_path, drawn_pdf(_lines(0.1)))
-    warning = "map.pdf draws lines of 0.16 pt as the page prints"
-    first, modules = check()
+    warning = "lines.pdf draws lines of 0.16 pt as the page prints"
+    first, modules = extra_pages_checked["first"]
     assert warning in first and "pypdf" in modules
-    again, modules = check()
+    again, modules = extra_pages_checked["again"]
     assert warning in again and "pypdf" not in modules
-    (folder / "images/map.pdf").write_bytes(drawn_pdf(_lines(0.5)))
-    edited, modules = check()
+    edited, modules = extra_pages_checked["edited"]
     assert "draws lines" not in edited and "pypdf" in modules
 
 
-def test_a_pdf_page_read_before_that_prints_nothing_is_warned_about_without_pypdf_or_pdfium(tmp_path):
+def test_a_pdf_page_read_before_that_prints_nothing_is_warned_about_without_pypdf_or_pdfium(extra_pages_checked):
     """Whether an extra page's PDF prints anything (PDFium renders it once) is kept with its other facts: the next
     check warns of a blank page as the first did, importing neither pypdf nor pypdfium2; an edited file is judged
     anew."""
-    from .test_extras import drawn_pdf, pdf_bytes
-
-    folder, check = _extra_page_checker(tmp_path, drawn_pdf(lambda canvas: None))
-    warning = "map.pdf: its page prints nothing"
-    first, modules = check()
+    warning = "blank.pdf: its page prints nothing"
+    first, modules = extra_pages_checked["first"]
     assert warning in first and "pypdf" in modules and "pypdfium2" in modules
-    again, modules = check()
+    again, modules = extra_pages_checked["again"]
     assert warning in again and "pypdf" not in modules and "pypdfium2" not in modules
-    (folder / "images/map.pdf").write_bytes(pdf_bytes(words="A map at last"))
-    edited, modules = check()
+    edited, modules = extra_pages_checked["edited"]
     assert warning not in edited and "pypdf" in modules
 
 
-def _extra_page_checker(tmp_path, pdf: bytes):
-    """A conference whose extra page is `pdf`: its folder, and a function that runs `booklet check` on it in a new
-    process with a disk cache of its own, giving (its output, the modules it imported)."""
+def _extra_page_checker(tmp_path, pdfs: dict[str, bytes]):
+    """A conference whose extra pages are `pdfs` (name -> bytes, in images/): its folder, and a function that runs
+    `booklet check` on it in a new process with a disk cache of its own, giving (its output, the modules it
+    imported)."""
     from .helpers import extend
 
+    pages = "".join(f"  - {{file: images/{name}}}\n" for name in pdfs)
     folder = write_conference(tmp_path / "conf", {
-        "conference.yaml": extend("conference.yaml", "extra_pages:\n  - {file: images/map.pdf}\n")})
+        "conference.yaml": extend("conference.yaml", f"extra_pages:\n{pages}")})
     (folder / "images").mkdir()
-    (folder / "images/map.pdf").write_bytes(pdf)
+    for name, pdf in pdfs.items():
+        (folder / "images" / name).write_bytes(pdf)
     env = {**os.environ, "BOOKLET_CACHE": str(tmp_path / "cache")}
 
     def check() -> tuple[str, list[str]]:
