@@ -138,38 +138,54 @@ def _built_with_cache(folder, output, cache) -> list[str]:
     return report["modules"]
 
 
-def test_a_build_from_a_filled_cache_does_not_import_pyyaml(tmp_path):
+@pytest.fixture(scope="module")
+def filled_cache_builds(tmp_path_factory):
+    """The illustrated conference with a formula of math macros (\\sim) and a QR code in its data, and a poster's
+    author in Greek (the index names the script: "Π Greek"), built in new processes (BUILD_AND_LIST) with one disk
+    cache: `first`, `again` (from the filled cache), and `edited` once an abstract is edited ("Some edited text"): the
+    modules each imported, the PDFs at `pdf(name)`, and `off`, the bytes of the unedited folder built without the
+    cache. Made once a module: three processes for the three tests below, not seven."""
+    from types import SimpleNamespace
+
+    root = tmp_path_factory.mktemp("filled-cache")
+    folder = _illustrated(root / "conf")
+    _edit(folder, "abstract: More text.", "abstract: About $\\alpha \\sim \\beta$.")
+    with open(folder / "conference.yaml", "a", encoding="utf-8") as file:
+        file.write("qr_codes:\n  - {text: 'https://example.org/programme', caption: Programme}\n")
+    (folder / "posters.yaml").write_text(BASE["posters.yaml"].replace("author: Zoe Papadopoulou",
+                                                                      "author: Ζωή Παπαδοπούλου"), encoding="utf-8")
+    built = SimpleNamespace(pdf=lambda name: root / f"{name}.pdf")
+    for name in ("first", "again"):
+        setattr(built, name, _built_with_cache(folder, built.pdf(name), root / "cache"))
+    with pytest.MonkeyPatch.context() as patch:
+        built.off = _new_process_build(patch, folder, root / "off.pdf", "off")
+    _edit(folder, "Some text with", "Some edited text with")
+    built.edited = _built_with_cache(folder, built.pdf("edited"), root / "cache")
+    return built
+
+
+def test_a_build_from_a_filled_cache_does_not_import_pyyaml(filled_cache_builds):
     """Its data files come from the disk cache, and its words too (the label table, kept by the file's identity):
     nothing is parsed, so PyYAML is not imported; after an edit it is, and the edit is in the PDF."""
-    folder = write_conference(tmp_path / "conf")
-    output = tmp_path / "b.pdf"
-
-    def modules() -> list[str]:
-        return _built_with_cache(folder, output, tmp_path / "cache")
-
-    assert "yaml" in modules()  # the first build parses
-    filled = modules()
-    assert "yaml" not in filled and "booklet.data.load" in filled
-    abstracts = folder / "abstracts.yaml"
-    abstracts.write_text(abstracts.read_text(encoding="utf-8").replace("Some text.", "Some edited text."),
-                         encoding="utf-8")
-    assert "yaml" in modules() and Pdf(output).pages_with("Some edited text.")
+    built = filled_cache_builds
+    assert "yaml" in built.first  # the first build parses
+    assert "yaml" not in built.again and "booklet.data.load" in built.again
+    assert "yaml" in built.edited and Pdf(built.pdf("edited")).pages_with("Some edited text with")
 
 
-def test_a_build_from_a_filled_cache_does_not_load_babel(tmp_path):
+def test_a_build_from_a_filled_cache_does_not_load_babel(filled_cache_builds):
     """The index's script names ("Π Greek"), its dates and the language's script for its quotation marks are kept with
     the layouts (persisted.fact): a build from a filled cache neither imports babel nor loads its locale data
     (0.015-0.02 s of every build, when the index named a script: the sample's does)."""
-    folder = write_conference(tmp_path / "conf", {
-        "posters.yaml": BASE["posters.yaml"].replace("author: Zoe Papadopoulou", "author: Ζωή Παπαδοπούλου")})
-    output = tmp_path / "b.pdf"
+    built = filled_cache_builds
 
-    def modules() -> list[str]:
-        return [m for m in _built_with_cache(folder, output, tmp_path / "cache") if m.split(".")[0] == "babel"]
+    def babel(modules: list[str]) -> list[str]:
+        return [m for m in modules if m.split(".")[0] == "babel"]
 
-    assert "babel.dates" in modules()  # the first build asks CLDR
-    assert modules() == []
-    assert Pdf(output).pages_with("Π Greek") and Pdf(output).pages_with("Monday 13 September")
+    assert "babel.dates" in babel(built.first)  # the first build asks CLDR
+    assert babel(built.again) == []
+    pdf = Pdf(built.pdf("again"))
+    assert pdf.pages_with("Π Greek") and pdf.pages_with("Monday 13 September")
 
 
 def test_patterns_joined_from_sets_are_the_same_in_every_process():
@@ -585,29 +601,18 @@ def _extra_page_checker(tmp_path, pdfs: dict[str, bytes]):
     return folder, check
 
 
-def test_math_symbols_and_qr_codes_read_before_are_drawn_without_pylatexenc_or_barcode_modules(tmp_path,
-                                                                                              monkeypatch):
+def test_math_symbols_and_qr_codes_read_before_are_drawn_without_pylatexenc_or_barcode_modules(filled_cache_builds):
     """The Unicode of math macros (\\sim) comes from pylatexenc's tables, kept on disk by its version
     (mathtext.latex_symbols), and a QR code's modules from ReportLab's encoder, kept as plain values
     (extras.qr_modules): the next build imports neither pylatexenc nor ReportLab's barcodes, and gives the same
     PDF."""
-    folder = _illustrated(tmp_path / "conf")
-    _edit(folder, "abstract: More text.", "abstract: About $\\alpha \\sim \\beta$.")
-    with open(folder / "conference.yaml", "a", encoding="utf-8") as file:
-        file.write("qr_codes:\n  - {text: 'https://example.org/programme', caption: Programme}\n")
-    cache = tmp_path / "cache"
-    pdfs = []
-    for name, first in (("first.pdf", True), ("again.pdf", False)):
-        done = subprocess.run([sys.executable, "-c", BUILD_AND_LIST, str(folder), str(tmp_path / name)],
-                              capture_output=True, text=True, cwd=ROOT, env={**os.environ, "BOOKLET_CACHE": str(cache)})
-        report = json.loads(done.stdout.splitlines()[-1])
-        assert report["code"] in (0, None), done.stderr
-        assert ("pylatexenc.latex2text" in report["modules"]) == first
-        assert ("reportlab.graphics.barcode" in report["modules"]) == first
-        pdfs.append((tmp_path / name).read_bytes())
-    pdf = Pdf(tmp_path / "again.pdf")
+    built = filled_cache_builds
+    for modules, first in ((built.first, True), (built.again, False)):
+        assert ("pylatexenc.latex2text" in modules) == first
+        assert ("reportlab.graphics.barcode" in modules) == first
+    pdf = Pdf(built.pdf("again"))
     assert pdf.pages_with("\u223c") and pdf.pages_with("Programme")  # \\sim, as pylatexenc gives it; the code
-    assert pdfs == [_new_process_build(monkeypatch, folder, tmp_path / "none.pdf", "off")] * 2
+    assert [built.pdf(name).read_bytes() for name in ("first", "again")] == [built.off] * 2
 
 
 def test_the_cache_is_never_in_the_way(tmp_path, monkeypatch):
