@@ -177,7 +177,7 @@ def test_the_pdf_is_the_same_byte_for_byte_as_when_every_entry_is_parsed(tmp_pat
 
 def test_a_generated_conference_in_a4_is_the_same_byte_for_byte(tmp_path, monkeypatch):
     folder = tmp_path / "data"
-    _bench_module("generate").generate(folder, talks=20, posters=60, seed=2)
+    _bench_module("generate").generate(folder, talks=10, posters=30, seed=2)  # (76 entries, each made unparsed)
     monkeypatch.setenv("BOOKLET_CACHE", "off")
     fast = _built(folder, tmp_path / "fast.pdf", monkeypatch, True, "A4")
     monkeypatch.setenv("BOOKLET_CACHE", "off")
