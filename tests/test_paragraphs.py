@@ -1708,9 +1708,9 @@ def test_a_long_compound_unhyphenated_by_the_dictionary_is_broken_at_its_hyphens
         return real(lambda b, *a: asked.append(len(a[width_at - 1] if width_at else a[0][1][1])) or hyphenate(b, *a),
                     breaks, args, width_at, most)
 
-    # 400 words (2,000 letters: twice CUT_WORD, 200 lines) ask the same as 1,000; the lines without the bound, wanted
-    # alike, take ~15 times as long to set for 1,000 (27 s of CPU against 2 s)
-    for text in ("-".join(["word"] * 400), "<i>a</i> " + "-".join(["word"] * 400)):
+    # 300 words (1,500 letters: more than CUT_WORD, 150 lines) ask the same as 1,000; the lines without the bound,
+    # wanted alike, take ~15 times as long to set for 1,000 (27 s of CPU against 2 s), for 400 (0.8 s) twice as long
+    for text in ("-".join(["word"] * 300), "<i>a</i> " + "-".join(["word"] * 300)):
         monkeypatch.setattr(module, "_from_the_head", real)
         monkeypatch.setattr(module, "_most_letters", lambda *args: None)  # (as before: no bound without a dictionary)
         whole = module.MathParagraph(text, style)
@@ -1721,7 +1721,7 @@ def test_a_long_compound_unhyphenated_by_the_dictionary_is_broken_at_its_hyphens
         cut = module.MathParagraph(text, style)
         cut.wrap(60, 10**6)
         assert len(_lines(cut)) > 100 and _lines(cut) == _lines(whole), text[:20]
-        assert "".join(_lines(cut)).replace("<i>a</i> ", "").endswith("-".join(["word"] * 400)[-40:])
+        assert "".join(_lines(cut)).replace("<i>a</i> ", "").endswith("-".join(["word"] * 300)[-40:])
         assert asked and max(asked) <= 1000, (text[:20], max(asked))
 
 
