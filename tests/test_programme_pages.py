@@ -1275,7 +1275,9 @@ def test_a_label_kept_with_its_talks_never_pushes_the_short_day_after_it_onto_a_
     sought set as they are, not fitted to their page, as days further over are: see programme.fitted_day.)"""
     monkeypatch.setattr(programme, "DAY_GAIN_MOST", 0)
     width, height = page_for("A5").text_width, page_for("A5").text_height
-    for last, evening in ((last, evening) for last in range(2, 30) for evening in range(1, 8)):
+    # (the shortest evening first: the days found, (3, 1) and by day (11, 1), are those found last by last, in a
+    # sixth of the days made)
+    for last, evening in ((last, evening) for evening in range(1, 8) for last in range(2, 30)):
         ctx, (day, gap_before, short) = _parallel_day_and_evening(tmp_path, f"p{last}e{evening}", last, evening, by_day)
         day.wrap(width, height)
         rests = [day._rest(day.lines[cut:], day._inside_block(cut), day._inside_group(cut)).wrap(width, height)[1]
