@@ -727,30 +727,35 @@ def _with_boxes(data: bytes, **boxes) -> bytes:
     return out.getvalue()
 
 
-@pytest.mark.parametrize("boxes, size", [
+# (an extra page's boxes, and the size it is placed at)
+BOXES_READ = [
     ({"trimbox": (500, 500, 600, 600)}, (300.0, 200.0)),  # wholly outside the page: the page
     ({"cropbox": (-400, -400, -300, -300)}, (300.0, 200.0)),
     ({"trimbox": (100, 50, 900, 900)}, (200.0, 150.0)),  # partly outside: the part inside
     ({"cropbox": (0, 0, 250, 200), "trimbox": (100, 50, 300, 200)}, (150.0, 150.0)),  # outside the crop box
-])
+]
+
+
 @pytest.mark.parametrize("cmyk", [False, True])
-def test_an_extra_page_whose_boxes_reach_outside_its_page_is_placed_as_the_standard_reads_them(tmp_path, boxes,
-                                                                                               size, cmyk):
+def test_an_extra_page_whose_boxes_reach_outside_its_page_is_placed_as_the_standard_reads_them(tmp_path, cmyk):
     """A trim box is read within the crop box, and that within the media box; one that does not meet it is it (the
     PDF standard's reading). A CMYK build renders the page, and the renderer refused a crop outside the page (the
-    build stopped with an internal error); both builds place the page, in the text block's width."""
+    build stopped with an internal error); both builds place the page, in the text block's width. (Each of
+    BOXES_READ an extra page of one booklet: a build of each kind, not one for each page.)"""
     from booklet.layout import pdfpage
 
-    result, pdf = build(tmp_path, "extra_pages:\n  - {file: images/map.pdf}\n",
-                        {"images/map.pdf": _with_boxes(pdf_bytes(), **boxes)}, theme="extra_pages: {turn: none}\n",
-                        cmyk=cmyk)
-    index = result.anchors["extra-0"] - 1
-    assert pdfpage.size(tmp_path / "data" / "images" / "map.pdf") == size
-    if cmyk:
-        [(left, _, right, _)] = objects(pdf.path, index, pdfium.FPDF_PAGEOBJ_IMAGE)
-        assert right - left == pytest.approx(A5.text_width, abs=0.05)
-    elif size == (300.0, 200.0):
-        assert "Harbour map 1" in pdf.texts[index]
+    entries = "".join(f"  - {{file: images/map{n}.pdf}}\n" for n in range(len(BOXES_READ)))
+    result, pdf = build(tmp_path, "extra_pages:\n" + entries,
+                        {f"images/map{n}.pdf": _with_boxes(pdf_bytes(), **boxes) for n, (boxes, _) in
+                         enumerate(BOXES_READ)}, theme="extra_pages: {turn: none}\n", cmyk=cmyk)
+    for n, (boxes, size) in enumerate(BOXES_READ):
+        index = result.anchors[f"extra-{n}"] - 1
+        assert pdfpage.size(tmp_path / "data" / "images" / f"map{n}.pdf") == size, boxes
+        if cmyk:
+            [(left, _, right, _)] = objects(pdf.path, index, pdfium.FPDF_PAGEOBJ_IMAGE)
+            assert right - left == pytest.approx(A5.text_width, abs=0.05), boxes
+        elif size == (300.0, 200.0):
+            assert "Harbour map 1" in pdf.texts[index], boxes
 
 
 def test_an_extra_page_whose_trim_box_lies_off_its_page_is_warned_about_at_its_entry(tmp_path):
