@@ -188,6 +188,20 @@ def test_a_build_from_a_filled_cache_does_not_load_babel(filled_cache_builds):
     assert pdf.pages_with("Π Greek") and pdf.pages_with("Monday 13 September")
 
 
+def test_math_symbols_and_qr_codes_read_before_are_drawn_without_pylatexenc_or_barcode_modules(filled_cache_builds):
+    """The Unicode of math macros (\\sim) comes from pylatexenc's tables, kept on disk by its version
+    (mathtext.latex_symbols), and a QR code's modules from ReportLab's encoder, kept as plain values
+    (extras.qr_modules): the next build imports neither pylatexenc nor ReportLab's barcodes, and gives the same
+    PDF."""
+    built = filled_cache_builds
+    for modules, first in ((built.first, True), (built.again, False)):
+        assert ("pylatexenc.latex2text" in modules) == first
+        assert ("reportlab.graphics.barcode" in modules) == first
+    pdf = Pdf(built.pdf("again"))
+    assert pdf.pages_with("\u223c") and pdf.pages_with("Programme")  # \\sim, as pylatexenc gives it; the code
+    assert [built.pdf(name).read_bytes() for name in ("first", "again")] == [built.off] * 2
+
+
 def test_patterns_joined_from_sets_are_the_same_in_every_process():
     """The patterns made by joining a set's words (placeholder names and texts, siunitx's commands) are the same
     whatever the process's hash seed, so that cache.patterns keeps them compiled: they were compiled anew by every
@@ -600,20 +614,6 @@ def _extra_page_checker(tmp_path, pdfs: dict[str, bytes]):
         return done.stdout + done.stderr, report["modules"]
 
     return folder, check
-
-
-def test_math_symbols_and_qr_codes_read_before_are_drawn_without_pylatexenc_or_barcode_modules(filled_cache_builds):
-    """The Unicode of math macros (\\sim) comes from pylatexenc's tables, kept on disk by its version
-    (mathtext.latex_symbols), and a QR code's modules from ReportLab's encoder, kept as plain values
-    (extras.qr_modules): the next build imports neither pylatexenc nor ReportLab's barcodes, and gives the same
-    PDF."""
-    built = filled_cache_builds
-    for modules, first in ((built.first, True), (built.again, False)):
-        assert ("pylatexenc.latex2text" in modules) == first
-        assert ("reportlab.graphics.barcode" in modules) == first
-    pdf = Pdf(built.pdf("again"))
-    assert pdf.pages_with("\u223c") and pdf.pages_with("Programme")  # \\sim, as pylatexenc gives it; the code
-    assert [built.pdf(name).read_bytes() for name in ("first", "again")] == [built.off] * 2
 
 
 def test_the_cache_is_never_in_the_way(tmp_path, monkeypatch):
