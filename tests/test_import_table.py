@@ -2295,6 +2295,19 @@ def test_an_institution_after_a_name_is_its_affiliation_and_a_title_before_a_fam
     read_back(imported, tmp_path / "folder")
 
 
+@pytest.mark.parametrize("institution", [
+    "Universidade de São Paulo", "Lunds universitet", "Universite de Lyon", "UNIVERSITÄT WIEN", "Università di Pisa",
+    "École Polytechnique", "Politecnico di Milano", "Helsingin yliopisto", "Fakultät für Physik", "Instytut Fizyki",
+    "Escuela Politécnica Nacional", "Dept. of Physics", "Acme GmbH"])
+def test_an_institution_in_another_language_after_a_name_is_its_affiliation(institution):
+    """The institution words were a list of their own in English and a few other spellings, accents required:
+    "Ana Smith, Universidade de São Paulo, Bo Lee" made "Universidade de São Paulo" a person, as it did "Lunds
+    universitet" and "Universite de Lyon" (typed without its accent). The words are one table now (text.institutions,
+    lint's too), compared folded."""
+    people = table.people_from(f"Ana Smith, {institution}, Bo Lee")
+    assert [(p.name, p.affiliations) for p in people] == [("Ana Smith", [institution]), ("Bo Lee", [])]
+
+
 def test_names_are_read_given_name_first_in_any_other_export(tmp_path):
     """Only sciencesconf's columns say the names are family name first: another table's 'Ana Smith' is as before."""
     rows = [["Speaker", "Type", "Title", "Abstract"], ["Ana Smith", "Talk", "A talk", "Words."]]

@@ -976,9 +976,13 @@ def _tags_kept(parts: list[str]) -> list[str]:
 
 
 def _institution(text: str) -> bool:
-    """Whether `text` names an institution, no person: it has a word of _INSTITUTION_WORDS ("Lund University"), not
-    in brackets ("DK4HAA (Lund University)": a call sign, the affiliation after it)."""
-    return bool(_INSTITUTION_WORDS & {word.strip(".,") for word in _BRACKETED.sub("", text).casefold().split()})
+    """Whether `text` names an institution, no person: it has a word of text.institutions' (in any language met,
+    accents or none: "Lund University", "Universidade de São Paulo", "Lunds universitet", "Universite de Lyon", "Acme
+    GmbH"), not in brackets ("DK4HAA (Lund University)": a call sign, the affiliation after it)."""
+    from ..text.folding import words
+    from ..text.institutions import COMPANY_WORDS, INSTITUTION_WORDS
+
+    return any(word in INSTITUTION_WORDS or word in COMPANY_WORDS for word in words(_BRACKETED.sub("", text)))
 
 
 def _institution_after(name: str) -> tuple[str, str]:
@@ -992,12 +996,6 @@ def _institution_after(name: str) -> tuple[str, str]:
     return ",".join(parts[:at]).strip(), affiliation(",".join(parts[at:]))
 
 
-# words that make a piece of a name an institution's (an affiliation written after it), never a person's: not those
-# a group of people names itself by ("Immich Team", "FOSDEM Staff", "Open Data Project"), which speak as speakers do
-_INSTITUTION_WORDS = frozenset(
-    "university universität universitat université universidad università universiteit uniwersytet univ institute "
-    "institut instituto istituto department dept laboratory laboratoire observatory centre center academy akademie "
-    "college school hochschule faculty fakultät hospital gmbh inc ltd corporation".split())
 _OUTSIDE_BRACKETS_COMMA = re.compile(r",(?![^()]*\))")
 
 

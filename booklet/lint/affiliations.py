@@ -13,6 +13,7 @@ from functools import cache
 
 from ..problems import Problem
 from ..text.folding import words
+from ..text.institutions import BODY_WORDS, INSTITUTION_WORDS as _INSTITUTIONS
 from .groups import Groups, variant_problems
 from .mentions import Mention
 from .text import deletions, edit_distance, spelling_difference, squeeze
@@ -41,15 +42,7 @@ _SAME_WORD = {
 }
 _CANONICAL = {variant: word for word, variants in _SAME_WORD.items() for variant in variants.split()}
 SMALL_WORDS = frozenset("of the and for at in on de del della di du des der fur la le y e et und".split())
-INSTITUTION_WORDS = frozenset(
-    "university institute department laboratory observatory centre academy college school faculty "
-    "division group foundation agency council society hospital "
-    # the same in the languages of Europe's affiliations, folded as `words` folds them (no accents)
-    "universitat universitaet universite universita universidad universidade universiteit uniwersytet univerzita "
-    "hochschule fachhochschule musikhochschule akademie academie accademia academia akademia "
-    "institut instituto istituto instytut conservatoire conservatorio konservatorium "
-    "ecole escuela escola scuola schule zentrum centro laboratoire laboratorio sternwarte observatoire "
-    "osservatorio observatorio museum klinik klinikum clinic ministry".split())
+INSTITUTION_WORDS = _INSTITUTIONS | BODY_WORDS  # (one table: text.institutions)
 _GENERIC = INSTITUTION_WORDS | frozenset(
     "national science technology astronomy astrophysics physics mathematics statistics research "
     "engineering space computer computing data applied theoretical advanced studies".split())
