@@ -2308,6 +2308,20 @@ def test_an_institution_in_another_language_after_a_name_is_its_affiliation(inst
     assert [(p.name, p.affiliations) for p in people] == [("Ana Smith", [institution]), ("Bo Lee", [])]
 
 
+def test_a_person_whose_family_name_is_an_institution_word_stays_a_person(tmp_path):
+    """"Bo Lee, Ana Center" (Center, College, Hospital are family names too) made Ana Center Bo Lee's affiliation:
+    a speaker gone from the programme. A name of two words is a person's; three words and more with such a word, or
+    a word no family has ("Lund University"), are an institution's."""
+    assert [(p.name, p.affiliations) for p in table.people_from("Bo Lee, Ana Center, Jo College")] == [
+        ("Bo Lee", []), ("Ana Center", []), ("Jo College", [])]
+    assert [(p.name, p.affiliations) for p in table.people_from("Bo Lee, Imperial College London; Marta Escolà")] == [
+        ("Bo Lee", ["Imperial College London"]), ("Marta Escolà", [])]
+    assert table.split_names("Center, Ana") == ["Center, Ana"]
+    path = write_csv(tmp_path / "speakers.csv", [["Title", "Speaker"], ["T1", "Bo Lee, Ana Center"]])
+    assert [p["name"] for p in table.read(path, Options()).documents["abstracts.yaml"][0]["authors"]] == [
+        "Bo Lee", "Ana Center"]
+
+
 def test_names_are_read_given_name_first_in_any_other_export(tmp_path):
     """Only sciencesconf's columns say the names are family name first: another table's 'Ana Smith' is as before."""
     rows = [["Speaker", "Type", "Title", "Abstract"], ["Ana Smith", "Talk", "A talk", "Words."]]

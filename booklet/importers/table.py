@@ -978,11 +978,15 @@ def _tags_kept(parts: list[str]) -> list[str]:
 def _institution(text: str) -> bool:
     """Whether `text` names an institution, no person: it has a word of text.institutions' (in any language met,
     accents or none: "Lund University", "Universidade de São Paulo", "Lunds universitet", "Universite de Lyon", "Acme
-    GmbH"), not in brackets ("DK4HAA (Lund University)": a call sign, the affiliation after it)."""
+    GmbH"), not in brackets ("DK4HAA (Lund University)": a call sign, the affiliation after it), and not a name of
+    two words whose such word is a family name too ("Ana Center", "Jo College": people, as "Imperial College" is read;
+    "Imperial College London" is an institution)."""
     from ..text.folding import words
-    from ..text.institutions import COMPANY_WORDS, INSTITUTION_WORDS
+    from ..text.institutions import COMPANY_WORDS, FAMILY_NAME_WORDS, INSTITUTION_WORDS
 
-    return any(word in INSTITUTION_WORDS or word in COMPANY_WORDS for word in words(_BRACKETED.sub("", text)))
+    written = words(_BRACKETED.sub("", text))
+    found = {word for word in written if word in INSTITUTION_WORDS or word in COMPANY_WORDS}
+    return bool(found) and not (found <= FAMILY_NAME_WORDS and len(written) <= 2)
 
 
 def _institution_after(name: str) -> tuple[str, str]:

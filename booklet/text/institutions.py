@@ -22,3 +22,6 @@ INSTITUTION_WORDS = frozenset(
 BODY_WORDS = frozenset("division group foundation agency council society".split())
 # a company's legal form ("Acme GmbH", "Initech Inc."): an employer after a speaker's name in an importer's cell
 COMPANY_WORDS = frozenset("gmbh inc ltd llc corporation".split())
+# institution words that are people's family names too ("Bo Center", "Jo College", "Marta Escolà"): in an importer's
+# cell such a word names an institution only in a piece of more than two words ("Imperial College London")
+FAMILY_NAME_WORDS = frozenset("center centre college school hospital escola".split())
