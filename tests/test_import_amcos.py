@@ -425,3 +425,4 @@ def test_an_author_written_family_name_first_keeps_that_family_for_the_index():
     assert (person.name, person.family, person.affiliations, marks) == ("U. Ruiz de Gordejuela", "Ruiz de Gordejuela",
                                                                         ["Uni"], {"*"})
     assert _author(Path("t_sato.txt"), 4, "Hiroya  Sato x", [])[0].family is None
+    assert _author(Path("t_ruiz.txt"), 4, "Dr. Ruiz de Gordejuela, U. {1}", ["Uni"])[0].family == "Ruiz de Gordejuela"

@@ -388,6 +388,20 @@ def test_a_person_given_by_a_full_name_alone_keeps_the_family_written_first():
                                                     ("Jann Traschewski, DG8NGN", "Traschewski"), ("Ana Smith", None)]
 
 
+def test_a_full_name_with_a_title_before_its_family_keeps_that_family_for_people_yaml(tmp_path):
+    """"Dr. Ruiz de Gordejuela, Unai" kept "Dr. Ruiz de Gordejuela" as his family: the title left his printed name
+    (assemble._titles_out), the family no longer matched it and people.yaml left him out, to be filed under
+    Gordejuela. The family is read without its titles, as the tables' author cells read it."""
+    export = event_export()
+    export["results"][0]["contributions"][0]["primaryauthors"].append({"fullName": "Dr. Ruiz de Gordejuela, Unai"})
+    path = tmp_path / "e.json"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    imported = indico.read(path, Options())
+    assert "Unai Ruiz de Gordejuela" in [p["name"] for a in imported.documents["abstracts.yaml"]
+                                         for p in a.get("authors") or [a["speaker"]]]
+    assert imported.documents["people.yaml"] == [{"name": "Unai Ruiz de Gordejuela", "family": "Ruiz de Gordejuela"}]
+
+
 def test_an_event_in_a_us_time_zone_notes_that_en_us_gives_american_words_and_dates(tmp_path):
     """The time zone is the one cheap sign of an American (or Canadian) event: a note says what `language: en-US`
     would print; conference.yaml is left without a language (a US time zone is no proof of American English)."""

@@ -171,7 +171,8 @@ def flip_name(name: str) -> str:
 def flipped(name: str) -> tuple[str, str | None]:
     """flip_name's name, and the family name it was written with first when it turned it round ("Ruiz de Gordejuela,
     Unai" -> "Unai Ruiz de Gordejuela", family "Ruiz de Gordejuela": the index, by its rule, would file him under
-    Gordejuela); None for the family when it did not (no given name after the comma, or no comma)."""
+    Gordejuela), its academic titles left out as _titles_out leaves them out of the name ("Dr. Smith, Ana": Smith);
+    None for the family when it did not (no given name after the comma, or no comma) or it is titles alone."""
     from ..text.names import without_comma_tag
 
     name, tag = without_comma_tag(" ".join(str(name or "").split()).strip(" ,;"))
@@ -179,7 +180,7 @@ def flipped(name: str) -> tuple[str, str | None]:
     if name.count(",") == 1:
         last, first = (p.strip() for p in name.split(","))
         name = f"{first} {last}" if first and last else first or last
-        family = last if first and last else None
+        family = (titles_dropped(last) or None) if first and last else None
     return (f"{name}, {tag}" if tag else name), family
 
 

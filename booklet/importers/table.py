@@ -1031,12 +1031,12 @@ def _person_name(text: str, flip: bool) -> str:
 def _name_and_family(text: str, flip: bool) -> tuple[str, str | None]:
     """_person_name's name, and the family name it was written with first when it was turned round ('Ruiz de
     Gordejuela, Unai': for people.yaml, which assemble.people_file writes where the index's rule finds another), its
-    academic titles left out ('Dr. Smith, Ana': Smith); None when it was not turned round."""
+    academic titles left out (assemble.flipped: 'Dr. Smith, Ana': Smith); None when it was not turned round."""
     text = re.sub(r"^\d+:", "", text.strip())
     if not (flip and "," in text):
         return clean(text), None
     name, family = flipped(text)
-    return clean(name), (clean(titles_dropped(family)) or None) if family else None
+    return clean(name), (clean(family) or None) if family else None
 
 
 def numbered_affiliations(cell: str) -> tuple[dict[int, str], list[str]]:
