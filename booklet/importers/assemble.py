@@ -94,7 +94,7 @@ class Person:
 
     def fill_in(self, other: "Person") -> None:
         """What `other`, another writing of the same person, gives that this one lacks: presenting, affiliations,
-        e-mail."""
+        e-mail, the family name (with whether it was read)."""
         self.presenting = self.presenting or other.presenting
         self.affiliations = self.affiliations or other.affiliations
         self.email = self.email or other.email

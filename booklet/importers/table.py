@@ -992,7 +992,7 @@ def _institution(text: str) -> bool:
 def _institution_after(name: str) -> tuple[str, str]:
     """A name written with the person's institution after a comma ("Ana Smith, Lund University, Sweden", a form's
     speaker cell): the name without it and the institution (from there on, as an affiliation); (name, '') when no
-    piece after a comma but the first names an institution."""
+    piece after a comma names an institution, or the first piece does ("Lund University, Sweden": no person's)."""
     parts = _OUTSIDE_BRACKETS_COMMA.split(name)
     at = next((i for i in range(1, len(parts)) if _institution(parts[i])), None)
     if at is None or _institution(parts[0]):
