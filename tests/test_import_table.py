@@ -2241,6 +2241,16 @@ def test_a_call_sign_after_a_name_written_family_name_first_stays_with_that_pers
                      "T3": ["Ana Smith, DK4HAA"]}
 
 
+def test_an_empty_piece_before_a_call_sign_or_an_institution_makes_no_one_of_a_comma():
+    """A "Name (Affiliation)" cell with an empty piece (a doubled or leading comma) glued the call sign or institution
+    after it onto nothing: "Ana Smith,, DG8NGN" gave a person called ", DG8NGN", and "Ana Smith, , Lund University"
+    lost the institution. Empty pieces are no one's."""
+    for cell, people in ((", DG8NGN", [("DG8NGN", [])]), ("Ana Smith,, DG8NGN", [("Ana Smith, DG8NGN", [])]),
+                         ("Ana Smith, , Lund University; Bo Lee (MIT)", [("Ana Smith", ["Lund University"]),
+                                                                           ("Bo Lee", ["MIT"])])):
+        assert [(p.name, p.affiliations) for p in table.people_with_affiliations(cell)] == people
+
+
 def test_a_family_name_first_with_particles_is_one_person_and_loses_no_word(tmp_path):
     """"Kerneizon, Paul Le Guen de" (as an index writes "Paul Le Guen de Kerneizon": the particle after the given
     names) was two people, "Kerneizon" and "Paul Le Guen de", as were "Le Guen de Kerneizon, Paul" (a family name of

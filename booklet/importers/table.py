@@ -1141,7 +1141,7 @@ def people_with_affiliations(cell: str, cut: list | None = None) -> list[Person]
         if cut is not None:
             cut.append(cell)
     # (a comma inside brackets parts no one: "Ana (UC, Berkeley)"; nor one before a call sign: _tags_kept)
-    for piece in _tags_kept([piece.strip() for piece in _PEOPLE_PIECES.split(cell)]):
+    for piece in _tags_kept([piece.strip() for piece in _PEOPLE_PIECES.split(cell) if piece.strip()]):
         written, aff = _own_affiliation(piece)
         name = _person_name(written, flip=False)
         if name:
