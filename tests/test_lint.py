@@ -265,6 +265,16 @@ def test_a_second_institution_after_a_comma_is_not_taken_for_a_country(tmp_path)
         "(1 place, first at conference.yaml:10; country left out)"]
 
 
+def test_a_second_institution_in_a_language_of_its_own_is_not_taken_for_a_country(tmp_path):
+    """The institution words are one table with the importers' (text.institutions), which knows Finnish, Italian's
+    polytechnics and the faculties: "Helsingin yliopisto, Politecnico di Milano" (two institutions) is no
+    "Helsingin yliopisto" with its country written differently."""
+    files = {"conference.yaml": committee(
+        "{name: Ann Lee, affiliation: 'Helsingin yliopisto, Politecnico di Milano'}",
+        "{name: Bob Lee, affiliation: Helsingin yliopisto}")}
+    assert warnings_for(tmp_path, files) == []
+
+
 def test_affiliation_typo_is_a_variant(tmp_path):
     files = {"conference.yaml": committee("{name: Ann Lee, affiliation: University of Cambridge}",
                                           "{name: Bob Lee, affiliation: University of Cambrige}")}
