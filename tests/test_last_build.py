@@ -149,6 +149,39 @@ def test_any_change_since_the_build_makes_proofs_build_their_own(conference, tmp
     assert _proofs(folder, tmp_path / "built") == taken
 
 
+def test_proofs_keep_the_booklet_they_built_for_the_next_proofs_of_data_that_reads_the_same(conference, tmp_path,
+                                                                                             monkeypatch):
+    """Proofs that build the booklet (an abstract corrected since the last build) keep it in the disk cache, with the
+    note a build keeps: the next proofs of the very same data, and of data that reads the same (a comment added), take
+    it and lay nothing out, and make the bytes of a run without the disk cache. (Built into a temporary folder, it was
+    built again by each run until the next `booklet build`.) A kept booklet replaced since is not read."""
+    import booklet.build
+    from booklet.proofs import write
+
+    folder, output = conference
+    _edit_keeping_size_and_time(folder, output)
+    first = _proofs(folder, tmp_path / "first")
+    kept = _found(folder).output
+    assert kept.parent == (tmp_path / "cache" / write.KEPT_BOOKLET).resolve()
+    assert "Some TEXT." in "".join(page.extract_text() for page in PdfReader(kept).pages)
+
+    def laid_out(*args, **kwargs):
+        raise AssertionError("proofs laid the booklet out")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(booklet.build, "laying_out", laid_out)
+        assert _proofs(folder, tmp_path / "again") == first
+        abstracts = folder / "abstracts.yaml"
+        abstracts.write_text("# corrected\n" + abstracts.read_text(encoding="utf-8"), encoding="utf-8")
+        assert _proofs(folder, tmp_path / "comment") == first
+    identity = write._identity(kept)
+    assert write._booklet_bytes(kept, identity) == kept.read_bytes()
+    kept.write_bytes(kept.read_bytes())  # the same bytes, another file: not the one the build wrote
+    assert write._booklet_bytes(kept, identity) is None
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    assert _proofs(folder, tmp_path / "cold") == first
+
+
 def _poster_title_edited(folder: Path) -> None:
     path = folder / "posters.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("Mixture", "Mixed"), encoding="utf-8")
@@ -345,11 +378,12 @@ def test_a_model_kept_is_not_taken_when_a_name_leads_elsewhere_or_nowhere(confer
     assert output.read_bytes() == maroon  # nothing written
 
 
-def test_proofs_that_build_their_own_booklet_take_what_the_last_build_read_and_keep_nothing(conference, tmp_path,
-                                                                                             monkeypatch):
+def test_proofs_that_build_their_own_booklet_take_what_the_last_build_read_and_keep_what_they_read(
+        conference, tmp_path, monkeypatch):
     """After a build with other options (no bleed) proofs build their own booklet (the note's PDF is not theirs),
     from the model that build kept: the data is not read, and the proofs are the bytes of proofs without a cache.
-    Proofs of data edited since read it, and keep no model (nor note) of their own."""
+    Proofs of data edited since read it, and keep what they read, as a build does (their booklet stays, in the disk
+    cache: test_proofs_keep_the_booklet_they_built_...): the next proofs of that data read nothing."""
     import booklet.data.validate
     import booklet.processes
 
@@ -365,13 +399,14 @@ def test_proofs_that_build_their_own_booklet_take_what_the_last_build_read_and_k
     before = kept.read_bytes()
     _edit_keeping_size_and_time(folder, output)
     edited = _proofs(folder, tmp_path / "edited")
-    assert len(reads) == 1 and kept.read_bytes() == before  # read, and nothing kept
+    assert len(reads) == 1 and kept.read_bytes() != before  # read, and kept
+    assert _proofs(folder, tmp_path / "edited-again") == edited and len(reads) == 1
     with monkeypatch.context() as patch:
         patch.setenv("BOOKLET_CACHE", "off")
         assert _proofs(folder, tmp_path / "edited-off") == edited
     reads.clear()  # (the proofs without a cache read)
     (folder / "abstracts.yaml").write_text(BASE["abstracts.yaml"], encoding="utf-8")  # back as the build read it
-    assert _proofs(folder, tmp_path / "back") == taken and reads == []
+    assert _proofs(folder, tmp_path / "back") == taken
     with monkeypatch.context() as patch:
         patch.setenv("BOOKLET_CACHE", "off")
         assert _proofs(folder, tmp_path / "off") == taken

@@ -134,6 +134,7 @@ class _Plan:
     words: dict[str, str]  # the booklet's labels (its language's, theme.yaml's): the proofs' words
     language: str
     dates: tuple[dt.date, dt.date] | None = None  # the conference's first and last day
+    pdf_identity: tuple | None = None  # (from another process: the identity of the PDF it wrote, _booklet_bytes)
 
 
 def _refuse_inputs(targets: list[Path], data_dir: Path, named: dict[Path, str]) -> None:
@@ -192,9 +193,12 @@ def proof_options(page_size: str):
     return PrintOptions(page_size=page_size)
 
 
-def _build(data_dir: Path, page_size: str, checked=None, folder: Path | None = None) -> tuple[BuildResult, bytes]:
-    """The booklet built once into a temporary file: its BuildResult and its bytes (`checked(booklet)`: see
-    build_booklet). Into `folder`/booklet.pdf when given (the caller's to read and remove): then no bytes (b"").
+def _build(data_dir: Path, page_size: str, checked=None, folder: Path | None = None,
+           keep: bool = True) -> tuple[BuildResult, bytes]:
+    """The booklet built once: its BuildResult and its bytes (`checked(booklet)`: see build_booklet). With the disk
+    cache on (and `keep`), into the cache (_kept_booklet), where the next run of proofs finds it; else into a
+    temporary file, `folder`/booklet.pdf when `folder` is given (the caller's to remove). With `folder` (the
+    caller reads the PDF: _booklet_bytes), no bytes (b"").
 
     Built as `booklet build` builds it by default (in parts on several cores, for a book big enough to gain:
     see output.parallel.jobs_that_pay; with bleed and Notes pages: proof_options), so that a proof's page is
@@ -206,12 +210,56 @@ def _build(data_dir: Path, page_size: str, checked=None, folder: Path | None = N
     from ..build import build_booklet
 
     options = proof_options(page_size)
-    if folder is not None:
-        return build_booklet(data_dir, Path(folder) / "booklet.pdf", options=options, checked=checked,
-                             cache=_reading_cache(data_dir), jobs=None, remember=False, built_before=True), b""
+    kept = _kept_booklet(data_dir) if keep else None
+    if kept is not None or folder is not None:
+        built = build_booklet(data_dir, kept or Path(folder) / "booklet.pdf", options=options, checked=checked,
+                              cache=_reading_cache(data_dir), jobs=None, remember=kept is not None,
+                              built_before=True)
+        if folder is not None:
+            return built, b""
+        pdf = _booklet_bytes(built.output, _identity(built.output))
+        return (built, pdf) if pdf is not None else _build(data_dir, page_size, checked, keep=False)
     with tempfile.TemporaryDirectory(prefix="booklet-proofs-") as made:
-        built = _build(data_dir, page_size, checked, Path(made))[0]
+        built = _build(data_dir, page_size, checked, Path(made), keep=False)[0]
         return built, built.output.read_bytes()
+
+
+KEPT_BOOKLET = "proofs-booklet"  # the disk cache's folder of the booklets proofs built (one a data folder)
+
+
+def _kept_booklet(data_dir: Path) -> Path | None:
+    """Where proofs build the booklet of `data_dir`: in the disk cache, one file a data folder (each build replaces
+    it), noted as `booklet build` notes its PDF (booklet.cache.built); None without a disk cache (or a folder for it).
+
+    A LOC corrects an abstract and makes the proofs, then makes them again (another correction that reads the
+    same, a comment; a reply date; PNGs): the last proofs' booklet is the one to build, and is taken, as a `booklet
+    build`'s is (_last_build; build_booklet's `built_before`). Built into a temporary folder and removed, it was
+    built again by each run until the next `booklet build` (500 talks, a comment added after a correction: 2.7 s of
+    a run's 3.4 s of CPU)."""
+    base = disk.folder()
+    if base is None:
+        return None
+    try:
+        (base / KEPT_BOOKLET).mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return base / KEPT_BOOKLET / f"{_kept_name(data_dir)}.pdf"
+
+
+def _booklet_bytes(path: Path, identity: tuple | None) -> bytes | None:
+    """The bytes of the booklet a build wrote to `path`, when its file still has the `identity` (_identity) it had
+    as the build ended, before and after it is read (another run of proofs of the folder may have replaced the kept
+    booklet since); else None."""
+    if identity is None or _identity(path) != identity:
+        return None
+    try:
+        with open(path, "rb") as file:
+            info = os.fstat(file.fileno())
+            pdf = file.read()
+    except OSError:
+        return None
+    read = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+    return pdf if read == identity == _identity(path) and len(pdf) == identity[2] else None
 
 
 def _last_build(data_dir: Path, page_size: str, booklet=None) -> _Plan | None:
@@ -278,7 +326,7 @@ def _built_and_planned(data_dir: Path, page_size: str, meanwhile=None, pdfium=la
         proofs: list[Proof] = []
 
         def checked(booklet: Booklet) -> None:
-            proofs.extend(_proofs_of(booklet, page_size))
+            proofs[:] = _proofs_of(booklet, page_size)  # (once more, should the booklet be built again: _build)
 
         if meanwhile is not None:
             meanwhile()
@@ -300,7 +348,10 @@ def _built_and_planned(data_dir: Path, page_size: str, meanwhile=None, pdfium=la
                 kind, value = _received(process, process, "the process building the booklet")
                 if kind == "planned":
                     done = True
-                    return replace(value, pdf=value.built.output.read_bytes())
+                    pdf = _booklet_bytes(value.built.output, value.pdf_identity)
+                    if pdf is None:  # (the kept booklet replaced meanwhile, by another run of proofs: built here)
+                        return _planned(*_build(data_dir, page_size, keep=False), page_size)
+                    return replace(value, pdf=pdf)
                 elif kind == "problems":
                     raise DataError(value)
                 else:
@@ -324,19 +375,21 @@ def _load_writers(pdfium: bool = True) -> None:
 
 
 def _build_and_plan(sending, data_dir: Path, page_size: str, folder: Path) -> None:
-    """In another process: sends ("planned", the plan: its booklet is `folder`/booklet.pdf, not in the plan's bytes);
+    """In another process: sends ("planned", the plan: its booklet is the file _build wrote, kept or in `folder`, not in
+    the plan's bytes but its identity, `pdf_identity`);
     or ("problems", problems) for bad data (a DataError does not survive pickling), or ("raised", the exception)."""
     proofs: list[Proof] = []
 
     def checked(booklet: Booklet) -> None:
-        proofs.extend(_proofs_of(booklet, page_size))
+        proofs[:] = _proofs_of(booklet, page_size)  # (once more, should the booklet be built again: _build)
 
     disk.ending(with_its_build=True)  # this process ends once it has sent the plan: what the build made is never freed
     try:
         try:
             built, pdf = _build(data_dir, page_size, checked, folder)
             disk.to_the_end(built)  # its model, left out of the plan
-            sending.send(("planned", _planned(built, pdf, page_size, proofs)))
+            sending.send(("planned", replace(_planned(built, pdf, page_size, proofs),
+                                             pdf_identity=_identity(built.output))))
         except DataError as exc:
             sending.send(("problems", exc.problems))
         except BaseException as exc:  # noqa: BLE001 - told to the parent, which raises it
