@@ -269,7 +269,8 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
         if built_before and alone and not options.cover_apart else None
     if found is not None and found.jobs == jobs:  # the data reads as the last build's did: its very PDF
         checks()
-        write_bytes(output, found.pdf)
+        if found.output != output.resolve():  # (proofs' own booklet, kept where they build it: left as it is)
+            write_bytes(output, found.pdf)
         return BuildResult(output, found.pages, warnings, found.anchors, booklet=booklet, page_size=size, jobs=jobs,
                            keep_read=later)
     if jobs == 1:
