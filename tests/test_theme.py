@@ -584,6 +584,35 @@ def test_a_damaged_font_file_is_named_so(tmp_path):
         f"theme.yaml:3: fonts.headings: 'fonts/Cut-Regular.ttf' {said}"]
 
 
+def _cmap_spanning_everything(font: bytes) -> bytes:
+    """`font` (with a format 4 character map, as the bundled Noto Sans has) with every segment of that map spanning
+    all of U+0000..U+FFFF, as a few flipped bytes can make it: hundreds of segments of 65,536 code points each."""
+    data = bytearray(font)
+    tables = int.from_bytes(data[4:6], "big")
+    cmap = next(int.from_bytes(data[at + 8:at + 12], "big") for at in range(12, 12 + 16 * tables, 16)
+                if data[at:at + 4] == b"cmap")
+    table = cmap + int.from_bytes(data[cmap + 8:cmap + 12], "big")  # the first subtable (every one is this one)
+    assert int.from_bytes(data[table:table + 2], "big") == 4
+    segments = int.from_bytes(data[table + 6:table + 8], "big") // 2
+    for n in range(segments):
+        data[table + 14 + 2 * n:table + 16 + 2 * n] = b"\xff\xff"  # end
+        data[table + 16 + 2 * segments + 2 * n:table + 18 + 2 * segments + 2 * n] = b"\x00\x00"  # start
+    return bytes(data)
+
+
+def test_a_font_whose_character_map_spans_more_than_unicode_is_damaged_not_read_for_ever(tmp_path):
+    """A fuzzing run: a .ttf with a few bytes of its character map flipped (a format 12 group from 0 to 2**32, or
+    format 4 segments each spanning the whole plane): ReportLab counts through every code point, and check ran for
+    hours. Such a map is refused before ReportLab reads it, as any damaged font is."""
+    files = {"fonts/Wide-Regular.ttf": _cmap_spanning_everything((FONT_DIR / "NotoSans-Regular.ttf").read_bytes())}
+    folder = theme_folder(tmp_path, "fonts:\n  text: fonts/Wide-Regular.ttf\n", files)
+    with pytest.raises(DataError) as caught:
+        check_folder(folder)
+    assert [str(p) for p in caught.value.problems if p.file == "theme.yaml"] == [
+        "theme.yaml:2: fonts.text: 'fonts/Wide-Regular.ttf' is damaged: its character map (cmap) maps more characters "
+        "than Unicode has; download or copy the .ttf file again"]
+
+
 def test_a_track_colour_names_its_session_however_its_accents_are_typed(tmp_path):
     """A fuzzing run: a session written with combining accents (pasted from a PDF or a Mac) and its track colour with
     composed letters: the colour went unused, and check said "no session 'Modèles Café' (did you mean 'Modèles

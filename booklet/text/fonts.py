@@ -135,22 +135,82 @@ def embedding_forbidden(data: bytes, subset: bool = True) -> str | None:
     a font only with more than 255 glyphs and fsType exactly 2; it embedded any other, without a word, which breaks the
     font's licence in every PDF sent to the print shop."""
     try:
-        tables = int.from_bytes(data[4:6], "big")
-        for at in range(12, 12 + 16 * tables, 16):
-            if data[at:at + 4] == b"OS/2":
-                start = int.from_bytes(data[at + 8:at + 12], "big")
-                fs_type = data[start + 8:start + 10]
-                if len(fs_type) != 2:
-                    return None
-                bits = int.from_bytes(fs_type, "big")
-                if bits & _PERMISSIONS == _RESTRICTED:
-                    return RESTRICTED
-                if bits & _BITMAP_ONLY:
-                    return BITMAP_ONLY
-                return NO_SUBSETTING if subset and bits & _NO_SUBSETTING else None
+        start = _table(data, b"OS/2")
+        if start is None:
+            return None
+        fs_type = data[start + 8:start + 10]
+        if len(fs_type) != 2:
+            return None
+        bits = int.from_bytes(fs_type, "big")
+        if bits & _PERMISSIONS == _RESTRICTED:
+            return RESTRICTED
+        if bits & _BITMAP_ONLY:
+            return BITMAP_ONLY
+        return NO_SUBSETTING if subset and bits & _NO_SUBSETTING else None
     except (TypeError, ValueError):
         pass
     return None
+
+
+def _table(data: bytes, tag: bytes) -> int | None:
+    """Where the table `tag` of the TrueType font in `data` starts (its table directory's first entry of that tag),
+    or None when the directory has none."""
+    tables = int.from_bytes(data[4:6], "big")
+    for at in range(12, 12 + 16 * tables, 16):
+        if data[at:at + 4] == tag:
+            return int.from_bytes(data[at + 8:at + 12], "big")
+    return None
+
+
+CODE_POINTS = 0x110000  # Unicode's code points: as many as a font's character map can map, each once
+
+
+def _ulong(data: bytes, at: int) -> int:
+    """The big-endian 32-bit number at `at` of `data`; ValueError past its end."""
+    if at < 0 or at + 4 > len(data):
+        raise ValueError("past the end of the file")
+    return int.from_bytes(data[at:at + 4], "big")
+
+
+def _ushort(data: bytes, at: int) -> int:
+    """The big-endian 16-bit number at `at` of `data`; ValueError past its end."""
+    if at < 0 or at + 2 > len(data):
+        raise ValueError("past the end of the file")
+    return int.from_bytes(data[at:at + 2], "big")
+
+
+def cmap_code_points(data: bytes) -> int:
+    """How many code points ReportLab goes through reading the character map (cmap) of the TrueType font in `data`:
+    the subtable it picks (the last of the directory's Windows or Unicode ones, else Macintosh Roman), format 4's
+    segments or format 12's and 13's groups summed (0 for other formats, which ReportLab reads in steps bounded by the
+    file's length). A real font's is at most CODE_POINTS; a damaged one's can be billions, which ReportLab counts
+    through one by one (a check that never ends): `_font_file` refuses it first. ValueError when the map is cut short
+    or missing."""
+    cmap = _table(data, b"cmap")
+    if cmap is None:
+        raise ValueError("no character map")
+    chosen, kind = None, 0
+    for at in range(cmap + 4, cmap + 4 + 8 * _ushort(data, cmap + 2), 8):  # ReportLab's choice, in its order
+        platform, encoding = _ushort(data, at), _ushort(data, at + 2)
+        if platform == 3 or (platform == 1 and encoding == 1) or (platform == 0 and encoding != 5):
+            chosen, kind = _ulong(data, at + 4), 1
+        elif platform == 1 and encoding == 0 and kind != 1:
+            chosen, kind = _ulong(data, at + 4), 2
+    if chosen is None:
+        return 0
+    table = cmap + chosen
+    fmt = _ushort(data, table)
+    if fmt == 4:
+        segments = _ushort(data, table + 6) // 2
+        ends, starts = table + 14, table + 16 + 2 * segments
+        return sum(max(0, _ushort(data, ends + 2 * n) - _ushort(data, starts + 2 * n) + 1) for n in range(segments))
+    if fmt in (12, 13):
+        groups = _ulong(data, table + 12)
+        if table + 16 + 12 * groups > len(data):
+            raise ValueError("past the end of the file")
+        return sum(max(0, _ulong(data, at + 4) - _ulong(data, at) + 1)
+                   for at in range(table + 16, table + 16 + 12 * groups, 12))
+    return 0
 
 
 def font_file_embedding_forbidden(path: Path) -> str | None:
@@ -159,6 +219,10 @@ def font_file_embedding_forbidden(path: Path) -> str | None:
         return embedding_forbidden(path.read_bytes())
     except OSError:
         return None
+
+
+class DamagedFont(ValueError):
+    """A font file that starts as TrueType but that ReportLab must not be given (it would never finish reading it)."""
 
 
 def font_file_problem(path: Path) -> str | None:
@@ -185,6 +249,8 @@ def font_file_problem(path: Path) -> str | None:
         _font_file(path)
     except TTFError as exc:  # what ReportLab says of a font it reads but will not embed ("does not allow ...")
         return f"cannot be used as a font: {exc}"
+    except DamagedFont as exc:
+        return f"is damaged: {exc}; download or copy the .ttf file again"
     except Exception:  # a table missing (KeyError) or cut short (struct.error), ...  # noqa: BLE001
         return ("is damaged or cut short: it starts as a TrueType font, but the tables a font holds cannot be read; "
                 "download or copy the .ttf file again")
@@ -230,6 +296,8 @@ def _font_file(path: Path):
     before = os.stat(path)
     _parsed_at[path] = disk.identity(before)
     data = path.read_bytes()
+    if path not in _OWN_NAMES and cmap_code_points(data) > CODE_POINTS:
+        raise DamagedFont("its character map (cmap) maps more characters than Unicode has")
     digest = disk.kept_hash("font-sha1", path, before, lambda: hashlib.sha1(data).hexdigest())
     font = _parsed(_OWN_NAMES.get(path) or _unique_name("Font", path), path, data, digest)
     same = _by_content.get((font.face.name, digest))
