@@ -613,6 +613,31 @@ def test_a_font_whose_character_map_spans_more_than_unicode_is_damaged_not_read_
         "than Unicode has; download or copy the .ttf file again"]
 
 
+def _table_at(data: bytes, tag: bytes) -> int:
+    """Where the table `tag` of a TrueType file starts."""
+    tables = int.from_bytes(data[4:6], "big")
+    return next(int.from_bytes(data[at + 8:at + 12], "big") for at in range(12, 12 + 16 * tables, 16)
+                if data[at:at + 4] == tag)
+
+
+def test_a_font_whose_outlines_are_damaged_is_said_so_by_check_not_an_internal_error_of_build(tmp_path):
+    """A fuzzing run: a .ttf with bytes of its glyph locations (loca) flipped read well enough for check, and build
+    ended in "internal error (TTFError: unpack requires a buffer of 2 bytes)", exit 2, once it saved the PDF (only
+    then does ReportLab read a font's outlines). check makes every subset now."""
+    font = bytearray((FONT_DIR / "NotoSans-Regular.ttf").read_bytes())
+    loca = _table_at(font, b"loca")
+    font[loca + 4:loca + 4000] = b"\xff" * 3996  # glyphs far past the end of the outlines (glyf)
+    folder = theme_folder(tmp_path, "fonts:\n  text: fonts/Loca-Regular.ttf\n", {"fonts/Loca-Regular.ttf": bytes(font)})
+    output = tmp_path / "booklet.pdf"
+    output.write_bytes(b"%PDF-1.4 older")
+    result = CliRunner().invoke(main, ["build", str(folder), "-o", str(output)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        "theme.yaml:2: fonts.text: 'fonts/Loca-Regular.ttf' is damaged or cut short: it starts as a TrueType font, but "
+        "the tables a font holds cannot be read; download or copy the .ttf file again")
+    assert output.read_bytes() == b"%PDF-1.4 older"
+
+
 def test_a_track_colour_names_its_session_however_its_accents_are_typed(tmp_path):
     """A fuzzing run: a session written with combining accents (pasted from a PDF or a Mac) and its track colour with
     composed letters: the colour went unused, and check said "no session 'Modèles Café' (did you mean 'Modèles
