@@ -514,6 +514,9 @@ def test_a_contribution_before_1900_or_after_9998_is_refused_as_schedule_exports
     ("startDate", when("2026-06-23", "09:00:00", "2027-02-30"), "startDate.tz: unknown time zone '2027-02-30'"),
     ("endDate", when("2026-06-23", "09:00:00", "Mars/Olympus"), "endDate.tz: unknown time zone 'Mars/Olympus'"),
     ("startDate", when("2027-02-30", "09:00:00"), "startDate: '2027-02-30 09:00:00' is not a date and time"),
+    ("startDate", 1e308, "startDate: expected a date and time (an object with date, time and tz), not '1e+308'"),
+    ("endDate", "2026-06-23 10:00", "endDate: expected a date and time (an object with date, time and tz), not "
+                                    "'2026-06-23 10:00'"),
 ])
 def test_a_bad_time_zone_or_date_of_a_contribution_is_refused_at_its_key(tmp_path, key, value, said):
     """Fuzzing: a bad `startDate.tz` was "contribution 1: unknown time zone '2027-02-30'", a bad date "contribution 1:
@@ -524,6 +527,19 @@ def test_a_bad_time_zone_or_date_of_a_contribution_is_refused_at_its_key(tmp_pat
     path = tmp_path / "99.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     refused_on_import(indico.read, path, f"{path}: contribution 1: {said}", tmp_path / "out")
+
+
+def test_a_timetable_entry_whose_start_is_a_number_is_refused_at_its_key(tmp_path):
+    """A fuzzing run: a timetable export's entry with `startDate: 1e308` (no object) ended in "internal error
+    (AttributeError: 'float' object has no attribute 'get')", exit 2."""
+    data = timetable_export()
+    day = next(iter(next(iter(data["results"].values())).values()))
+    key, entry = next(iter(day.items()))
+    entry["startDate"] = 1e308
+    path = tmp_path / "timetable.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    refused_on_import(indico.read, path, f"{path}: entry {key}: startDate: expected a date and time (an object with "
+                      "date, time and tz), not '1e+308'", tmp_path / "out")
 
 
 def test_contributions_given_one_id_are_each_their_own_abstract_and_named_in_the_notes(tmp_path):
