@@ -1610,6 +1610,26 @@ def test_a_flowing_abstract_of_two_short_paragraphs_is_split_between_them_to_fil
     assert split >= 2 and moved, (split, moved)
 
 
+def test_the_last_flowing_abstract_split_between_short_paragraphs_leaves_no_short_tail_alone(tmp_path):
+    """The section's last abstract, two paragraphs of 3 lines each: where TAIL_LINES each side moved it on whole, the
+    fallback splits (between its paragraphs, LEAST_LINES) cut it 3 + 3 from a room of up to LAST_WHOLE of a page,
+    "(continued)" and 3 lines alone on the section's last page, which the last entry's `alone` rule moves on whole
+    from (or sets closer to fit its room). Whichever the room, no page holds its continuation."""
+    from booklet.layout.abstracts import LAST_WHOLE, NEARLY_WHOLE
+    from booklet.layout.page import page_for
+
+    page = page_for("A5")
+    paragraph = [" ".join(WORDS[(k + p) % len(WORDS)] for k in range(33)) for p in (0, 3)]  # (3 lines each)
+    second = (f"- id: b\n  title: The short one\n  speaker: {{name: Bo Jones}}\n"
+              f"  abstract: \"{paragraph[0]} endp.\\n\\n{paragraph[1]} endb.\"\n")
+    rooms = []
+    for extra in (65, 78, 91, 104):  # the first abstract's length pushes the second further down the page
+        result, (a_end, start, end) = _flowing_after_a_long_one(tmp_path, extra, second)
+        rooms.append((page.height - page.bottom - boxes(result.output, a_end - 1, "enda")[3]) / page.text_height)
+        assert start == end and not Pdf(result.output).pages_with("(continued)"), (extra, rooms[-1])
+    assert any(NEARLY_WHOLE + 0.005 < room < LAST_WHOLE for room in rooms), rooms  # (was cut 3 + 3 there)
+
+
 def test_an_abstract_without_text_has_no_rule_under_its_header(tmp_path):
     """An abstract with no text (a title-only talk, as 36c3's, camp2019's and SIGDIAL 2020's data have) kept the
     hairline under its header, over nothing: flowing, it stood just over the rule between it and the next abstract,

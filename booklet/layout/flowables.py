@@ -1401,18 +1401,29 @@ class Entry(Continues):
             return []  # on the next page, whole
         parts = super().split(availWidth, availHeight)  # the first part holds the separator, if any
         if movable and not parts:  # on the next page, whole (Continues: no split leaves `tail` lines each side)
-            return self._between_paragraphs(availWidth, availHeight) or self._least_split(availWidth, availHeight,
-                                                                                          page)
+            return self._unless_alone(self._between_paragraphs(availWidth, availHeight)
+                                      or self._least_split(availWidth, availHeight, page),
+                                      availWidth, availHeight, page, fits)
         if (movable and len(parts) == 2 and self.near and availHeight <= self.near * page
                 and self._forced(parts[0], availWidth, availHeight, page) and fits()):
             # on the next page, whole, unless it can be cut between two paragraphs, `tail` lines or more each side
             return self._between_paragraphs(availWidth, availHeight)
-        if (movable and len(parts) == 2 and self.alone and availHeight <= self.last * page
-                and parts[1].wrap(availWidth, page)[1] < self.alone * page and fits()):
-            return []  # the section's last: its rest would stand alone on its last page, a few lines: it moves on whole
+        if movable:
+            parts = self._unless_alone(parts, availWidth, availHeight, page, fits)
         if movable and len(parts) == 2 and self.orphan and self._head_short(parts[0]):
-            return (self._between_paragraphs(availWidth, availHeight)  # (its heading's orphan)
-                    or self._least_split(availWidth, availHeight, page))
+            return self._unless_alone(self._between_paragraphs(availWidth, availHeight)  # (its heading's orphan)
+                                      or self._least_split(availWidth, availHeight, page),
+                                      availWidth, availHeight, page, fits)
+        return parts
+
+    def _unless_alone(self, parts: list, availWidth, availHeight, page: float, fits) -> list:
+        """`parts`, or [] (on the next page, whole) where they would leave the section's last entry's rest alone on its
+        last page, a few lines (`alone`, from a room of up to `last` of the page; fits(): it fits on a page). Every
+        split is checked, the fallbacks' too (_between_paragraphs, _least_split: a last abstract of two 3-line
+        paragraphs was cut 3 + 3 from 0.29 of a page, "(continued)" and 3 lines alone on the section's last page)."""
+        if (len(parts) == 2 and self.alone and availHeight <= self.last * page
+                and parts[1].wrap(availWidth, page)[1] < self.alone * page and fits()):
+            return []
         return parts
 
     def _least_split(self, availWidth, availHeight, page: float) -> list:
