@@ -1896,9 +1896,10 @@ def test_an_abstract_running_a_few_lines_onto_a_third_page_is_fitted_on_two(tmp_
 def test_the_last_flowing_abstract_of_a_section_leaves_no_short_tail_alone_on_its_last_page(tmp_path):
     """Abstracts flowing on A5: the section's last abstract, cut where 0.36 of a page was left for it, ended on a page
     of its own holding "(continued)" and 7 lines, the section's last (a split not forced: `tail` lines each side; the
-    poster list's last poster moved on whole already: posters.ALONE). From a room of up to LAST_WHOLE of the page it
-    moves on whole, when it fits on a page, where less than LAST_ALONE of a page of it would stand there alone; from
-    half a page it is cut as before (half a page left empty looked a mistake)."""
+    poster list's last poster moved on whole already: posters.ALONE). From a room of up to LAST_WHOLE of the page (a
+    third) it moves on whole, when it fits on a page, where less than LAST_ALONE of a page of it would stand there
+    alone; from more it is cut as before: from 0.36 too, where moving it on (up to 2/5 before) left its page more than
+    a third empty and the section's last page half empty (SIGDIAL 2020's A5 pp. 36-37)."""
     from booklet.layout.abstracts import LAST_WHOLE
     from booklet.layout.page import page_for
 
@@ -1912,17 +1913,21 @@ def test_the_last_flowing_abstract_of_a_section_leaves_no_short_tail_alone_on_it
         room = (page.height - page.bottom - boxes(result.output, end - 1, "endzero")[3]) / page.text_height
         return result, Pdf(result.output), end, room
 
-    result, pdf, end, room = build(180, 185)
+    result, pdf, end, room = build(205, 150)
     assert room < LAST_WHOLE, room
     first, last = result.anchors["abstract-1"], result.anchors["end:abstract-1"]
     assert first == last == end + 1, (first, last, end)  # (was: first == end, last == end + 1)
-    assert norm(_filling(0, 185, "endone")) in pdf.norms[first - 1]  # all of it, on its page
+    assert norm(_filling(0, 150, "endone")) in pdf.norms[first - 1]  # all of it, on its page
     assert not any("(continued)" in text for text in pdf.texts)
-    result, pdf, end, room = build(150, 225)
-    assert room > LAST_WHOLE, room
-    first, last = result.anchors["abstract-1"], result.anchors["end:abstract-1"]
-    assert first == end and last == first + 1
-    assert "Entry one (continued)" in pdf.texts[last - 1]
+    rooms = []
+    for before, words in ((180, 185), (150, 225)):
+        result, pdf, end, room = build(before, words)
+        assert room > LAST_WHOLE, room
+        first, last = result.anchors["abstract-1"], result.anchors["end:abstract-1"]
+        assert first == end and last == first + 1, (room, first, last, end)  # (from 0.36: moved on whole before)
+        assert "Entry one (continued)" in pdf.texts[last - 1]
+        rooms.append(room)
+    assert rooms[0] < 2 / 5 < rooms[1], rooms  # (SIGDIAL's band, 1/3 to 2/5: moved on whole before, now split)
 
 
 def test_a_long_line_leading_into_a_list_is_broken_so_that_two_items_go_on_with_its_last_lines(tmp_path):

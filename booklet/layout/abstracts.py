@@ -500,8 +500,10 @@ def continued_heading(ctx: Context, title: str):
 
 KEPT_WHOLE = 1 / 5  # of a one-column page: an entry that fits on a page moves on whole from a room this high or lower
 NEARLY_WHOLE = 1 / 4  # of a one-column page: from a room this high or lower, also when a split would be forced
-LAST_WHOLE = 2 / 5  # of a one-column page: the last entry of a section moves on whole from a room this high or lower,
-# where a split would leave a short tail of it alone on the section's last page (LAST_ALONE)
+LAST_WHOLE = 1 / 3  # of a one-column page: the last entry of a section moves on whole from a room this high or lower,
+# where a split would leave a short tail of it alone on the section's last page (LAST_ALONE). From more room, moving it
+# on left a page more than a third empty in the section, and the section's last page half empty too (SIGDIAL 2020's A5
+# pp. 36-37, 0.39 and 0.49, from 2/5): split, that last page is short, as a section's last page is
 # (a third and two fifths left SIGDIAL 2020's A5 pp. 25-27 and 35 a third of a page and more empty, one after another:
 # pages a LOC sent back; a typesetter fills a page and breaks the entry, lines enough each side: Continues' `tail`)
 
