@@ -1345,7 +1345,7 @@ def test_a_short_flowing_abstract_at_a_pages_foot_moves_on_whole_rather_than_spl
     assert shared and moved, (shared, moved)
 
 
-def test_a_short_tutorial_is_kept_whole_whatever_its_co_presenters_bios_take(tmp_path):
+def test_a_short_tutorial_description_is_kept_whatever_its_co_presenters_bios_take(tmp_path):
     """A review: whether a flowing tutorial moves on whole was measured on all that follows its header but the
     presenters' first block, a second presenter's long bio beside a photo included: a one-line description with such a
     co-presenter was split 2 + 2 again. Only the description is measured."""
@@ -1366,10 +1366,10 @@ def test_a_short_tutorial_is_kept_whole_whatever_its_co_presenters_bios_take(tmp
     short = dataclasses.replace(booklet.tutorials[0], description="A description of one line.",
                                 presenters=(Person("Ana Smith"), Person("Bo Jones", bio=bio, photo=photo)))
     content, header = tutorials._tutorial_content(ctx, short)
-    assert tutorials._kept_whole(ctx, content[header:])
+    assert tutorials._description_kept(ctx, content[header:])
     long = dataclasses.replace(short, description="\n\n".join([" ".join(WORDS * 5)] * 6))
     content, header = tutorials._tutorial_content(ctx, long)
-    assert not tutorials._kept_whole(ctx, content[header:])
+    assert not tutorials._description_kept(ctx, content[header:])
 
 
 def _lines_above_the_presenters(path) -> list[tuple[int, int]]:

@@ -1483,8 +1483,8 @@ class Entry(Continues):
         return self._head_short(first)
 
     def _head_short(self, first: Continues) -> bool:
-        """Whether `first` (what of the entry stays on this page) holds fewer than `tail` lines of its text below the
-        header (text in columns: the lines of this page's columns)."""
+        """Whether `first` (what of the entry stays on this page) holds fewer than `under` lines of its text below the
+        header (text in columns: the lines of this page's columns): `tail`, or least[0] in _least_split."""
         text = [f for f in first.content[len(self.lead) + self.keep:] if _is_text(f)]
         if not text and not any(_is_text(f) for f in self.content[self.keep:]):
             return False  # (no text below what is kept with the header: a tutorial's short description kept with its

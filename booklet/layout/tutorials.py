@@ -69,7 +69,7 @@ def _flowing(ctx: Context, tutorials: list[Tutorial], heading: bool) -> list:
     for number, tutorial in enumerate(tutorials):
         above = [section_heading(ctx, "tutorials")] if heading and not number else []
         content, header = _tutorial_content(ctx, tutorial)
-        keep = _kept_with_first_presenter(content, header) if _kept_whole(ctx, content[header:]) else header
+        keep = _kept_with_first_presenter(content, header) if _description_kept(ctx, content[header:]) else header
         made = (lambda tight, tutorial=tutorial, above=above: above + _tutorial_content(ctx, tutorial, tight)[0]) \
             if number == len(tutorials) - 1 else None  # (the section's last: set closer to fit its room, if need be)
         story.append(flowing_entry(ctx, above + content, len(above) + keep, number, tutorial.title, made=made,
@@ -78,13 +78,13 @@ def _flowing(ctx: Context, tutorials: list[Tutorial], heading: bool) -> list:
     return story
 
 
-def _kept_whole(ctx: Context, below: list) -> bool:
-    """Whether a flowing tutorial is kept whole, moving on to the next page rather than split (where it is not at the
-    top of a page), its presenters after the first going on as blocks (_kept_with_first_presenter): when its
-    description, but the paragraph kept with the presenters, is shorter than 2 x TAIL_LINES lines (as wide as it is
-    set), so that a split left fewer than TAIL_LINES on one page or the other. (A short
-    abstract moves on whole by Continues' `tail`; a tutorial's presenters, not text, keep that from counting: XDC's
-    4-line "X.Org security BoF" was split 2 + 2 lines, the 2 and its presenter under "(continued)".)"""
+def _description_kept(ctx: Context, below: list) -> bool:
+    """Whether a flowing tutorial's description is kept with its header and first presenter, moving on with them to
+    the next page rather than split (where it is not at the top of a page; its other presenters go on as blocks:
+    _kept_with_first_presenter): when that description, but the paragraph kept with the presenters, is shorter than
+    2 x TAIL_LINES lines (as wide as it is set), so that a split left fewer than TAIL_LINES on one page or the other.
+    (A short abstract moves on whole by Continues' `tail`; a tutorial's presenters, not text, keep that from counting:
+    XDC's 4-line "X.Org security BoF" was split 2 + 2 lines, the 2 and its presenter under "(continued)".)"""
     text = itertools.takewhile(lambda flowable: not isinstance(flowable, Together), below)  # (the presenters'
     # block, and the other presenters after it, are no description: a long co-presenter's bio split it 2 + 2 again)
     height = sum(flowable.wrap(ctx.page.text_width, UNBOUNDED)[1] for flowable in text)
@@ -92,9 +92,10 @@ def _kept_whole(ctx: Context, below: list) -> bool:
 
 
 def _kept_with_first_presenter(content: list, header: int) -> int:
-    """How many of a flowing tutorial's first flowables (`content`; its `header` first) are kept together, where it is
-    kept whole (_kept_whole): its header, description and first presenter (the Together that closes the description),
-    the other presenters each a block that may go on to the next page under "(continued)", as paragraphs do. (Kept to
+    """How many of a flowing tutorial's first flowables (`content`; its `header` first) are kept together where its
+    description is kept (_description_kept): its header, description and first presenter (the Together that closes
+    the description), the other presenters each a block that may go on to the next page under "(continued)", as
+    paragraphs do; all of them where it has no presenter (nor co-author). (Kept to
     the last presenter, SIGDIAL 2020's tutorial of four presenters and no description moved on whole and left 0.31 of
     its A5 page empty.)"""
     first = next((at for at in range(header, len(content)) if isinstance(content[at], Together)), len(content) - 1)
