@@ -143,8 +143,8 @@ def filled_cache_builds(tmp_path_factory):
     """The illustrated conference with a formula of math macros (\\sim) and a QR code in its data, and a poster's
     author in Greek (the index names the script: "Π Greek"), built in new processes (BUILD_AND_LIST) with one disk
     cache: `first`, `again` (from the filled cache), and `edited` once an abstract with a formula is edited ("Some
-    edited text"): the modules each imported, the PDFs at `pdf(name)`, and `off`, the bytes of the unedited folder built without the
-    cache. Made once a module: three processes for the three tests below, not seven."""
+    edited text"): the modules each imported, the PDFs at `pdf(name)`, and `off`, the bytes of the unedited folder
+    built without the cache. Made once a module: three processes for the three tests below, not seven."""
     from types import SimpleNamespace
 
     root = tmp_path_factory.mktemp("filled-cache")
