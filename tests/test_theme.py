@@ -584,40 +584,49 @@ def test_a_damaged_font_file_is_named_so(tmp_path):
         f"theme.yaml:3: fonts.headings: 'fonts/Cut-Regular.ttf' {said}"]
 
 
-def _cmap_spanning_everything(font: bytes) -> bytes:
-    """`font` (with a format 4 character map, as the bundled Noto Sans has) with every segment of that map spanning
-    all of U+0000..U+FFFF, as a few flipped bytes can make it: hundreds of segments of 65,536 code points each."""
-    data = bytearray(font)
+def _table_at(data: bytes, tag: bytes) -> int:
+    """Where the table `tag` of a TrueType file starts."""
     tables = int.from_bytes(data[4:6], "big")
-    cmap = next(int.from_bytes(data[at + 8:at + 12], "big") for at in range(12, 12 + 16 * tables, 16)
-                if data[at:at + 4] == b"cmap")
-    table = cmap + int.from_bytes(data[cmap + 8:cmap + 12], "big")  # the first subtable (every one is this one)
-    assert int.from_bytes(data[table:table + 2], "big") == 4
-    segments = int.from_bytes(data[table + 6:table + 8], "big") // 2
-    for n in range(segments):
-        data[table + 14 + 2 * n:table + 16 + 2 * n] = b"\xff\xff"  # end
-        data[table + 16 + 2 * segments + 2 * n:table + 18 + 2 * segments + 2 * n] = b"\x00\x00"  # start
+    return next(int.from_bytes(data[at + 8:at + 12], "big") for at in range(12, 12 + 16 * tables, 16)
+                if data[at:at + 4] == tag)
+
+
+def _cmap_spanning_everything(font: bytes, swapped: bool = False) -> bytes:
+    """`font` with the character map ReportLab reads (the last subtable, in the bundled fonts) spanning more code
+    points than Unicode has, as a few flipped bytes can make it: a format 4 map's every segment all of U+0000..U+FFFF
+    (hundreds of segments of 65,536 code points each), a format 12 map's first group 0..2**32-1. `swapped`: the map's
+    version and its count of subtables swapped too (a count of 0, which ReportLab reads as swapped)."""
+    data = bytearray(font)
+    cmap = _table_at(data, b"cmap")
+    count = int.from_bytes(data[cmap + 2:cmap + 4], "big")
+    table = cmap + int.from_bytes(data[cmap + 8 * count:cmap + 8 * count + 4], "big")  # (the last subtable's)
+    if int.from_bytes(data[table:table + 2], "big") == 12:
+        data[table + 16:table + 24] = b"\x00" * 4 + b"\xff" * 4  # (the first group's start and end)
+    else:
+        assert int.from_bytes(data[table:table + 2], "big") == 4
+        segments = int.from_bytes(data[table + 6:table + 8], "big") // 2
+        for n in range(segments):
+            data[table + 14 + 2 * n:table + 16 + 2 * n] = b"\xff\xff"  # end
+            data[table + 16 + 2 * segments + 2 * n:table + 18 + 2 * segments + 2 * n] = b"\x00\x00"  # start
+    if swapped:
+        data[cmap:cmap + 4] = count.to_bytes(2, "big") + b"\x00\x00"
     return bytes(data)
 
 
-def test_a_font_whose_character_map_spans_more_than_unicode_is_damaged_not_read_for_ever(tmp_path):
+@pytest.mark.parametrize("font, swapped", [("NotoSans-Regular.ttf", False), ("GentiumBookPlus-Regular.ttf", False),
+                                           ("NotoSans-Regular.ttf", True)])
+def test_a_font_whose_character_map_spans_more_than_unicode_is_damaged_not_read_for_ever(tmp_path, font, swapped):
     """A fuzzing run: a .ttf with a few bytes of its character map flipped (a format 12 group from 0 to 2**32, or
     format 4 segments each spanning the whole plane): ReportLab counts through every code point, and check ran for
-    hours. Such a map is refused before ReportLab reads it, as any damaged font is."""
-    files = {"fonts/Wide-Regular.ttf": _cmap_spanning_everything((FONT_DIR / "NotoSans-Regular.ttf").read_bytes())}
+    hours. Such a map is refused before ReportLab reads it, as any damaged font is; so is one whose count of
+    subtables is 0 and its version not (ReportLab reads the two swapped: the check read no subtable and let it by)."""
+    files = {"fonts/Wide-Regular.ttf": _cmap_spanning_everything((FONT_DIR / font).read_bytes(), swapped)}
     folder = theme_folder(tmp_path, "fonts:\n  text: fonts/Wide-Regular.ttf\n", files)
     with pytest.raises(DataError) as caught:
         check_folder(folder)
     assert [str(p) for p in caught.value.problems if p.file == "theme.yaml"] == [
         "theme.yaml:2: fonts.text: 'fonts/Wide-Regular.ttf' is damaged: its character map (cmap) maps more characters "
         "than Unicode has; download or copy the .ttf file again"]
-
-
-def _table_at(data: bytes, tag: bytes) -> int:
-    """Where the table `tag` of a TrueType file starts."""
-    tables = int.from_bytes(data[4:6], "big")
-    return next(int.from_bytes(data[at + 8:at + 12], "big") for at in range(12, 12 + 16 * tables, 16)
-                if data[at:at + 4] == tag)
 
 
 def test_a_font_whose_outlines_are_damaged_is_said_so_by_check_not_an_internal_error_of_build(tmp_path):

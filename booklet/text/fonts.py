@@ -189,8 +189,11 @@ def cmap_code_points(data: bytes) -> int:
     cmap = _table(data, b"cmap")
     if cmap is None:
         raise ValueError("no character map")
+    version, count = _ushort(data, cmap), _ushort(data, cmap + 2)
+    if count == 0 and version != 0:  # (ReportLab takes the two as swapped then)
+        count = version
     chosen, kind = None, 0
-    for at in range(cmap + 4, cmap + 4 + 8 * _ushort(data, cmap + 2), 8):  # ReportLab's choice, in its order
+    for at in range(cmap + 4, cmap + 4 + 8 * count, 8):  # ReportLab's choice, in its order
         platform, encoding = _ushort(data, at), _ushort(data, at + 2)
         if platform == 3 or (platform == 1 and encoding == 1) or (platform == 0 and encoding != 5):
             chosen, kind = _ulong(data, at + 4), 1
