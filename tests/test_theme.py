@@ -23,7 +23,7 @@ from booklet.data.theme import THEME_DIR
 from booklet.layout.styles import DEFAULT_COLOURS, cmyk, contrast, make_palette, muted_hex, rgb
 from booklet.printing.preflight import preflight
 from booklet.problems import DataError
-from booklet.text.fonts import DEFAULT, FONT_DIR, use_fonts
+from booklet.text.fonts import DEFAULT, FONT_DIR, font_file_problem, missing_from, use_fonts
 
 from .helpers import BASE, DATA, ROOT, extend, write_conference
 from .pdftext import Pdf
@@ -627,6 +627,21 @@ def test_a_font_whose_character_map_spans_more_than_unicode_is_damaged_not_read_
     assert [str(p) for p in caught.value.problems if p.file == "theme.yaml"] == [
         "theme.yaml:2: fonts.text: 'fonts/Wide-Regular.ttf' is damaged: its character map (cmap) maps more characters "
         "than Unicode has; download or copy the .ttf file again"]
+
+
+def test_a_font_mapping_a_character_as_far_as_unicode_goes_is_not_damaged(tmp_path):
+    """A character map is refused for how many code points it spans, not for how far: a font whose last group maps a
+    character of the last plane (U+10FFFD, private use) is used as any other."""
+    data = bytearray((FONT_DIR / "GentiumBookPlus-Regular.ttf").read_bytes())
+    cmap = _table_at(data, b"cmap")
+    count = int.from_bytes(data[cmap + 2:cmap + 4], "big")
+    table = cmap + int.from_bytes(data[cmap + 8 * count:cmap + 8 * count + 4], "big")  # (format 12, ReportLab's)
+    last = table + 16 + 12 * (int.from_bytes(data[table + 12:table + 16], "big") - 1)
+    data[last:last + 8] = (0x10FFFD).to_bytes(4, "big") * 2  # (its start and end; its glyph kept)
+    folder = theme_folder(tmp_path, "fonts:\n  text: fonts/Far-Regular.ttf\n", {"fonts/Far-Regular.ttf": bytes(data)})
+    check_folder(folder)
+    assert font_file_problem(folder / "fonts" / "Far-Regular.ttf") is None
+    assert missing_from(folder / "fonts" / "Far-Regular.ttf", "A\U0010fffd") == []
 
 
 def test_a_font_whose_outlines_are_damaged_is_said_so_by_check_not_an_internal_error_of_build(tmp_path):
