@@ -542,6 +542,27 @@ def test_a_timetable_entry_whose_start_is_a_number_is_refused_at_its_key(tmp_pat
                       "date, time and tz), not '1e+308'", tmp_path / "out")
 
 
+@pytest.mark.parametrize("value", [None, "", {}, "missing"])
+def test_a_contribution_whose_start_is_null_missing_or_empty_is_unscheduled_not_refused(tmp_path, value):
+    """Indico writes `startDate: null` for a contribution not yet scheduled; a missing key or an empty text says the
+    same: the contribution is an abstract outside the programme, as before the refusal of a start that is not an
+    object (an empty text was refused as one: "expected a date and time ..., not ''")."""
+    export = event_export()
+    unscheduled = export["results"][0]["contributions"][4]
+    for key in ("startDate", "endDate"):
+        if value == "missing":
+            del unscheduled[key]
+        else:
+            unscheduled[key] = value
+    path = tmp_path / "e.json"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    imported = indico.read(path, Options())
+    assert {"id": "c5", "title": "Not yet scheduled", "speaker": {"name": "Zofia Danek", "affiliation": "Poznań"}} in \
+        imported.documents["abstracts.yaml"]
+    assert "1 contribution(s) have no day and time the programme can place them at: they are abstracts or tutorials " \
+           "outside the programme (add them to programme.yaml, or leave them as a list)" in imported.notes
+
+
 def test_contributions_given_one_id_are_each_their_own_abstract_and_named_in_the_notes(tmp_path):
     """An import fuzz gave every contribution the same `id`: they were renumbered by the writer (c1, c1-2, ...)
     without a word. As schedule exports' are, each is its own abstract and the note names the ids given, so that an

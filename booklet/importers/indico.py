@@ -99,9 +99,10 @@ class _Clock:
 
     def read(self, value, where: str, key: str) -> tuple[tuple[dt.date, dt.time], tuple[dt.date, dt.time]] | None:
         """`value`'s date and time parsed once, as __call__ reads it: as written (_as_written, in the export's zone)
-        and in the conference's zone (None: no date)."""
+        and in the conference's zone (None: no date, as null, an empty text or an object without a date say). A
+        value of another kind (a number, a text, a list: no export writes one) is refused at `key`."""
         at = f"{where}: {key}" if where else key
-        if value is not None and not isinstance(value, dict):  # (a number, text, a list: no export writes one)
+        if value not in (None, "") and not isinstance(value, dict):
             raise SourceError(f"{self.path}: {at}: expected a date and time (an object with date, time and tz), "
                               f"not {str(value)[:60]!r}")
         if not value or not value.get("date"):
