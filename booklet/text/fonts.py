@@ -281,7 +281,7 @@ def _subsets_made(font) -> bool:
     if disk.load("fonts", name, bool, lasts=False) is None:
         try:
             _subset_every_character(font.face)
-        except Exception:  # the outlines (glyf, loca) that only saving the PDF reads: TTFError, IndexError, ...  # noqa: BLE001
+        except Exception:  # (damaged outlines, glyf and loca: TTFError, IndexError, ...)  # noqa: BLE001
             return False
         disk.store("fonts", name, True)
     _whole.add(digest)
