@@ -214,10 +214,14 @@ def test_a_process_that_ends_with_its_build_freezes_the_pages_laid_out_before_sa
     """Once the pages are laid out, a process that ends with its build moves all it holds out of the collector's way
     (disk.alive_to_the_end): the collections while the PDF is saved and the disk cache written go through what they
     make, not through everything the layout left (0.2-0.4 s a process at 2,000 talks). One that goes on freezes
-    nothing. The PDF is the same."""
-    goes_on, seen, frozen_after = _builds_seen_at_save(monkeypatch, tmp_path, 1, ends=False)
+    nothing. The PDF is the same. (A small conference: its layout leaves thousands of young objects, 4,400, when
+    nothing is frozen before the save.)"""
+    from .helpers import write_conference
+
+    folder = write_conference(tmp_path / "conf")
+    goes_on, seen, frozen_after = _builds_seen_at_save(monkeypatch, tmp_path, 1, ends=False, folder=folder)
     assert seen[-1][1] == 0 and frozen_after == 0
-    ends, seen, frozen_after = _builds_seen_at_save(monkeypatch, tmp_path, 1, ends=True)
+    ends, seen, frozen_after = _builds_seen_at_save(monkeypatch, tmp_path, 1, ends=True, folder=folder)
     young, frozen_then, _ = seen[-1]
     assert young < 1_000 and frozen_then > 50_000 and frozen_after >= frozen_then - 10_000
     assert ends == goes_on
@@ -227,10 +231,14 @@ def test_a_build_in_parts_leaves_its_process_frozen_only_when_the_process_ends_w
     """The main process of a build in parts freezes what it holds before forking (the workers share its pages);
     one that goes on building unfreezes it afterwards, so that what the build left can be collected, and one that
     ends with its build leaves it frozen, with the pages of the last part, laid out there (the first collection
-    after would go through it all). The PDF is the same."""
-    goes_on, _, frozen_after = _builds_seen_at_save(monkeypatch, tmp_path, 2, ends=False)
+    after would go through it all). The PDF is the same. (A small conference, in two parts too: its last part's
+    layout leaves 2,000 young objects when nothing is frozen before the save.)"""
+    from .helpers import write_conference
+
+    folder = write_conference(tmp_path / "conf")
+    goes_on, _, frozen_after = _builds_seen_at_save(monkeypatch, tmp_path, 2, ends=False, folder=folder)
     assert frozen_after == 0
-    ends, seen, frozen_after = _builds_seen_at_save(monkeypatch, tmp_path, 2, ends=True)
+    ends, seen, frozen_after = _builds_seen_at_save(monkeypatch, tmp_path, 2, ends=True, folder=folder)
     assert seen[-1][0] < 1_000 and frozen_after > 50_000
     assert ends == goes_on
 
@@ -294,14 +302,11 @@ def test_the_model_taken_from_the_last_build_is_frozen_only_in_a_process_that_en
                                                                                                 monkeypatch):
     """As check.read's: the model a build takes from the last build's note (cache.built.read_of) lives until a
     process that ends with its build ends."""
-    import shutil
-    from pathlib import Path
-
     from booklet.build import PrintOptions, build_booklet
     from booklet.cache import built, disk
+    from .helpers import write_conference
 
-    folder = tmp_path / "data"
-    shutil.copytree(Path(__file__).resolve().parent.parent / "data", folder)
+    folder = write_conference(tmp_path / "data")  # (any conference: what its model is, not how big)
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
     build_booklet(folder, tmp_path / "first.pdf")  # keeps what it read
     before = built.inputs(folder, PrintOptions(), "A5")
