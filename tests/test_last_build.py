@@ -222,27 +222,46 @@ def test_no_note_without_a_disk_cache(tmp_path, monkeypatch):
     assert built.inputs(folder, proof_options("A5"), "A5") is None and _found(folder) is None
 
 
+# A process that imports booklet.proofs, then runs the proofs of its first argument into each of the other arguments
+# in turn, each run in a process forked from it (what a new `python -c` process that imports write_proofs and runs it
+# would be, without an interpreter started and booklet imported again for each): each prints, on a line, how many
+# proofs it wrote and the modules of pypdf and PDFium it had loaded by then. Exits 1 when a run failed.
 PROOFS_AND_LIST = """
-import json, sys
-from dataclasses import replace
+import json, os, sys, traceback
 from pathlib import Path
 from booklet.proofs import write_proofs
-result = write_proofs(Path(sys.argv[1]), Path(sys.argv[2]))
-print(json.dumps([len(result.proofs), sorted(m for m in sys.modules if m.split(".")[0] in ("pypdf", "pypdfium2"))]))
+failed = False
+for out in sys.argv[2:]:
+    sys.stdout.flush(); sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            result = write_proofs(Path(sys.argv[1]), Path(out))
+            print(json.dumps([len(result.proofs),
+                              sorted(m for m in sys.modules if m.split(".")[0] in ("pypdf", "pypdfium2"))]))
+        except BaseException:
+            traceback.print_exc()
+            os._exit(1)
+        sys.stdout.flush()
+        os._exit(0)
+    failed |= os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0
+sys.exit(int(failed))
 """
 
 
 def test_proofs_again_after_a_build_read_no_pdf(conference, tmp_path):
     """The booklet's PDF taken from the build, and its pages as the last proofs run read them: neither pypdf nor
-    PDFium is loaded."""
+    PDFium is loaded. (Each run a process of its own, forked one after the other from one that imported booklet.)"""
     import json
     import subprocess
     import sys
 
     folder, _ = conference
-    runs = [subprocess.run([sys.executable, "-c", PROOFS_AND_LIST, str(folder), str(tmp_path / f"proofs-{n}")],
-                           capture_output=True, text=True, env={**os.environ}) for n in range(2)]
-    (first_count, first), (count, loaded) = (json.loads(run.stdout.splitlines()[-1]) for run in runs)
+    outs = [str(tmp_path / f"proofs-{n}") for n in range(2)]
+    run = subprocess.run([sys.executable, "-c", PROOFS_AND_LIST, str(folder), *outs], capture_output=True, text=True,
+                         env={**os.environ})
+    assert run.returncode == 0, run.stderr
+    (first_count, first), (count, loaded) = (json.loads(line) for line in run.stdout.splitlines() if line[:1] == "[")
     assert first_count == count == 5 and "pypdf" in first  # the first reads the booklet's pages (5: one a chair's)
     assert loaded == []
     assert {p.name: p.read_bytes() for p in (tmp_path / "proofs-0").iterdir()} == \
