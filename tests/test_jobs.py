@@ -85,19 +85,17 @@ def _font_objects(pdf: Pdf) -> dict[int, str]:
     return {number: name for number, name in found.items() if name is not None}
 
 
-def test_two_jobs_give_the_pages_text_links_and_outline_of_one(medium, tmp_path):
+def test_two_jobs_give_the_pages_text_links_and_outline_of_one(medium, medium_cold, tmp_path):
     one = build_booklet(medium, tmp_path / "one.pdf", jobs=1)
     two = build_booklet(medium, tmp_path / "two.pdf", jobs=2)
-    again = build_booklet(medium, tmp_path / "again.pdf", jobs=2)
 
     assert two.pages == one.pages > 20
     assert two.anchors == one.anchors  # the page of every anchor, page references and proofs use them
     first, second = Pdf(tmp_path / "one.pdf"), Pdf(tmp_path / "two.pdf")
     _same_booklet(first, second)
     assert first.pages_with("Index of authors")  # the index, laid out last, lists pages of every part
-    assert (tmp_path / "two.pdf").read_bytes() == (tmp_path / "again.pdf").read_bytes()
-    assert again.pages == two.pages
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["again.pdf", "one.pdf", "two.pdf"]  # no parts left
+    assert (tmp_path / "two.pdf").read_bytes() == medium_cold[2]  # the bytes of another build in two parts
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["one.pdf", "two.pdf"]  # no parts left
 
 
 def test_two_jobs_of_a_book_ending_with_its_abstracts_give_the_notes_pages_of_one(medium, tmp_path):
@@ -341,16 +339,23 @@ def _lint_noted(monkeypatch, tmp_path, fails: bool = False) -> Path:
     return noted
 
 
+@pytest.fixture(scope="module")
+def warned_one(warned, tmp_path_factory):
+    """The warned folder built in one process without a cache (BOOKLET_CACHE=off): its BuildResult (its warnings)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BOOKLET_CACHE", "off")
+        return build_booklet(warned, tmp_path_factory.mktemp("warned-one") / "one.pdf", jobs=1)
+
+
 @CACHES
-def test_a_lint_process_that_fails_is_linted_here_with_the_same_warnings(warned, tmp_path, monkeypatch, cache):
+def test_a_lint_process_that_fails_is_linted_here_with_the_same_warnings(warned, warned_one, tmp_path, monkeypatch,
+                                                                         cache):
     """The process forked to lint ends without a word (a bug): the build lints in its own process, and the warnings
     are lint's; with --strict, it stops with them, nothing written."""
     from booklet import processes
     from booklet.problems import DataError
 
-    with monkeypatch.context() as patch:
-        patch.setenv("BOOKLET_CACHE", "off")
-        one = build_booklet(warned, tmp_path / "one.pdf", jobs=1)
+    one = warned_one
     # (a cache of its own: with the warnings of an earlier build of the same data kept, a build takes them, unlinted)
     _cache(monkeypatch, cache, tmp_path / "cache")
     monkeypatch.setattr(processes, "forks_pay", lambda: True)
@@ -826,9 +831,10 @@ def test_a_layouts_file_is_read_only_beside_numbers_that_agree():
 
 
 # A process that imports what `python -m booklet build` imports (the command line, and the build it imports when
-# it builds), then runs the commands of its argument (a JSON list of argument lists) at once, each in a process
-# forked from it (the command line's own process, cli.run, from the imports on: one interpreter's start
-# and imports, not one a command, 0.5 s of CPU each): exits 1 when any of them failed.
+# it builds), then runs the commands of its argument (a JSON list of argument lists, or of {"args": [...], "env":
+# {...}} for a command with variables of its own) at once, each in a process forked from it (the command line's own
+# process, cli.run, from the imports on: one interpreter's start and imports, not one a command, 0.5 s of CPU each):
+# exits 1 when any of them failed.
 _AT_ONCE = """\
 import json, os, sys
 import booklet.build
@@ -838,6 +844,9 @@ for args in json.loads(sys.argv[1]):
     sys.stdout.flush(); sys.stderr.flush()
     pid = os.fork()
     if pid == 0:
+        if isinstance(args, dict):
+            os.environ.update(args["env"])
+            args = args["args"]
         sys.argv = ["booklet", *args]
         run()  # (ends the process)
     children.append(pid)
@@ -1159,20 +1168,25 @@ def test_a_build_in_parts_keeps_the_qr_codes_and_facts_its_workers_made(tmp_path
     a worker of a build in parts makes those of its pages, and sends them to the build's process, which keeps them.
     Before, they were lost with the worker: a first --jobs 2 build of the sample kept 2 of its 4 QR codes and 232 of
     its 260 facts, and each build in parts made the others again. Now it keeps what a build in one process keeps.
-    (Each build a process of its own, as the command line's: a process that sorted a name before asks no fact.)"""
+    (Each build a process of its own, as the command line's: a process that sorted a name before asks no fact. Both
+    are forked at once from one process that imported booklet, _AT_ONCE, each with a cache of its own.)"""
+    import json
     import shutil
     import subprocess
     import sys
 
+    commands = []
+    for jobs in (1, 2):
+        folder = tmp_path / f"sample-{jobs}"
+        shutil.copytree(ROOT / "data", folder)
+        commands.append({"args": ["build", str(folder), "-o", str(tmp_path / f"{jobs}.pdf"), "--jobs", str(jobs)],
+                         "env": {"BOOKLET_CACHE": str(tmp_path / f"cache-{jobs}")}})
+    done = subprocess.run([sys.executable, "-c", _AT_ONCE, json.dumps(commands)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
     kept = {}
     for jobs in (1, 2):
-        folder, cache = tmp_path / f"sample-{jobs}", tmp_path / f"cache-{jobs}"
-        shutil.copytree(ROOT / "data", folder)
-        done = subprocess.run([sys.executable, "-m", "booklet", "build", str(folder), "-o", str(tmp_path / f"{jobs}.pdf"),
-                               "--jobs", str(jobs)], env={**os.environ, "BOOKLET_CACHE": str(cache)}, cwd=ROOT,
-                              capture_output=True, text=True, timeout=300)
-        assert done.returncode == 0, done.stderr
-        monkeypatch.setenv("BOOKLET_CACHE", str(cache))
-        kept[jobs] = {section: _kept_keys(folder, section) for section in ("qr", "facts")}
+        monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / f"cache-{jobs}"))
+        kept[jobs] = {section: _kept_keys(tmp_path / f"sample-{jobs}", section) for section in ("qr", "facts")}
     assert len(kept[1]["qr"]) == 4 and len(kept[1]["facts"]) > 200
     assert kept[2] == kept[1]
