@@ -85,17 +85,31 @@ def _font_objects(pdf: Pdf) -> dict[int, str]:
     return {number: name for number, name in found.items() if name is not None}
 
 
-def test_two_jobs_give_the_pages_text_links_and_outline_of_one(medium, medium_cold, tmp_path):
-    one = build_booklet(medium, tmp_path / "one.pdf", jobs=1)
-    two = build_booklet(medium, tmp_path / "two.pdf", jobs=2)
+@pytest.fixture(scope="module")
+def one_and_two(medium, tmp_path_factory):
+    """The medium folder built with --jobs 1 and --jobs 2 (the tests' disk cache), in a folder of their own: their
+    BuildResults, and the person anchors the build in parts' process made the booklet's ((key, page) each time)."""
+    from booklet.output import parallel
+
+    out, made = tmp_path_factory.mktemp("one-and-two"), []
+    one = build_booklet(medium, out / "one.pdf", jobs=1)
+    with pytest.MonkeyPatch.context() as patch:
+        real = parallel.person_anchor
+        patch.setattr(parallel, "person_anchor", lambda key, page: made.append((key, page)) or real(key, page))
+        two = build_booklet(medium, out / "two.pdf", jobs=2)
+    return one, two, made
+
+
+def test_two_jobs_give_the_pages_text_links_and_outline_of_one(one_and_two, medium_cold):
+    one, two, _ = one_and_two
 
     assert two.pages == one.pages > 20
     assert two.anchors == one.anchors  # the page of every anchor, page references and proofs use them
-    first, second = Pdf(tmp_path / "one.pdf"), Pdf(tmp_path / "two.pdf")
+    first, second = Pdf(one.output), Pdf(two.output)
     _same_booklet(first, second)
     assert first.pages_with("Index of authors")  # the index, laid out last, lists pages of every part
-    assert (tmp_path / "two.pdf").read_bytes() == medium_cold[2]  # the bytes of another build in two parts
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["one.pdf", "two.pdf"]  # no parts left
+    assert two.output.read_bytes() == medium_cold[2]  # the bytes of another build in two parts
+    assert sorted(p.name for p in two.output.parent.iterdir()) == ["one.pdf", "two.pdf"]  # no parts left
 
 
 def test_two_jobs_of_a_book_ending_with_its_abstracts_give_the_notes_pages_of_one(medium, tmp_path):
@@ -1038,23 +1052,13 @@ def test_files_left_half_way_in_any_folder_of_the_cache_are_removed_an_hour_on(t
     assert disk.load("images", disk.key("an image"), bytes) == b"pixels"
 
 
-def test_the_build_s_process_makes_each_person_anchor_of_the_workers_parts_the_booklet_s_once(medium, tmp_path,
-                                                                                             monkeypatch):
+def test_the_build_s_process_makes_each_person_anchor_of_the_workers_parts_the_booklet_s_once(one_and_two):
     """The workers' anchors, merged once: after the last worker reports, this process, which every build in parts
     then waits on, made each of their person anchors the booklet's (its person's key, its page in the booklet) three
     times over (the anchors told the parts saved early, then all again with the last part's, then each link and
-    destination as the booklet was assembled): 48,000 anchors at 2,000 talks. The anchors are those of one job."""
-    from booklet.output import parallel
-
-    made = []
-
-    def counted(key, page):
-        made.append((key, page))
-        return f"person-{key}-{page}"
-
-    one = build_booklet(medium, tmp_path / "one.pdf", jobs=1)
-    monkeypatch.setattr(parallel, "person_anchor", counted)
-    two = build_booklet(medium, tmp_path / "two.pdf", jobs=2)
+    destination as the booklet was assembled): 48,000 anchors at 2,000 talks. The anchors are those of one job.
+    (The builds of one_and_two, which counts the anchors made.)"""
+    one, two, made = one_and_two
     assert two.jobs == 2 and two.anchors == one.anchors
     persons = [key for key in one.anchors if key.startswith("person-")]
     assert made and len(made) == len(set(made)) <= len(persons)
