@@ -1074,44 +1074,60 @@ def _files_kept(folder: Path) -> list[str]:
     return sorted(key[0] for key in found[0]) if found is not None else []
 
 
-@pytest.mark.parametrize("forked", [True, False], ids=["lint forked", "lint here"])
-def test_a_first_build_in_parts_keeps_every_data_file_it_read(tmp_path, monkeypatch, forked):
-    """A build writes the data files as read before the layout, and lets them go (cache.persisted: _files_out); a
-    build in parts lints after that (while its workers lay out), and lint reads a file again to find a value's line
-    (init's example left in conference.yaml). Before, that one file, read anew, replaced the others in the disk
-    cache: a first build in parts of init's folder kept conference.yaml alone, and the next build parsed every other
-    file again. Now it is added to them: the files a build in one process keeps, and the next build parses none."""
+def _init_built_twice(folder: Path, jobs: int, patch: pytest.MonkeyPatch):
+    """`booklet init`'s folder made at `folder` and built twice with `jobs` and a disk cache of its own (beside it), the
+    data files parsed noted (in a file: posters and lint may be read in other processes): the second build parses none
+    and gives the first's warnings and bytes. The data files the disk cache kept of it, and the first BuildResult."""
     import booklet.data.load
     from click.testing import CliRunner
 
-    from booklet import processes
     from booklet.cli import main
 
-    monkeypatch.setattr(processes, "forks_pay", lambda: forked)
-    parsed, real = tmp_path / "parsed", booklet.data.load._parsed
+    parsed, real = folder.parent / f"parsed-{jobs}", booklet.data.load._parsed
 
-    def parsing(data, display, problems, parse):  # (noted in a file: posters and lint may be read in other processes)
+    def parsing(data, display, problems, parse):
         with open(parsed, "a", encoding="utf-8") as file:
             file.write(display + "\n")
         return real(data, display, problems, parse)
 
-    monkeypatch.setattr(booklet.data.load, "_parsed", parsing)
-    kept, results = {}, {}
-    for jobs in (1, 2):
-        monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / f"cache-{jobs}"))
-        folder = tmp_path / f"conference-{jobs}"
-        assert CliRunner().invoke(main, ["init", str(folder)]).exit_code == 0
-        results[jobs] = build_booklet(folder, tmp_path / f"{jobs}.pdf", jobs=jobs)
-        kept[jobs] = _files_kept(folder)
-        parsed.unlink()
-        again = build_booklet(folder, tmp_path / f"{jobs}-again.pdf", jobs=jobs)
-        assert not parsed.exists(), parsed.read_text()  # nothing parsed again
-        assert again.warnings == results[jobs].warnings
-        assert (tmp_path / f"{jobs}-again.pdf").read_bytes() == (tmp_path / f"{jobs}.pdf").read_bytes()
-    assert results[2].jobs == 2
-    assert ("conference.yaml", "example") in {(w.file, w.kind) for w in results[2].warnings}  # (read again by lint)
-    assert kept[2] == kept[1]
-    assert {"conference.yaml", "abstracts.yaml", "programme.yaml"} <= set(kept[2])
+    patch.setattr(booklet.data.load, "_parsed", parsing)
+    patch.setenv("BOOKLET_CACHE", str(folder.parent / f"cache-{jobs}"))
+    assert CliRunner().invoke(main, ["init", str(folder)]).exit_code == 0
+    first = build_booklet(folder, folder.parent / f"{jobs}.pdf", jobs=jobs)
+    kept = _files_kept(folder)
+    parsed.unlink()
+    again = build_booklet(folder, folder.parent / f"{jobs}-again.pdf", jobs=jobs)
+    assert not parsed.exists(), parsed.read_text()  # nothing parsed again
+    assert again.warnings == first.warnings
+    assert again.output.read_bytes() == first.output.read_bytes()
+    return kept, first
+
+
+@pytest.fixture(scope="module")
+def init_kept_by_one_process(tmp_path_factory) -> list[str]:
+    """The data files the disk cache keeps of init's folder built in one process (_init_built_twice: its second build
+    parses none)."""
+    with pytest.MonkeyPatch.context() as patch:
+        return _init_built_twice(tmp_path_factory.mktemp("init-one") / "conference", 1, patch)[0]
+
+
+@pytest.mark.parametrize("forked", [True, False], ids=["lint forked", "lint here"])
+def test_a_first_build_in_parts_keeps_every_data_file_it_read(tmp_path, monkeypatch, forked,
+                                                              init_kept_by_one_process):
+    """A build writes the data files as read before the layout, and lets them go (cache.persisted: _files_out); a
+    build in parts lints after that (while its workers lay out), and lint reads a file again to find a value's line
+    (init's example left in conference.yaml). Before, that one file, read anew, replaced the others in the disk
+    cache: a first build in parts of init's folder kept conference.yaml alone, and the next build parsed every other
+    file again. Now it is added to them: the files a build in one process keeps (built once for both cases: where
+    lint runs is a choice of builds in parts only), and the next build parses none."""
+    from booklet import processes
+
+    monkeypatch.setattr(processes, "forks_pay", lambda: forked)
+    kept, result = _init_built_twice(tmp_path / "conference", 2, monkeypatch)
+    assert result.jobs == 2
+    assert ("conference.yaml", "example") in {(w.file, w.kind) for w in result.warnings}  # (read again by lint)
+    assert kept == init_kept_by_one_process
+    assert {"conference.yaml", "abstracts.yaml", "programme.yaml"} <= set(kept)
 
 
 def test_a_data_file_read_first_by_lint_is_added_to_the_files_written_before_the_layout_not_read_back(tmp_path,
