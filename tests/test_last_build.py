@@ -182,6 +182,23 @@ def test_proofs_keep_the_booklet_they_built_for_the_next_proofs_of_data_that_rea
     assert _proofs(folder, tmp_path / "cold") == first
 
 
+def test_proofs_whose_booklet_cannot_be_kept_in_the_cache_build_it_as_without_the_cache(conference, tmp_path,
+                                                                                           monkeypatch):
+    """The cache's folder full or read-only (here: a folder where the kept booklet goes, so that no file can be put
+    there): proofs that build their own booklet make the proofs all the same, the bytes of a run without the disk
+    cache, and note nothing of a booklet not kept (it stopped them, exit 1: "cannot write ...: No space left")."""
+    from booklet.proofs import write
+
+    folder, output = conference
+    _edit_keeping_size_and_time(folder, output)
+    kept = write._kept_booklet(folder)
+    kept.mkdir()
+    made = _proofs(folder, tmp_path / "full")
+    assert "okafor.pdf" in made and kept.is_dir() and _found(folder) is None
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    assert _proofs(folder, tmp_path / "cold") == made
+
+
 def _poster_title_edited(folder: Path) -> None:
     path = folder / "posters.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("Mixture", "Mixed"), encoding="utf-8")

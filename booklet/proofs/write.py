@@ -196,9 +196,9 @@ def proof_options(page_size: str):
 def _build(data_dir: Path, page_size: str, checked=None, folder: Path | None = None,
            keep: bool = True) -> tuple[BuildResult, bytes]:
     """The booklet built once: its BuildResult and its bytes (`checked(booklet)`: see build_booklet). With the disk
-    cache on (and `keep`), into the cache (_kept_booklet), where the next run of proofs finds it; else into a
-    temporary file, `folder`/booklet.pdf when `folder` is given (the caller's to remove). With `folder` (the
-    caller reads the PDF: _booklet_bytes), no bytes (b"").
+    cache on (and `keep`), into the cache (_kept_booklet), where the next run of proofs finds it; else, or when it
+    cannot be written there, into a temporary file, `folder`/booklet.pdf when `folder` is given (the caller's to
+    remove). With `folder` (the caller reads the PDF: _booklet_bytes), no bytes (b"").
 
     Built as `booklet build` builds it by default (in parts on several cores, for a book big enough to gain:
     see output.parallel.jobs_that_pay; with bleed and Notes pages: proof_options), so that a proof's page is
@@ -212,9 +212,16 @@ def _build(data_dir: Path, page_size: str, checked=None, folder: Path | None = N
     options = proof_options(page_size)
     kept = _kept_booklet(data_dir) if keep else None
     if kept is not None or folder is not None:
-        built = build_booklet(data_dir, kept or Path(folder) / "booklet.pdf", options=options, checked=checked,
-                              cache=_reading_cache(data_dir), jobs=None, remember=kept is not None,
-                              built_before=True)
+        try:
+            built = build_booklet(data_dir, kept or Path(folder) / "booklet.pdf", options=options, checked=checked,
+                                  cache=_reading_cache(data_dir), jobs=None, remember=kept is not None,
+                                  built_before=True)
+        except OSError:
+            if kept is None:
+                raise
+            # not written into the cache (its disk full, its folder read-only; nothing of it noted): the cache never
+            # stops proofs, which build as without it
+            return _build(data_dir, page_size, checked, folder, keep=False)
         if folder is not None:
             return built, b""
         pdf = _booklet_bytes(built.output, _identity(built.output))
