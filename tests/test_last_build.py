@@ -199,6 +199,39 @@ def test_proofs_whose_booklet_cannot_be_kept_in_the_cache_build_it_as_without_th
     assert _proofs(folder, tmp_path / "cold") == made
 
 
+def test_proofs_leave_the_kept_booklet_to_another_run_of_proofs_that_holds_it(conference, tmp_path, monkeypatch):
+    """While another run of proofs of the folder holds the kept booklet (its lock: it builds into it, or has yet to
+    read it), proofs of other data build theirs as without the cache: the kept booklet and its note stay the other
+    run's (it read, and noted, the file there after its build as its own: a run of proofs at A4 meanwhile made the
+    A5 run's proofs of the A4 booklet, or stopped it with PDFium's 'Failed to load page')."""
+    import fcntl
+
+    import booklet.build
+    from booklet.proofs import write
+
+    folder, output = conference
+    _edit_keeping_size_and_time(folder, output)
+    first = _proofs(folder, tmp_path / "first")
+    kept = write._kept_booklet(folder)
+    identity = write._identity(kept)
+    abstracts = folder / "abstracts.yaml"
+    edited = abstracts.read_text(encoding="utf-8")
+    abstracts.write_text(edited.replace("Some TEXT.", "Some other text."), encoding="utf-8")
+    with open(kept.with_suffix(".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # (as the other run holds it)
+        held = _proofs(folder, tmp_path / "held")
+    assert write._identity(kept) == identity and held != first
+    proof = PdfReader(tmp_path / "held" / "lund-2026.pdf")
+    assert "Some other text." in "".join(page.extract_text() for page in proof.pages)
+    with monkeypatch.context() as patch:
+        patch.setenv("BOOKLET_CACHE", "off")
+        assert _proofs(folder, tmp_path / "cold") == held
+    abstracts.write_text(edited, encoding="utf-8")  # back as the first run read it: its booklet, taken
+    with monkeypatch.context() as patch:
+        patch.setattr(booklet.build, "laying_out", _not_built)
+        assert _proofs(folder, tmp_path / "again") == first
+
+
 def _poster_title_edited(folder: Path) -> None:
     path = folder / "posters.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("Mixture", "Mixed"), encoding="utf-8")

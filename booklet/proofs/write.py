@@ -10,7 +10,7 @@ import re
 import stat
 import tempfile
 from collections.abc import Collection
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -110,7 +110,10 @@ def write_proof(proof_id: str, data_dir: Path, output: Path | None = None, *, pa
     proof = find_proof(_proofs_of(booklet, page_size), proof_id)
     target = Path(output) if output is not None else Path(proof.file)
     _refuse_inputs([target], Path(data_dir), named_inputs(booklet))  # before anything is built
-    plan = _last_build(Path(data_dir), page_size, booklet) or _planned(*_build(Path(data_dir), page_size), page_size)
+    plan = _last_build(Path(data_dir), page_size, booklet)
+    if plan is None:
+        with _keeping(Path(data_dir)) as kept:
+            plan = _planned(*_build(Path(data_dir), page_size, kept=kept), page_size)
     plan = replace(plan, proofs=[p for p in plan.proofs if p.id == proof.id])
     with together() as files:  # the proof and its PNGs
         result = _make(plan, page_size, reply_by, png, {proof.id: target}, 1, files)
@@ -194,11 +197,11 @@ def proof_options(page_size: str):
 
 
 def _build(data_dir: Path, page_size: str, checked=None, folder: Path | None = None,
-           keep: bool = True) -> tuple[BuildResult, bytes]:
-    """The booklet built once: its BuildResult and its bytes (`checked(booklet)`: see build_booklet). With the disk
-    cache on (and `keep`), into the cache (_kept_booklet), where the next run of proofs finds it; else, or when it
-    cannot be written there, into a temporary file, `folder`/booklet.pdf when `folder` is given (the caller's to
-    remove). With `folder` (the caller reads the PDF: _booklet_bytes), no bytes (b"").
+           kept: Path | None = None) -> tuple[BuildResult, bytes]:
+    """The booklet built once: its BuildResult and its bytes (`checked(booklet)`: see build_booklet). Into `kept`
+    when given (the kept booklet's place, which this run holds: _keeping), where the next run of proofs finds it;
+    else, or when it cannot be written there, into a temporary file, `folder`/booklet.pdf when `folder` is given
+    (the caller's to remove). With `folder` (the caller reads the PDF: _booklet_bytes), no bytes (b"").
 
     Built as `booklet build` builds it by default (in parts on several cores, for a book big enough to gain:
     see output.parallel.jobs_that_pay; with bleed and Notes pages: proof_options), so that a proof's page is
@@ -210,7 +213,6 @@ def _build(data_dir: Path, page_size: str, checked=None, folder: Path | None = N
     from ..build import build_booklet
 
     options = proof_options(page_size)
-    kept = _kept_booklet(data_dir) if keep else None
     if kept is not None or folder is not None:
         try:
             built = build_booklet(data_dir, kept or Path(folder) / "booklet.pdf", options=options, checked=checked,
@@ -221,13 +223,13 @@ def _build(data_dir: Path, page_size: str, checked=None, folder: Path | None = N
                 raise
             # not written into the cache (its disk full, its folder read-only; nothing of it noted): the cache never
             # stops proofs, which build as without it
-            return _build(data_dir, page_size, checked, folder, keep=False)
+            return _build(data_dir, page_size, checked, folder)
         if folder is not None:
             return built, b""
         pdf = _booklet_bytes(built.output, _identity(built.output))
-        return (built, pdf) if pdf is not None else _build(data_dir, page_size, checked, keep=False)
+        return (built, pdf) if pdf is not None else _build(data_dir, page_size, checked)
     with tempfile.TemporaryDirectory(prefix="booklet-proofs-") as made:
-        built = _build(data_dir, page_size, checked, Path(made), keep=False)[0]
+        built = _build(data_dir, page_size, checked, Path(made))[0]
         return built, built.output.read_bytes()
 
 
@@ -253,10 +255,40 @@ def _kept_booklet(data_dir: Path) -> Path | None:
     return base / KEPT_BOOKLET / f"{_kept_name(data_dir)}.pdf"
 
 
+@contextmanager
+def _keeping(data_dir: Path):
+    """The kept booklet's place (_kept_booklet), held by this run of proofs for as long as the block lasts (a lock
+    beside it: `.lock`), so that no other run of proofs of the folder writes it meanwhile; None (the booklet is built
+    into a temporary folder, and not kept) without a disk cache or a lock to be had, or while another run holds it.
+
+    The place is one file a data folder, whatever the page size: two runs of proofs of one folder at once (A5 and A4,
+    or the data edited between them) built into it in turn, and each took the identity of the file there after its
+    own build, to read it (or note it) as its own: one could read, or note, the other's booklet (a proof of the other
+    page size's pages, or PDFium failing to load a page that booklet does not have). Not waited for: the run that
+    finds it held builds as without the cache."""
+    path = _kept_booklet(data_dir)
+    lock = None
+    if path is not None:
+        try:
+            import fcntl
+
+            lock = os.open(path.with_suffix(".lock"), os.O_RDWR | os.O_CREAT, 0o666)
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except (ImportError, OSError):  # no such locks (Windows), or held by another run
+            if lock is not None:
+                os.close(lock)
+            lock = None
+    try:
+        yield path if lock is not None else None
+    finally:
+        if lock is not None:
+            os.close(lock)  # (and the lock with it, once the processes forked meanwhile have ended too)
+
+
 def _booklet_bytes(path: Path, identity: tuple | None) -> bytes | None:
-    """The bytes of the booklet a build wrote to `path`, when its file still has the `identity` (_identity) it had
-    as the build ended, before and after it is read (another run of proofs of the folder may have replaced the kept
-    booklet since); else None."""
+    """The bytes of the booklet a build wrote to `path`, when its file still has the `identity` (_identity) taken
+    once the build ended, before and after it is read; else None. (No other run of proofs writes the kept booklet
+    meanwhile: this run holds it, _keeping; a file put there by hand is not read.)"""
     if identity is None or _identity(path) != identity:
         return None
     try:
@@ -337,15 +369,16 @@ def _built_and_planned(data_dir: Path, page_size: str, meanwhile=None, pdfium=la
 
         if meanwhile is not None:
             meanwhile()
-        return _planned(*_build(data_dir, page_size, checked), page_size, proofs)
+        with _keeping(data_dir) as kept:
+            return _planned(*_build(data_dir, page_size, checked, kept=kept), page_size, proofs)
     from .. import build  # noqa: F401 - loaded once, here: a forked process inherits it, and the fonts
 
     register_fonts()
     gc.freeze()  # what is loaded so far stays put: the forked process's collections do not copy its pages
     # the booklet is written where this process reads it: its 13 MB at 2,000 talks, sent through the pipe
     # with the plan, made the plan take 0.19-0.22 s to arrive; 0.14 s now
-    with tempfile.TemporaryDirectory(prefix="booklet-proofs-") as folder:
-        process = Forked(_build_and_plan, data_dir, page_size, Path(folder))
+    with _keeping(data_dir) as kept, tempfile.TemporaryDirectory(prefix="booklet-proofs-") as folder:
+        process = Forked(_build_and_plan, data_dir, page_size, Path(folder), kept)
         done = False
         try:
             if meanwhile is not None:
@@ -356,8 +389,8 @@ def _built_and_planned(data_dir: Path, page_size: str, meanwhile=None, pdfium=la
                 if kind == "planned":
                     done = True
                     pdf = _booklet_bytes(value.built.output, value.pdf_identity)
-                    if pdf is None:  # (the kept booklet replaced meanwhile, by another run of proofs: built here)
-                        return _planned(*_build(data_dir, page_size, keep=False), page_size)
+                    if pdf is None:  # (the kept booklet replaced meanwhile, by hand: built here)
+                        return _planned(*_build(data_dir, page_size), page_size)
                     return replace(value, pdf=pdf)
                 elif kind == "problems":
                     raise DataError(value)
@@ -381,9 +414,9 @@ def _load_writers(pdfium: bool = True) -> None:
             pass
 
 
-def _build_and_plan(sending, data_dir: Path, page_size: str, folder: Path) -> None:
-    """In another process: sends ("planned", the plan: its booklet is the file _build wrote, kept or in `folder`, not in
-    the plan's bytes but its identity, `pdf_identity`);
+def _build_and_plan(sending, data_dir: Path, page_size: str, folder: Path, kept: Path | None = None) -> None:
+    """In another process: sends ("planned", the plan: its booklet is the file _build wrote, into `kept` (held by the
+    process that forked this one: _keeping) or `folder`, not in the plan's bytes but its identity, `pdf_identity`);
     or ("problems", problems) for bad data (a DataError does not survive pickling), or ("raised", the exception)."""
     proofs: list[Proof] = []
 
@@ -393,7 +426,7 @@ def _build_and_plan(sending, data_dir: Path, page_size: str, folder: Path) -> No
     disk.ending(with_its_build=True)  # this process ends once it has sent the plan: what the build made is never freed
     try:
         try:
-            built, pdf = _build(data_dir, page_size, checked, folder)
+            built, pdf = _build(data_dir, page_size, checked, folder, kept)
             disk.to_the_end(built)  # its model, left out of the plan
             sending.send(("planned", replace(_planned(built, pdf, page_size, proofs),
                                              pdf_identity=_identity(built.output))))
