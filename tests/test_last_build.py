@@ -174,10 +174,10 @@ def test_proofs_keep_the_booklet_they_built_for_the_next_proofs_of_data_that_rea
         abstracts = folder / "abstracts.yaml"
         abstracts.write_text("# corrected\n" + abstracts.read_text(encoding="utf-8"), encoding="utf-8")
         assert _proofs(folder, tmp_path / "comment") == first
-    identity = write._identity(kept)
-    assert write._booklet_bytes(kept, identity) == kept.read_bytes()
-    kept.write_bytes(kept.read_bytes())  # the same bytes, another file: not the one the build wrote
-    assert write._booklet_bytes(kept, identity) is None
+    identity = built.identity_of(kept)
+    assert built.pdf_as_written(kept, identity) == kept.read_bytes()
+    kept.write_bytes(kept.read_bytes())  # the same bytes, written again: not the file as the build wrote it
+    assert built.pdf_as_written(kept, identity) is None
     monkeypatch.setenv("BOOKLET_CACHE", "off")
     assert _proofs(folder, tmp_path / "cold") == first
 

@@ -98,7 +98,7 @@ def remember(before: Inputs | None, data_dir: Path, result, jobs: int) -> None:
         return
     if not _files_as_taken(before):
         return _forget(data_dir)
-    output = _identity(result.output)
+    output = identity_of(result.output)
     if output is None:
         return _forget(data_dir)
     sources = _sources(before, result.booklet, data_dir)
@@ -151,7 +151,7 @@ def same_booklet(before: Inputs | None, data_dir: Path, booklet, warnings: list)
 def _found(note: Built, now: Inputs) -> Found | None:
     """What the build `note` tells of said and made, its PDF read (with `now`, the inputs taken), when that PDF is
     still as written; else None."""
-    pdf = _pdf_of(note)
+    pdf = pdf_as_written(note.output, note.output_identity)
     if pdf is None:
         return None
     return Found(Path(note.output), pdf, note.pages, dict(note.anchors), list(note.warnings), note.page_size,
@@ -174,20 +174,22 @@ def _alike(one, other) -> bool:
     return one == other
 
 
-def _pdf_of(note: Built) -> bytes | None:
-    """The bytes of the PDF `note` tells of, when it is still the file the build wrote (before and after it is read);
-    else None."""
+def pdf_as_written(path, identity: tuple | None) -> bytes | None:
+    """The bytes of the PDF at `path`, when it is still the file that had `identity` (identity_of, taken once it was
+    written: a note's, proofs' of the booklet they built) before and after it is read; else None."""
+    if identity is None:
+        return None
     try:
-        with open(note.output, "rb") as file:
-            if disk.identity(os.fstat(file.fileno())) != note.output_identity:
+        with open(path, "rb") as file:
+            if disk.identity(os.fstat(file.fileno())) != identity:
                 return None
             pdf = file.read()
-            unchanged = disk.identity(os.fstat(file.fileno())) == note.output_identity
-        if not unchanged or len(pdf) != note.output_identity[1]:
+            unchanged = disk.identity(os.fstat(file.fileno())) == identity
+        if not unchanged or len(pdf) != identity[1]:
             return None
     except OSError:
         return None
-    if _identity(note.output) != note.output_identity:  # replaced while read
+    if identity_of(path) != identity:  # replaced while read
         return None
     return pdf
 
@@ -237,7 +239,7 @@ def read_of(before: Inputs | None, data_dir: Path) -> tuple | None:
 
 def _files_as_taken(before: Inputs) -> bool:
     """Whether every data file has the identity it had when `before` was taken (what was read is what was hashed)."""
-    return all(_identity(path) == identity for path, identity in before.files)
+    return all(identity_of(path) == identity for path, identity in before.files)
 
 
 def _sources(before: Inputs, booklet, data_dir: Path) -> tuple | None:
@@ -253,7 +255,7 @@ def _sources(before: Inputs, booklet, data_dir: Path) -> tuple | None:
         paths = sorted({os.fspath(Path(p).resolve()) for p in booklet.image_sources}
                        | {os.fspath(p) for p in fonts}
                        | {os.fspath(p.parent) for p in fonts})
-        sources = tuple((path, _identity(path)) for path in paths)
+        sources = tuple((path, identity_of(path)) for path in paths)
         root = Path(data_dir).resolve()
         names = tuple((os.fspath(root / name), (LEADS_TO, os.fspath(path))) for name, path in booklet.named_files)
     except (OSError, RuntimeError):  # a folder unreadable now, a link in a loop: nothing to stand for
@@ -261,7 +263,7 @@ def _sources(before: Inputs, booklet, data_dir: Path) -> tuple | None:
     # one gone since it was read, or changed after `before`; or a font this process parsed before it was replaced
     # (a watch's process parses a font file once: it drew with the old one)
     if any(identity is None or identity[3] >= before.started for _, identity in sources) or any(
-            parsed_identity(path) not in (None, _identity(path)) for path in fonts):
+            parsed_identity(path) not in (None, identity_of(path)) for path in fonts):
         return None
     return sources + names
 
@@ -276,7 +278,7 @@ def _unchanged(sources: tuple) -> bool:
             if isinstance(identity, tuple) and identity[:1] == (LEADS_TO,):
                 if os.fspath(Path(path).resolve()) != identity[1]:
                     return False
-            elif _identity(path) != identity:
+            elif identity_of(path) != identity:
                 return False
     except (OSError, RuntimeError):  # a link in a loop: not as it was
         return False
@@ -316,8 +318,8 @@ def _file(path: Path) -> tuple:
         return disk.identity(info), f"unreadable: {exc.errno}"
 
 
-def _identity(path) -> tuple | None:
-    """The file's identity (disk.identity); None when there is none."""
+def identity_of(path) -> tuple | None:
+    """The file's identity (disk.identity: inode, size, modification and change times); None when there is none."""
     try:
         return disk.identity(os.stat(path))
     except OSError:
@@ -333,7 +335,7 @@ def _resources() -> tuple:
         dirs.sort()
         for name in sorted(names):
             path = os.path.join(folder, name)
-            found.append((os.path.relpath(path, _PACKAGE), _identity(path)))
+            found.append((os.path.relpath(path, _PACKAGE), identity_of(path)))
     return tuple(found)
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..cache import digest, disk
+from ..cache.built import identity_of, pdf_as_written
 from ..output.atomic import Together, copy_made, discard_temp, made_new, swept_beside_each, together
 from ..processes import Forked, cores, forks_pay
 from ..output.pngs import write_pngs
@@ -137,7 +138,7 @@ class _Plan:
     words: dict[str, str]  # the booklet's labels (its language's, theme.yaml's): the proofs' words
     language: str
     dates: tuple[dt.date, dt.date] | None = None  # the conference's first and last day
-    pdf_identity: tuple | None = None  # (from another process: the identity of the PDF it wrote, _booklet_bytes)
+    pdf_identity: tuple | None = None  # (from another process: the identity of the PDF it wrote, pdf_as_written)
 
 
 def _refuse_inputs(targets: list[Path], data_dir: Path, named: dict[Path, str]) -> None:
@@ -201,7 +202,7 @@ def _build(data_dir: Path, page_size: str, checked=None, folder: Path | None = N
     """The booklet built once: its BuildResult and its bytes (`checked(booklet)`: see build_booklet). Into `kept`
     when given (the kept booklet's place, which this run holds: _keeping), where the next run of proofs finds it;
     else, or when it cannot be written there, into a temporary file, `folder`/booklet.pdf when `folder` is given
-    (the caller's to remove). With `folder` (the caller reads the PDF: _booklet_bytes), no bytes (b"").
+    (the caller's to remove). With `folder` (the caller reads the PDF: pdf_as_written), no bytes (b"").
 
     Built as `booklet build` builds it by default (in parts on several cores, for a book big enough to gain:
     see output.parallel.jobs_that_pay; with bleed and Notes pages: proof_options), so that a proof's page is
@@ -226,7 +227,7 @@ def _build(data_dir: Path, page_size: str, checked=None, folder: Path | None = N
             return _build(data_dir, page_size, checked, folder)
         if folder is not None:
             return built, b""
-        pdf = _booklet_bytes(built.output, _identity(built.output))
+        pdf = pdf_as_written(built.output, identity_of(built.output))  # (held by this run: no other writes it)
         return (built, pdf) if pdf is not None else _build(data_dir, page_size, checked)
     with tempfile.TemporaryDirectory(prefix="booklet-proofs-") as made:
         built = _build(data_dir, page_size, checked, Path(made))[0]
@@ -283,22 +284,6 @@ def _keeping(data_dir: Path):
     finally:
         if lock is not None:
             os.close(lock)  # (and the lock with it, once the processes forked meanwhile have ended too)
-
-
-def _booklet_bytes(path: Path, identity: tuple | None) -> bytes | None:
-    """The bytes of the booklet a build wrote to `path`, when its file still has the `identity` (_identity) taken
-    once the build ended, before and after it is read; else None. (No other run of proofs writes the kept booklet
-    meanwhile: this run holds it, _keeping; a file put there by hand is not read.)"""
-    if identity is None or _identity(path) != identity:
-        return None
-    try:
-        with open(path, "rb") as file:
-            info = os.fstat(file.fileno())
-            pdf = file.read()
-    except OSError:
-        return None
-    read = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
-    return pdf if read == identity == _identity(path) and len(pdf) == identity[2] else None
 
 
 def _last_build(data_dir: Path, page_size: str, booklet=None) -> _Plan | None:
@@ -388,7 +373,7 @@ def _built_and_planned(data_dir: Path, page_size: str, meanwhile=None, pdfium=la
                 kind, value = _received(process, process, "the process building the booklet")
                 if kind == "planned":
                     done = True
-                    pdf = _booklet_bytes(value.built.output, value.pdf_identity)
+                    pdf = pdf_as_written(value.built.output, value.pdf_identity)
                     if pdf is None:  # (the kept booklet replaced meanwhile, by hand: built here)
                         return _planned(*_build(data_dir, page_size), page_size)
                     return replace(value, pdf=pdf)
@@ -429,7 +414,7 @@ def _build_and_plan(sending, data_dir: Path, page_size: str, folder: Path, kept:
             built, pdf = _build(data_dir, page_size, checked, folder, kept)
             disk.to_the_end(built)  # its model, left out of the plan
             sending.send(("planned", replace(_planned(built, pdf, page_size, proofs),
-                                             pdf_identity=_identity(built.output))))
+                                             pdf_identity=identity_of(built.output))))
         except DataError as exc:
             sending.send(("problems", exc.problems))
         except BaseException as exc:  # noqa: BLE001 - told to the parent, which raises it
