@@ -232,6 +232,29 @@ def test_proofs_leave_the_kept_booklet_to_another_run_of_proofs_that_holds_it(co
         assert _proofs(folder, tmp_path / "again") == first
 
 
+def test_proofs_at_another_page_size_never_take_the_booklet_kept_at_the_first(conference, tmp_path, monkeypatch):
+    """One kept booklet a data folder, whatever the page size: proofs at A4 after A5 proofs kept theirs (the same
+    data, a comment added since) build an A4 booklet, the bytes of A4 proofs without the cache, and keep it; the next
+    A5 proofs build theirs again (the kept booklet is A4's), the first run's bytes."""
+    from booklet.proofs import write
+
+    folder, output = conference
+    _edit_keeping_size_and_time(folder, output)
+    first = _proofs(folder, tmp_path / "a5")
+    abstracts = folder / "abstracts.yaml"
+    abstracts.write_text("# corrected\n" + abstracts.read_text(encoding="utf-8"), encoding="utf-8")
+    _run("proofs", str(folder), "--page-size", "A4", "--out", str(tmp_path / "a4"))
+    a4 = {path.name: path.read_bytes() for path in sorted((tmp_path / "a4").iterdir())}
+    kept = write._kept_booklet(folder)
+    assert PdfReader(kept).pages[0].trimbox.width > 590 and a4 != first  # (A4: 595 points wide; A5: 420)
+    assert built.find(folder, proof_options("A4"), "A4").output == kept.resolve()
+    assert _proofs(folder, tmp_path / "a5-again") == first
+    assert PdfReader(kept).pages[0].trimbox.width < 430
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    _run("proofs", str(folder), "--page-size", "A4", "--out", str(tmp_path / "a4-cold"))
+    assert {path.name: path.read_bytes() for path in sorted((tmp_path / "a4-cold").iterdir())} == a4
+
+
 def _poster_title_edited(folder: Path) -> None:
     path = folder / "posters.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("Mixture", "Mixed"), encoding="utf-8")
