@@ -832,6 +832,32 @@ def test_a_title_that_fits_its_box_unhyphenated_is_not_hyphenated_and_no_line_st
     assert "\u00a0\u00b7 Track\u00a01" in gathered  # (the dot held to the name before it; the number to its name)
 
 
+def test_a_number_ending_a_box_s_title_is_never_alone_on_its_line():
+    """The 31C3 import, A5 pp. 4-5: "Lightning Talks Day 2" (3, 4) in boxes a fifth of a day's column wide read
+    "Lightning / Talks Day / 2", the number alone on the box's last line, where the programme's lines, whose titles
+    are markup.title's, tie it to the word before. A box's title now ties its closing number so too (markup.number_tied):
+    "Lightning / Talks / Day 2", as many lines; a tied run wider than the box is broken as before."""
+    from booklet.data.validate import read_booklet
+    from booklet.layout import glance
+    from booklet.layout.common import Context
+    from booklet.layout.page import page_for
+
+    booklet, _ = read_booklet(SAMPLE)
+    ctx = Context(booklet, page_for("A5"))
+    grid = glance.Grid(ctx, [glance.plan_day(i, day) for i, day in enumerate(booklet.days)])
+    title = "Lightning Talks Day 2"
+    text, speakers = glance._texts(ctx, Item("other", TimeRange(dt.time(12), dt.time(13)), title))
+    assert speakers is None and text == "Lightning Talks Day\u00a02"
+    for width, expected in ((30, ["Lightning", "Talks", "Day 2"]), (60, ["Lightning Talks", "Day 2"])):
+        (untied, _), = glance.fit_box(grid, markup.inline(title), None, width, 30)
+        assert _lines_of(untied)[-1] == "2"  # (what the box read before, at that width)
+        (laid, _), = glance.fit_box(grid, text, None, width, 30)
+        assert [line.replace("\u00a0", " ") for line in _lines_of(laid)] == expected, width
+    (wide, _), = glance.fit_box(grid, glance._texts(ctx, Item("other", None, "Hyperparameterisation 12"))[0], None,
+                                40, 30)
+    assert [line.replace("\u00a0", " ") for line in _lines_of(wide)] == ["Hyperparam-", "eterisation", "12"]
+
+
 def test_a_box_of_parallel_sessions_a_line_high_names_them_on_that_line():
     """The 31C3 import, A5 p. 4: Sunday's half-hour stretches of four parallel talks, each one box across the column a
     line high, printed "PARALLEL…" and nothing else (the label's line cut, the sessions on the next line, which the

@@ -1433,12 +1433,13 @@ def _spaced(text: str) -> str:
 
 
 def _texts(ctx: Context, item: Item) -> tuple[str | None, tuple[str, ...] | None]:
-    """The box's title as markup, and who speaks or presents (None for nobody): as markup, and when they are
-    several, the first followed by "et al." (the label) for a box too narrow for all."""
+    """The box's title as markup (a number ending it tied to the word before it), and who speaks or presents (None
+    for nobody): as markup, and when they are several, the first followed by "et al." (the label) for a box too narrow
+    for all."""
     title = item.shown_title
     if not title:
         return None, None
-    text = markup.inline(title)
+    text = markup.number_tied(markup.inline(title))
     entry = item.abstract or item.tutorial
     if entry is not None:
         if item.tutorial or entry.kind != "contributed":

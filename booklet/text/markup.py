@@ -36,9 +36,16 @@ def title(text: str, listed: bool = False, bold: bool = False) -> str:
     (the glance's sessions, "Workshop: Mikrotonales Komponieren · ..."), its last words not tied (a line broke after
     "Workshop:" with room for "Mikrotonales"); `bold`: for a title set in a bold face (its style's, or <b> around
     it), its code in the code font's bold face (ReportLab sets a font a tag names in the face the tag names)."""
-    tied = _LAST_NUMBER.sub(NBSP + r"\1", _one_letters_tied(_inline(_as_str(text))), count=1)
+    tied = number_tied(_one_letters_tied(_inline(_as_str(text))))
     made = tied if listed else _LAST_WORD.sub(_runt, tied, count=1)
     return _code_bold(made) if bold else made
+
+
+def number_tied(made: str) -> str:
+    """Markup `made` with a number that ends it (a Roman numeral, a number of up to three digits, a letter: as title()
+    ties it) tied to the word before it by a no-break space, so that no line starts with it alone: the programme at a
+    glance's boxes, whose titles are not title()'s (the 31C3 import's A5 glance read "Lightning / Talks Day / 2")."""
+    return _LAST_NUMBER.sub(NBSP + r"\1", made, count=1)
 
 
 # The one-letter words a language's typesetting never leaves at a line's end (Czech and Slovak prepositions and
