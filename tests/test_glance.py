@@ -9,6 +9,7 @@ from fractions import Fraction
 
 import pypdf
 import pytest
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from booklet.build import build_booklet
 from booklet.layout.glance import MAIN, _share_evenly, _side_by_side, plan_day
@@ -624,6 +625,31 @@ def _lines_of(para) -> list[str]:
     """The lines of a wrapped paragraph, as text."""
     return [" ".join(line[1]) if isinstance(line, tuple) else "".join(w.text for w in line.words)
             for line in para.blPara.lines]
+
+
+def test_a_cut_title_does_not_end_with_a_short_word_before_its_ellipsis():
+    """The 31C3 import's A5 glance cut titles after "a", "to", "of", "in" ("Let's build / a…", "Introduction / to…",
+    "On the Edge / of…"), as the sample's did ("Stellar activity in…", "Astrometric binaries hiding in…"): a line
+    saying nothing. A cut goes before such a word; not before a first word, an abbreviation in capitals or a number."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from booklet.layout import glance
+    from booklet.text.fonts import register_fonts
+
+    register_fonts()
+    style = ParagraphStyle("box", fontName="Sans", fontSize=6.5, leading=7.5, splitLongWords=1,
+                           hyphenationLang="en_GB", embeddedHyphenation=1)
+    for text, upto, expected in (("Let's build a container from scratch", "Let's build a", "Let's build…"),
+                                 ("Stellar activity in M dwarfs", "Stellar activity in", "Stellar activity…"),
+                                 ("Ethics of AI in medicine", "Ethics of AI", "Ethics of AI…"),
+                                 ("Lightning Talks Day 2 and 3", "Lightning Talks Day 2", "Lightning Talks Day 2…"),
+                                 ("An ultra-short history", "An", "An…")):
+        width = stringWidth(upto + "\u2026", "Sans", 6.5) + 0.5  # (one line: the text up to `upto` and the ellipsis)
+        para = glance.truncated(text, style, width, 1)
+        assert [line.replace("\u2019", "'") for line in _lines_of(para)] == [expected], text
+    assert glance._short_word_before("Stellar activity in M", len("Stellar activity in"))
+    assert not glance._short_word_before("Ethics of AI in", len("Ethics of AI"))
+    assert not glance._short_word_before("An ultra", len("An"))
 
 
 def test_a_box_breaks_words_only_where_they_are_hyphenated():

@@ -1710,7 +1710,8 @@ def truncated(text: str, style: ParagraphStyle, width: float, lines: int) -> Par
             found_at.append(count)  # ascending: the last noted is the largest that fits
         return cut
 
-    words = [i for i in range(1, len(chars)) if chars[i] == " " and chars[i - 1] != " "]
+    words = [i for i in range(1, len(chars))
+             if chars[i] == " " and chars[i - 1] != " " and not _short_word_before(chars, i)]
     found = _last_fitting(words, noting)
     if found is None:  # not even the first word: cut where it would be hyphenated ("Reverbera…"), else after a
         # few of its letters, never the ellipsis alone
@@ -1721,6 +1722,21 @@ def truncated(text: str, style: ParagraphStyle, width: float, lines: int) -> Par
     count = found_at[-1] if found is not None else None
     cache.put("layouts", key, (count,))
     return None if count is None else attempt_keyed(count)
+
+
+SHORT_WORD = 2  # letters, at most, of a word a cut text does not end with before its ellipsis (but its first word)
+
+
+def _short_word_before(chars: str, at: int) -> bool:
+    """Whether the word before `at` (a space in `chars`, a box's text) is a word of SHORT_WORD letters at most that
+    is not the text's first: a cut after it ended a box with "a…", "to…", "of…", "in…" alone on its last line (the
+    31C3 import's A5 glance: "Let's build / a…", "Introduction / to…", "On the Edge / of…"), which says nothing; the
+    text is cut before it instead ("Let's build…"). Not an abbreviation in capitals ("Ethics of AI…"), nor a number
+    ("Day 2…")."""
+    start = chars.rfind(" ", 0, at) + 1
+    word = chars[start:at].strip("([{\"'\u201c\u201e\u2018\u201a\u00ab,;:")
+    return start > 0 and chars[:start].strip() != "" and 0 < len(word) <= SHORT_WORD and word.isalpha() \
+        and (len(word) == 1 or not word.isupper())
 
 
 # A box's text of more characters than LONG_TEXT, and than its lines could hold were each as narrow as NARROWEST (of
