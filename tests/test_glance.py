@@ -630,7 +630,8 @@ def _lines_of(para) -> list[str]:
 def test_a_cut_title_does_not_end_with_a_short_word_before_its_ellipsis():
     """The 31C3 import's A5 glance cut titles after "a", "to", "of", "in" ("Let's build / a…", "Introduction / to…",
     "On the Edge / of…"), as the sample's did ("Stellar activity in…", "Astrometric binaries hiding in…"): a line
-    saying nothing. A cut goes before such a word; not before a first word, an abbreviation in capitals or a number."""
+    saying nothing. A cut goes before such a word (in small letters); not before a first word, a word with a capital
+    (an abbreviation, a symbol: "Hα") or a number."""
     from reportlab.lib.styles import ParagraphStyle
 
     from booklet.layout import glance
@@ -642,6 +643,7 @@ def test_a_cut_title_does_not_end_with_a_short_word_before_its_ellipsis():
     for text, upto, expected in (("Let's build a container from scratch", "Let's build a", "Let's build…"),
                                  ("Stellar activity in M dwarfs", "Stellar activity in", "Stellar activity…"),
                                  ("Ethics of AI in medicine", "Ethics of AI", "Ethics of AI…"),
+                                 ("Correcting H\u03b1 luminosity", "Correcting H\u03b1", "Correcting H\u03b1…"),
                                  ("Lightning Talks Day 2 and 3", "Lightning Talks Day 2", "Lightning Talks Day 2…"),
                                  ("An ultra-short history", "An", "An…")):
         width = stringWidth(upto + "\u2026", "Sans", 6.5) + 0.5  # (one line: the text up to `upto` and the ellipsis)

@@ -1724,19 +1724,19 @@ def truncated(text: str, style: ParagraphStyle, width: float, lines: int) -> Par
     return None if count is None else attempt_keyed(count)
 
 
-SHORT_WORD = 2  # letters, at most, of a word a cut text does not end with before its ellipsis (but its first word)
+SHORT_WORD = 2  # letters, at most, of a word in small letters a cut text does not end with before its ellipsis
 
 
 def _short_word_before(chars: str, at: int) -> bool:
     """Whether the word before `at` (a space in `chars`, a box's text) is a word of SHORT_WORD letters at most that
     is not the text's first: a cut after it ended a box with "a…", "to…", "of…", "in…" alone on its last line (the
     31C3 import's A5 glance: "Let's build / a…", "Introduction / to…", "On the Edge / of…"), which says nothing; the
-    text is cut before it instead ("Let's build…"). Not an abbreviation in capitals ("Ethics of AI…"), nor a number
-    ("Day 2…")."""
+    text is cut before it instead ("Let's build…"). Only a word in small letters: a capital may start a name or a
+    symbol ("Correcting Hα…", "Ethics of AI…", "Programming in C…"), which says something; nor a number ("Day 2…")."""
     start = chars.rfind(" ", 0, at) + 1
     word = chars[start:at].strip("([{\"'\u201c\u201e\u2018\u201a\u00ab,;:")
     return start > 0 and chars[:start].strip() != "" and 0 < len(word) <= SHORT_WORD and word.isalpha() \
-        and (len(word) == 1 or not word.isupper())
+        and word.islower()
 
 
 # A box's text of more characters than LONG_TEXT, and than its lines could hold were each as narrow as NARROWEST (of
