@@ -863,8 +863,9 @@ def test_a_title_that_fits_its_box_unhyphenated_is_not_hyphenated_and_no_line_st
 def test_a_number_ending_a_box_s_title_is_never_alone_on_its_line():
     """The 31C3 import, A5 pp. 4-5: "Lightning Talks Day 2" (3, 4) in boxes a fifth of a day's column wide read
     "Lightning / Talks Day / 2", the number alone on the box's last line, where the programme's lines, whose titles
-    are markup.title's, tie it to the word before. A box's title now ties its closing number so too (markup.number_tied):
-    "Lightning / Talks / Day 2", as many lines; a tied run wider than the box is broken as before."""
+    are markup.title's, tie it to the word before. A box's title now ties its closing number so too
+    (markup.number_tied): "Lightning / Talks / Day 2", as many lines; a tied run wider than the box is broken as
+    before."""
     from booklet.data.validate import read_booklet
     from booklet.layout import glance
     from booklet.layout.common import Context
