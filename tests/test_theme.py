@@ -199,6 +199,21 @@ def test_a_font_without_its_bold_or_italic_beside_it_is_a_warning_at_its_line(tm
     assert [p for p in check_folder(whole)[1] if p.kind == "font-style"] == []  # (no bold italic: seldom printed)
 
 
+def test_a_bold_or_italic_face_named_as_the_font_is_a_warning_naming_the_regular_face(tmp_path):
+    """A LOC who names the bold file as the headings font (DejaVuSans-Bold.ttf, beside DejaVuSans.ttf) was told that no
+    DejaVuSans-Bold-Bold.ttf was beside it: the warning now says it is a styled face, and which file to name."""
+    regular = (FONT_DIR / "NotoSans-Regular.ttf").read_bytes()
+    folder = theme_folder(tmp_path / "a", "fonts:\n  text: fonts/Text-Italic.ttf\n  headings: fonts/Sans-Bold.ttf\n",
+                          {"fonts/Sans.ttf": regular, "fonts/Sans-Bold.ttf": regular, "fonts/Text-Italic.ttf": regular})
+    assert [str(p) for p in check_folder(folder)[1] if p.kind == "font-style"] == [
+        "theme.yaml:2: fonts.text: warning: 'fonts/Text-Italic.ttf' is its family's italic face, not its regular one: "
+        "every text set in it prints italic, and its bold and italic faces are not found (booklet looks for them beside "
+        "the regular face); name the regular face: put Text-Regular.ttf beside it and name that, fonts/Text-Regular.ttf",
+        "theme.yaml:3: fonts.headings: warning: 'fonts/Sans-Bold.ttf' is its family's bold face, not its regular one: "
+        "every text set in it prints bold, and its bold and italic faces are not found (booklet looks for them beside "
+        "the regular face); name the regular face: fonts/Sans.ttf"]
+
+
 def test_glyph_check_uses_the_theme_fonts(tmp_path):
     """A character only a fallback font has is fine with the fallbacks, and a warning without them."""
     abstracts = extend("abstracts.yaml", """\

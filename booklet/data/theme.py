@@ -331,8 +331,18 @@ def _styles_missing(report: Report, file: str, line: int, key: str, value: str, 
                     family) -> None:
     """A warning when a text font has no bold or italic face beside it, or a headings font no bold one: its regular
     face prints in their place, and without a word every title and heading lost its weight, every speaker's name its
-    slant."""
+    slant. A file that is itself a bold or italic face (DejaVuSans-Bold.ttf) is said to be one, with the regular face
+    to name: its own faces, looked for beside it (DejaVuSans-Bold-Bold.ttf), are never there."""
     if role == "fallback":
+        return
+    styled = booklet_fonts.styled_face(path)
+    if styled:
+        style, regular, found = styled
+        regular_value = value[: max(value.rfind("/"), value.rfind("\\")) + 1] + regular.name  # (its folder as written)
+        name = regular_value if found else f"put {regular.name} beside it and name that, {regular_value}"
+        report.warn(file, line, key, f"'{value}' is its family's {style} face, not its regular one: every text set in "
+                    f"it prints {style}, and its bold and italic faces are not found (booklet looks for them beside the "
+                    f"regular face); name the regular face: {name}", "font-style")
         return
     styles = (("bold", "Bold", family.bold, "titles and headings are not bold"),
               ("italic", "Italic", family.italic, "speakers' names and emphasis are not in italic"))

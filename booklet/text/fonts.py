@@ -117,6 +117,28 @@ def family_beside(regular: Path) -> Family:
     return Family(regular, found.get("bold"), found.get("italic"), found.get("bold_italic"))
 
 
+_STYLE_NAMES = {"bold": "bold", "italic": "italic", "bold_italic": "bold italic"}
+_REGULAR_WORDS = ("", "-Regular", "Regular", "_Regular", " Regular", "-Roman", "-Book", "-Normal")
+
+
+def styled_face(path: Path) -> tuple[str, Path, bool] | None:
+    """(the style, its family's regular face, whether that file is there) when a font file is named as one of its family's other
+    faces (DejaVuSans-Bold.ttf, MyText-Italic.ttf: the usual name suffixes family_beside looks for), else None. Named as
+    a theme's font it prints every text set in it in that style, and its family's faces are looked for beside it
+    (DejaVuSans-Bold-Bold.ttf), never found."""
+    stem = path.stem.casefold()
+    for style in ("bold_italic", "bold", "italic"):  # (BoldItalic before Italic: "-Bold-Italic" ends with "-Italic")
+        for suffix in _BESIDE[style]:
+            if stem.endswith(f"-{suffix}".casefold()):
+                base = path.stem[: -len(suffix) - 1]
+                regular = next((candidate for word in _REGULAR_WORDS
+                                if (candidate := path.with_name(f"{base}{word}{path.suffix}")).is_file()), None)
+                if regular is None:  # (the name it would have, to put beside it)
+                    return _STYLE_NAMES[style], path.with_name(f"{base}-Regular{path.suffix}"), False
+                return _STYLE_NAMES[style], regular, True
+    return None
+
+
 # OpenType's OS/2 fsType, bits 1-3: "restricted licence embedding" (the font may not be embedded in a document, nor
 # sent on with one), "preview and print" and "editable"; the most permissive bit set is the one that counts. Bit 9:
 # "bitmap embedding only" (its outlines may not be embedded, whatever bits 1-3 allow; booklet embeds outlines). Bit 8:
