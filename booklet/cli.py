@@ -724,8 +724,8 @@ def _a_date(ctx, param, value, example: str = "2018-06-10"):
               help="The conference's time zone (e.g. Europe/Berlin): times are converted to it. Default: the "
                    "source's time zone, else times as the source writes them.")
 @click.option("--timetable", type=FilePath(exists=True, dir_okay=False, path_type=Path),
-              help="Spreadsheets: a timetable beside them (CSV or tab-separated: a day, a start, an end, a type and "
-                   "a name) that places each entry by its speaker's name (\"P. Rabl\"); its other rows are "
+              help="Spreadsheets: a timetable beside them (CSV, tab-separated or an XLSX sheet: a day, a start, an end, "
+                   "a type and a name) that places each entry by its speaker's name (\"P. Rabl\"); its other rows are "
                    "programme lines.")
 @click.option("--first-day", callback=_a_date, metavar="DATE",
               help="With --timetable: the date of its day 1, when its days are numbers, weekdays (\"Monday\") or dates "
