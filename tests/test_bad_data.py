@@ -424,9 +424,16 @@ def test_yaml_near_misses_are_not_syntax_errors(tmp_path, text):
 
 @pytest.mark.parametrize("files, expected", [
     ({"conference.yaml": "title: X\nvenue: Lund\ndates: {start: 2027-02-30, end: 2027-09-14}\n"},
-     "conference.yaml:3: dates.start: '2027-02-30' is not a valid date"),
+     "conference.yaml:3: dates.start: '2027-02-30' is not a valid date: February 2027 has 28 days"),
     ({"programme.yaml": "days:\n  - date: 2027-02-30\n    items: [{time: '09:00', title: Welcome}]\n"},
-     "programme.yaml:2: days[0].date: '2027-02-30' is not a valid date"),
+     "programme.yaml:2: days[0].date: '2027-02-30' is not a valid date: February 2027 has 28 days"),
+    ({"programme.yaml": "days:\n  - date: 2027-06-00\n    items: [{time: '09:00', title: Welcome}]\n"},
+     "programme.yaml:2: days[0].date: '2027-06-00' is not a valid date: the days of a month count from 1"),
+    ({"conference.yaml": "title: X\nvenue: Lund\ndates: {start: 2027-06-14, end: 2027-06-31}\n"},
+     "conference.yaml:3: dates.end: '2027-06-31' is not a valid date: June 2027 has 30 days"),
+    ({"conference.yaml": "title: X\nvenue: Lund\ndates: {start: 2027-06-14, end: 2027-14-06}\n"},
+     "conference.yaml:3: dates.end: '2027-14-06' is not a valid date: there are 12 months (YYYY-MM-DD: the month is "
+     "the second number)"),
     ({"conference.yaml": "title: X\nvenue: Lund\ndates: {start: 2027-06-14T23:30:00-11:00, end: 2027-06-18}\n"},
      "conference.yaml:3: dates.start: '2027-06-14T23:30:00-11:00' is a date and a time; write the date alone, like: "
      "start: 2027-09-13"),
@@ -436,7 +443,8 @@ def test_yaml_near_misses_are_not_syntax_errors(tmp_path, text):
     ({"conference.yaml": "title: X\nvenue: Lund\ndates: {start: 2027-06-14T10:00, end: 2027-06-18}\n"},
      "conference.yaml:3: dates.start: '2027-06-14T10:00' is a date and a time; write the date alone, like: "
      "start: 2027-09-13"),
-], ids=["conference-dates", "programme-day", "conference-timestamp", "programme-timestamp", "date-and-minutes"])
+], ids=["conference-dates", "programme-day", "day-zero", "june-31", "month-13", "conference-timestamp",
+        "programme-timestamp", "date-and-minutes"])
 def test_date_yaml_cannot_construct(tmp_path, files, expected):
     build_and_check_fail(tmp_path, conference(tmp_path, files), [expected])
 
@@ -1696,7 +1704,7 @@ def test_text_shaped_as_a_day_not_in_the_calendar_prints_as_written(tmp_path):
         "programme.yaml": BASE["programme.yaml"].replace('time: "09:00-09:20"', "time: 2026-02-30"),
         "conference.yaml": BASE["conference.yaml"].replace("end: 2027-09-14", 'end: "2027-09-31"')})
     build_and_check_fail(tmp_path / "bad", bad, [
-        "conference.yaml:3: dates.end: '2027-09-31' is not a valid date",
+        "conference.yaml:3: dates.end: '2027-09-31' is not a valid date: September 2027 has 30 days",
         "posters.yaml:1: [0].number: expected a whole number, not text; write it like: number: 1",
         "programme.yaml:4: days[0].items[0].time: '2026-02-30' is not a time; write HH:MM or HH:MM-HH:MM, "
         "e.g. \"09:00-09:20\""])

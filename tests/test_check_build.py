@@ -195,8 +195,9 @@ def test_problems_on_one_line_are_listed_in_the_order_of_their_keys_not_by_name(
     checked = invoke("check", data)
     assert checked.exit_code == 1
     assert checked.stderr.splitlines() == [
-        "conference.yaml:3: dates.start: '2027-10-38' is not a valid date",
-        "conference.yaml:3: dates.end: '2027-13-04' is not a valid date"]
+        "conference.yaml:3: dates.start: '2027-10-38' is not a valid date: October 2027 has 31 days",
+        "conference.yaml:3: dates.end: '2027-13-04' is not a valid date: there are 12 months (YYYY-MM-DD: the month "
+        "is the second number)"]
     built = invoke("build", data, "-o", tmp_path / "out.pdf")
     assert built.stderr.splitlines()[:2] == checked.stderr.splitlines()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 import re
@@ -108,6 +109,20 @@ def describe(value) -> str:
 
 _DATE_AND_TIME = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d?:\d\d.*")
 _DATE_FORM = re.compile(r"\d{4}-\d\d-\d\d")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")  # (not the computer's locale: messages are English)
+
+
+def calendar_slip(text: str) -> str:
+    """What is wrong with a date written YYYY-MM-DD that the calendar does not have, to follow its error: ': June 2027
+    has 30 days', ': there are 12 months (YYYY-MM-DD: the month is the second number)' (a day and month swapped)."""
+    year, month, day = (int(part) for part in text.split("-"))
+    if not year:
+        return ": the years count from 1"
+    if not 1 <= month <= 12:
+        return ": there are 12 months (YYYY-MM-DD: the month is the second number)"
+    days = calendar.monthrange(year, month)[1]
+    return f": {_MONTHS[month - 1]} {year} has {days} days" if day else ": the days of a month count from 1"
 
 
 def _as_declared(value: str, choices) -> str:
@@ -341,7 +356,7 @@ class Fields:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 if _DATE_FORM.fullmatch(value.strip()):  # 2027-02-30: no day of the calendar
-                    self.error(key, f"'{value.strip()}' is not a valid date")
+                    self.error(key, f"'{value.strip()}' is not a valid date{calendar_slip(value.strip())}")
                     return None
         self.error(key, f"'{self.map.raw.get(key) or describe(value)}' is not a date; write it like: "
                         f"{example_line(self.record[key])}")
