@@ -851,6 +851,13 @@ def test_a_file_no_format_is_recognised_in_says_why_when_it_cannot_be_read(tmp_p
         "nan.json": (b'{"schedule": {"conference": {"title": "NaN \\" NaN",\n "days": NaN}}}',
                      "nan.json:2:10: not valid JSON: NaN is not a JSON value"),
         "inf.json": (b'{"schedule": [-Infinity]}', "inf.json:1:15: not valid JSON: -Infinity is not a JSON value"),
+        # (a LOC's walk: a PDF was told to be saved as UTF-8, a calendar to be given a --format)
+        "booklet.pdf": (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00", "booklet.pdf: a PDF document, not a conference "
+                        "system's export; export the programme or the abstracts as booklet imports them: a "
+                        "schedule.json or schedule.xml (frab, pretalx, pentabarf, wafer), an Indico event or timetable "
+                        "export (JSON), a spreadsheet (CSV or XLSX), "),
+        "talks.ics": (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n", "talks.ics: an iCalendar file (.ics), a "
+                      "calendar, not a conference system's export; export the "),
     }
     for name, (content, message) in cases.items():
         (tmp_path / name).write_bytes(content)
