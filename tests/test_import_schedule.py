@@ -864,6 +864,9 @@ def test_a_file_no_format_is_recognised_in_says_why_when_it_cannot_be_read(tmp_p
         result = invoke("import", tmp_path / name, "--out", tmp_path / f"out-{name}")
         assert result.exit_code == 1 and message in result.stderr, (name, result.stderr)
         assert not (tmp_path / f"out-{name}").exists()
+    for fmt in ("csv", "schedule-json"):  # (a PDF was "no column of titles among '%PDF-1.4'", "not UTF-8 text")
+        result = invoke("import", tmp_path / "booklet.pdf", "--format", fmt, "--out", tmp_path / "x")
+        assert result.exit_code == 1 and cases["booklet.pdf"][1] in result.stderr, (fmt, result.stderr)
     (tmp_path / "t.csv").write_text("Title,Speaker\nA talk,Ana Smith\n")
     result = invoke("import", tmp_path / "t.csv", "--format", "xlsx", "--out", tmp_path / "x")
     assert result.exit_code == 1

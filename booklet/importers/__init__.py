@@ -156,10 +156,21 @@ def _not_a_source(path: Path | None) -> None:
         raise SourceError(f"{path}: the file {why}")
 
 
+# Files a LOC may give that are no export at all, by their first bytes: a PDF was told "not UTF-8 text (UTF-16, or not
+# text at all); save it as UTF-8", a calendar "give --format to say which it is", as if either could be read.
+_NO_EXPORT = ((b"%PDF-", "a PDF document"),
+              (b"BEGIN:VCALENDAR", "an iCalendar file (.ics), a calendar"),
+              (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"))
+_WHAT_TO_EXPORT = ("export the programme or the abstracts as booklet imports them: a schedule.json or schedule.xml "
+                   "(frab, pretalx, pentabarf, wafer), an Indico event or timetable export (JSON), a spreadsheet (CSV "
+                   "or XLSX), an aclpub2 handbook, EuroPython's epcon schedule.xml or the AMCOS kit's folder")
+
+
 def _not_an_export(path: Path) -> None:
     """SourceError for a file that holds no export whatever its format: an empty file (a download or export
     that failed), or a web page saved under the export's name (a server's error page, a login page), which
-    every reader would otherwise call "not valid JSON" or "no column of titles"."""
+    every reader would otherwise call "not valid JSON" or "no column of titles", and a PDF, a calendar or an image
+    (_NO_EXPORT), whatever --format says."""
     with open(path, "rb") as stream:  # (its start: the reader reads the whole file after this)
         data = stream.read(65536)
         whole = not stream.read(1)
@@ -175,29 +186,17 @@ def _not_an_export(path: Path) -> None:
         raise SourceError(f"{path}: a web page (HTML{titled}), not an export: the server sent a page instead of "
                           "the file (an error, or a sign-in page); download the export again, signed in, and save "
                           "what it gives")
-
-
-# Files a LOC may give that are no export at all, by their first bytes: a PDF was told "not UTF-8 text (UTF-16, or not
-# text at all); save it as UTF-8", a calendar "give --format to say which it is", as if either could be read.
-_NO_EXPORT = ((b"%PDF-", "a PDF document"),
-              (b"BEGIN:VCALENDAR", "an iCalendar file (.ics), a calendar"),
-              (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"))
-_WHAT_TO_EXPORT = ("export the programme or the abstracts as booklet imports them: a schedule.json or schedule.xml "
-                   "(frab, pretalx, pentabarf, wafer), an Indico event or timetable export (JSON), a spreadsheet (CSV "
-                   "or XLSX), an aclpub2 handbook, EuroPython's epcon schedule.xml or the AMCOS kit's folder")
+    for magic, what in _NO_EXPORT:
+        if head.lstrip().startswith(magic):
+            raise SourceError(f"{path}: {what}, not a conference system's export; {_WHAT_TO_EXPORT}")
 
 
 def _unreadable(path: Path, head: bytes) -> None:
     """SourceError saying why, when no format is recognised because the file cannot be read as what it looks
-    like: a PDF, a calendar or an image, which no export is; text that is not UTF-8 (UTF-16), JSON that is not valid
-    or nested too deeply, XML that declares entities or is not well-formed (the reason --format gave; without it,
-    only "not a format")."""
+    like: text that is not UTF-8 (UTF-16), JSON that is not valid or nested too deeply, XML that declares
+    entities or is not well-formed (the reason --format gave; without it, only "not a format")."""
     from ..data.load import wide_encoding, workbook_kind
 
-    start = head.removeprefix(b"\xef\xbb\xbf").lstrip()
-    for magic, what in _NO_EXPORT:
-        if start.startswith(magic):
-            raise SourceError(f"{path}: {what}, not a conference system's export; {_WHAT_TO_EXPORT}")
     if workbook_kind(head):
         raise SourceError(f"{path}: {workbook_kind(head)}: save it as .xlsx without a password, or as CSV (UTF-8)")
     if wide_encoding(head).startswith("UTF-32"):  # (its mark starts as UTF-16's: it was told "UTF-16, or not text")
