@@ -196,9 +196,10 @@ CONTROL = ("a control character, U+0007, at character 4: it cannot be printed; r
 BAD = {
     "unknown column": ({"participants.csv": b"name,Registration,afiliation\nAna Smith,R-17,Lund\n"}, [
         "participants.csv:1: Registration: unknown column 'Registration'; the columns are name, "
-        "affiliation, country, email",
+        "affiliation, country, email: rename it to one of them, or remove the column (a registration number, ...)",
         "participants.csv:1: afiliation: unknown column 'afiliation' (did you mean 'affiliation'?); "
-        "the columns are name, affiliation, country, email"]),
+        "the columns are name, affiliation, country, email: rename it to one of them, or remove the column (a "
+        "registration number, ...)"]),
     "no name column": ({"participants.csv": b"affiliation;country\nLund;Sweden\n"}, [
         "participants.csv:1: name: required column is missing: the first line names the columns, "
         "e.g. name,affiliation,country,email"]),

@@ -83,7 +83,8 @@ def _header(header: list[str], line: int, body, display: str, columns: tuple[str
         elif name not in columns:
             shown = cell.strip()
             problems.append(Problem(display, line, shown, f"unknown column '{shown}'{did_you_mean(name, columns)}; "
-                                                          f"the columns are {allowed}"))
+                                                          f"the columns are {allowed}: rename it to one of them, "
+                                                          "or remove the column (a registration number, ...)"))
             wrong = True
             names.append(None)
         elif name in names:
