@@ -172,7 +172,9 @@ def _read_time(f: Fields) -> TimeRange | None:
                             "an item that starts at midnight starts at 00:00, the next day (or, after an evening "
                             "item, at \"00:00\" at the end of this day: the night after it)")
             return None
-        f.error("time", f"'{text}' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\"")
+        meant = _time_meant(text)
+        f.error("time", f"'{text}' is not a time; write HH:MM or HH:MM-HH:MM, "
+                        + (f"like: time: \"{meant}\"" if meant else "e.g. \"09:00-09:20\""))
         return None
     start, end = times
     midnight = match.group(3) == "24"  # "11:00-24:00": the end of the day, whenever the item starts
@@ -188,6 +190,24 @@ def _read_time(f: Fields) -> TimeRange | None:
         return None
     return TimeRange(start, end, midnight)
 
+
+
+# A time written as a LOC may type it outside what `time` reads: "0900-0915", "9:00 to 9:20", "10.00 bis 10.30"
+_LOOSE_CLOCK = r"(\d{1,2})(?:\s*[:.h]?\s*(\d\d))?\s*(?:am|a\.m\.)?"  # (hours alone: "9-10")
+_LOOSE_TIME = re.compile(rf"^\s*{_LOOSE_CLOCK}(?:\s*(?:[-\u2013\u2014]+|to|until|till|bis|à|a|au)\s*{_LOOSE_CLOCK})?\s*$",
+                         re.IGNORECASE)
+
+
+def _time_meant(text: str) -> str | None:
+    """The time `text` probably means, written as `time` reads it ('0900-0915' -> '09:00-09:15', '9:00 to 9:20' ->
+    '09:00-09:20', '9-10' -> '09:00-10:00'), for its error to show; None when it reads as no clock time."""
+    match = _LOOSE_TIME.match(text)
+    if not match:
+        return None
+    written = "-".join(f"{int(h):02d}:{m or '00'}" for h, m in zip(match.group(1, 3), match.group(2, 4))
+                       if h is not None)
+    strict = TIME.match(written)
+    return written if strict and _clock_times(strict) is not None else None
 
 
 def _clock_times(match: re.Match):
