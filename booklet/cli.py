@@ -168,6 +168,12 @@ class FilePath(click.Path):
             example = {"impose": "spreads.pdf", "proof": "proof.pdf"}.get(ctx.info_name if ctx else "", "booklet.pdf")
             self.fail(f"'{value}' names a folder (it ends in '/'), and this is a file; give its name, like: "
                       f"{value}{example}", param, ctx)
+        if isinstance(value, str) and param is not None and param.name == "data_dir" and os.path.isfile(value):
+            # (`build my-conference/conference.yaml` was told click's "Directory ... is a file.")
+            folder = os.path.dirname(value) or "."
+            holds = os.path.isfile(os.path.join(folder, "conference.yaml"))
+            self.fail(f"'{value}' is a file; give the data folder, the one that holds conference.yaml"
+                      + (f": {folder}" if holds else ""), param, ctx)
         return super().convert(value, param, ctx)
 
 

@@ -690,6 +690,22 @@ def test_an_empty_name_for_a_file_or_folder_is_refused(tmp_path, monkeypatch, co
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("command", [["build"], ["check"], ["preview"], ["watch"], ["proof", "x"]])
+def test_a_data_file_given_for_the_data_folder_names_the_folder(tmp_path, monkeypatch, command):
+    """A LOC's walk: `booklet build my-conference/conference.yaml` was told click's "Directory ... is a file."."""
+    monkeypatch.chdir(tmp_path)
+    write_conference(tmp_path / "my-conference")
+    result = invoke(*command, "my-conference/conference.yaml")
+    assert result.exit_code == 2
+    assert ("'my-conference/conference.yaml' is a file; give the data folder, the one that holds conference.yaml: "
+            "my-conference\n") in result.stderr
+    (tmp_path / "notes.txt").write_text("not data\n")
+    result = invoke(*command, "notes.txt")
+    assert result.exit_code == 2
+    assert "'notes.txt' is a file; give the data folder, the one that holds conference.yaml\n" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["my-conference", "notes.txt"]
+
+
 @pytest.mark.parametrize("command, example", [(["build", "DATA", "-o", "print/"], "print/booklet.pdf"),
                                               (["impose", "PDF", "-o", "print/"], "print/spreads.pdf"),
                                               (["proof", "brandt", "DATA", "-o", "print/"], "print/proof.pdf")])
