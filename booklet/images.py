@@ -234,7 +234,12 @@ def _decode(path: Path) -> Image.Image:
         if said.startswith("cannot identify image file"):  # (Pillow names the whole path, which is the LOC's)
             raise _ImageProblem("not an image booklet can read (no image format it knows): open it in an image "
                                 "editor and save it as PNG or JPEG") from None
-        raise _ImageProblem(f"not a readable image ({said.replace(str(path), path.name)})") from None
+        said = said.replace(str(path), path.name)
+        if "truncated" in said.casefold() or isinstance(exc, EOFError):  # (Pillow: "image file is truncated", ...)
+            raise _ImageProblem(f"the image is cut short ({said}): a copy or a download that stopped part way; copy "
+                                "or save the file again") from None
+        raise _ImageProblem(f"not a readable image ({said}): the file may be damaged; open it in an image editor and "
+                            "save it again as PNG or JPEG") from None
 
 
 def _empty(path: Path) -> bool:

@@ -955,7 +955,8 @@ def test_photo_unreadable(tmp_path, content):
     data = conference(tmp_path, {"abstracts.yaml": with_photo("images/a.jpg"), "images/a.jpg": content})
     why = pillow_error(data / "images" / "a.jpg")
     said = ("not an image booklet can read (no image format it knows): open it in an image editor and save it as PNG "
-            "or JPEG") if why.startswith("cannot identify") else f"not a readable image ({why})"
+            "or JPEG") if why.startswith("cannot identify") else (
+        f"the image is cut short ({why}): a copy or a download that stopped part way; copy or save the file again")
     assert str(tmp_path) not in said
     build_and_check_fail(tmp_path, data, [
         f"abstracts.yaml:{abstract_line() + 2}: [2].speaker.photo: 'images/a.jpg': {said}",
