@@ -599,6 +599,28 @@ def test_format_documentation_lists_every_key_as_declared():
     assert current.strip() == markdown().strip(), "run: python -m booklet.data.reference docs/data-format.md"
 
 
+def test_format_documentation_programme_and_posters_examples_check_clean_together(tmp_path):
+    """Copied into a folder, data-format.md's programme example warned that its session at 11:20 came after the 19:00
+    dinner, and its posters example named a poster session the programme did not have: the examples are in time order
+    and agree (abstracts and the tutorial they name are stubs here)."""
+    import re
+
+    from booklet.check import check_folder
+
+    text = (ROOT / "docs" / "data-format.md").read_text(encoding="utf-8")
+    block = {name: re.search(rf"^## {re.escape(name)}.*?```yaml\n(.*?)^```", text, re.M | re.S).group(1)
+             for name in ("programme.yaml", "posters.yaml")}
+    talks = sorted(set(re.findall(r"talk: ([a-z-]+)}", block["programme.yaml"])))
+    abstracts = "".join(f"- {{id: {ident}, title: Talk {ident}, speaker: {{name: Person {ident.title()}}}}}\n"
+                        for ident in talks)
+    folder = write_conference(tmp_path / "docs", {
+        "programme.yaml": block["programme.yaml"], "posters.yaml": block["posters.yaml"], "abstracts.yaml": abstracts,
+        "tutorials.yaml": "- {id: bayes-intro, title: Bayesian inference, presenters: [{name: Sven Oberg}]}\n"})
+    warnings = check_folder(folder)[1]  # (DataError when it has errors)
+    assert len(talks) == 5
+    assert [str(p) for p in warnings if p.kind in ("order", "poster-session", "never-scheduled")] == []
+
+
 # -- the package ----------------------------------------------------------------------------
 
 def test_version_and_python_dash_m():
