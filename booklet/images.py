@@ -227,6 +227,9 @@ def _decode(path: Path) -> Image.Image:
                                 "the size it prints)") from None
         if _empty(path):  # (Pillow: "cannot identify image file '/the/whole/path'")
             raise _ImageProblem("the file is empty (0 bytes): copy or save the file again") from None
+        if _is_heif(path):  # (a phone's photo: Pillow reads no HEIC; it said "no image format it knows")
+            raise _ImageProblem("a HEIC/HEIF photo (as phones save them), which booklet cannot read: save it as JPEG "
+                                "(a phone's export or share as JPEG, or any image editor)") from None
         if _is_pdf(path):  # (a logo or photo as the PDF a designer sent: Pillow named the whole path)
             raise _ImageProblem("a PDF, not an image: booklet places a PNG or JPEG image here; export the PDF's page "
                                 "as one (300 dpi at the size it prints)") from None
@@ -261,6 +264,16 @@ def _head(path: Path, size: int) -> bytes:
 def _is_pdf(path: Path) -> bool:
     """Whether the file is a PDF (by the header its first bytes hold, whatever its name)."""
     return b"%PDF-" in _head(path, 1024)
+
+
+_HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1")
+
+
+def _is_heif(path: Path) -> bool:
+    """Whether the file is a HEIC/HEIF image (an ISO media file whose brand says so: iPhones' photos), whatever its
+    name."""
+    head = _head(path, 12)
+    return head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS
 
 
 def _is_html(path: Path) -> bool:

@@ -409,6 +409,21 @@ def test_an_svg_logo_is_an_error_that_says_it_is_an_svg(tmp_path):
                                           f"conference.yaml:{line + 1}: sponsors[1].logo: 'images/v.png': {what}"])
 
 
+def test_a_heic_photo_is_an_error_that_says_to_save_it_as_jpeg(tmp_path):
+    """A LOC's walk: a speaker's phone photo (HEIC, named .heic or .jpg) was "not an image booklet can read (no image
+    format it knows)"."""
+    heic = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(64)
+    data = write_conference(tmp_path / "data", {
+        "conference.yaml": extend("conference.yaml", "sponsors:\n  - {name: Phone, logo: images/p.heic}\n"
+                                                     "  - {name: Named, logo: images/p.jpg}\n"),
+        "images/p.heic": heic, "images/p.jpg": heic})
+    line = base_lines("conference.yaml") + 2
+    what = ("a HEIC/HEIF photo (as phones save them), which booklet cannot read: save it as JPEG (a phone's export or "
+            "share as JPEG, or any image editor)")
+    build_and_check_fail(tmp_path, data, [f"conference.yaml:{line}: sponsors[0].logo: 'images/p.heic': {what}",
+                                          f"conference.yaml:{line + 1}: sponsors[1].logo: 'images/p.jpg': {what}"])
+
+
 def test_a_pdf_logo_is_an_error_that_says_it_is_a_pdf(tmp_path):
     """A fuzzing review: a logo given as the PDF a designer sent (named .pdf, or .png) was "not a readable image (cannot
     identify image file '/the/whole/path')", Pillow's words; it says it is a PDF and what to place instead."""
