@@ -806,6 +806,15 @@ def test_wrong_type(tmp_path, files, expected):
     build_and_check_fail(tmp_path, conference(tmp_path, files), [expected])
 
 
+def test_authors_written_as_plain_names_are_told_at_each_item_not_as_an_empty_list(tmp_path):
+    """A LOC's walk: `authors: [Bo Jones, Carla Diaz]` was told at each item to be a mapping, and also "the list of
+    authors is empty", which it is not."""
+    data = conference(tmp_path, {"posters.yaml": "- {authors: [Bo Jones, Carla Diaz], title: A poster}\n"})
+    build_and_check_fail(tmp_path, data, [
+        "posters.yaml:1: [0].authors[0]: expected a person (a mapping), not text; write it like: - {name: Ana Smith}",
+        "posters.yaml:1: [0].authors[1]: expected a person (a mapping), not text; write it like: - {name: Ana Smith}"])
+
+
 @pytest.mark.parametrize("key, value", [("affiliation", "Uni B"), ("email", "bo@example.org")])
 def test_a_poster_authors_list_takes_no_affiliation_or_email_beside_it(tmp_path, key, value):
     # a fuzzing run: `email:` beside `authors:` (read with `author:` only) was left out in silence, and with it the

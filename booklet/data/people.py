@@ -109,7 +109,8 @@ def _authors(report: Report, f: Fields, unnamed: list[Person] | None = None) -> 
     _speaker_left_out(unnamed, before, authors, f"{f.at('authors')}[0]")
     if authors or left_out:
         return authors
-    if f.map.get("authors") is not None and isinstance(f.map["authors"], Seq):
+    given = f.map.get("authors")
+    if isinstance(given, Seq) and not len(given):  # (a list of items each wrong is told at each item: not "empty")
         f.error("authors", "the list of authors is empty")
     return None
 
