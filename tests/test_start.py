@@ -409,6 +409,9 @@ BAD_CASES = {
     "unknown-kind": ("programme.yaml", lambda d: d["days"][0]["items"][2].update(kind="dinner"),
                      "days[0].items[2].kind: 'dinner' is not one of talk, tutorial, break, social, poster, other "
                      "(did you mean 'social'?)"),
+    "poster-as-abstract": ("abstracts.yaml", lambda d: d[0].update(kind="poster"),
+                           "[0].kind: 'poster' is not one of contributed, invited, keynote, special (a poster goes in "
+                           "posters.yaml, with its number and authors)"),
     "blank-chair": ("programme.yaml", lambda d: d["days"][0]["items"][3].update(chair=["Bo Jones", " "]),
                     "days[0].items[3].chair[1]: an empty item: write its text, or leave the item out"),
 }

@@ -138,6 +138,9 @@ class Key:
     record: Record | tuple[Record, ...] | None = None  # for `record` and `records`
     choices: tuple[str, ...] = ()
     aliases: dict[str, str] = field(default_factory=dict)  # other words users write -> the choice meant
+    # words users write for what no choice here is, but another file holds -> where it goes (an abstract's `kind:
+    # poster`: posters.yaml)
+    elsewhere: dict[str, str] = field(default_factory=dict)
     refers_to: str | None = None  # for `ref`: "abstract" or "tutorial"
 
     @property
@@ -318,7 +321,10 @@ ABSTRACT = Record("abstract", "A talk's abstract: what a programme item's `talk:
         choices=ABSTRACT_KINDS, example="invited",
         aliases={"talk": "contributed", "oral": "contributed", "contribution": "contributed",
                  "regular": "contributed", "invited talk": "invited", "plenary": "keynote",
-                 "keynote talk": "keynote", "public": "special", "public talk": "special"}),
+                 "keynote talk": "keynote", "public": "special", "public talk": "special"},
+        elsewhere={"poster": "a poster goes in posters.yaml, with its number and authors",
+                   "tutorial": "a tutorial goes in tutorials.yaml, with its presenters",
+                   "workshop": "a workshop goes in tutorials.yaml, with its presenters"}),
     Key("title", "text", "the talk's title", required=True, example="Hierarchical models for galaxy surveys"),
     Key("speaker", "record", "the speaker (short form; or `authors`)", record=SPEAKER,
         example={"name": "Ana Smith", "affiliation": "Lund University"}),
@@ -768,12 +774,16 @@ def records() -> list[Record]:
 
 
 def choice_hint(key: Key, value: str) -> str:
-    """' (did you mean 'social'?)' for a word that is an alias of, or close to, one of the key's choices."""
+    """' (did you mean 'social'?)' for a word that is an alias of, or close to, one of the key's choices; ' (a poster
+    goes in posters.yaml, ...)' for one that names what another file holds (Key.elsewhere)."""
     from ..problems import did_you_mean
 
     meant = key.aliases.get(value.strip().lower())
     if meant:
         return f" (did you mean '{meant}'?)"
+    goes = key.elsewhere.get(value.strip().lower())
+    if goes:
+        return f" ({goes})"
     return did_you_mean(value, key.choices)
 
 
