@@ -1609,6 +1609,7 @@ def _ink(para: Para) -> tuple[float, float]:
 ELLIPSIS = "\u2026"
 MIN_KEPT = 3  # characters kept before the ellipsis, at least: fewer say nothing
 HANGING = ",;:"  # left out before the ellipsis: "Bayes factors…", not "Bayes factors,…"
+OPENING = "([{\"'\u201c\u201e\u2018\u201a\u00ab"  # brackets and quotation marks that open a word ("(e.g.", "“a")
 ALONE = "\u00b7\u2013\u2014-/(&+"  # the same when they stand alone after a space ("Galaxies –…"), not in "C++"
 ABBREVIATED = 3  # letters, at most, of a word whose full stop is kept before the ellipsis ("vs.…", "Dr.…", "etc.…")
 
@@ -1633,7 +1634,7 @@ def _abbreviated(text: str) -> bool:
     the first ("vs.", "al.", "Dr.", "St."); "Zombie Apocalypse vs.…" says what "Zombie Apocalypse vs…" leaves open.
     A longer word's stop ends a sentence ("SS7: Locate. Track." cut after "Locate": "Locate…"), as does an
     abbreviation's of more letters ("approx…" reads as well); a short word ending a sentence keeps it ("fun.…")."""
-    word = text[:-1].rsplit(None, 1)[-1].lstrip("([{\"'\u201c\u201e\u2018\u201a\u00ab") if text[:-1].strip() else ""
+    word = text[:-1].rsplit(None, 1)[-1].lstrip(OPENING) if text[:-1].strip() else ""
     if not word or word.endswith("."):  # (dots of an ellipsis written out, "Wait...": dropped, one by one)
         return False
     return "." in word or word.isalpha() and (len(word) == 1 or len(word) <= ABBREVIATED and word[1:].islower())
@@ -1734,7 +1735,7 @@ def _short_word_before(chars: str, at: int) -> bool:
     text is cut before it instead ("Let's build…"). Only a word in small letters: a capital may start a name or a
     symbol ("Correcting Hα…", "Ethics of AI…", "Programming in C…"), which says something; nor a number ("Day 2…")."""
     start = chars.rfind(" ", 0, at) + 1
-    word = chars[start:at].strip("([{\"'\u201c\u201e\u2018\u201a\u00ab,;:")
+    word = chars[start:at].strip(OPENING + HANGING)
     return start > 0 and chars[:start].strip() != "" and 0 < len(word) <= SHORT_WORD and word.isalpha() \
         and word.islower()
 
