@@ -654,6 +654,32 @@ def test_a_cut_title_does_not_end_with_a_short_word_before_its_ellipsis():
     assert not glance._short_word_before("An ultra", len("An"))
 
 
+def test_a_cut_title_keeps_a_formula_s_symbol_or_code_before_its_ellipsis():
+    """A short word in small letters set apart in a face of its own says something: a formula's symbol ("Beyond $\\beta$
+    ...", "Constraints on $\\alpha$ ...", set in italics) or code, kept before the ellipsis, where the same letters in
+    the title's own face are not ("Constraints…" dropped the symbol); a title all in one face (an invited talk's, in
+    bold) has its short words left out as any other."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from booklet.layout import glance
+    from booklet.text.fonts import register_fonts
+
+    register_fonts()
+    style = ParagraphStyle("box", fontName="Sans", fontSize=6.5, leading=7.5, splitLongWords=1,
+                           hyphenationLang="en_GB", embeddedHyphenation=1)
+    for source, upto, expected in (("Constraints on $\\alpha$ from quasars", "Constraints on \u03b1",
+                                    "Constraints on \u03b1…"),
+                                   ("Beyond $\\beta$ and back again", "Beyond \u03b2", "Beyond \u03b2…"),
+                                   ("Using `ls` in anger", "Using ls", "Using ls…"),
+                                   ("<b>Constraints on a quasar's host</b>", "Constraints on a", "Constraints…")):
+        text = source if source.startswith("<b>") else markup.inline(source)
+        width = stringWidth(upto + "\u2026", "Sans-Bold", 6.5) + 0.5  # (one line: up to `upto` and the ellipsis)
+        assert _lines_of(glance.truncated(text, style, width, 1)) == [expected], source
+    plain = markup.inline("Constraints on a quasar")
+    assert _lines_of(glance.truncated(plain, style, stringWidth("Constraints on a\u2026", "Sans", 6.5) + 0.5, 1)) \
+        == ["Constraints…"]
+
+
 def test_a_box_breaks_words_only_where_they_are_hyphenated():
     """A word wider than a glance box is hyphenated (before an ellipsis too), or cut with the ellipsis; never split
     without a hyphen ("Increasingl / y...", "freed / esktop.org" in imported programmes)."""

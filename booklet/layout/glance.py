@@ -66,9 +66,11 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
+from itertools import accumulate
 
 from reportlab import rl_config
 from reportlab.lib.styles import ParagraphStyle
@@ -1711,8 +1713,9 @@ def truncated(text: str, style: ParagraphStyle, width: float, lines: int) -> Par
             found_at.append(count)  # ascending: the last noted is the largest that fits
         return cut
 
+    face = _face_of(frags) if len(frags) > 1 else None
     words = [i for i in range(1, len(chars))
-             if chars[i] == " " and chars[i - 1] != " " and not _short_word_before(chars, i)]
+             if chars[i] == " " and chars[i - 1] != " " and not _short_word_before(chars, i, face)]
     found = _last_fitting(words, noting)
     if found is None:  # not even the first word: cut where it would be hyphenated ("Reverbera…"), else after a
         # few of its letters, never the ellipsis alone
@@ -1728,16 +1731,25 @@ def truncated(text: str, style: ParagraphStyle, width: float, lines: int) -> Par
 SHORT_WORD = 2  # letters, at most, of a word in small letters a cut text does not end with before its ellipsis
 
 
-def _short_word_before(chars: str, at: int) -> bool:
+def _short_word_before(chars: str, at: int, face: Callable[[int], str] | None = None) -> bool:
     """Whether the word before `at` (a space in `chars`, a box's text) is a word of SHORT_WORD letters at most that
     is not the text's first: a cut after it ended a box with "a…", "to…", "of…", "in…" alone on its last line (the
     31C3 import's A5 glance: "Let's build / a…", "Introduction / to…", "On the Edge / of…"), which says nothing; the
     text is cut before it instead ("Let's build…"). Only a word in small letters: a capital may start a name or a
-    symbol ("Correcting Hα…", "Ethics of AI…", "Programming in C…"), which says something; nor a number ("Day 2…")."""
+    symbol ("Correcting Hα…", "Ethics of AI…", "Programming in C…"), which says something; nor a number ("Day 2…");
+    nor a word set apart in a face of its own, a formula's symbol or code ("Constraints on α…", "Beyond β…", "Using
+    ls…"): `face`, the font of the character at an index of `chars` (None: all in one font), is the same for the word
+    as for the space before it."""
     start = chars.rfind(" ", 0, at) + 1
     word = chars[start:at].strip(OPENING + HANGING)
     return start > 0 and chars[:start].strip() != "" and 0 < len(word) <= SHORT_WORD and word.isalpha() \
-        and word.islower()
+        and word.islower() and (face is None or len({face(i) for i in range(start - 1, at)}) == 1)
+
+
+def _face_of(frags: list) -> Callable[[int], str]:
+    """The font of the character at an index of the text of `frags` (a paragraph's fragments, in order)."""
+    ends = list(accumulate(len(frag.text) for frag in frags))
+    return lambda at: frags[bisect_right(ends, at)].fontName
 
 
 # A box's text of more characters than LONG_TEXT, and than its lines could hold were each as narrow as NARROWEST (of
