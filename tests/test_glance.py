@@ -657,8 +657,9 @@ def test_a_cut_title_does_not_end_with_a_short_word_before_its_ellipsis():
 def test_a_cut_title_keeps_a_formula_s_symbol_or_code_before_its_ellipsis():
     """A short word in small letters set apart in a face of its own says something: a formula's symbol ("Beyond $\\beta$
     ...", "Constraints on $\\alpha$ ...", set in italics) or code, kept before the ellipsis, where the same letters in
-    the title's own face are not ("Constraints…" dropped the symbol); a title all in one face (an invited talk's, in
-    bold) has its short words left out as any other."""
+    the title's own face are not ("Constraints…" dropped the symbol); so is a letter of another script than the word
+    before it (a Greek letter typed in an English title). A title all in one face (an invited talk's, in bold) or
+    script (a Greek title's "με") has its short words left out as any other."""
     from reportlab.lib.styles import ParagraphStyle
 
     from booklet.layout import glance
@@ -671,6 +672,9 @@ def test_a_cut_title_keeps_a_formula_s_symbol_or_code_before_its_ellipsis():
                                     "Constraints on \u03b1…"),
                                    ("Beyond $\\beta$ and back again", "Beyond \u03b2", "Beyond \u03b2…"),
                                    ("Using `ls` in anger", "Using ls", "Using ls…"),
+                                   ("Constraints on \u03b1 from quasars", "Constraints on \u03b1",
+                                    "Constraints on \u03b1…"),
+                                   ("Το σύμπαν με τα μάτια", "Το σύμπαν με", "Το σύμπαν…"),
                                    ("<b>Constraints on a quasar's host</b>", "Constraints on a", "Constraints…")):
         text = source if source.startswith("<b>") else markup.inline(source)
         width = stringWidth(upto + "\u2026", "Sans-Bold", 6.5) + 0.5  # (one line: up to `upto` and the ellipsis)

@@ -81,6 +81,7 @@ from ..data.fields import as_written
 from ..model import Abstract, Day, Item, Session, Tutorial, holds_a_break
 from ..text import dates, markup
 from ..text.fonts import SANS
+from ..text.names import script_of
 from ..text.paragraph import break_cut_lines, edge_skips, pattern_cuts
 from .backmatter import NotesPage
 from .common import Context, day_key, names, unnamed_speaker
@@ -1737,13 +1738,20 @@ def _short_word_before(chars: str, at: int, face: Callable[[int], str] | None = 
     31C3 import's A5 glance: "Let's build / a…", "Introduction / to…", "On the Edge / of…"), which says nothing; the
     text is cut before it instead ("Let's build…"). Only a word in small letters: a capital may start a name or a
     symbol ("Correcting Hα…", "Ethics of AI…", "Programming in C…"), which says something; nor a number ("Day 2…");
-    nor a word set apart in a face of its own, a formula's symbol or code ("Constraints on α…", "Beyond β…", "Using
-    ls…"): `face`, the font of the character at an index of `chars` (None: all in one font), is the same for the word
-    as for the space before it."""
+    nor a word set apart from the text before it (_set_apart: "Constraints on α…", "Beyond β…", "Using ls…")."""
     start = chars.rfind(" ", 0, at) + 1
     word = chars[start:at].strip(OPENING + HANGING)
     return start > 0 and chars[:start].strip() != "" and 0 < len(word) <= SHORT_WORD and word.isalpha() \
-        and word.islower() and (face is None or len({face(i) for i in range(start - 1, at)}) == 1)
+        and word.islower() and not _set_apart(chars, start, at, word, face)
+
+
+def _set_apart(chars: str, start: int, at: int, word: str, face: Callable[[int], str] | None) -> bool:
+    """Whether `word` (from `start` to `at` in `chars`, after a space) is set apart from the text before it, a symbol:
+    in another font than the space before it (a formula's, in italics; code: `face`, the font of the character at an
+    index of `chars`, None for one font throughout), or in another script than the character before that space (a
+    Greek letter in an English title; a Greek title's "με" is not)."""
+    return script_of(word[0]) != script_of(chars[start - 2]) \
+        or face is not None and len({face(i) for i in range(start - 1, at)}) > 1
 
 
 def _face_of(frags: list) -> Callable[[int], str]:
