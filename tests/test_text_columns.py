@@ -1059,3 +1059,45 @@ def test_columns_at_a_pages_foot_never_end_with_a_lead_in_its_list_in_the_next_c
         assert norm("KWinFT in 2021") in Pdf(result.output).norms[page], extra
         moved += result.anchors["abstract-1"] > result.anchors["end:abstract-0"]
     assert moved, moved  # (some of them moved on to open the next page)
+
+
+_OVERVIEW = ("Overview of challenges Vumi addresses:\n\n" + "\n\n".join(
+    f"{name}: {_text(60, start)}" for start, name in enumerate(("Scalability", "Barriers to entry", "Reliability"))))
+
+
+def test_a_heading_at_a_columns_foot_keeps_a_whole_paragraph_under_it_the_column_filled(tmp_path):
+    """EuroPython 2014 on A4, p. 55: "Overview of challenges Vumi addresses:" (kept with what follows) and its first
+    paragraph, 10 lines, fitted whole at the second column's foot, more paragraphs to follow; the index's rule (a
+    heading never ends a column with one of its entries) sent both on to the next page, the second column left 14
+    lines short of the first. A paragraph of two lines or more ends a column under its heading as it would a page:
+    wherever the text breaks (a first paragraph longer by 4 words at each step, on pages 220 points tall, 15 lines a
+    column), every page the text runs on from holds as many lines in its second column as in its first, give or take
+    3 (a heading's line and the two first lines of its paragraph, which go on together where the paragraph is cut),
+    and the line under the heading's is its paragraph's first. (With the index's rule: 4 lines beside 15.)"""
+    from reportlab.platypus import PageBreak, SimpleDocTemplate
+
+    from booklet.check import check_folder
+    from booklet.layout.columns import GAP, TextColumns
+    from booklet.layout.common import Context
+
+    booklet, _ = check_folder(write_conference(tmp_path / "conf", {"programme.yaml": None}))
+    ctx = Context(booklet, page_for("A4"))
+    width, margin = ctx.page.text_width, 20
+    story = []
+    for words in range(150, 280, 4):
+        text = f"Firstword {_text(words)} endfiller.\n\n{_OVERVIEW} Lastword."
+        story += [TextColumns(ctx.paras(text, ctx.styles.text), ctx.text_columns, GAP), PageBreak()]
+    path = tmp_path / "c.pdf"
+    SimpleDocTemplate(str(path), pagesize=(width + 2 * margin, 220 + 2 * margin), leftMargin=margin,
+                      rightMargin=margin, topMargin=margin, bottomMargin=margin).build(story)
+    middle = margin + width / 2
+    counts, under_heading = [], []
+    for index in range(len(pdfium.PdfDocument(str(path)))):
+        lines = _text_lines(path, index, 0)
+        left, right = [norm(t) for l, _, t in lines if l < middle], [norm(t) for l, _, t in lines if l >= middle]
+        under_heading += [column[n + 1] if n + 1 < len(column) else None for column in (left, right)
+                          for n, line in enumerate(column) if line.endswith(norm("Vumi addresses:"))]
+        if not any(norm("Lastword") in line for line in left + right):  # (a page the text runs on from)
+            counts.append((len(left), len(right)))
+    assert len(counts) >= 30 and all(abs(left - right) <= 3 for left, right in counts), counts
+    assert under_heading and all(line and line.startswith(norm("Scalability")) for line in under_heading), under_heading

@@ -49,6 +49,7 @@ _FEW = 4  # ... when no more than this many flowables per column are left for th
 _TIGHTEN_STEPS = 6  # bisections of how much tighter: to about a hundredth of the spaces
 FOOT_LINES = 4  # text in columns at a page's foot holding this many lines or fewer leaves no lead-in there apart
 FOOT_ROOM = 15  # from its list (TextColumns.split), in a room of fewer lines than this
+HEADED_LINES = 2  # running text: a heading ends a column over a whole paragraph of this many lines or more
 
 
 def column_count(width: float) -> int:
@@ -254,7 +255,8 @@ class Columns(Flowable):
             _headings_on(column, taken, cursor, column_width, height)
             if len(column) > 2 and _heads(column[-2][0]) and not keeps_with_next(column[-1][0]) \
                     and taken[-1] is not None and (following := cursor.peek()) is not None \
-                    and not _heads(following):  # (not a split entry's head: its rest follows)
+                    and not _heads(following) and self._alone_under_heading(column[-1][0]):  # (not a split
+                # entry's head: its rest follows)
                 _put_back(column, taken, cursor)  # nor does it end one with one of its entries, more to follow
                 _put_back(column, taken, cursor)  # ("O / Ortiz" at a column's foot, Osei... in the next)
                 _headings_on(column, taken, cursor, column_width, height)  # (and what leads into that heading: "Key
@@ -365,6 +367,12 @@ class Columns(Flowable):
         if not self.heights_fixed or page is None or height <= page:
             return False
         return sum(h for column in columns for _, h, _ in column) / self.count > page
+
+    def _alone_under_heading(self, flowable) -> bool:
+        """Whether `flowable`, whole at a column's foot under a heading (_heads), more to follow, is one of that
+        heading's entries alone there, to go on with its heading to the next column: in a list (the index of authors),
+        always ("O / Ortiz" at a column's foot, Osei... in the next)."""
+        return True
 
     def _least(self, columns) -> float:
         """The least height the balanced columns may have: the tallest flowable's (a name is not split to balance)."""
@@ -514,6 +522,14 @@ class TextColumns(Columns):
                    and (_heads(column[-1][0]) or keeps_tail_with_next(column[-1][0])) for column in columns)
 
     balances_whole = False  # a paragraph splits between the columns to balance them
+
+    def _alone_under_heading(self, flowable) -> bool:
+        """Running text: a paragraph (or a list's item) under a line kept with it ("Overview of challenges Vumi
+        addresses:") ends a column whole with it when it is HEADED_LINES lines or more, as it would end a page; only a
+        shorter one (a line) goes on with it, as an index's name does. Both went on whatever their length: EuroPython
+        2014 on A4, p. 55, "Conversing with people living in poverty", a heading and its 10-line paragraph went on to
+        the next page and left the second column 14 lines short of the first, the page's foot."""
+        return not hasattr(flowable, "blPara") or line_count(flowable) < HEADED_LINES
 
     def _placed(self, columns, width: float, height: float) -> _Placed:
         """As Columns' (the part of the text on this page), its lines counted (_PlacedText): a flowing entry's split
