@@ -434,6 +434,9 @@ def test_yaml_near_misses_are_not_syntax_errors(tmp_path, text):
     ({"conference.yaml": "title: X\nvenue: Lund\ndates: {start: 2027-06-14, end: 2027-14-06}\n"},
      "conference.yaml:3: dates.end: '2027-14-06' is not a valid date: there are 12 months (YYYY-MM-DD: the month is "
      "the second number)"),
+    # (digits not ASCII: the calendar has 2027-06-14; it said "June 2027 has 30 days")
+    ({"conference.yaml": "title: X\nvenue: Lund\ndates: {start: \"\uff12\uff10\uff12\uff17-06-14\", end: 2027-06-18}\n"},
+     "conference.yaml:3: dates.start: '\uff12\uff10\uff12\uff17-06-14' is not a date; write it like: start: 2027-09-13"),
     ({"conference.yaml": "title: X\nvenue: Lund\ndates: {start: 2027-06-14T23:30:00-11:00, end: 2027-06-18}\n"},
      "conference.yaml:3: dates.start: '2027-06-14T23:30:00-11:00' is a date and a time; write the date alone, like: "
      "start: 2027-09-13"),
@@ -443,7 +446,7 @@ def test_yaml_near_misses_are_not_syntax_errors(tmp_path, text):
     ({"conference.yaml": "title: X\nvenue: Lund\ndates: {start: 2027-06-14T10:00, end: 2027-06-18}\n"},
      "conference.yaml:3: dates.start: '2027-06-14T10:00' is a date and a time; write the date alone, like: "
      "start: 2027-09-13"),
-], ids=["conference-dates", "programme-day", "day-zero", "june-31", "month-13", "conference-timestamp",
+], ids=["conference-dates", "programme-day", "day-zero", "june-31", "month-13", "wide-digits", "conference-timestamp",
         "programme-timestamp", "date-and-minutes"])
 def test_date_yaml_cannot_construct(tmp_path, files, expected):
     build_and_check_fail(tmp_path, conference(tmp_path, files), [expected])
