@@ -749,6 +749,10 @@ def test_parallel_tracks_set_their_items_after_midnight_after_the_evening_dated_
     ("0900-0915", "'0900-0915' is not a time; write HH:MM or HH:MM-HH:MM, like: time: \"09:00-09:15\""),
     ("10.00 bis 10.30", "'10.00 bis 10.30' is not a time; write HH:MM or HH:MM-HH:MM, like: time: \"10:00-10:30\""),
     ("25:00", "'25:00' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\""),
+    # (no time meant that `time` refuses too: '10-9' was told to write "10:00-09:00", which ends before it starts)
+    ("10-9", "'10-9' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\""),
+    ("0900-0900", "'0900-0900' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\""),
+    ("2300-0030", "'2300-0030' is not a time; write HH:MM or HH:MM-HH:MM, like: time: \"23:00-00:30\""),
     ("10:00-09:00", "'10:00-09:00' ends before it starts"),
     ("11:59-00:30", "'11:59-00:30' ends before it starts (an item from 18:00 on may end after midnight, by 06:00: "
                     "\"23:00-00:40\"; one that runs longer is given its start alone, e.g. \"11:59\")"),

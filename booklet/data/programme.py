@@ -178,17 +178,23 @@ def _read_time(f: Fields) -> TimeRange | None:
         return None
     start, end = times
     midnight = match.group(3) == "24"  # "11:00-24:00": the end of the day, whenever the item starts
-    if end is not None and end == start and not midnight:
-        f.error("time", f"'{text}' ends when it starts; for an item without a length give its start alone, "
-                        f"e.g. \"{start:%H:%M}\"")
+    wrong = _span_problem(start, end, midnight)
+    if wrong:
+        f.error("time", f"'{text}' {wrong}")
         return None
+    return TimeRange(start, end, midnight)
+
+
+def _span_problem(start: dt.time, end: dt.time | None, midnight: bool) -> str | None:
+    """What is wrong with a time's span, to follow its text ("ends before it starts"), or None when it has none."""
+    if end is not None and end == start and not midnight:
+        return f"ends when it starts; for an item without a length give its start alone, e.g. \"{start:%H:%M}\""
     if end is not None and end < start and not midnight and not (start >= NIGHT_FROM and end <= NIGHT_UNTIL):
         hint = (f" (an item from {NIGHT_FROM:%H:%M} on may end after midnight, by {NIGHT_UNTIL:%H:%M}: "
                 f"\"23:00-00:40\"; one that runs longer is given its start alone, e.g. \"{start:%H:%M}\")"
                 if start >= NIGHT_FROM or end <= NIGHT_UNTIL else "")  # (not for a morning's typo: "10:00-09:00")
-        f.error("time", f"'{text}' ends before it starts{hint}")
-        return None
-    return TimeRange(start, end, midnight)
+        return f"ends before it starts{hint}"
+    return None
 
 
 
@@ -200,7 +206,8 @@ _LOOSE_TIME = re.compile(rf"^\s*{_LOOSE_CLOCK}(?:\s*(?:[-\u2013\u2014]+|to|until
 
 def _time_meant(text: str) -> str | None:
     """The time `text` probably means, written as `time` reads it ('0900-0915' -> '09:00-09:15', '9:00 to 9:20' ->
-    '09:00-09:20', '9-10' -> '09:00-10:00'), for its error to show; None when it reads as no clock time."""
+    '09:00-09:20', '9-10' -> '09:00-10:00'), for its error to show; None when it reads as no clock time, or as one
+    `time` would refuse too ('10-9': "10:00-09:00" ends before it starts)."""
     text = " ".join(text.split())
     match = _LOOSE_TIME.match(text) if len(text) <= 40 else None  # (a time is short: its spaces' runs, tried every
     # way, cost a 16,000-space text 15 s)
@@ -209,7 +216,10 @@ def _time_meant(text: str) -> str | None:
     written = "-".join(f"{int(h):02d}:{m or '00'}" for h, m in zip(match.group(1, 3), match.group(2, 4))
                        if h is not None)
     strict = TIME.match(written)
-    return written if strict and _clock_times(strict) is not None else None
+    times = _clock_times(strict) if strict else None
+    if times is None or _span_problem(*times, strict.group(3) == "24"):
+        return None
+    return written
 
 
 def _clock_times(match: re.Match):
