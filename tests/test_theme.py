@@ -214,6 +214,18 @@ def test_a_bold_or_italic_face_named_as_the_font_is_a_warning_naming_the_regular
         "the regular face); name the regular face: fonts/Sans.ttf"]
 
 
+def test_a_styled_face_named_as_the_font_names_its_regular_face_as_family_beside_reads_it(tmp_path):
+    """A regular face named MyText_Book.ttf (read as the regular face by family_beside) was not found beside
+    MyText-Italic.ttf, and the LOC was told to put a MyText-Regular.ttf beside it."""
+    regular = (FONT_DIR / "NotoSans-Regular.ttf").read_bytes()
+    folder = theme_folder(tmp_path / "a", "fonts:\n  text: fonts/Text-Italic.ttf\n",
+                          {"fonts/Text_Book.ttf": regular, "fonts/Text-Italic.ttf": regular})
+    assert [str(p) for p in check_folder(folder)[1] if p.kind == "font-style"] == [
+        "theme.yaml:2: fonts.text: warning: 'fonts/Text-Italic.ttf' is its family's italic face, not its regular one: "
+        "every text set in it prints italic, and its bold and italic faces are not found (booklet looks for them beside "
+        "the regular face); name the regular face: fonts/Text_Book.ttf"]
+
+
 def test_glyph_check_uses_the_theme_fonts(tmp_path):
     """A character only a fallback font has is fine with the fallbacks, and a warning without them."""
     abstracts = extend("abstracts.yaml", """\

@@ -118,12 +118,12 @@ def family_beside(regular: Path) -> Family:
 
 
 _STYLE_NAMES = {"bold": "bold", "italic": "italic", "bold_italic": "bold italic"}
-_REGULAR_WORDS = ("", "-Regular", "Regular", "_Regular", " Regular", "-Roman", "-Book", "-Normal")
 
 
 def styled_face(path: Path) -> tuple[str, Path, bool] | None:
     """(the style, its family's regular face, whether that file is there) when a font file is named as one of its family's other
-    faces (DejaVuSans-Bold.ttf, MyText-Italic.ttf: the usual name suffixes family_beside looks for), else None. Named as
+    faces (DejaVuSans-Bold.ttf, MyText-Italic.ttf: the usual name suffixes family_beside looks for), else None; its
+    regular face is the file beside it whose unstyled_stem is its name without the suffix (MyText_Book.ttf). Named as
     a theme's font it prints every text set in it in that style, and its family's faces are looked for beside it
     (DejaVuSans-Bold-Bold.ttf), never found."""
     stem = path.stem.casefold()
@@ -131,11 +131,12 @@ def styled_face(path: Path) -> tuple[str, Path, bool] | None:
         for suffix in _BESIDE[style]:
             if stem.endswith(f"-{suffix}".casefold()):
                 base = path.stem[: -len(suffix) - 1]
-                regular = next((candidate for word in _REGULAR_WORDS
-                                if (candidate := path.with_name(f"{base}{word}{path.suffix}")).is_file()), None)
-                if regular is None:  # (the name it would have, to put beside it)
+                regulars = sorted((candidate for candidate in path.parent.iterdir() if candidate.suffix == path.suffix
+                                   and unstyled_stem(candidate) == base and candidate.is_file()),
+                                  key=lambda candidate: (len(candidate.name), candidate.name))  # (MyText.ttf first)
+                if not regulars:  # (the name it would have, to put beside it)
                     return _STYLE_NAMES[style], path.with_name(f"{base}-Regular{path.suffix}"), False
-                return _STYLE_NAMES[style], regular, True
+                return _STYLE_NAMES[style], regulars[0], True
     return None
 
 
