@@ -226,6 +226,19 @@ def test_a_styled_face_named_as_the_font_names_its_regular_face_as_family_beside
         "the regular face); name the regular face: fonts/Text_Book.ttf"]
 
 
+def test_a_styled_face_named_as_the_font_is_not_said_to_lack_a_face_found_beside_it(tmp_path):
+    """Sans-Bold.ttf finds Sans-Bold-Italic.ttf beside it as its italic face: the warning said its bold and italic faces
+    were not found."""
+    regular = (FONT_DIR / "NotoSans-Regular.ttf").read_bytes()
+    folder = theme_folder(tmp_path / "a", "fonts:\n  text: fonts/Sans-Bold.ttf\n",
+                          {name: regular for name in ("fonts/Sans.ttf", "fonts/Sans-Bold.ttf", "fonts/Sans-Italic.ttf",
+                                                      "fonts/Sans-Bold-Italic.ttf")})
+    assert [str(p) for p in check_folder(folder)[1] if p.kind == "font-style"] == [
+        "theme.yaml:2: fonts.text: warning: 'fonts/Sans-Bold.ttf' is its family's bold face, not its regular one: "
+        "every text set in it prints bold, and its bold face is not found (booklet looks for it beside the regular "
+        "face); name the regular face: fonts/Sans.ttf"]
+
+
 def test_glyph_check_uses_the_theme_fonts(tmp_path):
     """A character only a fallback font has is fine with the fallbacks, and a warning without them."""
     abstracts = extend("abstracts.yaml", """\

@@ -340,9 +340,13 @@ def _styles_missing(report: Report, file: str, line: int, key: str, value: str, 
         style, regular, found = styled
         regular_value = value[: max(value.rfind("/"), value.rfind("\\")) + 1] + regular.name  # (its folder as written)
         name = regular_value if found else f"put {regular.name} beside it and name that, {regular_value}"
+        lost = [face for face, beside in (("bold", family.bold), ("italic", family.italic)) if beside is None]
+        # (Sans-Bold.ttf finds Sans-Bold-Italic.ttf as its italic face: not "not found")
+        them = ("faces are", "them") if len(lost) > 1 else ("face is", "it")
+        faces = (f", and its {' and '.join(lost)} {them[0]} not found (booklet looks for {them[1]} beside the regular "
+                 "face)") if lost else ""
         report.warn(file, line, key, f"'{value}' is its family's {style} face, not its regular one: every text set in "
-                    f"it prints {style}, and its bold and italic faces are not found (booklet looks for them beside the "
-                    f"regular face); name the regular face: {name}", "font-style")
+                    f"it prints {style}{faces}; name the regular face: {name}", "font-style")
         return
     styles = (("bold", "Bold", family.bold, "titles and headings are not bold"),
               ("italic", "Italic", family.italic, "speakers' names and emphasis are not in italic"))
