@@ -979,6 +979,23 @@ def test_photo_unreadable(tmp_path, content):
     ])
 
 
+def test_a_damaged_photo_says_it_may_be_damaged_not_cut_short(tmp_path):
+    """An image whose data is garbled, its length whole (a PNG's compressed pixels overwritten), is not "cut short":
+    it may be damaged, to save again."""
+    whole = io.BytesIO()
+    Image.linear_gradient("L").resize((120, 90)).save(whole, "PNG")
+    garbled = bytearray(whole.getvalue())
+    start = garbled.index(b"IDAT") + 4
+    garbled[start:start + 200] = bytes(byte ^ 0x5A for byte in garbled[start:start + 200])
+    data = conference(tmp_path, {"abstracts.yaml": with_photo("images/a.png"), "images/a.png": bytes(garbled)})
+    why = pillow_error(data / "images" / "a.png")
+    assert "truncated" not in why.casefold()
+    build_and_check_fail(tmp_path, data, [
+        f"abstracts.yaml:{abstract_line() + 2}: [2].speaker.photo: 'images/a.png': not a readable image ({why}): the "
+        "file may be damaged; open it in an image editor and save it again as PNG or JPEG",
+    ])
+
+
 @pytest.mark.parametrize("width, height, problem", [
     (9000, 9000, "image is 9000x9000 pixels, more than booklet accepts (80 megapixels)"),
     (20000, 20000, "image is 400 megapixels, more than booklet accepts (80 megapixels)"),  # (Pillow's limit first:
