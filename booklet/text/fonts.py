@@ -124,8 +124,8 @@ def styled_face(path: Path) -> tuple[str, Path, bool] | None:
     """(the style, its family's regular face, whether that file is there) when a font file is named as one of its family's other
     faces (DejaVuSans-Bold.ttf, MyText-Italic.ttf: the usual name suffixes family_beside looks for), else None; its
     regular face is the file beside it whose unstyled_stem is its name without the suffix (MyText_Book.ttf). Named as
-    a theme's font it prints every text set in it in that style, and its family's faces are looked for beside it
-    (DejaVuSans-Bold-Bold.ttf), never found."""
+    a theme's font it prints every text set in it in that style, and its family's faces are looked for by its own name
+    (DejaVuSans-Bold-Bold.ttf), seldom there."""
     stem = path.stem.casefold()
     for style in ("bold_italic", "bold", "italic"):  # (BoldItalic before Italic: "-Bold-Italic" ends with "-Italic")
         for suffix in _BESIDE[style]:
