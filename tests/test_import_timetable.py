@@ -308,3 +308,19 @@ def test_a_hand_made_timetables_odd_shapes_are_read_or_said(tmp_path):
     assert result.exit_code == 1 and not (tmp_path / "again").exists()
     assert (f"booklet: {timetable}: line 2: end 09:00 is before start 09:30 (an evening's item may end after "
             "midnight, by 06:00); nothing was written.") in result.output
+
+
+def test_a_pdf_or_a_calendar_given_as_the_timetable_says_what_it_is(tmp_path):
+    """A LOC's walk: the printed programme's PDF given with --timetable was told "no column of day or start or name
+    among '%PDF-1.4'"; it says it is a PDF, and what --timetable reads."""
+    source, _ = files(tmp_path)
+    folder = tmp_path / "school"
+    for name, content, what in (("programme.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00", "a PDF document"),
+                                ("times.ics", b"\xef\xbb\xbfBEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",
+                                 "an iCalendar file (.ics), a calendar")):
+        (tmp_path / name).write_bytes(content)
+        result = invoke("import", source, "--out", folder, "--timetable", tmp_path / name, "--first-day", "2018-06-10")
+        assert result.exit_code == 1 and not folder.exists()
+        assert (f"booklet: {tmp_path / name}: {what}, not a timetable; --timetable reads a spreadsheet: CSV, "
+                "tab-separated or an XLSX sheet (save or export the timetable as one); nothing was written.") \
+            in result.output, result.output

@@ -186,9 +186,25 @@ def _not_an_export(path: Path) -> None:
         raise SourceError(f"{path}: a web page (HTML{titled}), not an export: the server sent a page instead of "
                           "the file (an error, or a sign-in page); download the export again, signed in, and save "
                           "what it gives")
-    for magic, what in _NO_EXPORT:
-        if head.lstrip().startswith(magic):
-            raise SourceError(f"{path}: {what}, not a conference system's export; {_WHAT_TO_EXPORT}")
+    what = _no_export_kind(head)
+    if what:
+        raise SourceError(f"{path}: {what}, not a conference system's export; {_WHAT_TO_EXPORT}")
+
+
+def _no_export_kind(head: bytes) -> str | None:
+    """What a file is by its first bytes (its UTF-8 mark removed) when it is one of _NO_EXPORT ("a PDF document"),
+    else None."""
+    return next((what for magic, what in _NO_EXPORT if head.lstrip().startswith(magic)), None)
+
+
+def _not_a_timetable(path: Path) -> None:
+    """SourceError for a --timetable that is a PDF, a calendar or an image (_NO_EXPORT): it was told "no column of day
+    or start or name among '%PDF-1.4'"."""
+    with open(path, "rb") as stream:
+        what = _no_export_kind(stream.read(1024).removeprefix(b"\xef\xbb\xbf"))
+    if what:
+        raise SourceError(f"{path}: {what}, not a timetable; --timetable reads a spreadsheet: CSV, tab-separated or "
+                          "an XLSX sheet (save or export the timetable as one)")
 
 
 def _unreadable(path: Path, head: bytes) -> None:
@@ -221,6 +237,8 @@ def read(path: Path, options: Options) -> Imported:
         _not_a_source(given)
     if path.is_file():
         _not_an_export(path)
+    if options.timetable is not None and options.timetable.is_file():
+        _not_a_timetable(options.timetable)
     name = options.format or detect(path)
     if name not in FORMATS:
         raise SourceError(f"unknown format '{name}'; the formats are {', '.join(FORMATS)}")
