@@ -1101,3 +1101,41 @@ def test_a_heading_at_a_columns_foot_keeps_a_whole_paragraph_under_it_the_column
             counts.append((len(left), len(right)))
     assert len(counts) >= 30 and all(abs(left - right) <= 3 for left, right in counts), counts
     assert under_heading and all(line and line.startswith(norm("Scalability")) for line in under_heading), under_heading
+
+
+def test_a_heading_and_its_one_line_paragraph_go_on_from_a_columns_foot_and_end_a_page(tmp_path):
+    """A heading over a whole paragraph of one line (shorter than HEADED_LINES) at the foot of a column goes on with it
+    to the next column, as the index's "O / Ortiz" does; at the page's foot (its last column) they stay, as they do at
+    a page's foot in one column: wherever the text breaks (a first paragraph longer by 4 words at each step, on pages
+    220 points tall, 15 lines a column), the left column never ends with the heading and its line, more text to
+    follow, the right column does on some pages, and the line under the heading's is its paragraph's. (Sent on from
+    the last column too, they never ended it: they opened the next page, 2 lines or more left empty above them.)"""
+    from reportlab.platypus import PageBreak, SimpleDocTemplate
+
+    from booklet.check import check_folder
+    from booklet.layout.columns import GAP, TextColumns
+    from booklet.layout.common import Context
+
+    booklet, _ = check_folder(write_conference(tmp_path / "conf", {"programme.yaml": None}))
+    ctx = Context(booklet, page_for("A4"))
+    width, margin = ctx.page.text_width, 20
+    story = []
+    for words in range(60, 300, 4):
+        text = f"Firstword {_text(words)} endfiller.\n\nOverview of the challenges:\n\nOne line alone.\n\n{_text(240, 5)}"
+        story += [TextColumns(ctx.paras(text, ctx.styles.text), ctx.text_columns, GAP), PageBreak()]
+    path = tmp_path / "c.pdf"
+    SimpleDocTemplate(str(path), pagesize=(width + 2 * margin, 220 + 2 * margin), leftMargin=margin,
+                      rightMargin=margin, topMargin=margin, bottomMargin=margin).build(story)
+    middle, heading = margin + width / 2, norm("Overview of the challenges:")
+    under_heading, feet, moved = [], [], 0
+    for index in range(len(pdfium.PdfDocument(str(path)))):
+        lines = _text_lines(path, index, 0)
+        left, right = [norm(t) for l, _, t in lines if l < middle], [norm(t) for l, _, t in lines if l >= middle]
+        for column in (left, right):
+            at = [n for n, line in enumerate(column) if line == heading]
+            under_heading += [column[n + 1] if n + 1 < len(column) else None for n in at]
+            feet += ["left" if column is left else "right" for n in at if n + 2 == len(column)]
+        moved += bool(right) and right[0] == heading  # (on from the left column's foot, or no room there)
+    assert under_heading and all(line == norm("One line alone.") for line in under_heading), under_heading
+    assert "right" in feet and "left" not in feet and moved, (feet, moved)  # (at the page's foot some; at the left
+    # column's, never)

@@ -255,8 +255,9 @@ class Columns(Flowable):
             _headings_on(column, taken, cursor, column_width, height)
             if len(column) > 2 and _heads(column[-2][0]) and not keeps_with_next(column[-1][0]) \
                     and taken[-1] is not None and (following := cursor.peek()) is not None \
-                    and not _heads(following) and self._alone_under_heading(column[-1][0]):  # (not a split
-                # entry's head: its rest follows)
+                    and not _heads(following) \
+                    and self._alone_under_heading(column[-1][0], number == self.count - 1):  # (not a split entry's
+                # head: its rest follows; the last column's foot is the page's)
                 _put_back(column, taken, cursor)  # nor does it end one with one of its entries, more to follow
                 _put_back(column, taken, cursor)  # ("O / Ortiz" at a column's foot, Osei... in the next)
                 _headings_on(column, taken, cursor, column_width, height)  # (and what leads into that heading: "Key
@@ -368,10 +369,11 @@ class Columns(Flowable):
             return False
         return sum(h for column in columns for _, h, _ in column) / self.count > page
 
-    def _alone_under_heading(self, flowable) -> bool:
+    def _alone_under_heading(self, flowable, page_foot: bool) -> bool:
         """Whether `flowable`, whole at a column's foot under a heading (_heads), more to follow, is one of that
-        heading's entries alone there, to go on with its heading to the next column: in a list (the index of authors),
-        always ("O / Ortiz" at a column's foot, Osei... in the next)."""
+        heading's entries alone there, to go on with its heading to the next column (or page: `page_foot`, the foot
+        of the page's last column): in a list (the index of authors), always ("O / Ortiz" at a column's foot, Osei...
+        in the next)."""
         return True
 
     def _least(self, columns) -> float:
@@ -523,13 +525,16 @@ class TextColumns(Columns):
 
     balances_whole = False  # a paragraph splits between the columns to balance them
 
-    def _alone_under_heading(self, flowable) -> bool:
+    def _alone_under_heading(self, flowable, page_foot: bool) -> bool:
         """Running text: a paragraph (or a list's item) under a line kept with it ("Overview of challenges Vumi
         addresses:") ends a column whole with it when it is HEADED_LINES lines or more, as it would end a page; only a
         shorter one (a line) goes on with it, as an index's name does. Both went on whatever their length: EuroPython
         2014 on A4, p. 55, "Conversing with people living in poverty", a heading and its 10-line paragraph went on to
-        the next page and left the second column 14 lines short of the first, the page's foot."""
-        return not hasattr(flowable, "blPara") or line_count(flowable) < HEADED_LINES
+        the next page and left the second column 14 lines short of the first, the page's foot. At the page's foot
+        (`page_foot`), never: a heading and the whole paragraph under it end a page however short it is, as they do in
+        one column (flowables.Continues._split moves on only the lines kept with what follows that end the page); a
+        heading and its one-line paragraph went on from the page's last column, 2 lines and more left empty there."""
+        return not page_foot and (not hasattr(flowable, "blPara") or line_count(flowable) < HEADED_LINES)
 
     def _placed(self, columns, width: float, height: float) -> _Placed:
         """As Columns' (the part of the text on this page), its lines counted (_PlacedText): a flowing entry's split
