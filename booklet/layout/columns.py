@@ -466,7 +466,9 @@ class TextColumns(Columns):
     measures (wrap) about as tall as its columns would be with no page's foot below them, not just taller than the
     room, so that what measures a page before laying it out (layout.flowables.height_needed, an abstract set tighter
     to fit its page, the lint of abstracts too long) learns by how much; the spaces between its paragraphs are never
-    set tighter to take the last lines onto a page; and a paragraph splits between the columns to balance them."""
+    set tighter to take the last lines onto a page; a paragraph splits between the columns to balance them; and a
+    heading ends a column over a whole paragraph of HEADED_LINES lines or more, and the page's last column over any
+    (_alone_under_heading)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -534,7 +536,7 @@ class TextColumns(Columns):
         (`page_foot`), never: a heading and the whole paragraph under it end a page however short it is, as they do in
         one column (flowables.Continues._split moves on only the lines kept with what follows that end the page); a
         heading and its one-line paragraph went on from the page's last column, 2 lines and more left empty there."""
-        return not page_foot and (not hasattr(flowable, "blPara") or line_count(flowable) < HEADED_LINES)
+        return not page_foot and (not isinstance(flowable, Paragraph) or line_count(flowable) < HEADED_LINES)
 
     def _placed(self, columns, width: float, height: float) -> _Placed:
         """As Columns' (the part of the text on this page), its lines counted (_PlacedText): a flowing entry's split
