@@ -732,12 +732,9 @@ _CALL = ("Call to Action:\n\nEngaging the FOSDEM Community:\nA compelling closin
          "inclusive, ethical, and open digital infrastructure.")
 
 
-def _below_call_and_lead_in(tmp_path, steps, height: float, ending: str = _CALL,
-                            ends: tuple = ("Call to Action:", "ecosystem to:"), starts: tuple = ()) -> list[list]:
-    """`ending` (FOSDEM 2025's "Call to Action:", its lead-in and list: _CALL) after a paragraph of each of `steps`
-    words, in an A4 abstract's columns, each on pages of their own `height` tall: for each of `ends`, the line under
-    the line ending so in its column, each time (None: none, the column ends), then for each of `starts` the line
-    under the line starting so."""
+def _columns_a_page(tmp_path, texts, height: float = 220):
+    """Each of `texts` set in TextColumns (an A4 abstract's width and columns) on pages of their own `height` tall
+    (220 points: 15 lines a column), into one PDF: its path and the x between the two columns."""
     from reportlab.platypus import PageBreak, SimpleDocTemplate
 
     from booklet.check import check_folder
@@ -748,16 +745,24 @@ def _below_call_and_lead_in(tmp_path, steps, height: float, ending: str = _CALL,
     ctx = Context(booklet, page_for("A4"))
     width, margin = ctx.page.text_width, 20
     story = []
-    for words in steps:
-        story += [TextColumns(ctx.paras(_text(words) + " endfiller.\n\n" + ending, ctx.styles.text),
-                              ctx.text_columns, GAP), PageBreak()]
-    doc = SimpleDocTemplate(str(tmp_path / "c.pdf"), pagesize=(width + 2 * margin, height + 2 * margin),
-                            leftMargin=margin, rightMargin=margin, topMargin=margin, bottomMargin=margin)
-    doc.build(story)
-    middle = margin + width / 2
+    for text in texts:
+        story += [TextColumns(ctx.paras(text, ctx.styles.text), ctx.text_columns, GAP), PageBreak()]
+    path = tmp_path / "c.pdf"
+    SimpleDocTemplate(str(path), pagesize=(width + 2 * margin, height + 2 * margin), leftMargin=margin,
+                      rightMargin=margin, topMargin=margin, bottomMargin=margin).build(story)
+    return path, margin + width / 2
+
+
+def _below_call_and_lead_in(tmp_path, steps, height: float, ending: str = _CALL,
+                            ends: tuple = ("Call to Action:", "ecosystem to:"), starts: tuple = ()) -> list[list]:
+    """`ending` (FOSDEM 2025's "Call to Action:", its lead-in and list: _CALL) after a paragraph of each of `steps`
+    words, in an A4 abstract's columns, each on pages of their own `height` tall: for each of `ends`, the line under
+    the line ending so in its column, each time (None: none, the column ends), then for each of `starts` the line
+    under the line starting so."""
+    path, middle = _columns_a_page(tmp_path, [_text(words) + " endfiller.\n\n" + ending for words in steps], height)
     columns = []  # the lines of each column, page after page
-    for index in range(len(pdfium.PdfDocument(str(tmp_path / "c.pdf")))):
-        lines = _text_lines(tmp_path / "c.pdf", index, 0)
+    for index in range(len(pdfium.PdfDocument(str(path)))):
+        lines = _text_lines(path, index, 0)
         columns += [[norm(t) for l, _, t in lines if l < middle], [norm(t) for l, _, t in lines if l >= middle]]
     followed = [(column[n], column[n + 1] if n + 1 < len(column) else None)
                 for column in columns for n in range(len(column))]
@@ -1074,23 +1079,8 @@ def test_a_heading_at_a_columns_foot_keeps_a_whole_paragraph_under_it_the_column
     column), every page the text runs on from holds as many lines in its second column as in its first, give or take
     3 (a heading's line and the two first lines of its paragraph, which go on together where the paragraph is cut),
     and the line under the heading's is its paragraph's first. (With the index's rule: 4 lines beside 15.)"""
-    from reportlab.platypus import PageBreak, SimpleDocTemplate
-
-    from booklet.check import check_folder
-    from booklet.layout.columns import GAP, TextColumns
-    from booklet.layout.common import Context
-
-    booklet, _ = check_folder(write_conference(tmp_path / "conf", {"programme.yaml": None}))
-    ctx = Context(booklet, page_for("A4"))
-    width, margin = ctx.page.text_width, 20
-    story = []
-    for words in range(150, 280, 4):
-        text = f"Firstword {_text(words)} endfiller.\n\n{_OVERVIEW} Lastword."
-        story += [TextColumns(ctx.paras(text, ctx.styles.text), ctx.text_columns, GAP), PageBreak()]
-    path = tmp_path / "c.pdf"
-    SimpleDocTemplate(str(path), pagesize=(width + 2 * margin, 220 + 2 * margin), leftMargin=margin,
-                      rightMargin=margin, topMargin=margin, bottomMargin=margin).build(story)
-    middle = margin + width / 2
+    path, middle = _columns_a_page(tmp_path, [f"Firstword {_text(words)} endfiller.\n\n{_OVERVIEW} Lastword."
+                                              for words in range(150, 280, 4)])
     counts, under_heading = [], []
     for index in range(len(pdfium.PdfDocument(str(path)))):
         lines = _text_lines(path, index, 0)
@@ -1110,23 +1100,10 @@ def test_a_heading_and_its_one_line_paragraph_go_on_from_a_columns_foot_and_end_
     220 points tall, 15 lines a column), the left column never ends with the heading and its line, more text to
     follow, the right column does on some pages, and the line under the heading's is its paragraph's. (Sent on from
     the last column too, they never ended it: they opened the next page, 2 lines or more left empty above them.)"""
-    from reportlab.platypus import PageBreak, SimpleDocTemplate
-
-    from booklet.check import check_folder
-    from booklet.layout.columns import GAP, TextColumns
-    from booklet.layout.common import Context
-
-    booklet, _ = check_folder(write_conference(tmp_path / "conf", {"programme.yaml": None}))
-    ctx = Context(booklet, page_for("A4"))
-    width, margin = ctx.page.text_width, 20
-    story = []
-    for words in range(60, 300, 4):
-        text = f"Firstword {_text(words)} endfiller.\n\nOverview of the challenges:\n\nOne line alone.\n\n{_text(240, 5)}"
-        story += [TextColumns(ctx.paras(text, ctx.styles.text), ctx.text_columns, GAP), PageBreak()]
-    path = tmp_path / "c.pdf"
-    SimpleDocTemplate(str(path), pagesize=(width + 2 * margin, 220 + 2 * margin), leftMargin=margin,
-                      rightMargin=margin, topMargin=margin, bottomMargin=margin).build(story)
-    middle, heading = margin + width / 2, norm("Overview of the challenges:")
+    path, middle = _columns_a_page(tmp_path, [
+        f"Firstword {_text(words)} endfiller.\n\nOverview of the challenges:\n\nOne line alone.\n\n{_text(240, 5)}"
+        for words in range(60, 300, 4)])
+    heading = norm("Overview of the challenges:")
     under_heading, feet, moved = [], [], 0
     for index in range(len(pdfium.PdfDocument(str(path)))):
         lines = _text_lines(path, index, 0)
