@@ -128,10 +128,14 @@ def test_columns_two_on_a5_three_on_a4(tmp_path, size, columns):
 
 
 def test_a_letter_heading_keeps_two_of_its_names_with_it_at_a_column_foot(tmp_path):
-    """The sample at letter size: "O" and Ortiz at the foot of the second column, Osei-Mensah and the other O names
-    at the top of the third, before; now the letter, Ortiz and Osei-Mensah go on together."""
+    """The sample's participants at letter size: "O" and Ortiz at the foot of the second column, Osei-Mensah and the
+    other O names at the top of the third, before; now the letter, Ortiz and Osei-Mensah go on together. (The list
+    starts a page of its own: the sample's participants and people in the minimal conference lay it out as in the
+    sample's booklet, the same lines on the page, in a quarter of the pages.)"""
     sample = Path(__file__).resolve().parent.parent / "data"
-    pdf = build(sample, tmp_path / "out.pdf", "--page-size", "letter")
+    folder = write_conference(tmp_path / "conf", {name: (sample / name).read_text(encoding="utf-8")
+                                                  for name in ("participants.yaml", "people.yaml")})
+    pdf = build(folder, tmp_path / "out.pdf", "--page-size", "letter")
     (page,) = set(pdf.pages_with("Ortiz, Diego")) & set(pdf.pages_with("Lakeshore Institute"))  # not the index
     starts = x_positions(tmp_path / "out.pdf", page, {"Ortiz", "Osei-Mensah", "Nwosu"})
     assert starts["Ortiz"] == starts["Osei-Mensah"] != starts["Nwosu"]
