@@ -2125,7 +2125,7 @@ def _laid_out_by_lint(tmp_path):
     sentence = "Hierarchical models pool the information of many noisy objects into one sharper picture. "
     entries = [_entry("first", "The first", "A short first text ends here."),
                _entry("short", "A short one", "A short text ends here too."),
-               _entry("long", "A long one", _filling(2, 1500, "endlong")),
+               _entry("long", "A long one", _filling(2, 1000, "endlong")),
                *(_entry(f"s{n}", f"Talk {n}", sentence * n) for n in range(30, 42, 2))]
     return write_conference(tmp_path / "conf", {
         "abstracts.yaml": "".join(entries),
