@@ -272,20 +272,22 @@ def test_a_short_question_alone_never_ends_a_page_without_the_text_that_answers_
         assert norm(f"Zeta{words}") in pdf.norms[page], words
 
 
-def _kept_together(tmp_path, ending, together) -> None:
-    """Abstracts of every length near a page's foot (a line more at each step), each ending with `ending(words)`:
-    the texts `together(words)` are all on one page, and some went on to the next (the speaker is not there)."""
+def _kept_together(tmp_path, ending, *togethers) -> None:
+    """Abstracts of every length near a page's foot (a line more at each step), each ending with `ending(words)`,
+    built once: for each of `togethers`, the texts `together(words)` are all on one page, and some went on to the
+    next (the speaker is not there)."""
     steps = range(330, 430, 6)
     result = _abstracts_only(tmp_path, [_entry(f"e{words}", f"Entry {words}",
                                                _filling(0, words, "x") + "\n\n" + ending(words)) for words in steps])
     pdf = Pdf(result.output)
-    moved = 0
-    for words in steps:
-        first, *rest = together(words)
-        page = next(i for i, text in enumerate(pdf.norms) if norm(first) in text)
-        assert all(norm(text) in pdf.norms[page] for text in rest), (words, first)
-        moved += norm("Ana Smith") not in pdf.norms[page]  # (the speaker: on the abstract's first page only)
-    assert moved  # (some went to the next page: the texts did reach the page's foot)
+    for together in togethers:
+        moved = 0
+        for words in steps:
+            first, *rest = together(words)
+            page = next(i for i, text in enumerate(pdf.norms) if norm(first) in text)
+            assert all(norm(text) in pdf.norms[page] for text in rest), (words, first)
+            moved += norm("Ana Smith") not in pdf.norms[page]  # (the speaker: on the abstract's first page only)
+        assert moved  # (some went to the next page: the texts did reach the page's foot)
 
 
 _LONG_LEAD_IN = " ".join(WORDS * 5) + " and more as follows:"
@@ -360,8 +362,8 @@ def test_a_block_of_code_never_leaves_its_first_or_last_line_alone_on_a_page(tmp
                 f"delta_{words}()\n```\n\n"
                 + " ".join(WORDS[k % len(WORDS)] for k in range(120)))
 
-    _kept_together(tmp_path / "first", ending, lambda words: [f"alpha_{words}()", f"beta_{words}()"])
-    _kept_together(tmp_path / "last", ending, lambda words: [f"delta_{words}()", f"gamma_{words}()"])
+    _kept_together(tmp_path, ending, lambda words: [f"alpha_{words}()", f"beta_{words}()"],
+                   lambda words: [f"delta_{words}()", f"gamma_{words}()"])  # (its first two lines; its last two)
 
 
 def test_a_tutorial_that_runs_onto_more_pages_says_on_each_what_it_continues(tmp_path):
