@@ -1720,7 +1720,9 @@ def _text_over(ctx, abstract, lines_over: tuple[float, float]) -> str:
         made = abstract_content(ctx, dataclasses.replace(abstract, text=_numbered_text(count)))[0]
         return (height_needed(made, page.text_width, page.text_height) - page.text_height) / leading
 
-    count = _first_count(range(200, 2000, 6), over, lines_over[0], lambda lines: lines <= lines_over[1])
+    # (from 290 words, which fill no A5 page, to 1,100, some 30 lines over an A4 one: the texts found, 344 to 704
+    # words, as from 200 to 2,000 in the same steps, with fewer and shorter texts laid out on the way)
+    count = _first_count(range(290, 1100, 6), over, lines_over[0], lambda lines: lines <= lines_over[1])
     if count is None:
         raise AssertionError(lines_over)
     return _numbered_text(count)
@@ -1845,7 +1847,8 @@ def _text_running_on(ctx, abstract, pages: int, last_lines: tuple[float, float])
         taken, last = pages_taken(ctx, made, continued_heading(ctx, abstract.title))
         return taken, last / leading
 
-    count = _first_count(range(250 * (pages - 1), 500 * pages, 5), taken, (pages, last_lines[0]),
+    # (300 to 350 words a page: the counts found for three A5 pages, 640 and 815, as from 250 and 500 a page)
+    count = _first_count(range(300 * (pages - 1), 350 * pages, 5), taken, (pages, last_lines[0]),
                          lambda found: found[0] == pages and found[1] <= last_lines[1])
     if count is None:
         raise AssertionError((pages, last_lines))
