@@ -16,7 +16,7 @@ from booklet.build import build_booklet
 from booklet.layout.abstracts import continued
 from booklet.text.fonts import register_fonts
 from .helpers import BASE, extend, set_tighter, write_conference
-from .pdftext import Pdf, norm
+from .pdftext import Pdf, characters, norm
 
 
 def portrait() -> bytes:
@@ -387,8 +387,7 @@ def _lines_on(path, index: int) -> list[list[tuple[float, str]]]:
     pdf = pdfium.PdfDocument(str(path))
     text = pdf[index].get_textpage()
     rows: dict[int, list] = {}
-    for i in range(text.count_chars()):
-        char = text.get_text_range(i, 1)
+    for i, char in enumerate(characters(text)):
         if char.strip():
             left, bottom, _, top = text.get_charbox(i, loose=True)  # (the font's height: the same for a line)
             rows.setdefault(round((bottom + top) / 4), []).append((left, char))

@@ -14,7 +14,7 @@ from booklet.build import build_booklet
 from booklet.problems import DataError
 from booklet.layout.page import page_for
 from .helpers import BASE, set_tighter, write_conference
-from .pdftext import Pdf, norm
+from .pdftext import Pdf, characters, norm
 
 WORDS = ("Hierarchical models pool the information of many noisy objects into one sharper picture of the population, "
          "and the scatter between them is a parameter like any other.").split()
@@ -43,8 +43,7 @@ def _text_lines(path, index: int, below: float) -> list[tuple[float, float, str]
     height = page.get_height()
     text = page.get_textpage()
     rows: dict[int, list] = {}
-    for i in range(text.count_chars()):
-        char = text.get_text_range(i, 1)
+    for i, char in enumerate(characters(text)):
         left, bottom, right, top = text.get_charbox(i, loose=True)
         if char.strip() and height - top >= below:
             rows.setdefault(round((bottom + top) / 4), []).append((left, right, char))
@@ -590,8 +589,8 @@ def _assert_within_columns(result, index: int) -> list:
 
     lines = _text_lines(result.output, index, 0)
     chars = pdfium.PdfDocument(str(result.output))[index].get_textpage()
-    folio = [box for i in range(chars.count_chars())
-             if chars.get_text_range(i, 1).isdigit() and (box := chars.get_charbox(i))[1] < 60]  # (at the foot)
+    folio = [box for i, char in enumerate(characters(chars))
+             if char.isdigit() and (box := chars.get_charbox(i))[1] < 60]  # (at the foot)
     left, right = min(line[0] for line in lines), folio[-1][2]
     middle = (left + right) / 2
     for start, end, words in lines:
