@@ -1183,7 +1183,9 @@ def test_a_short_flowing_tutorial_moves_on_whole_rather_than_split_by_its_presen
     whose description is shorter than twice TAIL_LINES moves on whole."""
     long_text = "\\n\\n".join(" ".join(WORDS[(k + p) % len(WORDS)] for k in range(60)) for p in range(3))
     shared = moved = 0
-    for extra in range(6, 14):  # the first tutorial's length pushes the second down to the page's foot (from 11: moved on)
+    # the first tutorial's length pushes the second down to the page's foot (0-10: below it on its page, mid-page
+    # before 6; 11-13: moved on)
+    for extra in range(6, 14):
         text = long_text + "\\n\\n" + " ".join(WORDS[k % len(WORDS)] for k in range(20 * extra + 1))
         files = {"tutorials.yaml": _long_and_short_tutorials(text), "programme.yaml": None}
         result = build_booklet(write_conference(tmp_path / f"c{extra}", files), tmp_path / f"b{extra}.pdf",
