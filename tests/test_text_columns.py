@@ -731,9 +731,9 @@ _CALL = ("Call to Action:\n\nEngaging the FOSDEM Community:\nA compelling closin
          "inclusive, ethical, and open digital infrastructure.")
 
 
-def _columns_a_page(tmp_path, texts, height: float = 220):
+def _columns_a_page(tmp_path, texts, height: float = 220) -> list[tuple[list[str], list[str]]]:
     """Each of `texts` set in TextColumns (an A4 abstract's width and columns) on pages of their own `height` tall
-    (220 points: 15 lines a column), into one PDF: its path and the x between the two columns."""
+    (220 points: 15 lines a column), into one PDF: each page's left and right column, their lines (norm), top first."""
     from reportlab.platypus import PageBreak, SimpleDocTemplate
 
     from booklet.check import check_folder
@@ -749,7 +749,11 @@ def _columns_a_page(tmp_path, texts, height: float = 220):
     path = tmp_path / "c.pdf"
     SimpleDocTemplate(str(path), pagesize=(width + 2 * margin, height + 2 * margin), leftMargin=margin,
                       rightMargin=margin, topMargin=margin, bottomMargin=margin).build(story)
-    return path, margin + width / 2
+    middle, pages = margin + width / 2, []
+    for index in range(len(pdfium.PdfDocument(str(path)))):
+        lines = _text_lines(path, index, 0)
+        pages.append(([norm(t) for l, _, t in lines if l < middle], [norm(t) for l, _, t in lines if l >= middle]))
+    return pages
 
 
 def _below_call_and_lead_in(tmp_path, steps, height: float, ending: str = _CALL,
@@ -758,11 +762,8 @@ def _below_call_and_lead_in(tmp_path, steps, height: float, ending: str = _CALL,
     words, in an A4 abstract's columns, each on pages of their own `height` tall: for each of `ends`, the line under
     the line ending so in its column, each time (None: none, the column ends), then for each of `starts` the line
     under the line starting so."""
-    path, middle = _columns_a_page(tmp_path, [_text(words) + " endfiller.\n\n" + ending for words in steps], height)
-    columns = []  # the lines of each column, page after page
-    for index in range(len(pdfium.PdfDocument(str(path)))):
-        lines = _text_lines(path, index, 0)
-        columns += [[norm(t) for l, _, t in lines if l < middle], [norm(t) for l, _, t in lines if l >= middle]]
+    pages = _columns_a_page(tmp_path, [_text(words) + " endfiller.\n\n" + ending for words in steps], height)
+    columns = [column for page in pages for column in page]  # the lines of each column, page after page
     followed = [(column[n], column[n + 1] if n + 1 < len(column) else None)
                 for column in columns for n in range(len(column))]
     return [[below for line, below in followed if line.endswith(norm(end))] for end in ends] + \
@@ -1078,12 +1079,10 @@ def test_a_heading_at_a_columns_foot_keeps_a_whole_paragraph_under_it_the_column
     column), every page the text runs on from holds as many lines in its second column as in its first, give or take
     3 (a heading's line and the two first lines of its paragraph, which go on together where the paragraph is cut),
     and the line under the heading's is its paragraph's first. (With the index's rule: 4 lines beside 15.)"""
-    path, middle = _columns_a_page(tmp_path, [f"Firstword {_text(words)} endfiller.\n\n{_OVERVIEW} Lastword."
-                                              for words in range(150, 280, 4)])
+    pages = _columns_a_page(tmp_path, [f"Firstword {_text(words)} endfiller.\n\n{_OVERVIEW} Lastword."
+                                       for words in range(150, 280, 4)])
     counts, under_heading = [], []
-    for index in range(len(pdfium.PdfDocument(str(path)))):
-        lines = _text_lines(path, index, 0)
-        left, right = [norm(t) for l, _, t in lines if l < middle], [norm(t) for l, _, t in lines if l >= middle]
+    for left, right in pages:
         under_heading += [column[n + 1] if n + 1 < len(column) else None for column in (left, right)
                           for n, line in enumerate(column) if line.endswith(norm("Vumi addresses:"))]
         if not any(norm("Lastword") in line for line in left + right):  # (a page the text runs on from)
@@ -1099,14 +1098,12 @@ def test_a_heading_and_its_one_line_paragraph_go_on_from_a_columns_foot_and_end_
     220 points tall, 15 lines a column), the left column never ends with the heading and its line, more text to
     follow, the right column does on some pages, and the line under the heading's is its paragraph's. (Sent on from
     the last column too, they never ended it: they opened the next page, 2 lines or more left empty above them.)"""
-    path, middle = _columns_a_page(tmp_path, [
+    pages = _columns_a_page(tmp_path, [
         f"Firstword {_text(words)} endfiller.\n\nOverview of the challenges:\n\nOne line alone.\n\n{_text(240, 5)}"
         for words in range(60, 300, 4)])
     heading = norm("Overview of the challenges:")
     under_heading, feet, moved = [], [], 0
-    for index in range(len(pdfium.PdfDocument(str(path)))):
-        lines = _text_lines(path, index, 0)
-        left, right = [norm(t) for l, _, t in lines if l < middle], [norm(t) for l, _, t in lines if l >= middle]
+    for left, right in pages:
         for column in (left, right):
             at = [n for n, line in enumerate(column) if line == heading]
             under_heading += [column[n + 1] if n + 1 < len(column) else None for n in at]
