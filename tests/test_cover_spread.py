@@ -18,6 +18,7 @@ from booklet.printing.impose import impose
 from booklet.printing.preflight import preflight
 
 from .helpers import write_conference
+from .pdftext import characters
 from .printpdfs import numbered_pdf
 
 MM = 72 / 25.4
@@ -49,7 +50,7 @@ def _chars(path: Path, index: int) -> list[tuple[str, tuple[float, float, float,
     document = pypdfium2.PdfDocument(str(path))
     try:
         text = document[index].get_textpage()
-        found = [(text.get_text_range(i, 1), text.get_charbox(i)) for i in range(text.count_chars())]
+        found = [(char, text.get_charbox(i)) for i, char in enumerate(characters(text))]
     finally:
         document.close()
     return [(ch, box) for ch, box in found if ch.strip()]

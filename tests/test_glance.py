@@ -17,7 +17,7 @@ from booklet.model import Day, Item, Parallel, Session, TimeRange
 from booklet.text import markup
 
 from .helpers import BASE, write_conference
-from .pdftext import Pdf, norm
+from .pdftext import Pdf, characters, norm
 
 SAMPLE = __import__("pathlib").Path(__file__).parent.parent / "booklet" / "resources" / "sample"
 
@@ -1607,8 +1607,7 @@ def _ink_of(path, page: int) -> list[tuple[str, float, float]]:
     try:
         text = document[page].get_textpage()
         found = []
-        for index in range(text.count_chars()):
-            char = text.get_text_range(index, 1)
+        for index, char in enumerate(characters(text)):
             if char.strip():
                 _, bottom, _, top = text.get_charbox(index)
                 found.append((char, bottom, top))

@@ -26,7 +26,7 @@ from booklet.layout.styles import make_styles
 from booklet.output.render import render_pdf
 
 from .helpers import BASE, write_conference
-from .pdftext import Pdf
+from .pdftext import Pdf, characters
 
 TIME_RANGE = re.compile(r"^\d\d:\d\d\u2013\d\d:\d\d$")
 BLEED = 3 * mm  # the build's default: PDF coordinates are trim coordinates shifted by it
@@ -178,7 +178,7 @@ def test_a_row_s_time_and_page_number_stand_on_its_title_s_baseline(long_day):
     doc = pdfium.PdfDocument(str(path))
     try:
         textpage = doc[index].get_textpage()
-        chars = [(textpage.get_text_range(i, 1), textpage.get_charbox(i)) for i in range(textpage.count_chars())]
+        chars = [(char, textpage.get_charbox(i)) for i, char in enumerate(characters(textpage))]
         width = doc[index].get_width()
     finally:
         doc.close()
@@ -258,7 +258,7 @@ def test_parallel_sessions_names_stand_on_one_baseline_when_one_holds_a_tall_for
     index = outline_pages(pdf, "Programme")[0][1]
     document = pdfium.PdfDocument(str(path))
     text = document[index].get_textpage()
-    chars = [(text.get_text_range(i, 1), text.get_charbox(i)) for i in range(text.count_chars())]
+    chars = [(char, text.get_charbox(i)) for i, char in enumerate(characters(text))]
     document.close()
     whole = "".join(char for char, _ in chars)
     bottoms = []
@@ -307,7 +307,7 @@ def above_the_text(path, index: int) -> str:
     doc = pdfium.PdfDocument(str(path))
     try:
         textpage = doc[index].get_textpage()
-        return "".join(textpage.get_text_range(i, 1) for i in range(textpage.count_chars())
+        return "".join(char for i, char in enumerate(characters(textpage))
                        if textpage.get_charbox(i)[1] - BLEED > frame_top + 1).strip()
     finally:
         doc.close()

@@ -19,7 +19,7 @@ from booklet.model import Day, Parallel
 from booklet.data.validate import read_booklet
 
 from .helpers import DATA, write_conference
-from .pdftext import PAGE_NUMBER, Pdf, norm
+from .pdftext import PAGE_NUMBER, Pdf, characters, norm
 
 
 @pytest.fixture(scope="module")
@@ -563,7 +563,7 @@ def test_a_wrapped_numbered_contents_entry_runs_on_under_its_own_title_among_ten
     Frame(0, 0, width, height, 0, 0, 0, 0).addFromList(story, canvas)
     canvas.save()
     page = pdfium.PdfDocument(str(path))[0].get_textpage()
-    boxes = [(page.get_text_range(i, 1), page.get_charbox(i, loose=True)) for i in range(page.count_chars())]
+    boxes = [(char, page.get_charbox(i, loose=True)) for i, char in enumerate(characters(page))]
     lines: dict[int, list] = {}
     for char, box in boxes:
         if char.strip():

@@ -20,7 +20,7 @@ from booklet.proofs import page_ranges
 from booklet.text import markup
 
 from .helpers import BASE, DATA, extend, write_conference
-from .pdftext import PAGE_NUMBER, Pdf, norm
+from .pdftext import PAGE_NUMBER, Pdf, characters, norm
 from .test_sample_booklet import _rows_as_read
 
 
@@ -685,7 +685,7 @@ def test_a_contents_entry_s_page_number_stands_on_its_title_s_last_line_set_lowe
     document = pypdfium2.PdfDocument(str(tmp_path / "b.pdf"))
     page = document[1]  # (the contents, after the cover)
     text = page.get_textpage()
-    chars = [(text.get_text_range(i, 1), text.get_charbox(i)) for i in range(text.count_chars())]
+    chars = [(char, text.get_charbox(i)) for i, char in enumerate(characters(text))]
     whole = "".join(char for char, _ in chars)
     assert whole.startswith("Contents")
     start = whole.index("lines of the contents page")
@@ -712,7 +712,7 @@ def test_a_poster_s_number_stands_on_its_title_s_first_line_set_lower_for_a_tall
     found = {}
     for page in document:
         text = page.get_textpage()
-        chars = [(text.get_text_range(i, 1), text.get_charbox(i)) for i in range(text.count_chars())]
+        chars = [(char, text.get_charbox(i)) for i, char in enumerate(characters(text))]
         whole = "".join(char for char, _ in chars)
         for number, words in (("7", "leads a poster"), ("8", "Plain poster")):
             if words in whole:
