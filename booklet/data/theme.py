@@ -332,7 +332,7 @@ def _styles_missing(report: Report, file: str, line: int, key: str, value: str, 
     """A warning when a text font has no bold or italic face beside it, or a headings font no bold one: its regular
     face prints in their place, and without a word every title and heading lost its weight, every speaker's name its
     slant. A file that is itself a bold or italic face (DejaVuSans-Bold.ttf) is said to be one, with the regular face
-    to name: its own faces, looked for beside it (DejaVuSans-Bold-Bold.ttf), are never there."""
+    to name: its own faces, looked for beside it (DejaVuSans-Bold-Bold.ttf), are seldom there (fonts.styled_face)."""
     if role == "fallback":
         return
     styled = booklet_fonts.styled_face(path)
