@@ -2332,6 +2332,84 @@ def test_a_person_whose_family_name_is_an_institution_word_stays_a_person(tmp_pa
         "Bo Lee", "Ana Center"]
 
 
+def test_a_family_name_with_a_capitalised_particle_before_two_given_names_is_one_person(tmp_path):
+    """"Da Silva, João Pedro" (family name first, its particle written with a capital) was two people, "Da Silva" and
+    "João Pedro": the capital made "Da" a word of a family of two, and two given names after one of two words read
+    as two people's. A capitalised particle before another word of the family counts no more than a small one, as
+    the index reads it part of the family ("Da Silva, João Pedro"); "Al" is a given name too ("Al Gore")."""
+    from booklet.text.names import split_name
+
+    for cell, name in (("Da Silva, João Pedro", "João Pedro Da Silva"), ("De Souza, Ana Maria", "Ana Maria De Souza"),
+                       ("Van der Berg, Jan Willem", "Jan Willem Van der Berg"),
+                       ("Dos Santos, Maria José", "Maria José Dos Santos")):
+        assert table.split_names(cell) == [cell]
+        assert [(p.name, p.family) for p in table.people_from(cell)] == [(name, cell.split(",")[0])]
+    assert split_name("João Pedro Da Silva").inverted() == "Da Silva, João Pedro"
+    assert table.split_names("Ana Smith, Bo Jones") == ["Ana Smith", "Bo Jones"]
+    assert table.split_names("Al Gore, Bo Lee") == ["Al Gore", "Bo Lee"]
+    assert table.split_names("Le Van Thanh, Bo Lee") == ["Le Van Thanh", "Bo Lee"]  # (Vietnamese: Le is no particle)
+    path = write_csv(tmp_path / "speakers.csv", [["Title", "Speaker"], ["T1", "Da Silva, João Pedro"]])
+    imported = table.read(path, Options())
+    assert imported.documents["abstracts.yaml"][0]["speaker"] == {"name": "João Pedro Da Silva"}
+    assert "people.yaml" not in imported.documents  # (the index finds "Da Silva" itself)
+
+
+@pytest.mark.parametrize("cell, printed, noted", [
+    ("Ana Smith, MSc", ["Ana Smith"], 1), ("Ana Smith, M.D.", ["Ana Smith"], 1),
+    ("Ana Smith, PhD, MD", ["Ana Smith"], 1), ("Ana Smith, MSC, Bo Lee, FRS", ["Ana Smith", "Bo Lee"], 2),
+    ("Smith, Ana, MSc", ["Ana Smith"], 1), ("Ana Smith, Jr.", ["Ana Smith, Jr."], 0),
+    ("Smith, Ana, Jr.", ["Ana Smith, Jr."], 0), ("Ana Smith, III", ["Ana Smith, III"], 0),
+    ("Martin Luther King, Jr., Bo Lee", ["Martin Luther King, Jr.", "Bo Lee"], 0),
+    ("Ana Smith, Jr., MD; Bo Lee, Prof.", ["Ana Smith, Jr.", "Bo Lee"], 2), ("Li Ma, Bo Lee", ["Li Ma", "Bo Lee"], 0)])
+def test_degrees_and_suffixes_after_a_comma_are_the_persons_not_people(tmp_path, cell, printed, noted):
+    """"Ana Smith, MSc" imported a speaker called "MSc" (and "Smith, Ana, MSc" was read "MSc Ana Smith"); "Smith, Ana,
+    Jr." three people, one called "Jr.". Post-nominals after a comma (the table names.DEGREES and
+    names.GENERATIONAL_SUFFIXES) are the person's: a degree or fellowship left out, as an academic title is (the
+    notes say so), a generational suffix kept, after a comma, where the index sets it aside ("King, Martin Luther,
+    Jr."). "Ma" is a family name, not the degree "MA"."""
+    path = write_csv(tmp_path / "speakers.csv", [["Title", "Speaker"], ["T1", cell]])
+    imported = table.read(path, Options())
+    abstract = imported.documents["abstracts.yaml"][0]
+    assert [p["name"] for p in abstract.get("authors") or [abstract["speaker"]]] == printed
+    assert "people.yaml" not in imported.documents  # (the family is the one the index finds)
+    assert [n.split(" name(s)")[0] for n in imported.notes if "written with an academic title" in n] == (
+        [str(noted)] if noted else [])
+    read_back(imported, tmp_path / "folder")
+
+
+def test_a_suffix_after_a_name_keeps_its_family_for_the_index():
+    """The suffix set aside, the family is the name's last word before it: "Ana Smith, Jr." is filed "Smith, Ana, Jr.",
+    and a name written family name first with a suffix is no "Last, First" column's sign of two people."""
+    from booklet.importers.assemble import flipped, without_titles
+    from booklet.text.names import split_name
+
+    assert flipped("Smith, Ana, Jr.") == ("Ana Smith, Jr.", "Smith")
+    assert flipped("Smith, Ana, MSc") == ("Ana Smith, MSc", "Smith")
+    assert without_titles("Ana Smith, Jr., MD") == "Ana Smith, Jr."
+    assert without_titles("Ana Smith, MA") == "Ana Smith"
+    assert without_titles("Yan MA") == "Yan MA"  # (no comma: a family name in capitals)
+    assert without_titles("Smith, MSc") == "Smith, MSc"  # (one word of a name would be left)
+    assert split_name("Ana Smith, Jr.").inverted() == "Smith, Ana, Jr."
+    assert table.last_first_column(["Smith, Ana, Jr.; Lee, Bo"])
+    assert not table.last_first_column(["Ana Smith, MSc; Bo Lee, PhD"])
+
+
+def test_a_country_after_an_institution_after_a_name_is_the_affiliations_not_a_person(tmp_path):
+    """"Ana Smith, Lund University, Sweden" in a cell of names cut at commas imported a speaker called "Sweden". A
+    country (text.places: CLDR's names, in English and the country's own languages) after an institution is part of
+    that affiliation; a piece after it that is no country is the next person, and a country with no institution
+    before it is left as it was read."""
+    people = table.people_from("Ana Smith, Lund University, Sweden, Bo Lee, Uniwersytet Warszawski, Polska, Cy Ode")
+    assert [(p.name, p.affiliations) for p in people] == [
+        ("Ana Smith", ["Lund University, Sweden"]), ("Bo Lee", ["Uniwersytet Warszawski, Polska"]), ("Cy Ode", [])]
+    assert table.split_names("Ana Smith, Lund University, USA, Bo Lee") == [
+        "Ana Smith, Lund University, USA", "Bo Lee"]
+    assert table.split_names("Ana Smith, Bo Lee, Chad Jones") == ["Ana Smith", "Bo Lee", "Chad Jones"]
+    path = write_csv(tmp_path / "speakers.csv", [["Title", "Speaker"], ["T1", "Ana Smith, Lund University, Sweden"]])
+    assert table.read(path, Options()).documents["abstracts.yaml"][0]["speaker"] == {
+        "name": "Ana Smith", "affiliation": "Lund University, Sweden"}
+
+
 def test_names_are_read_given_name_first_in_any_other_export(tmp_path):
     """Only sciencesconf's columns say the names are family name first: another table's 'Ana Smith' is as before."""
     rows = [["Speaker", "Type", "Title", "Abstract"], ["Ana Smith", "Talk", "A talk", "Words."]]
@@ -2348,7 +2426,7 @@ def test_names_are_read_given_name_first_in_any_other_export(tmp_path):
     ("Kocak Assoc. Prof. Necmettin Alpay", "Kocak Necmettin Alpay"),
     ("Dr. Affe", "Dr. Affe"), ("PhD (he/him)", "PhD (he/him)"),  # one word would be left: a name given oneself
     ("Nat King Cole", "Nat King Cole"), ("Drake Bell", "Drake Bell"), ("Prof. X", "Prof. X"),
-    ("Ana Smith, Ph.D., M.D.", "Ana Smith, M.D."), ("Ana Smith, PhD (she/her)", "Ana Smith (she/her)"),
+    ("Ana Smith, Ph.D., M.D.", "Ana Smith"), ("Ana Smith, PhD (she/her)", "Ana Smith (she/her)"),
     ("Ana Smith (PhD student)", "Ana Smith (PhD student)"), ("Ana Smith, PhD candidate", "Ana Smith, PhD candidate"),
     ("Ana Smith (Dr. med.)", "Ana Smith (Dr. med.)"), ("Dr. med. dent. Ana Smith", "Ana Smith"),
     ("Prof. Dr. h.c. mult. Hans Meier", "Hans Meier"), ("Priv.-Doz. Dr. Eva Roth", "Eva Roth"),

@@ -172,15 +172,19 @@ def flipped(name: str) -> tuple[str, str | None]:
     """flip_name's name, and the family name it was written with first when it turned it round ("Ruiz de Gordejuela,
     Unai" -> "Unai Ruiz de Gordejuela", family "Ruiz de Gordejuela": the index, by its rule, would file him under
     Gordejuela), its academic titles left out as _titles_out leaves them out of the name ("Dr. Smith, Ana": Smith);
-    None for the family when it did not (no given name after the comma, or no comma) or it is titles alone."""
+    None for the family when it did not (no given name after the comma, or no comma) or it is titles alone. What the
+    name ends with after commas that is post-nominals (post_nominal: "Smith, Ana, Jr.", "Smith, Ana, MSc") is set
+    aside and kept at the end ("Ana Smith, Jr."; without_titles leaves a degree out), not turned round with it."""
     from ..text.names import without_comma_tag
 
     name, tag = without_comma_tag(" ".join(str(name or "").split()).strip(" ,;"))
+    name, after = post_nominals_apart(name)  # ("Smith, Ana, Jr.": "Ana Smith, Jr.")
     family = None
     if name.count(",") == 1:
         last, first = (p.strip() for p in name.split(","))
         name = f"{first} {last}" if first and last else first or last
         family = (titles_dropped(last) or None) if first and last else None
+    name = ", ".join([name, *after])
     return (f"{name}, {tag}" if tag else name), family
 
 
@@ -192,14 +196,13 @@ def family_written_first(name: str) -> str | None:
     title (without_titles keeps "Dr. Smith" as written: its family is not "Dr."). A Vietnamese family name before Văn
     or Thị, in any letters, is its first word alone ("Le Van Thanh", "Le Thi Huong": Le is no particle there), as is
     a family that would be particles alone."""
-    from ..text.folding import fold
     from ..text.names import PARTICLES
 
     words = name.split()
     if (len(words) < 2 or _ELIDED_LAST.match(words[-1]) and not _ELIDED_LAST.match(words[0])
             or _ACADEMIC_TITLE.match(name)):
         return None
-    if fold(words[0]) in _vietnamese_families() and fold(words[1]) in _VIETNAMESE_MIDDLE:
+    if vietnamese_order(words):
         return words[0]
     count = 1
     while count < len(words) - 1 and words[count - 1].casefold() in PARTICLES:
@@ -219,6 +222,14 @@ def family_may_run_on(name: str, family: str) -> bool:
 
 
 _VIETNAMESE_MIDDLE = ("van", "thi")  # Văn, Thị, without accents
+
+
+def vietnamese_order(words: list[str]) -> bool:
+    """Whether a name of these words is a Vietnamese one written family name first, in any letters: a common family
+    name (names.FAMILY_FIRST, accents or none) before Văn or Thị ("Le Van Thanh", "Nguyen Thi Lan")."""
+    from ..text.folding import fold
+
+    return len(words) > 1 and fold(words[0]) in _vietnamese_families() and fold(words[1]) in _VIETNAMESE_MIDDLE
 
 
 @cache
@@ -248,17 +259,65 @@ _ACADEMIC_TITLE = re.compile(
 
 def without_titles(name: str) -> str:
     """`name` without the academic titles written in it ("Dr. Kira Vinke" -> "Kira Vinke", "Kocak Assoc. Prof.
-    Necmettin Alpay" -> "Kocak Necmettin Alpay", "Ana Smith, PhD" -> "Ana Smith"); as written when fewer than two
-    words of a name would be left ("Dr. Affe", "PhD (he/him)": a name someone gave themselves)."""
-    if not _ACADEMIC_TITLE.search(name):
+    Necmettin Alpay" -> "Kocak Necmettin Alpay", "Ana Smith, PhD" -> "Ana Smith") and the degrees it ends with after
+    a comma ("Ana Smith, MSc" -> "Ana Smith", "Ana Smith, Jr., MD" -> "Ana Smith, Jr.": a generational suffix is the
+    name's, post_nominal); as written when fewer than two words of a name would be left ("Dr. Affe", "PhD (he/him)": a
+    name someone gave themselves)."""
+    head, after = post_nominals_apart(name)
+    bare = ", ".join([head, *(piece for piece in after if post_nominal(piece) == "suffix")])
+    if len(bare) == len(name) and not _ACADEMIC_TITLE.search(name):
         return name
-    left = titles_dropped(name)
+    left = titles_dropped(bare)
     # one comma where the title stood between two ("Ana Smith, Ph.D., M.D."), none before brackets ("Ana Smith, PhD
     # (she/her)")
     left = re.sub(r"\s*([,;])(?:\s*[,;])*", r"\1", left)
     left = re.sub(r"[,;](\s*\()", r"\1", left).strip(" ,;")
     words = [w for w in left.split() if any(ch.isalpha() for ch in w) and not w.startswith(("(", "["))]
     return left if len(words) >= 2 else name
+
+
+def post_nominal(piece: str) -> str | None:
+    """What a piece of a name after a comma is when it is post-nominals alone (names.GENERATIONAL_SUFFIXES and
+    names.DEGREES, the table of them): "suffix" for a generational suffix, the name's ("Jr.", "III"); "degree" for
+    degrees, fellowships and academic titles, no part of it ("MSc", "M.D.", "PhD MD", "Prof. Dr."); None for anything
+    else (a person, an institution, a call sign)."""
+    from ..text.names import GENERATIONAL_SUFFIXES
+
+    words = piece.split()
+    if len(words) == 1 and (words[0].rstrip(".") in GENERATIONAL_SUFFIXES
+                            or words[0].rstrip(".").capitalize() in ("Jr", "Sr") and words[0][:2].isupper()):
+        return "suffix"
+    if words and (all(_degree(word) for word in words) or not titles_dropped(piece)):
+        return "degree"
+    return None
+
+
+def _degree(word: str) -> bool:
+    """Whether `word` is a degree of names.DEGREES, as written there, with or without its full stops, or in
+    capitals ("MSc", "M.Sc.", "MSC"; not "Ma", a family name)."""
+    bare = word.replace(".", "")
+    return bool(bare) and (bare in _degrees()[0] or bare.isupper() and bare in _degrees()[1])
+
+
+@cache
+def _degrees() -> tuple[frozenset[str], frozenset[str]]:
+    """names.DEGREES as written, and in capitals."""
+    from ..text.names import DEGREES
+
+    return DEGREES, frozenset(degree.upper() for degree in DEGREES)
+
+
+def post_nominals_apart(name: str) -> tuple[str, list[str]]:
+    """`name` without the post-nominals it ends with after commas (post_nominal), and those pieces as written:
+    "Smith, Ana, Jr., MD" -> ("Smith, Ana", ["Jr.", "MD"]); a comma in brackets parts nothing."""
+    parts = OUTSIDE_BRACKETS_COMMA.split(name)
+    after: list[str] = []
+    while len(parts) > 1 and parts[0].strip() and post_nominal(parts[-1].strip()):
+        after.insert(0, parts.pop().strip())
+    return (",".join(parts).strip() if after else name), after
+
+
+OUTSIDE_BRACKETS_COMMA = re.compile(r",(?![^()]*\))")  # a comma outside brackets: "Ana (UC, Berkeley), Bo"
 
 
 def titles_dropped(text: str) -> str:

@@ -25,10 +25,11 @@ from pathlib import Path
 from ..data.csvrows import CsvError, csv_rows
 from ..data.load import after_wide_mark
 from . import Imported, Options, SourceError
-from .assemble import (LONGEST, Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean,
-                       family_may_run_on, family_written_first, first_few, flipped, given_and_family, id_from,
-                       line_kind, no_end, no_end_said, parse_clock, plus_minutes, refuse_off_its_day, slug, some,
-                       title_unparted, titles_dropped, without_titles)
+from .assemble import (LONGEST, OUTSIDE_BRACKETS_COMMA, Block, Conference, Entry, Kinds, Person, affiliation,
+                       assemble, clean, family_may_run_on, family_written_first, first_few, flipped,
+                       given_and_family, id_from, line_kind, no_end, no_end_said, parse_clock, plus_minutes,
+                       post_nominal, post_nominals_apart, refuse_off_its_day, slug, some, title_unparted,
+                       titles_dropped, vietnamese_order, without_titles)
 from .schedule import FIRST_YEAR, LAST_YEAR, zone_named
 from .text import images_in, joined, to_markup, without_controls
 
@@ -871,11 +872,13 @@ def last_first_column(cells) -> bool:
 
 def _name_commas(name: str) -> int:
     """The commas of a name as written that may part a family name from given names: not one in brackets ("Ana Smith
-    (UC, Berkeley)": in the affiliation), nor the one before a call sign ("Jann Traschewski, DG8NGN": comma_tag) or
-    an institution ("Ana Smith, Lund University": _institution_after)."""
+    (UC, Berkeley)": in the affiliation), nor the one before a call sign ("Jann Traschewski, DG8NGN": comma_tag), an
+    institution ("Ana Smith, Lund University": _institution_after) or post-nominals ("Ana Smith, MSc", "Smith, Ana,
+    Jr.": assemble.post_nominal)."""
     from ..text.names import without_comma_tag
 
-    return without_comma_tag(_institution_after(_BRACKETED.sub("", name).strip())[0])[0].count(",")
+    bare = without_comma_tag(_institution_after(_BRACKETED.sub("", name).strip())[0])[0]
+    return post_nominals_apart(bare)[0].count(",")
 
 
 def last_first_leaning(cells) -> bool:
@@ -905,18 +908,35 @@ def _one_last_first(last: str, first: str, leaning: bool) -> bool:
     from ..text.names import PARTICLES, without_comma_tag
 
     first_bare = without_comma_tag(_institution_after(_markers(first)[0])[0])[0]
+    first_bare = post_nominals_apart(first_bare)[0]  # ("Smith, Ana, Jr.")
     first_bare = titles_dropped(first_bare) or first_bare  # ("Smith, Ana PhD": a given name and a title)
     last = titles_dropped(last) or last  # ("Prof. Dr. Smith, Ana")
     given_words = first_bare.split()
     while len(given_words) > 1 and given_words[-1] in PARTICLES:
         given_words.pop()
-    family_words = [word for word in last.split() if word not in PARTICLES]
+    family_words = _family_words(last, given_words)
     if "." in last or not 1 <= len(family_words) <= 3 or _markers(last)[1]:  # ("Ana^1, Bo^2": a name with its own
         return False  # markers)
     if _initials(first_bare):
         return True
     given = _given_words(" ".join(given_words))
     return given == 1 or given > 1 and (len(family_words) == 1 or leaning)
+
+
+def _family_words(family: str, given: list[str]) -> list[str]:
+    """The words of a family name written before a comma that count as its words for _one_last_first: not its
+    particles, in small letters ("van der Smagt") or, before another word, with a capital ("Da Silva", "De Souza",
+    "Van der Berg": as the index reads them, part of the family name). A capitalised one counts where it may be no
+    particle: "Al" ("Al Gore, Bo Lee": a given name too, so two people), a Vietnamese name's ("Le Van Thanh, Le Thi
+    Huong": assemble.vietnamese_order), or beside `given` words (after the comma) that are particles too."""
+    from ..text.names import PARTICLES
+
+    words = family.split()
+    capitals = not (vietnamese_order(words) or vietnamese_order(given)
+                    or any(word.casefold() in PARTICLES for word in given))
+    return [word for at, word in enumerate(words)
+            if not (word in PARTICLES or capitals and at < len(words) - 1 and word.casefold() in PARTICLES
+                    and word[:1].isupper() and word.casefold() != "al")]
 
 
 def _capitalised(word: str) -> bool:
@@ -965,13 +985,23 @@ def _tags_kept(parts: list[str]) -> list[str]:
     person, not two. Only a call sign's shape (_CALL_SIGN), not every word names.comma_tag sets aside after a
     name: a speaker's handle is a name of its own in a list ("Ana Smith, r0ml, Bo Lee" is three people). A call sign
     with the person's affiliation after it in brackets (Indico's "Ana Smith, DK4HAA (Lund University)") is kept too,
-    as is an institution written after a name ("Ana Smith, Lund University": _institution_after sets it aside)."""
+    as is an institution written after a name ("Ana Smith, Lund University": _institution_after sets it aside) with
+    the countries after it ("Ana Smith, Lund University, Sweden": text.places, CLDR's names of countries in English
+    and their own languages, which babel ships), and post-nominals ("Ana Smith, MSc", "Ana Smith, Jr.":
+    assemble.post_nominal)."""
+    from ..text.places import country_code
+
     kept: list[str] = []
+    placed = False  # the piece kept last is an institution, or a country after one
     for part in parts:
-        if kept and (_CALL_SIGN.fullmatch(_BRACKETED.sub("", part).strip()) or _institution(part)):
+        institution = _institution(part)
+        if kept and (_CALL_SIGN.fullmatch(_BRACKETED.sub("", part).strip()) or institution or post_nominal(part)
+                     or placed and country_code(part)):
             kept[-1] = f"{kept[-1]}, {part}"
+            placed = bool(institution or placed and country_code(part))
         else:
             kept.append(part)
+            placed = False
     return kept
 
 
@@ -993,14 +1023,12 @@ def _institution_after(name: str) -> tuple[str, str]:
     """A name written with the person's institution after a comma ("Ana Smith, Lund University, Sweden", a form's
     speaker cell): the name without it and the institution (from there on, as an affiliation); (name, '') when no
     piece after a comma names an institution, or the first piece does ("Lund University, Sweden": no person's)."""
-    parts = _OUTSIDE_BRACKETS_COMMA.split(name)
+    parts = OUTSIDE_BRACKETS_COMMA.split(name)
     at = next((i for i in range(1, len(parts)) if _institution(parts[i])), None)
     if at is None or _institution(parts[0]):
         return name, ""
     return ",".join(parts[:at]).strip(), affiliation(",".join(parts[at:]))
 
-
-_OUTSIDE_BRACKETS_COMMA = re.compile(r",(?![^()]*\))")
 
 
 # an amateur-radio call sign (ITU: a prefix, a digit, two to four letters): "DG8NGN", "W1AW"; not a handle written

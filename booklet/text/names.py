@@ -48,6 +48,16 @@ FAMILY_FIRST = frozenset({
     "lê", "đinh", "đào", "trương", "lương", "lâm", "trịnh", "mạc", "tạ", "đoàn", "châu",
 })
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"})
+# what a name may end with after a comma that is no person ("Ana Smith, MSc", "Smith, Ana, Jr."): the generational
+# suffixes, part of the name (printed, and set aside by the index as SUFFIXES are), in the forms written after a comma
+# ("V" is left out: an initial); and the degrees and fellowships, no part of it (an importer leaves them out as it does
+# academic titles). Written as here, with or without their full stops ("M.Sc."), or in capitals ("MSC"); "Ma" is a
+# family name, "MA" a degree
+GENERATIONAL_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+DEGREES = frozenset({
+    "BA", "BSc", "BS", "BEng", "MA", "MSc", "MS", "MEng", "MPhil", "MRes", "MPH", "MBA", "MFA", "MEd", "MMus", "LLB",
+    "LLM", "LLD", "JD", "MD", "PhD", "DPhil", "DSc", "ScD", "EdD", "PsyD", "PharmD", "DVM", "DDS", "DMA", "DrPH",
+    "FRS", "FRSE", "FREng", "FBA", "FMedSci", "FRCP", "FRCS", "FRSC", "FInstP", "FIEEE", "FACM", "FAcSS"})
 
 
 @dataclass(frozen=True)
