@@ -2377,6 +2377,13 @@ def test_degrees_and_suffixes_after_a_comma_are_the_persons_not_people(tmp_path,
     read_back(imported, tmp_path / "folder")
 
 
+def test_a_degree_before_an_affiliation_in_brackets_is_the_persons():
+    """Indico's "Name (Affiliation)" cell: "Ana Smith, MSc (Lund University)" made a person "MSc" of Lund University."""
+    people = table.people_with_affiliations("Ana Smith, MSc (Lund University), Bo Lee, Jr. (MIT), Cy Ode")
+    assert [(p.name, p.affiliations) for p in people] == [
+        ("Ana Smith, MSc", ["Lund University"]), ("Bo Lee, Jr.", ["MIT"]), ("Cy Ode", [])]
+
+
 def test_a_suffix_after_a_name_keeps_its_family_for_the_index():
     """The suffix set aside, the family is the name's last word before it: "Ana Smith, Jr." is filed "Smith, Ana, Jr.",
     and a name written family name first with a suffix is no "Last, First" column's sign of two people."""

@@ -988,14 +988,14 @@ def _tags_kept(parts: list[str]) -> list[str]:
     as is an institution written after a name ("Ana Smith, Lund University": _institution_after sets it aside) with
     the countries after it ("Ana Smith, Lund University, Sweden": text.places, CLDR's names of countries in English
     and their own languages, which babel ships), and post-nominals ("Ana Smith, MSc", "Ana Smith, Jr.":
-    assemble.post_nominal)."""
+    assemble.post_nominal), with an affiliation after them in brackets too ("Ana Smith, MSc (Lund University)")."""
     from ..text.places import country_code
 
     kept: list[str] = []
     placed = False  # the piece kept last is an institution, or a country after one
     for part in parts:
-        institution = _institution(part)
-        if kept and (_CALL_SIGN.fullmatch(_BRACKETED.sub("", part).strip()) or institution or post_nominal(part)
+        institution, unbracketed = _institution(part), _BRACKETED.sub("", part).strip()
+        if kept and (_CALL_SIGN.fullmatch(unbracketed) or institution or post_nominal(unbracketed)
                      or placed and country_code(part)):
             kept[-1] = f"{kept[-1]}, {part}"
             placed = bool(institution or placed and country_code(part))
