@@ -2130,6 +2130,25 @@ def test_a_sciencesconf_export_writes_names_family_first_and_the_index_files_the
     read_back(imported, tmp_path / "folder")
 
 
+def test_a_sciencesconf_name_typed_given_name_first_with_its_family_in_capitals_is_left_to_the_rule(tmp_path):
+    """uRos 2026's export has seven people who typed their names given name first ("Damien Dupre", "Bogdan Oancea"):
+    people.yaml filed them by their given name. Nothing in that export tells them from "Guyader Vincent" (a name in
+    capitals after it would): the note asks the LOC to give their family. A family name in capitals after the given
+    names, as sciencesconf's form writes it ("Damien DUPRE", "Ana Maria DE SOUZA"), is the rule's: no entry in
+    people.yaml, filed under D; "DUPONT Jean" is still filed by its first word, "Smith Ana III" by Smith."""
+    from booklet.text.names import split_name
+
+    rows = [["SPEAKERS", "TYPDOC", "TITLE", "ABSTRACT"],
+            ["Damien DUPRE , DUPONT Jean", "Regular presentation", "One", "Words."],
+            ["Ana Maria DE SOUZA, Smith Ana III, Guyader Vincent", "Regular presentation", "Two", "Words."]]
+    imported = table.read(write_csv(tmp_path / "abstracts.csv", rows), Options())
+    assert imported.documents["people.yaml"] == [{"name": "Smith Ana III", "family": "Smith"},
+                                                 {"name": "Guyader Vincent", "family": "Guyader"}]
+    assert [split_name(name).inverted() for name in ("Damien DUPRE", "Ana Maria DE SOUZA", "DUPONT Jean")] == [
+        "DUPRE, Damien", "DE SOUZA, Ana Maria", "DUPONT, Jean"]
+    read_back(imported, tmp_path / "folder")
+
+
 def test_a_vietnamese_family_before_van_or_thi_is_its_first_word_and_longer_names_are_named_to_check(tmp_path):
     """"Le Van Thanh" in a sciencesconf export got the family "Le Van" (le and van taken as particles, as in "Van Der
     Laan Jan"): it is "Le", as "Le Thi Huong"'s, while "Le Gall Marie" keeps "Le Gall". Nothing in the export says

@@ -193,14 +193,15 @@ def family_written_first(name: str) -> str | None:
     Vincent", as sciencesconf.org exports them): its first word, with the particles before it ("Van Der Laan Jan",
     "De Jonge Edwin"); None for a name of one word, one that ends with a family name elided onto its particle
     ("Marcello D'orazio": typed given name first into the export's fields), or one that still starts with an academic
-    title (without_titles keeps "Dr. Smith" as written: its family is not "Dr."). A Vietnamese family name before Văn
-    or Thị, in any letters, is its first word alone ("Le Van Thanh", "Le Thi Huong": Le is no particle there), as is
-    a family that would be particles alone."""
+    title (without_titles keeps "Dr. Smith" as written: its family is not "Dr."); None too for one whose last word
+    alone is in capitals ("Damien DUPRE": sciencesconf's family name as the form takes it, typed after the given name,
+    which the index finds itself). A Vietnamese family name before Văn or Thị, in any letters, is its first word alone
+    ("Le Van Thanh", "Le Thi Huong": Le is no particle there), as is a family that would be particles alone."""
     from ..text.names import PARTICLES
 
     words = name.split()
     if (len(words) < 2 or _ELIDED_LAST.match(words[-1]) and not _ELIDED_LAST.match(words[0])
-            or _ACADEMIC_TITLE.match(name)):
+            or _ACADEMIC_TITLE.match(name) or _capitals_last(words)):
         return None
     if vietnamese_order(words):
         return words[0]
@@ -210,6 +211,16 @@ def family_written_first(name: str) -> str | None:
     if all(word.casefold() in PARTICLES for word in words[:count]):
         count = 1
     return " ".join(words[:count])
+
+
+def _capitals_last(words: list[str]) -> bool:
+    """Whether a name's last word is a family name in capitals after a first word that is not ("Damien DUPRE", "Ana
+    Maria DE SOUZA"): two letters or more, no initial ("Ana B.") nor a generational suffix ("Smith Ana III")."""
+    from ..text.names import SUFFIXES
+
+    last = words[-1]
+    return (last.isupper() and not last.endswith(".") and sum(ch.isalpha() for ch in last) >= 2
+            and last.lower() not in SUFFIXES and not words[0].isupper())
 
 
 def family_may_run_on(name: str, family: str) -> bool:
