@@ -426,3 +426,20 @@ def test_an_author_written_family_name_first_keeps_that_family_for_the_index():
                                                                         ["Uni"], {"*"})
     assert _author(Path("t_sato.txt"), 4, "Hiroya  Sato x", [])[0].family is None
     assert _author(Path("t_ruiz.txt"), 4, "Dr. Ruiz de Gordejuela, U. {1}", ["Uni"])[0].family == "Ruiz de Gordejuela"
+
+
+def test_an_author_with_a_suffix_or_a_degree_after_the_given_names_is_one_name_turned_round(tmp_path):
+    """The kit writes authors "Berner, R." (family name first): "Smith, A., Jr." was printed as written (two commas:
+    not turned round) and "Berner, R., MSc" too. The post-nominals after the given names are set aside and the name
+    turned round: a suffix kept after it ("A. Smith, Jr.", family Smith), a degree left out with the import's note."""
+    from booklet.importers.amcos import _author
+
+    person = _author(Path("t_smith.txt"), 4, "Smith, A., Jr. *", [])[0]
+    assert (person.name, person.family, person.presenting) == ("A. Smith, Jr.", "Smith", True)
+    assert _author(Path("t_berner.txt"), 4, "Berner, R., MSc {1}", ["Uni"])[0].name == "R. Berner, MSc"
+    text = ABSTRACTS["t_berner.txt"].replace("Berner, R. {1,2} *", "Berner, R., MSc {1,2} *").replace(
+        "Yanchuk, S. {2}", "Yanchuk, S., Jr. {2}")
+    imported = read(write_kit(tmp_path / "kit", **{"t_berner.txt": text}), Options())
+    talk, = [a for a in imported.documents["abstracts.yaml"] if a["title"].startswith("Hierarchical")]
+    assert [p["name"] for p in talk["authors"]] == ["R. Berner", "E. Schöll", "S. Yanchuk, Jr."]
+    assert any("'R. Berner, MSc -> R. Berner'" in note for note in imported.notes)
