@@ -5,9 +5,13 @@ else); the CLI exits 0 or 1 (never 2, an internal error), never prints a traceba
 existing output untouched when it fails; and a text a user writes prints as written, but for the
 characters the build warned about.
 
-The normal run is short and reproducible (derandomized). Before a release, run many more examples:
+The normal run (the "default" profile, as CI runs it) is short and reproducible: derandomized, it draws the same
+examples every run. Before a release, run many more examples, fresh ones every run (the "release" profile):
 
     BOOKLET_HYPOTHESIS=release .venv/bin/python -m pytest -q tests/test_properties.py
+
+A release run that fails prints the failing example and a `@reproduce_failure(...)` line that replays it when put
+on the test; it also keeps the example in .hypothesis/, and the next release run tries it first.
 """
 
 from __future__ import annotations
@@ -17,10 +21,12 @@ import os
 import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 from booklet.cli import main
 from booklet.data import contract
@@ -34,7 +40,10 @@ from .pdftext import Pdf, norm
 
 settings.register_profile("default", max_examples=40, deadline=None, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-settings.register_profile("release", max_examples=1500, deadline=None,
+# (derandomize and the database given, not inherited: a profile registered without a parent takes the settings of
+# the profile loaded, here the "default" above, with no database)
+settings.register_profile("release", max_examples=1500, deadline=None, derandomize=False,
+                          database=DirectoryBasedExampleDatabase(".hypothesis/examples"), print_blob=True,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 settings.load_profile(os.environ.get("BOOKLET_HYPOTHESIS", "default"))
 # The properties that build a booklet an example (some 0.1 s each) take half the profile's examples: their cases are
@@ -108,6 +117,28 @@ def invoke(*args):
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
     assert "Traceback" not in result.output and "internal error" not in result.output, result.output
     return result
+
+
+def test_the_release_profile_draws_fresh_examples_each_run_and_the_default_the_same_ones(request):
+    """The default profile (CI's) draws the same examples every run; the release profile (BOOKLET_HYPOTHESIS=release)
+    drew them too, inheriting the default's derandomize: it draws fresh ones each run now, and keeps what fails."""
+    def drawn(profile: str) -> list[int]:
+        seen = []
+
+        @settings(settings.get_profile(profile), max_examples=20, database=None)
+        @given(st.integers())
+        def draw(number):
+            seen.append(number)
+
+        draw()
+        return seen
+
+    assert drawn("default") == drawn("default")
+    release = settings.get_profile("release")
+    assert release.max_examples == 1500 and release.database is not None and release.print_blob
+    if request.config.getoption("hypothesis_seed") is not None:
+        pytest.skip("--hypothesis-seed draws the same examples in every run, as asked")
+    assert drawn("release") != drawn("release")
 
 
 # -- load ---------------------------------------------------------------------------------------
@@ -208,7 +239,8 @@ def test_a_title_and_a_name_print_as_written_or_are_warned_about(title, name):
             assert norm(kept) in text, (written, warned)
 
 
-@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@settings(settings.default, max_examples=max(300, settings.default.max_examples),
+          suppress_health_check=list(HealthCheck))  # (the profile's randomness: the same examples in CI, fresh at a release)
 @given(st.lists(st.sampled_from(["word", " ", "\n", "\t", "\u2003", "\u3000", "\u00a0", "\u202f", "*", "**", "_",
                                  "$x^2$", "$\\alpha$", "$\\unknownmacro$", "\\$", "$", "é", "Ω", "Ж", "\u4e00",
                                  "\U0001F600", "\u2028", "\x85", "—", "~", "$x_{12}^{-3}$", "$\\mathbb{E}$",
