@@ -1168,34 +1168,44 @@ def test_tutorials_take_a_page_each_where_the_abstracts_do(tmp_path, page_size, 
     assert pages[1][0] == pages[0][0] + 1 and pages[2][0] == pages[1][0] + 1
 
 
-def _long_and_short_tutorials(text: str) -> str:
+def _long_and_short_tutorials(text: str, short: str = f"{' '.join(WORDS[:30])}\\n\\n{' '.join(WORDS[5:35])}") -> str:
     """tutorials.yaml: "The long one" (Ana Smith) of `text` (a YAML double-quoted string's inside), then "The short
-    one" (Bo Jones) of two short paragraphs."""
+    one" (Bo Jones) of `short` (the same; by default two short paragraphs, of 30 and 7 words)."""
     return (f"- id: a\n  title: The long one\n  description: \"{text}\"\n"
             f"  presenters:\n    - {{name: Ana Smith, affiliation: Lund}}\n"
-            f"- id: b\n  title: The short one\n  description: \"{' '.join(WORDS[:30])}\\n\\n"
-            f"{' '.join(WORDS[5:35])}\"\n  presenters:\n    - {{name: Bo Jones, affiliation: Lund}}\n")
+            f"- id: b\n  title: The short one\n  description: \"{short}\"\n"
+            f"  presenters:\n    - {{name: Bo Jones, affiliation: Lund}}\n")
 
 
 def test_a_short_flowing_tutorial_moves_on_whole_rather_than_split_by_its_presenter(tmp_path):
     """Flowing tutorials: a short one at a page's foot that did not fit by a few points was split, two lines of its
     description on the page, the rest and its presenter under "(continued)" (XDC 2021's "X.Org security BoF"); one
-    whose description is shorter than twice TAIL_LINES moves on whole."""
+    whose description is shorter than twice TAIL_LINES lines moves on whole (_description_kept): its title,
+    description and presenter on one page, one under the other. (Two paragraphs of 30 words, set in two columns:
+    without it, the tail rule alone split them at the page's foot, 2 lines a column there, the rest and the presenter
+    under "(continued)".)"""
     long_text = "\\n\\n".join(" ".join(WORDS[(k + p) % len(WORDS)] for k in range(60)) for p in range(3))
+    short = ("Firstofshort " + " ".join(WORDS[k % len(WORDS)] for k in range(30)) + "\\n\\n"
+             + " ".join(WORDS[(k + 1) % len(WORDS)] for k in range(30)) + " lastofshort")
     shared = moved = 0
-    # the first tutorial's length pushes the second down to the page's foot (0-10: below it on its page, mid-page
-    # before 6; 11-13: moved on)
+    # the first tutorial's length pushes the second down to the page's foot (6-9: below it on its page; 10-13: moved
+    # on, where it was split 4 + 4 lines)
     for extra in range(6, 14):
         text = long_text + "\\n\\n" + " ".join(WORDS[k % len(WORDS)] for k in range(20 * extra + 1))
-        files = {"tutorials.yaml": _long_and_short_tutorials(text), "programme.yaml": None}
+        files = {"tutorials.yaml": _long_and_short_tutorials(text, short), "programme.yaml": None}
         result = build_booklet(write_conference(tmp_path / f"c{extra}", files), tmp_path / f"b{extra}.pdf",
                                page_size="letter")
         pdf = Pdf(result.output)
         assert not pdf.pages_with("The short one (continued)"), extra
         start, end = result.anchors["tutorial-2"], result.anchors["end:tutorial-2"]
-        assert start == end and "Bo Jones" in pdf.lines(end - 1), extra
+        assert start == end, extra
+        title, first, last, presenter = (boxes(result.output, start - 1, needle)  # (left, top, right, bottom)
+                                         for needle in ("The short one", "Firstofshort", "lastofshort", "Bo Jones"))
+        assert title[3] < first[1] <= last[1] and last[3] < presenter[1], (extra, title, first, last, presenter)
         shared += start == result.anchors["end:tutorial-1"]
-        moved += start != result.anchors["end:tutorial-1"]
+        if start != result.anchors["end:tutorial-1"]:  # (moved on: at the top of the next page's text)
+            assert pdf.lines(start - 1)[:2] == ["TUTORIAL 2", "The short one"], (extra, pdf.lines(start - 1))
+            moved += 1
     assert shared and moved, (shared, moved)  # (flowing below the long one, and at a page's foot: moved on)
 
 
