@@ -59,7 +59,10 @@ class Glyph:
 
 
 def glyphs(path: Path) -> list[list[Glyph]]:
-    """Each page's glyphs, in the order they are drawn (pdfium's text page: spaces it invents left out)."""
+    """Each page's glyphs, in the order they are drawn (pdfium's text page: spaces it invents left out). (One PDFium
+    call a character for each of its values is cheap here, FPDFText_GetUnicode some 0.6 µs: a page's text read at
+    once (pdftext.characters) in its place changed the time by 6% at most, up or down, on test_math's corpus and two
+    booklets.)"""
     pdf = pdfium.PdfDocument(str(path))
     pages = []
     for index in range(len(pdf)):
