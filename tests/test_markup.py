@@ -482,6 +482,26 @@ def test_a_number_holds_to_its_unit_and_to_the_abbreviation_before_it():
     assert plain("op. 64 in 5 nm") == "op. 64 in 5 nm"
 
 
+def test_a_number_holds_to_each_unit_of_the_table():
+    """The units a number holds to are a table (text.units: siunitx's symbols with their prefixes, and others), not a
+    list in a pattern: the real programmes' "100 Mpps" (FOSDEM), "8 Bits" (39C3), "5 mins", "8 a.m.", a power in
+    superscript digits ("5 m²"), both micro signs. A letter that names a figure's part or a thing counted ("Fig. 1 b)",
+    "429 Hα"), and a prefixed symbol that is a word ("3 as", "2 am": atto-, "7000 PS": peta-siemens), are left as
+    typed."""
+    from booklet.text import units
+
+    assert {"nm", "GHz", "%", "\u00b0C", "MeV", "kg", "Mpps", "GiB", "\u00b5m", "\u03bcm"} <= units.SYMBOLS
+    assert inline("Unleashing 100 Mpps, 8 Bits, 5 mins to 8 a.m., 5 m\u00b2 at 10 \u03bcs or 3 GiB") == \
+        "Unleashing 100\u00a0Mpps, 8\u00a0Bits, 5\u00a0mins to 8\u00a0a.m., 5\u00a0m\u00b2 at 10\u00a0\u03bcs or " \
+        "3\u00a0GiB"
+    typed = "Fig. 1 b) shows 429 H\u03b1 emitters, Python 3 as a tool, Tag 2 am Montag, the Zynq 7000 PS"
+    assert inline(typed) == typed.replace("Fig. ", "Fig.\u00a0")
+    assert not {"as", "am", "das", "PS", "GC", "b", "H", "El"} & units.SYMBOLS
+    whole = re.compile(units.pattern())  # (the table's pattern, a tree of its letters: each unit, and nothing else)
+    assert all(whole.fullmatch(unit) for unit in units.SYMBOLS)
+    assert not any(whole.fullmatch(word) for word in ("as", "nmm", "GeVs", "k", "M", "Mp", ""))
+
+
 def test_a_hyphen_between_no_break_spaces_is_an_en_dash_and_keeps_them():
     """A room's name kept whole on its line ("r3s - Monheim/Rhein", its spaces no-break spaces: layout.common.kept_whole)
     prints its spaced hyphen as an en dash, as the same name in a line does (the programme's heading of a track showed
@@ -839,7 +859,7 @@ def test_a_unit_s_and_a_title_s_patterns_starting_with_their_space_find_what_a_l
     from booklet.text import markup as m
 
     opening, closing = r"(?:<[a-z][^<>]*>)*", r"(?:</[a-z]+>)*"
-    number = re.compile(rf"(?<=\d) (?=(?:{m._UNITS})(?!(?![\ua500-\ua5ff])[\w%‰]))|(?<=§) (?=\d)")
+    number = re.compile(rf"(?<=\d) (?=(?:{m._UNITS}){m._UNIT_END})|(?<=§) (?=\d)")
     assert _spans(number, text) == _spans(m._NUMBER_SPACE, text)
     last_number = re.compile(rf"(?<=\S) ({opening}(?:[IVXLC]{{1,7}}|\d{{1,3}}|[^\W\d_]){closing})$")
     assert last_number.sub("\u00a0\\1", text, count=1) == m._LAST_NUMBER.sub("\u00a0\\1", text, count=1)

@@ -11,7 +11,7 @@ from itertools import groupby
 from ..cache.memory import active
 from .fonts import (IN_STYLE, MONO, SANS, all_printable, font_for_char, fonts_number, in_mono, math_font, mono_name,
                     use_fallbacks, when_fonts_change)
-from . import mhchem, siunitx
+from . import mhchem, siunitx, units
 from .mathtext import (NBSP, PLAIN, RELATION_SIGNS, Run, Script, Style, empty_arguments, escaped_primes, line_breaks,
                        math_runs, missing_arguments, opens_with_relation, relation_held, unknown_macros)
 
@@ -1029,11 +1029,10 @@ def _formulas(line: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-# A number held to its unit ("100–300\u00a0nm", "5.02\u00a0TeV", "20\u00a0%") and to the abbreviation before it
-# ("op.\u00a064", "Nr.\u00a05", "p.\u00a012", "§\u00a03"): a typesetter's review found "op." and "100-300" ending lines
-_UNITS = ("nm|µm|μm|mm|cm|m|km|mg|g|kg|t|ms|µs|μs|ns|ps|s|min|h|Hz|kHz|MHz|GHz|THz|eV|meV|keV|MeV|GeV|TeV|K|mK|°C|°F|"
-          "W|mW|kW|MW|GW|V|mV|kV|A|mA|µA|Pa|kPa|MPa|GPa|hPa|bar|mbar|J|kJ|MJ|N|kN|T|mT|dB|dBm|Gy|Sv|mol|mmol|L|l|ml|mL|"
-          "pc|kpc|Mpc|Gpc|AU|au|ly|Gyr|Myr|yr|kB|MB|GB|TB|bit|bits|Mbit|Gbit|px|dpi|%|‰|€|\\$|£|x|×")
+# A number held to its unit ("100–300\u00a0nm", "5.02\u00a0TeV", "20\u00a0%": the table of text.units)
+# and to the abbreviation before it ("op.\u00a064", "Nr.\u00a05", "p.\u00a012", "§\u00a03"): a typesetter's review
+# found "op." and "100-300" ending lines
+_UNITS = units.pattern()
 # the abbreviations a number is held to, by their length (each length one lookbehind of _ABBREVIATED: a lookbehind's
 # words are all of one length): "p.", "S.", "č.", "s."; "nr", "Nr", "n°"; "op.", "No.", "Nr.", "pp.", "Bd.", "eq.",
 # "ch.", "čl."; "n°s"; "vol.", "fig.", "Abb.", "eqs.", "Kap.", "sec.", "tab.", "Art.", "Abs.", "str.", "obr.", "rys.";
@@ -1046,7 +1045,9 @@ _ABBREVIATIONS = (r"[PpSsČč]\.|[Nn]r|[Nn][°º]",
 # (a formula right after the unit, "5 m$^2$", stands as a letter of _MATH_HELD_LETTERS meanwhile: not part of a word)
 # (the space first, the digit or § before it looked behind for: the engine scans for a space at C speed, where a
 # lookbehind first is tried at every character, three times as long)
-_NUMBER_SPACE = re.compile(rf" (?:(?<=\d )(?=(?:{_UNITS})(?!(?![\ua500-\ua5ff])[\w%‰]))|(?<=§ )(?=\d))")
+# (a unit's power written in superscript digits, "5 m²", "10 cm³", is no letter of a longer word)
+_UNIT_END = r"(?!(?![\ua500-\ua5ff\u00b2\u00b3\u00b9\u2070-\u2079])[\w%‰])"
+_NUMBER_SPACE = re.compile(rf" (?:(?<=\d )(?=(?:{_UNITS}){_UNIT_END})|(?<=§ )(?=\d))")
 # Quicker looks (a character class or a digit first, which the regular expression engine scans for at C speed, where a
 # lookbehind first is tried at every position) that find every line the pattern they are named for changes, and a few
 # more: each pattern runs only on a line its look finds something in (every line of every paragraph passes here)
