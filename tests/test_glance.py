@@ -654,6 +654,63 @@ def test_a_cut_title_does_not_end_with_a_short_word_before_its_ellipsis():
     assert not glance._short_word_before("An ultra", len("An"))
 
 
+def test_a_cut_title_keeps_a_number_with_its_unit():
+    """A cut between a number and its unit says nothing of either ("Lasers at 532…" of "Lasers at 532 nm for ..."):
+    the two are held (markup.inline, by text.units' table), and a box cuts before the number or after the unit, as
+    the real programmes' titles with "5.02 TeV" (Hard Probes), "100 Mpps" (FOSDEM), "8 Bits" (39C3) are cut."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from booklet.layout import glance
+    from booklet.text.fonts import register_fonts
+
+    register_fonts()
+    style = ParagraphStyle("box", fontName="Sans", fontSize=6.5, leading=7.5, splitLongWords=1,
+                           hyphenationLang="en_GB", embeddedHyphenation=1)
+    for source, upto, expected in (("Lasers at 532 nm for atom cooling", "Lasers at 532", "Lasers…"),
+                                   ("Lasers at 532 nm for atom cooling", "Lasers at 532 nm", "Lasers at 532 nm…"),
+                                   ("Emissions in Pb-Pb collisions at 5.02 TeV",
+                                    "Emissions in Pb-Pb collisions at 5.02", "Emissions in Pb-Pb collisions…"),
+                                   ("Unleashing 100 Mpps with FD.io VPP on GCP", "Unleashing 100 Mpps",
+                                    "Unleashing 100 Mpps…"),
+                                   ("Unleashing 100 Mpps with FD.io VPP on GCP", "Unleashing 100", "Unleashing…"),
+                                   ("When 8 Bits is Overkill", "When 8 Bits is", "When 8 Bits…")):
+        text = markup.number_tied(markup.inline(source))  # (as the glance makes a box's title: _texts)
+        width = stringWidth(upto + "\u2026", "Sans", 6.5) + 0.5  # (one line: the text up to `upto` and the ellipsis)
+        assert [line.replace("\u00a0", " ") for line in _lines_of(glance.truncated(text, style, width, 1))] \
+            == [expected], (source, upto)
+
+
+def test_a_cut_title_in_vietnamese_keeps_its_short_syllables():
+    """Vietnamese writes a space between syllables, not words: its syllables of one or two letters ("lý" of "vật lý",
+    physics) were left out before the ellipsis as English short words ("in", "of") are, the cut "Nghiên cứu vật…".
+    A title in a language written so (its entry's language, else the booklet's: the style's; Vietnamese when the title
+    has one of its own letters) or with Vietnamese's own letters in a third of its words keeps them; an English title
+    with a Vietnamese name in it, or in a Vietnamese booklet, does not."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from booklet.layout import glance
+    from booklet.text.fonts import register_fonts
+
+    register_fonts()
+
+    def cut(text: str, upto: str, language: str | None = None) -> list[str]:
+        style = ParagraphStyle("box", fontName="Sans", fontSize=6.5, leading=7.5, splitLongWords=1,
+                               hyphenationLang="", embeddedHyphenation=1, language=language)
+        width = stringWidth(upto + "\u2026", "Sans", 6.5) + 0.5  # (one line: the text up to `upto` and the ellipsis)
+        return _lines_of(glance.truncated(markup.inline(text), style, width, 1))
+
+    title = "Nghiên cứu vật lý hạt nhân và ứng dụng"
+    assert cut(title, "Nghiên cứu vật lý") == ["Nghiên cứu vật lý…"]
+    assert cut(title, "Nghiên cứu vật lý hạt nhân và") == ["Nghiên cứu vật lý hạt nhân và…"]
+    assert cut("Lus Hmoob ua si", "Lus Hmoob ua", "hmn") == ["Lus Hmoob ua…"]  # (by its language: no such letters)
+    assert cut("Lus Hmoob ua si", "Lus Hmoob ua") == ["Lus Hmoob…"]
+    assert cut("A model by Nguyễn Văn An of the Sun", "A model by Nguyễn Văn An of") \
+        == ["A model by Nguyễn Văn An…"]
+    assert cut(title, "Nghiên cứu vật lý", "vi") == ["Nghiên cứu vật lý…"]
+    # (an English title in a Vietnamese booklet, the booklet's language its style's: none of Vietnamese's letters)
+    assert cut("Stellar activity in M dwarfs", "Stellar activity in", "vi") == ["Stellar activity…"]
+
+
 def test_a_cut_title_keeps_a_formula_s_symbol_or_code_before_its_ellipsis():
     """A short word in small letters set apart in a face of its own says something: a formula's symbol ("Beyond $\\beta$
     ...", "Constraints on $\\alpha$ ...", set in italics) or code, kept before the ellipsis, where the same letters in

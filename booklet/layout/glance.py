@@ -81,6 +81,7 @@ from ..data.fields import as_written
 from ..model import Abstract, Day, Item, Session, Tutorial, holds_a_break
 from ..text import dates, markup
 from ..text.fonts import SANS
+from ..text.languages import spaced_by_syllable
 from ..text.names import script_of
 from ..text.paragraph import break_cut_lines, edge_skips, pattern_cuts
 from .backmatter import NotesPage
@@ -1715,8 +1716,11 @@ def truncated(text: str, style: ParagraphStyle, width: float, lines: int) -> Par
         return cut
 
     face = _face_of(frags) if len(frags) > 1 else None
+    # (a text written with a space between syllables, Vietnamese, has no short words to leave out: "vật lý", physics,
+    # was cut to "vật…")
+    short = not spaced_by_syllable(chars, getattr(style, "language", None))
     words = [i for i in range(1, len(chars))
-             if chars[i] == " " and chars[i - 1] != " " and not _short_word_before(chars, i, face)]
+             if chars[i] == " " and chars[i - 1] != " " and not (short and _short_word_before(chars, i, face))]
     found = _last_fitting(words, noting)
     if found is None:  # not even the first word: cut where it would be hyphenated ("Reverbera…"), else after a
         # few of its letters, never the ellipsis alone
@@ -1730,6 +1734,9 @@ def truncated(text: str, style: ParagraphStyle, width: float, lines: int) -> Par
 
 
 SHORT_WORD = 2  # letters, at most, of a word in small letters a cut text does not end with before its ellipsis
+# (the function words of languages written with a space between words, in a script of small and capital letters: "in",
+# "of", "a", "de", "zu", "на"; not a syllable of a language written with a space between syllables, the glance's
+# truncated() asks text.languages.spaced_by_syllable, nor a word of a script without small letters)
 
 
 def _short_word_before(chars: str, at: int, face: Callable[[int], str] | None = None) -> bool:

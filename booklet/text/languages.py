@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from functools import cache
 
 from .folding import fold
@@ -19,6 +20,30 @@ NOT_LANGUAGES = {"und", "zxx", "mis"}  # undetermined, no linguistic content, un
 def base_language(code: str) -> str:
     """A language code's language alone, in lower case: 'de' for 'de-AT' and 'DE_at', 'sv' for 'sv-SE'."""
     return code.replace("_", "-").split("-")[0].lower()
+
+
+# The languages written with a space between syllables, not between words: Vietnamese ("vật lý", physics; "nghiên
+# cứu", research) and Hmong's Romanized Popular Alphabet ("lus Hmoob"; its codes: the macrolanguage, White and Green
+# Hmong). A word of one or two letters there is as often a syllable of a longer word as a word of its own.
+SYLLABLE_SPACED = frozenset({"vi", "hmn", "mww", "hnj"})
+# the letters only Vietnamese writes: o and u with a horn, and the vowels with a tone mark below or a hook above,
+# alone or under a circumflex or a breve (Unicode's Latin Extended Additional from U+1EA0, made for Vietnamese)
+_VIETNAMESE_LETTER = re.compile("[\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+VIETNAMESE_SHARE = 1 / 3  # of a text's words with such a letter, at least: the text is Vietnamese (not a name in it)
+
+
+def spaced_by_syllable(text: str, language: str | None) -> bool:
+    """Whether `text` is written with a space between syllables: its `language` (a code; None for unknown) is one of
+    SYLLABLE_SPACED, Vietnamese when the text holds a letter only Vietnamese writes (a title without one is another
+    language's: an English title in a Vietnamese booklet, which gives the booklet's language as its own); or, of no
+    such language, VIETNAMESE_SHARE of its words, at least, hold such a letter (a Vietnamese title whose entry does not
+    give its language, in a booklet of another; "Nguyễn" alone in an English title is a name)."""
+    words = [] if text.isascii() else unicodedata.normalize("NFC", text).split()
+    marked = sum(1 for word in words if _VIETNAMESE_LETTER.search(word) is not None)
+    code = base_language(language) if language else None
+    if code == "vi":
+        return marked > 0
+    return code in SYLLABLE_SPACED or marked > 0 and marked >= VIETNAMESE_SHARE * len(words)
 
 
 @cache
