@@ -685,7 +685,8 @@ def test_a_cut_title_in_vietnamese_keeps_its_short_syllables():
     physics) were left out before the ellipsis as English short words ("in", "of") are, the cut "Nghiên cứu vật…".
     A title in a language written so (its entry's language, else the booklet's: the style's; Vietnamese when the title
     has one of its own letters) or with Vietnamese's own letters in a third of its words keeps them; an English title
-    with a Vietnamese name in it, or in a Vietnamese booklet, does not."""
+    with a Vietnamese name in it, or in a Vietnamese booklet, does not, nor a box's line of speakers (their names'
+    language is not the line's: "Thảo Nguyễn et al.")."""
     from reportlab.lib.styles import ParagraphStyle
 
     from booklet.layout import glance
@@ -693,11 +694,11 @@ def test_a_cut_title_in_vietnamese_keeps_its_short_syllables():
 
     register_fonts()
 
-    def cut(text: str, upto: str, language: str | None = None) -> list[str]:
+    def cut(text: str, upto: str, language: str | None = None, named: bool = False) -> list[str]:
         style = ParagraphStyle("box", fontName="Sans", fontSize=6.5, leading=7.5, splitLongWords=1,
                                hyphenationLang="", embeddedHyphenation=1, language=language)
         width = stringWidth(upto + "\u2026", "Sans", 6.5) + 0.5  # (one line: the text up to `upto` and the ellipsis)
-        return _lines_of(glance.truncated(markup.inline(text), style, width, 1))
+        return _lines_of(glance.truncated(markup.inline(text), style, width, 1, named=named))
 
     title = "Nghiên cứu vật lý hạt nhân và ứng dụng"
     assert cut(title, "Nghiên cứu vật lý") == ["Nghiên cứu vật lý…"]
@@ -709,6 +710,8 @@ def test_a_cut_title_in_vietnamese_keeps_its_short_syllables():
     assert cut(title, "Nghiên cứu vật lý", "vi") == ["Nghiên cứu vật lý…"]
     # (an English title in a Vietnamese booklet, the booklet's language its style's: none of Vietnamese's letters)
     assert cut("Stellar activity in M dwarfs", "Stellar activity in", "vi") == ["Stellar activity…"]
+    # (a box's speakers: Vietnamese names, the label after them Latin, its "et" left out as a short word)
+    assert cut("Thảo Nguyễn et al.", "Thảo Nguyễn et", named=True) == ["Thảo Nguyễn…"]
 
 
 def test_a_cut_title_keeps_a_formula_s_symbol_or_code_before_its_ellipsis():

@@ -1558,7 +1558,7 @@ def fit_box(grid: Grid, title: str, extra: tuple[str, ...] | str | None, width: 
         muted = grid.box_style(size, colour=grid.ctx.colours.muted, language=language)
         ways = (extra,) if isinstance(extra, str) else extra
         more = next((way for way in map(lambda text: _whole(text, muted, width), ways[:-1]) if way), None) \
-            or truncated(ways[-1], muted, width, 1)
+            or truncated(ways[-1], muted, width, 1, named=True)
         if more is not None and used + more.wrap(width, 10_000)[1] <= height + 0.01:
             laid.append((more, more.height))
     return laid
@@ -1651,12 +1651,14 @@ def _whole(text: str, style: ParagraphStyle, width: float) -> Para | None:
     return para if para.line_count() <= 1 and _whole_words(para) else None
 
 
-def truncated(text: str, style: ParagraphStyle, width: float, lines: int) -> Para | None:
+def truncated(text: str, style: ParagraphStyle, width: float, lines: int, named: bool = False) -> Para | None:
     """A paragraph of `text` (markup) in at most `lines` lines `width` wide, its words broken only where they are
     hyphenated: whole, or cut after a word (after a character when not even the first word fits) with an
     ellipsis; None when not even the ellipsis fits. (A word wider than the box, that hyphenation cannot break,
     is cut with the ellipsis, never split without a hyphen: "freed / esktop.org", "Increasingl / y...".) None too for
-    a box with no room: no line, or a width under ReportLab's _FUZZ (which Paragraph.wrap does not break lines in)."""
+    a box with no room: no line, or a width under ReportLab's _FUZZ (which Paragraph.wrap does not break lines in).
+    `named`: the text names people (a box's speakers), whose names are not the text's language: its short words are
+    left out before the ellipsis though the names are Vietnamese ("Thảo Nguyễn et al.", not "Thảo Nguyễn et…")."""
     if lines < 1 or not width >= rl_config._FUZZ:  # (`not >=`: a width of NaN has no room either)
         return None
     para = Para(text, style)
@@ -1673,7 +1675,7 @@ def truncated(text: str, style: ParagraphStyle, width: float, lines: int) -> Par
     from ..cache import memory
 
     cache = memory.active() if para._layout_key is not None else None
-    key = ("truncated", para._layout_key, width, lines) if cache is not None else None
+    key = ("truncated", para._layout_key, width, lines) + (("named",) if named else ()) if cache is not None else None
 
     def attempt_keyed(count: int) -> Para:
         """The cut at `count` found before: its paragraph under its own layout key (its lines kept)."""
@@ -1718,7 +1720,7 @@ def truncated(text: str, style: ParagraphStyle, width: float, lines: int) -> Par
     face = _face_of(frags) if len(frags) > 1 else None
     # (a text written with a space between syllables, Vietnamese, has no short words to leave out: "vật lý", physics,
     # was cut to "vật…")
-    short = not spaced_by_syllable(chars, getattr(style, "language", None))
+    short = named or not spaced_by_syllable(chars, getattr(style, "language", None))
     words = [i for i in range(1, len(chars))
              if chars[i] == " " and chars[i - 1] != " " and not (short and _short_word_before(chars, i, face))]
     found = _last_fitting(words, noting)
