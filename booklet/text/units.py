@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import re
 
-from .siunitx import PREFIXES, UNITS
+from .siunitx import UNITS
 
-# siunitx's units that take its prefixes ("nm", "GeV", "kHz", "MPa", "mbar", "GB", "Mbit", "kpc", "mL"); not the
-# atomic mass unit ("u": "du" and "zu" are words), the coulomb and the siemens ("PS", "GC" name other things), nor the
-# day, hour, minute, degree, percent, tonne and the like
-PREFIXED = frozenset({"m", "g", "s", "A", "K", "mol", "cd", "Hz", "N", "Pa", "J", "W", "V", "F", "\u03a9",
-                      "Wb", "T", "H", "lm", "lx", "Bq", "Gy", "Sv", "kat", "rad", "eV", "Da", "bar", "L", "l", "B",
-                      "bit", "b", "erg", "pc", "G", "Jy", "Wh", "bps", "FLOPS"})  # fmt: skip
-# prefixes left out: deca's "da" and atto's "a" make words ("das", "as", "am"), as exa's and the rarer ones' capitals do
-# ("El", "EN"; the bytes and electronvolts written with them are in OTHERS)
-NOT_PREFIXES = frozenset({"da", "a", "E", "Z", "Y", "z", "y"})
+# siunitx's units that take a prefix ("nm", "GeV", "kHz", "MPa", "mbar", "GB", "Mbit", "kpc", "mL"); not the atomic
+# mass unit ("u": "du" and "zu" are words), the coulomb and the siemens ("PS", "GC" name other things), nor the day,
+# hour, minute, degree, percent, tonne and the like, nor units seldom written with one (the candela, the lumen)
+PREFIXED = frozenset({"m", "g", "s", "A", "K", "mol", "Hz", "N", "Pa", "J", "W", "V", "F", "\u03a9", "T", "H", "Gy",
+                      "Sv", "eV", "bar", "L", "l", "B", "bit", "b", "pc", "Jy", "Wh", "bps", "FLOPS"})  # fmt: skip
+# the prefixes written with them: siunitx's from femto to peta but for centi, deci, hecto and deca, whose few units are
+# in OTHERS ("cm", "dB", "hPa"); atto's "a" and exa's "E" make words ("as", "am", "El", "EN"). (Every prefix with every
+# unit made markup's two patterns of the table take 8 ms of CPU to compile in each process that reads text, not 5.)
+USED_PREFIXES = ("f", "p", "n", "\u00b5", "\u03bc", "m", "k", "M", "G", "T", "P")  # (the micro sign and Greek mu)
 # siunitx's symbols that are left out alone, letters that name a figure's part ("Fig. 1 b)", "1 C") or a thing counted
 # ("429 Hα emitters") more often than they measure; prefixed, they are units ("nF", "mH", "fb", "GB")
 ALONE_NOT = frozenset({"b", "B", "c", "C", "d", "F", "G", "H", "S", "u"})
@@ -29,6 +29,7 @@ BINARY = ("Ki", "Mi", "Gi", "Ti", "Pi", "Ei", "K")
 # ratios, astronomy's ("5 mas", "1.4 M☉"), print's, a clock's ("8 a.m.", "20 Uhr"), currencies written after the
 # amount ("50 €"), a factor ("10 x", "3 ×"), time written short ("5 mins", "2 hrs": Title Case too, "8 Bits")
 OTHERS = frozenset({
+    "cm", "cL", "cl", "dm", "dB", "dL", "dl", "hPa", "hL", "mrad", "\u00b5rad", "\u03bcrad", "kBq", "MBq", "GBq",
     "EB", "ZB", "YB", "EeV", "AU", "yr", "yrs", "kyr", "Myr", "Gyr", "Ma", "Ga", "bits", "bytes", "pps", "kpps", "Mpps",
     "Gpps", "fps", "rpm", "ppm", "ppb", "px", "dpi", "pt", "mas", "\u00b5as", "arcsec", "arcmin", "deg", "mmol", "dBm",
     "mAh", "Ah", "\u00b0F", "\u03c3", "M\u2609", "L\u2609", "R\u2609", "M\u2299", "L\u2299", "R\u2299", "a.m.", "p.m.",
@@ -38,13 +39,10 @@ OTHERS = frozenset({
 
 
 def _symbols() -> frozenset[str]:
-    """Every unit of the table: siunitx's symbols, the prefixed ones with each of their prefixes, and OTHERS."""
-    prefixes = set(PREFIXES.values()) - NOT_PREFIXES
-    prefixed = {prefix + unit for unit in PREFIXED for prefix in prefixes}
+    """Every unit of the table: siunitx's symbols, the prefixed ones with each prefix used, and OTHERS."""
+    prefixed = {prefix + unit for unit in PREFIXED for prefix in USED_PREFIXES}
     binary = {prefix + unit for unit in ("B", "bit", "bps") for prefix in BINARY}
-    # (the micro sign and the Greek mu are both typed: "µm", "μm")
-    micro = {"\u03bc" + unit for unit in PREFIXED}
-    return frozenset((set(UNITS.values()) | PREFIXED) - ALONE_NOT | prefixed | binary | micro | OTHERS)
+    return frozenset((set(UNITS.values()) | PREFIXED) - ALONE_NOT | prefixed | binary | OTHERS)
 
 
 SYMBOLS = _symbols()
@@ -53,7 +51,7 @@ SYMBOLS = _symbols()
 def pattern(symbols: frozenset[str] = SYMBOLS) -> str:
     """A regular expression matching any of `symbols` (longest first when one starts another: "mm" and "m", each tried
     by what follows it), written as a tree of their letters ("k(?:Hz|m|...)"), which the engine walks a letter at a
-    time where a list of them all is tried one by one (a third longer over the sample, d500 and real2 texts)."""
+    time where a list of them all is tried one by one (a third longer over the sample's, d500's and real2's lines)."""
     tree: dict = {}
     for symbol in symbols:
         node = tree
