@@ -26,14 +26,14 @@ ALONE_NOT = frozenset({"b", "B", "c", "C", "d", "F", "G", "H", "S", "u"})
 BINARY = ("Ki", "Mi", "Gi", "Ti", "Pi", "Ei", "K")
 
 # units siunitx does not name, written after a number: years ("13.8 Gyr"), rates ("100 Mpps", "60 fps", "3000 rpm"),
-# ratios, astronomy's ("5 mas", "1.4 M☉"), print's, a clock's ("8 a.m.", "20 Uhr"), currencies written after the
-# amount ("50 €"), a factor ("10 x", "3 ×"), time written short ("5 mins", "2 hrs": Title Case too, "8 Bits")
+# ratios, astronomy's ("0.2 dex", "5 mas", "1.4 M☉"), print's, a clock's ("8 a.m.", "20 Uhr"), currencies written after
+# the amount ("50 €"), a factor ("10 x", "3 ×"), time written short ("5 mins", "2 hrs": Title Case too, "8 Bits")
 OTHERS = frozenset({
     "cm", "cL", "cl", "dm", "dB", "dL", "dl", "hPa", "hL", "mrad", "\u00b5rad", "\u03bcrad", "kBq", "MBq", "GBq",
     "EB", "ZB", "YB", "EeV", "AU", "yr", "yrs", "kyr", "Myr", "Gyr", "Ma", "Ga", "bits", "bytes", "pps", "kpps", "Mpps",
-    "Gpps", "fps", "rpm", "ppm", "ppb", "px", "dpi", "pt", "mas", "\u00b5as", "arcsec", "arcmin", "deg", "mmol", "dBm",
-    "mAh", "Ah", "\u00b0F", "\u03c3", "M\u2609", "L\u2609", "R\u2609", "M\u2299", "L\u2299", "R\u2299", "a.m.", "p.m.",
-    "Uhr", "\u2030", "\u20ac", "$", "\u00a3", "x", "\u00d7", "mins", "hr", "hrs", "sec", "secs",
+    "Gpps", "fps", "rpm", "ppm", "ppb", "px", "dpi", "pt", "dex", "mas", "\u00b5as", "arcsec", "arcmin", "deg", "mmol",
+    "dBm", "mAh", "Ah", "\u00b0F", "\u03c3", "M\u2609", "L\u2609", "R\u2609", "M\u2299", "L\u2299", "R\u2299", "a.m.",
+    "p.m.", "Uhr", "\u2030", "\u20ac", "$", "\u00a3", "x", "\u00d7", "mins", "hr", "hrs", "sec", "secs",
     "Bit", "Bits", "Byte", "Bytes", "Min", "Mins", "Hr", "Hrs", "Sec", "Secs", "Yr", "Yrs",
 })  # fmt: skip
 
