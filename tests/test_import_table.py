@@ -2373,6 +2373,17 @@ def test_a_family_name_with_a_capitalised_particle_before_two_given_names_is_one
     assert "people.yaml" not in imported.documents  # (the index finds "Da Silva" itself)
 
 
+@pytest.mark.parametrize("cell", ["Di Wang, Bo Lee", "Du Wei, Ana Maria", "Van Nguyen, Bo Lee", "Le Minh, Bo Lee"])
+def test_an_east_asian_name_starting_with_a_particle_word_is_no_family_name_first(cell):
+    """"Di Wang, Bo Lee" (two people, given name first) was read as one, "Bo Lee Di Wang": "Di" taken for the
+    particle of "Da Silva, João Pedro". A capitalised particle before a word that makes a pinyin pair with it, or
+    beside a Vietnamese family name ("Van Nguyen": Văn a given name), is a word of a name: two people, as before;
+    "De Jong, Jan Willem" (no pinyin: j only before i or u) is still one."""
+    assert table.split_names(cell) == cell.split(", ")
+    assert [p.name for p in table.people_from(cell)] == cell.split(", ")
+    assert table.split_names("De Jong, Jan Willem") == ["De Jong, Jan Willem"]
+
+
 @pytest.mark.parametrize("cell, printed, noted", [
     ("Ana Smith, MSc", ["Ana Smith"], 1), ("Ana Smith, M.D.", ["Ana Smith"], 1),
     ("Ana Smith, PhD, MD", ["Ana Smith"], 1), ("Ana Smith, MSC, Bo Lee, FRS", ["Ana Smith", "Bo Lee"], 2),

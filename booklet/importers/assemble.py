@@ -240,11 +240,11 @@ def vietnamese_order(words: list[str]) -> bool:
     name (names.FAMILY_FIRST, accents or none) before Văn or Thị ("Le Van Thanh", "Nguyen Thi Lan")."""
     from ..text.folding import fold
 
-    return len(words) > 1 and fold(words[0]) in _vietnamese_families() and fold(words[1]) in _VIETNAMESE_MIDDLE
+    return len(words) > 1 and fold(words[0]) in vietnamese_families() and fold(words[1]) in _VIETNAMESE_MIDDLE
 
 
 @cache
-def _vietnamese_families() -> frozenset[str]:
+def vietnamese_families() -> frozenset[str]:
     """names.FAMILY_FIRST without accents: "le", "nguyen", "tran"."""
     from ..text.folding import fold
     from ..text.names import FAMILY_FIRST

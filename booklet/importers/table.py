@@ -29,7 +29,7 @@ from .assemble import (LONGEST, OUTSIDE_BRACKETS_COMMA, Block, Conference, Entry
                        assemble, clean, family_may_run_on, family_written_first, first_few, flipped,
                        given_and_family, id_from, line_kind, no_end, no_end_said, parse_clock, plus_minutes,
                        post_nominal, post_nominals_apart, refuse_off_its_day, slug, some, title_unparted,
-                       titles_dropped, vietnamese_order, without_titles)
+                       titles_dropped, vietnamese_families, vietnamese_order, without_titles)
 from .schedule import FIRST_YEAR, LAST_YEAR, zone_named
 from .text import images_in, joined, to_markup, without_controls
 
@@ -928,7 +928,8 @@ def _family_words(family: str, given: list[str]) -> list[str]:
     particles, in small letters ("van der Smagt") or, before another word, with a capital ("Da Silva", "De Souza",
     "Van der Berg": as the index reads them, part of the family name). A capitalised one counts where it may be no
     particle: "Al" ("Al Gore, Bo Lee": a given name too, so two people), a Vietnamese name's ("Le Van Thanh, Le Thi
-    Huong": assemble.vietnamese_order), or beside `given` words (after the comma) that are particles too."""
+    Huong": assemble.vietnamese_order), one of an East Asian name (_east_asian_pair: "Di Wang, Bo Lee", "Van Nguyen,
+    Bo Lee" are two people), or beside `given` words (after the comma) that are particles too."""
     from ..text.names import PARTICLES
 
     words = family.split()
@@ -936,7 +937,25 @@ def _family_words(family: str, given: list[str]) -> list[str]:
                     or any(word.casefold() in PARTICLES for word in given))
     return [word for at, word in enumerate(words)
             if not (word in PARTICLES or capitals and at < len(words) - 1 and word.casefold() in PARTICLES
-                    and word[:1].isupper() and word.casefold() != "al")]
+                    and word[:1].isupper() and word.casefold() != "al" and not _east_asian_pair(word, words[at + 1]))]
+
+
+def _east_asian_pair(particle: str, after: str) -> bool:
+    """Whether a capitalised particle and the word after it may be an East Asian name, not a family name with its
+    particle: two pinyin syllables ("Di Wang", "Du Wei", "De Long": a Chinese given name and family name, or family
+    name and given name), or a Vietnamese family name beside it ("Van Nguyen": Văn a given name; "Le Minh": Lê the
+    family name); "Da Silva", "Van Dijk", "Dos Santos" are no such pair."""
+    from ..text.folding import fold
+
+    return (bool(_PINYIN.fullmatch(fold(particle)) and _PINYIN.fullmatch(fold(after)))
+            or not {fold(particle), fold(after)}.isdisjoint(vietnamese_families()))
+
+
+# a syllable of Hanyu Pinyin without its tone marks (folded): an initial and a final ("wang", "zhou", "di", "xue"; j,
+# q and x only before i and u: "Jong" is no syllable)
+_PINYIN = re.compile(r"[jqx](?:iang|iong|iao|ian|ing|ia|ie|iu|in|i|uan|ue|un|u)|(?:zh|ch|sh|[bpmfdtnlgkhrzcsyw])?"
+                     r"(?:iang|iong|uang|ueng|iao|ian|ang|eng|ing|ong|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|"
+                     r"ui|un|ue|a|o|e|i|u|v)")
 
 
 def _capitalised(word: str) -> bool:
