@@ -2390,7 +2390,9 @@ def test_an_east_asian_name_starting_with_a_particle_word_is_no_family_name_firs
     ("Smith, Ana, MSc", ["Ana Smith"], 1), ("Ana Smith, Jr.", ["Ana Smith, Jr."], 0),
     ("Smith, Ana, Jr.", ["Ana Smith, Jr."], 0), ("Ana Smith, III", ["Ana Smith, III"], 0),
     ("Martin Luther King, Jr., Bo Lee", ["Martin Luther King, Jr.", "Bo Lee"], 0),
-    ("Ana Smith, Jr., MD; Bo Lee, Prof.", ["Ana Smith, Jr.", "Bo Lee"], 2), ("Li Ma, Bo Lee", ["Li Ma", "Bo Lee"], 0)])
+    ("Ana Smith, Jr., MD; Bo Lee, Prof.", ["Ana Smith, Jr.", "Bo Lee"], 2), ("Li Ma, Bo Lee", ["Li Ma", "Bo Lee"], 0),
+    ("Ana Smith, MD (she/her)", ["Ana Smith (she/her)"], 1),  # (was "MD (she/her) Ana Smith", family "Ana Smith")
+    ("Smith, Ana, Jr. (she/her)", ["Ana Smith, Jr. (she/her)"], 0)])
 def test_degrees_and_suffixes_after_a_comma_are_the_persons_not_people(tmp_path, cell, printed, noted):
     """"Ana Smith, MSc" imported a speaker called "MSc" (and "Smith, Ana, MSc" was read "MSc Ana Smith"); "Smith, Ana,
     Jr." three people, one called "Jr.". Post-nominals after a comma (the table names.DEGREES and

@@ -275,7 +275,8 @@ def without_titles(name: str) -> str:
     name's, post_nominal); as written when fewer than two words of a name would be left ("Dr. Affe", "PhD (he/him)": a
     name someone gave themselves)."""
     head, after = post_nominals_apart(name)
-    bare = ", ".join([head, *(piece for piece in after if post_nominal(piece) == "suffix")])
+    kept = (piece if post_nominal(piece) == "suffix" else _note_after(piece) for piece in after)
+    bare = ", ".join([head, *filter(None, kept)])  # ("Ana Smith, MD (she/her)": "Ana Smith, (she/her)")
     if len(bare) == len(name) and not _ACADEMIC_TITLE.search(name):
         return name
     left = titles_dropped(bare)
@@ -291,16 +292,26 @@ def post_nominal(piece: str) -> str | None:
     """What a piece of a name after a comma is when it is post-nominals alone (names.GENERATIONAL_SUFFIXES and
     names.DEGREES, the table of them): "suffix" for a generational suffix, the name's ("Jr.", "III"); "degree" for
     degrees, fellowships and academic titles, no part of it ("MSc", "M.D.", "PhD MD", "Prof. Dr."); None for anything
-    else (a person, an institution, a call sign)."""
+    else (a person, an institution, a call sign). A note in brackets after them is theirs ("MD (she/her)": a degree,
+    "Jr. (Lund University)": a suffix)."""
     from ..text.names import GENERATIONAL_SUFFIXES
 
-    words = piece.split()
+    words = piece[:len(piece) - len(_note_after(piece))].split()
     if len(words) == 1 and (words[0].rstrip(".") in GENERATIONAL_SUFFIXES
                             or words[0].rstrip(".").capitalize() in ("Jr", "Sr") and words[0][:2].isupper()):
         return "suffix"
     if words and (all(_degree(word) for word in words) or not titles_dropped(piece)):
         return "degree"
     return None
+
+
+def _note_after(piece: str) -> str:
+    """What `piece` ends with in brackets, with the spaces before it ("MD (she/her)": " (she/her)"); '' when nothing."""
+    found = _NOTE_AFTER.search(piece)
+    return found.group() if found else ""
+
+
+_NOTE_AFTER = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])$")
 
 
 def _degree(word: str) -> bool:
