@@ -2516,16 +2516,22 @@ def test_a_sciencesconf_name_that_keeps_its_title_is_not_filed_under_the_title(t
 
 def test_a_title_after_a_comma_is_the_names_not_a_person_of_its_own(tmp_path):
     """'Ana Smith, PhD' in an author cell was two people, 'Ana Smith' and one called 'PhD', printed as a co-author;
-    the title is the name's, and left out with the others ('Smith, Ana, PhD' is one person too)."""
-    assert table.split_names("Ana Smith, PhD, Bo Jones") == ["Ana Smith PhD", "Bo Jones"]
-    assert table.split_names("Ana Smith, Prof. Dr. and Bo Jones") == ["Ana Smith Prof. Dr.", "Bo Jones"]
+    the title is the name's, and left out with the others ('Smith, Ana, PhD' is one person too). The notes name each
+    name as written, turned round when it was ('Smith, Ana, PhD' was noted 'Ana PhD Smith'), and a suffix before the
+    title is the name's ('Ana Smith, Jr., PhD' was two people, one called 'Jr. PhD')."""
+    assert table.split_names("Ana Smith, PhD, Bo Jones") == ["Ana Smith, PhD", "Bo Jones"]
+    assert table.split_names("Ana Smith, Prof. Dr. and Bo Jones") == ["Ana Smith, Prof. Dr.", "Bo Jones"]
     assert table.split_names("Ana Smith, Dr. Bo Jones") == ["Ana Smith", "Dr. Bo Jones"]
     assert table.split_names("Ana Smith, PhD (Lund University), Bo Jones") == [
-        "Ana Smith PhD (Lund University)", "Bo Jones"]
+        "Ana Smith, PhD (Lund University)", "Bo Jones"]
     rows = [["Title", "Authors", "Abstract"],
             ["One", "Ana Smith, PhD", "Words."], ["Two", "Smith, Ana, PhD", "Words."],
-            ["Three", "Ana Smith, Ph.D.; Bo Jones", "Words."]]
+            ["Three", "Ana Smith, Ph.D.; Bo Jones", "Words."], ["Four", "Smith, Cy, Jr., PhD", "Words."]]
     imported = table.read(write_csv(tmp_path / "a.csv", rows), Options())
     assert [[p["name"] for p in a.get("authors", [a.get("speaker")])]
-            for a in imported.documents["abstracts.yaml"]] == [["Ana Smith"], ["Ana Smith"], ["Ana Smith", "Bo Jones"]]
+            for a in imported.documents["abstracts.yaml"]] == [
+        ["Ana Smith"], ["Ana Smith"], ["Ana Smith", "Bo Jones"], ["Cy Smith, Jr."]]
+    noted, = [note for note in imported.notes if "written with an academic title" in note]
+    assert noted.endswith("'Ana Smith, PhD -> Ana Smith', 'Ana Smith, Ph.D. -> Ana Smith', "
+                          "'Cy Smith, Jr., PhD -> Cy Smith, Jr.'")
     read_back(imported, tmp_path / "folder")

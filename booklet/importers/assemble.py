@@ -347,16 +347,6 @@ def titles_dropped(text: str) -> str:
     return " ".join(_ACADEMIC_TITLE.sub(" ", text).split())
 
 
-def title_unparted(cell: str) -> str:
-    """A cell of names without the comma between a name and the academic title after it ("Ana Smith, PhD; Bo Jones" ->
-    "Ana Smith PhD; Bo Jones"), which split the title off as a person of its own; without_titles then leaves it out."""
-    return _TITLE_AFTER_COMMA.sub(r" \1", cell)
-
-
-_TITLE_AFTER_COMMA = re.compile(  # (", PhD", ", Prof. Dr." before the next name, brackets or the end)
-    rf",\s*((?:{_ACADEMIC_TITLE.pattern})(?:\s+(?:{_ACADEMIC_TITLE.pattern}))*)(?=\s*(?:[,;|\n(]|$))")
-
-
 def untitled(name: str, changed: list[str]) -> str:
     """`name` without its academic titles (without_titles); `changed` gets "written -> printed" when it had some."""
     new = without_titles(name)

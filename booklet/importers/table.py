@@ -28,8 +28,8 @@ from . import Imported, Options, SourceError
 from .assemble import (LONGEST, OUTSIDE_BRACKETS_COMMA, Block, Conference, Entry, Kinds, Person, affiliation,
                        assemble, clean, family_may_run_on, family_written_first, first_few, flipped,
                        given_and_family, id_from, line_kind, no_end, no_end_said, parse_clock, plus_minutes,
-                       post_nominal, post_nominals_apart, refuse_off_its_day, slug, some, title_unparted,
-                       titles_dropped, vietnamese_families, vietnamese_order, without_titles)
+                       post_nominal, post_nominals_apart, refuse_off_its_day, slug, some, titles_dropped,
+                       vietnamese_families, vietnamese_order, without_titles)
 from .schedule import FIRST_YEAR, LAST_YEAR, zone_named
 from .text import images_in, joined, to_markup, without_controls
 
@@ -976,7 +976,7 @@ def split_names(cell: str, last_first: bool = False, cut: list | None = None, le
     named, found = _ET_AL.subn("", cell.strip())
     if found and cut is not None:
         cut.append(cell)
-    cell = title_unparted(_AND_LAST.sub("", named.strip(" ,;")))  # ("Ana Smith, PhD": one person)
+    cell = _AND_LAST.sub("", named.strip(" ,;"))
     if not cell:
         return []
     pieces = [p for p in _NAME_PIECES.split(cell) if p.strip(" ,")]
@@ -989,7 +989,7 @@ def split_names(cell: str, last_first: bool = False, cut: list | None = None, le
     if len(anded) > 1 and all(_name_commas(name) == 1 and _one_last_first(*_institution_after(name)[0].split(",", 1),
                                                                            leaning=leaning) for name in anded):
         return [name.strip() for name in anded]  # BibTeX's "Smith, Ana and Lee, Bo"
-    parts = _tags_kept([p.strip() for p in _NAME_COMMA.split(title_unparted(_AND.sub(", ", cell))) if p.strip()])
+    parts = _tags_kept([p.strip() for p in _NAME_COMMA.split(_AND.sub(", ", cell)) if p.strip()])
     if len(parts) == 2 and not _AND.search(cell):
         if _one_last_first(*parts, leaning=leaning):
             return [cell]
