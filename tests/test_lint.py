@@ -115,6 +115,10 @@ def test_the_sample_conference_has_no_warnings_on_any_page_size(size):
     # a call sign after a comma is set aside, as the index does: not "Family, Given" (FOSDEM 2025's Traschewski)
     ("Jann Traschewski, DG8NGN", "Jann Traschewski", "a call sign written with it"),
     ("Traschewski, Jann, DG8NGN", "Jann Traschewski, DG8NGN", "family name written first"),
+    # a generational suffix too, as the index sets it aside (an import writes "Ana Smith, Jr."): not given name "Jr."
+    ("Varga, Ines, Jr.", "Ines Varga, Jr.", "family name written first"),  # (was "given and family names swapped")
+    ("Ines Varga, Jr.", "Ines Varga Jr.", "punctuation or spacing differs"),
+    ("Martin Luther King, Jr.", "Martin Luther King", "a suffix written with it"),
 ])
 def test_name_variant(tmp_path, first, second, reason):
     files = {"conference.yaml": committee(f"{{name: '{first}'}}", f"{{name: '{second}'}}")}
@@ -134,8 +138,9 @@ def test_name_variant(tmp_path, first, second, reason):
     ("{name: 'Smith, J.', email: j.smith@a.org}", "{name: John Smith, email: john@b.org}"),
     ("{name: 'Smith, J.', affiliation: Lund University}", "{name: John Smith, affiliation: Uppsala University}"),
     ("{name: Anna Testperson0001}", "{name: Anna Testperson0002}"),  # a digit is not a letter: numbered people
+    ("{name: 'Ines Varga, Jr.'}", "{name: 'Ines Varga, Sr.'}"),  # father and son
 ], ids=["family-shared", "given-letter", "given-ending", "short-family", "middle-initials", "two-candidates",
-        "other-email", "other-affiliation", "numbered"])
+        "other-email", "other-affiliation", "numbered", "suffixes"])
 def test_name_variant_near_miss(tmp_path, members):
     assert warnings_for(tmp_path, {"conference.yaml": committee(*members)}) == []
 

@@ -35,7 +35,7 @@ from ..data.people import People, spelling
 from ..model import Booklet
 from ..problems import Problem
 from ..text.folding import fold
-from ..text.names import without_comma_tag
+from ..text.names import SUFFIXES, without_comma_tag
 from .affiliations import _GENERIC, affiliation_key
 from .groups import Groups, variant_problems
 from .mentions import Mention
@@ -53,13 +53,15 @@ class NameForm:
     """A name's folded words in reading order (given names first) and which of them are the family name; the
     academic titles written before the given names are set apart ("Prof. Dr. Jürgen Weiß" is Jürgen Weiß), and a
     call sign after a comma, as the index sets it aside (text.names.comma_tag: "Jann Traschewski, DG8NGN" is Jann
-    Traschewski, not "Family, Given")."""
+    Traschewski, not "Family, Given"), and a generational suffix, as split_name does ("Ana Smith, Jr." is Ana Smith,
+    Jr., not given name "Jr." and family "Ana Smith")."""
 
     tokens: tuple[str, ...]
     family: range  # the places of the family name's words in `tokens`
     comma: bool  # written "Family, Given"
     titles: tuple[str, ...] = ()
     tag: str = ""  # the call sign, folded
+    suffix: str = ""  # the generational suffix, folded: "jr", "iii"
 
 
 # Academic titles written before a name (folded, as name_words gives them: "Dr.-Ing." is "dr-ing"); a degree's
@@ -81,14 +83,25 @@ def _untitled(words: list[str]) -> tuple[list[str], tuple[str, ...]]:
 @lru_cache(maxsize=1 << 16)  # the same names at every lint of a watch
 def name_form(text: str) -> NameForm:
     text, tag = without_comma_tag(text)
+    text, suffix = _without_suffix(text)
     if "," in text:
         family, given = text.split(",", 1)
         (given_words, titles), family_words = _untitled(name_words(given)), name_words(family)
         tokens = tuple(given_words + family_words)
-        return NameForm(tokens, range(len(given_words), len(tokens)), True, titles, fold(tag))
+        return NameForm(tokens, range(len(given_words), len(tokens)), True, titles, fold(tag), suffix)
     words, titles = _untitled(name_words(text))
     tokens = tuple(words)
-    return NameForm(tokens, range(len(tokens) - 1, len(tokens)), False, titles, fold(tag))
+    return NameForm(tokens, range(len(tokens) - 1, len(tokens)), False, titles, fold(tag), suffix)
+
+
+def _without_suffix(text: str) -> tuple[str, str]:
+    """`text` without the generational suffix it ends with (text.names.SUFFIXES, after two words or more, with a comma
+    or none, as split_name sets it aside: "Ana Smith, Jr.", "Smith, Ana, Jr.", "Martin Luther King Jr."), and that
+    suffix folded; (text, '') when it ends with none."""
+    words = text.split()
+    if len(words) > 2 and words[-1].lower() in SUFFIXES:
+        return " ".join(words[:-1]).rstrip(","), "".join(name_words(words[-1]))
+    return text, ""
 
 
 def name_key(text: str) -> str:
@@ -292,13 +305,15 @@ def _joined(tokens: tuple[str, ...]) -> str:
 
 def _strong_link(a: Spelling, b: Spelling) -> str | None:
     """Why a and b are the same person written differently, or None."""
-    if _different_emails(a, b):
-        return None
+    if _different_emails(a, b) or a.form.suffix and b.form.suffix and a.form.suffix != b.form.suffix:
+        return None  # (Jr. and Sr.: two people)
     if a.form.tokens == b.form.tokens:
         if a.form.titles != b.form.titles:
             return "an academic title written with it" if not (a.form.titles and b.form.titles) else "titles differ"
         if a.form.tag != b.form.tag:
             return "a call sign written with it" if not (a.form.tag and b.form.tag) else "call signs differ"
+        if a.form.suffix != b.form.suffix:
+            return "a suffix written with it"
         if a.form.comma != b.form.comma:
             return "family name written first"
         return spelling_difference(a.text, b.text)
