@@ -1014,10 +1014,10 @@ def _tags_kept(parts: list[str]) -> list[str]:
     placed = False  # the piece kept last is an institution, or a country after one
     for part in parts:
         institution, unbracketed = _institution(part), _BRACKETED.sub("", part).strip()
-        if kept and (_CALL_SIGN.fullmatch(unbracketed) or institution or post_nominal(unbracketed)
-                     or placed and country_code(part)):
+        country = placed and bool(country_code(part))  # (CLDR's names read only after an institution)
+        if kept and (_CALL_SIGN.fullmatch(unbracketed) or institution or post_nominal(unbracketed) or country):
             kept[-1] = f"{kept[-1]}, {part}"
-            placed = bool(institution or placed and country_code(part))
+            placed = institution or country
         else:
             kept.append(part)
             placed = False
