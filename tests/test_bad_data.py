@@ -748,6 +748,13 @@ def test_parallel_tracks_set_their_items_after_midnight_after_the_evening_dated_
     ("9-10", "'9-10' is not a time; write HH:MM or HH:MM-HH:MM, like: time: \"09:00-10:00\""),  # (the time meant)
     ("0900-0915", "'0900-0915' is not a time; write HH:MM or HH:MM-HH:MM, like: time: \"09:00-09:15\""),
     ("10.00 bis 10.30", "'10.00 bis 10.30' is not a time; write HH:MM or HH:MM-HH:MM, like: time: \"10:00-10:30\""),
+    # a 12-hour clock's time: 12 am is midnight, 12 pm noon ('12am' was told to write "12:00")
+    ("12am", "'12am' is not a time; write HH:MM or HH:MM-HH:MM, like: time: \"00:00\""),
+    ("12pm", "'12pm' is not a time; write HH:MM or HH:MM-HH:MM, like: time: \"12:00\""),
+    ("2-3 pm", "'2-3 pm' is not a time; write HH:MM or HH:MM-HH:MM, like: time: \"14:00-15:00\""),
+    ("11:30 a.m. to 12:15 p.m.", "'11:30 a.m. to 12:15 p.m.' is not a time; write HH:MM or HH:MM-HH:MM, like: "
+                                 "time: \"11:30-12:15\""),
+    ("13pm", "'13pm' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\""),
     ("25:00", "'25:00' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\""),
     # (no time meant that `time` refuses too: '10-9' was told to write "10:00-09:00", which ends before it starts)
     ("10-9", "'10-9' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\""),

@@ -198,28 +198,46 @@ def _span_problem(start: dt.time, end: dt.time | None, midnight: bool) -> str | 
 
 
 
-# A time written as a LOC may type it outside what `time` reads: "0900-0915", "9:00 to 9:20", "10.00 bis 10.30"
-_LOOSE_CLOCK = r"(\d{1,2})(?:\s*[:.h]?\s*(\d\d))?\s*(?:am|a\.m\.)?"  # (hours alone: "9-10")
+# A time written as a LOC may type it outside what `time` reads: "0900-0915", "9:00 to 9:20", "10.00 bis 10.30", "2 pm"
+_LOOSE_CLOCK = r"(\d{1,2})(?:\s*[:.h]?\s*(\d\d))?\s*([ap]\.?m\.?)?"  # (hours alone: "9-10"; am or pm: "9am")
 _LOOSE_TIME = re.compile(rf"^\s*{_LOOSE_CLOCK}(?:\s*(?:[-\u2013\u2014]+|to|until|till|bis|à|a|au)\s*{_LOOSE_CLOCK})?\s*$",
                          re.IGNORECASE)
 
 
 def _time_meant(text: str) -> str | None:
     """The time `text` probably means, written as `time` reads it ('0900-0915' -> '09:00-09:15', '9:00 to 9:20' ->
-    '09:00-09:20', '9-10' -> '09:00-10:00'), for its error to show; None when it reads as no clock time, or as one
-    `time` would refuse too ('10-9': "10:00-09:00" ends before it starts)."""
+    '09:00-09:20', '9-10' -> '09:00-10:00', '2-3 pm' -> '14:00-15:00', '12am' -> '00:00'), for its error to show; None
+    when it reads as no clock time, or as one `time` would refuse too ('10-9': "10:00-09:00" ends before it starts)."""
     text = " ".join(text.split())
     match = _LOOSE_TIME.match(text) if len(text) <= 40 else None  # (a time is short: its spaces' runs, tried every
     # way, cost a 16,000-space text 15 s)
     if not match:
         return None
-    written = "-".join(f"{int(h):02d}:{m or '00'}" for h, m in zip(match.group(1, 3), match.group(2, 4))
-                       if h is not None)
+    clocks = [(int(h), m or "00", (half or "").replace(".", "").lower())
+              for h, m, half in (match.group(1, 2, 3), match.group(4, 5, 6)) if h is not None]
+    if len(clocks) == 2 and not clocks[0][2] and clocks[1][2]:  # "2-3 pm": the start's half of the day is the end's,
+        (hour, minutes, _), (end, _, half) = clocks  # unless that puts the start after the end ("11-1 pm": 11:00-13:00)
+        if (_hour_of(hour, half) or 0) <= (_hour_of(end, half) or -1):
+            clocks[0] = (hour, minutes, half)
+    hours = [_hour_of(hour, half) for hour, _, half in clocks]
+    if None in hours:
+        return None
+    written = "-".join(f"{hour:02d}:{minutes}" for hour, (_, minutes, _) in zip(hours, clocks))
     strict = TIME.match(written)
     times = _clock_times(strict) if strict else None
     if times is None or _span_problem(*times, strict.group(3) == "24"):
         return None
     return written
+
+
+def _hour_of(hour: int, half: str) -> int | None:
+    """The 24-hour clock's hour of `hour` in `half` of the day ('am', 'pm', '' for a 24-hour clock's): 12 am is 0,
+    12 pm is 12, 1 pm is 13; None for an hour a 12-hour clock has not (0 or 13 pm)."""
+    if not half:
+        return hour
+    if not 1 <= hour <= 12:
+        return None
+    return hour % 12 + (12 if half == "pm" else 0)
 
 
 def _clock_times(match: re.Match):
