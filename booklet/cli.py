@@ -18,7 +18,7 @@ from .cache import generated, patterns
 generated.seed()  # before booklet's dataclasses are made: their methods' code kept by an earlier process
 from .layout.page import PAGE_SIZES  # noqa: E402
 from .printing.paper import INK_LIMIT, INK_LIMITS  # noqa: E402
-from .problems import DataError, Problem, Refused  # noqa: E402
+from .problems import DataError, Problem, Refused, long_quotes_cut  # noqa: E402
 from .processes import MAX_JOBS  # noqa: E402
 
 
@@ -76,9 +76,16 @@ def _ending(with_its_build: bool = False) -> None:
         ending(with_its_build)
 
 
+def _say(message: str = "", err: bool = False) -> None:
+    """Print one of booklet's messages: each value it quotes (a note's time cell, a path) cut to its start and end when
+    it is longer than a few hundred characters (problems.long_quotes_cut: where a data problem's and an import's
+    error are cut), so that no message repeats a page of pasted text."""
+    click.echo(long_quotes_cut(message), err=err)
+
+
 def _print_problems(problems: list[Problem]) -> None:
     for problem in problems:
-        click.echo(str(problem), err=True)
+        _say(str(problem), err=True)
 
 
 def _summary(problems: list[Problem]) -> str:
@@ -260,13 +267,13 @@ def build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks
     _print_grouped(result.warnings)
     size = result.page_size
     if result.spine is not None:
-        click.echo(f"Wrote {result.output} ({result.text_pages} pages, {size}) "
+        _say(f"Wrote {result.output} ({result.text_pages} pages, {size}) "
                    f"and {result.cover} (the cover spread, outside and inside; {result.spine.text}).")
     elif result.cover:
-        click.echo(f"Wrote {result.output} ({result.text_pages} pages, {size}) "
+        _say(f"Wrote {result.output} ({result.text_pages} pages, {size}) "
                    f"and {result.cover} (4 cover pages).")
     else:
-        click.echo(f"Wrote {result.output} ({result.pages} pages, {size}).")
+        _say(f"Wrote {result.output} ({result.pages} pages, {size}).")
     if run_preflight:
         from .printing.preflight import preflight as preflight_pdf
 
@@ -283,7 +290,7 @@ def _print_grouped(problems: list[Problem]) -> None:
     from .lint import grouped
 
     for _, heading, group in grouped(problems):
-        click.echo(f"{heading} ({len(group)}):", err=True)
+        _say(f"{heading} ({len(group)}):", err=True)
         _print_problems(group)
 
 
@@ -307,7 +314,7 @@ def _print_json(problems: list[Problem]) -> None:
 def _fail_json(data_dir: Path, exc: DataError):
     """Errors (and warnings) as JSON on stdout, the summary on stderr, exit status 1."""
     _print_json(exc.problems)
-    click.echo(f"{data_dir}: {_summary(exc.problems)}.", err=True)
+    _say(f"{data_dir}: {_summary(exc.problems)}.", err=True)
     sys.exit(1)
 
 
@@ -345,16 +352,16 @@ def check(data_dir: Path, page_size: str, bleed: float, strict: bool, output_for
             if output_format == "json":
                 _fail_json(data_dir, exc)
             _print_problems(exc.problems)
-            click.echo(f"{data_dir}: {_summary(exc.problems)}.{_later_checks(exc)}")
+            _say(f"{data_dir}: {_summary(exc.problems)}.{_later_checks(exc)}")
             sys.exit(1)
     failed = strict and bool(problems)
     summary = f"{data_dir}: {_summary(problems)}{' (--strict: warnings count as errors)' if failed else ''}."
     if output_format == "json":
         _print_json(problems)
-        click.echo(summary, err=True)
+        _say(summary, err=True)
     else:
         _print_grouped(problems)
-        click.echo(summary)
+        _say(summary)
     if failed:
         sys.exit(1)
 
@@ -369,7 +376,7 @@ def _fail(exc: DataError):
         _print_problems(exc.problems)
     else:  # warnings under --strict
         _print_grouped(exc.problems)
-    click.echo(f"{_summary(exc.problems)}; nothing was written.{_later_checks(exc)}", err=True)
+    _say(f"{_summary(exc.problems)}; nothing was written.{_later_checks(exc)}", err=True)
     sys.exit(1)
 
 
@@ -381,15 +388,15 @@ def reporting_errors(output: Path | None = None):
     except DataError as exc:
         _fail(exc)
     except Refused as exc:
-        click.echo(f"booklet: {exc}; nothing was written.", err=True)
+        _say(f"booklet: {exc}; nothing was written.", err=True)
         sys.exit(1)
     except OSError as exc:
         from .output.atomic import cannot_write
 
-        click.echo(f"booklet: {cannot_write(exc, output)}; nothing was written.", err=True)
+        _say(f"booklet: {cannot_write(exc, output)}; nothing was written.", err=True)
         sys.exit(1)
     except Exception as exc:  # a bug in booklet: say so plainly, keep the earlier output
-        click.echo(f"booklet: internal error ({type(exc).__name__}: {exc}); nothing was written. "
+        _say(f"booklet: internal error ({type(exc).__name__}: {exc}); nothing was written. "
                    "Please report this with the data that caused it.", err=True)
         sys.exit(2)
 
@@ -411,7 +418,7 @@ def _reading_pdf(source: Path, output: Path | None = None):
             yield
         except (ValueError, PyPdfError) as exc:
             reason = str(exc) if isinstance(exc, ValueError) else f"{source}: damaged or unsupported PDF ({exc})"
-            click.echo(f"booklet: {reason}" + ("; nothing was written." if output else "."), err=True)
+            _say(f"booklet: {reason}" + ("; nothing was written." if output else "."), err=True)
             sys.exit(1)
 
 
@@ -440,14 +447,14 @@ def impose(booklet_pdf: Path, output: Path, sheet: str, crop_marks: bool, creep:
     sheet = {name.lower(): name for name in ("A4", "A3", "letter", "tabloid")}[sheet.lower()]
     with _reading_pdf(booklet_pdf, output):
         result = impose_pdf(booklet_pdf, output, sheet=sheet, crop_marks=crop_marks, creep=creep)
-    click.echo(f"Wrote {result.output} ({result.sheets} sheet{'s' * (result.sheets != 1)}, "
+    _say(f"Wrote {result.output} ({result.sheets} sheet{'s' * (result.sheets != 1)}, "
                f"{result.sides} sides, {result.sheet} landscape).")
     for warning in result.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+        _say(f"Warning: {warning}", err=True)
     if result.blanks_added:
         blanks = result.blanks_added
         pages = result.sides * 2 - blanks
-        click.echo(f"Added {blanks} blank page{'s' * (blanks != 1)} at the end: "
+        _say(f"Added {blanks} blank page{'s' * (blanks != 1)} at the end: "
                    f"{booklet_pdf} has {pages} page{'s' * (pages != 1)}, not a multiple of 4.")
 
 
@@ -459,16 +466,16 @@ def _given(parameter: str) -> bool:
 
 def print_preflight(report) -> int:
     """Print a PreflightReport (facts, then 'OK: fit to print' or the faults); the exit status it calls for."""
-    click.echo(f"{report.path}:")
+    _say(f"{report.path}:")
     for fact in report.facts:
-        click.echo(f"  {fact}")
+        _say(f"  {fact}")
     if report.fit:
-        click.echo("OK: fit to print")
+        _say("OK: fit to print")
         return 0
     count = len(report.faults)
-    click.echo(f"NOT FIT TO PRINT ({count} fault{'s' * (count != 1)}):")
+    _say(f"NOT FIT TO PRINT ({count} fault{'s' * (count != 1)}):")
     for fault in report.faults:
-        click.echo(f"  - {fault}")
+        _say(f"  - {fault}")
     return 1
 
 
@@ -530,18 +537,18 @@ def init(folder: Path, sample: bool, force: bool, language: str | None) -> None:
             started = init_folder(folder, sample=sample, force=force, language=language)
         except FilesExist as exc:
             shown = ", ".join(exc.names[:5]) + (f" and {len(exc.names) - 5} more" if len(exc.names) > 5 else "")
-            click.echo(f"booklet: {folder} already has {shown}; nothing was written. "
+            _say(f"booklet: {folder} already has {shown}; nothing was written. "
                        "Choose a new folder, or add --force to replace them.", err=True)
             sys.exit(1)
     what = "the sample conference" if sample else "an example conference"
     replaced = f", replacing {len(started.replaced)}" if started.replaced else ""
     for theirs, meant, unwritten in started.kept:  # (the user's file stands for it: check says so, as here)
         how = "saved as CSV (UTF-8) under the name" if is_sheet(theirs) else "renamed"
-        click.echo(f"{unwritten} not written: {folder / theirs} is there, which booklet reads once it is {how} {meant}.")
-    click.echo(f"Wrote {what} to {folder} ({len(started.files)} files{replaced}). Next:")
+        _say(f"{unwritten} not written: {folder / theirs} is there, which booklet reads once it is {how} {meant}.")
+    _say(f"Wrote {what} to {folder} ({len(started.files)} files{replaced}). Next:")
     shown = shlex.quote(str(folder))  # (a command to paste: a folder "my conference" is one word of it)
-    click.echo(f"  booklet build {shown}      # the booklet, as it is now")
-    click.echo(f"  booklet check {shown}      # after each edit: every problem, with file and line")
+    _say(f"  booklet build {shown}      # the booklet, as it is now")
+    _say(f"  booklet check {shown}      # after each edit: every problem, with file and line")
 
 
 def _init_language(code: str | None) -> str | None:
@@ -590,7 +597,7 @@ def schema(file: str | None, out_dir: Path | None) -> None:
     if out_dir is not None:
         with reporting_errors(out_dir):
             written = write_schemas(out_dir)
-        click.echo(f"Wrote {len(written.files)} schemas to {out_dir}: {', '.join(written.files)}.")
+        _say(f"Wrote {len(written.files)} schemas to {out_dir}: {', '.join(written.files)}.")
         return
     if file is None:
         click.echo(json.dumps(schemas(), indent=2, ensure_ascii=False))
@@ -599,10 +606,10 @@ def schema(file: str | None, out_dir: Path | None) -> None:
         spec = file_for(file)
     except KeyError:
         names = ", ".join(f.name for f in FILES if f.schema)
-        click.echo(f"booklet: '{file}' is not a data file of the format; the files are {names}.", err=True)
+        _say(f"booklet: '{file}' is not a data file of the format; the files are {names}.", err=True)
         sys.exit(1)
     if not spec.schema:
-        click.echo(f"booklet: {spec.name} is not YAML and has no JSON Schema; {spec.doc}", err=True)
+        _say(f"booklet: {spec.name} is not YAML and has no JSON Schema; {spec.doc}", err=True)
         sys.exit(1)
     click.echo(json.dumps(file_schema(spec), indent=2, ensure_ascii=False))
 
@@ -651,17 +658,17 @@ def _print_import(result) -> None:
     else:  # (not "0 of 0 speakers without affiliation; 46 speakers named by a placeholder")
         people = "no speakers in the source" + (f": {_count(c['placeholders'], 'placeholder')} (TBA, N.N.) to write "
                                                 "in" if c["placeholders"] else "")
-    click.echo(f"{made} {result.folder} from {result.source.name} ({result.format}): "
+    _say(f"{made} {result.folder} from {result.source.name} ({result.format}): "
                f"{_count(c['talks'], 'talk')}, {_count(c['tutorials'], 'tutorial')}, {_count(c['posters'], 'poster')}, "
                f"{_count(c['days'], 'day')}; {people}.")
     if result.reused:
-        click.echo(f"As in the earlier import: {' '.join(result.reused)}.")
+        _say(f"As in the earlier import: {' '.join(result.reused)}.")
     if result.unmapped:
-        click.echo("Source types with no booklet kind (imported as contributed talks, or as programme lines when "
+        _say("Source types with no booklet kind (imported as contributed talks, or as programme lines when "
                    "nobody speaks); give them one with --kinds \"TYPE=KIND,...\":")
-        click.echo("  " + ", ".join(f"{name} ({n})" for name, n in result.unmapped.most_common()))
+        _say("  " + ", ".join(f"{name} ({n})" for name, n in result.unmapped.most_common()))
     for note in result.notes:
-        click.echo(f"  - {note}")
+        _say(f"  - {note}")
     if result.updated:
         _print_changes(result.changes)
 
@@ -675,23 +682,23 @@ def _print_changes(changes) -> None:
         ("deleted", "Deleted by hand, not added back"),
     ]
     if not any(c.what in ("added", "removed") or (c.what == "changed" and c.fields) for c in changes):
-        click.echo("Nothing new from the source since the last import.")
+        _say("Nothing new from the source since the last import.")
     for what, heading in groups:
         found = [c for c in changes if c.what == what and (what != "changed" or c.fields)]
         if not found:
             continue
-        click.echo(f"{heading} ({len(found)}):")
+        _say(f"{heading} ({len(found)}):")
         for change in found:
             detail = f": {', '.join(change.fields)}" if change.fields else ""
             replaced = f" (your edit of {', '.join(change.replaced)} replaced)" if change.replaced else ""
-            click.echo(f"  {change.file}: {change.key}{detail}{replaced}")
+            _say(f"  {change.file}: {change.key}{detail}{replaced}")
             for field, yours, theirs in change.replacements:  # what the LOC wrote, to put back by hand if need be
-                click.echo(f"    {field}: your {_one_line(yours)} → the source's {_one_line(theirs)}")
+                _say(f"    {field}: your {_one_line(yours)} → the source's {_one_line(theirs)}")
     kept = [c for c in changes if c.kept]
     if kept:
-        click.echo(f"Your edits kept where the source changed the value too ({len(kept)}):")
+        _say(f"Your edits kept where the source changed the value too ({len(kept)}):")
         for change in kept:
-            click.echo(f"  {change.file}: {change.key}: {', '.join(change.kept)}")
+            _say(f"  {change.file}: {change.key}: {', '.join(change.kept)}")
 
 
 def _one_line(value, width: int = 60) -> str:
@@ -775,15 +782,15 @@ def import_(source: Path, out_dir: Path, source_format: str | None, kinds: dict,
         try:
             result = import_source(source, out_dir, options, update=update, prune=prune)
         except SourceError as exc:
-            click.echo(f"booklet: {exc}; nothing was written.", err=True)
+            _say(f"booklet: {exc}; nothing was written.", err=True)
             sys.exit(1)
         except DataError:
             what = f"{out_dir}, updated from {source}," if update else f"what {source} holds"
-            click.echo(f"booklet: {what} would not pass 'booklet check':", err=True)
+            _say(f"booklet: {what} would not pass 'booklet check':", err=True)
             raise
     _print_import(result)
     _print_grouped(result.warnings)
-    click.echo(f"{out_dir}: {_summary(result.warnings)}.")
+    _say(f"{out_dir}: {_summary(result.warnings)}.")
 
 
 def _proof_date(ctx, param, value):
@@ -792,7 +799,7 @@ def _proof_date(ctx, param, value):
 
     date = _a_date(ctx, param, value, "2027-05-20")
     if date is not None and date < dt.date.today():  # (a year mistyped, or proofs of a past round made again: said, not refused)
-        click.echo(f"booklet: warning: --reply-by {value} is past; each proof asks for corrections by then", err=True)
+        _say(f"booklet: warning: --reply-by {value} is past; each proof asks for corrections by then", err=True)
     return date
 
 
@@ -804,12 +811,12 @@ def _late_reply(reply_by, dates) -> None:
 
     if reply_by is None:  # (the example: four weeks before the conference, when its dates are known)
         example = (dates[0] - dt.timedelta(days=28)).isoformat() if dates else "2027-05-20"
-        click.echo("booklet: warning: no --reply-by: the proofs say whom to send corrections to, not by when "
+        _say("booklet: warning: no --reply-by: the proofs say whom to send corrections to, not by when "
                    f"(give a date: --reply-by {example})", err=True)
     if reply_by is None or dates is None or reply_by < dates[0]:
         return
     when = "after the conference ends" if reply_by > dates[1] else "during the conference"
-    click.echo(f"booklet: warning: --reply-by {reply_by.isoformat()} is {when} ({dates[0].isoformat()} to "
+    _say(f"booklet: warning: --reply-by {reply_by.isoformat()} is {when} ({dates[0].isoformat()} to "
                f"{dates[1].isoformat()}); each proof asks for corrections by then, but the booklet is printed "
                "before it starts", err=True)
 
@@ -842,7 +849,7 @@ def _print_gone(gone, out_dir: Path) -> None:
     their ids changed): left in the folder, out of manifest.csv; named, so that nobody sends one by mistake."""
     names = ", ".join(path.name for path in gone[:GONE_SHOWN]) + (
         f" and {len(gone) - GONE_SHOWN} more" if len(gone) > GONE_SHOWN else "")
-    click.echo(f"No longer proofs ({len(gone)}): their entries are gone from the data, or their ids changed; left in "
+    _say(f"No longer proofs ({len(gone)}): their entries are gone from the data, or their ids changed; left in "
                f"{out_dir}, out of manifest.csv (delete them, or keep them for the record): {names}.", err=True)
 
 
@@ -858,11 +865,11 @@ def _print_no_email(problems: list[Problem], manifest: Path | None = None) -> No
     whole = [p for p in problems if p.kind == "no-email"]
     some = [p for p in problems if p.kind != "no-email"]
     if whole:
-        click.echo(f"No email address, so no mail merge for these ({len(whole)}): send them another way.",
+        _say(f"No email address, so no mail merge for these ({len(whole)}): send them another way.",
                    err=True)
         _print_some(whole, manifest, "the rows with an empty emails column")
     if some:
-        click.echo(f"The mail merge sends {'this proof' if len(some) == 1 else 'these proofs'} to the other presenters "
+        _say(f"The mail merge sends {'this proof' if len(some) == 1 else 'these proofs'} to the other presenters "
                    f"only ({len(some)}): send it to the one without an address another way.", err=True)
         _print_some(some, manifest, "each row names every presenter (names) and has the addresses there are (emails)")
 
@@ -874,7 +881,7 @@ def _print_some(problems: list[Problem], manifest: Path | None, where: str) -> N
         _print_problems(problems)
         return
     _print_problems(problems[:NO_EMAIL_SHOWN])
-    click.echo(f"... and {len(problems) - NO_EMAIL_SHOWN} more, listed in {manifest}: {where}.", err=True)
+    _say(f"... and {len(problems) - NO_EMAIL_SHOWN} more, listed in {manifest}: {where}.", err=True)
 
 
 @main.command()
@@ -923,15 +930,15 @@ def proofs(data_dir: Path, out_dir: Path, reply_by, png: bool, page_size: str) -
     _late_reply(reply_by, result.dates)
     _print_grouped(result.warnings)
     pngs = f", {len(result.pngs)} PNG{'s' * (len(result.pngs) != 1)}" if png else ""
-    click.echo(f"Wrote {len(result.proofs)} proofs ({_proofs_summary(result)}){pngs} to {out_dir}, "
+    _say(f"Wrote {len(result.proofs)} proofs ({_proofs_summary(result)}){pngs} to {out_dir}, "
                f"and {result.manifest}.")
     same = len(set(result.files).intersection(result.unchanged))
     if same:  # what the LOC sends again: only what changed
         new_pngs = len(set(result.pngs).difference(result.unchanged))
-        click.echo(_unchanged_words(len(result.files) - same, same)
+        _say(_unchanged_words(len(result.files) - same, same)
                    + (f" ({new_pngs} PNG{'s' * (new_pngs != 1)} new or changed.)" if new_pngs else ""))
     elif result.earlier:  # a later round in which every proof changed (pages moved, a font's glyphs): said too
-        click.echo(f"All {len(result.files)} of them new or changed: none was there already, byte for byte.")
+        _say(f"All {len(result.files)} of them new or changed: none was there already, byte for byte.")
     if result.gone:
         _print_gone(result.gone, out_dir)
     _print_no_email(result.no_email, result.manifest)
@@ -969,7 +976,7 @@ def proof(proof_id: str, data_dir: Path, output: Path | None, reply_by, png: boo
         try:
             result = write_proof(proof_id, data_dir, output, page_size=size, reply_by=reply_by, png=png)
         except UnknownProof as exc:
-            click.echo(f"booklet: no proof '{exc.proof_id}' in {data_dir}{meant(exc.nearest)}; "
+            _say(f"booklet: no proof '{exc.proof_id}' in {data_dir}{meant(exc.nearest)}; "
                        "the ids are an abstract's or tutorial's id, poster-NAME or chair-NAME "
                        "(see manifest.csv from 'booklet proofs').", err=True)
             sys.exit(1)
@@ -979,7 +986,7 @@ def proof(proof_id: str, data_dir: Path, output: Path | None, reply_by, png: boo
     extra = f" and {len(result.pngs)} PNG{'s' * (len(result.pngs) != 1)}" if png else ""
     done = (f"Wrote {result.files[0]}" if result.files[0] not in result.unchanged
             else f"Left {result.files[0]} as it was (already this proof, byte for byte)")
-    click.echo(f"{done}{extra}: proof of booklet {_page_words(written.pages)}{written.for_whom}.")
+    _say(f"{done}{extra}: proof of booklet {_page_words(written.pages)}{written.for_whom}.")
     _print_no_email(result.no_email)
 
 
@@ -1019,16 +1026,16 @@ def preview(data_dir: Path, pages: str | None, out_dir: Path, page_size: str, dp
         try:
             result = write_preview(data_dir, out_dir, parse_pages(pages), page_size=size, dpi=dpi)
         except PageListError as exc:
-            click.echo(f"booklet: --pages {pages}: {exc}; nothing was written.", err=True)
+            _say(f"booklet: --pages {pages}: {exc}; nothing was written.", err=True)
             sys.exit(1)
     _print_grouped(result.warnings)
     count = len(result.files)
     where = os.path.join(str(out_dir), "")
-    click.echo(f"Wrote {count} PNG{'s' * (count != 1)} (page{'s' * (count != 1)} {pages_text(result.pages)}) "
+    _say(f"Wrote {count} PNG{'s' * (count != 1)} (page{'s' * (count != 1)} {pages_text(result.pages)}) "
                f"to {where}")
     if result.removed:
         removed = len(result.removed)
-        click.echo(f"Removed {removed} page PNG{'s' * (removed != 1)} of an earlier build "
+        _say(f"Removed {removed} page PNG{'s' * (removed != 1)} of an earlier build "
                    f"(the booklet now has {result.page_count} pages).")
 
 
@@ -1065,24 +1072,24 @@ def watch(data_dir: Path, output: Path, page_size: str, jobs: int | None) -> Non
     from .watch import Changed, Rebuild, Restart, Watching, watch as watch_folder
 
     if not data_dir.is_dir():
-        click.echo(f"booklet: {data_dir} is not a folder; nothing to watch.", err=True)
+        _say(f"booklet: {data_dir} is not a folder; nothing to watch.", err=True)
         sys.exit(1)
     options = PrintOptions(canonical_size(page_size))
 
     def report(event) -> None:
         if isinstance(event, Watching):
             folders = " and ".join(os.path.join(os.path.relpath(root), "") for root in event.roots)
-            click.echo(f"Watching {folders} for changes (Ctrl-C to stop).")
+            _say(f"Watching {folders} for changes (Ctrl-C to stop).")
         elif isinstance(event, Changed):
             names = [_shown(path, data_dir) for path in event.paths]
             more = f" and {len(names) - 3} more" if len(names) > 3 else ""
-            click.echo(f"Changed: {', '.join(names[:3])}{more}; rebuilding.")
+            _say(f"Changed: {', '.join(names[:3])}{more}; rebuilding.")
         elif isinstance(event, Rebuild):
             if event.ok:
                 _print_grouped(event.problems)
             else:
                 _print_problems(event.problems)
-            click.echo(event.message, err=not event.ok)
+            _say(event.message, err=not event.ok)
 
     import signal
     import threading
@@ -1092,13 +1099,13 @@ def watch(data_dir: Path, output: Path, page_size: str, jobs: int | None) -> Non
     try:
         watch_folder(data_dir, output, options, report=report, jobs=jobs)
     except Refused as exc:  # the output is one of the data's inputs: as `booklet build` says it, and no watching
-        click.echo(f"booklet: {exc}; nothing was written.", err=True)
+        _say(f"booklet: {exc}; nothing was written.", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
-        click.echo("Stopped watching. Bye.")
+        _say("Stopped watching. Bye.")
     except Restart as restart:  # a font file changed: read it in a new process, watching on with the same options
         names = ", ".join(_shown(path, data_dir) for path in restart.paths)
-        click.echo(f"A font file changed ({names}): starting again to read it.")
+        _say(f"A font file changed ({names}): starting again to read it.")
         sys.stdout.flush()
         sys.stderr.flush()
         atomic = sys.modules.get("booklet.output.atomic")  # (as `run` does as the process ends: execv ends it too)

@@ -323,6 +323,23 @@ def test_the_summary_does_not_count_placeholder_speakers_as_people(tmp_path):
             "placeholder (TBA, N.N.: see the warnings).") in result.stdout
 
 
+def test_a_note_quoting_a_page_long_cell_is_cut_to_its_start_and_end(tmp_path):
+    """A fuzzing leftover: a start cell of 100,000 digits was repeated whole in the import's note ("'999...' is not a
+    time"), a line of 100,000 characters. Every message the command line prints cuts a quoted value of more than 300
+    characters to its start and end and its length, as a data problem's and an import error's were cut."""
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+
+    rows = [["Title", "Speaker", "Start", "End", "Date"], ["A talk", "Ana Smith", "9" * 100_000, "10:00", "2027-06-14"]]
+    source = write_csv(tmp_path / "abstracts.csv", rows)
+    result = CliRunner().invoke(main, ["import", str(source), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output[:500]
+    assert (f"  - line 2: '{'9' * 60}\u2026{'9' * 20}' (100,000 characters) is not a time; 'A talk' has no time\n"
+            in result.stdout)
+    assert max(len(line) for line in result.output.splitlines()) < 300
+
+
 # -- XLSX ------------------------------------------------------------------------------------------------
 
 def write_xlsx(path):
