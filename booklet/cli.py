@@ -22,6 +22,9 @@ from .problems import DataError, Problem, Refused, long_quotes_cut  # noqa: E402
 from .processes import MAX_JOBS  # noqa: E402
 
 
+# The exit status: 0 done (warnings or not), 1 bad input (data, a source, a file that cannot be written, a PDF not fit to
+# print), 2 a command line booklet cannot take (Click's usage error, as most command-line tools have it), and this:
+INTERNAL_ERROR = 3  # a fault in booklet itself, not in what it was given (it was 2, a usage error's)
 _EXITS = False  # set by run: the process ends (os._exit) once the command returns
 
 
@@ -268,10 +271,10 @@ def build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks
     size = result.page_size
     if result.spine is not None:
         _say(f"Wrote {result.output} ({result.text_pages} pages, {size}) "
-                   f"and {result.cover} (the cover spread, outside and inside; {result.spine.text}).")
+             f"and {result.cover} (the cover spread, outside and inside; {result.spine.text}).")
     elif result.cover:
         _say(f"Wrote {result.output} ({result.text_pages} pages, {size}) "
-                   f"and {result.cover} (4 cover pages).")
+             f"and {result.cover} (4 cover pages).")
     else:
         _say(f"Wrote {result.output} ({result.pages} pages, {size}).")
     if run_preflight:
@@ -397,8 +400,8 @@ def reporting_errors(output: Path | None = None):
         sys.exit(1)
     except Exception as exc:  # a bug in booklet: say so plainly, keep the earlier output
         _say(f"booklet: internal error ({type(exc).__name__}: {exc}); nothing was written. "
-                   "Please report this with the data that caused it.", err=True)
-        sys.exit(2)
+             "Please report this with the data that caused it.", err=True)
+        sys.exit(INTERNAL_ERROR)
 
 
 @contextmanager
@@ -448,14 +451,14 @@ def impose(booklet_pdf: Path, output: Path, sheet: str, crop_marks: bool, creep:
     with _reading_pdf(booklet_pdf, output):
         result = impose_pdf(booklet_pdf, output, sheet=sheet, crop_marks=crop_marks, creep=creep)
     _say(f"Wrote {result.output} ({result.sheets} sheet{'s' * (result.sheets != 1)}, "
-               f"{result.sides} sides, {result.sheet} landscape).")
+         f"{result.sides} sides, {result.sheet} landscape).")
     for warning in result.warnings:
         _say(f"Warning: {warning}", err=True)
     if result.blanks_added:
         blanks = result.blanks_added
         pages = result.sides * 2 - blanks
         _say(f"Added {blanks} blank page{'s' * (blanks != 1)} at the end: "
-                   f"{booklet_pdf} has {pages} page{'s' * (pages != 1)}, not a multiple of 4.")
+             f"{booklet_pdf} has {pages} page{'s' * (pages != 1)}, not a multiple of 4.")
 
 
 def _given(parameter: str) -> bool:
@@ -538,7 +541,7 @@ def init(folder: Path, sample: bool, force: bool, language: str | None) -> None:
         except FilesExist as exc:
             shown = ", ".join(exc.names[:5]) + (f" and {len(exc.names) - 5} more" if len(exc.names) > 5 else "")
             _say(f"booklet: {folder} already has {shown}; nothing was written. "
-                       "Choose a new folder, or add --force to replace them.", err=True)
+                 "Choose a new folder, or add --force to replace them.", err=True)
             sys.exit(1)
     what = "the sample conference" if sample else "an example conference"
     replaced = f", replacing {len(started.replaced)}" if started.replaced else ""
@@ -659,13 +662,13 @@ def _print_import(result) -> None:
         people = "no speakers in the source" + (f": {_count(c['placeholders'], 'placeholder')} (TBA, N.N.) to write "
                                                 "in" if c["placeholders"] else "")
     _say(f"{made} {result.folder} from {result.source.name} ({result.format}): "
-               f"{_count(c['talks'], 'talk')}, {_count(c['tutorials'], 'tutorial')}, {_count(c['posters'], 'poster')}, "
-               f"{_count(c['days'], 'day')}; {people}.")
+         f"{_count(c['talks'], 'talk')}, {_count(c['tutorials'], 'tutorial')}, {_count(c['posters'], 'poster')}, "
+         f"{_count(c['days'], 'day')}; {people}.")
     if result.reused:
         _say(f"As in the earlier import: {' '.join(result.reused)}.")
     if result.unmapped:
         _say("Source types with no booklet kind (imported as contributed talks, or as programme lines when "
-                   "nobody speaks); give them one with --kinds \"TYPE=KIND,...\":")
+             "nobody speaks); give them one with --kinds \"TYPE=KIND,...\":")
         _say("  " + ", ".join(f"{name} ({n})" for name, n in result.unmapped.most_common()))
     for note in result.notes:
         _say(f"  - {note}")
@@ -812,13 +815,13 @@ def _late_reply(reply_by, dates) -> None:
     if reply_by is None:  # (the example: four weeks before the conference, when its dates are known)
         example = (dates[0] - dt.timedelta(days=28)).isoformat() if dates else "2027-05-20"
         _say("booklet: warning: no --reply-by: the proofs say whom to send corrections to, not by when "
-                   f"(give a date: --reply-by {example})", err=True)
+             f"(give a date: --reply-by {example})", err=True)
     if reply_by is None or dates is None or reply_by < dates[0]:
         return
     when = "after the conference ends" if reply_by > dates[1] else "during the conference"
     _say(f"booklet: warning: --reply-by {reply_by.isoformat()} is {when} ({dates[0].isoformat()} to "
-               f"{dates[1].isoformat()}); each proof asks for corrections by then, but the booklet is printed "
-               "before it starts", err=True)
+         f"{dates[1].isoformat()}); each proof asks for corrections by then, but the booklet is printed "
+         "before it starts", err=True)
 
 
 def _proofs_summary(result) -> str:
@@ -850,7 +853,7 @@ def _print_gone(gone, out_dir: Path) -> None:
     names = ", ".join(path.name for path in gone[:GONE_SHOWN]) + (
         f" and {len(gone) - GONE_SHOWN} more" if len(gone) > GONE_SHOWN else "")
     _say(f"No longer proofs ({len(gone)}): their entries are gone from the data, or their ids changed; left in "
-               f"{out_dir}, out of manifest.csv (delete them, or keep them for the record): {names}.", err=True)
+         f"{out_dir}, out of manifest.csv (delete them, or keep them for the record): {names}.", err=True)
 
 
 NO_EMAIL_LISTED = 10  # more proofs without an address than this: the first NO_EMAIL_SHOWN, and where the rest are
@@ -866,11 +869,11 @@ def _print_no_email(problems: list[Problem], manifest: Path | None = None) -> No
     some = [p for p in problems if p.kind != "no-email"]
     if whole:
         _say(f"No email address, so no mail merge for these ({len(whole)}): send them another way.",
-                   err=True)
+             err=True)
         _print_some(whole, manifest, "the rows with an empty emails column")
     if some:
         _say(f"The mail merge sends {'this proof' if len(some) == 1 else 'these proofs'} to the other presenters "
-                   f"only ({len(some)}): send it to the one without an address another way.", err=True)
+             f"only ({len(some)}): send it to the one without an address another way.", err=True)
         _print_some(some, manifest, "each row names every presenter (names) and has the addresses there are (emails)")
 
 
@@ -931,12 +934,12 @@ def proofs(data_dir: Path, out_dir: Path, reply_by, png: bool, page_size: str) -
     _print_grouped(result.warnings)
     pngs = f", {len(result.pngs)} PNG{'s' * (len(result.pngs) != 1)}" if png else ""
     _say(f"Wrote {len(result.proofs)} proofs ({_proofs_summary(result)}){pngs} to {out_dir}, "
-               f"and {result.manifest}.")
+         f"and {result.manifest}.")
     same = len(set(result.files).intersection(result.unchanged))
     if same:  # what the LOC sends again: only what changed
         new_pngs = len(set(result.pngs).difference(result.unchanged))
         _say(_unchanged_words(len(result.files) - same, same)
-                   + (f" ({new_pngs} PNG{'s' * (new_pngs != 1)} new or changed.)" if new_pngs else ""))
+             + (f" ({new_pngs} PNG{'s' * (new_pngs != 1)} new or changed.)" if new_pngs else ""))
     elif result.earlier:  # a later round in which every proof changed (pages moved, a font's glyphs): said too
         _say(f"All {len(result.files)} of them new or changed: none was there already, byte for byte.")
     if result.gone:
@@ -977,8 +980,8 @@ def proof(proof_id: str, data_dir: Path, output: Path | None, reply_by, png: boo
             result = write_proof(proof_id, data_dir, output, page_size=size, reply_by=reply_by, png=png)
         except UnknownProof as exc:
             _say(f"booklet: no proof '{exc.proof_id}' in {data_dir}{meant(exc.nearest)}; "
-                       "the ids are an abstract's or tutorial's id, poster-NAME or chair-NAME "
-                       "(see manifest.csv from 'booklet proofs').", err=True)
+                 "the ids are an abstract's or tutorial's id, poster-NAME or chair-NAME "
+                 "(see manifest.csv from 'booklet proofs').", err=True)
             sys.exit(1)
     _late_reply(reply_by, result.dates)
     _print_grouped(result.warnings)
@@ -1032,11 +1035,11 @@ def preview(data_dir: Path, pages: str | None, out_dir: Path, page_size: str, dp
     count = len(result.files)
     where = os.path.join(str(out_dir), "")
     _say(f"Wrote {count} PNG{'s' * (count != 1)} (page{'s' * (count != 1)} {pages_text(result.pages)}) "
-               f"to {where}")
+         f"to {where}")
     if result.removed:
         removed = len(result.removed)
         _say(f"Removed {removed} page PNG{'s' * (removed != 1)} of an earlier build "
-                   f"(the booklet now has {result.page_count} pages).")
+             f"(the booklet now has {result.page_count} pages).")
 
 
 def _shown(path: Path, data_dir: Path) -> str:

@@ -57,6 +57,34 @@ def test_bleed_out_of_range_is_refused(tmp_path, args, message):
     assert not (tmp_path / "out.pdf").exists()
 
 
+def test_the_exit_status_tells_a_usage_error_from_bad_data_and_from_a_fault_in_booklet(tmp_path, monkeypatch):
+    """The README's exit statuses: 2 for a command line booklet cannot take (Click's usage error), before anything is
+    read; 1 for bad data; 3 for an internal error, which was 2 as well, so that a script could not tell a mistyped
+    option from a fault to report."""
+    import booklet.build
+
+    data = write_conference(tmp_path / "conf")
+    out = tmp_path / "out.pdf"
+    usage = invoke("build", data, "-o", out, "--pagesize", "a4")
+    assert (usage.exit_code, usage.stderr) == (2, "Usage: main build [OPTIONS] [DATA_DIR]\nTry 'main build --help' for "
+                                                  "help.\n\nError: No such option '--pagesize'. Did you mean "
+                                                  "'--page-size'?\n")
+    assert not out.exists()
+    bad = invoke("build", conference(tmp_path, {"posters.yaml": "- number: five\n  author: A\n  title: T\n"}), "-o", out)
+    assert bad.exit_code == 1 and "posters.yaml:1: [0].number: expected a whole number" in bad.stderr
+    out.write_bytes(OLD_PDF)
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(booklet.build, "build_booklet", broken)
+    fault = invoke("build", data, "-o", out)
+    assert (fault.exit_code, fault.stderr) == (3, "booklet: internal error (ZeroDivisionError: division by zero); "
+                                                  "nothing was written. Please report this with the data that caused "
+                                                  "it.\n")
+    assert out.read_bytes() == OLD_PDF
+
+
 @pytest.mark.parametrize("command, option, value, message", [
     ("impose", "--creep", "1e400mm", "'1e400mm' is not a length; write a number with mm, cm, pt or in, like 3mm"),
     ("impose", "--creep", "3mm", "creep must be between 0 mm and 2 mm, not 3 mm"),
