@@ -552,6 +552,13 @@ def init(folder: Path, sample: bool, force: bool, language: str | None) -> None:
     shown = shlex.quote(str(folder))  # (a command to paste: a folder "my conference" is one word of it)
     _say(f"  booklet build {shown}      # the booklet, as it is now")
     _say(f"  booklet check {shown}      # after each edit: every problem, with file and line")
+    if started.english_words:
+        from .text.languages import base_language, languages
+
+        name = languages().get(base_language(language), language)
+        _say(f"The example's words any conference writes, such as Coffee break, Lunch, Lecture Hall A and Sweden, "
+             f"are in English: booklet has no words of its own in {name} ({language}). Write yours over them: "
+             "'booklet check' points out only what is the example's own.")
 
 
 def _init_language(code: str | None) -> str | None:

@@ -166,11 +166,62 @@ def test_init_language_starts_the_conference_in_that_language(tmp_path):
     pdf = Pdf(tmp_path / "b.pdf")
     assert pdf.pages_with("Sommaire") and pdf.pages_with("Résumés") and pdf.pages_with("lundi 14 juin")
     assert not pdf.pages_with("Contents")
+    # the example's words any conference writes were English: "Coffee break" in a French booklet, which check does
+    # not point out (any conference may write it); now they are French too, and "in English" is not said
+    programme = (folder / "programme.yaml").read_text(encoding="utf-8")
+    assert "title: Pause café" in programme and "Coffee break" not in programme
+    assert pdf.pages_with("Pause café") and pdf.pages_with("Amphithéâtre A") and not pdf.pages_with("Coffee break")
+    assert "English" not in result.output
+
+
+def _common_words() -> set[str]:
+    """Every text of init's example that is a word any conference writes (example.COMMON's, which check never calls
+    the example's), but the names, which are the same in any language."""
+    from booklet.lint.example import _leaves, common
+
+    words = set()
+    for name, value in EXAMPLE.items():
+        spec = file_for(name)
+        if spec.name != "theme.yaml":
+            for entry, record, key, item in _leaves(value, (spec.record,), spec.many):
+                if common(record, key, entry):
+                    words |= {one for one in (item if isinstance(item, list) else [item]) if isinstance(one, str)}
+    return words - {"SOC", "LOC", "Restaurant Kulturen", "George Box", "Lee"}
+
+
+@pytest.mark.parametrize("language", ["de", "es", "it", "nl", "pt", "fr-CA"])
+def test_init_language_gives_the_example_s_everyday_words_in_each_language_booklet_has_words_in(tmp_path, language):
+    """example-words.yaml gives each of them in every language with a label table (a new word in the example
+    without its translations fails here); none of the English ones is left in the folder (but a word the same in
+    both), which checks as the English one does (its warnings are the example's own texts, not these)."""
+    from booklet.data.example import example_words
+    from booklet.data.theme import label_languages
+
+    words = example_words(language)
+    assert set(words) == _common_words()
+    assert {lang for lang in label_languages() if lang != "en" and example_words(lang) != {}} == {
+        "de", "es", "fr", "it", "nl", "pt"}
+    folder = tmp_path / "conf"
+    assert invoke("init", folder, "--language", language).exit_code == 0
+    texts = "".join(path.read_text(encoding="utf-8") for path in sorted(folder.rglob("*.yaml"))
+                    if path.name != "theme.yaml")
+    assert [word for word in _common_words()
+            if words[word] != word and (f": {word}\n" in texts or f"- {word}\n" in texts)] == []  # (Nigeria stays)
+    checked = invoke("check", folder)
+    assert (checked.exit_code, checked.stdout) == (0, f"{folder}: 0 errors, {EXAMPLE_WARNINGS} warnings.\n")
 
 
 def test_init_language_without_words_of_its_own_shows_its_quotation_marks_and_the_english_words(tmp_path):
+    """... and init says that the example's words any conference writes are English (check does not point them
+    out), where a Polish LOC was told nothing of it."""
     folder = tmp_path / "konf"
-    assert invoke("init", folder, "--language", "pl").exit_code == 0
+    result = invoke("init", folder, "--language", "pl")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == (
+        "The example's words any conference writes, such as Coffee break, Lunch, Lecture Hall A and Sweden, are in "
+        "English: booklet has no words of its own in Polish (pl). Write yours over them: 'booklet check' points out "
+        "only what is the example's own.")
+    assert "title: Coffee break" in (folder / "programme.yaml").read_text(encoding="utf-8")
     assert "\nlanguage: pl " in (folder / "conference.yaml").read_text(encoding="utf-8")
     theme = [line.split("  #")[0].rstrip() for line in (folder / "theme.yaml").read_text(encoding="utf-8").splitlines()]
     assert {"#   contents: Contents", "#   quote: \u201e{text}\u201d", "#   quotes: \u201e \u201d \u00ab \u00bb"} <= set(theme)

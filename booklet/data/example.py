@@ -159,6 +159,27 @@ COMMON = {"committee": ("name", "title"), "member": ("role",), "place": ("name",
           "person": ("family",)}
 
 
+# COMMON's words of the example (a break, a room, a committee, a country) in each language booklet has its words in:
+# English value -> language -> its words. The rest of COMMON's values are names, written as they are in any language
+# (the committees SOC and LOC, the restaurant, the quote's author, a family name).
+WORDS_FILE = SAMPLE.parent / "example-words.yaml"
+
+
+def example_words(language: str) -> dict[str, str] | None:
+    """COMMON's English words of the example -> those of `language` (its base language's: 'fr' for 'fr-CA'), from
+    WORDS_FILE; {} for English, None for a language booklet has no words in (its example's words stay English)."""
+    import yaml
+
+    from ..text.languages import base_language
+
+    base = base_language(language)
+    if base == "en":
+        return {}
+    table = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
+    words = {english: each[base] for english, each in table.items() if base in each}
+    return words or None
+
+
 def _english_labels() -> dict[str, str]:
     """Every label in English, as the example theme.yaml lists them (ready to be changed)."""
     from .theme import labels_for

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..output.atomic import write_files
 from ..data.contract import ALTERNATIVES, file_for, is_sheet, scalar
+from ..data.example import example_words
 from ..data.load import misnamed
 from ..data.schema import schemas
 from .templates import SAMPLE, SCHEMA_FOLDER, example_files, example_images, schema_line
@@ -34,6 +35,9 @@ class Started:
     # writes under another name (Programme.yml, program.yaml, abstracts/x.yml, participants.xlsx; data.load.misnamed),
     # kept, the data file (or the one in place of it) not written
     kept: tuple[tuple[str, str, str], ...] = ()
+    # the example's words any conference writes ("Coffee break", a room, a country: example.COMMON's) are English, in
+    # the folder of a language booklet has no words in (--language pl): the words of its `language`, else
+    english_words: bool = False
 
 
 def schema_files() -> dict[str, bytes]:
@@ -101,7 +105,8 @@ def init_folder(folder: Path, sample: bool = False, force: bool = False, languag
     if existing and not force:
         raise FilesExist(folder, existing)
     write_files({folder / name: data for name, data in files.items()})
-    return Started(folder, tuple(files), tuple(existing), tuple(kept))
+    english = not sample and language is not None and example_words(language) is None
+    return Started(folder, tuple(files), tuple(existing), tuple(kept), english)
 
 
 def write_schemas(folder: Path) -> Started:

@@ -57,14 +57,27 @@ def example_files(language: str = "en") -> dict[str, str]:
 
 
 def example_in(language: str) -> dict[str, object]:
-    """EXAMPLE with conference.yaml's `language` and theme.yaml's labels those of `language` (EXAMPLE itself for
-    'en': what `booklet check` compares a folder with keeps English)."""
+    """EXAMPLE with conference.yaml's `language`, its words any conference may write ("Coffee break", a room, a
+    country: example.COMMON's) in that language where booklet has them (example.example_words), and theme.yaml's
+    labels those of `language` (EXAMPLE itself for 'en': what `booklet check` compares a folder with keeps
+    English)."""
     if language == "en":
         return EXAMPLE
+    from ..data.example import example_words
     from ..data.theme import labels_for
 
-    return {**EXAMPLE, "conference.yaml": {**EXAMPLE["conference.yaml"], "language": language},
-            "theme.yaml": {**EXAMPLE["theme.yaml"], "labels": labels_for(language, {})}}
+    example = _in_words(EXAMPLE, example_words(language) or {})
+    return {**example, "conference.yaml": {**example["conference.yaml"], "language": language},
+            "theme.yaml": {**example["theme.yaml"], "labels": labels_for(language, {})}}
+
+
+def _in_words(value, words: dict[str, str]):
+    """`value` (a document of EXAMPLE) with each text that is a key of `words` replaced by its words there."""
+    if isinstance(value, dict):
+        return {key: _in_words(item, words) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_in_words(item, words) for item in value]
+    return words.get(value, value) if isinstance(value, str) else value
 
 
 def render_plain(value, record: Record, many: bool) -> str:
