@@ -18,7 +18,7 @@ from .cache import generated, patterns
 generated.seed()  # before booklet's dataclasses are made: their methods' code kept by an earlier process
 from .layout.page import PAGE_SIZES  # noqa: E402
 from .printing.paper import INK_LIMIT, INK_LIMITS  # noqa: E402
-from .problems import DataError, Problem, Refused, long_quotes_cut  # noqa: E402
+from .problems import DataError, Problem, Refused, listed, long_quotes_cut  # noqa: E402
 from .processes import MAX_JOBS  # noqa: E402
 
 
@@ -539,7 +539,7 @@ def init(folder: Path, sample: bool, force: bool, language: str | None) -> None:
         try:
             started = init_folder(folder, sample=sample, force=force, language=language)
         except FilesExist as exc:
-            shown = ", ".join(exc.names[:5]) + (f" and {len(exc.names) - 5} more" if len(exc.names) > 5 else "")
+            shown = listed(exc.names, 5)
             _say(f"booklet: {folder} already has {shown}; nothing was written. "
                  "Choose a new folder, or add --force to replace them.", err=True)
             sys.exit(1)

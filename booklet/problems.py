@@ -30,6 +30,12 @@ def long_quotes_cut(message: str) -> str:
     return message
 
 
+def listed(shown: list[str], most: int = 12) -> str:
+    """The values a message names, comma-separated as given (each quoted by the caller), the first `most` of them
+    and "and N more" past that: a spreadsheet's header of 200,000 columns was listed whole, a 2 MB message."""
+    return ", ".join(shown[:most]) + (f" and {len(shown) - most:,} more" if len(shown) > most else "")
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong (an error) or worth a look (a warning) in the conference data."""

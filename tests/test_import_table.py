@@ -340,6 +340,28 @@ def test_a_note_quoting_a_page_long_cell_is_cut_to_its_start_and_end(tmp_path):
     assert max(len(line) for line in result.output.splitlines()) < 300
 
 
+def test_a_header_of_thousands_of_columns_is_named_by_its_first_ones(tmp_path):
+    """A fuzzing run: a header of 200,000 columns and no title was listed whole in the message, 2 MB on one line;
+    so were the columns a spreadsheet with a title does not read, in its note. Each names its first columns and how
+    many more."""
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+
+    headers = [f"c{i}" for i in range(20_000)]
+    source = write_csv(tmp_path / "wide.csv", [headers, ["v"] * len(headers)])
+    refused = CliRunner().invoke(main, ["import", str(source), "--out", str(tmp_path / "out")])
+    assert (refused.exit_code, refused.stderr) == (1, f"booklet: {source}: line 1 (the header): no column of titles "
+                                                      f"among 'c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', "
+                                                      f"'c9', 'c10', 'c11' and 19,988 more; name it with --map "
+                                                      f"\"Title=<header>\"; nothing was written.\n")
+    source = write_csv(tmp_path / "titled.csv", [["Title", "Speaker", *headers], ["T", "Ana Smith", *["v"] * 20_000]])
+    imported = table.read(source, Options())
+    assert ("column(s) not read, as booklet knows no field by their header: 'c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', "
+            "'c7', 'c8', 'c9', 'c10', 'c11' and 19,988 more; give one a field with --map (e.g. --map \"FIELD=c0\")"
+            in imported.notes)
+
+
 # -- XLSX ------------------------------------------------------------------------------------------------
 
 def write_xlsx(path):

@@ -310,6 +310,19 @@ def test_a_hand_made_timetables_odd_shapes_are_read_or_said(tmp_path):
             "midnight, by 06:00); nothing was written.") in result.output
 
 
+def test_a_timetable_header_of_thousands_of_columns_is_named_by_its_first_ones(tmp_path):
+    """A fuzzing run: a timetable's header of 100,000 columns without a name column was listed whole."""
+    abstracts, _ = files(tmp_path)
+    timetable = tmp_path / "wide.csv"
+    timetable.write_text("Day,Begin," + ",".join(f"c{i}" for i in range(10_000)) + "\n1,09:00\n", encoding="utf-8")
+    result = invoke("import", abstracts, "--timetable", timetable, "--first-day", "2018-06-10", "--out",
+                    tmp_path / "out")
+    assert (result.exit_code, result.stderr) == (1, f"booklet: {timetable}: line 1 (the header): --timetable: no "
+                                                    f"column of name among 'Day', 'Begin', 'c0', 'c1', 'c2', 'c3', "
+                                                    f"'c4', 'c5', 'c6', 'c7', 'c8', 'c9' and 9,990 more (a timetable "
+                                                    f"has a day, a start and a name); nothing was written.\n")
+
+
 def test_a_pdf_or_a_calendar_given_as_the_timetable_says_what_it_is(tmp_path):
     """A LOC's walk: the printed programme's PDF given with --timetable was told "no column of day or start or name
     among '%PDF-1.4'"; it says it is a PDF, and what --timetable reads."""

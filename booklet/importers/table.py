@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..data.csvrows import CsvError, csv_rows
 from ..data.load import after_wide_mark
+from ..problems import listed
 from . import Imported, Options, SourceError
 from .assemble import (LONGEST, OUTSIDE_BRACKETS_COMMA, Block, Conference, Entry, Kinds, Person, affiliation,
                        assemble, clean, family_may_run_on, family_written_first, first_few, flipped,
@@ -1288,7 +1289,7 @@ class _Table:
         if header_at is None:  # a --map naming a header no row has: said first, as what went wrong
             self._mapped_all_there([cell for row in self.rows[:10] for cell in row], "the file's first rows")
             header = next((r for r in self.rows if any(_cell(r, i) for i in range(len(r)))), [])
-            shown = ", ".join(f"'{_cell(header, i)}'" for i in range(len(header)) if _cell(header, i))
+            shown = listed([f"'{_cell(header, i)}'" for i in range(len(header)) if _cell(header, i)])
             where = self.where(self.rows.index(header)) if header in self.rows else "line 1"
             from .timetable import looks_like_a_timetable
 
@@ -1298,7 +1299,7 @@ class _Table:
             raise SourceError(f"{self.path}: {where} (the header): no column of titles"
                               + (f" among {shown}" if shown else "") + hint)
         header = self.rows[header_at]
-        shown = ", ".join(f"'{_cell(header, i)}'" for i in range(len(header)) if _cell(header, i))
+        shown = listed([f"'{_cell(header, i)}'" for i in range(len(header)) if _cell(header, i)])
         self._mapped_all_there(header, f"the header at {self.where(header_at)} ({shown})")
         groups = _wide_groups(header)
         if groups:
@@ -1426,19 +1427,19 @@ class _Table:
             example = f"abstract={_cell(header, longest)}" if lengths[longest] >= ABSTRACT_LIKE \
                 else f"FIELD={_cell(header, longest)}"
             self.notes.append(f"column(s) not read, as booklet knows no field by their header: "
-                              f"{', '.join(repr(h) for h in unread)}; give one a field with --map "
+                              f"{listed([repr(h) for h in unread])}; give one a field with --map "
                               f"(e.g. --map \"{example}\")")
         left = [_cell(header, i) for i in range(len(header)) if i not in used and _words(header[i]) not in mapped
                 and field_of(header[i]) == "ignore" and any(_cell(row, i) for row in body)]
         if left:
-            shown = ", ".join(repr(h) for h in left[:6]) + (f" and {len(left) - 6} more" if len(left) > 6 else "")
+            shown = listed([repr(h) for h in left], 6)
             self.notes.append(f"column(s) left out, as the booklet prints nothing of them: {shown} (give one a "
                               "field with --map to read it)")
         passed = [f"{_cell(header, i)!r} (column {i + 1}: the {name} is read from column {cols.first(name) + 1})"
                   for name, indexes in cols.passed.items() if cols.has(name)
                   for i in indexes if i not in used and any(_cell(row, i) for row in body)]
         if passed:
-            self.notes.append(f"column(s) not read, as another column gives the same field: {', '.join(passed)}; "
+            self.notes.append(f"column(s) not read, as another column gives the same field: {listed(passed)}; "
                               "rename the header of the one to read, or name it with --map")
         named = [p.name for e in entries for p in e.people]
         if self.family_first and named:
@@ -1470,8 +1471,7 @@ class _Table:
             return
 
         def lacks(headers: list[str]) -> str:
-            return ", ".join(f"'{h}'" for h in headers[:4]) + (f" and {len(headers) - 4} more" if len(headers) > 4
-                                                               else "")
+            return listed([f"'{h}'" for h in headers], 4)
 
         if len(self.shorter) == 1:
             (where, cells, missing), = self.shorter

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from . import SourceError
 from ..data.contract import NIGHT_FROM, NIGHT_UNTIL
+from ..problems import listed
 from .assemble import Entry, Kinds, _fold, clean, line_kind, parse_clock
 
 # a column's header -> what it gives (the words as table._words leaves them)
@@ -96,7 +97,7 @@ def read_rows(path: Path, kinds: Kinds, notes: list[str] | None = None) -> list[
     columns = _columns(header)
     missing = [what for what in _NEEDED if columns[what] is None]
     if missing:
-        shown = ", ".join(f"'{cell}'" for cell in header if cell.strip())
+        shown = listed([f"'{cell}'" for cell in header if cell.strip()])
         raise SourceError(f"{path}: {unit} {lines[header_at]} (the header): --timetable: no column of "
                           f"{' or '.join(missing)} among {shown} (a timetable has a day, a start and a name)")
     used = {at for at in columns.values() if at is not None}

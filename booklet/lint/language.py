@@ -12,7 +12,7 @@ validate.py also rejects codes with characters other than letters, '-' and '_'.
 from __future__ import annotations
 
 from ..model import Booklet
-from ..problems import Problem
+from ..problems import Problem, listed
 from ..text.languages import language_problem
 
 def check_language(booklet: Booklet, lines) -> list[Problem]:
@@ -140,15 +140,14 @@ def check_label_characters(booklet: Booklet, lines) -> list[Problem]:
             if missing:
                 own[key] = missing
             continue
-        shown = ", ".join(_shown(ch) for ch in missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5
-                                                               else "")
+        shown = listed([_shown(ch) for ch in missing], 5)
         problems.append(Problem("theme.yaml", lines.line("theme.yaml", f"labels.{key}", 1), f"labels.{key}",
                                 f"the booklet's fonts cannot print {shown}; left out: give theme.yaml's `fonts:` a "
                                 "font that has them", "warning", "glyph"))
     if own:
         chars = list(dict.fromkeys(ch for missing in own.values() for ch in missing))
-        shown = ", ".join(_shown(ch) for ch in chars[:5]) + (f" and {len(chars) - 5} more" if len(chars) > 5 else "")
-        keys = ", ".join(list(own)[:3]) + (f" and {len(own) - 3} more" if len(own) > 3 else "")
+        shown = listed([_shown(ch) for ch in chars], 5)
+        keys = listed(list(own), 3)
         problems.append(Problem("conference.yaml", lines.line("conference.yaml", "language", 1), "language",
                                 f"the booklet's fonts cannot print {shown} of its words in '{language}' (the labels "
                                 f"{keys}); left out: give theme.yaml's `fonts:` a font that has them", "warning",
