@@ -20,7 +20,20 @@ def _cut(quoted: re.Match) -> str:
     value = quoted[1]
     if len(value) <= _QUOTED_MOST:
         return quoted[0]
-    return f"'{value[:60]}\u2026{value[-20:]}' ({len(value):,} characters)"
+    return f"'{_shortened(value)}' ({len(value):,} characters)"
+
+
+def _shortened(value: str) -> str:
+    """A long value's start and end, an ellipsis between them."""
+    return f"{value[:60]}\u2026{value[-20:]}"
+
+
+def key_cut(key: str) -> str:
+    """A key path (`[3].speaker.name`) as a message shows it: one holding a key longer than _QUOTED_MOST (YAML's
+    `? key` takes a key of any length) with that key cut to its start and end."""
+    if len(key) <= _QUOTED_MOST:
+        return key
+    return re.sub(r"[^.\[\]]{%d,}" % (_QUOTED_MOST + 1), lambda long: _shortened(long[0]), key)
 
 
 def long_quotes_cut(message: str) -> str:
@@ -51,6 +64,7 @@ class Problem:
         # a value quoted whole (a page of text pasted into `kind:` or a date) made a message of pages: its start and
         # end are enough to find it by, with the line
         object.__setattr__(self, "message", long_quotes_cut(self.message))
+        object.__setattr__(self, "key", key_cut(self.key))  # (a key of 100,000 characters named it whole)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:" if self.line else f"{self.file}:"  # no line: a file or folder not there

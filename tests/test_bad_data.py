@@ -907,6 +907,19 @@ def test_a_huge_value_quoted_in_a_message_is_cut_to_its_start_and_end(tmp_path, 
     ])
 
 
+def test_a_huge_key_is_cut_in_its_key_path_as_in_its_message(tmp_path):
+    """A fuzzing run: YAML's `? key` takes a key of any length; an unknown key of 100,000 characters was cut where
+    the message quotes it, but its key path, before the message, named it whole: a line of 100,000 characters."""
+    key = "k" * 100_000
+    data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", f"? {key}\n: 1\n")})
+    line = base_lines("conference.yaml") + 1
+    shown = f"{'k' * 60}\u2026{'k' * 20}"
+    build_and_check_fail(tmp_path, data, [
+        f"conference.yaml:{line}: {shown}: unknown key '{shown}' (100,000 characters); the keys here are title, "
+        "short_title, subtitle, tagline, welcome, dates, venue, url, contact, hashtag, logo, cover_image, committees, "
+        "places, notes, quote, language, sponsors, extra_pages, qr_codes"])
+
+
 def test_session_nested_in_session(tmp_path):
     data = conference(tmp_path, {"programme.yaml": """\
         days:
