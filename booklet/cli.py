@@ -97,7 +97,31 @@ def _summary(problems: list[Problem]) -> str:
     return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@contextmanager
+def _usage_cut():
+    """Click's usage error (`Error: Invalid value for '--reply-by': '...' is not a date`) with a value it quotes cut
+    as booklet's own messages cut theirs (_say): a value of 100,000 characters was repeated whole."""
+    try:
+        yield
+    except click.ClickException as exc:
+        exc.message = long_quotes_cut(exc.message)
+        raise
+
+
+class _Commands(click.Group):
+    """booklet's commands, read by Click; a usage error cut as booklet's own messages are (_usage_cut), while the
+    command line is read (make_context) and while a command's own is (invoke)."""
+
+    def make_context(self, *args, **kwargs):
+        with _usage_cut():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx):
+        with _usage_cut():
+            return super().invoke(ctx)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="booklet")
 def main() -> None:
     """Turn a conference's YAML data into a print-ready programme booklet (PDF).

@@ -85,6 +85,22 @@ def test_the_exit_status_tells_a_usage_error_from_bad_data_and_from_a_fault_in_b
     assert out.read_bytes() == OLD_PDF
 
 
+def test_a_usage_error_cuts_a_long_value_it_quotes(tmp_path):
+    """Click's usage errors repeated a value of 100,000 characters whole (`--bleed`, `--reply-by`, an unknown
+    option's name); they are cut as booklet's own messages are."""
+    long = "x" * 100_000
+    data = write_conference(tmp_path / "conf")
+    shown = f"'{'x' * 60}\u2026{'x' * 20}' (100,000 characters)"
+    bleed = invoke("build", data, "-o", tmp_path / "out.pdf", "--bleed", long)
+    assert bleed.exit_code == 2 and bleed.stderr.endswith(
+        f"Error: Invalid value for '--bleed': {shown} is not a length; write a number with mm, cm, pt or in, like 3mm\n")
+    reply = invoke("proofs", data, "--out", tmp_path / "proofs", "--reply-by", long)
+    assert reply.exit_code == 2 and reply.stderr.endswith(
+        f"Error: Invalid value for '--reply-by': {shown} is not a date like 2027-05-20\n")
+    assert max(len(line) for line in bleed.stderr.splitlines() + reply.stderr.splitlines()) < 300
+    assert not (tmp_path / "out.pdf").exists() and not (tmp_path / "proofs").exists()
+
+
 @pytest.mark.parametrize("command, option, value, message", [
     ("impose", "--creep", "1e400mm", "'1e400mm' is not a length; write a number with mm, cm, pt or in, like 3mm"),
     ("impose", "--creep", "3mm", "creep must be between 0 mm and 2 mm, not 3 mm"),
