@@ -35,8 +35,8 @@ class Started:
     # writes under another name (Programme.yml, program.yaml, abstracts/x.yml, participants.xlsx; data.load.misnamed),
     # kept, the data file (or the one in place of it) not written
     kept: tuple[tuple[str, str, str], ...] = ()
-    # the example's words any conference writes ("Coffee break", a room, a country: example.COMMON's) are English, in
-    # the folder of a language booklet has no words in (--language pl): the words of its `language`, else
+    # True when the example's words any conference writes ("Coffee break", a room, a country: example.COMMON's) were
+    # left English, booklet having no words in the language asked for (--language pl); else they are in that language
     english_words: bool = False
 
 
