@@ -255,6 +255,20 @@ def test_glyph_check_uses_the_theme_fonts(tmp_path):
     assert "'☉' (U+2609)" in glyphs[0].message
 
 
+@pytest.mark.parametrize("fallback", ['["Noto Sans Math", "\U0001F389"]', '"\U0001F389"'])
+def test_a_fallback_font_named_by_what_no_font_prints_is_one_error_not_a_glyph_warning(tmp_path, fallback):
+    """A fuzzing run: `fallback: [Noto Sans Math, 🎉]` was also warned of as text the fonts cannot print ("left out,
+    and nothing of the text is left to print"), as if the font's name were printed; it is only the font named."""
+    folder = theme_folder(tmp_path, f"fonts:\n  fallback: {fallback}\n")
+    with pytest.raises(DataError) as caught:
+        check_folder(folder)
+    where = "fonts.fallback[1]" if fallback.startswith("[") else "fonts.fallback"
+    assert [str(p) for p in caught.value.problems if p.file == "theme.yaml"] == [
+        f"theme.yaml:2: {where}: '\U0001F389' is neither a font booklet bundles (Gentium Book Plus, Noto Sans, Noto Sans "
+        "Mono, Noto Sans Math, Noto Sans Symbols 2) nor a TrueType file; give a .ttf file's path in the data folder, "
+        "like: fonts/MyText-Regular.ttf"]
+
+
 def test_a_bad_theme_gives_every_error_with_file_and_line(tmp_path):
     theme = """\
         base: modern

@@ -287,11 +287,12 @@ class Fields:
         of is left out, the person kept."""
         return holds_detail(self.record.name, key)
 
-    def texts(self, key: str) -> tuple[str, ...]:
-        """A text, or a list of texts."""
-        return tuple(text for text, _, _ in self.texts_at(key))
+    def texts(self, key: str, printed: bool = True) -> tuple[str, ...]:
+        """A text, or a list of texts (not `printed`: names booklet reads, such as fonts', not checked for what the
+        fonts can print)."""
+        return tuple(text for text, _, _ in self.texts_at(key, printed))
 
-    def texts_at(self, key: str) -> list[tuple[str, int, str]]:
+    def texts_at(self, key: str, printed: bool = True) -> list[tuple[str, int, str]]:
         """texts, each with its line and its path (`sections[2]`; the key's own for a text not in a list): for a
         warning about one of them."""
         if key in self.map.tags:  # (`notes: !!null x`: refused as a text key's is)
@@ -301,7 +302,7 @@ class Fields:
         if value is None:
             return []
         if not isinstance(value, Seq):
-            one = self.text(key)
+            one = self.text(key, printed=printed)
             return [(one, self.line(key), self.at(key))] if one else []
         out = []
         name, detail = self.holds_name(key), self.holds_detail(key)  # (the key's, for every item)
@@ -332,7 +333,9 @@ class Fields:
             if _CONTROL.search(text):
                 _control_error(self.report, self.file, where, text, value.lines[index])
                 continue
-            if check_printable(self.report, self.file, value.lines[index], where, text, name=name) or not (
+            if not printed:
+                out.append((text, value.lines[index], where))
+            elif check_printable(self.report, self.file, value.lines[index], where, text, name=name) or not (
                     name or detail):
                 out.append((names_printed(without_bidi(text)) if name else without_bidi(text), value.lines[index],
                             where))

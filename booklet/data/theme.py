@@ -424,7 +424,7 @@ def _fonts(report: Report, g: Fields, folder: Path) -> dict:
                 out[key] = font
     if "fallback" in g.map:
         given = g.map.get("fallback")
-        values = set(g.texts("fallback"))  # reports what is not text
+        values = set(g.texts("fallback", printed=False))  # reports what is not text (a font's name is not printed)
         if isinstance(given, Seq):
             entries = [(raw.strip(), line, join(g.at("fallback"), i))
                        for i, (raw, line) in enumerate(zip(given.raw, given.lines)) if raw and raw.strip() in values]
