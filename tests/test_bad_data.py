@@ -434,6 +434,11 @@ def test_yaml_near_misses_are_not_syntax_errors(tmp_path, text):
     ({"conference.yaml": "title: X\nvenue: Lund\ndates: {start: 2027-06-14, end: 2027-14-06}\n"},
      "conference.yaml:3: dates.end: '2027-14-06' is not a valid date: there are 12 months (YYYY-MM-DD: the month is "
      "the second number)"),
+    # (a fuzzing run: a list or a mapping was "'a list' is not a date", as if those words were written)
+    ({"conference.yaml": "title: X\nvenue: Lund\ndates: {start: 2027-06-14, end: [2027-06-18]}\n"},
+     "conference.yaml:3: dates.end: expected a date (YYYY-MM-DD), not a list; write it like: end: 2027-09-17"),
+    ({"programme.yaml": "days:\n  - date: {day: 13}\n    items: [{time: '09:00', title: Welcome}]\n"},
+     "programme.yaml:2: days[0].date: expected a date (YYYY-MM-DD), not a mapping; write it like: date: 2027-09-13"),
     # (digits not ASCII: the calendar has 2027-06-14; it said "June 2027 has 30 days")
     ({"conference.yaml": "title: X\nvenue: Lund\ndates: {start: \"\uff12\uff10\uff12\uff17-06-14\", end: 2027-06-18}\n"},
      "conference.yaml:3: dates.start: '\uff12\uff10\uff12\uff17-06-14' is not a date; write it like: start: 2027-09-13"),
@@ -446,8 +451,8 @@ def test_yaml_near_misses_are_not_syntax_errors(tmp_path, text):
     ({"conference.yaml": "title: X\nvenue: Lund\ndates: {start: 2027-06-14T10:00, end: 2027-06-18}\n"},
      "conference.yaml:3: dates.start: '2027-06-14T10:00' is a date and a time; write the date alone, like: "
      "start: 2027-09-13"),
-], ids=["conference-dates", "programme-day", "day-zero", "june-31", "month-13", "wide-digits", "conference-timestamp",
-        "programme-timestamp", "date-and-minutes"])
+], ids=["conference-dates", "programme-day", "day-zero", "june-31", "month-13", "a-list", "a-mapping", "wide-digits",
+        "conference-timestamp", "programme-timestamp", "date-and-minutes"])
 def test_date_yaml_cannot_construct(tmp_path, files, expected):
     build_and_check_fail(tmp_path, conference(tmp_path, files), [expected])
 

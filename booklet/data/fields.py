@@ -361,6 +361,9 @@ class Fields:
                 if _DATE_FORM.fullmatch(value.strip()):  # 2027-02-30: no day of the calendar
                     self.error(key, f"'{value.strip()}' is not a valid date{calendar_slip(value.strip())}")
                     return None
+        if isinstance(value, (Map, Seq)):  # (it said "'a list' is not a date", as if the words were written)
+            self.wrong_type(key, value)
+            return None
         self.error(key, f"'{self.map.raw.get(key) or describe(value)}' is not a date; write it like: "
                         f"{example_line(self.record[key])}")
         return None
