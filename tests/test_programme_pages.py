@@ -17,7 +17,7 @@ from booklet.data.validate import read_booklet
 from booklet.layout.common import Context
 from booklet.layout.daypages import TracksRow
 from booklet.layout.flowables import Anchor
-from booklet.layout import programme
+from booklet.layout import daypages, programme
 from booklet.layout.page import page_for
 from booklet.layout.programme import (DAY_GAIN_MOST, DAY_SPACE_TIGHTEST, DAY_TYPE_LADDER, ROW_PAD, _programme_day,
                                       build_programme, build_programme_day)
@@ -644,6 +644,38 @@ def test_a_days_last_page_holds_a_quarter_of_a_page_of_its_rows_not_its_repeated
     # (their ink, from the first time's top to the last line's foot: a quarter of the page with their padding)
     assert first_row - lowest_text(path, day + 1, page.bottom) >= (text_top - page.bottom) / 5
     assert lowest_text(path, day, page.bottom) < page.bottom + (text_top - page.bottom) / 2
+
+
+@pytest.mark.parametrize("talks, before", [(10, [7, 3]), (11, [8, 3])])
+def test_a_days_last_page_never_holds_three_rows_alone_however_tall_they_are(tmp_path, monkeypatch, talks, before):
+    """36C3 (A5 pp. 16 and 22): Saturday and Sunday ran onto a page of "(continued)", "PARALLEL SESSIONS (continued)"
+    and three rows (each a session of one talk under its heading), two thirds of it empty: set that tall, three rows
+    were a quarter of the page, which was all the rest had to fill. Here a session of talks whose rows are three
+    lines tall: the day's last page held three of them; it breaks earlier and holds four (daypages.SHORT_ROWS), the
+    first page still more than half full, every time once and in the day's order."""
+    ids = [f"t{i}" for i in range(talks)]
+    text, _ = session_yaml("Talks", ids, 8 * 60, minutes=15, room="Hall A")
+    abstracts = "".join(f"- id: {talk}\n  title: Talk {talk} on the models of selection, noise and the hierarchy of "
+                        "priors in the surveys of the southern sky, with the catalogues of the northern sky and what "
+                        f"both tell of the galaxies between\n  speaker: {{name: Speaker {talk}}}\n"
+                        f"  abstract: Text of {talk}.\n" for talk in ids)
+    files = {"programme.yaml": "days:\n  - date: 2027-09-13\n    items:\n" + text, "abstracts.yaml": abstracts}
+
+    def day_rows(folder) -> tuple[list[list[str]], Pdf, Path]:
+        _, pdf, path = build(folder, files)
+        first = outline_pages(pdf, "Programme")[0][1]
+        end = dict((title, page) for title, page, _ in pdf.outline())["Abstracts"]
+        return [time_rows(pdf, page) for page in range(first, end)], pdf, path
+
+    rows, pdf, path = day_rows(tmp_path / "now")
+    assert [len(page) for page in rows] == [before[0] - 1, 4], rows
+    assert [time for page in rows for time in page] == [
+        f"{hhmm(8 * 60 + 15 * i)}\u2013{hhmm(8 * 60 + 15 * (i + 1))}" for i in range(talks)]
+    page = page_for("A5")
+    first = outline_pages(pdf, "Programme")[0][1]
+    assert lowest_text(path, first, page.bottom) < page.bottom + (page.height - page.bottom) / 2
+    monkeypatch.setattr(daypages, "SHORT_ROWS", 3)  # (three rows tall enough for the rest's height alone)
+    assert [len(page) for page in day_rows(tmp_path / "three")[0]] == before
 
 
 @pytest.mark.parametrize("tracks, talks", [(4, 6), (2, 13)])

@@ -10,7 +10,8 @@ them out one under another and chooses its own page breaks:
 - but where that costs the day a page (or the short day after it its place below the day's last page), a
   session's last row goes over alone, under its repeated heading, and failing that a heading may keep one row;
 - a day whose rest after the break would be short (its rows, as set there below the headings it repeats, less than
-  SHORT_REST of a page: three or four rows alone on the day's last page) breaks earlier, between two of its sessions or items (else
+  SHORT_REST of a page, or fewer than SHORT_ROWS of them: three or four rows alone on the day's last page) breaks
+  earlier, between two of its sessions or items (else
   between two parallel sessions, else inside a session or a block of parallel tracks), where the rest takes more of
   the next page and the first page stays at least half full (a break after lunch rather than before the evening's
   last three rows);
@@ -57,6 +58,10 @@ _LEAST_AWAY_FROM_TOP = 3  # below the top of a page only the rules of so many ro
 # of three rows, three quarters empty; a quarter with the headings counted, XDC 2021's Thursday a page of
 # "(continued)", the tracks' heading and three rows, its rows a fifth of it)
 SHORT_REST = 1 / 4
+# rows: a day's rest of fewer, alone on its last page, is short too, however tall they are: 36C3's Saturday and Sunday
+# (A5, pp. 16 and 22) ran onto a page of "(continued)", "PARALLEL SESSIONS (continued)" and three rows, each a session
+# of one talk under its heading, a quarter of the page with those headings counted as its rows, two thirds of it empty
+SHORT_ROWS = 4
 
 
 @dataclass
@@ -216,8 +221,9 @@ class DayBlock(Flowable):
 
     def _balanced(self, cut: int, availWidth: float, availHeight: float) -> int:
         """`cut`, or an earlier break when the rest after it is short (its rows less than SHORT_REST of a page, as set
-        below the headings it repeats, those not counted: _rest_set): the latest
-        break (not after a heading, three rows at least on each side) whose rows are at least that long and still fit
+        below the headings it repeats, those not counted: _rest_set; or fewer than SHORT_ROWS of them): the latest
+        break (not after a heading, three rows at least before it) whose rows are at least that long and that many
+        and still fit
         on the next page whole, below the day's continued heading (and the headings it repeats), and that leaves at
         least half of the room on this page filled. Sought first between two of the day's sessions or items; then
         between two sessions of parallel sessions set one after another (the rest under "Parallel sessions
@@ -226,18 +232,19 @@ class DayBlock(Flowable):
         three rows alone on a page (EuroPython 2014 on B5)."""
         cum = self._cumulative()
         short = self.page_height * SHORT_REST
-        # (its rows long enough: outside a block of tracks they are set after the break as here, no need to set them;
-        # inside one, a track with nothing after the break leaves the others its width, their rows shorter)
-        if cum[-1] - cum[cut] >= short and not self._inside_block(cut):
-            return cut
-        if self._rest_set(cut, availWidth)[1] >= short:
-            return cut
         rows, block_rows_before, block_rows = self._row_counts()
+        if rows[-1] - rows[cut] >= SHORT_ROWS:
+            # (its rows long enough: outside a block of tracks they are set after the break as here, no need to set
+            # them; inside one, a track with nothing after the break leaves the others its width, their rows shorter)
+            if cum[-1] - cum[cut] >= short and not self._inside_block(cut):
+                return cut
+            if self._rest_set(cut, availWidth)[1] >= short:
+                return cut
         breaks = []  # (i, inside a block, inside a group): the breaks any of the three kinds may take, latest first
         for i in range(cut - 1, 0, -1):
             if cum[i] < availHeight / 2:
                 break
-            if self.lines[i - 1].keep or rows[i] < _RULES[0][0] or rows[-1] - rows[i] < _RULES[0][0]:
+            if self.lines[i - 1].keep or rows[i] < _RULES[0][0] or rows[-1] - rows[i] < SHORT_ROWS:
                 continue
             breaks.append((i, self._inside_block(i), self._inside_group(i)))
         for where in ("between", "group", "block"):
