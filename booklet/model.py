@@ -301,6 +301,7 @@ class Day:
     date: dt.date
     entries: tuple[Item | Session | Parallel, ...]
     source: Source | None = field(default=None, compare=False)
+    night: bool = False  # runs into the night: a start before 06:00 after one from 06:00 on is after midnight (clock)
 
     def items(self):
         """Every Item of the day, in printed order (sessions and parallel tracks flattened)."""
@@ -328,11 +329,12 @@ class Day:
 
     def clock(self) -> dict[int, tuple[int, int | None]]:
         """Each timed item's start and end (None: none given) in minutes from the day's midnight, by the item's
-        id(): an item that starts before 06:00 after one (in printed order) that starts at or past 13:00 is after
-        midnight, 24 hours on (as imports keep a night's events on the day they belong to); so is an end before its
-        item's start ("23:00-00:40"), or written 24:00."""
+        id(): an item that starts before 06:00 after one (in printed order) that starts at or past 13:00 (on a day
+        said to run into the `night`, at or past 06:00) is after midnight, 24 hours on (as imports keep a night's events
+        on the day they belong to); so is an end before its item's start ("23:00-00:40"), or written 24:00."""
         found: dict[int, tuple[int, int | None]] = {}
         afternoon = False
+        day_from = AFTER_MIDNIGHT if self.night else AFTERNOON
         for item in self.items():
             if not item.time:
                 continue
@@ -343,7 +345,7 @@ class Day:
             if start < AFTER_MIDNIGHT and afternoon:
                 start += 24 * 60
                 end = end + 24 * 60 if end is not None else None
-            afternoon = afternoon or start >= AFTERNOON
+            afternoon = afternoon or start >= day_from
             found[id(item)] = (start, end)
         return found
 

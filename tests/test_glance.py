@@ -535,6 +535,42 @@ def test_hours_with_nothing_on_any_day_are_a_band_not_a_page_of_empty_rows(tmp_p
     # not filled by two talks
 
 
+@pytest.mark.parametrize("night", [True, False])
+def test_a_day_written_to_run_into_the_night_ends_with_its_talk_after_midnight(tmp_path, night):
+    """38C3's hub again, as its source gives it: the talk at 00:15 is in the first day's span (09:30 to 06:00 the next
+    morning), after its opening at 10:30. Written under that day with `night: true`, it is the day's night: the glance
+    has one day, its axis from 10:00 (not midnight) to the night's hour below it, and the programme lists 10:30 then
+    00:15 under Friday; check finds no typo. Without `night`, a start before 06:00 is the night's only after an item
+    from 13:00 on, and check takes it for a typo (as before)."""
+    from booklet.data.validate import read_booklet
+    from booklet.lint import lint
+
+    flag = "    night: true\n" if night else ""
+    folder = write_conference(tmp_path / "conf", {"programme.yaml": "days:\n  - date: 2027-09-13\n" + flag + (
+        '    items:\n      - {time: "10:30-11:00", title: Opening ceremony}\n'
+        '      - {time: "00:15-00:55", title: Night talk}\n')})
+    booklet, _ = read_booklet(folder)
+    typos = [str(p) for p in lint(booklet) if "out of place" in str(p)]
+    if not night:
+        assert typos and "00:15 is out of place" in typos[0], typos
+        return
+    assert typos == [] and booklet.days[0].night
+    result = build_booklet(folder, tmp_path / "n.pdf")
+    pdf = Pdf(tmp_path / "n.pdf")
+    found = chunks(pdf, result.anchors["glance"] - 1)
+    hours = hours_at(found)
+    assert max(hours, key=hours.get) == "10:00"  # the axis's top: the morning, not midnight
+    (opening,) = [y for _, y, text in found if text.startswith("Opening")]
+    (late,) = [y for _, y, text in found if text.startswith("Night")]
+    assert hours["10:00"] > opening > hours["00:00"] > late  # (the PDF's y grows upwards)
+    programme = pdf.outline()[[t for t, _, _ in pdf.outline()].index("Programme")]
+    assert [title for title, _, _ in programme[2]] == ["Monday 13 September"]
+    lines = pdf.lines(programme[1])
+    times = [line for line in lines if line[:2].isdigit() and "\u2013" in line]
+    assert times == ["10:30\u201311:00", "00:15\u201300:55"]
+    assert lines.index("Opening ceremony") < lines.index("Night talk")
+
+
 def test_a_day_with_few_empty_hours_keeps_them_as_rows(tmp_path):
     """Two empty hours (talks 09:00-10:00 and 12:00-13:00) stay rows:
     only EMPTY_HOURS or more are a band."""

@@ -302,13 +302,14 @@ def test_schedule2_flat_events_persons_and_durations(tmp_path):
     day1, day2 = load(folder, "programme.yaml")["days"]
     items = items_of(day1)
     assert {"time": "11:00-12:30", "tutorial": "work01", "room": "Hall B"} in items  # PT1H30M
-    # 22:15 UTC is 00:15 in Berlin on the 14th, inside day 1's span (until 06:00); but day 1 has nothing from 13:00
-    # on (booklet reads "00:15" as that night's after an afternoon's item only): on its own date, the 14th, first
-    assert "late01" not in [item.get("talk") for item in items]
-    assert day2["items"] == [{"time": "00:15-00:45", "talk": "late01", "room": "Hall A"},
-                             {"time": "12:00-13:00", "title": "Lunch", "kind": "break"}]
-    # (the summary says so)
-    assert "1 event(s) after midnight listed on their own date" in result.stdout
+    # 22:15 UTC is 00:15 in Berlin on the 14th, inside day 1's span (until 06:00): day 1's night, at its end; day 1
+    # has nothing from 13:00 on (booklet reads "00:15" as that night's after an afternoon's item only, else check
+    # takes it for a typo): it is written `night: true`
+    assert items[-1] == {"time": "00:15-00:45", "talk": "late01", "room": "Hall A"} and day1["night"] is True
+    assert day2["items"] == [{"time": "12:00-13:00", "title": "Lunch", "kind": "break"}] and "night" not in day2
+    # (the summary says so; check finds no typo)
+    assert "1 event(s) after midnight kept at the end of the day the source lists them under" in result.stdout
+    assert "out of place" not in result.stdout
 
 
 def test_xml_days_rooms_persons_venue_and_midnight(tmp_path):
@@ -1212,20 +1213,22 @@ def _items_of(entry: dict) -> list[dict]:
     return entry.get("items") or [entry]
 
 
-def test_an_event_after_midnight_under_a_morning_s_day_is_listed_on_its_own_date(tmp_path):
+def test_an_event_after_midnight_under_a_morning_s_day_is_kept_as_its_night(tmp_path):
     """An import review (38c3's hub): an event at 00:15 that the source lists under a day whose events end at 10:30
-    was kept after them, and check took it for a typo ("00:15 is out of place after 10:30"). With no afternoon or
-    evening to follow, it is listed on its own date, and the notes say so."""
+    was kept after them, and check took it for a typo ("00:15 is out of place after 10:30"); listed on its own date
+    instead, it opened a day of its own, midnight at the top of the glance's time axis. It is kept at the end of the
+    day the source lists it under, the day written `night: true` (booklet reads it as that night's: model.Day.clock),
+    and the notes say so."""
     days = {"13": [_event(101, "Morning talk", "13T08:00", "00:30", "Hall A", "lecture", [("Ana Smith", "")]),
                    _event(102, "Late meetup", "13T22:15", "00:30", "Hall A", "lecture", [("Bo Jones", "")])],
             "14": [_event(201, "Next morning", "14T08:00", "00:30", "Hall A", "lecture", [("Cy Li", "")])]}
     imported = read(write_json_v1(tmp_path / "schedule.json", days, unscheduled=False), Options())
-    programme = [(str(day["date"]), [(item["time"], item["talk"]) for item in day["items"]])
+    programme = [(str(day["date"]), day.get("night", False), [(item["time"], item["talk"]) for item in day["items"]])
                  for day in imported.documents["programme.yaml"]["days"]]
-    assert programme == [("2027-09-13", [("10:00-10:30", "e101")]),
-                         ("2027-09-14", [("00:15-00:45", "e102"), ("10:00-10:30", "e201")])]
-    assert ("1 event(s) after midnight listed on their own date: the day the source lists them under has no "
-            "afternoon or evening for them to follow") in imported.notes
+    assert programme == [("2027-09-13", True, [("10:00-10:30", "e101"), ("00:15-00:45", "e102")]),
+                         ("2027-09-14", False, [("10:00-10:30", "e201")])]
+    assert ("1 event(s) after midnight kept at the end of the day the source lists them under, which has nothing "
+            "from 13:00 on: the day is written `night: true`, so that booklet reads them as its night") in imported.notes
 
 
 def test_an_update_keeps_a_file_s_windows_line_ends(tmp_path):
@@ -1333,6 +1336,32 @@ def test_update_keeps_a_talk_moved_to_another_room_in_the_block_it_is_on_in():
     blocks = [[(s["room"], [i["talk"] for i in s["items"]]) for s in entry["parallel"]] for entry in items
               if "parallel" in entry]
     assert blocks[:2] == [[("Curie", ["e1"])], [("Curie", ["e3"]), ("Tesla", ["e4"])]], items
+
+
+@pytest.mark.parametrize("earlier_night, written", [(False, True), (True, False)])
+def test_update_writes_night_on_a_day_its_events_after_midnight_move_to(earlier_night, written):
+    """38C3's hub: an earlier import listed a talk at 00:15 on its own date; the new one keeps it at the end of the
+    first day, written `night: true` (importers.schedule's nights). An update moves the talk and writes the day so
+    (else check takes 00:15 after 10:30 for a typo); a `night` the earlier import wrote and the LOC took out stays
+    out."""
+    from booklet.importers.merge import merge
+
+    first, second = dt.date(2024, 12, 27), dt.date(2024, 12, 28)
+    opening = {"time": "10:30-11:00", "talk": "e1", "room": "Saal 1"}
+    late = {"time": "00:15-00:55", "talk": "e2", "room": "Saal ZIGZAG"}
+    night = {"night": True} if earlier_night else {}
+    base = {"programme.yaml": {"days": [{"date": first, **night, "items": [opening]},
+                                        {"date": second, "items": [late]}]}}
+    new = {"programme.yaml": {"days": [{"date": first, "night": True, "items": [opening, late]}]}}
+    base["conference.yaml"] = new["conference.yaml"] = {"title": "T", "dates": {"start": first, "end": second},
+                                                        "venue": "V"}
+    current = {name: yaml.safe_dump(document, sort_keys=False) for name, document in base.items()}
+    current["programme.yaml"] = current["programme.yaml"].replace("  night: true\n", "")  # (the LOC's: none)
+    merged = merge(current, base, new, False, lambda name, value: yaml.safe_dump(value))
+    day = yaml.safe_load(merged.texts["programme.yaml"])["days"][0]
+    assert [item["talk"] for item in day["items"]] == ["e1", "e2"]
+    assert day.get("night", False) is written
+    assert list(day)[:2] == (["date", "night"] if written else ["date", "items"])
 
 
 def test_update_keeps_a_sessions_last_talk_moved_a_few_minutes_later_in_its_session():

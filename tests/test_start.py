@@ -287,7 +287,7 @@ def test_check_warns_at_every_value_still_init_s_example_and_the_folder_stays_va
             f"{REPLACE}",
             f"abstracts.yaml:12: [0].abstract: warning: 'Replace this text with the abstract. A b\u2026' is booklet "
             f"init's example: {REPLACE}",
-            f"programme.yaml:23: days[0].items[3].items[1].title: warning: 'Sampling from difficult posteriors' is "
+            f"programme.yaml:24: days[0].items[3].items[1].title: warning: 'Sampling from difficult posteriors' is "
             f"booklet init's example: {REPLACE}"):
         assert line in lines, line
     assert not [line for line in lines if "Coffee break" in line or "'SOC'" in line or "Lecture Hall A" in line]

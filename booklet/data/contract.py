@@ -418,6 +418,8 @@ PARALLEL = Record("parallel", "Sessions at the same time in different rooms, pri
 ), tag="parallel")
 DAY = Record("day", "One day of the programme.", (
     Key("date", "date", "the weekday is printed from it", required=True, example=dt.date(2027, 9, 13)),
+    Key("night", "boolean", "true for a day that runs into the night: an item before 06:00 after one from 06:00 on "
+        "is its night (\"00:15\" after \"10:30\"); without it, only after one from 13:00 on", example=True),
     Key("items", "records", "items, sessions and parallel sessions, in order", record=(ITEM, SESSION, PARALLEL),
         example=[{"time": "09:00-09:20", "title": "Welcome"}]),
 ))

@@ -52,7 +52,7 @@ def _read_day(report: Report, f: Fields, refs: Refs) -> Day | None:
         entry = _read_entry(report, item, join(f.at("items"), index), refs)
         if entry is not None:
             entries.append(entry)
-    return Day(date, tuple(entries), f.source()) if date else None
+    return Day(date, tuple(entries), f.source(), f.boolean("night")) if date else None
 
 
 def _read_entry(report: Report, item: Map, path: str, refs: Refs):

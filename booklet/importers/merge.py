@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..data import contract
-from ..data.contract import ABSTRACT, CONFERENCE, ITEM, PARALLEL, POSTER, PRESENTER, SESSION, TUTORIAL
+from ..data.contract import ABSTRACT, CONFERENCE, DAY, ITEM, PARALLEL, POSTER, PRESENTER, SESSION, TUTORIAL
 from ..text.folding import fold
 from . import yamlfile
 from .yamlfile import CommentedMap, CommentedSeq, normal, same
@@ -575,6 +575,8 @@ class _Programme:
         self.new = {s.key: s for s in new_spots}
         self.order = {s.key: s.order for s in new_spots}
         self.new_doc = new
+        self.base_nights = {str(normal(d.get("date"))) for d in base.get("days") or [] if isinstance(d, dict)
+                            and d.get("night")}
         self.key_of: dict[int, str] = {}  # id(item node of the folder) -> its key
         self.resort: list[list] = []
 
@@ -623,8 +625,21 @@ class _Programme:
                 if b.room:
                     item["room"] = b.room
                 self.m.out.kept.setdefault("programme.yaml", []).append({"date": b.date, "item": item})
+        self.nights()
         for container in self.resort:
             self.sort(container)
+
+    def nights(self) -> None:
+        """A day the new import writes `night: true` and the earlier did not (its events after midnight kept at its
+        end: importers.schedule's nights) is written so in the folder, where it has none: the events moved there from
+        their own date would be read as typos (00:15 after 10:30). (One the earlier import wrote so, and the folder
+        no longer does, was changed there: kept.)"""
+        for day in self.new_doc.get("days") or []:
+            date = str(normal(day["date"]))
+            if day.get("night") and date not in self.base_nights:
+                folder_day = self.day(date)
+                if "night" not in folder_day:
+                    set_key(folder_day, "night", True, DAY)
 
     def shown(self) -> set[tuple]:
         """(date, time, folded title) of each talk and tutorial of the new import: a line of the base at its time

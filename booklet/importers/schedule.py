@@ -254,8 +254,8 @@ _COUNTED_NOTES = (
     ("past-midnight", "event(s) run past midnight further than booklet writes an end (from 18:00 to 06:00 at most): "
                       "printed with their start time only"),
     ("late", "event(s) after midnight kept on the day the source lists them under, after that day's evening"),
-    ("own-date", "event(s) after midnight listed on their own date: the day the source lists them under has no "
-                 "afternoon or evening for them to follow"),
+    ("night", "event(s) after midnight kept at the end of the day the source lists them under, which has nothing "
+              "from 13:00 on: the day is written `night: true`, so that booklet reads them as its night"),
     ("parallel", "stretch(es) of time with several rooms busy: parallel sessions by room, each named by its events' "
                  "track where the tracks tell the rooms apart"),
 )
@@ -401,9 +401,9 @@ class _Builder:
             if day < start.date():  # after midnight, on the day the source lists it under (or whose span holds it)
                 self.counts["late"] += 1
             placed.setdefault(day, []).append(_Placed(event, order, start, max(start, end), item))
-        self.own_dates(placed)
+        nights = self.nights(placed)
         self.unmark(placed)
-        days = self.programme(placed)
+        days = self.programme(placed, nights)
         documents = {"conference.yaml": self.conference(days)}
         if days:
             documents["programme.yaml"] = {"days": days}
@@ -433,24 +433,22 @@ class _Builder:
                               if v is not None}
         self.counts["marked"] += len(self.marked)
 
-    def own_dates(self, placed: dict[dt.date, list[_Placed]]) -> None:
-        """Events after midnight that the source lists under a day with nothing from 13:00 on (a morning's day) on
-        their own date: booklet reads a start before 06:00 as that night's only after an afternoon's item (model.Day
-        .clock), and check took "00:15" after "10:30" for a typo."""
-        for day in sorted(placed):
-            events = placed[day]
+    def nights(self, placed: dict[dt.date, list[_Placed]]) -> set[dt.date]:
+        """The days with events after midnight that the source lists under them (or whose span holds them) and with
+        nothing from 13:00 on (a morning's day): booklet reads a start before 06:00 as the night's only after an
+        afternoon's item (model.Day.clock) or on a day written `night: true`, which they are. (They were listed on
+        their own date: 38C3's hub, a talk at 00:15 of the congress's first day, opened a day of its own, midnight at
+        the top of the glance's time axis.)"""
+        out = set()
+        for day, events in placed.items():
             if any(p.start.date() == day and p.start.hour * 60 + p.start.minute >= AFTERNOON for p in events):
                 continue
-            late = [p for p in events if p.start.date() > day]
-            if not late:
-                continue
-            placed[day] = [p for p in events if p not in late]
-            if not placed[day]:
-                del placed[day]
-            for p in late:
-                placed.setdefault(p.start.date(), []).append(p)
-            self.counts["late"] -= len(late)
-            self.counts["own-date"] += len(late)
+            late = sum(p.start.date() > day for p in events)
+            if late:
+                out.add(day)
+                self.counts["late"] -= late
+                self.counts["night"] += late
+        return out
 
     def after_start(self, moment: dt.datetime, local: dt.datetime, date: dt.date) -> bool:
         """Whether an event at `moment` (`local` in the conference's wall-clock time) is at or after the start of the
@@ -583,7 +581,8 @@ class _Builder:
         if own_language(record, event.language, self.base_language):
             self.counts["own-language"] += 1
 
-    def programme(self, placed: dict[dt.date, list[_Placed]]) -> list[dict]:
+    def programme(self, placed: dict[dt.date, list[_Placed]], nights: set[dt.date] = frozenset()) -> list[dict]:
+        """The programme's days, in the source's order; those of `nights` written `night: true` (see nights)."""
         order: dict[dt.date, int] = {}
         for k, day in enumerate(self.s.days):  # (a day listed twice keeps its first place: it came after the next)
             order.setdefault(day.date, k)
@@ -591,7 +590,8 @@ class _Builder:
         days = []
         for date in sorted(placed, key=lambda d: (order.get(d, len(order)), d)):
             events = sorted(placed[date], key=lambda p: (p.start, rooms.get(p.event.room, len(rooms)), p.order))
-            days.append({"date": date, "items": self.blocks(events, rooms)})
+            night = {"night": True} if date in nights else {}
+            days.append({"date": date, **night, "items": self.blocks(events, rooms)})
         return days
 
     def blocks(self, events: list[_Placed], rooms: dict[str, int]) -> list[dict]:
