@@ -921,6 +921,33 @@ def test_numbers_in_names_and_titles_sort_by_their_value_not_digit_by_digit(tmp_
     assert text_key("Person 007")[:2] == text_key("Person 7")[:2]  # leading zeros: a tie, settled as written
 
 
+def test_names_that_start_with_a_digit_are_filed_under_one_heading_before_the_letters(tmp_path):
+    """39C3's index opened with four headings, "0", "1", "4" and "5", over one or two handles each ("0ddc0de",
+    "10 Mark DJ Team", "42triangles"): a heading a digit. The index and the participants file every name that starts
+    with a digit under one heading, "0\u20139", before the letters, in the order the collation gives them (by value);
+    the heading stands over its first name, at the column's left."""
+    from .test_participants import x_positions
+
+    people = ["551724", "Ana Smith", "42triangles", "0ddc0de", "10 Mark DJ Team", "9lives"]
+    posters = "".join(f"- {{number: {n}, author: {name}, title: Poster {n}}}\n" for n, name in enumerate(people, 1))
+    folder = write_conference(tmp_path / "conf", {
+        "posters.yaml": posters, "participants.yaml": "".join(f"- {{name: {name}}}\n" for name in people)})
+    out = tmp_path / "b.pdf"
+    pdf = Pdf(build_booklet(folder, out).output)
+    filed = ["0\u20139", "0ddc0de", "9lives", "10 Mark DJ Team", "42triangles", "551724"]
+    (page,) = index_pages(pdf)
+    lines = [line for line in pdf.lines(page) if line != "Index of authors"]
+    assert [line.rsplit(" ", 1)[0] for line in lines[:len(filed)]] == filed, lines
+    assert not {"0", "1", "4", "5", "9"} & set(lines), lines  # no heading of a digit alone
+    assert len(lines[len(filed)]) == 1 and lines[lines.index("S") + 1].startswith("Smith, Ana ")  # then the letters
+    x = x_positions(out, page, {"0\u20139", "0ddc0de", "9lives", lines[len(filed)]})
+    assert x["0\u20139"] == pytest.approx(x["0ddc0de"]) == pytest.approx(x["9lives"]) \
+        == pytest.approx(x[lines[len(filed)]])
+    (listed,) = pdf.pages_with("Participants")[-1:]
+    names = [line for line in pdf.lines(listed) if line in filed or line in ("S", "Smith, Ana")]
+    assert names == [*filed, "S", "Smith, Ana"]
+
+
 def test_a_name_with_a_zero_width_space_is_the_name_without_it(tmp_path):
     """"Bo\\u200b Jones" (a zero-width space copied in with the name) printed "Bo  Jones", a gap twice a space's, and
     had its own entry in the index, "Jones, Bo 7" beside "Jones, Bo 4, 6": the same name to a reader. A name prints, and

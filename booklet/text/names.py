@@ -409,12 +409,12 @@ def heading(name: IndexName, language: str | None = None) -> str:
     """The letter a name is filed under: the first letter of its family name in capitals, without accents or
     strokes (Øvergaard under O, Łoś under L: the letters the collation files them with), but for a letter `language`
     files on its own (TAILORED: Swedish Å, Polish Ł, Spanish Ñ, a heading of its own where the order puts it: Åberg
-    after Zorn was under a second "A" after Z); its first digit when a digit comes first ("42triangles" under 4, where
-    the collation sorts it); else its first character."""
+    after Zorn was under a second "A" after Z); DIGITS when a digit comes first ("42triangles" and "7880", where the
+    collation sorts them, before the letters); else its first character."""
     tailor = _tailor(language)
     for char in name.family:
         if char.isdigit():
-            return char
+            return DIGITS
         if char.isalpha() and char not in _PREVOWELS:
             upper = char.upper()
             if tailor and ord(char) in tailor:
@@ -422,6 +422,11 @@ def heading(name: IndexName, language: str | None = None) -> str:
             first = unicodedata.normalize("NFD", upper)[0]
             return _latin_letters().get(_levels(upper)[0][:1], _HANGUL_LEADS.get(first, first))
     return name.family[:1]
+
+
+# The heading of every name that starts with a digit, as an index files them: one group before the letters (39C3's
+# index opened with four headings, 0, 1, 4 and 5, over one or two handles each: "0ddc0de", "10 Mark DJ Team", ...)
+DIGITS = "0\u20139"
 
 
 # Thai and Lao vowels written before the consonant they follow (Unicode's Logical_Order_Exception): the collation
