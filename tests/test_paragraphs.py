@@ -13,6 +13,7 @@ from booklet.layout.flowables import Para
 from booklet.layout.page import page_for
 from booklet.layout.styles import make_styles
 
+from .hypothesis_profiles import following_the_profile
 from .pdftext import Pdf
 
 HYPHENATED = ("We find a correlation between the age-velocity relation and the initial mass function, "
@@ -169,13 +170,13 @@ def test_markup_read_as_htmlparser_reads_it():
     None (the markup is then left to HTMLParser): on generated markup of booklet's tags, references and
     text, and of what it leaves to HTMLParser (comments, unquoted or single-quoted attributes, a lone < or
     &, raw-text tags)."""
-    from hypothesis import HealthCheck, given, settings
+    from hypothesis import HealthCheck, given
 
     from booklet.text.paragraph import _parser_calls
 
     read = []
 
-    @settings(max_examples=400, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+    @following_the_profile(400, suppress_health_check=list(HealthCheck))  # (CI's examples, fresh at a release)
     @given(_markup_pieces())
     def check(markup):
         text = f"<para>{markup}</para>"
@@ -670,7 +671,7 @@ def test_markup_of_a_shape_parsed_before_gets_the_fragments_a_parse_makes():
     """text.paragraph._parsed makes the fragments of markup whose shape (tags and references as written, runs of
     text between them) it parsed before in the same style from what that parse made: the same fragments as
     ReportLab's Paragraph makes of the markup itself, whatever the text and whichever shape came first."""
-    from hypothesis import HealthCheck, given, settings, strategies as st
+    from hypothesis import HealthCheck, given, strategies as st
     from reportlab.platypus import Paragraph
 
     from booklet.text import paragraph as module
@@ -689,7 +690,7 @@ def test_markup_of_a_shape_parsed_before_gets_the_fragments_a_parse_makes():
     labels = st.text(alphabet="0123456789:", max_size=6).map(lambda label: f'<onDraw name="person" label="{label}"/>')
     pieces = st.lists(st.one_of(tokens, st.tuples(words, words), st.tuples(labels, labels)), max_size=14)
 
-    @settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+    @following_the_profile(300, suppress_health_check=list(HealthCheck))  # (CI's examples, fresh at a release)
     @given(pieces)
     def check(pieces):
         first = "".join(p if isinstance(p, str) else p[0] for p in pieces)

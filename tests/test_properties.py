@@ -8,10 +8,11 @@ characters the build warned about.
 The normal run (the "default" profile, as CI runs it) is short and reproducible: derandomized, it draws the same
 examples every run. Before a release, run many more examples, fresh ones every run (the "release" profile):
 
-    BOOKLET_HYPOTHESIS=release .venv/bin/python -m pytest -q tests/test_properties.py
+    BOOKLET_HYPOTHESIS=release .venv/bin/python -m pytest -q tests/test_properties.py tests/test_paragraphs.py
 
 A release run that fails prints the failing example and a `@reproduce_failure(...)` line that replays it when put
-on the test; it also keeps the example in .hypothesis/, and the next release run tries it first.
+on the test; it also keeps the example in .hypothesis/, and the next release run tries it first. (The profiles:
+tests/hypothesis_profiles.py.)
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ import yaml
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from hypothesis.database import DirectoryBasedExampleDatabase
 
 from booklet.cli import main
 from booklet.data import contract
@@ -36,16 +36,9 @@ from booklet.problems import DataError
 from booklet.text import markup
 from booklet.text.fonts import unprintable
 from .helpers import BASE, write_conference
+from .hypothesis_profiles import following_the_profile
 from .pdftext import Pdf, norm
 
-settings.register_profile("default", max_examples=40, deadline=None, derandomize=True,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-# (derandomize and the database given, not inherited: a profile registered without a parent takes the settings of
-# the profile loaded, here the "default" above, with no database)
-settings.register_profile("release", max_examples=1500, deadline=None, derandomize=False,
-                          database=DirectoryBasedExampleDatabase(".hypothesis/examples"), print_blob=True,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-settings.load_profile(os.environ.get("BOOKLET_HYPOTHESIS", "default"))
 # The properties that build a booklet an example (some 0.1 s each) take half the profile's examples: their cases are
 # also proved example by example (test_bad_data's build_and_check_fail: exit 1, the old output kept, nothing left
 # beside it; test_lint's names and titles the fonts cannot print, warned of and left out)
@@ -139,6 +132,23 @@ def test_the_release_profile_draws_fresh_examples_each_run_and_the_default_the_s
     if request.config.getoption("hypothesis_seed") is not None:
         pytest.skip("--hypothesis-seed draws the same examples in every run, as asked")
     assert drawn("release") != drawn("release")
+
+
+def test_a_property_with_examples_of_its_own_follows_the_profile_loaded():
+    """A property that asks for more examples than the default profile's (test_paragraphs' two of markup, 400 and 300;
+    test_printable_check_as_plain_text_defines_it's 300) takes them with following_the_profile: derandomized under the
+    default profile (CI), fresh at a release and at least the release's 1,500; those of test_paragraphs had their own
+    derandomize=True, and drew the same examples at a release too."""
+    loaded = os.environ.get("BOOKLET_HYPOTHESIS", "default")
+    try:
+        for profile, derandomized, examples in (("default", True, 400), ("release", False, 1500)):
+            settings.load_profile(profile)
+            made = following_the_profile(400, suppress_health_check=list(HealthCheck))
+            assert (made.derandomize, made.max_examples, made.database is None) == (
+                derandomized, examples, derandomized), profile
+            assert made.deadline is None and set(made.suppress_health_check) == set(HealthCheck)
+    finally:
+        settings.load_profile(loaded)
 
 
 # -- load ---------------------------------------------------------------------------------------
@@ -239,8 +249,7 @@ def test_a_title_and_a_name_print_as_written_or_are_warned_about(title, name):
             assert norm(kept) in text, (written, warned)
 
 
-@settings(settings.default, max_examples=max(300, settings.default.max_examples),
-          suppress_health_check=list(HealthCheck))  # (the profile's randomness: the same examples in CI, fresh at a release)
+@following_the_profile(300, suppress_health_check=list(HealthCheck))  # (the same examples in CI, fresh at a release)
 @given(st.lists(st.sampled_from(["word", " ", "\n", "\t", "\u2003", "\u3000", "\u00a0", "\u202f", "*", "**", "_",
                                  "$x^2$", "$\\alpha$", "$\\unknownmacro$", "\\$", "$", "é", "Ω", "Ж", "\u4e00",
                                  "\U0001F600", "\u2028", "\x85", "—", "~", "$x_{12}^{-3}$", "$\\mathbb{E}$",
