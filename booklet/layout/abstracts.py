@@ -142,7 +142,7 @@ def abstract_run(ctx: Context, abstracts: list[Abstract], opening: list, heading
         prefix = [*opening, *heading] if number == 0 else []
         last = ends and number == len(abstracts) - 1
         made = (lambda tight, abstract=abstract, prefix=prefix:
-                prefix + abstract_content(ctx, abstract, level, tight, explain=explain)[0]) if last else None
+                prefix + abstract_content(ctx, abstract, level, tight, explain=explain)[0])
         story.append(flowing_entry(ctx, prefix + content, len(prefix) + header, number, abstract.title, last, made,
                                    len(prefix)))
         story.append(EndMark(ctx.abstract_key(abstract)))
@@ -508,6 +508,8 @@ LAST_WHOLE = 1 / 3  # of a one-column page: the last entry of a section moves on
 # pages a LOC sent back; a typesetter fills a page and breaks the entry, lines enough each side: Continues' `tail`)
 
 
+REFIT_FROM = KEPT_WHOLE  # of a page: an entry that would move on whole from more room than this is set closer to fit
+# it, when that fits it (Entry's `refit_from`); from a room of KEPT_WHOLE or less moving on whole is the book's rule
 LAST_ALONE = 1 / 4  # of a page: the last flowing entry of a section leaves no less than this of it on a page alone
 LEAST_LINES = (2, 2)  # lines of an entry's text under its header at a page's foot and on the next page at least, where
 # TAIL_LINES each side would move it on whole and leave more than NEARLY_WHOLE of a one-column page empty: a
@@ -516,7 +518,7 @@ LEAST_LINES = (2, 2)  # lines of an entry's text under its header at a page's fo
 
 
 def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: str, last: bool = False,
-                  made=None, above: int = 0) -> Entry:
+                  made=None, above: int = 0, closing: bool | None = None) -> Entry:
     """An entry among others flowing one after another (abstracts, tutorials): a rule above it but the first
     (`number` 0), its first `keep` flowables kept with the lines after them, "Title (continued)" on a page it runs
     onto, and no fewer than TAIL_LINES lines of it alone there. On a page of one column (A5, B5) an entry that fits on
@@ -538,20 +540,25 @@ def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: st
     LAST_ALONE of a page of it alone on the section's last page, as the last poster of a list does (posters.ALONE):
     "(continued)" and a few lines on a page of their own, the section's end.
 
-    `made`: made(tight) gives `content` again, its text set `tight` (a Tight), for the last entry of its section (one
-    page or more: an abstract's, a tutorial's): where it does not fit the room left for it on its page, which would
-    leave it alone on the section's last page (Entry's _left_alone), it is set closer to fit that room whole, as a day
-    a little over its page is (programme.closer: the spaces between its paragraphs and of its own rules and gaps
-    closer, down to half, the separator above it as set; then its text's type a little smaller, a sixteenth at most),
-    when that fits it; else as above. DebConf17's "Early History of Debian" (A4), a tutorial kept whole 6 points over
-    the room under the one before, stood alone on the Tutorials' last page. `above`: how many of `content`'s first
-    flowables are not the entry's own (the section's or day's heading over the first entry of a run), kept as set."""
+    `made`: made(tight) gives `content` again, its text set `tight` (a Tight): where the entry does not fit the room
+    left for it on its page, it is set closer to fit that room whole, as a day a little over its page is
+    (programme.closer: the spaces between its paragraphs and of its own rules and gaps closer, down to half, the
+    separator above it as set; then its text's type a little smaller, a sixteenth at most), when that fits it; else as
+    above. The last entry of its section: where it would be left alone on the section's last page (Entry's
+    _left_alone; DebConf17's "Early History of Debian" (A4), a tutorial kept whole 6 points over the room under the one
+    before, stood alone on the Tutorials' last page). Another: where it would move on whole from a room of more than
+    REFIT_FROM of the page, leaving that room empty (Entry's `refit_from`: FOSDEM 2025's A5 p. 227, left 0.33 empty
+    by an entry 5 points too tall for it, of paragraphs of 1, 3 and 1 lines that no split could take).
+    `above`: how many of `content`'s first flowables are not the entry's own (the section's or day's heading over the
+    first entry of a run), kept as set. `closing`: it is the last entry of its section, as to `made` (`last` when
+    None: the Tutorials' last is set closer so, not kept from a short tail alone by `last`)."""
     separator = Rule(ctx.colours.rule, 0.5, SEPARATOR_SPACE) if number else None
     one_column = ctx.page.text_columns == 1
     return Entry(content, continued_heading(ctx, title), keep, separator, tail=TAIL_LINES,
                  whole=KEPT_WHOLE if one_column else 0.0, near=NEARLY_WHOLE if one_column else 0.0,
                  alone=LAST_ALONE if last and one_column else 0.0, orphan=True, last=LAST_WHOLE,
-                 least=LEAST_LINES if one_column else (),
+                 least=LEAST_LINES if one_column else (), closing=last if closing is None else closing,
+                 refit_from=REFIT_FROM,
                  refit=None if made is None else lambda entry, width, room: _closer(ctx, made, entry, width, room,
                                                                                     above))
 

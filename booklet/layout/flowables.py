@@ -1327,10 +1327,12 @@ class Entry(Continues):
     "Häkeln für Anfänger" started at the page's foot, its header over a line of its text in the first column and two
     in the second), and on one column from more room than `near`.
 
-    `refit`: refit(entry, width, room), for the last entry of its section, which leaves the section's last page to it
-    alone where it does not fit the room left for it: the entry set closer to fit that room whole, or None (see
-    abstracts.flowing_entry); tried where, by the rules above, the entry would move on whole or go on with less than
-    REFIT_REST of a page (_left_alone).
+    `refit`: refit(entry, width, room): the entry set closer to fit the room left for it whole, or None (see
+    abstracts.flowing_entry). For the last entry of its section (`closing`), which leaves the section's last page to it
+    alone where it does not fit that room: tried where, by the rules above, the entry would move on whole or go on with
+    less than REFIT_REST of a page (_left_alone). For another: tried where it would move on whole from a room of more
+    than `refit_from` of the page, leaving that room empty (FOSDEM 2025's A5 p. 227: paragraphs of 1, 3 and 1 lines,
+    5 points too tall for the room, that no split with 2 lines each side could take, left the page 0.33 empty).
 
     `least`: where by `tail` and `orphan` it would move on whole from a room of more than `near` (or `whole`) of the
     page, leaving that room empty, it is split with fewer lines of its text each side instead, as a typesetter's widow
@@ -1340,7 +1342,7 @@ class Entry(Continues):
 
     def __init__(self, content: list, heading, keep: int, separator=None, tail: int = 0, whole: float = 0.0,
                  near: float = 0.0, alone: float = 0.0, refit=None, orphan: bool = False, last: float = 0.0,
-                 least: tuple[int, int] = ()):
+                 least: tuple[int, int] = (), closing: bool = True, refit_from: float = 0.0):
         super().__init__(content, heading, keep=keep, tail=tail)
         self.separator = separator
         self.whole = whole
@@ -1348,6 +1350,8 @@ class Entry(Continues):
         self.alone = alone
         self.last = last or near
         self.refit = refit
+        self.closing = closing
+        self.refit_from = refit_from
         self.orphan = orphan
         self.least = least
         self.under = tail  # lines of its text under its header at a page's foot, at least (`orphan`, `near`)
@@ -1375,10 +1379,18 @@ class Entry(Continues):
         page = _frame_page(self)
         movable = page is not None and not _at_top(self)  # (moving on to the next page could help)
         parts = self._split_as_set(availWidth, availHeight, page, movable)
-        if movable and self.refit is not None and self._left_alone(parts, availWidth, page) \
+        if movable and self.refit is not None and self._refitted(parts, availWidth, availHeight, page) \
                 and (closer := self.refit(self, availWidth, availHeight)) is not None:
             return [closer]  # (it fits the room whole: the frame adds it)
         return parts
+
+    def _refitted(self, parts: list, availWidth, availHeight, page: float) -> bool:
+        """Whether the entry is to be set closer to fit `availHeight` (see `refit`), `parts` its split as set: the
+        section's last, where they leave it alone on the next page (_left_alone); another, where it moves on whole
+        from a room of more than `refit_from` of the page."""
+        if self.closing:
+            return self._left_alone(parts, availWidth, page)
+        return not parts and availHeight > self.refit_from * page
 
     def _left_alone(self, parts: list, availWidth, page: float) -> bool:
         """Whether `parts`, the entry split as set (_split_as_set), leave it alone on the next page, the section's last

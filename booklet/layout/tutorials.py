@@ -70,10 +70,10 @@ def _flowing(ctx: Context, tutorials: list[Tutorial], heading: bool) -> list:
         above = [section_heading(ctx, "tutorials")] if heading and not number else []
         content, header = _tutorial_content(ctx, tutorial)
         keep = _kept_with_first_presenter(content, header) if _description_kept(ctx, content[header:]) else header
-        made = (lambda tight, tutorial=tutorial, above=above: above + _tutorial_content(ctx, tutorial, tight)[0]) \
-            if number == len(tutorials) - 1 else None  # (the section's last: set closer to fit its room, if need be)
+        made = (lambda tight, tutorial=tutorial, above=above: above + _tutorial_content(ctx, tutorial, tight)[0])
+        # (set closer to fit its room, if need be: see flowing_entry)
         story.append(flowing_entry(ctx, above + content, len(above) + keep, number, tutorial.title, made=made,
-                                   above=len(above)))
+                                   above=len(above), closing=number == len(tutorials) - 1))
         story.append(EndMark(ctx.tutorial_key(tutorial)))
     return story
 
