@@ -1695,6 +1695,36 @@ def test_a_flowing_abstract_a_few_lines_too_tall_for_the_room_is_cut_between_par
     assert cut, "no room in the band where the abstract is cut between its paragraphs"
 
 
+def test_a_flowing_abstract_a_few_points_too_tall_for_a_third_of_a_page_is_set_closer_there_not_moved_on(tmp_path):
+    """FOSDEM 2025 on A5, p. 227: "NetworkManager and Nmstate community meetup BOF", paragraphs of 1, 3 and 1 lines
+    (no split leaves 2 lines each side), was 5 points too tall for the room left and moved on whole, the page left
+    0.33 empty. Not the section's last, it is set closer there (Entry's `refit`, from more than REFIT_FROM of a page
+    left: its paragraphs and its hairline closer, its type as set), as the section's last entry is; where it is too far
+    over for that, it moves on whole as before."""
+    from booklet.layout.abstracts import REFIT_FROM
+    from booklet.layout.page import page_for
+    from .test_programme_pages import lowest_text
+
+    page = page_for("A5")
+    one = "prima " + " ".join(WORDS[:5]) + " endo."  # (1 line)
+    three = "media " + " ".join(WORDS[k % len(WORDS)] for k in range(30)) + " endm."  # (3 lines)
+    last = "ultima " + " ".join(WORDS[:5]) + " endb."  # (1 line)
+    second = (f"- id: b\n  title: The short one\n  speaker: {{name: Bo Jones}}\n"
+              f"  abstract: \"{one}\\n\\n{three}\\n\\n{last}\"\n")
+    heights, fitted = {}, 0
+    for extra in (52, 76, 100):  # rooms of 0.34 (fits as set), 0.29 (a few points over), 0.26 (too far over)
+        result, (a_end, start, end) = _flowing_after_a_long_one(tmp_path, extra, second, _LAST)
+        room = (page.height - page.bottom - boxes(result.output, a_end - 1, "enda")[3]) / page.text_height
+        assert start == end and room > REFIT_FROM, (extra, room)
+        heights[extra] = boxes(result.output, end - 1, "endb")[3] - boxes(result.output, start - 1, "The short one")[1]
+        assert round(_font_size(result.output, end - 1, "media"), 2) == round(
+            _font_size(result.output, a_end - 1, "enda"), 2)  # (its type as set)
+        if start == a_end:
+            assert lowest_text(result.output, end - 1, page.bottom - 12) >= page.bottom - 2, extra  # (in the frame)
+            fitted += heights[extra] < heights[52] - 1
+    assert (result.anchors["abstract-1"], fitted) == (a_end + 1, 1), (heights, fitted)  # (76: was moved on whole)
+
+
 def _sample_with_texts(tmp_path, texts: dict[str, str], theme: str = ""):
     """A copy of the sample's data folder whose abstracts `texts` names (by id) have those texts; `theme`: its
     theme.yaml."""
