@@ -587,7 +587,7 @@ def _closed_up(flowables: list, space: float) -> list:
         if type(flowable) is Gap:
             return Gap(flowable.width, flowable.height * space)
         if type(flowable) is Together:
-            return Together(_closed_up(flowable.content, space), flowable.text)
+            return Together(_closed_up(flowable.content, space), flowable.text, flowable.kept)
         return flowable
 
     return [closed(flowable) for flowable in flowables]

@@ -1080,7 +1080,21 @@ class Continues(Translated, Flowable):
                 return []  # the header does not fit: all of it moves on (no use splitting it)
             if isinstance(flowable, Together):
                 if content_used > 0 or not _at_top(self):
-                    rest = items[index:]  # it moves on whole
+                    parted = self._parted(flowable, availWidth, room)
+                    if parted is None:
+                        rest = items[index:]  # it moves on whole
+                        break
+                    here, there = parted  # (its head and first lines here, the rest of its text on)
+                    stays = Continues(here, None)
+                    self._lend_canvas([stays])
+                    first.append(stays)
+                    height = stays.wrap(availWidth, room)[1]
+                    placed.append((height if at is not None else 0.0, at))
+                    used += gap + height
+                    if at is not None:
+                        content_used += height
+                        begun.add(at)
+                    rest = [*there, *items[index + 1:]]
                     break
                 # taller than the page (nothing of the content above it): laid out as its content is
                 self._lend_canvas(flowable.content)
@@ -1150,6 +1164,15 @@ class Continues(Translated, Flowable):
             return []  # the header would end the page without its text: all of it moves on
         return [Continues(first, None), self._going_on(rest)]
 
+    def _parted(self, block: "Together", availWidth, room: float) -> tuple[list, list] | None:
+        """`block` (a Together that does not fit `room`, below some of this one's content) split (Together.parted,
+        `tail` lines of its text or more each side) where moving it on whole would leave more than PARTED_FROM of the
+        page empty; else None (it moves on whole)."""
+        page = _frame_page(self)
+        if page is None or room <= PARTED_FROM * page:
+            return None
+        return block.parted(availWidth, room, self.tail)
+
     def _fits_next_page(self, height: float, rest: list, availWidth) -> bool:
         """Whether lines kept with what follows, `height` tall, going on with `rest`, fit the page they would go on
         to, under its heading ("Title (continued)"), with the lines of `rest` kept with the next too and the first line
@@ -1192,11 +1215,42 @@ class Together(Continues):
     `text`: it closes the Continues' text (a tutorial's presenters' heading and first presenter, after its
     description), its first `text` flowables being the last of that text (a short last paragraph kept with them):
     on a page the Continues runs onto it has at least the Continues' `tail` lines of text above it or in it (see
-    Continues._tail_short). None: it is no part of the text's end (another presenter)."""
+    Continues._tail_short). None: it is no part of the text's end (another presenter).
 
-    def __init__(self, content: list, text: int | None = None):
+    `kept`: how many of its first flowables (a presenter's name, affiliation and the space under them) head its text
+    (a bio), which may be split where moving the block on whole would leave more than PARTED_FROM of the page empty
+    (see parted); None: never split (no text; a block held to its photo). 39C3 (A4, p. 343): a presenter's bio of 19
+    lines moved on whole and left the page 0.4 empty."""
+
+    def __init__(self, content: list, text: int | None = None, kept: int | None = None):
         super().__init__(content, None)
         self.text = text
+        self.kept = kept
+
+    def parted(self, availWidth, availHeight, lines: int) -> tuple[list, list] | None:
+        """The block split to fill `availHeight`: the flowables that stay (its first `kept`, with `lines` lines of its
+        text or more under them) and those that go on (its text's rest, `lines` lines or more, text alone); None
+        where it cannot be so split. A block whose last flowable is such a block (a tutorial's first presenter under
+        the presenters' heading), its first flowables before it kept: that block split so, in the room they leave."""
+        if self.kept is None or lines < 1:
+            return None
+        inner = self.content[-1]
+        if self.kept == len(self.content) - 1 and isinstance(inner, Together):
+            head = Continues(self.content[:-1], None)
+            self._lend_canvas([head, inner])
+            used = head.wrap(availWidth, availHeight)[1] + self._gap(self.content[-2], inner)
+            split = inner.parted(availWidth, availHeight - used, lines) if availHeight > used else None
+            return None if split is None else ([*self.content[:-1], *split[0]], split[1])
+        trial = Continues(self.content, lambda: [], keep=self.kept)
+        self._lend_canvas([trial])
+        parts = trial._split(availWidth, availHeight)
+        if len(parts) != 2:
+            return None
+        here, there = parts[0].content, parts[1].content
+        under = sum(line_count(f) for f in here[self.kept:] if _is_text(f))
+        if under < lines or not all(map(_is_text, there)) or sum(map(line_count, there)) < lines:
+            return None
+        return here, there
 
 
 def _is_text(flowable) -> bool:
@@ -1297,6 +1351,7 @@ def _frame_page(flowable) -> float | None:
     return None if frame is None else frame._height - frame._topPadding - frame._bottomPadding
 
 
+PARTED_FROM = 1 / 5  # of a page: a block (a presenter's bio) that would move on whole from more room is split (Together)
 REFIT_REST = 1 / 4  # of a page: an entry going on with less than this of it alone on the next page is set closer
 
 

@@ -173,8 +173,10 @@ def _headed(ctx: Context, label: str, people: tuple[Person, ...], before=(), tex
         return [Together([*before, Para(markup.inline(heading), ctx.styles.subheading), Gap(0, 6),
                           Para(f"<i>{unnamed}</i>", ctx.styles.body)], text=text)]
     first, *others = people
-    story = [Together([*before, Para(markup.inline(heading), ctx.styles.subheading),
-                       *_presenter(ctx, first, aligned, presenting, tight)], text=text)]
+    block = [*before, Para(markup.inline(heading), ctx.styles.subheading),
+             *_presenter(ctx, first, aligned, presenting, tight)]
+    parted = isinstance(block[-1], Together) and block[-1].kept is not None  # (its bio split as the block's is)
+    story = [Together(block, text=text, kept=len(block) - 1 if parted else None)]
     for person in others:
         story.extend(_presenter(ctx, person, aligned, presenting, tight))
     return story
@@ -203,12 +205,14 @@ def _presenter(ctx: Context, person: Person, aligned: bool = False, presenting: 
     s = ctx.styles
     block = [Para(ctx.named(person.name, presenting=presenting), s.person)]
     block += affiliation_lines(ctx, [markup.address(a) for a in person.affiliations])
+    kept = None  # (a bio may be split after the name, affiliation and a few of its lines: Together's `kept`)
     if person.bio:
         block.append(Spacer(0, 3))
+        kept = len(block)
         block += ctx.paras(person.bio, tight_style(ctx, s.text, tight))
     if person.photo:  # photo in its own column: the bio never runs on under it
         photo = ctx.photo(person.photo)
         return [Gap(0, 6), Row([photo], block, photo.width, gap=4 * mm, pad=0, keep=ctx.page.text_height)]
     if aligned:
         return [Gap(0, 6), Row([], block, PHOTO_WIDTH, gap=4 * mm, pad=0, keep=ctx.page.text_height)]
-    return [Gap(0, 6), Together(block)]  # (the space above: none at the top of a page it runs onto)
+    return [Gap(0, 6), Together(block, kept=kept)]  # (the space above: none at the top of a page it runs onto)
