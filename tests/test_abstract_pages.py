@@ -1423,6 +1423,51 @@ def test_a_tutorials_presenter_has_tail_lines_of_its_description_above_it_on_a_p
     assert found and all(lines >= TAIL_LINES for _, lines in found), found
 
 
+def test_a_presenters_long_bio_is_split_rather_than_moved_on_leaving_a_page_empty(tmp_path):
+    """39C3 on A4 (Tutorials, p. 343): a second presenter's bio of 19 lines moved on whole to the next page (a
+    presenter's block was never split), and left the page 0.4 empty. Where moving it on whole would leave more than
+    PARTED_FROM of the page empty, it is split: the name and TAIL_LINES lines of the bio or more at the page's foot,
+    TAIL_LINES or more on the next page under "(continued)"; from less room it moves on whole, as before."""
+    from booklet.layout.abstracts import TAIL_LINES
+    from booklet.layout.flowables import PARTED_FROM
+    from booklet.layout.page import page_for
+    from .test_programme_pages import lowest_text
+
+    page = page_for("A4")
+    bio = "\\n\\n".join(f"bio{p} " + " ".join(WORDS[(k + p) % len(WORDS)] for k in range(70)) + f" bioend{p}."
+                          for p in range(4))  # (4 paragraphs of 5 lines)
+    split = moved = 0
+    for extra in range(0, 1200, 100):  # the first tutorial's description pushes Bo Jones down the page
+        text = "\\n\\n".join(" ".join(WORDS[(k + p) % len(WORDS)] for k in range(150)) for p in range(2))
+        text += "\\n\\n" + " ".join(WORDS[k % len(WORDS)] for k in range(extra + 1)) + " enda."
+        tutorials = (f"- id: a\n  title: The long one\n  description: \"{text}\"\n  presenters:\n"
+                     f"    - {{name: Ana Smith, affiliation: Lund}}\n"
+                     f"    - {{name: Bo Jones, affiliation: Lund, bio: \"{bio}\"}}\n"
+                     f"- id: b\n  title: The short one\n  description: {' '.join(WORDS[:30])}\n")
+        files = {"tutorials.yaml": tutorials, "programme.yaml": None}
+        result = build_booklet(write_conference(tmp_path / f"c{extra}", files), tmp_path / f"b{extra}.pdf",
+                               page_size="A4")
+        pdf = Pdf(result.output)
+        name = min(page for page in range(result.anchors["tutorials"], len(pdf) + 1)
+                   if "Bo Jones" in pdf.lines(page - 1))
+        ends = [page for page in range(name, len(pdf) + 1) if any("bioend3." in line for line in pdf.lines(page - 1))]
+        lines = pdf.lines(name - 1)
+        below = [line for line in lines[lines.index("Bo Jones") + 1:] if any(word in line for word in WORDS)]
+        if ends == [name]:  # whole on its page: at its top, the page before not left more than PARTED_FROM empty
+            if lines[1] == "Bo Jones" or lines[0].endswith("(continued)") and lines[1] == "Bo Jones":
+                empty = (lowest_text(result.output, name - 2, page.bottom - 12) - page.bottom) / page.text_height
+                assert empty <= PARTED_FROM + 0.03, (extra, empty)
+                moved += 1
+            continue
+        there = pdf.lines(ends[0] - 1)
+        there = [line for line in there[:next(i for i, line in enumerate(there) if "bioend3" in line) + 1]
+                 if any(word in line for word in WORDS + ["bioend3."])]
+        assert ends == [name + 1] and len(below) >= TAIL_LINES and len(there) >= TAIL_LINES, (extra, below, there)
+        assert pdf.lines(ends[0] - 1)[0] == "The long one (continued)", extra
+        split += 1
+    assert split >= 2, (split, moved)
+
+
 def test_the_tail_rule_holds_above_a_presenters_block_that_follows_the_text():
     """Continues' `tail` (TAIL_LINES lines of the text on the last page) held only when all that went on was text:
     a tutorial's presenters after the text switched it off (DebConf17 on A4: 2 lines under "(continued)", then the

@@ -1241,9 +1241,9 @@ class Together(Continues):
             used = head.wrap(availWidth, availHeight)[1] + self._gap(self.content[-2], inner)
             split = inner.parted(availWidth, availHeight - used, lines) if availHeight > used else None
             return None if split is None else ([*self.content[:-1], *split[0]], split[1])
-        trial = Continues(self.content, lambda: [], keep=self.kept)
+        trial = Continues(self.content, lambda: [], keep=self.kept, tail=lines)  # (lines carried over for `tail`)
         self._lend_canvas([trial])
-        parts = trial._split(availWidth, availHeight)
+        parts = trial.split(availWidth, availHeight)
         if len(parts) != 2:
             return None
         here, there = parts[0].content, parts[1].content
