@@ -994,7 +994,7 @@ def _held_outside_math(line: str) -> str:
             line = _RELATION_SPACE.sub("\u00a0", line)
         if " " in line and _DIGIT.search(line):  # (a C-speed look: every paragraph of a book passes here)
             if _NUMBER_LOOK.search(line) is not None:
-                line = _NUMBER_SPACE.sub("\u00a0", line)
+                line = _NUMBER_SPACE.sub(_number_space, line)
             line = _ABBREVIATED.sub("\u00a0", line)  # (quicker alone than after a look: it starts with a space)
             if _ORDINAL_LOOK.search(line) is not None:
                 line = _ORDINAL.sub("\\1\u00a0", line)
@@ -1007,6 +1007,20 @@ def _held_outside_math(line: str) -> str:
         if _TITLE_LOOK.search(line) is not None:
             line = _TITLE_WORD.sub("\\1\u00a0", line)
     return line
+
+
+def _number_space(found: re.Match) -> str:
+    """The space _NUMBER_SPACE `found`: a no-break space before a number after "§", or after a number before a unit of
+    text.units' table that ends there (no character of a longer word after it, _WORD_GOES_ON); else the space."""
+    line, at = found.string, found.end()
+    if line[at] not in units.BEGINNINGS:  # (a digit: after "§")
+        return "\u00a0"
+    end = at + 1
+    while end <= len(line) and line[at:end] in units.BEGINNINGS:  # (a letter at a time: "G", "Ge", "GeV")
+        if line[at:end] in units.SYMBOLS and (end == len(line) or _WORD_GOES_ON.match(line, end) is None):
+            return "\u00a0"
+        end += 1
+    return " "
 
 
 def _groups_held(found: re.Match) -> str:
@@ -1029,10 +1043,12 @@ def _formulas(line: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-# A number held to its unit ("100–300\u00a0nm", "5.02\u00a0TeV", "20\u00a0%": the table of text.units)
+# A number held to its unit ("100–300\u00a0nm", "5.02\u00a0TeV", "20\u00a0%": a unit of text.units' table)
 # and to the abbreviation before it ("op.\u00a064", "Nr.\u00a05", "p.\u00a012", "§\u00a03"): a typesetter's review
 # found "op." and "100-300" ending lines
-_UNITS = units.pattern()
+# (a unit is looked for by its first character, then looked up in the table, _number_space: a pattern of the table's
+# units, twice, took four times the CPU to compile in each process as the rest of markup's patterns of numbers)
+_UNIT_FIRST = "[" + "".join(re.escape(first) for first in sorted(units.BEGINNINGS) if len(first) == 1) + "]"
 # the abbreviations a number is held to, by their length (each length one lookbehind of _ABBREVIATED: a lookbehind's
 # words are all of one length): "p.", "S.", "č.", "s."; "nr", "Nr", "n°"; "op.", "No.", "Nr.", "pp.", "Bd.", "eq.",
 # "ch.", "čl."; "n°s"; "vol.", "fig.", "Abb.", "eqs.", "Kap.", "sec.", "tab.", "Art.", "Abs.", "str.", "obr.", "rys.";
@@ -1045,13 +1061,14 @@ _ABBREVIATIONS = (r"[PpSsČč]\.|[Nn]r|[Nn][°º]",
 # (a formula right after the unit, "5 m$^2$", stands as a letter of _MATH_HELD_LETTERS meanwhile: not part of a word)
 # (the space first, the digit or § before it looked behind for: the engine scans for a space at C speed, where a
 # lookbehind first is tried at every character, three times as long)
-# (a unit's power written in superscript digits, "5 m²", "10 cm³", is no letter of a longer word)
-_UNIT_END = r"(?!(?![\ua500-\ua5ff\u00b2\u00b3\u00b9\u2070-\u2079])[\w%‰])"
-_NUMBER_SPACE = re.compile(rf" (?:(?<=\d )(?=(?:{_UNITS}){_UNIT_END})|(?<=§ )(?=\d))")
+_NUMBER_SPACE = re.compile(rf" (?:(?<=\d )(?={_UNIT_FIRST})|(?<=§ )(?=\d))")
+# a character that goes on a unit's word, after what looked like the unit ("5 minutes", "3 Apples"): not a formula
+# (a letter of _MATH_HELD_LETTERS), nor a unit's power written in superscript digits ("5 m²", "10 cm³")
+_WORD_GOES_ON = re.compile(r"(?![\ua500-\ua5ff\u00b2\u00b3\u00b9\u2070-\u2079])[\w%‰]")
 # Quicker looks (a character class or a digit first, which the regular expression engine scans for at C speed, where a
 # lookbehind first is tried at every position) that find every line the pattern they are named for changes, and a few
 # more: each pattern runs only on a line its look finds something in (every line of every paragraph passes here)
-_NUMBER_LOOK = re.compile(rf"\d (?:{_UNITS})|§ \d")
+_NUMBER_LOOK = re.compile(rf"\d {_UNIT_FIRST}|§ \d")
 _ORDINAL_LOOK = re.compile(r"\d\. [^\W\d_]")
 _SHORT_ABBREVIATION_LOOK = re.compile(r"\. [^\W\d_]\.")
 _DIGIT = re.compile(r"\d")
