@@ -502,6 +502,9 @@ def test_a_number_holds_to_each_unit_of_the_table():
     assert {"G", "Ge", "GeV", "a.", "a.m"} <= units.BEGINNINGS and not {"G", "Ge", "a.m"} & units.SYMBOLS
     assert inline("5 G or 5 Ge or 3 GeVs, 5 a.m or 5 nm-wide") == "5 G or 5 Ge or 3 GeVs, 5 a.m or 5\u00a0nm-wide"
     assert inline("an area of 5 nm$^2$").startswith("an area of 5\u00a0nm<")  # (a formula after it: its power)
+    # (a French word's letter elided before an apostrophe is no litre, nor second; a closing quote ends a unit)
+    assert inline("depuis 2020 l’association, les 3 s'en vont, 5 l d’eau, ‘5 nm’ node") == \
+        "depuis 2020 l’association, les 3 s'en vont, 5\u00a0l d’eau, ‘5\u00a0nm’ node"
 
 
 def test_a_hyphen_between_no_break_spaces_is_an_en_dash_and_keeps_them():
@@ -831,14 +834,13 @@ def _units_pattern() -> re.Pattern:
     from booklet.text import units
 
     listed = "|".join(map(re.escape, sorted(units.SYMBOLS, key=len, reverse=True)))
-    end = r"(?![\ua500-\ua5ff\u00b2\u00b3\u00b9\u2070-\u2079])[\w%‰]"
-    assert m._WORD_GOES_ON.pattern == end  # (the word's letters as the first pattern took them)
-    return re.compile(rf"(?<=\d) (?=(?:{listed})(?!{end}))|(?<=§) (?=\d)")
+    return re.compile(rf"(?<=\d) (?=(?:{listed})(?!{m._WORD_GOES_ON.pattern}))|(?<=§) (?=\d)")
 
 
 @settings(max_examples=600, deadline=None)
 @given(st.lists(st.sampled_from(["5 ", "§ ", " ", "1", "m", "n", "s", "G", "e", "V", "a", ".", "²", "$", "%", "x",
-                                 "-", "i", "\ua500", "Mpps", "mins", "a.m.", "GeV", "°C", "M☉", "µ", "B", "h"]),
+                                 "-", "i", "\ua500", "Mpps", "mins", "a.m.", "GeV", "°C", "M☉", "µ", "B", "h", "l",
+                                 "'", "\u2019"]),
                 max_size=14).map("".join))
 def test_a_unit_looked_up_letter_by_letter_is_held_as_a_list_of_the_table_holds_it(text):
     """A number's unit held by a look for its first letter and its letters looked up in text.units' table, one at a

@@ -1063,8 +1063,10 @@ _ABBREVIATIONS = (r"[PpSsČč]\.|[Nn]r|[Nn][°º]",
 # lookbehind first is tried at every character, three times as long)
 _NUMBER_SPACE = re.compile(rf" (?:(?<=\d )(?={_UNIT_FIRST})|(?<=§ )(?=\d))")
 # a character that goes on a unit's word, after what looked like the unit ("5 minutes", "3 Apples"): not a formula
-# (a letter of _MATH_HELD_LETTERS), nor a unit's power written in superscript digits ("5 m²", "10 cm³")
-_WORD_GOES_ON = re.compile(r"(?![\ua500-\ua5ff\u00b2\u00b3\u00b9\u2070-\u2079])[\w%‰]")
+# (a letter of _MATH_HELD_LETTERS), nor a unit's power written in superscript digits ("5 m²", "10 cm³"); an apostrophe
+# before a letter too, a French or Italian word's elided letter ("depuis 2020 l’association", "les 3 s’en vont": no
+# litre, no second), where a closing quote after a unit ("the ‘5 nm’ node") leaves it held
+_WORD_GOES_ON = re.compile(r"(?![\ua500-\ua5ff\u00b2\u00b3\u00b9\u2070-\u2079])[\w%‰]|['\u2019](?=[^\W\d_])")
 # Quicker looks (a character class or a digit first, which the regular expression engine scans for at C speed, where a
 # lookbehind first is tried at every position) that find every line the pattern they are named for changes, and a few
 # more: each pattern runs only on a line its look finds something in (every line of every paragraph passes here)
