@@ -744,6 +744,10 @@ def test_a_cut_title_in_vietnamese_keeps_its_short_syllables():
     assert cut("A model by Nguyễn Văn An of the Sun", "A model by Nguyễn Văn An of") \
         == ["A model by Nguyễn Văn An…"]
     assert cut(title, "Nghiên cứu vật lý", "vi") == ["Nghiên cứu vật lý…"]
+    assert cut("Tin học ứng dụng và mạng", "Tin học ứng dụng và") == ["Tin học ứng dụng và…"]
+    # (Yoruba's and Igbo's letters with a dot below, which Vietnamese writes too, alone: words spaced, "na" left out)
+    assert cut("Asụsụ Igbo na ọdịnihu", "Asụsụ Igbo na") == ["Asụsụ Igbo…"]
+    assert cut("Ìtàn ẹ̀kọ́ ni ọ̀rọ̀ ajé", "Ìtàn ẹ̀kọ́ ni", "yo") == ["Ìtàn ẹ̀kọ́…"]
     # (an English title in a Vietnamese booklet, the booklet's language its style's: none of Vietnamese's letters)
     assert cut("Stellar activity in M dwarfs", "Stellar activity in", "vi") == ["Stellar activity…"]
     # (a box's speakers: Vietnamese names, the label after them Latin, its "et" left out as a short word)

@@ -26,9 +26,15 @@ def base_language(code: str) -> str:
 # cứu", research) and Hmong's Romanized Popular Alphabet ("lus Hmoob"; its codes: the macrolanguage, White and Green
 # Hmong). A word of one or two letters there is as often a syllable of a longer word as a word of its own.
 SYLLABLE_SPACED = frozenset({"vi", "hmn", "mww", "hnj"})
-# the letters only Vietnamese writes: o and u with a horn, and the vowels with a tone mark below or a hook above,
-# alone or under a circumflex or a breve (Unicode's Latin Extended Additional from U+1EA0, made for Vietnamese)
+# the letters Vietnamese writes that English, French or German do not: o and u with a horn, and the vowels with a tone
+# mark below or a hook above, alone or under a circumflex or a breve (Unicode's Latin Extended Additional from U+1EA0,
+# made for Vietnamese)
 _VIETNAMESE_LETTER = re.compile("[\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+# of those, the ones other languages write too, words spaced: Yoruba's and Igbo's e, i, o and u with a dot below
+# ("ẹ̀kọ́", "Asụsụ Igbo na ọdịnihu"), Guarani's e and y with a tilde ("ñe’ẽ"), Welsh's y with a grave; a text with these
+# alone is not Vietnamese (the short words of "Asụsụ Igbo na…" are left out as English ones are)
+_SHARED_LETTERS = "\u1eb8\u1eb9\u1ebc\u1ebd\u1eca\u1ecb\u1ecc\u1ecd\u1ee4\u1ee5\u1ef2\u1ef3\u1ef8\u1ef9"
+_VIETNAMESE_OWN = re.compile(f"{_VIETNAMESE_LETTER.pattern}(?<![{_SHARED_LETTERS}])")
 VIETNAMESE_SHARE = 1 / 3  # of a text's words with such a letter, at least: the text is Vietnamese (not a name in it)
 
 
@@ -36,14 +42,16 @@ def spaced_by_syllable(text: str, language: str | None) -> bool:
     """Whether `text` is written with a space between syllables: its `language` (a code; None for unknown) is one of
     SYLLABLE_SPACED, Vietnamese when the text holds a letter only Vietnamese writes (a title without one is another
     language's: an English title in a Vietnamese booklet, which gives the booklet's language as its own); or, of no
-    such language, VIETNAMESE_SHARE of its words, at least, hold such a letter (a Vietnamese title whose entry does not
-    give its language, in a booklet of another; "Nguyễn" alone in an English title is a name)."""
+    such language, VIETNAMESE_SHARE of its words, at least, hold a letter Vietnamese writes, one of them only it (a
+    Vietnamese title whose entry does not give its language, in a booklet of another; "Nguyễn" alone in an English
+    title is a name; "Asụsụ Igbo na ọdịnihu", Igbo's letters alone, is written with spaces between words)."""
     words = [] if text.isascii() else unicodedata.normalize("NFC", text).split()
-    marked = sum(1 for word in words if _VIETNAMESE_LETTER.search(word) is not None)
+    marked = [word for word in words if _VIETNAMESE_LETTER.search(word) is not None]
+    vietnamese = any(_VIETNAMESE_OWN.search(word) is not None for word in marked)  # (not Yoruba's, Igbo's alone)
     code = base_language(language) if language else None
     if code == "vi":
-        return marked > 0
-    return code in SYLLABLE_SPACED or marked > 0 and marked >= VIETNAMESE_SHARE * len(words)
+        return vietnamese
+    return code in SYLLABLE_SPACED or vietnamese and len(marked) >= VIETNAMESE_SHARE * len(words)
 
 
 @cache
