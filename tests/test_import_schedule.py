@@ -1231,6 +1231,26 @@ def test_an_event_after_midnight_under_a_morning_s_day_is_kept_as_its_night(tmp_
             "from 13:00 on: the day is written `night: true`, so that booklet reads them as its night") in imported.notes
 
 
+@pytest.mark.parametrize("before", [[], [("Sunrise walk", "13T03:00")]], ids=["alone", "after-a-sunrise"])
+def test_an_event_after_midnight_under_a_day_with_nothing_from_6_is_listed_on_its_own_date(tmp_path, before):
+    """A review: a day the source lists a talk at 00:15 under, with nothing on its own date from 06:00 on for it to
+    follow (that talk alone, or after a walk at 05:00), was written `night: true` and kept it there; booklet reads no
+    night there (model.Day.clock: after an item from 06:00 only), so the talk was dated the day before (Monday 13,
+    00:15), or taken for a typo after 05:00. It is listed on its own date, and the notes say why."""
+    days = {"13": [*(_event(100, title, start, "00:30", "Hall A", "lecture", [("Ana Smith", "")])
+                     for title, start in before),
+                   _event(102, "Late meetup", "13T22:15", "00:30", "Hall A", "lecture", [("Bo Jones", "")])],
+            "14": [_event(201, "Next morning", "14T08:00", "00:30", "Hall A", "lecture", [("Cy Li", "")])]}
+    imported = read(write_json_v1(tmp_path / "schedule.json", days, unscheduled=False), Options())
+    programme = [(str(day["date"]), day.get("night", False), [(item["time"], item["talk"]) for item in day["items"]])
+                 for day in imported.documents["programme.yaml"]["days"]]
+    assert programme == [*([("2027-09-13", False, [("05:00-05:30", "e100")])] if before else []),
+                         ("2027-09-14", False, [("00:15-00:45", "e102"), ("10:00-10:30", "e201")])]
+    assert ("1 event(s) after midnight listed on their own date: the day the source lists them under has nothing "
+            "from 06:00 on for them to follow") in imported.notes
+    assert not [note for note in imported.notes if "night: true" in note]
+
+
 def test_an_update_keeps_a_file_s_windows_line_ends(tmp_path):
     """A fuzzing run: abstracts.yaml saved with CRLF line ends, updated from the same source, was rewritten with the
     updated block's lines ending LF and the rest CRLF, and no change reported. A file is updated as it is written."""

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from ..data.contract import PLACEHOLDERS
-from ..model import AFTERNOON
+from ..model import AFTER_MIDNIGHT, AFTERNOON
 from ..problems import did_you_mean
 from ..text.folding import DAY_WORDS, unmarked
 from ..text.markup import collapse
@@ -256,6 +256,8 @@ _COUNTED_NOTES = (
     ("late", "event(s) after midnight kept on the day the source lists them under, after that day's evening"),
     ("night", "event(s) after midnight kept at the end of the day the source lists them under, which has nothing "
               "from 13:00 on: the day is written `night: true`, so that booklet reads them as its night"),
+    ("own-date", "event(s) after midnight listed on their own date: the day the source lists them under has nothing "
+                 "from 06:00 on for them to follow"),
     ("parallel", "stretch(es) of time with several rooms busy: parallel sessions by room, each named by its events' "
                  "track where the tracks tell the rooms apart"),
 )
@@ -436,18 +438,30 @@ class _Builder:
     def nights(self, placed: dict[dt.date, list[_Placed]]) -> set[dt.date]:
         """The days with events after midnight that the source lists under them (or whose span holds them) and with
         nothing from 13:00 on (a morning's day): booklet reads a start before 06:00 as the night's only after an
-        afternoon's item (model.Day.clock) or on a day written `night: true`, which they are. (They were listed on
-        their own date: 38C3's hub, a talk at 00:15 of the congress's first day, opened a day of its own, midnight at
-        the top of the glance's time axis.)"""
+        afternoon's item (model.Day.clock) or, on a day written `night: true`, after one from 06:00 on, which they
+        are. (They were listed on their own date: 38C3's hub, a talk at 00:15 of the congress's first day, opened a
+        day of its own, midnight at the top of the glance's time axis.) A day with nothing from 06:00 on its own date
+        for them to follow (those events alone, or after a 05:00 sunrise walk) has no night booklet reads: its events
+        after midnight are listed on their own date, as they were, not dated the day before."""
         out = set()
-        for day, events in placed.items():
+        for day in sorted(placed):
+            events = placed[day]
             if any(p.start.date() == day and p.start.hour * 60 + p.start.minute >= AFTERNOON for p in events):
                 continue
-            late = sum(p.start.date() > day for p in events)
-            if late:
+            late = [p for p in events if p.start.date() > day]
+            if not late:
+                continue
+            self.counts["late"] -= len(late)
+            if any(p.start.date() == day and p.start.hour * 60 + p.start.minute >= AFTER_MIDNIGHT for p in events):
                 out.add(day)
-                self.counts["late"] -= late
-                self.counts["night"] += late
+                self.counts["night"] += len(late)
+                continue
+            placed[day] = [p for p in events if p not in late]
+            if not placed[day]:
+                del placed[day]
+            for p in late:
+                placed.setdefault(p.start.date(), []).append(p)
+            self.counts["own-date"] += len(late)
         return out
 
     def after_start(self, moment: dt.datetime, local: dt.datetime, date: dt.date) -> bool:
