@@ -540,6 +540,18 @@ def test_the_example_reaches_every_key_of_the_contract():
     assert reached == declared
 
 
+def test_the_example_s_night_key_says_what_its_day_is(tmp_path):
+    """A review: init's example wrote `night: true` on a day with nothing after midnight (only for the key to be
+    reached), which could make a new LOC think a day with a dinner needs it. It shows the key at its default: booklet reads
+    the example's days the same with and without it, and none of its items is after midnight (Day.clock)."""
+    folder = tmp_path / "conf"
+    assert CliRunner().invoke(main, ["init", str(folder)]).exit_code == 0
+    assert "    night: false " in (folder / "programme.yaml").read_text(encoding="utf-8")
+    days = read_booklet(folder)[0].days
+    assert [day.night for day in days] == [False, False]
+    assert all(start < 24 * 60 for day in days for start, _ in day.clock().values())
+
+
 def _changed(name: str, steps: tuple, change) -> object:
     """A copy of EXAMPLE[name] with change(mapping) applied to the mapping that `steps` lead to."""
     data = copy.deepcopy(EXAMPLE[name])

@@ -56,7 +56,7 @@ EXAMPLE: dict[str, object] = {
     },
     "programme.yaml": {
         "days": [
-            {"date": _D1, "night": True, "items": [  # (its dinner may run on: nothing of it is after midnight)
+            {"date": _D1, "night": False, "items": [  # (the default, shown: nothing of it is after midnight)
                 {"time": "09:00-09:15", "title": "Welcome"},
                 {"time": "09:15-10:00", "talk": "smith-2027", "room": "Lecture Hall A"},
                 {"time": "10:00-10:30", "title": "Coffee break", "kind": "break"},
