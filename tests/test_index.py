@@ -948,6 +948,25 @@ def test_names_that_start_with_a_digit_are_filed_under_one_heading_before_the_le
     assert names == [*filed, "S", "Smith, Ana"]
 
 
+def test_the_digits_heading_is_the_label_index_digits(tmp_path):
+    """A review: the heading over names that start with a digit was "0\u20139" written in text.names, the one heading
+    a theme could not word. It is the label `index_digits`: theme.yaml's words print over those names, in the index
+    and the participants list, and the letters keep theirs."""
+    people = ["42triangles", "Ana Smith", "0ddc0de"]
+    posters = "".join(f"- {{number: {n}, author: {name}, title: Poster {n}}}\n" for n, name in enumerate(people, 1))
+    folder = write_conference(tmp_path / "conf", {
+        "posters.yaml": posters, "participants.yaml": "".join(f"- {{name: {name}}}\n" for name in people),
+        "theme.yaml": 'labels:\n  index_digits: "#"\n'})
+    pdf = Pdf(build_booklet(folder, tmp_path / "b.pdf").output)
+    (page,) = index_pages(pdf)
+    lines = [line for line in pdf.lines(page) if line != "Index of authors"]
+    assert [line.rsplit(" ", 1)[0] for line in lines[:3]] == ["#", "0ddc0de", "42triangles"], lines
+    assert "0\u20139" not in lines and "S" in lines
+    (listed,) = pdf.pages_with("Participants")[-1:]
+    assert [line for line in pdf.lines(listed) if line in ("#", "0ddc0de", "42triangles", "S")] == [
+        "#", "0ddc0de", "42triangles", "S"]
+
+
 def test_a_name_with_a_zero_width_space_is_the_name_without_it(tmp_path):
     """"Bo\\u200b Jones" (a zero-width space copied in with the name) printed "Bo  Jones", a gap twice a space's, and
     had its own entry in the index, "Jones, Bo 7" beside "Jones, Bo 4, 6": the same name to a reader. A name prints, and

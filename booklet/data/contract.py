@@ -535,6 +535,8 @@ LABEL_WORDS = {
     "sponsors": ("the sponsors' section: heading, contents, outline, running head", "Sponsors"),
     "participants": ("the list of participants: heading, contents, outline, running head", "Participants"),
     "index": ("the index of authors: heading, contents, outline, running head", "Index of authors"),
+    "index_digits": ("the heading over the names that start with a digit ('42triangles'), before the letters: in the "
+                     "index of authors and the list of participants", "0\u20139"),
     "glance_page": ("the programme at a glance: before the page number of each day's programme", "p."),
     "glance_untimed": ("over the items that have no time: on the programme at a glance, and at a day's end",
                        "No fixed time"),

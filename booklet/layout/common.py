@@ -18,7 +18,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..text import markup
 from ..text.fonts import mono_name, register_fonts
-from ..text.names import script_names, sort_key, split_name, text_key
+from ..text.names import DIGITS, script_names, sort_key, split_name, text_key
 from ..data.contract import placeholder_name
 from ..data.fields import as_written
 from ..data.people import People
@@ -756,8 +756,10 @@ def underlining_note(ctx: Context, heading: bool = False) -> Para:
 
 def letter_headings(ctx: Context, letters: list[str], size: float) -> list[str]:
     """The markup of an index's (or a list's) letter headings: each letter, the first of each script other than Latin
-    followed by the script's name, smaller ("Α  Greek", "П  Cyrillic": text.names.script_names)."""
+    followed by the script's name, smaller ("Α  Greek", "П  Cyrillic": text.names.script_names); the names that
+    start with a digit (text.names.DIGITS) under the label `index_digits` ("0–9")."""
     names = script_names(letters, ctx.booklet.conference.language)
     small = f"{size * 0.7:.2f}"
-    return [markup.inline(letter) + (f'\u2002<font size="{small}">{markup.inline(name)}</font>' if name else "")
+    return [markup.inline(ctx.label("index_digits") if letter == DIGITS else letter)
+            + (f'\u2002<font size="{small}">{markup.inline(name)}</font>' if name else "")
             for letter, name in zip(letters, names)]

@@ -425,7 +425,8 @@ def heading(name: IndexName, language: str | None = None) -> str:
 
 
 # The heading of every name that starts with a digit, as an index files them: one group before the letters (39C3's
-# index opened with four headings, 0, 1, 4 and 5, over one or two handles each: "0ddc0de", "10 Mark DJ Team", ...)
+# index opened with four headings, 0, 1, 4 and 5, over one or two handles each: "0ddc0de", "10 Mark DJ Team", ...);
+# printed as the label `index_digits` (layout.common.letter_headings), these words its English
 DIGITS = "0\u20139"
 
 
