@@ -616,6 +616,30 @@ def test_items_after_midnight_are_in_order_and_a_morning_one_before_them_is_not(
         "(did you mean 09:30?)"]
 
 
+@pytest.mark.parametrize("night, message", [
+    ('      - {time: "00:15-00:55", title: Night talk}\n',
+     "programme.yaml:5: days[0].items[1].time: warning: 00:15 is out of place after 10:30: a typo? (did you mean "
+     "12:15?); if it is after midnight, write `night: true` on its day"),
+    ('      - {time: "00:15-00:55", title: Night talk}\n      - {time: "01:00", title: Closing, kind: social}\n',
+     "programme.yaml:5: days[0].items[1].time: warning: starts at 00:15, before the item above it, 'Opening' "
+     "(10:30\u201311:00) at programme.yaml:4; if it is after midnight, write `night: true` on its day"),
+    ('      - {time: "00:15-00:55", title: Night talk}\n      - {time: "11:30", title: Lunch, kind: break}\n',
+     "programme.yaml:5: days[0].items[1].time: warning: 00:15 is out of place between 10:30 and 11:30: a typo?"),
+], ids=["last", "two-last", "not-last"])
+def test_a_morning_day_s_night_read_as_its_morning_points_to_the_night_key(tmp_path, night, message):
+    """A review: a day with nothing from 13:00 on reads "00:15" after "10:30" as its morning (Day.clock), and check
+    said only "a typo?": the key that makes it the day's night, `night: true`, was nowhere in the message. The warning
+    names it when the items from the one warned of on all start before 06:00 (the day's end), not when the day goes
+    on after it (then it is a typo); written, the day has no warning."""
+    day = '  - date: 2027-09-13\n    items:\n      - {time: "10:30-11:00", title: Opening}\n' + night
+    def day_warnings(folder: Path, text: str) -> list[str]:
+        return [w for w in warnings_for(folder, {"programme.yaml": "days:\n" + text}) if "days[0]" in w]
+
+    assert day_warnings(tmp_path / "without", day) == [message]
+    if "night: true" in message:
+        assert day_warnings(tmp_path / "with", day.replace("    items:", "    night: true\n    items:")) == []
+
+
 def test_evening_and_untimed_items_are_in_order(tmp_path):
     files = {"programme.yaml": PROGRAMME + '      - {title: Free evening, kind: social}\n'
                                            '      - {time: "19:30", title: Dinner, kind: social}\n'}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..data.contract import placeholder_name
-from ..model import Booklet, Day, Item, Parallel, Session, Source, holds_a_break
+from ..model import AFTER_MIDNIGHT, Booklet, Day, Item, Parallel, Session, Source, holds_a_break
 from ..problems import Problem
 from ..text.folding import fold
 from .mentions import chair_keys, join
@@ -162,13 +162,14 @@ def _check_day(sequences: list[list[Slot]], slots: list[Slot]) -> list[Problem]:
             problems.append(_warn(slot, "time", message, "odd-time"))
     for sequence in sequences:
         previous = None
-        for slot in sequence:
+        for k, slot in enumerate(sequence):
             if slot in flagged:
                 continue
             if previous and slot.start < previous.start:
                 flagged.add(slot)
                 message = (f"starts at {clock(slot.start)}, before the item above it, "
-                           f"{previous.describe()} at {previous.source.file}:{previous.source.line}")
+                           f"{previous.describe()} at {previous.source.file}:{previous.source.line}"
+                           f"{_night_hint(sequence, k)}")
                 problems.append(_warn(slot, "time", message, "order"))
             previous = slot
     return problems + _overlaps(slots, flagged)
@@ -194,7 +195,16 @@ def _odd_times(sequence: list[Slot]):
                   else f"after {clock(low)}" if low is not None else f"before {clock(high)}")
         hint = f" (did you mean {clock(fix)}?)" if fix is not None else ""
         odd.add(slot)
-        yield slot, f"{clock(slot.start)} is out of place {around}: a typo?{hint}"
+        yield slot, f"{clock(slot.start)} is out of place {around}: a typo?{hint}{_night_hint(sequence, k)}"
+
+
+def _night_hint(sequence: list[Slot], k: int) -> str:
+    """What to write when the items from sequence[k] on may be the day's night, read as its morning: they all start
+    before 06:00, after an item from 06:00 on, on a day whose items from 13:00 on are none and that is not written
+    `night: true` (Day.clock reads them so there: "00:15" after "10:30")."""
+    if k and sequence[k - 1].start >= AFTER_MIDNIGHT and all(s.start < AFTER_MIDNIGHT for s in sequence[k:]):
+        return "; if it is after midnight, write `night: true` on its day"
+    return ""
 
 
 def _likely_fix(start: int, low: int | None, high: int | None) -> int | None:
