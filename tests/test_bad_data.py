@@ -759,6 +759,8 @@ def test_parallel_tracks_set_their_items_after_midnight_after_the_evening_dated_
     ("2-3 pm", "'2-3 pm' is not a time; write HH:MM or HH:MM-HH:MM, like: time: \"14:00-15:00\""),
     ("11:30 a.m. to 12:15 p.m.", "'11:30 a.m. to 12:15 p.m.' is not a time; write HH:MM or HH:MM-HH:MM, like: "
                                  "time: \"11:30-12:15\""),
+    # (midnight's hour, 0, is an hour: '12-12:30 am' took the start for 12:00, and found no time meant)
+    ("12-12:30 am", "'12-12:30 am' is not a time; write HH:MM or HH:MM-HH:MM, like: time: \"00:00-00:30\""),
     ("13pm", "'13pm' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\""),
     ("25:00", "'25:00' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\""),
     # (no time meant that `time` refuses too: '10-9' was told to write "10:00-09:00", which ends before it starts)

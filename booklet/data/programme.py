@@ -217,7 +217,8 @@ def _time_meant(text: str) -> str | None:
               for h, m, half in (match.group(1, 2, 3), match.group(4, 5, 6)) if h is not None]
     if len(clocks) == 2 and not clocks[0][2] and clocks[1][2]:  # "2-3 pm": the start's half of the day is the end's,
         (hour, minutes, _), (end, _, half) = clocks  # unless that puts the start after the end ("11-1 pm": 11:00-13:00)
-        if (_hour_of(hour, half) or 0) <= (_hour_of(end, half) or -1):
+        start_in, end_in = _hour_of(hour, half), _hour_of(end, half)  # (0 is midnight's hour: "12-12:30 am")
+        if start_in is None or end_in is None or start_in <= end_in:
             clocks[0] = (hour, minutes, half)
     hours = [_hour_of(hour, half) for hour, _, half in clocks]
     if None in hours:
