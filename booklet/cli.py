@@ -881,8 +881,7 @@ GONE_SHOWN = 10
 def _print_gone(gone, out_dir: Path) -> None:
     """The proofs of the folder's last manifest that this run made no more (their entries are gone from the data, or
     their ids changed): left in the folder, out of manifest.csv; named, so that nobody sends one by mistake."""
-    names = ", ".join(path.name for path in gone[:GONE_SHOWN]) + (
-        f" and {len(gone) - GONE_SHOWN} more" if len(gone) > GONE_SHOWN else "")
+    names = listed([path.name for path in gone], GONE_SHOWN)
     _say(f"No longer proofs ({len(gone)}): their entries are gone from the data, or their ids changed; left in "
          f"{out_dir}, out of manifest.csv (delete them, or keep them for the record): {names}.", err=True)
 
@@ -1116,8 +1115,7 @@ def watch(data_dir: Path, output: Path, page_size: str, jobs: int | None) -> Non
             _say(f"Watching {folders} for changes (Ctrl-C to stop).")
         elif isinstance(event, Changed):
             names = [_shown(path, data_dir) for path in event.paths]
-            more = f" and {len(names) - 3} more" if len(names) > 3 else ""
-            _say(f"Changed: {', '.join(names[:3])}{more}; rebuilding.")
+            _say(f"Changed: {listed(names, 3)}; rebuilding.")
         elif isinstance(event, Rebuild):
             if event.ok:
                 _print_grouped(event.problems)

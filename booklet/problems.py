@@ -43,10 +43,12 @@ def long_quotes_cut(message: str) -> str:
     return message
 
 
-def listed(shown: list[str], most: int = 12) -> str:
-    """The values a message names, comma-separated as given (each quoted by the caller), the first `most` of them
-    and "and N more" past that: a spreadsheet's header of 200,000 columns was listed whole, a 2 MB message."""
-    return ", ".join(shown[:most]) + (f" and {len(shown) - most:,} more" if len(shown) > most else "")
+def listed(shown: list[str], most: int = 12, sep: str = ", ") -> str:
+    """The values a message names, joined by `sep` as given (each quoted by the caller), the first `most` of them
+    and how many more past that: "a, b, c and 2 more" ("a; b; c; and 2 more"). A spreadsheet's header of 200,000
+    columns was listed whole, a 2 MB message."""
+    more = len(shown) - most
+    return sep.join(shown[:most]) + (f"{sep.rstrip(' ,')} and {more:,} more" if more > 0 else "")
 
 
 @dataclass(frozen=True, order=True)

@@ -16,7 +16,7 @@ from ..cache import memory
 from .contract import (BLANK_WORDS, COLOUR, TEXT_MAX, TITLES, Key, Record, blank_refused, choice_hint, example_line,
                        holds_detail, holds_name)
 from .load import BAD, Map, Seq, not_text_said
-from ..problems import Problem, did_you_mean
+from ..problems import Problem, did_you_mean, listed
 
 
 class Untitled(str):
@@ -619,8 +619,7 @@ def check_printable(report: Report, file: str, line: int, key: str, text: str, g
                             f"{does} nothing; left out (it may have come with text copied from another program)",
                             "bidi")
             if missing and glyphs:
-                shown = ", ".join(shown_char(ch) for ch in missing[:5])
-                more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+                shown = listed([shown_char(ch) for ch in missing], 5)
                 # (a chair's or a speaker's name of CJK or emoji alone printed "Chair:" with no name, "Chairs: and",
                 # an author list's stray comma and an entry of the index of authors with no name: such a name is
                 # now left out where it is read, and the warning says so)
@@ -658,7 +657,7 @@ def check_printable(report: Report, file: str, line: int, key: str, text: str, g
                 else:
                     gone = "left out, and nothing of the text is left to print"
                 report.warn(file, line_in(report, file, key, text, text.find(missing[0]), line), key,
-                            f"the booklet's fonts cannot print {shown}{more}; {gone}: give theme.yaml's `fonts:` a "
+                            f"the booklet's fonts cannot print {shown}; {gone}: give theme.yaml's `fonts:` a "
                             "font that has them", "glyph")
     if glyphs and max(text, default="") >= "\u0590" and (unshaped := _unshaped(text)):
         script, first, rtl = unshaped

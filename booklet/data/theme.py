@@ -17,7 +17,7 @@ from .. import images
 from ..cache import disk
 from ..model import Theme
 from ..paths import not_a_file
-from ..problems import did_you_mean
+from ..problems import did_you_mean, listed
 from ..text import fonts as booklet_fonts
 from .contract import (ABSTRACT_OPTIONS, COLOURS, COVER, EXTRA_PAGE_OPTIONS, FONTS, LABEL_MAX, LABEL_PLACEHOLDERS,
                        LABELS, POSTER_OPTIONS, SPONSOR_OPTIONS, THEME, TRACK_COLOUR, example_line)
@@ -390,7 +390,7 @@ def _has_what_the_booklet_prints(report: Report, file: str, line: int, key: str,
                      key=lambda ch: (ch not in _LETTERS_AND_DIGITS, ch))  # (the letters named first)
     if not missing:
         return True
-    shown = " ".join(missing[:12]) + (f" and {len(missing) - 12} more" if len(missing) > 12 else "")
+    shown = listed(missing, 12, " ")
     if _LETTERS_AND_DIGITS & set(missing):
         report.error(file, line, key, f"'{value}' (or a style of it) has no {shown}: a {role} font needs the Latin "
                      "letters and digits, which every title, name and time is written in; choose a font that has "

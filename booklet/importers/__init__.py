@@ -283,7 +283,7 @@ def _cases_joined(imported: Imported) -> None:
     of their own are not joined (two people may share a name), nor names of one word (a handle or a first name
     alone: 39C3's 'julian' and 'Julian' are two people). A poster's one `author` (its name, its email the poster's
     `email`) is one of them as each person's record is: 'jane DOE' of a poster and 'Jane Doe' of a talk are one."""
-    from .assemble import first_few
+    from ..problems import listed
 
     records: dict[str, list[tuple[dict, str]]] = {}  # (the record, its key that holds the name)
 
@@ -316,7 +316,7 @@ def _cases_joined(imported: Imported) -> None:
         joined.append(" and ".join(f"'{n}'" for n in dict.fromkeys(names) if n != best) + f" -> '{best}'")
     if joined:
         imported.notes.append(f"{len(joined)} person(s) named in other cases (each the same name but for its capitals) "
-                              f"are one person each, named as written best: {first_few(joined, '; ')}")
+                              f"are one person each, named as written best: {listed(joined, 3, '; ')}")
 
 
 def _best_cased(names: list[str]) -> str:
@@ -336,7 +336,7 @@ def _note_unused_kinds(imported: Imported, options: Options) -> None:
     """A note for each --kinds type the source never gives (a misspelt type changes nothing, silently)."""
     if not options.kinds or imported.types is None:
         return
-    from ..problems import did_you_mean
+    from ..problems import did_you_mean, listed
     from .kinds import forms
 
     if not imported.types:
@@ -345,9 +345,8 @@ def _note_unused_kinds(imported: Imported, options: Options) -> None:
     given = set().union(*(forms(t) for t in imported.types))
     unused = [name for name in options.kinds if not set(forms(name)) & given]
     if unused:
-        listed = ", ".join(f"'{t}'" for t, _ in imported.types.most_common(12)) or "none"
-        more = f" and {len(imported.types) - 12} more" if len(imported.types) > 12 else ""
+        types = listed([f"'{t}'" for t, _ in imported.types.most_common()], 12) or "none"
         named = ", ".join(f"'{n}'{did_you_mean(n, imported.types)}" for n in unused)
         imported.notes.append(f"--kinds: the source gives no type {named}, so "
                               f"{'it changes' if len(unused) == 1 else 'they change'} nothing; its types are "
-                              f"{listed}{more}")
+                              f"{types}")

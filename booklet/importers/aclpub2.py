@@ -39,7 +39,7 @@ from pathlib import Path
 
 from ..data.load import Map, Seq, load_file
 from . import Imported, Options, SourceError, utf8_text
-from .assemble import (NOBODY, Block, Conference, Entry, Person, affiliation, assemble, end_before_start, first_few,
+from .assemble import (NOBODY, Block, Conference, Entry, Person, affiliation, assemble, end_before_start,
                        line_kind, plus_minutes, refuse_off_its_day, slug, web_address)
 from .latex import latex_line, latex_text, unknown_commands
 
@@ -208,8 +208,10 @@ class _Reader:
                 self.entries.append(self.paper_entry(key, paper, None, "papers.yml"))
         self.explain()
         if self.nameless:
+            from ..problems import listed  # (in here: `listed` is a paper's record elsewhere in this module)
+
             self.notes.append(f"{len(self.nameless)} person(s) without a name (no first_name, last_name or name), left "
-                              f"out: {first_few(self.nameless)}; write their names in where they speak")
+                              f"out: {listed(self.nameless, 3)}; write their names in where they speak")
         if not self.entries and not conference.title:
             raise SourceError(f"{self.given}: neither papers nor a programme found (papers.yml, program.yml)")
         return assemble(FORMAT, conference, self.entries, self.blocks, None, self.notes)

@@ -952,12 +952,6 @@ def own_language(record: dict, language: str, booklet: str) -> bool:
     return False
 
 
-def first_few(items: list[str], sep: str = ", ", limit: int = 3) -> str:
-    """The first `limit` of `items` joined by `sep`, and how many more: "a, b, c and 2 more" ("a; b; c; and 2 more")."""
-    left = len(items) - limit
-    return sep.join(items[:limit]) + (f"{sep.rstrip(' ,')} and {left} more" if left > 0 else "")
-
-
 def some(names: list[str], limit: int = 3) -> str:
     """"'a', 'b' (2 times), 'c' and 2 more": names quoted, for a note, each once (an Indico note listed "'Opening
     Session', 'Opening Session', ..." for the opening sessions of two days), with how often it comes when more than

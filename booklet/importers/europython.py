@@ -30,8 +30,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..problems import listed
 from . import Imported, Options, SourceError, text_head
-from .assemble import (PLACEHOLDER_TITLE, PLACEHOLDER_VENUE, first_few, line_kind, plus_minutes, some, time_text,
+from .assemble import (PLACEHOLDER_TITLE, PLACEHOLDER_VENUE, line_kind, plus_minutes, some, time_text,
                        titles_note, untitled)
 from .kinds import ABSTRACT_KINDS, kind_for, parse_kinds
 from .schedule import one_line, parse_duration
@@ -268,7 +269,7 @@ class _Reader:
         self.notes += titles_note(titled)
         if nameless:
             self.notes.append(f"{len(nameless)} speaker(s) without a name (an empty <name>), left out: "
-                              + first_few(nameless)
+                              + listed(nameless, 3)
                               + "; write their names in where they speak")
         return Imported(FORMAT, documents, self.unmapped, self.notes, self.types)
 

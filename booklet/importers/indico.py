@@ -19,9 +19,10 @@ from collections import Counter
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ..problems import listed
 from . import Imported, Options, SourceError, utf8_text
 from .assemble import (MAX_PEOPLE, Block, Conference, Entry, Kinds, LONGEST, Person, affiliation, assemble, clean,
-                       end_before_start, first_few, flipped, full_name, given_and_family, line_kind, plus_minutes,
+                       end_before_start, flipped, full_name, given_and_family, line_kind, plus_minutes,
                        refuse_off_its_day, too_many_people, web_address)
 from .schedule import event_year
 from .schedule_json import json_reason, json_value
@@ -311,7 +312,7 @@ def _nameless_note(nameless: list[str]) -> list[str]:
     if not nameless:
         return []
     return [f"{len(nameless)} person(s) listed without a name, left out (their contributions keep the people named): "
-            + first_few(nameless, "; ")
+            + listed(nameless, 3, "; ")
             + "; write their names in abstracts.yaml, or in Indico"]
 
 
@@ -358,7 +359,7 @@ class _Ids:
             return []
         return [f"{len(self.clashes)} contribution(s) with the id of an earlier contribution of another title (the "
                 "export gives one id to two contributions): each its own abstract, the later given an id of its own: "
-                f"{first_few(self.clashes)}; check that the export is whole and not two joined"]
+                f"{listed(self.clashes, 3)}; check that the export is whole and not two joined"]
 
 
 def _with_speakers(authors: list[Person], speakers: list[Person]) -> list[Person]:

@@ -33,11 +33,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from ..data.contract import PLACEHOLDERS
 from ..model import AFTER_MIDNIGHT, AFTERNOON
-from ..problems import did_you_mean
+from ..problems import did_you_mean, listed
 from ..text.folding import DAY_WORDS, unmarked
 from ..text.markup import collapse
 from . import Imported, Options, SourceError
-from .assemble import (MAX_PEOPLE, NOBODY, common_language, first_few, language_code, line_kind, names_in,
+from .assemble import (MAX_PEOPLE, NOBODY, common_language, language_code, line_kind, names_in,
                        off_its_day_said, own_language, regional_note, some, time_text, titles_note, too_many_people,
                        untitled)
 from .kinds import ABSTRACT_KINDS, kind_for, parse_kinds, user_kind_of
@@ -718,7 +718,7 @@ class _Builder:
         if self.clashes:
             notes.append(f"{len(self.clashes)} event(s) with the id of an earlier event of another title (the source "
                          "gives one id to two events): each its own abstract, the later given an id of its own: "
-                         f"{first_few(self.clashes)}"
+                         f"{listed(self.clashes, 3)}"
                          "; check that the export is whole and not two joined")
         if self.repeats_differing:
             notes.append(f"{len(self.repeats_differing)} event(s) given again under their id and title with other "
@@ -748,7 +748,7 @@ class _Builder:
         if self.nameless:
             named = [f"'{title}'" + (f" ({n})" if n > 1 else "") for title, n in self.nameless.items()]
             notes.append(f"{sum(self.nameless.values())} person(s) the source lists without a name (an empty name, or "
-                         f"one of no letter: '-'), left out of their events: {first_few(named)}"
+                         f"one of no letter: '-'), left out of their events: {listed(named, 3)}"
                          + "; write their names in where they speak")
         if self.no_persons_kept:
             notes.append(f"{len(self.no_persons_kept)} talk(s) with a text but no speaker: abstracts whose speaker "

@@ -27,7 +27,7 @@ from ..data.load import after_wide_mark
 from ..problems import listed
 from . import Imported, Options, SourceError
 from .assemble import (LONGEST, OUTSIDE_BRACKETS_COMMA, Block, Conference, Entry, Kinds, Person, affiliation,
-                       assemble, clean, family_may_run_on, family_written_first, first_few, flipped,
+                       assemble, clean, family_may_run_on, family_written_first, flipped,
                        given_and_family, id_from, line_kind, no_end, no_end_said, parse_clock, plus_minutes,
                        post_nominal, post_nominals_apart, refuse_off_its_day, slug, some, titles_dropped,
                        vietnamese_families, vietnamese_order, without_titles)
@@ -1329,15 +1329,14 @@ class _Table:
                               "the people named are imported; add the others to abstracts.yaml")
         shared = {ident: titles for ident, titles in self.idents.items() if len(titles) > 1}
         if shared:
-            shown = "; ".join(f"'{ident}': " + ", ".join(f"{where} ('{title}')" for title, where in titles.items())
-                              for ident, titles in list(shared.items())[:3])
+            shown = listed([f"'{ident}': " + ", ".join(f"{where} ('{title}')" for title, where in titles.items())
+                            for ident, titles in shared.items()], 3, "; ")
             self.notes.append(f"{len(shared)} id(s) the source gives to more than one contribution (other titles): "
                               f"each is imported, with an id of its own (the second '-2', ...): check that they are "
-                              f"different contributions, and make the source's ids unique ({shown}"
-                              + (f"; and {len(shared) - 3} more)" if len(shared) > 3 else ")"))
+                              f"different contributions, and make the source's ids unique ({shown})")
         if self.nameless:
             self.notes.append(f"{len(self.nameless)} row(s) give a person's details without their name, left out (the "
-                              f"contribution keeps the people named): {first_few(self.nameless, '; ')}"
+                              f"contribution keeps the people named): {listed(self.nameless, 3, '; ')}"
                               + "; write their names in abstracts.yaml, or in the source")
         if self.reworded:
             self.notes.append(f"{len(self.reworded)} row(s) whose description says a paragraph of the abstract again "

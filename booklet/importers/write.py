@@ -35,7 +35,7 @@ from ..layout.page import page_for
 from ..model import Booklet
 from ..output.atomic import abandoned, swept_beside_each, swept_in, together
 from ..paths import not_a_file
-from ..problems import DataError, Problem, Refused
+from ..problems import DataError, Problem, Refused, listed
 from ..start.folder import schema_files
 from ..start.templates import SCHEMA_FOLDER, render
 from ..text.markup import collapse
@@ -93,7 +93,7 @@ def import_source(source: Path, folder: Path, options: Options, update: bool = F
     existing = [name for name in _contents(folder) if name not in HOUSEKEEPING and not abandoned(folder / name)]
     record = _read_record(folder) if existing else None
     if existing and not update:
-        shown = ", ".join(existing[:4]) + (f" and {len(existing) - 4} more" if len(existing) > 4 else "")
+        shown = listed(existing, 4)
         raise FolderInUse(f"{folder} is not empty ({shown}); import into a new folder, or add --update to "
                           "update a folder an earlier 'booklet import' made")
     if existing and record is None:

@@ -45,10 +45,9 @@ def check_date_characters(booklet: Booklet, lines) -> list[Problem]:
     missing = unprintable("".join(dict.fromkeys("".join(written))))
     if not missing:
         return []
-    shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
-    more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+    shown = listed([f"'{ch}' (U+{ord(ch):04X})" for ch in missing], 5)
     printed = "".join(ch for ch in written[0] if ch not in missing)
-    message = (f"the booklet's fonts cannot print the dates in '{language}': {shown}{more} are left out (the cover's "
+    message = (f"the booklet's fonts cannot print the dates in '{language}': {shown} are left out (the cover's "
                f"'{written[0]}' prints as '{printed}'); give theme.yaml's `fonts:` a font that has them, or write "
                "the booklet in another language")
     return [Problem("conference.yaml", lines.line("conference.yaml", "language", 1), "language", message, "warning",
@@ -70,10 +69,9 @@ def check_labels(booklet: Booklet, lines) -> list[Problem]:
     kept = [key for key in differ if booklet.theme.labels.get(key) == english[key]]
     if not differ or len(kept) * 2 <= len(differ):
         return []
-    shown = "; ".join(f"{key}: {english[key]}, not {own[key]}" for key in kept[:3])
-    more = f"; and {len(kept) - 3} more" if len(kept) > 3 else ""
+    shown = listed([f"{key}: {english[key]}, not {own[key]}" for key in kept], 3, "; ")
     message = (f"{len(kept)} labels are the English words while the booklet's language is {language}, and print "
-               f"in place of its own ({shown}{more}); delete those you did not mean to change")
+               f"in place of its own ({shown}); delete those you did not mean to change")
     return [Problem("theme.yaml", lines.line("theme.yaml", "labels", 1), "labels", message, "warning", "labels")]
 
 
@@ -98,14 +96,13 @@ def check_untranslated(booklet: Booklet, lines) -> list[Problem]:
     if not left:
         return []
     name = locale_of("en").languages.get(base_language(language), language)
-    shown = "; ".join(f"{key}: {english[key]}" for key in left[:3])
-    more = f"; and {len(left) - 3} more" if len(left) > 3 else ""
+    shown = listed([f"{key}: {english[key]}" for key in left], 3, "; ")
     if given:
-        what = (f"{len(left)} labels print in English, as theme.yaml's `labels:` does not give them ({shown}{more}); "
+        what = (f"{len(left)} labels print in English, as theme.yaml's `labels:` does not give them ({shown}); "
                 f"give them there in {name}")
         where = ("theme.yaml", lines.line("theme.yaml", "labels", 1), "labels")
     else:
-        what = (f"every fixed word prints in English ({shown}{more}); give the {len(left)} labels in {name} under "
+        what = (f"every fixed word prints in English ({shown}); give the {len(left)} labels in {name} under "
                 "theme.yaml's `labels:` (booklet init writes them all there, commented out)")
         where = ("conference.yaml", lines.line("conference.yaml", "language", 1), "language")
     message = f"booklet has no words of its own in {name} ('{language}'): {what}"

@@ -13,6 +13,7 @@ from pypdf.generic import (ArrayObject, BooleanObject, ByteStringObject, Content
                            NameObject, NumberObject, RectangleObject, TextStringObject)
 
 from ..output.atomic import replacing, swept_beside
+from ..problems import listed
 from .binding import too_many_to_stitch
 from .paper import SHEETS, mm_text, sheet_size
 from .pdffile import open_pdf, page_box, reading
@@ -254,7 +255,7 @@ def _text_inside_the_spine(source: Path, trims: list[Box], creep: float, sheets:
         document.close()
     if past:
         numbers = [number for number, _ in past]
-        shown = ", ".join(map(str, numbers[:8])) + (f" and {len(numbers) - 8} more" if len(numbers) > 8 else "")
+        shown = listed([str(number) for number in numbers], 8)
         raise ValueError(
             f"{source}: a creep of {mm_text(creep)} mm per sheet moves the text of page{'s' * (len(past) > 1)} "
             f"{shown} past the spine, by up to {mm_text(max(d for _, d in past))} mm (the innermost of the "
