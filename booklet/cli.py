@@ -10,6 +10,7 @@ import sys
 import time
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -110,7 +111,9 @@ def _usage_cut():
 
 class _Commands(click.Group):
     """booklet's commands, read by Click; a usage error cut as booklet's own messages are (_usage_cut), while the
-    command line is read (make_context) and while a command's own is (invoke)."""
+    command line is read (make_context) and while a command's own is (invoke); a fault in booklet outside a command's
+    reporting_errors (printing what it did, `booklet schema`'s JSON) said and exit status 3 as one inside it, not a
+    traceback and 1, bad input's status."""
 
     def make_context(self, *args, **kwargs):
         with _usage_cut():
@@ -118,7 +121,19 @@ class _Commands(click.Group):
 
     def invoke(self, ctx):
         with _usage_cut():
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            except (click.ClickException, click.exceptions.Exit, click.Abort, OSError):
+                raise  # (Click's own, and a system error: `run` says that what was printed could not be)
+            except Exception as exc:
+                _internal_error(exc)
+
+
+def _internal_error(exc: Exception, unwritten: str = "") -> NoReturn:
+    """A bug in booklet, said plainly (`unwritten`: "; nothing was written", where that is so): exit INTERNAL_ERROR."""
+    _say(f"booklet: internal error ({type(exc).__name__}: {exc}){unwritten}. Please report this with the data that "
+         "caused it.", err=True)
+    sys.exit(INTERNAL_ERROR)
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
@@ -423,9 +438,7 @@ def reporting_errors(output: Path | None = None):
         _say(f"booklet: {cannot_write(exc, output)}; nothing was written.", err=True)
         sys.exit(1)
     except Exception as exc:  # a bug in booklet: say so plainly, keep the earlier output
-        _say(f"booklet: internal error ({type(exc).__name__}: {exc}); nothing was written. "
-             "Please report this with the data that caused it.", err=True)
-        sys.exit(INTERNAL_ERROR)
+        _internal_error(exc, "; nothing was written")
 
 
 @contextmanager

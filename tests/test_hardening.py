@@ -85,6 +85,22 @@ def test_the_exit_status_tells_a_usage_error_from_bad_data_and_from_a_fault_in_b
     assert out.read_bytes() == OLD_PDF
 
 
+def test_a_fault_outside_a_command_s_reporting_of_errors_exits_3_too(monkeypatch):
+    """A fault where a command prints what it did, outside its reporting_errors (`booklet schema`'s JSON), was a
+    traceback and exit status 1, bad input's: it is said as any internal error is, exit 3 (without "nothing was
+    written": something may have been)."""
+    import booklet.data.schema
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(booklet.data.schema, "file_schema", broken)  # (only the command imports it, when it runs)
+    fault = invoke("schema", "conference.yaml")
+    assert (fault.exit_code, fault.stdout, fault.stderr) == (
+        3, "", "booklet: internal error (ZeroDivisionError: division by zero). Please report this with the data that "
+               "caused it.\n")
+
+
 def test_a_usage_error_cuts_a_long_value_it_quotes(tmp_path):
     """Click's usage errors repeated a value of 100,000 characters whole (`--bleed`, `--reply-by`, an unknown
     option's name); they are cut as booklet's own messages are."""
