@@ -2023,7 +2023,7 @@ def test_a_table_of_rows_all_left_out_says_why_each_was(tmp_path):
 
 def _limited_import(source, out, *options):
     """`booklet import source --out out` in a process of its own with 2 GB of address space: a reading that would
-    take all the memory there is fails there (exit 2, "internal error (MemoryError)") instead of on the machine."""
+    take all the memory there is fails there (exit 3, "internal error (MemoryError)") instead of on the machine."""
     import resource
     import subprocess
     import sys
