@@ -15,13 +15,16 @@ _QUOTED_MOST = 300  # characters of a value a message quotes whole
 _CLOSES = r"(?:$|[\s,:;.)\]}])"
 _LONG_QUOTED = re.compile(r"(?:^|(?<=[\s(\[{:]))'((?:[^']|'(?!%s))+)'(?=%s)" % (_CLOSES, _CLOSES))
 _CLOSING = re.compile(r"'(?=%s)" % _CLOSES)  # a quote that may close a value
+# a value in double quotes, as repr() quotes a text holding an apostrophe ("Speaker's notes", an import's column)
+_LONG_DOUBLE_QUOTED = re.compile(r'(?:^|(?<=[\s(\[{:]))"([^"]{%d,})"(?=%s)' % (_QUOTED_MOST + 1, _CLOSES))
 
 
 def _cut(quoted: re.Match) -> str:
     value = quoted[1]
     if len(value) <= _QUOTED_MOST:
         return quoted[0]
-    return f"'{_shortened(value)}' ({len(value):,} characters)"
+    mark = quoted[0][0]  # (' or ")
+    return f"{mark}{_shortened(value)}{mark} ({len(value):,} characters)"
 
 
 def _shortened(value: str) -> str:
@@ -39,11 +42,15 @@ def key_cut(key: str) -> str:
 
 def long_quotes_cut(message: str) -> str:
     """`message` with each value it quotes that is longer than _QUOTED_MOST cut to its start and end and its length."""
-    if "'" in message and len(message) > _QUOTED_MOST:
+    if len(message) <= _QUOTED_MOST:
+        return message
+    if "'" in message:
         # (searched up to the last quote that may close one: each quote opening none after it was read to the end,
         # the message's length again for each, 35 s of CPU for a note quoting a cell of 20,000 "x 'a")
         end = max((closing.end() for closing in _CLOSING.finditer(message)), default=0)
-        return _LONG_QUOTED.sub(_cut, message[:end]) + message[end:]
+        message = _LONG_QUOTED.sub(_cut, message[:end]) + message[end:]
+    if '"' in message:
+        message = _LONG_DOUBLE_QUOTED.sub(_cut, message)
     return message
 
 

@@ -111,6 +111,9 @@ def test_a_long_quoted_value_is_cut_before_quotes_that_close_nothing():
     message = f"column 'Notes {'v' * 400}' holds {unclosed}"
     assert long_quotes_cut(message) == f"column 'Notes {'v' * 54}\u2026{'v' * 20}' (406 characters) holds {unclosed}"
     assert long_quotes_cut(unclosed) == unclosed
+    # (a value in double quotes, as repr() writes a text with an apostrophe, is cut as well; a short one is not)
+    assert long_quotes_cut(f'headers "it\'s {"w" * 400}" and "it\'s short" {"." * 300}') == (
+        f'headers "it\'s {"w" * 55}\u2026{"w" * 20}" (405 characters) and "it\'s short" {"." * 300}')
 
 
 def test_a_usage_error_cuts_a_long_value_it_quotes(tmp_path):

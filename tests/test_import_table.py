@@ -340,6 +340,24 @@ def test_a_note_quoting_a_page_long_cell_is_cut_to_its_start_and_end(tmp_path):
     assert max(len(line) for line in result.output.splitlines()) < 300
 
 
+def test_a_long_header_holding_an_apostrophe_is_cut_in_the_note_that_names_it(tmp_path):
+    """A column's header is named as Python writes a text (repr): in double quotes when it holds an apostrophe, which
+    the cut of long quoted values (problems.long_quotes_cut) passed over: the note named a header of 416 characters
+    whole. It is cut to its start and end as one in single quotes is."""
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+
+    header = "Speaker's notes " + "y" * 400
+    rows = [["Title", "Speaker", header], ["A talk", "Ana Smith", "x"], ["Another", "Bo Lee", "y"]]
+    source = write_csv(tmp_path / "abstracts.csv", rows)
+    result = CliRunner().invoke(main, ["import", str(source), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output[:500]
+    assert (f"booklet knows no field by their header: \"Speaker's notes {'y' * 44}\u2026{'y' * 20}\" (416 characters); "
+            in result.stdout), result.stdout
+    assert max(len(line) for line in result.output.splitlines()) < 400  # (the header twice, cut: in --map's example)
+
+
 def test_a_header_of_thousands_of_columns_is_named_by_its_first_ones(tmp_path):
     """A fuzzing run: a header of 200,000 columns and no title was listed whole in the message, 2 MB on one line;
     so were the columns a spreadsheet with a title does not read, in its note. Each names its first columns and how
