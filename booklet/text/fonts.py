@@ -922,6 +922,7 @@ def use_fonts(fonts: FontSet = DEFAULT) -> None:
     _chars.clear()
     _math_chars.clear()
     _printable.clear()
+    _in_text.clear()
     _unprintable.cache_clear()
     for clear in _on_change:
         clear()
@@ -1032,6 +1033,7 @@ BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u206
 
 _chars: dict[str, str | None] = {}  # character -> font_for_char's answer, with the fonts in use
 _printable: set[str] = set()  # characters some font in use shows (font_for_char is not None), as found
+_in_text: set[str] = set()  # characters the text fonts in use show (font_for_char is ''), as found
 
 
 def all_printable(chars: set[str]) -> bool:
@@ -1041,6 +1043,17 @@ def all_printable(chars: set[str]) -> bool:
         if font_for_char(ch) is None:
             return False
         _printable.add(ch)
+    return True
+
+
+def all_in_text_fonts(chars: set[str]) -> bool:
+    """Whether the text fonts in use show each of `chars` (font_for_char is '' for every one): as all_printable, a set
+    difference for the characters seen before (a paragraph's dozens of characters were each looked up, in Python, for
+    every text a build converts), font_for_char for the others."""
+    for ch in chars - _in_text:
+        if font_for_char(ch) != "":
+            return False
+        _in_text.add(ch)
     return True
 
 

@@ -9,8 +9,8 @@ from functools import lru_cache
 from itertools import groupby
 
 from ..cache.memory import active
-from .fonts import (IN_STYLE, MONO, SANS, all_printable, font_for_char, fonts_number, in_mono, math_font, mono_name,
-                    use_fallbacks, when_fonts_change)
+from .fonts import (IN_STYLE, MONO, SANS, all_in_text_fonts, all_printable, font_for_char, fonts_number, in_mono,
+                    math_font, mono_name, use_fallbacks, when_fonts_change)
 from . import mhchem, siunitx, units
 from .mathtext import (NBSP, PLAIN, RELATION_SIGNS, Run, Script, Style, empty_arguments, escaped_primes, line_breaks,
                        math_runs, missing_arguments, opens_with_relation, relation_held, unknown_macros)
@@ -1209,7 +1209,7 @@ def _relations_held(line: str) -> str:
 
 def _in_text_font(text: str) -> bool:
     """Whether the text font shows every character of `text` (as _font_segments tells)."""
-    return (text.isascii() and text.isprintable()) or all(font_for_char(c) == "" for c in set(text))
+    return (text.isascii() and text.isprintable()) or all_in_text_fonts(set(text))
 
 
 when_fonts_change(_inline.cache_clear)  # which characters go to a fallback font depends on the fonts
