@@ -723,6 +723,36 @@ def test_markup_of_a_shape_parsed_before_gets_the_fragments_a_parse_makes():
     assert [int(n) for n in numbers] == [int(numbers[0]) + k for k in range(3)]
 
 
+def test_markup_in_a_math_font_is_made_from_templates_as_its_parse_makes_it(monkeypatch):
+    """Markup whose only box markers are fonts (a formula's signs in the math font, a fallback font's letters) is made
+    from the template of its shape, as other markup is, with the fragments _BoxParser's parse of it makes; a run with
+    a combining accent over a tall letter (a box of its own) is parsed, and so is a bold run in a font of one weight
+    (a box, to be emboldened), whichever came first."""
+    from booklet.text import markup, paragraph as module
+    from booklet.text.paragraph import BOX_FONT, MathParagraph
+
+    register_fonts()
+    styles = make_styles(page_for("A5"))
+    # (as markup.inline writes them: the math font named, and registered, by converting the text)
+    texts = [markup.inline(text) for text in [f"a{n} \u2211 b{n}" for n in range(4)]
+             + ["a \u2211 T\u0301b", "a \u2211 c", "**a \u2211 b**", "**c \u220f d**"]]
+    assert all('<font name="Math">' in text and "<mscripts" not in text for text in texts)
+    made = []
+    original = module._from_template
+    monkeypatch.setattr(module, "_from_template", lambda template, texts: made.append(texts) or original(template, texts))
+    for style in (styles.text, styles.body):
+        ours = [_frag_shape(MathParagraph(text, style).frags) for text in texts]
+        with monkeypatch.context() as parsed:
+            parsed.setattr(module, "_CHECKED", False)  # each parsed by _BoxParser itself
+            theirs = [_frag_shape(MathParagraph(text, style).frags) for text in texts]
+        assert ours == theirs
+    assert ["b1" in texts for texts in made if "a1 " in texts] and len(made) >= 6
+    assert not [texts for texts in made if any("\u0301" in text for text in texts)]
+    accented = MathParagraph(texts[4], styles.text).frags
+    assert any(frag.fontName == BOX_FONT for frag in accented)  # the tall T's accent
+    assert any(frag.fontName == BOX_FONT for frag in MathParagraph(texts[7], styles.text).frags)  # a bold sign
+
+
 def test_names_marked_for_the_index_share_a_template_each_with_its_own_label():
     """A name's markup ends with an <onDraw> whose label is the person's key (Context.named), other in every name:
     the shape of a line of names leaves the labels out, so that a poster list's thousand author lines are not each
