@@ -3,6 +3,7 @@ and line; pale colours -> contrast warnings."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -920,3 +921,24 @@ def test_font_faces_forbidden_for_different_reasons_are_each_named_with_their_ow
         "restricted licence; Mixed-Bold.ttf: bitmap embedding only, no outlines), and the print shop needs every font "
         "embedded: the PDF would break the font's licence; choose a font whose licence allows embedding (or get the "
         "foundry's permission)"]
+
+
+def test_a_font_is_named_by_its_own_booklet_s_fonts_not_by_a_folder_built_before_in_the_process(tmp_path):
+    """Two font files with one PostScript name: the second parsed in a process got a suffix (its digest) in every PDF
+    after, embedding it alone or not. A booklet built after another folder's (a watch, the library API; tests in one
+    pytest worker) named its font 'ClashXXX-Regular-dd27cf', where a build of its own named it 'ClashXXX-Regular'.
+    Now a font is named apart only in a PDF that embeds another of its name: both are, each by its file's digest."""
+    own = renamed_font("NotoSans-Regular.ttf", "NotoSans-Regular", "ClashXXX-Regular")
+    other = with_fs_type(own, 0x0008)  # (editable: embedding allowed; other bytes, the same PostScript name)
+    build_booklet(theme_folder(tmp_path / "other", "fonts: {text: fonts/Other-Regular.ttf}\n",
+                               {"fonts/Other-Regular.ttf": other}), tmp_path / "other.pdf")
+    assert "ClashXXX-Regular" in base_fonts(tmp_path / "other.pdf")
+    build_booklet(theme_folder(tmp_path / "own", "fonts: {text: fonts/Own-Regular.ttf}\n",
+                               {"fonts/Own-Regular.ttf": own}), tmp_path / "own.pdf")
+    names = base_fonts(tmp_path / "own.pdf")
+    assert "ClashXXX-Regular" in names and not any(n.startswith("ClashXXX-Regular-") for n in names), names
+    both = theme_folder(tmp_path / "both", "fonts: {text: fonts/Own-Regular.ttf, headings: fonts/Other-Regular.ttf}\n",
+                        {"fonts/Own-Regular.ttf": own, "fonts/Other-Regular.ttf": other})
+    build_booklet(both, tmp_path / "both.pdf")
+    suffixes = {n[len("ClashXXX-Regular-"):] for n in base_fonts(tmp_path / "both.pdf") if n.startswith("ClashXXX")}
+    assert suffixes == {hashlib.sha1(own).hexdigest()[:6], hashlib.sha1(other).hexdigest()[:6]}

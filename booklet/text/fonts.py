@@ -350,8 +350,8 @@ _file_digests: dict[str, str] = {}  # a font object's name -> the digest of its 
 def _font_file(path: Path):
     """The font file parsed once per process: one font object per font, however many names and files
     it goes by (one object, one subset embedded in the PDF). A copy of a font already in use (the same
-    bytes) is that font; another font file with the same PostScript name gets a suffix to it in the
-    PDF (two embedded fonts must not share a name)."""
+    bytes) is that font; another font file with the same PostScript name is another font, named apart in a
+    PDF that embeds both (_name_suffix)."""
     from reportlab.pdfbase import pdfmetrics
 
     from ..cache import disk
@@ -366,8 +366,6 @@ def _font_file(path: Path):
     same = _by_content.get((font.face.name, digest))
     if same is not None:
         return same
-    if any(name == font.face.name for name, _ in _by_content):
-        font.face.subfontNameX = b"-" + digest[:6].encode("ascii")
     _by_content[(font.face.name, digest)] = font
     _file_digests[font.fontName] = digest
     pdfmetrics._fonts.setdefault(font.fontName, font)
@@ -557,6 +555,7 @@ def _font_class():
             return name
 
         def addObjects(self, doc):
+            self.face.subfontNameX = _name_suffix(self, doc)  # (ReportLab's and the lines below read it)
             state = self.state.get(doc)
             subsets = [list(subset) for subset in state.subsets] if state is not None else []
             face, digest = self.face, _file_digests.get(self.fontName)
@@ -576,6 +575,21 @@ def _font_class():
                         stream.content = to_unicode_cmap(name, subset)
 
     return BookletTTFont
+
+
+def _name_suffix(font, doc) -> bytes:
+    """What follows the PostScript name of `font` in the names its subsets have in `doc` (/BaseFont, after the subset
+    tag): '-' and the first six hex digits of the digest of its file's bytes when another font `doc` embeds has the
+    same PostScript name (two versions of a family, the text font and the headings font: two embedded fonts must not
+    share a name), else nothing. Decided by the document's own fonts: it was decided when the file was parsed, by
+    every font this process had parsed before, so a booklet built after another folder's (a watch, the library API,
+    a check) named its fonts otherwise than a build of its own did, and its bytes differed."""
+    digest = _file_digests.get(font.fontName)
+    name = font.face.name
+    if digest is None or not any(other is not font and getattr(getattr(other, "face", None), "name", None) == name
+                                 for other in doc.delayedFonts):
+        return b""
+    return b"-" + digest[:6].encode("ascii")
 
 
 def _kept_subset(make, digest: str, subset: list[int]) -> bytes:
