@@ -1306,6 +1306,43 @@ def test_the_last_entry_set_closer_leaves_the_heading_over_it_as_set(tmp_path):
     rules = [flowable.space for flowable in closer.content if isinstance(flowable, Rule)]
     assert rules[0] == 3 and rules[1] < 5, rules
 
+def test_an_entry_amid_others_is_set_closer_by_its_spaces_only_the_sections_last_by_its_type_too(tmp_path):
+    """An entry that is not its section's last (flowing_entry's `closing` False: FOSDEM 2025's A5 p. 227) is set
+    closer to fit its room by its spaces only, its type as that of the entries above and below it (39C3's A4
+    Tutorials, p. 335: one in the middle of the section was set a fiftieth smaller than its neighbours); where its
+    tightest spaces do not fit, it is not refitted (it moves on as set). The section's last keeps its rule: its type
+    a little smaller where that fits it."""
+    from booklet.check import check_folder
+    from booklet.layout.abstracts import Tight, flowing_entry, tight_style
+    from booklet.layout.common import Context
+    from booklet.layout.flowables import Para, Rule
+    from booklet.layout.page import page_for
+
+    booklet, _ = check_folder(write_conference(tmp_path / "conf", {"programme.yaml": None}))
+    ctx = Context(booklet, page_for("A5"))
+    style = ctx.styles.text
+
+    def made(tight: Tight) -> list:
+        return [Para("The talk", ctx.styles.heading), Rule(ctx.colours.hairline, 0.8, 5),
+                *(Para(" ".join(["words"] * 60), tight_style(ctx, style, tight)) for _ in range(3))]
+
+    def entry(closing: bool):
+        return flowing_entry(ctx, made(Tight()), 2, 1, "The talk", made=made, closing=closing)
+
+    def sizes(refitted) -> set[float]:
+        return {flowable.style.fontSize for flowable in refitted.content[2:] if isinstance(flowable, Para)}
+
+    width = ctx.page.text_width
+    height = entry(False).wrap(width, 10_000)[1]
+    room = next(room for room in range(round(height) - 1, 0, -1)  # (the highest room its spaces cannot fit)
+                if entry(False).refit(entry(False), width, room) is None)
+    spaced = entry(False).refit(entry(False), width, room + 1)
+    assert spaced.wrap(width, 10_000)[1] <= room + 1 and sizes(spaced) == {style.fontSize}, sizes(spaced)
+    smaller = entry(True).refit(entry(True), width, room)  # (the section's last: its type a little smaller)
+    assert smaller is not None and smaller.wrap(width, 10_000)[1] <= room, room
+    assert len(sizes(smaller)) == 1 and style.fontSize * 0.93 < min(sizes(smaller)) < style.fontSize, sizes(smaller)
+
+
 @pytest.mark.parametrize("lines, refit", [(26, True), (40, False)])
 def test_the_last_entry_is_set_closer_only_where_it_would_otherwise_stand_alone_on_the_next_page(tmp_path, lines,
                                                                                                     refit):

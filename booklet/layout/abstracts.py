@@ -543,12 +543,14 @@ def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: st
     `made`: made(tight) gives `content` again, its text set `tight` (a Tight): where the entry does not fit the room
     left for it on its page, it is set closer to fit that room whole, as a day a little over its page is
     (programme.closer: the spaces between its paragraphs and of its own rules and gaps closer, down to half, the
-    separator above it as set; then its text's type a little smaller, a sixteenth at most), when that fits it; else as
-    above. The last entry of its section: where it would be left alone on the section's last page (Entry's
-    _left_alone; DebConf17's "Early History of Debian" (A4), a tutorial kept whole 6 points over the room under the one
-    before, stood alone on the Tutorials' last page). Another: where it would move on whole from a room of more than
-    REFIT_FROM of the page, leaving that room empty (Entry's `refit_from`: FOSDEM 2025's A5 p. 227, left 0.33 empty
-    by an entry 5 points too tall for it, of paragraphs of 1, 3 and 1 lines that no split could take).
+    separator above it as set; then, the section's last entry only, its text's type a little smaller, a sixteenth at
+    most), when that fits it; else as above. The last entry of its section: where it would be left alone on the
+    section's last page (Entry's _left_alone; DebConf17's "Early History of Debian" (A4), a tutorial kept whole 6
+    points over the room under the one before, stood alone on the Tutorials' last page). Another: where it would move
+    on whole from a room of more than REFIT_FROM of the page, leaving that room empty (Entry's `refit_from`: FOSDEM
+    2025's A5 p. 227, left 0.33 empty by an entry 5 points too tall for it, of paragraphs of 1, 3 and 1 lines that no
+    split could take), by its spaces only: its type as its neighbours' on the page (39C3's A4 Tutorials, p. 335, set
+    one in the middle of the section smaller than those above and below it).
     `above`: how many of `content`'s first flowables are not the entry's own (the section's or day's heading over the
     first entry of a run), kept as set. `closing`: it is the last entry of its section, as to `made` (`last` when
     None: the Tutorials' last is set closer so, not kept from a short tail alone by `last`)."""
@@ -565,7 +567,8 @@ def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: st
 
 def _closer(ctx: Context, made, entry: Entry, width: float, room: float, above: int = 0) -> Entry | None:
     """`entry` (flowing_entry's, as set) made again by made(tight) and set closer to fit `room`, `width` wide
-    (programme.closer: its text's paragraphs, its rules and gaps closer (_closed_up), then its text's type smaller;
+    (programme.closer: its text's paragraphs, its rules and gaps closer (_closed_up), then, the section's last entry
+    only (Entry's `closing`), its text's type smaller: an entry amid others keeps the type of the entries around it;
     the separator above it as every other entry's, and the `above` first flowables, a heading over it, as set); None
     when it fits none of those settings or is too far over for them."""
     def closer_entry(space: float, size: float = 1.0) -> Entry:
@@ -573,7 +576,7 @@ def _closer(ctx: Context, made, entry: Entry, width: float, room: float, above: 
         content = content[:above] + _closed_up(content[above:], space)
         return Entry(content, entry.heading, min(entry.keep, len(content)), entry.separator, tail=entry.tail)
 
-    return closer(ctx, closer_entry, entry, width, room, ("text",))
+    return closer(ctx, closer_entry, entry, width, room, ("text",) if entry.closing else ())
 
 
 def _closed_up(flowables: list, space: float) -> list:

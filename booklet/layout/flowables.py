@@ -1387,7 +1387,8 @@ class Entry(Continues):
     alone where it does not fit that room: tried where, by the rules above, the entry would move on whole or go on with
     less than REFIT_REST of a page (_left_alone). For another: tried where it would move on whole from a room of more
     than `refit_from` of the page, leaving that room empty (FOSDEM 2025's A5 p. 227: paragraphs of 1, 3 and 1 lines,
-    5 points too tall for the room, that no split with 2 lines each side could take, left the page 0.33 empty).
+    5 points too tall for the room, that no split with 2 lines each side could take, left the page 0.33 empty); set
+    closer by its spaces only, its type as its neighbours'.
 
     `least`: where by `tail` and `orphan` it would move on whole from a room of more than `near` (or `whole`) of the
     page, leaving that room empty, it is split with fewer lines of its text each side instead, as a typesetter's widow

@@ -121,7 +121,9 @@ def closer(ctx: Context, made, block, width: float, height: float, sized: tuple[
     `height` whole, `width` wide; `block`: it as set, made(1.0). None when `block` fits, when it is over by more than
     DAY_GAIN_MOST of its height, or when it does not fit even at its tightest spaces and smallest type. Else at the
     first of DAY_LADDER with which it fits, and when even DAY_SPACE_TIGHTEST does not fit it, at the first of
-    DAY_TYPE_LADDER, the type of the styles named `sized` smaller and its spaces as loose as then fit (_sized_day).
+    DAY_TYPE_LADDER, the type of the styles named `sized` smaller and its spaces as loose as then fit (_sized_day);
+    `sized` empty: its type as set, None where its tightest spaces do not fit it (an entry amid others: see
+    abstracts.flowing_entry).
     Whether it is fitted is judged by what it needs at its tightest, not by how far over it is as set: rc3's first day
     (A5), 48 points over its page (4.3 of its rows' lines, over the 3.5 that were tried), fits at its tightest spaces,
     and ran on to a second page. It is made again only when it is over: found from it made at DAY_SPACE_TIGHTEST (its
@@ -134,7 +136,7 @@ def closer(ctx: Context, made, block, width: float, height: float, sized: tuple[
     least = tightest.wrap(width, height)[1]
     per_space = (full - least) / (1.0 - DAY_SPACE_TIGHTEST)  # (height a whole of the spaces takes)
     if least > height + _FUZZ:
-        return _sized_day(ctx, made, per_space, width, height, sized)
+        return _sized_day(ctx, made, per_space, width, height, sized) if sized else None
     return _loosest(made, tightest, least, per_space, width, height)
 
 
