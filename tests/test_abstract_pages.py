@@ -1505,6 +1505,60 @@ def test_a_presenters_long_bio_is_split_rather_than_moved_on_leaving_a_page_empt
     assert split >= 2, (split, moved)
 
 
+def test_a_presenters_bio_is_parted_with_tail_lines_each_side_or_not_at_all(tmp_path):
+    """Together.parted at every room, for bios at the edge of TAIL_LINES each side: one of exactly 2 * TAIL_LINES
+    lines, in one paragraph or two (4 + 4, 1 + 7), is parted TAIL_LINES + TAIL_LINES, never fewer lines on either
+    side, what stays fitting the room and what goes on text alone; one of 3 + 5 lines, whose second paragraph leaves
+    no single line at a page's foot (its orphan), is never parted; nor is a presenter's block beside a photo (a Row:
+    the bio never runs on under it)."""
+    from booklet.check import check_folder
+    from booklet.layout.abstracts import TAIL_LINES
+    from booklet.layout.common import Context
+    from booklet.layout.flowables import Continues, Together, _is_text, line_count
+    from booklet.layout.page import page_for
+    from booklet.layout.tutorials import _headed, _presenter
+
+    shapes = {"8": (8,), "4+4": (4, 4), "1+7": (1, 7), "3+5": (3, 5)}
+    photo = ("- id: photo\n  title: With a photo\n  description: A course.\n  presenters:\n"
+             f"    - {{name: Ana Photo, photo: images/ana.jpg, bio: \"{' '.join(WORDS * 20)}\"}}\n")
+
+    def conference(folder: str, bios: list[str]):
+        tutorials = "".join(f"- id: t{n}\n  title: Tutorial {n}\n  description: A course.\n  presenters:\n"
+                            f"    - {{name: Bo Jones, affiliation: Lund, bio: \"{bio}\"}}\n" for n, bio in enumerate(bios))
+        booklet, _ = check_folder(write_conference(tmp_path / folder, {
+            "programme.yaml": None, "images/ana.jpg": portrait(), "tutorials.yaml": tutorials + photo}))
+        return booklet, Context(booklet, page_for("A5"))
+
+    _, ctx = conference("probe", ["A bio."])
+    width = ctx.page.text_width
+
+    def paragraph(lines: int, p: int) -> str:  # (of that many lines, as a bio's text is set)
+        for count in range(1, 400):
+            text = f"para{p} " + " ".join(WORDS[(k + p) % len(WORDS)] for k in range(count))
+            made = ctx.paras(text, ctx.styles.text)[0]
+            made.wrap(width, 10_000)
+            if made.line_count() == lines:
+                return text
+        raise AssertionError(lines)
+
+    booklet, ctx = conference("conf", ["\\n\\n".join(paragraph(lines, p) for p, lines in enumerate(shape))
+                                       for shape in shapes.values()])
+    for tutorial, (shape, lines) in zip(booklet.tutorials, shapes.items()):
+        block = _presenter(ctx, tutorial.presenters[0])[1]
+        height = block.wrap(width, 10_000)[1]
+        assert isinstance(block, Together) and [line_count(f) for f in block.content[block.kept:]] == list(lines)
+        splits = set()
+        for room in range(10, round(height) + 10):
+            parted = block.parted(width, room, TAIL_LINES)
+            if parted is not None:
+                here, there = parted
+                assert all(map(_is_text, there)) and Continues(here, None).wrap(width, room)[1] <= room, (shape, room)
+                splits.add((sum(line_count(f) for f in here[block.kept:] if _is_text(f)), sum(map(line_count, there))))
+        assert splits == ({(TAIL_LINES, TAIL_LINES)} if shape != "3+5" else set()), (shape, splits)
+    beside = _headed(ctx, "presenter", booklet.tutorials[-1].presenters)[0]
+    assert beside.kept is None and beside.parted(width, 200, TAIL_LINES) is None
+
+
 def test_the_tail_rule_holds_above_a_presenters_block_that_follows_the_text():
     """Continues' `tail` (TAIL_LINES lines of the text on the last page) held only when all that went on was text:
     a tutorial's presenters after the text switched it off (DebConf17 on A4: 2 lines under "(continued)", then the
