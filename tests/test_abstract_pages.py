@@ -1491,7 +1491,7 @@ def test_a_presenters_long_bio_is_split_rather_than_moved_on_leaving_a_page_empt
         lines = pdf.lines(name - 1)
         below = [line for line in lines[lines.index("Bo Jones") + 1:] if any(word in line for word in WORDS)]
         if ends == [name]:  # whole on its page: at its top, the page before not left more than PARTED_FROM empty
-            if lines[1] == "Bo Jones" or lines[0].endswith("(continued)") and lines[1] == "Bo Jones":
+            if lines[1] == "Bo Jones":  # (at the page's top, under "(continued)" or the running head)
                 empty = (lowest_text(result.output, name - 2, page.bottom - 12) - page.bottom) / page.text_height
                 assert empty <= PARTED_FROM + 0.03, (extra, empty)
                 moved += 1
@@ -1502,7 +1502,7 @@ def test_a_presenters_long_bio_is_split_rather_than_moved_on_leaving_a_page_empt
         assert ends == [name + 1] and len(below) >= TAIL_LINES and len(there) >= TAIL_LINES, (extra, below, there)
         assert pdf.lines(ends[0] - 1)[0] == "The long one (continued)", extra
         split += 1
-    assert split >= 2, (split, moved)
+    assert split >= 2 and moved >= 1, (split, moved)
 
 
 def test_a_presenters_bio_is_parted_with_tail_lines_each_side_or_not_at_all(tmp_path):
