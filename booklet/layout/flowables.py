@@ -1060,6 +1060,18 @@ class Continues(Translated, Flowable):
         origin = [None] * len(self.lead) + list(range(len(self.content)))
         used, content_used, previous, first, begun = 0.0, 0.0, None, [], set()
         placed: list[tuple[float, int | None]] = []  # each of `first`'s content height and origin
+
+        def place(flowable, height: float, at: int | None, gap: float) -> None:
+            """`flowable`, `height` tall and `gap` under what is above it, stays on this page (`at`: the content
+            flowable it is, or is part of; None for the lead)."""
+            nonlocal used, content_used
+            first.append(flowable)
+            placed.append((height if at is not None else 0.0, at))
+            used += gap + height
+            if at is not None:
+                content_used += height
+                begun.add(at)
+
         index, rest = 0, None
         while index < len(items):
             flowable, at = items[index], origin[index]
@@ -1067,12 +1079,7 @@ class Continues(Translated, Flowable):
             room = availHeight - used - gap
             height = flowable.wrap(availWidth, room)[1]
             if height <= room:
-                first.append(flowable)
-                placed.append((height if at is not None else 0.0, at))
-                used += gap + height
-                if at is not None:
-                    content_used += height
-                    begun.add(at)
+                place(flowable, height, at, gap)
                 previous = self._after(previous, flowable)
                 index += 1
                 continue
@@ -1087,13 +1094,7 @@ class Continues(Translated, Flowable):
                     here, there = parted  # (its head and first lines here, the rest of its text on)
                     stays = Continues(here, None)
                     self._lend_canvas([stays])
-                    first.append(stays)
-                    height = stays.wrap(availWidth, room)[1]
-                    placed.append((height if at is not None else 0.0, at))
-                    used += gap + height
-                    if at is not None:
-                        content_used += height
-                        begun.add(at)
+                    place(stays, stays.wrap(availWidth, room)[1], at, gap)
                     rest = [*there, *items[index + 1:]]
                     break
                 # taller than the page (nothing of the content above it): laid out as its content is
@@ -1110,12 +1111,7 @@ class Continues(Translated, Flowable):
                 break
             # the part that fits stays here; what follows it is tried in the room left (a photo's
             # header splits into what goes beside the photo and paragraphs that may fit below it)
-            first.append(parts[0])
-            placed.append((head if at is not None else 0.0, at))
-            used += gap + head
-            if at is not None:
-                content_used += head
-                begun.add(at)
+            place(parts[0], head, at, gap)
             previous = self._after(previous, parts[0])
             items[index:index + 1] = parts
             origin[index:index + 1] = [at] * len(parts)
