@@ -942,3 +942,34 @@ def test_a_font_is_named_by_its_own_booklet_s_fonts_not_by_a_folder_built_before
     build_booklet(both, tmp_path / "both.pdf")
     suffixes = {n[len("ClashXXX-Regular-"):] for n in base_fonts(tmp_path / "both.pdf") if n.startswith("ClashXXX")}
     assert suffixes == {hashlib.sha1(own).hexdigest()[:6], hashlib.sha1(other).hexdigest()[:6]}
+
+
+def test_a_font_has_one_name_in_every_document_of_a_booklet_whichever_fonts_each_embeds(tmp_path):
+    """The parts of a `--jobs 2` build are documents of their own, put together: a part that embedded only one of two
+    fonts of one PostScript name named it without the suffix another part gave it, so that the booklet held one font
+    under two names (and, with a part of each, two fonts under one). The suffix is decided by the booklet's fonts: a
+    document drawing with the text font alone, and one with the headings font alone, name each apart."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from booklet.text.fonts import BODY, BUNDLED, SANS, Family, FontSet, _font_file
+
+    bundled = {path for family in BUNDLED.values() for _, path in family.faces()}
+    assert len({_font_file(path).face.name for path in bundled}) == len(bundled)  # (none is ever named apart)
+
+    own = renamed_font("NotoSans-Regular.ttf", "NotoSans-Regular", "ClashXXX-Regular")
+    other = with_fs_type(own, 0x0008)  # (other bytes, the same PostScript name)
+    (tmp_path / "Own-Regular.ttf").write_bytes(own)
+    (tmp_path / "Other-Regular.ttf").write_bytes(other)
+    use_fonts(FontSet(Family(tmp_path / "Own-Regular.ttf"), Family(tmp_path / "Other-Regular.ttf"), DEFAULT.fallbacks))
+    names = []
+    for font in (BODY, SANS, BODY):
+        canv = Canvas(str(tmp_path / "part.pdf"), invariant=1, initialFontName=font)
+        canv.drawString(10, 10, "Part")
+        canv.save()
+        names.append(base_fonts(tmp_path / "part.pdf"))
+    assert names == [{"ClashXXX-Regular-" + hashlib.sha1(data).hexdigest()[:6]} for data in (own, other, own)]
+    use_fonts(FontSet(Family(tmp_path / "Own-Regular.ttf"), DEFAULT.headings, DEFAULT.fallbacks))
+    canv = Canvas(str(tmp_path / "alone.pdf"), invariant=1, initialFontName=BODY)
+    canv.drawString(10, 10, "Alone")
+    canv.save()
+    assert base_fonts(tmp_path / "alone.pdf") == {"ClashXXX-Regular"}  # (no other of its name among the fonts)

@@ -248,9 +248,7 @@ def font_set(theme: Theme) -> booklet_fonts.FontSet:
 
 def font_files(theme: Theme) -> set[Path]:
     """Every font file of the data folder the theme uses (each style found beside a text or headings font)."""
-    fonts = font_set(theme)
-    files = {path for family in (fonts.text, fonts.headings) for _, path in family.faces()} | set(fonts.fallbacks)
-    return {path for path in files if not path.is_relative_to(booklet_fonts.FONT_DIR)}
+    return {path for path in font_set(theme).files() if not path.is_relative_to(booklet_fonts.FONT_DIR)}
 
 
 def _read_file(report: Report, path: Path, display: str, folder: Path) -> dict:

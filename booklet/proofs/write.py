@@ -1132,10 +1132,8 @@ def _fonts_in_use() -> tuple:
     from ..text import fonts
 
     register_fonts()
-    active = fonts._active
-    paths = [path for family in (active.text, active.headings) for _, path in family.faces()] + list(active.fallbacks)
     found = []
-    for path in paths:
+    for path in fonts.fonts_in_use().files():
         try:
             info = os.stat(path)
             found.append((os.fspath(path), info.st_size, info.st_mtime_ns))

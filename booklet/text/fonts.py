@@ -79,6 +79,11 @@ class FontSet:
     headings: Family
     fallbacks: tuple[Path, ...] = ()
 
+    def files(self) -> tuple[Path, ...]:
+        """The font files, in order: the text family's faces, the headings family's, the fallbacks (a file as often as
+        it is named: a family's regular face stands for each style it lacks)."""
+        return tuple(path for family in (self.text, self.headings) for _, path in family.faces()) + self.fallbacks
+
 
 DEFAULT = FontSet(BUNDLED["Gentium Book Plus"], BUNDLED["Noto Sans"],
                   (BUNDLED["Noto Sans Math"].regular, BUNDLED["Noto Sans Symbols 2"].regular))
@@ -555,7 +560,7 @@ def _font_class():
             return name
 
         def addObjects(self, doc):
-            self.face.subfontNameX = _name_suffix(self, doc)  # (ReportLab's and the lines below read it)
+            self.face.subfontNameX = _name_suffix(self)  # (ReportLab's and the lines below read it)
             state = self.state.get(doc)
             subsets = [list(subset) for subset in state.subsets] if state is not None else []
             face, digest = self.face, _file_digests.get(self.fontName)
@@ -577,19 +582,35 @@ def _font_class():
     return BookletTTFont
 
 
-def _name_suffix(font, doc) -> bytes:
-    """What follows the PostScript name of `font` in the names its subsets have in `doc` (/BaseFont, after the subset
-    tag): '-' and the first six hex digits of the digest of its file's bytes when another font `doc` embeds has the
-    same PostScript name (two versions of a family, the text font and the headings font: two embedded fonts must not
-    share a name), else nothing. Decided by the document's own fonts: it was decided when the file was parsed, by
-    every font this process had parsed before, so a booklet built after another folder's (a watch, the library API,
-    a check) named its fonts otherwise than a build of its own did, and its bytes differed."""
+def _name_suffix(font) -> bytes:
+    """What follows the PostScript name of `font` in the names its subsets have in a PDF (/BaseFont, after the subset
+    tag): '-' and the first six hex digits of the digest of its file's bytes when another file of the booklet's fonts
+    (the fonts in use) has the same PostScript name (two versions of a family, the text font and the headings font: two
+    embedded fonts must not share a name), else nothing. Decided by the booklet's fonts alone, so that a font has one
+    name in every document of a booklet, whichever fonts each embeds (the parts of `--jobs 2`, put together in one
+    PDF), and the same name after a build of another folder in the process (a watch, the library API, a check)."""
     digest = _file_digests.get(font.fontName)
-    name = font.face.name
-    if digest is None or not any(other is not font and getattr(getattr(other, "face", None), "name", None) == name
-                                 for other in doc.delayedFonts):
+    if digest is None or digest not in _named_apart(_active or DEFAULT):
         return b""
     return b"-" + digest[:6].encode("ascii")
+
+
+@cache
+def _named_apart(fonts: FontSet) -> frozenset[str]:
+    """The digests of the files among `fonts`' and the code font's whose font has the PostScript name of another's
+    font (_name_suffix). None when all are files booklet bundles (their names all differ: nothing parsed); else each file
+    is parsed (_font_file: once a process); one that does not parse is embedded in no PDF, and left out."""
+    files = set(fonts.files()) | set(_MONO_FACES.values())
+    if all(path.parent == FONT_DIR for path in files):
+        return frozenset()
+    digests: dict[bytes, set[str]] = {}  # PostScript name -> the digests of the files of that name
+    for path in files:
+        try:
+            font = _font_file(path)
+        except Exception:  # (gone, or damaged: check names it)  # noqa: BLE001
+            continue
+        digests.setdefault(font.face.name, set()).add(_file_digests[font.fontName])
+    return frozenset(digest for found in digests.values() if len(found) > 1 for digest in found)
 
 
 def _kept_subset(make, digest: str, subset: list[int]) -> bytes:
