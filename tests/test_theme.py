@@ -948,28 +948,33 @@ def test_a_font_has_one_name_in_every_document_of_a_booklet_whichever_fonts_each
     """The parts of a `--jobs 2` build are documents of their own, put together: a part that embedded only one of two
     fonts of one PostScript name named it without the suffix another part gave it, so that the booklet held one font
     under two names (and, with a part of each, two fonts under one). The suffix is decided by the booklet's fonts: a
-    document drawing with the text font alone, and one with the headings font alone, name each apart."""
+    document drawing with the text font alone, and one with the headings font alone, name each apart. A bundled font
+    keeps its name (a proof's overlay, drawn with the bundled fonts, names them as the pages it lies over do): a file
+    of the data folder of a bundled font's name is named apart."""
     from reportlab.pdfgen.canvas import Canvas
 
-    from booklet.text.fonts import BODY, BUNDLED, SANS, Family, FontSet, _font_file
+    from booklet.text.fonts import _BUNDLED_NAMES, BODY, BUNDLED, SANS, Family, FontSet, _font_file
 
     bundled = {path for family in BUNDLED.values() for _, path in family.faces()}
-    assert len({_font_file(path).face.name for path in bundled}) == len(bundled)  # (none is ever named apart)
+    assert {_font_file(path).face.name: path.name for path in bundled} == _BUNDLED_NAMES  # (each its own name)
 
-    own = renamed_font("NotoSans-Regular.ttf", "NotoSans-Regular", "ClashXXX-Regular")
-    other = with_fs_type(own, 0x0008)  # (other bytes, the same PostScript name)
-    (tmp_path / "Own-Regular.ttf").write_bytes(own)
-    (tmp_path / "Other-Regular.ttf").write_bytes(other)
-    use_fonts(FontSet(Family(tmp_path / "Own-Regular.ttf"), Family(tmp_path / "Other-Regular.ttf"), DEFAULT.fallbacks))
-    names = []
-    for font in (BODY, SANS, BODY):
+    def embedded(fonts: FontSet, font: str) -> set[str]:
+        use_fonts(fonts)
         canv = Canvas(str(tmp_path / "part.pdf"), invariant=1, initialFontName=font)
         canv.drawString(10, 10, "Part")
         canv.save()
-        names.append(base_fonts(tmp_path / "part.pdf"))
-    assert names == [{"ClashXXX-Regular-" + hashlib.sha1(data).hexdigest()[:6]} for data in (own, other, own)]
-    use_fonts(FontSet(Family(tmp_path / "Own-Regular.ttf"), DEFAULT.headings, DEFAULT.fallbacks))
-    canv = Canvas(str(tmp_path / "alone.pdf"), invariant=1, initialFontName=BODY)
-    canv.drawString(10, 10, "Alone")
-    canv.save()
-    assert base_fonts(tmp_path / "alone.pdf") == {"ClashXXX-Regular"}  # (no other of its name among the fonts)
+        return base_fonts(tmp_path / "part.pdf")
+
+    own = renamed_font("NotoSans-Regular.ttf", "NotoSans-Regular", "ClashXXX-Regular")
+    other = with_fs_type(own, 0x0008)  # (other bytes, the same PostScript name)
+    noto = with_fs_type((FONT_DIR / "NotoSans-Regular.ttf").read_bytes(), 0x0008)  # (a bundled font's name)
+    for name, data in (("Own", own), ("Other", other), ("Noto", noto)):
+        (tmp_path / f"{name}-Regular.ttf").write_bytes(data)
+    both = FontSet(Family(tmp_path / "Own-Regular.ttf"), Family(tmp_path / "Other-Regular.ttf"), DEFAULT.fallbacks)
+    assert [embedded(both, font) for font in (BODY, SANS, BODY)] == [
+        {"ClashXXX-Regular-" + hashlib.sha1(data).hexdigest()[:6]} for data in (own, other, own)]
+    alone = FontSet(Family(tmp_path / "Own-Regular.ttf"), DEFAULT.headings, DEFAULT.fallbacks)
+    assert embedded(alone, BODY) == {"ClashXXX-Regular"}  # (no other of its name among the fonts)
+    beside = FontSet(Family(tmp_path / "Noto-Regular.ttf"), DEFAULT.headings, DEFAULT.fallbacks)
+    assert embedded(beside, BODY) == {"NotoSans-Regular-" + hashlib.sha1(noto).hexdigest()[:6]}
+    assert embedded(beside, SANS) == embedded(DEFAULT, SANS) == {"NotoSans-Regular"}

@@ -584,9 +584,10 @@ def _font_class():
 
 def _name_suffix(font) -> bytes:
     """What follows the PostScript name of `font` in the names its subsets have in a PDF (/BaseFont, after the subset
-    tag): '-' and the first six hex digits of the digest of its file's bytes when another file of the booklet's fonts
-    (the fonts in use) has the same PostScript name (two versions of a family, the text font and the headings font: two
-    embedded fonts must not share a name), else nothing. Decided by the booklet's fonts alone, so that a font has one
+    tag): '-' and the first six hex digits of the digest of its file's bytes when it is a file of the data folder and
+    a font booklet bundles or another file of the booklet's fonts (the fonts in use) has the same PostScript name (two
+    versions of a family, the text font and the headings font: two embedded fonts must not share a name), else
+    nothing. Decided by the booklet's fonts alone, so that a font has one
     name in every document of a booklet, whichever fonts each embeds (the parts of `--jobs 2`, put together in one
     PDF), and the same name after a build of another folder in the process (a watch, the library API, a check)."""
     digest = _file_digests.get(font.fontName)
@@ -595,22 +596,40 @@ def _name_suffix(font) -> bytes:
     return b"-" + digest[:6].encode("ascii")
 
 
+# The PostScript name of each font file booklet bundles (a test holds them to what parsing the files gives)
+_BUNDLED_NAMES = {
+    b"GentiumBookPlus": "GentiumBookPlus-Regular.ttf", b"GentiumBookPlus-Bold": "GentiumBookPlus-Bold.ttf",
+    b"GentiumBookPlus-Italic": "GentiumBookPlus-Italic.ttf",
+    b"GentiumBookPlus-BoldItalic": "GentiumBookPlus-BoldItalic.ttf",
+    b"NotoSans-Regular": "NotoSans-Regular.ttf", b"NotoSans-Bold": "NotoSans-Bold.ttf",
+    b"NotoSans-Italic": "NotoSans-Italic.ttf", b"NotoSans-BoldItalic": "NotoSans-BoldItalic.ttf",
+    b"NotoSansMono-Regular": "NotoSansMono-Regular.ttf", b"NotoSansMono-Bold": "NotoSansMono-Bold.ttf",
+    b"NotoSansMath-Regular": "NotoSansMath-Regular.ttf", b"NotoSansSymbols2-Regular": "NotoSansSymbols2-Regular.ttf",
+}
+
+
 @cache
 def _named_apart(fonts: FontSet) -> frozenset[str]:
-    """The digests of the files among `fonts`' and the code font's whose font has the PostScript name of another's
-    font (_name_suffix). None when all are files booklet bundles (their names all differ: nothing parsed); else each file
-    is parsed (_font_file: once a process); one that does not parse is embedded in no PDF, and left out."""
-    files = set(fonts.files()) | set(_MONO_FACES.values())
-    if all(path.parent == FONT_DIR for path in files):
-        return frozenset()
+    """The digests of the files of the data folder among `fonts`' whose font has the PostScript name of another font:
+    of a file booklet bundles, or of another of `fonts`' (_name_suffix). A bundled font is never named apart: it keeps
+    its name whatever the fonts in use, as in a proof's overlay, drawn with the bundled fonts over pages that name the
+    theme's. Parsed (_font_file: once a process): the data folder's files (none: nothing parsed), and the bundled file
+    of a data folder's font's name; a file that does not parse is embedded in no PDF, and left out."""
     digests: dict[bytes, set[str]] = {}  # PostScript name -> the digests of the files of that name
-    for path in files:
+    for path in set(fonts.files()):
+        if path.parent == FONT_DIR:
+            continue  # (bundled: its name is one of _BUNDLED_NAMES, each looked at below)
         try:
             font = _font_file(path)
         except Exception:  # (gone, or damaged: check names it)  # noqa: BLE001
             continue
         digests.setdefault(font.face.name, set()).add(_file_digests[font.fontName])
-    return frozenset(digest for found in digests.values() if len(found) > 1 for digest in found)
+    kept = set()  # the bundled fonts' digests
+    for name, found in digests.items():
+        if name in _BUNDLED_NAMES:
+            kept.add(digest := _file_digests[_font_file(FONT_DIR / _BUNDLED_NAMES[name]).fontName])
+            found.add(digest)
+    return frozenset(digest for found in digests.values() if len(found) > 1 for digest in found - kept)
 
 
 def _kept_subset(make, digest: str, subset: list[int]) -> bytes:
