@@ -978,3 +978,18 @@ def test_a_font_has_one_name_in_every_document_of_a_booklet_whichever_fonts_each
     beside = FontSet(Family(tmp_path / "Noto-Regular.ttf"), DEFAULT.headings, DEFAULT.fallbacks)
     assert embedded(beside, BODY) == {"NotoSans-Regular-" + hashlib.sha1(noto).hexdigest()[:6]}
     assert embedded(beside, SANS) == embedded(DEFAULT, SANS) == {"NotoSans-Regular"}
+
+
+def test_what_the_text_fonts_show_is_asked_again_of_the_fonts_a_theme_change_puts_in_use():
+    """fonts.all_in_text_fonts keeps the characters the text fonts showed (a warm process converts many texts): a watch
+    whose theme changes its fonts must not answer by the fonts before, for a character the new ones lack or have."""
+    from booklet.text.fonts import BUNDLED, FontSet, all_in_text_fonts, all_printable
+
+    math = FontSet(BUNDLED["Noto Sans Math"], BUNDLED["Noto Sans Math"])  # (no é; a ∑)
+    use_fonts(DEFAULT)
+    assert all_in_text_fonts({"a", "é"}) and not all_in_text_fonts({"a", "\u2211"})
+    use_fonts(math)
+    assert not all_in_text_fonts({"a", "é"}) and all_in_text_fonts({"a", "\u2211"})
+    assert not all_printable({"é"})  # (no fallback font either)
+    use_fonts(DEFAULT)
+    assert all_in_text_fonts({"é"}) and not all_in_text_fonts({"\u2211"}) and all_printable({"é"})
