@@ -2493,8 +2493,8 @@ def test_a_suffix_after_a_name_keeps_its_family_for_the_index():
 def test_a_country_after_an_institution_after_a_name_is_the_affiliations_not_a_person(tmp_path):
     """"Ana Smith, Lund University, Sweden" in a cell of names cut at commas imported a speaker called "Sweden". A
     country (text.places: CLDR's names, in English and the country's own languages) after an institution is part of
-    that affiliation; a piece after it that is no country is the next person, and a country with no institution
-    before it is left as it was read."""
+    that affiliation; a piece after it that is no country is the next person (a country alone after a name: the next
+    test)."""
     people = table.people_from("Ana Smith, Lund University, Sweden, Bo Lee, Uniwersytet Warszawski, Polska, Cy Ode")
     assert [(p.name, p.affiliations) for p in people] == [
         ("Ana Smith", ["Lund University, Sweden"]), ("Bo Lee", ["Uniwersytet Warszawski, Polska"]), ("Cy Ode", [])]
@@ -2504,6 +2504,67 @@ def test_a_country_after_an_institution_after_a_name_is_the_affiliations_not_a_p
     path = write_csv(tmp_path / "speakers.csv", [["Title", "Speaker"], ["T1", "Ana Smith, Lund University, Sweden"]])
     assert table.read(path, Options()).documents["abstracts.yaml"][0]["speaker"] == {
         "name": "Ana Smith", "affiliation": "Lund University, Sweden"}
+
+
+def test_a_country_alone_after_a_full_name_is_the_affiliation(tmp_path):
+    """"Ana Smith, Sweden" (a form's speaker who wrote a country and no institution) was read family name first and
+    printed "Sweden Ana Smith". A country after a full name (two words or more) is the affiliation, as a country
+    column alone is; "Smith, Jordan" and "Lee, Chad" (a family name, then a given name that names a country too) stay
+    people, as does "Van Dijk, Jordan" (a particle is no word of the name), and, in a column that writes names family
+    name first, "Pérez García, Israel"."""
+    assert [(p.name, p.affiliations) for p in table.people_from("Ana Smith, Sweden")] == [("Ana Smith", ["Sweden"])]
+    assert [(p.name, p.affiliations) for p in table.people_from("Ana Smith, MSc, Sweden, Bo Lee, Norge")] == [
+        ("Ana Smith, MSc", ["Sweden"]), ("Bo Lee", ["Norge"])]
+    assert [(p.name, p.affiliations) for p in table.people_from("Smith, Ana, Sweden; Lee, Bo")] == [
+        ("Ana Smith", ["Sweden"]), ("Bo Lee", [])]
+    for written, printed in (("Smith, Jordan", "Jordan Smith"), ("Lee, Chad", "Chad Lee"),
+                             ("Van Dijk, Jordan", "Jordan Van Dijk")):
+        assert [(p.name, p.affiliations) for p in table.people_from(written)] == [(printed, [])]
+    assert [p.name for p in table.people_from("Pérez García, Israel", leaning=True)] == ["Israel Pérez García"]
+    assert [(p.name, p.affiliations) for p in table.people_from("Ana Smith, Sweden", leaning=True)] == [
+        ("Ana Smith", ["Sweden"])]
+    path = write_csv(tmp_path / "speakers.csv", [["Title", "Speaker"], ["T1", "Ana Smith, Sweden"],
+                                                 ["T2", "Smith, Jordan"], ["T3", "Lee, Chad"]])
+    docs = table.read(path, Options()).documents
+    assert [a["speaker"] for a in docs["abstracts.yaml"]] == [
+        {"name": "Ana Smith", "affiliation": "Sweden"}, {"name": "Jordan Smith"}, {"name": "Chad Lee"}]
+    assert "people.yaml" not in docs  # (no "Sweden Ana Smith" filed under Smith)
+
+
+def test_honours_after_a_degree_are_the_degrees_not_an_affiliation(tmp_path):
+    """"Ana Smith, BA (Hons)" gave the affiliation "Hons". What a degree has after it in brackets (names.
+    DEGREE_QUALIFIERS: "(Hons)", "(Oxon)") is the degree's, left out with it; an affiliation after it stays one."""
+    from booklet.importers.assemble import without_titles
+
+    assert without_titles("Ana Smith, BA (Hons)") == "Ana Smith"
+    assert without_titles("Ana Smith, MA (Oxon), PhD (she/her)") == "Ana Smith (she/her)"
+    assert without_titles("Ana Smith, BSc Hons") == "Ana Smith"
+    assert [(p.name, p.affiliations) for p in table.people_from("Ana Smith, BA (Hons), Lund University; Bo Lee")] == [
+        ("Ana Smith, BA (Hons)", ["Lund University"]), ("Bo Lee", [])]
+    assert [(p.name, p.affiliations) for p in table.people_with_affiliations("Ana Smith, BA (Hons) (Lund), Bo Lee")] \
+        == [("Ana Smith, BA (Hons)", ["Lund"]), ("Bo Lee", [])]
+    path = write_csv(tmp_path / "speakers.csv", [["Title", "Speaker"], ["T1", "Ana Smith, BA (Hons)"]])
+    imported = table.read(path, Options())
+    assert imported.documents["abstracts.yaml"][0]["speaker"] == {"name": "Ana Smith"}
+    assert any("'Ana Smith, BA (Hons) -> Ana Smith'" in note for note in imported.notes)
+
+
+def test_people_between_semicolons_in_name_and_affiliation_cells_are_written_family_name_first(tmp_path):
+    """Indico's "Name (Affiliation)" cells cut at every comma and semicolon: "Smith, Ana (Lund University); Lee, Bo"
+    was four people (Smith, Ana, Lee, Bo). What a semicolon separates is one person, family name first, when its two
+    pieces read so; a degree, a suffix or a call sign after the name stays the name's, and pieces that are several
+    people given name first stay several."""
+    people = table.people_with_affiliations("Smith, Ana (Lund University); Lee, Bo, Jr.; Ode, Cy, MSc (MIT)")
+    assert [(p.name, p.affiliations, p.family) for p in people] == [
+        ("Ana Smith", ["Lund University"], "Smith"), ("Bo Lee, Jr.", [], "Lee"), ("Cy Ode, MSc", ["MIT"], "Ode")]
+    assert [p.name for p in table.people_with_affiliations("Lee, Bo (MIT)")] == ["Bo Lee"]
+    assert [p.name for p in table.people_with_affiliations("Ana Smith (Lund), Bo Lee; Cy Ode")] == [
+        "Ana Smith", "Bo Lee", "Cy Ode"]
+    path = write_csv(tmp_path / "indico.csv", [["Title", "Authors (affiliation)", "Presenters (affiliation)"],
+                                               ["T", "Smith, Ana (Lund University); Lee, Bo (MIT)", "Lee, Bo (MIT)"]])
+    assert table.read(path, Options()).documents["abstracts.yaml"][0]["authors"] == [
+        {"name": "Ana Smith", "affiliation": "Lund University"},
+        {"name": "Bo Lee", "affiliation": "MIT", "presenting": True}]
 
 
 def test_names_are_read_given_name_first_in_any_other_export(tmp_path):

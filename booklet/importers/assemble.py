@@ -300,15 +300,26 @@ def post_nominal(piece: str) -> str | None:
     if len(words) == 1 and (words[0].rstrip(".") in GENERATIONAL_SUFFIXES
                             or words[0].rstrip(".").capitalize() in ("Jr", "Sr") and words[0][:2].isupper()):
         return "suffix"
-    if words and (all(_degree(word) for word in words) or not titles_dropped(piece)):
+    if words and (all(_degree(word) or at and degree_qualifier(word) for at, word in enumerate(words))
+                  or not titles_dropped(piece)):
         return "degree"
     return None
 
 
+def degree_qualifier(word: str) -> bool:
+    """Whether `word` is what a degree may have after it, the degree's (names.DEGREE_QUALIFIERS), in brackets or not,
+    with its full stop or not: "(Hons)", "Hons.", "(Oxon)"."""
+    from ..text.names import DEGREE_QUALIFIERS
+
+    bracketed = word[:1] + word[-1:] in ("()", "[]")
+    return (word[1:-1] if bracketed else word).strip().rstrip(".") in DEGREE_QUALIFIERS
+
+
 def _note_after(piece: str) -> str:
-    """What `piece` ends with in brackets, with the spaces before it ("MD (she/her)": " (she/her)"); '' when nothing."""
+    """What `piece` ends with in brackets, with the spaces before it ("MD (she/her)": " (she/her)"); '' when nothing,
+    or when it is a degree's own ("BA (Hons)": degree_qualifier)."""
     found = _NOTE_AFTER.search(piece)
-    return found.group() if found else ""
+    return found.group() if found and not degree_qualifier(found.group().strip()) else ""
 
 
 _NOTE_AFTER = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])$")

@@ -27,7 +27,7 @@ from ..data.load import after_wide_mark
 from ..problems import listed
 from . import Imported, Options, SourceError
 from .assemble import (LONGEST, OUTSIDE_BRACKETS_COMMA, Block, Conference, Entry, Kinds, Person, affiliation,
-                       assemble, clean, family_may_run_on, family_written_first, flipped,
+                       assemble, clean, degree_qualifier, family_may_run_on, family_written_first, flipped,
                        given_and_family, id_from, line_kind, no_end, no_end_said, parse_clock, plus_minutes,
                        post_nominal, post_nominals_apart, refuse_off_its_day, slug, some, titles_dropped,
                        vietnamese_families, vietnamese_order, without_titles)
@@ -908,7 +908,7 @@ def _one_last_first(last: str, first: str, leaning: bool) -> bool:
     index writes them ("Kerneizon, Paul Le Guen de"), nor a call sign after them ("Traschewski, Jann, DG8NGN")."""
     from ..text.names import PARTICLES, without_comma_tag
 
-    first_bare = without_comma_tag(_institution_after(_markers(first)[0])[0])[0]
+    first_bare = without_comma_tag(_institution_after(_markers(first)[0], leaning)[0])[0]
     first_bare = post_nominals_apart(first_bare)[0]  # ("Smith, Ana, Jr.")
     first_bare = titles_dropped(first_bare) or first_bare  # ("Smith, Ana PhD": a given name and a title)
     last = titles_dropped(last) or last  # ("Prof. Dr. Smith, Ana")
@@ -990,7 +990,7 @@ def split_names(cell: str, last_first: bool = False, cut: list | None = None, le
     if len(anded) > 1 and all(_name_commas(name) == 1 and _one_last_first(*_institution_after(name)[0].split(",", 1),
                                                                            leaning=leaning) for name in anded):
         return [name.strip() for name in anded]  # BibTeX's "Smith, Ana and Lee, Bo"
-    parts = _tags_kept([p.strip() for p in _NAME_COMMA.split(_AND.sub(", ", cell)) if p.strip()])
+    parts = _tags_kept([p.strip() for p in _NAME_COMMA.split(_AND.sub(", ", cell)) if p.strip()], leaning)
     if len(parts) == 2 and not _AND.search(cell):
         if _one_last_first(*parts, leaning=leaning):
             return [cell]
@@ -1000,14 +1000,15 @@ def split_names(cell: str, last_first: bool = False, cut: list | None = None, le
     return parts
 
 
-def _tags_kept(parts: list[str]) -> list[str]:
+def _tags_kept(parts: list[str], leaning: bool = False) -> list[str]:
     """A cell's pieces cut at its commas, a call sign after a name put back on it: "Jann Traschewski, DG8NGN" is one
     person, not two. Only a call sign's shape (_CALL_SIGN), not every word names.comma_tag sets aside after a
     name: a speaker's handle is a name of its own in a list ("Ana Smith, r0ml, Bo Lee" is three people). A call sign
     with the person's affiliation after it in brackets (Indico's "Ana Smith, DK4HAA (Lund University)") is kept too,
     as is an institution written after a name ("Ana Smith, Lund University": _institution_after sets it aside) with
     the countries after it ("Ana Smith, Lund University, Sweden": text.places, CLDR's names of countries in English
-    and their own languages, which babel ships), and post-nominals ("Ana Smith, MSc", "Ana Smith, Jr.":
+    and their own languages, which babel ships), a country alone after a full name ("Ana Smith, Sweden":
+    _country_after, but in a `leaning` column), and post-nominals ("Ana Smith, MSc", "Ana Smith, Jr.":
     assemble.post_nominal), with an affiliation after them in brackets too ("Ana Smith, MSc (Lund University)")."""
     from ..text.places import country_code
 
@@ -1015,7 +1016,8 @@ def _tags_kept(parts: list[str]) -> list[str]:
     placed = False  # the piece kept last is an institution, or a country after one
     for part in parts:
         institution, unbracketed = _institution(part), _BRACKETED.sub("", part).strip()
-        country = placed and bool(country_code(part))  # (CLDR's names read only after an institution)
+        country = bool(kept) and (placed and bool(country_code(part))  # (CLDR's names read after an institution)
+                                  or _country_after([*OUTSIDE_BRACKETS_COMMA.split(kept[-1]), part], leaning))
         if kept and (_CALL_SIGN.fullmatch(unbracketed) or institution or post_nominal(unbracketed) or country):
             kept[-1] = f"{kept[-1]}, {part}"
             placed = institution or country
@@ -1039,15 +1041,39 @@ def _institution(text: str) -> bool:
     return bool(found) and not (found <= FAMILY_NAME_WORDS and len(written) <= 2)
 
 
-def _institution_after(name: str) -> tuple[str, str]:
+def _institution_after(name: str, leaning: bool = False) -> tuple[str, str]:
     """A name written with the person's institution after a comma ("Ana Smith, Lund University, Sweden", a form's
-    speaker cell): the name without it and the institution (from there on, as an affiliation); (name, '') when no
-    piece after a comma names an institution, or the first piece does ("Lund University, Sweden": no person's)."""
+    speaker cell), or a country alone ("Ana Smith, Sweden": _country_after, `leaning` as there): the name without it
+    and the institution or country (from there on, as an affiliation); (name, '') when no piece after a comma names
+    either, or the first piece is an institution ("Lund University, Sweden": no person's)."""
     parts = OUTSIDE_BRACKETS_COMMA.split(name)
     at = next((i for i in range(1, len(parts)) if _institution(parts[i])), None)
+    if at is None and _country_after(parts, leaning):
+        at = len(parts) - 1
     if at is None or _institution(parts[0]):
         return name, ""
     return ",".join(parts[:at]).strip(), affiliation(",".join(parts[at:]))
+
+
+def _country_after(parts: list[str], leaning: bool) -> bool:
+    """Whether the last of a name's pieces (cut at its commas) is a country alone (text.places: CLDR's names) after
+    one person's name, which the form gave as the affiliation: after a name written family name first ("Smith, Ana,
+    Sweden"), or after a full name of two words or more ("Ana Smith, Sweden"; a family name's particles are no words
+    of it: "Van Dijk, Jordan" is a family name and a given name), but for a country that is a given name too in a
+    column that writes names family name first (`leaning`, as _one_last_first's: "Pérez García, Israel";
+    places.given_name_too); post-nominals between them are the name's ("Ana Smith, MSc, Sweden"). A family name and
+    a given name that names a country too are a person: "Smith, Jordan", "Lee, Chad"."""
+    from ..text.places import country_code, given_name_too
+
+    if len(parts) < 2 or not country_code(parts[-1]):
+        return False
+    name = [part.strip() for part in parts[:-1]]
+    while len(name) > 1 and post_nominal(name[-1]):
+        name.pop()
+    if len(name) == 2:
+        return _one_last_first(*name, leaning=leaning)
+    return (len(name) == 1 and len(_family_words(name[0], [])) >= 2
+            and not (leaning and given_name_too(parts[-1])))
 
 
 
@@ -1120,11 +1146,11 @@ def people_from(names_cell: str, affs_cell: str = "", flip: bool = True, last_fi
         name, numbers, presenting = _markers(raw)
         bracketed = ""
         if not plain and not numbers:  # (where the cell of affiliations gives the person one, words in brackets
-            name, bracketed = _own_affiliation(name)  # are the name's: "Wei Wang (王伟)")
+            name, bracketed = _own_affiliation(name, last_first or leaning)  # are the name's: "Wei Wang (王伟)")
             if name.endswith("*"):  # "Ana Smith* (Lund University)"
                 name, presenting = name.rstrip("* "), True
         else:  # (an institution after a comma is no part of the name: the cell of affiliations gives theirs)
-            name = _institution_after(name)[0]
+            name = _institution_after(name, last_first or leaning)[0]
         name, family = _name_and_family(name, flip)
         if not name:
             continue
@@ -1152,16 +1178,17 @@ _NO_AFFILIATION = re.compile(r"(?:presenting|presenter|speaker|corresponding(?: 
                              r"virtual|in person|tb[acd]|jr\.?|sr\.?|[a-z]+/[a-z]+)", re.I)
 
 
-def _own_affiliation(name: str) -> tuple[str, str]:
+def _own_affiliation(name: str, leaning: bool = False) -> tuple[str, str]:
     """'Ana Smith (Lund University)' -> ('Ana Smith', 'Lund University'), as CMT's and many a form's author cells
-    write a person's affiliation, and 'Ana Smith, Lund University' (an institution after a comma: _institution_after)
-    too; a name without either, or with a role or pronouns in its brackets ('(presenting)', '(she/her)'), -> (name,
-    '')."""
-    name, glued = _institution_after(name.strip())
+    write a person's affiliation, and 'Ana Smith, Lund University' or 'Ana Smith, Sweden' (an institution or a country
+    after a comma: _institution_after, `leaning` as there) too; a name without either, or with a role, pronouns or a
+    degree's honours in its brackets ('(presenting)', '(she/her)', 'Ana Smith, BA (Hons)'), -> (name, '')."""
+    name, glued = _institution_after(name.strip(), leaning)
     opening = _closing_bracket_opened(name)
     words = name[opening + 1:-1].strip() if opening is not None else ""
     head = name[:opening].strip(" ,(") if opening is not None else ""  # ("Bo Lee ((MIT)": Bo Lee)
-    if not head or not any(ch.isalpha() for ch in words) or _NO_AFFILIATION.fullmatch(words):
+    if not head or not any(ch.isalpha() for ch in words) or _NO_AFFILIATION.fullmatch(words) \
+            or degree_qualifier(words):
         return name, glued
     return head, affiliation(", ".join(part for part in (words, glued) if part))
 
@@ -1181,19 +1208,25 @@ def _closing_bracket_opened(text: str) -> int | None:
 
 def people_with_affiliations(cell: str, cut: list | None = None) -> list[Person]:
     """Indico's 'Ana Smith (Lund University), Bo Jones' -> people with their affiliation; a closing 'et al.' names
-    nobody (`cut`: as split_names's)."""
+    nobody (`cut`: as split_names's). What ';' (or lines, or '|': split_names's pieces) separates is one person
+    written family name first when it is two pieces that read so (_one_last_first: 'Smith, Ana (Lund University);
+    Lee, Bo' -> Ana Smith, Bo Lee; _own_affiliation and assemble.flipped set apart what follows a name after a comma:
+    an institution, a country, a degree, a suffix, a call sign), else one person or more, given name first."""
     out = []
     named, found = _ET_AL.subn("", cell.strip())
     if found:
         cell = _AND_LAST.sub("", named.strip(" ,;"))
         if cut is not None:
             cut.append(cell)
-    # (a comma inside brackets parts no one: "Ana (UC, Berkeley)"; nor one before a call sign: _tags_kept)
-    for piece in _tags_kept([piece.strip() for piece in _PEOPLE_PIECES.split(cell) if piece.strip()]):
-        written, aff = _own_affiliation(piece)
-        name = _person_name(written, flip=False)
-        if name:
-            out.append(Person(name, [aff] if aff else []))
+    for listed in _NAME_PIECES.split(cell):
+        # (a comma inside brackets parts no one: "Ana (UC, Berkeley)"; nor one before a call sign: _tags_kept)
+        pieces = _tags_kept([piece.strip() for piece in _PEOPLE_PIECES.split(listed) if piece.strip()])
+        flip = len(pieces) == 2 and _one_last_first(pieces[0], _own_affiliation(pieces[1])[0], leaning=False)
+        for piece in [", ".join(pieces)] if flip else pieces:
+            written, aff = _own_affiliation(piece)
+            name, family = _name_and_family(written, flip)
+            if name:
+                out.append(Person(name, [aff] if aff else [], None, False, family))
     return out
 
 

@@ -58,6 +58,10 @@ DEGREES = frozenset({
     "BA", "BSc", "BS", "BEng", "MA", "MSc", "MS", "MEng", "MPhil", "MRes", "MPH", "MBA", "MFA", "MEd", "MMus", "LLB",
     "LLM", "LLD", "JD", "MD", "PhD", "DPhil", "DSc", "ScD", "EdD", "PsyD", "PharmD", "DVM", "DDS", "DMA", "DrPH",
     "FRS", "FRSE", "FREng", "FBA", "FMedSci", "FRCP", "FRCS", "FRSC", "FInstP", "FIEEE", "FACM", "FAcSS"})
+# what a degree may have after it, in brackets or not, that is the degree's ("BA (Hons)", "MA (Oxon)", "BSc (Econ)",
+# "BEng Hons"): honours, and the university that gave it, in its Latin abbreviation (Oxford's, Cambridge's, London's,
+# Durham's)
+DEGREE_QUALIFIERS = frozenset({"Hons", "Hon", "Oxon", "Cantab", "Lond", "Dunelm", "Econ", "Eng"})
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,11 @@ EVERYDAY_COUNTRIES = {  # key: ISO code; written so in affiliations, absent from
     "Russian Federation": "RU", "Ivory Coast": "CI", "Vatican": "VA", "Republic of Ireland": "IE",
 }
 
+# countries whose English name is a given name too ("Pérez García, Israel", "Smith Jones, Georgia": a family name of
+# two words and a given name, in a column that writes names family name first)
+GIVEN_NAME_COUNTRIES = frozenset({"Jordan", "Chad", "Georgia", "India", "Israel", "Kenya", "Mali", "America",
+                                  "Ireland", "Jamaica"})
+
 
 def name_key(text: str) -> str:
     """The form names are compared in: accents, case and punctuation folded ('U.S.A.' -> 'u s a')."""
@@ -87,3 +92,8 @@ def country_code(text: str) -> str | None:
 
 def is_city(text: str) -> bool:
     return name_key(text) in cities()
+
+
+def given_name_too(text: str) -> bool:
+    """Whether `text` is a country's name that is a given name too (GIVEN_NAME_COUNTRIES: 'Jordan', 'Chad')."""
+    return name_key(text) in {name_key(name) for name in GIVEN_NAME_COUNTRIES}
