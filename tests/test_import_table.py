@@ -2560,6 +2560,11 @@ def test_people_between_semicolons_in_name_and_affiliation_cells_are_written_fam
     assert [p.name for p in table.people_with_affiliations("Lee, Bo (MIT)")] == ["Bo Lee"]
     assert [p.name for p in table.people_with_affiliations("Ana Smith (Lund), Bo Lee; Cy Ode")] == [
         "Ana Smith", "Bo Lee", "Cy Ode"]
+    # Indico's abstracts export: "Primary authors" (its header was not read: every abstract's speaker was "TBA")
+    path = write_csv(tmp_path / "abstracts.csv", [["Id", "Title", "State", "Primary authors"],
+                                                  ["1", "T", "Accepted", "Smith, Ana; Lee, Bo"]])
+    assert table.read(path, Options()).documents["abstracts.yaml"][0]["authors"] == [
+        {"name": "Ana Smith"}, {"name": "Bo Lee"}]
     path = write_csv(tmp_path / "indico.csv", [["Title", "Authors (affiliation)", "Presenters (affiliation)"],
                                                ["T", "Smith, Ana (Lund University); Lee, Bo (MIT)", "Lee, Bo (MIT)"]])
     assert table.read(path, Options()).documents["abstracts.yaml"][0]["authors"] == [

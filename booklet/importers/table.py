@@ -358,7 +358,8 @@ _FIELDS: tuple[tuple[str, str], ...] = (
                      r"( \d+)?( [a-z ]+)?"),
     ("speaker", r"presenting authors?|presenters?|speakers?|vortragende\w*|referent\w*|orateurs?|"
                 r"intervenants?|presentateurs?|presenting|(speaker|presenter|presenting author)s?( full)? names?"),
-    ("authors", r"authors?( list| names?)?|autor\w*|auteurs?|names?|persons?|people|participants?"),
+    # ("Primary authors": Indico's abstracts export)
+    ("authors", r"(primary )?authors?( list| names?)?|autor\w*|auteurs?|names?|persons?|people|participants?"),
     ("type", r"(accepted )?(contribution|presentation|talk|submission|session|paper|abstract)? ?"
              r"(type|kind|category|format|art|typdoc|typ)( of (contribution|presentation|talk))?|contribution|"
              r"beitragsart|beitragstyp|type de (communication|presentation|contribution)"),
@@ -1218,9 +1219,9 @@ def people_with_affiliations(cell: str, cut: list | None = None) -> list[Person]
         cell = _AND_LAST.sub("", named.strip(" ,;"))
         if cut is not None:
             cut.append(cell)
-    for listed in _NAME_PIECES.split(cell):
+    for between in _NAME_PIECES.split(cell):
         # (a comma inside brackets parts no one: "Ana (UC, Berkeley)"; nor one before a call sign: _tags_kept)
-        pieces = _tags_kept([piece.strip() for piece in _PEOPLE_PIECES.split(listed) if piece.strip()])
+        pieces = _tags_kept([piece.strip() for piece in _PEOPLE_PIECES.split(between) if piece.strip()])
         flip = len(pieces) == 2 and _one_last_first(pieces[0], _own_affiliation(pieces[1])[0], leaning=False)
         for piece in [", ".join(pieces)] if flip else pieces:
             written, aff = _own_affiliation(piece)
