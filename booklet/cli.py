@@ -698,13 +698,15 @@ def _print_import(result) -> None:
     """What the import made: counts, source types without a kind, notes, and for an update what changed."""
     c = result.counts
     made = "Updated" if result.updated else "Imported"
+    named = " and ".join(_count(c[key], word) for key, word in (("placeholders", "speaker"),
+                                                                 ("placeholder_chairs", "chair")) if c[key])
     if c["speakers"]:
         people = f"{c['without_affiliation']} of {_count(c['speakers'], 'speaker')} without affiliation" + (
-            f"; {_count(c['placeholders'], 'speaker')} named by a placeholder (TBA, N.N.: see the warnings)"
-            if c["placeholders"] else "")
+            f"; {named} named by a placeholder: {result.placeholders} (see the warnings)" if named else "")
     else:  # (not "0 of 0 speakers without affiliation; 46 speakers named by a placeholder")
-        people = "no speakers in the source" + (f": {_count(c['placeholders'], 'placeholder')} (TBA, N.N.) to write "
-                                                "in" if c["placeholders"] else "")
+        placeholders = c["placeholders"] + c["placeholder_chairs"]
+        people = "no speakers in the source" + (f": {_count(placeholders, 'placeholder')} to write in: "
+                                                f"{result.placeholders}" if placeholders else "")
     _say(f"{made} {result.folder} from {result.source.name} ({result.format}): "
          f"{_count(c['talks'], 'talk')}, {_count(c['tutorials'], 'tutorial')}, {_count(c['posters'], 'poster')}, "
          f"{_count(c['days'], 'day')}; {people}.")

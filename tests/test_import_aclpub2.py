@@ -610,3 +610,30 @@ def test_an_abstract_file_saved_as_utf_32_is_refused_naming_its_encoding(tmp_pat
     path.write_bytes(path.read_text(encoding="utf-8").encode("utf-32"))
     refused_on_import(lambda _, options: read(folder, Options(format="aclpub2")), folder / "conference_details.yml",
                       f"{path}:1: not UTF-8 text: the file is UTF-32 text; save it as UTF-8", tmp_path / "out")
+
+
+def test_a_numbered_chair_is_a_placeholder_named_in_the_summary_warned_and_left_out_of_the_index(tmp_path):
+    """SIGDIAL 2020's handbook names two sessions' chairs "Chair 1" and "Chair 2": they were listed in the index of
+    authors as people, and neither the summary nor check said a word. Now the summary names them as placeholders,
+    check warns at their line and key, and the index leaves them out (the session still prints them, to be
+    replaced)."""
+    folder = write_handbook(tmp_path / "h", **{"program.yml": PROGRAM.replace("chair: Raj Patel", "chair: Chair 1")})
+    result = invoke("import", folder, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    summary = result.output.splitlines()[0]
+    # (the second day's session without papers is a programme line: its chair is not printed, nor imported)
+    assert summary.endswith("; 1 chair named by a placeholder: 'Chair 1' (see the warnings)."), summary
+    programme = (tmp_path / "out" / "programme.yaml").read_text(encoding="utf-8").splitlines()
+    (line,) = [number for number, text in enumerate(programme, 1) if text.strip() == "chair: Chair 1"]
+    checked = invoke("check", tmp_path / "out")
+    assert [text for text in checked.output.splitlines() if "Chair 1" in text] == [
+        f"programme.yaml:{line}: days[1].items[1].parallel[1].chair: warning: 'Chair 1' is a placeholder, not a "
+        "chair's name: it would be printed as it is; write the real one before printing"]
+    from tests.pdftext import Pdf
+
+    build_booklet(tmp_path / "out", tmp_path / "out.pdf")
+    pdf = Pdf(tmp_path / "out.pdf")
+    (index,) = [i for i in range(len(pdf)) if pdf.lines(i)[:1] == ["Index of authors"]]
+    assert "Chen, Mei" in pdf.lines(index) or any(line.startswith("Chen, Mei") for line in pdf.lines(index))
+    assert not [line for line in pdf.lines(index) if "Chair" in line]
+    assert any("Chair 1" in line for page in pdf.pages_with("Chair 1") for line in pdf.lines(page))

@@ -320,7 +320,7 @@ def test_the_summary_does_not_count_placeholder_speakers_as_people(tmp_path):
     result = CliRunner().invoke(main, ["import", str(source), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert ("3 talks, 0 tutorials, 0 posters, 0 days; 0 of 1 speaker without affiliation; 2 speakers named by a "
-            "placeholder (TBA, N.N.: see the warnings).") in result.stdout
+            "placeholder: 'TBA' (2 times) (see the warnings).") in result.stdout
 
 
 def test_a_note_quoting_a_page_long_cell_is_cut_to_its_start_and_end(tmp_path):
@@ -795,7 +795,8 @@ def test_a_posters_track_is_its_topic_and_a_source_without_people_says_so(tmp_pa
     result = CliRunner().invoke(main, ["import", str(source), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0].endswith(
-        "1 talk, 0 tutorials, 2 posters, 0 days; no speakers in the source: 3 placeholders (TBA, N.N.) to write in.")
+        "1 talk, 0 tutorials, 2 posters, 0 days; no speakers in the source: 3 placeholders to write in: 'TBA' "
+        "(3 times).")
 
 
 def test_a_conftool_contribution_at_24_00_is_in_the_night_after_its_day(tmp_path):

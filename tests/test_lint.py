@@ -1727,6 +1727,73 @@ def test_short_names_and_real_texts_that_look_like_placeholders_are_not_taken_fo
     assert not placeholder_text("TBD: a new database") and not placeholder_text("Abstract algebra")
 
 
+def test_a_role_with_a_number_and_whole_role_phrases_are_placeholders_and_a_family_name_alone_is_not():
+    """SIGDIAL's "Chair 1" and "Chair 2" were listed in the index of authors as people: a person named by their role
+    and a number, or by a role that is no one's name ("Session Chair"), in the languages booklet has label tables
+    for, is a placeholder; a role word alone may be a family name ("Speaker", "Sprecher"), as it may beside a given
+    name."""
+    from booklet.data.contract import placeholder_name, placeholder_text
+
+    placeholders = ("Chair 1", "Chair 2", "Speaker 2", "Speaker #3", "Author 3", "Session Chair", "session chair 2",
+                    "Keynote speaker", "Keynote Speaker 1", "Speaker TBA", "TBA speaker", "Chair: TBD", "tba", "TBD",
+                    "N. N.", "NN", "To be announced", "Sprecher 2", "Vorsitz", "Referentin N.N.", "Vorsitz Nr. 2",
+                    "Président de séance", "President de seance", "Intervenant à confirmer", "à confirmer",
+                    "Ponente 1", "Por confirmar", "Relatore (2)", "Da definire", "Spreker 3", "Nog te bepalen",
+                    "Palestrante convidado", "A confirmar", "Firstname Lastname")
+    assert [name for name in placeholders if not placeholder_name(name)] == []
+    names = ("Speaker", "Sprecher", "Chair", "Author", "Redner", "Presidente", "Tris Speaker", "Ana Speaker",
+             "Anna Moderator", "Ian Speaker 2", "Keynote 2027", "Nn", "Mei Chen", "Tba Kone", "Speakerman 1", "12")
+    assert [name for name in names if placeholder_name(name)] == []
+    assert placeholder_text("À confirmer") and placeholder_text("Nog te bepalen") and placeholder_text("Da definire")
+    assert not placeholder_text("NTB") and not placeholder_text("Session Chair")  # (an acronym's title; a heading)
+
+
+def test_every_language_with_a_label_table_has_its_placeholder_roles():
+    """The roles table (contract.PLACEHOLDER_ROLES) is in the languages booklet has labels for (resources/labels),
+    each with its three lists, none empty."""
+    from booklet.data.contract import PLACEHOLDER_ROLES
+    from booklet.data.theme import LABEL_DIR
+
+    languages = {path.stem.split("-")[0] for path in LABEL_DIR.glob("*.yaml")}
+    assert set(PLACEHOLDER_ROLES) == languages
+    assert all(sorted(table) == ["phrases", "roles", "unknown"] and all(table.values())
+               for table in PLACEHOLDER_ROLES.values())
+
+
+def test_role_placeholders_are_warned_at_their_lines_and_left_out_of_the_index(tmp_path):
+    abstracts = """\
+        - id: lund-2026
+          title: A talk about Lund
+          speaker: {name: Speaker 1, affiliation: Uni A}
+          abstract: Some text.
+        - id: okafor
+          title: Hierarchical models
+          authors:
+            - {name: Chiamaka Okafor, affiliation: Uni B, presenting: true}
+            - {name: Author 2}
+          abstract: More text.
+        """
+    programme = BASE["programme.yaml"].replace("chair: Mei Chen", "chair: Session Chair")
+    files = {"abstracts.yaml": abstracts, "programme.yaml": programme}
+    found = [w for w in warnings_for(tmp_path, files) if "placeholder" in w]
+    assert found == [
+        "abstracts.yaml:3: [0].speaker.name: warning: 'Speaker 1' is a placeholder, not a name: it would be printed "
+        "as it is; write the real one before printing",
+        "abstracts.yaml:9: [1].authors[1].name: warning: 'Author 2' is a placeholder, not a name: it would be "
+        "printed as it is; write the real one before printing",
+        "programme.yaml:8: days[0].items[3].chair: warning: 'Session Chair' is a placeholder, not a chair's name: it "
+        "would be printed as it is; write the real one before printing"]
+    from booklet.build import build_booklet
+
+    build_booklet(write_conference(tmp_path / "built", files), tmp_path / "b.pdf")
+    pdf = Pdf(tmp_path / "b.pdf")
+    (index,) = [i for i in range(len(pdf)) if pdf.lines(i)[0] == "Index of authors"]
+    listed = pdf.lines(index)
+    assert any(line.startswith("Okafor, Chiamaka") for line in listed), listed
+    assert not [line for line in listed if "Speaker" in line or "Author" in line or "Chair" in line], listed
+    assert pdf.pages_with("Speaker 1") and pdf.pages_with("Session Chair")  # printed where they are named
+
+
 def test_placeholders_in_the_programme_are_warned_and_never_taken_for_one_person_written_two_ways(tmp_path):
     programme = BASE["programme.yaml"].replace("{time: \"09:00-09:20\", title: Welcome}",
                                                "{time: \"09:00-09:20\", title: TBA}").replace(

@@ -171,6 +171,28 @@ def test_a_participants_name_is_set_as_it_prints_as_the_index_sets_it(tmp_path):
     assert "MeiChen 6" in pdf.lines(index)
 
 
+def test_a_participant_named_by_a_placeholder_is_warned_at_its_line_and_left_out_of_the_list(tmp_path):
+    """A registration list's "TBA" and "Speaker 2" were printed as participants (filed under T and S): they are no
+    one, left out of the list as the index of authors leaves them out, with a warning at their line and key; a list
+    of placeholders alone is no section (nor a line of the contents)."""
+    from booklet.check import check_folder
+
+    participants = ("- {name: Ana Smith, affiliation: Uni A}\n- {name: TBA, affiliation: Uni B}\n"
+                    "- {name: Speaker 2}\n- {name: Bo Speaker}\n")
+    folder = write_conference(tmp_path / "conf", {"participants.yaml": participants})
+    _, warnings = check_folder(folder)
+    assert [str(p) for p in warnings if p.kind == "placeholder"] == [
+        f"participants.yaml:{line}: [{line - 1}].name: warning: '{name}' is a placeholder, not a participant's name: "
+        "it is left out of the list of participants; write the real one, or remove the entry"
+        for line, name in ((2, "TBA"), (3, "Speaker 2"))]
+    pdf = build(folder, tmp_path / "out.pdf")
+    assert section_lines(pdf) == ["S", "Smith, Ana", "Uni A", "Speaker, Bo"]  # (a family name "Speaker": a person)
+    only = write_conference(tmp_path / "only", {"participants.yaml": "- {name: N.N.}\n- {name: Chair 1}\n"})
+    pdf = build(only, tmp_path / "only.pdf")
+    assert not pdf.pages_with("Participants") and not pdf.pages_with("Chair 1")
+    assert "Participants" not in [title for title, _, _ in pdf.outline()]
+
+
 def test_a_family_name_the_data_declares_files_the_name_under_it():
     people = [Participant("Gabriel García Márquez"), Participant("Ana Gómez"), Participant("Bo Garza")]
     assert [n.inverted() for n, _ in ordered(people)] == ["Garza, Bo", "Gómez, Ana", "Márquez, Gabriel García"]

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 from ..model import ABSTRACT_KINDS, ITEM_KINDS
 
@@ -62,6 +62,55 @@ PLACEHOLDER_TEXTS = frozenset({
     "tba", "tbd", "tbc", "tobeannounced", "tobeconfirmed", "tobedetermined", "abstract", "abstractfolgt",
     "abstracttofollow", "abstracttba", "abstracttbd", "titletba", "titletbd", "titlefolgt", "comingsoon", "xxx",
     "placeholder"})
+# A person named by their role, in each language booklet has a label table for (resources/labels; a test keeps the
+# two in step): a source's "Chair 1", "Speaker #2", "Sprecher 3", "Speaker TBA", "Session Chair", "Keynote speaker",
+# printed as if they were people and listed in the index. `roles`: words that are a placeholder with a number after
+# them, or before or after one of `unknown` ("Vorsitz N.N.", "TBA speaker"), never alone ("Speaker" and "Sprecher"
+# are family names); `phrases`: roles that are no one's name, placeholders alone too; `unknown`: "not known yet", a
+# placeholder alone (also as a title or an abstract, when of more than one word), beside a role or with a number.
+# Compared as PLACEHOLDER_NAMES are, and without accents ("a confirmer" as "à confirmer").
+PLACEHOLDER_ROLES = {
+    "en": {"roles": ("chair", "chairs", "co-chair", "chairperson", "chairman", "chairwoman", "speaker", "speakers",
+                     "author", "co-author", "presenter", "moderator", "panelist", "panellist", "discussant",
+                     "lecturer", "instructor", "tutor", "organiser", "organizer", "keynote"),
+           "phrases": ("session chair", "session chairs", "session moderator", "keynote speaker", "invited speaker",
+                       "plenary speaker", "guest speaker", "panel chair", "track chair", "speaker name",
+                       "author name", "chair name", "first name last name", "firstname lastname", "name surname"),
+           "unknown": ("to be announced", "to be confirmed", "to be determined", "tba", "tbd", "tbc")},
+    "de": {"roles": ("vorsitz", "vorsitzende", "vorsitzender", "sitzungsleitung", "sitzungsleiter",
+                     "sitzungsleiterin", "moderation", "moderator", "moderatorin", "sprecher", "sprecherin",
+                     "referent", "referentin", "redner", "rednerin", "vortragende", "vortragender", "autor",
+                     "autorin", "leitung", "hauptvortrag"),
+           "phrases": ("vorsitz", "sitzungsleitung", "moderation", "hauptvortrag", "gastvortrag", "vorname name",
+                       "vorname nachname"),
+           "unknown": ("noch offen", "wird bekannt gegeben", "wird noch bekannt gegeben", "steht noch nicht fest",
+                       "name folgt")},
+    "fr": {"roles": ("président", "présidente", "présidence", "président de séance", "présidente de séance",
+                     "modérateur", "modératrice", "modération", "orateur", "oratrice", "intervenant", "intervenante",
+                     "conférencier", "conférencière", "auteur", "autrice", "auteure", "animateur", "animatrice"),
+           "phrases": ("président de séance", "présidente de séance", "présidence de séance",
+                       "conférencier invité", "conférencière invitée", "prénom nom"),
+           "unknown": ("à confirmer", "à définir", "à préciser", "à venir", "à annoncer", "nom à venir")},
+    "es": {"roles": ("presidente", "presidenta", "moderador", "moderadora", "ponente", "orador", "oradora",
+                     "conferenciante", "conferencista", "autor", "autora", "coautor", "coautora", "presentador",
+                     "presentadora", "relator", "relatora"),
+           "phrases": ("presidente de sesión", "presidenta de sesión", "moderador de sesión", "ponente invitado",
+                       "ponente invitada", "conferenciante invitado", "nombre apellido"),
+           "unknown": ("por confirmar", "por determinar", "por definir", "por anunciar", "a confirmar")},
+    "it": {"roles": ("presidente", "moderatore", "moderatrice", "relatore", "relatrice", "oratore", "oratrice",
+                     "autore", "autrice", "coautore", "presentatore", "presentatrice"),
+           "phrases": ("presidente di sessione", "relatore invitato", "relatrice invitata", "nome cognome"),
+           "unknown": ("da definire", "da confermare", "da annunciare", "da stabilire", "da comunicare")},
+    "nl": {"roles": ("voorzitter", "dagvoorzitter", "sessievoorzitter", "spreker", "sprekers", "auteur",
+                     "moderator", "presentator", "inleider"),
+           "phrases": ("dagvoorzitter", "sessievoorzitter", "voornaam achternaam"),
+           "unknown": ("nog te bepalen", "nog bekend te maken", "volgt nog", "ntb", "nnb")},
+    "pt": {"roles": ("presidente", "moderador", "moderadora", "palestrante", "orador", "oradora", "conferencista",
+                     "autor", "autora", "coautor", "apresentador", "apresentadora", "debatedor", "debatedora"),
+           "phrases": ("presidente da sessão", "presidente de sessão", "palestrante convidado",
+                       "palestrante convidada", "nome sobrenome", "nome apelido"),
+           "unknown": ("a confirmar", "a definir", "a anunciar", "a designar")},
+}
 _LOOSE = re.compile(r"[\W_]+")
 
 
@@ -78,7 +127,32 @@ def _written(words) -> re.Pattern:
     return re.compile(rf"[\W_]*(?:{loose})[\W_]*\Z", re.I)
 
 
-_PLACEHOLDER_NAME, _PLACEHOLDER_TEXT = _written(PLACEHOLDER_NAMES), _written(PLACEHOLDER_TEXTS)
+def _bare(text: str) -> str:
+    """`text` folded (_folded) and without accents: "Président de séance" -> "presidentdeseance"."""
+    return "".join(c for c in unicodedata.normalize("NFD", _folded(text)) if not unicodedata.combining(c))
+
+
+def _of_roles(part: str) -> frozenset[str]:
+    return frozenset(_bare(word) for table in PLACEHOLDER_ROLES.values() for word in table[part])
+
+
+_PLACEHOLDER_NAME = _written(PLACEHOLDER_NAMES)
+# (a title "NTB" may be an acronym's: the words of more than one word alone)
+_PLACEHOLDER_TEXT = _written(PLACEHOLDER_TEXTS | {_folded(word) for table in PLACEHOLDER_ROLES.values()
+                                                  for word in table["unknown"] if " " in word})
+
+
+@cache
+def _role_placeholders() -> tuple[frozenset[str], frozenset[str]]:
+    """(the names that are placeholders as they are: the phrases, the "unknowns", each role or phrase before or after
+    an "unknown"; those that are placeholders before a number: the same and the roles), each written bare (_bare);
+    made when a name is first asked about."""
+    roles = _of_roles("roles") | _of_roles("phrases")  # ("Session chair TBA")
+    unknown = _of_roles("unknown") | ({_bare(word) for word in PLACEHOLDER_NAMES} - _LETTERS_ONLY)  # ("Nn": a name)
+    alone = _of_roles("phrases") | unknown
+    beside = {role + word for role in roles for word in unknown | _LETTERS_ONLY}
+    beside |= {word + role for role in roles for word in unknown | _LETTERS_ONLY}
+    return frozenset(alone | beside), frozenset(alone | beside | roles)
 
 
 # a placeholder only when written "N.N.", "NN", "XX": "Nn" may be a name
@@ -91,9 +165,23 @@ def placeholder_name(name: str) -> bool:
     with no letter to sit on among it ("\u0301": it printed a lone accent as the speaker, said nothing of)."""
     if name.strip() and all(unicodedata.category(char)[0] in "PZM" for char in name):
         return True
-    if not _PLACEHOLDER_NAME.match(name):
-        return False
-    return _folded(name) not in _LETTERS_ONLY or not name.strip().isalpha() or name.isupper()
+    if _PLACEHOLDER_NAME.match(name):
+        return _folded(name) not in _LETTERS_ONLY or not name.strip().isalpha() or name.isupper()
+    return len(name) <= _ROLE_LONGEST and _a_role(name)
+
+
+_ROLE_LONGEST = 60  # characters: no role placeholder is longer (a name that is, is not asked about further)
+_NUMBER = re.compile(r"(?:\W*(?:#|no\.?|nr\.?|n°|nº)?\W*\d{1,3})\W*\Z", re.I)  # " 1", " #2", " (3)", " Nr. 4"
+
+
+def _a_role(name: str) -> bool:
+    """Whether `name` is a person named by their role (PLACEHOLDER_ROLES): "Chair 1", "Speaker #2", "Session Chair",
+    "Keynote speaker", "Sprecher N.N.", "Président de séance", "à confirmer"; not "Speaker" or "Sprecher" alone."""
+    alone, numbered = _role_placeholders()
+    number = _NUMBER.search(name)
+    if number is None:
+        return _bare(name) in alone
+    return number.start() > 0 and _bare(name[:number.start()]) in numbered
 
 
 def placeholder_text(text: str) -> bool:

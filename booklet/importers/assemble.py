@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..data import web
-from ..data.contract import NIGHT_FROM, NIGHT_UNTIL, PLACEHOLDERS
+from ..data.contract import NIGHT_FROM, NIGHT_UNTIL, PLACEHOLDERS, placeholder_name
 from . import Imported, Options, SourceError
 from .kinds import ABSTRACT_KINDS, forms, kind_for, looks_like_break, user_kind, user_kind_of
 from .text import to_line
@@ -109,7 +109,8 @@ def people_file(entries: list[Entry], notes: list[str]) -> list[dict]:
     given apart: a family read from a name written family name first, Person.family_read, has the importer's). A
     family the rule finds with a particle before it is the rule's: SIGDIAL's "Barbara" "Di" "Eugenio" (first, middle
     and last name) is "Di Eugenio", not "Eugenio"; so is a family given with the suffix the rule sets aside (the ACL
-    Anthology's last name "Logan IV": "Logan, Robert L., IV", not "Logan IV, Robert L.")."""
+    Anthology's last name "Logan IV": "Logan, Robert L., IV", not "Logan IV, Robert L."). A placeholder ("Speaker 1",
+    given first name "Speaker", last name "1") is nobody: no entry."""
     from ..text.names import PARTICLES, family_place, split_name
 
     # the name composed (NFC: as check compares names) -> (name, family, whether the family was read, not given)
@@ -121,7 +122,7 @@ def people_file(entries: list[Entry], notes: list[str]) -> list[dict]:
             if rule.suffix and family.endswith(rule.suffix):
                 family = family[:-len(rule.suffix)].rstrip(" ,")
             before = rule.family[:-len(family)] if rule.family.endswith(" " + family) else ""
-            if (family and unicodedata.normalize("NFC", person.name) not in found
+            if (family and unicodedata.normalize("NFC", person.name) not in found and not placeholder_name(person.name)
                     and family not in (rule.family, f"{rule.particle} {rule.family}")
                     and not (before and all(word.casefold() in PARTICLES for word in before.split()))
                     and family_place(person.name, family) is not None):

@@ -75,7 +75,23 @@ class ImportResult:
         with_affiliation = {p.name.casefold() for p in people if p.affiliations}
         return {"talks": len(b.abstracts), "tutorials": len(b.tutorials), "posters": len(b.posters),
                 "days": len(b.days), "speakers": len(named),
-                "without_affiliation": len(named - with_affiliation), "placeholders": len(placeholders)}
+                "without_affiliation": len(named - with_affiliation), "placeholders": len(placeholders),
+                "placeholder_chairs": len(self._placeholder_chairs)}
+
+    @property
+    def placeholders(self) -> str:
+        """The placeholders the speakers and chairs are named by, quoted, for the summary: "'TBA' (2 times),
+        'Chair 1', 'Chair 2'" (assemble.some); "" for none."""
+        from .assemble import some
+
+        speakers = [p.name for _, named in self.booklet.entries_with_people() for p in named]
+        return some([name for name in speakers if placeholder_name(name)] + self._placeholder_chairs, 4)
+
+    @property
+    def _placeholder_chairs(self) -> list[str]:
+        """The programme's chairs named by a placeholder ("Chair 1", "John Doe"), each time one is."""
+        return [chair for day in self.booklet.days for session in day.sessions() for chair in session.chairs
+                if placeholder_name(chair)]
 
 
 class FolderInUse(Refused):

@@ -16,8 +16,9 @@ from itertools import groupby
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
+from ..data.contract import placeholder_name
 from ..data.people import spelling
-from ..model import Participant
+from ..model import Booklet, Participant
 from ..text import markup
 from ..text.fonts import SANS
 from ..text.names import IndexName, heading, sort_key, split_name
@@ -39,9 +40,16 @@ def ordered(participants: Iterable[Participant], family: FamilyLookup | None = N
     return sorted(named, key=lambda pair: (sort_key(pair[0], language), pair[1].affiliations, pair[1].country or ""))
 
 
+def listed(booklet: Booklet) -> list[Participant]:
+    """The participants the list prints: not those named by a placeholder ("TBA", "Chair 1": lint warns of them), as
+    the index of authors lists none."""
+    return [participant for participant in booklet.participants if not placeholder_name(participant.name)]
+
+
 def build_participants(ctx: Context, family: FamilyLookup | None = None) -> list:
-    """The section: its heading, then every participant under letter headings, in columns."""
-    participants = ctx.booklet.participants
+    """The section: its heading, then every participant (but placeholders: `listed`) under letter headings, in
+    columns."""
+    participants = listed(ctx.booklet)
     if not participants or not ctx.has("participants"):
         return []
     title = ctx.label("participants")

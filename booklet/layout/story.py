@@ -22,7 +22,7 @@ from .frontmatter import build_committees, build_contents
 from .glance import build_glance, has_glance
 from .index import build_index, has_index
 from .page import Page
-from .participants import build_participants
+from .participants import build_participants, listed
 from .posters import build_day_posters, build_posters
 from .daypages import DayBreak
 from .programme import build_programme, build_programme_day, day_break, day_title, follows
@@ -157,7 +157,7 @@ def contents_entries(ctx: Context, each_tutorial: bool = True) -> list[tuple[int
             entries.append((0, ctx.label("posters"), "posters"))
         elif name == "practical" and has_practical(b.conference):
             entries.append((0, ctx.label("practical"), "practical"))
-        elif name == "participants" and b.participants:
+        elif name == "participants" and listed(b):
             entries.append((0, ctx.label("participants"), "participants"))
         elif name == "sponsors" and has_sponsors(b):
             entries.append((0, ctx.label("sponsors"), "sponsors"))

@@ -1,5 +1,5 @@
 """The Booklet model -> warnings for names and texts that are a conference system's placeholders ("TBA", "N.N.",
-"John Doe", "[Abstract folgt]"): printed as they are, and a placeholder speaker listed in the index of authors."""
+"John Doe", "Chair 1", "[Abstract folgt]"): printed as they are (a participant's left out of the list)."""
 
 from __future__ import annotations
 
@@ -14,15 +14,19 @@ def check_placeholder_values(booklet: Booklet, lines, everyone=None) -> list[Pro
     mentions.people(booklet), when made)."""
     problems = []
 
-    def warn(file: str, line: int, key: str, text: str, what: str) -> None:
+    def warn(file: str, line: int, key: str, text: str, what: str,
+             then: str = "it would be printed as it is; write the real one before printing") -> None:
         problems.append(Problem(file, lines.line(file, key, line), key,
-                                f"'{_shown(text)}' is a placeholder, not {what}: it would be printed as it is; write "
-                                "the real one before printing",
-                                "warning", "placeholder"))
+                                f"'{_shown(text)}' is a placeholder, not {what}: {then}", "warning", "placeholder"))
 
     for at in everyone or mentions.people(booklet):
         if placeholder_name(at.person.name):
             warn(at.source.file, at.source.line, at.key("name"), at.person.name, "a name")
+    for participant in booklet.participants:  # (layout.participants.listed leaves them out)
+        if placeholder_name(participant.name) and participant.source:
+            warn(participant.source.file, participant.source.line, mentions.join(participant.source.key, "name"),
+                 participant.name, "a participant's name",
+                 "it is left out of the list of participants; write the real one, or remove the entry")
     for _, session in mentions.sessions(booklet):
         for key, chair in mentions.chair_keys(session):
             if placeholder_name(chair):
