@@ -129,10 +129,14 @@ def _written(words) -> re.Pattern:
 
 def _bare(text: str) -> str:
     """`text` folded (_folded) and without accents: "Président de séance" -> "presidentdeseance"."""
-    return "".join(c for c in unicodedata.normalize("NFD", _folded(text)) if not unicodedata.combining(c))
+    folded = _folded(text)
+    if folded.isascii():  # (nearly every name: no accent to take off)
+        return folded
+    return "".join(c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c))
 
 
 def _of_roles(part: str) -> frozenset[str]:
+    """The words of one part of PLACEHOLDER_ROLES ("roles", "phrases", "unknown"), every language's, bare."""
     return frozenset(_bare(word) for table in PLACEHOLDER_ROLES.values() for word in table[part])
 
 
@@ -142,17 +146,25 @@ _PLACEHOLDER_TEXT = _written(PLACEHOLDER_TEXTS | {_folded(word) for table in PLA
                                                   for word in table["unknown"] if " " in word})
 
 
+@dataclass(frozen=True)
+class _Roles:
+    """PLACEHOLDER_ROLES as names are looked up in it, each word bare (_bare)."""
+
+    roles: frozenset[str]  # a placeholder with a number after it, or beside one of `unknown`: roles and phrases
+    alone: frozenset[str]  # a placeholder as it is: the phrases and `unknown`
+    unknown: frozenset[str]  # "not known yet": PLACEHOLDER_ROLES' and PLACEHOLDER_NAMES' ("Nn" alone: a name)
+    lengths: tuple[int, ...]  # the lengths of `unknown`'s words
+    heads: frozenset[str | None]  # the first three letters of every word, and None (see _head)
+
+
 @cache
-def _role_placeholders() -> tuple[frozenset[str], frozenset[str]]:
-    """(the names that are placeholders as they are: the phrases, the "unknowns", each role or phrase before or after
-    an "unknown"; those that are placeholders before a number: the same and the roles), each written bare (_bare);
-    made when a name is first asked about."""
-    roles = _of_roles("roles") | _of_roles("phrases")  # ("Session chair TBA")
-    unknown = _of_roles("unknown") | ({_bare(word) for word in PLACEHOLDER_NAMES} - _LETTERS_ONLY)  # ("Nn": a name)
-    alone = _of_roles("phrases") | unknown
-    beside = {role + word for role in roles for word in unknown | _LETTERS_ONLY}
-    beside |= {word + role for role in roles for word in unknown | _LETTERS_ONLY}
-    return frozenset(alone | beside), frozenset(alone | beside | roles)
+def _roles() -> _Roles:
+    """The roles table (made when a name is first asked about)."""
+    roles = _of_roles("roles") | _of_roles("phrases")
+    unknown = _of_roles("unknown") | {_bare(word) for word in PLACEHOLDER_NAMES}
+    alone = _of_roles("phrases") | (unknown - _LETTERS_ONLY)
+    return _Roles(roles, alone, unknown, tuple(sorted({len(word) for word in unknown})),
+                  frozenset({word[:3] for word in roles | unknown} | {None}))
 
 
 # a placeholder only when written "N.N.", "NN", "XX": "Nn" may be a name
@@ -171,17 +183,42 @@ def placeholder_name(name: str) -> bool:
 
 
 _ROLE_LONGEST = 60  # characters: no role placeholder is longer (a name that is, is not asked about further)
-_NUMBER = re.compile(r"(?:\W*(?:#|no\.?|nr\.?|n°|nº)?\W*\d{1,3})\W*\Z", re.I)  # " 1", " #2", " (3)", " Nr. 4"
 
 
 def _a_role(name: str) -> bool:
-    """Whether `name` is a person named by their role (PLACEHOLDER_ROLES): "Chair 1", "Speaker #2", "Session Chair",
-    "Keynote speaker", "Sprecher N.N.", "Président de séance", "à confirmer"; not "Speaker" or "Sprecher" alone."""
-    alone, numbered = _role_placeholders()
-    number = _NUMBER.search(name)
-    if number is None:
-        return _bare(name) in alone
-    return number.start() > 0 and _bare(name[:number.start()]) in numbered
+    """Whether `name` is a person named by their role (PLACEHOLDER_ROLES): "Chair 1", "Speaker #2", "Chair (3)",
+    "Vorsitz Nr. 4", "Session Chair", "Keynote speaker", "Sprecher N.N.", "TBA speaker", "Président de séance", "à
+    confirmer"; not "Speaker" or "Sprecher" alone, nor with a number of four digits ("Keynote 2027")."""
+    table = _roles()
+    if _head(name[:3]) not in table.heads:  # (nearly every name ends here, without folding it whole)
+        return False
+    bare = _bare(name)
+    if bare[:3] not in table.heads:
+        return False
+    base = bare.rstrip("0123456789")
+    if base == bare:
+        return _named_alone(bare, table)
+    if not base or len(bare) - len(base) > 3:
+        return False
+    words = (base, base[:-2]) if base.endswith(("no", "nr")) else (base,)  # ("Chair No. 2", "Vorsitz Nr. 4")
+    return any(word in table.roles or _named_alone(word, table) for word in words)
+
+
+@cache
+def _head(start: str) -> str | None:
+    """A name's first three characters as the first three of its bare name (_bare: "Öst" -> "ost") when they are
+    letters _bare writes one for one; else None (whatever the bare name's start)."""
+    bare = _bare(start)
+    return bare if len(bare) == 3 and start.isalpha() else None
+
+
+def _named_alone(bare: str, table: _Roles) -> bool:
+    """Whether `bare` (_bare) is a placeholder as it is: a phrase, an "unknown", a role before or after one."""
+    if bare in table.alone:
+        return True
+    return any((bare[-length:] in table.unknown and bare[:-length] in table.roles)
+               or (bare[:length] in table.unknown and bare[length:] in table.roles)
+               for length in table.lengths if length < len(bare))
 
 
 def placeholder_text(text: str) -> bool:
