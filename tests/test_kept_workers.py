@@ -4,6 +4,7 @@ build after build from what they kept, and the booklet is the one a build withou
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 from pathlib import Path
@@ -379,3 +380,48 @@ def test_a_first_kept_worker_that_fails_leaves_no_file_of_the_others_behind(fold
     assert not (tmp_path / "warm.pdf").exists() and not any(
         disk._path(persisted.KIND, persisted._name(folder.resolve(), f"{section}, part {slot} of 3")).exists()
         for section in persisted.PER_PART for slot in range(3))  # (nothing of a build that failed put in place)
+
+
+def test_kept_workers_rebuild_with_the_fonts_a_theme_change_puts_in_use_though_only_their_bytes_differ(
+        folder, tmp_path, monkeypatch):
+    """A watch's builds in parts (`--jobs 2`) as the theme goes from the bundled Noto Sans to the data folder's own
+    copy of it (other bytes, the same PostScript names and widths) and back: the same workers lay out each build, with
+    the fonts that build's theme names (they are told its theme with each run), and each booklet is the one a build
+    without any cache makes, byte for byte: the copy embedded and named apart (-digest), then the bundled fonts alone
+    again. (A reviewer's script that read the theme back from a file its previous run had left `base: modern` saw
+    the bundled fonts only; this holds the workers to each theme.)"""
+    from booklet.text.fonts import FONT_DIR
+
+    from .test_jobs import _font_objects
+    from .test_theme import with_fs_type
+    from .pdftext import Pdf
+
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    (folder / "fonts").mkdir()
+    for style in ("Regular", "Bold", "Italic", "BoldItalic"):  # (0x0008: editable embedding, the bundled has 0)
+        data = with_fs_type((FONT_DIR / f"NotoSans-{style}.ttf").read_bytes(), 0x0008)
+        (folder / "fonts" / f"NotoSans-{style}.ttf").write_bytes(data)
+    themes = ["base: modern\n", "base: modern\nfonts:\n  text: fonts/NotoSans-Regular.ttf\n  headings: Noto Sans\n",
+              "base: modern\n"]
+    cold, names = [], []
+    for number, theme in enumerate(themes):
+        (folder / "theme.yaml").write_text(theme, encoding="utf-8")
+        cold.append(_cold(folder, tmp_path / f"cold{number}.pdf", monkeypatch))
+        names.append({str(name).split("+")[1] for name in _font_objects(Pdf(tmp_path / f"cold{number}.pdf")).values()})
+    assert cold[0] == cold[2] != cold[1]
+    own = {name for name in names[1] - names[0] if name.startswith("NotoSans-")}
+    assert own and all(re.fullmatch(r"NotoSans-\w+-[0-9a-f]{6}", name) for name in own)  # the copy, named apart
+    assert not any(re.fullmatch(r"NotoSans-\w+-[0-9a-f]{6}", name) for name in names[0])
+
+    cache = BuildCache()
+    try:
+        for number, theme in enumerate(themes):
+            (folder / "theme.yaml").write_text(theme, encoding="utf-8")
+            build_booklet(folder, tmp_path / "warm.pdf", cache=cache, jobs=2)
+            if number == 0:
+                workers = cache.lasting["workers"]
+                pids = workers.pids()
+            assert workers.pids() == pids and len(pids) == 2  # the same processes, told each theme
+            assert (tmp_path / "warm.pdf").read_bytes() == cold[number], f"build {number + 1}"
+    finally:
+        cache.close()
