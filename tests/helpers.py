@@ -130,3 +130,24 @@ def poster_days_programme(first: str, second: str) -> str:
         return f"  - date: {date}\n    items:\n      - {{time: \"16:00-17:00\", title: {title}, kind: poster}}\n"
 
     return BASE["programme.yaml"].split("  - date:")[0] + day("2027-09-13", first) + day("2027-09-14", second)
+
+
+# a paragraph of web addresses (FOSDEM 2025's "Syd" abstract, in part), broken in their host names where a break after
+# a slash would leave a line loose ("Falco (https://falco" / ".org/)")
+ADDRESSES = (
+    "Syd aims to provide a simple interface (https://en.wikipedia.org/wiki/KISS_principle) over complex Linux "
+    "sandboxing mechanisms -- including Landlock LSM (https://landlock.io/), namespaces (https://en.wikipedia.org/wiki/"
+    "Linux_namespaces), *ptrace(2)* (https://www.man7.org/linux/man-pages/man2/ptrace.2.html), and seccomp-BPF/Notify "
+    "(https://man7.org/linux/man-pages/man2/seccomp_unotify.2.html) -- which are often considered brittle "
+    "(https://lwn.net/Articles/796108/) and difficult to use (https://lwn.net/Articles/795128/). This approach is "
+    "somewhat similar to OpenBSD (https://www.openbsd.org/)'s *pledge*(2) (https://man.openbsd.org/pledge.2) system "
+    "call, offering a practical way to restrict application behavior. Unlike other sandboxing tools like Falco "
+    "(https://falco.org/), Bubblewrap (https://github.com/containers/bubblewrap), Firejail "
+    "(https://firejail.wordpress.com/), gVisor (https://gvisor.dev/), and minijail (https://google.github.io/minijail/), "
+    "Syd operates without requiring extra privileges (https://en.wikipedia.org/wiki/Privilege_separation), SETUID "
+    "(https://en.wikipedia.org/wiki/Setuid) binaries, or privileged kernel context "
+    "(https://en.wikipedia.org/wiki/Privilege_(computing)). It adheres to the UNIX philosophy "
+    "(https://en.wikipedia.org/wiki/Unix_philosophy) of doing one thing well "
+    "(https://en.wikipedia.org/wiki/Unix_philosophy#Do_One_Thing_and_Do_It_Well) with the least privilege "
+    "(https://en.wikipedia.org/wiki/Principle_of_least_privilege) necessary."
+)

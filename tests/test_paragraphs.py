@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from reportlab.lib.units import mm
 
 from booklet.build import build_booklet
 from booklet.text.fonts import register_fonts
@@ -13,6 +14,7 @@ from booklet.layout.flowables import Para
 from booklet.layout.page import page_for
 from booklet.layout.styles import make_styles
 
+from .helpers import ADDRESSES
 from .hypothesis_profiles import following_the_profile
 from .pdftext import Pdf
 
@@ -62,6 +64,27 @@ def test_a_split_never_returns_a_first_part_taller_than_asked(text_style):
         parts = Para(LONG, text_style).split(width, height)
         if len(parts) == 2:
             assert parts[0].wrap(width, height)[1] <= height, height
+
+
+def test_a_split_gives_the_lines_that_fit_its_first_part_the_paragraph_s_own():
+    """A paragraph of web addresses broken in their host names (FOSDEM 2025's "Syd", in an A4 column): its split's
+    first part, wrapped, is the paragraph's own first lines, as many as fit at each height (its first part broken again
+    on its own broke "(https://falco" / ".org/)" after the slash, came out a line taller, and the split asked less
+    and less: 17 lines for any height from 17 lines to 29)."""
+    register_fonts()
+    style = make_styles(page_for("A4")).text
+    width = (page_for("A4").text_width - 5 * mm) / 2
+    markup = ADDRESSES.replace("*ptrace(2)*", "<i>ptrace(2)</i>").replace("*pledge*", "<i>pledge</i>")
+    whole = Para(markup, style)
+    whole.wrap(width, 10_000)
+    lines = _lines(whole)
+    assert "(https://falco" in [line.split()[-1] for line in lines]
+    for count in range(2, len(lines) - 1):
+        if lines[count - 1].endswith("-"):
+            continue  # (a column does not end with a hyphen: split otherwise, _no_hyphen_at_the_end)
+        height = count * style.leading + style.leading / 2
+        parts = Para(markup, style).split(width, height)
+        assert parts[0].wrap(width, height)[1] <= height and _lines(parts[0]) == lines[:count], count
 
 
 def test_an_abstract_crossing_a_page_at_an_awkward_height_builds(tmp_path):

@@ -13,7 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from booklet.build import build_booklet
 from booklet.problems import DataError
 from booklet.layout.page import page_for
-from .helpers import BASE, set_tighter, write_conference
+from .helpers import ADDRESSES, BASE, set_tighter, write_conference
 from .pdftext import Pdf, characters, norm
 
 WORDS = ("Hierarchical models pool the information of many noisy objects into one sharper picture of the population, "
@@ -1112,3 +1112,22 @@ def test_a_heading_and_its_one_line_paragraph_go_on_from_a_columns_foot_and_end_
     assert under_heading and all(line == norm("One line alone.") for line in under_heading), under_heading
     assert "right" in feet and "left" not in feet and moved, (feet, moved)  # (at the page's foot some; at the left
     # column's, never)
+
+
+
+def test_a_paragraph_of_web_addresses_split_between_columns_keeps_its_lines_and_the_columns_balance(tmp_path):
+    """FOSDEM 2025 on A4 ("Syd", p. 185): a paragraph of web addresses split between two columns had its first part
+    broken again on its own, its addresses broken after a slash where the whole had broken them in their host names,
+    and it came out a line taller than the lines that fit at any height: the split gave 17 lines for any column from
+    17 lines to 29, and the columns ended 12 lines apart. The left column's part is now the paragraph's own first
+    lines, and the columns balance."""
+    text = "Firstword " + _text(40) + "\n\n" + ADDRESSES + "\n\n" + _text(200, 5) + " lastword."
+    result = _build(tmp_path, {"abstracts.yaml": _abstract(text), "theme.yaml": "abstracts: {layout: page}\n"}, "A4")
+    index = result.anchors["abstract-0"] - 1
+    lines = _text_lines(result.output, index, _top_of_text(result.output, index, "Firstword"))
+    middle = lines[0][0] + page_for("A4").text_width / 2
+    left = [text for l, _, text in lines if l < middle]
+    right = [text for l, _, text in lines if l > middle]
+    assert left[0].startswith("Firstword") and right[-1].endswith("lastword.")
+    assert abs(len(left) - len(right)) <= 2, (len(left), len(right))
+    assert any(line.endswith("(https://falco") for line in left + right)  # (as the whole paragraph broke it)

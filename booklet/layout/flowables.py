@@ -21,7 +21,7 @@ from .marks import PERSON_CALLBACK, person_drawn
 from ..text.markup import language_ties, ties_of
 from ..text.quotes import curly_quotes
 from ..text.paragraph import (HYPHENS, HYPHENS_LINES, MathParagraph, boxed_markup, cleaned_text, edge_skips,
-                              line_text, page_end_rebroken)
+                              line_text, note_broken_at, page_end_rebroken)
 
 PICKLE = pickle.HIGHEST_PROTOCOL
 
@@ -556,6 +556,9 @@ class Para(KeptDrawing, MathParagraph):
         kept, self._wrapped_lines = self._wrapped_lines, None
         if type(kept) is not _Again:
             self.__dict__.update(pickle.loads(kept))
+            lines, key = self.__dict__.get("_blPara"), self._lines_key
+            if lines is not None and key is not None:  # (as when they were made: a split hands them on)
+                note_broken_at(lines, self.style, *((key[2], None) if key[0] == "wrapped" else (None, key[2])))
             return
         # made again as they were made: from the parse, by the same wrap or break; only the lines (and the
         # fragments, when that wrap set them) are taken of it, as unpickling them would

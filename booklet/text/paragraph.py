@@ -2957,12 +2957,13 @@ def break_cut_lines(para, width):
 
 
 class _Ahead(NamedTuple):
-    """The lines a split paragraph's second part already has (those its whole was broken into after the split), for
-    the fragments it was made with (`frags`, that list) at each line's `width`."""
+    """The lines a split paragraph's part already has (those its whole was broken into, from the split on for its
+    second part, up to it for its first), for the fragments it was made with (`frags`, that list) at each line's
+    width (`widths`, one per line)."""
 
     frags: list
     lines: list
-    width: float
+    widths: tuple
     long_words: int  # the whole's _splitLongWordCount
     given: dict  # what else the whole's ParaLines held (its kind; for lines of one fragment, its font)
 
@@ -2972,34 +2973,57 @@ class _Ahead(NamedTuple):
 _BROKEN_AT: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
+def note_broken_at(lines, style, width=None, widths=None) -> None:
+    """Note that `lines` (a paragraph's ParaLines, unpickled: a kept layout's) were broken at `widths` (break_to's),
+    or by a wrap at `width` (at the widths ReportLab's wrap breaks at in `style`), as MathParagraph.breakLines notes
+    the lines it makes (_BROKEN_AT): a split of them hands its parts the same lines (_hand_on) whether the lines were
+    made in this build or kept by one before."""
+    if widths is None:
+        widths = (width - (style.leftIndent + style.firstLineIndent) - style.rightIndent,  # (as it works them out)
+                  width - style.leftIndent - style.rightIndent)
+    _BROKEN_AT[lines] = _widths_of(widths)
+
+
 def _widths_of(width) -> tuple:
     """A breakLines `width` (a width, or one per line, the last repeated) as a tuple (ReportLab changes the list)."""
     return tuple(width) if isinstance(width, (tuple, list)) else (width,)
 
 
+def _line_widths(widths: tuple, start: int, count: int) -> tuple:
+    """The width breakLines(`widths`) breaks each of `count` lines at, from line `start` (the last width for every
+    line after)."""
+    last = len(widths) - 1
+    return tuple(widths[min(line, last)] for line in range(start, start + count))
+
+
 def _hand_on(para, parts: list) -> None:
-    """Give the second of `parts` (`para` split: ReportLab's split, its first part the lines that fit) the lines
-    `para` was broken into after those, when they were each broken at one width and are more than HYPHENS_LINES:
-    wrapped at that width, that part sets them (_lines_ahead) instead of breaking its text again. A paragraph that ran
-    over 35 pages (3,200 authors) was broken whole again at every page, and so what was left of it each time. A part
-    of HYPHENS_LINES lines or fewer is broken again, as before: its hyphens in a row are looked at once more, in it
-    alone (see _no_final_hyphen), which may set its lines otherwise."""
+    """Give each of `parts` (`para` split: ReportLab's split, its first part the lines that fit) the lines `para` was
+    broken into, when they were broken at widths known (_BROKEN_AT): wrapped at the same widths, a part sets them
+    (_lines_ahead) instead of breaking its text again. The first part, always: broken again on its own (by ReportLab's
+    loop: its fragments are the whole's words), its web addresses were broken otherwise, after a slash where the whole
+    broke them in their host name to keep a line close, and it came out a line taller than the lines that fit, at any
+    height (FOSDEM 2025 on A4, "Syd": a split in a column of 21 lines or more gave 17, the column balancing had nothing
+    between 17 and 30). The second, when it has more than HYPHENS_LINES lines: a paragraph that ran over 35 pages
+    (3,200 authors) was broken whole again at every page, and so what was left of it each time. A second part of
+    HYPHENS_LINES lines or fewer is broken again, as before: its hyphens in a row are looked at once more, in it alone
+    (see _no_final_hyphen), which may set its lines otherwise."""
     broken = para.blPara
     widths = _BROKEN_AT.get(broken)
     first, rest = parts
     start = len(first.blPara.lines)
-    if widths is None or para.bulletText or len(broken.lines) - start <= HYPHENS_LINES or start <= 0 \
-            or not isinstance(rest, MathParagraph):
+    if widths is None or start <= 0 or not isinstance(rest, MathParagraph):
         return
-    at = widths[min(start, len(widths) - 1):]
-    if any(width != at[0] for width in at):
+    given = {name: value for name, value in broken.__dict__.items() if name != "lines"}
+    long_words = getattr(para, "_splitLongWordCount", 0)
+    if isinstance(first, MathParagraph):
+        first._ahead = _Ahead(first.frags, broken.lines[:start], _line_widths(widths, 0, start), long_words, given)
+    if para.bulletText or len(broken.lines) - start <= HYPHENS_LINES:
         return
     lines = broken.lines[start:]  # (a paragraph of one fragment: (extra space, words) pairs)
     if broken.kind == 1:
         shift = broken.lines[start].sFW
         lines = [_shifted(line, shift) for line in lines]
-    given = {name: value for name, value in broken.__dict__.items() if name != "lines"}
-    rest._ahead = _Ahead(rest.frags, lines, at[0], getattr(para, "_splitLongWordCount", 0), given)
+    rest._ahead = _Ahead(rest.frags, lines, _line_widths(widths, start, len(lines)), long_words, given)
 
 
 def _shifted(line, shift: int):
@@ -3011,13 +3035,14 @@ def _shifted(line, shift: int):
 
 
 def _lines_ahead(para, width):
-    """The lines `para` (a split paragraph's second part) was handed (_hand_on) as its breakLines(`width`) would make
-    them, when they were broken at that width and from the fragments it has now; else None."""
+    """The lines `para` (a split paragraph's part) was handed (_hand_on) as its breakLines(`width`) would make them,
+    when they were broken at those widths and from the fragments it has now; else None."""
     ahead = para.__dict__.get("_ahead")
-    if ahead is None or para.frags is not ahead.frags or any(w != ahead.width for w in _widths_of(width)):
+    if ahead is None or para.frags is not ahead.frags \
+            or _line_widths(_widths_of(width), 0, len(ahead.lines)) != ahead.widths:
         return None
-    para._width_max = max((ahead.width - (line[0] if isinstance(line, tuple) else line.extraSpace)
-                           for line in ahead.lines), default=0)
+    para._width_max = max((at - (line[0] if isinstance(line, tuple) else line.extraSpace)
+                           for at, line in zip(ahead.widths, ahead.lines)), default=0)
     para._splitLongWordCount, para._hyphenations = ahead.long_words, 0
     made = _rl_paragraph.ParaLines(**ahead.given, lines=list(ahead.lines))
     _BROKEN_AT[made] = _widths_of(width)
