@@ -47,13 +47,16 @@ FAMILY_FIRST = frozenset({
     "nguyễn", "trần", "phạm", "hoàng", "huỳnh", "vũ", "võ", "phan", "đặng", "bùi", "đỗ", "hồ", "ngô", "dương", "lý",
     "lê", "đinh", "đào", "trương", "lương", "lâm", "trịnh", "mạc", "tạ", "đoàn", "châu",
 })
-SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"})
 # what a name may end with after a comma that is no person ("Ana Smith, MSc", "Smith, Ana, Jr."): the generational
 # suffixes, part of the name (printed, and set aside by the index as SUFFIXES are), in the forms written after a comma
 # ("V" is left out: an initial); and the degrees and fellowships, no part of it (an importer leaves them out as it does
 # academic titles). Written as here, with or without their full stops ("M.Sc."), or in capitals ("MSC"); "Ma" is a
 # family name, "MA" a degree
 GENERATIONAL_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+# the same, as a name ends with them in lower case, with or without a full stop ("King Jr.", "Smith III"), and "v" (a
+# fifth, written after the name without a comma)
+SUFFIXES = frozenset({suffix.lower() + stop for suffix in GENERATIONAL_SUFFIXES for stop in ("", ".")
+                      if not (stop and suffix.isupper())} | {"v"})
 DEGREES = frozenset({
     "BA", "BSc", "BS", "BEng", "MA", "MSc", "MS", "MEng", "MPhil", "MRes", "MPH", "MBA", "MFA", "MEd", "MMus", "LLB",
     "LLM", "LLD", "JD", "MD", "PhD", "DPhil", "DSc", "ScD", "EdD", "PsyD", "PharmD", "DVM", "DDS", "DMA", "DrPH",
