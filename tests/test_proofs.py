@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import errno
+import functools
 import io
 import os
 import re
@@ -43,8 +44,15 @@ def sample(tmp_path_factory, sample_build):
     booklet, _ = read_booklet(DATA)
     with (folder / "proofs" / "manifest.csv").open(encoding="utf-8-sig", newline="") as file:
         rows = list(csv.DictReader(file))
+
+    @functools.cache
+    def texts(file: str) -> tuple[str, ...]:
+        """The text pypdf extracts from each page of the proof `file`: extracted once for the module's tests that
+        read the proofs' words (every proof's, for some of them), not once a test."""
+        return tuple(page.extract_text() for page in PdfReader(folder / "proofs" / file).pages)
+
     return SimpleNamespace(built=built, pdf=Pdf(built.output), result=result, booklet=booklet, rows=rows,
-                           folder=folder / "proofs", by_id={p.id: p for p in result.proofs})
+                           folder=folder / "proofs", by_id={p.id: p for p in result.proofs}, texts=texts)
 
 
 def proof_of(sample, kind: str, entry: str):
@@ -59,9 +67,8 @@ def test_every_abstract_proof_is_its_booklet_page_plus_header_and_mark(sample):
         assert own[0] == sample.built.anchors[f"abstract-{index}"], abstract.id
         reader = PdfReader(sample.folder / proof.file)
         assert len(reader.pages) == len(proof.pages)
-        for copy, number in zip(reader.pages, proof.pages):
+        for copy, number, proof_text in zip(reader.pages, proof.pages, sample.texts(proof.file), strict=True):
             booklet_text = sample.pdf.texts[number - 1]
-            proof_text = copy.extract_text()
             assert proof_text.startswith(booklet_text), abstract.id
             added = [line for line in proof_text[len(booklet_text):].splitlines() if line.strip()]
             assert added == overlay_text(proof, page, at=number), abstract.id
@@ -295,7 +302,7 @@ def test_manifest_has_one_row_per_abstract_tutorial_and_poster_author(sample):
             row = next(r for r in sample.rows if r["kind"] == "poster" and r["names"] == who.of(person.name).name)
             assert str(sample.built.anchors[f"poster-{index}"]) in row["pages"].replace("-", ", ").split(", ")
             proof = sample.by_id[row["id"]]
-            text = norm("".join(page.extract_text() for page in PdfReader(sample.folder / proof.file).pages))
+            text = norm("".join(sample.texts(proof.file)))
             assert norm(person.name) in text and norm(markup.plain(poster.title)) in text
 
 
@@ -316,8 +323,7 @@ def test_speaker_emails_are_in_the_manifest_and_nowhere_in_the_booklet(sample):
     manifest_emails = {e for row in sample.rows for e in row["emails"].split("; ") if e}
     assert emails <= manifest_emails
     booklet_text = "\n".join(sample.pdf.texts)
-    proof_text = "\n".join(page.extract_text() for path in sample.folder.glob("*.pdf")
-                           for page in PdfReader(path).pages)
+    proof_text = "\n".join(text for path in sample.folder.glob("*.pdf") for text in sample.texts(path.name))
     for email in emails:
         assert email not in booklet_text and email not in proof_text, email
         assert norm(email) not in "".join(sample.pdf.norms), email
@@ -363,7 +369,7 @@ def test_proof_command_writes_one_proof_and_its_png(sample, tmp_path):
     run = CliRunner().invoke(main, ["proof", abstract.id, str(DATA), "-o", str(out), "--png",
                                     "--reply-by", "2027-05-20"])
     assert run.exit_code == 0, run.output
-    expected = PdfReader(sample.folder / f"{abstract.id}.pdf").pages[0].extract_text()
+    expected = sample.texts(f"{abstract.id}.pdf")[0]
     assert PdfReader(out).pages[0].extract_text() == expected
     png = tmp_path / "one-1.png"
     with Image.open(png) as image:
