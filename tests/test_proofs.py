@@ -1961,11 +1961,12 @@ def test_poster_pointers_of_titles_known_from_the_last_run_do_not_load_pdfium(sa
                         known={page: on_page for page, on_page in found.items() if page != first})
 
 
-def test_proofs_after_an_abstract_corrected_do_not_load_pdfium_beside_the_build(tmp_path, monkeypatch):
+def test_proofs_after_an_abstract_corrected_do_not_load_pdfium_beside_the_build(tmp_path, monkeypatch, proofed):
     """The second run of proofs, after one abstract's typo corrected, builds the booklet in another process and loads
     meanwhile what writing proofs needs, but PDFium only when the run is likely to need it (PNGs, or no earlier run to
     take the poster titles' places from): here every title is the last run's, and the corrected proof is written.
-    (The first run, which only fills the disk cache, is made in this process: the second is a new process's.)"""
+    (The first run, which only fills the disk cache, is proofed's, made in this process, its cache copied, and its
+    proofs copied into the folder the second run writes into; the second is a new process's.)"""
     import subprocess
     import sys
 
@@ -1973,22 +1974,21 @@ def test_proofs_after_an_abstract_corrected_do_not_load_pdfium_beside_the_build(
 
     from booklet.cache.persisted import stamp
 
-    folder = tmp_path / "conf"
-    shutil.copytree(DATA, folder)  # (the sample: posters, whose titles' places the proofs point at)
+    folder, _ = _proofs_then_corrected(tmp_path, monkeypatch, proofed, correct=False)  # (the sample: posters)
+    shutil.copytree(proofed[1], tmp_path / "out")  # (the same bytes: each proof not corrected is left as it is)
     env = {**os.environ, "BOOKLET_CACHE": str(tmp_path / "cache")}
-    run = ("import sys; from pathlib import Path; from booklet.proofs import write_proofs; "
-           "result = write_proofs(Path(sys.argv[1]), Path(sys.argv[2])); "
+    run = ("import sys, datetime; from pathlib import Path; from booklet.proofs import write_proofs; "
+           "result = write_proofs(Path(sys.argv[1]), Path(sys.argv[2]), "
+           "reply_by=datetime.date.fromisoformat(sys.argv[3])); "
            "from booklet.cache.persisted import stamp; "
            "print(len(result.proofs), len(result.unchanged), 'pypdfium2' in sys.modules, stamp())")
-    with monkeypatch.context() as patch:
-        patch.setenv("BOOKLET_CACHE", env["BOOKLET_CACHE"])
-        count = len(write_proofs(folder, tmp_path / "out").proofs)
+    count = len(proofed[4].proofs)
     abstracts = folder / "abstracts.yaml"
     text = abstracts.read_text(encoding="utf-8")
     assert "Bayesian" in text
     abstracts.write_text(text.replace("Bayesian", "Bayseian", 1), encoding="utf-8")
-    second = subprocess.run([sys.executable, "-c", run, str(folder), str(tmp_path / "out")], capture_output=True,
-                            text=True, timeout=300, cwd=ROOT, env=env)
+    second = subprocess.run([sys.executable, "-c", run, str(folder), str(tmp_path / "out"), REPLY_BY.isoformat()],
+                            capture_output=True, text=True, timeout=300, cwd=ROOT, env=env)
     assert second.returncode == 0, second.stderr
     proofs, unchanged, pdfium, code = second.stdout.split()
     # the first run's kept entry is this code's: a module of booklet's edited (or only touched) while the tests run
