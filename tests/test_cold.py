@@ -84,6 +84,38 @@ def illustrated_off(tmp_path_factory):
     return _off_by_jobs(tmp_path_factory, "illustrated-off", lambda root: _illustrated(root / "conf"))
 
 
+@pytest.fixture(scope="module")
+def sample_first(tmp_path_factory):
+    """A copy of the sample built once with a disk cache of its own, nothing kept before, as `booklet build --jobs 1`
+    builds it (its own PersistedCache): the folder, the cache folder as that build left it, that PersistedCache and
+    the PDF's bytes. Made once a module for the tests that start from that first build (four builds of the sample
+    before, one each): each takes a copy of the cache (_from_sample_first) and leaves the folder as it is (what is kept
+    is known by the folder's real path and its files' identities)."""
+    import shutil
+    from types import SimpleNamespace
+
+    from booklet.build import build_booklet
+    from booklet.cache import persisted
+
+    root = tmp_path_factory.mktemp("sample-first")
+    folder = root / "data"
+    shutil.copytree(ROOT / "data", folder)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BOOKLET_CACHE", str(root / "cache"))
+        first = persisted.PersistedCache(folder)
+        build_booklet(folder, root / "first.pdf", cache=first, jobs=1)
+    return SimpleNamespace(folder=folder, cache=root / "cache", first=first, pdf=(root / "first.pdf").read_bytes())
+
+
+def _from_sample_first(sample_first, tmp_path: Path, monkeypatch) -> Path:
+    """sample_first's folder, with BOOKLET_CACHE a copy (tmp_path / "cache") of the cache its first build left."""
+    import shutil
+
+    shutil.copytree(sample_first.cache, tmp_path / "cache")
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    return sample_first.folder
+
+
 def _illustrated(folder: Path) -> Path:
     """The minimal conference with a cover picture, a logo with transparency, a speaker's photo, math (a fallback
     font) and the index of names (the collation table)."""
@@ -635,27 +667,22 @@ def test_the_cache_is_never_in_the_way(tmp_path, monkeypatch):
     assert disk.key("a", 1, b"x") != disk.key("a", 1, b"y") and disk.key("a", (1, 2)) == disk.key("a", (1, 2))
 
 
-def test_the_compressed_streams_are_kept_by_the_hash_of_their_text_in_memory_too(tmp_path, monkeypatch):
+def test_the_compressed_streams_are_kept_by_the_hash_of_their_text_in_memory_too(tmp_path, monkeypatch,
+                                                                                  sample_first):
     """A build whose cache is kept on disk keeps each compressed stream (a page's, a form's) by the hash of the text
     compressed, in memory as on disk: the text is let go once compressed. The next process finds every one of them
-    and compresses nothing anew; the PDF is the same bytes."""
-    import shutil
-
+    and compresses nothing anew; the PDF is the same bytes. (The first build: sample_first's.)"""
     from booklet.build import build_booklet
     from booklet.cache import digest, persisted
 
-    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
-    folder = tmp_path / "data"
-    shutil.copytree(ROOT / "data", folder)
-    first = persisted.PersistedCache(folder)
-    build_booklet(folder, tmp_path / "first.pdf", cache=first, jobs=1)
-    streams = first._sections["streams"]
+    folder = _from_sample_first(sample_first, tmp_path, monkeypatch)
+    streams = sample_first.first._sections["streams"]
     assert len(streams) > 50 and {len(key) for key in streams} == {len(digest(b""))}
     assert all(isinstance(made, bytes) for made in streams.values())
     again = persisted.PersistedCache(folder)
     build_booklet(folder, tmp_path / "again.pdf", cache=again, jobs=1)
     assert "streams" not in again.made and again._sections["streams"].items() <= streams.items()
-    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes()
+    assert (tmp_path / "again.pdf").read_bytes() == sample_first.pdf
 
 
 def test_a_layouts_file_whose_end_is_damaged_or_of_another_layout_is_ignored(tmp_path, monkeypatch):
@@ -691,20 +718,14 @@ def test_a_layouts_file_whose_end_is_damaged_or_of_another_layout_is_ignored(tmp
 
 
 @pytest.mark.parametrize("stop", [OSError(errno.ENOSPC, "No space left on device"), KeyboardInterrupt()])
-def test_a_layouts_file_stopped_while_it_is_pickled_leaves_nothing(tmp_path, monkeypatch, stop):
+def test_a_layouts_file_stopped_while_it_is_pickled_leaves_nothing(tmp_path, monkeypatch, stop, sample_first):
     """A layouts file is pickled straight into temporary files: a full disk partway (no file kept, no error), or an
     interrupt (Ctrl-C reaches a build's workers too: it goes on), leaves neither of them behind, and the files kept
-    before as they were."""
-    import shutil
-
-    from booklet.build import build_booklet
+    before as they were. (The build's cache: sample_first's, writing into a copy of the files it kept.)"""
     from booklet.cache import persisted
 
-    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
-    folder = tmp_path / "data"
-    shutil.copytree(ROOT / "data", folder)
-    cache = persisted.PersistedCache(folder)
-    build_booklet(folder, tmp_path / "first.pdf", cache=cache, jobs=1)
+    _from_sample_first(sample_first, tmp_path, monkeypatch)
+    cache = sample_first.first
     kept = tmp_path / "cache" / "persisted"
     before = {path.name: path.read_bytes() for path in kept.iterdir()}
     write, calls = persisted._Out.write, []
@@ -1086,19 +1107,14 @@ def test_values_are_kept_to_the_end_only_in_a_process_that_said_it_ends(monkeypa
     assert disk._TO_THE_END == ["story"]
 
 
-def test_values_kept_apart_are_read_only_when_asked_for(tmp_path, monkeypatch):
+def test_values_kept_apart_are_read_only_when_asked_for(tmp_path, monkeypatch, sample_first):
     """A math paragraph's fragments as parsed (cache.Seldom) are kept in a file of their own beside the layouts; a
     build from the kept layouts reads only those it needs (a paragraph whose lines are made again: a split, the
-    lines of scripts measured), and gives the same bytes."""
-    import shutil
-
+    lines of scripts measured), and gives the same bytes. (The first build: sample_first's.)"""
     from booklet.build import build_booklet
     from booklet.cache import persisted
 
-    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
-    folder = tmp_path / "data"
-    shutil.copytree(ROOT / "data", folder)
-    build_booklet(folder, tmp_path / "first.pdf", jobs=1)
+    folder = _from_sample_first(sample_first, tmp_path, monkeypatch)
     made, read = [], []
     real_init, real_read = persisted._Apart.__init__, persisted._Apart.read
     monkeypatch.setattr(persisted._Apart, "__init__", lambda self, *a: made.append(1) or real_init(self, *a))
@@ -1107,18 +1123,19 @@ def test_values_kept_apart_are_read_only_when_asked_for(tmp_path, monkeypatch):
     build_booklet(folder, tmp_path / "again.pdf", cache=again, jobs=1)
     assert not again.made.get("layouts") and len(made) > 20
     assert 0 < len(read) < len(made) / 2, (len(read), len(made))
-    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes()
+    assert (tmp_path / "again.pdf").read_bytes() == sample_first.pdf
 
 
-def test_a_kept_paragraph_s_fragments_not_kept_are_parsed_again_as_parsed_first(tmp_path, monkeypatch):
+def test_a_kept_paragraph_s_fragments_not_kept_are_parsed_again_as_parsed_first(tmp_path, monkeypatch, sample_off):
     """Only the fragments of paragraphs with math boxes are kept as parsed (cache.Seldom); a rebuild from the kept
     layouts that needs another's (its lines made again: a paragraph split over pages, a drop cap's first line) parses
     its markup again (layout.flowables._ParseAgain). The fragments so parsed are those of the first parse (pickled
-    alike, for every paragraph of the sample), and the rebuild gives the bytes of a build without a cache."""
+    alike, for every paragraph of the sample), and the rebuild gives the bytes of a build without a cache (sample_off's,
+    the same bytes wherever the folder is)."""
     import shutil
 
     from booklet.build import build_booklet
-    from booklet.cache import BuildCache, persisted
+    from booklet.cache import persisted
     from booklet.layout.flowables import Para, _ParseAgain
 
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
@@ -1143,9 +1160,8 @@ def test_a_kept_paragraph_s_fragments_not_kept_are_parsed_again_as_parsed_first(
     again = persisted.PersistedCache(folder)
     build_booklet(folder, tmp_path / "again.pdf", cache=again, jobs=1)
     assert not again.made.get("layouts") and any(again_parsed)
-    build_booklet(folder, tmp_path / "off.pdf", cache=BuildCache(warm=False), jobs=1)
-    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "off.pdf").read_bytes()
-    assert (tmp_path / "first.pdf").read_bytes() == (tmp_path / "off.pdf").read_bytes()
+    assert (tmp_path / "again.pdf").read_bytes() == sample_off(1)
+    assert (tmp_path / "first.pdf").read_bytes() == sample_off(1)
 
 
 @pytest.mark.parametrize("failing", ["written", "put in place"])
