@@ -246,10 +246,9 @@ def test_patterns_joined_from_sets_are_the_same_in_every_process():
     assert len(made) == 1 and "|tablenum|" in next(iter(made))
 
 
-def test_the_cache_never_changes_the_pdf_and_a_damaged_cache_is_ignored(tmp_path, monkeypatch):
+def test_the_cache_never_changes_the_pdf_and_a_damaged_cache_is_ignored(tmp_path, monkeypatch, illustrated_off):
     folder = _illustrated(tmp_path / "conf")
     cache = tmp_path / "cache"
-    _new_process_build(monkeypatch, folder, tmp_path / "none.pdf", "off")
     _build(folder, tmp_path / "filling.pdf", str(cache))  # nothing cached yet: everything made and kept
     kept = _entries(cache)
     assert {name.split("/")[0] for name in kept} == {"fonts", "hyphenation", "images", "persisted",
@@ -271,7 +270,7 @@ def test_the_cache_never_changes_the_pdf_and_a_damaged_cache_is_ignored(tmp_path
         damaged = [b"not a pickle", path.read_bytes()[: path.stat().st_size // 2], pickle.dumps(("x", 1))][number % 3]
         path.write_bytes(damaged)
     _build(folder, tmp_path / "damaged.pdf", str(cache))
-    pdf = (tmp_path / "none.pdf").read_bytes()
+    pdf = illustrated_off()  # (the folder as _illustrated writes it, built without the cache)
     for name in ("filling", "cached", "damaged"):
         assert (tmp_path / f"{name}.pdf").read_bytes() == pdf, name
     now = set(_entries(cache))
@@ -831,7 +830,8 @@ def test_a_qr_code_is_checked_without_choosing_its_mask():
     assert qr_problem("1" * 4000) is None  # digits are denser than bytes
 
 
-def test_an_image_is_named_and_embedded_from_the_disk_cache_and_follows_an_edit(tmp_path, monkeypatch):
+def test_an_image_is_named_and_embedded_from_the_disk_cache_and_follows_an_edit(tmp_path, monkeypatch,
+                                                                                 illustrated_off):
     """What ReportLab makes of an image to draw it (its name, a hash of its decoded pixels, and its compressed
     XObject) is kept on disk by the image's bytes: a new process draws the cover, logo and photo without making
     them again; an image changed under the same name, or a damaged entry, is made anew; the PDF is always the PDF
@@ -847,8 +847,8 @@ def test_an_image_is_named_and_embedded_from_the_disk_cache_and_follows_an_edit(
     making = images._made_xobject
     monkeypatch.setattr(images, "_made_xobject", lambda *args: made.append(1) or making(*args))
     cache = tmp_path / "cache"
-    cold = build("off.pdf", "off")
-    made.clear()
+    cold = illustrated_off()  # (the folder as _illustrated writes it, built without the cache)
+    made.clear()  # (what a build of illustrated_off made, when this test asked it first)
     assert build("filling.pdf", str(cache)) == cold
     assert len(made) >= 3 and len(list((cache / "xobjects").glob("*.pickle"))) == len(made)
     made.clear()
@@ -1322,7 +1322,8 @@ def test_a_first_build_writes_the_values_kept_apart_as_it_makes_them(jobs, sampl
     assert built.again_pdf == built.first_pdf == built.off
 
 
-def test_a_full_disk_while_values_are_written_as_made_is_not_the_build_s_error(tmp_path, monkeypatch):
+def test_a_full_disk_while_values_are_written_as_made_is_not_the_build_s_error(tmp_path, monkeypatch,
+                                                                               illustrated_off):
     """The values a first build writes as it makes them (persisted._Spool) meet a full disk: the build goes on, each
     value read from what was written and what was gathered since, into the same bytes as a build without the cache;
     the layouts are kept with a file of their values of their own, which the next build reads; nothing is left."""
@@ -1330,7 +1331,7 @@ def test_a_full_disk_while_values_are_written_as_made_is_not_the_build_s_error(t
     from booklet.cache import persisted
 
     folder = _illustrated(tmp_path / "conf")
-    off = _new_process_build(monkeypatch, folder, tmp_path / "off.pdf", "off")
+    off = illustrated_off()  # (the folder as _illustrated writes it, built without the cache)
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
     monkeypatch.setattr(persisted._Pickler, "GATHER", 2048)
     spools, real_write = [], persisted._Out.write
