@@ -175,18 +175,21 @@ def flipped(name: str) -> tuple[str, str | None]:
     Gordejuela), its academic titles left out as _titles_out leaves them out of the name ("Dr. Smith, Ana": Smith);
     None for the family when it did not (no given name after the comma, or no comma) or it is titles alone. What the
     name ends with after commas that is post-nominals (post_nominal: "Smith, Ana, Jr.", "Smith, Ana, MSc") is set
-    aside and kept at the end ("Ana Smith, Jr."; without_titles leaves a degree out), not turned round with it."""
-    from ..text.names import without_comma_tag
+    aside and kept at the end ("Ana Smith, Jr."; without_titles leaves a degree out), not turned round with it, as is
+    a note it ends with in brackets or quotes (names.without_notes: "Wang, Wei (王伟)" -> "Wei Wang (王伟)", not "Wei (王伟)
+    Wang")."""
+    from ..text.names import without_comma_tag, without_notes
 
-    name, tag = without_comma_tag(" ".join(str(name or "").split()).strip(" ,;"))
+    name, note = without_notes(" ".join(str(name or "").split()).strip(" ,;"))
+    name, tag = without_comma_tag(name)
     name, after = post_nominals_apart(name)  # ("Smith, Ana, Jr.": "Ana Smith, Jr.")
     family = None
     if name.count(",") == 1:
         last, first = (p.strip() for p in name.split(","))
         name = f"{first} {last}" if first and last else first or last
         family = (titles_dropped(last) or None) if first and last else None
-    name = ", ".join([name, *after])
-    return (f"{name}, {tag}" if tag else name), family
+    name = ", ".join([name, *after, *([tag] if tag else [])])
+    return (f"{name} {note}" if note else name), family
 
 
 def family_written_first(name: str) -> str | None:
@@ -216,12 +219,13 @@ def family_written_first(name: str) -> str | None:
 
 def _capitals_last(words: list[str]) -> bool:
     """Whether a name's last word is a family name in capitals after a first word that is not ("Damien DUPRE", "Ana
-    Maria DE SOUZA"): two letters or more, no initial ("Ana B.") nor a generational suffix ("Smith Ana III")."""
-    from ..text.names import SUFFIXES
+    Maria DE SOUZA"): two letters or more, no initial ("Ana B."), initials run together ("Dupont JP": names.
+    capital_initials) nor a generational suffix ("Smith Ana III")."""
+    from ..text.names import SUFFIXES, capital_initials
 
     last = words[-1]
     return (last.isupper() and not last.endswith(".") and sum(ch.isalpha() for ch in last) >= 2
-            and last.lower() not in SUFFIXES and not words[0].isupper())
+            and last.lower() not in SUFFIXES and not capital_initials(last) and not words[0].isupper())
 
 
 def family_may_run_on(name: str, family: str) -> bool:

@@ -867,19 +867,29 @@ def last_first_column(cells) -> bool:
     comma is one person, 'Kuhl, Jan Esra'."""
     for cell in cells:
         pieces = [p for p in _NAME_PIECES.split(str(cell or "")) if p.strip()]  # (as split_names takes them)
-        if len(pieces) > 1 and all(_name_commas(p) == 1 for p in pieces):
+        if len(pieces) > 1 and _last_first_pieces(pieces):
             return True
     return False
 
 
-def _name_commas(name: str) -> int:
+def _last_first_pieces(pieces: list[str]) -> bool:
+    """Whether names between semicolons (a cell's) are each written 'Last, First': each has one comma that may part a
+    family name from given names (_name_commas), one at least when a country after a comma is read as an affiliation
+    ("Smith, Ana, Sweden"); then the others are read in the same way, a country that is a given name too after a
+    family name the given name ("Pérez García, Israel; Smith, Ana, Sweden": places.given_name_too), where alone it
+    is a full name's affiliation ("Ana Smith, Israel")."""
+    return (all(_name_commas(piece, leaning=True) == 1 for piece in pieces)
+            and any(_name_commas(piece) == 1 for piece in pieces))
+
+
+def _name_commas(name: str, leaning: bool = False) -> int:
     """The commas of a name as written that may part a family name from given names: not one in brackets ("Ana Smith
     (UC, Berkeley)": in the affiliation), nor the one before a call sign ("Jann Traschewski, DG8NGN": comma_tag), an
-    institution ("Ana Smith, Lund University": _institution_after) or post-nominals ("Ana Smith, MSc", "Smith, Ana,
-    Jr.": assemble.post_nominal)."""
+    institution or a country ("Ana Smith, Lund University", "Ana Smith, Sweden": _institution_after, `leaning` as
+    there) or post-nominals ("Ana Smith, MSc", "Smith, Ana, Jr.": assemble.post_nominal)."""
     from ..text.names import without_comma_tag
 
-    bare = without_comma_tag(_institution_after(_BRACKETED.sub("", name).strip())[0])[0]
+    bare = without_comma_tag(_institution_after(_BRACKETED.sub("", name).strip(), leaning)[0])[0]
     return post_nominals_apart(bare)[0].count(",")
 
 
@@ -906,10 +916,11 @@ def _one_last_first(last: str, first: str, leaning: bool) -> bool:
     Luis") make one person only after a family name of one word ("Nguyễn, Thị Minh") or in a `leaning` column (see
     last_first_leaning): 'Ana Smith, Bo Jones' are two. A family name's particles in small letters are no words of it
     here ("van der Smagt, Patrick Jan", "Le Guen de Kerneizon, Paul"), nor are those the given names end with, as an
-    index writes them ("Kerneizon, Paul Le Guen de"), nor a call sign after them ("Traschewski, Jann, DG8NGN")."""
+    index writes them ("Kerneizon, Paul Le Guen de"), nor a call sign after them ("Traschewski, Jann, DG8NGN"), nor an
+    affiliation in brackets after them ("Van Morrison, Bo Lee (Lund University)": _own_affiliation)."""
     from ..text.names import PARTICLES, without_comma_tag
 
-    first_bare = without_comma_tag(_institution_after(_markers(first)[0], leaning)[0])[0]
+    first_bare = without_comma_tag(_own_affiliation(_markers(first)[0], leaning)[0])[0]  # ("Ana (Lund University)")
     first_bare = post_nominals_apart(first_bare)[0]  # ("Smith, Ana, Jr.")
     first_bare = titles_dropped(first_bare) or first_bare  # ("Smith, Ana PhD": a given name and a title)
     last = titles_dropped(last) or last  # ("Prof. Dr. Smith, Ana")
@@ -930,8 +941,9 @@ def _family_words(family: str, given: list[str]) -> list[str]:
     particles, in small letters ("van der Smagt") or, before another word, with a capital ("Da Silva", "De Souza",
     "Van der Berg": as the index reads them, part of the family name). A capitalised one counts where it may be no
     particle: "Al" ("Al Gore, Bo Lee": a given name too, so two people), a Vietnamese name's ("Le Van Thanh, Le Thi
-    Huong": assemble.vietnamese_order), one of an East Asian name (_east_asian_pair: "Di Wang, Bo Lee", "Van Nguyen,
-    Bo Lee" are two people), or beside `given` words (after the comma) that are particles too."""
+    Huong": assemble.vietnamese_order), one of an East Asian name of two words (_east_asian_pair: "Di Wang, Bo Lee",
+    "Van Nguyen, Bo Lee" are two people; "De La Cruz, Bo Lee", whose "De La" reads as two syllables of pinyin too, is
+    one), or beside `given` words (after the comma) that are particles too."""
     from ..text.names import PARTICLES
 
     words = family.split()
@@ -939,7 +951,8 @@ def _family_words(family: str, given: list[str]) -> list[str]:
                     or any(word.casefold() in PARTICLES for word in given))
     return [word for at, word in enumerate(words)
             if not (word in PARTICLES or capitals and at < len(words) - 1 and word.casefold() in PARTICLES
-                    and word[:1].isupper() and word.casefold() != "al" and not _east_asian_pair(word, words[at + 1]))]
+                    and word[:1].isupper() and word.casefold() != "al"
+                    and not (len(words) == 2 and _east_asian_pair(word, words[at + 1])))]
 
 
 def _east_asian_pair(particle: str, after: str) -> bool:
@@ -1010,12 +1023,17 @@ def _tags_kept(parts: list[str], leaning: bool = False) -> list[str]:
     the countries after it ("Ana Smith, Lund University, Sweden": text.places, CLDR's names of countries in English
     and their own languages, which babel ships), a country alone after a full name ("Ana Smith, Sweden":
     _country_after, but in a `leaning` column), and post-nominals ("Ana Smith, MSc", "Ana Smith, Jr.":
-    assemble.post_nominal), with an affiliation after them in brackets too ("Ana Smith, MSc (Lund University)")."""
+    assemble.post_nominal), with an affiliation after them in brackets too ("Ana Smith, MSc (Lund University)"). A
+    cell that starts with a family name, a given name and a country ("Smith, Ana, Sweden": _country_after) is one
+    person from there, not three people."""
     from ..text.places import country_code
 
     kept: list[str] = []
     placed = False  # the piece kept last is an institution, or a country after one
     for part in parts:
+        if len(kept) == 2 and not any("," in piece for piece in kept) and _country_after([*kept, part], leaning):
+            kept, placed = [", ".join([*kept, part])], True  # "Smith, Ana, Sweden"
+            continue
         institution, unbracketed = _institution(part), _BRACKETED.sub("", part).strip()
         country = bool(kept) and (placed and bool(country_code(part))  # (CLDR's names read after an institution)
                                   or _country_after([*OUTSIDE_BRACKETS_COMMA.split(kept[-1]), part], leaning))
@@ -1139,7 +1157,9 @@ def numbered_affiliations(cell: str) -> tuple[dict[int, str], list[str]]:
 def people_from(names_cell: str, affs_cell: str = "", flip: bool = True, last_first: bool = False,
                 cut: list | None = None, leaning: bool = False) -> list[Person]:
     """The people of one author cell with their affiliations from another (numbered, one for all, or
-    one per author); `cut`, `leaning`: as split_names's."""
+    one per author); `cut`, `leaning`: as split_names's; `last_first`: the column writes names 'Last, First' between
+    semicolons (last_first_column), as the cell itself may show ("Pérez García, Israel; Smith, Ana, Sweden")."""
+    last_first = last_first or last_first_column([names_cell])
     names = split_names(names_cell, last_first, cut, leaning)
     numbered, plain = numbered_affiliations(affs_cell)
     out = []
@@ -1212,20 +1232,25 @@ def people_with_affiliations(cell: str, cut: list | None = None) -> list[Person]
     nobody (`cut`: as split_names's). What ';' (or lines, or '|': split_names's pieces) separates is one person
     written family name first when it is two pieces that read so (_one_last_first: 'Smith, Ana (Lund University);
     Lee, Bo' -> Ana Smith, Bo Lee; _own_affiliation and assemble.flipped set apart what follows a name after a comma:
-    an institution, a country, a degree, a suffix, a call sign), else one person or more, given name first."""
+    an institution, a country, a degree, a suffix, a call sign), else one person or more, given name first. A cell
+    whose names are all so written reads a country that is a given name too as the given name (_last_first_pieces:
+    'Pérez García, Israel; Smith, Ana, Sweden')."""
     out = []
     named, found = _ET_AL.subn("", cell.strip())
     if found:
         cell = _AND_LAST.sub("", named.strip(" ,;"))
         if cut is not None:
             cut.append(cell)
-    for between in _NAME_PIECES.split(cell):
+    betweens = _NAME_PIECES.split(cell)
+    leaning = last_first_column([cell])  # (names between semicolons, each 'Last, First')
+    for between in betweens:
         # (a comma inside brackets parts no one: "Ana (UC, Berkeley)"; nor one before a call sign: _tags_kept)
-        pieces = _tags_kept([piece.strip() for piece in _PEOPLE_PIECES.split(between) if piece.strip()])
-        flip = len(pieces) == 2 and _one_last_first(pieces[0], _own_affiliation(pieces[1])[0], leaning=False)
+        pieces = _tags_kept([piece.strip() for piece in _PEOPLE_PIECES.split(between) if piece.strip()], leaning)
+        flip = len(pieces) == 2 and _one_last_first(pieces[0], _own_affiliation(pieces[1], leaning)[0], leaning)
         for piece in [", ".join(pieces)] if flip else pieces:
-            written, aff = _own_affiliation(piece)
-            name, family = _name_and_family(written, flip)
+            written, aff = _own_affiliation(piece, leaning)
+            turn = flip or _name_commas(written, leaning=True) == 1 and _one_last_first(*written.split(",", 1), leaning)
+            name, family = _name_and_family(written, turn)  # (turned: "Smith, Ana, Sweden" is Ana Smith's)
             if name:
                 out.append(Person(name, [aff] if aff else [], None, False, family))
     return out

@@ -94,7 +94,7 @@ class IndexName:
 _NOTE = re.compile(r"\s(\([^()]*\)|\[[^\[\]]*\]|'[^']*'|\"[^\"]*\"|\u2018[^\u2019]*\u2019|\u201c[^\u201d]*\u201d)$")
 
 
-def _without_notes(written: str) -> tuple[str, str]:
+def without_notes(written: str) -> tuple[str, str]:
     """The name without the notes it ends with, and those notes (as written, in order), when something with a
     letter or digit is left before them. A last word of symbols alone (an emoji: "Mary O'Neil 😀", a "★") is such a
     note too: it was filed as the family name, ", Mary O'Neil" under no letter, before A."""
@@ -141,7 +141,7 @@ def split_name(name: str, family: str | None = None) -> IndexName:
     """`name` (as printed, given names first) taken apart; `family`: the family name as the data declares it,
     when the rule (the last word, with lowercase particles before it) would not find it."""
     written = " ".join(name.split())
-    bare, note = _without_notes(written)
+    bare, note = without_notes(written)
     if note:  # (a declared family name is found in the name without it)
         return replace(split_name(bare, family), written=written, note=note)
     untagged, tag = without_comma_tag(written)
@@ -169,6 +169,13 @@ def split_name(name: str, family: str | None = None) -> IndexName:
         head, _, tail = " ".join(words).partition(",")
         if head.strip() and tail.strip():
             return IndexName(written, head.strip(), tail.strip(), suffix=suffix)
+    if len(words) > 1 and capital_initials(words[-1]) and not any(word.isupper() for word in words[:-1]):
+        # "Dupont JP": a family name, then the initials of the given names in capitals, as Vancouver's style and
+        # sciencesconf's forms write them; lowercase particles before it as ever ("van der Berg JP": "Berg, JP van der")
+        lead = 0
+        while lead < len(words) - 2 and words[lead] in PARTICLES:
+            lead += 1
+        return IndexName(written, " ".join(words[lead:-1]), words[-1], " ".join(words[:lead]), suffix)
     caps = _family_in_capitals_first(words)
     if caps:  # "DUPONT Jean", "LE GALL Marie-Anne": the family name in capitals, written first
         return IndexName(written, " ".join(words[:caps]), " ".join(words[caps:]), suffix=suffix)
@@ -227,6 +234,17 @@ def _unelided(words: list[str], elided) -> str:
 _ELIDED = re.compile(r"(d['’])([^\W\d_][\w'’-]*)$")
 
 
+def capital_initials(word: str) -> bool:
+    """Whether `word` is initials in capitals run together, two or three without a vowel ("JP", "JPM"; not "LI" nor
+    "WU", family names in capitals, nor "NG", one without a vowel, nor a regnal number, "Louis XV"): a given name's,
+    after a family name ("Dupont JP")."""
+    return bool(_CAPITAL_INITIALS.fullmatch(word)) and word not in _VOWELLESS_FAMILIES and not set(word) <= set("XVL")
+
+
+_CAPITAL_INITIALS = re.compile(r"[B-DF-HJ-NP-TV-XZ]{2,3}")  # capitals but the vowels, A E I O U and Y
+_VOWELLESS_FAMILIES = frozenset({"NG"})  # family names of such letters alone ("Ana NG")
+
+
 def _family_in_capitals_first(words: list[str]) -> int:
     """How many first words are a family name written in capitals before the given names ("DUPONT Jean", as many
     registration forms ask): words in capitals, three letters or more in all (not initials: "JP Smith"), and
@@ -244,7 +262,7 @@ def family_place(name: str, family: str) -> str | None:
     """Where the family name is in the name (both with their spaces collapsed; the name's notes and call sign set
     aside): its "last" words, its "first" words, or None when it is not whole words at either end ("Jones" in "Bo
     Jones", not "ones")."""
-    name = without_comma_tag(_without_notes(name)[0])[0]
+    name = without_comma_tag(without_notes(name)[0])[0]
     if name == family or name.endswith(" " + family):
         return "last"
     if name.startswith(family + " "):
