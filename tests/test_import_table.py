@@ -2532,6 +2532,88 @@ def test_a_country_alone_after_a_full_name_is_the_affiliation(tmp_path):
     assert "people.yaml" not in docs  # (no "Sweden Ana Smith" filed under Smith)
 
 
+def test_a_family_name_a_given_name_and_a_country_between_commas_are_one_person_from_there(tmp_path):
+    """"Smith, Ana, Sweden" in a cell of names cut at commas (no semicolon) imported three speakers, "Smith", "Ana" and
+    "Sweden"; in Indico's "Name (Affiliation)" column, one called "Smith, Ana". A cell that starts with a family name,
+    a given name and a country is one person from that country; "Ana Smith, Bo Lee, Sweden" is two people still."""
+    for written in ("Smith, Ana, Sweden", "Smith, Jordan, Sweden", "Van Dijk, Jordan, Sweden"):
+        printed = " ".join(reversed(written.rsplit(",", 1)[0].split(", ")))
+        assert [(p.name, p.affiliations) for p in table.people_from(written)] == [(printed, ["Sweden"])]
+        assert [(p.name, p.affiliations) for p in table.people_with_affiliations(written)] == [(printed, ["Sweden"])]
+    assert [(p.name, p.affiliations) for p in table.people_from("Ana Smith, Bo Lee, Sweden")] == [
+        ("Ana Smith", []), ("Bo Lee", ["Sweden"])]
+    path = write_csv(tmp_path / "speakers.csv", [["Title", "Speaker"], ["T1", "Smith, Ana, Sweden"],
+                                                 ["T2", "Pérez García, Jordan, Spain"]])
+    docs = table.read(path, Options()).documents
+    assert [a["speaker"] for a in docs["abstracts.yaml"]] == [{"name": "Ana Smith", "affiliation": "Sweden"},
+                                                              {"name": "Jordan Pérez García", "affiliation": "Spain"}]
+    assert docs["people.yaml"] == [{"name": "Jordan Pérez García", "family": "Pérez García"}]
+    read_back(table.read(path, Options()), tmp_path / "folder")
+
+
+def test_a_country_that_is_a_given_name_is_read_by_the_shape_of_its_cell(tmp_path):
+    """"Pérez García, Israel" beside names written "Family, Given" between semicolons was read as a full name from
+    Israel ("Pérez García", affiliation "Israel"): the cell writes names family name first, and Israel (a country that
+    is a given name too: places.given_name_too) is his given name, in a column of names and in Indico's "Name
+    (Affiliation)" one. Where the cell writes full names with their countries ("Ana Smith, Israel; Bo Lee, Sweden"),
+    or alone, it stays the affiliation."""
+    cell = "Pérez García, Israel; Smith, Ana, Sweden"
+    for read in (table.people_from, table.people_with_affiliations):
+        assert [(p.name, p.affiliations, p.family) for p in read(cell)] == [
+            ("Israel Pérez García", [], "Pérez García"), ("Ana Smith", ["Sweden"], "Smith")]
+        assert [(p.name, p.affiliations) for p in read("Ana Smith, Israel; Bo Lee, Sweden")] == [
+            ("Ana Smith", ["Israel"]), ("Bo Lee", ["Sweden"])]
+        assert [(p.name, p.affiliations) for p in read("Ana Smith, Israel")] == [("Ana Smith", ["Israel"])]
+    assert table.last_first_column([cell]) and not table.last_first_column(["Ana Smith, Israel; Bo Lee, Sweden"])
+    path = write_csv(tmp_path / "abstracts.csv", [["Title", "Authors"], ["T1", cell]])
+    imported = table.read(path, Options())
+    assert imported.documents["abstracts.yaml"][0]["authors"] == [
+        {"name": "Israel Pérez García"}, {"name": "Ana Smith", "affiliation": "Sweden"}]
+    assert imported.documents["people.yaml"] == [{"name": "Israel Pérez García", "family": "Pérez García"}]
+    read_back(imported, tmp_path / "folder")
+
+
+def test_a_family_name_led_by_particles_and_two_given_names_are_one_person(tmp_path):
+    """"De La Cruz, Bo Lee" was two people, "De La Cruz" and "Bo Lee" ("De La" read as two syllables of pinyin, a
+    Chinese name's, as "Di Wang" is), and "Van Morrison, Bo Lee (Lund University)" too (the affiliation in brackets
+    read as words of the given names). Each is one person, printed given names first, filed by the family name as
+    written; a note in brackets stays at the end when a name is turned round ("Wang, Wei (王伟)": "Wei Wang (王伟)",
+    not "Wei (王伟) Wang")."""
+    for written, name, affiliations, family in (
+            ("Van Morrison, Bo Lee", "Bo Lee Van Morrison", [], "Van Morrison"),
+            ("Van Morrison, Bo Lee (Lund University)", "Bo Lee Van Morrison", ["Lund University"], "Van Morrison"),
+            ("De La Cruz, Bo Lee", "Bo Lee De La Cruz", [], "De La Cruz"),
+            ("van der Smagt, Bo Lee (MIT)", "Bo Lee van der Smagt", ["MIT"], "van der Smagt")):
+        assert [(p.name, p.affiliations, p.family) for p in table.people_from(written)] == [
+            (name, affiliations, family)]
+    assert [p.name for p in table.people_from("Di Wang, Bo Lee")] == ["Di Wang", "Bo Lee"]  # (as before)
+    assert [(p.name, p.affiliations) for p in table.people_from("Wang, Wei (王伟)", "Lund University")] == [
+        ("Wei Wang (王伟)", ["Lund University"])]
+    path = write_csv(tmp_path / "speakers.csv", [["Title", "Speaker"], ["T1", "Van Morrison, Bo Lee (Lund University)"],
+                                                 ["T2", "De La Cruz, Bo Lee"]])
+    imported = table.read(path, Options())
+    assert [a["speaker"] for a in imported.documents["abstracts.yaml"]] == [
+        {"name": "Bo Lee Van Morrison", "affiliation": "Lund University"}, {"name": "Bo Lee De La Cruz"}]
+    read_back(imported, tmp_path / "folder")
+
+
+def test_a_sciencesconf_family_name_with_initials_in_capitals_is_filed_under_the_family_name(tmp_path):
+    """"Dupont JP" in a sciencesconf export (the family name, then the initials in capitals) was taken for "Damien
+    DUPRE" (a family name in capitals after the given name) and filed under J. It is printed as the person wrote it
+    and filed under Dupont (names.capital_initials), as "Guyader Vincent" is under Guyader."""
+    from booklet.importers.assemble import family_written_first
+    from booklet.text.names import split_name
+
+    rows = [["SPEAKERS", "TYPDOC", "TITLE", "ABSTRACT"],
+            ["Dupont JP , Guyader Vincent", "Regular presentation", "One", "Words."]]
+    imported = table.read(write_csv(tmp_path / "abstracts.csv", rows), Options())
+    assert [a["name"] for a in imported.documents["abstracts.yaml"][0]["authors"]] == ["Dupont JP", "Guyader Vincent"]
+    assert imported.documents["people.yaml"] == [{"name": "Guyader Vincent", "family": "Guyader"}]
+    assert family_written_first("Dupont JP") == "Dupont" and family_written_first("Damien DUPRE") is None
+    assert split_name("Dupont JP").inverted() == "Dupont, JP"
+    read_back(imported, tmp_path / "folder")
+
+
 def test_honours_after_a_degree_are_the_degrees_not_an_affiliation(tmp_path):
     """"Ana Smith, BA (Hons)" gave the affiliation "Hons". What a degree has after it in brackets (names.
     DEGREE_QUALIFIERS: "(Hons)", "(Oxon)") is the degree's, left out with it; an affiliation after it stays one."""

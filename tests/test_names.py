@@ -311,3 +311,20 @@ def test_a_name_of_thousands_of_letters_is_sorted_by_its_first_thousand(monkeypa
     assert 0 < len(asked) <= 3 * names.SORTED_LETTERS and max(asked) <= names.SORTED_LETTERS, (len(asked), max(asked))
     assert keys[0][:6] == keys[1][:6] and keys[0] < keys[1]
     assert sort_key(split_name("Magnus Ahov")) < keys[0] < sort_key(split_name("Magnus Ahow"))
+
+
+@pytest.mark.parametrize("written, inverted, letter", [
+    ("Dupont JP", "Dupont, JP", "D"),  # sciencesconf's uRos form: the family name, then initials in capitals
+    ("Pérez García JPM", "Pérez García, JPM", "P"),
+    ("van der Berg JP", "Berg, JP van der", "B"),  # (its particles as ever)
+    ("JP Dupont", "Dupont, JP", "D"),
+    ("Damien DUPRE", "DUPRE, Damien", "D"),  # a family name in capitals after the given name, as before
+    ("Wei LI", "LI, Wei", "L"), ("Ana NG", "NG, Ana", "N"),  # (a vowel, or a family name without one)
+    ("Louis XV", "XV, Louis", "X"),  # (a regnal number)
+])
+def test_initials_in_capitals_after_a_family_name_are_its_given_names(written, inverted, letter):
+    """"Dupont JP" (a family name and the initials of the given names run together in capitals, as Vancouver's style
+    and sciencesconf's forms write them) was filed under J as "JP, Dupont". Two or three capitals without a vowel after
+    a name not in capitals are initials (names.capital_initials); printed as written, filed under the family name."""
+    name = split_name(written)
+    assert (name.written, name.inverted(), heading(name)) == (written, inverted, letter)

@@ -874,10 +874,10 @@ def last_first_column(cells) -> bool:
 
 def _last_first_pieces(pieces: list[str]) -> bool:
     """Whether names between semicolons (a cell's) are each written 'Last, First': each has one comma that may part a
-    family name from given names (_name_commas), one at least when a country after a comma is read as an affiliation
-    ("Smith, Ana, Sweden"); then the others are read in the same way, a country that is a given name too after a
-    family name the given name ("Pérez García, Israel; Smith, Ana, Sweden": places.given_name_too), where alone it
-    is a full name's affiliation ("Ana Smith, Israel")."""
+    family name from given names (_name_commas), and one at least does so even when a country after a full name is
+    read as an affiliation ("Smith, Ana, Sweden"). A country that is a given name too counts as a given name then
+    ("Pérez García, Israel; Smith, Ana, Sweden": places.given_name_too), not in a cell of full names and their
+    countries ("Ana Smith, Israel; Bo Lee, Sweden")."""
     return (all(_name_commas(piece, leaning=True) == 1 for piece in pieces)
             and any(_name_commas(piece) == 1 for piece in pieces))
 
@@ -1241,16 +1241,17 @@ def people_with_affiliations(cell: str, cut: list | None = None) -> list[Person]
         cell = _AND_LAST.sub("", named.strip(" ,;"))
         if cut is not None:
             cut.append(cell)
-    betweens = _NAME_PIECES.split(cell)
     leaning = last_first_column([cell])  # (names between semicolons, each 'Last, First')
-    for between in betweens:
+    for between in _NAME_PIECES.split(cell):
         # (a comma inside brackets parts no one: "Ana (UC, Berkeley)"; nor one before a call sign: _tags_kept)
         pieces = _tags_kept([piece.strip() for piece in _PEOPLE_PIECES.split(between) if piece.strip()], leaning)
         flip = len(pieces) == 2 and _one_last_first(pieces[0], _own_affiliation(pieces[1], leaning)[0], leaning)
         for piece in [", ".join(pieces)] if flip else pieces:
             written, aff = _own_affiliation(piece, leaning)
-            turn = flip or _name_commas(written, leaning=True) == 1 and _one_last_first(*written.split(",", 1), leaning)
-            name, family = _name_and_family(written, turn)  # (turned: "Smith, Ana, Sweden" is Ana Smith's)
+            # (one piece written 'Last, First' with its country after it: "Smith, Ana, Sweden" is Ana Smith's)
+            turn = flip or (_name_commas(written, leaning=True) == 1
+                            and _one_last_first(*written.split(",", 1), leaning))
+            name, family = _name_and_family(written, turn)
             if name:
                 out.append(Person(name, [aff] if aff else [], None, False, family))
     return out

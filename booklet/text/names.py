@@ -13,7 +13,8 @@ der Smagt" is filed under S as "Smagt, Patrick van der". Particles written with 
 ("Dick Van Dyke" under V, "Aroha Te Rangi" under T, "Aoife Ní Chonchúir" under N), after a lowercase one too ("Jean
 de La Fontaine" under L, as "La Fontaine, Jean de", as a French index files him), and the particle d' elided onto a
 family name is set aside ("Jean le Rond d'Alembert" under A, as "Alembert, Jean le Rond d'"). A Vietnamese name written in
-Vietnamese, whose first word is a common family name ("Nguyễn Thị Hương"), is filed under that word. When this rule
+Vietnamese, whose first word is a common family name ("Nguyễn Thị Hương"), is filed under that word, as is a family
+name written before the initials of the given names in capitals ("Dupont JP": capital_initials). When this rule
 does not find the family name (two family names, as in "Gabriel García Márquez", or another family name first), the
 data says which it is (people.yaml's `family`).
 
