@@ -2600,7 +2600,9 @@ def test_a_family_name_led_by_particles_and_two_given_names_are_one_person(tmp_p
 def test_a_sciencesconf_family_name_with_initials_in_capitals_is_filed_under_the_family_name(tmp_path):
     """"Dupont JP" in a sciencesconf export (the family name, then the initials in capitals) was taken for "Damien
     DUPRE" (a family name in capitals after the given name) and filed under J. It is printed as the person wrote it
-    and filed under Dupont (names.capital_initials), as "Guyader Vincent" is under Guyader."""
+    and filed under Dupont (names.capital_initials), as "Guyader Vincent" is under Guyader. Written "Dupont, JP" in
+    a cell of names cut at commas, it was two people, "Dupont" and "JP": it is one, "JP Dupont" ("Ana Smith, JP"
+    after a full name, two still, as "Ana Smith, Bo Lee" are)."""
     from booklet.importers.assemble import family_written_first
     from booklet.text.names import split_name
 
@@ -2612,6 +2614,11 @@ def test_a_sciencesconf_family_name_with_initials_in_capitals_is_filed_under_the
     assert family_written_first("Dupont JP") == "Dupont" and family_written_first("Damien DUPRE") is None
     assert split_name("Dupont JP").inverted() == "Dupont, JP"
     read_back(imported, tmp_path / "folder")
+    for written, people in (("Dupont, JP", [("JP Dupont", [], "Dupont")]),
+                            ("Dupont, JP (Lund University)", [("JP Dupont", ["Lund University"], "Dupont")]),
+                            ("Ana Smith, JP", [("Ana Smith", [], None), ("JP", [], None)])):
+        for read in (table.people_from, table.people_with_affiliations):
+            assert [(p.name, p.affiliations, p.family) for p in read(written)] == people
 
 
 def test_honours_after_a_degree_are_the_degrees_not_an_affiliation(tmp_path):

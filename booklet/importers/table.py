@@ -917,8 +917,9 @@ def _one_last_first(last: str, first: str, leaning: bool) -> bool:
     last_first_leaning): 'Ana Smith, Bo Jones' are two. A family name's particles in small letters are no words of it
     here ("van der Smagt, Patrick Jan", "Le Guen de Kerneizon, Paul"), nor are those the given names end with, as an
     index writes them ("Kerneizon, Paul Le Guen de"), nor a call sign after them ("Traschewski, Jann, DG8NGN"), nor an
-    affiliation in brackets after them ("Van Morrison, Bo Lee (Lund University)": _own_affiliation)."""
-    from ..text.names import PARTICLES, without_comma_tag
+    affiliation in brackets after them ("Van Morrison, Bo Lee (Lund University)": _own_affiliation). Initials in
+    capitals run together ("Dupont, JP": names.capital_initials) are given names as several given names are."""
+    from ..text.names import PARTICLES, capital_initials, without_comma_tag
 
     first_bare = without_comma_tag(_own_affiliation(_markers(first)[0], leaning)[0])[0]  # ("Ana (Lund University)")
     first_bare = post_nominals_apart(first_bare)[0]  # ("Smith, Ana, Jr.")
@@ -932,6 +933,8 @@ def _one_last_first(last: str, first: str, leaning: bool) -> bool:
         return False  # markers)
     if _initials(first_bare):
         return True
+    if capital_initials(first_bare):  # "Dupont, JP": after a family name of one word, or in a `leaning` column
+        return len(family_words) == 1 or leaning
     given = _given_words(" ".join(given_words))
     return given == 1 or given > 1 and (len(family_words) == 1 or leaning)
 
