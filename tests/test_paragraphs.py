@@ -87,6 +87,30 @@ def test_a_split_gives_the_lines_that_fit_its_first_part_the_paragraph_s_own():
         assert parts[0].wrap(width, height)[1] <= height and _lines(parts[0]) == lines[:count], count
 
 
+# XDC 2021's "Asahi" abstract: on A5, its second line ends "mir-", and a split after it is made at a word whole
+WITCH = ("The Internet has been under a spell over the M1 system-on-chip. Is Apple’s GPU architecture magically faster "
+         "than the rest of the industry? Or is it all smoke and mirrors? Only a reverse-engineering witch can divine "
+         "that truth. Grab your cape, because we’re about to spill the chip’s secrets, solve mysteries we were never "
+         "supposed to know about, and gain a Mesa driver along the way.")
+
+
+def test_a_split_broken_again_for_no_hyphen_at_its_end_keeps_the_lines_before_that_end(text_style):
+    """A split whose last line would end with a hyphen ("... smoke and mir-") is made of the paragraph broken again
+    with that word whole (page_end_rebroken: the lines before the same), and its first part is those lines: broken
+    again on its own, it dropped the first line's hyphen too ("... Is Apple’s GPU" / "architecture ...": a looser
+    line, a line the paragraph does not have)."""
+    width = page_for("A5").text_width
+    whole = Para(WITCH, text_style)
+    whole.wrap(width, 10_000)
+    lines = _lines(whole)
+    assert lines[0].endswith("GPU ar-") and lines[1].endswith("smoke and mir-"), lines
+    parts = Para(WITCH, text_style).split(width, 2.5 * text_style.leading)
+    first = _lines(parts[0])
+    assert first == [lines[0], lines[1].removesuffix(" mir-")], first
+    parts[1].wrap(width, 10_000)
+    assert _lines(parts[1])[0].startswith("mirrors? Only")
+
+
 def test_an_abstract_crossing_a_page_at_an_awkward_height_builds(tmp_path):
     text = "\n\n".join([
         "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore. " * 12,

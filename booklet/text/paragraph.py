@@ -2148,7 +2148,11 @@ def page_end_rebroken(para, width, frags, at: int, texts: list[str]):
                 and not line_text(redone[at]).endswith(HYPHENS) and _no_wider(found, redone[:at + 1]) \
                 and [line_text(line) for line in redone[:at]] == before and _not_too_loose(para, redone[at])
 
-        return _broken_again(para, width, _break_lines, frags, call, better), added
+        made = _broken_again(para, width, _break_lines, frags, call, better)
+        if made is not None:  # (set flush left at addresses as breakLines sets its lines, and noted as broken at
+            made = _ragged_at_addresses(para.style, made)  # `width`: a split of them hands its first part these
+            _BROKEN_AT[made] = _widths_of(width)  # lines, not the lines it would break on its own: _hand_on)
+        return made, added
     finally:
         _ASKED.set_to(outer)
 
