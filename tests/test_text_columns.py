@@ -1114,7 +1114,6 @@ def test_a_heading_and_its_one_line_paragraph_go_on_from_a_columns_foot_and_end_
     # column's, never)
 
 
-
 def test_a_paragraph_of_web_addresses_split_between_columns_keeps_its_lines_and_the_columns_balance(tmp_path):
     """FOSDEM 2025 on A4 ("Syd", p. 185): a paragraph of web addresses split between two columns had its first part
     broken again on its own, its addresses broken after a slash where the whole had broken them in their host names,

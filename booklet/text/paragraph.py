@@ -3006,7 +3006,7 @@ def _hand_on(para, parts: list) -> None:
     (_lines_ahead) instead of breaking its text again. The first part, always: broken again on its own (by ReportLab's
     loop: its fragments are the whole's words), its web addresses were broken otherwise, after a slash where the whole
     broke them in their host name to keep a line close, and it came out a line taller than the lines that fit, at any
-    height (FOSDEM 2025 on A4, "Syd": a split in a column of 21 lines or more gave 17, the column balancing had nothing
+    height (FOSDEM 2025 on A4, "Syd": a split in a column of 18 to 29 lines gave 17, the column balancing had nothing
     between 17 and 30). The second, when it has more than HYPHENS_LINES lines: a paragraph that ran over 35 pages
     (3,200 authors) was broken whole again at every page, and so what was left of it each time. A second part of
     HYPHENS_LINES lines or fewer is broken again, as before: its hyphens in a row are looked at once more, in it alone
