@@ -501,6 +501,34 @@ def test_lines_kept_as_how_to_make_them_again_are_the_lines_a_paragraph_made(tex
         assert _lines(again) == expected_broken
 
 
+def test_a_split_of_lines_unpickled_from_a_warm_cache_gives_its_first_part_the_paragraph_s_own():
+    """A warm build's paragraph whose wrap was kept pickled (a later wrap than its first, as a column set tried
+    another width first) splits as a paragraph that made its lines does: its first part is its own first lines (noted
+    as broken at the wrap's widths when unpickled), not its words broken again on their own, which for FOSDEM 2025's
+    "Syd" gave 17 lines in an A4 column of 18 to 29."""
+    from booklet.cache import BuildCache
+
+    register_fonts()
+    style = make_styles(page_for("A4")).text
+    width = (page_for("A4").text_width - 5 * mm) / 2
+    markup = ADDRESSES.replace("*ptrace(2)*", "<i>ptrace(2)</i>").replace("*pledge*", "<i>pledge</i>")
+    whole = Para(markup, style)
+    whole.wrap(width, 10_000)
+    lines = _lines(whole)
+    cache = BuildCache()
+    with cache.build():
+        kept = Para(markup, style)
+        kept.wrap(width + 40, 10_000)  # (its first wrap: kept as how to make its lines again)
+        kept.wrap(width, 10_000)  # (a later one: kept pickled)
+        for count in (18, 24, 29):
+            found = Para(markup, style)
+            found.wrap(width, 10_000)
+            assert isinstance(found._wrapped_lines, bytes)  # (the lines not made: unpickled by the split)
+            height = count * style.leading + style.leading / 2
+            parts = found.split(width, height)
+            assert _lines(parts[0]) == lines[:count] and parts[0].wrap(width, height)[1] <= height, count
+
+
 def test_a_kept_wrap_tells_its_lineskips_without_making_its_lines(text_style):
     """A row sets its left column (a poster's number) as low as its body's first line, which a tall formula of scripts
     sets lower (Row.first_drop: the paragraph's lineskips): a paragraph that found its wrap kept made its lines again
