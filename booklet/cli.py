@@ -690,6 +690,34 @@ def _pairs(ctx, param, value) -> dict[str, str]:
     return pairs
 
 
+def _kinds(ctx, param, value) -> dict[str, str]:
+    """--kinds: _pairs whose every kind is one of booklet's (importers.kinds.user_kind), checked before anything is
+    read: a kind that is none is the command line's mistake, as a pair without '=' is (Click's usage error)."""
+    from .importers.kinds import user_kind
+
+    pairs = _pairs(ctx, param, value)
+    for source_type, word in pairs.items():
+        try:
+            user_kind(source_type, word)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from None
+    return pairs
+
+
+def _time_zone(ctx, param, value) -> str | None:
+    """--timezone: the name of a time zone there is (importers.schedule.zone_problem, with the zone probably meant),
+    checked before anything is read (Click's usage error); blank (an empty variable in a script) is none."""
+    if value is None:
+        return None
+    from .importers.schedule import zone_problem
+
+    problem = zone_problem(value) if value.strip() else \
+        "no time zone given (write e.g. Europe/Berlin; leave --timezone out for the source's own)"
+    if problem is not None:
+        raise click.BadParameter(problem)
+    return value
+
+
 def _count(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
@@ -776,13 +804,13 @@ def _a_date(ctx, param, value, example: str = "2018-06-10"):
               help="The data folder to write (new or empty; with --update, the folder of an earlier import).")
 @click.option("--format", "source_format", type=ImportFormat(),
               help="The source's format (default: found from its content).")
-@click.option("--kinds", callback=_pairs, metavar="TYPE=KIND,...",
+@click.option("--kinds", callback=_kinds, metavar="TYPE=KIND,...",
               help="Booklet kinds for the source's contribution types, e.g. \"Invited talk=invited,Podium=keynote\" "
                    "(kinds: contributed, invited, keynote, special, tutorial, poster, break, social, other; skip "
                    "leaves the type out).")
 @click.option("--map", "columns", callback=_pairs, metavar="COLUMN=HEADER,...",
               help="Spreadsheets: which header holds a booklet column, e.g. \"Title=Paper title\".")
-@click.option("--timezone", metavar="ZONE",
+@click.option("--timezone", callback=_time_zone, metavar="ZONE",
               help="The conference's time zone (e.g. Europe/Berlin): times are converted to it. Default: the "
                    "source's time zone, else times as the source writes them.")
 @click.option("--timetable", type=FilePath(exists=True, dir_okay=False, path_type=Path),
@@ -1038,6 +1066,18 @@ def proof(proof_id: str, data_dir: Path, output: Path | None, reply_by, png: boo
     _print_no_email(result.no_email)
 
 
+def _page_list(ctx, param, value) -> str | None:
+    """--pages: a list of pages (output.preview.parse_pages) whose form is checked before anything is read (Click's
+    usage error); a page past the booklet's end is known only once it is built (bad input then, exit 1)."""
+    from .output.preview import PageListError, parse_pages
+
+    try:
+        parse_pages(value)
+    except PageListError as exc:
+        raise click.BadParameter(str(exc)) from None
+    return value
+
+
 def _page_words(pages) -> str:
     from .proofs import page_label
 
@@ -1046,7 +1086,7 @@ def _page_words(pages) -> str:
 
 @main.command()
 @click.argument("data_dir", default="data", type=FilePath(file_okay=False, path_type=Path))
-@click.option("--pages", metavar="LIST",
+@click.option("--pages", callback=_page_list, metavar="LIST",
               help="Which pages: numbers and ranges, comma-separated (1,4-6; 10- is page 10 to the end). "
                    "Default: every page.")
 @click.option("--out", "out_dir", default="preview", show_default=True, type=FilePath(file_okay=False, path_type=Path),

@@ -510,9 +510,12 @@ def test_a_contribution_before_1900_or_after_9998_is_refused_as_schedule_exports
                                  "an event (before 1900 or after 9998)")
 
 
+NAMED = "; time zones are named like Europe/Berlin or America/Montreal"  # (as every time zone refused is told)
+
+
 @pytest.mark.parametrize("key, value, said", [
-    ("startDate", when("2026-06-23", "09:00:00", "2027-02-30"), "startDate.tz: unknown time zone '2027-02-30'"),
-    ("endDate", when("2026-06-23", "09:00:00", "Mars/Olympus"), "endDate.tz: unknown time zone 'Mars/Olympus'"),
+    ("startDate", when("2026-06-23", "09:00:00", "2027-02-30"), f"startDate.tz: unknown time zone '2027-02-30'{NAMED}"),
+    ("endDate", when("2026-06-23", "09:00:00", "Mars/Olympus"), f"endDate.tz: unknown time zone 'Mars/Olympus'{NAMED}"),
     ("startDate", when("2027-02-30", "09:00:00"), "startDate: '2027-02-30 09:00:00' is not a date and time"),
     ("startDate", 1e308, "startDate: expected a date and time (an object with date, time and tz), not '1e+308'"),
     ("endDate", "2026-06-23 10:00", "endDate: expected a date and time (an object with date, time and tz), not "

@@ -345,8 +345,27 @@ def test_time_zone_option_and_kinds_option(tmp_path):
     assert first["time"] == "08:00-08:45"
     with pytest.raises(SourceError, match="unknown time zone 'Europe/Berln'.*Europe/Berlin"):
         read(source, Options(timezone="Europe/Berln"))
-    result = invoke("import", source, "--out", tmp_path / "out", "--kinds", "podium=dinner")
-    assert result.exit_code == 1 and "'dinner' (for 'podium') is not a kind" in result.stderr
+
+
+@pytest.mark.parametrize("option, value, said", [
+    ("--kinds", "podium=dinner", "'dinner' (for 'podium') is not a kind; the kinds are "
+                                 "contributed, invited, keynote, special, tutorial, poster, break, social, other, skip "
+                                 "(talk means contributed, skip leaves it out)"),
+    ("--kinds", "podium", "'podium' is not NAME=VALUE; write e.g. \"Invited talk=invited\""),
+    ("--timezone", "Europe/Berln", "unknown time zone 'Europe/Berln' (did you mean 'Europe/Berlin'?); time zones "
+                                   "are named like Europe/Berlin or America/Montreal"),
+    ("--timezone", "", "no time zone given (write e.g. Europe/Berlin; leave --timezone out for the source's own)"),
+])
+def test_a_kind_or_time_zone_that_is_none_is_a_usage_error_before_the_source_is_read(tmp_path, option, value, said):
+    """--kinds' kinds and --timezone's zone are the command line's to get right, as --kinds' NAME=VALUE form is: each
+    is Click's usage error, exit 2, before the source is read (a kind and a zone that were none exited 1, as a source
+    that cannot be read does, while a pair without '=' exited 2)."""
+    source = write_json_v1(tmp_path / "schedule.json")
+    result = invoke("import", source, "--out", tmp_path / "out", option, value)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("Usage: ") and result.stderr.endswith(
+        f" import [OPTIONS] SOURCE\nTry '{result.stderr.split()[1]} import --help' for help.\n\n"
+        f"Error: Invalid value for '{option}': {said}\n")
     assert not (tmp_path / "out").exists()
 
 
@@ -740,6 +759,41 @@ def test_an_update_refuses_a_damaged_record_and_changes_nothing(tmp_path, damage
     assert result.exit_code == 1
     assert result.stderr == f"booklet: {record_path} {DAMAGED_RECORD}; nothing was written.\n"
     assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
+
+
+def test_an_update_whose_record_names_a_time_zone_there_is_none_of_names_the_record_and_its_key(tmp_path):
+    """A record edited by hand to a zone there is none of said "--timezone: unknown time zone", naming an option the
+    user never gave: now the record and its key, and how to import all the same."""
+    source, folder = write_json_v1(tmp_path / "schedule.json"), tmp_path / "tw27"
+    assert invoke("import", source, "--out", folder).exit_code == 0
+    record_path = folder / ".booklet-import.json"
+    record = json.loads(record_path.read_text("utf-8"))
+    record["options"]["timezone"] = "Europe/Berln"
+    record_path.write_text(json.dumps(record), encoding="utf-8")
+    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    result = invoke("import", source, "--out", folder, "--update")
+    assert result.exit_code == 1
+    assert result.stderr == (f"booklet: {record_path}: options.timezone: unknown time zone 'Europe/Berln' (did you "
+                             "mean 'Europe/Berlin'?); time zones are named like Europe/Berlin or America/Montreal "
+                             "(the earlier import's --timezone, as recorded: give --timezone to import with another); "
+                             "nothing was written.\n")
+    assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
+    assert invoke("import", source, "--out", folder, "--update", "--timezone", "Europe/Berlin").exit_code == 0
+
+
+@pytest.mark.parametrize("write, where", [
+    (lambda path: write_json_v1(path.with_suffix(".json")), "schedule.conference.time_zone_name"),
+    (lambda path: write_xml(path.with_suffix(".xml")), "<time_zone_name>"),
+])
+def test_a_sources_time_zone_there_is_none_of_is_named_as_its_other_keys_are(tmp_path, write, where):
+    """A schedule's time zone there is none of was said at "schedule.json: time_zone_name", a key neither format
+    writes (JSON's other refusals name schedule.conference.title, XML's the line of the element): now as those."""
+    source = write(tmp_path / "schedule")
+    source.write_text(source.read_text("utf-8").replace("Europe/Berlin", "Europe/Berln"), encoding="utf-8")
+    line = next(n for n, text in enumerate(source.read_text("utf-8").splitlines(), 1) if "Berln" in text)
+    at = f"{source}:{line}: {where}" if source.suffix == ".xml" else f"{source}: {where}"
+    refused_on_import(read, source, f"{at}: unknown time zone 'Europe/Berln' (did you mean 'Europe/Berlin'?); "
+                                    "time zones are named like Europe/Berlin or America/Montreal", tmp_path / "out")
 
 
 def test_a_record_damaged_deeper_is_refused_too(tmp_path, monkeypatch):

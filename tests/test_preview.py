@@ -157,19 +157,35 @@ def test_same_data_same_bytes(conference, tmp_path):
     assert len(digests[0]) == 3 and digests[0] == digests[1]
 
 
+def test_a_page_past_the_end_exits_1_with_nothing_written(conference, tmp_path, own_tempdir):
+    """A page past the end is known only once the booklet is built: bad input, exit 1."""
+    folder, _ = conference
+    run = CliRunner().invoke(main, ["preview", str(folder), "--pages", "2,9-10", "--out", str(tmp_path / "out")])
+    assert run.exit_code == 1
+    assert run.stderr == ("booklet: --pages 2,9-10: page 10 is past the end (the booklet has 8 pages); "
+                          "nothing was written.\n") and run.stdout == ""
+    assert not (tmp_path / "out").exists()
+    assert list(own_tempdir.iterdir()) == []
+
+
 @pytest.mark.parametrize("pages, message", [
-    ("1,x", "booklet: --pages 1,x: 'x' is not a page number or a range (write e.g. 1,4-6 or 10-); "
-            "nothing was written.\n"),
-    ("2,9-10", "booklet: --pages 2,9-10: page 10 is past the end (the booklet has 8 pages); nothing was written.\n"),
+    ("1,x", "'x' is not a page number or a range (write e.g. 1,4-6 or 10-)"),
+    ("4-1", "'4-1' runs backwards (write 1-4)"),
+    ("0", "pages are numbered from 1"),
     # (an empty variable in a script: every page was drawn)
-    (" ", "booklet: --pages  : no pages given (write e.g. 1,4-6 or 10-; leave --pages out for every page); "
-          "nothing was written.\n"),
+    (" ", "no pages given (write e.g. 1,4-6 or 10-; leave --pages out for every page)"),
 ])
-def test_bad_page_lists_exit_1_with_nothing_written(conference, tmp_path, own_tempdir, pages, message):
+def test_a_page_list_it_cannot_read_is_a_usage_error_before_anything_is_built(conference, tmp_path, own_tempdir,
+                                                                              pages, message):
+    """A list that is no list of pages is the command line's mistake, as `--dpi 20` is: Click's usage error (exit 2)
+    before the data is read (it exited 1, as bad data does, while `import --first-day 2018-13-01` exited 2)."""
     folder, _ = conference
     run = CliRunner().invoke(main, ["preview", str(folder), "--pages", pages, "--out", str(tmp_path / "out")])
-    assert run.exit_code == 1
-    assert run.stderr == message and run.stdout == ""
+    assert run.exit_code == 2
+    usage = run.stderr.split("\n\n")[0]  # (the program's name is the runner's)
+    assert usage.startswith("Usage: ") and usage.endswith(" preview [OPTIONS] [DATA_DIR]\nTry '"
+                                                          f"{usage.split()[1]} preview --help' for help.")
+    assert run.stderr == f"{usage}\n\nError: Invalid value for '--pages': {message}\n" and run.stdout == ""
     assert not (tmp_path / "out").exists()
     assert list(own_tempdir.iterdir()) == []
 

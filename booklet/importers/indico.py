@@ -17,14 +17,14 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from ..problems import listed
 from . import Imported, Options, SourceError, utf8_text
 from .assemble import (MAX_PEOPLE, Block, Conference, Entry, Kinds, LONGEST, Person, affiliation, assemble, clean,
                        end_before_start, flipped, full_name, given_and_family, line_kind, plus_minutes,
                        refuse_off_its_day, too_many_people, web_address)
-from .schedule import event_year
+from .schedule import event_year, zone_named
 from .schedule_json import json_reason, json_value
 from .text import images_in, to_markup
 
@@ -70,13 +70,12 @@ def _load(path: Path):
 
 # -- times ----------------------------------------------------------------------------------
 
-def _zone(name: str | None, path: Path, what: str) -> ZoneInfo | None:
-    if not name:
-        return None
-    try:
-        return ZoneInfo(str(name))
-    except (ZoneInfoNotFoundError, ValueError):
-        raise SourceError(f"{path}: {what}: unknown time zone '{name}'") from None
+def _zone(name: str | None, path: Path, key: str, given: str | None) -> ZoneInfo | None:
+    """The time zone `given` (--timezone), else the one named `name` at `key` of the export `path`; None for no name;
+    SourceError (schedule.zone_problem's) naming where the name was written."""
+    if given:
+        return zone_named(given, "--timezone")
+    return zone_named(str(name), f"{path}: {key}") if name else None
 
 
 def _as_written(value: dict) -> tuple[dt.date, dt.time]:
@@ -116,7 +115,7 @@ class _Clock:
         # (as schedule.parse_datetime: 0001-01-01 00:30 UTC in New York is before the first date there is)
         event_year(day.year, f"{value.get('date')} {value.get('time')}", at, self.path, "date and time")
         moment = dt.datetime.combine(day, clock.replace(microsecond=0))
-        source = _zone(value.get("tz"), self.path, f"{at}.tz")
+        source = _zone(value.get("tz"), self.path, f"{at}.tz", None)
         if source is not None and self.zone is not None:
             moment = moment.replace(tzinfo=source).astimezone(self.zone).replace(tzinfo=None)
             if source.key != self.zone.key:
@@ -198,7 +197,7 @@ class _Event:
         if not zone_name:
             zone_name = _text((event.get("startDate") or {}).get("tz")) if isinstance(event.get("startDate"), dict) else ""
             self.why = "the zone the export's times are in"
-        self.clock = _Clock(path, _zone(zone_name, path, "--timezone" if options.timezone else "timezone"))
+        self.clock = _Clock(path, _zone(zone_name, path, "timezone" if own else "startDate.tz", options.timezone))
         self.zone_name = zone_name or ""
         self.blocks: dict[str, Block] = {}
         self.nameless: list[str] = []  # the people listed without a name, left out: where, and what else is given
@@ -414,7 +413,7 @@ class _Timetable:
         self.locations: Counter = Counter()
         self.ids = _Ids()
         zone = options.timezone or self.export_zone()
-        self.clock = _Clock(path, _zone(zone, path, "--timezone" if options.timezone else "tz"))
+        self.clock = _Clock(path, _zone(zone, path, "tz", options.timezone))
         self.zone_name = zone or ""
         self.why = "--timezone" if options.timezone else "the zone the export's times are in"
 

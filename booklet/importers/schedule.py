@@ -95,6 +95,7 @@ class Schedule:
     start: dt.date | None = None
     end: dt.date | None = None
     time_zone: str = ""
+    time_zone_at: str = ""  # where the source writes it, as its other refusals say where ("s.xml:5: <time_zone_name>")
     venue: str = ""
     city: str = ""
     url: str = ""
@@ -203,14 +204,23 @@ def parse_clock(text, where: str, source: str) -> dt.time:
     return dt.time(int(match.group(1)), int(match.group(2)))
 
 
-def zone_named(name: str, what: str) -> ZoneInfo:
-    """The time zone called `name`; SourceError (with the zone probably meant) when there is none."""
+def zone_problem(name: str) -> str | None:
+    """What is wrong with `name` as a time zone's name (there is none of that name; the zone probably meant said),
+    or None: the one message of every time zone refused, a source's and --timezone's."""
     try:
-        return ZoneInfo(name)
+        ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise SourceError(f"{what}: unknown time zone '{name}'"
-                          f"{did_you_mean(name, sorted(available_timezones()))}; "
-                          "time zones are named like Europe/Berlin or America/Montreal") from None
+        return (f"unknown time zone '{name}'{did_you_mean(name, sorted(available_timezones()))}; "
+                "time zones are named like Europe/Berlin or America/Montreal")
+    return None
+
+
+def zone_named(name: str, what: str) -> ZoneInfo:
+    """The time zone called `name`; SourceError at `what` (zone_problem) when there is none."""
+    problem = zone_problem(name)
+    if problem is not None:
+        raise SourceError(f"{what}: {problem}")
+    return ZoneInfo(name)
 
 
 # -- Schedule -> Imported -----------------------------------------------------------------------
@@ -272,7 +282,7 @@ class _Builder:
         except ValueError as exc:
             raise SourceError(f"--kinds: {exc}") from None
         name = options.timezone or schedule.time_zone
-        what = "--timezone" if options.timezone else f"{schedule.source}: time_zone_name"
+        what = "--timezone" if options.timezone else schedule.time_zone_at
         self.zone = zone_named(name, what) if name else None
         self.notes: list[str] = []
         self.copies: set[int] = set()  # the events that are an earlier one again whole (_copies), left out

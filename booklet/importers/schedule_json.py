@@ -201,6 +201,7 @@ class _Reader:
             title=title,
             acronym=self.text(conference.get("acronym"), "schedule.conference.acronym"),
             time_zone=self.text(conference.get("time_zone_name"), "schedule.conference.time_zone_name").strip(),
+            time_zone_at=f"{self.source}: schedule.conference.time_zone_name",
             venue=self.text(conference.get("venue"), "schedule.conference.venue"),
             city=self.text(conference.get("city"), "schedule.conference.city"),
             url=self.url(conference, schedule),

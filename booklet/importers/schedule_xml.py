@@ -149,6 +149,8 @@ class _Reader:
             title=title,
             acronym=self.text(conference, "acronym"),
             time_zone=self.text(conference, "time_zone_name").strip(),
+            time_zone_at=f"{self.source}:{self.lines.get(id(self.written(conference, 'time_zone_name')[0]), 1)}: "
+                         "<time_zone_name>",
             venue=self.text(conference, "venue"),
             city=self.text(conference, "city"),
             url=self.url(conference),

@@ -41,6 +41,7 @@ from ..start.templates import SCHEMA_FOLDER, render
 from ..text.markup import collapse
 from . import Imported, Options, SourceError, read
 from .merge import Change, Unreadable, merge
+from .schedule import zone_problem
 
 RECORD = ".booklet-import.json"
 CHECK_BLEED = 3 * mm  # `booklet check`'s --bleed default (the cover image runs into it)
@@ -118,7 +119,7 @@ def import_source(source: Path, folder: Path, options: Options, update: bool = F
                           "import into a new folder")
     reused = []
     if record is not None:
-        options, reused = _with_recorded(options, record.get("options") or {})
+        options, reused = _with_recorded(options, record.get("options") or {}, folder / RECORD)
     try:
         imported = read(source, options)
     except OSError as exc:
@@ -309,8 +310,10 @@ def _record_bytes(source: Path, imported: Imported, documents: dict, options: Op
     return (json.dumps(record, ensure_ascii=False, indent=1, default=str, sort_keys=False) + "\n").encode()
 
 
-def _with_recorded(options: Options, recorded: dict) -> tuple[Options, list[str]]:
-    """The options of this run, those not given taken from the earlier import (and said which)."""
+def _with_recorded(options: Options, recorded: dict, path: Path) -> tuple[Options, list[str]]:
+    """The options of this run, those not given taken from the earlier import's record `path` (and said which);
+    Refused, naming the record and its key, for a recorded time zone there is none of (the record edited by hand:
+    the --timezone it names is not the user's, who is told how to give one)."""
     reused = []
     kinds = {**(recorded.get("kinds") or {}), **options.kinds}
     if set(kinds) - set(options.kinds):
@@ -320,6 +323,10 @@ def _with_recorded(options: Options, recorded: dict) -> tuple[Options, list[str]
         reused.append("--map " + ",".join(f"{k}={v}" for k, v in columns.items() if k not in options.columns))
     timezone = options.timezone or recorded.get("timezone")
     if timezone and not options.timezone:
+        problem = zone_problem(timezone)
+        if problem is not None:
+            raise Refused(f"{path}: options.timezone: {problem} (the earlier import's --timezone, as recorded: "
+                          "give --timezone to import with another)")
         reused.append(f"--timezone {timezone}")
     timetable, first_day = options.timetable, options.first_day
     if timetable is None and isinstance(recorded.get("timetable"), str):  # (its days' date with it)
