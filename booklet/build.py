@@ -178,8 +178,9 @@ def build_booklet(data_dir: Path, output: Path, page_size: str | None = None,
     `checked(booklet)`, when given, once the data is read and checked, before the layout (`booklet
     proofs` prepares its files meanwhile). `cache`: a BuildCache given to every build of the same data
     (`booklet watch` does): what did not change since the build before is not made again; the PDF is
-    the same, byte for byte. (A process reads each font file once, as its workers do: a font file replaced in
-    place is read by a new process, as `booklet watch` starts one; a theme that names other files is followed.)
+    the same, byte for byte. (A process reads each font file once while it stays as it was: a font file replaced
+    in place is read again by the next build, and what was made with the old one, in the cache or the workers it
+    keeps, is not used (text.fonts.forget_replaced); a theme that names other files is followed.)
     `jobs`: processes laying the booklet out (None: one per core); fewer when
     more would not pay (see output.parallel.jobs_that_pay). The PDF has the same pages, text, links and
     outline for any number.

@@ -212,3 +212,60 @@ def test_a_warm_rebuild_after_the_themes_fonts_changed_is_a_new_processs_build(t
                     "build_booklet(sys.argv[1], sys.argv[2])", str(folder), str(fresh)],
                    check=True, env={**os.environ, "BOOKLET_CACHE": "off"}, cwd=ROOT)
     assert warm.read_bytes() == fresh.read_bytes()
+
+
+def _base_fonts(pdf: Path) -> set[str]:
+    """The fonts a PDF embeds, by PostScript name without the subset's tag ('GentiumBookPlus')."""
+    import pypdf
+
+    names = set()
+    for page in pypdf.PdfReader(str(pdf)).pages:
+        for font in (page.get("/Resources", {}).get("/Font") or {}).values():
+            names.add(str(font.get_object().get("/BaseFont")).split("+")[-1])
+    return names
+
+
+def test_a_font_file_replaced_in_place_is_read_again_by_the_next_build_through_the_same_cache(tmp_path, monkeypatch):
+    """A library user's (or a watch's) cache kept drawing with a theme's font file as this process first parsed it:
+    written over with another font (same path), the next build embedded the old one. Now each build looks at the files
+    it parsed (one os.stat each): the replaced one is parsed again, and the PDF is the one a new process builds; a
+    rebuild with nothing changed parses no font; the file put back as it was gives the first PDF again."""
+    import os
+    import subprocess
+    import sys
+
+    from booklet.text import fonts
+    from booklet.text.fonts import DEFAULT, FONT_DIR, use_fonts
+
+    folder = write_conference(tmp_path / "data", {"abstracts.yaml": _abstracts(LONG),
+                                                   "images/ana.jpg": _photo((200, 60, 30)),
+                                                   "theme.yaml": "fonts: {text: fonts/Mine-Regular.ttf}\n"})
+    font = folder / "fonts/Mine-Regular.ttf"
+    font.parent.mkdir()
+    font.write_bytes((FONT_DIR / "NotoSans-Regular.ttf").read_bytes())
+    cache, first, warm, fresh = BuildCache(), tmp_path / "first.pdf", tmp_path / "warm.pdf", tmp_path / "fresh.pdf"
+    try:
+        build_booklet(folder, first, cache=cache)
+        assert "GentiumBookPlus" not in _base_fonts(first)
+        parsed = []
+        parse = fonts._parse_font_file
+        monkeypatch.setattr(fonts, "_parse_font_file", lambda path: parsed.append(path) or parse(path))
+        build_booklet(folder, warm, cache=cache)  # nothing changed: no font read again
+        assert parsed == [] and warm.read_bytes() == first.read_bytes()
+
+        (folder / "fonts/new.ttf").write_bytes((FONT_DIR / "GentiumBookPlus-Regular.ttf").read_bytes())
+        os.replace(folder / "fonts/new.ttf", font)  # (as an editor or a copy replaces a file)
+        build_booklet(folder, warm, cache=cache)
+        assert parsed == [font]
+        assert "GentiumBookPlus" in _base_fonts(warm)
+        subprocess.run([sys.executable, "-c", "import sys; from booklet.build import build_booklet; "
+                        "build_booklet(sys.argv[1], sys.argv[2])", str(folder), str(fresh)],
+                       check=True, env={**os.environ, "BOOKLET_CACHE": "off"}, cwd=ROOT)
+        assert warm.read_bytes() == fresh.read_bytes()
+
+        font.write_bytes((FONT_DIR / "NotoSans-Regular.ttf").read_bytes())  # written over in place, as it was
+        build_booklet(folder, warm, cache=cache)
+        assert warm.read_bytes() == first.read_bytes()
+    finally:
+        cache.close()
+        use_fonts(DEFAULT)

@@ -228,7 +228,11 @@ class BuildCache:
         """Active for one build; when the build succeeds, what it did not use is dropped (a long watch
         keeps the values of the data as it is now, not of every version it went through): by `idle`, or as the
         next build starts."""
+        from ..text.fonts import forget_replaced
+
         self.idle()  # (when its caller did not, while it waited)
+        if forget_replaced():  # a font file replaced in place: its kept workers parsed the old one
+            self.close()
         self._idle = False
         self._used, self._digests, self.local, self.made = {}, {}, {}, {}
         token = _ACTIVE.set(self)

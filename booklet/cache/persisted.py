@@ -133,7 +133,7 @@ def _font_files(numbers: dict) -> list[Path]:
 
     found = set()
     for value in numbers:
-        if isinstance(value, tuple) and len(value) == 2 and value[0] == "fonts" and isinstance(value[1], FontSet):
+        if isinstance(value, tuple) and len(value) in (2, 3) and value[0] == "fonts" and isinstance(value[1], FontSet):
             fonts = value[1]
             for family in (fonts.text, fonts.headings):
                 found.update(path for _, path in family.faces())

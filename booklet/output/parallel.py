@@ -617,7 +617,7 @@ def _serve(pipe, inherited=()) -> None:
     from multiprocessing.connection import wait
 
     from ..data.theme import font_set
-    from ..text.fonts import use_fonts
+    from ..text.fonts import forget_replaced, use_fonts
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the watch's: it ends its workers (close)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (not the watch's own handler, which it was forked with)
@@ -643,6 +643,7 @@ def _serve(pipe, inherited=()) -> None:
         try:
             model, *rest = pickle.loads(job)
             booklet = pickle.loads(model)
+            forget_replaced()  # (the build's process closes its kept workers when it finds one: a worker forked since)
             use_fonts(font_set(booklet.theme))  # as reading sets them: the theme's may have changed
         except BaseException as exc:  # noqa: BLE001  told to the build's process, as _work tells what fails in it
             pipe.send(_failed(exc))

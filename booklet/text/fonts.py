@@ -351,12 +351,60 @@ _parsed_at: dict[Path, tuple] = {}  # a font file parsed in this process -> its 
 _file_digests: dict[str, str] = {}  # a font object's name -> the digest of its file's bytes (see _kept_subset)
 
 
-@cache
+_by_path: dict[Path, object] = {}  # a font file parsed in this process -> its font object (_font_file)
+_replaced: dict[Path, int] = {}  # a font file -> the times this process found it replaced (forget_replaced)
+
+
 def _font_file(path: Path):
-    """The font file parsed once per process: one font object per font, however many names and files
-    it goes by (one object, one subset embedded in the PDF). A copy of a font already in use (the same
-    bytes) is that font; another font file with the same PostScript name is another font, named apart in a
-    PDF that embeds both (_name_suffix)."""
+    """The font file parsed once per process, while it stays the file it was (forget_replaced): one font object per
+    font, however many names and files it goes by (one object, one subset embedded in the PDF). A copy of a font
+    already in use (the same bytes) is that font; another font file with the same PostScript name is another font,
+    named apart in a PDF that embeds both (_name_suffix)."""
+    font = _by_path.get(path)
+    if font is None:
+        font = _by_path[path] = _parse_font_file(path)
+    return font
+
+
+def forget_replaced() -> bool:
+    """Forget the font files this process parsed that were replaced since (written again in place: another identity,
+    disk.identity), and what was made of them, so that they are parsed again, as a new process parses them; whether
+    any was. Asked as each build starts (BuildCache.build), and by a kept worker as it takes a build's part: a
+    library user's (or a watch's) warm rebuild draws with the font file as it is now. One os.stat a file parsed."""
+    from ..cache import disk
+
+    replaced = []
+    for path, identity in _parsed_at.items():
+        try:
+            now = disk.identity(os.stat(path))
+        except OSError:
+            now = None
+        if now != identity:
+            replaced.append(path)
+    if not replaced:
+        return False
+    global _active
+    from reportlab.pdfbase import pdfmetrics
+
+    for path in replaced:
+        _replaced[path] = _replaced.get(path, 0) + 1  # (what a cache kept, by fonts_number, was made with the old one)
+        del _parsed_at[path]
+        font = _by_path.pop(path, None)
+        if font is None or any(other is font for other in _by_path.values()):
+            continue  # (not parsed whole; or a copy of another file's font, which stays)
+        if pdfmetrics._fonts.get(font.fontName) is font:
+            del pdfmetrics._fonts[font.fontName]  # (its name is the file's: the new font takes it)
+        _by_content.pop((font.face.name, _file_digests.get(font.fontName)), None)
+    for made in (_codepoints, _text_codepoints, _family_codepoints, _named_apart, _register_fallback):
+        made.cache_clear()
+    if _active is not None and not set(replaced).isdisjoint(_active.files()):
+        _active = None  # use_fonts registers the fonts anew, and empties the caches of what was measured in them
+    return True
+
+
+def _parse_font_file(path: Path):
+    """The font object of the file `path` (ReportLab's, from the disk cache when kept: _parsed), registered under its
+    name; the object of the same font already parsed, for a copy of it (_font_file)."""
     from reportlab.pdfbase import pdfmetrics
 
     from ..cache import disk
@@ -379,8 +427,8 @@ def _font_file(path: Path):
 
 def parsed_identity(path: Path) -> tuple | None:
     """The identity (disk.identity) the font file at `path` had when this process parsed it, or None when it has
-    not: the process draws with that font however the file changed since (a watch's: cache.built keeps nothing
-    for others then)."""
+    not: the process draws with that font until its next build finds the file replaced (forget_replaced; the
+    build's cache.built keeps nothing for others meanwhile)."""
     return _parsed_at.get(Path(path))
 
 
@@ -993,7 +1041,11 @@ def fonts_number(cache) -> int:
     fonts = fonts_in_use()
     known = cache.local.get("fonts")
     if known is None or known[0] is not fonts:
-        known = cache.local["fonts"] = (fonts, cache.number(("fonts", fonts)))
+        # a font file replaced in this process (forget_replaced): another key, with the times each was; the key the disk
+        # cache's layouts have while none was
+        replaced = tuple(_replaced.get(path, 0) for path in fonts.files()) if _replaced else ()
+        key = ("fonts", fonts, replaced) if any(replaced) else ("fonts", fonts)
+        known = cache.local["fonts"] = (fonts, cache.number(key))
     return known[1]
 
 
