@@ -212,9 +212,9 @@ class FilePath(click.Path):
     def convert(self, value, param, ctx):
         if isinstance(value, str) and not value.strip():
             self.fail("an empty name is no file or folder", param, ctx)
+        example = {"impose": "spreads.pdf", "proof": "proof.pdf"}.get(ctx.info_name if ctx else "", "booklet.pdf")
         if isinstance(value, str) and not self.dir_okay and value.endswith(("/", os.sep)):  # (a file of the folder's
             # name was written: `-o print/` made a file "print")
-            example = {"impose": "spreads.pdf", "proof": "proof.pdf"}.get(ctx.info_name if ctx else "", "booklet.pdf")
             self.fail(f"'{value}' names a folder (it ends in '/'), and this is a file; give its name, like: "
                       f"{value}{example}", param, ctx)
         if isinstance(value, str) and param is not None and param.name == "data_dir" and os.path.isfile(value):
@@ -223,6 +223,12 @@ class FilePath(click.Path):
             holds = os.path.isfile(os.path.join(folder, "conference.yaml"))
             self.fail(f"'{value}' is a file; give the data folder, the one that holds conference.yaml"
                       + (f": {folder}" if holds else ""), param, ctx)
+        # (click's own words were "Directory 'notes.txt' is a file." and "File 'print' is a directory.")
+        if isinstance(value, str) and not self.file_okay and os.path.isfile(value):
+            self.fail(f"'{value}' is a file, and this is a folder; give a folder's name", param, ctx)
+        if isinstance(value, str) and not self.dir_okay and os.path.isdir(value):  # (an input's example is no use)
+            self.fail(f"'{value}' is a folder, and this is a file" + ("; give the file" if self.exists else
+                      f"; give its name, like: {os.path.join(value, example)}"), param, ctx)
         return super().convert(value, param, ctx)
 
 
@@ -649,15 +655,14 @@ def schema(file: str | None, out_dir: Path | None) -> None:
     if file is None:
         click.echo(json.dumps(schemas(), indent=2, ensure_ascii=False))
         return
-    try:
+    try:  # (FILE is the command line's, as an option's value is: Click's usage error, exit 2, when it is none)
         spec = file_for(file)
     except KeyError:
         names = ", ".join(f.name for f in FILES if f.schema)
-        _say(f"booklet: '{file}' is not a data file of the format; the files are {names}.", err=True)
-        sys.exit(1)
+        raise click.BadParameter(f"'{file}' is not a data file of the format; the files are {names}",
+                                 param_hint="'[FILE]'") from None
     if not spec.schema:
-        _say(f"booklet: {spec.name} is not YAML and has no JSON Schema; {spec.doc}", err=True)
-        sys.exit(1)
+        raise click.BadParameter(f"{spec.name} is not YAML and has no JSON Schema; {spec.doc}", param_hint="'[FILE]'")
     click.echo(json.dumps(file_schema(spec), indent=2, ensure_ascii=False))
 
 

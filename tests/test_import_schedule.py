@@ -796,6 +796,19 @@ def test_a_sources_time_zone_there_is_none_of_is_named_as_its_other_keys_are(tmp
                                     "time zones are named like Europe/Berlin or America/Montreal", tmp_path / "out")
 
 
+def test_an_out_folder_inside_a_file_names_the_file(tmp_path):
+    """Hostile arguments: `--out notes.txt/conf` was told "notes.txt/conf is a file, not a folder", of a path that is
+    nothing: now the file in the way. Nothing is written, the file stays as it was."""
+    source, notes = write_json_v1(tmp_path / "schedule.json"), tmp_path / "notes.txt"
+    notes.write_text("mine\n", encoding="utf-8")
+    result = invoke("import", source, "--out", notes / "conf")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == f"booklet: cannot write {notes / 'conf'}: {notes} is a file, not a folder; nothing was " \
+                            "written.\n"
+    assert notes.read_text("utf-8") == "mine\n" and sorted(p.name for p in tmp_path.iterdir()) == [
+        "notes.txt", "schedule.json"]
+
+
 def test_a_record_damaged_deeper_is_refused_too(tmp_path, monkeypatch):
     from booklet.importers import write
 

@@ -284,8 +284,8 @@ def test_bad_participants_name_file_line_and_key_and_nothing_is_written(tmp_path
 def test_schema_is_for_the_yaml_file_only():
     assert invoke("schema", "participants.yaml").exit_code == 0
     csv = invoke("schema", "participants.csv")
-    assert csv.exit_code == 1
-    assert csv.stderr.startswith("booklet: participants.csv is not YAML and has no JSON Schema; ")
+    assert csv.exit_code == 2  # (FILE is the command line's: Click's usage error)
+    assert "\n\nError: Invalid value for '[FILE]': participants.csv is not YAML and has no JSON Schema; " in csv.stderr
 
 
 def test_a_names_particle_never_starts_a_line_alone(tmp_path):

@@ -453,11 +453,12 @@ def test_schema_command_prints_writes_and_names_the_files(tmp_path):
     assert both.exit_code == 2 and not (tmp_path / "t").exists()
     assert ("Error: -o writes the schema of every data file; give FILE (conference.yaml) to print its schema alone, "
             "or -o alone to write them all") in both.stderr
-    bad = invoke("schema", "sponsors.yaml")
-    assert bad.exit_code == 1
-    assert bad.stderr == ("booklet: 'sponsors.yaml' is not a data file of the format; the files are conference.yaml, "
-                          "programme.yaml, abstracts.yaml, abstracts/*.yaml, tutorials.yaml, posters.yaml, theme.yaml, "
-                          "participants.yaml, people.yaml.\n")
+    bad = invoke("schema", "sponsors.yaml")  # (the command line's mistake, as an option's bad value: exit 2, not 1)
+    assert bad.exit_code == 2 and bad.stdout == ""
+    assert bad.stderr.endswith("\n\nError: Invalid value for '[FILE]': 'sponsors.yaml' is not a data file of the "
+                               "format; the files are conference.yaml, programme.yaml, abstracts.yaml, "
+                               "abstracts/*.yaml, tutorials.yaml, posters.yaml, theme.yaml, participants.yaml, "
+                               "people.yaml\n")
 
 
 BAD_CASES = {
@@ -819,6 +820,33 @@ def test_a_file_name_that_ends_in_a_slash_is_refused(tmp_path, monkeypatch, comm
     assert result.stderr.endswith("Error: Invalid value for '-o' / '--output': 'print/' names a folder (it ends in "
                                   f"'/'), and this is a file; give its name, like: {example}\n")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command, said", [
+    (["init", "notes.txt"], "'FOLDER': 'notes.txt' is a file, and this is a folder; give a folder's name"),
+    (["proofs", "DATA", "--out", "notes.txt"], "'--out': 'notes.txt' is a file, and this is a folder; give a folder's "
+                                               "name"),
+    (["schema", "-o", "notes.txt"], "'-o' / '--out': 'notes.txt' is a file, and this is a folder; give a folder's "
+                                    "name"),
+    (["build", "DATA", "-o", "print"], "'-o' / '--output': 'print' is a folder, and this is a file; give its name, "
+                                       "like: print/booklet.pdf"),
+    (["impose", "PDF", "-o", "print"], "'-o' / '--output': 'print' is a folder, and this is a file; give its name, "
+                                       "like: print/spreads.pdf"),
+    (["import", "PDF", "--out", "new", "--timetable", "print"], "'--timetable': 'print' is a folder, and this is a "
+                                                                 "file; give the file"),
+])
+def test_a_file_given_for_a_folder_or_a_folder_for_a_file_says_which_is_which(tmp_path, monkeypatch, command, said):
+    """Hostile arguments: click's own words were "Directory 'notes.txt' is a file." and "File 'print' is a
+    directory."; now what was given, what is wanted, and (for an output) a name that would do. Nothing is written."""
+    monkeypatch.chdir(tmp_path)
+    data = Path(__file__).resolve().parent.parent / "data"
+    (tmp_path / "notes.txt").write_text("not a folder\n")
+    (tmp_path / "print").mkdir()
+    given = {"DATA": str(data), "PDF": str(data / "images" / "map.pdf")}
+    result = invoke(*[given.get(part, part) for part in command])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(f"\n\nError: Invalid value for {said}\n")
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["notes.txt", "print"]
 
 
 def test_the_schema_refuses_a_theme_with_no_section_or_one_twice():

@@ -106,7 +106,7 @@ def import_source(source: Path, folder: Path, options: Options, update: bool = F
     Refused for a folder that is not to be written; in each case nothing is written."""
     source, folder = Path(source), Path(folder)
     if folder.exists() and not folder.is_dir():
-        raise Refused(f"{folder} is a file, not a folder")
+        raise Refused(_file_in_the_way(folder))
     existing = [name for name in _contents(folder) if name not in HOUSEKEEPING and not abandoned(folder / name)]
     record = _read_record(folder) if existing else None
     if existing and not update:
@@ -221,7 +221,15 @@ def _contents(folder: Path) -> list[str]:
     except FileNotFoundError:
         return []
     except NotADirectoryError:
-        raise Refused(f"{folder} is a file, not a folder") from None
+        raise Refused(_file_in_the_way(folder)) from None
+
+
+def _file_in_the_way(folder: Path) -> str:
+    """What is said of a `folder` to write where a file is: the folder itself, or one it would be made in (`--out
+    notes.txt/conf` was told "notes.txt/conf is a file", of a path that is nothing)."""
+    file = next((path for path in (folder, *folder.parents) if path.is_file()), folder)
+    return f"{folder} is a file, not a folder" if file == folder else \
+        f"cannot write {folder}: {file} is a file, not a folder"
 
 
 # -- the record of what the import wrote ---------------------------------------------------------
