@@ -2633,6 +2633,10 @@ def test_honours_after_a_degree_are_the_degrees_not_an_affiliation(tmp_path):
         ("Ana Smith, BA (Hons)", ["Lund University"]), ("Bo Lee", [])]
     assert [(p.name, p.affiliations) for p in table.people_with_affiliations("Ana Smith, BA (Hons) (Lund), Bo Lee")] \
         == [("Ana Smith, BA (Hons)", ["Lund"]), ("Bo Lee", [])]
+    # (after no degree, such words in brackets are what any are there: a department's "Econ", "Eng"; "Smith, Ana
+    # (Econ)" was two people, "Smith" and "Ana (Econ)")
+    assert [(p.name, p.affiliations) for p in table.people_with_affiliations("Smith, Ana (Econ); Bo Lee (Eng)")] == [
+        ("Ana Smith", ["Econ"]), ("Bo Lee", ["Eng"])]
     path = write_csv(tmp_path / "speakers.csv", [["Title", "Speaker"], ["T1", "Ana Smith, BA (Hons)"]])
     imported = table.read(path, Options())
     assert imported.documents["abstracts.yaml"][0]["speaker"] == {"name": "Ana Smith"}

@@ -1206,13 +1206,14 @@ def _own_affiliation(name: str, leaning: bool = False) -> tuple[str, str]:
     """'Ana Smith (Lund University)' -> ('Ana Smith', 'Lund University'), as CMT's and many a form's author cells
     write a person's affiliation, and 'Ana Smith, Lund University' or 'Ana Smith, Sweden' (an institution or a country
     after a comma: _institution_after, `leaning` as there) too; a name without either, or with a role, pronouns or a
-    degree's honours in its brackets ('(presenting)', '(she/her)', 'Ana Smith, BA (Hons)'), -> (name, '')."""
+    degree's honours in its brackets after the degree ('(presenting)', '(she/her)', 'Ana Smith, BA (Hons)'), ->
+    (name, ''); honours after no degree are as any words in brackets ('Bo Lee (Oxon)': the affiliation 'Oxon')."""
     name, glued = _institution_after(name.strip(), leaning)
     opening = _closing_bracket_opened(name)
     words = name[opening + 1:-1].strip() if opening is not None else ""
     head = name[:opening].strip(" ,(") if opening is not None else ""  # ("Bo Lee ((MIT)": Bo Lee)
     if not head or not any(ch.isalpha() for ch in words) or _NO_AFFILIATION.fullmatch(words) \
-            or degree_qualifier(words):
+            or degree_qualifier(words) and post_nominal(head.split()[-1]) == "degree":
         return name, glued
     return head, affiliation(", ".join(part for part in (words, glued) if part))
 
