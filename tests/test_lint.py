@@ -1739,10 +1739,12 @@ def test_a_role_with_a_number_and_whole_role_phrases_are_placeholders_and_a_fami
                     "N. N.", "NN", "To be announced", "Sprecher 2", "Vorsitz", "Referentin N.N.", "Vorsitz Nr. 2",
                     "Président de séance", "President de seance", "Intervenant à confirmer", "à confirmer",
                     "Ponente 1", "Por confirmar", "Relatore (2)", "Da definire", "Spreker 3", "Nog te bepalen",
-                    "Palestrante convidado", "A confirmar", "Firstname Lastname")
+                    "Palestrante convidado", "A confirmar", "Firstname Lastname", "Ponente nº 1", "Chair N° 2",
+                    "Relatore n. 3")
     assert [name for name in placeholders if not placeholder_name(name)] == []
     names = ("Speaker", "Sprecher", "Chair", "Author", "Redner", "Presidente", "Tris Speaker", "Ana Speaker",
-             "Anna Moderator", "Ian Speaker 2", "Keynote 2027", "Nn", "Mei Chen", "Tba Kone", "Speakerman 1", "12")
+             "Anna Moderator", "Ian Speaker 2", "Keynote 2027", "Nn", "Mei Chen", "Tba Kone", "Speakerman 1", "12",
+             "Bruno 2", "Chairman Mao", "Speaker Ryan", "Dean Smith", "Chairn")
     assert [name for name in names if placeholder_name(name)] == []
     assert placeholder_text("À confirmer") and placeholder_text("Nog te bepalen") and placeholder_text("Da definire")
     assert not placeholder_text("NTB") and not placeholder_text("Session Chair")  # (an acronym's title; a heading)

@@ -200,8 +200,13 @@ def _a_role(name: str) -> bool:
         return _named_alone(bare, table)
     if not base or len(bare) - len(base) > 3:
         return False
-    words = (base, base[:-2]) if base.endswith(("no", "nr")) else (base,)  # ("Chair No. 2", "Vorsitz Nr. 4")
+    words = (base, *(base[:-len(word)] for word in _NUMBER_WORDS if base.endswith(word)))
     return any(word in table.roles or _named_alone(word, table) for word in words)
+
+
+# what a number may have before it, bare (_bare): "Chair No. 2", "Vorsitz Nr. 4", "Ponente nº 1", "Chair N° 2" (its
+# degree sign no letter)
+_NUMBER_WORDS = ("no", "nr", "nº", "n")
 
 
 @cache
