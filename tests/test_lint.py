@@ -1740,7 +1740,7 @@ def test_a_role_with_a_number_and_whole_role_phrases_are_placeholders_and_a_fami
                     "Président de séance", "President de seance", "Intervenant à confirmer", "à confirmer",
                     "Ponente 1", "Por confirmar", "Relatore (2)", "Da definire", "Spreker 3", "Nog te bepalen",
                     "Palestrante convidado", "A confirmar", "Firstname Lastname", "Ponente nº 1", "Chair N° 2",
-                    "Relatore n. 3")
+                    "Relatore n. 3", "Ｓpeaker ２")
     assert [name for name in placeholders if not placeholder_name(name)] == []
     names = ("Speaker", "Sprecher", "Chair", "Author", "Redner", "Presidente", "Tris Speaker", "Ana Speaker",
              "Anna Moderator", "Ian Speaker 2", "Keynote 2027", "Nn", "Mei Chen", "Tba Kone", "Speakerman 1", "12",

@@ -128,11 +128,14 @@ def _written(words) -> re.Pattern:
 
 
 def _bare(text: str) -> str:
-    """`text` folded (_folded) and without accents: "Président de séance" -> "presidentdeseance"."""
+    """`text` folded (_folded) and without accents (text.folding.fold, as names are compared: "Président de séance"
+    -> "presidentdeseance"; its compatibility forms too: "Ｓpeaker ２" -> "speaker2", "nº" -> "no")."""
+    from ..text.folding import fold
+
     folded = _folded(text)
     if folded.isascii():  # (nearly every name: no accent to take off)
         return folded
-    return "".join(c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c))
+    return _folded(fold(folded))
 
 
 def _of_roles(part: str) -> frozenset[str]:
@@ -204,9 +207,9 @@ def _a_role(name: str) -> bool:
     return any(word in table.roles or _named_alone(word, table) for word in words)
 
 
-# what a number may have before it, bare (_bare): "Chair No. 2", "Vorsitz Nr. 4", "Ponente nº 1", "Chair N° 2" (its
-# degree sign no letter)
-_NUMBER_WORDS = ("no", "nr", "nº", "n")
+# what a number may have before it, bare (_bare): "Chair No. 2", "Vorsitz Nr. 4", "Ponente nº 1" (its "º" an "o"),
+# "Chair N° 2" (its degree sign no letter)
+_NUMBER_WORDS = ("no", "nr", "n")
 
 
 @cache
