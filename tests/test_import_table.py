@@ -2450,7 +2450,10 @@ def test_an_east_asian_name_starting_with_a_particle_word_is_no_family_name_firs
     ("Martin Luther King, Jr., Bo Lee", ["Martin Luther King, Jr.", "Bo Lee"], 0),
     ("Ana Smith, Jr., MD; Bo Lee, Prof.", ["Ana Smith, Jr.", "Bo Lee"], 2), ("Li Ma, Bo Lee", ["Li Ma", "Bo Lee"], 0),
     ("Ana Smith, MD (she/her)", ["Ana Smith (she/her)"], 1),  # (was "MD (she/her) Ana Smith", family "Ana Smith")
-    ("Smith, Ana, Jr. (she/her)", ["Ana Smith, Jr. (she/her)"], 0)])
+    ("Smith, Ana, Jr. (she/her)", ["Ana Smith, Jr. (she/her)"], 0),
+    # (a family name alone and initials that are a degree's letters: "J.D. Smith" before 03f02e2f, then "Smith, J.D.")
+    ("Smith, J.D.", ["J.D. Smith"], 0), ("Smith, J.D., Lee, B.A.", ["J.D. Smith", "B.A. Lee"], 0),
+    ("van Dijk, M. A.", ["M. A. van Dijk"], 0), ("Smith, Ana, M.D.", ["Ana Smith"], 1)])
 def test_degrees_and_suffixes_after_a_comma_are_the_persons_not_people(tmp_path, cell, printed, noted):
     """"Ana Smith, MSc" imported a speaker called "MSc" (and "Smith, Ana, MSc" was read "MSc Ana Smith"); "Smith, Ana,
     Jr." three people, one called "Jr.". Post-nominals after a comma (the table names.DEGREES and

@@ -345,14 +345,30 @@ def _degrees() -> tuple[frozenset[str], frozenset[str]]:
     return DEGREES, frozenset(degree.upper() for degree in DEGREES)
 
 
-def post_nominals_apart(name: str) -> tuple[str, list[str]]:
+def post_nominals_apart(name: str, initials: bool = True) -> tuple[str, list[str]]:
     """`name` without the post-nominals it ends with after commas (post_nominal), and those pieces as written:
-    "Smith, Ana, Jr., MD" -> ("Smith, Ana", ["Jr.", "MD"]); a comma in brackets parts nothing."""
+    "Smith, Ana, Jr., MD" -> ("Smith, Ana", ["Jr.", "MD"]); a comma in brackets parts nothing. Capitals after a family
+    name alone are its given names' initials, not a degree (_initials_after_family: "Smith, J.D.", "Lee, MA"), but
+    with `initials` False: `name` is a given name and what follows it ("Ana, M.D." of "Smith, Ana, M.D.")."""
     parts = OUTSIDE_BRACKETS_COMMA.split(name)
     after: list[str] = []
-    while len(parts) > 1 and parts[0].strip() and post_nominal(parts[-1].strip()):
+    while len(parts) > 1 and parts[0].strip() and post_nominal(parts[-1].strip()) \
+            and not (initials and len(parts) == 2 and _initials_after_family(*parts)):
         after.insert(0, parts.pop().strip())
     return (",".join(parts).strip() if after else name), after
+
+
+def _initials_after_family(family: str, piece: str) -> bool:
+    """Whether `piece`, after a comma, is initials written after a family name alone (one word but its particles:
+    "Smith, J.D.", "van Dijk, M. A.", "Lee, MA", a bibliography's and a form's way), though it is a degree's letters
+    too (names.DEGREES: JD, MA, BS, MD); after a full name it is the degree ("Ana Smith, MA", "Smith, Ana, MD")."""
+    from ..text.names import PARTICLES
+
+    words = [word for word in family.split() if word.casefold() not in PARTICLES]
+    return len(words) == 1 and bool(_CAPITALS.fullmatch(piece.strip()))
+
+
+_CAPITALS = re.compile(r"(?:[A-Z]\.?\s?){1,3}")  # "J.D.", "M. A.", "MA", "DDS"; not "PhD", "MSc"
 
 
 OUTSIDE_BRACKETS_COMMA = re.compile(r",(?![^()]*\))")  # a comma outside brackets: "Ana (UC, Berkeley), Bo"

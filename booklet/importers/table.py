@@ -922,7 +922,7 @@ def _one_last_first(last: str, first: str, leaning: bool) -> bool:
     from ..text.names import PARTICLES, capital_initials, without_comma_tag
 
     first_bare = without_comma_tag(_own_affiliation(_markers(first)[0], leaning)[0])[0]  # ("Ana (Lund University)")
-    first_bare = post_nominals_apart(first_bare)[0]  # ("Smith, Ana, Jr.")
+    first_bare = post_nominals_apart(first_bare, initials=False)[0]  # ("Smith, Ana, Jr.", "Smith, Ana, M.D.")
     first_bare = titles_dropped(first_bare) or first_bare  # ("Smith, Ana PhD": a given name and a title)
     last = titles_dropped(last) or last  # ("Prof. Dr. Smith, Ana")
     given_words = first_bare.split()
