@@ -2760,3 +2760,16 @@ def test_a_title_after_a_comma_is_the_names_not_a_person_of_its_own(tmp_path):
     assert noted.endswith("'Ana Smith, PhD -> Ana Smith', 'Ana Smith, Ph.D. -> Ana Smith', "
                           "'Cy Smith, Jr., PhD -> Cy Smith, Jr.'")
     read_back(imported, tmp_path / "folder")
+
+
+def test_a_placeholder_with_a_family_given_apart_has_no_people_yaml_entry():
+    """A source's author given as first name "Speaker", last name "1" (aclpub2's fields) was written in people.yaml
+    with the family "Speaker", and named in the note of families given apart: a placeholder is nobody (no index lists
+    it), so it has no entry; a person beside it keeps theirs."""
+    from booklet.importers.assemble import Entry, Person, people_file
+
+    notes = []
+    people = [Person("Speaker 1", [], None, False, "Speaker"), Person("Chair 2", [], None, False, "Chair"),
+              Person("Victor Jáquez Leal", [], None, False, "Jáquez Leal")]
+    assert people_file([Entry("a", "T", people)], notes) == [{"name": "Victor Jáquez Leal", "family": "Jáquez Leal"}]
+    assert len(notes) == 1 and "('Victor Jáquez Leal')" in notes[0], notes
