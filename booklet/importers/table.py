@@ -1025,10 +1025,10 @@ def _tags_kept(parts: list[str], leaning: bool = False) -> list[str]:
     as is an institution written after a name ("Ana Smith, Lund University": _institution_after sets it aside) with
     the countries after it ("Ana Smith, Lund University, Sweden": text.places, CLDR's names of countries in English
     and their own languages, which babel ships), a country alone after a full name ("Ana Smith, Sweden":
-    _country_after, but in a `leaning` column), and post-nominals ("Ana Smith, MSc", "Ana Smith, Jr.":
-    assemble.post_nominal), with an affiliation after them in brackets too ("Ana Smith, MSc (Lund University)"). A
-    cell that starts with a family name, a given name and a country ("Smith, Ana, Sweden": _country_after) is one
-    person from there, not three people."""
+    _country_after; in a `leaning` column, not one that is a given name too: "Pérez García, Israel"), and
+    post-nominals ("Ana Smith, MSc", "Ana Smith, Jr.": assemble.post_nominal), with an affiliation after them in
+    brackets too ("Ana Smith, MSc (Lund University)"). A cell that starts with a family name, a given name and a
+    country ("Smith, Ana, Sweden": _country_after) is one person from there, not three people."""
     from ..text.places import country_code
 
     kept: list[str] = []
