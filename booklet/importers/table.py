@@ -816,8 +816,10 @@ _SUPERSCRIPT = str.maketrans("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u
 # "and" between names ("A and and B": one), in a few languages; "y" and "e" in lower case only ("John E Smith")
 _AND = re.compile(r"(?:\s+(?:and|und|et|(?-i:y|e)|&)(?=\s))+\s+|\s*&\s*", re.I)
 # what names nobody in a list of names, with the "and" before it: "et al.", "and others", "u. a.", "etc."
-_ET_AL = re.compile(r"[\s,;]*(?:(?:\band|\bund|&)\s*)?(?:\bet\s+al\b\.?|(?-i:\bu\.\s*a\.)|\betc\b\.?)"
-                    r"(?=[\s,;]*(?:[,;]|$))|[\s,;]*(?:\band|\bund|&)\s*others\b(?=[\s,;]*(?:[,;]|$))", re.I)
+# (each from the start of its run of commas and spaces: tried from every one of them, a cell of thousands took seconds)
+_ET_AL = re.compile(r"(?<![\s,;])[\s,;]*(?:(?:\band|\bund|&)\s*)?(?:\bet\s+al\b\.?|(?-i:\bu\.\s*a\.)|\betc\b\.?)"
+                    r"(?=[\s,;]*(?:[,;]|$))|(?<![\s,;])[\s,;]*(?:\band|\bund|&)\s*others\b(?=[\s,;]*(?:[,;]|$))",
+                    re.I)
 _NAME_PIECES = re.compile(r"\s*(?:;|\n|\|)\s*(?![^()]*\))")  # what separates names, outside brackets
 _AND_LAST = re.compile(r"(?:\s+(?:and|und|et|&))+\s*$", re.I)  # an "and" with no name after it
 # a word of a name, any script's, joined by hyphens: "Jean-Pierre", "O'Brien", "Małgorzata"
