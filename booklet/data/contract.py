@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from ..model import ABSTRACT_KINDS, ITEM_KINDS
+from ..text.folding import fold
 
 # -- the types a key can have ---------------------------------------------------
 # text      one line or paragraphs of text (numbers and dates written bare are read as text)
@@ -130,8 +131,6 @@ def _written(words) -> re.Pattern:
 def _bare(text: str) -> str:
     """`text` folded (_folded) and without accents (text.folding.fold, as names are compared: "Président de séance"
     -> "presidentdeseance"; its compatibility forms too: "Ｓpeaker ２" -> "speaker2", "nº" -> "no")."""
-    from ..text.folding import fold
-
     folded = _folded(text)
     if folded.isascii():  # (nearly every name: no accent to take off)
         return folded
