@@ -2475,6 +2475,12 @@ def test_a_degree_before_an_affiliation_in_brackets_is_the_persons():
     people = table.people_with_affiliations("Ana Smith, MSc (Lund University), Bo Lee, Jr. (MIT), Cy Ode")
     assert [(p.name, p.affiliations) for p in people] == [
         ("Ana Smith, MSc", ["Lund University"]), ("Bo Lee, Jr.", ["MIT"]), ("Cy Ode", [])]
+    # (a family name and initials that are a degree's letters too: people written family name first, not "Smith, J.D."
+    # printed as written, nor two people "Smith" and "J.D." as before 03f02e2f)
+    people = table.people_with_affiliations("Smith, J.D. (MIT), Lee, B.A.; Ode, M.D., Ana Smith, M.D. (Lund)")
+    assert [(p.name, p.affiliations, p.family) for p in people] == [
+        ("J.D. Smith", ["MIT"], "Smith"), ("B.A. Lee", [], "Lee"), ("M.D. Ode", [], "Ode"),
+        ("Ana Smith, M.D.", ["Lund"], None)]
 
 
 def test_a_suffix_after_a_name_keeps_its_family_for_the_index():
