@@ -2527,7 +2527,8 @@ def test_a_country_alone_after_a_full_name_is_the_affiliation(tmp_path):
         ("Ana Smith, MSc", ["Sweden"]), ("Bo Lee", ["Norge"])]
     assert [(p.name, p.affiliations) for p in table.people_from("Smith, Ana, Sweden; Lee, Bo")] == [
         ("Ana Smith", ["Sweden"]), ("Bo Lee", [])]
-    # (a cell of that person alone, and Indico's "Name (Affiliation)" cells, were three people: "Smith", "Ana", "Sweden")
+    # (a cell of that person alone, and Indico's "Name (Affiliation)" cells, were three people: "Smith", "Ana" and
+    # "Sweden")
     assert [(p.name, p.affiliations) for p in table.people_from("Smith, Ana, Sweden")] == [("Ana Smith", ["Sweden"])]
     people = table.people_with_affiliations("Smith, Ana (Lund University), Sweden; Lee, Bo, Chad; Ode, Cy, Norge")
     assert [(p.name, p.affiliations, p.family) for p in people] == [
