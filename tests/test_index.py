@@ -1171,3 +1171,60 @@ def test_columns_do_not_set_their_spaces_tighter_to_take_a_rest_taller_than_the_
     assert "".join(texts[3:end]) == f"Long {word}"
     assert tried_before >= after.count("page") - 2  # each page but the last tried tighter
     assert tried <= 1  # (the page before the last: its rest, shorter than a page, tried at the tightest)
+
+
+# -- a last page of a few names ------------------------------------------------------------------
+
+def _names_folder(folder: Path, count: int) -> Path:
+    """A conference of posters and the index of authors alone, the posters' authors `count` names under one letter
+    (Ann Kaa, Ann Kab, ...; 25 a poster)."""
+    families = [f"K{a}{b}" for a in "abcdefghijklmnopqrstuvwxyz" for b in "abcdefghijklmnopqrstuvwxyz"][:count]
+    posters = "".join(f"- number: {n + 1}\n  title: Poster {n + 1}\n  authors:\n"
+                      + "".join(f"    - {{name: Ann {family}}}\n" for family in families[n * 25:(n + 1) * 25])
+                      for n in range((count + 24) // 25))
+    return write_conference(folder, {"posters.yaml": posters, "theme.yaml": "sections: [posters, index]\n"})
+
+
+def _index_lines(pdf: Pdf) -> tuple[list[int], list[float]]:
+    """The index's entries (one line each) on each of its pages, and the steps between the baselines of two entries
+    one under the other in a column."""
+    pages = index_pages(pdf)
+    lines = {line for entry in read_index(pdf, pages) for line in entry["lines"]}
+    columns = defaultdict(list)
+    for page, x, y in lines:
+        columns[page, x].append(y)
+    steps = [a - b for ys in columns.values() for a, b in zip(sorted(ys, reverse=True), sorted(ys, reverse=True)[1:])]
+    return [sum(1 for line in lines if line[0] == page) for page in pages], steps
+
+
+@pytest.mark.parametrize("count, per_page, closer", [(95, [95], True), (200, [96, 104], True),
+                                                    (110, [88, 22], False), (100, [88, 12], False)])
+def test_an_index_that_would_end_on_a_page_of_a_few_names_is_set_closer_to_end_a_page_earlier(tmp_path, count,
+                                                                                                 per_page, closer):
+    """36C3 on A5 ended its index with the letter Z and 4 names on a page of their own; SIGDIAL 2020 on A4, with 8 lines
+    over 3 columns. An A5 page of the index holds 88 names under its heading, 96 on a page of its own. 95 names were
+    88 and 7 on a page: under a fifth of a page, the names are set closer (their leading, the letters' spaces), no
+    closer than columns.CLOSEST, to end a page earlier; 200, 88, 96 and 16: closer from the first page on, over both.
+    110 (88 and 22, over a fifth of a page) are set as they were, a line apart as the entries' leading sets them; so
+    are 100 (88 and 12): one page would hold them only closer than CLOSEST."""
+    from booklet.layout.columns import CLOSEST
+
+    pdf = Pdf(build_booklet(_names_folder(tmp_path / "conf", count), tmp_path / "b.pdf").output)
+    lines, steps = _index_lines(pdf)
+    assert lines == per_page
+    if not closer:  # (baselines read to a tenth of a point)
+        assert max(steps) - min(steps) <= 0.11
+    else:
+        as_plain = _index_lines(Pdf(build_booklet(_names_folder(tmp_path / "plain", 110), tmp_path / "p.pdf").output))
+        leading = max(as_plain[1])
+        assert CLOSEST * leading - 0.11 <= min(steps) and max(steps) < leading - 0.15
+
+
+def test_an_index_set_closer_is_rebuilt_from_the_cache_to_the_same_bytes(tmp_path):
+    """A build that keeps layouts keeps how much closer the index was set and its columns: a rebuild (each page's
+    columns and how close as kept) writes the same PDF."""
+    folder = _names_folder(tmp_path / "conf", 95)
+    first = build_booklet(folder, tmp_path / "first.pdf").output.read_bytes()
+    again = build_booklet(folder, tmp_path / "again.pdf").output.read_bytes()
+    assert _index_lines(Pdf(tmp_path / "again.pdf"))[0] == [95]
+    assert again == first
