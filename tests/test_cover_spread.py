@@ -391,9 +391,10 @@ def test_a_booklet_too_thick_to_stitch_is_padded_to_an_even_count(tmp_path):
     """A booklet of more pages than saddle stitch takes is perfect-bound (preflight's binding line says so, and asks
     for an even count): its 98 pages were made up to 100 with two Notes pages; now they stay 98, and preflight passes.
     A booklet that comes to 96 pages or fewer is still made up to a multiple of 4, to be stitched. (Its abstracts one to
-    a page, as the theme says: short, they would flow with `layout: auto`.)"""
-    talks = [f"- id: t{i}\n  title: Talk {i}\n  speaker: {{name: Person {i}, affiliation: Uni A}}\n  abstract: Text.\n"
-             for i in range(87)]
+    a page, as the theme says: short, they would flow with `layout: auto`. Their speakers 10 people, so that the index
+    is a page however closely it is set: with a speaker each, it ended on a page of a few names, set closer since.)"""
+    talks = [f"- id: t{i}\n  title: Talk {i}\n  speaker: {{name: Person {i % 8}, affiliation: Uni A}}\n"
+             "  abstract: Text.\n" for i in range(88)]
     thick = write_conference(tmp_path / "thick", {"abstracts.yaml": "".join(talks) + (
         "- id: lund-2026\n  title: A talk about Lund\n  speaker: {name: Ana Smith, affiliation: Uni A}\n  abstract: x\n"
         "- id: okafor\n  title: Hierarchical models\n  speaker: {name: Chiamaka Okafor, affiliation: Uni B}\n"

@@ -485,8 +485,7 @@ class Columns(Flowable):
                 self._set_closer(closer)
         cache = memory.active() if self.key is not None and not self.pending else None
         if cache is not None:
-            key = ("columns", self.key, self.count, self.gap, self.start, self.pages, width, height, at_top)
-            kept = cache.peek("layouts", key)
+            kept = cache.peek("layouts", self._columns_key(width, height, at_top))
             if kept is not None:
                 columns, after = kept
                 return [list(column) for column in columns], _Cursor(self.items, after, [])
@@ -495,8 +494,8 @@ class Columns(Flowable):
             closer = self._closer(width, height, at_top, len(cursor.pending) + len(self.items) - cursor.index,
                                   sum(len(column) for column in columns))
             if closer < 1.0:
-                self._set_closer(closer)
-                columns, cursor = filled = self._fill(width, height, at_top)
+                self._set_closer(closer)  # (the columns kept under the key of the list set closer, which the next
+                columns, cursor = filled = self._fill(width, height, at_top)  # build, given the closer, looks up)
         scale = 1.0
         if cursor.peek() is not None:  # a few left over: taken onto this page, a little tighter
             filled, scale = self._tightened(width, height, at_top, filled)
@@ -505,9 +504,15 @@ class Columns(Flowable):
             columns, cursor = self._balanced(width, height, at_top, filled, scale)
         if cache is not None and not cursor.pending and all(
                 index is not None for taken in cursor.taken for index in taken):
-            cache.put("layouts", key, (tuple(tuple((index, h, s) for index, (_, h, s) in zip(taken, column))
-                                             for taken, column in zip(cursor.taken, columns)), cursor.index))
+            cache.put("layouts", self._columns_key(width, height, at_top),
+                      (tuple(tuple((index, h, s) for index, (_, h, s) in zip(taken, column))
+                             for taken, column in zip(cursor.taken, columns)), cursor.index))
         return columns, cursor
+
+    def _columns_key(self, width: float, height: float, at_top: bool) -> tuple:
+        """The key under which a build keeping layouts keeps this page's columns: the list's key (of the list as
+        laid out here, set closer or not: _closer), the columns, the pages before and this page."""
+        return ("columns", self.key, self.count, self.gap, self.start, self.pages, width, height, at_top)
 
     def split(self, availWidth, availHeight):
         self.wrap(availWidth, availHeight)
