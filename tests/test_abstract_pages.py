@@ -1168,6 +1168,11 @@ def test_tutorials_take_a_page_each_where_the_abstracts_do(tmp_path, page_size, 
     assert pages[1][0] == pages[0][0] + 1 and pages[2][0] == pages[1][0] + 1
 
 
+# theme.yaml printing the tutorials alone, for the tests that build a conference many times to look at its tutorials'
+# pages (found by their anchors): whether they flow is the abstracts' rule, read from the data, not from the sections
+_TUTORIALS_ALONE = "sections: [tutorials]\n"
+
+
 def _long_and_short_tutorials(text: str, short: str = f"{' '.join(WORDS[:30])}\\n\\n{' '.join(WORDS[5:35])}") -> str:
     """tutorials.yaml: "The long one" (Ana Smith) of `text` (a YAML double-quoted string's inside), then "The short
     one" (Bo Jones) of `short` (the same; by default two short paragraphs, of 30 and 7 words)."""
@@ -1192,7 +1197,8 @@ def test_a_short_flowing_tutorial_moves_on_whole_rather_than_split_by_its_presen
     # on, where it was split 4 + 4 lines)
     for extra in range(6, 14):
         text = long_text + "\\n\\n" + " ".join(WORDS[k % len(WORDS)] for k in range(20 * extra + 1))
-        files = {"tutorials.yaml": _long_and_short_tutorials(text, short), "programme.yaml": None}
+        files = {"tutorials.yaml": _long_and_short_tutorials(text, short), "programme.yaml": None,
+                 "theme.yaml": _TUTORIALS_ALONE}
         result = build_booklet(write_conference(tmp_path / f"c{extra}", files), tmp_path / f"b{extra}.pdf",
                                page_size="letter")
         pdf = Pdf(result.output)
@@ -1481,7 +1487,7 @@ def test_a_presenters_long_bio_is_split_rather_than_moved_on_leaving_a_page_empt
                      f"    - {{name: Ana Smith, affiliation: Lund}}\n"
                      f"    - {{name: Bo Jones, affiliation: Lund, bio: \"{bio}\"}}\n"
                      f"- id: b\n  title: The short one\n  description: {' '.join(WORDS[:30])}\n")
-        files = {"tutorials.yaml": tutorials, "programme.yaml": None}
+        files = {"tutorials.yaml": tutorials, "programme.yaml": None, "theme.yaml": _TUTORIALS_ALONE}
         result = build_booklet(write_conference(tmp_path / f"c{extra}", files), tmp_path / f"b{extra}.pdf",
                                page_size="A4")
         pdf = Pdf(result.output)
