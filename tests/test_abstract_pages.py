@@ -2316,8 +2316,9 @@ def _laid_out_by_lint(tmp_path):
                _entry("short", "A short one", "A short text ends here too."),
                _entry("long", "A long one", _filling(2, 1000, "endlong")),
                *(_entry(f"s{n}", f"Talk {n}", sentence * n) for n in range(30, 42, 2))]
+    # (the abstracts alone printed: the tutorial's and the poster's pages, which lint hands nothing on to, left out)
     return write_conference(tmp_path / "conf", {
-        "abstracts.yaml": "".join(entries),
+        "abstracts.yaml": "".join(entries), "theme.yaml": "sections: [abstracts]\n",
         "programme.yaml": BASE["programme.yaml"].replace("talk: lund-2026", "title: A talk").replace(
             "talk: okafor", "title: Another")})
 
