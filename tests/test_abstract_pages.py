@@ -1261,7 +1261,8 @@ def test_the_last_flowing_tutorial_a_few_points_over_its_room_is_set_closer_ther
     gaps, above, moved = [], [], 0
     for extra in range(14, 19):  # (16 and 17: over the room as set; 18: over it at the closest too)
         text = long_text + "\\n\\n" + " ".join(WORDS[k % len(WORDS)] for k in range(16 * extra + 1))
-        files = {"tutorials.yaml": _long_and_short_tutorials(text), "programme.yaml": None}
+        files = {"tutorials.yaml": _long_and_short_tutorials(text), "programme.yaml": None,
+                 "theme.yaml": _TUTORIALS_ALONE}
         result = build_booklet(write_conference(tmp_path / f"c{extra}", files), tmp_path / f"b{extra}.pdf",
                                page_size="A4")
         pdf = Pdf(result.output)
