@@ -304,8 +304,9 @@ def _mapped_by(mapping: dict, mapped: int, events: list[tuple]) -> bool:
 
 class KeptDrawing:
     """A flowable whose drawing, in a build whose cache keeps layouts, is kept and replayed: drawOn adds a kept
-    drawing again without the canvas's saving of its state (replayed_on); else it draws, and draw keeps what it
-    drew (drawn_kept) under the key drawOn looked it up by. `_kept_key(canv)`: what the drawing depends on
+    drawing again without the canvas's saving of its state (replayed_on); else it draws (translated as draw_on
+    translates, the same operators as Flowable.drawOn's), and draw keeps what it drew (drawn_kept) under the key
+    drawOn looked it up by. `_kept_key(canv)`: what the drawing depends on
     besides the fonts' state, or None where it is not kept; `_draw_anew()`: the drawing itself."""
 
     _keeping = None  # the key drawOn found no kept drawing under, while it draws: draw keeps the drawing there
@@ -319,12 +320,12 @@ class KeptDrawing:
     def drawOn(self, canvas, x, y, _sW=0):
         key = None if getattr(self, "_showBoundary", False) or recording_open() else self._kept_key(canvas)
         if key is None:
-            return super().drawOn(canvas, x, y, _sW)
+            return draw_on(self, canvas, x, y, _sW)
         if replayed_on(canvas, self._hAlignAdjust(x, _sW), y, memory.active().peek("layouts", key)):
             return
         self._keeping = key
         try:
-            return super().drawOn(canvas, x, y, _sW)
+            return draw_on(self, canvas, x, y, _sW)
         finally:
             del self._keeping
 
