@@ -1,5 +1,6 @@
-"""BookletCanvas.push_state_stack (output.render) keeps what ReportLab's Canvas.push_state_stack keeps -> the same
-state restored and the same PDF."""
+"""BookletCanvas.push_state_stack (output.render) keeps what ReportLab's Canvas.push_state_stack keeps (as the tuple
+of its values, in Canvas.STATE_ATTRIBUTES's order), and its pop_state_stack sets it back -> the same state restored and
+the same PDF."""
 
 from __future__ import annotations
 
@@ -13,6 +14,12 @@ from booklet.output.render import BookletCanvas
 
 class _ReportLabs(BookletCanvas):
     push_state_stack = Canvas.push_state_stack
+    pop_state_stack = Canvas.pop_state_stack
+
+
+def _named(canv, state) -> dict:
+    """A state kept on `canv`'s stack, by name: ReportLab's keeps a dictionary, BookletCanvas the values alone."""
+    return dict(state) if type(canv) is _ReportLabs else dict(zip(Canvas.STATE_ATTRIBUTES, state, strict=True))
 
 
 def _drawn(canvas_class) -> tuple[bytes, list]:
@@ -29,7 +36,7 @@ def _drawn(canvas_class) -> tuple[bytes, list]:
     canv.rotate(30)
     canv.setLineWidth(2.5)
     canv.drawString(5, 5, "inner")
-    kept.append([dict(state) for state in canv.state_stack])
+    kept.append([_named(canv, state) for state in canv.state_stack])
     canv.restoreState()
     canv.drawString(5, 30, "middle")
     canv.restoreState()
