@@ -56,3 +56,40 @@ def test_saved_states_are_reportlabs():
         {k: v for k, v in state.items() if k != "_extgstate"} for state in theirs[1][0]]
     assert ours[1][1] == theirs[1][1]
     assert ours[1][1]["_fontname"] == "Helvetica" and ours[1][1]["_fontsize"] == 9
+
+
+def _para_drawn(draw) -> tuple[list, list]:
+    """A paragraph drawn by `draw(paragraph, canvas, x, y, spare width)` on a page: the page's operators and the
+    canvas's transformation matrix as the paragraph draws (what placing an anchor or a person's mark reads), and
+    after."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from booklet.layout.flowables import Para
+
+    canv = BookletCanvas(io.BytesIO(), invariant=1)
+    para = Para("Two <i>fragments</i> of text, drawn at a place off the grid", ParagraphStyle(
+        "t", fontName="Helvetica", fontSize=9, leading=11))
+    para.hAlign = "CENTER"
+    para.wrapOn(canv, 120, 100)
+    matrices = []
+    drawing = para.draw
+
+    def draw_para():
+        matrices.append(canv._currentMatrix)
+        drawing()
+
+    para.draw = draw_para
+    draw(para, canv, 12.345, 678.9, 10)
+    return list(canv._code), [*matrices, canv._currentMatrix]
+
+
+def test_kept_drawings_translate_as_reportlab():
+    """A kept drawing's flowable (layout.flowables.KeptDrawing: a paragraph) drawn with the translation draw_on writes
+    gives the operators and the matrix ReportLab's Flowable.drawOn (Canvas.translate) gives."""
+    from reportlab.platypus import Flowable
+
+    ours = _para_drawn(lambda para, canv, x, y, spare: para.drawOn(canv, x, y, spare))
+    theirs = _para_drawn(lambda para, canv, x, y, spare: Flowable.drawOn(para, canv, x, y, spare))
+    assert ours == theirs
+    assert ours[0][:2] == ["q", "1 0 0 1 17.345 678.9 cm"]  # (centred: half the spare width to the right)
+    assert ours[0][-1] == "Q" and ours[1] == [(1, 0, 0, 1, 17.345, 678.9), (1, 0, 0, 1, 0, 0)]
