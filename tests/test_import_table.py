@@ -2481,6 +2481,11 @@ def test_a_degree_before_an_affiliation_in_brackets_is_the_persons():
     assert [(p.name, p.affiliations, p.family) for p in people] == [
         ("J.D. Smith", ["MIT"], "Smith"), ("B.A. Lee", [], "Lee"), ("M.D. Ode", [], "Ode"),
         ("Ana Smith, M.D.", ["Lund"], None)]
+    # (initials and a degree after them, in a list cut at commas: no person "M.D. J." filed under the initials "J.", as
+    # 1a23aba3's _initials_family_first read them, taking the initials for a family name)
+    for cell in ("Lee, B.A., Smith, J., M.D.", "Ana Smith (MIT), Lee, J.-P., M.D."):
+        people = table.people_with_affiliations(cell)
+        assert not [p.name for p in people if p.name.startswith("M.D.") or p.family in ("J.", "J.-P.")], cell
 
 
 def test_a_suffix_after_a_name_keeps_its_family_for_the_index():

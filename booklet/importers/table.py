@@ -1079,15 +1079,6 @@ def _institution_after(name: str, leaning: bool = False) -> tuple[str, str]:
     return ",".join(parts[:at]).strip(), affiliation(",".join(parts[at:]))
 
 
-def _initials_family_first(piece: str) -> bool:
-    """Whether one piece that _tags_kept made of two is a family name and initials ("Smith, J.D. (MIT)": the initials
-    a degree's letters too, put back on the name as post-nominals are; assemble.post_nominals_apart keeps them), not a
-    name and what follows it ("Ana Smith, MSc", "Ana Smith, DK4HAA")."""
-    bare = post_nominals_apart(_own_affiliation(piece)[0])[0]
-    last, comma, first = bare.partition(",")
-    return bool(comma) and _name_commas(bare) == 1 and _initials(first)
-
-
 def _country_after(parts: list[str], leaning: bool) -> bool:
     """Whether the last of a name's pieces (cut at its commas) is a country alone (text.places: CLDR's names) after
     one person's name, which the form gave as the affiliation: after a name written family name first ("Smith, Ana,
@@ -1247,10 +1238,11 @@ def people_with_affiliations(cell: str, cut: list | None = None) -> list[Person]
     nobody (`cut`: as split_names's). What ';' (or lines, or '|': split_names's pieces) separates is one person
     written family name first when it is two pieces that read so (_one_last_first: 'Smith, Ana (Lund University);
     Lee, Bo' -> Ana Smith, Bo Lee; _own_affiliation and assemble.flipped set apart what follows a name after a comma:
-    an institution, a country, a degree, a suffix, a call sign), else one person or more, given name first but a family
-    name and its initials ('Smith, J.D., Lee, B.A.': _initials_family_first). A cell whose names are all so written
-    reads a country that is a given name too as the given name (_last_first_pieces: 'Pérez García, Israel; Smith, Ana,
-    Sweden')."""
+    an institution, a country, a degree, a suffix, a call sign), else one person or more, given name first but for a
+    piece that is one person written family name first ('Smith, Ana, Sweden'; a family name and its initials, though
+    they are a degree's letters too: 'Smith, J.D., Lee, B.A.', assemble.post_nominals_apart). A cell whose names are
+    all so written reads a country that is a given name too as the given name (_last_first_pieces: 'Pérez García,
+    Israel; Smith, Ana, Sweden')."""
     out = []
     named, found = _ET_AL.subn("", cell.strip())
     if found:
@@ -1266,7 +1258,7 @@ def people_with_affiliations(cell: str, cut: list | None = None) -> list[Person]
             written, aff = _own_affiliation(piece, leaning)
             # (one piece written 'Last, First' with its country after it: "Smith, Ana, Sweden" is Ana Smith's)
             turn = flip or (_name_commas(written, leaning=True) == 1
-                            and _one_last_first(*written.split(",", 1), leaning)) or _initials_family_first(piece)
+                            and _one_last_first(*written.split(",", 1), leaning))
             name, family = _name_and_family(written, turn)
             if name:
                 out.append(Person(name, [aff] if aff else [], None, False, family))
