@@ -1220,6 +1220,23 @@ def test_an_index_that_would_end_on_a_page_of_a_few_names_is_set_closer_to_end_a
         assert CLOSEST * leading - 0.11 <= min(steps) and max(steps) < leading - 0.15
 
 
+def test_an_index_in_three_columns_is_set_closer_as_one_in_two(tmp_path):
+    """On A4 the index is in 3 columns, 176 names on its first page: 180 were 176 and 4 on a page of their own (SIGDIAL
+    2020's 8 lines over 3 columns), and are set closer onto one page; 150 fit it as they are, a line apart as the
+    entries' leading sets them."""
+    from booklet.layout.columns import CLOSEST
+
+    def built(count: int) -> tuple[list[int], list[float]]:
+        folder = _names_folder(tmp_path / f"conf{count}", count)
+        return _index_lines(Pdf(build_booklet(folder, tmp_path / f"b{count}.pdf", page_size="A4").output))
+
+    plain, closer = built(150), built(180)
+    leading = max(plain[1])
+    assert plain[0] == [150] and max(plain[1]) - min(plain[1]) <= 0.11
+    assert closer[0] == [180]
+    assert CLOSEST * leading - 0.11 <= min(closer[1]) and max(closer[1]) < leading - 0.15
+
+
 def test_an_index_set_closer_is_rebuilt_from_the_cache_to_the_same_bytes(tmp_path, monkeypatch):
     """A build that keeps layouts keeps how much closer the index was set, and its columns under the key of the entries
     set closer: a rebuild writes the same PDF (from the disk cache, as from a warm process); and a warm rebuild after
