@@ -256,7 +256,8 @@ def test_a_font_file_replaced_in_place_is_read_again_by_the_next_build_through_t
         (folder / "fonts/new.ttf").write_bytes((FONT_DIR / "GentiumBookPlus-Regular.ttf").read_bytes())
         os.replace(folder / "fonts/new.ttf", font)  # (as an editor or a copy replaces a file)
         build_booklet(folder, warm, cache=cache)
-        assert parsed == [font]
+        # (and the bundled headings font: a copy of the file's old font, which was its font object)
+        assert sorted(parsed) == sorted([font, FONT_DIR / "NotoSans-Regular.ttf"])
         assert "GentiumBookPlus" in _base_fonts(warm)
         subprocess.run([sys.executable, "-c", "import sys; from booklet.build import build_booklet; "
                         "build_booklet(sys.argv[1], sys.argv[2])", str(folder), str(fresh)],
@@ -269,3 +270,40 @@ def test_a_font_file_replaced_in_place_is_read_again_by_the_next_build_through_t
     finally:
         cache.close()
         use_fonts(DEFAULT)
+
+
+def test_a_font_file_replaced_in_place_that_a_bundled_font_was_a_copy_of_is_named_apart_as_a_new_process_names_it(
+        tmp_path):
+    """A theme's text font that is a copy of the bundled Noto Sans is parsed first: the bundled headings font, the same
+    bytes, is its font object, under the theme file's name. Written over with another file of the same PostScript name
+    (here, the same font with four bytes more), the file's new font took that name while the old object stayed the
+    headings', now with the new file's digest: the two were not named apart, and the warm rebuild failed as it saved
+    the PDF (ReportLab: "redefining named object 'toUnicodeCMap:AAAAAA+NotoSans-Regular'"). Now the copies of a replaced
+    file's font are forgotten with it: the rebuild is a new process's, byte for byte, with both fonts embedded."""
+    import os
+    import subprocess
+    import sys
+
+    from booklet.text.fonts import DEFAULT, FONT_DIR, use_fonts
+
+    folder = write_conference(tmp_path / "data", {"abstracts.yaml": _abstracts(LONG),
+                                                   "images/ana.jpg": _photo((200, 60, 30)),
+                                                   "theme.yaml": "fonts: {text: fonts/Mine-Regular.ttf}\n"})
+    font, noto = folder / "fonts/Mine-Regular.ttf", (FONT_DIR / "NotoSans-Regular.ttf").read_bytes()
+    font.parent.mkdir()
+    font.write_bytes(noto)
+    cache, warm, fresh = BuildCache(), tmp_path / "warm.pdf", tmp_path / "fresh.pdf"
+    try:
+        build_booklet(folder, warm, cache=cache, jobs=1)
+        assert "NotoSans-Regular" in _base_fonts(warm)
+        font.write_bytes(noto + bytes(4))
+        build_booklet(folder, warm, cache=cache, jobs=1)
+    finally:
+        cache.close()
+        use_fonts(DEFAULT)
+    subprocess.run([sys.executable, "-c", "import sys; from booklet.build import build_booklet; "
+                    "build_booklet(sys.argv[1], sys.argv[2], jobs=1)", str(folder), str(fresh)],
+                   check=True, env={**os.environ, "BOOKLET_CACHE": "off"}, cwd=ROOT)
+    assert warm.read_bytes() == fresh.read_bytes()
+    names = _base_fonts(warm)
+    assert "NotoSans-Regular" in names and any(name.startswith("NotoSans-Regular-") for name in names)

@@ -388,13 +388,23 @@ def forget_replaced() -> bool:
 
     for path in replaced:
         _replaced[path] = _replaced.get(path, 0) + 1  # (what a cache kept, by fonts_number, was made with the old one)
-        del _parsed_at[path]
+    for path in list(replaced):
+        _parsed_at.pop(path, None)
         font = _by_path.pop(path, None)
-        if font is None or any(other is font for other in _by_path.values()):
-            continue  # (not parsed whole; or a copy of another file's font, which stays)
+        if font is None:
+            continue  # (not parsed whole)
+        # the files whose font it stands for too (copies of it): forgotten with it, and parsed again as a new process
+        # parses them. The object bears the name of the file parsed first (_parse_font_file), which the new font of
+        # that file takes: kept for a copy, two objects went by one name, the copy's with the new file's digest
+        # (_file_digests: its subsets, its name in the PDF)
+        copies = [other for other, same in _by_path.items() if same is font]
+        for other in copies:
+            del _by_path[other]
+            _parsed_at.pop(other, None)
+        replaced.extend(copies)
         if pdfmetrics._fonts.get(font.fontName) is font:
-            del pdfmetrics._fonts[font.fontName]  # (its name is the file's: the new font takes it)
-        _by_content.pop((font.face.name, _file_digests.get(font.fontName)), None)
+            del pdfmetrics._fonts[font.fontName]  # (its name is a file's: the file's new font takes it)
+        _by_content.pop((font.face.name, _file_digests.pop(font.fontName, None)), None)
     for made in (_codepoints, _text_codepoints, _family_codepoints, _named_apart, _register_fallback):
         made.cache_clear()
     if _active is not None and not set(replaced).isdisjoint(_active.files()):
