@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
 from pathlib import Path
 
@@ -307,3 +308,33 @@ def test_a_font_file_replaced_in_place_that_a_bundled_font_was_a_copy_of_is_name
     assert warm.read_bytes() == fresh.read_bytes()
     names = _base_fonts(warm)
     assert "NotoSans-Regular" in names and any(name.startswith("NotoSans-Regular-") for name in names)
+
+
+def test_a_font_file_written_again_with_the_same_bytes_is_the_font_it_was(tmp_path, monkeypatch):
+    """A font file written again with the bytes it had (touched, a checkout, a copy made again) has another identity
+    (its times, its inode) but is the same font: the next build through the same cache parsed it again, laid every
+    paragraph out anew (the fonts' key counts a replaced file) and ended the cache's kept workers. Now it reads and
+    hashes the file once: the same digest, nothing made again, the same PDF."""
+    from booklet.text import fonts
+    from booklet.text.fonts import DEFAULT, FONT_DIR, use_fonts
+
+    folder = write_conference(tmp_path / "data", {"abstracts.yaml": _abstracts(LONG),
+                                                   "images/ana.jpg": _photo((200, 60, 30)),
+                                                   "theme.yaml": "fonts: {text: fonts/Mine-Regular.ttf}\n"})
+    font = folder / "fonts/Mine-Regular.ttf"
+    font.parent.mkdir()
+    font.write_bytes((FONT_DIR / "GentiumBookPlus-Regular.ttf").read_bytes())
+    cache, first, warm = BuildCache(), tmp_path / "first.pdf", tmp_path / "warm.pdf"
+    try:
+        build_booklet(folder, first, cache=cache, jobs=1)
+        parsed = []
+        parse = fonts._parse_font_file
+        monkeypatch.setattr(fonts, "_parse_font_file", lambda path: parsed.append(path) or parse(path))
+        (folder / "fonts/new.ttf").write_bytes(font.read_bytes())
+        os.replace(folder / "fonts/new.ttf", font)  # (another inode, other times: the same bytes)
+        build_booklet(folder, warm, cache=cache, jobs=1)
+        assert parsed == [] and cache.made.get("layouts", 0) == 0
+        assert warm.read_bytes() == first.read_bytes()
+    finally:
+        cache.close()
+        use_fonts(DEFAULT)

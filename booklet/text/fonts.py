@@ -353,6 +353,7 @@ _file_digests: dict[str, str] = {}  # a font object's name -> the digest of its 
 
 _by_path: dict[Path, object] = {}  # a font file parsed in this process -> its font object (_font_file)
 _replaced: dict[Path, int] = {}  # a font file -> the times this process found it replaced (forget_replaced)
+_parsed_digests: dict[Path, str] = {}  # a font file parsed in this process -> the digest of its bytes then
 
 
 def _font_file(path: Path):
@@ -370,13 +371,18 @@ def forget_replaced() -> bool:
     """Forget the font files this process parsed that were replaced since (written again in place: another identity,
     disk.identity), and what was made of them, so that they are parsed again, as a new process parses them; whether
     any was. Asked as each build starts (BuildCache.build), and by a kept worker as it takes a build's part: a
-    library user's (or a watch's) warm rebuild draws with the font file as it is now. One os.stat a file parsed."""
+    library user's (or a watch's) warm rebuild draws with the font file as it is now. One os.stat a file parsed; a file
+    written again is read and hashed: with the same bytes it is the font it was (its workers, its layouts kept)."""
     from ..cache import disk
 
     replaced = []
     for path, identity in _parsed_at.items():
         try:
-            now = disk.identity(os.stat(path))
+            info = os.stat(path)
+            now = disk.identity(info)
+            if now != identity and _font_digest(path, info) == _parsed_digests.get(path):
+                # written again with the same bytes (touched, a checkout, a copy made again): the font it was, kept
+                _parsed_at[path] = identity = now
         except OSError:
             now = None
         if now != identity:
@@ -390,6 +396,7 @@ def forget_replaced() -> bool:
         _replaced[path] = _replaced.get(path, 0) + 1  # (what a cache kept, by fonts_number, was made with the old one)
     for path in list(replaced):
         _parsed_at.pop(path, None)
+        _parsed_digests.pop(path, None)
         font = _by_path.pop(path, None)
         if font is None:
             continue  # (not parsed whole)
@@ -401,6 +408,7 @@ def forget_replaced() -> bool:
         for other in copies:
             del _by_path[other]
             _parsed_at.pop(other, None)
+            _parsed_digests.pop(other, None)
         replaced.extend(copies)
         if pdfmetrics._fonts.get(font.fontName) is font:
             del pdfmetrics._fonts[font.fontName]  # (its name is a file's: the file's new font takes it)
@@ -421,10 +429,11 @@ def _parse_font_file(path: Path):
 
     before = os.stat(path)
     _parsed_at[path] = disk.identity(before)
+    _parsed_digests.pop(path, None)
     data = path.read_bytes()
     if path not in _OWN_NAMES and cmap_code_points(data) > CODE_POINTS:
         raise DamagedFont("its character map (cmap) maps more characters than Unicode has")
-    digest = disk.kept_hash("font-sha1", path, before, lambda: hashlib.sha1(data).hexdigest())
+    digest = _parsed_digests[path] = _font_digest(path, before, data)
     font = _parsed(_OWN_NAMES.get(path) or _unique_name("Font", path), path, data, digest)
     same = _by_content.get((font.face.name, digest))
     if same is not None:
@@ -433,6 +442,15 @@ def _parse_font_file(path: Path):
     _file_digests[font.fontName] = digest
     pdfmetrics._fonts.setdefault(font.fontName, font)
     return font
+
+
+def _font_digest(path: Path, before: os.stat_result, data: bytes | None = None) -> str:
+    """The digest of the font file's bytes (`data`, else read), from the disk cache while it keeps its identity
+    (`before`: its os.stat, taken before it is read)."""
+    from ..cache import disk
+
+    return disk.kept_hash("font-sha1", path, before,
+                          lambda: hashlib.sha1(path.read_bytes() if data is None else data).hexdigest())
 
 
 def parsed_identity(path: Path) -> tuple | None:
