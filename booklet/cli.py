@@ -223,6 +223,11 @@ class FilePath(click.Path):
             holds = os.path.isfile(os.path.join(folder, "conference.yaml"))
             self.fail(f"'{value}' is a file; give the data folder, the one that holds conference.yaml"
                       + (f": {folder}" if holds else ""), param, ctx)
+        if isinstance(value, str) and self.exists and not os.path.exists(value):  # (click's words: "Path 'x' does not
+            # exist.", a usage error, exit 2; a missing input is bad input elsewhere: `impose x.pdf`, `build x`)
+            given = f"{param.opts[-1]} {value}" if isinstance(param, click.Option) else value  # (`--timetable x`)
+            raise _NotThere(f"{given}: a symbolic link to '{os.readlink(value)}', which does not exist"
+                            if os.path.islink(value) else f"{given}: no such file" + " or folder" * self.dir_okay)
         # (click's own words were "Directory 'notes.txt' is a file." and "File 'print' is a directory.")
         if isinstance(value, str) and not self.file_okay and os.path.isfile(value):
             self.fail(f"'{value}' is a file, and this is a folder; give a folder's name", param, ctx)
@@ -230,6 +235,14 @@ class FilePath(click.Path):
             self.fail(f"'{value}' is a folder, and this is a file" + ("; give the file" if self.exists else
                       f"; give its name, like: {os.path.join(value, example)}"), param, ctx)
         return super().convert(value, param, ctx)
+
+
+class _NotThere(click.ClickException):
+    """An input the command line names that is not there: bad input (exit 1), said as booklet says it of the input
+    of `impose` (`booklet: x.pdf: no such file; nothing was written.`), before anything is read."""
+
+    def show(self, file=None) -> None:
+        _say(f"booklet: {self.message}; nothing was written.", err=True)
 
 
 class Length(click.ParamType):

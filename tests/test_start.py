@@ -849,6 +849,24 @@ def test_a_file_given_for_a_folder_or_a_folder_for_a_file_says_which_is_which(tm
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["notes.txt", "print"]
 
 
+@pytest.mark.parametrize("command, said", [
+    (["import", "nothere.json", "--out", "new"], "nothere.json: no such file or folder"),
+    (["import", "broken.json", "--out", "new"], "broken.json: a symbolic link to 'gone.json', which does not exist"),
+    (["import", "PDF", "--out", "new", "--timetable", "nothere.csv"], "--timetable nothere.csv: no such file"),
+])
+def test_an_input_the_command_line_names_that_is_not_there_is_bad_input(tmp_path, monkeypatch, command, said):
+    """Hostile arguments: import's SOURCE and --timetable that are not there were click's words ("Path 'nothere.json'
+    does not exist.") and exit status 2, a usage error's, where every other command's missing input (`impose x.pdf`,
+    `build x`) is bad input, said as booklet says it: exit status 1, nothing written."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "broken.json").symlink_to("gone.json")
+    pdf = Path(__file__).resolve().parent.parent / "data" / "images" / "map.pdf"
+    result = invoke(*[str(pdf) if part == "PDF" else part for part in command])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == f"booklet: {said}; nothing was written.\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.json"]
+
+
 def test_the_schema_refuses_a_theme_with_no_section_or_one_twice():
     check = validator("theme.yaml")
     for given, message in (([], "[] should be non-empty"),
