@@ -29,7 +29,9 @@ def read(data_dir: Path, elsewhere: bool = False) -> tuple[Booklet, list[Problem
     """The folder's Booklet and reading's warnings (read_booklet), without the cyclic garbage collector.
     `elsewhere`: part of it may be read in a forked process (read_booklet), for a caller that may fork."""
     from .data.validate import read_booklet  # here: a build of data read before (read_again) needs none of it
+    from .text.fonts import forget_replaced
 
+    forget_replaced()  # (a font file replaced since this process parsed it is checked as it is now)
     with uncollected(to_the_end=True):  # a third of a cold check of 2,000 talks was collecting, for few cycles
         return read_booklet(Path(data_dir), elsewhere)
 

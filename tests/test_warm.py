@@ -338,3 +338,36 @@ def test_a_font_file_written_again_with_the_same_bytes_is_the_font_it_was(tmp_pa
     finally:
         cache.close()
         use_fonts(DEFAULT)
+
+
+def test_a_font_file_replaced_in_place_is_checked_again_and_ends_a_caches_workers_whoever_found_it(tmp_path,
+                                                                                                   monkeypatch):
+    """A library user's check_folder (`booklet check`'s one code path) read the theme's font as this process first
+    parsed it: written over with a font that lacks the booklet's quotes and dashes, the warning a new process gives
+    was missing. And a cache ended its kept workers only when its own build found the replacement: found first by a
+    check (or another cache's build), its workers went on with the old font. Now reading looks at the files too, and a
+    cache ends its workers when any replacement was found since its last build."""
+    from booklet.check import check_folder
+    from booklet.text.fonts import DEFAULT, FONT_DIR, use_fonts
+
+    folder = write_conference(tmp_path / "data", {"theme.yaml": "fonts: {text: fonts/Mine-Regular.ttf}\n"})
+    font = folder / "fonts/Mine-Regular.ttf"
+    font.parent.mkdir()
+    font.write_bytes((FONT_DIR / "NotoSans-Regular.ttf").read_bytes())
+    cache, closed = BuildCache(), []
+    lacks = "'fonts/Mine-Regular.ttf' (or a style of it) has no · – — ’ “ ” …, which the booklet prints"
+    try:
+        build_booklet(folder, tmp_path / "first.pdf", cache=cache, jobs=1)
+        assert not any(lacks in str(problem) for problem in check_folder(folder)[1])
+        monkeypatch.setattr(cache, "close", lambda: closed.append("closed"))
+        build_booklet(folder, tmp_path / "same.pdf", cache=cache, jobs=1)
+        assert closed == []  # (nothing changed: its workers kept)
+
+        font.write_bytes((FONT_DIR / "NotoSansMath-Regular.ttf").read_bytes())
+        assert any(lacks in str(problem) for problem in check_folder(folder)[1])
+        build_booklet(folder, tmp_path / "math.pdf", cache=cache, jobs=1)
+        assert closed == ["closed"]
+    finally:
+        monkeypatch.undo()
+        cache.close()
+        use_fonts(DEFAULT)

@@ -78,6 +78,7 @@ class BuildCache:
         self.lasting: dict[str, Any] = {}
         self._unused = False  # the last build succeeded and what it did not use is still here (see idle)
         self._idle = False  # what build() first does was done since the last build (idle)
+        self._replacements = 0  # font files found replaced in this process before its last build (text.fonts)
 
     def get(self, section: str, key: Hashable, make: Callable[[], T]) -> T:
         """The value kept for `key`, or `make()`'s, kept from now on."""
@@ -228,11 +229,13 @@ class BuildCache:
         """Active for one build; when the build succeeds, what it did not use is dropped (a long watch
         keeps the values of the data as it is now, not of every version it went through): by `idle`, or as the
         next build starts."""
-        from ..text.fonts import forget_replaced
+        from ..text.fonts import forget_replaced, replacements
 
         self.idle()  # (when its caller did not, while it waited)
-        if forget_replaced():  # a font file replaced in place: its kept workers parsed the old one
-            self.close()
+        forget_replaced()
+        if replacements() != self._replacements:  # a font file replaced since its last build (found now, or by a check
+            self.close()  # or another cache's build meanwhile): its kept workers parsed the old one
+            self._replacements = replacements()
         self._idle = False
         self._used, self._digests, self.local, self.made = {}, {}, {}, {}
         token = _ACTIVE.set(self)

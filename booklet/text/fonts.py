@@ -370,8 +370,9 @@ def _font_file(path: Path):
 def forget_replaced() -> bool:
     """Forget the font files this process parsed that were replaced since (written again in place: another identity,
     disk.identity), and what was made of them, so that they are parsed again, as a new process parses them; whether
-    any was. Asked as each build starts (BuildCache.build), and by a kept worker as it takes a build's part: a
-    library user's (or a watch's) warm rebuild draws with the font file as it is now. One os.stat a file parsed; a file
+    any was. Asked as each build starts (BuildCache.build) and as data is read (check.read: a library user's
+    check_folder), and by a kept worker as it takes a build's part: a library user's (or a watch's) warm rebuild
+    draws with the font file as it is now. One os.stat a file parsed; a file
     written again is read and hashed: with the same bytes it is the font it was (its workers, its layouts kept)."""
     from ..cache import disk
 
@@ -418,6 +419,12 @@ def forget_replaced() -> bool:
     if _active is not None and not set(replaced).isdisjoint(_active.files()):
         _active = None  # use_fonts registers the fonts anew, and empties the caches of what was measured in them
     return True
+
+
+def replacements() -> int:
+    """How many times this process found a font file it parsed replaced (forget_replaced, whoever asked): a cache's
+    kept workers parsed the old file when it changed since their cache's last build."""
+    return sum(_replaced.values())
 
 
 def _parse_font_file(path: Path):
