@@ -30,7 +30,8 @@ from .problems import DataError, Problem, Refused
 DATA_SUFFIXES = {".yaml", ".yml", ".csv"}  # .csv: participants.csv
 DATA_FOLDERS = {"abstracts"}  # what the data folder may hold besides files (see data.validate)
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff", ".webp", ".bmp"}
-# a theme's fonts: a process draws with a font file as it first read it, so a change asks for a new process (Restart)
+# a theme's fonts: a change asks for a new process (Restart), which starts with nothing made of the old file (a
+# library user's BuildCache reads a replaced file again instead: text.fonts.forget_replaced)
 FONT_SUFFIXES = {".ttf", ".otf", ".ttc"}
 # Editors' swap, backup, lock and probe files: vim (.x.swp, x~, 4913), emacs (.#x, #x#), JetBrains, others.
 EDITOR_TEMP = re.compile(r"(~|\.sw[a-p]|\.tmp|\.bak|\.orig|___jb_\w+___)$|^(\.#|#.*#$|4913$)")
@@ -72,8 +73,8 @@ Event = Watching | Changed | Rebuild
 
 
 class Restart(Exception):
-    """A font file of the data folder changed (`paths`): fonts are read once per process, so the watch must go on
-    in a new one (the command starts itself again) to build with it."""
+    """A font file of the data folder changed (`paths`): the watch goes on in a new process (the command starts
+    itself again), which builds with it from the start, as `booklet build` does."""
 
     def __init__(self, paths: tuple[Path, ...]):
         super().__init__(", ".join(map(str, paths)))
