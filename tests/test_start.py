@@ -849,6 +849,28 @@ def test_a_file_given_for_a_folder_or_a_folder_for_a_file_says_which_is_which(tm
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["notes.txt", "print"]
 
 
+@pytest.mark.parametrize("command, output", [
+    (["build", "DATA", "-o", "notes.txt/booklet.pdf"], "notes.txt/booklet.pdf"),
+    (["proofs", "DATA", "--out", "notes.txt/proofs"], "notes.txt/proofs"),
+    (["init", "notes.txt/conf"], "notes.txt/conf"),
+    (["schema", "-o", "notes.txt/schema/deeper"], "notes.txt/schema/deeper"),
+    (["impose", "PDF", "--sheet", "A3", "-o", "notes.txt/spreads.pdf"], "notes.txt/spreads.pdf"),
+])
+def test_an_output_inside_a_file_names_the_file_in_the_way(tmp_path, monkeypatch, command, output):
+    """Hostile arguments: an output in a folder that is a file was told in the system's words ("cannot write
+    notes.txt/x.pdf: Not a directory"); import's --out named the file in the way: now every output does, as it."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes.txt").write_text("mine\n")
+    data = Path(__file__).resolve().parent.parent / "data"
+    given = {"DATA": str(data), "PDF": str(data / "images" / "map.pdf")}
+    result = invoke(*[given.get(part, part) for part in command])
+    assert result.exit_code == 1
+    assert result.stderr.endswith(f"booklet: cannot write {output}: notes.txt is a file, not a folder; nothing was "
+                                  "written.\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+    assert (tmp_path / "notes.txt").read_text() == "mine\n"
+
+
 @pytest.mark.parametrize("command, said", [
     (["import", "nothere.json", "--out", "new"], "nothere.json: no such file or folder"),
     (["import", "broken.json", "--out", "new"], "broken.json: a symbolic link to 'gone.json', which does not exist"),

@@ -226,9 +226,11 @@ def _contents(folder: Path) -> list[str]:
 
 def _file_in_the_way(folder: Path) -> str:
     """What is said of a `folder` to write where a file is: the folder itself, or one it would be made in (`--out
-    notes.txt/conf` was told "notes.txt/conf is a file", of a path that is nothing)."""
-    file = next((path for path in (folder, *folder.parents) if path.is_file()), folder)
-    return f"{folder} is a file, not a folder" if file == folder else \
+    notes.txt/conf` was told "notes.txt/conf is a file", of a path that is nothing), as every output says it."""
+    from ..output.atomic import file_in_the_way
+
+    file = None if folder.is_file() else file_in_the_way(folder)
+    return f"{folder} is a file, not a folder" if file is None else \
         f"cannot write {folder}: {file} is a file, not a folder"
 
 

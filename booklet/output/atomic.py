@@ -35,7 +35,14 @@ def cannot_write(exc: OSError, target) -> str:
         for folder in (*reversed(path.parents), path):
             if os.path.islink(folder) and not_a_file(folder) == LOOPING:
                 return f"cannot write {path}: {folder}: not a folder: it {LOOPING}"
+        if exc.errno == errno.ENOTDIR and (file := file_in_the_way(path)) is not None:  # (`-o notes.txt/x.pdf`: the
+            return f"cannot write {path}: {file} is a file, not a folder"  # system's words were "Not a directory")
     return f"cannot write {path}: {exc.strerror or exc}"
+
+
+def file_in_the_way(path: Path) -> Path | None:
+    """The file (not a folder) among the folders `path` would be written in, the nearest first, or None."""
+    return next((folder for folder in Path(path).parents if folder.is_file()), None)
 
 
 def replaceable(target: Path) -> None:
