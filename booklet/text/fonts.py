@@ -372,8 +372,8 @@ def forget_replaced() -> bool:
     disk.identity), and what was made of them, so that they are parsed again, as a new process parses them; whether
     any was. Asked as each build starts (BuildCache.build) and as data is read (check.read: a library user's
     check_folder), and by a kept worker as it takes a build's part: a library user's (or a watch's) warm rebuild
-    draws with the font file as it is now. One os.stat a file parsed; a file
-    written again is read and hashed: with the same bytes it is the font it was (its workers, its layouts kept)."""
+    draws with the font file as it is now. One os.stat a file parsed; a file written again is read and hashed: with
+    the same bytes it is the font it was (its workers, its layouts kept)."""
     from ..cache import disk
 
     replaced = []
@@ -393,8 +393,6 @@ def forget_replaced() -> bool:
     global _active
     from reportlab.pdfbase import pdfmetrics
 
-    for path in replaced:
-        _replaced[path] = _replaced.get(path, 0) + 1  # (what a cache kept, by fonts_number, was made with the old one)
     for path in list(replaced):
         _parsed_at.pop(path, None)
         _parsed_digests.pop(path, None)
@@ -414,6 +412,8 @@ def forget_replaced() -> bool:
         if pdfmetrics._fonts.get(font.fontName) is font:
             del pdfmetrics._fonts[font.fontName]  # (its name is a file's: the file's new font takes it)
         _by_content.pop((font.face.name, _file_digests.pop(font.fontName, None)), None)
+    for path in replaced:  # (what a cache kept, by fonts_number, was made with the old font object, a copy's too)
+        _replaced[path] = _replaced.get(path, 0) + 1
     for made in (_codepoints, _text_codepoints, _family_codepoints, _named_apart, _register_fallback):
         made.cache_clear()
     if _active is not None and not set(replaced).isdisjoint(_active.files()):
