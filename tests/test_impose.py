@@ -466,3 +466,17 @@ def test_the_spreads_keep_the_source_s_pdf_version_and_document_information(tmp_
     assert info["/Author"] == "The organisers" and info["/Subject"] == "Programme"
     assert info.raw_get("/Trapped") == NameObject("/False") and isinstance(info.raw_get("/Trapped"), NameObject)
     assert info["/Imposition"] == "saddle stitch: 8 pages on 2 sheets of A4, both sides"
+
+
+@pytest.mark.parametrize("command", ["impose", "preflight"])
+def test_an_input_inside_a_file_names_the_file_in_the_way(tmp_path, command):
+    """Hostile arguments: `impose notes.txt/x.pdf` said the system's words, "cannot read it (Not a directory)"; now
+    the file that stands where a folder would be, as an output inside one is told. Nothing is written."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine\n")
+    args = ["-o", str(tmp_path / "out.pdf")] if command == "impose" else []
+    result = CliRunner().invoke(main, [command, str(notes / "x.pdf"), *args])
+    assert result.exit_code == 1 and result.stdout == ""
+    written = "; nothing was written" if command == "impose" else ""
+    assert result.stderr == f"booklet: {notes / 'x.pdf'}: no such file: {notes} is a file, not a folder{written}.\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]

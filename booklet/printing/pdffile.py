@@ -31,6 +31,11 @@ def open_pdf(path: Path) -> PdfReader:
         raise UnreadablePdf(f"{path}: no such file") from None
     except IsADirectoryError:
         raise UnreadablePdf(f"{path}: is a folder, not a PDF file") from None
+    except NotADirectoryError:  # (`impose notes.txt/x.pdf`: the system's words were "Not a directory")
+        from ..output.atomic import file_in_the_way
+
+        raise UnreadablePdf(f"{path}: no such file: {file_in_the_way(path) or path.parent} is a file, not a folder") \
+            from None
     except OSError as exc:
         raise UnreadablePdf(f"{path}: cannot read it ({exc.strerror or exc})") from None
     if b"%PDF-" not in head:
