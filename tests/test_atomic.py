@@ -475,6 +475,35 @@ def test_a_copy_made_is_a_file_of_its_own_and_never_replaces_one_there(tmp_path,
     assert read.read_bytes() == source.read_bytes()
 
 
+def test_a_file_system_without_clones_is_asked_for_one_once(tmp_path, monkeypatch):
+    """copy_made asks for a clone (FICLONE) of a device until its file system says it has none (ext4: EOPNOTSUPP), then
+    copies without asking: proofs copy the last run's files by the thousand. A refusal for another reason (EXDEV:
+    another device) is no answer for the next file. Every copy is the source's bytes, in a file of its own."""
+    import fcntl
+
+    asked = []
+
+    def ioctl(copy, request, source):
+        asked.append(request)
+        raise OSError(refusal, os.strerror(refusal))
+
+    monkeypatch.setattr(fcntl, "ioctl", ioctl)
+    monkeypatch.setattr(atomic, "_NO_CLONES", set())
+    source = tmp_path / "proof.pdf"
+    source.write_bytes(b"%PDF-1.4 " + bytes(range(256)) * 900)
+    refusal = errno.EXDEV
+    for name in ("a", "b"):
+        atomic.copy_made(source, tmp_path / f".{name}.part")
+    assert asked == [atomic.FICLONE] * 2
+    refusal = errno.EOPNOTSUPP
+    for name in ("c", "d", "e"):
+        atomic.copy_made(source, tmp_path / f".{name}.part")
+    assert asked == [atomic.FICLONE] * 3
+    for name in "abcde":
+        copy = tmp_path / f".{name}.part"
+        assert copy.read_bytes() == source.read_bytes() and copy.stat().st_ino != source.stat().st_ino
+
+
 CANNOT_WRITE_ALONE = """
 import json, sys
 from booklet.output.atomic import cannot_write

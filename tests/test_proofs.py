@@ -1373,9 +1373,8 @@ def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_files_of_the_
     # before, in two processes
     import booklet.output.atomic as atomic
 
-    def full(source, copy):
-        copy.write(b"%PDF-")
-        copy.flush()
+    def full(source, copy):  # (descriptors)
+        os.write(copy, b"%PDF-")
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(atomic, "_copied", full)
