@@ -536,9 +536,10 @@ def test_proofs_after_a_watch_take_its_pdf_and_what_it_read(conference, tmp_path
 def test_what_a_watch_read_is_not_kept_when_a_file_is_gone_or_a_font_replaced_and_keeping_never_ends_it(
         conference, tmp_path, monkeypatch):
     """A watch keeps its last build's model once it has reported it: not when an image it read is gone by then
-    (the next build reports it, rather than take a model that names it), nor when a font file was replaced since
-    the watch's process parsed it (its builds draw with the font as parsed); and a failure to keep it never ends
-    the watch."""
+    (the next build reports it, rather than take a model that names it); when a font file was replaced since the
+    watch's process parsed it, its next build through the same cache reads the file again (text.fonts.
+    forget_replaced) and is kept, the proofs taken from it those of a build without the cache; and a failure to keep
+    it never ends the watch."""
     from booklet.build import build_booklet
     from booklet.cache import BuildCache
     from booklet.watch import Rebuild, watch
@@ -560,9 +561,15 @@ def test_what_a_watch_read_is_not_kept_when_a_file_is_gone_or_a_font_replaced_an
     cache = BuildCache()
     build_booklet(folder, tmp_path / "watched.pdf", cache=cache)  # parses the theme's font in this process
     shutil.copyfile(FONTS / "GentiumBookPlus-Italic.ttf", folder / "fonts" / "Body-Regular.ttf")
-    result = build_booklet(folder, tmp_path / "watched.pdf", cache=cache)
+    result = build_booklet(folder, tmp_path / "watched.pdf", cache=cache)  # reads the replaced font file again
     result.keep_read()
-    assert not kept_now()
+    assert kept_now()
+    with monkeypatch.context() as patch:
+        patch.setattr("booklet.proofs.write._build", _not_built)
+        taken = _proofs(folder, tmp_path / "after-font")
+    with monkeypatch.context() as patch:
+        patch.setenv("BOOKLET_CACHE", "off")
+        assert _proofs(folder, tmp_path / "font-off") == taken
 
     def failing(*args):
         raise RuntimeError("the disk cache is gone")
