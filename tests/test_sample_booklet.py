@@ -78,6 +78,20 @@ def test_sample_is_valid_and_has_no_warnings():
     assert len(booklet.abstracts) >= 40
 
 
+def test_the_test_pdf_reader_reads_a_page_when_asked_and_its_norms_are_its_texts_normalised(sample):
+    """tests/pdftext.Pdf reads a page's text (pypdf) and its norm (PDFium, in drawing order) the first time it is asked
+    for: each reads as the list of every page's it stands for, and the norms are the texts normalised on every page
+    (the running feet too, whose pieces PDFium's own page text puts in another order)."""
+    result, _, _ = sample
+    pdf = Pdf(result.output)
+    assert pdf.texts._values.count(None) == pdf.norms._values.count(None) == len(pdf) > 60  # (nothing read yet)
+    assert pdf.texts[-1] == pdf.texts[len(pdf) - 1] and pdf.texts._values.count(None) == len(pdf) - 1
+    assert pdf.norms[2:5] == [pdf.norms[2], pdf.norms[3], pdf.norms[4]] and pdf.norms[-2:] == list(pdf.norms)[-2:]
+    with pytest.raises(IndexError):
+        pdf.texts[len(pdf)]
+    assert pdf.norms == [norm(text) for text in pdf.texts] and pdf.texts == Pdf(result.output).texts
+
+
 def test_every_talk_is_on_its_days_programme_pages(sample):
     _, pdf, booklet = sample
     day_ranges = _day_pages(pdf)
