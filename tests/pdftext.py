@@ -34,8 +34,8 @@ def characters(textpage) -> list[str] | str:
 
 def drawn_text(page, textpage) -> str:
     """A PDFium page's text objects' text in the order they are drawn, a form XObject's where it is drawn: the order
-    pypdf's extract_text gives. (PDFium's own text of a page, get_text_range, puts a line's pieces from left to right:
-    a running foot's section name before the day drawn to its left, where pypdf has the day first.)"""
+    pypdf's extract_text gives. (PDFium's own text of a page, get_text_range, puts the pieces of a line from left to
+    right: a running foot's section name, drawn after its day but left of it, came first on 1,607 of 4,242 pages.)"""
     out = []
     buffer = (ctypes.c_ushort * 4096)()
 
@@ -102,8 +102,9 @@ class Pdf:
             return self.reader.pages[index].extract_text() or ""
 
     def _norm(self, index: int) -> str:
-        """norm of the page's text, read by PDFium, ten times as fast as pypdf: the same as norm(self.texts[index]) on
-        every page of the sample (A5, A4, letter), a 1,500-entry booklet and 21 real conferences' books."""
+        """norm of the page's text, read by PDFium in a quarter of the CPU time of pypdf's: the same as
+        norm(self.texts[index]) on each of 4,242 pages compared (the sample in A5, A4 and letter, a 1,500-entry booklet,
+        21 real conferences' books)."""
         page = self._pdfium[index]
         textpage = page.get_textpage()
         try:
