@@ -251,13 +251,22 @@ def _tracks_day(abstracts: list[str], day: int, minutes: int, tracks: int = 4) -
                     '      - {time: "20:00-21:00", title: Dinner, kind: social}']
 
 
+# theme.yaml of the tests that look at the glance alone: the glance and the programme its days' headings refer to
+# (without the programme its gathered sessions are named with no link: test_a_glance_without_the_programme_...), not
+# the abstracts, index and the rest, whose pages cost each build and each Pdf() that reads every page's text. The pages
+# before the glance (cover, contents) are as many as in the whole booklet: the glance is on the same pages.
+GLANCE_AND_PROGRAMME = "sections: [glance, programme]\n"
+
+
 def _glance(folder, abstracts: list[str], programme: list[str], days: int = 1, page_size: str = "A5"):
     """(the PDF, its glance pages) of a conference of `days` days from 2027-09-13 in `folder`: `abstracts` (YAML
-    items) and `programme` (the lines of programme.yaml)."""
+    items) and `programme` (the lines of programme.yaml). The booklet prints the glance and the programme alone
+    (GLANCE_AND_PROGRAMME)."""
     title = "title: Day\nshort_title: D\n" if days == 1 else "title: Week\nshort_title: W\n"
     data = write_conference(folder, {
         "abstracts.yaml": "".join(abstracts), "programme.yaml": "\n".join(programme) + "\n",
-        "conference.yaml": f"{title}dates: {{start: 2027-09-13, end: 2027-09-{12 + days}}}\nvenue: Lund\n"})
+        "conference.yaml": f"{title}dates: {{start: 2027-09-13, end: 2027-09-{12 + days}}}\nvenue: Lund\n",
+        "theme.yaml": GLANCE_AND_PROGRAMME})
     result = build_booklet(data, folder.with_suffix(".pdf"), page_size=page_size)
     pdf = Pdf(folder.with_suffix(".pdf"))
     return pdf, glance_pages(pdf, result.anchors)
@@ -1127,9 +1136,10 @@ def _one_day_glance(tmp_path, morning: str) -> tuple[Pdf, int]:
 
 
 def _day_glance(tmp_path, items: list[str]) -> tuple[Pdf, int]:
-    """The built booklet and its glance page for one day of `items` (YAML flow mappings)."""
+    """The built booklet and its glance page for one day of `items` (YAML flow mappings), the glance and the programme
+    alone (GLANCE_AND_PROGRAMME)."""
     programme = "days:\n  - date: 2027-09-13\n    items:\n" + "".join(f"      - {item}\n" for item in items)
-    folder = write_conference(tmp_path / "conf", {"programme.yaml": programme})
+    folder = write_conference(tmp_path / "conf", {"programme.yaml": programme, "theme.yaml": GLANCE_AND_PROGRAMME})
     result = build_booklet(folder, tmp_path / "b.pdf")
     pdf = Pdf(tmp_path / "b.pdf")
     (page,) = glance_pages(pdf, result.anchors)
