@@ -118,6 +118,13 @@ def _items(day: Day):
                 yield from ((item, session, track) for item in session.items)
 
 
+# theme.yaml of the tests that look at the glance alone: the glance and the programme its days' headings refer to
+# (without the programme its gathered sessions are named with no link: test_a_glance_without_the_programme_...), not
+# the abstracts, index and the rest, whose pages cost each build and each Pdf() that reads every page's text. The pages
+# before the glance (cover, contents) are as many as in the whole booklet: the glance is on the same pages.
+GLANCE_AND_PROGRAMME = "sections: [glance, programme]\n"
+
+
 def week(rooms: int = 2, days: int = 7) -> dict[str, str]:
     """A generated week: sessions, `rooms` parallel tracks in the afternoon, an overlapping meeting,
     a dinner at 20:00 without an end, an afternoon off without a time, a late item with none."""
@@ -196,7 +203,7 @@ def test_the_contents_and_the_outline_list_the_glance(sample):
 
 
 def test_three_days_on_a4_are_one_page_with_every_item_and_the_untimed_ones_listed(tmp_path):
-    folder = write_conference(tmp_path / "conf", week(rooms=2, days=3))
+    folder = write_conference(tmp_path / "conf", {**week(rooms=2, days=3), "theme.yaml": GLANCE_AND_PROGRAMME})
     result = build_booklet(folder, tmp_path / "w.pdf", page_size="A4")
     pdf, booklet = Pdf(tmp_path / "w.pdf"), result.booklet
     assert glance_pages(pdf, result.anchors) == [result.anchors["glance"] - 1]
@@ -214,7 +221,7 @@ def test_three_days_on_a4_are_one_page_with_every_item_and_the_untimed_ones_list
 
 
 def test_six_rooms_a_week_at_a5_a_spread_after_a_notes_page_the_parallel_sessions_named(tmp_path):
-    folder = write_conference(tmp_path / "conf", week(rooms=6, days=7))
+    folder = write_conference(tmp_path / "conf", {**week(rooms=6, days=7), "theme.yaml": GLANCE_AND_PROGRAMME})
     result = build_booklet(folder, tmp_path / "w.pdf")
     pdf = Pdf(tmp_path / "w.pdf")
     pages = glance_pages(pdf, result.anchors)
@@ -249,13 +256,6 @@ def _tracks_day(abstracts: list[str], day: int, minutes: int, tracks: int = 4) -
         lines += ["              " + _talk(abstracts, 9 * 60 + k * minutes, minutes) for k in range(3)]
     return lines + ['      - {time: "11:00-18:00", title: Excursion, kind: social}',
                     '      - {time: "20:00-21:00", title: Dinner, kind: social}']
-
-
-# theme.yaml of the tests that look at the glance alone: the glance and the programme its days' headings refer to
-# (without the programme its gathered sessions are named with no link: test_a_glance_without_the_programme_...), not
-# the abstracts, index and the rest, whose pages cost each build and each Pdf() that reads every page's text. The pages
-# before the glance (cover, contents) are as many as in the whole booklet: the glance is on the same pages.
-GLANCE_AND_PROGRAMME = "sections: [glance, programme]\n"
 
 
 def _glance(folder, abstracts: list[str], programme: list[str], days: int = 1, page_size: str = "A5"):
