@@ -52,9 +52,21 @@ def pdf_bytes(pages: int = 1, size=(300.0, 200.0), words: str = "Harbour map") -
     return buffer.getvalue()
 
 
-def build(tmp_path: Path, conference_text: str, files: dict | None = None, theme: str | None = None, **options):
+# theme.yaml's sections of the booklets build() makes: the pages of the conference.yaml these tests write (the
+# practical page: places, QR codes; the sponsors' page; extra pages, at the end unless `after:` names a section here),
+# not the glance, programme, abstracts, tutorials, posters and index of the minimal conference, whose pages cost each
+# build and each Pdf() that reads every page's text.
+EXTRAS_ALONE = "sections: [practical, sponsors]\n"
+
+
+def build(tmp_path: Path, conference_text: str, files: dict | None = None, theme: str | None = None,
+          alone: bool = True, **options):
+    """The minimal conference with `conference_text` added to its conference.yaml, `files` and `theme` (theme.yaml;
+    with `alone`, after EXTRAS_ALONE; without, every section), built with `options` (PrintOptions: no Notes pages, no
+    bleed): (its BuildResult, its Pdf)."""
+    theme = (EXTRAS_ALONE if alone else "") + (theme or "")
     data = write_conference(tmp_path / "data", {"conference.yaml": extend("conference.yaml", conference_text),
-                                                "theme.yaml": theme, **(files or {})})
+                                                "theme.yaml": theme or None, **(files or {})})
     result = build_booklet(data, tmp_path / "booklet.pdf", options=PrintOptions(pad_to=1, bleed=0, **options))
     return result, Pdf(result.output)
 
@@ -451,7 +463,7 @@ extra_pages:
 @pytest.fixture(scope="module")
 def extra_booklet(tmp_path_factory):
     files = {"images/map.pdf": pdf_bytes(), "images/plan.png": png((1500, 2200)), "images/last.png": png((1400, 2300))}
-    return build(tmp_path_factory.mktemp("extra"), EXTRA, files)
+    return build(tmp_path_factory.mktemp("extra"), EXTRA, files, alone=False)  # (pages after the sections they name)
 
 
 def test_extra_pages_follow_the_section_they_name_with_contents_and_outline_entries(extra_booklet):
@@ -478,7 +490,7 @@ def test_an_extra_pages_title_the_fonts_print_nothing_of_is_listed_as_the_label(
     are, as the label title_not_printable: "(title not printable)", its page number on its own line."""
     conference = EXTRA.replace("title: Harbour map", "title: 会場地図")
     files = {"images/map.pdf": pdf_bytes(), "images/plan.png": png((1500, 2200)), "images/last.png": png((1400, 2300))}
-    result, pdf = build(tmp_path, conference, files)
+    result, pdf = build(tmp_path, conference, files, alone=False)
     page = result.anchors["extra-0"]
     contents = pdf.lines(1)
     at = contents.index("(title not printable)")
