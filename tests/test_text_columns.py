@@ -30,7 +30,17 @@ def _abstract(text: str) -> str:
     return BASE["abstracts.yaml"].replace("abstract: Some text.", "abstract: |\n" + block)
 
 
-def _build(tmp_path, files: dict, page_size: str):
+# theme.yaml's sections of the tests that look at abstracts alone (_build's `alone`): the abstracts' pages (laid out as
+# in the whole booklet: they refer to no other section's pages), not the minimal conference's glance, programme,
+# tutorials, posters and index, whose pages cost each build and each Pdf() that reads every page's text.
+ABSTRACTS_ALONE = "sections: [abstracts]\n"
+
+
+def _build(tmp_path, files: dict, page_size: str, alone: bool = False):
+    """The minimal conference with `files` built at `page_size`: its BuildResult. With `alone`, its abstracts alone
+    (ABSTRACTS_ALONE before the theme.yaml of `files`)."""
+    if alone:
+        files = {**files, "theme.yaml": ABSTRACTS_ALONE + (files.get("theme.yaml") or "")}
     folder = write_conference(tmp_path / "conf", files)
     return build_booklet(folder, tmp_path / "b.pdf", page_size)
 
@@ -73,7 +83,8 @@ def _top_of_text(path, index: int, first_word: str) -> float:
 def test_on_a4_an_abstracts_text_is_set_in_two_balanced_columns_read_left_then_right(tmp_path):
     text = "Firstword " + _text(150) + "\n\n" + _text(90, 3) + " lastword."
     # (one abstract a page: the next abstract does not flow in under it, see the test after this one)
-    result = _build(tmp_path, {"abstracts.yaml": _abstract(text), "theme.yaml": "abstracts: {layout: page}\n"}, "A4")
+    result = _build(tmp_path, {"abstracts.yaml": _abstract(text), "theme.yaml": "abstracts: {layout: page}\n"}, "A4",
+                    alone=True)
     index = result.anchors["abstract-0"] - 1
     page = page_for("A4")
     lines = _text_lines(result.output, index, _top_of_text(result.output, index, "Firstword"))
@@ -130,7 +141,7 @@ def test_on_a4_and_letter_short_abstracts_flow_several_to_a_page_unless_the_them
                                                                                        shared):
     """A review: on A4, each short abstract alone on its page in two columns left two thirds of every page empty (a
     print shop would ask). `layout: auto`, the default, flows them where the text is set in two columns."""
-    result = _build(tmp_path, {"theme.yaml": theme}, page_size)
+    result = _build(tmp_path, {"theme.yaml": theme}, page_size, alone=True)
     assert (result.anchors["abstract-0"] == result.anchors["abstract-1"]) == shared
 
 
@@ -146,7 +157,7 @@ def test_on_a5_auto_flows_abstracts_when_most_take_under_half_a_page(tmp_path, c
     """DebConf17 on A5: 143 abstracts, most a third of a page, one to a page, gave some 140 pages two thirds empty.
     `layout: auto` flows them on A5 too when the median abstract takes less than half a page (of 12 or more: fewer
     cost a few pages at most); abstracts that fill their pages keep one each."""
-    result = _build(tmp_path, {"abstracts.yaml": _abstracts(count, words)}, "A5")
+    result = _build(tmp_path, {"abstracts.yaml": _abstracts(count, words)}, "A5", alone=True)
     assert (result.anchors["abstract-3"] == result.anchors["abstract-4"]) == shared
     page = Pdf(result.output).norms[result.anchors["abstract-3"] - 1]
     assert ("extratalk1" in page and "extratalk2" in page) == shared
@@ -158,7 +169,7 @@ def test_on_a5_auto_counts_every_abstract_not_a_sample_of_them(tmp_path):
     such a pick took, is short but two: most of all are long, so they stay one to a page."""
     more = "".join(f"- id: extra-{n}\n  title: Extra talk {n}\n  speaker: {{name: Speaker {n}}}\n"
                    f"  abstract: {_text(200 if n % 2 or n in (0, 2) else 40, n)}\n" for n in range(58))
-    result = _build(tmp_path, {"abstracts.yaml": BASE["abstracts.yaml"] + more}, "A5")
+    result = _build(tmp_path, {"abstracts.yaml": BASE["abstracts.yaml"] + more}, "A5", alone=True)
     pages = [result.anchors[f"abstract-{n}"] for n in range(60)]
     assert pages == sorted(set(pages)), pages  # one each
     page = Pdf(result.output).norms[result.anchors["abstract-2"] - 1]
@@ -182,7 +193,7 @@ def test_on_a5_auto_counts_a_speakers_photo_in_an_abstracts_height(tmp_path, pho
                         f"University{', photo: images/p.jpg' if photo else ''}}}\n  abstract: {text}{n}\n"
                         for n in range(12))
     result = _build(tmp_path, {"abstracts.yaml": abstracts, "programme.yaml": None, "images/p.jpg": buf.getvalue()},
-                    "A5")
+                    "A5", alone=True)
     assert (result.anchors["abstract-0"] == result.anchors["abstract-1"]) == shared
     if photo:  # (as set, more than half a page: from the top of the text to the foot of its last line)
         page, index = page_for("A5"), result.anchors["abstract-0"] - 1
@@ -254,7 +265,7 @@ def test_a5_keeps_one_column_and_the_theme_may_ask_for_either(tmp_path):
         files = {"abstracts.yaml": _abstract(text)}
         if columns:
             files["theme.yaml"] = f"abstracts:\n  columns: {columns}\n"
-        result = _build(tmp_path / f"{size}{columns}", files, size)
+        result = _build(tmp_path / f"{size}{columns}", files, size, alone=True)
         index = result.anchors["abstract-0"] - 1
         page = page_for(size)
         lines = _text_lines(result.output, index, _top_of_text(result.output, index, "Firstword"))
@@ -275,7 +286,7 @@ def test_columns_other_than_auto_1_or_2_are_an_error_at_their_line(tmp_path):
 def test_a_long_abstract_in_columns_runs_on_under_its_continued_heading_every_word_in_order(tmp_path):
     words = [f"w{n:04}" for n in range(3000)]  # each word once: their order on the pages is the reading order
     text = "\n\n".join(" ".join(words[p:p + 100]) for p in range(0, len(words), 100))
-    result = _build(tmp_path, {"abstracts.yaml": _abstract(text)}, "A4")
+    result = _build(tmp_path, {"abstracts.yaml": _abstract(text)}, "A4", alone=True)
     pdf = Pdf(result.output)
     start, end = result.anchors["abstract-0"], result.anchors["end:abstract-0"]
     assert end >= start + 2
@@ -570,7 +581,7 @@ def test_a_flowing_abstract_in_columns_that_runs_on_holds_a_few_lines_on_its_las
     entries = [f"- id: c{i}\n  title: Columns {i}\n  speaker: {{name: Ana Smith}}\n  abstract: |\n    "
                + " ".join([f"k{i:02}"] * (150 + 31 * i)) + "\n" for i in range(count)]
     result = _build(tmp_path, {"abstracts.yaml": "".join(entries), "programme.yaml": BASE["programme.yaml"].replace(
-        "talk: lund-2026", "title: A talk").replace("talk: okafor", "title: Another")}, "A4")
+        "talk: lund-2026", "title: A talk").replace("talk: okafor", "title: Another")}, "A4", alone=True)
     ended = 0
     for i in range(count):
         first, last = result.anchors[f"abstract-{i}"], result.anchors[f"end:abstract-{i}"]
@@ -606,7 +617,7 @@ def test_a_line_of_code_that_wraps_under_its_hanging_indent_stays_in_its_column(
     code alone, columns no lower than the text across it, that text is set across the page.)"""
     text = (_text(60) + '\n\nIntro:\n\n```\nbody_html = """\n        <button ng-click="model.clear()">Clear</button>\n'
             '"""\n```\n\nEnd.')
-    result = _build(tmp_path, {"abstracts.yaml": _abstract(text)}, "A4")
+    result = _build(tmp_path, {"abstracts.yaml": _abstract(text)}, "A4", alone=True)
     lines = _assert_within_columns(result, result.anchors["abstract-0"] - 1)
     assert "Clear</button>" in "".join(words for _, _, words in lines)
 
@@ -625,7 +636,7 @@ def test_a_web_address_split_between_columns_stays_in_its_column(tmp_path, lead,
     set what was left of it whole, 300 pt past the column (a part broken after a slash, or at a hyphen). It is split as
     any word too long for the line is."""
     text = f"Please do not come if you are feeling unwell.\n\n{lead} ({address.format(code=code)})."
-    result = _build(tmp_path, {"abstracts.yaml": _abstract(text)}, "A4")
+    result = _build(tmp_path, {"abstracts.yaml": _abstract(text)}, "A4", alone=True)
     lines = _assert_within_columns(result, result.anchors["abstract-0"] - 1)
     right = max(start for start, _, _ in lines)  # (the second column's lines, top down: where the address goes on)
     # (pdfium gives a hyphen that ends a line as U+FFFE: here the address's own, "data-" / "protection")
@@ -642,7 +653,8 @@ def test_a_short_text_stays_in_one_column_across_a_wide_page_unless_the_theme_as
     long = "Firstword " + _text(110) + " lastword."  # (7 lines across)
 
     def lines_of(text: str, theme: str | None, name: str):
-        result = _build(tmp_path / name, {"abstracts.yaml": _abstract(text), "theme.yaml": theme}, page_size)
+        result = _build(tmp_path / name, {"abstracts.yaml": _abstract(text), "theme.yaml": theme}, page_size,
+                        alone=True)
         index = result.anchors["abstract-0"] - 1
         lines = _text_lines(result.output, index, _top_of_text(result.output, index, "Firstword"))
         lines = lines[:next(n for n, line in enumerate(lines) if "lastword." in line[2]) + 1]  # (its text alone)
@@ -848,7 +860,7 @@ def test_a_line_a_web_address_leaves_loose_is_set_flush_left_and_no_line_begins_
     flush left: one space between its words, its end short of the column's; the lines around it stay justified."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    result = _build(tmp_path, {"abstracts.yaml": _abstract(XDC_VIDEO)}, "A4")
+    result = _build(tmp_path, {"abstracts.yaml": _abstract(XDC_VIDEO)}, "A4", alone=True)
     index = result.anchors["abstract-0"] - 1
     lines = _text_lines(result.output, index, _top_of_text(result.output, index, "In April"))
     assert not any(words.startswith(("-", "\ufffe")) for _, _, words in lines)
@@ -971,7 +983,8 @@ def test_a_flowing_abstract_in_columns_never_starts_at_a_pages_foot_with_fewer_t
         entries = (f"- id: e0\n  title: Filler entry\n  speaker: {{name: Ana Smith}}\n  abstract: {_text(words)} end.\n"
                    f"- id: e1\n  title: Second entry\n  speaker: {{name: Bo Jones}}\n  abstract: |\n"
                    + "".join(f"    {line}\n" if line else "\n" for line in text.split("\n")))
-        result = _build(tmp_path / str(words), {"abstracts.yaml": entries, "programme.yaml": None}, "A4")
+        result = _build(tmp_path / str(words), {"abstracts.yaml": entries, "programme.yaml": None}, "A4",
+                        alone=True)
         lines = [line for _, _, line in _text_lines(result.output, result.anchors["abstract-1"] - 1, 0)]
         header = next(at for at, line in enumerate(lines) if "Secondentry" in line)
         assert lines[header + 1] == "BoJones", lines[header:header + 2]
@@ -1014,7 +1027,7 @@ def test_a_run_of_lines_each_ending_with_a_colon_taller_than_a_column_fills_the_
     count = 120
     text = intro + "\n\n" + "\n\n".join(f"{mark.format(n)}Item number {n} of the list:" for n in range(1, count + 1)) \
         + "\n\nEnd."
-    result = _build(tmp_path, {"abstracts.yaml": _abstract(text)}, "A4")
+    result = _build(tmp_path, {"abstracts.yaml": _abstract(text)}, "A4", alone=True)
     pdf = Pdf(result.output)
     start, end = result.anchors["abstract-0"], result.anchors["end:abstract-0"]
     found = [[int(n) for n in re.findall(r"Item number (\d+) of", " ".join(pdf.lines(page - 1)))]
@@ -1121,7 +1134,8 @@ def test_a_paragraph_of_web_addresses_split_between_columns_keeps_its_lines_and_
     17 lines to 29, and the columns ended 12 lines apart. The left column's part is now the paragraph's own first
     lines, and the columns balance."""
     text = "Firstword " + _text(40) + "\n\n" + ADDRESSES + "\n\n" + _text(200, 5) + " lastword."
-    result = _build(tmp_path, {"abstracts.yaml": _abstract(text), "theme.yaml": "abstracts: {layout: page}\n"}, "A4")
+    result = _build(tmp_path, {"abstracts.yaml": _abstract(text), "theme.yaml": "abstracts: {layout: page}\n"}, "A4",
+                    alone=True)
     index = result.anchors["abstract-0"] - 1
     lines = _text_lines(result.output, index, _top_of_text(result.output, index, "Firstword"))
     middle = lines[0][0] + page_for("A4").text_width / 2
