@@ -45,14 +45,15 @@ def many_authors(tmp_path):
     return out
 
 
-def boxes(path, index: int, needle: str):
-    """(left, top, right, bottom) in points from the page's top-left of the first line holding `needle`."""
+def boxes(path, index: int, needle: str, last: bool = False):
+    """(left, top, right, bottom) in points from the page's top-left of the first line holding `needle` (`last`: of
+    the last one on the page)."""
     pdf = pdfium.PdfDocument(str(path))
     page = pdf[index]
     height = page.get_height()
     text = page.get_textpage()
     whole = text.get_text_range()
-    at = whole.find(needle)
+    at = whole.rfind(needle) if last else whole.find(needle)
     assert at >= 0, needle
     chars = [text.get_charbox(i) for i in range(at, at + len(needle)) if not whole[i].isspace()]
     return (min(c[0] for c in chars), height - max(c[3] for c in chars),
@@ -1348,6 +1349,44 @@ def test_an_entry_amid_others_is_set_closer_by_its_spaces_only_the_sections_last
     smaller = entry(True).refit(entry(True), width, room)  # (the section's last: its type a little smaller)
     assert smaller is not None and smaller.wrap(width, 10_000)[1] <= room, room
     assert len(sizes(smaller)) == 1 and style.fontSize * 0.93 < min(sizes(smaller)) < style.fontSize, sizes(smaller)
+
+
+def test_an_entry_its_other_spaces_cannot_fit_is_set_closer_by_its_headers_spaces_too(tmp_path):
+    """FOSDEM 2025's A5 p. 238: a 4-line abstract amid others ("Weblate BoF"), 3 points over the room left for it even
+    at its tightest spaces between paragraphs and under its title's rule, moved on whole and left the page a quarter
+    empty. The spaces of its header (after its label line and its title) are set closer too, by the same fraction,
+    half at most: it starts (and ends) on the page, its header as the next entry's but closer, no closer than half
+    of those spaces. (Here: 7 points short of its tightest as before, its header's spaces at half.)"""
+    from booklet.check import check_folder
+    from booklet.layout.common import Context
+    from booklet.layout.page import page_for
+
+    short = " ".join(WORDS[k % len(WORDS)] for k in range(45))  # (4 lines)
+    first = "\\n\\n".join(" ".join(WORDS[(k + p) % len(WORDS)] for k in range(60)) for p in range(3))
+    first += "\\n\\nShort line 0.\\n\\nShort line 1.\\n\\nlorem the end"
+    abstracts = "".join(f"- id: {key}\n  title: {title}\n  speaker: {{name: {name}}}\n  abstract: \"{text}\"\n"
+                        for key, title, name, text in [("a", "The long one", "Ana Smith", first),
+                                                       ("b", "The second one", "Bo Jones", short),
+                                                       ("c", "The third one", "Bo Jones", short)])
+    files = {"abstracts.yaml": abstracts, "programme.yaml": None, "tutorials.yaml": None,
+             "theme.yaml": "abstracts: {layout: flow}\n"}
+    data = write_conference(tmp_path / "conf", files)
+    result = build_booklet(data, tmp_path / "b.pdf")
+    page = result.anchors["end:abstract-0"]
+    assert result.anchors["abstract-1"] == result.anchors["end:abstract-1"] == page, result.anchors
+    assert result.anchors["abstract-2"] == page + 1 and not Pdf(result.output).pages_with("(continued)")
+    styles = Context(check_folder(data)[0], page_for("A5")).styles
+
+    def spaces(index: int, title: str) -> tuple[float, float]:  # label to title, title to name (points)
+        label, named, name = (boxes(result.output, index, text, last=True)
+                              for text in ("CONTRIBUTED TALK", title, "Bo Jones"))
+        return named[1] - label[3], name[1] - named[3]
+
+    closed, as_set = spaces(page - 1, "The second one"), spaces(page, "The third one")
+    taken = [(set_ - closed_) / style.spaceAfter
+             for set_, closed_, style in zip(as_set, closed, (styles.when, styles.title))]
+    assert all(0.1 < fraction <= 0.5 + 0.01 for fraction in taken), (closed, as_set)  # (half at most)
+    assert abs(taken[0] - taken[1]) < 0.02, taken  # (by the same fraction: the header's hierarchy as set)
 
 
 @pytest.mark.parametrize("lines, refit", [(26, True), (40, False)])

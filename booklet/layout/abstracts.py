@@ -518,7 +518,7 @@ LEAST_LINES = (2, 2)  # lines of an entry's text under its header at a page's fo
 
 
 def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: str, last: bool = False,
-                  made=None, above: int = 0, closing: bool | None = None) -> Entry:
+                  made=None, above: int = 0, closing: bool | None = None, header: int | None = None) -> Entry:
     """An entry among others flowing one after another (abstracts, tutorials): a rule above it but the first
     (`number` 0), its first `keep` flowables kept with the lines after them, "Title (continued)" on a page it runs
     onto, and no fewer than TAIL_LINES lines of it alone there. On a page of one column (A5, B5) an entry that fits on
@@ -550,10 +550,15 @@ def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: st
     on whole from a room of more than REFIT_FROM of the page, leaving that room empty (Entry's `refit_from`: FOSDEM
     2025's A5 p. 227, left 0.33 empty by an entry 5 points too tall for it, of paragraphs of 1, 3 and 1 lines that no
     split could take), by its spaces only: its type as its neighbours' on the page (39C3's A4 Tutorials, p. 335, set
-    one in the middle of the section smaller than those above and below it).
+    one in the middle of the section smaller than those above and below it). Where none of those settings fits it,
+    the spaces of its header's paragraphs (after its label line, its title, its authors) are set closer too, by the
+    same fraction as the others, its type as set (_closer): FOSDEM 2025's A5 p. 238 ("Weblate BoF", 8 points over
+    the room, 3 at its tightest other spaces) and 39C3's A4 p. 335 ("Einführung in StreetComplete", 0.6 over) moved
+    on whole and left their pages a quarter empty.
     `above`: how many of `content`'s first flowables are not the entry's own (the section's or day's heading over the
     first entry of a run), kept as set. `closing`: it is the last entry of its section, as to `made` (`last` when
-    None: the Tutorials' last is set closer so, not kept from a short tail alone by `last`)."""
+    None: the Tutorials' last is set closer so, not kept from a short tail alone by `last`). `header`: how many of
+    `content`'s first flowables come before the entry's text (`above` and its header; `keep` when None)."""
     separator = Rule(ctx.colours.rule, 0.5, SEPARATOR_SPACE) if number else None
     one_column = ctx.page.text_columns == 1
     return Entry(content, continued_heading(ctx, title), keep, separator, tail=TAIL_LINES,
@@ -561,22 +566,40 @@ def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: st
                  alone=LAST_ALONE if last and one_column else 0.0, orphan=True, last=LAST_WHOLE,
                  least=LEAST_LINES if one_column else (), closing=last if closing is None else closing,
                  refit_from=REFIT_FROM,
-                 refit=None if made is None else lambda entry, width, room: _closer(ctx, made, entry, width, room,
-                                                                                    above))
+                 refit=None if made is None else lambda entry, width, room: _closer(
+                     ctx, made, entry, width, room, above, keep if header is None else header))
 
 
-def _closer(ctx: Context, made, entry: Entry, width: float, room: float, above: int = 0) -> Entry | None:
+def _closer(ctx: Context, made, entry: Entry, width: float, room: float, above: int = 0,
+            header: int = 0) -> Entry | None:
     """`entry` (flowing_entry's, as set) made again by made(tight) and set closer to fit `room`, `width` wide
     (programme.closer: its text's paragraphs, its rules and gaps closer (_closed_up), then, the section's last entry
     only (Entry's `closing`), its text's type smaller: an entry amid others keeps the type of the entries around it;
-    the separator above it as every other entry's, and the `above` first flowables, a heading over it, as set); None
-    when it fits none of those settings or is too far over for them."""
-    def closer_entry(space: float, size: float = 1.0) -> Entry:
+    the separator above it as every other entry's, and the `above` first flowables, a heading over it, as set). Where
+    none of those fits it, its spaces only again, the spaces of its header's paragraphs (`content`'s flowables from
+    `above` to `header`) closer too, by the same fraction (_header_closed_up): only an entry that would otherwise
+    move on (or be left alone) has its header closed up, as little as then fits. None when it fits none of those
+    settings or is too far over for them."""
+    def closer_entry(space: float, size: float = 1.0, headed: bool = False) -> Entry:
         content = made(Tight(space, 1.0, size))
+        if headed:
+            _header_closed_up(content[above:header], space)
         content = content[:above] + _closed_up(content[above:], space)
         return Entry(content, entry.heading, min(entry.keep, len(content)), entry.separator, tail=entry.tail)
 
-    return closer(ctx, closer_entry, entry, width, room, ("text",) if entry.closing else ())
+    fitted = closer(ctx, closer_entry, entry, width, room, ("text",) if entry.closing else ())
+    if fitted is not None:
+        return fitted
+    return closer(ctx, lambda space, size=1.0: closer_entry(space, size, headed=True), entry, width, room, ())
+
+
+def _header_closed_up(header: list, space: float) -> None:
+    """The spaces before and after each paragraph of `header` (an entry's label line, title, authors, as just made
+    for it: no other holds them) set to `space` times its style's: the header's hierarchy as set, closer (_closer)."""
+    for flowable in header:
+        if isinstance(flowable, Para):
+            flowable.spaceBefore = flowable.style.spaceBefore * space
+            flowable.spaceAfter = flowable.style.spaceAfter * space
 
 
 def _closed_up(flowables: list, space: float) -> list:

@@ -73,7 +73,8 @@ def _flowing(ctx: Context, tutorials: list[Tutorial], heading: bool) -> list:
         made = (lambda tight, tutorial=tutorial, above=above: above + _tutorial_content(ctx, tutorial, tight)[0])
         # (set closer to fit its room, if need be: see flowing_entry)
         story.append(flowing_entry(ctx, above + content, len(above) + keep, number, tutorial.title, made=made,
-                                   above=len(above), closing=number == len(tutorials) - 1))
+                                   above=len(above), closing=number == len(tutorials) - 1,
+                                   header=len(above) + header))
         story.append(EndMark(ctx.tutorial_key(tutorial)))
     return story
 
