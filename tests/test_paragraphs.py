@@ -66,18 +66,23 @@ def test_a_split_never_returns_a_first_part_taller_than_asked(text_style):
             assert parts[0].wrap(width, height)[1] <= height, height
 
 
-def test_a_split_gives_the_lines_that_fit_its_first_part_the_paragraph_s_own():
-    """A paragraph of web addresses broken in their host names (FOSDEM 2025's "Syd", in an A4 column): its split's
-    first part, wrapped, is the paragraph's own first lines, as many as fit at each height (its first part broken again
-    on its own broke "(https://falco" / ".org/)" after the slash, came out a line taller, and the split asked less
-    and less: 17 lines for any height from 17 lines to 29)."""
+def _syd():
+    """FOSDEM 2025's "Syd" in an A4 column: (style, width, markup, the paragraph wrapped whole, its lines)."""
     register_fonts()
     style = make_styles(page_for("A4")).text
     width = (page_for("A4").text_width - 5 * mm) / 2
     markup = ADDRESSES.replace("*ptrace(2)*", "<i>ptrace(2)</i>").replace("*pledge*", "<i>pledge</i>")
     whole = Para(markup, style)
     whole.wrap(width, 10_000)
-    lines = _lines(whole)
+    return style, width, markup, whole, _lines(whole)
+
+
+def test_a_split_gives_the_lines_that_fit_its_first_part_the_paragraph_s_own():
+    """A paragraph of web addresses broken in their host names (FOSDEM 2025's "Syd", in an A4 column): its split's
+    first part, wrapped, is the paragraph's own first lines, as many as fit at each height (its first part broken again
+    on its own broke "(https://falco" / ".org/)" after the slash, came out a line taller, and the split asked less
+    and less: 17 lines for any height from 17 lines to 29)."""
+    style, width, markup, whole, lines = _syd()
     assert "(https://falco" in [line.split()[-1] for line in lines]
     for count in range(2, len(lines) - 1):
         if lines[count - 1].endswith("-"):
@@ -508,13 +513,7 @@ def test_a_split_of_lines_unpickled_from_a_warm_cache_gives_its_first_part_the_p
     "Syd" gave 17 lines in an A4 column of 18 to 29."""
     from booklet.cache import BuildCache
 
-    register_fonts()
-    style = make_styles(page_for("A4")).text
-    width = (page_for("A4").text_width - 5 * mm) / 2
-    markup = ADDRESSES.replace("*ptrace(2)*", "<i>ptrace(2)</i>").replace("*pledge*", "<i>pledge</i>")
-    whole = Para(markup, style)
-    whole.wrap(width, 10_000)
-    lines = _lines(whole)
+    style, width, markup, whole, lines = _syd()
     cache = BuildCache()
     with cache.build():
         kept = Para(markup, style)

@@ -226,6 +226,20 @@ def _base_fonts(pdf: Path) -> set[str]:
     return names
 
 
+
+def _own_text_font(tmp_path, bundled: str):
+    """A conference whose theme's text font is the data folder's fonts/Mine-Regular.ttf, a copy of the bundled file
+    `bundled`: (the folder, that font file)."""
+    from booklet.text.fonts import FONT_DIR
+
+    folder = write_conference(tmp_path / "data", {"abstracts.yaml": _abstracts(LONG),
+                                                   "images/ana.jpg": _photo((200, 60, 30)),
+                                                   "theme.yaml": "fonts: {text: fonts/Mine-Regular.ttf}\n"})
+    font = folder / "fonts/Mine-Regular.ttf"
+    font.parent.mkdir()
+    font.write_bytes((FONT_DIR / bundled).read_bytes())
+    return folder, font
+
 def test_a_font_file_replaced_in_place_is_read_again_by_the_next_build_through_the_same_cache(tmp_path, monkeypatch):
     """A library user's (or a watch's) cache kept drawing with a theme's font file as this process first parsed it:
     written over with another font (same path), the next build embedded the old one. Now each build looks at the files
@@ -238,12 +252,7 @@ def test_a_font_file_replaced_in_place_is_read_again_by_the_next_build_through_t
     from booklet.text import fonts
     from booklet.text.fonts import DEFAULT, FONT_DIR, use_fonts
 
-    folder = write_conference(tmp_path / "data", {"abstracts.yaml": _abstracts(LONG),
-                                                   "images/ana.jpg": _photo((200, 60, 30)),
-                                                   "theme.yaml": "fonts: {text: fonts/Mine-Regular.ttf}\n"})
-    font = folder / "fonts/Mine-Regular.ttf"
-    font.parent.mkdir()
-    font.write_bytes((FONT_DIR / "NotoSans-Regular.ttf").read_bytes())
+    folder, font = _own_text_font(tmp_path, "NotoSans-Regular.ttf")
     cache, first, warm, fresh = BuildCache(), tmp_path / "first.pdf", tmp_path / "warm.pdf", tmp_path / "fresh.pdf"
     try:
         build_booklet(folder, first, cache=cache)
@@ -316,14 +325,9 @@ def test_a_font_file_written_again_with_the_same_bytes_is_the_font_it_was(tmp_pa
     paragraph out anew (the fonts' key counts a replaced file) and ended the cache's kept workers. Now it reads and
     hashes the file once: the same digest, nothing made again, the same PDF."""
     from booklet.text import fonts
-    from booklet.text.fonts import DEFAULT, FONT_DIR, use_fonts
+    from booklet.text.fonts import DEFAULT, use_fonts
 
-    folder = write_conference(tmp_path / "data", {"abstracts.yaml": _abstracts(LONG),
-                                                   "images/ana.jpg": _photo((200, 60, 30)),
-                                                   "theme.yaml": "fonts: {text: fonts/Mine-Regular.ttf}\n"})
-    font = folder / "fonts/Mine-Regular.ttf"
-    font.parent.mkdir()
-    font.write_bytes((FONT_DIR / "GentiumBookPlus-Regular.ttf").read_bytes())
+    folder, font = _own_text_font(tmp_path, "GentiumBookPlus-Regular.ttf")
     cache, first, warm = BuildCache(), tmp_path / "first.pdf", tmp_path / "warm.pdf"
     try:
         build_booklet(folder, first, cache=cache, jobs=1)
