@@ -1641,22 +1641,35 @@ def test_titles_the_fonts_print_nothing_of_are_apart_in_any_set_dict_or_cache_ke
     assert type(read_booklet(write_conference(tmp_path / "plain"))[0].abstracts[0].title) is str
 
 
-def test_placeholder_names_and_texts_are_warnings_at_their_lines_and_left_out_of_the_index(tmp_path):
-    abstracts = """\
+def _placeholders(tmp_path, speaker: str, author: str, chair: str, text: str = "Some text."):
+    """A conference whose first abstract's speaker is `speaker` (its text `text`), whose second's second author is
+    `author`, and whose programme's chair is `chair`: (the placeholder warnings lint gives, its built booklet's Pdf
+    and the lines of its index's page)."""
+    from booklet.build import build_booklet
+
+    abstracts = f"""\
         - id: lund-2026
           title: A talk about Lund
-          speaker: {name: TBA, affiliation: Uni A}
-          abstract: "[Abstract folgt]"
+          speaker: {{name: {speaker}, affiliation: Uni A}}
+          abstract: {text}
         - id: okafor
           title: Hierarchical models
           authors:
-            - {name: Chiamaka Okafor, affiliation: Uni B, presenting: true}
-            - {name: N. N.}
+            - {{name: Chiamaka Okafor, affiliation: Uni B, presenting: true}}
+            - {{name: {author}}}
           abstract: More text.
         """
-    programme = BASE["programme.yaml"].replace("chair: Mei Chen", "chair: John Doe")
+    programme = BASE["programme.yaml"].replace("chair: Mei Chen", f"chair: {chair}")
     files = {"abstracts.yaml": abstracts, "programme.yaml": programme}
     found = [w for w in warnings_for(tmp_path, files) if "placeholder" in w]
+    build_booklet(write_conference(tmp_path / "built", files), tmp_path / "b.pdf")
+    pdf = Pdf(tmp_path / "b.pdf")
+    (index,) = [i for i in range(len(pdf)) if pdf.lines(i)[0] == "Index of authors"]
+    return found, pdf, pdf.lines(index)
+
+
+def test_placeholder_names_and_texts_are_warnings_at_their_lines_and_left_out_of_the_index(tmp_path):
+    found, pdf, lines = _placeholders(tmp_path, "TBA", "N. N.", "John Doe", '"[Abstract folgt]"')
     assert found == [
         "abstracts.yaml:3: [0].speaker.name: warning: 'TBA' is a placeholder, not a name: it would be printed as it "
         "is; write the real one before printing",
@@ -1666,13 +1679,7 @@ def test_placeholder_names_and_texts_are_warnings_at_their_lines_and_left_out_of
         "be printed as it is; write the real one before printing",
         "abstracts.yaml:4: [0].abstract: warning: '[Abstract folgt]' is a placeholder, not a text: it would be "
         "printed as it is; write the real one before printing"]
-    from booklet.build import build_booklet
-
-    folder = write_conference(tmp_path / "built", files)
-    build_booklet(folder, tmp_path / "b.pdf")
-    pdf = Pdf(tmp_path / "b.pdf")
-    (index,) = [i for i in range(len(pdf)) if pdf.lines(i)[0] == "Index of authors"]
-    listed = " ".join(pdf.lines(index))
+    listed = " ".join(lines)
     assert "Okafor, Chiamaka" in listed and "TBA" not in listed and "N. N." not in listed and "Doe" not in listed
     assert pdf.pages_with("TBA") and pdf.pages_with("John Doe")  # printed where they are named
 
@@ -1763,21 +1770,7 @@ def test_every_language_with_a_label_table_has_its_placeholder_roles():
 
 
 def test_role_placeholders_are_warned_at_their_lines_and_left_out_of_the_index(tmp_path):
-    abstracts = """\
-        - id: lund-2026
-          title: A talk about Lund
-          speaker: {name: Speaker 1, affiliation: Uni A}
-          abstract: Some text.
-        - id: okafor
-          title: Hierarchical models
-          authors:
-            - {name: Chiamaka Okafor, affiliation: Uni B, presenting: true}
-            - {name: Author 2}
-          abstract: More text.
-        """
-    programme = BASE["programme.yaml"].replace("chair: Mei Chen", "chair: Session Chair")
-    files = {"abstracts.yaml": abstracts, "programme.yaml": programme}
-    found = [w for w in warnings_for(tmp_path, files) if "placeholder" in w]
+    found, pdf, listed = _placeholders(tmp_path, "Speaker 1", "Author 2", "Session Chair")
     assert found == [
         "abstracts.yaml:3: [0].speaker.name: warning: 'Speaker 1' is a placeholder, not a name: it would be printed "
         "as it is; write the real one before printing",
@@ -1785,12 +1778,6 @@ def test_role_placeholders_are_warned_at_their_lines_and_left_out_of_the_index(t
         "printed as it is; write the real one before printing",
         "programme.yaml:8: days[0].items[3].chair: warning: 'Session Chair' is a placeholder, not a chair's name: it "
         "would be printed as it is; write the real one before printing"]
-    from booklet.build import build_booklet
-
-    build_booklet(write_conference(tmp_path / "built", files), tmp_path / "b.pdf")
-    pdf = Pdf(tmp_path / "b.pdf")
-    (index,) = [i for i in range(len(pdf)) if pdf.lines(i)[0] == "Index of authors"]
-    listed = pdf.lines(index)
     assert any(line.startswith("Okafor, Chiamaka") for line in listed), listed
     assert not [line for line in listed if "Speaker" in line or "Author" in line or "Chair" in line], listed
     assert pdf.pages_with("Speaker 1") and pdf.pages_with("Session Chair")  # printed where they are named
