@@ -595,12 +595,6 @@ def id_from(*parts: str, limit: int = 32) -> str:
     return slug(" ".join(words), limit) or "entry"
 
 
-def family_name(person: Person | None) -> str:
-    if person is None or not person.name:
-        return ""
-    return person.name.split()[-1]
-
-
 # -- times ------------------------------------------------------------------------------------
 
 def hhmm(t: dt.time) -> str:
