@@ -1177,8 +1177,11 @@ def watch(data_dir: Path, output: Path, page_size: str, jobs: int | None) -> Non
     from .build import PrintOptions
     from .watch import Changed, Rebuild, Restart, Watching, watch as watch_folder
 
-    if not data_dir.is_dir():
-        _say(f"booklet: {data_dir} is not a folder; nothing to watch.", err=True)
+    if not data_dir.is_dir():  # said as `build` says it, but nothing is built and nothing watched
+        from .data.validate import not_a_data_folder
+        problems = [not_a_data_folder(data_dir)]
+        _print_problems(problems)
+        _say(f"{_summary(problems)}; nothing to watch.", err=True)
         sys.exit(1)
     options = PrintOptions(canonical_size(page_size))
 

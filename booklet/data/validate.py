@@ -32,6 +32,17 @@ from ..paths import not_a_file
 from ..problems import DataError, Problem
 
 
+def not_a_data_folder(folder: Path) -> Problem:
+    """What is wrong with `folder`, which is not a folder, as a data folder: missing (`booklet init` starts one), or
+    something else (a file, a device, a link to nowhere) that `init` cannot write in either."""
+    if os.path.lexists(folder):  # a device (/dev/null), a pipe, a link to nowhere: `init` cannot write there
+        link = not_a_file(folder) if os.path.islink(folder) else None  # (in a loop, or to nothing: said so)
+        return Problem(str(folder), 0, "", f"not a folder{f': it {link};' if link else ':'} give the conference's "
+                       "data folder")
+    return Problem(str(folder), 0, "", "no such folder: give the conference's data folder, or start one with: "
+                   f"booklet init {shlex.quote(str(folder))}")
+
+
 def read_booklet(folder: Path, elsewhere: bool = False) -> tuple[Booklet, list[Problem]]:
     """The folder's data as a Booklet, with its warnings; DataError when anything is wrong.
 
@@ -45,13 +56,8 @@ def read_booklet(folder: Path, elsewhere: bool = False) -> tuple[Booklet, list[P
         if folder.is_dir():
             report.error("conference.yaml", 0, "", f"not found in {folder}: every conference needs one (booklet "
                          "init DIR starts a conference in a new folder, with every file)")
-        elif os.path.lexists(folder):  # a device (/dev/null), a pipe, a link to nowhere: `init` cannot write there
-            link = not_a_file(folder) if os.path.islink(folder) else None  # (in a loop, or to nothing: said so)
-            report.error(str(folder), 0, "", f"not a folder{f': it {link};' if link else ':'} give the conference's "
-                         "data folder")
         else:
-            report.error(str(folder), 0, "", "no such folder: give the conference's data folder, or start one "
-                         f"with: booklet init {shlex.quote(str(folder))}")
+            report.problems.append(not_a_data_folder(folder))
         raise DataError(report.problems)
     theme = read_theme(report, folder)  # first: its fonts are the ones whose characters are checked
     use_fonts(font_set(theme))
