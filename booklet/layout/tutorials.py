@@ -84,6 +84,9 @@ def _description_kept(ctx: Context, below: list) -> bool:
     the next page rather than split (where it is not at the top of a page; its other presenters go on as blocks:
     _kept_with_first_presenter): when that description, but the paragraph kept with the presenters, is shorter than
     2 x TAIL_LINES lines (as wide as it is set), so that a split left fewer than TAIL_LINES on one page or the other.
+    A description set in columns counts its rows, not its lines: each column of each part is read on its own, so each
+    keeps TAIL_LINES lines (39C3's A4 descriptions of 12-13 lines over 2 columns, 6-7 rows, move on whole; counting
+    lines split XDC's 2 + 2 lines a column).
     (A short abstract moves on whole by Continues' `tail`; a tutorial's presenters, not text, keep that from counting:
     XDC's 4-line "X.Org security BoF" was split 2 + 2 lines, the 2 and its presenter under "(continued)".)"""
     text = itertools.takewhile(lambda flowable: not isinstance(flowable, Together), below)  # (the presenters'
