@@ -371,3 +371,84 @@ def test_a_value_already_reported_is_still_one_after_the_disk_cache_pickles_it(t
     assert rows[0]["name"] is BAD and rows.lines == [2] and rows[0].lines == {"name": 2, "country": 2}
     assert [str(p) for p in problems] == ["participants.csv:2: name: the value runs on to line 3: a double quote "
                                           "opened on this line is closed only there; close it where the value ends"]
+
+
+# -- a last page of a few names ------------------------------------------------------------------
+
+def _many_folder(folder: Path, count: int) -> Path:
+    """A conference of the list of participants alone, `count` names under one letter (Ann Kaa, Ann Kab, ...), each
+    with an affiliation and a country below it."""
+    families = [f"K{a}{b}" for a in "abcdefghijklmnopqrstuvwxyz" for b in "abcdefghijklmnopqrstuvwxyz"][:count]
+    text = "".join(f"- {{name: Ann {family}, affiliation: Uni A, country: Chad}}\n" for family in families)
+    return write_conference(folder, {"participants.yaml": text, "theme.yaml": "sections: [participants]\n"})
+
+
+def _name_lines(path: Path) -> tuple[list[int], list[float]]:
+    """The names of the list on each of its pages, and the steps between the baselines of two names one under the
+    other in a column."""
+    reader = PdfReader(str(path))
+    counts, steps = [], []
+    for page in reader.pages:
+        columns: dict[float, list[float]] = {}
+
+        def visit(text, cm, tm, font, size, columns=columns):
+            if re.fullmatch(r"K[a-z]{2}", text.strip().rstrip(",")):
+                x, y = tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                columns.setdefault(round(x, 1), []).append(y)
+
+        page.extract_text(visitor_text=visit)
+        if columns:
+            counts.append(sum(map(len, columns.values())))
+            steps += [a - b for ys in columns.values() for a, b in zip(sorted(ys)[::-1], sorted(ys)[::-1][1:])]
+    return counts, steps
+
+
+@pytest.mark.parametrize("count, per_page, closer", [(40, [40], True), (78, [36, 42], True), (44, [35, 9], False)])
+def test_a_list_that_would_end_on_a_page_of_a_few_names_is_set_closer_to_end_a_page_earlier(tmp_path, count,
+                                                                                              per_page, closer):
+    """As the index of authors (test_index): an A5 page of the list holds 35 names (with their affiliation) under its
+    heading. 40 names were 35 and 5 on a page of their own (under a fifth of a page): the names are set closer (their
+    leading and the spaces between them, no closer than columns.CLOSEST, the last few then a little tighter as before:
+    Columns._tightened), to end a page earlier; 78, 35, 38 and 5: closer from the first page on, over both. 44 (35
+    and 9, over a fifth of a page) are set as they were, the names as far apart as ever."""
+    from booklet.layout.columns import CLOSEST, TIGHTEST
+
+    pdf = build(_many_folder(tmp_path / "conf", count), tmp_path / "out.pdf")
+    names, steps = _name_lines(pdf.path)
+    assert names == per_page  # (the list's pages, and the names on each)
+    plain = max(_name_lines(build(_many_folder(tmp_path / "plain", 44), tmp_path / "p.pdf").path)[1])
+    if not closer:  # (baselines read to a tenth of a point)
+        assert max(steps) - min(steps) <= 0.11
+    else:  # (a name's two lines 2.24 sizes apart, 0.45 of space below them: _Styles)
+        assert plain * (CLOSEST * (2.24 + TIGHTEST * 0.45) / 2.69) - 0.11 <= min(steps) and max(steps) < plain - 0.15
+
+
+def test_a_list_set_closer_is_rebuilt_from_the_cache_to_the_same_bytes(tmp_path, monkeypatch):
+    """A build that keeps layouts keeps how much closer the list was set and its columns: a rebuild writes the same
+    PDF (from the disk cache, as from a warm process); a warm rebuild after an edit that moves no name fills no
+    columns at all, byte for byte as a build without a cache."""
+    from booklet.build import build_booklet
+    from booklet.cache import BuildCache
+    from booklet.layout.columns import Columns
+
+    folder = _many_folder(tmp_path / "conf", 40)
+    first = build_booklet(folder, tmp_path / "first.pdf").output.read_bytes()
+    again = build_booklet(folder, tmp_path / "again.pdf").output.read_bytes()
+    assert _name_lines(tmp_path / "again.pdf")[0] == [40]
+    assert again == first
+
+    fills = []
+    real = Columns._fill
+    monkeypatch.setattr(Columns, "_fill", lambda self, *args: fills.append(args) or real(self, *args))
+    cache, warm, cold = BuildCache(), tmp_path / "warm.pdf", tmp_path / "cold.pdf"
+    build_booklet(folder, warm, cache=cache)
+    assert fills  # (the first: the page filled, the closer setting looked for)
+    conference = folder / "conference.yaml"
+    conference.write_text(conference.read_text(encoding="utf-8").replace("Test Conference", "Test Meeting"),
+                          encoding="utf-8")
+    fills.clear()
+    build_booklet(folder, warm, cache=cache)
+    assert fills == []
+    build_booklet(folder, cold, cache=BuildCache(warm=False))
+    assert "Test Meeting" in " ".join(Pdf(warm).texts)
+    assert _name_lines(warm)[0] == [40] and warm.read_bytes() == cold.read_bytes()

@@ -32,6 +32,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
@@ -65,6 +66,13 @@ def in_columns(flowables: Sequence, width: float) -> list[Flowable]:
     """`flowables` set in as many columns as `width` holds (as they are when it holds one)."""
     count = column_count(width)
     return [Columns(flowables, count, GAP, key=content_key(flowables))] if count > 1 else list(flowables)
+
+
+def closer_style(style: ParagraphStyle, scale: float) -> ParagraphStyle:
+    """`style` set closer, its leading and its spaces before and after at `scale`: a list's (the index of authors', the
+    list of participants') whose sequence Columns sets closer (its `closer(scale)`: Columns._closer)."""
+    return ParagraphStyle(style.name + "_closer", parent=style, leading=style.leading * scale,
+                          spaceBefore=style.spaceBefore * scale, spaceAfter=style.spaceAfter * scale)
 
 
 def content_key(flowables: Sequence):

@@ -40,7 +40,7 @@ from ..text.fonts import DEPTH, SANS
 from ..text.names import heading, sort_key, split_name
 from ..text.quotes import curly_quotes
 from ..text.paragraph import _MARKERS, MathParagraph, cleaned_text, _string_width, copy_fragment
-from .columns import GAP, Columns, column_count, keep_with_last
+from .columns import GAP, Columns, closer_style, column_count, keep_with_last
 from .common import Context, letter_headings
 from .flowables import Anchor, KeptDrawing, Para, canvas_state, paragraphs_key, replayed_on
 
@@ -547,11 +547,8 @@ class _Flowables(Sequence):
         sets a list closer to end it a page earlier, rather than on a page of a few names: Columns._closer)."""
         made = copy.copy(self)
         made.scale = self.scale * scale
-        entry, letter = self.entry_style, self.letter_style
-        made.entry_style = ParagraphStyle(entry.name + "_closer", parent=entry, leading=entry.leading * scale)
-        made.letter_style = ParagraphStyle(letter.name + "_closer", parent=letter, leading=letter.leading * scale,
-                                           spaceBefore=letter.spaceBefore * scale,
-                                           spaceAfter=letter.spaceAfter * scale)
+        made.entry_style = closer_style(self.entry_style, scale)
+        made.letter_style = closer_style(self.letter_style, scale)
         made._made = {}
         made._fast = EntryFrags(made.entry_style) if self.links else None
         return made

@@ -10,7 +10,8 @@ smaller, muted type (the country left out when the affiliation already ends with
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import copy
+from collections.abc import Callable, Iterable, Sequence
 from itertools import groupby
 
 from reportlab.lib.styles import ParagraphStyle
@@ -22,7 +23,7 @@ from ..model import Booklet, Participant
 from ..text import markup
 from ..text.fonts import SANS
 from ..text.names import IndexName, heading, sort_key, split_name
-from .columns import content_key, in_columns, keep_with_last
+from .columns import closer_style, content_key, in_columns, keep_with_last
 from .common import Context, letter_headings
 from .flowables import Anchor, Para
 
@@ -59,21 +60,48 @@ def build_participants(ctx: Context, family: FamilyLookup | None = None) -> list
         family = lambda name: ctx.people.of(name).family  # noqa: E731
     styles = _Styles(ctx)
     limit = ctx.page.text_height / 2  # an entry taller than this may be split (a column could not hold it)
-    body: list[Flowable] = []
     language = ctx.booklet.conference.language
     ordering = ordered(participants, family, language)
     groups = [(letter, list(group)) for letter, group in groupby(ordering,
                                                                  key=lambda pair: heading(pair[0], language))]
     shown = letter_headings(ctx, [letter for letter, _ in groups], styles.letter.fontSize)
-    for text, (_, group) in zip(shown, groups):
-        entries = [_entry(name, participant, styles, limit) for name, participant in group]
-        # a heading never alone at a column's foot, nor with only one of several names under it ("O / Ortiz");
-        # nor the last name alone at the next column's top
-        body.append(_Together([Para(text, styles.letter), *entries[:2]], limit))
-        body += entries[2:]
-        if len(entries) > 2:
-            keep_with_last(body[-2])  # (the last but one, or the heading's block that holds it)
+    body = _Entries([(text, group) for text, (_, group) in zip(shown, groups)], styles, limit)
     return story + in_columns(body, ctx.page.text_width)
+
+
+class _Entries(Sequence):
+    """The list's flowables, letter by letter: the heading with the first two names under it (_Together: a heading is
+    never alone at a column's foot, nor with only one of several names under it, "O / Ortiz"), then the other names,
+    the last but one kept with the last (no column starts with it alone). `closer`: the same list set closer
+    (columns.Columns sets it so rather than end it on a page of a few names: Columns._closer)."""
+
+    scale = 1.0  # of the list's leadings and spaces (closer)
+
+    def __init__(self, groups: list[tuple[str, list[tuple[IndexName, Participant]]]], styles: _Styles, limit: float):
+        self.groups, self.styles, self.limit = groups, styles, limit  # (each letter's heading as markup, its names)
+        self._flowables: list[Flowable] = []
+        for text, group in groups:
+            entries = [_entry(name, participant, styles, limit) for name, participant in group]
+            self._flowables.append(_Together([Para(text, styles.letter), *entries[:2]], limit))
+            self._flowables += entries[2:]
+            if len(entries) > 2:
+                keep_with_last(self._flowables[-2])  # (the last but one, or the heading's block that holds it)
+
+    def closer(self, scale: float) -> _Entries:
+        """The same list with its leadings and spaces at `scale` (see columns.closer_style)."""
+        made = _Entries(self.groups, self.styles.closer(scale), self.limit)
+        made.scale = self.scale * scale
+        return made
+
+    def content_key(self):
+        """What the list's layout depends on (see columns.content_key)."""
+        return content_key(self._flowables)
+
+    def __len__(self) -> int:
+        return len(self._flowables)
+
+    def __getitem__(self, index):
+        return self._flowables[index]
 
 
 def details(participant: Participant) -> str:
@@ -99,6 +127,13 @@ class _Styles:
         self.alone = ParagraphStyle("participant_alone", parent=self.name, spaceAfter=gap)
         self.details = ParagraphStyle("participant_details", parent=s.affiliation, fontSize=size * 0.8,
                                       leading=size * 1.02, spaceAfter=gap)
+
+    def closer(self, scale: float) -> _Styles:
+        """The same styles set closer: their leadings and spaces at `scale` (columns.closer_style)."""
+        made = copy.copy(self)
+        for name in ("letter", "name", "alone", "details"):
+            setattr(made, name, closer_style(getattr(self, name), scale))
+        return made
 
 
 def _entry(name: IndexName, participant: Participant, styles: _Styles, limit: float) -> Flowable:
