@@ -127,15 +127,25 @@ def test_columns_two_on_a5_three_on_a4(tmp_path, size, columns):
     assert max(map(len, by_column)) - min(map(len, by_column)) <= 2
 
 
-def test_a_letter_heading_keeps_two_of_its_names_with_it_at_a_column_foot(tmp_path):
-    """The sample's participants at letter size: "O" and Ortiz at the foot of the second column, Osei-Mensah and the
-    other O names at the top of the third, before; now the letter, Ortiz and Osei-Mensah go on together. (The list
-    starts a page of its own: the sample's participants and people in the minimal conference lay it out as in the
-    sample's booklet, the same lines on the page, in a quarter of the pages.)"""
+def _sample_list(tmp_path: Path) -> Pdf:
+    """The sample's participants at letter size. (The list starts a page of its own: the sample's participants and
+    people in the minimal conference lay it out as in the sample's booklet, the same lines on the page, in a quarter
+    of the pages.)"""
     sample = Path(__file__).resolve().parent.parent / "data"
     folder = write_conference(tmp_path / "conf", {name: (sample / name).read_text(encoding="utf-8")
                                                   for name in ("participants.yaml", "people.yaml")})
-    pdf = build(folder, tmp_path / "out.pdf", "--page-size", "letter")
+    return build(folder, tmp_path / "out.pdf", "--page-size", "letter")
+
+
+def test_a_letter_heading_keeps_two_of_its_names_with_it_at_a_column_foot(tmp_path, monkeypatch):
+    """The sample's participants at letter size, set as they come (not closer: its last page of 7 names, W to П,
+    is now taken back, test_the_samples_list_at_letter_size_ends_a_page_earlier): "O" and Ortiz at the foot of the
+    second column, Osei-Mensah and the other O names at the top of the third, before; now the letter, Ortiz and
+    Osei-Mensah go on together."""
+    from booklet.layout import columns
+
+    monkeypatch.setattr(columns, "NEAR_EMPTY", 0.0)  # (no last page is nearly empty: none set closer)
+    pdf = _sample_list(tmp_path)
     (page,) = set(pdf.pages_with("Ortiz, Diego")) & set(pdf.pages_with("Lakeshore Institute"))  # not the index
     starts = x_positions(tmp_path / "out.pdf", page, {"Ortiz", "Osei-Mensah", "Nwosu"})
     assert starts["Ortiz"] == starts["Osei-Mensah"] != starts["Nwosu"]
@@ -452,3 +462,20 @@ def test_a_list_set_closer_is_rebuilt_from_the_cache_to_the_same_bytes(tmp_path,
     build_booklet(folder, cold, cache=BuildCache(warm=False))
     assert "Test Meeting" in " ".join(Pdf(warm).texts)
     assert _name_lines(warm)[0] == [40] and warm.read_bytes() == cold.read_bytes()
+
+
+def test_the_samples_list_at_letter_size_ends_a_page_earlier(tmp_path, monkeypatch):
+    """The sample's participants at letter size ended on a page of their own with 7 names (Walker to Петков, over
+    three columns): the list is set closer, every line of it on its first page, as set as they come over two."""
+    from booklet.layout import columns
+
+    closer = _sample_list(tmp_path / "closer")
+    (page,) = closer.pages_with("Abebe, Selam")
+    assert closer.lines(page)[0] == "Participants" and closer.pages_with("Петков, Радослав") == [page]
+    monkeypatch.setattr(columns, "NEAR_EMPTY", 0.0)
+    plain = _sample_list(tmp_path / "plain")
+    (first,) = plain.pages_with("Abebe, Selam")
+    assert plain.pages_with("Петков, Радослав") == [first + 1]
+    lines = section_lines(closer)  # (its heading, the running head and the page numbers left out)
+    assert len(lines) > 100 and lines == [line for at in (first, first + 1) for line in plain.lines(at)
+                                          if line not in ("Participants", "TC2027") and not line.isdigit()]

@@ -72,20 +72,22 @@ def build_participants(ctx: Context, family: FamilyLookup | None = None) -> list
 class _Entries(Sequence):
     """The list's flowables, letter by letter: the heading with the first two names under it (_Together: a heading is
     never alone at a column's foot, nor with only one of several names under it, "O / Ortiz"), then the other names,
-    the last but one kept with the last (no column starts with it alone). `closer`: the same list set closer
-    (columns.Columns sets it so rather than end it on a page of a few names: Columns._closer)."""
+    the last but one kept with the last (no column starts with it alone). Each made when first asked for (the list set
+    closer is laid out from the page it is set closer on: the names before it are not made again). `closer`: the same
+    list set closer (columns.Columns sets it so rather than end it on a page of a few names: Columns._closer)."""
 
     scale = 1.0  # of the list's leadings and spaces (closer)
 
     def __init__(self, groups: list[tuple[str, list[tuple[IndexName, Participant]]]], styles: _Styles, limit: float):
         self.groups, self.styles, self.limit = groups, styles, limit  # (each letter's heading as markup, its names)
-        self._flowables: list[Flowable] = []
-        for text, group in groups:
-            entries = [_entry(name, participant, styles, limit) for name, participant in group]
-            self._flowables.append(_Together([Para(text, styles.letter), *entries[:2]], limit))
-            self._flowables += entries[2:]
-            if len(entries) > 2:
-                keep_with_last(self._flowables[-2])  # (the last but one, or the heading's block that holds it)
+        self._plan: list[tuple[int, int]] = []  # (its group, its first name) of each flowable
+        kept = []
+        for number, (_, group) in enumerate(groups):
+            self._plan += [(number, 0), *((number, at) for at in range(2, len(group)))]
+            if len(group) > 2:
+                kept.append(len(self._plan) - 2)  # (the last but one, or the heading's block that holds it)
+        self._kept = frozenset(kept)
+        self._made: dict[int, Flowable] = {}
 
     def closer(self, scale: float) -> _Entries:
         """The same list with its leadings and spaces at `scale` (see columns.closer_style)."""
@@ -95,13 +97,26 @@ class _Entries(Sequence):
 
     def content_key(self):
         """What the list's layout depends on (see columns.content_key)."""
-        return content_key(self._flowables)
+        return content_key(self)
 
     def __len__(self) -> int:
-        return len(self._flowables)
+        return len(self._plan)
 
     def __getitem__(self, index):
-        return self._flowables[index]
+        if isinstance(index, slice):
+            return [self[at] for at in range(*index.indices(len(self)))]
+        index = range(len(self._plan))[index]  # (IndexError past the end: a sequence's iteration ends there)
+        made = self._made.get(index)
+        if made is None:
+            number, first = self._plan[index]
+            text, group = self.groups[number]
+            names = [_entry(name, participant, self.styles, self.limit)
+                     for name, participant in group[first:first + (2 if first == 0 else 1)]]
+            made = _Together([Para(text, self.styles.letter), *names], self.limit) if first == 0 else names[0]
+            if index in self._kept:
+                keep_with_last(made)
+            self._made[index] = made
+        return made
 
 
 def details(participant: Participant) -> str:
