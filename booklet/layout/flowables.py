@@ -188,6 +188,21 @@ def _replays(kept, doc) -> bool:
     return True
 
 
+def _translation(x: float, y: float) -> str:
+    """The operator Canvas.translate(x, y) writes after a saved state ("1 0 0 1 x y cm"), its numbers formatted once
+    per value (see _number): draw_on's and replayed_on's."""
+    return f"1 0 0 1 {_number(x)} {_number(y)} cm"
+
+
+def _translated(matrix: tuple, x: float, y: float) -> tuple:
+    """The canvas's transformation `matrix` translated by (x, y), as Canvas.transform works translate(x, y) out (the
+    same arithmetic, so the same floats): what marks and links read while a flowable draws (draw_on, replayed_on)."""
+    a0, b0, c0, d0, e0, f0 = matrix
+    a, b, c, d = 1, 0, 0, 1
+    return (a0 * a + c0 * b, b0 * a + d0 * b, a0 * c + c0 * d, b0 * c + d0 * d,
+            a0 * x + c0 * y + e0, b0 * x + d0 * y + f0)
+
+
 def replayed_on(canvas, x, y, kept) -> bool:
     """What a drawing kept by drawn_kept (`kept`, or None) wrote, added to the page at (x, y) as Flowable.drawOn
     would draw it there, without the canvas's saving and restoring of its state (a copy of its attributes) and
@@ -199,14 +214,11 @@ def replayed_on(canvas, x, y, kept) -> bool:
         return False
     code = canvas._code
     code.append("q")
-    code.append(f"1 0 0 1 {_number(x)} {_number(y)} cm")
+    code.append(_translation(x, y))
     code.extend(kept[0])
     if kept[2]:
         matrix = canvas._currentMatrix
-        a0, b0, c0, d0, e0, f0 = matrix
-        a, b, c, d = 1, 0, 0, 1  # as Canvas.transform works translate(x, y) out
-        canvas._currentMatrix = (a0 * a + c0 * b, b0 * a + d0 * b, a0 * c + c0 * d, b0 * c + d0 * d,
-                                 a0 * x + c0 * y + e0, b0 * x + d0 * y + f0)
+        canvas._currentMatrix = _translated(matrix, x, y)
         try:
             _replay_effects(canvas, kept[2])
         finally:
@@ -360,11 +372,8 @@ def draw_on(flowable: Flowable, canvas, x, y, _sW=0) -> None:
     same transformation matrix) but its numbers formatted once per value (see _number)."""
     x = flowable._hAlignAdjust(x, _sW)
     canvas.saveState()
-    a0, b0, c0, d0, e0, f0 = canvas._currentMatrix
-    a, b, c, d = 1, 0, 0, 1
-    canvas._currentMatrix = (a0 * a + c0 * b, b0 * a + d0 * b, a0 * c + c0 * d, b0 * c + d0 * d,
-                             a0 * x + c0 * y + e0, b0 * x + d0 * y + f0)
-    canvas._code.append(f"1 0 0 1 {_number(x)} {_number(y)} cm")
+    canvas._currentMatrix = _translated(canvas._currentMatrix, x, y)
+    canvas._code.append(_translation(x, y))
     flowable._drawOn(canvas)
     if getattr(flowable, "_showBoundary", False):
         canvas.setStrokeColor(gray)
