@@ -1389,6 +1389,42 @@ def test_an_entry_its_other_spaces_cannot_fit_is_set_closer_by_its_headers_space
     assert abs(taken[0] - taken[1]) < 0.02, taken  # (by the same fraction: the header's hierarchy as set)
 
 
+def test_a_header_beside_a_photo_is_set_closer_by_its_paragraphs_spaces_too(tmp_path):
+    """A review: an entry's header closed up (abstracts._header_closed_up, for an entry its other spaces cannot fit)
+    closed the spaces of its paragraphs only where they stood alone: beside the presenter's photo (a BesidePhoto) they
+    were left as set, and the entry moved on whole as before. Seven authors' header, taller than the photo, is shorter
+    by half its paragraphs' spaces at half."""
+    from booklet.check import check_folder
+    from booklet.layout.abstracts import _header_closed_up, abstract_content
+    from booklet.layout.common import Context
+    from booklet.layout.flowables import BesidePhoto
+    from booklet.layout.page import page_for
+
+    register_fonts()
+    authors = "".join(f"    - {{name: Author {n}, affiliation: \"{a}\""
+                      f"{', photo: images/p.jpg, presenting: true' if n == 1 else ''}}}\n"
+                      for n, a in enumerate(AFFILIATIONS, 1))
+    data = write_conference(tmp_path / "conf", {
+        "abstracts.yaml": f"- id: many\n  title: Seven authors and a photo\n  authors:\n{authors}  abstract: Text.\n",
+        "programme.yaml": None, "tutorials.yaml": None, "images/p.jpg": portrait()})
+    booklet = check_folder(data)[0]
+    ctx = Context(booklet, page_for("A5"))
+
+    def header(space: float | None) -> tuple[float, float, float]:  # its height, its paragraphs' spaces, the photo's
+        content, count = abstract_content(ctx, booklet.abstracts[0])
+        (beside,) = [flowable for flowable in content[:count] if isinstance(flowable, BesidePhoto)]
+        if space is not None:
+            _header_closed_up(content[:count], space)
+        height = beside.wrap(ctx.page.text_width, 1000)[1]
+        spaces = (sum(para.getSpaceBefore() for para in beside.paras[1:])
+                  + sum(para.getSpaceAfter() for para in beside.paras[:-1]))
+        return height, spaces, beside._photo_size[1]
+
+    (as_set, spaces, photo), (closed, closed_spaces, _) = header(None), header(0.5)
+    assert as_set > photo and spaces > 5  # (taller than the photo beside it: its spaces count)
+    assert closed_spaces == pytest.approx(spaces / 2) and closed == pytest.approx(as_set - spaces / 2)
+
+
 @pytest.mark.parametrize("lines, refit", [(26, True), (40, False)])
 def test_the_last_entry_is_set_closer_only_where_it_would_otherwise_stand_alone_on_the_next_page(tmp_path, lines,
                                                                                                     refit):

@@ -595,9 +595,12 @@ def _closer(ctx: Context, made, entry: Entry, width: float, room: float, above: 
 
 def _header_closed_up(header: list, space: float) -> None:
     """The spaces before and after each paragraph of `header` (an entry's label line, title, authors, as just made
-    for it: no other holds them) set to `space` times its style's: the header's hierarchy as set, closer (_closer)."""
+    for it: no other holds them; beside its photo too, a BesidePhoto's) set to `space` times its style's: the header's
+    hierarchy as set, closer (_closer)."""
     for flowable in header:
-        if isinstance(flowable, Para):
+        if isinstance(flowable, BesidePhoto):  # (a header beside a photo: its paragraphs, where it is taller)
+            _header_closed_up(flowable.paras, space)
+        elif isinstance(flowable, Para):
             flowable.spaceBefore = flowable.style.spaceBefore * space
             flowable.spaceAfter = flowable.style.spaceAfter * space
 
