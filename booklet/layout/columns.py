@@ -324,7 +324,8 @@ class Columns(Flowable):
         self.key = self.items.content_key() if self._given[1] is not None else None
 
     def _closer_key(self, width: float, height: float, at_top: bool):
-        """The key under which a build keeping layouts keeps _closer's answer for this page (None: not kept)."""
+        """(the cache, the key) under which a build keeping layouts keeps _closer's answer for this page: (None, None)
+        where it is not kept (no cache, or a list with no key)."""
         cache = memory.active() if self._given[1] is not None else None
         if cache is None:
             return None, None
