@@ -41,7 +41,7 @@ def cannot_write(exc: OSError, target) -> str:
 
 
 def file_in_the_way(path: Path) -> Path | None:
-    """The file (not a folder) among the folders `path` would be written in, the nearest first, or None."""
+    """The nearest of the folders `path` would be written in that is a file (not a folder), or None."""
     return next((folder for folder in Path(path).parents if folder.is_file()), None)
 
 
