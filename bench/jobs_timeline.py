@@ -58,6 +58,7 @@ def main() -> None:
     log = tempfile.TemporaryFile()
     EVENTS_FD = log.fileno()
     from booklet import build
+    from booklet.data import validate
     from booklet.output import parallel, render
     from booklet.cache import persisted
 
@@ -65,6 +66,9 @@ def main() -> None:
     import pypdf  # noqa: F401
     _log("E", "imports")
     _wrap(build, "read")
+    _wrap(validate, "read_abstracts")
+    _wrap(validate, "_send_posters", "posters.yaml(forked)")
+    _wrap(build, "_keep_and_lint", "kept_read+lint(forked)")
     _wrap(build, "linted")
     _wrap(build, "laying_out")
     _wrap(parallel, "story_pieces")
@@ -107,6 +111,21 @@ def main() -> None:
     print(f"{'proc':5} {'start':>7} {'end':>7} {'wall':>6} {'cpu':>6}  stage")
     for start, end, cpu, who, name in done:
         print(f"{who:5} {start:7.3f} {end:7.3f} {end - start:6.3f} {cpu:6.3f}  {name}")
+    _per_process(done)
+
+
+def _per_process(done: list[tuple]) -> None:
+    """Each process's span and CPU, summed over its outermost stages (a stage inside another is not counted twice),
+    named by its first stage: where the CPU of the build went, process by process."""
+    print(f"{'proc':5} {'start':>7} {'end':>7} {'cpu':>6}  first stage")
+    for who in dict.fromkeys(row[3] for row in done):
+        rows = [row for row in done if row[3] == who]
+        outer, reach = [], -1.0
+        for start, end, cpu, _, name in rows:  # (in start order: one inside the one before is skipped)
+            if end > reach:
+                outer.append(cpu)
+                reach = end
+        print(f"{who:5} {rows[0][0]:7.3f} {max(r[1] for r in rows):7.3f} {sum(outer):6.3f}  {rows[0][4]}")
 
 
 if __name__ == "__main__":
