@@ -4,8 +4,9 @@
 
 The build runs in this process (as `booklet build` would, imports done first); the main stages of
 booklet.build and booklet.output.parallel are wrapped so that each logs its start and end (wall time since
-the start, and the process's CPU time) to a pipe; the forked workers inherit the wrappers. Printed: one line
-per stage, per process, in time order, and where each process waited.
+the start, and the process's CPU time) to a pipe; the forked workers inherit the wrappers (and so do the processes
+that read posters.yaml and lint while the main process reads and the workers lay out). Printed: one line per stage,
+per process, in time order, and where each process waited; then each process's span and CPU.
 """
 
 from __future__ import annotations
