@@ -71,15 +71,43 @@ def _fresh(entries):
     return [(MathParagraph(text, style, bulletText=bullet), copy.copy(width)) for text, bullet, style, width in entries]
 
 
-def broken(breaking, text, bullet, style, width):
-    """All that `breaking` (a breakLines) leaves behind for the paragraph of `text` at `width`, comparable: the
-    lines, the paragraph's list of words, its widest line, counts of hyphenations and split words, height,
-    and the widths (which breaking may change)."""
+def alike(one, other) -> bool:
+    """plain(one) == plain(other), found by walking both at once, making neither (a paragraph's lines and words are
+    thousands of values: the walk stops at the first that differs)."""
+    kind, other_kind = type(one), type(other)
+    if kind.__name__ != other_kind.__name__:
+        return False
+    if kind is other_kind and kind in _SCALARS:  # (the most of them)
+        return one is other or one == other
+    sequence, other_sequence = isinstance(one, (list, tuple)), isinstance(other, (list, tuple))
+    attributes = not sequence and hasattr(one, "__dict__") and not isinstance(one, type)
+    other_attributes = not other_sequence and hasattr(other, "__dict__") and not isinstance(other, type)
+    if (sequence, attributes) != (other_sequence, other_attributes):
+        return plain(one) == plain(other)  # (a list against a value: as plain compares them)
+    if sequence:
+        return len(one) == len(other) and all(map(alike, one, other))
+    if attributes:
+        mine, theirs = vars(one), vars(other)
+        return mine.keys() == theirs.keys() and all(alike(value, theirs[name]) for name, value in mine.items())
+    return one is other or one == other
+
+
+_SCALARS = frozenset({str, int, float, bool, bytes, type(None)})  # (values with no attributes, not lists)
+
+
+def left_behind(breaking, text, bullet, style, width) -> tuple:
+    """All that `breaking` (a breakLines) leaves behind for the paragraph of `text` at `width`: the lines, the
+    paragraph's list of words, its widest line, counts of hyphenations and split words, height, and the widths
+    (which breaking may change). Compared by `alike` (or made comparable by `plain`)."""
     para = MathParagraph(text, style, bulletText=bullet)
     widths = copy.copy(width)
     lines = breaking(para, widths)
-    return plain((lines, para.frags, para._width_max, para._hyphenations, para._splitLongWordCount,
-                  para.height, widths))
+    return lines, para.frags, para._width_max, para._hyphenations, para._splitLongWordCount, para.height, widths
+
+
+def broken(breaking, text, bullet, style, width):
+    """left_behind, comparable (plain)."""
+    return plain(left_behind(breaking, text, bullet, style, width))
 
 
 def main() -> None:
