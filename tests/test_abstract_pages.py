@@ -169,6 +169,12 @@ def test_left_out_characters_leave_no_empty_brackets(tmp_path):
 WORDS = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor".split()
 
 
+# theme.yaml's sections of the tests that look at abstracts alone: the abstracts' pages, laid out as in the whole
+# booklet (they refer to no other section's pages), not the minimal conference's glance, programme, tutorials, posters
+# and index, whose pages cost each build and each Pdf() that reads every page's text.
+_ABSTRACTS_ALONE = "sections: [abstracts]\n"
+
+
 def _filling(n_short: int, words: int, end: str) -> str:
     """An abstract's text: `n_short` one-line paragraphs, then one of `words` words ending in `end`."""
     short = "".join(f"Short line {k}.\n\n" for k in range(n_short))
@@ -195,6 +201,7 @@ def test_an_abstract_that_fills_its_page_to_the_bottom_is_not_followed_by_a_blan
     files = {"abstracts.yaml": "".join(entries)}
     files["programme.yaml"] = BASE["programme.yaml"].replace("talk: lund-2026", "title: A talk").replace(
         "talk: okafor", "title: Another")
+    files["theme.yaml"] = _ABSTRACTS_ALONE
     result = build_booklet(write_conference(tmp_path / "conf", files), tmp_path / "b.pdf")
     pdf = Pdf(result.output)
     keys = [f"fill-{n}-{w}" for n in range(4) for w in lengths]
