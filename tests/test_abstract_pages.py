@@ -1975,6 +1975,24 @@ def _sample_with_texts(tmp_path, texts: dict[str, str], theme: str = ""):
     return folder
 
 
+@pytest.fixture(scope="module")
+def sample_checked(tmp_path_factory):
+    """(page size, theme) -> the Booklet check_folder gives of the sample printing its abstracts alone
+    (_sample_with_texts, no text changed; `theme`: the rest of its theme.yaml), made once a module for the tests that
+    measure texts against its abstracts (a copy of the sample written, read and checked: half a second of CPU)."""
+    from booklet.check import check_folder
+
+    made = {}
+
+    def checked(size: str, theme: str = ""):
+        if (size, theme) not in made:
+            folder = _sample_with_texts(tmp_path_factory.mktemp("measure"), {}, theme)
+            made[size, theme] = check_folder(folder, size)[0]
+        return made[size, theme]
+
+    return checked
+
+
 def _text_over(ctx, abstract, lines_over: tuple[float, float]) -> str:
     """A text for `abstract` that, set as the theme sets it, is between lines_over (of its text's lines) too long for
     its page: paragraphs of 60 numbered words, as many as it takes."""
@@ -2027,7 +2045,7 @@ def _first_count(counts: range, measure, least, fits):
 
 @pytest.mark.parametrize("size, theme", [("A5", ""), ("A4", "abstracts: {layout: page}\n")])
 def test_an_abstract_some_lines_longer_than_its_page_is_fitted_on_it_in_type_at_most_a_tenth_smaller(
-        tmp_path, size, theme):
+        tmp_path, sample_checked, size, theme):
     """Real books (uRos 2026, GMTH 2023, 36C3, EuroPython 2014) ran abstracts 4-10 lines longer than their page on to a
     page holding only "(continued)" and those lines. Now one over by at most SPILL_FITTED of the page is set on its
     page: all its text there, every character of it at one size, at most a tenth under the theme's (the closer line
@@ -2035,13 +2053,11 @@ def test_an_abstract_some_lines_longer_than_its_page_is_fitted_on_it_in_type_at_
     second page at the theme's size. The sample's other abstracts as they were. A4 (its text in two columns) alike."""
     import pypdfium2.raw as raw
 
-    from booklet.check import check_folder
     from booklet.layout.abstracts import SMALLEST, opening_abstracts
     from booklet.layout.common import Context
     from booklet.layout.page import page_for
 
-    first = _sample_with_texts(tmp_path / "measure", {}, theme)
-    booklet, _ = check_folder(first, size)
+    booklet = sample_checked(size, theme)
     ctx = Context(booklet, page_for(size))
     # two abstracts on pages of their own (not under the section's name), the first with a photo
     fitting, running = [a for a in booklet.abstracts if a.id not in opening_abstracts(ctx)][:2]
@@ -2124,19 +2140,17 @@ def _text_running_on(ctx, abstract, pages: int, last_lines: tuple[float, float])
     return _numbered_text(count)
 
 
-def test_an_abstract_running_a_few_lines_onto_a_third_page_is_fitted_on_two(tmp_path):
+def test_an_abstract_running_a_few_lines_onto_a_third_page_is_fitted_on_two(tmp_path, sample_checked):
     """Real books (36C3 p. 104, 39C3 pp. 335, 523, 721): an abstract of more than two pages ended on a page holding
     "(continued)" and 3 to 8 lines, the rest of it empty. An abstract whose last page holds at most SPILL_FITTED of a
     page is set to take a page fewer, as one a little over its one page is (abstracts.fitted_page): all its text on
     two pages, in one type size at most a tenth under the theme's (its spaces and lines closer first); one whose last page holds more (half a page) runs
     on to it at the theme's size. The sample's other abstracts as they were."""
-    from booklet.check import check_folder
     from booklet.layout.abstracts import SMALLEST, opening_abstracts
     from booklet.layout.common import Context
     from booklet.layout.page import page_for
 
-    first = _sample_with_texts(tmp_path / "measure", {})
-    booklet, _ = check_folder(first, "A5")
+    booklet = sample_checked("A5")  # (the A5 test above's, once a module)
     ctx = Context(booklet, page_for("A5"))
     fitting, running = [a for a in booklet.abstracts if a.id not in opening_abstracts(ctx)][:2]
     short_tail = _text_running_on(ctx, fitting, 3, (3.0, 6.0))
