@@ -88,23 +88,36 @@ def illustrated_off(tmp_path_factory):
 def sample_first(tmp_path_factory):
     """A copy of the sample built once with a disk cache of its own, nothing kept before, as `booklet build --jobs 1`
     builds it (its own PersistedCache): the folder, the cache folder as that build left it, that PersistedCache and
-    the PDF's bytes. Made once a module for the tests that start from that first build (four builds of the sample
+    the PDF's bytes. Made once a module for the tests that start from that first build (five builds of the sample
     before, one each): each takes a copy of the cache (_from_sample_first) and leaves the folder as it is (what is kept
-    is known by the folder's real path and its files' identities)."""
+    is known by the folder's real path and its files' identities). Noted as it builds (`reparsed`), for
+    test_a_kept_paragraph_s_fragments_not_kept_are_parsed_again_as_parsed_first: for each paragraph whose fragments
+    are not kept as parsed, whether parsing its markup again gives the fragments of its first parse, pickled alike
+    (a check that calls the real Para._setup and leaves the paragraph as it was)."""
     import shutil
     from types import SimpleNamespace
 
     from booklet.build import build_booklet
     from booklet.cache import persisted
+    from booklet.layout.flowables import Para, _ParseAgain
 
     root = tmp_path_factory.mktemp("sample-first")
     folder = root / "data"
     shutil.copytree(ROOT / "data", folder)
+    setup, reparsed = Para._setup, []
+
+    def checked(self, *args):  # each paragraph's first parse against its parse again, as a rebuild would make it
+        setup(self, *args)
+        if type(self._parsed) is _ParseAgain and "_frags" in self.__dict__:
+            reparsed.append(pickle.dumps(self._as_parsed()) == pickle.dumps(self.__dict__["_frags"]))
+
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("BOOKLET_CACHE", str(root / "cache"))
+        patch.setattr(Para, "_setup", checked)
         first = persisted.PersistedCache(folder)
         build_booklet(folder, root / "first.pdf", cache=first, jobs=1)
-    return SimpleNamespace(folder=folder, cache=root / "cache", first=first, pdf=(root / "first.pdf").read_bytes())
+    return SimpleNamespace(folder=folder, cache=root / "cache", first=first, pdf=(root / "first.pdf").read_bytes(),
+                           reparsed=reparsed)
 
 
 def _from_sample_first(sample_first, tmp_path: Path, monkeypatch) -> Path:
@@ -1126,33 +1139,20 @@ def test_values_kept_apart_are_read_only_when_asked_for(tmp_path, monkeypatch, s
     assert (tmp_path / "again.pdf").read_bytes() == sample_first.pdf
 
 
-def test_a_kept_paragraph_s_fragments_not_kept_are_parsed_again_as_parsed_first(tmp_path, monkeypatch, sample_off):
+def test_a_kept_paragraph_s_fragments_not_kept_are_parsed_again_as_parsed_first(tmp_path, monkeypatch, sample_off,
+                                                                                 sample_first):
     """Only the fragments of paragraphs with math boxes are kept as parsed (cache.Seldom); a rebuild from the kept
     layouts that needs another's (its lines made again: a paragraph split over pages, a drop cap's first line) parses
     its markup again (layout.flowables._ParseAgain). The fragments so parsed are those of the first parse (pickled
-    alike, for every paragraph of the sample), and the rebuild gives the bytes of a build without a cache (sample_off's,
-    the same bytes wherever the folder is)."""
-    import shutil
-
+    alike, for every paragraph of the sample: sample_first's first build compared them), and the rebuild gives the
+    bytes of a build without a cache (sample_off's, the same bytes wherever the folder is)."""
     from booklet.build import build_booklet
     from booklet.cache import persisted
     from booklet.layout.flowables import Para, _ParseAgain
 
-    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
-    folder = tmp_path / "data"
-    shutil.copytree(ROOT / "data", folder)
-    setup, compared = Para._setup, []
-
-    def checked(self, *args):  # each paragraph's first parse against its parse again, as a rebuild would make it
-        setup(self, *args)
-        if type(self._parsed) is _ParseAgain and "_frags" in self.__dict__:
-            compared.append(pickle.dumps(self._as_parsed()) == pickle.dumps(self.__dict__["_frags"]))
-
-    monkeypatch.setattr(Para, "_setup", checked)
-    build_booklet(folder, tmp_path / "first.pdf", jobs=1)
-    monkeypatch.undo()
+    compared = sample_first.reparsed
     assert len(compared) > 500 and all(compared), (len(compared), compared.count(False))
-    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = _from_sample_first(sample_first, tmp_path, monkeypatch)
     again_parsed = []
     as_parsed = Para._as_parsed
     monkeypatch.setattr(Para, "_as_parsed", lambda self: again_parsed.append(type(self._parsed) is _ParseAgain)
@@ -1161,7 +1161,7 @@ def test_a_kept_paragraph_s_fragments_not_kept_are_parsed_again_as_parsed_first(
     build_booklet(folder, tmp_path / "again.pdf", cache=again, jobs=1)
     assert not again.made.get("layouts") and any(again_parsed)
     assert (tmp_path / "again.pdf").read_bytes() == sample_off(1)
-    assert (tmp_path / "first.pdf").read_bytes() == sample_off(1)
+    assert sample_first.pdf == sample_off(1)
 
 
 @pytest.mark.parametrize("failing", ["written", "put in place"])
