@@ -163,14 +163,22 @@ FAMILY = st.text(LETTERS, min_size=2, max_size=12).map(str.capitalize)
 GIVEN = st.sampled_from(["Anna", "Ana", "Anne", "Hanna", "Annika", "Sebastian", "Sebastain", "Thomas", "Tomas",
                          "Jon", "John", "Johan", "Jóhann", "Jean-Paul", "Jean", "Paul", "Ørjan", "A.", "J.", "T."])
 NUMBER = st.sampled_from(["", "", "", "1", "2", "01"])
+# the strategies `typo` and `written` draw from whatever the word: made once, not once a draw (a strategy of a list is
+# made anew, and checked anew, each time it is written in a draw: most of this module's CPU)
+LETTER, CHANGE = st.sampled_from(LETTERS), st.sampled_from(["drop", "add", "change", "swap"])
+TYPOS, A_THIRD = st.sampled_from([0, 0, 1, 1, 2]), st.integers(0, 3)
+A_FIFTH, JOIN = st.integers(0, 4), st.sampled_from([" ", " ", "-"])
+FORM = st.sampled_from(["given family"] * 3 + ["family, given", "family given", "family,", ", given"])
+EMAIL = st.sampled_from([None, None, "a@x.org", "b@x.org"])
+AFFILIATION = st.sampled_from([None, None, "Lund University", "Uppsala University"])
 
 
 @st.composite
 def typo(draw, word: str) -> str:
     """`word` with a letter dropped, added, changed, or two neighbours swapped."""
     at = draw(st.integers(0, len(word)))
-    letter = draw(st.sampled_from(LETTERS))
-    change = draw(st.sampled_from(["drop", "add", "change", "swap"]))
+    letter = draw(LETTER)
+    change = draw(CHANGE)
     if change == "add" or len(word) < 2:
         return word[:at] + letter + word[at:]
     at = min(at, len(word) - (2 if change == "swap" else 1))
@@ -183,16 +191,16 @@ def typo(draw, word: str) -> str:
 def written(draw, given: list[str], family: list[str]) -> str:
     """One way to write a person: typos, initials, a given name left out, the order, hyphens, capitals."""
     given, family = list(given), list(family)
-    for _ in range(draw(st.sampled_from([0, 0, 1, 1, 2]))):
-        words = given if draw(st.integers(0, 3)) == 0 else family
+    for _ in range(draw(TYPOS)):
+        words = given if draw(A_THIRD) == 0 else family
         at = draw(st.integers(0, len(words) - 1))
         words[at] = draw(typo(words[at]))
-    if draw(st.integers(0, 4)) == 0:
+    if draw(A_FIFTH) == 0:
         given = [w[0] + "." for w in given]
-    if len(given) > 1 and draw(st.integers(0, 4)) == 0:
+    if len(given) > 1 and draw(A_FIFTH) == 0:
         del given[draw(st.integers(1, len(given) - 1))]
-    given_text, family_text = " ".join(given), draw(st.sampled_from([" ", " ", "-"])).join(family)
-    form = draw(st.sampled_from(["given family"] * 3 + ["family, given", "family given", "family,", ", given"]))
+    given_text, family_text = " ".join(given), draw(JOIN).join(family)
+    form = draw(FORM)
     text = {"given family": f"{given_text} {family_text}", "family, given": f"{family_text}, {given_text}",
             "family given": f"{family_text} {given_text}", "family,": f"{family_text}, ",
             ", given": f", {given_text} {family_text}"}[form]
@@ -208,8 +216,8 @@ def similar_names(draw) -> list[tuple[str, str | None, str | None]]:
         family = draw(st.lists(FAMILY, min_size=1, max_size=2))
         family[-1] += draw(NUMBER)
         for _ in range(draw(st.integers(1, 4))):
-            email = draw(st.sampled_from([None, None, "a@x.org", "b@x.org"]))
-            affiliation = draw(st.sampled_from([None, None, "Lund University", "Uppsala University"]))
+            email = draw(EMAIL)
+            affiliation = draw(AFFILIATION)
             entries.append((draw(written(given, family)), email, affiliation))
     return entries
 
