@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from . import hypothesis_profiles  # noqa: F401 (every module's properties follow the profile, run alone or not)
 from .helpers import DATA
 
 

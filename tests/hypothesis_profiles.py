@@ -1,6 +1,6 @@
-"""The Hypothesis profiles of the property tests, registered once and loaded by whichever test module imports this one
-(test_properties, test_paragraphs): "default", CI's, short and reproducible (derandomized: the same examples every
-run); "release", many more examples, fresh ones every run, chosen with BOOKLET_HYPOTHESIS=release:
+"""The Hypothesis profiles of the property tests, registered once and loaded by conftest, so that every module's
+properties follow it, a module run alone too (test_name_blocking's drew fresh examples each run alone): "default",
+CI's, short and reproducible (derandomized: the same examples every run); "release", many more examples, fresh ones every run, chosen with BOOKLET_HYPOTHESIS=release:
 
     BOOKLET_HYPOTHESIS=release .venv/bin/python -m pytest -q tests/test_properties.py tests/test_paragraphs.py
 
