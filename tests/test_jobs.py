@@ -845,35 +845,39 @@ def test_a_layouts_file_is_read_only_beside_numbers_that_agree():
 
 
 # A process that imports what `python -m booklet build` imports (the command line, and the build it imports when
-# it builds), then runs the commands of its argument (a JSON list of argument lists, or of {"args": [...], "env":
-# {...}} for a command with variables of its own) at once, each in a process forked from it (the command line's own
-# process, cli.run, from the imports on: one interpreter's start and imports, not one a command, 0.5 s of CPU each):
-# exits 1 when any of them failed.
+# it builds), then runs the commands of each of its arguments (a round: a JSON list of argument lists, or of
+# {"args": [...], "env": {...}} for a command with variables of its own) at once, each in a process forked from it
+# (the command line's own process, cli.run, from the imports on: one interpreter's start and imports, not one a
+# command or a round, 0.3-0.5 s of CPU each), a round once the one before it has ended: exits 1 when any failed.
 _AT_ONCE = """\
 import json, os, sys
 import booklet.build
 from booklet.cli import run
-children = []
-for args in json.loads(sys.argv[1]):
-    sys.stdout.flush(); sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:
-        if isinstance(args, dict):
-            os.environ.update(args["env"])
-            args = args["args"]
-        sys.argv = ["booklet", *args]
-        run()  # (ends the process)
-    children.append(pid)
-sys.exit(int(any(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in children)))
+failed = False
+for round_ in sys.argv[1:]:
+    children = []
+    for args in json.loads(round_):
+        sys.stdout.flush(); sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            if isinstance(args, dict):
+                os.environ.update(args["env"])
+                args = args["args"]
+            sys.argv = ["booklet", *args]
+            run()  # (ends the process)
+        children.append(pid)
+    failed |= any([os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in children])
+sys.exit(int(failed))
 """
 
 
 def test_builds_of_one_folder_at_once_share_the_disk_cache(medium, medium_cold, tmp_path):
     """Builds of the same folder run at once with the same disk cache (two terminals; an editor's save while a
     build runs), in parts and in one process, the cache empty and then filled by them: each writes the bytes of a
-    build without a cache, and none leaves a file half-written in the cache. (Each round's four builds are forked
-    from one process that imported booklet, _AT_ONCE: four processes at once as before, without four interpreters
-    started and booklet imported in each.)"""
+    build without a cache, and none leaves a file half-written in the cache (one left by the first round would still
+    be there: a sweep takes only files an hour old). (Each round's four builds are forked at once from one process
+    that imported booklet, _AT_ONCE, the second round's once the first round's have ended: four processes at once as
+    before, without an interpreter started and booklet imported for each build, or for each round.)"""
     import json
     import shutil
     import subprocess
@@ -883,15 +887,16 @@ def test_builds_of_one_folder_at_once_share_the_disk_cache(medium, medium_cold, 
     shutil.copytree(medium, folder)
     cache = tmp_path / "cache"
     wanted = {str(jobs): pdf for jobs, pdf in medium_cold.items()}
-    for round_ in ("empty", "filled"):
-        runs = [(f"{round_}-{jobs}-{n}.pdf", jobs) for n in range(2) for jobs in ("2", "1")]
-        commands = [["build", str(folder), "-o", str(tmp_path / name), "--jobs", jobs] for name, jobs in runs]
-        done = subprocess.run([sys.executable, "-c", _AT_ONCE, json.dumps(commands)], capture_output=True, text=True,
-                              timeout=300, cwd=ROOT, env={**os.environ, "BOOKLET_CACHE": str(cache)})
-        assert done.returncode == 0, done.stderr
-        for name, jobs in runs:
-            assert (tmp_path / name).read_bytes() == wanted[jobs], name
-        assert not [path for path in cache.rglob("*") if path.name.startswith(".")]  # no temporary file left
+    runs = {round_: [(f"{round_}-{jobs}-{n}.pdf", jobs) for n in range(2) for jobs in ("2", "1")]
+            for round_ in ("empty", "filled")}
+    rounds = [json.dumps([["build", str(folder), "-o", str(tmp_path / name), "--jobs", jobs] for name, jobs in each])
+              for each in runs.values()]
+    done = subprocess.run([sys.executable, "-c", _AT_ONCE, *rounds], capture_output=True, text=True, timeout=300,
+                          cwd=ROOT, env={**os.environ, "BOOKLET_CACHE": str(cache)})
+    assert done.returncode == 0, done.stderr
+    for name, jobs in runs["empty"] + runs["filled"]:
+        assert (tmp_path / name).read_bytes() == wanted[jobs], name
+    assert not [path for path in cache.rglob("*") if path.name.startswith(".")]  # no temporary file left
 
 
 def test_more_jobs_than_ever_pay_is_refused_by_the_command_line(tmp_path):
