@@ -100,12 +100,20 @@ def one_and_two(medium, tmp_path_factory):
     return one, two, made
 
 
-def test_two_jobs_give_the_pages_text_links_and_outline_of_one(one_and_two, medium_cold):
+@pytest.fixture(scope="module")
+def one_and_two_read(one_and_two) -> tuple[Pdf, Pdf]:
+    """The PDFs of one_and_two, read once for the tests that compare them (each page's text is read once, when first
+    asked for, then kept: half a second of CPU for the two)."""
+    one, two, _ = one_and_two
+    return Pdf(one.output), Pdf(two.output)
+
+
+def test_two_jobs_give_the_pages_text_links_and_outline_of_one(one_and_two, one_and_two_read, medium_cold):
     one, two, _ = one_and_two
 
     assert two.pages == one.pages > 20
     assert two.anchors == one.anchors  # the page of every anchor, page references and proofs use them
-    first, second = Pdf(one.output), Pdf(two.output)
+    first, second = one_and_two_read
     _same_booklet(first, second)
     assert first.pages_with("Index of authors")  # the index, laid out last, lists pages of every part
     assert two.output.read_bytes() == medium_cold[2]  # the bytes of another build in two parts
@@ -1057,17 +1065,18 @@ def test_files_left_half_way_in_any_folder_of_the_cache_are_removed_an_hour_on(t
     assert disk.load("images", disk.key("an image"), bytes) == b"pixels"
 
 
-def test_the_build_s_process_makes_each_person_anchor_of_the_workers_parts_the_booklet_s_once(one_and_two):
+def test_the_build_s_process_makes_each_person_anchor_of_the_workers_parts_the_booklet_s_once(one_and_two,
+                                                                                             one_and_two_read):
     """The workers' anchors, merged once: after the last worker reports, this process, which every build in parts
     then waits on, made each of their person anchors the booklet's (its person's key, its page in the booklet) three
     times over (the anchors told the parts saved early, then all again with the last part's, then each link and
     destination as the booklet was assembled): 48,000 anchors at 2,000 talks. The anchors are those of one job.
-    (The builds of one_and_two, which counts the anchors made.)"""
+    (The builds of one_and_two, which counts the anchors made, and their PDFs as read once, one_and_two_read.)"""
     one, two, made = one_and_two
     assert two.jobs == 2 and two.anchors == one.anchors
     persons = [key for key in one.anchors if key.startswith("person-")]
     assert made and len(made) == len(set(made)) <= len(persons)
-    _same_booklet(Pdf(one.output), Pdf(two.output))
+    _same_booklet(*one_and_two_read)
 
 
 def _files_kept(folder: Path) -> list[str]:
