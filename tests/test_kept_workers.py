@@ -20,9 +20,18 @@ from booklet.output import parallel
 from .test_jobs import _generate
 
 
+# the sections the book prints: its abstracts, which the two workers lay out between them (the whole book, whose
+# programme and glance the same workers would lay out too, for a third more CPU a build and no case more), and the
+# index, which the build's own process lays out last
+SECTIONS = "sections: [abstracts, index]\n"
+
+
 @pytest.fixture(scope="module")
 def book(tmp_path_factory) -> Path:
-    return _generate(tmp_path_factory.mktemp("kept") / "data", 12, 16)
+    """The generated 12-talk book (as test_jobs' medium), printing SECTIONS."""
+    folder = _generate(tmp_path_factory.mktemp("kept") / "data", 12, 16)
+    (folder / "theme.yaml").write_text(SECTIONS, encoding="utf-8")
+    return folder
 
 
 @pytest.fixture
@@ -401,8 +410,9 @@ def test_kept_workers_rebuild_with_the_fonts_a_theme_change_puts_in_use_though_o
     for style in ("Regular", "Bold", "Italic", "BoldItalic"):  # (0x0008: editable embedding, the bundled has 0)
         data = with_fs_type((FONT_DIR / f"NotoSans-{style}.ttf").read_bytes(), 0x0008)
         (folder / "fonts" / f"NotoSans-{style}.ttf").write_bytes(data)
-    themes = ["base: modern\n", "base: modern\nfonts:\n  text: fonts/NotoSans-Regular.ttf\n  headings: Noto Sans\n",
-              "base: modern\n"]
+    themes = [SECTIONS + theme for theme in (
+        "base: modern\n", "base: modern\nfonts:\n  text: fonts/NotoSans-Regular.ttf\n  headings: Noto Sans\n",
+        "base: modern\n")]
     cold, names = [], []
     for number, theme in enumerate(themes[:2]):  # (the third theme is the first: the same files, the same cold bytes)
         (folder / "theme.yaml").write_text(theme, encoding="utf-8")
