@@ -18,13 +18,16 @@ from booklet.watch import Rebuild, watch
 
 from .helpers import BASE, write_conference
 from .test_jobs import _generate
-from .test_kept_workers import _cold, _edit
+from .test_kept_workers import SECTIONS, _cold, _edit
 from .test_watch import set_title
 
 
 @pytest.fixture(scope="module")
 def book(tmp_path_factory) -> Path:
-    return _generate(tmp_path_factory.mktemp("watched") / "data", 12, 16)
+    """The generated 12-talk book, printing its abstracts and index (test_kept_workers.SECTIONS)."""
+    folder = _generate(tmp_path_factory.mktemp("watched") / "data", 12, 16)
+    (folder / "theme.yaml").write_text(SECTIONS, encoding="utf-8")
+    return folder
 
 
 def _watched(monkeypatch) -> list[tuple[BuildCache, dict]]:
