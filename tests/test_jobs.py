@@ -37,15 +37,19 @@ def medium(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def medium_cold(medium, tmp_path_factory) -> dict[int, bytes]:
-    """The medium folder's PDF by jobs (1 and 2) as built without a cache (BOOKLET_CACHE=off), for the tests that
-    compare a cached build with it: the bytes do not depend on where the folder is."""
+def medium_cold_built(medium, tmp_path_factory) -> dict:
+    """The medium folder built by jobs (1 and 2) without a cache (BOOKLET_CACHE=off): their BuildResults."""
     out = tmp_path_factory.mktemp("medium-cold")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("BOOKLET_CACHE", "off")
-        for jobs in (1, 2):
-            build_booklet(medium, out / f"{jobs}.pdf", jobs=jobs)
-    return {jobs: (out / f"{jobs}.pdf").read_bytes() for jobs in (1, 2)}
+        return {jobs: build_booklet(medium, out / f"{jobs}.pdf", jobs=jobs) for jobs in (1, 2)}
+
+
+@pytest.fixture(scope="module")
+def medium_cold(medium_cold_built) -> dict[int, bytes]:
+    """The medium folder's PDF by jobs (1 and 2) as built without a cache (medium_cold_built), for the tests that
+    compare a cached build with it: the bytes do not depend on where the folder is."""
+    return {jobs: result.output.read_bytes() for jobs, result in medium_cold_built.items()}
 
 
 def _lines(pdf: Pdf, index: int) -> list[str]:
@@ -86,13 +90,14 @@ def _font_objects(pdf: Pdf) -> dict[int, str]:
 
 
 @pytest.fixture(scope="module")
-def one_and_two(medium, tmp_path_factory):
-    """The medium folder built with --jobs 1 and --jobs 2 (the tests' disk cache), in a folder of their own: their
-    BuildResults, and the person anchors the build in parts' process made the booklet's ((key, page) each time)."""
+def one_and_two(medium, medium_cold_built, tmp_path_factory):
+    """The medium folder built with --jobs 1 (without a cache: medium_cold_built's) and --jobs 2 (the tests' disk
+    cache), the second in a folder of its own: their BuildResults, and the person anchors the build in parts' process
+    made the booklet's ((key, page) each time)."""
     from booklet.output import parallel
 
     out, made = tmp_path_factory.mktemp("one-and-two"), []
-    one = build_booklet(medium, out / "one.pdf", jobs=1)
+    one = medium_cold_built[1]
     with pytest.MonkeyPatch.context() as patch:
         real = parallel.person_anchor
         patch.setattr(parallel, "person_anchor", lambda key, page: made.append((key, page)) or real(key, page))
@@ -117,7 +122,7 @@ def test_two_jobs_give_the_pages_text_links_and_outline_of_one(one_and_two, one_
     _same_booklet(first, second)
     assert first.pages_with("Index of authors")  # the index, laid out last, lists pages of every part
     assert two.output.read_bytes() == medium_cold[2]  # the bytes of another build in two parts
-    assert sorted(p.name for p in two.output.parent.iterdir()) == ["one.pdf", "two.pdf"]  # no parts left
+    assert sorted(p.name for p in two.output.parent.iterdir()) == ["two.pdf"]  # no parts left
 
 
 def test_two_jobs_of_a_book_ending_with_its_abstracts_give_the_notes_pages_of_one(medium, tmp_path):
