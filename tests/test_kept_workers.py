@@ -21,8 +21,9 @@ from .test_jobs import _generate
 
 
 # the sections the book prints: its abstracts, which the two workers lay out between them (the whole book, whose
-# programme and glance the same workers would lay out too, for a third more CPU a build and no case more), and the
-# index, which the build's own process lays out last
+# committees, glance, programme, tutorials, posters and practical page the same workers would lay out too, for a third
+# more CPU a build and no case more), and the index, which the build's own process lays out last. (Lint warns of each
+# section left out whose data prints nowhere, beside the cover's resolution: warnings all the same, for --strict.)
 SECTIONS = "sections: [abstracts, index]\n"
 
 
