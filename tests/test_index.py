@@ -5,7 +5,7 @@ family names; its mistakes are errors with file, line and key; the columns it is
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pypdf
@@ -1175,26 +1175,30 @@ def test_columns_do_not_set_their_spaces_tighter_to_take_a_rest_taller_than_the_
 
 # -- a last page of a few names ------------------------------------------------------------------
 
-def _names_folder(folder: Path, count: int) -> Path:
-    """A conference of posters and the index of authors alone, the posters' authors `count` names under one letter
-    (Ann Kaa, Ann Kab, ...; 25 a poster)."""
+def _names_folder(folder: Path, count: int, sections: str = "posters, index") -> Path:
+    """A conference of posters and the index of authors alone (or `sections`), the posters' authors `count` names
+    under one letter (Ann Kaa, Ann Kab, ...; 25 a poster)."""
     families = [f"K{a}{b}" for a in "abcdefghijklmnopqrstuvwxyz" for b in "abcdefghijklmnopqrstuvwxyz"][:count]
     posters = "".join(f"- number: {n + 1}\n  title: Poster {n + 1}\n  authors:\n"
                       + "".join(f"    - {{name: Ann {family}}}\n" for family in families[n * 25:(n + 1) * 25])
                       for n in range((count + 24) // 25))
-    return write_conference(folder, {"posters.yaml": posters, "theme.yaml": "sections: [posters, index]\n"})
+    return write_conference(folder, {"posters.yaml": posters, "theme.yaml": f"sections: [{sections}]\n"})
 
 
-def _index_lines(pdf: Pdf) -> tuple[list[int], list[float]]:
+def _index_lines(pdf: Pdf, by_page: bool = False) -> tuple[list[int], list[float] | dict[int, list[float]]]:
     """The index's entries (one line each) on each of its pages, and the steps between the baselines of two entries
-    one under the other in a column."""
+    one under the other in a column (`by_page`: each page's, by its 0-based number)."""
     pages = index_pages(pdf)
     lines = {line for entry in read_index(pdf, pages) for line in entry["lines"]}
     columns = defaultdict(list)
     for page, x, y in lines:
         columns[page, x].append(y)
-    steps = [a - b for ys in columns.values() for a, b in zip(sorted(ys, reverse=True), sorted(ys, reverse=True)[1:])]
-    return [sum(1 for line in lines if line[0] == page) for page in pages], steps
+    steps = defaultdict(list)
+    for (page, _), ys in columns.items():
+        ys.sort(reverse=True)
+        steps[page] += [a - b for a, b in zip(ys, ys[1:])]
+    counts = [sum(1 for line in lines if line[0] == page) for page in pages]
+    return counts, dict(steps) if by_page else [step for page in sorted(steps) for step in steps[page]]
 
 
 @pytest.mark.parametrize("count, per_page, closer", [(95, [95], True), (200, [96, 104], True),
@@ -1265,3 +1269,20 @@ def test_an_index_set_closer_is_rebuilt_from_the_cache_to_the_same_bytes(tmp_pat
     build_booklet(folder, cold, cache=BuildCache(warm=False))
     assert "Poster One" in " ".join(Pdf(warm).texts)
     assert _index_lines(Pdf(warm))[0] == [95] and warm.read_bytes() == cold.read_bytes()
+
+
+def test_an_index_set_closer_starts_at_a_spreads_left_hand_page_so_facing_pages_share_their_leading(tmp_path):
+    """36C3 on A5: the index was set closer from p. 207, the page after which at most CLOSER_REACH pages were left, a
+    right-hand page: it faced p. 206, set as it came, its lines 2 % further apart (up to 10 % at CLOSEST). 290 names
+    after a tutorial (the index on pp. 6-8, p. 6 a left-hand page), as they come 88, 96, 96 and a few on a fourth
+    page, were set closer from p. 7 on (88, 102, 101); they are set closer from p. 6 on, the spread's left-hand page:
+    the two pages that face each other are set alike, and the index takes its 3 pages as before."""
+    pdf = Pdf(build_booklet(_names_folder(tmp_path / "conf", 290, "tutorials, posters, index"),
+                            tmp_path / "b.pdf").output)
+    pages = index_pages(pdf)
+    assert pages[0] % 2 == 1 and len(pages) == 3  # (0-based: p. 6, a left-hand page, first)
+    plain = max(_index_lines(Pdf(build_booklet(_names_folder(tmp_path / "plain", 110), tmp_path / "p.pdf").output))[1])
+    counts, steps = _index_lines(pdf, by_page=True)
+    leading = {page: Counter(round(step, 1) for step in steps[page]).most_common(1)[0][0] for page in pages}
+    assert leading[pages[0]] == leading[pages[1]] < plain - 0.15, leading  # (p. 6 was set as it came)
+    assert counts[0] > 88  # (p. 6 holds more names than as they come)

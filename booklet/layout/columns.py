@@ -53,7 +53,8 @@ FOOT_ROOM = 15  # from its list (TextColumns.split), in a room of fewer lines th
 HEADED_LINES = 2  # running text: a heading ends a column over a whole paragraph of this many lines or more
 NEAR_EMPTY = 1 / 5  # a list's last page holding less than this of a page is set closer away (Columns._closer) ...
 CLOSEST = 0.9  # ... no closer than this of their leading (an index entry's lines 1.14 times its size apart) ...
-CLOSER_REACH = 2  # ... from the page after which no more than this many pages are left, on
+CLOSER_REACH = 2  # ... from the page after which no more than this many pages are left, on (from the left-hand page
+# of its spread, with one more: facing pages share their leading)
 _CLOSER_STEPS = 5  # bisections of how much closer: to under a percent of the leading
 
 
@@ -330,7 +331,28 @@ class Columns(Flowable):
         if cache is None:
             return None, None
         return cache, ("closer", self._given[1], self.count, self.gap, self.start, len(self.pending), self.pages,
-                       width, height, at_top, _frame_page(self))
+                       width, height, at_top, _frame_page(self), self._side())
+
+    def _side(self) -> str | None:
+        """Which side of its spread this page is on in the booklet: "left" (an even page), "right" (odd), or None
+        outside a document (measured: no spread). Pages laid out by other processes before this part count
+        (output.parallel's `page_offset`)."""
+        page = self._doctemplateAttr("page")
+        if page is None:
+            return None
+        return "left" if ((self._doctemplateAttr("page_offset") or 0) + page) % 2 == 0 else "right"
+
+    def _closer_reach(self) -> int | None:
+        """How many pages after this one the list may end on for _closer to set it closer from this page on; None:
+        not decided here. A list is set closer from the left-hand page of a spread, so that the two pages of a spread
+        share their leading (36C3 on A5, set closer from p. 207, differed by 2 % from the page it faces, p. 206; by up
+        to 10 % at CLOSEST): from a left-hand page, CLOSER_REACH and one more (its facing page); from a right-hand
+        page, CLOSER_REACH where it is the list's first (the page it faces holds something else), else None (its
+        left-hand page decided). Outside a document (no spreads), CLOSER_REACH."""
+        side = self._side()
+        if side == "left":
+            return CLOSER_REACH + 1
+        return CLOSER_REACH if side is None or not self.pages else None
 
     def _kept_closer(self, width: float, height: float, at_top: bool) -> float | None:
         """_closer's answer for this page kept by an earlier build, or None."""
@@ -340,23 +362,25 @@ class Columns(Flowable):
     def _closer(self, width: float, height: float, at_top: bool, left: int, here: int) -> float:
         """How much closer (of its leading and spaces: `items.closer(scale)`) the list is set from this page on
         (`here`: how many flowables this page holds as it comes, `left`: how many go on): where it would end, no
-        more than CLOSER_REACH pages on, on a page less than NEAR_EMPTY full, as little closer as ends it a page
-        earlier, no closer than CLOSEST; else 1. A typesetter's way with an index whose last page would hold a few
-        names: 36C3 on A5, p. 209 the letter Z and 4 names after a full page; SIGDIAL 2020 on A4, p. 32 8 lines
-        over 3 columns. The pages after this one are taken to be as tall as the frame's (_frame_page)."""
+        more than CLOSER_REACH pages on (see _closer_reach: decided on a spread's left-hand page), on a page less than
+        NEAR_EMPTY full, as little closer as ends it a page earlier, no closer than CLOSEST; else 1. A typesetter's
+        way with an index whose last page would hold a few names: 36C3 on A5, p. 209 the letter Z and 4 names after a
+        full page; SIGDIAL 2020 on A4, p. 32 8 lines over 3 columns. The pages after this one are taken to be as tall
+        as the frame's (_frame_page)."""
         cache, key = self._closer_key(width, height, at_top)
         scale = 1.0
         full = _frame_page(self)
-        if full is not None and height <= full + _FUZZ and left <= CLOSER_REACH * here:
-            plain = self._pages_run(self._given[0], width, height, at_top, full)
+        reach = self._closer_reach()
+        if full is not None and reach is not None and height <= full + _FUZZ and left <= reach * here:
+            plain = self._pages_run(self._given[0], width, height, at_top, full, reach)
             if plain is not None and plain[0] > 1 and plain[1] < NEAR_EMPTY:
                 earlier = plain[0] - 1
-                run = self._pages_run(self._given[0].closer(CLOSEST), width, height, at_top, full)
+                run = self._pages_run(self._given[0].closer(CLOSEST), width, height, at_top, full, reach)
                 if run is not None and run[0] <= earlier:
                     low, high = CLOSEST, 1.0
                     for _ in range(_CLOSER_STEPS):
                         middle = (low + high) / 2
-                        run = self._pages_run(self._given[0].closer(middle), width, height, at_top, full)
+                        run = self._pages_run(self._given[0].closer(middle), width, height, at_top, full, reach)
                         if run is not None and run[0] <= earlier:
                             low = middle
                         else:
@@ -366,12 +390,12 @@ class Columns(Flowable):
             cache.put("layouts", key, scale)
         return scale
 
-    def _pages_run(self, items: Sequence, width: float, height: float, at_top: bool, full: float):
+    def _pages_run(self, items: Sequence, width: float, height: float, at_top: bool, full: float, reach: int):
         """(pages, how full the last is: its flowables' heights over its columns') of `items` laid out from here
         (this page `height` tall, the next `full`), as _laid_out fills them (the last few taken onto a page a
-        little tighter: _tightened); None when they go on for more than CLOSER_REACH pages after this one."""
+        little tighter: _tightened); None when they go on for more than `reach` pages after this one."""
         pages, start, pending = 0, self.start, self.pending
-        while pages <= CLOSER_REACH:
+        while pages <= reach:
             probe = type(self)(items, self.count, self.gap, key=None, page_height=self.page_height, _start=start,
                                _pending=pending)
             probe._decides = False
