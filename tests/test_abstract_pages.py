@@ -1223,22 +1223,29 @@ def test_a_short_flowing_tutorial_moves_on_whole_rather_than_split_by_its_presen
     assert shared and moved, (shared, moved)  # (flowing below the long one, and at a page's foot: moved on)
 
 
+def _four_presenters_after_a_long_one(tmp_path, extra: int, people: str):
+    """The build (A5, flowing) of three tutorials: a long one of three paragraphs, the last of `extra` + 1 words (the
+    longer, the further down the page the second starts), one of four presenters (`people`: their items in
+    tutorials.yaml) and no description, and a short last one."""
+    first = "\\n\\n".join(" ".join(WORDS[(k + p) % len(WORDS)] for k in range(60)) for p in range(2))
+    text = first + "\\n\\n" + " ".join(WORDS[k % len(WORDS)] for k in range(extra + 1)) + " enda."
+    tutorials = (f"- id: a\n  title: The long one\n  description: \"{text}\"\n  presenters:\n"
+                 f"    - {{name: Ana Smith}}\n- id: b\n  title: The one of four presenters\n  presenters:\n{people}"
+                 f"- id: c\n  title: The last one\n  description: A last one.\n  presenters:\n    - {{name: Cy Lee}}\n")
+    files = {"tutorials.yaml": tutorials, "programme.yaml": None, "abstracts.yaml": None,
+             "theme.yaml": "abstracts: {layout: flow}\n"}
+    return build_booklet(write_conference(tmp_path / f"c{extra}", files), tmp_path / f"b{extra}.pdf")
+
+
 def test_a_flowing_tutorial_of_presenters_alone_goes_on_between_them_rather_than_leave_its_page_empty(tmp_path):
     """SIGDIAL 2020 on A5, p. 38: a tutorial of four presenters and no description, kept whole, moved on to the next
     page and left 0.31 of its page empty. Its header stays with its first presenter (what kept it whole: a short
     description is never split from them); the presenters after the first go on, each whole, under "(continued)"."""
     people = "".join(f"    - {{name: Presenter {n}, affiliation: \"Department {n}, University of Somewhere\"}}\n"
                      for n in range(1, 5))
-    first = "\\n\\n".join(" ".join(WORDS[(k + p) % len(WORDS)] for k in range(60)) for p in range(2))
     kept = split = 0
     for extra in (50, 100, 150):  # the first tutorial's length pushes the second further down the page
-        text = first + "\\n\\n" + " ".join(WORDS[k % len(WORDS)] for k in range(extra + 1)) + " enda."
-        tutorials = (f"- id: a\n  title: The long one\n  description: \"{text}\"\n  presenters:\n"
-                     f"    - {{name: Ana Smith}}\n- id: b\n  title: The one of four presenters\n  presenters:\n{people}"
-                     f"- id: c\n  title: The last one\n  description: A last one.\n  presenters:\n    - {{name: Cy Lee}}\n")
-        files = {"tutorials.yaml": tutorials, "programme.yaml": None, "abstracts.yaml": None,
-                 "theme.yaml": "abstracts: {layout: flow}\n"}
-        result = build_booklet(write_conference(tmp_path / f"c{extra}", files), tmp_path / f"b{extra}.pdf")
+        result = _four_presenters_after_a_long_one(tmp_path, extra, people)
         pdf = Pdf(result.output)
         before, start, end = (result.anchors[key] for key in ("end:tutorial-1", "tutorial-2", "end:tutorial-2"))
         if start == end:
@@ -2523,3 +2530,26 @@ def test_flowing_abstracts_keep_only_the_texts_their_story_takes(tmp_path, monke
     assert ("near", layout_abstracts.FULL) in tried
     assert len(handed) == 1 and handed[0].texts == {}
     assert Pdf(result.output).pages_with("Near a page")
+
+
+def test_a_flowing_tutorials_presenters_leave_no_name_alone_under_continued(tmp_path):
+    """SIGDIAL 2020 on A5, p. 39: "Tutorial 2 (continued)" over the last of its four presenters' names alone, the
+    three others at the foot of p. 38. A typesetter leaves no line alone on a page (flowables.WIDOW_LINES): the
+    presenters go on two or more, or the tutorial moves on whole. The first tutorial a few words longer at each step
+    pushes the second (four names, no description) down its page: from 64 to 88 words more, its first three names
+    were on that page and the fourth alone on the next; they are 2 + 2."""
+    from booklet.layout.flowables import WIDOW_LINES
+
+    people = "".join(f"    - {{name: Presenter {n}}}\n" for n in range(1, 5))
+    split = []
+    for extra in range(60, 100, 8):
+        result = _four_presenters_after_a_long_one(tmp_path, extra, people)
+        start, end = result.anchors["tutorial-2"], result.anchors["end:tutorial-2"]
+        if start == end:
+            continue
+        there = Pdf(result.output).lines(end - 1)
+        there = there[next(i for i, line in enumerate(there) if line == "The one of four presenters (continued)"):]
+        names = [line for line in there if line.startswith("Presenter ")]
+        assert len(names) >= WIDOW_LINES, (extra, there)  # (was "Presenter 4" alone)
+        split.append(len(names))
+    assert len(split) >= 4, split  # (it runs on at each step but the first)

@@ -945,8 +945,9 @@ class Continues(Translated, Flowable):
     `tail`: the last page it runs onto holds at least `tail` lines of its text, when what goes there is text alone,
     or text and then a block that closes it (a Together made with `text`: a tutorial's presenters after its
     description): more lines are carried over from the page before (which ends that many lines short) rather than
-    leave a page of "(continued)" and a line or two, or a presenters' heading with none of the text above it
-    (see _tail_short).
+    leave a page of "(continued)" and a line or two, or a presenters' heading with none of the text above it;
+    where what goes there holds blocks (a tutorial's other presenters), at least WIDOW_LINES lines of them and their
+    text (see _tail_short).
     """
 
     def __init__(self, content: list, heading, lead: list | None = None, keep: int = 0, tail: int = 0):
@@ -1042,12 +1043,18 @@ class Continues(Translated, Flowable):
         page of the frame's height, `page`), when it is all text (paragraphs, or text in columns: not a table, a
         photo), or text (none, even) and then a block that closes it (a tutorial's presenters: see _closing), the text
         it holds counted too. (With no text before it, such a block started a page alone under "(continued)": a
-        presenter's heading and name; and with it the rule did not hold: DebConf17's 2 lines, then the presenter.)"""
+        presenter's heading and name; and with it the rule did not hold: DebConf17's 2 lines, then the presenter.)
+        Otherwise, when it is text and blocks of text (a tutorial's other presenters, each a Together), whether it
+        holds fewer than WIDOW_LINES lines of them: a line alone under "(continued)" is a widow (SIGDIAL 2020 on A5,
+        p. 39: "Tutorial 2 (continued)" over the last of its four presenters' names alone, the three others on p. 38)."""
         shown, text, block = _text_and_closing(more)
-        if not shown or (len(text) < len(shown) and block is None):
+        if not shown:
             return False
         if more.wrap(availWidth, page)[1] > page:
             return False
+        if len(text) < len(shown) and block is None:
+            lines = _lines_of_blocks(shown)
+            return lines is not None and lines < WIDOW_LINES
         if block is not None:
             text += [f for f in block.content[:block.text] if not getattr(f, "_mark", False)]
         return sum(map(line_count, text)) < self.tail
@@ -1260,6 +1267,29 @@ class Together(Continues):
         if under < lines or not all(map(_is_text, there)) or sum(map(line_count, there)) < lines:
             return None
         return here, there
+
+
+WIDOW_LINES = 2  # what goes on to a page of its own under "(continued)" holds at least this many lines (_tail_short)
+
+
+def _lines_of_blocks(flowables: list) -> int | None:
+    """The lines of `flowables` (shown: no marks), text (paragraphs, text in columns) and blocks of it (Together: a
+    presenter's name, affiliation and bio), space between them counting none; None when one of them is neither (a
+    photo, a table: not counted in lines)."""
+    lines = 0
+    for flowable in flowables:
+        if getattr(flowable, "_mark", False) or isinstance(flowable, Spacer):
+            continue
+        if isinstance(flowable, Together):
+            inner = _lines_of_blocks(flowable.content)
+            if inner is None:
+                return None
+            lines += inner
+        elif _is_text(flowable):
+            lines += line_count(flowable)
+        else:
+            return None
+    return lines
 
 
 def _is_text(flowable) -> bool:
