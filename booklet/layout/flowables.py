@@ -1046,7 +1046,7 @@ class Continues(Translated, Flowable):
         presenter's heading and name; and with it the rule did not hold: DebConf17's 2 lines, then the presenter.)
         Otherwise, when it is text and blocks of text (a tutorial's other presenters, each a Together), whether it
         holds fewer than WIDOW_LINES lines of them: a line alone under "(continued)" is a widow (SIGDIAL 2020 on A5,
-        p. 39: "Tutorial 2 (continued)" over the last of its four presenters' names alone, the three others on p. 38)."""
+        p. 39: "Tutorial 2 (continued)" over the last of its four presenters' names alone, the others on p. 38)."""
         shown, text, block = _text_and_closing(more)
         if not shown:
             return False
