@@ -247,6 +247,39 @@ def test_a_ctrl_c_while_a_watch_keeps_what_it_read_leaves_nothing_half_written_a
     assert (tmp_path / "after.pdf").read_bytes() == (tmp_path / "watched.pdf").read_bytes()
 
 
+def test_a_build_after_an_abstract_corrected_takes_the_posters_as_the_last_build_parsed_them(book, tmp_path,
+                                                                                             monkeypatch):
+    """A build after one abstract corrected reads the data again; the forked process that reads a big posters.yaml
+    (data.validate._posters_elsewhere) parsed it again too (1,000 posters at 500 talks: about 0.1 s of CPU of every
+    build and proofs after an edit), though the disk cache held it as the last build parsed it. It takes it from there
+    now (the same bytes), and the build keeps it for the next: two corrections later it is still not parsed again.
+    Each PDF is the one a build without the cache makes."""
+    from booklet import processes
+    from booklet.data import load, validate
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(validate, "ELSEWHERE_FROM", 0)  # (the test book's posters.yaml is small)
+    monkeypatch.setattr(processes, "forks_pay", lambda: True)
+    folder = Path(shutil.copytree(book, tmp_path / "data"))
+    build_booklet(folder, tmp_path / "built.pdf", jobs=2)
+    parsed = tmp_path / "parsed.txt"  # each data file parsed, by any process (a forked one appends too)
+    real = load._parse_yaml
+
+    def noted(text, display, problems):
+        with open(parsed, "a", encoding="utf-8") as file:
+            file.write(f"{display}\n")
+        return real(text, display, problems)
+
+    monkeypatch.setattr(load, "_parse_yaml", noted)
+    for round in (1, 2):
+        _edit(folder)
+        parsed.write_text("", encoding="utf-8")
+        build_booklet(folder, tmp_path / f"edited-{round}.pdf", jobs=2)
+        assert parsed.read_text(encoding="utf-8").split() == ["abstracts.yaml"]
+        assert (tmp_path / f"edited-{round}.pdf").read_bytes() == _without_cache(
+            folder, tmp_path / f"cold-{round}.pdf", monkeypatch, jobs=2)
+
+
 def test_a_watchs_first_build_after_a_build_that_read_the_posters_elsewhere_reads_no_file(book, tmp_path, monkeypatch):
     """A `booklet build` that may use more than one process reads a big posters.yaml in a forked process of its own
     (data.validate._posters_elsewhere), which kept nothing: the file as parsed never reached the disk cache, and a

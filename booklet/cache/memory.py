@@ -220,6 +220,10 @@ class BuildCache:
         """What `section` holds, key -> value (a copy: to send to another process's cache)."""
         return dict(self._sections.get(section, {}))
 
+    def used(self, section: str) -> set:
+        """The keys of `section` the build under way asked for (a copy)."""
+        return set(self._used.get(section, ()))
+
     def clear(self) -> None:
         self._sections.clear()
         self._used.clear()

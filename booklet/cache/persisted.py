@@ -806,6 +806,11 @@ class PersistedCache(BuildCache):
             self._stream.noted(key, False)
         return value
 
+    def held(self, section: str) -> dict:
+        if section in self._pending:
+            self._load(section)
+        return super().held(section)
+
     def put(self, section, key, value):
         if section in self._pending:
             self._load(section)
