@@ -271,13 +271,13 @@ def test_a_build_after_an_abstract_corrected_takes_the_posters_as_the_last_build
         return real(text, display, problems)
 
     monkeypatch.setattr(load, "_parse_yaml", noted)
-    for round in (1, 2):
+    for correction in (1, 2):
         _edit(folder)
         parsed.write_text("", encoding="utf-8")
-        build_booklet(folder, tmp_path / f"edited-{round}.pdf", jobs=2)
+        build_booklet(folder, tmp_path / f"edited-{correction}.pdf", jobs=2)
         assert parsed.read_text(encoding="utf-8").split() == ["abstracts.yaml"]
-        assert (tmp_path / f"edited-{round}.pdf").read_bytes() == _without_cache(
-            folder, tmp_path / f"cold-{round}.pdf", monkeypatch, jobs=2)
+        assert (tmp_path / f"edited-{correction}.pdf").read_bytes() == _without_cache(
+            folder, tmp_path / f"cold-{correction}.pdf", monkeypatch, jobs=2)
 
 
 def test_a_watchs_first_build_after_a_build_that_read_the_posters_elsewhere_reads_no_file(book, tmp_path, monkeypatch):
