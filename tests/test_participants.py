@@ -385,31 +385,38 @@ def test_a_value_already_reported_is_still_one_after_the_disk_cache_pickles_it(t
 
 # -- a last page of a few names ------------------------------------------------------------------
 
-def _many_folder(folder: Path, count: int) -> Path:
-    """A conference of the list of participants alone, `count` names under one letter (Ann Kaa, Ann Kab, ...), each
-    with an affiliation and a country below it."""
-    families = [f"K{a}{b}" for a in "abcdefghijklmnopqrstuvwxyz" for b in "abcdefghijklmnopqrstuvwxyz"][:count]
-    text = "".join(f"- {{name: Ann {family}, affiliation: Uni A, country: Chad}}\n" for family in families)
+def _many_folder(folder: Path, count: int, per_letter: int = 0, affiliated: bool = True) -> Path:
+    """A conference of the list of participants alone, `count` names under one letter (Ann Kaa, Ann Kab, ...), or
+    `per_letter` under each of K, L, M, ... (Ann Kaa to Ann Kaf, Ann Laa, ...), each with an affiliation and a country
+    below it (`affiliated`) or alone."""
+    if per_letter:
+        families = [f"{'KLMNOPQRSTUVWXYZ'[at // per_letter]}a{chr(ord('a') + at % per_letter)}" for at in range(count)]
+    else:
+        families = [f"K{a}{b}" for a in "abcdefghijklmnopqrstuvwxyz" for b in "abcdefghijklmnopqrstuvwxyz"][:count]
+    details = ", affiliation: Uni A, country: Chad" if affiliated else ""
+    text = "".join(f"- {{name: Ann {family}{details}}}\n" for family in families)
     return write_conference(folder, {"participants.yaml": text, "theme.yaml": "sections: [participants]\n"})
 
 
 def _name_lines(path: Path) -> tuple[list[int], list[float]]:
-    """The names of the list on each of its pages, and the steps between the baselines of two names one under the
-    other in a column."""
+    """The names of the list (_many_folder's) on each of its pages, and the steps between the baselines of two names
+    one under the other in a column (no letter heading between them)."""
     reader = PdfReader(str(path))
     counts, steps = [], []
     for page in reader.pages:
-        columns: dict[float, list[float]] = {}
+        columns: dict[float, list[tuple[float, bool]]] = {}  # x -> (baseline, a name: not a letter heading)
 
         def visit(text, cm, tm, font, size, columns=columns):
-            if re.fullmatch(r"K[a-z]{2}", text.strip().rstrip(",")):
+            if found := re.fullmatch(r"[K-Z]([a-z]{2})?", text.strip().rstrip(",")):
                 x, y = tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-                columns.setdefault(round(x, 1), []).append(y)
+                columns.setdefault(round(x, 1), []).append((y, found.group(1) is not None))
 
         page.extract_text(visitor_text=visit)
-        if columns:
-            counts.append(sum(map(len, columns.values())))
-            steps += [a - b for ys in columns.values() for a, b in zip(sorted(ys)[::-1], sorted(ys)[::-1][1:])]
+        lines = [sorted(column, reverse=True) for column in columns.values()]
+        if any(name for column in lines for _, name in column):
+            counts.append(sum(name for column in lines for _, name in column))
+            steps += [a - b for column in lines for (a, name_a), (b, name_b) in zip(column, column[1:])
+                      if name_a and name_b]
     return counts, steps
 
 
@@ -431,6 +438,21 @@ def test_a_list_that_would_end_on_a_page_of_a_few_names_is_set_closer_to_end_a_p
         assert max(steps) - min(steps) <= 0.11
     else:  # (a name's two lines 2.24 sizes apart, 0.45 of space below them: _Styles)
         assert plain * (CLOSEST * (2.24 + TIGHTEST * 0.45) / 2.69) - 0.11 <= min(steps) and max(steps) < plain - 0.15
+
+
+@pytest.mark.parametrize("count, affiliated, plain", [(50, False, 48), (36, True, 30)])
+def test_every_step_between_two_names_on_a_page_set_tighter_is_the_same(tmp_path, count, affiliated, plain):
+    """A page that takes the list's last few names by setting the spaces between them a little tighter
+    (Columns._tightened) sets every space between two names so, those inside a letter's block too (its heading and
+    first two names, kept together: _Together.spaced_at): a letter's first two names were as far apart as ever, a
+    step wider than the others (36C3 on A4: "Lange" under "LaForge" 17.3 points, "Larsen" under "Lange" 15.0). An A5
+    page holds 48 names alone under 8 letters (30 with an affiliation each, under 5): 50 (36) are taken onto it."""
+    names, steps = _name_lines(build(_many_folder(tmp_path / "conf", count, 6, affiliated), tmp_path / "o.pdf").path)
+    as_set = _name_lines(build(_many_folder(tmp_path / "plain", plain, 6, affiliated), tmp_path / "p.pdf").path)
+    assert names == [count] and as_set[0] == [plain]
+    assert max(steps) - min(steps) <= 0.01  # (one under the other in a block or not)
+    assert max(steps) < min(as_set[1]) - 0.5  # (set tighter)
+    assert max(as_set[1]) - min(as_set[1]) <= 0.01
 
 
 def test_a_list_set_closer_is_rebuilt_from_the_cache_to_the_same_bytes(tmp_path, monkeypatch):

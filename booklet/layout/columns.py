@@ -9,7 +9,8 @@ what is left to the next page. When what is left fits on the page, the columns a
 as they can be with the same order (none but the last holding a heading alone, what it heads in the next), so the
 last page's columns end at about the same height. When only a
 few flowables would go on to a page of their own, the spaces between flowables on this page are set a
-little tighter (no tighter than needed, to half at most) to take them.
+little tighter (no tighter than needed, to half at most) to take them, and so are the spaces inside a flowable that
+has spaces of its own (`spaced_at`: a letter heading kept with its first names), every step between two names the same.
 
 Made for long lists (the index of authors, the list of participants): `flowables` may be any sequence
 (a lazy one that makes each flowable when it is first asked for); each page reads only the flowables
@@ -124,6 +125,14 @@ def _space(previous, flowable, scale: float = 1.0) -> float:
     return 0.0 if previous is None else max(previous.getSpaceAfter(), flowable.getSpaceBefore()) * scale
 
 
+def spaced_at(flowable, scale: float):
+    """`flowable` with the spaces inside it at `scale` of its own, as the spaces between flowables are set on its page
+    (Columns._tightened): its `spaced_at(scale)` where it has one (a block of flowables kept together, a letter heading
+    and the first names under it: every step between two names on the page the same), else itself."""
+    spacing = getattr(flowable, "spaced_at", None)
+    return flowable if spacing is None else spacing(scale)
+
+
 def _put_back(column: list, taken: list, cursor) -> None:
     """The column's last flowable, given back to `cursor` to go on in the next column."""
     flowable, index = column.pop()[0], taken.pop()
@@ -211,7 +220,7 @@ class Columns(Flowable):
         self.start = _start
         self.pending = list(_pending or [])
         self.pages = _pages  # (width, height, at top) of each page before, which filled them up to start
-        self._laid = None  # (width, height, at top, columns, cursor after them) of the last fill
+        self._laid = None  # (width, height, at top, columns, cursor after them, their spaces' scale) of the last fill
         self._given = (flowables, key)  # (the sequence as given: see _closer)
         # whether this page may set the list closer: a sequence that can be (its `closer`), not already set so
         self._decides = hasattr(flowables, "closer") and getattr(flowables, "scale", 1.0) == 1.0
@@ -230,7 +239,8 @@ class Columns(Flowable):
     def _fill(self, width: float, height: float, at_top: bool, scale: float = 1.0):
         """The columns of one page `height` tall: [[(flowable, its height, space above), ...], ...], and
         the cursor at what is left (its `taken`: the index of each flowable in `items`, None for the part
-        of a split one or one handed over by the page before). `scale`: of the spaces between flowables."""
+        of a split one or one handed over by the page before). `scale`: of the spaces between flowables, and of those
+        inside one that has spaces of its own (`spaced_at`)."""
         column_width = self.column_width(width)
         cursor = _Cursor(self.items, self.start, self.pending)
         columns = []
@@ -240,6 +250,7 @@ class Columns(Flowable):
                 if not column and getattr(flowable, "between", False):  # (a rule between entries: none at a top)
                     cursor.take()
                     continue
+                flowable = spaced_at(flowable, scale)
                 space = _space(previous, flowable, scale)
                 room = height - used - space
                 h = _height(flowable, column_width, room)
@@ -496,20 +507,21 @@ class Columns(Flowable):
     def wrap(self, availWidth, availHeight):
         at_top = self._at_top()
         if self._laid is not None and self._laid[:3] == (availWidth, availHeight, at_top):
-            columns, cursor = self._laid[3:]  # split right after wrap, as a frame does: the same columns
+            columns, cursor = self._laid[3:5]  # split right after wrap, as a frame does: the same columns
         else:
-            columns, cursor = self._laid_out(availWidth, availHeight, at_top)
-            self._laid = (availWidth, availHeight, at_top, columns, cursor)
+            columns, cursor, scale = self._laid_out(availWidth, availHeight, at_top)
+            self._laid = (availWidth, availHeight, at_top, columns, cursor, scale)
         self.width = availWidth
         used = max((sum(h + s for _, h, s in column) for column in columns), default=0.0)
         self.height = used if cursor.peek() is None else availHeight + 1  # more than fits: split
         return self.width, self.height
 
     def _laid_out(self, width: float, height: float, at_top: bool):
-        """This page's columns and the cursor after them: filled (and balanced, on the last page); or, in a build
-        with a cache that keeps layouts, as an earlier build with the same flowables and pages before filled
-        them, each flowable given by its index in `items` (made only when drawn: see _Placed). A list whose last page
-        would be nearly empty is set closer from here on (_closer)."""
+        """This page's columns, the cursor after them and the scale of their spaces (set tighter: _tightened): filled
+        (and balanced, on the last page); or, in a build with a cache that keeps layouts, as an earlier build with the
+        same flowables and pages before filled them, each flowable given by its index in `items` (made only when drawn,
+        its spaces at that scale: see _Placed). A list whose last page would be nearly empty is set closer from here
+        on (_closer)."""
         closer = None
         if self._decides:
             self.items, self.key = self._given
@@ -520,8 +532,8 @@ class Columns(Flowable):
         if cache is not None:
             kept = cache.peek("layouts", self._columns_key(width, height, at_top))
             if kept is not None:
-                columns, after = kept
-                return [list(column) for column in columns], _Cursor(self.items, after, [])
+                columns, after, scale = kept
+                return [list(column) for column in columns], _Cursor(self.items, after, []), scale
         columns, cursor = filled = self._fill(width, height, at_top)
         if closer is None and cursor.peek() is not None and self._decides:  # its last page nearly empty: closer
             closer = self._closer(width, height, at_top, len(cursor.pending) + len(self.items) - cursor.index,
@@ -539,8 +551,8 @@ class Columns(Flowable):
                 index is not None for taken in cursor.taken for index in taken):
             cache.put("layouts", self._columns_key(width, height, at_top),
                       (tuple(tuple((index, h, s) for index, (_, h, s) in zip(taken, column))
-                             for taken, column in zip(cursor.taken, columns)), cursor.index))
-        return columns, cursor
+                             for taken, column in zip(cursor.taken, columns)), cursor.index, scale))
+        return columns, cursor, scale
 
     def _columns_key(self, width: float, height: float, at_top: bool) -> tuple:
         """The key under which a build keeping layouts keeps this page's columns: the list's key (of the list as
@@ -549,7 +561,7 @@ class Columns(Flowable):
 
     def split(self, availWidth, availHeight):
         self.wrap(availWidth, availHeight)
-        _, _, at_top, columns, cursor = self._laid
+        _, _, at_top, columns, cursor, _ = self._laid
         if cursor.peek() is None:
             return [self]
         if not any(columns):
@@ -563,11 +575,12 @@ class Columns(Flowable):
     def _placed(self, columns, width: float, height: float) -> _Placed:
         """This page's `columns`, filled, `height` tall (the room's full height) in a block `width` wide: what split
         leaves on the page."""
-        return _Placed(columns, self.column_width(width), self.gap, self.rule, height, items=self.items)
+        return _Placed(columns, self.column_width(width), self.gap, self.rule, height, items=self.items,
+                       scale=self._laid[5])
 
     def draw(self):
-        width, _, _, columns, _ = self._laid
-        _Placed(columns, self.column_width(width), self.gap, self.rule, items=self.items).drawOn(
+        width, _, _, columns, _, scale = self._laid
+        _Placed(columns, self.column_width(width), self.gap, self.rule, items=self.items, scale=scale).drawOn(
             self.canv, 0, 0, self.height)
 
 
@@ -713,13 +726,14 @@ class TextColumns(Columns):
 class _Placed(Flowable):
     """One page's columns, already filled: drawn top down, each from the top of the block. A flowable given by
     its index in `items` (columns kept from an earlier build) is drawn by `items.replayed_at` when the sequence
-    has it and can, else made (`items[index]`) and drawn."""
+    has it and can, else made (`items[index]`, its spaces at `scale` as the page's were set: `spaced_at`) and drawn."""
 
     def __init__(self, columns, column_width: float, gap: float, rule=None, height: float | None = None,
-                 items: Sequence = ()):
+                 items: Sequence = (), scale: float = 1.0):
         super().__init__()
         self.columns = columns
         self.items = items
+        self.scale = scale
         self.column_width = column_width
         self.gap = gap
         self.rule = rule
@@ -749,7 +763,7 @@ class _Placed(Flowable):
                 if type(flowable) is int:
                     if replayed_at is not None and replayed_at(flowable, canvas, left, y_now, self.column_width):
                         continue
-                    flowable = self.items[flowable]
+                    flowable = spaced_at(self.items[flowable], self.scale)
                 flowable.wrap(self.column_width, h)  # a trial split (balancing) may have dropped its lines
                 flowable.drawOn(canvas, left, y_now)
         if self.rule is not None:
@@ -772,7 +786,8 @@ class _PlacedText(_Placed):
     text they hold (line_count: text, as a paragraph is, to whoever counts an entry's lines)."""
 
     def __init__(self, placed: _Placed, lines: int):
-        super().__init__(placed.columns, placed.column_width, placed.gap, placed.rule, placed.height, placed.items)
+        super().__init__(placed.columns, placed.column_width, placed.gap, placed.rule, placed.height, placed.items,
+                         placed.scale)
         self.lines = lines
 
     def line_count(self) -> int:

@@ -164,22 +164,36 @@ def _entry(name: IndexName, participant: Participant, styles: _Styles, limit: fl
 
 class _Together(Flowable):
     """Flowables kept in one column (a name and its affiliation; a letter heading and the first two names
-    under it), one above the other with the frame's spacing. Split only when taller than `limit`."""
+    under it), one above the other with the frame's spacing, at `scale` (`spaced_at`). Split only when taller than
+    `limit`."""
 
-    def __init__(self, flowables: list[Flowable], limit: float):
+    def __init__(self, flowables: list[Flowable], limit: float, scale: float = 1.0):
         super().__init__()
         self.flowables = list(flowables)
         self.limit = limit
+        self.scale = scale
 
     def content_key(self):
         """What its layout depends on, when its flowables say (see columns.content_key); else None."""
         keys = content_key(self.flowables)
-        return None if keys is None else ("together", self.limit, keys)
+        return None if keys is None else ("together", self.limit, self.scale, keys)
+
+    def spaced_at(self, scale: float) -> _Together:
+        """The same flowables with the spaces between them at `scale` of the frame's, as Columns sets the spaces
+        between the list's flowables on a page (columns.spaced_at): between a letter's first two names as between the
+        others (the spaces of a page set a little tighter to take the last few names onto it, Columns._tightened,
+        left the heading's two names as far apart as ever, 36C3 on A4: "Lange" under "LaForge" a step wider than
+        "Larsen" under "Lange")."""
+        if scale == self.scale:
+            return self
+        made = copy.copy(self)  # (kept as it is kept: keep_with_last)
+        made.scale = scale
+        return made
 
     def _gap(self, index: int) -> float:
         if index == 0:
             return 0.0
-        return max(self.flowables[index - 1].getSpaceAfter(), self.flowables[index].getSpaceBefore())
+        return max(self.flowables[index - 1].getSpaceAfter(), self.flowables[index].getSpaceBefore()) * self.scale
 
     def getSpaceBefore(self):
         return self.flowables[0].getSpaceBefore()
@@ -209,10 +223,11 @@ class _Together(Flowable):
             if len(parts) < 2:
                 break
             rest = [*parts[1:], *self.flowables[index + 1:]]
-            return [_Together([*first, parts[0]], self.limit), _Together(rest, self.limit)]
+            return [_Together([*first, parts[0]], self.limit, self.scale), _Together(rest, self.limit, self.scale)]
         if not first:
             return []
-        return [_Together(first, self.limit), _Together(self.flowables[len(first):], self.limit)]
+        return [_Together(first, self.limit, self.scale),
+                _Together(self.flowables[len(first):], self.limit, self.scale)]
 
     def draw(self):
         top = self.height
