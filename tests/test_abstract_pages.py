@@ -1468,27 +1468,79 @@ def test_the_last_entry_is_set_closer_only_where_it_would_otherwise_stand_alone_
         assert f"Line {lines - 1} of the entry" in pdf.lines(1)
 
 
-def test_a_short_flowing_abstract_at_a_pages_foot_moves_on_whole_rather_than_split_two_and_two(tmp_path):
+def _loose_bottoms(path, index: int) -> list[float]:
+    """The bottom of each printed character's box on a page as its font sets the line (PDFium's loose box: the font's
+    descent below the baseline, whatever the letter), in PDF points up from the page's bottom."""
+    pdf = pdfium.PdfDocument(str(path))
+    text = pdf[index].get_textpage()
+    whole = characters(text)
+    return [text.get_charbox(i, loose=True)[1] for i in range(text.count_chars()) if not whole[i].isspace()]
+
+
+def _line_bottom(path, index: int, needle: str, last: bool = False) -> float:
+    """The loose bottom (see _loose_bottoms) of the first line on a page that holds `needle` (`last`: the last)."""
+    pdf = pdfium.PdfDocument(str(path))
+    text = pdf[index].get_textpage()
+    whole = text.get_text_range()
+    at = whole.rfind(needle) if last else whole.find(needle)
+    assert at >= 0, needle
+    return text.get_charbox(at, loose=True)[1]
+
+
+def test_a_short_flowing_abstract_at_a_pages_foot_moves_on_whole_rather_than_split_two_and_two(tmp_path, monkeypatch):
     """DebConf17 on letter: a 4-line abstract (one paragraph across the page) at the foot of a page was split 2 + 2
     lines, its last 2 under "(continued)": its paragraph allows no 1 + 3 or 3 + 1 (widows, orphans), so Continues'
-    `tail` could not carry more over and left it so. When the page before would keep none of its text, it moves on
-    whole."""
-    short = " ".join(WORDS[k % len(WORDS)] for k in range(62))  # (4 lines across a letter page)
-    shared = moved = 0
-    for extra in range(14):  # the first abstract's length pushes the second further down the page
+    `tail` could not carry more over and left it so. It moves on whole, by either of two rules: Continues.split's
+    (where carrying a line over leaves none of its text under its header, the whole moves on, below something on the
+    page) and Entry's `orphan` (fewer than TAIL_LINES lines of its text under its header at the page's foot, and no
+    cut between two paragraphs: on the next page, whole). The first abstract is lengthened until the page it ends on
+    leaves the second a room that its header and 2 lines of its text fill, not all 4 (measured on the page: on a build
+    where the second follows the first on its page, how far below the first's last line its 2nd and 4th lines end);
+    there it moves on whole, with both rules, and with each of them alone (the other switched off)."""
+    from booklet.layout.flowables import Continues, Entry
+    from booklet.layout.page import page_for
+
+    foot = page_for("letter").bottom  # (the text's foot, above the trim's bottom)
+    short = "Firstofshort " + " ".join(WORDS[k % len(WORDS)] for k in range(60)) + " lastofshort"  # (4 lines across)
+    second = f"- id: b\n  title: The short one\n  speaker: {{name: Bo Jones}}\n  abstract: \"{short}\"\n"
+
+    def build(words: int, name: str):  # (the first abstract's last paragraph `words` long)
         first = "\\n\\n".join(" ".join(WORDS[(k + p) % len(WORDS)] for k in range(60)) for p in range(6))
-        first += "\\n\\n" + " ".join(WORDS[k % len(WORDS)] for k in range(20 * extra + 1))
-        abstracts = (f"- id: a\n  title: The long one\n  speaker: {{name: Ana Smith}}\n  abstract: \"{first}\"\n"
-                     f"- id: b\n  title: The short one\n  speaker: {{name: Bo Jones}}\n  abstract: \"{short}\"\n")
-        files = {"abstracts.yaml": abstracts, "programme.yaml": None, "tutorials.yaml": None}
-        result = build_booklet(write_conference(tmp_path / f"c{extra}", files), tmp_path / f"b{extra}.pdf",
+        first += "\\n\\n" + " ".join(WORDS[k % len(WORDS)] for k in range(words))
+        abstracts = f"- id: a\n  title: The long one\n  speaker: {{name: Ana Smith}}\n  abstract: \"{first}\"\n"
+        files = {"abstracts.yaml": abstracts + second + _LAST, "programme.yaml": None, "tutorials.yaml": None}
+        result = build_booklet(write_conference(tmp_path / f"c{name}", files), tmp_path / f"b{name}.pdf",
                                page_size="letter")
-        pdf = Pdf(result.output)
-        start, end = result.anchors["abstract-1"], result.anchors["end:abstract-1"]
-        assert start == end and not pdf.pages_with("The short one (continued)"), extra
-        shared += start == result.anchors["end:abstract-0"]
-        moved += start != result.anchors["end:abstract-0"]
-    assert shared and moved, (shared, moved)
+        a_end, start, end = (result.anchors[key] for key in ("end:abstract-0", "abstract-1", "end:abstract-1"))
+        assert start == end and not Pdf(result.output).pages_with("The short one (continued)"), name
+        return result.output, a_end, start
+
+    needs = case = None  # (how far below the first's last line the second's 2nd and 4th lines end; the case's words)
+    for words in range(1, 200, 6):  # (6 words: a line of a column at most, half a line of the two balanced)
+        path, a_end, start = build(words, str(words))
+        if start == a_end:  # (below the first on its page)
+            if needs is None:
+                first_line, last_line = (_line_bottom(path, a_end - 1, marker)
+                                         for marker in ("Firstofshort", "lastofshort"))
+                label = _line_bottom(path, a_end - 1, "CONTRIBUTED", last=True)  # (the second's)
+                lowest = min(bottom for bottom in _loose_bottoms(path, a_end - 1) if bottom > label + 1)  # (the first's)
+                leading = (first_line - last_line) / 3
+                needs = (lowest - (first_line - leading), lowest - last_line)
+            continue
+        assert needs is not None and start == a_end + 1, (words, a_end, start)
+        pdf = pdfium.PdfDocument(str(path))
+        bottom = pdf[a_end - 1].get_trimbox()[1] + foot
+        room = min(b for b in _loose_bottoms(path, a_end - 1) if b > bottom - 1) - bottom  # (under the first's end)
+        assert needs[0] <= room < needs[1], (words, room, needs)  # (less: its header's keep; more: it fits)
+        case = words
+        break
+    assert case is not None, needs
+    switched_off = {"orphan": (Entry, "_head_short", lambda self, first: False),
+                    "tail": (Continues, "_tail_short", lambda self, more, width, page: False)}
+    for name, (kind, method, off) in switched_off.items():
+        with monkeypatch.context() as patched:
+            patched.setattr(kind, method, off)
+            assert build(case, name)[1:] == (a_end, a_end + 1), name
 
 
 def test_a_short_tutorial_description_is_kept_whatever_its_co_presenters_bios_take(tmp_path):
