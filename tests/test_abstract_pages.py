@@ -1780,9 +1780,35 @@ def test_a_flowing_abstract_a_few_lines_too_tall_for_the_room_moves_on_whole_rat
     to NEARLY_WHOLE of the page (a quarter), an entry that fits on a page and is fewer than TAIL_LINES lines too tall
     for the room moves on whole; from more room it is split, TAIL_LINES lines or more on each page (moved on whole
     from 0.37 of a page, it left SIGDIAL's pages a third empty and more, one after another: pages a LOC sent back).
-    The room is measured on the page: from the foot of the abstract before to the foot of the text."""
-    from booklet.layout.abstracts import KEPT_WHOLE, NEARLY_WHOLE, TAIL_LINES
+    The room is measured on the page: from the foot of the abstract before to the foot of the text. On A5 no abstract
+    reaches that case from such a room: its header and TAIL_LINES lines are taller than a quarter of the page, so that
+    fewer would stay under its header, and `orphan` moves it on as well (with `near` off, these abstracts still move
+    on); the rule is checked first on an Entry set as flowing_entry sets one, in a frame where it is reached: an
+    8-line paragraph under a one-line header, from a room that holds the header and 5 lines (Continues' `tail`
+    would cut it 4 + 4)."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    from booklet.layout.abstracts import KEPT_WHOLE, LEAST_LINES, NEARLY_WHOLE, TAIL_LINES
+    from booklet.layout.flowables import Entry, Para
     from booklet.layout.page import page_for
+
+    style = ParagraphStyle("p", fontName="Helvetica", fontSize=10, leading=12, allowWidows=0, allowOrphans=0)
+    words = next(count for count in range(20, 400) if Para(" ".join(WORDS[k % len(WORDS)] for k in range(count))
+                                                            + " endtext.", style).wrap(280, 10_000)[1] == 8 * 12)
+    text = " ".join(WORDS[k % len(WORDS)] for k in range(words)) + " endtext."
+    frame, room = 348, 12 + 5.5 * 12  # (a frame 348 points tall inside its padding; room for the header and 5 lines)
+    assert KEPT_WHOLE * frame < room <= NEARLY_WHOLE * frame  # (more than `whole`'s room, no more than `near`'s)
+    assert 12 + TAIL_LINES * 12 <= room and 12 + 8 * 12 - room < TAIL_LINES * 12  # (a few lines too tall)
+    doc = SimpleDocTemplate(str(tmp_path / "e.pdf"), pagesize=(300, 380), leftMargin=10, rightMargin=10,
+                            topMargin=10, bottomMargin=10)
+    entry = Entry([Para("The header of the entry", style), Para(text, style)],
+                  lambda: [Para("The entry (continued)", style)], keep=1, tail=TAIL_LINES, whole=KEPT_WHOLE,
+                  near=NEARLY_WHOLE, orphan=True, least=LEAST_LINES)
+    doc.build([Para("Above", style), Spacer(10, frame - room - 12), entry])
+    pdf = Pdf(tmp_path / "e.pdf")
+    assert len(pdf) == 2 and pdf.lines(0) == ["Above"], pdf.texts  # (was: 4 lines here, 4 under "(continued)")
+    assert pdf.lines(1)[0] == "The header of the entry" and "endtext." in pdf.lines(1)[-1], pdf.texts
 
     page = page_for("A5")
     short = " ".join(WORDS[k % len(WORDS)] for k in range(130)) + " endb."  # (about 11 lines under its header)
