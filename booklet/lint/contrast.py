@@ -41,7 +41,6 @@ def check_contrast(booklet: Booklet, lines) -> list[Problem]:
     colours = {**DEFAULT_COLOURS, **theme.colours}
     text, accent = colours["text"], colours["accent"]
     muted = muted_hex(text)
-    colours_line = lines.line(FILE, "colours", 1)
     problems = []
 
     def warn(key: str, message: str) -> None:
@@ -49,7 +48,8 @@ def check_contrast(booklet: Booklet, lines) -> list[Problem]:
         if "." not in role and lines.line(FILE, key, 0) == 0:  # (not in theme.yaml: the base theme's colour)
             message += (f"; it is the {theme.name} theme's {role} colour: write `{role}:` under `colours:` in "
                         "theme.yaml to change it")
-        problems.append(Problem(FILE, lines.line(FILE, key, colours_line), key, message, "warning", "contrast"))
+        line = lines.line(FILE, key, lines.line(FILE, "colours", 1))  # (theme.yaml read only for a warning's line)
+        problems.append(Problem(FILE, line, key, message, "warning", "contrast"))
 
     for role, (what, need) in ON_PAPER.items():
         colour = colours[role]
