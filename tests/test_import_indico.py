@@ -749,3 +749,34 @@ def test_the_event_s_address_of_another_kind_than_the_web_s_is_refused_at_its_ke
                       "is not a kind of address the booklet links to; write a web address (https://www.example.org, "
                       "or www.example.org, opened as https://) or an email address (mailto:info@example.org); "
                       "correct it in the export, or leave it out", tmp_path / "out")
+
+
+def test_a_person_named_as_several_joined_by_and_is_those_people_as_a_table_reads_the_cell(tmp_path):
+    """A person object whose fields hold two people ('Ana Smith and Bo Jones', typed into one author's fields, or
+    its fullName alone) was one author 'Ana Smith and Bo Jones', filed under Jones; the table and CSV readers read
+    such a cell as two. Indico reads it as they do (table.several_people), the object's affiliation each's, its one
+    e-mail nobody's; the CSV export's cells too, an 'and' in an affiliation's brackets parting nobody."""
+    from booklet.importers import table
+    from booklet.importers.indico import _people
+
+    export = event_export()
+    export["results"][0]["contributions"][0]["primaryauthors"] = [
+        person("Ana", "Smith and Bo Jones", "Lund University", email="ana@example.org")]
+    path = tmp_path / "e.json"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    abstract = indico.read(path, Options()).documents["abstracts.yaml"][0]
+    assert [(p["name"], p.get("affiliation"), p.get("email")) for p in abstract["authors"]] == [
+        ("Ana Smith", "Lund University", None), ("Bo Jones", "Lund University", None)]
+    for cell in ("Ana Smith and Bo Jones", "Smith, Ana and Jones, Bo", "Ana Smith & Bo Jones"):
+        read = [p.name for p in table.people_from(cell)]
+        assert read == ["Ana Smith", "Bo Jones"], cell
+        assert [p.name for p in _people([{"fullName": cell}])] == read, cell
+        assert [p.name for p in table.people_with_affiliations(cell)] == read, cell
+    assert [(p.name, p.affiliations) for p in _people([{"fullName": "Ana Smith (Lund) and Bo Jones (MIT)"}])] == [
+        ("Ana Smith", ["Lund"]), ("Bo Jones", ["MIT"])]
+    assert [(p.name, p.affiliations) for p in table.people_with_affiliations(
+        "Ana Smith (Physics and Astronomy) and Bo Jones")] == [("Ana Smith", ["Physics and Astronomy"]),
+                                                               ("Bo Jones", [])]
+    assert [(p.name, p.affiliations) for p in table.people_from("Ana Smith (Physics and Astronomy)")] == [
+        ("Ana Smith", ["Physics and Astronomy"])]  # (was 'Physics, Astronomy': the 'and' read as a comma)
+    assert [(p.name, p.family) for p in _people([person("Ana", "Smith")])] == [("Ana Smith", "Smith")]

@@ -26,6 +26,7 @@ from .assemble import (MAX_PEOPLE, Block, Conference, Entry, Kinds, LONGEST, Per
                        refuse_off_its_day, too_many_people, web_address)
 from .schedule import event_year, zone_named
 from .schedule_json import json_reason, json_value
+from .table import several_people
 from .text import images_in, to_markup
 
 FORMAT = "indico"
@@ -136,7 +137,10 @@ def _text(value) -> str:
 
 def _people(items, presenting: bool = False, nameless: list | None = None) -> list[Person]:
     """The people of a list of Indico's person objects; `nameless` gets those without a name (each as a Person named
-    '', with what else the source gives: an e-mail, an affiliation), left out."""
+    '', with what else the source gives: an e-mail, an affiliation), left out. A person object whose name is several
+    people's ('Ana Smith and Bo Jones', typed into one person's fields) is those people, read as a table's cell of
+    names is (table.several_people), each with the object's affiliation and none with its one e-mail (as
+    assemble.names_in's several people)."""
     out = []
     for p in items if isinstance(items, list) else []:
         if not isinstance(p, dict):
@@ -144,17 +148,21 @@ def _people(items, presenting: bool = False, nameless: list | None = None) -> li
         first, last = given_and_family(p.get("first_name", p.get("firstName")),
                                        p.get("last_name", p.get("familyName")))
         if first or last:
-            name, family = clean(full_name(first, last)), clean(last) if first and last else None
+            written = full_name(first, last)
+            name, family = written, last if first and last else None
         else:  # (only a full name: "Peres, Martin", its family written first)
-            name, family = flipped(_text(p.get("fullName")) or _text(p.get("name")))
-            name, family = clean(name), clean(family) if family else None
+            written = _text(p.get("fullName")) or _text(p.get("name"))
+            name, family = flipped(written)
+        name, family = clean(name), clean(family) if family else None
         aff = affiliation(p.get("affiliation"))
         email = _text(p.get("email")) or None
         if not name:
             if nameless is not None:
                 nameless.append(Person("", [aff] if aff else [], email, presenting))
             continue
-        out.append(Person(name, [aff] if aff else [], email, presenting, family))
+        out += ([Person(q.name, q.affiliations or ([aff] if aff else []), None, presenting, q.family)
+                 for q in several_people(written)]
+                or [Person(name, [aff] if aff else [], email, presenting, family)])
     return out
 
 

@@ -813,8 +813,9 @@ def _read_minutes(value) -> float | None:
 _MARKERS = re.compile(r"\s*((?:\(\s*\d+(?:\s*[,;]\s*\d+)*\s*\)\s*)+|[\u00b9\u00b2\u00b3\u2070-\u2079,]+"
                       r"|\^\s*\d+(?:\s*,\s*\d+)*)\s*$")  # "(1)", "(1,2) (3)", "¹²", "^1", "^1,2"
 _SUPERSCRIPT = str.maketrans("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", "1230456789")
-# "and" between names ("A and and B": one), in a few languages; "y" and "e" in lower case only ("John E Smith")
-_AND = re.compile(r"(?:\s+(?:and|und|et|(?-i:y|e)|&)(?=\s))+\s+|\s*&\s*", re.I)
+# "and" between names ("A and and B": one), in a few languages; "y" and "e" in lower case only ("John E Smith");
+# not inside brackets ("Ana Smith (Physics and Astronomy)": her affiliation)
+_AND = re.compile(r"(?:(?:\s+(?:and|und|et|(?-i:y|e)|&)(?=\s))+\s+|\s*&\s*)(?![^()]*\))", re.I)
 # what names nobody in a list of names, with the "and" before it: "et al.", "and others", "u. a.", "etc."
 # (each from the start of its run of commas and spaces: tried from every one of them, a cell of thousands took seconds)
 _ET_AL = re.compile(r"(?<![\s,;])[\s,;]*(?:(?:\band|\bund|&)\s*)?(?:\bet\s+al\b\.?|(?-i:\bu\.\s*a\.)|\betc\b\.?)"
@@ -1199,6 +1200,16 @@ def people_from(names_cell: str, affs_cell: str = "", flip: bool = True, last_fi
     return out
 
 
+def several_people(name: str) -> list[Person]:
+    """The people a name given as one person's stands for when it is a cell of several names as split_names reads one
+    ('Ana Smith and Bo Jones', 'Smith, Ana and Jones, Bo'), each as people_from reads it (with the family name it was
+    written with first); [] when it is one person's name, or nobody's."""
+    if "," not in name and not _AND.search(name):  # (most names: one person's, read no further)
+        return []
+    people = people_from(name)
+    return people if len(people) > 1 else []
+
+
 # what a form's author cell writes in brackets after a name that is no affiliation: a role, pronouns, a suffix
 _NO_AFFILIATION = re.compile(r"(?:presenting|presenter|speaker|corresponding(?: author)?|invited|keynote|online|remote|"
                              r"virtual|in person|tb[acd]|jr\.?|sr\.?|[a-z]+/[a-z]+)", re.I)
@@ -1235,7 +1246,8 @@ def _closing_bracket_opened(text: str) -> int | None:
 
 def people_with_affiliations(cell: str, cut: list | None = None) -> list[Person]:
     """Indico's 'Ana Smith (Lund University), Bo Jones' -> people with their affiliation; a closing 'et al.' names
-    nobody (`cut`: as split_names's). What ';' (or lines, or '|': split_names's pieces) separates is one person
+    nobody (`cut`: as split_names's). What ';' (or lines, or '|': split_names's pieces) or 'and' (_AND, as split_names
+    reads it: 'Ana Smith (Lund University) and Bo Jones', 'Smith, Ana and Jones, Bo') separates is one person
     written family name first when it is two pieces that read so (_one_last_first: 'Smith, Ana (Lund University);
     Lee, Bo' -> Ana Smith, Bo Lee; _own_affiliation and assemble.flipped set apart what follows a name after a comma:
     an institution, a country, a degree, a suffix, a call sign), else one person or more, given name first but for a
@@ -1250,7 +1262,7 @@ def people_with_affiliations(cell: str, cut: list | None = None) -> list[Person]
         if cut is not None:
             cut.append(cell)
     leaning = last_first_column([cell])  # (names between semicolons, each 'Last, First')
-    for between in _NAME_PIECES.split(cell):
+    for between in (anded for piece in _NAME_PIECES.split(cell) for anded in _AND.split(piece)):
         # (a comma inside brackets parts no one: "Ana (UC, Berkeley)"; nor one before a call sign: _tags_kept)
         pieces = _tags_kept([piece.strip() for piece in _PEOPLE_PIECES.split(between) if piece.strip()], leaning)
         flip = len(pieces) == 2 and _one_last_first(pieces[0], _own_affiliation(pieces[1], leaning)[0], leaning)
