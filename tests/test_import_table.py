@@ -2489,6 +2489,29 @@ def test_a_degree_before_an_affiliation_in_brackets_is_the_persons():
         assert not [p.name for p in people if p.name.startswith("M.D.") or p.family in ("J.", "J.-P.")], cell
 
 
+@pytest.mark.parametrize("cell, printed", [
+    ("Lee, MA", ["MA Lee"]), ("Lee, M.A.", ["M.A. Lee"]), ("van Dijk, MA", ["MA van Dijk"]),
+    ("Lee, BA; Smith, Ana", ["BA Lee", "Ana Smith"]), ("Lee, MA (Lund University)", ["MA Lee"]),
+    ("Lee, Ana, MA", ["Ana Lee"]), ("Ana Lee, MA", ["Ana Lee"]), ("Ana Smith, MA, Bo Lee", ["Ana Smith", "Bo Lee"]),
+    ("Lee, PhD", ["Lee, PhD"])])
+def test_capitals_after_a_family_name_alone_are_initials_in_every_reader(cell, printed):
+    """"Lee, MA" was M. A. Lee in a table's cell, Indico's full name and AMCOS's author line, but kept as written,
+    "Lee, MA", in Indico's CSV cells (people_with_affiliations: its own test of a given name knew no initials
+    without full stops and vowels), and "Lee, MA (Lund University)" lost its MA to a degree (the note after it
+    hid the initials). One rule, assemble.initials_after_family, for all: capitals after a family name alone are
+    initials, with full stops or without; after a full name or a second comma the degree, left out."""
+    from booklet.importers.assemble import flipped, without_titles
+    from booklet.importers.indico import _people
+
+    readers = {"table": [p.name for p in table.people_from(cell)],
+               "indico csv": [p.name for p in table.people_with_affiliations(cell)],
+               "indico json": [p.name for p in _people([{"fullName": cell}])]}
+    if ";" not in cell and cell.count(",") == 1:
+        readers["amcos"] = [flipped(cell)[0]]  # (an author a line)
+    for reader, names in readers.items():
+        assert [without_titles(name.split(" (")[0]) for name in names] == printed, reader
+
+
 def test_a_suffix_after_a_name_keeps_its_family_for_the_index():
     """The suffix set aside, the family is the name's last word before it: "Ana Smith, Jr." is filed "Smith, Ana, Jr.",
     and a name written family name first with a suffix is no "Last, First" column's sign of two people."""

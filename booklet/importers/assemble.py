@@ -348,24 +348,31 @@ def _degrees() -> tuple[frozenset[str], frozenset[str]]:
 def post_nominals_apart(name: str, initials: bool = True) -> tuple[str, list[str]]:
     """`name` without the post-nominals it ends with after commas (post_nominal), and those pieces as written:
     "Smith, Ana, Jr., MD" -> ("Smith, Ana", ["Jr.", "MD"]); a comma in brackets parts nothing. Capitals after a family
-    name alone are its given names' initials, not a degree (_initials_after_family: "Smith, J.D.", "Lee, MA"), but
+    name alone are its given names' initials, not a degree (initials_after_family: "Smith, J.D.", "Lee, MA"), but
     with `initials` False: `name` is a given name and what follows it ("Ana, M.D." of "Smith, Ana, M.D.")."""
     parts = OUTSIDE_BRACKETS_COMMA.split(name)
     after: list[str] = []
     while len(parts) > 1 and parts[0].strip() and post_nominal(parts[-1].strip()) \
-            and not (initials and len(parts) == 2 and _initials_after_family(*parts)):
+            and not (initials and len(parts) == 2 and initials_after_family(*parts)):
         after.insert(0, parts.pop().strip())
     return (",".join(parts).strip() if after else name), after
 
 
-def _initials_after_family(family: str, piece: str) -> bool:
-    """Whether `piece`, after a comma, is initials written after a family name alone (one word but its particles:
-    "Smith, J.D.", "van Dijk, M. A.", "Lee, MA", a bibliography's and a form's way), though it is a degree's letters
-    too (names.DEGREES: JD, MA, BS, MD); after a full name it is the degree ("Ana Smith, MA", "Smith, Ana, MD")."""
+def initials_after_family(family: str, piece: str) -> bool:
+    """Whether `piece`, written after a comma, is the given names' initials though it is a degree's letters too
+    (names.DEGREES: MA, JD, BA, MD, DDS): every reader's one rule for "Lee, MA" (table cells, Indico's full names and
+    CSV cells, AMCOS's authors), as a LOC reads it. In a name written "Family, Given", one to three capitals after
+    the family name alone (one word but its particles), with full stops or without, are initials: "Lee, MA" is M. A.
+    Lee, as are "Lee, M.A.", "Smith, J.D." and "van Dijk, M. A." (a bibliography's and a form's way; nobody writes a
+    degree after their family name alone, and full stops do not tell a degree from initials: M.D.); a note in
+    brackets after them is theirs ("Lee, MA (Lund University)"). They are the degree after a full name ("Ana Lee,
+    MA") or after a second comma ("Lee, Ana, MA"), and a degree not in capitals alone is never initials ("Lee, PhD",
+    "Lee, MSc": kept as written)."""
     from ..text.names import PARTICLES
 
+    piece = piece[:len(piece) - len(_note_after(piece))].strip()
     words = [word for word in family.split() if word.casefold() not in PARTICLES]
-    return len(words) == 1 and bool(_CAPITALS.fullmatch(piece.strip()))
+    return len(words) == 1 and bool(post_nominal(piece)) and bool(_CAPITALS.fullmatch(piece))
 
 
 _CAPITALS = re.compile(r"(?:[A-Z]\.?\s?){1,3}")  # "J.D.", "M. A.", "MA", "DDS"; not "PhD", "MSc"

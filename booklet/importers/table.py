@@ -28,8 +28,8 @@ from ..problems import listed
 from . import Imported, Options, SourceError
 from .assemble import (LONGEST, OUTSIDE_BRACKETS_COMMA, Block, Conference, Entry, Kinds, Person, affiliation,
                        assemble, clean, degree_qualifier, family_may_run_on, family_written_first, flipped,
-                       given_and_family, id_from, line_kind, no_end, no_end_said, parse_clock, plus_minutes,
-                       post_nominal, post_nominals_apart, refuse_off_its_day, slug, some, titles_dropped,
+                       given_and_family, id_from, initials_after_family, line_kind, no_end, no_end_said, parse_clock,
+                       plus_minutes, post_nominal, post_nominals_apart, refuse_off_its_day, slug, some, titles_dropped,
                        vietnamese_families, vietnamese_order, without_titles)
 from .schedule import FIRST_YEAR, LAST_YEAR, zone_named
 from .text import images_in, joined, to_markup, without_controls
@@ -934,7 +934,7 @@ def _one_last_first(last: str, first: str, leaning: bool) -> bool:
     family_words = _family_words(last, given_words)
     if "." in last or not 1 <= len(family_words) <= 3 or _markers(last)[1]:  # ("Ana^1, Bo^2": a name with its own
         return False  # markers)
-    if _initials(first_bare):
+    if _initials(first_bare) or initials_after_family(last, first_bare):  # ("Lee, MA": M. A. Lee, as flipped reads it)
         return True
     if capital_initials(first_bare):  # "Dupont, JP": after a family name of one word, or in a `leaning` column
         return len(family_words) == 1 or leaning

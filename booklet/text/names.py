@@ -52,7 +52,7 @@ FAMILY_FIRST = frozenset({
 # suffixes, part of the name (printed, and set aside by the index as SUFFIXES are), in the forms written after a comma
 # ("V" is left out: an initial); and the degrees and fellowships, no part of it (an importer leaves them out as it does
 # academic titles). Written as here, with or without their full stops ("M.Sc."), or in capitals ("MSC"); "Ma" is a
-# family name, "MA" a degree
+# family name, "MA" a degree (but initials after a family name alone: "Lee, MA", assemble.initials_after_family)
 GENERATIONAL_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 # the same, as a name ends with them in lower case, with or without a full stop ("King Jr.", "Smith III"), and "v" (a
 # fifth, written after the name without a comma)
