@@ -2512,6 +2512,39 @@ def test_capitals_after_a_family_name_alone_are_initials_in_every_reader(cell, p
         assert [without_titles(name.split(" (")[0]) for name in names] == printed, reader
 
 
+@pytest.mark.parametrize("cell, people", [
+    ("Smith, Ana, Jones, Bo", [("Ana Smith", "Smith"), ("Bo Jones", "Jones")]),
+    ("Ruiz de Gordejuela, Unai, Smith, Ana, Ng, Cy", [("Unai Ruiz de Gordejuela", "Ruiz de Gordejuela"),
+                                                       ("Ana Smith", "Smith"), ("Cy Ng", "Ng")]),
+    ("Smith, Ana, Lee, MA", [("Ana Smith", "Smith"), ("MA Lee", "Lee")]),
+    ("Smith, J., Doe, A. B.", [("J. Smith", "Smith"), ("A. B. Doe", "Doe")]),
+    # (no pairing all through, two names of one word: whose family is whose is untold, kept as written and noted)
+    ("Smith, Ana, Jones", [("Smith, Ana, Jones", None)]),
+    ("García Márquez, José Luis, Smith, Ana", [("García Márquez, José Luis, Smith, Ana", None)]),
+    # (lists of names given first stay lists)
+    ("Ana Smith, Bo, Cy Ng", [("Ana Smith", None), ("Bo", None), ("Cy Ng", None)]),
+    ("Ana Smith, Bo Jones, Cy Ng", [("Ana Smith", None), ("Bo Jones", None), ("Cy Ng", None)])])
+def test_several_people_written_family_name_first_with_commas_alone(tmp_path, cell, people):
+    """"Smith, Ana, Jones, Bo" was four people, "Smith", "Ana", "Jones" and "Bo", in the tables' and Indico's CSV cells
+    (kept as one name in an Indico full name). Where every part pairs with the next as a family name and given names
+    it is those people (table._family_first_people), in every reader; where it does not, and two names of one word
+    are in it, it is kept as written and the import's note names it."""
+    from booklet.importers.indico import _people
+
+    assert [(p.name, p.family) for p in table.people_from(cell)] == people
+    assert [(p.name, p.family) for p in table.people_with_affiliations(cell)] == people
+    assert [(p.name, p.family) for p in _people([{"fullName": cell}])] == people
+    path = write_csv(tmp_path / "authors.csv", [["Title", "Authors"], ["T1", cell]])
+    imported = table.read(path, Options())
+    abstract = imported.documents["abstracts.yaml"][0]
+    assert [p["name"] for p in abstract.get("authors") or [abstract["speaker"]]] == [name for name, _ in people]
+    kept = [n for n in imported.notes if "may be several people written family name first" in n]
+    assert kept == ([f"1 name(s) may be several people written family name first with commas alone, whose family "
+                     f"names cannot be told from their given names: kept as written ('{cell}'); write each person "
+                     "apart (between semicolons in the source: 'Smith, Ana; Jones, Bo')"] if len(people) == 1 else [])
+    read_back(imported, tmp_path / "folder")
+
+
 def test_a_suffix_after_a_name_keeps_its_family_for_the_index():
     """The suffix set aside, the family is the name's last word before it: "Ana Smith, Jr." is filed "Smith, Ana, Jr.",
     and a name written family name first with a suffix is no "Last, First" column's sign of two people."""

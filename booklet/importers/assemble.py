@@ -763,6 +763,8 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
              kinds: Kinds | None, notes: list[str]) -> Imported:
     """The documents of booklet's data files for these entries and blocks; `kinds`: what the source's types
     became (None for a format without types)."""
+    from .table import unsure_people  # (table reads cells of names with assemble's helpers)
+
     notes = list(notes)
     _titles_out(entries, blocks, notes)
     entries = _once(entries, notes)
@@ -781,11 +783,13 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
         conference.language = common_language(e.language for e in entries if e.kind != "skip")
     notes += regional_note(conference.time_zone, conference.language, conference.start, conference.end)
     in_own = 0
+    unsure: list[str] = []  # names that may be several people's, kept as written (table.unsure_people)
     for entry in placed:
         people = unique_people(entry.people)
         kind = entry.kind
         if kind == "skip":
             continue
+        unsure += [p.name for p in people if unsure_people(p.name)]
         scheduled = entry.day is not None
         if kind in ABSTRACT_KINDS and not people and scheduled and not entry.text:
             kind = "other"  # an opening, a meeting: a line of the programme (one with a text keeps it: an abstract
@@ -872,6 +876,10 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
     if untimed:
         notes.append(f"{len(untimed)} item(s) have a date but no start time: listed last in their day, with no time "
                      f"(write theirs in programme.yaml) ({some(untimed)})")
+    if unsure:
+        notes.append(f"{len(set(unsure))} name(s) may be several people written family name first with commas alone, "
+                     f"whose family names cannot be told from their given names: kept as written ({some(unsure)}); "
+                     "write each person apart (between semicolons in the source: 'Smith, Ana; Jones, Bo')")
     programme = _Programme(entries, by_key, refs)
     days = programme.days()
     shown = [e for e in entries if e.images and e.kind != "skip"]

@@ -990,7 +990,9 @@ def split_names(cell: str, last_first: bool = False, cut: list | None = None, le
 
     A cell that separates with ';' (or lines, or '|') has one name per piece; there, 'Last, First' is one
     name. Else commas and 'and' separate names, but 'Iglesias Gonsálvez, Samuel' is one name: two
-    pieces, the second a given name alone; and 'Smith, J., Doe, A.' two, names and initials taking turns. A
+    pieces, the second a given name alone; and 'Smith, J., Doe, A.' and 'Smith, Ana, Jones, Bo' two, family names and
+    given names taking turns, where a cell of commas alone pairs so all through (_family_first_people: 'Smith, Ana,
+    Jones' is kept as written, whose family name is whose untold). A
     closing 'et al.' (or 'and others', 'u. a.', 'etc.') names nobody: left out, and the cell appended to `cut`
     (when given) for the notes to say so. Given names are any script's, joined by hyphens or spaces ('Dupont,
     Jean-Pierre', 'Nguyễn, Thị Minh'); `leaning`: the column writes 'Last, First' (last_first_leaning)."""
@@ -1014,10 +1016,46 @@ def split_names(cell: str, last_first: bool = False, cut: list | None = None, le
     if len(parts) == 2 and not _AND.search(cell):
         if _one_last_first(*parts, leaning=leaning):
             return [cell]
-    if len(parts) >= 4 and len(parts) % 2 == 0 and not _AND.search(cell) and all(
-            _initials(_markers(part)[0]) == (i % 2 == 1) for i, part in enumerate(parts)):
-        return [f"{parts[i]}, {parts[i + 1]}" for i in range(0, len(parts), 2)]  # "Smith, J., Doe, A. B."
+    if len(parts) >= 3 and not _AND.search(cell):
+        return _family_first_people(parts, leaning)  # ("Smith, Ana, Jones, Bo", "Smith, J., Doe, A. B.")
     return parts
+
+
+def _family_first_people(parts: list[str], leaning: bool = False) -> list[str]:
+    """A cell's names cut at its commas alone (_tags_kept's parts, three or more) as people: 'Smith, Ana, Jones, Bo'
+    is two people written family name first when every part that has no comma of its own pairs with the next as a
+    family name and given names (_one_last_first; 'Smith, J., Doe, A. B.': names and initials taking turns; a part
+    _tags_kept made of a name and what follows it, 'Lee, MA', 'Ana Smith, MSc', is one person); a cell that does not
+    pair so all through and holds two names of one word or more ('Smith, Ana, Jones', 'García Márquez, José Luis,
+    Smith, Ana': whose family name is whose cannot be told) is one name as written, which the import's note names
+    (unsure_people); any other is a person a part ('Ana Smith, Bo Jones, Cy Ng', 'Ana Smith, r0ml, Bo Lee')."""
+    people: list[str] = []
+    at = 0
+    while at < len(parts):
+        if "," in parts[at]:
+            people.append(parts[at])
+            at += 1
+        elif at + 1 < len(parts) and "," not in parts[at + 1] and _one_last_first(parts[at], parts[at + 1], leaning):
+            people.append(f"{parts[at]}, {parts[at + 1]}")
+            at += 2
+        else:
+            break
+    if at == len(parts) and len(people) < len(parts):
+        return people
+    return [", ".join(parts)] if _unsure_parts(parts) else parts
+
+
+def unsure_people(name: str) -> bool:
+    """Whether a name as imported may be several people written family name first with commas alone, which no rule
+    parts (_family_first_people kept it as written: 'Smith, Ana, Jones' is Ana Smith and a Jones, or a Smith and Ana
+    Jones): three pieces between commas or more, post-nominals after them aside ('Smith, Ana, Jr.' is one person),
+    two of them a name of one word at least."""
+    return name.count(",") >= 2 and _unsure_parts(OUTSIDE_BRACKETS_COMMA.split(post_nominals_apart(name)[0]))
+
+
+def _unsure_parts(parts: list[str]) -> bool:
+    """Whether a name's pieces between commas are unsure_people's: three or more, two a name of one word at least."""
+    return len(parts) >= 3 and sum(len(part.split()) == 1 and _given_words(part) == 1 for part in parts) >= 2
 
 
 def _tags_kept(parts: list[str], leaning: bool = False) -> list[str]:
@@ -1266,6 +1304,8 @@ def people_with_affiliations(cell: str, cut: list | None = None) -> list[Person]
         # (a comma inside brackets parts no one: "Ana (UC, Berkeley)"; nor one before a call sign: _tags_kept)
         pieces = _tags_kept([piece.strip() for piece in _PEOPLE_PIECES.split(between) if piece.strip()], leaning)
         flip = len(pieces) == 2 and _one_last_first(pieces[0], _own_affiliation(pieces[1], leaning)[0], leaning)
+        if len(pieces) >= 3:  # ("Smith, Ana, Jones, Bo": two people written family name first, as split_names reads it)
+            pieces = _family_first_people(pieces, leaning)
         for piece in [", ".join(pieces)] if flip else pieces:
             written, aff = _own_affiliation(piece, leaning)
             # (one piece written 'Last, First' with its country after it: "Smith, Ana, Sweden" is Ana Smith's)
