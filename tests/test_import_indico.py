@@ -767,7 +767,8 @@ def test_a_person_named_as_several_joined_by_and_is_those_people_as_a_table_read
     abstract = indico.read(path, Options()).documents["abstracts.yaml"][0]
     assert [(p["name"], p.get("affiliation"), p.get("email")) for p in abstract["authors"]] == [
         ("Ana Smith", "Lund University", None), ("Bo Jones", "Lund University", None)]
-    for cell in ("Ana Smith and Bo Jones", "Smith, Ana and Jones, Bo", "Ana Smith & Bo Jones"):
+    for cell in ("Ana Smith and Bo Jones", "Smith, Ana and Jones, Bo", "Ana Smith & Bo Jones", "Ana Smith; Bo Jones",
+                 "Ana Smith, Bo Jones"):
         read = [p.name for p in table.people_from(cell)]
         assert read == ["Ana Smith", "Bo Jones"], cell
         assert [p.name for p in _people([{"fullName": cell}])] == read, cell

@@ -1240,9 +1240,13 @@ def people_from(names_cell: str, affs_cell: str = "", flip: bool = True, last_fi
 
 def several_people(name: str) -> list[Person]:
     """The people a name given as one person's stands for when it is a cell of several names as split_names reads one
-    ('Ana Smith and Bo Jones', 'Smith, Ana and Jones, Bo'), each as people_from reads it (with the family name it was
-    written with first); [] when it is one person's name, or nobody's."""
-    if "," not in name and not _AND.search(name):  # (most names: one person's, read no further)
+    ('Ana Smith and Bo Jones', 'Smith, Ana and Jones, Bo', 'Ana Smith; Bo Jones', 'Smith, Ana, Jones, Bo'), each as
+    people_from reads it (with the family name it was written with first); [] when it is one person's name, or
+    nobody's. A name without 'and' or what else parts names, of one comma at most between a family name and given
+    names, is one person's without split_names' further tests (an Indico export's every person, most often)."""
+    apart = _AND.search(name) or _NAME_PIECES.search(name)  # ('and', ';', '|', a line)
+    if (not apart and ("," not in name or name.count(",") == 1 and _one_last_first(*name.split(","), leaning=False))
+            or len(split_names(name)) < 2):  # (most names: one person's, as split_names would find: no further)
         return []
     people = people_from(name)
     return people if len(people) > 1 else []
