@@ -26,7 +26,7 @@ from ..data.csvrows import CsvError, csv_rows
 from ..data.load import after_wide_mark
 from ..problems import listed
 from . import Imported, Options, SourceError
-from .assemble import (LONGEST, OUTSIDE_BRACKETS_COMMA, Block, Conference, Entry, Kinds, Person, affiliation,
+from .assemble import (AND, LONGEST, OUTSIDE_BRACKETS_COMMA, Block, Conference, Entry, Kinds, Person, affiliation,
                        assemble, clean, degree_qualifier, family_may_run_on, family_written_first, flipped,
                        given_and_family, id_from, initials_after_family, line_kind, no_end, no_end_said, parse_clock,
                        plus_minutes, post_nominal, post_nominals_apart, refuse_off_its_day, slug, some, titles_dropped,
@@ -813,9 +813,7 @@ def _read_minutes(value) -> float | None:
 _MARKERS = re.compile(r"\s*((?:\(\s*\d+(?:\s*[,;]\s*\d+)*\s*\)\s*)+|[\u00b9\u00b2\u00b3\u2070-\u2079,]+"
                       r"|\^\s*\d+(?:\s*,\s*\d+)*)\s*$")  # "(1)", "(1,2) (3)", "¹²", "^1", "^1,2"
 _SUPERSCRIPT = str.maketrans("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", "1230456789")
-# "and" between names ("A and and B": one), in a few languages; "y" and "e" in lower case only ("John E Smith");
-# not inside brackets ("Ana Smith (Physics and Astronomy)": her affiliation)
-_AND = re.compile(r"(?:(?:\s+(?:and|und|et|(?-i:y|e)|&)(?=\s))+\s+|\s*&\s*)(?![^()]*\))", re.I)
+_AND = AND  # "and" between names (assemble.AND: every source's names read so)
 # what names nobody in a list of names, with the "and" before it: "et al.", "and others", "u. a.", "etc."
 # (each from the start of its run of commas and spaces: tried from every one of them, a cell of thousands took seconds)
 _ET_AL = re.compile(r"(?<![\s,;])[\s,;]*(?:(?:\band|\bund|&)\s*)?(?:\bet\s+al\b\.?|(?-i:\bu\.\s*a\.)|\betc\b\.?)"
