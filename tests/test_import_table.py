@@ -2539,7 +2539,7 @@ def test_several_people_written_family_name_first_with_commas_alone(tmp_path, ce
     abstract = imported.documents["abstracts.yaml"][0]
     assert [p["name"] for p in abstract.get("authors") or [abstract["speaker"]]] == [name for name, _ in people]
     kept = [n for n in imported.notes if "may be several people written family name first" in n]
-    assert kept == ([f"1 name(s) may be several people written family name first with commas alone, whose family "
+    assert kept == (["1 name(s) may be several people written family name first with commas alone, whose family "
                      f"names cannot be told from their given names: kept as written ('{cell}'); write each person "
                      "apart (between semicolons in the source: 'Smith, Ana; Jones, Bo')"] if len(people) == 1 else [])
     read_back(imported, tmp_path / "folder")
