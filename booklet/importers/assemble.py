@@ -462,9 +462,9 @@ def names_in(name: str) -> list[tuple[str, str | None]]:
     """The people a source's name stands for, each (name, email): one named by an email address (a source's account
     name) by the words of its address, the address as their email ('jehan.monnier@x.org' -> Jehan Monnier,
     'j.smith@x.org' -> J. Smith, a '+tag' left out); several in one name ('Ian Sollars, Sohel Sarder & Ramses de
-    Norre', 'Ana Smith and Bo Jones': an 'and' as the tables read it, AND) a person each, when each part reads as a person's name (two words or more, none an organisation's,
-    nothing in brackets). None for a name of no letter or digit, a placeholder ("-", "?": a person named "-" opened an
-    index)."""
+    Norre', 'Ana Smith and Bo Jones': an 'and' as the tables read it, AND) a person each, when each part reads as a
+    person's name (two words or more, none an organisation's, nothing in brackets). None for a name of no letter or
+    digit, a placeholder ("-", "?": a person named "-" opened an index)."""
     name = name.strip()
     if not any(ch.isalnum() for ch in name):
         return []

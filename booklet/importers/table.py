@@ -989,10 +989,10 @@ def split_names(cell: str, last_first: bool = False, cut: list | None = None, le
     name. Else commas and 'and' separate names, but 'Iglesias Gonsálvez, Samuel' is one name: two
     pieces, the second a given name alone; and 'Smith, J., Doe, A.' and 'Smith, Ana, Jones, Bo' two, family names and
     given names taking turns, where a cell of commas alone pairs so all through (_family_first_people: 'Smith, Ana,
-    Jones' is kept as written, whose family name is whose untold). A
-    closing 'et al.' (or 'and others', 'u. a.', 'etc.') names nobody: left out, and the cell appended to `cut`
-    (when given) for the notes to say so. Given names are any script's, joined by hyphens or spaces ('Dupont,
-    Jean-Pierre', 'Nguyễn, Thị Minh'); `leaning`: the column writes 'Last, First' (last_first_leaning)."""
+    Jones' is kept as written, whose family name is whose untold). A closing 'et al.' (or 'and others', 'u. a.',
+    'etc.') names nobody: left out, and the cell appended to `cut` (when given) for the notes to say so. Given names
+    are any script's, joined by hyphens or spaces ('Dupont, Jean-Pierre', 'Nguyễn, Thị Minh'); `leaning`: the column
+    writes 'Last, First' (last_first_leaning)."""
     named, found = _ET_AL.subn("", cell.strip())
     if found and cut is not None:
         cut.append(cell)
@@ -1301,7 +1301,7 @@ def people_with_affiliations(cell: str, cut: list | None = None) -> list[Person]
         if cut is not None:
             cut.append(cell)
     leaning = last_first_column([cell])  # (names between semicolons, each 'Last, First')
-    for between in (anded for piece in _NAME_PIECES.split(cell) for anded in AND.split(piece)):
+    for between in (anded for apart in _NAME_PIECES.split(cell) for anded in AND.split(apart)):
         # (a comma inside brackets parts no one: "Ana (UC, Berkeley)"; nor one before a call sign: _tags_kept)
         pieces = _tags_kept([piece.strip() for piece in _PEOPLE_PIECES.split(between) if piece.strip()], leaning)
         flip = len(pieces) == 2 and _one_last_first(pieces[0], _own_affiliation(pieces[1], leaning)[0], leaning)
