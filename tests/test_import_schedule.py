@@ -2451,17 +2451,3 @@ def test_an_academic_title_in_a_persons_name_is_left_out_once_per_person(tmp_pat
     assert tutorial["presenters"][0]["name"] == "Dr. Affe"
     assert ("1 name(s) written with an academic title: the title left out, as booklet's data has no key for one "
             "(write it back into the name to print it): 'Dr. Kira Vinke -> Kira Vinke'") in imported.notes
-
-
-def test_two_speakers_joined_by_and_in_one_name_are_two_as_the_tables_read_them():
-    """A schedule's person 'Ana Smith and Bo Jones' was one speaker, filed under Jones, where 'Ana Smith & Bo Jones'
-    was two and a table's cell of either two: every source's names part at an 'and' as the tables' cells do
-    (assemble.AND, in names_in), with names_in's care (each part a name of two words or more, no organisation)."""
-    from booklet.importers import table
-    from booklet.importers.assemble import names_in
-
-    for cell in ("Ana Smith and Bo Jones", "Ana Smith & Bo Jones", "Ana Smith, Bo Jones und Cy Ng"):
-        assert [name for name, _ in names_in(cell)] == table.split_names(cell), cell
-    for kept in ("Tom and Jerry", "Ana Smith and friends", "Open Source Initiative and Free Software Foundation",
-                 "Ana Smith (Physics and Astronomy)"):
-        assert names_in(kept) == [(kept, None)]

@@ -444,10 +444,8 @@ def person_record(person: Person, with_presenting: bool) -> dict:
 
 
 _EMAIL_NAME = re.compile(r"[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+")
-# "and" between names ("A and and B": one), in a few languages; "y" and "e" in lower case only ("John E Smith");
-# not inside brackets ("Ana Smith (Physics and Astronomy)": her affiliation): the tables' (table.split_names) and
-# every source's names (names_in)
-AND = re.compile(r"(?:(?:\s+(?:and|und|et|(?-i:y|e)|&)(?=\s))+\s+|\s*&\s*)(?![^()]*\))", re.I)
+_TWO_PEOPLE = re.compile(r"\s+&\s+")
+_SEVERAL_PEOPLE = re.compile(r"\s*,\s*|\s+&\s+")  # 'Ian Sollars, Sohel Sarder & Ramses de Norre'
 
 
 # words that make a part of a name an organisation's, never a person's ("University of Oxford & Jane Doe")
@@ -462,9 +460,9 @@ def names_in(name: str) -> list[tuple[str, str | None]]:
     """The people a source's name stands for, each (name, email): one named by an email address (a source's account
     name) by the words of its address, the address as their email ('jehan.monnier@x.org' -> Jehan Monnier,
     'j.smith@x.org' -> J. Smith, a '+tag' left out); several in one name ('Ian Sollars, Sohel Sarder & Ramses de
-    Norre', 'Ana Smith and Bo Jones': an 'and' as the tables read it, AND) a person each, when each part reads as a
-    person's name (two words or more, none an organisation's, nothing in brackets). None for a name of no letter or
-    digit, a placeholder ("-", "?": a person named "-" opened an index)."""
+    Norre') a person each, when each part reads as a person's name (two words or more, none an organisation's,
+    nothing in brackets). None for a name of no letter or digit, a placeholder ("-", "?": a person named "-" opened an
+    index)."""
     name = name.strip()
     if not any(ch.isalnum() for ch in name):
         return []
@@ -473,9 +471,9 @@ def names_in(name: str) -> list[tuple[str, str | None]]:
         if len(words) >= 2 and all(w.replace("-", "").isalpha() for w in words):
             return [(" ".join(_name_word(w) for w in words), name)]
         return [(name, None)]
-    if not AND.search(name) or any(ch in name for ch in "()[]"):
+    if not _TWO_PEOPLE.search(name) or any(ch in name for ch in "()[]"):
         return [(name, None)]
-    parts = [part.strip() for piece in AND.split(name) for part in piece.split(",")]
+    parts = _SEVERAL_PEOPLE.split(name)
     if all(len(part.split()) >= 2 and not _ORGANISATION_WORDS & set(part.casefold().split()) and _one_case(part)
            for part in parts):
         return [(part, None) for part in parts]

@@ -26,7 +26,7 @@ from ..data.csvrows import CsvError, csv_rows
 from ..data.load import after_wide_mark
 from ..problems import listed
 from . import Imported, Options, SourceError
-from .assemble import (AND, LONGEST, OUTSIDE_BRACKETS_COMMA, Block, Conference, Entry, Kinds, Person, affiliation,
+from .assemble import (LONGEST, OUTSIDE_BRACKETS_COMMA, Block, Conference, Entry, Kinds, Person, affiliation,
                        assemble, clean, degree_qualifier, family_may_run_on, family_written_first, flipped,
                        given_and_family, id_from, initials_after_family, line_kind, no_end, no_end_said, parse_clock,
                        plus_minutes, post_nominal, post_nominals_apart, refuse_off_its_day, slug, some, titles_dropped,
@@ -813,6 +813,9 @@ def _read_minutes(value) -> float | None:
 _MARKERS = re.compile(r"\s*((?:\(\s*\d+(?:\s*[,;]\s*\d+)*\s*\)\s*)+|[\u00b9\u00b2\u00b3\u2070-\u2079,]+"
                       r"|\^\s*\d+(?:\s*,\s*\d+)*)\s*$")  # "(1)", "(1,2) (3)", "¹²", "^1", "^1,2"
 _SUPERSCRIPT = str.maketrans("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", "1230456789")
+# "and" between names ("A and and B": one), in a few languages; "y" and "e" in lower case only ("John E Smith");
+# not inside brackets ("Ana Smith (Physics and Astronomy)": her affiliation)
+_AND = re.compile(r"(?:(?:\s+(?:and|und|et|(?-i:y|e)|&)(?=\s))+\s+|\s*&\s*)(?![^()]*\))", re.I)
 # what names nobody in a list of names, with the "and" before it: "et al.", "and others", "u. a.", "etc."
 # (each from the start of its run of commas and spaces: tried from every one of them, a cell of thousands took seconds)
 _ET_AL = re.compile(r"(?<![\s,;])[\s,;]*(?:(?:\band|\bund|&)\s*)?(?:\bet\s+al\b\.?|(?-i:\bu\.\s*a\.)|\betc\b\.?)"
@@ -904,7 +907,7 @@ def last_first_leaning(cells) -> bool:
             leaning = True
         elif len(names) >= 2 and not any(_name_commas(name) for name in names):
             if len(names) == 2 and _one_last_first(*names, leaning=True) and "," in str(cell) \
-                    and not AND.search(str(cell)):  # ('García Márquez, José Luis' itself: either)
+                    and not _AND.search(str(cell)):  # ('García Márquez, José Luis' itself: either)
                 continue
             return False
     return leaning
@@ -1003,17 +1006,17 @@ def split_names(cell: str, last_first: bool = False, cut: list | None = None, le
     if len(pieces) > 1:
         return [p.strip(" ,") for p in pieces]
     cell = pieces[0] if pieces else cell
-    if last_first and cell.count(",") == 1 and not AND.search(cell):
+    if last_first and cell.count(",") == 1 and not _AND.search(cell):
         return [cell]
-    anded = AND.split(cell)
+    anded = _AND.split(cell)
     if len(anded) > 1 and all(_name_commas(name) == 1 and _one_last_first(*_institution_after(name)[0].split(",", 1),
                                                                            leaning=leaning) for name in anded):
         return [name.strip() for name in anded]  # BibTeX's "Smith, Ana and Lee, Bo"
-    parts = _tags_kept([p.strip() for p in _NAME_COMMA.split(AND.sub(", ", cell)) if p.strip()], leaning)
-    if len(parts) == 2 and not AND.search(cell):
+    parts = _tags_kept([p.strip() for p in _NAME_COMMA.split(_AND.sub(", ", cell)) if p.strip()], leaning)
+    if len(parts) == 2 and not _AND.search(cell):
         if _one_last_first(*parts, leaning=leaning):
             return [cell]
-    if len(parts) >= 3 and not AND.search(cell):
+    if len(parts) >= 3 and not _AND.search(cell):
         return _family_first_people(parts, leaning)  # ("Smith, Ana, Jones, Bo", "Smith, J., Doe, A. B.")
     return parts
 
@@ -1241,7 +1244,7 @@ def several_people(name: str) -> list[Person]:
     people_from reads it (with the family name it was written with first); [] when it is one person's name, or
     nobody's. A name without 'and' or what else parts names, of one comma at most between a family name and given
     names, is one person's without split_names' further tests (an Indico export's every person, most often)."""
-    apart = AND.search(name) or _NAME_PIECES.search(name)  # ('and', ';', '|', a line)
+    apart = _AND.search(name) or _NAME_PIECES.search(name)  # ('and', ';', '|', a line)
     if (not apart and ("," not in name or name.count(",") == 1 and _one_last_first(*name.split(","), leaning=False))
             or len(split_names(name)) < 2):  # (most names: one person's, as split_names would find: no further)
         return []
@@ -1285,7 +1288,7 @@ def _closing_bracket_opened(text: str) -> int | None:
 
 def people_with_affiliations(cell: str, cut: list | None = None) -> list[Person]:
     """Indico's 'Ana Smith (Lund University), Bo Jones' -> people with their affiliation; a closing 'et al.' names
-    nobody (`cut`: as split_names's). What ';' (or lines, or '|': split_names's pieces) or 'and' (AND, as split_names
+    nobody (`cut`: as split_names's). What ';' (or lines, or '|': split_names's pieces) or 'and' (_AND, as split_names
     reads it: 'Ana Smith (Lund University) and Bo Jones', 'Smith, Ana and Jones, Bo') separates is one person
     written family name first when it is two pieces that read so (_one_last_first: 'Smith, Ana (Lund University);
     Lee, Bo' -> Ana Smith, Bo Lee; _own_affiliation and assemble.flipped set apart what follows a name after a comma:
@@ -1301,7 +1304,7 @@ def people_with_affiliations(cell: str, cut: list | None = None) -> list[Person]
         if cut is not None:
             cut.append(cell)
     leaning = last_first_column([cell])  # (names between semicolons, each 'Last, First')
-    for between in (anded for apart in _NAME_PIECES.split(cell) for anded in AND.split(apart)):
+    for between in (anded for apart in _NAME_PIECES.split(cell) for anded in _AND.split(apart)):
         # (a comma inside brackets parts no one: "Ana (UC, Berkeley)"; nor one before a call sign: _tags_kept)
         pieces = _tags_kept([piece.strip() for piece in _PEOPLE_PIECES.split(between) if piece.strip()], leaning)
         flip = len(pieces) == 2 and _one_last_first(pieces[0], _own_affiliation(pieces[1], leaning)[0], leaning)
