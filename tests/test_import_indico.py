@@ -781,3 +781,25 @@ def test_a_person_named_as_several_joined_by_and_is_those_people_as_a_table_read
     assert [(p.name, p.affiliations) for p in table.people_from("Ana Smith (Physics and Astronomy)")] == [
         ("Ana Smith", ["Physics and Astronomy"])]  # (was 'Physics, Astronomy': the 'and' read as a comma)
     assert [(p.name, p.family) for p in _people([person("Ana", "Smith")])] == [("Ana Smith", "Smith")]
+
+
+def test_a_full_name_of_several_people_family_name_first_is_parted_or_noted(tmp_path):
+    """An author's fullName 'Smith, Ana, Jones, Bo' (two people, family names first, commas alone) was one author
+    'Smith, Ana, Jones, Bo'; it is Ana Smith and Bo Jones, as a table's cell is read. 'Smith, Ana, Jones', which
+    does not pair so, is kept as written and the import's note names it."""
+    export = event_export()
+    contributions = export["results"][0]["contributions"]
+    contributions[0]["primaryauthors"] = [{"fullName": "Smith, Ana, Jones, Bo"}]
+    contributions[1]["primaryauthors"] = [{"fullName": "Smith, Ana, Jones"}]
+    path = tmp_path / "e.json"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    imported = indico.read(path, Options())
+    names = {a["title"]: [p["name"] for p in a.get("authors") or [a["speaker"]]]
+             for a in imported.documents["abstracts.yaml"]}
+    assert names[contributions[0]["title"]] == ["Ana Smith", "Bo Jones"]
+    assert [n for n in names[contributions[1]["title"]] if "Smith" in n or "Jones" in n] == ["Smith, Ana, Jones"]
+    assert [n for n in imported.notes if "may be several people" in n] == [
+        "1 name(s) may be several people written family name first with commas alone, whose family names cannot be "
+        "told from their given names: kept as written ('Smith, Ana, Jones'); write each person apart (between "
+        "semicolons in the source: 'Smith, Ana; Jones, Bo')"]
+    read_back(imported, tmp_path / "folder")
