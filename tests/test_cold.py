@@ -923,8 +923,8 @@ def test_qr_codes_and_compressed_streams_are_kept_on_disk_and_follow_an_edit(tmp
     assert (tmp_path / "edited.pdf").read_bytes() == build("edited-again.pdf") != first
 
 
-def test_a_font_from_the_disk_cache_is_the_parsed_font_with_its_glyph_table_unpickled_when_asked(tmp_path,
-                                                                                                monkeypatch):
+def test_a_font_from_the_disk_cache_is_the_parsed_font_with_its_glyph_tables_unpickled_when_asked(tmp_path,
+                                                                                                 monkeypatch):
     from booklet.text import fonts
 
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
@@ -933,9 +933,13 @@ def test_a_font_from_the_disk_cache_is_the_parsed_font_with_its_glyph_table_unpi
     parsed = fonts._parsed("Probe", path, data, "d1")  # nothing kept yet: parsed, and kept
     [entry] = (tmp_path / "cache" / "fonts").glob("*.pickle")
     kept = fonts._parsed("Probe", path, data, "d1")
-    assert kept is not parsed and "glyphToChar" not in vars(kept.face)  # not unpickled yet
+    assert fonts._APART == ("glyphToChar", "hmetrics", "glyphPos")
+    assert kept is not parsed and not set(fonts._APART) & set(vars(kept.face))  # none unpickled yet
+    assert kept.stringWidth("Glyph table", 10) == parsed.stringWidth("Glyph table", 10)  # (asks none of them)
     assert kept.face.glyphToChar == parsed.face.glyphToChar and "glyphToChar" in vars(kept.face)
-    assert vars(kept.face).keys() == vars(parsed.face).keys()
+    assert "hmetrics" not in vars(kept.face) and "glyphPos" not in vars(kept.face)  # each unpickled on its own
+    assert kept.face.hmetrics == parsed.face.hmetrics and kept.face.glyphPos == parsed.face.glyphPos
+    assert vars(kept.face).keys() == vars(parsed.face).keys()  # the tables kept apart gone once all are asked for
     for name, value in vars(parsed.face).items():
         if name != "_pdfScale":
             assert getattr(kept.face, name) == value, name
@@ -946,12 +950,15 @@ def test_a_font_from_the_disk_cache_is_the_parsed_font_with_its_glyph_table_unpi
     assert kept.stringWidth("Glyph table", 10) == parsed.stringWidth("Glyph table", 10)
     with pytest.raises(AttributeError):
         kept.face.no_such_attribute  # noqa: B018
-    # an entry of the shape kept before (glyphToChar inside the face's attributes) is not taken for one
+    # an entry of another shape (the tables inside the face's attributes, or some of them not kept apart) is not
+    # taken for one: parsed again
     font_state, face_state = pickle.loads(entry.read_bytes())
-    entry.write_bytes(pickle.dumps((font_state, {**{k: v for k, v in face_state.items()
-                                                    if k != fonts._GLYPHS_APART}, "glyphToChar": {}})))
-    again = fonts._parsed("Probe", path, data, "d1")
-    assert again.face.glyphToChar == parsed.face.glyphToChar and type(again.face) is type(parsed.face)
+    for apart in ({}, {k: v for k, v in face_state[fonts._KEPT_APART].items() if k != "glyphPos"}):
+        entry.write_bytes(pickle.dumps((font_state, {**{k: v for k, v in face_state.items()
+                                                        if k != fonts._KEPT_APART}, "glyphToChar": {},
+                                                     **({fonts._KEPT_APART: apart} if apart else {})})))
+        again = fonts._parsed("Probe", path, data, "d1")
+        assert again.face.glyphToChar == parsed.face.glyphToChar and type(again.face) is type(parsed.face)
 
 
 def test_a_file_s_hash_is_kept_by_its_identity_and_never_for_one_written_in_the_last_seconds(tmp_path, monkeypatch):

@@ -474,19 +474,20 @@ def _parsed(name: str, path: Path, data: bytes, digest: str):
 
     Kept: the font object's and its face's attributes right after parsing, except the file's bytes (`data`
     is the same bytes), the per-document state (none yet) and the face's scaling function (rebuilt as
-    ReportLab builds it, from unitsPerEm). The face's glyphToChar (glyph -> its characters, a dict of
-    lists: a third of the time restoring a face takes) is kept pickled apart and unpickled only when first
-    asked for (ReportLab's shaping asks; booklet's builds do not: see _kept_face_class)."""
+    ReportLab builds it, from unitsPerEm). The face's tables in _APART (glyphToChar, hmetrics, glyphPos: over
+    half the time restoring a face takes) are kept pickled apart, each unpickled only when first asked for
+    (ReportLab's shaping and subsetting ask, and booklet's math for a glyph's outline; a build whose subsets
+    are kept does not: see _kept_face_class)."""
     from reportlab import Version, rl_config
 
     from ..cache import disk
 
     cls = _font_class()
     key = disk.key("ttfont", Version, rl_config.ttfAsciiReadable, list(rl_config.unShapedFontGlob), name, digest,
-                   _GLYPHS_APART)
+                   _KEPT_APART, _APART)
     kept = disk.load("fonts", key, tuple)
     if (kept is not None and len(kept) == 2 and isinstance(kept[0], dict) and isinstance(kept[1], dict)
-            and isinstance(kept[1].get(_GLYPHS_APART), bytes)):
+            and _apart_as_kept(kept[1].get(_KEPT_APART))):
         from weakref import WeakKeyDictionary
 
         font_state, face_state = kept
@@ -504,31 +505,41 @@ def _parsed(name: str, path: Path, data: bytes, digest: str):
     return font
 
 
-_GLYPHS_APART = "_booklet_glyph_to_char"  # the kept face's pickled glyphToChar (a key part, too: the format)
+# The face's tables a build from the disk cache seldom asks for, kept pickled apart (_face_state), and where (a key
+# part, too: the format): glyph -> its characters (shaping), each glyph's advance and side bearing and its place in
+# the file (subsetting, math's outlines)
+_APART = ("glyphToChar", "hmetrics", "glyphPos")
+_KEPT_APART = "_booklet_kept_apart"
 
 
 def _face_state(attributes: dict, skip: set) -> dict:
-    """A parsed face's attributes as kept: all but `skip`, with glyphToChar pickled apart."""
-    state = {k: v for k, v in attributes.items() if k not in skip and k != "glyphToChar"}
-    state[_GLYPHS_APART] = pickle.dumps(attributes["glyphToChar"], protocol=pickle.HIGHEST_PROTOCOL)
+    """A parsed face's attributes as kept: all but `skip`, with those of _APART pickled apart (a dict of their
+    pickles under _KEPT_APART)."""
+    state = {k: v for k, v in attributes.items() if k not in skip and k not in _APART}
+    state[_KEPT_APART] = {name: pickle.dumps(attributes[name], protocol=pickle.HIGHEST_PROTOCOL) for name in _APART}
     return state
+
+
+def _apart_as_kept(packed) -> bool:
+    """Whether `packed` is what _face_state keeps under _KEPT_APART: a pickle of each of _APART."""
+    return isinstance(packed, dict) and packed.keys() == set(_APART) and all(type(v) is bytes for v in packed.values())
 
 
 @cache
 def _kept_face_class():
-    """ReportLab's TTFontFace restored from the disk cache: the same attributes as a parsed face, glyphToChar
+    """ReportLab's TTFontFace restored from the disk cache: the same attributes as a parsed face, each of _APART
     unpickled from its kept bytes when first asked for (then an attribute as any other)."""
     from reportlab.pdfbase.ttfonts import TTFontFace
 
     class KeptTTFontFace(TTFontFace):
         def __getattr__(self, name):  # only called for an attribute not set
-            if name == "glyphToChar":
-                state = self.__dict__
-                packed = state.get(_GLYPHS_APART)
-                if packed is not None:
-                    value = state["glyphToChar"] = pickle.loads(packed)
-                    del state[_GLYPHS_APART]
-                    return value
+            state = self.__dict__
+            packed = state.get(_KEPT_APART)
+            if packed is not None and name in packed:
+                value = state[name] = pickle.loads(packed.pop(name))
+                if not packed:
+                    del state[_KEPT_APART]
+                return value
             raise AttributeError(name)
 
     return KeptTTFontFace
