@@ -999,6 +999,32 @@ def test_a_title_that_fits_its_box_unhyphenated_is_not_hyphenated_and_no_line_st
     assert "\u00a0\u00b7 Track\u00a01" in gathered  # (the dot held to the name before it; the number to its name)
 
 
+def test_a_box_s_style_is_made_once_a_grid_and_a_sliver_s_leading_is_a_style_of_its_own():
+    """Every box of a glance page set in one size shares one style (its layout key, by value, worked out once a
+    style: the sample's 110 boxes were 110 styles, each compared whole); a sliver's line, its leading its type size,
+    has a style of its own, and leaves the boxes' as they were."""
+    from booklet.data.validate import read_booklet
+    from booklet.layout import glance
+    from booklet.layout.common import Context
+    from booklet.layout.page import page_for
+
+    booklet, _ = read_booklet(SAMPLE)
+    ctx = Context(booklet, page_for("A5"))
+    grid = glance.Grid(ctx, [glance.plan_day(i, day) for i, day in enumerate(booklet.days)])
+    size = grid.text_size
+    style = grid.box_style(size)
+    assert grid.box_style(size) is style and style.leading == grid.box_leading(size) != size
+    unhyphenated = grid.box_style(size, hyphenated=False)
+    assert unhyphenated is not style and unhyphenated.hyphenationLang == "" and style.hyphenationLang
+    muted = grid.box_style(size, colour=ctx.colours.muted)
+    assert muted is not style and muted.textColor == ctx.colours.muted and style.textColor == ctx.colours.text
+    smallest = glance.SMALLEST
+    (line, _), = glance._sliver(grid, "Break", 40, smallest, None)
+    assert line.style.leading == line.style.fontSize == smallest and line.style is not grid.box_style(smallest)
+    assert grid.box_style(smallest).leading == grid.box_leading(smallest) != smallest  # (not the sliver's)
+    assert grid.box_style(size) is style and style.leading == grid.box_leading(size)
+
+
 def test_a_number_ending_a_box_s_title_is_never_alone_on_its_line():
     """The 31C3 import, A5 pp. 4-5: "Lightning Talks Day 2" (3, 4) in boxes a fifth of a day's column wide read
     "Lightning / Talks Day / 2", the number alone on the box's last line, where the programme's lines, whose titles

@@ -1022,6 +1022,7 @@ class Grid:
 
     def __init__(self, ctx: Context, plans: list[DayPlan]):
         self.ctx = ctx
+        self._box_styles: dict[tuple, ParagraphStyle] = {}  # box_style's, made once a grid
         page = ctx.page
         size = page.base_size
         self.width, self.height = page.text_width, page.text_height
@@ -1102,14 +1103,23 @@ class Grid:
         return self.grid_top - shown * self.per_minute - bands
 
     def box_style(self, size: float, font: str = SANS, colour=None, language: str | None = None,
-                  hyphenated: bool = True) -> ParagraphStyle:
+                  hyphenated: bool = True, leading: float | None = None) -> ParagraphStyle:
         """A box's text style; `language`: the text's own (a code of the data), when not the booklet's; not
-        `hyphenated`: words broken at their own hyphens only."""
-        hyphenation = (hyphenation_language(language) if language else self.hyphenation) if hyphenated else ""
-        return ParagraphStyle(f"glance_{size}", fontName=font, fontSize=size, leading=self.box_leading(size),
-                              textColor=colour if colour is not None else self.ctx.colours.text, splitLongWords=1,
-                              hyphenationLang=hyphenation, embeddedHyphenation=1, quotes=self.ctx.quotes_of(language),
-                              language=language or self.ctx.booklet.conference.language)
+        `hyphenated`: words broken at their own hyphens only; `leading`: other than box_leading(size). Made once a
+        grid for the same arguments, and shared by every paragraph set in it (not to be changed: a paragraph's
+        layout key is worked out once a style, not once a paragraph, while it stays as it was: the glance's 110
+        boxes in the sample were 110 styles): take another's arguments for another style."""
+        found = (size, font, id(colour), language, hyphenated, leading)  # (a colour by identity: its style holds it)
+        style = self._box_styles.get(found)
+        if style is None:
+            hyphenation = (hyphenation_language(language) if language else self.hyphenation) if hyphenated else ""
+            style = self._box_styles[found] = ParagraphStyle(
+                f"glance_{size}", fontName=font, fontSize=size,
+                leading=self.box_leading(size) if leading is None else leading,
+                textColor=colour if colour is not None else self.ctx.colours.text, splitLongWords=1,
+                hyphenationLang=hyphenation, embeddedHyphenation=1, quotes=self.ctx.quotes_of(language),
+                language=language or self.ctx.booklet.conference.language)
+        return style
 
     def widths(self, plans: list[DayPlan]) -> list[float]:
         """The width of each day's column when `plans` share a page: as equal as they can be while
@@ -1582,8 +1592,7 @@ def _sliver(grid: Grid, title: str, width: float, height: float, language: str |
     if size < TINY:
         return []
     while True:
-        style = grid.box_style(size, language=language)
-        style.leading = size  # the line's baseline at the foot of the paragraph
+        style = grid.box_style(size, language=language, leading=size)  # the line's baseline at the paragraph's foot
         para = truncated(title, style, width, 1)
         if para is None:
             return []

@@ -449,7 +449,7 @@ def session_header(ctx: Context, session: Session, continued: bool = False, chai
     (and without the chair). `together`: shared by the headings of parallel tracks (see OneLineOr). `tight`: its
     padding times that (fitted_day)."""
     s = ctx.styles
-    style = ParagraphStyle("session_line", parent=s.session, fontName=SANS)
+    style = ctx.derived(s.session, "session_line", fontName=SANS)  # (one a context: a layout key worked out once)
     line = f"<b>{markup.title(session.name, bold=True)}</b>"
     if continued:
         line += f' <font color="{markup_color(ctx.colours.muted)}">({markup.inline(ctx.label("continued"))})</font>'
