@@ -640,11 +640,12 @@ def _font_class():
                 except _NotFirst:
                     pass
             if chunks is None:
+                codes = None
                 chunks = super().splitString(text, doc, encoding)
                 if state is None and (state := self.state.get(doc)) is not None and checked:
                     state.booklet_codes = _FirstSubsetCodes(state)
-            if _recordings:
-                _recordings[-1].append((False, self.fontName, text, chunks))
+            if _recordings:  # (one chunk of those codes: the codes recorded, as DocumentFont.glyphs records them)
+                _recordings[-1].append((False, self.fontName, text, chunks if codes is None else codes))
             return chunks
 
         def getSubsetInternalName(self, subset, doc):
@@ -762,7 +763,9 @@ _recordings: list[list[tuple]] = []
 @contextmanager
 def recording():
     """A list that gets each (subset name?, font name, argument, result) of the calls of TrueType fonts'
-    splitString and getSubsetInternalName made inside the block, in order (see replayed)."""
+    splitString and getSubsetInternalName made inside the block, in order (see replayed). A splitString's result is
+    its chunks, or the font's codes in the document's first subset (_FirstSubsetCodes) when every character of the
+    text has one there (one chunk, those codes: see _call_codes)."""
     events = open_recording()
     try:
         yield events
@@ -827,9 +830,8 @@ class DocumentFont:
             out = text.translate(escaped)
         except _NotFirst:
             return None
-        if _recordings:
-            chunks = [(0, text.translate(escaped.codes).encode("latin-1"))]
-            _recordings[-1].append((False, self.font.fontName, text, chunks))
+        if _recordings:  # (its chunks as the font's codes give them, made only when summed up: _call_codes)
+            _recordings[-1].append((False, self.font.fontName, text, escaped.codes))
         return out
 
     def subset_name(self, subset: int) -> str:
@@ -888,7 +890,7 @@ def replayable(events: list[tuple]) -> tuple | None:
     _summary); None when it cannot be summed up so (a subset's name of another form): such a drawing is not kept.
     The calls themselves are not kept: where the summary does not hold (a character new to the document: in a build
     from kept layouts, about one drawing in a hundred), `replayed` makes them again from it, font by font. (Each
-    splitString's chunks give the code of each character: _codes.)"""
+    splitString's chunks, or the codes it recorded, give the code of each character: _call_codes.)"""
     return _summary(events)
 
 
@@ -901,14 +903,17 @@ def _summary(calls) -> tuple | None:
     A string and bytes, not a tuple and a list of numbers: a build that keeps layouts holds a summary of every
     drawing (500 talks: 235,000 characters, which took 8 MB as numbers in tuples and lists), and a build from
     kept layouts unpickles them all. Made at C speed where every call's characters are of the font's first
-    subset (one chunk: their codes are its bytes), as nearly all are; else character by character (_codes)."""
-    # font -> [its texts, their chunks, subset names, the bytes of those chunks while each call's are one chunk of its
-    # first subset (None once one is not)], gathered in one pass (the check and the join were two more a font)
+    subset (one chunk), as nearly all are: the distinct characters translated at once by the font's codes there
+    when a call recorded them (DocumentFont.glyphs), else zipped with the chunks' bytes; else character by
+    character (_codes)."""
+    # font -> [its texts, their results, subset names, the bytes of those chunks while each call's are one chunk of its
+    # first subset (None once one is not), the font's first subset's codes a call recorded (or None)], gathered in one
+    # pass (the check and the join were two more a font)
     fonts: dict[str, list] = {}
     for subset_name, font_name, argument, result in calls:
         found = fonts.get(font_name)
         if found is None:
-            found = fonts[font_name] = [[], [], {}, []]
+            found = fonts[font_name] = [[], [], {}, [], None]
         if subset_name:
             found[2][argument] = result
             continue
@@ -916,22 +921,29 @@ def _summary(calls) -> tuple | None:
         found[1].append(result)
         first = found[3]
         if first is not None:
-            if len(result) == 1 and result[0][0] == 0:
+            if type(result) is _FirstSubsetCodes:
+                found[4] = result
+            elif len(result) == 1 and result[0][0] == 0:
                 first.append(result[0][1])
             else:
                 found[3] = None
     summary = []
-    for font_name, (texts, chunked, names, first) in fonts.items():
+    for font_name, (texts, results, names, first, table) in fonts.items():
         text = "".join(texts).replace("\u00a0", " ")
-        data = None if first is None else b"".join(first)
-        if data is not None and len(data) == len(text):  # a code a character, as splitString gives: zipped at once
-            codes = dict(zip(text, data))
-            packed = bytes(codes.values())
+        if first is not None and table is not None:  # each character's code is its code in the first subset
+            chars = "".join(dict.fromkeys(text))
+            packed = chars.translate(table).encode("latin-1")
         else:
-            codes = {}
-            for argument, chunks in zip(texts, chunked):
-                codes.update(zip(argument.replace("\u00a0", " "), _codes(chunks)))
-            packed = _packed(list(codes.values()))
+            data = None if first is None else b"".join(first)
+            if data is not None and len(data) == len(text):  # a code a character, as splitString gives: zipped at once
+                codes = dict(zip(text, data))
+                packed = bytes(codes.values())
+            else:
+                codes = {}
+                for argument, result in zip(texts, results):
+                    codes.update(zip(argument.replace("\u00a0", " "), _call_codes(argument, result)))
+                packed = _packed(list(codes.values()))
+            chars = "".join(codes)
         internal, highest = None, -1
         if len(names) == 1:  # (nearly all that name one: checked without a generator)
             (highest, name), = names.items()
@@ -943,8 +955,16 @@ def _summary(calls) -> tuple | None:
             if any(name != f"/{internal}+{subset}" for subset, name in names.items()):
                 return None
             highest = max(names)
-        summary.append((font_name, "".join(codes), packed, internal, highest))
+        summary.append((font_name, chars, packed, internal, highest))
     return tuple(summary)
+
+
+def _call_codes(argument: str, result) -> list[int]:
+    """The code of each character of a recorded splitString call's `argument`: from its chunks (_codes), or from the
+    font's codes in the first subset it recorded instead (codes once given never change: the same as then)."""
+    if type(result) is _FirstSubsetCodes:
+        return list(argument.translate(result).encode("latin-1"))
+    return _codes(result)
 
 
 def _packed(codes: list[int]) -> bytes | array:
