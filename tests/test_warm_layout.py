@@ -106,6 +106,25 @@ def test_a_recording_s_summary_holds_each_font_s_characters_codes_name_and_highe
     assert _summary(()) == ()
 
 
+def test_a_call_whose_characters_have_their_codes_records_the_codes_and_is_summarised_as_its_chunks_would_be():
+    from booklet.text.fonts import _FirstSubsetCodes, _summary
+
+    register_fonts()
+    doc, font = PDFDocument(), getFont(BODY)
+    font.splitString("Øre ñandú", doc)  # the characters given their codes
+    with recording() as events:
+        known = font.splitString("ñandú\u00a0Øre", doc)  # each of the first subset: one chunk, the codes recorded
+        new = font.splitString("dú ü", doc)  # a character new to the document: ReportLab's chunks
+    assert type(events[0][3]) is _FirstSubsetCodes and events[1][3] == new and len(known) == 1
+    assignments = font.state[doc].assignments
+    ((name, chars, codes, internal, highest),) = _summary(events)
+    assert (name, chars, internal, highest) == (font.fontName, "ñandú Øreü", None, -1)
+    assert codes == bytes(assignments[ord(ch)] for ch in chars)
+    assert bytes(known[0][1]) == bytes(assignments[ord(ch)] for ch in "ñandú Øre")
+    # the same as the summary of the chunks themselves
+    assert _summary([(False, font.fontName, "ñandú\u00a0Øre", known), events[1]]) == _summary(events)
+
+
 def _fills(monkeypatch) -> list:
     count = []
     real = columns.Columns._fill
@@ -403,7 +422,7 @@ def test_a_drawing_kept_or_failing_leaves_the_canvas_and_document_as_they_were(t
 
     drawn_kept(canv, cache, "key", draw)
     kept = cache.peek("layouts", "key")
-    assert kept is not None and kept[3] == ("transparency",) and any("Tj" in op for op in kept[0])
+    assert kept is not None and kept[3] == ("transparency",) and "Tj" in kept[0]
     assert "ensureMinPdfVersion" not in doc.__dict__ and "linkRect" not in canv.__dict__ and not recording_open()
 
     def failing():
@@ -455,6 +474,45 @@ def test_a_drawing_that_replaces_an_attribute_of_the_canvas_is_not_kept_even_at_
     assert cache.peek("layouts", "growing") is None  # a list of the canvas's, longer
     assert cache.peek("layouts", "plain") is not None
     assert len(taken) == 3
+
+
+def test_a_drawing_that_sets_an_attribute_to_an_equal_value_is_kept_and_its_operators_kept_as_one_string(tmp_path):
+    """drawn_kept compares the canvas's attributes after drawing with a copy taken before, each the same object or an
+    equal one (a drawing that sets the value it had changes nothing drawn after it); it keeps the operators the drawing
+    wrote joined as the page's stream joins them, and a drawing that wrote none as None (not an empty line)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from booklet.layout import flowables
+
+    register_fonts()
+    canv = Canvas(str(tmp_path / "x.pdf"))
+    cache = BuildCache()
+    canv.setFont(BODY, 10)
+    canv.pair = (1, 2)
+
+    def equal():
+        canv.drawString(10, 10, "text")
+        canv.drawString(10, 30, "more")
+        canv.pair = tuple([1, 2])  # another tuple, equal
+
+    def other():
+        canv.drawString(10, 10, "text")
+        canv.pair = (2, 1)
+
+    start = len(canv._code)
+    flowables.drawn_kept(canv, cache, "equal", equal)
+    drawn = canv._code[start:]
+    flowables.drawn_kept(canv, cache, "other", other)
+    flowables.drawn_kept(canv, cache, "nothing", lambda: None)
+    kept = cache.peek("layouts", "equal")
+    assert kept is not None and len(drawn) > 1 and kept[0] == "\n".join(drawn)
+    assert cache.peek("layouts", "other") is None
+    assert cache.peek("layouts", "nothing")[0] is None
+    # replayed: the same page stream as drawing gives
+    start = len(canv._code)
+    flowables.drawn_kept(canv, cache, "equal", equal)
+    flowables.drawn_kept(canv, cache, "nothing", lambda: None)
+    assert "\n".join(canv._code[start:]) == "\n".join(drawn)
 
 
 def test_a_drawing_is_kept_only_when_each_font_the_document_mapped_while_drawing_was_named_by_its_recorded_calls(

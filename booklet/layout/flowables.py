@@ -212,7 +212,8 @@ def replayed_on(canvas, x, y, kept) -> bool:
     code = canvas._code
     code.append("q")
     code.append(_translation(x, y))
-    code.extend(kept[0])
+    if kept[0] is not None:
+        code.append(kept[0])
     if kept[2]:
         matrix = canvas._currentMatrix
         canvas._currentMatrix = _translated(matrix, x, y)
@@ -237,7 +238,8 @@ def drawn_kept(canv, cache, key, draw, replay: bool = True) -> None:
     if replay:
         kept = cache.peek("layouts", key)
         if _replays(kept, canv._doc):
-            canv._code.extend(kept[0])
+            if kept[0] is not None:
+                canv._code.append(kept[0])
             if kept[2]:
                 _replay_effects(canv, kept[2])
             return
@@ -297,7 +299,16 @@ def drawn_kept(canv, cache, key, draw, replay: bool = True) -> None:
     if _unchanged(canv, before, bool(effects), added[0]) and _mapped_by(canv._doc.fontMapping, mapped, events):
         summary = replayable(events)
         if summary is not None:  # (else the fonts' calls cannot be made again: text.fonts.replayable)
-            cache.put("layouts", key, (canv._code[start:], summary, tuple(effects), kept_versions(versions)))
+            cache.put("layouts", key, (_joined(canv._code, start), summary, tuple(effects), kept_versions(versions)))
+
+
+def _joined(code: list[str], start: int) -> str | None:
+    """The operators a drawing added to a canvas's `code` (from `start`), as a kept drawing holds them: joined into one
+    string as a page's stream joins them (a line each), which added as one item gives the same stream; None for none
+    (an empty string would be an empty line). One string, not one for each operator: pickling the kept layouts took
+    as many strings (20-40 a paragraph) and as many entries in the pickler's memo, and a build from them as many
+    objects made and held."""
+    return "\n".join(code[start:]) if len(code) > start else None
 
 
 def _mapped_by(mapping: dict, mapped: int, events: list[tuple]) -> bool:
