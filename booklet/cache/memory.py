@@ -120,9 +120,16 @@ class BuildCache:
         return value
 
     def put(self, section: str, key: Hashable, value) -> None:
-        """Keep `value` for `key` (made in this build: see `made`)."""
-        self._sections.setdefault(section, {})[key] = value
-        self._used.setdefault(section, set()).add(key)
+        """Keep `value` for `key` (made in this build: see `made`). (Without setdefault, which made an empty dictionary
+        and set for each put, to be let go: a build puts some 29,000 layouts at 500 talks.)"""
+        values = self._sections.get(section)
+        if values is None:
+            values = self._sections[section] = {}
+        values[key] = value
+        used = self._used.get(section)
+        if used is None:
+            used = self._used[section] = set()
+        used.add(key)
         self.made[section] = self.made.get(section, 0) + 1
 
     def file_digest(self, path) -> str | None:
