@@ -549,3 +549,63 @@ def test_a_drawing_is_kept_only_when_each_font_the_document_mapped_while_drawing
     drawn_kept(canv, cache, "both new", lambda: (drawing(SANS, 50)(), drawing("Times-Roman", 60)()))
     assert list(doc.fontMapping)[len(had) + 2:] == [getFont(SANS).fontName, "Times-Roman"]
     assert cache.peek("layouts", "both new") is None
+
+
+def test_glance_boxes_are_replayed_warm_and_follow_edits_of_their_titles_speakers_colours_and_page(tmp_path,
+                                                                                                  monkeypatch):
+    """Each box of the glance is kept and replayed in a warm build (layout.glance.GlancePage._draw_box): an edit of an
+    abstract's text draws none again; an edit of a title or speaker draws that box again, and any build is a cold
+    build's byte for byte."""
+    from booklet.layout.glance import GlancePage
+
+    cache, warm, cold = BuildCache(), tmp_path / "warm.pdf", tmp_path / "cold.pdf"
+    folder = write_conference(tmp_path / "data")
+    abstracts = folder / "abstracts.yaml"
+    drawn = []
+    real = GlancePage._drawn_box
+    monkeypatch.setattr(GlancePage, "_drawn_box", lambda self, *args: drawn.append(str(args[6])) or real(self, *args))
+
+    def same_as_cold(options: PrintOptions | None = None) -> bytes:
+        drawn.clear()
+        build_booklet(folder, warm, options=options, cache=cache)
+        drawn_warm = list(drawn)
+        build_booklet(folder, cold, options=options, cache=BuildCache(warm=False))
+        assert warm.read_bytes() == cold.read_bytes()
+        drawn[:] = drawn_warm
+        return warm.read_bytes()
+
+    def boxes_kept() -> int:
+        return sum(1 for key in cache._sections["layouts"] if key[0] == "glance box")
+
+    def edit(old: str, new: str) -> None:
+        abstracts.write_text(abstracts.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+    first = same_as_cold()
+    assert len(drawn) == boxes_kept() == 5  # Welcome, the two talks, the break, the tutorial: drawn and kept
+    assert any("A talk about Lund" in title for title in drawn)
+
+    edit("abstract: Some text.", "abstract: Some other text.")
+    same_as_cold()
+    assert drawn == [] and Pdf(warm).pages_with("Some other text.")  # every box replayed
+
+    edit("title: A talk about Lund", "title: A talk about Malmö")
+    same_as_cold()
+    assert len(drawn) == 1 and "A talk about Malmö" in drawn[0]  # that box alone drawn again
+    glance = Pdf(warm).pages_with("Malmö")
+    assert glance and not Pdf(warm).pages_with("about Lund")
+
+    edit("Chiamaka Okafor", "Chiamaka Okonkwo")  # the speaker under the title
+    same_as_cold()
+    assert len(drawn) == 1 and "Hierarchical models" in drawn[0]
+
+    same_as_cold(PrintOptions(page_size="A4"))  # other places and sizes
+    (folder / "theme.yaml").write_text("colours: {text: '#2A3300', break: '#DDEEFF', tutorial: '#FFEEDD'}\n", encoding="utf-8")
+    same_as_cold()
+    (folder / "theme.yaml").write_text("base: minimal\n", encoding="utf-8")  # other fonts
+    same_as_cold()
+    (folder / "theme.yaml").unlink()
+    edit("title: A talk about Malmö", "title: A talk about Lund")
+    edit("Chiamaka Okonkwo", "Chiamaka Okafor")
+    edit("abstract: Some other text.", "abstract: Some text.")
+    build_booklet(folder, warm, cache=cache)  # the first build's data: its cold bytes are `first`
+    assert warm.read_bytes() == first  # nothing of the builds between leaks into this one

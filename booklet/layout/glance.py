@@ -70,6 +70,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
+from functools import partial
 from itertools import accumulate
 
 from reportlab import rl_config
@@ -79,14 +80,15 @@ from reportlab.platypus import Flowable, PageBreak
 
 from ..data.fields import as_written
 from ..model import Abstract, Day, Item, Session, Tutorial, holds_a_break
+from ..cache import memory
 from ..text import dates, markup
-from ..text.fonts import SANS
+from ..text.fonts import SANS, fonts_number
 from ..text.languages import spaced_by_syllable
 from ..text.names import script_of
 from ..text.paragraph import break_cut_lines, edge_skips, pattern_cuts
 from .backmatter import NotesPage
 from .common import Context, day_key, names, unnamed_speaker
-from .flowables import Anchor, Para
+from .flowables import Anchor, Para, _frozen, canvas_state, drawn_kept
 from .styles import hyphenation_language, markup_color
 
 LANE_MIN = 7.5  # ems of the boxes' type: the narrowest lane a page (or spread) is laid out for
@@ -1288,6 +1290,41 @@ class GlancePage(Flowable):
     def _draw_box(self, x: float, y: float, width: float, height: float, fill, ref: str | None,
                   title: str | None, extra: tuple[str, ...] | None, lines: int | None = None,
                   language: str | None = None) -> None:
+        """A box at (x, y), `width` by `height`, filled with `fill` (None: white, with a rule round it), a link to
+        `ref` (or none), holding as much of `title` and `extra` as fits (fit_box).
+
+        In a warm build, the operators drawing it wrote before from the same canvas state are replayed, as a kept
+        paragraph's are (layout.flowables.drawn_kept), its link made again: a rebuild after an edit that leaves the
+        programme's titles as they were does not fit the boxes' text again (some 70 boxes, a tenth of a rebuild of
+        the sample). The key holds all the drawing reads: the arguments, the look of the page's boxes (_box_look)
+        and the fonts."""
+        draw = partial(self._drawn_box, x, y, width, height, fill, ref, title, extra, lines, language)
+        cache = memory.active()
+        if cache is None or not cache.warm:
+            return draw()
+        # (a Labelled title by its parts too: fit_box sets its label apart from the rest)
+        parts = (title.label, title.colour, title.rest, title.between) if isinstance(title, Labelled) else None
+        key = ("glance box", x, y, width, height, _frozen(fill), ref, None if title is None else str(title), parts,
+               extra, lines, language, self._box_look(language), fonts_number(cache), canvas_state(self.canv))
+        drawn_kept(self.canv, cache, key, draw)
+
+    def _box_look(self, language: str | None) -> tuple:
+        """What a box's drawing depends on beside its arguments and the fonts (see _draw_box): the grid's type size
+        and hyphenation, the box's style in `language` (hyphenation, quotation marks, language) and the colours;
+        worked out once per page and language."""
+        looks = self.__dict__.setdefault("_box_looks", {})
+        look = looks.get(language)
+        if look is None:
+            grid = self.grid
+            look = looks[language] = _frozen((grid.text_size, grid.hyphenation,
+                                              vars(grid.box_style(grid.text_size, language=language)),
+                                              vars(self.ctx.colours)))
+        return look
+
+    def _drawn_box(self, x: float, y: float, width: float, height: float, fill, ref: str | None,
+                   title: str | None, extra: tuple[str, ...] | None, lines: int | None,
+                   language: str | None) -> None:
+        """_draw_box's drawing."""
         canv, ctx = self.canv, self.ctx
         canv.saveState()
         if fill is None:
