@@ -36,9 +36,16 @@ def title(text: str, listed: bool = False, bold: bool = False) -> str:
     (the glance's sessions, "Workshop: Mikrotonales Komponieren · ..."), its last words not tied (a line broke after
     "Workshop:" with room for "Mikrotonales"); `bold`: for a title set in a bold face (its style's, or <b> around
     it), its code in the code font's bold face (ReportLab sets a font a tag names in the face the tag names)."""
-    tied = number_tied(_one_letters_tied(_inline(_as_str(text))))
-    made = tied if listed else _LAST_WORD.sub(_runt, tied, count=1)
+    made = _title_ties(_inline(_as_str(text)), listed)
     return _code_bold(made) if bold else made
+
+
+@lru_cache(maxsize=65536)  # (a rebuild makes the same titles again, the programme's each day several times: fitted_day)
+def _title_ties(made: str, listed: bool) -> str:
+    """title()'s ties in the markup `made`: its one-letter words, the number ending it and (not `listed`) a short
+    last word (a function of the markup alone)."""
+    tied = number_tied(_one_letters_tied(made))
+    return tied if listed else _LAST_WORD.sub(_runt, tied, count=1)
 
 
 def number_tied(made: str) -> str:
