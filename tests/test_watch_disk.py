@@ -306,3 +306,35 @@ def test_a_watchs_first_build_after_a_build_that_read_the_posters_elsewhere_read
     finally:
         cache.close()
     assert (tmp_path / "watched.pdf").read_bytes() == (tmp_path / "built.pdf").read_bytes()
+
+
+def _kept_files(folder: Path) -> list[str]:
+    """The data files the disk cache keeps as parsed for `folder`: each file's name, once for each version kept."""
+    return sorted(key[0] for key in PersistedCache(folder).held("files"))
+
+
+@pytest.mark.parametrize("name, jobs", [("abstracts.yaml", 1), ("posters.yaml", 2)])
+def test_a_build_after_an_edit_keeps_the_file_as_it_is_now_not_as_it_was_too(book, tmp_path, monkeypatch, name, jobs):
+    """The disk cache keeps the data files as the last build read them, nothing else (cache.persisted): a file edited
+    is kept as it is now, not beside each version before it. A build wrote every version it held before the layout
+    (PersistedCache._files_out: those the disk cache gave it too, not only those it used), so each edit added one,
+    kept for good (at 2,000 talks a parsed abstracts.yaml is some MB, loaded by every build); posters.yaml read by a
+    process of its own (data.validate._posters_elsewhere) as abstracts.yaml is read here."""
+    from booklet import processes
+    from booklet.data import validate
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(validate, "ELSEWHERE_FROM", 0)  # (the test book's posters.yaml is small)
+    monkeypatch.setattr(processes, "forks_pay", lambda: True)
+    folder = Path(shutil.copytree(book, tmp_path / "data"))
+    build_booklet(folder, tmp_path / "built.pdf", jobs=jobs)
+    kept = _kept_files(folder)
+    assert name in kept
+    versions = [{key for key in PersistedCache(folder).held("files") if key[0] == name}]
+    for correction in (1, 2):
+        with open(folder / name, "a", encoding="utf-8") as file:
+            file.write(f"# corrected {correction}\n")
+        build_booklet(folder, tmp_path / f"edited-{correction}.pdf", jobs=jobs)
+        assert _kept_files(folder) == kept
+        versions.append({key for key in PersistedCache(folder).held("files") if key[0] == name})
+    assert len(set().union(*versions)) == 3  # (each build's its own: the file as it read it)

@@ -877,7 +877,7 @@ class PersistedCache(BuildCache):
         them; a build that reads no file again (a cache filled by the build before) holds none of them."""
         if self.rebuilds or self._files_beside is not None or not self._worth_writing("files"):
             return
-        for file in self._files(("files",)):
+        for file in self._files(("files",), used_only=True):
             self._files_beside = self._write_beside(*file)
         self._files_let_go()
         self._used.pop("files", None)
