@@ -501,3 +501,25 @@ def test_the_samples_list_at_letter_size_ends_a_page_earlier(tmp_path, monkeypat
     lines = section_lines(closer)  # (its heading, the running head and the page numbers left out)
     assert len(lines) > 100 and lines == [line for at in (first, first + 1) for line in plain.lines(at)
                                           if line not in ("Participants", "TC2027") and not line.isdigit()]
+
+
+def test_a_list_set_closer_in_a_build_keeping_layouts_makes_no_name_more_than_one_without(tmp_path, monkeypatch):
+    """The list set closer makes only the names from the page it is set closer on (participants._Entries), in a build
+    whose cache keeps layouts too: its key is the list's as given and the scale (Columns._set_closer), where it was
+    worked out of every name of the list set closer, each made for it (155 names, 35, 40, 40 and 40 set closer from
+    the second page: 35 more than without a cache)."""
+    from booklet.build import build_booklet
+    from booklet.cache import BuildCache
+    from booklet.layout import participants
+
+    folder = _many_folder(tmp_path / "conf", 155)
+    made = []
+    real = participants._entry
+    monkeypatch.setattr(participants, "_entry", lambda name, *args: made.append(name.family) or real(name, *args))
+    counts = {}
+    for warm in (False, True):
+        made.clear()
+        build_booklet(folder, tmp_path / f"{warm}.pdf", cache=BuildCache(warm=warm))
+        assert _name_lines(tmp_path / f"{warm}.pdf")[0] == [35, 40, 40, 40]  # (set closer)
+        counts[warm] = len(made)
+    assert counts[True] == counts[False] and made.count("Kaa") == 1  # (the first page's first: made once)

@@ -331,9 +331,11 @@ class Columns(Flowable):
         return best
 
     def _set_closer(self, scale: float) -> None:
-        """The list laid out from here on set closer, at `scale` of its leading and spaces (`items.closer`)."""
+        """The list laid out from here on set closer, at `scale` of its leading and spaces (`items.closer`), its key
+        the list's as given and the scale (all the list set closer depends on), not worked out of its flowables (a list
+        that makes them when first asked for, the participants', made every one of them again for it)."""
         self.items = self._given[0].closer(scale)
-        self.key = self.items.content_key() if self._given[1] is not None else None
+        self.key = ("closer", self._given[1], scale) if self._given[1] is not None else None
 
     def _closer_key(self, width: float, height: float, at_top: bool):
         """(the cache, the key) under which a build keeping layouts keeps _closer's answer for this page: (None, None)

@@ -97,10 +97,6 @@ class _Entries(Sequence):
         made.scale = self.scale * scale
         return made
 
-    def content_key(self):
-        """What the list's layout depends on (see columns.content_key)."""
-        return content_key(self)
-
     def __len__(self) -> int:
         return len(self._plan)
 
