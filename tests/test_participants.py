@@ -506,8 +506,8 @@ def test_the_samples_list_at_letter_size_ends_a_page_earlier(tmp_path, monkeypat
 def test_a_list_set_closer_in_a_build_keeping_layouts_makes_no_name_more_than_one_without(tmp_path, monkeypatch):
     """The list set closer makes only the names from the page it is set closer on (participants._Entries), in a build
     whose cache keeps layouts too: its key is the list's as given and the scale (Columns._set_closer), where it was
-    worked out of every name of the list set closer, each made for it (155 names, 35, 40, 40 and 40 set closer from
-    the second page: 35 more than without a cache)."""
+    worked out of every name of the list set closer, each made for it (155 names, 35, 38, 40 and 42 set closer from
+    the third page: 73 more than without a cache)."""
     from booklet.build import build_booklet
     from booklet.cache import BuildCache
     from booklet.layout import participants
@@ -520,6 +520,33 @@ def test_a_list_set_closer_in_a_build_keeping_layouts_makes_no_name_more_than_on
     for warm in (False, True):
         made.clear()
         build_booklet(folder, tmp_path / f"{warm}.pdf", cache=BuildCache(warm=warm))
-        assert _name_lines(tmp_path / f"{warm}.pdf")[0] == [35, 40, 40, 40]  # (set closer)
+        assert _name_lines(tmp_path / f"{warm}.pdf")[0] == [35, 38, 40, 42]  # (set closer)
         counts[warm] = len(made)
     assert counts[True] == counts[False] and made.count("Kaa") == 1  # (the first page's first: made once)
+
+
+def test_a_list_set_closer_in_a_build_in_parts_is_set_as_in_one_process(tmp_path, monkeypatch):
+    """A build in parts lays the list out in a worker's part, whose pages are numbered from 1 until the parts before it
+    are done: there a page's side of its spread is not known, and the list set closer from a spread's left-hand page
+    (Columns._closer_reach, for the index) was set closer from another page than in one process (13 talks and 116
+    names from p. 30: 36, 38 and 42 names a page in one process, 35, 40 and 41 in two). The list goes by no spread
+    (Columns.spreads): its pages are the same either way."""
+    from booklet.build import build_booklet
+    from booklet.output import parallel
+
+    from .test_jobs import _generate
+
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    monkeypatch.setattr(parallel, "MIN_WEIGHT", 0.0)  # (a small book built in parts)
+    folder = _generate(tmp_path / "data", 13, 16)
+    (folder / "participants.yaml").write_text("".join(
+        f"- {{name: Ann K{chr(97 + at // 26)}{chr(97 + at % 26)}, affiliation: Uni A, country: Chad}}\n"
+        for at in range(116)), encoding="utf-8")
+    lists = {}
+    for jobs in (1, 2):
+        built = build_booklet(folder, tmp_path / f"{jobs}.pdf", jobs=jobs)
+        assert built.jobs == jobs
+        reader = PdfReader(str(tmp_path / f"{jobs}.pdf"))
+        lists[jobs] = [(number, page.extract_text().count("Uni A, Chad")) for number, page in enumerate(reader.pages, 1)
+                       if "Uni A, Chad" in (page.extract_text() or "")]
+    assert lists[1] == lists[2] == [(30, 35), (31, 40), (32, 41)]

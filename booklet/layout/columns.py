@@ -230,6 +230,11 @@ class Columns(Flowable):
     balances_whole = True
     _no_splits = False  # (while balancing so)
     heights_fixed = False  # whether each flowable is as tall in any room (paragraphs): see _past_any_page
+    # whether the list is set closer from a spread's left-hand page (_closer_reach): where its pages' sides are known
+    # as it is laid out, whatever the jobs (the index: in a build in parts, the last part's, its page_offset given);
+    # not a list a worker's part may hold (the participants'), numbered from 1 there until the parts before it end:
+    # built in one process or in parts, its pages would differ
+    spreads = False
 
     def column_width(self, width: float) -> float:
         return (width - self.gap * (self.count - 1)) / self.count
@@ -348,9 +353,9 @@ class Columns(Flowable):
 
     def _side(self) -> str | None:
         """Which side of its spread this page is on in the booklet: "left" (an even page), "right" (odd), or None
-        outside a document (measured: no spread). Pages laid out by other processes before this part count
-        (output.parallel's `page_offset`)."""
-        page = self._doctemplateAttr("page")
+        outside a document (measured: no spread) or for a list that does not go by spreads (`spreads`). Pages laid
+        out by other processes before this part count (output.parallel's `page_offset`)."""
+        page = self._doctemplateAttr("page") if self.spreads else None
         if page is None:
             return None
         return "left" if ((self._doctemplateAttr("page_offset") or 0) + page) % 2 == 0 else "right"
@@ -361,7 +366,7 @@ class Columns(Flowable):
         share their leading (36C3 on A5, set closer from p. 207, differed by 2 % from the page it faces, p. 206; by up
         to 10 % at CLOSEST): from a left-hand page, CLOSER_REACH and one more (its facing page); from a right-hand
         page, CLOSER_REACH where it is the list's first (the page it faces holds something else), else None (its
-        left-hand page decided). Outside a document (no spreads), CLOSER_REACH."""
+        left-hand page decided). Outside a document, or for a list that does not go by spreads, CLOSER_REACH."""
         side = self._side()
         if side == "left":
             return CLOSER_REACH + 1

@@ -90,6 +90,7 @@ class _EntryColumns(Columns):
     """The index's columns: its letters and entries are paragraphs (Para, IndexEntry), each as tall in any room."""
 
     heights_fixed = True
+    spreads = True  # (in the last part of a build in parts, whose pages' numbers are known)
 
 
 class IndexBody(Flowable):
