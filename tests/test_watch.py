@@ -311,19 +311,19 @@ def test_the_watch_command_prints_problems_as_build_does(tmp_path, monkeypatch):
 
 
 def test_watch_needs_a_folder_and_says_so_as_build_does(tmp_path):
-    missing, plain = tmp_path / "missing", tmp_path / "plain"  # (a plain file is refused by Click: exit 2)
-    plain.symlink_to(tmp_path / "nowhere")
+    missing, dangling = tmp_path / "missing", tmp_path / "dangling"  # (a plain file is refused by Click: exit 2)
+    dangling.symlink_to(tmp_path / "nowhere")
     said = {}
     for folder, problem in ((missing, f"no such folder: give the conference's data folder, or start one with: "
                                       f"booklet init {missing}"),
-                            (plain, f"not a folder: it is a symbolic link to '{tmp_path / 'nowhere'}', which does "
-                                    "not exist; give the conference's data folder")):
+                            (dangling, f"not a folder: it is a symbolic link to '{tmp_path / 'nowhere'}', which does "
+                                       "not exist; give the conference's data folder")):
         run = CliRunner().invoke(main, ["watch", str(folder), "-o", str(tmp_path / "w.pdf")])
         assert run.exit_code == 1
         assert run.stderr == f"{folder}: {problem}\n1 error, 0 warnings; nothing to watch.\n"
         said[folder] = run.stderr.splitlines()[0]
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["plain"]  # nothing written
-    for folder in (missing, plain):
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["dangling"]  # nothing written
+    for folder in (missing, dangling):
         built = CliRunner().invoke(main, ["build", str(folder), "-o", str(tmp_path / "b.pdf")])
         assert built.exit_code == 1 and built.stderr.splitlines()[0] == said[folder]
 

@@ -186,7 +186,7 @@ def _send_posters(sending, report: Report, folder: Path, keep: bool, earlier: di
 
     earlier = earlier or {}
     cache = memory.BuildCache() if keep else None
-    if cache is not None:
+    if cache is not None:  # (put before its build starts, which notes none of them as used: `taken` is those read)
         for key, value in earlier.items():
             cache.put("files", key, value)
     with memory.using(cache):
