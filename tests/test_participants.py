@@ -550,3 +550,28 @@ def test_a_list_set_closer_in_a_build_in_parts_is_set_as_in_one_process(tmp_path
         lists[jobs] = [(number, page.extract_text().count("Uni A, Chad")) for number, page in enumerate(reader.pages, 1)
                        if "Uni A, Chad" in (page.extract_text() or "")]
     assert lists[1] == lists[2] == [(30, 35), (31, 40), (32, 41)]
+
+
+def test_a_page_set_tighter_is_redrawn_from_its_kept_columns_with_every_step_the_same(tmp_path, monkeypatch):
+    """A warm rebuild draws a page set tighter (36 names, 6 a letter, on one A5 page) from the columns an earlier build
+    kept, each flowable made only to draw it: a letter's block (its heading and first two names) with its spaces at the
+    page's scale as they were set (_Placed, spaced_at), not as set plain; byte for byte as a build without a cache."""
+    from booklet.build import build_booklet
+    from booklet.cache import BuildCache
+    from booklet.layout.columns import Columns
+
+    folder = _many_folder(tmp_path / "conf", 36, 6)
+    cache, warm, cold = BuildCache(), tmp_path / "warm.pdf", tmp_path / "cold.pdf"
+    build_booklet(folder, warm, cache=cache)
+    conference = folder / "conference.yaml"
+    conference.write_text(conference.read_text(encoding="utf-8").replace("Test Conference", "Test Meeting"),
+                          encoding="utf-8")
+    fills = []
+    real = Columns._fill
+    monkeypatch.setattr(Columns, "_fill", lambda self, *args: fills.append(args) or real(self, *args))
+    build_booklet(folder, warm, cache=cache)
+    assert fills == []  # (the page's columns as kept)
+    names, steps = _name_lines(warm)
+    assert names == [36] and max(steps) - min(steps) <= 0.01
+    build_booklet(folder, cold, cache=BuildCache(warm=False))
+    assert warm.read_bytes() == cold.read_bytes()
