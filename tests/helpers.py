@@ -151,3 +151,29 @@ ADDRESSES = (
     "(https://en.wikipedia.org/wiki/Unix_philosophy#Do_One_Thing_and_Do_It_Well) with the least privilege "
     "(https://en.wikipedia.org/wiki/Principle_of_least_privilege) necessary."
 )
+
+
+def rebuilt_filling_no_columns(folder: Path, tmp_path: Path, monkeypatch, file: str, old: str, new: str) -> Path:
+    """The PDF of a warm rebuild of `folder` after `old` -> `new` in its `file`, an edit that moves no name in a list
+    set in columns (the index, the participants): the first build (a BuildCache's) fills columns, the rebuild none
+    (its columns and closer setting as kept), and it gives the bytes of a build without a cache."""
+    from booklet.build import build_booklet
+    from booklet.cache import BuildCache
+    from booklet.layout.columns import Columns
+
+    fills = []
+    real = Columns._fill
+    monkeypatch.setattr(Columns, "_fill", lambda self, *args: fills.append(args) or real(self, *args))
+    cache, warm, cold = BuildCache(), tmp_path / "warm.pdf", tmp_path / "cold.pdf"
+    build_booklet(folder, warm, cache=cache)
+    assert fills  # (the first: the pages filled, the closer setting looked for)
+    edited = folder / file
+    text = edited.read_text(encoding="utf-8")
+    assert old in text
+    edited.write_text(text.replace(old, new), encoding="utf-8")
+    fills.clear()
+    build_booklet(folder, warm, cache=cache)
+    assert fills == []
+    build_booklet(folder, cold, cache=BuildCache(warm=False))
+    assert warm.read_bytes() == cold.read_bytes()
+    return warm

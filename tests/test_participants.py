@@ -14,7 +14,7 @@ from booklet.layout.columns import GAP as GUTTER, column_count
 from booklet.layout.participants import ordered
 from booklet.model import Participant
 
-from .helpers import BASE, write_conference
+from .helpers import BASE, rebuilt_filling_no_columns, write_conference
 from .pdftext import Pdf
 from .test_bad_data import OLD_PDF, invoke
 
@@ -460,8 +460,6 @@ def test_a_list_set_closer_is_rebuilt_from_the_cache_to_the_same_bytes(tmp_path,
     PDF (from the disk cache, as from a warm process); a warm rebuild after an edit that moves no name fills no
     columns at all, byte for byte as a build without a cache."""
     from booklet.build import build_booklet
-    from booklet.cache import BuildCache
-    from booklet.layout.columns import Columns
 
     folder = _many_folder(tmp_path / "conf", 40)
     first = build_booklet(folder, tmp_path / "first.pdf").output.read_bytes()
@@ -469,21 +467,10 @@ def test_a_list_set_closer_is_rebuilt_from_the_cache_to_the_same_bytes(tmp_path,
     assert _name_lines(tmp_path / "again.pdf")[0] == [40]
     assert again == first
 
-    fills = []
-    real = Columns._fill
-    monkeypatch.setattr(Columns, "_fill", lambda self, *args: fills.append(args) or real(self, *args))
-    cache, warm, cold = BuildCache(), tmp_path / "warm.pdf", tmp_path / "cold.pdf"
-    build_booklet(folder, warm, cache=cache)
-    assert fills  # (the first: the page filled, the closer setting looked for)
-    conference = folder / "conference.yaml"
-    conference.write_text(conference.read_text(encoding="utf-8").replace("Test Conference", "Test Meeting"),
-                          encoding="utf-8")
-    fills.clear()
-    build_booklet(folder, warm, cache=cache)
-    assert fills == []
-    build_booklet(folder, cold, cache=BuildCache(warm=False))
+    warm = rebuilt_filling_no_columns(folder, tmp_path, monkeypatch, "conference.yaml", "Test Conference",
+                                      "Test Meeting")
     assert "Test Meeting" in " ".join(Pdf(warm).texts)
-    assert _name_lines(warm)[0] == [40] and warm.read_bytes() == cold.read_bytes()
+    assert _name_lines(warm)[0] == [40]
 
 
 def test_the_samples_list_at_letter_size_ends_a_page_earlier(tmp_path, monkeypatch):

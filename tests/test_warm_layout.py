@@ -5,7 +5,6 @@ as a build without a cache."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -286,6 +285,18 @@ def test_text_beside_a_photo_is_replayed_warm_and_follows_its_edits(tmp_path, mo
     assert same_as_cold(PrintOptions(page_size="letter"), title=longer) != []  # the same styles, wider
 
 
+def _warm_as_cold(folder: Path, cache: BuildCache, warm: Path, cold: Path, drawn: list, options) -> bytes:
+    """The bytes of a warm build of `folder` (`cache`'s) into `warm`, asserted a cold build's (into `cold`); `drawn`
+    (what the test records as drawn) left holding what the warm build drew."""
+    drawn.clear()
+    build_booklet(folder, warm, options=options, cache=cache)
+    drawn_warm = list(drawn)
+    build_booklet(folder, cold, options=options, cache=BuildCache(warm=False))
+    assert warm.read_bytes() == cold.read_bytes()
+    drawn[:] = drawn_warm
+    return warm.read_bytes()
+
+
 def test_running_heads_are_replayed_warm_and_follow_edits_of_their_text_fonts_colours_and_page(tmp_path,
                                                                                              monkeypatch):
     """Each page's decoration (running heads and page number) is kept and replayed in a warm build."""
@@ -300,13 +311,7 @@ def test_running_heads_are_replayed_warm_and_follow_edits_of_their_text_fonts_co
                         lambda self, *args: drawn.append(args[1]) or real(self, *args))
 
     def same_as_cold(options: PrintOptions | None = None) -> bytes:
-        drawn.clear()
-        build_booklet(folder, warm, options=options, cache=cache)
-        drawn_warm = list(drawn)
-        build_booklet(folder, cold, options=options, cache=BuildCache(warm=False))
-        assert warm.read_bytes() == cold.read_bytes()
-        drawn[:] = drawn_warm
-        return warm.read_bytes()
+        return _warm_as_cold(folder, cache, warm, cold, drawn, options)
 
     def decorations_kept() -> int:
         return sum(1 for key in cache._sections["layouts"] if key[0] == "decoration")
@@ -566,13 +571,7 @@ def test_glance_boxes_are_replayed_warm_and_follow_edits_of_their_titles_speaker
     monkeypatch.setattr(GlancePage, "_drawn_box", lambda self, *args: drawn.append(str(args[6])) or real(self, *args))
 
     def same_as_cold(options: PrintOptions | None = None) -> bytes:
-        drawn.clear()
-        build_booklet(folder, warm, options=options, cache=cache)
-        drawn_warm = list(drawn)
-        build_booklet(folder, cold, options=options, cache=BuildCache(warm=False))
-        assert warm.read_bytes() == cold.read_bytes()
-        drawn[:] = drawn_warm
-        return warm.read_bytes()
+        return _warm_as_cold(folder, cache, warm, cold, drawn, options)
 
     def boxes_kept() -> int:
         return sum(1 for key in cache._sections["layouts"] if key[0] == "glance box")
