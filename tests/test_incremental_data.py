@@ -75,11 +75,12 @@ def test_only_the_items_an_edit_changed_are_read_again():
         first = load._parse_yaml(PLAIN, "abstracts.yaml", [])
     with cache.build():
         second = load._parse_yaml(PLAIN.replace("Text 2.", "Text two."), "abstracts.yaml", [])
-    assert cache.made == {"items": 1}
+    assert cache.made == {"files": 1}  # (the items are kept with the data files, as the disk cache keeps them)
     assert [a is b for a, b in zip(first, second)] == [True, True, False, True]
+    assert [item.kept[:4] for item in second] == [("abstracts.yaml", "item", 2 + 5 * n, n) for n in range(4)]
     with cache.build():  # a line more in item 1: the items after it are read again (their lines changed)
         third = load._parse_yaml(PLAIN.replace("Text 1.", "Text 1.\n\n    More."), "abstracts.yaml", [])
-    assert cache.made == {"items": 3} and third[0] is first[0]
+    assert cache.made == {"files": 3} and third[0] is first[0]
     assert third.lines == [3 + 5 * n + (n > 1) * 2 for n in range(4)] == load._parse_whole(
         PLAIN.replace("Text 1.", "Text 1.\n\n    More."), "x", []).lines
 
@@ -182,9 +183,74 @@ def test_a_warm_check_checks_again_only_the_entries_an_edit_changed(tmp_path):
     _checked(folder, cache)
     (folder / "abstracts.yaml").write_text(ABSTRACTS.replace("More text.", "Other text."), encoding="utf-8")
     booklet, _ = _checked(folder, cache)
-    assert "Other text." in booklet and cache.made == {"files": 1, "items": 1, "entries": 1}
+    assert "Other text." in booklet and cache.made == {"files": 3}  # the file, the item, its entry
     (folder / "images" / "ana.jpg").write_bytes(b"broken")  # the unchanged entry names it: checked again
     booklet, problems = _checked(folder, cache)
     assert booklet is None and [str(p).split(" (")[0] for p in problems] == [
         "abstracts.yaml:3: [0].speaker.photo: 'images/ana.jpg': not an image booklet can read"
     ]
+
+
+# -- a new process after an edit: what the disk cache kept of the last one's ------------------------------------
+
+from booklet.cache import persisted  # noqa: E402
+from booklet.data import validate  # noqa: E402
+
+
+def _checked_anew(folder: Path):
+    """What `booklet check` reports in a new process (a cache of its own, filled from the disk cache's files, as
+    `booklet build`'s and `booklet proofs`' are: persisted.for_build), and what it made, by section."""
+    cache = persisted.PersistedCache(folder)
+    return _checked(folder, cache), dict(cache.made)
+
+
+def test_a_new_process_after_each_edit_reports_exactly_what_a_cold_check_reports(tmp_path, monkeypatch):
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = write_conference(tmp_path / "data", {"abstracts.yaml": ABSTRACTS, "posters.yaml": POSTERS,
+                                                  "images/ana.jpg": _photo()})
+    assert _checked_anew(folder)[0] == _checked(folder, None)
+    for what, files in EDITS:
+        write_conference(folder, {**{"abstracts.yaml": None, "posters.yaml": None, "tutorials.yaml": None,
+                                     "programme.yaml": None, "conference.yaml": None}, **files})
+        cold = _checked(folder, None)
+        assert _checked_anew(folder)[0] == cold, what
+        assert _checked_anew(folder)[0] == cold, what  # and again, every item and entry found on disk
+
+
+def test_a_new_process_reads_and_checks_again_only_the_abstract_an_edit_changed(tmp_path, monkeypatch):
+    """One abstract corrected: the next `booklet build` or `booklet proofs` (a new process) takes the others from the
+    disk cache as read and checked by the build before, as a watch takes them from its memory (500 talks: ~0.2 s of
+    CPU less); an edit that adds lines reads again the items after it, whose lines it moved, and their warnings are
+    at their lines now."""
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    talks = BASE["abstracts.yaml"] + "".join(
+        f"- id: t{n}\n  title: Talk {n}\n  speaker: {{name: Ann Lee{n}}}\n  abstract: Text {n}.\n" for n in range(2, 6))
+    folder = write_conference(tmp_path / "data", {"abstracts.yaml": talks, "posters.yaml": POSTERS})
+    parsed, checked = [], []
+    parse, read = load._parse_item, validate._read_abstract
+    monkeypatch.setattr(load, "_parse_item", lambda line, chunk, index, display, *args: (
+        display == "abstracts.yaml" and parsed.append(index)) or parse(line, chunk, index, display, *args))
+    monkeypatch.setattr(validate, "_read_abstract", lambda report, item, path: checked.append(path) or read(
+        report, item, path))
+    _checked_anew(folder)
+    assert parsed == list(range(6)) and checked == [f"[{n}]" for n in range(6)]
+
+    def edited(old: str, new: str):
+        (folder / "abstracts.yaml").write_text(talks := (folder / "abstracts.yaml").read_text().replace(old, new))
+        parsed.clear(), checked.clear()
+        (model, problems), _ = _checked_anew(folder)
+        done = parsed[:], checked[:]
+        assert (model, problems) == _checked(folder, None)  # (a cold check: every talk read and checked)
+        parsed[:], checked[:] = done
+        return problems, talks
+
+    edited("Text 3.", "Text three.")
+    assert (parsed, checked) == ([3], ["[3]"])
+    # lines more in the first talk: every talk read again, at its lines now
+    edited("abstract: Some text.", "abstract: |\n    Some text.\n\n    More.")
+    assert (parsed, checked) == ([0, 1, 2, 3, 4, 5], ["[0]", "[1]", "[2]", "[3]", "[4]", "[5]"])
+    problems, talks = edited("Talk 4", "Talk 4 \u0378")  # a character no font prints: warned of at its line
+    assert (parsed, checked) == ([4], ["[4]"])
+    line = talks[:talks.index("Talk 4")].count("\n") + 1
+    assert line == 23 and [(p.file, p.line, p.key) for p in problems if p.kind == "glyph"] == [
+        ("abstracts.yaml", line, "[4].title")]

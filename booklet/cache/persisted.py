@@ -141,7 +141,7 @@ def _font_files(numbers: dict) -> list[Path]:
     return sorted(found, key=os.fspath)
 
 
-def _fonts_digest(paths, file_digest) -> str | None:
+def fonts_digest(paths, file_digest) -> str | None:
     """The fonts' contents: a file of booklet's own (a bundled font) by its size and time, as its code is in
     `stamp`; any other (a theme's) by the hash of its bytes (`file_digest`: the build's, read once)."""
     parts = []
@@ -770,7 +770,7 @@ class PersistedCache(BuildCache):
         if not isinstance(values, dict) or not isinstance(numbers, dict) or not isinstance(boxes, dict):
             return None
         if section == "layouts":
-            if kept[2] != _fonts_digest(_font_files(numbers), self.file_digest):
+            if kept[2] != fonts_digest(_font_files(numbers), self.file_digest):
                 return None  # a font file changed: every layout made with it could differ
             if not _agree(numbers, self._numbers):
                 return None  # a number this process gave already stands for another value there
@@ -988,7 +988,7 @@ class PersistedCache(BuildCache):
                     _header_written(main_file, (stamp(), TOO_BIG))
                 else:
                     named = seldom.hash.hexdigest() if seldom.size else ""
-                    fonts = _fonts_digest(_font_files(numbers), self.file_digest) if layouts else None
+                    fonts = fonts_digest(_font_files(numbers), self.file_digest) if layouts else None
                     boxes = pickle.dumps(_boxes_in(payload.chars | seldom.chars) if layouts else {},
                                          pickle.HIGHEST_PROTOCOL)
                     _header_written(main_file, (stamp(), checksum(boxes, named.encode(), _ends_bytes(ends),

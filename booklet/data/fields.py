@@ -67,7 +67,8 @@ class Report:
         self.image_sources: dict[Path, object] = {}  # image path -> Source of its first mention
         self.images_checked: list[tuple[str, Path, str | None]] = []  # (name as written, path, what is wrong)
         self.named: dict[str, Path] = {}  # other files the data names (extra pages, fonts): as written -> the path
-        self.fonts: tuple = (None, None)  # the fonts in use, and the number kept_entry's keys know them by
+        # the fonts in use, the number kept_entry's keys know them by in memory, and the hash of their files (on disk)
+        self.fonts: tuple = (None, None, None)
 
     def error(self, file: str, line: int, key: str, message: str) -> None:
         self.problems.append(Problem(file, line, key, message))
@@ -733,10 +734,12 @@ def example_item(record: Record) -> str:
 
 def kept_entry(report: Report, read, item: Map, path: str, *key):
     """`read(report, item, path)`: one list entry's value, its problems reported; in a warm build, what it
-    made and reported is kept in the build's memory cache (section "entries") and reported again, not
-    made anew, while the entry is the same Map (an unchanged file's, or an unchanged item's of an edited
-    list: booklet.data.load) at the same key path, with the same fonts (whose characters are checked), the
-    same data folder and every image it names the same (its file's bytes, where its name leads).
+    made and reported is kept in the build's cache and reported again, not made anew, while the entry is the
+    same at the same key path, with the same fonts (whose characters are checked), the same data folder and every
+    image it names the same (its file's bytes, where its name leads). The same entry: an item of a top-level list
+    read on its own (Map.kept: booklet.data.load), by what it was read from, kept with the data files ("files": the
+    disk cache keeps it for the next process, which after an edit checks only the items it changed); any other (an
+    unchanged file's), the same Map, kept in memory (section "entries").
 
     `read` must depend on nothing else but `key` (a constant per call site, which names `read`)."""
     cache = memory.active()
@@ -744,16 +747,25 @@ def kept_entry(report: Report, read, item: Map, path: str, *key):
         return read(report, item, path)
     current = fonts.fonts_in_use()
     if report.fonts[0] is not current:  # a FontSet is slow to hash: numbered once per Report and FontSet
-        report.fonts = (current, cache.memory_number(current))
-    whose = (id(item), path, report.root, report.fonts[1], report.untitled, *key)
-    found = cache.peek("entries", whose)
-    if found is None or found[0] is not item or any(
+        from ..cache.persisted import fonts_digest
+
+        # (and known by its files' contents, as the disk cache knows a layout's fonts: None when one is unreadable)
+        lasting = fonts_digest(current.files(), cache.file_digest) if current is not None else None
+        report.fonts = (current, cache.memory_number(current), lasting)
+    lasting = item.kept is not None and report.fonts[2] is not None
+    if lasting:
+        section, whose = "files", (item.kept[0], "entry", *item.kept[2:], path, report.root, report.fonts[2],
+                                   report.untitled, *key)
+    else:
+        section, whose = "entries", (id(item), path, report.root, report.fonts[1], report.untitled, *key)
+    found = cache.peek(section, whose)
+    if found is None or (not lasting and found[0] is not item) or any(
             images.located(report.root, name) != where or images.check(where, report.root) != problem
             for name, where, problem in found[2][2]):  # the entry's image checks
         alone = Report(report.root, report.untitled)
         value = read(alone, item, path)
-        found = (item, value, alone.found())
-        cache.put("entries", whose, found)
+        found = (None if lasting else item, value, alone.found())
+        cache.put(section, whose, found)
     _, value, reported = found
     report.take(reported)
     return value

@@ -25,6 +25,10 @@ class Map(dict):
     on a scalar value that makes it other than text (`!!timestamp`, `!!int`: a text key refuses it)."""
 
     unmerged = False  # set when a merge key ('<<') named no mapping: the keys it was to give are not missed again
+    # an item of a top-level list read on its own (_parse_items): the key it is kept under in the build's cache
+    # ("files"), which names what it was read from (the file's name, its first line, its index and its text's hash) in
+    # any process, as the disk cache keeps it; what is made of it is kept under that key too (fields.kept_entry)
+    kept: tuple | None = None
 
     def __init__(self, file: str, line: int):
         super().__init__()
@@ -169,6 +173,7 @@ def read_data(path: Path, display: str, problems: list[Problem], parse: Callable
     value, found = cache.get("files", (display, digest(data), *key),
                              lambda: (_parsed(data, display, found, parse), found))
     problems.extend(found)
+    items_used(value)
     return value
 
 
@@ -229,15 +234,15 @@ def _items(text: str) -> list[tuple[int, str]] | None:
 
 
 def _parse_items(cache, items: list[tuple[int, str]], display: str, problems: list[Problem]) -> Seq | None:
-    """The top-level list from its items, each read on its own and kept in the build's memory cache under its
-    text, first line and index (an edit re-reads the item it changed, and the items after it when it adds or
-    removes lines); None when an item cannot be read on its own (the whole file is read instead: its
-    problems are the whole file's)."""
+    """The top-level list from its items, each read on its own and kept in the build's cache with the data files
+    ("files": the disk cache keeps them for the next process) under the hash of its text, its first line and index
+    (an edit re-reads the item it changed, and the items after it when it adds or removes lines); None when an item
+    cannot be read on its own (the whole file is read instead: its problems are the whole file's)."""
     seq = None
     found: list[Problem] = []
     for index, (line, chunk) in enumerate(items):
-        item = cache.get("items", (display, line, index, chunk),
-                         lambda: _parse_item(line, chunk, index, display))
+        key = item_key(display, line, index, chunk)
+        item = cache.get("files", key, lambda: _parse_item(line, chunk, index, display, key))
         if item is None:
             return None
         value, seq_line, item_line, raw, item_problems = item
@@ -251,9 +256,27 @@ def _parse_items(cache, items: list[tuple[int, str]], display: str, problems: li
     return seq
 
 
-def _parse_item(line: int, chunk: str, index: int, display: str):
-    """(value, the list's line, the item's line, raw text, problems) of one top-level list item read alone (its lines numbered as in the
-    file), or None when it is not one block list item that reads without an error."""
+def item_key(display: str, line: int, index: int, chunk: str) -> tuple:
+    """What the item `index` of the top-level list of the file `display`, written from its line `line` + 1 as `chunk`,
+    is kept under in the build's cache ("files"; Map.kept): beside the files' own keys, (name, hash of the bytes,
+    "yaml"), a key of its own shape."""
+    return display, "item", line, index, digest(chunk.encode("utf-8", "surrogatepass"))
+
+
+def items_used(value) -> None:
+    """The items of a top-level list found kept whole (read_data: its file unchanged) noted as used by the build
+    under way, as if read one by one: kept for the next build (and on disk), which reads them when one is edited."""
+    cache = memory.active()
+    if cache is not None and isinstance(value, Seq):
+        for item in value:
+            if isinstance(item, Map) and item.kept is not None:
+                cache.peek("files", item.kept)
+
+
+def _parse_item(line: int, chunk: str, index: int, display: str, key: tuple | None = None):
+    """(value, the list's line, the item's line, raw text, problems) of one top-level list item read alone (its lines
+    numbered as in the file), or None when it is not one block list item that reads without an error. `key`: what the
+    item is kept under (item_key), noted on the item when it is a mapping (Map.kept)."""
     try:
         nodes = _compose_all(chunk)
     except (yaml.YAMLError, RecursionError):
@@ -268,6 +291,8 @@ def _parse_item(line: int, chunk: str, index: int, display: str):
         value = _Converter(display, problems, chunk.splitlines(), line).convert(node, f"[{index}]", 1)
     finally:
         _constructor().constructed_objects.clear()
+    if isinstance(value, Map):
+        value.kept = key
     return value, nodes[0].start_mark.line + 1 + line, node.start_mark.line + 1 + line, _raw(node), problems
 
 
