@@ -254,3 +254,4 @@ def test_a_new_process_reads_and_checks_again_only_the_abstract_an_edit_changed(
     line = talks[:talks.index("Talk 4")].count("\n") + 1
     assert line == 23 and [(p.file, p.line, p.key) for p in problems if p.kind == "glyph"] == [
         ("abstracts.yaml", line, "[4].title")]
+

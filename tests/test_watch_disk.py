@@ -113,7 +113,7 @@ def test_a_watch_in_parts_keeps_its_workers_and_takes_its_own_part_from_the_disk
         _edit(folder)
         assert watching.rebuild(folder, tmp_path / "watched.pdf", None, cache, 2).ok
         assert cache.lasting["workers"].pids() == pids
-        assert cache.made["files"] == 1  # abstracts.yaml; the others from memory
+        assert cache.made["files"] == 3  # abstracts.yaml, its edited item and entry; the others from memory
         assert 0 < sum(made.get("layouts", 0) for made in workers.made) < 100  # the edited abstract's
         assert (tmp_path / "watched.pdf").read_bytes() == _cold(folder, tmp_path / "cold.pdf", monkeypatch)
         cache.idle()

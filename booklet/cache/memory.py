@@ -5,7 +5,9 @@ cache to build_booklet each time), what is costly to make and depends only on wh
 
 - "files": each data file read (YAML or CSV), as its Map/Seq document and the problems reading it
   found, keyed by the name it is reported under and the hash of its bytes (an edited file is read
-  again);
+  again); beside them, each item of a top-level list read on its own, keyed by the hash of its text, its
+  line and index (data.load), and what checking it made (data.fields.kept_entry): an edit reads and
+  checks again the items it changed;
 - "images": each image's size (or what is wrong with it), its decoded pixels, and what is made of
   it for a printed box (booklet.images.printable: cut, downsampled, converted, encoded, with the
   reader ReportLab draws), keyed by the hash of the file's bytes and the box, crop and colour space;

@@ -5,7 +5,8 @@ A LOC runs `booklet build` many times a day on data that changes a little each t
 BuildCache:
 
 - "files": each data file as read (its Map/Seq document and the problems reading it found), keyed by its
-  name and the hash of its bytes;
+  name and the hash of its bytes, and each item of a long list as read and checked (data.load, data.fields.kept_entry),
+  keyed by what it is read from: after a one-abstract edit the next process reads and checks that item alone;
 - "layouts": each paragraph's parsed fragments, broken lines and drawn PDF operators (see
   layout.flowables.Para), keyed by its markup, its style's values, the fonts, the width ... through the
   small numbers BuildCache.number gives those values: the numbers' table is kept with the section, so that
