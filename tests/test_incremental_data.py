@@ -255,3 +255,21 @@ def test_a_new_process_reads_and_checks_again_only_the_abstract_an_edit_changed(
     assert line == 23 and [(p.file, p.line, p.key) for p in problems if p.kind == "glyph"] == [
         ("abstracts.yaml", line, "[4].title")]
 
+
+def test_the_disk_cache_keeps_the_data_files_as_the_last_build_read_them_alone(tmp_path, monkeypatch):
+    """A build writes the data files it read before its layout (persisted._files_out): those it read, not what else
+    the disk cache held of the build before (the file as it was before the edit, its items and entries). Before, each
+    edit's abstracts.yaml stayed on: at 500 talks the file grew by the abstracts at every edit."""
+    from booklet.build import build_booklet
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = write_conference(tmp_path / "data", {"abstracts.yaml": ABSTRACTS, "images/ana.jpg": _photo()})
+    for edit in ("first", "second", "third"):
+        (folder / "abstracts.yaml").write_text(ABSTRACTS.replace("More text.", f"The {edit} text."), encoding="utf-8")
+        build_booklet(folder, tmp_path / "booklet.pdf", jobs=1)
+    cache = persisted.PersistedCache(folder)
+    kept = cache._read("files", cache._kept_file("files"), "files")[0]
+    kinds = [key[1] if key[1] in ("item", "entry") else "file" for key in kept if key[0] == "abstracts.yaml"]
+    assert sorted(kinds) == ["entry", "entry", "file", "item", "item"]
+    item = next(value[0] for key, value in kept.items() if key[:4] == ("abstracts.yaml", "item", 4, 1))
+    assert item["abstract"] == "The third text."

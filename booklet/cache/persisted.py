@@ -878,6 +878,8 @@ class PersistedCache(BuildCache):
         them; a build that reads no file again (a cache filled by the build before) holds none of them."""
         if self.rebuilds or self._files_beside is not None or not self._worth_writing("files"):
             return
+        # (those this build used: what it did not use of the file read from disk is what an edit made obsolete, which
+        # `save` drops and this write carried on, a 500-talk abstracts.yaml more at each edit)
         for file in self._files(("files",), used_only=True):
             self._files_beside = self._write_beside(*file)
         self._files_let_go()
