@@ -330,11 +330,19 @@ def test_a_build_after_an_edit_keeps_the_file_as_it_is_now_not_as_it_was_too(boo
     build_booklet(folder, tmp_path / "built.pdf", jobs=jobs)
     kept = _kept_files(folder)
     assert name in kept
-    versions = [{key for key in PersistedCache(folder).held("files") if key[0] == name}]
+    versions = [_whole_file_kept(folder, name)]
     for correction in (1, 2):
         with open(folder / name, "a", encoding="utf-8") as file:
             file.write(f"# corrected {correction}\n")
         build_booklet(folder, tmp_path / f"edited-{correction}.pdf", jobs=jobs)
         assert _kept_files(folder) == kept
-        versions.append({key for key in PersistedCache(folder).held("files") if key[0] == name})
+        versions.append(_whole_file_kept(folder, name))
+    assert [len(kept) for kept in versions] == [1, 1, 1]
     assert len(set().union(*versions)) == 3  # (each build's its own: the file as it read it)
+
+
+def _whole_file_kept(folder: Path, name: str) -> set:
+    """The disk cache's keys of the data file `name` as parsed whole, (name, its bytes' hash, "yaml"); not those of
+    its items and their checked entries, kept beside it (one for each item, the same while the item is)."""
+    held = PersistedCache(folder).held("files")
+    return {key for key in held if key[0] == name and len(key) == 3 and key[2] == "yaml"}
