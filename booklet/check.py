@@ -49,8 +49,9 @@ def read_again(data_dir: Path, before) -> tuple[Booklet, list[Problem]] | None:
 def linted(booklet: Booklet, warnings: list[Problem], data_dir: Path, page: Page | str = "A5") -> list[Problem]:
     """The warnings of check_folder: reading's `warnings` and lint's, grouped by kind (`booklet build --jobs`
     lints while the workers lay the booklet out)."""
-    from .lint import grouped, lint  # here: a build of data linted before (cache.built.warnings_of) needs none of it
+    from .lint import grouped  # here: a build of data linted before (cache.built.warnings_of) needs none of it
+    from .lint.again import lint_again
 
     page = page_for(page) if isinstance(page, str) else page
-    with uncollected():
-        return [p for _, _, group in grouped(warnings + lint(booklet, page, Path(data_dir))) for p in group]
+    with uncollected():  # (the last lint's findings taken where an edit to abstracts' texts alone cannot change them)
+        return [p for _, _, group in grouped(warnings + lint_again(booklet, page, Path(data_dir))) for p in group]

@@ -70,24 +70,38 @@ def inputs(data_dir: Path, options, page_size: str) -> Inputs | None:
     if disk.folder() is None:
         return None
     started = time.time_ns()
-    from ..data.contract import FILES
-    from ..data.load import looping_links, matching, misnamed, misnamed_folders, yaml_in_folders
-    from .persisted import stamp
-
     folder = Path(data_dir)
-    files = []
-    for spec in FILES:
-        paths = matching(folder, spec.name) if "*" in spec.name else [folder / spec.name]
-        files += [(path, *_file(path)) for path in paths]
-    looping = looping_links(folder)
-    code = (stamp(), _resources(), _libraries())  # (booklet's code and resources, the libraries)
-    said = (misnamed(folder), yaml_in_folders(folder, looping), misnamed_folders(folder), looping)  # (reading says)
+    files = data_files(folder)
+    code, said = code_and_said(folder)
     names = [path.relative_to(folder).as_posix() for path, _, _ in files]
     data = disk.key(READ, *code, [(name, content) for name, (_, _, content) in zip(names, files)], *said)
     printed = repr(replace(options, page_size=page_size))
     key = disk.key(KIND, data, printed)
     return Inputs(key, tuple((os.fspath(path), identity) for path, identity, _ in files), started, data,
                   disk.key(KIND, "rest", *code, *said, names, printed))
+
+
+def data_files(folder: Path) -> list[tuple[Path, tuple | None, str | None]]:
+    """(path, identity, hash of the bytes) of each data file of the contract present in `folder` (_file)."""
+    from ..data.contract import FILES
+    from ..data.load import matching
+
+    files = []
+    for spec in FILES:
+        paths = matching(folder, spec.name) if "*" in spec.name else [folder / spec.name]
+        files += [(path, *_file(path)) for path in paths]
+    return files
+
+
+def code_and_said(folder: Path) -> tuple[tuple, tuple]:
+    """(booklet's code and resources and the libraries; what reading `folder` says of its files' names: misnamed
+    files and folders, YAML in folders, links in a loop), as the key of a build's inputs holds them."""
+    from ..data.load import looping_links, misnamed, misnamed_folders, yaml_in_folders
+    from .persisted import stamp
+
+    looping = looping_links(folder)
+    return ((stamp(), _resources(), _libraries()),
+            (misnamed(folder), yaml_in_folders(folder, looping), misnamed_folders(folder), looping))
 
 
 def remember(before: Inputs | None, data_dir: Path, result, jobs: int) -> None:
@@ -250,6 +264,25 @@ def _sources(before: Inputs, booklet, data_dir: Path) -> tuple | None:
     from ..data.theme import font_files
     from ..text.fonts import parsed_identity
 
+    found = source_identities(booklet, data_dir)
+    if found is None:
+        return None
+    sources, names = found
+    fonts = font_files(booklet.theme)
+    # one gone since it was read, or changed after `before`; or a font this process parsed before it was replaced
+    # (a watch's process parses a font file once: it drew with the old one)
+    if any(identity is None or identity[3] >= before.started for _, identity in sources) or any(
+            parsed_identity(path) not in (None, identity_of(path)) for path in fonts):
+        return None
+    return sources + names
+
+
+def source_identities(booklet, data_dir: Path) -> tuple[tuple, tuple] | None:
+    """(each file the data names and reading and building read, with its identity: images, the theme's fonts and their
+    folders; each name the data writes for one of them, with the file it led to), as _sources keeps them; None when
+    one cannot be told (a folder unreadable, a link in a loop)."""
+    from ..data.theme import font_files
+
     try:
         fonts = font_files(booklet.theme)
         paths = sorted({os.fspath(Path(p).resolve()) for p in booklet.image_sources}
@@ -260,12 +293,7 @@ def _sources(before: Inputs, booklet, data_dir: Path) -> tuple | None:
         names = tuple((os.fspath(root / name), (LEADS_TO, os.fspath(path))) for name, path in booklet.named_files)
     except (OSError, RuntimeError):  # a folder unreadable now, a link in a loop: nothing to stand for
         return None
-    # one gone since it was read, or changed after `before`; or a font this process parsed before it was replaced
-    # (a watch's process parses a font file once: it drew with the old one)
-    if any(identity is None or identity[3] >= before.started for _, identity in sources) or any(
-            parsed_identity(path) not in (None, identity_of(path)) for path in fonts):
-        return None
-    return sources + names
+    return sources, names
 
 
 LEADS_TO = "leads to"  # a source that is a name the data writes: the path it led to, links followed

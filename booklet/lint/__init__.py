@@ -78,14 +78,34 @@ KINDS = {
 }
 
 
+# The checks that read an abstract's text (or every value of an entry, or its length laid out): after an edit to
+# abstracts' texts alone, these are run again and the others' findings taken from the last lint (lint.again)
+READS_TEXT = frozenset({"abstract-texts", "lengths", "french", "example", "placeholder-values"})
+
+
 def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[Problem]:
     """Every warning about `booklet`, grouped by kind; `page_size` is the build's (a name, or its Page:
     the Page's bleed matters to the cover image, which runs into it; a name means no bleed).
 
     `folder`, the data folder, gives the exact line of values the model keeps no line for (the
     language, a person's affiliation list); without it they point at the entry's first line."""
+    return joined(parts(booklet, page_size, folder))
+
+
+def joined(found: list[tuple[str, list[Problem]]]) -> list[Problem]:
+    """The findings of parts(), grouped by kind, as lint gives them."""
+    return [p for _, _, group in grouped([p for _, problems in found for p in problems]) for p in group]
+
+
+def parts(booklet: Booklet, page_size="A5", folder: Path | None = None,
+          taken: dict[str, list[Problem]] | None = None, lines=None) -> list[tuple[str, list[Problem]]]:
+    """(name, findings) of each of lint's checks, in lint's order (not grouped yet: joined). `taken`: the findings of
+    the checks it names, given (the last lint's, by lint.again): those are not run. `lines`: the data.locate.Lines of
+    `folder` to use (a caller's that located findings of its own)."""
     # the checks are loaded here: printing warnings (grouped) needs none of them, nor does a build that takes the
     # warnings of the last build of the same data (cache.built.warnings_of)
+    from functools import cache
+
     from ..data.contract import placeholder_name
     from ..data.locate import Lines
     from ..data.people import People
@@ -114,50 +134,59 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
     from .schedule import check_schedule
 
     page = page_for(page_size) if isinstance(page_size, str) else page_size
-    lines = Lines(folder)
-    everyone = mentions.people(booklet)
-    names = [m for m in mentions.names(booklet, everyone) if not placeholder_name(m.text)]  # ("N.N." twice: nobody)
-    problems = (
-        check_names(names, people=People(booklet.people))
-        + check_people_file(booklet, names, lines)
-        + check_affiliations(mentions.affiliations(booklet, everyone))
-        + check_split_affiliations(everyone, lines)
-        + check_coverage(booklet, lines)
-        + check_schedule(booklet, lines)
-        + _at_keys(check_poster_numbers(booklet) + check_participants_twice(booklet), lines)
-        + check_people_twice(booklet)
-        + check_empty_committees(booklet, lines)
-        + check_titles_as_names(booklet, names, lines)
-        + check_tutorial_numbers(booklet, lines)
-        + check_photos(booklet)
-        + check_abstract_texts(booklet, lines)
-        + check_lengths(booklet, page, lines)
-        + check_resolution(booklet, page)
-        + _at_keys(check_emails(mentions.emails(booklet, everyone)), lines)
-        + check_web_addresses(booklet, lines)
-        + check_qr_schemes(booklet, lines)
-        + check_language(booklet, lines)
-        + check_date_characters(booklet, lines)
-        + check_labels(booklet, lines)
-        + check_untranslated(booklet, lines)
-        + check_label_characters(booklet, lines)
-        + check_french_marks(booklet, lines)
-        + check_example(booklet, folder)
-        + check_placeholders(booklet, lines)
-        + check_placeholder_values(booklet, lines, everyone)
-        + check_cover(booklet, page, lines)
-        + check_running_title(booklet, page, lines)
-        + check_back_cover(booklet, page, lines)
-        + check_sponsor_names(booklet, page, lines)
-        + check_contrast(booklet, lines)
-        + check_extra_pages(booklet, lines)
-        + check_extra_page_fonts(booklet, page)
-        + check_blank_extra_pages(booklet)
-        + check_thin_extra_page_lines(booklet, page)
-        + check_extra_page_trim(booklet)
-        + check_sections(booklet, lines)
+    lines = lines if lines is not None else Lines(folder)
+    b = booklet
+
+    @cache
+    def everyone():
+        return mentions.people(booklet)
+
+    @cache
+    def names():  # ("N.N." twice: nobody)
+        return [m for m in mentions.names(booklet, everyone()) if not placeholder_name(m.text)]
+
+    checks = (
+        ("names", lambda: check_names(names(), people=People(b.people))),
+        ("people-file", lambda: check_people_file(b, names(), lines)),
+        ("affiliations", lambda: check_affiliations(mentions.affiliations(b, everyone()))),
+        ("split-affiliations", lambda: check_split_affiliations(everyone(), lines)),
+        ("coverage", lambda: check_coverage(b, lines)),
+        ("schedule", lambda: check_schedule(b, lines)),
+        ("posters-participants", lambda: _at_keys(check_poster_numbers(b) + check_participants_twice(b), lines)),
+        ("people-twice", lambda: check_people_twice(b)),
+        ("empty-committees", lambda: check_empty_committees(b, lines)),
+        ("titles-as-names", lambda: check_titles_as_names(b, names(), lines)),
+        ("tutorial-numbers", lambda: check_tutorial_numbers(b, lines)),
+        ("photos", lambda: check_photos(b)),
+        ("abstract-texts", lambda: check_abstract_texts(b, lines)),
+        ("lengths", lambda: check_lengths(b, page, lines)),
+        ("resolution", lambda: check_resolution(b, page)),
+        ("emails", lambda: _at_keys(check_emails(mentions.emails(b, everyone())), lines)),
+        ("web-addresses", lambda: check_web_addresses(b, lines)),
+        ("qr-schemes", lambda: check_qr_schemes(b, lines)),
+        ("language", lambda: check_language(b, lines)),
+        ("date-characters", lambda: check_date_characters(b, lines)),
+        ("labels", lambda: check_labels(b, lines)),
+        ("untranslated", lambda: check_untranslated(b, lines)),
+        ("label-characters", lambda: check_label_characters(b, lines)),
+        ("french", lambda: check_french_marks(b, lines)),
+        ("example", lambda: check_example(b, folder)),
+        ("placeholders", lambda: check_placeholders(b, lines)),
+        ("placeholder-values", lambda: check_placeholder_values(b, lines, everyone())),
+        ("cover", lambda: check_cover(b, page, lines)),
+        ("running-title", lambda: check_running_title(b, page, lines)),
+        ("back-cover", lambda: check_back_cover(b, page, lines)),
+        ("sponsor-names", lambda: check_sponsor_names(b, page, lines)),
+        ("contrast", lambda: check_contrast(b, lines)),
+        ("extra-pages", lambda: check_extra_pages(b, lines)),
+        ("extra-page-fonts", lambda: check_extra_page_fonts(b, page)),
+        ("blank-extra-pages", lambda: check_blank_extra_pages(b)),
+        ("thin-extra-page-lines", lambda: check_thin_extra_page_lines(b, page)),
+        ("extra-page-trim", lambda: check_extra_page_trim(b)),
+        ("sections", lambda: check_sections(b, lines)),
     )
-    return [p for _, _, group in grouped(problems) for p in group]
+    taken = taken or {}
+    return [(name, list(taken[name]) if name in taken else run()) for name, run in checks]
 
 
 def _at_keys(problems: list[Problem], lines) -> list[Problem]:

@@ -29,23 +29,31 @@ RULE_ROOM = 20.0  # more than the rule under the header takes
 
 def check_lengths(booklet: Booklet, page_size="A5", located=None) -> list[Problem]:
     """`page_size` is a page size name ("A5", "A4", ...) or the layout's Page the build uses."""
+    return list(lengths_by_abstract(booklet, page_size, located).values())
+
+
+def lengths_by_abstract(booklet: Booklet, page_size="A5", located=None, only=None) -> dict[int, Problem]:
+    """check_lengths' warnings by the place of their abstract in booklet.abstracts, in that order; of the abstracts at
+    the places `only` holds, when given (one abstract's warning does not depend on the others' texts: lint.again)."""
     from ..layout.common import Context
     from ..layout.page import page_for
 
-    if not booklet.abstracts:
-        return []
+    if not booklet.abstracts or (only is not None and not only):
+        return {}
     page = page_for(page_size) if isinstance(page_size, str) else page_size
     ctx = Context(booklet, page)
     canvas = Canvas(io.BytesIO())
     leading = ctx.styles.text.leading
-    problems = []
+    problems = {}
     from ..layout.abstracts import (abstract_runs, abstracts_heading, explained_once, keeping_texts,
                                     opening_abstracts)
 
     opening = opening_abstracts(ctx) if not ctx.flow else set()  # (on a page under the section's name)
     # (whose authors' underlining is explained once, under the section's name: not under them)
     once = {abstract.id for run in abstract_runs(ctx) if explained_once(run) for abstract in run}
-    for abstract in booklet.abstracts:
+    for at, abstract in enumerate(booklet.abstracts):
+        if only is not None and at not in only:
+            continue
         heading = abstracts_heading(ctx, abstract.id in once) if abstract.id in opening else []
         if not heading and surely_fits(ctx, abstract):
             continue
@@ -71,7 +79,7 @@ def check_lengths(booklet: Booklet, page_size="A5", located=None) -> list[Proble
                             "`title:`?")
             key = join(source.key, field)  # (at the text's own line, when `located`, data.locate.Lines, has it)
             line = located.line(source.file, key, source.line) if located is not None else source.line
-            problems.append(Problem(source.file, line, key, message, "warning", "too-long"))
+            problems[at] = Problem(source.file, line, key, message, "warning", "too-long")
     return problems
 
 

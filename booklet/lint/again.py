@@ -1,0 +1,146 @@
+"""The last lint of a data folder, kept in the disk cache -> a new process's lint, after abstracts' texts alone were
+edited, runs again only what such an edit can change.
+
+A LOC corrects an abstract and builds again (or makes the proofs): the new process linted the whole book again, some
+0.3 s of CPU at 500 talks and 1,000 posters, for warnings that nearly all stay as they were. The note kept (one per
+data folder and page) holds
+
+- the key of everything lint reads but abstracts.yaml's bytes: booklet's code and resources, the libraries, the page,
+  every other data file's bytes, what reading says of the files' names, each image's and font's identity;
+- abstracts.yaml's text as it was linted;
+- each check's findings (lint.parts), the abstracts' lengths by abstract (fit.lengths_by_abstract).
+
+A lint takes the note when the key is the same and abstracts.yaml has as many lines as the text kept and differs from it
+only inside the `abstract: |` (or `>`) block texts of the file's entries (each line that differs is indented deeper
+than the key whose text it is in, after it and before the entry's next key): every key and every other value is on the
+line it was on, so every check that reads no abstract's text (all but lint.READS_TEXT) finds what it found, and those
+findings are taken; the checks that read texts run again, the lengths for the abstracts edited alone (one abstract's
+length does not depend on the others' texts). Any other edit (a title, an author, a line added: every line below it
+moved) lints the whole book, as a build without the note does. Either way the note is kept for the next lint.
+The findings are those of a whole lint of the same data, in the same order, at the same lines.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from ..cache import disk
+from ..problems import Problem
+
+KIND = "linted"
+ABSTRACTS = "abstracts.yaml"
+
+# the key of a top-level entry's text as a block scalar, without an anchor, a tag or a comment: its indentation (or
+# "- " and it, the entry's first key), then `abstract:` and the block's indicators
+_TEXT_KEY = re.compile(r"(-[ ]+|[ ]+)abstract:[ ]*[|>][1-9+-]{0,2}[ ]*")
+_ENTRY = re.compile(r"-[ ]+(?=[^ #])")  # a top-level entry's first line: its "- " and its first key's column
+_OTHER_BREAKS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")  # YAML's or Python's
+
+
+def lint_again(booklet, page, folder: Path | None) -> list[Problem]:
+    """lint(booklet, page, folder), taking from the last lint of `folder` at `page` what an edit to abstracts' texts
+    alone cannot change (see the module's docstring); the note kept for the next (the disk cache on)."""
+    from ..data.locate import Lines
+    from . import READS_TEXT, joined, lint, parts
+    from .fit import lengths_by_abstract
+
+    if folder is None or disk.folder() is None:
+        return lint(booklet, page, folder)
+    folder = Path(folder)
+    context, text = _context(booklet, page, folder), _text(folder / ABSTRACTS)
+    name = disk.key(KIND, os.path.realpath(folder), repr(page))
+    note = disk.load(KIND, name, tuple, lasts=False) if context is not None and text is not None else None
+    edited = _edited(note, context, text, booklet) if note is not None and len(note) == 4 else None
+    lines = Lines(folder)
+    if edited is None:
+        lengths = lengths_by_abstract(booklet, page, lines)
+        taken = {}
+    else:
+        lengths = {at: found for at, found in note[3] if at not in edited}
+        lengths = dict(sorted({**lengths, **lengths_by_abstract(booklet, page, lines, only=edited)}.items()))
+        taken = {check: found for check, found in note[2] if check not in READS_TEXT}
+    found = parts(booklet, page, folder, {**taken, "lengths": list(lengths.values())}, lines)
+    if context is not None and text is not None:
+        disk.store(KIND, name, (context, text, found, tuple(lengths.items())))
+    return joined(found)
+
+
+def _context(booklet, page, folder: Path) -> str | None:
+    """The key of everything lint reads but abstracts.yaml's bytes (see the module's docstring); None when an image or
+    font cannot be told."""
+    from ..cache.built import code_and_said, data_files, source_identities
+
+    sources = source_identities(booklet, folder)
+    if sources is None:
+        return None
+    files = [(path.relative_to(folder).as_posix(), None if path.name == ABSTRACTS and path.parent == folder else content)
+             for path, _, content in data_files(folder)]
+    return disk.key(KIND, *code_and_said(folder), repr(page), files, sources)
+
+
+def _text(path: Path) -> str | None:
+    """The text of `path` (UTF-8), when it breaks lines at "\\n" alone; None otherwise (or when there is none)."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None if any(other in text for other in _OTHER_BREAKS) else text
+
+
+def _edited(note: tuple, context: str, text: str, booklet) -> set[int] | None:
+    """The places in booklet.abstracts of the abstracts whose texts alone differ from those the note's lint read,
+    when nothing else does (see the module's docstring); else None."""
+    if note[0] != context or not isinstance(note[1], str):
+        return None
+    if note[1] == text:
+        return set()
+    then, now = note[1].split("\n"), text.split("\n")
+    if len(then) != len(now):
+        return None
+    starts = {a.source.line: at for at, a in enumerate(booklet.abstracts)
+              if a.source is not None and a.source.file == ABSTRACTS}
+    if len(starts) != len(booklet.abstracts):
+        return None
+    edited = set()
+    for number, (was, is_) in enumerate(zip(then, now)):
+        if was != is_:
+            entry = _entry_of_text(now, number)
+            if entry is None or entry != _entry_of_text(then, number) or entry + 1 not in starts:
+                return None
+            edited.add(starts[entry + 1])
+    return edited
+
+
+def _entry_of_text(lines: list[str], number: int) -> int | None:
+    """The line (from 0) of the top-level entry whose `abstract:` block text holds line `number` of `lines` (it, or a
+    blank line or comment after it, before the entry's next key); None when that line is not inside one."""
+    least = None  # the least indentation of the lines after the key, to `number`, that are not blank
+    for at in range(number, -1, -1):
+        line = lines[at]
+        if not line.strip(" "):
+            continue
+        key = _TEXT_KEY.fullmatch(line) if at != number else None
+        if key is not None:
+            column = len(key[1])
+            entry = at if key[1].startswith("-") else _entry_start(lines, at)
+            if entry is None or len(_ENTRY.match(lines[entry])[0]) != column:
+                return None  # (a key of something inside the entry: an author's)
+            return entry if least is None or least > column else None
+        indent = len(line) - len(line.lstrip(" "))
+        if indent == 0:
+            return None  # (an entry's first line, or a line of no entry)
+        least = indent if least is None else min(least, indent)
+    return None
+
+
+def _entry_start(lines: list[str], at: int) -> int | None:
+    """The line (from 0) of the top-level entry that line `at` is in: the last before it that starts with "- "."""
+    for before in range(at - 1, -1, -1):
+        line = lines[before]
+        if line[:1] == "-":
+            return before if _ENTRY.match(line) else None
+        if line[:1] not in ("", " ", "#"):
+            return None
+    return None

@@ -1,0 +1,174 @@
+"""A lint after abstracts' texts alone were edited (booklet.lint.again) -> the last lint's findings taken where such an
+edit cannot change them, the rest found again: exactly the findings of a whole lint of the edited data."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import booklet.lint.names
+from booklet.check import read
+from booklet.cli import main
+from booklet.layout.page import page_for
+from booklet.lint import lint
+from booklet.lint.again import lint_again
+
+ROOT = Path(__file__).resolve().parent.parent
+_TEXT_KEY = re.compile(r"^  abstract: \|$")
+
+
+def _generated(folder: Path, talks: int, posters: int, seed: int) -> Path:
+    """A conference made by the benchmark's generator (bench/generate.py)."""
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.generate(folder, talks=talks, posters=posters, seed=seed)
+    return folder
+
+
+def _texts(lines: list[str]) -> list[range]:
+    """The lines (from 0) of each abstract's block text in abstracts.yaml as the generator writes it."""
+    found = []
+    for at, line in enumerate(lines):
+        if _TEXT_KEY.match(line):
+            end = at + 1
+            while end < len(lines) and (lines[end].startswith("    ") or not lines[end].strip()):
+                end += 1
+            found.append(range(at + 1, end))
+    return found
+
+
+KEEPING = ("word", "placeholder", "empty", "long", "swap")  # edits within texts that keep their lines
+EDITS = (*KEEPING, "line added", "title", "author")
+
+
+def _edit(lines: list[str], rng: random.Random, kind: str) -> None:
+    """One edit of abstracts.yaml's `lines`, made in place, of `kind` (EDITS): in one text keeping its lines
+    (KEEPING), or else."""
+    text = rng.choice(_texts(lines))
+    if kind == "word":  # a word corrected
+        at = rng.choice([at for at in text if lines[at].strip()])
+        words = lines[at].split(" ")
+        spot = rng.randrange(4, len(words))
+        words[spot] = rng.choice(["posterior", "Zoë", "café", "a", "«non»", "TBA", "N.N."])
+        lines[at] = " ".join(words)
+    elif kind == "placeholder":  # the text replaced by a placeholder, blank lines after it
+        lines[text.start:text.stop] = ["    TBA"] + [""] * (len(text) - 1)
+    elif kind == "empty":
+        lines[text.start:text.stop] = [""] * len(text)
+    elif kind == "long":  # far too long for a page, on as many lines
+        lines[text.start:text.stop] = [lines[at] + (" " + lines[at].strip()) * 12 if 0 < len(lines[at]) < 200
+                                       else lines[at] for at in text]
+    elif kind == "swap":  # this text and another's exchanged, cut or padded to their lines
+        other = rng.choice(_texts(lines))
+        mine, theirs = lines[text.start:text.stop], lines[other.start:other.stop]
+        lines[text.start:text.stop] = (theirs + [""] * len(mine))[:len(mine)]
+        lines[other.start:other.stop] = (mine + [""] * len(theirs))[:len(theirs)]
+    elif kind == "line added":  # every line below moves
+        lines.insert(text.start, "    A sentence added above the others.")
+    elif kind == "title":
+        at = rng.choice([at for at, line in enumerate(lines[:-1]) if line.startswith("  title: ")
+                         and re.match(r"  [a-z]+:|- ", lines[at + 1])])  # (a title on one line)
+        lines[at] = "  title: Hubble constant"
+    else:  # an author's name written as another's, a letter apart (a name variant), or a placeholder
+        at = rng.choice([at for at, line in enumerate(lines) if re.match(r"\s+(- )?name: \S", line)])
+        lines[at] = lines[at].split("name:")[0] + rng.choice(["name: Hiroshi Ortis", "name: TBA"])
+
+
+def _plant_variant(folder: Path) -> None:
+    """A poster by the first author of abstracts.yaml, the last two letters of the family name swapped: a name-variant
+    finding about an abstract's author, in the programme order of names."""
+    name = re.search(r"name: (\S+ \S+)\n", (folder / "abstracts.yaml").read_text(encoding="utf-8"))[1]
+    posters = folder / "posters.yaml"
+    count = posters.read_text(encoding="utf-8").count("\n- number:")
+    with posters.open("a", encoding="utf-8") as file:
+        file.write(f"- number: {count + 1}\n  author: {name[:-2] + name[-1] + name[-2]}\n  title: A planted poster\n")
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_lint_after_random_edits_of_abstracts_finds_what_a_whole_lint_finds(tmp_path, monkeypatch, seed):
+    """Random edits of a generated book's abstracts, one after another, each linted by lint_again (the last lint's
+    note in the disk cache) and by a whole lint: the same findings, in the same order, at the same lines, every time.
+    An edit within texts that keeps their lines runs no check of names (their findings are the last lint's); any other
+    edit lints the whole book."""
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = _generated(tmp_path / "conference", talks=24, posters=30, seed=seed)
+    _plant_variant(folder)
+    path, page, rng = folder / "abstracts.yaml", page_for("A5"), random.Random(seed)
+    names_run, real_names = [], booklet.lint.names.check_names
+    monkeypatch.setattr(booklet.lint.names, "check_names", lambda *a, **k: names_run.append(1) or real_names(*a, **k))
+    kinds, found = [], set()
+    for step, kind in enumerate([None, *rng.sample(EDITS * 2, len(EDITS) * 2)]):
+        if kind is not None:
+            lines = path.read_text(encoding="utf-8").split("\n")
+            _edit(lines, rng, kind)
+            kinds.append(kind)
+            path.write_text("\n".join(lines), encoding="utf-8")
+        booklet_, _ = read(folder)
+        names_run.clear()
+        again = lint_again(booklet_, page, folder)
+        took = not names_run
+        whole = lint(booklet_, page, folder)
+        assert again == whole, (step, kinds)
+        if kind is not None:
+            assert took == (kind in KEEPING), kinds
+        found |= {p.kind for p in whole}
+    assert {"name-variant", "too-long", "placeholder", "missing-text"} <= found
+
+
+def test_an_edit_outside_an_abstracts_text_lints_the_whole_book(tmp_path, monkeypatch):
+    """A comment, a key's value or a line added in abstracts.yaml, or another file edited: every check runs again."""
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = _generated(tmp_path / "conference", talks=8, posters=4, seed=5)
+    page, path = page_for("A5"), folder / "abstracts.yaml"
+    names_run, real_names = [], booklet.lint.names.check_names
+    monkeypatch.setattr(booklet.lint.names, "check_names", lambda *a, **k: names_run.append(1) or real_names(*a, **k))
+    original = path.read_text(encoding="utf-8")
+    affiliation = next(at for at, line in enumerate(original.split("\n")) if "affiliation: " in line)
+
+    def edited(at: int, line: str) -> str:
+        return line.replace("affiliation: ", "affiliation: Department of Physics, ", 1) if at == affiliation else line
+
+    edits = {
+        "an entry's kind": lambda: path.write_text(original.replace("kind: keynote", "kind: invited", 1),
+                                                   encoding="utf-8"),
+        "an affiliation": lambda: path.write_text("\n".join(edited(*numbered) for numbered in
+                                                            enumerate(original.split("\n"))), encoding="utf-8"),
+        "a comment": lambda: path.write_text(original.replace("# ", "# Checked: ", 1), encoding="utf-8"),
+        "the programme": lambda: (folder / "programme.yaml").write_text(
+            (folder / "programme.yaml").read_text(encoding="utf-8").replace("Coffee", "Tea"), encoding="utf-8"),
+    }
+    for what, edit in edits.items():
+        lint_again(read(folder)[0], page, folder)  # the note of the data as it is
+        edit()
+        booklet_, _ = read(folder)
+        names_run.clear()
+        assert lint_again(booklet_, page, folder) == lint(booklet_, page, folder), what
+        assert names_run, what  # (the whole lint)
+        path.write_text(original, encoding="utf-8")
+
+
+def test_a_build_after_one_abstract_corrected_reports_what_a_build_without_the_cache_does(tmp_path, monkeypatch):
+    """`booklet build`, one abstract's text replaced by a placeholder, then built again: the warnings printed are those
+    of the same build with the disk cache off, the placeholder's among them at its line."""
+    folder = _generated(tmp_path / "conference", talks=10, posters=6, seed=7)
+    path = folder / "abstracts.yaml"
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    runner = CliRunner()
+    first = runner.invoke(main, ["build", str(folder), "-o", str(tmp_path / "a.pdf")])
+    assert first.exit_code == 0, first.output
+    lines = path.read_text(encoding="utf-8").split("\n")
+    text = _texts(lines)[3]
+    lines[text.start:text.stop] = ["    TBA"] + [""] * (len(text) - 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    again = runner.invoke(main, ["build", str(folder), "-o", str(tmp_path / "b.pdf")])
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    cold = runner.invoke(main, ["build", str(folder), "-o", str(tmp_path / "c.pdf")])
+    assert again.exit_code == cold.exit_code == 0
+    assert again.output.replace("b.pdf", "c.pdf") == cold.output
+    assert f"abstracts.yaml:{text.start}: [3].abstract: warning: 'TBA' is a placeholder" in again.output
