@@ -14,6 +14,7 @@ from click.testing import CliRunner
 import booklet.lint.names
 from booklet.check import read
 from booklet.cli import main
+from booklet.data.example import EXAMPLE
 from booklet.layout.page import page_for
 from booklet.lint import lint
 from booklet.lint.again import lint_again
@@ -43,7 +44,7 @@ def _texts(lines: list[str]) -> list[range]:
     return found
 
 
-KEEPING = ("word", "placeholder", "empty", "long", "swap")  # edits within texts that keep their lines
+KEEPING = ("word", "placeholder", "empty", "long", "swap", "example")  # edits within texts that keep their lines
 EDITS = (*KEEPING, "line added", "title", "author")
 
 
@@ -59,6 +60,9 @@ def _edit(lines: list[str], rng: random.Random, kind: str) -> None:
         lines[at] = " ".join(words)
     elif kind == "placeholder":  # the text replaced by a placeholder, blank lines after it
         lines[text.start:text.stop] = ["    TBA"] + [""] * (len(text) - 1)
+    elif kind == "example":  # `booklet init`'s example abstract, left as it was
+        written = ["    " + line for line in EXAMPLE["abstracts.yaml"][0]["abstract"].splitlines()]
+        lines[text.start:text.stop] = (written + [""] * len(text))[:len(text)]
     elif kind == "empty":
         lines[text.start:text.stop] = [""] * len(text)
     elif kind == "long":  # far too long for a page, on as many lines
@@ -105,10 +109,12 @@ def test_a_lint_after_random_edits_of_abstracts_finds_what_a_whole_lint_finds(tm
     kinds, found = [], set()
     for step, kind in enumerate([None, *rng.sample(EDITS * 2, len(EDITS) * 2)]):
         if kind is not None:
-            lines = path.read_text(encoding="utf-8").split("\n")
+            before = path.read_text(encoding="utf-8")
+            lines = before.split("\n")
             _edit(lines, rng, kind)
             kinds.append(kind)
             path.write_text("\n".join(lines), encoding="utf-8")
+            kind = kind if "\n".join(lines) != before else "word"  # (the same title or name again: nothing edited)
         booklet_, _ = read(folder)
         names_run.clear()
         again = lint_again(booklet_, page, folder)
@@ -118,7 +124,7 @@ def test_a_lint_after_random_edits_of_abstracts_finds_what_a_whole_lint_finds(tm
         if kind is not None:
             assert took == (kind in KEEPING), kinds
         found |= {p.kind for p in whole}
-    assert {"name-variant", "too-long", "placeholder", "missing-text"} <= found
+    assert {"name-variant", "too-long", "placeholder", "missing-text", "example"} <= found
 
 
 def test_an_edit_outside_an_abstracts_text_lints_the_whole_book(tmp_path, monkeypatch):

@@ -8,14 +8,15 @@ data folder and page) holds
 - the key of everything lint reads but abstracts.yaml's bytes: booklet's code and resources, the libraries, the page,
   every other data file's bytes, what reading says of the files' names, each image's and font's identity;
 - abstracts.yaml's text as it was linted;
-- each check's findings (lint.parts), the abstracts' lengths by abstract (fit.lengths_by_abstract).
+- each check's findings (lint.parts), the abstracts' lengths by abstract (fit.lengths_by_abstract), which entries hold
+  init's example values (example.example_holders).
 
 A lint takes the note when the key is the same and abstracts.yaml has as many lines as the text kept and differs from it
 only inside the `abstract: |` (or `>`) block texts of the file's entries (each line that differs is indented deeper
 than the key whose text it is in, after it and before the entry's next key): every key and every other value is on the
 line it was on, so every check that reads no abstract's text (all but lint.READS_TEXT) finds what it found, and those
 findings are taken; the checks that read texts run again, the lengths for the abstracts edited alone (one abstract's
-length does not depend on the others' texts). Any other edit (a title, an author, a line added: every line below it
+length does not depend on the others' texts), the example's looking again at the abstracts edited alone. Any other edit (a title, an author, a line added: every line below it
 moved) lints the whole book, as a build without the note does. Either way the note is kept for the next lint.
 The findings are those of a whole lint of the same data, in the same order, at the same lines.
 """
@@ -44,6 +45,7 @@ def lint_again(booklet, page, folder: Path | None) -> list[Problem]:
     alone cannot change (see the module's docstring); the note kept for the next (the disk cache on)."""
     from ..data.locate import Lines
     from . import READS_TEXT, joined, lint, parts
+    from .example import check_example, example_holders
     from .fit import lengths_by_abstract
 
     if folder is None or disk.folder() is None:
@@ -52,18 +54,21 @@ def lint_again(booklet, page, folder: Path | None) -> list[Problem]:
     context, text = _context(booklet, page, folder), _text(folder / ABSTRACTS)
     name = disk.key(KIND, os.path.realpath(folder), repr(page))
     note = disk.load(KIND, name, tuple, lasts=False) if context is not None and text is not None else None
-    edited = _edited(note, context, text, booklet) if note is not None and len(note) == 4 else None
+    edited = _edited(note, context, text, booklet) if note is not None and len(note) == 5 else None
     lines = Lines(folder)
     if edited is None:
         lengths = lengths_by_abstract(booklet, page, lines)
+        others, holding = example_holders(booklet)
         taken = {}
     else:
         lengths = {at: found for at, found in note[3] if at not in edited}
         lengths = dict(sorted({**lengths, **lengths_by_abstract(booklet, page, lines, only=edited)}.items()))
+        others, holding = note[4][0], (note[4][1] - edited) | example_holders(booklet, abstracts=edited)[1]
         taken = {check: found for check, found in note[2] if check not in READS_TEXT}
-    found = parts(booklet, page, folder, {**taken, "lengths": list(lengths.values())}, lines)
+    taken |= {"lengths": list(lengths.values()), "example": check_example(booklet, folder, (others, holding))}
+    found = parts(booklet, page, folder, taken, lines)
     if context is not None and text is not None:
-        disk.store(KIND, name, (context, text, found, tuple(lengths.items())))
+        disk.store(KIND, name, (context, text, found, tuple(lengths.items()), (others, holding)))
     return joined(found)
 
 

@@ -22,8 +22,10 @@ from ..data.example import COMMON
 REPLACE = "replace or remove it before printing"
 
 
-def check_example(booklet: Booklet, folder: Path | None) -> list[Problem]:
-    """A warning (kind "example") for each file and key whose value is still init's example."""
+def check_example(booklet: Booklet, folder: Path | None, holders: tuple[set[str], set[int]] | None = None
+                  ) -> list[Problem]:
+    """A warning (kind "example") for each file and key whose value is still init's example. `holders`: what
+    example_holders gives, when the caller has it (lint.again: the last lint's, the abstracts edited looked at again)."""
     if folder is None:
         return []
     folder = Path(folder)
@@ -31,7 +33,8 @@ def check_example(booklet: Booklet, folder: Path | None) -> list[Problem]:
     pictures = _example_pictures(booklet)
     entries = [*booklet.abstracts, *booklet.tutorials, *booklet.posters, *booklet.participants, *booklet.people]
     kept = {entry.source.file for entry in entries if entry.source is not None}  # files whose entries it keeps
-    holding = {entry.source.file for entry in entries if entry.source is not None and _holds(entry, texts, pictures)}
+    others, abstracts = holders if holders is not None else example_holders(booklet, pictures)
+    holding = others | {booklet.abstracts[at].source.file for at in abstracts}
     needles = [value.split("\n", 1)[0][:30] for value in texts] + [path.name for path in pictures]
     problems = []
     for name, spec in _data_files(folder):
@@ -47,6 +50,22 @@ def check_example(booklet: Booklet, folder: Path | None) -> list[Problem]:
                 continue
         problems += _Walk(folder, name, pictures).file(spec)
     return problems
+
+
+def example_holders(booklet: Booklet, pictures: dict[Path, str] | None = None, abstracts=None
+                    ) -> tuple[set[str], set[int]]:
+    """(the files of the entries but abstracts that hold one of init's example texts or images, the places in
+    booklet.abstracts of the abstracts that hold one); of the abstracts at the places `abstracts` holds alone, with no
+    file, when it is given. `pictures`: _example_pictures(booklet), when the caller has it."""
+    texts = _example()[0]
+    pictures = _example_pictures(booklet) if pictures is None else pictures
+    places = range(len(booklet.abstracts)) if abstracts is None else abstracts
+    found = {at for at in places if booklet.abstracts[at].source is not None
+             and _holds(booklet.abstracts[at], texts, pictures)}
+    if abstracts is not None:
+        return set(), found
+    entries = [*booklet.tutorials, *booklet.posters, *booklet.participants, *booklet.people]
+    return {entry.source.file for entry in entries if entry.source is not None and _holds(entry, texts, pictures)}, found
 
 
 def _holds(value, texts: frozenset[str], pictures: dict[Path, str]) -> bool:
