@@ -80,7 +80,7 @@ KINDS = {
 
 # The checks that read an abstract's text (or every value of an entry, or its length laid out): after an edit to
 # abstracts' texts alone, these are run again and the others' findings taken from the last lint (lint.again)
-READS_TEXT = frozenset({"abstract-texts", "lengths", "french", "example", "placeholder-values"})
+READS_TEXT = frozenset({"abstract-texts", "lengths", "french", "example", "placeholder-abstracts"})
 
 
 def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[Problem]:
@@ -128,7 +128,7 @@ def parts(booklet: Booklet, page_size="A5", folder: Path | None = None,
     from .language import (check_date_characters, check_label_characters, check_labels, check_language,
                            check_untranslated)
     from .names import check_names, check_people_file
-    from .placeholders import check_placeholder_values
+    from .placeholders import placeholder_abstracts, placeholder_entries, placeholder_names
     from .resolution import check_resolution
     from .sections import check_sections
     from .schedule import check_schedule
@@ -172,7 +172,9 @@ def parts(booklet: Booklet, page_size="A5", folder: Path | None = None,
         ("french", lambda: check_french_marks(b, lines)),
         ("example", lambda: check_example(b, folder)),
         ("placeholders", lambda: check_placeholders(b, lines)),
-        ("placeholder-values", lambda: check_placeholder_values(b, lines, everyone())),
+        ("placeholder-names", lambda: placeholder_names(b, lines, everyone())),  # (the three: check_placeholder_values)
+        ("placeholder-abstracts", lambda: placeholder_abstracts(b, lines)),
+        ("placeholder-entries", lambda: placeholder_entries(b, lines)),
         ("cover", lambda: check_cover(b, page, lines)),
         ("running-title", lambda: check_running_title(b, page, lines)),
         ("back-cover", lambda: check_back_cover(b, page, lines)),

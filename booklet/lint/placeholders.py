@@ -12,13 +12,15 @@ from . import mentions
 def check_placeholder_values(booklet: Booklet, lines, everyone=None) -> list[Problem]:
     """A warning at each person's name, chair, title and abstract that is a placeholder, with its line (`everyone`:
     mentions.people(booklet), when made)."""
+    return (placeholder_names(booklet, lines, everyone) + placeholder_abstracts(booklet, lines)
+            + placeholder_entries(booklet, lines))
+
+
+def placeholder_names(booklet: Booklet, lines, everyone=None) -> list[Problem]:
+    """check_placeholder_values' warnings at people's and participants' names, chairs, programme items' titles and
+    sessions' names (no abstract's text: lint.again takes them from the last lint after an edit to texts alone)."""
     problems = []
-
-    def warn(file: str, line: int, key: str, text: str, what: str,
-             then: str = "it would be printed as it is; write the real one before printing") -> None:
-        problems.append(Problem(file, lines.line(file, key, line), key,
-                                f"'{_shown(text)}' is a placeholder, not {what}: {then}", "warning", "placeholder"))
-
+    warn = _warner(problems, lines)
     for at in everyone or mentions.people(booklet):
         if placeholder_name(at.person.name):
             warn(at.source.file, at.source.line, at.key("name"), at.person.name, "a name")
@@ -40,13 +42,38 @@ def check_placeholder_values(booklet: Booklet, lines, everyone=None) -> list[Pro
         if placeholder_text(session.name) and session.source:
             warn(session.source.file, session.source.line, mentions.join(session.source.key, "session"),
                  session.name, "a session's name")
-    for entry, fields in ((a, (("title", a.title), ("abstract", a.text))) for a in booklet.abstracts):
-        _texts(entry, fields, warn)
-    for entry, fields in ((t, (("title", t.title), ("description", t.description))) for t in booklet.tutorials):
-        _texts(entry, fields, warn)
-    for entry, fields in ((p, (("title", p.title), ("abstract", p.abstract or ""))) for p in booklet.posters):
-        _texts(entry, fields, warn)
     return problems
+
+
+def placeholder_abstracts(booklet: Booklet, lines) -> list[Problem]:
+    """check_placeholder_values' warnings at abstracts' titles and texts."""
+    problems = []
+    warn = _warner(problems, lines)
+    for entry in booklet.abstracts:
+        _texts(entry, (("title", entry.title), ("abstract", entry.text)), warn)
+    return problems
+
+
+def placeholder_entries(booklet: Booklet, lines) -> list[Problem]:
+    """check_placeholder_values' warnings at tutorials' and posters' titles and texts."""
+    problems = []
+    warn = _warner(problems, lines)
+    for entry in booklet.tutorials:
+        _texts(entry, (("title", entry.title), ("description", entry.description)), warn)
+    for entry in booklet.posters:
+        _texts(entry, (("title", entry.title), ("abstract", entry.abstract or "")), warn)
+    return problems
+
+
+def _warner(problems: list[Problem], lines):
+    """warn(file, line, key, text, what, then): a placeholder's warning added to `problems`, at its key's line."""
+
+    def warn(file: str, line: int, key: str, text: str, what: str,
+             then: str = "it would be printed as it is; write the real one before printing") -> None:
+        problems.append(Problem(file, lines.line(file, key, line), key,
+                                f"'{_shown(text)}' is a placeholder, not {what}: {then}", "warning", "placeholder"))
+
+    return warn
 
 
 def _texts(entry, fields, warn) -> None:
