@@ -178,3 +178,29 @@ def test_a_build_after_one_abstract_corrected_reports_what_a_build_without_the_c
     assert again.exit_code == cold.exit_code == 0
     assert again.output.replace("b.pdf", "c.pdf") == cold.output
     assert f"abstracts.yaml:{text.start}: [3].abstract: warning: 'TBA' is a placeholder" in again.output
+
+
+def test_a_text_edit_that_makes_most_abstracts_short_lints_every_length_again(tmp_path, monkeypatch):
+    """`layout: auto` flows the abstracts when most of them are short (layout.common.short_abstracts): one text made
+    short turns the median, and every abstract's length warning changes with it ("longer than a whole page", not "runs
+    onto a second page"), not only the edited one's."""
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = _generated(tmp_path / "conference", talks=13, posters=2, seed=11)
+    path, page = folder / "abstracts.yaml", page_for("A5")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for text in _texts(lines)[:7]:  # seven of thirteen texts four times as long, the others short: the median is long
+        lines[text.start:text.stop] = [line + (" " + line.strip()) * 3 if line.strip() else line
+                                       for line in lines[text.start:text.stop]]
+    for text in _texts(lines)[7:]:
+        lines[text.start:text.stop] = ["    Short."] + [""] * (len(text) - 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    before = lint_again(read(folder)[0], page, folder)
+    assert before and all("runs onto" in p.message for p in before if p.kind == "too-long")
+    shortened = _texts(lines)[0]  # the first made short again, on as many lines: six long of thirteen
+    lines[shortened.start:shortened.stop] = ["    Short."] + [""] * (len(shortened) - 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    booklet_ = read(folder)[0]
+    after = lint_again(booklet_, page, folder)
+    assert after == lint(booklet_, page, folder)
+    assert [p.kind for p in after].count("too-long") < [p.kind for p in before].count("too-long")
+    assert all("longer than a whole" in p.message for p in after if p.kind == "too-long")

@@ -6,7 +6,9 @@ A LOC corrects an abstract and builds again (or makes the proofs): the new proce
 data folder and page) holds
 
 - the key of everything lint reads but abstracts.yaml's bytes: booklet's code and resources, the libraries, the page,
-  every other data file's bytes, what reading says of the files' names, each image's and font's identity;
+  every other data file's bytes, what reading says of the files' names, each image's and font's identity, and the one
+  thing besides each abstract's own length that lint reads of the texts: whether the abstracts flow (`layout: auto`
+  flows them when most are short);
 - abstracts.yaml's text as it was linted;
 - each check's findings (lint.parts), the abstracts' lengths by abstract (fit.lengths_by_abstract), which entries hold
   init's example values (example.example_holders).
@@ -44,12 +46,14 @@ def lint_again(booklet, page, folder: Path | None) -> list[Problem]:
     """lint(booklet, page, folder), taking from the last lint of `folder` at `page` what an edit to abstracts' texts
     alone cannot change (see the module's docstring); the note kept for the next (the disk cache on)."""
     from ..data.locate import Lines
+    from ..layout.page import page_for
     from . import READS_TEXT, joined, lint, parts
     from .example import check_example, example_holders
     from .fit import lengths_by_abstract
 
     if folder is None or disk.folder() is None:
         return lint(booklet, page, folder)
+    page = page_for(page) if isinstance(page, str) else page
     folder = Path(folder)
     context, text = _context(booklet, page, folder), _text(folder / ABSTRACTS)
     name = disk.key(KIND, os.path.realpath(folder), repr(page))
@@ -76,13 +80,17 @@ def _context(booklet, page, folder: Path) -> str | None:
     """The key of everything lint reads but abstracts.yaml's bytes (see the module's docstring); None when an image or
     font cannot be told."""
     from ..cache.built import code_and_said, data_files, source_identities
+    from ..layout.common import Context
 
     sources = source_identities(booklet, folder)
     if sources is None:
         return None
     files = [(path.relative_to(folder).as_posix(), None if path.name == ABSTRACTS and path.parent == folder else content)
              for path, _, content in data_files(folder)]
-    return disk.key(KIND, *code_and_said(folder), repr(page), files, sources)
+    # whether the abstracts flow, which `layout: auto` tells by the lengths of all their texts (most of them short:
+    # layout.common.flows), and every abstract's length warning says
+    flow = Context(booklet, page).flow
+    return disk.key(KIND, *code_and_said(folder), repr(page), files, sources, flow)
 
 
 def _text(path: Path) -> str | None:
