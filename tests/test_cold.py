@@ -266,7 +266,7 @@ def test_the_cache_never_changes_the_pdf_and_a_damaged_cache_is_ignored(tmp_path
     kept = _entries(cache)
     assert {name.split("/")[0] for name in kept} == {"fonts", "hyphenation", "images", "persisted",
                                                    "xobjects", "patterns", "generated", "subsets", "built", "digests",
-                                                   "labels", "read"}
+                                                   "labels", "read", "linted"}
     _build(folder, tmp_path / "cached.pdf", str(cache))
     note = [name for name in kept if name.startswith("built/")]
     assert len(note) == 1 and pickle.loads((cache / note[0]).read_bytes()).output == str(tmp_path / "cached.pdf")

@@ -18,9 +18,10 @@ only inside the `abstract: |` (or `>`) block texts of the file's entries (each l
 than the key whose text it is in, after it and before the entry's next key): every key and every other value is on the
 line it was on, so every check that reads no abstract's text (all but lint.READS_TEXT) finds what it found, and those
 findings are taken; the checks that read texts run again, the lengths for the abstracts edited alone (one abstract's
-length does not depend on the others' texts), the example's looking again at the abstracts edited alone. Any other edit (a title, an author, a line added: every line below it
-moved) lints the whole book, as a build without the note does. Either way the note is kept for the next lint.
-The findings are those of a whole lint of the same data, in the same order, at the same lines.
+length does not depend on the others' texts), the example's looking again at the abstracts edited alone. Any other
+edit (a title, an author, a line added: every line below it moved) lints the whole book, as a build without the note
+does. Either way the note is kept for the next lint. The findings are those of a whole lint of the same data, in the
+same order, at the same lines.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import re
 from pathlib import Path
 
 from ..cache import disk
+from ..data.locate import Lines
 from ..problems import Problem
 
 KIND = "linted"
@@ -45,7 +47,6 @@ _OTHER_BREAKS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028",
 def lint_again(booklet, page, folder: Path | None) -> list[Problem]:
     """lint(booklet, page, folder), taking from the last lint of `folder` at `page` what an edit to abstracts' texts
     alone cannot change (see the module's docstring); the note kept for the next (the disk cache on)."""
-    from ..data.locate import Lines
     from ..layout.page import page_for
     from . import READS_TEXT, joined, lint, parts
     from .example import check_example, example_holders
@@ -59,7 +60,7 @@ def lint_again(booklet, page, folder: Path | None) -> list[Problem]:
     name = disk.key(KIND, os.path.realpath(folder), repr(page))
     note = disk.load(KIND, name, tuple, lasts=False) if context is not None and text is not None else None
     edited = _edited(note, context, text, booklet) if note is not None and len(note) == 5 else None
-    lines = Lines(folder)
+    lines = _Told(folder, {} if edited is None else edited)
     if edited is None:
         lengths = lengths_by_abstract(booklet, page, lines)
         others, holding = example_holders(booklet)
@@ -67,7 +68,7 @@ def lint_again(booklet, page, folder: Path | None) -> list[Problem]:
     else:
         lengths = {at: found for at, found in note[3] if at not in edited}
         lengths = dict(sorted({**lengths, **lengths_by_abstract(booklet, page, lines, only=edited)}.items()))
-        others, holding = note[4][0], (note[4][1] - edited) | example_holders(booklet, abstracts=edited)[1]
+        others, holding = note[4][0], (note[4][1] - edited.keys()) | example_holders(booklet, abstracts=edited)[1]
         taken = {check: found for check, found in note[2] if check not in READS_TEXT}
     taken |= {"lengths": list(lengths.values()), "example": check_example(booklet, folder, (others, holding))}
     found = parts(booklet, page, folder, taken, lines)
@@ -85,7 +86,7 @@ def _context(booklet, page, folder: Path) -> str | None:
     sources = source_identities(booklet, folder)
     if sources is None:
         return None
-    files = [(path.relative_to(folder).as_posix(), None if path.name == ABSTRACTS and path.parent == folder else content)
+    files = [(path.relative_to(folder).as_posix(), None if path == folder / ABSTRACTS else content)
              for path, _, content in data_files(folder)]
     # whether the abstracts flow, which `layout: auto` tells by the lengths of all their texts (most of them short:
     # layout.common.flows), and every abstract's length warning says
@@ -102,13 +103,27 @@ def _text(path: Path) -> str | None:
     return None if any(other in text for other in _OTHER_BREAKS) else text
 
 
-def _edited(note: tuple, context: str, text: str, booklet) -> set[int] | None:
-    """The places in booklet.abstracts of the abstracts whose texts alone differ from those the note's lint read,
-    when nothing else does (see the module's docstring); else None."""
+class _Told(Lines):
+    """The lines of a folder's keys (data.locate.Lines), told those of the edited abstracts' texts (_edited): a warning
+    about an edited text (a placeholder, a length) is placed without reading the file again (a tenth of a second or
+    more for 600 abstracts)."""
+
+    def __init__(self, folder: Path, edited: dict[int, int]):
+        super().__init__(folder)
+        self.told = {(ABSTRACTS, f"[{at}].abstract"): line for at, line in edited.items()}
+
+    def line(self, file: str, key: str, fallback: int) -> int:
+        told = self.told.get((file, key))
+        return told if told is not None else super().line(file, key, fallback)
+
+
+def _edited(note: tuple, context: str, text: str, booklet) -> dict[int, int] | None:
+    """The places in booklet.abstracts of the abstracts whose texts alone differ from those the note's lint read, each
+    with the line (from 1) of its `abstract:` key, when nothing else does (see the module's docstring); else None."""
     if note[0] != context or not isinstance(note[1], str):
         return None
     if note[1] == text:
-        return set()
+        return {}
     then, now = note[1].split("\n"), text.split("\n")
     if len(then) != len(now):
         return None
@@ -116,19 +131,19 @@ def _edited(note: tuple, context: str, text: str, booklet) -> set[int] | None:
               if a.source is not None and a.source.file == ABSTRACTS}
     if len(starts) != len(booklet.abstracts):
         return None
-    edited = set()
+    edited = {}
     for number, (was, is_) in enumerate(zip(then, now)):
         if was != is_:
-            entry = _entry_of_text(now, number)
-            if entry is None or entry != _entry_of_text(then, number) or entry + 1 not in starts:
+            entry, key = _text_of(now, number) or (None, None)
+            if entry is None or (entry, key) != _text_of(then, number) or entry + 1 not in starts:
                 return None
-            edited.add(starts[entry + 1])
+            edited[starts[entry + 1]] = key + 1
     return edited
 
 
-def _entry_of_text(lines: list[str], number: int) -> int | None:
-    """The line (from 0) of the top-level entry whose `abstract:` block text holds line `number` of `lines` (it, or a
-    blank line or comment after it, before the entry's next key); None when that line is not inside one."""
+def _text_of(lines: list[str], number: int) -> tuple[int, int] | None:
+    """The lines (from 0) of the top-level entry whose `abstract:` block text holds line `number` of `lines` (it, or a
+    blank line or comment after it, before the entry's next key) and of that key; None when that line is not in one."""
     least = None  # the least indentation of the lines after the key, to `number`, that are not blank
     for at in range(number, -1, -1):
         line = lines[at]
@@ -140,7 +155,7 @@ def _entry_of_text(lines: list[str], number: int) -> int | None:
             entry = at if key[1].startswith("-") else _entry_start(lines, at)
             if entry is None or len(_ENTRY.match(lines[entry])[0]) != column:
                 return None  # (a key of something inside the entry: an author's)
-            return entry if least is None or least > column else None
+            return (entry, at) if least is None or least > column else None
         indent = len(line) - len(line.lstrip(" "))
         if indent == 0:
             return None  # (an entry's first line, or a line of no entry)

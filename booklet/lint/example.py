@@ -25,7 +25,7 @@ REPLACE = "replace or remove it before printing"
 def check_example(booklet: Booklet, folder: Path | None, holders: tuple[set[str], set[int]] | None = None
                   ) -> list[Problem]:
     """A warning (kind "example") for each file and key whose value is still init's example. `holders`: what
-    example_holders gives, when the caller has it (lint.again: the last lint's, the abstracts edited looked at again)."""
+    example_holders gives, when the caller has it (lint.again: the last lint's, the edited abstracts looked again at)."""
     if folder is None:
         return []
     folder = Path(folder)
@@ -65,7 +65,8 @@ def example_holders(booklet: Booklet, pictures: dict[Path, str] | None = None, a
     if abstracts is not None:
         return set(), found
     entries = [*booklet.tutorials, *booklet.posters, *booklet.participants, *booklet.people]
-    return {entry.source.file for entry in entries if entry.source is not None and _holds(entry, texts, pictures)}, found
+    held = {entry.source.file for entry in entries if entry.source is not None and _holds(entry, texts, pictures)}
+    return held, found
 
 
 def _holds(value, texts: frozenset[str], pictures: dict[Path, str]) -> bool:
