@@ -77,6 +77,31 @@ def closer_style(style: ParagraphStyle, scale: float) -> ParagraphStyle:
                           spaceBefore=style.spaceBefore * scale, spaceAfter=style.spaceAfter * scale)
 
 
+class MadeWhenAsked(Sequence):
+    """A list's flowables (the index's entries, the participants' names), each made when first asked for and kept:
+    ten thousand paragraphs are not parsed before the first page is filled, and a list set closer (Columns._closer)
+    makes only those from the page it is set closer on. A subclass gives `plan` (an item a flowable), `_made` (a
+    dictionary, empty at first) and `_make(index)`."""
+
+    plan: list
+    _made: dict
+
+    def _make(self, index: int) -> Flowable:
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        return len(self.plan)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[at] for at in range(*index.indices(len(self)))]
+        index = range(len(self.plan))[index]  # (IndexError past the end: a sequence's iteration ends there)
+        made = self._made.get(index)
+        if made is None:
+            made = self._made[index] = self._make(index)
+        return made
+
+
 def content_key(flowables: Sequence):
     """What a list of flowables is made of, as a key (see Columns), when each of them says (a method
     `content_key()` that gives a hashable value standing for all its layout depends on, or None); else

@@ -20,7 +20,6 @@ in a build that keeps layouts, its drawing kept and replayed as a paragraph's is
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
 from typing import NamedTuple
 
 from reportlab import rl_config
@@ -40,7 +39,7 @@ from ..text.fonts import DEPTH, SANS
 from ..text.names import heading, sort_key, split_name
 from ..text.quotes import curly_quotes
 from ..text.paragraph import _MARKERS, MathParagraph, cleaned_text, _string_width, copy_fragment
-from .columns import GAP, Columns, closer_style, column_count, keep_with_last
+from .columns import GAP, Columns, MadeWhenAsked, closer_style, column_count, keep_with_last
 from .common import Context, letter_headings
 from .flowables import Anchor, KeptDrawing, Para, canvas_state, paragraphs_key, replayed_on
 
@@ -505,7 +504,7 @@ def _kept_on(plan: list[tuple[str, object]]) -> frozenset[int]:
     return frozenset(end - 2 for start, end in zip(starts, starts[1:]) if end - start > 2)
 
 
-class _Flowables(Sequence):
+class _Flowables(MadeWhenAsked):
     """The entries as flowables, a letter heading before each letter's first: each made when first asked
     for (ten thousand paragraphs are not parsed before the first page is filled)."""
 
@@ -572,25 +571,16 @@ class _Flowables(Sequence):
             found = self._sources[index] = entry_source(*self.plan[index][1])
         return found
 
-    def __len__(self) -> int:
-        return len(self.plan)
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        made = self._made.get(index)
+    def _make(self, index: int) -> Flowable:
+        kind, value = self.plan[index]
+        if kind == "letter":
+            return Para(value, self.letter_style)  # (markup: common.letter_headings)
+        made = self._fast.entry(*value, lambda value=value: self._paragraph(value),
+                                self._source(index)) if self._fast else None
         if made is None:
-            kind, value = self.plan[index]
-            if kind == "letter":
-                made = Para(value, self.letter_style)  # (markup: common.letter_headings)
-            else:
-                made = self._fast.entry(*value, lambda value=value: self._paragraph(value),
-                                        self._source(index)) if self._fast else None
-                if made is None:
-                    made = self._paragraph(value)
-                if index in self._kept_on:
-                    keep_with_last(made)
-            self._made[index] = made
+            made = self._paragraph(value)
+        if index in self._kept_on:
+            keep_with_last(made)
         return made
 
     def replayed_at(self, index: int, canvas, x: float, y: float, width: float) -> bool:

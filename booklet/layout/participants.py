@@ -13,7 +13,7 @@ index of authors is: layout.columns, Columns._closer) to end a page earlier.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from itertools import groupby
 
 from reportlab.lib.styles import ParagraphStyle
@@ -25,7 +25,7 @@ from ..model import Booklet, Participant
 from ..text import markup
 from ..text.fonts import SANS
 from ..text.names import IndexName, heading, sort_key, split_name
-from .columns import closer_style, content_key, in_columns, keep_with_last
+from .columns import MadeWhenAsked, closer_style, content_key, in_columns, keep_with_last
 from .common import Context, letter_headings
 from .flowables import Anchor, Para
 
@@ -71,7 +71,7 @@ def build_participants(ctx: Context, family: FamilyLookup | None = None) -> list
     return story + in_columns(body, ctx.page.text_width)
 
 
-class _Entries(Sequence):
+class _Entries(MadeWhenAsked):
     """The list's flowables, letter by letter: the heading with the first two names under it (_Together: a heading is
     never alone at a column's foot, nor with only one of several names under it, "O / Ortiz"), then the other names,
     the last but one kept with the last (no column starts with it alone). Each made when first asked for (the list set
@@ -82,12 +82,12 @@ class _Entries(Sequence):
 
     def __init__(self, groups: list[tuple[str, list[tuple[IndexName, Participant]]]], styles: _Styles, limit: float):
         self.groups, self.styles, self.limit = groups, styles, limit  # (each letter's heading as markup, its names)
-        self._plan: list[tuple[int, int]] = []  # (its group, its first name) of each flowable
+        self.plan: list[tuple[int, int]] = []  # (its group, its first name) of each flowable
         kept = []
         for number, (_, group) in enumerate(groups):
-            self._plan += [(number, 0), *((number, at) for at in range(2, len(group)))]
+            self.plan += [(number, 0), *((number, at) for at in range(2, len(group)))]
             if len(group) > 2:
-                kept.append(len(self._plan) - 2)  # (the last but one, or the heading's block that holds it)
+                kept.append(len(self.plan) - 2)  # (the last but one, or the heading's block that holds it)
         self._kept = frozenset(kept)
         self._made: dict[int, Flowable] = {}
 
@@ -97,23 +97,14 @@ class _Entries(Sequence):
         made.scale = self.scale * scale
         return made
 
-    def __len__(self) -> int:
-        return len(self._plan)
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [self[at] for at in range(*index.indices(len(self)))]
-        index = range(len(self._plan))[index]  # (IndexError past the end: a sequence's iteration ends there)
-        made = self._made.get(index)
-        if made is None:
-            number, first = self._plan[index]
-            text, group = self.groups[number]
-            names = [_entry(name, participant, self.styles, self.limit)
-                     for name, participant in group[first:first + (2 if first == 0 else 1)]]
-            made = _Together([Para(text, self.styles.letter), *names], self.limit) if first == 0 else names[0]
-            if index in self._kept:
-                keep_with_last(made)
-            self._made[index] = made
+    def _make(self, index: int) -> Flowable:
+        number, first = self.plan[index]
+        text, group = self.groups[number]
+        names = [_entry(name, participant, self.styles, self.limit)
+                 for name, participant in group[first:first + (2 if first == 0 else 1)]]
+        made = _Together([Para(text, self.styles.letter), *names], self.limit) if first == 0 else names[0]
+        if index in self._kept:
+            keep_with_last(made)
         return made
 
 
