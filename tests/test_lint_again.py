@@ -204,3 +204,25 @@ def test_a_text_edit_that_makes_most_abstracts_short_lints_every_length_again(tm
     assert after == lint(booklet_, page, folder)
     assert [p.kind for p in after].count("too-long") < [p.kind for p in before].count("too-long")
     assert all("longer than a whole" in p.message for p in after if p.kind == "too-long")
+
+
+def test_a_text_another_entry_merges_lints_that_entry_again_too(tmp_path, monkeypatch):
+    """An abstract that takes its text from another entry (`<<: *first`, a merge key) changes with it: an edit to the
+    first's text alone, on as many lines, gave the first its length warning and left the other's as the note had it
+    (none). The texts read are compared with the note's: one changed outside the blocks edited lints the whole book."""
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = _generated(tmp_path / "conference", talks=8, posters=4, seed=5)
+    path, page = folder / "abstracts.yaml", page_for("A5")
+    text = path.read_text(encoding="utf-8")
+    first = re.search(r"^- id: (\S+)$", text, re.M)
+    text = text.replace(first[0], f"- &first\n  id: {first[1]}", 1)
+    path.write_text(text + f"\n- <<: *first\n  id: {first[1]}-again\n  title: The same talk again\n", encoding="utf-8")
+    assert not [p for p in lint_again(read(folder)[0], page, folder) if p.kind == "too-long"]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = _texts(lines)[0].start
+    lines[at] += " word" * 2500  # (the first's text far too long for a page, on as many lines)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    booklet_ = read(folder)[0]
+    again = lint_again(booklet_, page, folder)
+    assert again == lint(booklet_, page, folder)
+    assert [p.key for p in again if p.kind == "too-long"] == ["[0].abstract", "[8].abstract"]

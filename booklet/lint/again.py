@@ -11,12 +11,13 @@ data folder and page) holds
   flows them when most are short);
 - abstracts.yaml's text as it was linted;
 - each check's findings (lint.parts), the abstracts' lengths by abstract (fit.lengths_by_abstract), which entries hold
-  init's example values (example.example_holders).
+  init's example values (example.example_holders), and a hash of each abstract's text as read (_digests).
 
 A lint takes the note when the key is the same and abstracts.yaml has as many lines as the text kept and differs from it
 only inside the `abstract: |` (or `>`) block texts of the file's entries (each line that differs is indented deeper
-than the key whose text it is in, after it and before the entry's next key): every key and every other value is on the
-line it was on, so every check that reads no abstract's text (all but lint.READS_TEXT) finds what it found, and those
+than the key whose text it is in, after it and before the entry's next key), and the abstracts whose texts differ from
+those it read are the entries of those blocks alone (not one that takes its text from another's, `<<: *anchor`): every
+key and every other value is on the line it was on, so every check that reads no abstract's text (all but lint.READS_TEXT) finds what it found, and those
 findings are taken; the checks that read texts run again, the lengths for the abstracts edited alone (one abstract's
 length does not depend on the others' texts), the example's looking again at the abstracts edited alone. Any other
 edit (a title, an author, a line added: every line below it moved) lints the whole book, as a build without the note
@@ -26,6 +27,7 @@ same order, at the same lines.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from pathlib import Path
@@ -59,7 +61,8 @@ def lint_again(booklet, page, folder: Path | None) -> list[Problem]:
     context, text = _context(booklet, page, folder), _text(folder / ABSTRACTS)
     name = disk.key(KIND, os.path.realpath(folder), repr(page))
     note = disk.load(KIND, name, tuple, lasts=False) if context is not None and text is not None else None
-    edited = _edited(note, context, text, booklet) if note is not None and len(note) == 5 else None
+    digests = _digests(booklet)
+    edited = _edited(note, context, text, booklet, digests) if note is not None and len(note) == 6 else None
     lines = _Told(folder, {} if edited is None else edited)
     if edited is None:
         lengths = lengths_by_abstract(booklet, page, lines)
@@ -73,7 +76,7 @@ def lint_again(booklet, page, folder: Path | None) -> list[Problem]:
     taken |= {"lengths": list(lengths.values()), "example": check_example(booklet, folder, (others, holding))}
     found = parts(booklet, page, folder, taken, lines)
     if context is not None and text is not None:
-        disk.store(KIND, name, (context, text, found, tuple(lengths.items()), (others, holding)))
+        disk.store(KIND, name, (context, text, found, tuple(lengths.items()), (others, holding), digests))
     return joined(found)
 
 
@@ -117,11 +120,28 @@ class _Told(Lines):
         return told if told is not None else super().line(file, key, fallback)
 
 
-def _edited(note: tuple, context: str, text: str, booklet) -> dict[int, int] | None:
+def _digests(booklet) -> tuple[bytes, ...]:
+    """A hash of each abstract's text, in booklet.abstracts' order (the note's: which texts a lint read)."""
+    return tuple(hashlib.blake2b(a.text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+                 for a in booklet.abstracts)
+
+
+def _edited(note: tuple, context: str, text: str, booklet, digests: tuple[bytes, ...]) -> dict[int, int] | None:
     """The places in booklet.abstracts of the abstracts whose texts alone differ from those the note's lint read, each
-    with the line (from 1) of its `abstract:` key, when nothing else does (see the module's docstring); else None."""
-    if note[0] != context or not isinstance(note[1], str):
+    with the line (from 1) of its `abstract:` key, when nothing else does (see the module's docstring); else None.
+    `digests`: _digests(booklet)."""
+    if note[0] != context or not isinstance(note[1], str) or len(note[5]) != len(digests):
         return None
+    edited = _edited_blocks(note, text, booklet)
+    if edited is None or {at for at, (was, is_) in enumerate(zip(note[5], digests)) if was != is_} - edited.keys():
+        return None  # (a text changed outside the blocks edited: an entry that merges another's, `<<: *anchor`)
+    return edited
+
+
+def _edited_blocks(note: tuple, text: str, booklet) -> dict[int, int] | None:
+    """_edited's abstracts as the lines of abstracts.yaml tell them: those whose `abstract:` block texts hold the lines
+    that differ from the note's text, each with the line of its key; None when a line that differs is in no such
+    block."""
     if note[1] == text:
         return {}
     then, now = note[1].split("\n"), text.split("\n")
