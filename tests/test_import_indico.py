@@ -783,6 +783,27 @@ def test_a_person_named_as_several_joined_by_and_is_those_people_as_a_table_read
     assert [(p.name, p.family) for p in _people([person("Ana", "Smith")])] == [("Ana Smith", "Smith")]
 
 
+def test_a_family_name_joined_by_y_or_e_is_one_person_s(tmp_path):
+    """A Spanish or Portuguese family name joins its words with 'y' or 'e' ('Ramón y Cajal'), which a cell of names
+    reads between two people's: Indico's person object Santiago / Ramón y Cajal was imported as two authors,
+    'Santiago Ramón' and 'Cajal' (its fullName 'Ramón y Cajal, Santiago' as three). One word alone on a side of the
+    'y' is no person's name: one person, filed under the family name as given; two full names about it are two."""
+    from booklet.importers.indico import _people
+
+    for given, family in (("Santiago", "Ramón y Cajal"), ("Maria", "da Silva e Souza"), ("José", "Ortega y Gasset")):
+        assert [(p.name, p.family) for p in _people([person(given, family)])] == [(f"{given} {family}", family)]
+        assert [(p.name, p.family) for p in _people([{"fullName": f"{family}, {given}"}])] == [
+            (f"{given} {family}", family)]
+    assert [p.name for p in _people([{"fullName": "Ana López y Bo Ruiz"}])] == ["Ana López", "Bo Ruiz"]
+    export = event_export()
+    export["results"][0]["contributions"][0]["primaryauthors"] = [person("Santiago", "Ramón y Cajal", "CSIC")]
+    path = tmp_path / "e.json"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    abstract = indico.read(path, Options()).documents["abstracts.yaml"][0]
+    assert [(p["name"], p.get("affiliation")) for p in abstract.get("authors") or [abstract["speaker"]]] == [
+        ("Santiago Ramón y Cajal", "CSIC")]
+
+
 def test_a_full_name_of_several_people_family_name_first_is_parted_or_noted(tmp_path):
     """An author's fullName 'Smith, Ana, Jones, Bo' (two people, family names first, commas alone) was one author
     'Smith, Ana, Jones, Bo'; it is Ana Smith and Bo Jones, as a table's cell is read. 'Smith, Ana, Jones', which

@@ -1247,10 +1247,33 @@ def several_people(name: str) -> list[Person]:
     names, is one person's without split_names' further tests (an Indico export's every person, most often)."""
     apart = _AND.search(name) or _NAME_PIECES.search(name)  # ('and', ';', '|', a line)
     if (not apart and ("," not in name or name.count(",") == 1 and _one_last_first(*name.split(","), leaning=False))
+            or not _NAME_PIECES.search(name) and _family_joined(name)
             or len(split_names(name)) < 2):  # (most names: one person's, as split_names would find: no further)
         return []
     people = people_from(name)
     return people if len(people) > 1 else []
+
+
+def _family_joined(name: str) -> bool:
+    """Whether `name`, given as one person's, joins the words of a family name with a small 'y' or 'e' (Spanish and
+    Portuguese: 'Santiago Ramón y Cajal', 'Ramón y Cajal, Santiago', 'Maria da Silva e Souza'), which _AND reads
+    between two people's names ('Ana López y Bo Ruiz'): one word alone on a side of it, up to the next 'and' (commas
+    aside, and particles: 'da Silva e Souza, Maria'). Indico's person objects read so were 'Santiago Ramón' and
+    'Cajal'."""
+    from ..text.names import PARTICLES
+
+    def words(part: str) -> int:
+        return sum(word.casefold() not in PARTICLES for word in part.replace(",", " ").split())
+
+    ands = list(_AND.finditer(name))
+    for at, found in enumerate(ands):
+        if found[0].strip() not in ("y", "e"):
+            continue
+        before = name[ands[at - 1].end() if at else 0:found.start()]
+        after = name[found.end():ands[at + 1].start() if at + 1 < len(ands) else len(name)]
+        if min(words(before), words(after)) < 2:
+            return True
+    return False
 
 
 # what a form's author cell writes in brackets after a name that is no affiliation: a role, pronouns, a suffix
