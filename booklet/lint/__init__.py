@@ -172,7 +172,7 @@ def parts(booklet: Booklet, page_size="A5", folder: Path | None = None,
         ("french", lambda: check_french_marks(b, lines)),
         ("example", lambda: check_example(b, folder)),
         ("placeholders", lambda: check_placeholders(b, lines)),
-        ("placeholder-names", lambda: placeholder_names(b, lines, everyone())),  # (the three: check_placeholder_values)
+        ("placeholder-names", lambda: placeholder_names(b, lines, everyone())),  # (the three: lint.placeholders)
         ("placeholder-abstracts", lambda: placeholder_abstracts(b, lines)),
         ("placeholder-entries", lambda: placeholder_entries(b, lines)),
         ("cover", lambda: check_cover(b, page, lines)),

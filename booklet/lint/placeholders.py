@@ -9,16 +9,11 @@ from ..problems import Problem
 from . import mentions
 
 
-def check_placeholder_values(booklet: Booklet, lines, everyone=None) -> list[Problem]:
-    """A warning at each person's name, chair, title and abstract that is a placeholder, with its line (`everyone`:
-    mentions.people(booklet), when made)."""
-    return (placeholder_names(booklet, lines, everyone) + placeholder_abstracts(booklet, lines)
-            + placeholder_entries(booklet, lines))
-
-
 def placeholder_names(booklet: Booklet, lines, everyone=None) -> list[Problem]:
-    """check_placeholder_values' warnings at people's and participants' names, chairs, programme items' titles and
-    sessions' names (no abstract's text: lint.again takes them from the last lint after an edit to texts alone)."""
+    """A warning, with its line, at each of people's and participants' names, chairs, programme items' titles and
+    sessions' names that is a placeholder (`everyone`: mentions.people(booklet), when made). No abstract's text:
+    lint.again takes these from the last lint after an edit to texts alone; placeholder_abstracts and
+    placeholder_entries warn of the texts, lint runs the three in that order."""
     problems = []
     warn = _warner(problems, lines)
     for at in everyone or mentions.people(booklet):
@@ -46,7 +41,7 @@ def placeholder_names(booklet: Booklet, lines, everyone=None) -> list[Problem]:
 
 
 def placeholder_abstracts(booklet: Booklet, lines) -> list[Problem]:
-    """check_placeholder_values' warnings at abstracts' titles and texts."""
+    """placeholder_names' warnings at abstracts' titles and texts."""
     problems = []
     warn = _warner(problems, lines)
     for entry in booklet.abstracts:
@@ -55,7 +50,7 @@ def placeholder_abstracts(booklet: Booklet, lines) -> list[Problem]:
 
 
 def placeholder_entries(booklet: Booklet, lines) -> list[Problem]:
-    """check_placeholder_values' warnings at tutorials' and posters' titles and texts."""
+    """placeholder_names' warnings at tutorials' and posters' titles and texts."""
     problems = []
     warn = _warner(problems, lines)
     for entry in booklet.tutorials:
