@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import time
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -230,6 +231,7 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
     it read for the next build or proofs of the same data (cache.built.kept_read): a build of its own at once, a
     watch's when its caller has time (BuildResult.keep_read)."""
     page = page_for(size, options.bleed, options.crop_marks, options.cmyk, options.ink_limit)
+    started = before.started if before is not None else time.time_ns()  # (before the data is read: lint's note)
     # what the last build read, when it read the very same data; not in a build with a cache of its caller's (a
     # watch's first build reads, so that its memory holds each file and entry for the rebuilds after an edit)
     again = read_again(data_dir, before) if alone else None
@@ -247,7 +249,7 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
         kept = built.warnings_of(before, Path(data_dir))  # the last build's, of the very same inputs
         keeping = keep if alone else None
         # what `booklet check` reports, too
-        lint = partial(linted, booklet, read_warnings, Path(data_dir), page) if kept is None else None
+        lint = partial(linted, booklet, read_warnings, Path(data_dir), page, started) if kept is None else None
         # (a build of its own: a watch's cache keeps what lint warms in this process's own caches for its rebuilds)
         found = _checked_elsewhere(keeping, lint) if jobs != 1 and alone else None
         if found is None:  # here: in one process, or none could be forked

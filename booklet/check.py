@@ -7,6 +7,7 @@ neither finds anything the other does not.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from .cache import built
@@ -21,8 +22,9 @@ from .text.fonts import use_fonts
 def check_folder(data_dir: Path, page: Page | str = "A5", elsewhere: bool = False) -> tuple[Booklet, list[Problem]]:
     """The folder's Booklet and its warnings (validation's and lint's, grouped by kind) at `page`
     (a Page, or a page size name for no bleed); DataError when the data has errors. `elsewhere`: as for read."""
+    started = time.time_ns()
     booklet, warnings = read(data_dir, elsewhere)
-    return booklet, linted(booklet, warnings, data_dir, page)
+    return booklet, linted(booklet, warnings, data_dir, page, started)
 
 
 def read(data_dir: Path, elsewhere: bool = False) -> tuple[Booklet, list[Problem]]:
@@ -46,12 +48,15 @@ def read_again(data_dir: Path, before) -> tuple[Booklet, list[Problem]] | None:
     return kept
 
 
-def linted(booklet: Booklet, warnings: list[Problem], data_dir: Path, page: Page | str = "A5") -> list[Problem]:
+def linted(booklet: Booklet, warnings: list[Problem], data_dir: Path, page: Page | str = "A5",
+           started: int | None = None) -> list[Problem]:
     """The warnings of check_folder: reading's `warnings` and lint's, grouped by kind (`booklet build --jobs`
-    lints while the workers lay the booklet out)."""
+    lints while the workers lay the booklet out). `started`: when reading `booklet` began (time.time_ns(); see
+    lint.again.lint_again)."""
     from .lint import grouped  # here: a build of data linted before (cache.built.warnings_of) needs none of it
     from .lint.again import lint_again
 
     page = page_for(page) if isinstance(page, str) else page
     with uncollected():  # (the last lint's findings taken where an edit to abstracts' texts alone cannot change them)
-        return [p for _, _, group in grouped(warnings + lint_again(booklet, page, Path(data_dir))) for p in group]
+        return [p for _, _, group in grouped(warnings + lint_again(booklet, page, Path(data_dir), started))
+                for p in group]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import random
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -226,3 +227,24 @@ def test_a_text_another_entry_merges_lints_that_entry_again_too(tmp_path, monkey
     again = lint_again(booklet_, page, folder)
     assert again == lint(booklet_, page, folder)
     assert [p.key for p in again if p.kind == "too-long"] == ["[0].abstract", "[8].abstract"]
+
+
+def test_a_file_edited_while_the_booklet_was_linted_leaves_no_note(tmp_path, monkeypatch):
+    """A lint finds what the booklet as read holds; an abstracts.yaml saved after reading began (a build under way, an
+    author written 'TBA') was kept in the note with those findings, and the next lint of the data as it is took them:
+    no placeholder found at the name. A note is kept only when no file it stands for changed since reading began
+    (`started`)."""
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = _generated(tmp_path / "conference", talks=8, posters=4, seed=5)
+    path, page = folder / "abstracts.yaml", page_for("A5")
+    started = time.time_ns()
+    read_before = read(folder)[0]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(at for at, line in enumerate(lines) if re.match(r"\s+(- )?name: \S", line))
+    lines[at] = lines[at].split("name:")[0] + "name: TBA"
+    path.write_text("\n".join(lines), encoding="utf-8")  # (saved while the booklet read before was linted)
+    assert not [p for p in lint_again(read_before, page, folder, started) if p.kind == "placeholder"]
+    booklet_ = read(folder)[0]
+    again = lint_again(booklet_, page, folder, time.time_ns())
+    assert again == lint(booklet_, page, folder)
+    assert [p.line for p in again if p.kind == "placeholder"] == [at + 1]

@@ -46,9 +46,11 @@ _ENTRY = re.compile(r"-[ ]+(?=[^ #])")  # a top-level entry's first line: its "-
 _OTHER_BREAKS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")  # YAML's or Python's
 
 
-def lint_again(booklet, page, folder: Path | None) -> list[Problem]:
+def lint_again(booklet, page, folder: Path | None, started: int | None = None) -> list[Problem]:
     """lint(booklet, page, folder), taking from the last lint of `folder` at `page` what an edit to abstracts' texts
-    alone cannot change (see the module's docstring); the note kept for the next (the disk cache on)."""
+    alone cannot change (see the module's docstring); the note kept for the next (the disk cache on). `started`: when
+    reading the booklet began (time.time_ns()): no note is kept when a file it stands for changed since (edited while
+    the build ran: its findings are the booklet's as read, the note would hold them for the data as it is now)."""
     from ..layout.page import page_for
     from . import READS_TEXT, joined, lint, parts
     from .example import check_example, example_holders
@@ -58,7 +60,8 @@ def lint_again(booklet, page, folder: Path | None) -> list[Problem]:
         return lint(booklet, page, folder)
     page = page_for(page) if isinstance(page, str) else page
     folder = Path(folder)
-    context, text = _context(booklet, page, folder), _text(folder / ABSTRACTS)
+    text = _text(folder / ABSTRACTS)  # (before the files' identities are taken: an edit after it is seen there)
+    context, changed = _context(booklet, page, folder) or (None, None)
     name = disk.key(KIND, os.path.realpath(folder), repr(page))
     note = disk.load(KIND, name, tuple, lasts=False) if context is not None and text is not None else None
     digests = _digests(booklet)
@@ -75,26 +78,30 @@ def lint_again(booklet, page, folder: Path | None) -> list[Problem]:
         taken = {check: found for check, found in note[2] if check not in READS_TEXT}
     taken |= {"lengths": list(lengths.values()), "example": check_example(booklet, folder, (others, holding))}
     found = parts(booklet, page, folder, taken, lines)
-    if context is not None and text is not None:
+    if context is not None and text is not None and (started is None or changed < started):
         disk.store(KIND, name, (context, text, found, tuple(lengths.items()), (others, holding), digests))
     return joined(found)
 
 
-def _context(booklet, page, folder: Path) -> str | None:
-    """The key of everything lint reads but abstracts.yaml's bytes (see the module's docstring); None when an image or
-    font cannot be told."""
+def _context(booklet, page, folder: Path) -> tuple[str, int] | None:
+    """(the key of everything lint reads but abstracts.yaml's bytes (see the module's docstring), the last time one of
+    the files it stands for changed, abstracts.yaml too); None when an image or font cannot be told."""
     from ..cache.built import code_and_said, data_files, source_identities
     from ..layout.common import Context
 
     sources = source_identities(booklet, folder)
     if sources is None:
         return None
+    found = data_files(folder)
     files = [(path.relative_to(folder).as_posix(), None if path == folder / ABSTRACTS else content)
-             for path, _, content in data_files(folder)]
+             for path, _, content in found]
+    # (disk.identity: its last item the change time)
+    changed = max((identity[3] for identity in [*(i for _, i, _ in found), *(i for _, i in sources[0])]
+                   if isinstance(identity, tuple)), default=0)
     # whether the abstracts flow, which `layout: auto` tells by the lengths of all their texts (most of them short:
     # layout.common.flows), and every abstract's length warning says
     flow = Context(booklet, page).flow
-    return disk.key(KIND, *code_and_said(folder), repr(page), files, sources, flow)
+    return disk.key(KIND, *code_and_said(folder), repr(page), files, sources, flow), changed
 
 
 def _text(path: Path) -> str | None:
