@@ -453,6 +453,26 @@ def test_an_index_entry_of_two_or_three_lines_is_never_split_across_columns():
         assert entry.split(width, leading * 2.2) == []  # two lines would leave its last alone
 
 
+def test_an_index_entry_asked_for_from_the_end_is_the_one_made_from_the_start():
+    """The index's flowables are made when first asked for and kept (columns.MadeWhenAsked): asked for as [-1] the last
+    is the very flowable [len - 1] gives (the index's own sequence, before 7f30d043, kept it under -1: made twice, two
+    objects); a slice gives those same objects; past the end, IndexError, where a sequence's iteration ends."""
+    from booklet.layout.index import _Flowables
+    from booklet.model import Identity
+
+    booklet, _ = read_booklet(DATA)
+    ctx = Context(booklet, page_for("A5"))
+    people = [(Identity(name), str(at), {10 + at: False}) for at, name in enumerate(["Ana Berg", "Bo Berger", "Cy Ode"])]
+    flowables = _Flowables(ctx, people, links=False)
+    assert len(flowables) == 5  # (B and its two names, O and its one)
+    last = flowables[-1]
+    assert last is flowables[4] and flowables[-5] is flowables[0]
+    assert flowables[3:] == [flowables[3], last] and flowables[::-2] == [last, flowables[2], flowables[0]]
+    assert [f.text for f in flowables] == [f.text for f in flowables[:]]
+    with pytest.raises(IndexError):
+        flowables[5]
+
+
 def test_a_posters_abstract_runs_on_across_a_page_its_title_and_authors_never_alone(tmp_path):
     """A poster entry was never split: one too tall for what was left of a page left it a third empty (the 500-talk
     book's poster pages ran from 58 % full). A page now breaks inside its abstract, with two of its lines at least
