@@ -26,7 +26,6 @@ from reportlab import rl_config
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 from reportlab.platypus.paragraph import _trailingSpaceLength, cleanBlockQuotedText, setXPos
 
@@ -38,7 +37,7 @@ from ..text import markup
 from ..text.fonts import DEPTH, SANS
 from ..text.names import heading, sort_key, split_name
 from ..text.quotes import curly_quotes
-from ..text.paragraph import _MARKERS, MathParagraph, cleaned_text, _string_width, copy_fragment
+from ..text.paragraph import _MARKERS, MathParagraph, cleaned_text, _string_width, copy_fragment, text_object
 from .columns import GAP, Columns, MadeWhenAsked, closer_style, column_count, keep_with_last
 from .common import Context, letter_headings
 from .flowables import Anchor, KeptDrawing, Para, canvas_state, paragraphs_key, replayed_on
@@ -429,7 +428,7 @@ class IndexEntry(KeptDrawing, Flowable):
             for word in self.words[lines[0][0]:lines[0][1]] for font, _, _ in word.pieces)
         cur_y = self.height - ascent
         canvas.saveState()
-        tx = PDFTextObject(canvas, indent, cur_y)
+        tx = text_object(canvas, indent, cur_y)
         tx._leading, tx._fontname, tx._fontsize = None, None, None
         coloured = False
         for number, (start, end) in enumerate(lines):
@@ -442,15 +441,16 @@ class IndexEntry(KeptDrawing, Flowable):
             links, open_link = [], None  # (target, start) of the link being drawn
             runs = _runs(self.words[start:end])
             for at, (font, text, target) in enumerate(runs):
-                end_x = cur_x - (_trailingSpaceLength(runs[at - 1][1], tx) if at else 0)
+                # (where a link ends: the run before it without its trailing space, measured in its font, before the
+                # font changes; measured only where one ends)
+                if open_link is not None and open_link[0] != target:
+                    links.append((open_link, cur_x - (_trailingSpaceLength(runs[at - 1][1], tx) if at else 0)))
+                    open_link = None
                 if (tx._fontname, tx._fontsize) != (font, size):
                     tx._setFont(font, size)
                 if not coloured:
                     tx.setFillColor(self.colour)
                     coloured = True
-                if open_link is not None and open_link[0] != target:
-                    links.append((open_link, end_x))
-                    open_link = None
                 tx._textOut(text, at == len(runs) - 1)
                 if target is not None and open_link is None:
                     open_link = (target, cur_x)

@@ -61,7 +61,7 @@ from .linebreak import Helpers, break_lines
 from .linedraw import drawing
 from .mathtext import RELATION_SIGNS
 
-__all__ = ["BOX_FONT", "EMBOLDEN", "MathParagraph", "SCRIPTSPACE", "overhang"]
+__all__ = ["BOX_FONT", "EMBOLDEN", "MathParagraph", "SCRIPTSPACE", "overhang", "text_object"]
 
 BOX_FONT = "BookletMathBox"
 THIN = "\u202f"
@@ -1084,6 +1084,14 @@ class _BoxTextObject(PDFTextObject):
         if abs(pen.move) > 1e-6 and self._pdf_size:
             ops.append(f"[{fp_str(-1000 * pen.move / self._pdf_size)}] TJ")
         pen.move, pen.space = 0.0, False
+
+
+def text_object(canvas, x: float = 0, y: float = 0) -> PDFTextObject:
+    """A text object on `canvas` at (x, y), as a paragraph draws with (_BoxTextObject): the operators ReportLab's
+    PDFTextObject writes for text outside the box font, written sooner (text in booklet's TrueType fonts through its
+    DocumentFont: one str.translate a run, not the font's splitString and escaping); for text drawn outside a
+    paragraph too (the index's entries: their lines were a fifth of the last part's drawing at 2,000 talks)."""
+    return _BoxTextObject(canvas, x, y)
 
 
 def _space_split(text: str) -> list[str]:
@@ -3203,7 +3211,7 @@ class MathParagraph(Paragraph):
         return height
 
     def beginText(self, x, y):
-        made = self.__dict__["_text_object"] = _BoxTextObject(self.canv, x, y)
+        made = self.__dict__["_text_object"] = text_object(self.canv, x, y)
         skips = self.lineskips()
         if skips is not None:  # (each line's, to linedraw.put_frag_line, which moves the line down by it)
             made._lineskips = {id(line): skip for line, skip in zip(self.blPara.lines, skips) if skip}
