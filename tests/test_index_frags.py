@@ -131,6 +131,46 @@ def test_an_entry_set_without_a_paragraph_draws_what_its_paragraph_draws():
     assert all(kinds.values()), kinds
 
 
+def test_an_entry_writes_the_operators_reportlabs_text_object_writes(monkeypatch):
+    """IndexEntry draws its lines with the text object paragraphs draw with (paragraph.text_object: its text through
+    the font's DocumentFont, one translation a run): the same operators and links as ReportLab's PDFTextObject writes
+    (paragraph._CHECKED off: its own _formatText), names of one subset and of two (more than 256 characters in one
+    font), links ending mid-line (each page number's, before its comma) and lines after the first."""
+    from booklet.text import paragraph
+
+    use_fonts()
+    size = 8.5
+    style = ParagraphStyle("entry", fontName=BODY, fontSize=size, leading=size * 1.27, leftIndent=size * 1.2,
+                           firstLineIndent=-size * 1.2, hyphenationLang=None, allowWidows=1, allowOrphans=1)
+    # (more than 256 letters the body font has, in words of 10)
+    many = "".join(ch for ch in map(chr, range(0xC0, 0x500)) if ch.isalpha() and paragraph._has_glyph(BODY, ch))
+    assert len(many) > 300
+    words = [many[at:at + 10] for at in range(0, len(many), 10)]
+    names = ["Smagt, Patrick van der", "Ивáнова, Мария", "O'Brien-Ó Súilleabháin",
+             f"{words[0]}, {' '.join(words[1:])}"]
+    pages = {page: page % 3 == 0 for page in range(3, 400, 37)}
+
+    def drawn() -> list:
+        maker = index.EntryFrags(style)
+        out = []
+        for number, name in enumerate(names):
+            identity = Identity(name=name, family=None)
+            entry = maker.entry(identity, f"p{number}", pages, lambda: None)
+            assert entry is not None, name
+            out.append(_drawn(entry, 120))
+        return out
+
+    written = []
+    original = paragraph._BoxTextObject._subset_text
+    monkeypatch.setattr(paragraph._BoxTextObject, "_subset_text",
+                        lambda self, font, text: written.append(text) or original(self, font, text))
+    ours = drawn()
+    assert written  # (drawn through the quicker text object)
+    assert any(len(links) > 3 for _, links, _ in ours) and any(height > size * 2 for *_, height in ours)
+    monkeypatch.setattr(paragraph, "_CHECKED", False)
+    assert ours == drawn()
+
+
 def test_an_entry_splits_between_columns_as_its_paragraph_does():
     use_fonts()
     style = ParagraphStyle("entry", fontName=BODY, fontSize=8.5, leading=10, leftIndent=10, firstLineIndent=-10,
