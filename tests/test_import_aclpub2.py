@@ -637,3 +637,17 @@ def test_a_numbered_chair_is_a_placeholder_named_in_the_summary_warned_and_left_
     assert "Chen, Mei" in pdf.lines(index) or any(line.startswith("Chen, Mei") for line in pdf.lines(index))
     assert not [line for line in pdf.lines(index) if "Chair" in line]
     assert any("Chair 1" in line for page in pdf.pages_with("Chair 1") for line in pdf.lines(page))
+
+
+def test_authors_written_as_one_string_are_read_as_a_tables_cell_of_names(tmp_path):
+    """A programme's authors written as one string were cut at every comma and 'and': "Smith, Ana and Lee, MA" was
+    four people, "Smith", "Ana", "Lee" and "MA". The string is read as a table's cell of
+    names is (table.split_names), each name as every reader turns one written family name first (table.turned_name:
+    "Lee, MA" is M. A. Lee, its family for people.yaml); given names first stay as they are."""
+    program = TUTORIAL_PROGRAM.replace('"Andr\\xE9 Martins, Vlad Niculae, and Nina Dethlefs"',
+                                       '"Smith, Ana and Lee, MA"')
+    assert program != TUTORIAL_PROGRAM
+    imported = read(write_handbook(tmp_path / "hb", **{"tutorial_program.yml": program}), Options())
+    tutorial = next(t for t in imported.documents["tutorials.yaml"] if t["title"] == "Neural Chat Models")
+    assert [p["name"] for p in tutorial["presenters"]] == ["Ana Smith", "MA Lee"]
+    read_back(imported, tmp_path / "folder")

@@ -248,3 +248,19 @@ def test_an_academic_title_in_a_speakers_name_is_left_out(tmp_path):
     assert talk["speaker"]["name"] == "Ana Smith"
     assert ("1 name(s) written with an academic title: the title left out, as booklet's data has no key for one "
             "(write it back into the name to print it): 'Dr. Ana Smith -> Ana Smith'") in imported.notes
+
+
+def test_a_speakers_name_is_read_as_the_schedules_read_it(tmp_path):
+    """A <speaker>'s <name> was printed as written: 'Smith, Ana' as such, 'Ana Smith and Bo Jones' one speaker filed
+    under Jones. It is read as the schedules' and Indico's speakers are (assemble.names_in, table.turned_name): two
+    speakers without the one biography, a name written family name first turned round, given names first kept."""
+    schedule = SCHEDULE.replace(speaker(5, "Ana Smith"), speaker(5, "Smith, Ana")).replace(
+        speaker(6, "Bo Jones") + speaker(7, "Carla Díaz"), speaker(6, "Bo Jones and Lee, MA", "Their bio."))
+    assert schedule != SCHEDULE
+    imported = read(write_source(tmp_path / "ep", schedule, None), Options())
+    talks = {a["title"]: a for a in imported.documents["abstracts.yaml"]}
+    assert talks["Talk A"]["speaker"]["name"] == "Ana Smith"
+    assert talks["Talk B"]["authors"] == [{"name": "Bo Jones", "presenting": True},
+                                          {"name": "MA Lee", "presenting": True}]
+    assert talks["A sponsored talk"]["speaker"]["name"] == "Giles Thomas"
+    read_back(imported, tmp_path / "folder")

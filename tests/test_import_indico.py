@@ -804,6 +804,20 @@ def test_a_family_name_joined_by_y_or_e_is_one_person_s(tmp_path):
         ("Santiago Ramón y Cajal", "CSIC")]
 
 
+def test_a_person_named_as_a_group_or_with_a_nickname_after_a_bar_is_one_person():
+    """A person object's name that several_people parted though it is one speaker's ('Open Source Initiative and
+    Free Software Foundation', 'Andreas family & friends Hamburg', 'Tim Mäcken | Radiomegahertz') was several authors
+    here and one in a schedule (assemble.names_in); the rule is now one (assemble.people_read_so): one author. Names
+    of one word are people, as in a table's cell and a schedule's speaker."""
+    from booklet.importers.indico import _people
+
+    for written in ("Open Source Initiative and Free Software Foundation", "Andreas family & friends Hamburg",
+                    "Tim Mäcken | Radiomegahertz", "RWE und co enteignen"):
+        assert [p.name for p in _people([{"fullName": written}])] == [written]
+    assert [p.name for p in _people([{"fullName": "Viv & Flo"}])] == ["Viv", "Flo"]
+    assert [p.name for p in _people([person("Ana", "Smith and Bo Jones", "Lund")])] == ["Ana Smith", "Bo Jones"]
+
+
 def test_a_full_name_of_several_people_family_name_first_is_parted_or_noted(tmp_path):
     """An author's fullName 'Smith, Ana, Jones, Bo' (two people, family names first, commas alone) was one author
     'Smith, Ana, Jones, Bo'; it is Ana Smith and Bo Jones, as a table's cell is read. 'Smith, Ana, Jones', which

@@ -1030,8 +1030,9 @@ def test_a_speaker_named_by_an_email_address_and_two_speakers_in_one_name(tmp_pa
     from booklet.importers.assemble import names_in
 
     for kept in ("Andreea Belu (EDRi & La Quadrature)", "John Smith, University of Oxford & Jane Doe, Imperial College",
-                 "Open Source Initiative & Free Software Foundation", "Ana & Bo"):
-        assert names_in(kept) == [(kept, None)]  # a note, affiliations, organisations, single words: as written
+                 "Open Source Initiative & Free Software Foundation", "Tim Mäcken | Radiomegahertz", "Nina_art&play"):
+        assert names_in(kept) == [(kept, None)]  # a note, affiliations, organisations, a nickname, a handle: as written
+    assert names_in("Ana & Bo") == [("Ana", None), ("Bo", None)]  # (names of one word: people, as a table's cell has)
     assert [names_in(address)[0][0] for address in ("jane.doe+fosdem@x.org", "mary-jane.o@x.org", "j.smith@x.org")] \
         == ["Jane Doe", "Mary-Jane O.", "J. Smith"]
 
@@ -1146,6 +1147,50 @@ def test_a_name_a_group_gave_itself_is_not_split_into_people():
 
     assert names_in("Andreas family & friends Hamburg") == [("Andreas family & friends Hamburg", None)]
     assert names_in("Jan van Dijk & Ana de la Cruz") == [("Jan van Dijk", None), ("Ana de la Cruz", None)]
+
+
+# a speaker's name as a schedule gives it -> the people imported, as a table's cell of names is read
+NAMES_READ = [
+    ("Smith, Ana", ["Ana Smith"]), ("Lee, MA", ["MA Lee"]), ("van Dijk, M. A.", ["M. A. van Dijk"]),
+    ("Ana Smith and Bo Jones", ["Ana Smith", "Bo Jones"]), ("Smith, Ana and Lee, Bo", ["Ana Smith", "Bo Lee"]),
+    ("Smith, Ana, Jones, Bo", ["Ana Smith", "Bo Jones"]), ("Stefan, Yannik & Rike", ["Stefan", "Yannik", "Rike"]),
+    # (given names first, and what is one speaker's, stay as written; a degree is left out, as any title is)
+    ("Ana Smith", ["Ana Smith"]), ("Jann Traschewski, DG8NGN", ["Jann Traschewski, DG8NGN"]),
+    ("Ana Smith, MSc", ["Ana Smith"]), ("Ana Smith, Lund University", ["Ana Smith, Lund University"]),
+    ("Smith, Ana, Jones", ["Smith, Ana, Jones"]), ("Tim Mäcken | Radiomegahertz", ["Tim Mäcken | Radiomegahertz"]),
+    ("@_moradek_", ["@_moradek_"]), ("RWE und co enteignen", ["RWE und co enteignen"]),
+    *[(group, [group]) for group in ("Digital Wallets and Verifiable Credentials FOSDEM team",)],
+]
+
+
+@pytest.mark.parametrize("xml", [False, True])
+def test_a_speakers_name_is_read_as_a_tables_cell_of_names_is(tmp_path, xml):
+    """The schedules parted a speaker's name only at '&' and kept 'Smith, Ana' and 'Lee, MA' as written, where a
+    table's cell and Indico's person read 'Ana Smith and Bo Jones' as two people and 'Lee, MA' as M. A. Lee. One rule
+    for all (table.several_people, table.turned_name): what a name of several people is parted at, and a name
+    written family name first turned round; what one speaker goes by (a call sign, a nickname after a bar, a degree,
+    an institution, a group's name) kept as written."""
+    days = events_v1()
+    days["13"] = [_event(300 + k, f"Talk {k}", "13T16:00", "00:15", "Hall A", "lecture", [(name, "")])
+                  for k, (name, _) in enumerate(NAMES_READ)]
+    if xml:  # (the fixture's first room holding these talks alone)
+        from xml.sax.saxutils import escape
+
+        first, rest = XML.index("      <event id='101'"), XML.index("    </room>\n    <room name='Hall B'>")
+        event = XML[first:XML.index("      <event id='102'")]
+        events = "".join(event.replace("101", str(300 + k)).replace("Opening keynote", f"Talk {k}")
+                         .replace(">Ana Smith<", f">{escape(name)}<") for k, (name, _) in enumerate(NAMES_READ))
+        source = tmp_path / "schedule.xml"
+        source.write_text((XML[:first] + events + XML[rest:]).format(html=""), encoding="utf-8")
+    else:
+        source = write_json_v1(tmp_path / "schedule.json", days)
+    folder = tmp_path / "tw27"
+    result = invoke("import", source, "--out", folder)
+    assert result.exit_code == 0, result.output
+    abstracts = {a["title"]: a for a in load(folder, "abstracts.yaml")}
+    for k, (written, printed) in enumerate(NAMES_READ):
+        abstract = abstracts[f"Talk {k}"]
+        assert [p["name"] for p in abstract.get("authors") or [abstract["speaker"]]] == printed, written
 
 
 def test_names_in_lower_case_or_without_capitals_are_still_split():

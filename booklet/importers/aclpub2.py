@@ -42,6 +42,7 @@ from . import Imported, Options, SourceError, utf8_text
 from .assemble import (NOBODY, Block, Conference, Entry, Person, affiliation, assemble, end_before_start,
                        line_kind, plus_minutes, refuse_off_its_day, slug, web_address)
 from .latex import latex_line, latex_text, unknown_commands
+from .table import split_names, turned_name
 
 FORMAT = "aclpub2"
 DETAILS = "conference_details.yml"
@@ -176,9 +177,9 @@ class _Reader:
         return value
 
     def person(self, record, presenting: bool = False) -> Person | None:
-        if isinstance(record, str):
-            name = latex_line(record)
-            return Person(name, presenting=presenting) if name else None
+        if isinstance(record, str):  # (a name written whole: 'Smith, Ana', 'Lee, MA' turned as every reader does)
+            name, family = turned_name(latex_line(record))
+            return Person(name, presenting=presenting, family=family) if name else None
         if not isinstance(record, Map):
             return None
         parts = [latex_line(str(record.get(k) or "")) for k in ("first_name", "middle_name", "last_name")]
@@ -597,13 +598,14 @@ def _refuse_end_before_start(file: str, record: Map, title: str, end: str, start
 
 
 def _names(value) -> list:
-    """Authors as aclpub2 writes them: a list (of names or records), or one string 'A, B, and C'."""
+    """Authors as aclpub2 writes them: a list (of names or records), or one string 'A, B, and C', read as a table's
+    cell of names is (table.split_names: 'Smith, Ana and Lee, Bo' is two people, 'Smith, Ana' one, 'Smith, Ana, Jones'
+    kept as written, which the import's note names)."""
     if value is None:
         return []
     if isinstance(value, list):
         return list(value)
-    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+|;\s*", str(value))
-    return [p.strip() for p in parts if p.strip()]
+    return split_names(str(value))
 
 
 def _member(person: dict, role: str = "") -> dict:

@@ -444,8 +444,7 @@ def person_record(person: Person, with_presenting: bool) -> dict:
 
 
 _EMAIL_NAME = re.compile(r"[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+")
-_TWO_PEOPLE = re.compile(r"\s+&\s+")
-_SEVERAL_PEOPLE = re.compile(r"\s*,\s*|\s+&\s+")  # 'Ian Sollars, Sohel Sarder & Ramses de Norre'
+_JOINED_AMPERSAND = re.compile(r"\w&\w")  # "AT&T", "Nina_art&play": an ampersand inside a word joins no people
 
 
 # words that make a part of a name an organisation's, never a person's ("University of Oxford & Jane Doe")
@@ -460,9 +459,11 @@ def names_in(name: str) -> list[tuple[str, str | None]]:
     """The people a source's name stands for, each (name, email): one named by an email address (a source's account
     name) by the words of its address, the address as their email ('jehan.monnier@x.org' -> Jehan Monnier,
     'j.smith@x.org' -> J. Smith, a '+tag' left out); several in one name ('Ian Sollars, Sohel Sarder & Ramses de
-    Norre') a person each, when each part reads as a person's name (two words or more, none an organisation's,
-    nothing in brackets). None for a name of no letter or digit, a placeholder ("-", "?": a person named "-" opened an
-    index)."""
+    Norre', 'Ana Smith and Bo Jones', 'Smith, Ana, Jones, Bo') a person each, as a table's cell of names is read
+    (table.several_people, whose people_read_so are such names' every reader's test). None for a name of no letter
+    or digit, a placeholder ("-", "?": a person named "-" opened an index)."""
+    from .table import several_people  # (table reads cells of names with assemble's helpers)
+
     name = name.strip()
     if not any(ch.isalnum() for ch in name):
         return []
@@ -471,13 +472,20 @@ def names_in(name: str) -> list[tuple[str, str | None]]:
         if len(words) >= 2 and all(w.replace("-", "").isalpha() for w in words):
             return [(" ".join(_name_word(w) for w in words), name)]
         return [(name, None)]
-    if not _TWO_PEOPLE.search(name) or any(ch in name for ch in "()[]"):
-        return [(name, None)]
-    parts = _SEVERAL_PEOPLE.split(name)
-    if all(len(part.split()) >= 2 and not _ORGANISATION_WORDS & set(part.casefold().split()) and _one_case(part)
-           for part in parts):
-        return [(part, None) for part in parts]
-    return [(name, None)]
+    return [(person.name, None) for person in several_people(name)] or [(name, None)]
+
+
+def people_read_so(written: str, names: list[str]) -> bool:
+    """Whether `names`, the people a name given as one person's was parted into (table.several_people), are people:
+    none of them names an organisation ("Open Source Initiative & Free Software Foundation", "Digital Wallets and
+    Verifiable Credentials FOSDEM team": one speaker each), their words are written as names are, all together
+    (_one_case: "Andreas family & friends Hamburg", "RWE und co enteignen", a group's names for itself, are one
+    speaker), and neither an ampersand inside a word parted them ("Nina_art&play") nor a bar ("Tim Mäcken |
+    Radiomegahertz", "Gioacchino Mazzurco | G10h4ck": a speaker's name and what they go by, which a table's cell
+    would part). A name of one word is a person's, as in a table's cell ("Viv & Flo", "Stefan, Yannik & Rike": two
+    and three people)."""
+    return (not _JOINED_AMPERSAND.search(written) and "|" not in written and _one_case(" ".join(names))
+            and not any(_ORGANISATION_WORDS & set(name.casefold().split()) for name in names))
 
 
 def _one_case(part: str) -> bool:

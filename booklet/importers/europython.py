@@ -32,7 +32,7 @@ from pathlib import Path
 
 from ..problems import listed
 from . import Imported, Options, SourceError, text_head
-from .assemble import (PLACEHOLDER_TITLE, PLACEHOLDER_VENUE, line_kind, plus_minutes, some, time_text,
+from .assemble import (PLACEHOLDER_TITLE, PLACEHOLDER_VENUE, line_kind, names_in, plus_minutes, some, time_text,
                        titles_note, untitled)
 from .kinds import ABSTRACT_KINDS, kind_for, parse_kinds
 from .schedule import one_line, parse_duration
@@ -86,6 +86,18 @@ class _Speaker:
     name: str
     bio: str = ""
     image: str = ""
+
+
+def _speakers(name: str, bio: str, image: str) -> list[_Speaker]:
+    """The speakers a <speaker>'s name stands for, as the schedules' readers read a speaker's name (assemble.names_in:
+    "Ana Smith and Bo Jones" is two, each without the one biography and photo; table.turned_name: "Smith, Ana" is
+    Ana Smith, "Lee, MA" M. A. Lee)."""
+    from .table import turned_name  # (the table reader reads its dates with the schedules' helpers)
+
+    found = names_in(name) or [(name, None)]
+    if len(found) > 1:
+        bio = image = ""
+    return [_Speaker(turned_name(one)[0], bio, image) for one, _ in found]
 
 
 @dataclass
@@ -183,7 +195,7 @@ class _File:
             if not bio.strip() and profile and not re.match(r"https?://\S+$", profile):
                 bio = profile  # trainings.xml writes the bio in <profile>
             image = _text(s, "image").strip()
-            speakers.append(_Speaker(name, bio, image))
+            speakers += _speakers(name, bio, image)
         return _Item(self.name, self.line(e), (e.get("id") or "").strip(), one_line(_text(e, "category")), title,
                      _text(e, "abstract"), _text(e, "description"), date, start, minutes, rooms, speakers,
                      one_line(_text(e, "audience")), self.training)

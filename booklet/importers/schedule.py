@@ -893,13 +893,17 @@ def _text(event: Event, reworded: list) -> str:
 
 
 def _unique(persons: list[Person], titled: list[str], nameless: list | None = None) -> list[Person]:
-    """Each person once, as named for print (assemble.names_in: an email address is the person its words name), an
-    academic title left out of the name (assemble.untitled; `titled` gets each name that had one); `nameless` gets each
-    person left out for want of a name (an empty name, or one of no letter or digit: '-')."""
+    """Each person once, as named for print (assemble.names_in: an email address is the person its words name, a name
+    of several people, 'Ana Smith and Bo Jones', each of them), turned round when written family name first as the
+    other readers turn a name ('Smith, Ana', 'Lee, MA': table.turned_name), an academic title left out of the name
+    (assemble.untitled; `titled` gets each name that had one); `nameless` gets each person left out for want of a
+    name (an empty name, or one of no letter or digit: '-')."""
+    from .table import turned_name  # (the table reader reads its dates with this module's helpers)
+
     seen: dict[str, Person] = {}
     out = []
     for person in persons:
-        found = [(untitled(name, titled), email) for name, email in names_in(one_line(person.name))]
+        found = [(untitled(turned_name(name)[0], titled), email) for name, email in names_in(one_line(person.name))]
         if not found and nameless is not None:
             nameless.append(person)
         bio = (person.bio or "") if len(found) == 1 else ""  # (one biography of several people is none of theirs)

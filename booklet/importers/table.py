@@ -29,8 +29,8 @@ from . import Imported, Options, SourceError
 from .assemble import (LONGEST, OUTSIDE_BRACKETS_COMMA, Block, Conference, Entry, Kinds, Person, affiliation,
                        assemble, clean, degree_qualifier, family_may_run_on, family_written_first, flipped,
                        given_and_family, id_from, initials_after_family, line_kind, no_end, no_end_said, parse_clock,
-                       plus_minutes, post_nominal, post_nominals_apart, refuse_off_its_day, slug, some, titles_dropped,
-                       vietnamese_families, vietnamese_order, without_titles)
+                       people_read_so, plus_minutes, post_nominal, post_nominals_apart, refuse_off_its_day, slug, some,
+                       titles_dropped, vietnamese_families, vietnamese_order, without_titles)
 from .schedule import FIRST_YEAR, LAST_YEAR, zone_named
 from .text import images_in, joined, to_markup, without_controls
 
@@ -1244,14 +1244,38 @@ def several_people(name: str) -> list[Person]:
     ('Ana Smith and Bo Jones', 'Smith, Ana and Jones, Bo', 'Ana Smith; Bo Jones', 'Smith, Ana, Jones, Bo'), each as
     people_from reads it (with the family name it was written with first); [] when it is one person's name, or
     nobody's. A name without 'and' or what else parts names, of one comma at most between a family name and given
-    names, is one person's without split_names' further tests (an Indico export's every person, most often)."""
+    names, is one person's without split_names' further tests (an Indico export's every person, most often). So is
+    one whose parts would not all be people (assemble.people_read_so: "Open Source Initiative & Free Software
+    Foundation", "Andreas family & friends Hamburg"): a name given as one person's is theirs unless it reads as
+    people's, where a table's cell is a list of names. Every reader of such names reads them so (Indico's person
+    objects; the schedules' speakers and the EuroPython export's through assemble.names_in)."""
     apart = _AND.search(name) or _NAME_PIECES.search(name)  # ('and', ';', '|', a line)
     if (not apart and ("," not in name or name.count(",") == 1 and _one_last_first(*name.split(","), leaning=False))
             or not _NAME_PIECES.search(name) and _family_joined(name)
             or len(split_names(name)) < 2):  # (most names: one person's, as split_names would find: no further)
         return []
     people = people_from(name)
-    return people if len(people) > 1 else []
+    return people if len(people) > 1 and people_read_so(name, [p.name for p in people]) else []
+
+
+def name_turned(name: str, leaning: bool = False) -> tuple[str, str | None]:
+    """A name given as one person's as printed, turned round when it is written family name first ("Smith, Ana" ->
+    Ana Smith; "Lee, MA" -> MA Lee: assemble.initials_after_family), with that family name (assemble.flipped: for
+    people.yaml); as written, with None, when it is not: its one comma before a call sign, post-nominals, an
+    institution or a country ("Jann Traschewski, DG8NGN", "Ana Smith, MSc", "Ana Smith, Lund University"), or between
+    pieces that are no family name and given names (_one_last_first: "How They Vote, Open Data"; `leaning` as
+    there). The rule Indico's CSV cells turn a name by (people_with_affiliations), for every reader of one name a
+    person."""
+    turn = _name_commas(name, leaning=True) == 1 and _one_last_first(*name.split(",", 1), leaning=leaning)
+    return _name_and_family(name, turn)
+
+
+def turned_name(name: str) -> tuple[str, str | None]:
+    """A name given as one person's turned round when written family name first, with that family name (name_turned:
+    'Smith, Ana', 'Lee, MA'), else (the name exactly as the source writes it, None: a handle's '_' is no emphasis,
+    '@_moradek_'): the schedules' speakers, the EuroPython export's and aclpub2's names written whole."""
+    turned, family = name_turned(name) if "," in name else (name, None)
+    return (turned, family) if family else (name, None)
 
 
 def _family_joined(name: str) -> bool:
@@ -1337,9 +1361,7 @@ def people_with_affiliations(cell: str, cut: list | None = None) -> list[Person]
         for piece in [", ".join(pieces)] if flip else pieces:
             written, aff = _own_affiliation(piece, leaning)
             # (one piece written 'Last, First' with its country after it: "Smith, Ana, Sweden" is Ana Smith's)
-            turn = flip or (_name_commas(written, leaning=True) == 1
-                            and _one_last_first(*written.split(",", 1), leaning))
-            name, family = _name_and_family(written, turn)
+            name, family = _name_and_family(written, True) if flip else name_turned(written, leaning)
             if name:
                 out.append(Person(name, [aff] if aff else [], None, False, family))
     return out
