@@ -443,3 +443,19 @@ def test_an_author_with_a_suffix_or_a_degree_after_the_given_names_is_one_name_t
     talk, = [a for a in imported.documents["abstracts.yaml"] if a["title"].startswith("Hierarchical")]
     assert [p["name"] for p in talk["authors"]] == ["R. Berner", "E. Schöll", "S. Yanchuk, Jr."]
     assert any("'R. Berner, MSc -> R. Berner'" in note for note in imported.notes)
+
+
+def test_an_author_line_is_turned_round_by_every_readers_rule(tmp_path):
+    """An author line with one comma was turned round whatever came after it: "Ana Smith, Lund University" was
+    printed "Lund University Ana Smith", filed under Smith's given name. The line is turned as every reader turns a
+    name given as one person's (table.turned_name): family name first ("Lee, MA": initials, M. A. Lee), not
+    given names first with their institution or call sign after them (kept as written)."""
+    from booklet.importers.amcos import _author
+
+    text = ABSTRACTS["t_berner.txt"].replace("Berner, R. {1,2} *", "Lee, MA {1,2} *").replace(
+        "Yanchuk, S. {2}", "Ana Smith, Lund University {2}")
+    assert text != ABSTRACTS["t_berner.txt"]
+    imported = read(write_kit(tmp_path / "kit", **{"t_berner.txt": text}), Options())
+    talk, = [a for a in imported.documents["abstracts.yaml"] if a["title"].startswith("Hierarchical")]
+    assert [p["name"] for p in talk["authors"]] == ["MA Lee", "E. Schöll", "Ana Smith, Lund University"]
+    assert _author(Path("t_lee.txt"), 4, "Jann Traschewski, DG8NGN", [])[0].name == "Jann Traschewski, DG8NGN"

@@ -35,8 +35,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import Imported, Options, SourceError, utf8_text
-from .assemble import Block, Conference, Entry, Person, affiliation, assemble, flipped, line_kind, no_end_said
+from .assemble import Block, Conference, Entry, Person, affiliation, assemble, line_kind, no_end_said
 from .latex import latex_line, latex_text, unknown_commands
+from .table import turned_name
 
 FORMAT = "amcos"
 TIMETABLE = "timetable.tex"
@@ -173,8 +174,9 @@ def _author(path: Path, number: int, line: str, affs: list[str]) -> tuple[Person
     if "{" in rest or "}" in rest:
         raise SourceError(f"{path}:{number}: author '{text}': braces that are no affiliation numbers "
                           "(write `Name {1,2} *`)")
-    name, family = flipped(rest)  # (the family written first: "Ruiz de Gordejuela, U." for people.yaml)
-    name, family = latex_line(name), latex_line(family) if family else None
+    # (turned round when written family name first, as every reader turns a name: "Ruiz de Gordejuela, U.", its
+    # family for people.yaml; "Ana Smith, Lund University" as written)
+    name, family = turned_name(latex_line(rest))
     if not name:
         raise SourceError(f"{path}:{number}: an author line without a name")
     for n in numbers:
