@@ -804,7 +804,7 @@ def test_a_family_name_joined_by_y_or_e_is_one_person_s(tmp_path):
         ("Santiago Ramón y Cajal", "CSIC")]
 
 
-def test_a_person_named_as_a_group_or_with_a_nickname_after_a_bar_is_one_person():
+def test_a_person_named_as_a_group_or_with_a_nickname_after_a_bar_is_one_person_as_written():
     """A person object's name that several_people parted though it is one speaker's ('Open Source Initiative and
     Free Software Foundation', 'Andreas family & friends Hamburg', 'Tim Mäcken | Radiomegahertz') was several authors
     here and one in a schedule (assemble.names_in); the rule is now one (assemble.people_read_so): one author. Names
@@ -815,6 +815,10 @@ def test_a_person_named_as_a_group_or_with_a_nickname_after_a_bar_is_one_person(
                     "Tim Mäcken | Radiomegahertz", "RWE und co enteignen"):
         assert [p.name for p in _people([{"fullName": written}])] == [written]
     assert [p.name for p in _people([{"fullName": "Viv & Flo"}])] == ["Viv", "Flo"]
+    # (a full name alone is turned round by every reader's rule, not at any one comma: it was "Lund University Ana Smith")
+    assert [(p.name, p.family) for p in _people([{"fullName": "Ana Smith, Lund University"}])] == [
+        ("Ana Smith, Lund University", None)]
+    assert [(p.name, p.family) for p in _people([{"fullName": "Peres, Martin"}])] == [("Martin Peres", "Peres")]
     assert [p.name for p in _people([person("Ana", "Smith and Bo Jones", "Lund")])] == ["Ana Smith", "Bo Jones"]
 
 

@@ -22,11 +22,11 @@ from zoneinfo import ZoneInfo
 from ..problems import listed
 from . import Imported, Options, SourceError, utf8_text
 from .assemble import (MAX_PEOPLE, Block, Conference, Entry, Kinds, LONGEST, Person, affiliation, assemble, clean,
-                       end_before_start, flipped, full_name, given_and_family, line_kind, plus_minutes,
+                       end_before_start, full_name, given_and_family, line_kind, plus_minutes,
                        refuse_off_its_day, too_many_people, web_address)
 from .schedule import event_year, zone_named
 from .schedule_json import json_reason, json_value
-from .table import several_people
+from .table import several_people, turned_name
 from .text import images_in, to_markup
 
 FORMAT = "indico"
@@ -150,9 +150,9 @@ def _people(items, presenting: bool = False, nameless: list | None = None) -> li
         if first or last:
             written = full_name(first, last)
             name, family = written, last if first and last else None
-        else:  # (only a full name: "Peres, Martin", its family written first)
+        else:  # (only a full name: "Peres, Martin", its family written first, turned as every reader turns one)
             written = _text(p.get("fullName")) or _text(p.get("name"))
-            name, family = flipped(written)
+            name, family = turned_name(written)
         name, family = clean(name), clean(family) if family else None
         aff = affiliation(p.get("affiliation"))
         email = _text(p.get("email")) or None
