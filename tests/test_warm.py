@@ -375,3 +375,65 @@ def test_a_font_file_replaced_in_place_is_checked_again_and_ends_a_caches_worker
         monkeypatch.undo()
         cache.close()
         use_fonts(DEFAULT)
+
+
+def test_a_days_fitting_is_kept_for_warm_rebuilds_and_made_again_when_what_the_programme_prints_changes(
+        tmp_path, monkeypatch):
+    """The spaces and size a day was fitted to its page at (programme.fitted_day) are kept by a warm cache under all
+    that its programme reads: after an edit of an abstract's text each day is made once, at them (the sample's
+    Tuesday, fitted with its spaces at 0.9, made three times by a build without the cache); after an edit of what the
+    programme prints (a session's name, an abstract's title), of the theme or of the page, the day is fitted again;
+    every build is a cold build's, byte for byte."""
+    from booklet.layout import programme
+
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    cache, warm, cold = BuildCache(), tmp_path / "warm.pdf", tmp_path / "cold.pdf"
+    made: list[tuple[int, float, float]] = []
+    real = programme._programme_day
+    monkeypatch.setattr(programme, "_programme_day", lambda ctx, index, day, level, section, tight, size=1.0: (
+        made.append((index, tight, size)) or real(ctx, index, day, level, section, tight, size)))
+
+    def same_as_cold(options: PrintOptions | None = None) -> list[tuple[int, float, float]]:
+        """The days the warm build made (index, spaces, size), after asserting its bytes a cold build's."""
+        made.clear()
+        build_booklet(folder, warm, options=options, cache=cache)
+        warm_made = list(made)
+        assert warm.read_bytes() == _cold(folder, cold, options)
+        return warm_made
+
+    def edit(name: str, old: str, new: str) -> None:
+        path = folder / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    first_made = same_as_cold()
+    first = warm.read_bytes()
+    assert (1, 0.9, 1.0) in first_made and len(first_made) > 5  # Tuesday fitted closer, others tried smaller
+    assert Pdf(warm).pages_with("Time-Domain Astronomy II")
+
+    edit("abstracts.yaml", "abstract: |\n", "abstract: |\n    Revised.\n")  # a text the programme does not print
+    assert same_as_cold() == [(0, 1.0, 1.0), (1, 0.9, 1.0), (2, 1.0, 1.0), (3, 1.0, 1.0), (4, 1.0, 1.0)]
+
+    # Tuesday's second session named at length, on two lines: its day fitted again (set as it is first), the rest kept
+    edit("programme.yaml", "session: Time-Domain Astronomy II",
+         "session: Time-Domain Astronomy II, with the transient surveys of the southern sky and their follow-up")
+    again = same_as_cold()
+    assert (1, 1.0, 1.0) in again and [entry for entry in again if entry[0] != 1] == [
+        (0, 1.0, 1.0), (2, 1.0, 1.0), (3, 1.0, 1.0), (4, 1.0, 1.0)]
+    assert Pdf(warm).pages_with("their follow-up")
+
+    edit("abstracts.yaml", 'title: "Seeing through', 'title: "Seeing far and wide, year after year, through')
+    assert len(same_as_cold()) > 5  # a title the programme prints: its day (Monday) fitted again
+    same_as_cold(PrintOptions(page_size="A4"))  # another page
+    (folder / "theme.yaml").write_text("base: minimal\n", encoding="utf-8")  # other styles and fonts
+    same_as_cold()
+    (folder / "theme.yaml").write_text("labels: {chair: 'Chaired by the one and only {name}, in person'}\n",
+                                       encoding="utf-8")  # another label: a line more under each session's name
+    same_as_cold()
+    (folder / "theme.yaml").unlink()
+    shutil.rmtree(folder)
+    shutil.copytree(ROOT / "data", folder)
+    build_booklet(folder, warm, cache=cache)  # the first build's data: its cold bytes are `first`
+    assert warm.read_bytes() == first  # nothing of the builds between leaks into this one

@@ -13,20 +13,21 @@ Tuesday, 9 points over; XDC 2021's Friday, 17; its Thursday, 35, 8 with its spac
 from __future__ import annotations
 
 from copy import copy
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak, Spacer
 
+from ..cache.memory import active
 from ..text import dates, markup
 from ..text.fonts import SANS
 from ..model import Day, Item, Parallel, Session, items_of
 from .columns import UNBOUNDED
 from .common import Context, chaired_sessions, day_key, kept_for, kept_whole, names, unnamed_speaker
 from .daypages import _FUZZ, DayBlock, DayBreak, Line, TracksRow, line_size
-from .flowables import Anchor, DayMark, OneLineOr, Para, Row, Rule
+from .flowables import Anchor, DayMark, OneLineOr, Para, Row, Rule, _frozen, paragraphs_key
 from .styles import markup_color
 
 BLOCK_SPACE = 3.0  # above and below a session or parallel block
@@ -103,17 +104,80 @@ def day_break(ctx: Context, block: DayBlock, before=None) -> DayBreak | PageBrea
 def build_programme_day(ctx: Context, index: int, day: Day, level: int = 1, section: str | None = None) -> DayBlock:
     """One day's programme; its anchor an outline entry at `level` (abstracts by day: 0, opening `section`); fitted
     to its page when a little over it (fitted_day)."""
-    return fitted_day(ctx, lambda space, size=1.0: _programme_day(ctx, index, day, level, section, space, size))
+    return fitted_day(ctx, lambda space, size=1.0: _programme_day(ctx, index, day, level, section, space, size),
+                      lambda: _fitting_key(ctx, index, day, level, section))
 
 
-def fitted_day(ctx: Context, made) -> DayBlock:
+def fitted_day(ctx: Context, made, key=None) -> DayBlock:
     """A day's programme as made(space, size) gives it, its spaces times `space` and its rows' type times `size` (1, 1:
     as set): as set when it fits a page, or when it is over its page by more than DAY_GAIN_MOST of its height (a day of
     pages runs on as it is); else set closer to fit the page whole (closer), so that it takes one page, not a second
     for a few rows under "(continued)". Only a day that opens a page is fitted: a shorter one (programme.day_break's)
-    is never over a page."""
-    block = made(1.0)
-    return closer(ctx, made, block, ctx.page.text_width, ctx.page.text_height, DAY_SIZED_STYLES) or block
+    is never over a page.
+
+    `key()`: everything made(space, size) reads that can change its height (_fitting_key). The spaces and size fitting
+    chose are kept under it in the build's cache (section "day fits", in memory: a watch's, a library user's, and the
+    same build's later passes), and a day whose key finds them is made at them at once, not set as it is and tried
+    closer again: a warm rebuild after an abstract's text was edited made each of the sample's five days 11 times in
+    all, now 5. Fitting makes the same block from the same inputs, so the PDF is the one fitting it again gives."""
+    cache = active()
+    key = key() if key is not None and cache is not None else None
+    if key is not None:
+        chosen = cache.peek("day fits", key)
+        if chosen is not None:
+            return made(*chosen)
+    at: dict[int, tuple[float, float]] = {}  # id(block made) -> its (space, size)
+    blocks: list = []  # (each block made, held: its id stays its own)
+
+    def making(space: float, size: float = 1.0):
+        block = made(space, size)
+        blocks.append(block)
+        at[id(block)] = (space, size)
+        return block
+
+    block = making(1.0)
+    fitted = closer(ctx, making, block, ctx.page.text_width, ctx.page.text_height, DAY_SIZED_STYLES) or block
+    if key is not None:
+        cache.put("day fits", key, at[id(fitted)])
+    return fitted
+
+
+def _fitting_key(ctx: Context, index: int, day: Day, level: int, section: str | None) -> tuple:
+    """What a day's programme (_programme_day) reads that its height can follow, at any spaces and size: the day
+    as printed (its abstracts' texts and tutorials' descriptions aside: _as_printed), its place (index, outline level
+    and section), the dates of all the days (its number's column is as wide as the widest's), its blocks of parallel
+    sessions' orders, its poster lines' references, the tutorials' numbers, the booklet's language, the theme (its
+    labels, colours, sections, fonts), the palette, every style's values and the fonts in use (paragraphs_key), and
+    the page. Left out: what names no more than which link or person a line marks (an abstract's link key, the
+    person keys of Context.named: people.yaml), which sets no text. Worked out each time a day is made."""
+    cache = active()
+    styles = [getattr(ctx.styles, f.name) for f in fields(ctx.styles)]
+    items = [item for entry in day.entries for item in items_of(entry)]
+    return ("day", index, level, section, _as_printed(day), tuple(other.date for other in ctx.booklet.days),
+            tuple(ctx.session_orders.get(id(entry)) for entry in day.entries if isinstance(entry, Parallel)),
+            tuple(ctx.poster_ref(item) for item in items if item.kind == "poster"),
+            tuple(ctx.tutorial_number(item.tutorial) for item in items if item.tutorial),
+            ctx.booklet.conference.language, _frozen(vars(ctx.theme)), _frozen(ctx.colours),
+            paragraphs_key(cache, styles), ctx.page)
+
+
+def _as_printed(day: Day) -> tuple:
+    """`day` as its programme prints it: each abstract without its text, each tutorial without its description
+    (neither printed there: an edit of them does not fit the day again), with each session's chairs left out, which
+    the model leaves out of its comparisons (Session.chairs_left_out: a session that had a chair keeps its heading,
+    _plain_line)."""
+    def item(it: Item) -> Item:
+        if it.abstract is None and it.tutorial is None:
+            return it
+        return replace(it, abstract=it.abstract and replace(it.abstract, text=""),
+                       tutorial=it.tutorial and replace(it.tutorial, description=""))
+
+    def session(it: Session) -> tuple:
+        return replace(it, items=tuple(map(item, it.items))), it.chairs_left_out
+
+    entries = tuple(item(entry) if isinstance(entry, Item) else session(entry) if isinstance(entry, Session)
+                    else tuple(map(session, entry.sessions)) for entry in day.entries)
+    return replace(day, entries=()), entries
 
 
 def closer(ctx: Context, made, block, width: float, height: float, sized: tuple[str, ...]):
