@@ -23,7 +23,7 @@ from reportlab.platypus import PageBreak, Spacer
 from ..cache.memory import active
 from ..text import dates, markup
 from ..text.fonts import SANS
-from ..model import Day, Item, Parallel, Session, items_of
+from ..model import Abstract, Day, Item, Parallel, Session, Tutorial, items_of
 from .columns import UNBOUNDED
 from .common import Context, chaired_sessions, day_key, kept_for, kept_whole, names, unnamed_speaker
 from .daypages import _FUZZ, DayBlock, DayBreak, Line, TracksRow, line_size
@@ -162,22 +162,38 @@ def _fitting_key(ctx: Context, index: int, day: Day, level: int, section: str | 
 
 
 def _as_printed(day: Day) -> tuple:
-    """`day` as its programme prints it: each abstract without its text, each tutorial without its description
-    (neither printed there: an edit of them does not fit the day again), with each session's chairs left out, which
-    the model leaves out of its comparisons (Session.chairs_left_out: a session that had a chair keeps its heading,
-    _plain_line)."""
-    def item(it: Item) -> Item:
-        if it.abstract is None and it.tutorial is None:
-            return it
-        return replace(it, abstract=it.abstract and replace(it.abstract, text=""),
-                       tutorial=it.tutorial and replace(it.tutorial, description=""))
+    """`day` as its programme prints it, as a key: each item's, session's and the day's values (_values), each
+    abstract's but its text and each tutorial's but its description (neither printed there: an edit of them does not
+    fit the day again), and each session's chairs left out, which the model leaves out of its comparisons
+    (Session.chairs_left_out: a session that had a chair keeps its heading, _plain_line)."""
+    def item(it: Item) -> tuple:
+        return (_values(it, _ITEM_OWN), it.abstract and _values(it.abstract, _ABSTRACT_PRINTED),
+                it.tutorial and _values(it.tutorial, _TUTORIAL_PRINTED))
 
     def session(it: Session) -> tuple:
-        return replace(it, items=tuple(map(item, it.items))), it.chairs_left_out
+        return _values(it, _SESSION_OWN), it.chairs_left_out, tuple(map(item, it.items))
 
-    entries = tuple(item(entry) if isinstance(entry, Item) else session(entry) if isinstance(entry, Session)
-                    else tuple(map(session, entry.sessions)) for entry in day.entries)
-    return replace(day, entries=()), entries
+    return _values(day, _DAY_OWN), tuple(item(entry) if isinstance(entry, Item) else session(entry)
+                                         if isinstance(entry, Session) else tuple(map(session, entry.sessions))
+                                         for entry in day.entries)
+
+
+def _compared(kind: type, *leaving: str) -> tuple[str, ...]:
+    """The names of the fields of the dataclass `kind` that its comparisons compare, but those named `leaving`."""
+    return tuple(f.name for f in fields(kind) if f.compare and f.name not in leaving)
+
+
+def _values(value, names: tuple[str, ...]) -> tuple:
+    """The values of `value`'s fields `names` (_compared), in order."""
+    return tuple(getattr(value, name) for name in names)
+
+
+# (_as_printed: what of the model a day's programme prints, each field the model adds included as it is compared)
+_ITEM_OWN = _compared(Item, "abstract", "tutorial")
+_ABSTRACT_PRINTED = _compared(Abstract, "text")
+_TUTORIAL_PRINTED = _compared(Tutorial, "description")
+_SESSION_OWN = _compared(Session, "items")
+_DAY_OWN = _compared(Day, "entries")
 
 
 def closer(ctx: Context, made, block, width: float, height: float, sized: tuple[str, ...]):
