@@ -248,3 +248,49 @@ def test_a_file_edited_while_the_booklet_was_linted_leaves_no_note(tmp_path, mon
     again = lint_again(booklet_, page, folder, time.time_ns())
     assert again == lint(booklet_, page, folder)
     assert [p.line for p in again if p.kind == "placeholder"] == [at + 1]
+
+
+def test_a_lint_after_edits_of_abstracts_yaml_takes_the_note_when_some_abstracts_are_files_of_their_own(tmp_path,
+                                                                                                       monkeypatch):
+    """A book with abstracts in abstracts/*.yaml beside abstracts.yaml (as the sample keeps five): edits within
+    abstracts.yaml's texts take the last lint's findings (no check of names runs) and find what a whole lint finds, a
+    placeholder at its line; an edit of an abstract's own file lints the whole book."""
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = _generated(tmp_path / "conference", talks=12, posters=4, seed=13)
+    path, page, rng = folder / "abstracts.yaml", page_for("A5"), random.Random(13)
+    text = path.read_text(encoding="utf-8")
+    last = text.rindex("\n- id:") + 1  # the last entry, moved to a file of its own
+    (folder / "abstracts").mkdir()
+    own = folder / "abstracts" / "moved.yaml"
+    own.write_text("".join(line[2:] for line in text[last:].splitlines(keepends=True)), encoding="utf-8")
+    path.write_text(text[:last], encoding="utf-8")
+    names_run, real_names = [], booklet.lint.names.check_names
+    monkeypatch.setattr(booklet.lint.names, "check_names", lambda *a, **k: names_run.append(1) or real_names(*a, **k))
+
+    def linted_again() -> tuple[list, bool]:
+        """lint_again's findings, asserted a whole lint's, and whether it took the note (ran no check of names)."""
+        booklet_, _ = read(folder)
+        assert any(a.source.file == "abstracts/moved.yaml" for a in booklet_.abstracts)
+        names_run.clear()
+        again = lint_again(booklet_, page, folder)
+        took = not names_run
+        assert again == lint(booklet_, page, folder)
+        return again, took
+
+    linted_again()  # the note
+    for kind in ("word", "placeholder", "long", "word"):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        _edit(lines, rng, kind)
+        path.write_text("\n".join(lines), encoding="utf-8")
+        found, took = linted_again()
+        assert took, kind
+    lines = path.read_text(encoding="utf-8").split("\n")
+    third = _texts(lines)[2]
+    lines[third.start:third.stop] = ["    TBA"] + [""] * (len(third) - 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    found, took = linted_again()
+    assert took and any(p.file == "abstracts.yaml" and p.line == third.start and p.key == "[2].abstract"
+                        and "'TBA' is a placeholder" in p.message for p in found)
+    own.write_text(own.read_text(encoding="utf-8").replace("abstract: |\n", "abstract: |\n  Revised.\n"),
+                   encoding="utf-8")
+    assert not linted_again()[1]  # (its file's bytes are in the note's key)

@@ -66,7 +66,8 @@ def lint_again(booklet, page, folder: Path | None, started: int | None = None) -
     note = disk.load(KIND, name, tuple, lasts=False) if context is not None and text is not None else None
     digests = _digests(booklet)
     edited = _edited(note, context, text, booklet, digests) if note is not None and len(note) == 6 else None
-    lines = _Told(folder, {} if edited is None else edited)
+    lines = _Told(folder, {} if edited is None else {booklet.abstracts[at].source.key: line
+                                                     for at, line in edited.items()})
     if edited is None:
         lengths = lengths_by_abstract(booklet, page, lines)
         others, holding = example_holders(booklet)
@@ -116,11 +117,12 @@ def _text(path: Path) -> str | None:
 class _Told(Lines):
     """The lines of a folder's keys (data.locate.Lines), told those of the edited abstracts' texts (_edited): a warning
     about an edited text (a placeholder, a length) is placed without reading the file again (a tenth of a second or
-    more for 600 abstracts)."""
+    more for 600 abstracts). `edited`: each edited abstract's key in abstracts.yaml ("[3]", its Source.key) -> the
+    line of its `abstract:` key."""
 
-    def __init__(self, folder: Path, edited: dict[int, int]):
+    def __init__(self, folder: Path, edited: dict[str, int]):
         super().__init__(folder)
-        self.told = {(ABSTRACTS, f"[{at}].abstract"): line for at, line in edited.items()}
+        self.told = {(ABSTRACTS, f"{key}.abstract"): line for key, line in edited.items()}
 
     def line(self, file: str, key: str, fallback: int) -> int:
         told = self.told.get((file, key))
@@ -136,7 +138,9 @@ def _digests(booklet) -> tuple[bytes, ...]:
 def _edited(note: tuple, context: str, text: str, booklet, digests: tuple[bytes, ...]) -> dict[int, int] | None:
     """The places in booklet.abstracts of the abstracts whose texts alone differ from those the note's lint read, each
     with the line (from 1) of its `abstract:` key, when nothing else does (see the module's docstring); else None.
-    `digests`: _digests(booklet)."""
+    `digests`: _digests(booklet). Abstracts of abstracts/*.yaml may be there too: the note's key holds their files'
+    bytes (an edit of them lints the whole book), so they are as the note's lint read them (the sample's five: every
+    warm rebuild of it after a text edited in abstracts.yaml linted the whole book)."""
     if note[0] != context or not isinstance(note[1], str) or len(note[5]) != len(digests):
         return None
     edited = _edited_blocks(note, text, booklet)
@@ -154,9 +158,11 @@ def _edited_blocks(note: tuple, text: str, booklet) -> dict[int, int] | None:
     then, now = note[1].split("\n"), text.split("\n")
     if len(then) != len(now):
         return None
-    starts = {a.source.line: at for at, a in enumerate(booklet.abstracts)
-              if a.source is not None and a.source.file == ABSTRACTS}
-    if len(starts) != len(booklet.abstracts):
+    if any(a.source is None for a in booklet.abstracts):
+        return None
+    in_file = [(a.source.line, at) for at, a in enumerate(booklet.abstracts) if a.source.file == ABSTRACTS]
+    starts = dict(in_file)
+    if len(starts) != len(in_file):
         return None
     edited = {}
     for number, (was, is_) in enumerate(zip(then, now)):
