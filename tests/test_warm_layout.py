@@ -608,3 +608,39 @@ def test_glance_boxes_are_replayed_warm_and_follow_edits_of_their_titles_speaker
     edit("abstract: Some other text.", "abstract: Some text.")
     build_booklet(folder, warm, cache=cache)  # the first build's data: its cold bytes are `first`
     assert warm.read_bytes() == first  # nothing of the builds between leaks into this one
+
+
+def test_the_glance_s_shared_columns_are_kept_by_its_boxes_geometry_and_follow_edits_of_their_times(tmp_path,
+                                                                                                   monkeypatch):
+    """How the glance shares a day's column among boxes side by side (glance._shares, _most_side_by_side) is kept by
+    the boxes' times, lanes and order (glance._geometry): a warm rebuild after an abstract's text edit works none of it
+    out again; a talk's time changed works out its group again; every build a cold build's, byte for byte."""
+    import shutil
+
+    from booklet.layout import glance
+
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)  # the sample: Thursday's two parallel sessions side by side
+    cache, warm, cold = BuildCache(), tmp_path / "warm.pdf", tmp_path / "cold.pdf"
+    worked: list[str] = []
+    for name in ("_shares", "_most_side_by_side"):
+        real = getattr(glance, name)
+        monkeypatch.setattr(glance, name, lambda boxes, real=real, name=name: worked.append(name) or real(boxes))
+
+    def edit(name: str, old: str, new: str) -> None:
+        path = folder / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def same_as_cold() -> list[str]:
+        """What the warm build worked out (its bytes asserted a cold build's)."""
+        _warm_as_cold(folder, cache, warm, cold, worked, None)
+        return list(worked)
+
+    first = same_as_cold()  # (the first build: cold)
+    assert "_shares" in first and "_most_side_by_side" in first
+    edit("abstracts.yaml", "abstract: |\n", "abstract: |\n    Revised.\n")
+    assert same_as_cold() == []  # nothing worked out again, the bytes a cold build's
+    edit("programme.yaml", '{time: "15:00-15:20", talk: laurent}', '{time: "15:00-15:10", talk: laurent}')
+    assert "_shares" in same_as_cold() and Pdf(warm).pages_with("Instrumentation and Imaging")

@@ -812,7 +812,24 @@ def _share_evenly(boxes: list[Box]) -> None:
 
 
 def _shared(group: list[Box]) -> None:
-    """_share_evenly for one group of boxes, none gathered: each box's `share`, where it is not its lanes'. The widths
+    """_share_evenly for one group of boxes, none gathered: each box's `share`, where it is not its lanes' (_shares),
+    kept in the build's cache by the group's geometry (_geometry): a rebuild after an edit that moves no box (an
+    abstract's text) shares no column again."""
+    shares = memory.kept("glance geometry", ("shares", _geometry(group)), lambda: _shares(group))
+    for box, share in zip(group, shares):
+        if share is not None:
+            box.share = share
+
+
+def _geometry(boxes: list[Box]) -> tuple:
+    """All that _shares and _most_side_by_side read of `boxes`, in their order: each one's start and end, lanes and
+    order in its day (a key of what they give)."""
+    return tuple((box.start, box.end, box.lane, box.span, box.lanes, box.order) for box in boxes)
+
+
+def _shares(group: list[Box]) -> tuple[tuple[Fraction, Fraction] | None, ...]:
+    """For each box of `group` (one group of boxes, none gathered), in order, its left and right edge as _share_evenly
+    shares the column, or None where that is its lanes'. The widths
     are settled a level at a time: the boxes of the rows side by side that are as wide as the column at the level
     are settled, and their edges with them (nothing beside them can move them); the next level shares out what they
     leave to the boxes not settled, walled in by them. Each pass over the boxes costs n log n (the boxes beside one
@@ -842,18 +859,25 @@ def _shared(group: list[Box]) -> None:
         for box in new:  # settled: the boxes in a row as wide as the column
             width[id(box)] = level
             ends[0][id(box)], ends[1][id(box)] = ending[id(box)][0], starting[id(box)][0]
-    for lane in lanes:
-        for box in lane:
-            left, right = ends[0][id(box)] - width[id(box)], ends[0][id(box)]
-            if (left, right) != (Fraction(box.lane, box.lanes), Fraction(box.lane + box.span, box.lanes)):
-                box.share = (left, right)
+    shares = []
+    for box in group:
+        left, right = ends[0][id(box)] - width[id(box)], ends[0][id(box)]
+        lanes_own = (Fraction(box.lane, box.lanes), Fraction(box.lane + box.span, box.lanes))
+        shares.append(None if (left, right) == lanes_own else (left, right))
+    return tuple(shares)
 
 
 def _side_by_side(boxes: list[Box]) -> int:
     """The most boxes in a row side by side, each beside the next (a room's left of the next room's), among `boxes`
     (none gathered): the number _share_evenly shares the day's column among where it is narrowest. AMCOS 2018's
     Wednesday had five lanes (an invited talk from 10:10 to 12:45, beside it one session after another, each its own
-    lane), never more than two boxes side by side: it was gathered as if five shared the column."""
+    lane), never more than two boxes side by side: it was gathered as if five shared the column. Kept in the build's
+    cache by their geometry (_geometry), as _shared's shares are."""
+    return memory.kept("glance geometry", ("side by side", _geometry(boxes)), lambda: _most_side_by_side(boxes))
+
+
+def _most_side_by_side(boxes: list[Box]) -> int:
+    """_side_by_side, worked out."""
     rows = _rows(_by_lane(boxes), _Stretches(boxes), {}, {}, Fraction(1))
     return max((count for _, _, count in rows.values()), default=0)
 
