@@ -644,3 +644,37 @@ def test_the_glance_s_shared_columns_are_kept_by_its_boxes_geometry_and_follow_e
     assert same_as_cold() == []  # nothing worked out again, the bytes a cold build's
     edit("programme.yaml", '{time: "15:00-15:20", talk: laurent}', '{time: "15:00-15:10", talk: laurent}')
     assert "_shares" in same_as_cold() and Pdf(warm).pages_with("Instrumentation and Imaging")
+
+
+
+def test_lines_made_again_for_a_split_are_kept_pickled_for_the_next_rebuild(tmp_path, monkeypatch):
+    """A paragraph's first lines are kept as how to make them again (flowables._Again); a rebuild that needs them (a
+    split between columns) makes them again, and a cache whose values serve later builds keeps them pickled from
+    then on: the next rebuild breaks no line, and each PDF is the bytes of a build that keeps nothing. Paragraphs
+    of other words are broken anew (and kept so in turn)."""
+    from booklet.layout.flowables import _Again
+    from booklet.text import paragraph
+
+    broken = []  # the paragraphs broken into lines (not a split's parts, which are handed theirs)
+    real = paragraph._no_final_hyphen
+    monkeypatch.setattr(paragraph, "_no_final_hyphen", lambda para, *args: broken.append(para) or real(para, *args))
+
+    def made_again(cache: BuildCache) -> int:
+        """The wraps the last build with `cache` used whose lines it keeps as how to make them again."""
+        held = cache.held("layouts")
+        return sum(type(held[key][-1]) is _Again for key in cache.used("layouts") if key[0] == "wrapped")
+
+    cache = BuildCache()
+    for words in (40, 45):  # the same paragraphs three times, then others (other texts: other keys) three times
+        cold = _in_columns(tmp_path / "cold.pdf", BuildCache(warm=False), words)
+        counts = []
+        for _ in range(3):
+            broken.clear()
+            assert _in_columns(tmp_path / "warm.pdf", cache, words) == cold
+            counts.append((len(broken), made_again(cache)))
+        (first, kept_first), (second, kept_second), (third, kept_third) = counts
+        assert first > 0 and kept_first > 0  # the first build breaks them all, and keeps most as made from the parse
+        # the second makes the lines of the split ones again (from what is kept of them), and keeps them pickled: the
+        # third breaks only what every build breaks (a split's parts broken on their own)
+        assert second - third == kept_first - kept_second > 0
+        assert kept_third == kept_second

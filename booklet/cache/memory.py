@@ -138,6 +138,14 @@ class BuildCache:
         used.add(key)
         self.made[section] = self.made.get(section, 0) + 1
 
+    def replace(self, section: str, key: Hashable, value) -> None:
+        """Keep `value` for `key` in the place of the value kept, which it stands for (what it gives is what that
+        gives, held another way: a paragraph's lines pickled rather than made again); not counted as made. Nothing
+        when none is kept."""
+        values = self._sections.get(section)
+        if values is not None and key in values:
+            values[key] = value
+
     def file_digest(self, path) -> str | None:
         """The hash of the file's bytes as the build under way first read them (None: not a readable
         regular file; a FIFO is never opened); a process after the one that read them takes it from the disk

@@ -823,6 +823,9 @@ class PersistedCache(BuildCache):
         if self._stream is not None and section == "layouts" and self._stream.noted(key, True):
             self._streamed()
 
+    def replace(self, section, key, value):
+        super().replace(section, _kept_key(section, key), value)
+
     def forked(self) -> None:
         """As BuildCache.forked: the files this cache writes the layouts it makes into as it goes (_Spool, _Stream) are
         the forking process's, written at their places by it: let go here (not removed), so that this process's

@@ -592,6 +592,20 @@ class Para(KeptDrawing, MathParagraph):
         state.clear()
         state.update(before)
         state.update(made)
+        self._kept_pickled(kept, made)
+
+    def _kept_pickled(self, again: _Again, made: dict) -> None:
+        """In a cache whose values serve later builds in this process (a watch's, its kept workers'), the kept layout
+        whose lines were `again` (made again now: `made`, before anything changed them) holds them pickled from now
+        on, as a wrap that did not make the first lines keeps them: the next build unpickles them rather than break
+        the paragraph again (into the same lines: they are made from the same kept parse by the same wrap or break).
+        The poster rows a 500-talk rebuild splits between columns broke some 230 paragraphs again at every rebuild."""
+        cache, key = memory.active(), self._lines_key
+        if cache is None or not (cache.warm and cache.rebuilds) or key is None:
+            return
+        kept = cache.peek("layouts", key)
+        if kept is not None and kept[-1] is again:  # (wrapped: made, rest, lines; broken: height, lines)
+            cache.replace("layouts", key, (*kept[:-1], pickle.dumps(made, PICKLE)))
 
     def _first_lines(self) -> bool:
         """Whether lines made now are the first this paragraph makes, from fragments as parsed (and kept: see
