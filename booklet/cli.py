@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-import errno
-import os
-import shlex
-import signal
-import sys
-import time
-from contextlib import contextmanager, suppress
-from pathlib import Path
-from typing import NoReturn
+import gc
 
-import click
+_COLLECTING = gc.isenabled()
+gc.disable()  # until this module is made (see its end)
 
-from .cache import generated, patterns
+import errno  # noqa: E402
+import os  # noqa: E402
+import shlex  # noqa: E402
+import signal  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from contextlib import contextmanager, suppress  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import NoReturn  # noqa: E402
+
+import click  # noqa: E402
+
+from .cache import generated, patterns  # noqa: E402
 
 generated.seed()  # before booklet's dataclasses are made: their methods' code kept by an earlier process
 from .layout.page import PAGE_SIZES  # noqa: E402
@@ -1222,3 +1227,12 @@ def watch(data_dir: Path, output: Path, page_size: str, jobs: int | None) -> Non
         again = [sys.executable, "-m", "booklet", "watch", str(data_dir), "-o", str(output),
                  *(["--page-size", page_size] if page_size else []), *(["--jobs", str(jobs)] if jobs is not None else [])]
         os.execv(sys.executable, again)
+
+
+# What importing the command line made (the modules it imports, Click's, the dataclasses' kept code, its commands)
+# lives as long as the process and holds few cycles: the cyclic garbage collector was paused meanwhile, and all of it
+# is now moved out of its way (as cache.disk.lasting does for a build's imports), rather than gone through again and
+# again by the collections the imports triggered (about 25, two of them of the middle generation)
+gc.freeze()
+if _COLLECTING:
+    gc.enable()
