@@ -828,6 +828,104 @@ def test_markup_in_a_math_font_is_made_from_templates_as_its_parse_makes_it(monk
     assert any(frag.fontName == BOX_FONT for frag in MathParagraph(texts[7], styles.text).frags)  # a bold sign
 
 
+# Markup with formulas: boxes of scripts after letters of other italic corrections (f, x), nested scripts, a box in
+# bold (emboldened), fixed spaces (\\,, \\log), an italic correction (f(x)), narrow spaces, a formula's signs in the math
+# font, entities; and a link and an underline, as ReportLab's markup (written as such by booklet, not by a user)
+FORMULAS = ["$H_0$ and $f^2$ then $x^2$, $f^2$ again, & $10^{-3}$ or $x_i^2$ and $M_\\odot$",
+            "**A bold $M_\\odot$ and $x_i$** then $x^{a^{b}}$, $a\\,b$ and $\\log g$ at 8$\\sigma$ and $f(x)$",
+            "oui ? « non » ; $f^{2}$ in *italic $x_i$* $\\alpha < 5$",
+            "$H_0$ and $f^2$ then $x^2$, $f^2$ again, & $10^{-3}$ or $x_i^2$ and $M_\\odot$"]
+LINKED = '<a href="https://example.org">a <i>link</i></a> and <u>under $x_i$</u>'
+
+
+def _formulas() -> list[str]:
+    """FORMULAS and LINKED as MathParagraph parses them (markup.inline's, narrow spaces tagged)."""
+    from booklet.text import markup
+    from booklet.text.paragraph import _thin_tagged
+
+    return [_thin_tagged(markup.inline(text)) for text in FORMULAS] + [
+        LINKED.replace("$x_i$", markup.inline("$x_i$"))]
+
+
+def _parse_as_reportlab(text: str, style):
+    """The fragments _BoxParser's handlers make of `text`, read by HTMLParser and each of them called (as before
+    text.paragraph knew the frames and boxes made before: _Frame, _BOX_FRAGS)."""
+    from reportlab.platypus.paraparser import ParaParser
+
+    from booklet.text.paragraph import _BoxParser
+
+    reference = type("Reference", (_BoxParser,), {"feed": ParaParser.feed})()
+    return reference.parse(text, style)[1]
+
+
+def test_markup_with_formulas_parses_to_the_fragments_its_handlers_make():
+    """A paragraph with formulas (parsed by _BoxParser, its frames and boxes as made before where it can: _Frame,
+    _BOX_FRAGS) has the fragments its handlers make, each called: the same attributes, the same lists shared between
+    fragments and the same boxes (the characters standing for them), parsed once and again, in two styles, a box of
+    the same scripts after letters of other italic corrections (f^2, x^2) its own."""
+    from booklet.text.paragraph import _BOXES, _BoxParser
+
+    register_fonts()
+    styles = make_styles(page_for("A5"))
+    texts = _formulas()
+    assert all(tag in "".join(texts) for tag in ("<mscripts>", "<mkern", 'thin="1"', "<mcorr>", '<font name="Math">',
+                                                 "&amp;", "<a href", "<u>"))
+    for style in (styles.text, styles.body, styles.text):
+        for text in texts:
+            ours = _BoxParser().parse(text, style)[1]
+            assert _frag_shape(ours) == _frag_shape(_parse_as_reportlab(text, style)), text
+    boxes = [_BOXES[f.text] for f in _BoxParser().parse(texts[0], styles.text)[1] if f.text in _BOXES]
+    squares = [box for box in boxes if box.parts and box.parts[0][1][0].text == "2"]  # f^2, x^2, f^2
+    assert len(squares) == 3 and squares[0] == squares[2] != squares[1]
+    assert squares[0].parts[0][0] > squares[1].parts[0][0]  # (the 2 after the f's italic correction)
+
+
+def test_markup_with_formulas_parsed_again_calls_no_handler_of_its_tags_outside_boxes_nor_of_its_boxes(monkeypatch):
+    """A paragraph with formulas parsed again in a style (or one alike) makes its italics, its math font's runs and
+    its boxes as they were made before, calling none of their handlers: the boxes' <mscripts>, their scripts' <sub>
+    and <super>, the <i> and <font> around its text."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from booklet.text.paragraph import _BoxParser
+
+    register_fonts()
+    parent = make_styles(page_for("A5")).text
+    style = ParagraphStyle("formulas-again", parent=parent, fontSize=9.25)  # (its own: no frame known in it yet)
+    text = _formulas()[0]
+    called = []
+    for name in ("start_mscripts", "end_mscripts", "start_sub", "start_super", "start_i", "start_font"):
+        monkeypatch.setattr(_BoxParser, name, lambda self, *args, _name=name, _real=getattr(_BoxParser, name):
+                            called.append(_name) or _real(self, *args))
+    first = _BoxParser().parse(text, style)[1]
+    assert {"end_mscripts", "start_sub", "start_super", "start_i", "start_font"} <= set(called)
+    called.clear()
+    again = _BoxParser().parse(text, ParagraphStyle("formulas-again", parent=parent, fontSize=9.25))[1]  # (alike)
+    assert called == []
+    assert _frag_shape(again) == _frag_shape(first)
+
+
+def test_a_box_made_before_the_fonts_changed_is_made_again_in_the_new_fonts():
+    """The boxes _BoxParser keeps as made (their widths, the glyphs of narrow spaces, measured in the fonts) are made
+    again after the booklet's fonts change: the same markup then has the boxes its handlers make in the new fonts."""
+    from booklet.text import markup
+    from booklet.text.fonts import BUNDLED, DEFAULT, FontSet, use_fonts
+    from booklet.text.paragraph import _BOXES, _BoxParser, _thin_tagged
+
+    use_fonts()
+    text = _thin_tagged(markup.inline("oui ? $10^{2}$ and $10^{-3}$"))  # (upright: no italic correction in either)
+    style = make_styles(page_for("A5")).text  # (the same style: its frames known before, as the font names are)
+    before = _BoxParser().parse(text, style)[1]
+    try:
+        use_fonts(FontSet(BUNDLED["Noto Sans"], BUNDLED["Noto Sans"], DEFAULT.fallbacks))
+        after = _BoxParser().parse(text, style)[1]
+        assert _frag_shape(after) == _frag_shape(_parse_as_reportlab(text, style))
+    finally:
+        use_fonts()
+    widths = [[_BOXES[f.text].width for f in frags if f.text in _BOXES] for frags in (before, after)]
+    assert len(widths[0]) == len(widths[1]) == 3 and widths[0][0] == widths[1][0]  # (a narrow space: an eighth em)
+    assert widths[0][1] != widths[1][1] and widths[0][2] != widths[1][2]  # (the scripts: their fonts' widths)
+
+
 def test_names_marked_for_the_index_share_a_template_each_with_its_own_label():
     """A name's markup ends with an <onDraw> whose label is the person's key (Context.named), other in every name:
     the shape of a line of names leaves the labels out, so that a poster list's thousand author lines are not each

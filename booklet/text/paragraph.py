@@ -449,35 +449,58 @@ def _parser_calls(text: str) -> list[tuple] | None:
     `text` holds anything but text, start, end and empty tags whose attributes all have double-quoted
     values without `&`, `<` or `>`, and complete entity and character references: such text is left to
     HTMLParser. That is all booklet's markup ever is (text.markup escapes what a user writes), and reading
-    it here takes a quarter of HTMLParser's time, which spends it on states this markup never reaches."""
+    it here takes a quarter of HTMLParser's time, which spends it on states this markup never reaches.
+
+    The text is split at its tags and references in one go (_TOKENS: a `<` or `&` left in a run of text
+    between them starts none), and each tag or reference read once (_token_call): a booklet's markup holds a
+    few dozen different ones (the calls of a tag, and its list of attributes, are the same objects each
+    time: the handlers only read them)."""
     calls: list[tuple] = []
-    append, search, match = calls.append, _MARKUP_START.search, _TOKEN.match
-    at, end = 0, len(text)
-    while True:
-        found = search(text, at)
-        start = found.start() if found else end
-        if at < start:
-            append(("handle_data", text[at:start]))
-        if start == end:
-            return calls
-        token = match(text, start)
-        if token is None:
-            return None
-        closing, tag, attributes, empty, entity, number = token.groups()
-        if tag is not None:
-            tag = tag.lower()
-            if tag in _RAW_TEXT or (closing and (attributes or empty)):
+    append, known = calls.append, _TOKEN_CALLS
+    parts = _TOKENS.split(text)  # text, token, text, ..., text
+    for at in range(0, len(parts), 2):
+        run = parts[at]
+        if run:
+            if "<" in run or "&" in run:
                 return None
-            if closing:
-                append(("handle_endtag", tag))
-            else:
-                pairs = [(name.lower(), value) for name, value in _ATTRIBUTE.findall(attributes)]
-                append(("handle_startendtag" if empty else "handle_starttag", tag, pairs))
-        elif entity is not None:
-            append(("handle_entityref", entity))
+            append(("handle_data", run))
+        if at + 1 < len(parts):
+            token = parts[at + 1]
+            call = known.get(token, _UNREAD)
+            if call is _UNREAD:
+                call = _token_call(token)
+            if call is None:
+                return None
+            append(call)
+    return calls
+
+
+_UNREAD = object()
+_TOKEN_CALLS: dict[str, tuple | None] = {}  # a tag or reference as written -> its handler call (None: HTMLParser's)
+
+
+def _token_call(token: str) -> tuple | None:
+    """The handler call HTMLParser makes of a tag or reference `token` (a match of _TOKEN), as (handler name,
+    arguments); None for a tag left to HTMLParser (a raw-text tag; an end tag with attributes or a slash). Kept
+    in _TOKEN_CALLS (at most 4,096: the labels of names' <onDraw> tags make one each)."""
+    closing, tag, attributes, empty, entity, number = _TOKEN.match(token).groups()
+    if tag is not None:
+        tag = tag.lower()
+        if tag in _RAW_TEXT or (closing and (attributes or empty)):
+            call = None
+        elif closing:
+            call = ("handle_endtag", tag)
         else:
-            append(("handle_charref", number))
-        at = token.end()
+            pairs = [(name.lower(), value) for name, value in _ATTRIBUTE.findall(attributes)]
+            call = ("handle_startendtag" if empty else "handle_starttag", tag, pairs)
+    elif entity is not None:
+        call = ("handle_entityref", entity)
+    else:
+        call = ("handle_charref", number)
+    if len(_TOKEN_CALLS) >= 4096:
+        _TOKEN_CALLS.clear()
+    _TOKEN_CALLS[token] = call
+    return call
 
 
 # Tags whose handlers make the same fragments from the same attributes and stack, whatever came before (not
@@ -685,14 +708,67 @@ _COPYING = types.SimpleNamespace(copy=copy_fragment, deepcopy=copy.deepcopy)  # 
 _CHECKED = reportlab_checked()  # ReportLab's internals as the equivalents below were checked against (else its own)
 
 
+class _Frame:
+    """What the parser's stack holds after the tags open at a point of a paragraph's markup, in a style (the
+    markup's root, <para>, in the styles alike: _frames): the frame a start tag of _FRAME_TAGS pushes there (a
+    fragment, not to be changed: the parser pushes a copy of it), the fragment a run of text makes there (its
+    attributes, the text last: None until a run is read there, False where a run's fragment is not made so), and
+    the frames each such tag opens there, by tag and attributes."""
+
+    __slots__ = ("frag", "data", "children")
+
+    def __init__(self, frag):
+        self.frag = frag
+        self.data: dict | None | bool = None
+        self.children: dict[tuple, _Frame] = {}
+
+
+# Tags whose start handler (ReportLab's, and _QuickParser's and _BoxParser's own) pushes a frame that is the same for
+# the same frame below it and attributes, and does nothing else (not <u>, <strike> and links, which number their
+# lines; not <br/>, <seq> and the box tags); <super> and <sub> mark a part of a box only right inside one, never
+# read from a _Frame (a box's frame has none)
+_FRAME_TAGS = frozenset(("b", "strong", "i", "em", "font", "super", "sup", "sub", "nobr"))
+_FRAMES_AT_MOST = 256  # the tags a _Frame keeps the frames of (a theme's sizes and colours make a few dozen)
+
+
+_ROOT_CALL = ("handle_starttag", "para", [])  # <para>, without attributes, as _parser_calls reads it
+
+
+def _frames(style, parser: type, case_sensitive) -> _Frame:
+    """The root _Frame of markup parsed by a `parser` (a class) in `style` and the styles alike (_templates: kept
+    with their templates, made again when the style or the font mappings change)."""
+    templates = _templates(style)
+    key = ("frames", parser, bool(case_sensitive))
+    root = templates.get(key)
+    if root is None:
+        root = templates[key] = _Frame(None)
+    return root
+
+
+def _popped_by_name(parser: type) -> frozenset[str]:
+    """The tags of _FRAME_TAGS whose end handler, in `parser` (a class), is ReportLab's: it pops the frame on top
+    of the stack, which its tag opened."""
+    return frozenset(tag for tag in _FRAME_TAGS if hasattr(ParaParser, f"end_{tag}")
+                     and getattr(parser, f"end_{tag}") is getattr(ParaParser, f"end_{tag}"))
+
+
 class _QuickParser(ParaParser):
     """ReportLab's paragraph parser, reading the markup booklet makes without HTMLParser's machinery
     (_parser_calls; anything else goes through HTMLParser as before), and copying fragments with
     copy_fragment: the same handlers, called in the same order with the same arguments, make the same
-    fragments."""
+    fragments.
+
+    Where what its stack holds is known (each frame a _Frame's: the markup's root, <para> without attributes,
+    and the tags of _FRAME_TAGS inside it, in this parse or an earlier one in the style), a start tag of those
+    pushes a copy of the frame its handler pushed there before, a run of text makes the fragment it made there
+    before, and an end tag pops: the handlers' fragments, without their calls (a paragraph with formulas has a
+    few dozen tags and runs, nearly all of kinds its style has read before). The root's frame is the one its
+    first parse made, so that the paragraph's fragments share its lists (of links and lines), as fragments made
+    from a template do."""
 
     _given = None  # the calls of the markup `parse` is given, read already (_parsed)
     _sources = None  # a list to note, for each handle_data call, the fragment it made (_parsed)
+    _nodes: list | tuple = ()  # (frame, its _Frame) for the stack's first frames, as far as each is known
 
     def start_font(self, attributes):
         """<font>; one naming a text family in the style around it (fonts.IN_STYLE: font_for_char's answer for a
@@ -706,7 +782,27 @@ class _QuickParser(ParaParser):
 
     if _CHECKED:
         _push = _calling(ParaParser._push, copy=_COPYING)
-        handle_data = _calling(ParaParser.handle_data, copy=_COPYING)
+        _handle_data = _calling(ParaParser.handle_data, copy=_COPYING)
+
+        def handle_data(self, data):
+            """ReportLab's; where the frame on top is known, the fragment made there before, with `data`."""
+            nodes = self._nodes
+            if not nodes or len(nodes) != len(self._stack) or nodes[-1][0] is not self._stack[-1]:
+                return self._handle_data(data)
+            node = nodes[-1][1]
+            made = node.data
+            if made:
+                frag = ParaFrag.__new__(ParaFrag)
+                frag.__dict__.update(made)
+                frag.text = data
+                self.fragList.append(frag)
+                return
+            frame, count = self._stack[-1], len(self.fragList)
+            self._handle_data(data)
+            if made is None:  # (a plain frame's fragment: a copy of it, in the font of its face, holding the text)
+                plain = len(self.fragList) == count + 1 and not getattr(frame, "greek", 0) and not any(
+                    hasattr(frame, name) for name in ("cbDefn", "_selfClosingTag", "isBullet"))
+                node.data = dict(self.fragList[-1].__dict__) if plain else False
 
         def feed(self, data):
             calls, self._given = self._given, None
@@ -715,19 +811,152 @@ class _QuickParser(ParaParser):
                 if calls is None:
                     return super().feed(data)
             sources = self._sources
-            for name, *arguments in calls:
-                if sources is not None and name == "handle_data":
+            self._nodes = []
+            at = 0
+            if calls and calls[0] == _ROOT_CALL:  # <para>: its frame, the one the first parse in the style made
+                self.handle_starttag("para", [])
+                root = _frames(self._style, type(self), self.caseSensitive)
+                if root.frag is None:
+                    root.frag = copy_fragment(self._stack[0])
+                else:
+                    self._stack[0] = copy_fragment(root.frag)
+                self._nodes.append((self._stack[0], root))
+                at = 1
+            while at < len(calls):
+                call = calls[at]
+                if sources is not None and call[0] == "handle_data":
                     made = len(self.fragList)
-                    self.handle_data(*arguments)
+                    self.handle_data(call[1])
                     # the fragment made of the text and holding it as it is, or none: -1
                     sources.append(made if len(self.fragList) == made + 1 and self.fragList[-1].text is
-                                   arguments[0] else -1)
+                                   call[1] else -1)
+                elif call[0] == "handle_data":
+                    self.handle_data(call[1])
+                elif sources is None and call[0] == "handle_starttag" and call[1] in self._box_tags:
+                    at = self._box(calls, at)
+                    continue
                 else:
-                    getattr(self, name)(*arguments)
+                    self._call(call)
+                at += 1
+
+        def _call(self, call: tuple) -> None:
+            """One of _parser_calls' calls made: with what is known of the frames where it can be, else by its
+            handler."""
+            name = call[0]
+            if name == "handle_data":
+                self.handle_data(call[1])
+            elif not (name == "handle_starttag" and self._started(call[1], call[2])
+                      or name == "handle_endtag" and self._ended(call[1])):
+                getattr(self, name)(*call[1:])
+                self._in_step()
+
+        _box_tags: frozenset[str] = frozenset()  # (_BoxParser's)
+
+        def _box(self, calls: list, at: int) -> int:
+            """_BoxParser's: the box whose start tag is `calls[at]` made; where the calls after it start."""
+            self._call(calls[at])
+            return at + 1
+
+        def _in_step(self) -> None:
+            """The known frames after a handler's call: those of the stack's first frames that are as they were."""
+            nodes, stack = self._nodes, getattr(self, "_stack", ())
+            known = 0
+            while known < len(nodes) and known < len(stack) and nodes[known][0] is stack[known]:
+                known += 1
+            del nodes[known:]
+
+        def _started(self, tag: str, pairs: list) -> bool:
+            """A start tag of _FRAME_TAGS where the frame on top is known: its frame pushed (the one its handler
+            pushed there before, or its handler called); False (nothing done) elsewhere."""
+            if tag not in _FRAME_TAGS or not self._nodes:
+                return False
+            nodes, stack = self._nodes, self._stack
+            if len(nodes) != len(stack) or nodes[-1][0] is not stack[-1]:
+                return False
+            node = nodes[-1][1]
+            key = (tag, *pairs)
+            child = node.children.get(key)
+            if child is not None:
+                frame = copy_fragment(child.frag)
+                stack.append(frame)
+                nodes.append((frame, child))
+                return True
+            errors, count = len(self.errors), len(self.fragList)
+            self.handle_starttag(tag, pairs)
+            if (len(stack) == len(nodes) + 1 and stack[-2] is nodes[-1][0] and len(self.errors) == errors
+                    and len(self.fragList) == count and len(node.children) < _FRAMES_AT_MOST):
+                child = node.children[key] = _Frame(copy_fragment(stack[-1]))
+                nodes.append((stack[-1], child))
+            else:
+                self._in_step()
+            return True
+
+        def _ended(self, tag: str) -> bool:
+            """An end tag whose handler pops the frame its tag opened, on top of the stack: popped; False (nothing
+            done) for any other."""
+            stack = self._stack if tag in self._popped else None
+            if not stack or stack[-1].__tag__ != tag:
+                return False
+            stack.pop()
+            del self._nodes[len(stack):]
+            return True
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls._popped = _popped_by_name(cls)
+
+
+_QuickParser._popped = _popped_by_name(_QuickParser)
 
 
 class _BoxParser(_QuickParser):
-    """ReportLab's paragraph parser, which also turns <mscripts> and <mkern> into box fragments."""
+    """ReportLab's paragraph parser, which also turns <mscripts> and <mkern> into box fragments.
+
+    A box whose tag opens where the frame on top is known (_QuickParser: not inside another box) is made as it was
+    made there before, when its markup (the calls from its start tag to its end tag) is the same, and so is the
+    italic correction of the letter before it (a superscript starts after it): the fragments made then (the box's,
+    its character standing for the same box) without its handlers (the same few boxes recur through a book, x_i,
+    10^{-3}); _BOX_FRAGS keeps them."""
+
+    _box_tags = frozenset(("mscripts", "mkern"))
+
+    if _CHECKED:
+        def _box(self, calls: list, at: int) -> int:
+            nodes, stack = self._nodes, self._stack
+            if not nodes or len(nodes) != len(stack) or nodes[-1][0] is not stack[-1]:
+                return super()._box(calls, at)
+            tag, depth = calls[at][1], 0
+            for end in range(at, len(calls)):  # (its end tag)
+                name = calls[end][0]
+                if (name == "handle_starttag" or name == "handle_endtag") and calls[end][1] == tag:
+                    depth += 1 if name == "handle_starttag" else -1
+                    if depth == 0:
+                        break
+            else:
+                return super()._box(calls, at)
+            frags = self.fragList
+            nucleus = frags[-1] if frags and frags[-1].text else None
+            correction = (overhang(nucleus.fontName, nucleus.text[-1]) * nucleus.fontSize
+                          if tag == "mscripts" and nucleus is not None and nucleus.fontName != BOX_FONT else 0.0)
+            key = (nodes[-1][1], correction, *((c[0], c[1], *c[2]) if len(c) == 3 else c for c in calls[at:end + 1]))
+            made = _BOX_FRAGS.get(key)
+            if made is not None:
+                register_box_font()
+                for kind, attributes in made:
+                    frag = kind.__new__(kind)
+                    frag.__dict__.update(attributes)
+                    frags.append(frag)
+                return end + 1
+            count, last, errors = len(frags), frags[-1] if frags else None, len(self.errors)
+            for call in calls[at:end + 1]:
+                self._call(call)
+            if (len(nodes) == len(stack) and nodes[-1][0] is stack[-1] and not self._open_boxes
+                    and len(frags) >= count and (frags[count - 1] is last if count else True)
+                    and len(self.errors) == errors):
+                if len(_BOX_FRAGS) >= 8192:
+                    _BOX_FRAGS.clear()
+                _BOX_FRAGS[key] = tuple((type(f), dict(f.__dict__)) for f in frags[count:])
+            return end + 1
 
     def _reset(self, style):
         super()._reset(style)
@@ -882,6 +1111,13 @@ class _BoxParser(_QuickParser):
         width = frag._kern * frag.fontSize
         if width:
             self._add_box(frag, Box((), width))
+
+
+# (_Frame where a box's tag opened, the italic correction before it, its calls) -> the fragments it made there, each
+# (class, attributes): a box's width, a narrow space's glyph depend on the fonts, whose change empties it (its _Frames
+# are then made again: _TEMPLATES is emptied too, and no key of it is found again)
+_BOX_FRAGS: dict[tuple, tuple] = {}
+when_fonts_change(_BOX_FRAGS.clear)
 
 
 def boxed_markup(text: str) -> bool:
