@@ -922,6 +922,8 @@ class _BoxParser(_QuickParser):
 
     if _CHECKED:
         def _box(self, calls: list, at: int) -> int:
+            """The box whose start tag is `calls[at]` made, from _BOX_FRAGS where it can be (else by its handlers,
+            its fragments then kept there); where the calls after its end tag start."""
             nodes, stack = self._nodes, self._stack
             if not nodes or len(nodes) != len(stack) or nodes[-1][0] is not stack[-1]:
                 return super()._box(calls, at)
@@ -953,7 +955,7 @@ class _BoxParser(_QuickParser):
             if (len(nodes) == len(stack) and nodes[-1][0] is stack[-1] and not self._open_boxes
                     and len(frags) >= count and (frags[count - 1] is last if count else True)
                     and len(self.errors) == errors):
-                if len(_BOX_FRAGS) >= 8192:
+                if len(_BOX_FRAGS) >= 4096:
                     _BOX_FRAGS.clear()
                 _BOX_FRAGS[key] = tuple((type(f), dict(f.__dict__)) for f in frags[count:])
             return end + 1
@@ -1115,7 +1117,7 @@ class _BoxParser(_QuickParser):
 
 # (_Frame where a box's tag opened, the italic correction before it, its calls) -> the fragments it made there, each
 # (class, attributes): a box's width, a narrow space's glyph depend on the fonts, whose change empties it (its _Frames
-# are then made again: _TEMPLATES is emptied too, and no key of it is found again)
+# are then made again: _TEMPLATES is emptied too, and no key of it is found again); at most 4,096 boxes
 _BOX_FRAGS: dict[tuple, tuple] = {}
 when_fonts_change(_BOX_FRAGS.clear)
 
