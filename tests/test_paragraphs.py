@@ -829,8 +829,8 @@ def test_markup_in_a_math_font_is_made_from_templates_as_its_parse_makes_it(monk
 
 
 # Markup with formulas: boxes of scripts after letters of other italic corrections (f, x), nested scripts, a box in
-# bold (emboldened), fixed spaces (\\,, \\log), an italic correction (f(x)), narrow spaces, a formula's signs in the math
-# font, entities; and a link and an underline, as ReportLab's markup (written as such by booklet, not by a user)
+# bold (emboldened), fixed spaces (\, and \log), an italic correction (f(x)), narrow spaces, a formula's signs in the
+# math font, entities; and a link and an underline, as ReportLab's markup (written as such by booklet, not by a user)
 FORMULAS = ["$H_0$ and $f^2$ then $x^2$, $f^2$ again, & $10^{-3}$ or $x_i^2$ and $M_\\odot$",
             "**A bold $M_\\odot$ and $x_i$** then $x^{a^{b}}$, $a\\,b$ and $\\log g$ at 8$\\sigma$ and $f(x)$",
             "oui ? « non » ; $f^{2}$ in *italic $x_i$* $\\alpha < 5$",
