@@ -770,6 +770,8 @@ def _inline(text: str) -> str:
 def _kept(text: str) -> tuple[str, tuple[str, ...]]:
     """_converted(text), and the fallback fonts it names (in order)."""
     made = _converted(text)
+    if made == text:  # (most titles and names: kept, and pickled with the layouts, as the key's own string, not a copy)
+        made = text
     return made, (tuple(dict.fromkeys(_FONT_TAG.findall(made))) if "<font " in made else ())
 
 
