@@ -1394,3 +1394,18 @@ def test_a_relation_sign_in_running_text_neither_starts_nor_ends_a_line():
         'x=y, a =&gt; b, c &lt;- d, <font name="Mono" size="-1">a = b</font> and <font name="Mono" size="-1">x &gt; 5</font>'
     assert inline("rate at $> 84\\%$") == f'rate at{NB}<font name="Math">&gt;</font>{NB}84%'  # (a formula opening with one)
     assert plain("N = 500 and $p < 0.01$") == "N = 500 and p < 0.01"  # (plain text: spaces)
+
+
+def test_a_kept_markup_equal_to_its_text_is_the_keys_own_string():
+    """A text whose markup is the text itself (most titles and names) is kept with the layouts as the string its key
+    holds, not as an equal copy: held once in memory, pickled once. Other markup is kept as made."""
+    from booklet.cache import BuildCache
+
+    cache = BuildCache()
+    texts = ["Plain words of a kept title", "Abebe, Adaeze", "Tom & Jerry"]
+    markup._inline.cache_clear()
+    with cache.build():
+        assert [markup._inline(text) for text in texts] == ["Plain words of a kept title", "Abebe, Adaeze",
+                                                            "Tom &amp; Jerry"]
+    kept = {key[1]: (key[1], value[0]) for key, value in cache.held("layouts").items() if key[0] == "markup"}
+    assert [kept[text][1] is kept[text][0] for text in texts] == [True, True, False]
