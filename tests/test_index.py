@@ -1201,16 +1201,18 @@ def _index_lines(pdf: Pdf, by_page: bool = False) -> tuple[list[int], list[float
     return counts, dict(steps) if by_page else [step for page in sorted(steps) for step in steps[page]]
 
 
-@pytest.mark.parametrize("count, per_page, closer", [(95, [95], True), (200, [96, 104], True),
+@pytest.mark.parametrize("count, per_page, closer", [(95, [95], True), (200, [96, 104], True), (204, [98, 106], True),
                                                     (110, [88, 22], False), (100, [88, 12], False)])
 def test_an_index_that_would_end_on_a_page_of_a_few_names_is_set_closer_to_end_a_page_earlier(tmp_path, count,
                                                                                                  per_page, closer):
     """36C3 on A5 ended its index with the letter Z and 4 names on a page of their own; SIGDIAL 2020 on A4, with 8 lines
     over 3 columns. An A5 page of the index holds 88 names under its heading, 96 on a page of its own. 95 names were
-    88 and 7 on a page: under a fifth of a page, the names are set closer (their leading, the letters' spaces), no
-    closer than columns.CLOSEST, to end a page earlier; 200, 88, 96 and 16: closer from the first page on, over both.
-    110 (88 and 22, over a fifth of a page) are set as they were, a line apart as the entries' leading sets them; so
-    are 100 (88 and 12): one page would hold them only closer than CLOSEST."""
+    88 and 7 on a page: under three tenths of a page (columns.NEAR_EMPTY), the names are set closer (their leading, the
+    letters' spaces), no closer than columns.CLOSEST, to end a page earlier; 200, 88, 96 and 16: closer from the first
+    page on, over both; 204, 88, 96 and 20 (over a fifth of a page, under three tenths: SIGDIAL 2020 on A5 ended its
+    index on a page of X to Z, 17 lines over 2 columns, when a fifth was the limit), too. 110 (88 and 22) are set as
+    they were, a line apart as the entries' leading sets them; so are 100 (88 and 12): one page would hold them only
+    closer than CLOSEST."""
     from booklet.layout.columns import CLOSEST
 
     pdf = Pdf(build_booklet(_names_folder(tmp_path / "conf", count), tmp_path / "b.pdf").output)

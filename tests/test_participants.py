@@ -420,14 +420,17 @@ def _name_lines(path: Path) -> tuple[list[int], list[float]]:
     return counts, steps
 
 
-@pytest.mark.parametrize("count, per_page, closer", [(40, [40], True), (78, [36, 42], True), (44, [35, 9], False)])
+@pytest.mark.parametrize("count, per_page, closer", [(40, [40], True), (78, [36, 42], True), (43, [43], True),
+                                                    (44, [35, 9], False)])
 def test_a_list_that_would_end_on_a_page_of_a_few_names_is_set_closer_to_end_a_page_earlier(tmp_path, count,
                                                                                               per_page, closer):
     """As the index of authors (test_index): an A5 page of the list holds 35 names (with their affiliation) under its
-    heading. 40 names were 35 and 5 on a page of their own (under a fifth of a page): the names are set closer (their
-    leading and the spaces between them, no closer than columns.CLOSEST, the last few then a little tighter as before:
-    Columns._tightened), to end a page earlier; 78, 35, 38 and 5: closer from the first page on, over both. 44 (35
-    and 9, over a fifth of a page) are set as they were, the names as far apart as ever."""
+    heading. 40 names were 35 and 5 on a page of their own (under three tenths of a page: columns.NEAR_EMPTY): the
+    names are set closer (their leading and the spaces between them, no closer than columns.CLOSEST, the last few then
+    a little tighter as before: Columns._tightened), to end a page earlier; 78, 35, 38 and 5: closer from the first page
+    on, over both; 43, 35 and 8 (over a fifth of a page, under three tenths: 36C3's list on A4 ended on a page a
+    quarter full, T to Z, when a fifth was the limit). 44 (35 and 9) are set as they were, the names as far apart as
+    ever: one page would hold them only closer than CLOSEST."""
     from booklet.layout.columns import CLOSEST, TIGHTEST
 
     pdf = build(_many_folder(tmp_path / "conf", count), tmp_path / "out.pdf")

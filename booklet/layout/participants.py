@@ -6,7 +6,7 @@ index prints a name, family name first ("Smagt, Patrick van der", the family nam
 read like an index, by running an eye down the family names, and letter headings only make sense when
 every line starts with the name it is filed under. The affiliation and the country follow below, in
 smaller, muted type (the country left out when the affiliation already ends with it).
-A list that would end on a page less than a fifth full is set a little closer (its leadings and spaces, as the
+A list that would end on a page less than three tenths full is set a little closer (its leadings and spaces, as the
 index of authors is: layout.columns, Columns._closer) to end a page earlier.
 """
 
