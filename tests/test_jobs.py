@@ -706,6 +706,39 @@ def test_posters_read_in_another_process_as_here(tmp_path, monkeypatch, bad):
     assert forks == ["_send_posters"] * 2 + ["<lambda>"]
 
 
+@pytest.mark.parametrize("bad", [False, True], ids=["good", "with errors"])
+def test_the_programme_is_read_while_the_posters_are_read_elsewhere(tmp_path, monkeypatch, bad):
+    """With posters.yaml read in a forked process, the programme, the participants and people.yaml are read before
+    the posters are taken from it (the abstracts read, this process waited for them with those still to read): the
+    same Booklet and warnings, or errors, in the same order, as reading it all here, with problems in the programme
+    (a talk not among the abstracts, an unknown key) beside the posters' own."""
+    from booklet.data import programme, validate
+    from .helpers import BASE, write_conference
+
+    talks = BASE["programme.yaml"] + """\
+  - date: 2027-09-14
+    items:
+      - {time: "09:00-09:30", talk: nobody-wrote-this}
+      - {time: "09:30-10:00", title: Lunch, colour: blue}
+"""
+    folder = write_conference(tmp_path / "c", {"posters.yaml": _posters_text(40, bad), "programme.yaml": talks})
+    here = _read_outcome(folder, False)
+    messages = [f"{p.file}:{p.line} {p.message}" for p in here[1]]
+    assert any(m.startswith("programme.yaml:") and "nobody-wrote-this" in m for m in messages)
+    assert any(m.startswith("programme.yaml:") and "colour" in m for m in messages)
+    assert any(m.startswith("posters.yaml:") for m in messages)
+
+    order = []
+    real_programme, real_taken = programme.read_programme, validate._PostersElsewhere.__call__
+    monkeypatch.setattr(programme, "read_programme",
+                        lambda *args: order.append("programme") or real_programme(*args))
+    monkeypatch.setattr(validate._PostersElsewhere, "__call__",
+                        lambda self, report: order.append("posters taken") or real_taken(self, report))
+    _posters_read_elsewhere(monkeypatch)
+    assert _read_outcome(folder, True) == here
+    assert order == ["programme", "posters taken"]
+
+
 def test_posters_read_here_when_no_process_can_be_forked(tmp_path, monkeypatch):
     """Where forking fails (a limit on processes, say), posters.yaml is read here: the same outcome, and the
     pipe made for the process is closed again."""

@@ -69,22 +69,18 @@ def read_booklet(folder: Path, elsewhere: bool = False) -> tuple[Booklet, list[P
         tutorial_entries = _load(report, folder, "tutorials.yaml", Seq)
         abstracts = read_abstracts(report, abstract_entries)
         tutorials = read_tutorials(report, tutorial_entries)
+        # what needs no posters, read before they are taken: while the other process still reads them (it took
+        # longer than the abstracts at 2,000 talks, 5,000 posters, and this one waited). These files name no image
+        # and have problems of their own (`ordered` sorts by file), so the order they are read in changes nothing
+        participants, left_out = read_participants(report, folder, _load)
+        days = _read_programme(report, folder, abstracts, tutorials, abstract_entries, tutorial_entries)
+        identities = people.read_identities(report, _load(report, folder, "people.yaml", Seq))
         posters = posters_read(report) if posters_read is not None else None
     finally:
         if posters_read is not None:
             posters_read.end()
     if posters is None:
         posters = read_posters(report, _load(report, folder, "posters.yaml", Seq))
-    participants, left_out = read_participants(report, folder, _load)
-    refs = programme.Refs(abstracts, tutorials)
-    refs.excused |= {("abstract", i) for i in _ids(item for item, _ in abstract_entries)}
-    refs.excused |= {("tutorial", i) for i in _ids(tutorial_entries or ())}
-    refs.unreadable |= {what for what, names in (("abstract", ["abstracts.yaml"]), ("tutorial", ["tutorials.yaml"]))
-                        if any(_unreadable(report, n) for n in names)}
-    if any(p.file.startswith("abstracts/") and p.key == "" and p.severity == "error" for p in report.problems):
-        refs.unreadable.add("abstract")
-    days = programme.read_programme(report, _load(report, folder, "programme.yaml", Map), refs)
-    identities = people.read_identities(report, _load(report, folder, "people.yaml", Seq))
     problems = ordered(report.problems)
     if conference is None or any(p.severity == "error" for p in problems):
         raise DataError(problems)
@@ -94,6 +90,19 @@ def read_booklet(folder: Path, elsewhere: bool = False) -> tuple[Booklet, list[P
                       left_out_participants=left_out,
                       people=identities, named_files=tuple(sorted(named.items())))
     return booklet, problems
+
+
+def _read_programme(report: Report, folder: Path, abstracts, tutorials, abstract_entries, tutorial_entries):
+    """programme.yaml's days, its items' ids looked up among `abstracts` and `tutorials`: an id is not reported
+    missing when its entry (among `abstract_entries`, `tutorial_entries`) or its whole file could not be read."""
+    refs = programme.Refs(abstracts, tutorials)
+    refs.excused |= {("abstract", i) for i in _ids(item for item, _ in abstract_entries)}
+    refs.excused |= {("tutorial", i) for i in _ids(tutorial_entries or ())}
+    refs.unreadable |= {what for what, names in (("abstract", ["abstracts.yaml"]), ("tutorial", ["tutorials.yaml"]))
+                        if any(_unreadable(report, n) for n in names)}
+    if any(p.file.startswith("abstracts/") and p.key == "" and p.severity == "error" for p in report.problems):
+        refs.unreadable.add("abstract")
+    return programme.read_programme(report, _load(report, folder, "programme.yaml", Map), refs)
 
 
 def _misnamed(report: Report, folder: Path) -> None:
