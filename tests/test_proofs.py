@@ -2186,6 +2186,30 @@ def test_a_poster_proof_says_when_and_where_its_poster_session_is(tmp_path):
     assert (rows["poster-ivo-kask"]["day"], rows["poster-ivo-kask"]["room"]) == ("Monday 13 September", "Foyer")
 
 
+def test_a_proof_after_midnight_says_the_next_day_and_the_others_of_its_night_their_own(tmp_path):
+    """Each day's title is written once for all the proofs (plan._when keeps them by date): a talk after midnight is
+    given on the next day, and its proof says so, while the talk before midnight, of the same night's day, and the
+    tutorial of the day say that day's."""
+    programme = yaml_text("""\
+        days:
+          - date: 2027-09-13
+            items:
+              - {time: "14:00-17:00", tutorial: bayes-intro}
+              - parallel:
+                  - {session: Night A, items: [{time: "23:00-24:00", title: Quiz}, {time: "00:00-01:00", talk: lund-2026}]}
+                  - {session: Night B, items: [{time: "23:30-00:30", talk: okafor}, {time: "00:30-01:30", title: Film}]}
+        """)
+    folder = write_conference(tmp_path / "data", {"programme.yaml": programme})
+    result = write_proofs(folder, tmp_path / "out")
+    with (tmp_path / "out" / "manifest.csv").open(encoding="utf-8-sig", newline="") as file:
+        rows = {row["id"]: row for row in csv.DictReader(file)}
+    assert (rows["lund-2026"]["day"], rows["lund-2026"]["time"]) == ("Tuesday 14 September", "00:00\u201301:00")
+    assert (rows["okafor"]["day"], rows["okafor"]["time"]) == ("Monday 13 September", "23:30\u201300:30")
+    assert rows["bayes-intro"]["day"] == "Monday 13 September"
+    header = next(p for p in result.proofs if p.id == "lund-2026").header
+    assert "Tuesday 14 September \u00b7 00:00\u201301:00" in header[1][0]
+
+
 def test_the_manifest_is_utf_8_with_a_byte_order_mark_and_crlf_rows_for_excel(tmp_path):
     """Excel on Windows read manifest.csv (UTF-8, no BOM) in the ANSI code page: "Peñalosa" came out "PeÃ±alosa". It
     starts with a byte order mark (Excel and Word's mail merge take it as UTF-8), each row ending in CRLF."""

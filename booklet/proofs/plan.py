@@ -242,6 +242,7 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot],
     used: set[str] = set()
     proofs = []
     language = booklet.conference.language
+    days: dict = {}  # (_when: each day's title, written once)
     addresses = known_emails(booklet)
     # an id that is a file name as it is keeps it; one made so (`a/b` -> `a_b`) gives way to it ("a_b-2"): the proof
     # `booklet proof a_b` gives is the abstract a_b's
@@ -260,7 +261,7 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot],
         speakers = abstract.speakers
         proofs.append(addressed(Proof(named[abstract.id], "abstract", abstract.id,
                                       markup.plain(abstract.title), speakers, (abstract_key_at(index),),
-                                      *_when(slot, language), addresses=_emails(left_out),
+                                      *_when(slot, language, days), addresses=_emails(left_out),
                                       unaddressed=_unaddressed(left_out),
                                       **_unnamed_for(speakers, left_out, abstract.authors, abstract.source)),
                                 addresses))
@@ -270,14 +271,14 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot],
         stem = _file_safe(tutorial.id)
         stem = stem if stem.casefold() not in used else "tutorial-" + stem
         proofs.append(addressed(Proof(_unique(stem, used), "tutorial", tutorial.id, markup.plain(tutorial.title),
-                                      tutorial.presenters, (f"tutorial-{tutorial.number}",), *_when(slot, language),
+                                      tutorial.presenters, (f"tutorial-{tutorial.number}",), *_when(slot, language, days),
                                       addresses=_emails(tutorial.unnamed), unaddressed=_unaddressed(tutorial.unnamed),
                                       **_unnamed_for(tutorial.presenters, tutorial.unnamed, tutorial.authors,
                                                      tutorial.source)), addresses))
     presented = poster_slots(booklet)
     for person, indices in poster_authors(booklet.posters, booklet.people):
         posters = [booklet.posters[i] for i in indices]
-        when = {_when(presented.get(i), language) for i in indices}  # (posters presented at different times: none)
+        when = {_when(presented.get(i), language, days) for i in indices}  # (posters presented at different times: none)
         proofs.append(addressed(Proof(_unique("poster-" + _slug(person.name), used), "poster",
                                       ", ".join(str(p.number) for p in posters),
                                       " / ".join(markup.plain(p.title) for p in posters), (person,),
@@ -291,7 +292,7 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot],
         if (left_out := _emails(poster.unnamed)) or not poster.authors:
             proofs.append(Proof(_unique(f"poster-{poster.number}", used), "poster", str(poster.number),
                                 markup.plain(poster.title), (), (poster_key(index),),
-                                *_when(presented.get(index), language), source=poster.source,
+                                *_when(presented.get(index), language, days), source=poster.source,
                                 addresses=left_out))
     return add_chairs(booklet, proofs, sessions, addresses, used, orders)
 
@@ -443,16 +444,20 @@ def addressed(proof: Proof, known: tuple[People, dict[Identity, tuple[str, ...]]
     """`proof`, each of its people without an address of their own given the one the data gives that person
     elsewhere (`known_emails`): Max Weiß's `email:` on one of his abstracts is his for the others, and for his
     poster. An address of their own is kept; when the data gives the person several, none is chosen: they are
-    the proof's `unsure`, which its warning names."""
+    the proof's `unsure`, which its warning names. `proof` itself when that changes nothing (most proofs: every
+    proof of a conference is planned on each run of proofs, and a copy of each cost 4 % of planning them)."""
     who, emails = known
     people, unsure = [], []
+    changed = False
     for person in proof.people:
         found = () if person.email else emails.get(who.of(person.name), ())
         if len(found) == 1:
-            person = replace(person, email=found[0])
+            person, changed = replace(person, email=found[0]), True
         elif found:
             unsure.append((markup.plain(person.name), found))
         people.append(person)
+    if not changed and tuple(unsure) == proof.unsure:
+        return proof
     return replace(proof, people=tuple(people), unsure=tuple(unsure))
 
 
@@ -503,15 +508,23 @@ def _same_person(named: list[tuple[Person, list[int]]], person: Person, declared
     return (same or free or [None])[0]
 
 
-def _when(slot: Slot | None, language: str = "en") -> tuple[str, str, str]:
+def _when(slot: Slot | None, language: str = "en", days: dict | None = None) -> tuple[str, str, str]:
     """(day, time, room) of a scheduled item as plain text, the day in `language`; empty strings when it is not in
-    the programme."""
+    the programme. `days`: the day titles written so far (its date -> title), for this `language`, taken from there
+    (plan_proofs asks the same few days' titles for each of 2,000 proofs: each written again through the cache of
+    dates was a third of planning them)."""
     from ..layout.programme import day_title
 
     if slot is None:
         return "", "", ""
     room = slot.item.room or (slot.session.room if slot.session else None)
-    return day_title(slot.day, language, start=False, date=slot.date), str(slot.item.time or ""), _printed(room)
+    date = slot.date or slot.day.date
+    title = days.get(date) if days is not None else None
+    if title is None:
+        title = day_title(slot.day, language, start=False, date=slot.date)
+        if days is not None:
+            days[date] = title
+    return title, str(slot.item.time or ""), _printed(room)
 
 
 def _printed(text: str | None) -> str:

@@ -164,10 +164,17 @@ def _proofs_of(booklet: Booklet, page_size: str) -> list[Proof]:
     ctx = Context(booklet, page_for(page_size))
     # (where the booklet says what underlining a presenting author means, for each entry that underlines one)
     explained = {**abstracts.underlining_explained(ctx), **posters.underlining_explained(ctx)}
-    return [replace(proof, explained_at=tuple(dict.fromkeys(explained[key] for key in proof.anchors
-                                                            if key in explained)))
-            if proof.kind in ("abstract", "poster") else proof
-            for proof in plan_proofs(booklet, ctx.slots, ctx.session_orders)]
+    return [_explained_at(proof, explained) for proof in plan_proofs(booklet, ctx.slots, ctx.session_orders)]
+
+
+def _explained_at(proof: Proof, explained: dict[str, str]) -> Proof:
+    """`proof` with the link keys of the pages that say what its entries' underlining means (`explained`: an entry's
+    link key -> that page's, layout's underlining_explained), for an abstract's or a poster's proof; `proof` itself
+    when it has none (no copy of each proof whose entries underline no one)."""
+    if proof.kind not in ("abstract", "poster"):
+        return proof
+    at = tuple(dict.fromkeys(explained[key] for key in proof.anchors if key in explained))
+    return replace(proof, explained_at=at) if at != proof.explained_at else proof
 
 
 def _planned(built: BuildResult, pdf: bytes, page_size: str, proofs: list[Proof] | None = None) -> _Plan:
