@@ -26,8 +26,9 @@ second of system time more, from one run to the next.
 What each ratio divides by. "/ build" is the median (by wall time) of the timed `booklet build` runs, and
 "/ build -j 1" that of the timed `build --jobs 1` runs; each runs at the top of a round, before that round's
 edits, so the first round's finds the data as the untimed build left it (every layout in the cache) and later
-rounds' find the last round's correction and comments since the cache's last build (proofs never write it):
-a mix of unlike builds, used by every row ("target" is judged against the quicker of the two). For the
+rounds' find the last round's correction and comments since the cache's last build (proofs never write it;
+a correction swapped back is laid out again too: at 500 talks each such build cost about 0.2 s of CPU more
+than the first round's): a mix of unlike builds, used by every row ("target" is judged against the quicker of the two). For the
 corrected case that is not the like comparison, so it has a column of its own, "/ like build": the median of
 a `booklet build` (default options, as proofs build; to a PDF of its own) of the very data the proofs of that
 round read, run right after the abstract is corrected and before those proofs, with a copy of the cache as
