@@ -651,3 +651,21 @@ def test_authors_written_as_one_string_are_read_as_a_tables_cell_of_names(tmp_pa
     tutorial = next(t for t in imported.documents["tutorials.yaml"] if t["title"] == "Neural Chat Models")
     assert [p["name"] for p in tutorial["presenters"]] == ["Ana Smith", "MA Lee"]
     read_back(imported, tmp_path / "folder")
+
+
+@pytest.mark.parametrize("written, names", [
+    ("Santiago Ramón y Cajal, Nina Dethlefs, and Vlad Niculae", ["Santiago Ramón y Cajal", "Nina Dethlefs",
+                                                                  "Vlad Niculae"]),
+    ("Maria da Silva e Souza and Nina Dethlefs", ["Maria da Silva e Souza", "Nina Dethlefs"]),
+    ("Ramón y Cajal, Santiago", ["Santiago Ramón y Cajal"]),
+    ("AT&T Labs Research", ["AT&T Labs Research"])])
+def test_authors_written_as_one_string_are_parted_only_where_names_are(tmp_path, written, names):
+    """Authors written as one string are a list in English ('A, B, and C'): a family name's 'y' or 'e' (Spanish,
+    Portuguese) joins no two people there (table.split_names: "Santiago Ramón y Cajal, Nina Dethlefs, and Vlad
+    Niculae" was four people, "Santiago Ramón" and "Cajal"), and a name every reader reads as one person's is one
+    (table.several_people: "Ramón y Cajal, Santiago" was three, "AT&T Labs Research" two)."""
+    program = TUTORIAL_PROGRAM.replace('"Andr\\xE9 Martins, Vlad Niculae, and Nina Dethlefs"', f'"{written}"')
+    assert program != TUTORIAL_PROGRAM
+    imported = read(write_handbook(tmp_path / "hb", **{"tutorial_program.yml": program}), Options())
+    tutorial = next(t for t in imported.documents["tutorials.yaml"] if t["title"] == "Neural Chat Models")
+    assert [p["name"] for p in tutorial["presenters"]] == names

@@ -2843,3 +2843,18 @@ def test_a_placeholder_with_a_family_given_apart_has_no_people_yaml_entry():
               Person("Victor Jáquez Leal", [], None, False, "Jáquez Leal")]
     assert people_file([Entry("a", "T", people)], notes) == [{"name": "Victor Jáquez Leal", "family": "Jáquez Leal"}]
     assert len(notes) == 1 and "('Victor Jáquez Leal')" in notes[0], notes
+
+
+def test_y_and_e_join_a_family_name_s_words_in_a_cell_that_joins_names_with_and():
+    """A Spanish or Portuguese family name joins its words with 'y' or 'e' ('Ramón y Cajal'); a cell of names of
+    another language, which joins them with 'and' ('und', 'et', '&'), read it between two people's: "Santiago Ramón y
+    Cajal, Ana Smith and Bo Lee" was four people, 'Santiago Ramón' and 'Cajal' among them. A cell whose names only 'y'
+    or 'e' join still parts them ('Ana López y Bo Ruiz'); a person's name alone is one (several_people)."""
+    assert table.split_names("Santiago Ramón y Cajal, Ana Smith, and Bo Lee") == [
+        "Santiago Ramón y Cajal", "Ana Smith", "Bo Lee"]
+    assert table.split_names("Maria da Silva e Souza & Bo Lee") == ["Maria da Silva e Souza", "Bo Lee"]
+    assert table.split_names("Ana López y Bo Ruiz") == ["Ana López", "Bo Ruiz"]
+    assert table.split_names("Ana López y Bo Ruiz y Cy Paz") == ["Ana López", "Bo Ruiz", "Cy Paz"]
+    assert [p.name for p in table.several_people("Maria da Silva e Souza and Bo Lee")] == [
+        "Maria da Silva e Souza", "Bo Lee"]  # (was one person: the 'e' read as joining a family name, the 'and' not)
+    assert table.several_people("Ramón y Cajal, Santiago") == []

@@ -42,7 +42,7 @@ from . import Imported, Options, SourceError, utf8_text
 from .assemble import (NOBODY, Block, Conference, Entry, Person, affiliation, assemble, end_before_start,
                        line_kind, plus_minutes, refuse_off_its_day, slug, web_address)
 from .latex import latex_line, latex_text, unknown_commands
-from .table import split_names, turned_name
+from .table import several_people, split_names, turned_name
 
 FORMAT = "aclpub2"
 DETAILS = "conference_details.yml"
@@ -600,12 +600,14 @@ def _refuse_end_before_start(file: str, record: Map, title: str, end: str, start
 def _names(value) -> list:
     """Authors as aclpub2 writes them: a list (of names or records), or one string 'A, B, and C', read as a table's
     cell of names is (table.split_names: 'Smith, Ana and Lee, Bo' is two people, 'Smith, Ana' one, 'Smith, Ana, Jones'
-    kept as written, which the import's note names)."""
+    kept as written, which the import's note names); one person's name by every reader's test of one (table.several_people:
+    'Ramón y Cajal, Santiago', whose family name joins its words with 'y', and 'AT&T Research' are one each)."""
     if value is None:
         return []
     if isinstance(value, list):
         return list(value)
-    return split_names(str(value))
+    names = split_names(str(value))
+    return names if len(names) < 2 or several_people(str(value)) else [str(value).strip()]
 
 
 def _member(person: dict, role: str = "") -> dict:

@@ -817,6 +817,10 @@ _SUPERSCRIPT = str.maketrans("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u
 # not inside brackets ("Ana Smith (Physics and Astronomy)": her affiliation; looked for over the next 300 characters,
 # not to the end of the cell from every "and": a cell of 8,000 names took 2 s of CPU to split, 0.005 s without it)
 _AND = re.compile(r"(?:(?:\s+(?:and|und|et|(?-i:y|e)|&)(?=\s))+\s+|\s*&\s*)(?![^()]{0,300}\))", re.I)
+# _AND without the Spanish and Portuguese 'y' and 'e': in a cell that joins names with another word ('and', 'und', 'et',
+# '&'), they join the words of a family name ("Santiago Ramón y Cajal, Ana Smith, and Bo Lee": three people, not
+# 'Santiago Ramón' and 'Cajal' besides)
+_AND_NOT_YE = re.compile(_AND.pattern.replace("|(?-i:y|e)", ""), re.I)
 # what names nobody in a list of names, with the "and" before it: "et al.", "and others", "u. a.", "etc."
 # (each from the start of its run of commas and spaces: tried from every one of them, a cell of thousands took seconds)
 _ET_AL = re.compile(r"(?<![\s,;])[\s,;]*(?:(?:\band|\bund|&)\s*)?(?:\bet\s+al\b\.?|(?-i:\bu\.\s*a\.)|\betc\b\.?)"
@@ -996,7 +1000,8 @@ def split_names(cell: str, last_first: bool = False, cut: list | None = None, le
     Jones' is kept as written, whose family name is whose untold). A closing 'et al.' (or 'and others', 'u. a.',
     'etc.') names nobody: left out, and the cell appended to `cut` (when given) for the notes to say so. Given names
     are any script's, joined by hyphens or spaces ('Dupont, Jean-Pierre', 'Nguyễn, Thị Minh'); `leaning`: the column
-    writes 'Last, First' (last_first_leaning)."""
+    writes 'Last, First' (last_first_leaning). A Spanish or Portuguese 'y' or 'e' parts names only in a cell that
+    joins none with 'and', 'und', 'et' or '&' (_AND_NOT_YE: 'Santiago Ramón y Cajal, Ana Smith and Bo Lee')."""
     named, found = _ET_AL.subn("", cell.strip())
     if found and cut is not None:
         cut.append(cell)
@@ -1007,17 +1012,18 @@ def split_names(cell: str, last_first: bool = False, cut: list | None = None, le
     if len(pieces) > 1:
         return [p.strip(" ,") for p in pieces]
     cell = pieces[0] if pieces else cell
-    if last_first and cell.count(",") == 1 and not _AND.search(cell):
+    ands = _AND_NOT_YE if _AND_NOT_YE.search(cell) else _AND  # ('y' and 'e' join no names beside an 'and')
+    if last_first and cell.count(",") == 1 and not ands.search(cell):
         return [cell]
-    anded = _AND.split(cell)
+    anded = ands.split(cell)
     if len(anded) > 1 and all(_name_commas(name) == 1 and _one_last_first(*_institution_after(name)[0].split(",", 1),
                                                                            leaning=leaning) for name in anded):
         return [name.strip() for name in anded]  # BibTeX's "Smith, Ana and Lee, Bo"
-    parts = _tags_kept([p.strip() for p in _NAME_COMMA.split(_AND.sub(", ", cell)) if p.strip()], leaning)
-    if len(parts) == 2 and not _AND.search(cell):
+    parts = _tags_kept([p.strip() for p in _NAME_COMMA.split(ands.sub(", ", cell)) if p.strip()], leaning)
+    if len(parts) == 2 and not ands.search(cell):
         if _one_last_first(*parts, leaning=leaning):
             return [cell]
-    if len(parts) >= 3 and not _AND.search(cell):
+    if len(parts) >= 3 and not ands.search(cell):
         return _family_first_people(parts, leaning)  # ("Smith, Ana, Jones, Bo", "Smith, J., Doe, A. B.")
     return parts
 
@@ -1251,7 +1257,7 @@ def several_people(name: str) -> list[Person]:
     objects; the schedules' speakers and the EuroPython export's through assemble.names_in)."""
     apart = _AND.search(name) or _NAME_PIECES.search(name)  # ('and', ';', '|', a line)
     if (not apart and ("," not in name or name.count(",") == 1 and _one_last_first(*name.split(","), leaning=False))
-            or not _NAME_PIECES.search(name) and _family_joined(name)
+            or not _NAME_PIECES.search(name) and not _AND_NOT_YE.search(name) and _family_joined(name)
             or len(split_names(name)) < 2):  # (most names: one person's, as split_names would find: no further)
         return []
     people = people_from(name)
