@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import booklet.lint.fit
 import booklet.lint.names
 from booklet.check import read
 from booklet.cli import main
@@ -46,13 +47,14 @@ def _texts(lines: list[str]) -> list[range]:
 
 
 KEEPING = ("word", "placeholder", "empty", "long", "swap", "example")  # edits within texts that keep their lines
-EDITS = (*KEEPING, "line added", "title", "author")
+MOVING = ("line added", "line removed", "paragraph", "two texts")  # edits within texts that move the lines below
+EDITS = (*KEEPING, *MOVING, "comment", "title", "author")
 
 
 def _edit(lines: list[str], rng: random.Random, kind: str) -> None:
     """One edit of abstracts.yaml's `lines`, made in place, of `kind` (EDITS): in one text keeping its lines
     (KEEPING), or else."""
-    text = rng.choice(_texts(lines))
+    text = rng.choice([text for text in _texts(lines) if any(lines[at].strip() for at in text)])
     if kind == "word":  # a word corrected
         at = rng.choice([at for at in text if lines[at].strip()])
         words = lines[at].split(" ")
@@ -76,6 +78,20 @@ def _edit(lines: list[str], rng: random.Random, kind: str) -> None:
         lines[other.start:other.stop] = (mine + [""] * len(theirs))[:len(theirs)]
     elif kind == "line added":  # every line below moves
         lines.insert(text.start, "    A sentence added above the others.")
+    elif kind == "line removed":
+        del lines[rng.choice(text)]
+    elif kind == "paragraph":  # a paragraph break and a sentence after it, within the text or at its end
+        at = rng.choice([*text, text.stop])
+        lines[at:at] = ["", "    A paragraph added."]
+    elif kind == "two texts":  # lines added to one text and a line removed from another, below or above it
+        other = rng.choice([other for other in _texts(lines) if other != text])
+        edits = [(text.start, text.start, ["    Two sentences added,", "    on lines of their own."]),
+                 (other.stop - 1, other.stop, [])]
+        for start, stop, new in sorted(edits, reverse=True):  # (the lower first: the upper's lines stay where they are)
+            lines[start:stop] = new
+    elif kind == "comment":  # a comment between two entries: outside any text, every line below moves
+        at = rng.choice([at for at, line in enumerate(lines) if line.startswith("- ")][1:])
+        lines.insert(at, "# checked")
     elif kind == "title":
         at = rng.choice([at for at, line in enumerate(lines[:-1]) if line.startswith("  title: ")
                          and re.match(r"  [a-z]+:|- ", lines[at + 1])])  # (a title on one line)
@@ -86,9 +102,10 @@ def _edit(lines: list[str], rng: random.Random, kind: str) -> None:
 
 
 def _plant_variant(folder: Path) -> None:
-    """A poster by the first author of abstracts.yaml, the last two letters of the family name swapped: a name-variant
-    finding about an abstract's author, in the programme order of names."""
-    name = re.search(r"name: (\S+ \S+)\n", (folder / "abstracts.yaml").read_text(encoding="utf-8"))[1]
+    """A poster by the last author of abstracts.yaml, the last two letters of the family name swapped: a name-variant
+    finding about an abstract's author, in the programme order of names, and one about the poster's, naming the
+    author's line ("first at abstracts.yaml:812"), which an edit above it moves."""
+    name = re.findall(r"name: (\S+ \S+)\n", (folder / "abstracts.yaml").read_text(encoding="utf-8"))[-1]
     posters = folder / "posters.yaml"
     count = posters.read_text(encoding="utf-8").count("\n- number:")
     with posters.open("a", encoding="utf-8") as file:
@@ -99,16 +116,21 @@ def _plant_variant(folder: Path) -> None:
 def test_a_lint_after_random_edits_of_abstracts_finds_what_a_whole_lint_finds(tmp_path, monkeypatch, seed):
     """Random edits of a generated book's abstracts, one after another, each linted by lint_again (the last lint's
     note in the disk cache) and by a whole lint: the same findings, in the same order, at the same lines, every time.
-    An edit within texts that keeps their lines runs no check of names (their findings are the last lint's); any other
-    edit lints the whole book."""
+    An edit within texts takes the last lint's findings of the checks that read no text (it measures the edited
+    abstracts' lengths alone), and one that keeps the texts' lines runs no check of names; any other edit (a comment
+    between entries, a title, an author) lints the whole book."""
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
     folder = _generated(tmp_path / "conference", talks=24, posters=30, seed=seed)
     _plant_variant(folder)
     path, page, rng = folder / "abstracts.yaml", page_for("A5"), random.Random(seed)
     names_run, real_names = [], booklet.lint.names.check_names
     monkeypatch.setattr(booklet.lint.names, "check_names", lambda *a, **k: names_run.append(1) or real_names(*a, **k))
+    measured, real_lengths = [], booklet.lint.fit.lengths_by_abstract
+    monkeypatch.setattr(booklet.lint.fit, "lengths_by_abstract",
+                        lambda *a, only=None, **k: measured.append(only) or real_lengths(*a, only=only, **k))
     kinds, found = [], set()
-    for step, kind in enumerate([None, *rng.sample(EDITS * 2, len(EDITS) * 2)]):
+    edits = [*EDITS, *rng.sample(EDITS, 5)]  # (each kind once, some twice: 18 lints, as many as the test made before)
+    for step, kind in enumerate([None, *rng.sample(edits, len(edits))]):
         if kind is not None:
             before = path.read_text(encoding="utf-8")
             lines = before.split("\n")
@@ -117,13 +139,14 @@ def test_a_lint_after_random_edits_of_abstracts_finds_what_a_whole_lint_finds(tm
             path.write_text("\n".join(lines), encoding="utf-8")
             kind = kind if "\n".join(lines) != before else "word"  # (the same title or name again: nothing edited)
         booklet_, _ = read(folder)
-        names_run.clear()
+        names_run.clear(), measured.clear()
         again = lint_again(booklet_, page, folder)
-        took = not names_run
+        took, kept = measured != [None], not names_run
         whole = lint(booklet_, page, folder)
         assert again == whole, (step, kinds)
         if kind is not None:
-            assert took == (kind in KEEPING), kinds
+            assert took == (kind in KEEPING + MOVING), kinds
+            assert kept or kind not in KEEPING, kinds
         found |= {p.kind for p in whole}
     assert {"name-variant", "too-long", "placeholder", "missing-text", "example"} <= found
 
@@ -179,6 +202,36 @@ def test_a_build_after_one_abstract_corrected_reports_what_a_build_without_the_c
     assert again.exit_code == cold.exit_code == 0
     assert again.output.replace("b.pdf", "c.pdf") == cold.output
     assert f"abstracts.yaml:{text.start}: [3].abstract: warning: 'TBA' is a placeholder" in again.output
+
+
+def test_a_check_after_a_paragraph_added_to_an_abstract_moves_the_warnings_below_it(tmp_path, monkeypatch):
+    """`booklet check`, a paragraph break and a sentence added to one abstract's text (two lines more), then checked
+    again: the last lint's findings are taken (only the edited abstract's length measured again), each below the
+    edit two lines further, as `booklet check` without the cache reports them: an author written 'TBA' in a later
+    abstract among them."""
+    folder = _generated(tmp_path / "conference", talks=10, posters=6, seed=7)
+    path = folder / "abstracts.yaml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = max(at for at, line in enumerate(lines) if re.match(r"\s+(- )?name: \S", line))  # (the last author)
+    lines[at] = lines[at].split("name:")[0] + "name: TBA"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    runner = CliRunner()
+    first = runner.invoke(main, ["check", str(folder)])
+    assert re.search(rf"^abstracts.yaml:{at + 1}: \[9\]\.\S+: warning: 'TBA' is a placeholder", first.output, re.M)
+    text = _texts(lines)[2]
+    lines[text.start + 1:text.start + 1] = ["", "    A paragraph added."]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    measured, real_lengths = [], booklet.lint.fit.lengths_by_abstract
+    monkeypatch.setattr(booklet.lint.fit, "lengths_by_abstract",
+                        lambda *a, only=None, **k: measured.append(only) or real_lengths(*a, only=only, **k))
+    again = runner.invoke(main, ["check", str(folder)])
+    assert measured == [{2}]  # (the note taken)
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    cold = runner.invoke(main, ["check", str(folder)])
+    assert again.exit_code == cold.exit_code == first.exit_code == 0
+    assert again.output == cold.output != first.output
+    assert re.search(rf"^abstracts.yaml:{at + 3}: \[9\]\.\S+: warning: 'TBA' is a placeholder", again.output, re.M)
 
 
 def test_a_text_edit_that_makes_most_abstracts_short_lints_every_length_again(tmp_path, monkeypatch):

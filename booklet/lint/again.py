@@ -13,16 +13,19 @@ data folder and page) holds
 - each check's findings (lint.parts), the abstracts' lengths by abstract (fit.lengths_by_abstract), which entries hold
   init's example values (example.example_holders), and a hash of each abstract's text as read (_digests).
 
-A lint takes the note when the key is the same and abstracts.yaml has as many lines as the text kept and differs from it
-only inside the `abstract: |` (or `>`) block texts of the file's entries (each line that differs is indented deeper
-than the key whose text it is in, after it and before the entry's next key), and the abstracts whose texts differ from
-those it read are the entries of those blocks alone (not one that takes its text from another's, `<<: *anchor`): every
-key and every other value is on the line it was on, so every check that reads no abstract's text (all but lint.READS_TEXT) finds what it found, and those
-findings are taken; the checks that read texts run again, the lengths for the abstracts edited alone (one abstract's
-length does not depend on the others' texts), the example's looking again at the abstracts edited alone. Any other
-edit (a title, an author, a line added: every line below it moved) lints the whole book, as a build without the note
-does. Either way the note is kept for the next lint. The findings are those of a whole lint of the same data, in the
-same order, at the same lines.
+A lint takes the note when the key is the same and abstracts.yaml differs from the text kept only inside the
+`abstract: |` (or `>`) block texts of the file's entries (the lines that are in no such text the same, in the same
+order: each line that differs, or is added or removed, is blank or indented deeper than the key whose text it is in,
+after it and before the entry's next key), and the abstracts whose texts differ from those it read are the entries of
+those blocks alone (not one that takes its text from another's, `<<: *anchor`): every key and every other value is as
+it was, on the line it was on or, when an edit added or removed lines (a sentence on a line of its own, a paragraph),
+on a line as many lines further. So every check that reads no abstract's text (all but lint.READS_TEXT) finds what it
+found, each finding at its line now (_Moves.placed); a check one of whose findings cannot be placed so (its message
+names a line that moved: "first at abstracts.yaml:812") runs again, as do the checks that read texts, the lengths for
+the abstracts edited alone (one abstract's length does not depend on the others' texts), the example's looking again
+at the abstracts edited alone. Any other edit (a title, an author, a comment between entries) lints the whole book,
+as a build without the note does. Either way the note is kept for the next lint. The findings are those of a whole
+lint of the same data, in the same order, at the same lines.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..cache import disk
@@ -65,7 +69,8 @@ def lint_again(booklet, page, folder: Path | None, started: int | None = None) -
     name = disk.key(KIND, os.path.realpath(folder), repr(page))
     note = disk.load(KIND, name, tuple, lasts=False) if context is not None and text is not None else None
     digests = _digests(booklet)
-    edited = _edited(note, context, text, booklet, digests) if note is not None and len(note) == 6 else None
+    changes = _edited(note, context, text, booklet, digests) if note is not None and len(note) == 6 else None
+    edited, moves = changes or (None, None)
     lines = _Told(folder, {} if edited is None else {booklet.abstracts[at].source.key: line
                                                      for at, line in edited.items()})
     if edited is None:
@@ -73,10 +78,13 @@ def lint_again(booklet, page, folder: Path | None, started: int | None = None) -
         others, holding = example_holders(booklet)
         taken = {}
     else:
-        lengths = {at: found for at, found in note[3] if at not in edited}
-        lengths = dict(sorted({**lengths, **lengths_by_abstract(booklet, page, lines, only=edited)}.items()))
+        kept = {at: moves.placed([found]) for at, found in note[3] if at not in edited}
+        measured = {*edited, *(at for at, placed in kept.items() if placed is None)}  # (or that cannot be placed)
+        lengths = {at: placed[0] for at, placed in kept.items() if placed is not None}
+        lengths = dict(sorted({**lengths, **lengths_by_abstract(booklet, page, lines, only=measured)}.items()))
         others, holding = note[4][0], (note[4][1] - edited.keys()) | example_holders(booklet, abstracts=edited)[1]
-        taken = {check: found for check, found in note[2] if check not in READS_TEXT}
+        taken = {check: placed for check, found in note[2] if check not in READS_TEXT
+                 for placed in [moves.placed(found)] if placed is not None}
     taken |= {"lengths": list(lengths.values()), "example": check_example(booklet, folder, (others, holding))}
     found = parts(booklet, page, folder, taken, lines)
     if context is not None and text is not None and (started is None or changed < started):
@@ -135,28 +143,90 @@ def _digests(booklet) -> tuple[bytes, ...]:
                  for a in booklet.abstracts)
 
 
-def _edited(note: tuple, context: str, text: str, booklet, digests: tuple[bytes, ...]) -> dict[int, int] | None:
-    """The places in booklet.abstracts of the abstracts whose texts alone differ from those the note's lint read, each
-    with the line (from 1) of its `abstract:` key, when nothing else does (see the module's docstring); else None.
-    `digests`: _digests(booklet). Abstracts of abstracts/*.yaml may be there too: the note's key holds their files'
-    bytes (an edit of them lints the whole book), so they are as the note's lint read them (the sample's five: every
-    warm rebuild of it after a text edited in abstracts.yaml linted the whole book)."""
+def _edited(note: tuple, context: str, text: str, booklet, digests: tuple[bytes, ...]
+            ) -> tuple[dict[int, int], _Moves] | None:
+    """(the places in booklet.abstracts of the abstracts whose texts alone differ from those the note's lint read, each
+    with the line (from 1) of its `abstract:` key; where the note's lines are now), when nothing else does (see the
+    module's docstring); else None. `digests`: _digests(booklet). Abstracts of abstracts/*.yaml may be there too: the
+    note's key holds their files' bytes (an edit of them lints the whole book), so they are as the note's lint read
+    them (the sample's five: every warm rebuild of it after a text edited in abstracts.yaml linted the whole book)."""
     if note[0] != context or not isinstance(note[1], str) or len(note[5]) != len(digests):
         return None
-    edited = _edited_blocks(note, text, booklet)
-    if edited is None or {at for at, (was, is_) in enumerate(zip(note[5], digests)) if was != is_} - edited.keys():
+    changes = _edited_blocks(note[1], text, booklet)
+    if changes is None or {at for at, (was, is_) in enumerate(zip(note[5], digests)) if was != is_} - changes[0].keys():
         return None  # (a text changed outside the blocks edited: an entry that merges another's, `<<: *anchor`)
-    return edited
+    return changes
 
 
-def _edited_blocks(note: tuple, text: str, booklet) -> dict[int, int] | None:
-    """_edited's abstracts as the lines of abstracts.yaml tell them: those whose `abstract:` block texts hold the lines
-    that differ from the note's text, each with the line of its key; None when a line that differs is in no such
-    block."""
-    if note[1] == text:
-        return {}
-    then, now = note[1].split("\n"), text.split("\n")
-    if len(then) != len(now):
+class _Moves:
+    """Where each line of abstracts.yaml as the note's lint read it is now, an edit to abstracts' texts alone having
+    added or removed lines: a line before `end` (from 0) where `within` says (None: a line of an edited text, which is
+    nowhere now), else where it was; one from `end` on `by` lines further."""
+
+    def __init__(self, end: int = 0, by: int = 0, within: dict[int, int | None] | None = None):
+        self.end, self.by, self.within = end, by, within or {}
+        moved = [at for at, now in self.within.items() if now is not None and now != at]
+        # the first line (from 1) that is written elsewhere now; None when none is
+        self.first = min(moved) + 1 if moved else (end + 1 if by else None)
+
+    def line(self, line: int) -> int | None:
+        """Where line `line` (from 1) of the file as the note's lint read it is now (from 1); None when nowhere."""
+        if line - 1 in self.within:
+            now = self.within[line - 1]
+            return None if now is None else now + 1
+        return line + self.by if line > self.end else line
+
+    def placed(self, found: list[Problem]) -> list[Problem] | None:
+        """The findings `found` of one check of the note's lint, each at the line its place is on now; None when one
+        cannot be told so: it is at an edited text's line, or its message holds a number that may be a line that
+        moved ("first at abstracts.yaml:812", "named already, at line 812", not "posters.yaml:812"): the check is run
+        again. (No check sorts abstracts.yaml's findings by line among another file's but by file first,
+        mentions.file_order: lines that all move alike keep their order.)"""
+        placed = []
+        for problem in found:
+            if self.first is not None and self._may_name_moved(problem.message):
+                return None
+            line = self.line(problem.line) if problem.file == ABSTRACTS else problem.line
+            if line is None:
+                return None
+            placed.append(problem if line == problem.line else replace(problem, line=line))
+        return placed
+
+    def _may_name_moved(self, message: str) -> bool:
+        """Whether `message` holds a number from `first` on that is not written as another file's line."""
+        for number in _NUMBER.finditer(message):
+            if len(number[0]) > 9 or int(number[0]) >= self.first:
+                at = number.start()
+                if not message.endswith(".yaml:", 0, at) or message.endswith(f"{ABSTRACTS}:", 0, at):
+                    return True
+        return False
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def _edited_blocks(then: str, now: str, booklet) -> tuple[dict[int, int], _Moves] | None:
+    """_edited's abstracts as the lines of abstracts.yaml tell them (`then` as the note's lint read it, `now`): those
+    whose `abstract:` block texts differ, each with the line of its key, and where the lines are now; None when
+    anything but such a text differs (a line of no such block, an entry's key or value, a comment between entries).
+    The entries around the lines that differ are compared (from the first line that differs to the last, from the
+    first line of the entry it is in to the next line an entry or the file's end is written from): the lines that
+    are in no text the same, in the same order, each text's lines compared with its own."""
+    if then == now:
+        return {}, _Moves()
+    before, after = then.split("\n"), now.split("\n")
+    size = min(len(before), len(after))
+    first = next((at for at in range(size) if before[at] != after[at]), size)
+    last = next((back for back in range(size - first) if before[-1 - back] != after[-1 - back]), size - first)
+    start = _entry_start(before, first)
+    if start is None:
+        return None
+    end, by = len(before) - last, len(after) - len(before)
+    while end < len(before) and before[end][:1] in ("", " "):  # (to the next line no text can go on)
+        end += 1
+    shapes = _shape(before, start, end), _shape(after, start, end + by)
+    if None in shapes or [before[at] for at in shapes[0][0]] != [after[at] for at in shapes[1][0]] \
+            or len(shapes[0][1]) != len(shapes[1][1]):
         return None
     if any(a.source is None for a in booklet.abstracts):
         return None
@@ -164,36 +234,43 @@ def _edited_blocks(note: tuple, text: str, booklet) -> dict[int, int] | None:
     starts = dict(in_file)
     if len(starts) != len(in_file):
         return None
+    within = dict(zip(shapes[0][0], shapes[1][0]))
     edited = {}
-    for number, (was, is_) in enumerate(zip(then, now)):
-        if was != is_:
-            entry, key = _text_of(now, number) or (None, None)
-            if entry is None or (entry, key) != _text_of(then, number) or entry + 1 not in starts:
-                return None
-            edited[starts[entry + 1]] = key + 1
-    return edited
-
-
-def _text_of(lines: list[str], number: int) -> tuple[int, int] | None:
-    """The lines (from 0) of the top-level entry whose `abstract:` block text holds line `number` of `lines` (it, or a
-    blank line or comment after it, before the entry's next key) and of that key; None when that line is not in one."""
-    least = None  # the least indentation of the lines after the key, to `number`, that are not blank
-    for at in range(number, -1, -1):
-        line = lines[at]
-        if not line.strip(" "):
+    for (_, _, was), (entry, key, is_) in zip(shapes[0][1], shapes[1][1]):
+        if before[was.start:was.stop] == after[is_.start:is_.stop]:
+            within.update(zip(was, is_))
             continue
-        key = _TEXT_KEY.fullmatch(line) if at != number else None
-        if key is not None:
-            column = len(key[1])
-            entry = at if key[1].startswith("-") else _entry_start(lines, at)
-            if entry is None or len(_ENTRY.match(lines[entry])[0]) != column:
-                return None  # (a key of something inside the entry: an author's)
-            return (entry, at) if least is None or least > column else None
-        indent = len(line) - len(line.lstrip(" "))
-        if indent == 0:
-            return None  # (an entry's first line, or a line of no entry)
-        least = indent if least is None else min(least, indent)
-    return None
+        if entry + 1 not in starts:
+            return None
+        edited[starts[entry + 1]] = key + 1
+        within.update(dict.fromkeys(was))
+    return edited, _Moves(end, by, within)
+
+
+def _shape(lines: list[str], start: int, end: int) -> tuple[list[int], list[tuple[int, int, range]]] | None:
+    """The lines (from 0) from `start` (an entry's first line) to `end` that are in no top-level entry's `abstract:`
+    block text, and (the entry's first line, the key's, the text's lines) of each such text there; None when a line
+    there is in no top-level entry (the file is no list of entries). A block text's lines are those after its key that
+    are blank or indented deeper than it (YAML's: the first less indented ends it)."""
+    others, texts, column, at = [], [], None, start
+    while at < end:
+        line = lines[at]
+        if line[:1] == "-":
+            entry = _ENTRY.match(line)
+            if entry is None:
+                return None
+            column, first = len(entry[0]), at
+        elif line[:1] not in ("", " ", "#") or column is None:
+            return None
+        others.append(at)
+        key = _TEXT_KEY.fullmatch(line)
+        at += 1
+        if key is not None and len(key[1]) == column:
+            text = at
+            while at < end and (not lines[at].strip(" ") or len(lines[at]) - len(lines[at].lstrip(" ")) > column):
+                at += 1
+            texts.append((first, text - 1, range(text, at)))
+    return others, texts
 
 
 def _entry_start(lines: list[str], at: int) -> int | None:
