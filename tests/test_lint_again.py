@@ -282,6 +282,32 @@ def test_a_text_another_entry_merges_lints_that_entry_again_too(tmp_path, monkey
     assert [p.key for p in again if p.kind == "too-long"] == ["[0].abstract", "[8].abstract"]
 
 
+def test_lines_that_look_like_a_text_within_a_title_in_quotes_are_the_title(tmp_path, monkeypatch):
+    """A title in double quotes over three lines, the second `  abstract: |`, the third indented deeper: the title is
+    all three, not a text; an edit to the third edits the title, which the programme's overlap warning quotes (the
+    talk's item has no title of its own). The lines were taken for an abstract's text and the warning for what it
+    was: the words of each text edited are compared with its abstract's text as read."""
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = _generated(tmp_path / "conference", talks=8, posters=4, seed=5)
+    path, page, programme = folder / "abstracts.yaml", page_for("A5"), folder / "programme.yaml"
+    schedule = programme.read_text(encoding="utf-8")
+    first_talk = re.search(r"\{time: '09:00-09:20', talk: (\S+)\}", schedule)
+    after = schedule.index("title: Coffee Break", first_talk.end())  # (the coffee break after it, made to overlap it)
+    programme.write_text(schedule[:after].replace("'10:40-11:10'", "'09:10-11:10'") + schedule[after:],
+                         encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    entry = text.index(f"- id: {first_talk[1]}\n")
+    title = re.compile(r"^  title: .*$", re.M).search(text, entry)
+    path.write_text(text[:title.start()] + '  title: "Quasar survey\n  abstract: |\n    methods"' + text[title.end():],
+                    encoding="utf-8")
+    lint_again(read(folder)[0], page, folder)
+    path.write_text(path.read_text(encoding="utf-8").replace('    methods"', '    results"'), encoding="utf-8")
+    booklet_ = read(folder)[0]
+    again = lint_again(booklet_, page, folder)
+    assert again == lint(booklet_, page, folder)
+    assert [p.message for p in again if p.kind == "overlap" and "'Quasar survey abstract: | results'" in p.message]
+
+
 def test_a_file_edited_while_the_booklet_was_linted_leaves_no_note(tmp_path, monkeypatch):
     """A lint finds what the booklet as read holds; an abstracts.yaml saved after reading began (a build under way, an
     author written 'TBA') was kept in the note with those findings, and the next lint of the data as it is took them:

@@ -211,7 +211,8 @@ def _edited_blocks(then: str, now: str, booklet) -> tuple[dict[int, int], _Moves
     anything but such a text differs (a line of no such block, an entry's key or value, a comment between entries).
     The entries around the lines that differ are compared (from the first line that differs to the last, from the
     first line of the entry it is in to the next line an entry or the file's end is written from): the lines that
-    are in no text the same, in the same order, each text's lines compared with its own."""
+    are in no text the same, in the same order, each text's lines compared with its own, and the words of each text
+    edited those of its abstract's text as read."""
     if then == now:
         return {}, _Moves()
     before, after = then.split("\n"), now.split("\n")
@@ -240,9 +241,10 @@ def _edited_blocks(then: str, now: str, booklet) -> tuple[dict[int, int], _Moves
         if before[was.start:was.stop] == after[is_.start:is_.stop]:
             within.update(zip(was, is_))
             continue
-        if entry + 1 not in starts:
-            return None
-        edited[starts[entry + 1]] = key + 1
+        at = starts.get(entry + 1)
+        if at is None or "\n".join(after[is_.start:is_.stop]).split() != booklet.abstracts[at].text.split():
+            return None  # (lines that look like a text's but are not: within a title in quotes over several lines)
+        edited[at] = key + 1
         within.update(dict.fromkeys(was))
     return edited, _Moves(end, by, within)
 
