@@ -57,6 +57,7 @@ def linted(booklet: Booklet, warnings: list[Problem], data_dir: Path, page: Page
     from .lint.again import lint_again
 
     page = page_for(page) if isinstance(page, str) else page
-    with uncollected():  # (the last lint's findings taken where an edit to abstracts' texts alone cannot change them)
+    with uncollected():  # (the last lint's findings taken where an edit to abstracts' texts or titles cannot
+        # change them)
         return [p for _, _, group in grouped(warnings + lint_again(booklet, page, Path(data_dir), started))
                 for p in group]

@@ -48,7 +48,8 @@ def _texts(lines: list[str]) -> list[range]:
 
 KEEPING = ("word", "placeholder", "empty", "long", "swap", "example")  # edits within texts that keep their lines
 MOVING = ("line added", "line removed", "paragraph", "two texts")  # edits within texts that move the lines below
-EDITS = (*KEEPING, *MOVING, "comment", "title", "author")
+TAKING = (*KEEPING, *MOVING, "title")  # edits that take the last lint's findings of the checks that read neither
+EDITS = (*TAKING, "comment", "author")
 
 
 def _edit(lines: list[str], rng: random.Random, kind: str) -> None:
@@ -95,7 +96,8 @@ def _edit(lines: list[str], rng: random.Random, kind: str) -> None:
     elif kind == "title":
         at = rng.choice([at for at, line in enumerate(lines[:-1]) if line.startswith("  title: ")
                          and re.match(r"  [a-z]+:|- ", lines[at + 1])])  # (a title on one line)
-        lines[at] = "  title: Hubble constant"
+        name = rng.choice([line.split("name: ")[1] for line in lines if re.match(r"\s+(- )?name: \S", line)])
+        lines[at] = "  title: " + rng.choice(["Hubble constant", "'The Sun''s corona'", "TBA", name])
     else:  # an author's name written as another's, a letter apart (a name variant), or a placeholder
         at = rng.choice([at for at, line in enumerate(lines) if re.match(r"\s+(- )?name: \S", line)])
         lines[at] = lines[at].split("name:")[0] + rng.choice(["name: Hiroshi Ortis", "name: TBA"])
@@ -116,9 +118,9 @@ def _plant_variant(folder: Path) -> None:
 def test_a_lint_after_random_edits_of_abstracts_finds_what_a_whole_lint_finds(tmp_path, monkeypatch, seed):
     """Random edits of a generated book's abstracts, one after another, each linted by lint_again (the last lint's
     note in the disk cache) and by a whole lint: the same findings, in the same order, at the same lines, every time.
-    An edit within texts takes the last lint's findings of the checks that read no text (it measures the edited
-    abstracts' lengths alone), and one that keeps the texts' lines runs no check of names; any other edit (a comment
-    between entries, a title, an author) lints the whole book."""
+    An edit within texts or to a title takes the last lint's findings of the checks that read neither (it measures
+    the edited abstracts' lengths alone), and one that keeps the texts' lines runs no check of names; any other edit
+    (a comment between entries, an author) lints the whole book."""
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
     folder = _generated(tmp_path / "conference", talks=24, posters=30, seed=seed)
     _plant_variant(folder)
@@ -145,7 +147,7 @@ def test_a_lint_after_random_edits_of_abstracts_finds_what_a_whole_lint_finds(tm
         whole = lint(booklet_, page, folder)
         assert again == whole, (step, kinds)
         if kind is not None:
-            assert took == (kind in KEEPING + MOVING), kinds
+            assert took == (kind in TAKING), kinds
             assert kept or kind not in KEEPING, kinds
         found |= {p.kind for p in whole}
     assert {"name-variant", "too-long", "placeholder", "missing-text", "example"} <= found
@@ -282,6 +284,66 @@ def test_a_text_another_entry_merges_lints_that_entry_again_too(tmp_path, monkey
     assert [p.key for p in again if p.kind == "too-long"] == ["[0].abstract", "[8].abstract"]
 
 
+def _overlapped(folder: Path) -> str:
+    """The id of the first talk of the programme, the coffee break after it made to overlap it: an overlap warning
+    that quotes the talk's title (its item has none of its own)."""
+    programme = folder / "programme.yaml"
+    schedule = programme.read_text(encoding="utf-8")
+    first_talk = re.search(r"\{time: '09:00-09:20', talk: (\S+)\}", schedule)
+    after = schedule.index("title: Coffee Break", first_talk.end())
+    programme.write_text(schedule[:after].replace("'10:40-11:10'", "'09:10-11:10'") + schedule[after:],
+                         encoding="utf-8")
+    return first_talk[1]
+
+
+def test_a_lint_after_titles_edited_runs_again_what_reads_titles(tmp_path, monkeypatch):
+    """Abstracts' titles edited one after another: the programme's overlap warning quoting a talk's title, the
+    programme title that is no short form of the abstract's, a title far too long for a page: each found as a whole
+    lint finds it, the last lint's findings of the checks that read no title nor text taken (the lengths of the
+    abstracts retitled alone measured again)."""
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = _generated(tmp_path / "conference", talks=8, posters=4, seed=5)
+    path, page, programme = folder / "abstracts.yaml", page_for("A5"), folder / "programme.yaml"
+    overlapped = _overlapped(folder)
+    schedule = programme.read_text(encoding="utf-8")
+    titled = re.findall(r"\{time: '[0-9:-]+', talk: (\S+)\}", schedule)[1]  # (given a programme title of its own)
+    programme.write_text(schedule.replace(f"talk: {titled}}}", f"talk: {titled}, title: Galaxies}}"), encoding="utf-8")
+    ids = re.findall(r"^- id: (\S+)$", path.read_text(encoding="utf-8"), re.M)
+    measured, real_lengths = [], booklet.lint.fit.lengths_by_abstract
+    monkeypatch.setattr(booklet.lint.fit, "lengths_by_abstract",
+                        lambda *a, only=None, **k: measured.append(only) or real_lengths(*a, only=only, **k))
+    lint_again(read(folder)[0], page, folder)
+    long = " ".join(["word"] * 3000)
+    for talk, title, kind, shown in [(overlapped, "Quasar survey", "overlap", "'Quasar survey'"),
+                                     (titled, "Completely different", "title-mismatch", "'Completely different'"),
+                                     (ids[-1], long, "too-long", "its title alone takes")]:
+        text = path.read_text(encoding="utf-8")
+        line = re.compile(r"^  title: .*$", re.M).search(text, text.index(f"- id: {talk}\n"))
+        path.write_text(text[:line.start()] + f"  title: {title}" + text[line.end():], encoding="utf-8")
+        booklet_ = read(folder)[0]
+        measured.clear()
+        again = lint_again(booklet_, page, folder)
+        assert measured == [{ids.index(talk)}], kind  # (the note taken)
+        assert again == lint(booklet_, page, folder), kind
+        assert [p for p in again if p.kind == kind and shown in p.message], kind
+
+
+@pytest.mark.parametrize("value, alone", [
+    ("Hubble constant", True), ("'The Sun''s corona'", True), (r'"A \"quoted\" word"', True), ("'It''s'''", True),
+    ("'It''s", False), ("'It'' ", False), (r'"Open \"', False), ('"Open', False), ("&title Anchored", False),
+    ("*title", False), ("|", False), ("[a, b", False), ("!!str Tagged", False), ('"Closed" # and a comment', False)])
+def test_a_title_edited_alone_ends_on_its_line(value, alone):
+    """A title whose line a lint takes as edited alone ends on it: one in quotes left open takes in the lines after it
+    (another key, another entry), an anchor or a tag says more than the title."""
+    import yaml
+
+    from booklet.lint.again import _one_line
+
+    assert _one_line(value) == alone
+    if alone:  # (as YAML reads it: the title, and the key after it)
+        assert list(yaml.safe_load(f"title: {value}\nnext: 1\n")) == ["title", "next"]
+
+
 def test_lines_that_look_like_a_text_within_a_title_in_quotes_are_the_title(tmp_path, monkeypatch):
     """A title in double quotes over three lines, the second `  abstract: |`, the third indented deeper: the title is
     all three, not a text; an edit to the third edits the title, which the programme's overlap warning quotes (the
@@ -289,14 +351,9 @@ def test_lines_that_look_like_a_text_within_a_title_in_quotes_are_the_title(tmp_
     was: the words of each text edited are compared with its abstract's text as read."""
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
     folder = _generated(tmp_path / "conference", talks=8, posters=4, seed=5)
-    path, page, programme = folder / "abstracts.yaml", page_for("A5"), folder / "programme.yaml"
-    schedule = programme.read_text(encoding="utf-8")
-    first_talk = re.search(r"\{time: '09:00-09:20', talk: (\S+)\}", schedule)
-    after = schedule.index("title: Coffee Break", first_talk.end())  # (the coffee break after it, made to overlap it)
-    programme.write_text(schedule[:after].replace("'10:40-11:10'", "'09:10-11:10'") + schedule[after:],
-                         encoding="utf-8")
+    path, page = folder / "abstracts.yaml", page_for("A5")
     text = path.read_text(encoding="utf-8")
-    entry = text.index(f"- id: {first_talk[1]}\n")
+    entry = text.index(f"- id: {_overlapped(folder)}\n")
     title = re.compile(r"^  title: .*$", re.M).search(text, entry)
     path.write_text(text[:title.start()] + '  title: "Quasar survey\n  abstract: |\n    methods"' + text[title.end():],
                     encoding="utf-8")

@@ -81,6 +81,9 @@ KINDS = {
 # The checks that read an abstract's text (or every value of an entry, or its length laid out): after an edit to
 # abstracts' texts alone, these are run again and the others' findings taken from the last lint (lint.again)
 READS_TEXT = frozenset({"abstract-texts", "lengths", "french", "example", "placeholder-abstracts"})
+# The other checks that read an abstract's title (the programme's titles and times quote it where an item has none of
+# its own: Item.shown_title): run again, too, after an edit to abstracts' titles (lint.again)
+READS_TITLES = frozenset({"coverage", "schedule", "titles-as-names"})
 
 
 def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[Problem]:

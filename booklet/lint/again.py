@@ -1,5 +1,5 @@
-"""The last lint of a data folder, kept in the disk cache -> a new process's lint, after abstracts' texts alone were
-edited, runs again only what such an edit can change.
+"""The last lint of a data folder, kept in the disk cache -> a new process's lint, after abstracts' texts or titles
+alone were edited, runs again only what such an edit can change.
 
 A LOC corrects an abstract and builds again (or makes the proofs): the new process linted the whole book again, some
 0.3 s of CPU at 500 talks and 1,000 posters, for warnings that nearly all stay as they were. The note kept (one per
@@ -11,21 +11,24 @@ data folder and page) holds
   flows them when most are short);
 - abstracts.yaml's text as it was linted;
 - each check's findings (lint.parts), the abstracts' lengths by abstract (fit.lengths_by_abstract), which entries hold
-  init's example values (example.example_holders), and a hash of each abstract's text as read (_digests).
+  init's example values (example.example_holders), and a hash of each abstract's text and of its title as read
+  (_digests).
 
 A lint takes the note when the key is the same and abstracts.yaml differs from the text kept only inside the
-`abstract: |` (or `>`) block texts of the file's entries (the lines that are in no such text the same, in the same
-order: each line that differs, or is added or removed, is blank or indented deeper than the key whose text it is in,
-after it and before the entry's next key), and the abstracts whose texts differ from those it read are the entries of
-those blocks alone (not one that takes its text from another's, `<<: *anchor`): every key and every other value is as
-it was, on the line it was on or, when an edit added or removed lines (a sentence on a line of its own, a paragraph),
-on a line as many lines further. So every check that reads no abstract's text (all but lint.READS_TEXT) finds what it
-found, each finding at its line now (_Moves.placed); a check one of whose findings cannot be placed so (its message
-names a line that moved: "first at abstracts.yaml:812") runs again, as do the checks that read texts, the lengths for
-the abstracts edited alone (one abstract's length does not depend on the others' texts), the example's looking again
-at the abstracts edited alone. Any other edit (a title, an author, a comment between entries) lints the whole book,
-as a build without the note does. Either way the note is kept for the next lint. The findings are those of a whole
-lint of the same data, in the same order, at the same lines.
+`abstract: |` (or `>`) block texts of the file's entries and in their `title:` lines (the lines that are in no such
+text the same, in the same order, but titles that end on their lines, _one_line: each line that differs, or is added
+or removed, is blank or indented deeper than the key whose text it is in, after it and before the entry's next key, or
+is a title's), and the abstracts whose texts and titles differ from those it read are the entries of those blocks and
+lines alone (not one that takes its text from another's, `<<: *anchor`): every key and every other value is as it was,
+on the line it was on or, when an edit added or removed lines (a sentence on a line of its own, a paragraph), on a
+line as many lines further. So every check that reads no abstract's text (all but lint.READS_TEXT), nor its title when
+one was edited (lint.READS_TITLES), finds what it found, each finding at its line now (_Moves.placed); a check one of
+whose findings cannot be placed so (its message names a line that moved: "first at abstracts.yaml:812") runs again, as
+do the checks that read texts (and titles), the lengths for the abstracts edited alone (one abstract's length does not
+depend on the others' texts and titles), the example's looking again at the abstracts edited alone. Any other edit (an
+author, a comment between entries) lints the whole book, as a build without the note does. Either way the note is
+kept for the next lint. The findings are those of a whole lint of the same data, in the same order, at the same
+lines.
 """
 
 from __future__ import annotations
@@ -47,16 +50,19 @@ ABSTRACTS = "abstracts.yaml"
 # "- " and it, the entry's first key), then `abstract:` and the block's indicators
 _TEXT_KEY = re.compile(r"(-[ ]+|[ ]+)abstract:[ ]*[|>][1-9+-]{0,2}[ ]*")
 _ENTRY = re.compile(r"-[ ]+(?=[^ #])")  # a top-level entry's first line: its "- " and its first key's column
+_TITLE_KEY = re.compile(r"(-[ ]+|[ ]+)title:[ ]+(\S.*)")  # a top-level entry's title on its key's line (_retitled)
+_ESCAPE = re.compile(r"\\.")  # an escape in double quotes: a backslash and what it escapes
 _OTHER_BREAKS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")  # YAML's or Python's
 
 
 def lint_again(booklet, page, folder: Path | None, started: int | None = None) -> list[Problem]:
     """lint(booklet, page, folder), taking from the last lint of `folder` at `page` what an edit to abstracts' texts
-    alone cannot change (see the module's docstring); the note kept for the next (the disk cache on). `started`: when
-    reading the booklet began (time.time_ns()): no note is kept when a file it stands for changed since (edited while
-    the build ran: its findings are the booklet's as read, the note would hold them for the data as it is now)."""
+    or titles alone cannot change (see the module's docstring); the note kept for the next (the disk cache on).
+    `started`: when reading the booklet began (time.time_ns()): no note is kept when a file it stands for changed
+    since (edited while the build ran: its findings are the booklet's as read, the note would hold them for the data
+    as it is now)."""
     from ..layout.page import page_for
-    from . import READS_TEXT, joined, lint, parts
+    from . import READS_TEXT, READS_TITLES, joined, lint, parts
     from .example import check_example, example_holders
     from .fit import lengths_by_abstract
 
@@ -68,9 +74,9 @@ def lint_again(booklet, page, folder: Path | None, started: int | None = None) -
     context, changed = _context(booklet, page, folder) or (None, None)
     name = disk.key(KIND, os.path.realpath(folder), repr(page))
     note = disk.load(KIND, name, tuple, lasts=False) if context is not None and text is not None else None
-    digests = _digests(booklet)
-    changes = _edited(note, context, text, booklet, digests) if note is not None and len(note) == 6 else None
-    edited, moves = changes or (None, None)
+    digests = _digests(booklet), _digests(booklet, "title")
+    changes = _edited(note, context, text, booklet, digests) if note is not None and len(note) == 7 else None
+    edited, titled, moves = changes or (None, None, None)
     lines = _Told(folder, {} if edited is None else {booklet.abstracts[at].source.key: line
                                                      for at, line in edited.items()})
     if edited is None:
@@ -79,16 +85,18 @@ def lint_again(booklet, page, folder: Path | None, started: int | None = None) -
         taken = {}
     else:
         kept = {at: moves.placed([found]) for at, found in note[3] if at not in edited}
-        measured = {*edited, *(at for at, placed in kept.items() if placed is None)}  # (or that cannot be placed)
+        measured = {*edited, *titled, *(at for at, placed in kept.items() if placed is None)}  # (or not placed)
         lengths = {at: placed[0] for at, placed in kept.items() if placed is not None}
         lengths = dict(sorted({**lengths, **lengths_by_abstract(booklet, page, lines, only=measured)}.items()))
-        others, holding = note[4][0], (note[4][1] - edited.keys()) | example_holders(booklet, abstracts=edited)[1]
-        taken = {check: placed for check, found in note[2] if check not in READS_TEXT
+        looked = edited.keys() | titled
+        others, holding = note[4][0], (note[4][1] - looked) | example_holders(booklet, abstracts=looked)[1]
+        run = READS_TEXT | READS_TITLES if titled else READS_TEXT
+        taken = {check: placed for check, found in note[2] if check not in run
                  for placed in [moves.placed(found)] if placed is not None}
     taken |= {"lengths": list(lengths.values()), "example": check_example(booklet, folder, (others, holding))}
     found = parts(booklet, page, folder, taken, lines)
     if context is not None and text is not None and (started is None or changed < started):
-        disk.store(KIND, name, (context, text, found, tuple(lengths.items()), (others, holding), digests))
+        disk.store(KIND, name, (context, text, found, tuple(lengths.items()), (others, holding), *digests))
     return joined(found)
 
 
@@ -137,29 +145,32 @@ class _Told(Lines):
         return told if told is not None else super().line(file, key, fallback)
 
 
-def _digests(booklet) -> tuple[bytes, ...]:
-    """A hash of each abstract's text, in booklet.abstracts' order (the note's: which texts a lint read)."""
-    return tuple(hashlib.blake2b(a.text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+def _digests(booklet, field: str = "text") -> tuple[bytes, ...]:
+    """A hash of each abstract's text (or other `field`: its title), in booklet.abstracts' order (the note's: which
+    texts and titles a lint read)."""
+    return tuple(hashlib.blake2b(getattr(a, field).encode("utf-8", "surrogatepass"), digest_size=16).digest()
                  for a in booklet.abstracts)
 
 
-def _edited(note: tuple, context: str, text: str, booklet, digests: tuple[bytes, ...]
-            ) -> tuple[dict[int, int], _Moves] | None:
-    """(the places in booklet.abstracts of the abstracts whose texts alone differ from those the note's lint read, each
-    with the line (from 1) of its `abstract:` key; where the note's lines are now), when nothing else does (see the
-    module's docstring); else None. `digests`: _digests(booklet). Abstracts of abstracts/*.yaml may be there too: the
-    note's key holds their files' bytes (an edit of them lints the whole book), so they are as the note's lint read
-    them (the sample's five: every warm rebuild of it after a text edited in abstracts.yaml linted the whole book)."""
-    if note[0] != context or not isinstance(note[1], str) or len(note[5]) != len(digests):
+def _edited(note: tuple, context: str, text: str, booklet, digests: tuple[tuple[bytes, ...], tuple[bytes, ...]]
+            ) -> tuple[dict[int, int], set[int], _Moves] | None:
+    """(the places in booklet.abstracts of the abstracts whose texts differ from those the note's lint read, each
+    with the line (from 1) of its `abstract:` key; those of the abstracts whose titles do; where the note's lines are
+    now), when nothing else does (see the module's docstring); else None. `digests`: _digests(booklet) and
+    _digests(booklet, "title"). Abstracts of abstracts/*.yaml may be there too: the note's key holds their files'
+    bytes (an edit of them lints the whole book), so they are as the note's lint read them (the sample's five: every
+    warm rebuild of it after a text edited in abstracts.yaml linted the whole book)."""
+    if note[0] != context or not isinstance(note[1], str) or len(note[5]) != len(digests[0]):
         return None
     changes = _edited_blocks(note[1], text, booklet)
-    if changes is None or {at for at, (was, is_) in enumerate(zip(note[5], digests)) if was != is_} - changes[0].keys():
-        return None  # (a text changed outside the blocks edited: an entry that merges another's, `<<: *anchor`)
+    if changes is None or any({at for at, (was, is_) in enumerate(zip(kept, now)) if was != is_} - edited
+                              for kept, now, edited in zip(note[5:], digests, (changes[0].keys(), changes[1]))):
+        return None  # (a text or title changed outside the lines edited: an entry that merges another's, `<<: *a`)
     return changes
 
 
 class _Moves:
-    """Where each line of abstracts.yaml as the note's lint read it is now, an edit to abstracts' texts alone having
+    """Where each line of abstracts.yaml as the note's lint read it is now, an edit to abstracts' texts having
     added or removed lines: a line before `end` (from 0) where `within` says (None: a line of an edited text, which is
     nowhere now), else where it was; one from `end` on `by` lines further."""
 
@@ -205,16 +216,17 @@ class _Moves:
 _NUMBER = re.compile(r"\d+")
 
 
-def _edited_blocks(then: str, now: str, booklet) -> tuple[dict[int, int], _Moves] | None:
+def _edited_blocks(then: str, now: str, booklet) -> tuple[dict[int, int], set[int], _Moves] | None:
     """_edited's abstracts as the lines of abstracts.yaml tell them (`then` as the note's lint read it, `now`): those
-    whose `abstract:` block texts differ, each with the line of its key, and where the lines are now; None when
-    anything but such a text differs (a line of no such block, an entry's key or value, a comment between entries).
+    whose `abstract:` block texts differ, each with the line of its key, those whose `title:` lines do (_retitled),
+    and where the lines are now; None when anything else differs (a line of no such block, another key or value, a
+    comment between entries).
     The entries around the lines that differ are compared (from the first line that differs to the last, from the
     first line of the entry it is in to the next line an entry or the file's end is written from): the lines that
-    are in no text the same, in the same order, each text's lines compared with its own, and the words of each text
-    edited those of its abstract's text as read."""
+    are in no text the same (but titles), in the same order, each text's lines compared with its own, the words of
+    each text edited those of its abstract's text as read."""
     if then == now:
-        return {}, _Moves()
+        return {}, set(), _Moves()
     before, after = then.split("\n"), now.split("\n")
     size = min(len(before), len(after))
     first = next((at for at in range(size) if before[at] != after[at]), size)
@@ -226,8 +238,7 @@ def _edited_blocks(then: str, now: str, booklet) -> tuple[dict[int, int], _Moves
     while end < len(before) and before[end][:1] in ("", " "):  # (to the next line no text can go on)
         end += 1
     shapes = _shape(before, start, end), _shape(after, start, end + by)
-    if None in shapes or [before[at] for at in shapes[0][0]] != [after[at] for at in shapes[1][0]] \
-            or len(shapes[0][1]) != len(shapes[1][1]):
+    if None in shapes or len(shapes[0][0]) != len(shapes[1][0]) or len(shapes[0][1]) != len(shapes[1][1]):
         return None
     if any(a.source is None for a in booklet.abstracts):
         return None
@@ -235,6 +246,14 @@ def _edited_blocks(then: str, now: str, booklet) -> tuple[dict[int, int], _Moves
     starts = dict(in_file)
     if len(starts) != len(in_file):
         return None
+    titled = set()
+    if [before[at] for at in shapes[0][0]] != [after[at] for at in shapes[1][0]]:
+        for was, is_ in zip(shapes[0][0], shapes[1][0]):
+            if before[was] != after[is_]:
+                at = _retitled(before[was], after, is_, starts)
+                if at is None:
+                    return None
+                titled.add(at)
     within = dict(zip(shapes[0][0], shapes[1][0]))
     edited = {}
     for (_, _, was), (entry, key, is_) in zip(shapes[0][1], shapes[1][1]):
@@ -246,7 +265,33 @@ def _edited_blocks(then: str, now: str, booklet) -> tuple[dict[int, int], _Moves
             return None  # (lines that look like a text's but are not: within a title in quotes over several lines)
         edited[at] = key + 1
         within.update(dict.fromkeys(was))
-    return edited, _Moves(end, by, within)
+    return edited, titled, _Moves(end, by, within)
+
+
+def _retitled(was: str, lines: list[str], at: int, starts: dict[int, int]) -> int | None:
+    """The place in booklet.abstracts of the abstract whose title line `at` of `lines` (from 0; `was` before) is, when
+    both are a top-level entry's `title:` key and a title that ends on its line (_one_line); else None. (`starts`:
+    the places of the abstracts by the lines they start on.)"""
+    old, new = _TITLE_KEY.fullmatch(was), _TITLE_KEY.fullmatch(lines[at])
+    if old is None or new is None or old[1] != new[1] or not (_one_line(old[2]) and _one_line(new[2])):
+        return None
+    entry = at if lines[at][:1] == "-" else _entry_start(lines, at)
+    if entry is None or len(_ENTRY.match(lines[entry])[0]) != len(new[1]):
+        return None  # (a key of something inside the entry)
+    return starts.get(entry + 1)
+
+
+def _one_line(value: str) -> bool:
+    """Whether `value`, written after a key, is a text that ends on its line, in quotes or not, and no anchor, alias,
+    tag, block or flow collection: an edit to it changes that text alone (what a title in quotes left open would take
+    in, the lines after it, is another's)."""
+    value = value.rstrip(" ")
+    if value[:1] == "'":
+        return len(value) > 1 and value[-1] == "'" and "'" not in value[1:-1].replace("''", "")
+    if value[:1] == '"':
+        inner = _ESCAPE.sub("", value[1:-1])
+        return len(value) > 1 and value[-1] == '"' and '"' not in inner and "\\" not in inner
+    return value[:1] not in ("", *"&!*|>[]{}%@`#,?:-")
 
 
 def _shape(lines: list[str], start: int, end: int) -> tuple[list[int], list[tuple[int, int, range]]] | None:
