@@ -263,16 +263,17 @@ def test_a_text_edit_that_makes_most_abstracts_short_lints_every_length_again(tm
 
 
 def test_a_text_another_entry_merges_lints_that_entry_again_too(tmp_path, monkeypatch):
-    """An abstract that takes its text from another entry (`<<: *first`, a merge key) changes with it: an edit to the
-    first's text alone, on as many lines, gave the first its length warning and left the other's as the note had it
-    (none). The texts read are compared with the note's: one changed outside the blocks edited lints the whole book."""
+    """An abstract that takes its text and title from another entry (`<<: *first`, a merge key) changes with it: an
+    edit to the first's text alone, on as many lines, gave the first its length warning and left the other's as the
+    note had it (none). The texts and titles read are compared with the note's: one changed outside the lines edited
+    lints the whole book."""
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
     folder = _generated(tmp_path / "conference", talks=8, posters=4, seed=5)
     path, page = folder / "abstracts.yaml", page_for("A5")
     text = path.read_text(encoding="utf-8")
     first = re.search(r"^- id: (\S+)$", text, re.M)
     text = text.replace(first[0], f"- &first\n  id: {first[1]}", 1)
-    path.write_text(text + f"\n- <<: *first\n  id: {first[1]}-again\n  title: The same talk again\n", encoding="utf-8")
+    path.write_text(text + f"\n- <<: *first\n  id: {first[1]}-again\n", encoding="utf-8")
     assert not [p for p in lint_again(read(folder)[0], page, folder) if p.kind == "too-long"]
     lines = path.read_text(encoding="utf-8").split("\n")
     at = _texts(lines)[0].start
@@ -282,6 +283,16 @@ def test_a_text_another_entry_merges_lints_that_entry_again_too(tmp_path, monkey
     again = lint_again(booklet_, page, folder)
     assert again == lint(booklet_, page, folder)
     assert [p.key for p in again if p.kind == "too-long"] == ["[0].abstract", "[8].abstract"]
+    lines[at] = lines[at][:-len(" word" * 2500)]  # (the text as it was, then the first's title far too long)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    lint_again(read(folder)[0], page, folder)
+    title = next(line for line in range(at) if lines[line].startswith("  title: "))  # (the first's, which the other's is)
+    lines[title] = "  title:" + " word" * 3000
+    path.write_text("\n".join(lines), encoding="utf-8")
+    booklet_ = read(folder)[0]
+    again = lint_again(booklet_, page, folder)
+    assert again == lint(booklet_, page, folder)
+    assert [p.key for p in again if p.kind == "too-long"] == ["[0].title", "[8].title"]
 
 
 def _overlapped(folder: Path) -> str:
