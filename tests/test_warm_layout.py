@@ -678,3 +678,65 @@ def test_lines_made_again_for_a_split_are_kept_pickled_for_the_next_rebuild(tmp_
         # third breaks only what every build breaks (a split's parts broken on their own)
         assert second - third == kept_first - kept_second > 0
         assert kept_third == kept_second
+
+
+def _poster_folder(tmp_path: Path, title: str = "Poster 3 of many", talk_author: str = "Bo Jones",
+                   text: str = "More text.") -> Path:
+    """40 posters of two or three authors (Bo Jones, who is also a talk's author, on every fifth), some with a long
+    abstract (split over two pages, "(continued)" over the second part); `talk_author`: the talk's second author
+    (named before the posters: the index's keys of the people after follow him); `text`: that talk's abstract."""
+    posters = []
+    for n in range(1, 41):
+        authors = [f"{GIVEN[n % 6]} {FAMILIES[n % 20]}", f"{GIVEN[(n + 1) % 6]} {FAMILIES[(n * 7) % 20]}"]
+        if n % 5 == 0:
+            authors.append("Bo Jones")
+        listed = "".join(f"\n    - {{name: {name}, affiliation: Uni {k + n % 3}}}" for k, name in enumerate(authors))
+        words = " ".join(["Word"] * (n * 29 % 400))
+        posters.append(f"- number: {n}\n  title: {title if n == 3 else f'Poster {n}'}\n  authors:{listed}\n"
+                       f"  abstract: Abstract of poster {n}. {words}\n")
+    abstracts = BASE["abstracts.yaml"].replace("Bo Jones", talk_author).replace("More text.", text)
+    return write_conference(tmp_path / "data", {"posters.yaml": "".join(posters), "abstracts.yaml": abstracts})
+
+
+def test_poster_entries_are_kept_warm_and_made_again_where_their_poster_people_s_keys_or_styles_change(
+        tmp_path, monkeypatch):
+    """A warm rebuild makes again only the entries of the posters that changed (posters.kept_poster_entry), or whose
+    people's index keys moved (a talk's author renamed before them), or all of them when the theme or page changes;
+    every PDF is a cold build's, byte for byte."""
+    from booklet.layout import posters
+
+    made: list[int] = []
+    real = posters.build_poster_entry
+    monkeypatch.setattr(posters, "build_poster_entry",
+                        lambda ctx, poster, *args: made.append(poster.number) or real(ctx, poster, *args))
+    cache, warm, cold = BuildCache(), tmp_path / "warm.pdf", tmp_path / "cold.pdf"
+
+    def same_as_cold(options: PrintOptions | None = None, **edits) -> list[int]:
+        """The posters whose entries the warm build made (its PDF asserted a cold build's, byte for byte)."""
+        folder = _poster_folder(tmp_path, **edits)
+        made.clear()
+        build_booklet(folder, warm, options=options, cache=cache)
+        warm_made = list(made)
+        build_booklet(folder, cold, options=options, cache=BuildCache(warm=False))
+        assert warm.read_bytes() == cold.read_bytes()
+        return warm_made
+
+    assert len(same_as_cold()) == 40
+    first = warm.read_bytes()
+    pdf = Pdf(warm)
+    assert pdf.pages_with("Poster 3 of many") and pdf.pages_with("(continued)")
+    assert same_as_cold(text="Other text.") == []  # an abstract's text edited: no entry made
+    assert same_as_cold(title="Poster 3 renamed") == [3]  # its title: that poster's alone
+    assert "Poster 3 renamed" in " ".join(Pdf(warm).texts)
+    # Bo Jones renamed in the talk: the posters' Bo Jones is named first there now, and the keys of everyone after
+    # him move: the entries naming any of them are made again (not the first, whose people's keys stay)
+    again = same_as_cold(talk_author="Bo Jonas")
+    assert 5 in again and 0 < len(again) < 40 and 1 not in again
+    assert Pdf(warm).pages_with("Jonas, Bo") and Pdf(warm).pages_with("Jones, Bo")
+    assert same_as_cold(talk_author="Bo Jonas") == []  # kept as made then
+    (tmp_path / "data" / "theme.yaml").write_text("colours: {text: '#2A3300'}\n", encoding="utf-8")
+    assert len(same_as_cold()) == 40  # other colours: every entry
+    (tmp_path / "data" / "theme.yaml").unlink()
+    assert len(same_as_cold(PrintOptions(page_size="A4"))) == 40  # other styles
+    # A5 and the first data again: made again (the cache keeps what its last build used), the first build's bytes
+    assert len(same_as_cold()) == 40 and warm.read_bytes() == first

@@ -87,6 +87,7 @@ class Context:
         self._item_days = {id(item): index for index, day in enumerate(booklet.days) for item in day.items()}
         self.people = People(booklet.people)  # who each name as written is (people.yaml)
         self.person_keys: dict[Identity, str] = {}  # each person named so far -> the key the canvas notes
+        self.naming: list[Identity] | None = None  # when a list: each person `named` is added to it, in order
         self.known_people: dict[str, dict[int, bool]] | None = None  # from an earlier pass (see layout.index)
         self.index_links = True  # the index's page numbers are links (not in a pass that learns the pages)
         self._derived_styles: dict[tuple, ParagraphStyle] = {}  # see _derived
@@ -133,6 +134,8 @@ class Context:
             return markup.inline(kept_whole(name) if whole else name)
         identity = self.people.of(name)
         key = self.person_keys.setdefault(identity, str(len(self.person_keys)))
+        if self.naming is not None:
+            self.naming.append(identity)
         mark = f'<onDraw name="{PERSON_CALLBACK}" label="{key}:{int(presenting)}"/>'
         if whole and kept_whole(name) != name:
             return markup.inline(kept_whole(name)) + mark

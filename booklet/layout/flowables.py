@@ -478,6 +478,9 @@ def _rest_given(kept) -> dict:
     return pickle.loads(kept)
 
 
+_LAID_OUT = ("_wrapped", "_blPara", "_unbroken", "_keeping", "width")  # what a paragraph's layout sets on it (unlaid_copy)
+
+
 class Para(KeptDrawing, MathParagraph):
     """A Paragraph laid out once per width, whose split never overfills the height it was given.
 
@@ -564,6 +567,20 @@ class Para(KeptDrawing, MathParagraph):
             self._wrapped_lines = kept[1]
         self._lines_key = key
         return kept[0]
+
+    def unlaid_copy(self) -> "Para | None":
+        """This paragraph as made, for a layout of its own, where the build's cache keeps its parse (`_parsed`) and it
+        was never laid out (wrapped, split, drawn): its state as made, without its fragments as parsed, made again from
+        that parse when asked for, as a paragraph made from kept markup has them (_setup); None otherwise (its
+        fragments, changed in place by a layout, would be shared). (A kept poster entry: posters.kept_poster_entry.)"""
+        state = self.__dict__
+        if self._layout_key is None or self._parsed is None or self._wrapped_lines is not None or \
+                any(name in state for name in _LAID_OUT):
+            return None
+        made = type(self).__new__(type(self))
+        made.__dict__.update(state)
+        made.__dict__.pop("_frags", None)
+        return made
 
     def content_key(self):
         """What this paragraph's layout depends on (its markup, style, fonts: see layout_key), when the
@@ -1789,6 +1806,19 @@ class Row(Translated, Flowable):
         self.whole = whole
         self.ref_width = (ref_style.fontSize * 2.2) if ref else 0.0
 
+    def unlaid_copy(self) -> "Row | None":
+        """This row as made, for a layout of its own, where it was never laid out and each flowable of it gives one
+        (Para.unlaid_copy); else None. (A kept poster entry: posters.kept_poster_entry.)"""
+        if "_body_sizes" in self.__dict__:  # (wrapped)
+            return None
+        left, body = [_unlaid(f) for f in self.left], [_unlaid(f) for f in self.body]
+        if any(f is None for f in itertools.chain(left, body)):
+            return None
+        made = type(self).__new__(type(self))
+        made.__dict__.update(self.__dict__)
+        made.left, made.body = left, body
+        return made
+
     @property
     def _body_x(self) -> float:
         return self.left_width + self.gap if self.left_width else 0.0
@@ -2015,6 +2045,12 @@ class Row(Translated, Flowable):
                                style.textColor)
         if self.link:
             canv.linkRect("", self.link, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+
+def _unlaid(flowable):
+    """flowable.unlaid_copy() where it has one, else None."""
+    copy = getattr(flowable, "unlaid_copy", None)
+    return copy() if copy is not None else None
 
 
 class OneLineOr(Flowable):

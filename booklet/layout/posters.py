@@ -3,8 +3,12 @@ sorted by number, author or title, under session or topic headings when asked fo
 
 from __future__ import annotations
 
+from dataclasses import fields
+from functools import partial
+
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from ..cache import memory
 from ..text import markup
 from ..data.fields import Untitled
 from ..model import Poster
@@ -12,7 +16,7 @@ from .abstracts import author_block, continued, when_parts
 from .columns import GAP, Columns
 from .common import (Context, Slot, kept_whole, poster_groups, poster_slots, posters_day_key,
                      sorted_posters, underlined, underlining_note)
-from .flowables import Anchor, DayMark, EndMark, Para, Row, Rule
+from .flowables import Anchor, DayMark, EndMark, Para, Row, Rule, _frozen, paragraphs_key
 
 
 def build_posters(ctx: Context) -> list:
@@ -53,6 +57,7 @@ def poster_list(ctx: Context, indices: list[int], opening: list, key: str, level
     headed = any(heading is not None for heading, _ in groups)
     slots = poster_slots(ctx.booklet) if any(isinstance(heading, Untitled) for heading, _ in groups) else {}
     entries = []
+    kept = entries_key(ctx)
     for number, (heading, members) in enumerate(groups):
         if headed:
             parts = poster_heading(ctx, heading, slots.get(members[0]), day_index)
@@ -62,7 +67,7 @@ def poster_list(ctx: Context, indices: list[int], opening: list, key: str, level
             entries.append(Para(markup.inline(shown), s.subheading))
         for index in members:
             last = number == len(groups) - 1 and index == members[-1]
-            entries.append(build_poster_entry(ctx, posters[index], number_width, poster_key(index), last))
+            entries.append(kept_poster_entry(ctx, posters[index], number_width, poster_key(index), last, kept))
             entries.append(EndMark(poster_key(index)))
             entries.append(Rule(ctx.colours.hairline, 0.5, 2, between=True))
     if ctx.text_columns > 1:  # in columns, as an abstract's text is (a wide page, or the theme's `columns`)
@@ -103,6 +108,71 @@ def poster_key(index: int) -> str:
     return f"poster-{index}"
 
 
+ENTRIES = "poster entries"  # the build's cache's section of the posters' entries (kept_poster_entry), in memory only
+
+
+def entries_key(ctx: Context) -> int | None:
+    """What a poster's entry (build_poster_entry) reads besides the poster and its place, as a number (BuildCache.
+    memory_number): the booklet's language, the theme (its labels, colours, fonts), the palette, every style's values
+    and the fonts in use (paragraphs_key), the page, and people.yaml (who each name is: the person keys its names
+    mark); None where the build's cache keeps no entries: none, or one whose values serve no later build in this
+    process (a single build's: each entry is made once)."""
+    cache = memory.active()
+    if cache is None or not (cache.warm and cache.rebuilds):
+        return None
+    styles = [getattr(ctx.styles, f.name) for f in fields(ctx.styles)]
+    return cache.memory_number((ENTRIES, ctx.booklet.conference.language, _frozen(vars(ctx.theme)),
+                                _frozen(ctx.colours), paragraphs_key(cache, styles), ctx.page, ctx.booklet.people))
+
+
+def kept_poster_entry(ctx: Context, poster: Poster, number_width: float, key: str, last: bool,
+                      kept: int | None) -> Row:
+    """build_poster_entry's row, kept in the build's cache (section ENTRIES, in memory) under the poster, its place and
+    what else the entry reads (`kept`: entries_key; None: made, not kept), with the people its names marked (Context.
+    named), in order, and the keys they had: a warm rebuild after an edit of another poster or an abstract's text
+    makes only the entries whose poster changed. A kept entry serves while its people's keys would be the same
+    (their numbering follows the order they are first named in): it names them again (the keys of those named
+    first here taken as made then), its paragraphs' kept parses are used, and a copy of it, never laid out, is the
+    row (Row.unlaid_copy); else it is made again, and kept in its place. Its bytes are a made entry's. A row some
+    paragraph of which has no kept parse (unlaid_copy: None) is made every time."""
+    cache = memory.active() if kept is not None else None
+    if cache is None:
+        return build_poster_entry(ctx, poster, number_width, key, last)
+    entry_key = (kept, poster, number_width, key, last)
+    found = cache.peek(ENTRIES, entry_key)
+    if found is not None and _names_again(ctx, *found[:2]):
+        for parsed in found[2]:
+            cache.peek("layouts", parsed)
+        return found[3].unlaid_copy()
+    before, ctx.naming = ctx.naming, []
+    try:
+        row = build_poster_entry(ctx, poster, number_width, key, last)
+        named = ctx.naming
+    finally:
+        ctx.naming = before
+    copy = row.unlaid_copy()
+    if copy is None:
+        return row
+    parsed = tuple(("parsed", para._layout_key) for para in (*row.left, *row.body))
+    cache.put(ENTRIES, entry_key, (tuple(named), tuple(ctx.person_keys[person] for person in named), parsed, row))
+    return copy
+
+
+def _names_again(ctx: Context, people: tuple, keys: tuple) -> bool:
+    """Whether naming `people` (Context.named) now gives each the key in `keys`, as when a kept entry was made; if so,
+    they are named (the keys of those not named before added to ctx.person_keys, as named adds them)."""
+    known, new = ctx.person_keys, {}
+    for person, key in zip(people, keys):
+        now = known.get(person) or new.get(person)
+        if now is None:
+            now = new[person] = str(len(known) + len(new))
+        if now != key:
+            return False
+    for person in people:
+        known.setdefault(person, str(len(known)))
+    return True
+
+
 ALONE = 1 / 4  # of a page: the last poster of a list moves on whole rather than leave less than this of it on a page
 
 
@@ -124,8 +194,12 @@ def build_poster_entry(ctx: Context, poster: Poster, number_width: float, key: s
     # lines of it at least before the break and three after it (tail: no two-line tail, the break moved up a line),
     # not in the title or the authors: the entry moves on whole instead)
 
-    def again() -> list:  # "12 Title (continued)" over a part on the next page: made only when a part runs on
-        return [Para(f"{poster.number}\u2002" + continued(poster.title, label=ctx.label("continued")), s.when)]
-
+    again = partial(_continued_heading, poster.number, poster.title, ctx.label("continued"), s.when)
     return Row([number], body, number_width, pad=3, anchor=key, spaced=True, whole=heading, tail=3,
                continued=again, alone=ALONE if last else 0.0)
+
+
+def _continued_heading(number: int, title: str, label: str, style) -> list:
+    """"12 Title (continued)" over a part of a poster's entry on the next page: made only when a part runs on. (Of
+    the poster's number and title, the label `continued` and the style alone: a kept entry holds no Context.)"""
+    return [Para(f"{number}\u2002" + continued(title, label=label), style)]
