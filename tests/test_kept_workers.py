@@ -437,3 +437,31 @@ def test_kept_workers_rebuild_with_the_fonts_a_theme_change_puts_in_use_though_o
             assert (tmp_path / "warm.pdf").read_bytes() == cold[number], f"build {number + 1}"
     finally:
         cache.close()
+
+
+def test_kept_workers_keep_the_poster_entries_and_make_again_only_an_edited_poster_s(book, tmp_path, monkeypatch):
+    """The posters printed, laid out by both workers (each makes all their entries): after an abstract's text edit
+    neither makes any entry again, after a poster's title edit each makes that one (layout.posters.kept_poster_entry);
+    each booklet a cold build's, byte for byte."""
+    folder = Path(shutil.copytree(book, tmp_path / "data"))
+    (folder / "theme.yaml").write_text("sections: [posters, index]\n", encoding="utf-8")
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    cache, warm = BuildCache(), tmp_path / "warm.pdf"
+
+    def entries_made() -> list[int]:
+        """The poster entries each worker made in a warm build (its PDF asserted a cold build's)."""
+        build_booklet(folder, warm, cache=cache, jobs=2)
+        assert warm.read_bytes() == _cold(folder, tmp_path / "cold.pdf", monkeypatch)
+        return [made.get("poster entries", 0) for made in cache.lasting["workers"].made]
+
+    try:
+        assert entries_made() == [16, 16]
+        _edit(folder)
+        assert entries_made() == [0, 0]
+        path = folder / "posters.yaml"
+        text = path.read_text(encoding="utf-8")
+        at = text.index("title: ") + len("title: ")
+        path.write_text(text[:at] + "Revised " + text[at:], encoding="utf-8")
+        assert entries_made() == [1, 1]
+    finally:
+        cache.close()

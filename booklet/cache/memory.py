@@ -22,8 +22,10 @@ cache to build_booklet each time), what is costly to make and depends only on wh
   uncompressed content (see output.serialise: an unchanged page is not compressed again).
 - "day fits": the spaces and size each programme day was fitted to its page at, keyed by all that its programme
   reads that its height follows (layout.programme.fitted_day); "glance geometry": how the glance shares a day's
-  column among boxes side by side, keyed by the boxes' times, lanes and order (layout.glance._shared). In memory
-  only: the disk cache keeps none of them (booklet.cache.persisted.SECTIONS).
+  column among boxes side by side, keyed by the boxes' times, lanes and order (layout.glance._shared); "poster
+  entries": each poster's entry as made, never laid out, keyed by the poster, its place and what else it reads, with
+  the people its names mark and their index keys (layout.posters.kept_poster_entry: each build lays out a copy). In
+  memory only: the disk cache keeps none of them (booklet.cache.persisted.SECTIONS).
 
 It stands in front of the disk cache (booklet.cache.disk), which keeps some of the same values
 (an image made ready for print) for the next process: a value missing here is looked for there

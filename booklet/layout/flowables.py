@@ -478,7 +478,8 @@ def _rest_given(kept) -> dict:
     return pickle.loads(kept)
 
 
-_LAID_OUT = ("_wrapped", "_blPara", "_unbroken", "_keeping", "width")  # what a paragraph's layout sets on it (unlaid_copy)
+# what a paragraph's layout (wrap, split, draw) sets on it: one that has any of them is laid out (Para.unlaid_copy)
+_LAID_OUT = ("_wrapped", "_blPara", "_unbroken", "_keeping", "width")
 
 
 class Para(KeptDrawing, MathParagraph):
