@@ -127,6 +127,18 @@ class BuildCache:
         used.add(key)
         return value
 
+    def touch(self, section: str, keys) -> None:
+        """Note each of `keys` that `section` keeps a value for as used by the build under way, as `peek` would, without
+        looking one up: what a value kept elsewhere was made from and stands for (a kept poster entry's paragraphs'
+        parses: layout.posters.kept_poster_entry), kept while that is used."""
+        values = self._sections.get(section)
+        if not values:
+            return
+        used = self._used.get(section)
+        if used is None:
+            used = self._used[section] = set()
+        used.update(key for key in keys if key in values)
+
     def put(self, section: str, key: Hashable, value) -> None:
         """Keep `value` for `key` (made in this build: see `made`). (Without setdefault, which made an empty dictionary
         and set for each put, to be let go: a build puts some 29,000 layouts at 500 talks.)"""

@@ -479,7 +479,7 @@ def _rest_given(kept) -> dict:
 
 
 # what a paragraph's layout (wrap, split, draw) sets on it: one that has any of them is laid out (Para.unlaid_copy)
-_LAID_OUT = ("_wrapped", "_blPara", "_unbroken", "_keeping", "width")
+_LAID_OUT = frozenset(("_wrapped", "_blPara", "_unbroken", "_keeping", "width"))
 
 
 class Para(KeptDrawing, MathParagraph):
@@ -576,7 +576,7 @@ class Para(KeptDrawing, MathParagraph):
         fragments, changed in place by a layout, would be shared). (A kept poster entry: posters.kept_poster_entry.)"""
         state = self.__dict__
         if self._layout_key is None or self._parsed is None or self._wrapped_lines is not None or \
-                any(name in state for name in _LAID_OUT):
+                not _LAID_OUT.isdisjoint(state):
             return None
         made = type(self).__new__(type(self))
         made.__dict__.update(state)

@@ -141,8 +141,7 @@ def kept_poster_entry(ctx: Context, poster: Poster, number_width: float, key: st
     entry_key = (kept, poster, number_width, key, last)
     found = cache.peek(ENTRIES, entry_key)
     if found is not None and _names_again(ctx, *found[:2]):
-        for parsed in found[2]:
-            cache.peek("layouts", parsed)
+        cache.touch("layouts", found[2])
         return found[3].unlaid_copy()
     before, ctx.naming = ctx.naming, []
     try:
