@@ -341,13 +341,48 @@ def test_running_heads_are_replayed_warm_and_follow_edits_of_their_text_fonts_co
 
 
 def test_a_recording_that_names_a_font_not_registered_here_is_not_replayed(monkeypatch):
-    """Its drawing is made anew (which registers the fonts it needs) rather than the build stopping."""
-    from reportlab.pdfbase import pdfmetrics
+    """Its drawing is made anew (which parses and registers the fonts it needs) rather than the build stopping."""
+    from booklet.text import fonts
 
     use_fonts()
     kept = _recorded([(BODY, "Øre"), (SANS, "Łódź")])
-    monkeypatch.delitem(pdfmetrics._fonts, SANS)  # as in a new process that has not registered it yet
+    monkeypatch.delitem(fonts._font_by_name, SANS)  # as in a new process that has not parsed it yet
     assert replayed(kept, PDFDocument()) is False
+
+
+def test_a_recording_replays_on_the_fonts_its_calls_were_made_of_when_their_names_now_stand_for_others():
+    """Each bundled font object bears a family's name (Gentium Book Plus's "Body-Italic", Noto Sans's "Sans-Italic"):
+    with the text in Noto Sans and the headings in Gentium, the name "Sans-Italic" stands for Gentium's italic and
+    "Body-Italic" for Noto Sans's. A drawing's calls of Noto Sans Italic are made again on that font, not on the font
+    its object's name now stands for (whose subset would get characters no page shows: another file)."""
+    from booklet.text.fonts import BUNDLED, DEFAULT, FontSet
+
+    use_fonts(FontSet(BUNDLED["Noto Sans"], BUNDLED["Gentium Book Plus"], DEFAULT.fallbacks))
+    try:
+        text_italic, heading_italic = getFont(BODY + "-Italic"), getFont(SANS + "-Italic")
+        assert text_italic.fontName == SANS + "-Italic" and heading_italic.fontName == BODY + "-Italic"
+        kept = _recorded([(BODY + "-Italic", "Genève, Straße")])
+        assert kept[0][0] == SANS + "-Italic"  # (the object's own name)
+        fresh = PDFDocument()
+        assert replayed(kept, fresh)
+        assert fresh not in heading_italic.state  # the other font not asked for anything
+        same = _doc([(BODY + "-Italic", "Genève, Straße")])
+        assert text_italic.state[fresh].assignments == text_italic.state[same].assignments
+    finally:
+        use_fonts()
+
+
+def test_a_theme_with_the_bundled_families_swapped_builds_warm_as_cold(tmp_path):
+    """Text in Noto Sans and headings in Gentium Book Plus (each bundled font's object bears the other family's
+    name): the drawings kept in a build are replayed on their own fonts, and the PDF is the one a build without a
+    cache makes, its font subsets too."""
+    folder = _folder(tmp_path, first="Genève and Straße, *Genève* and *Straße*.")
+    (folder / "theme.yaml").write_text("fonts: {text: Noto Sans, headings: Gentium Book Plus}\n", encoding="utf-8")
+    cache, warm, cold = BuildCache(), tmp_path / "warm.pdf", tmp_path / "cold.pdf"
+    build_booklet(folder, cold, cache=BuildCache(warm=False))
+    for _ in range(2):  # a first build (kept drawings replayed in its later passes), then a rebuild from them
+        build_booklet(folder, warm, cache=cache)
+        assert warm.read_bytes() == cold.read_bytes()
 
 
 def test_replayed_font_calls_are_made_again_from_their_summary_only_where_it_does_not_hold(monkeypatch):

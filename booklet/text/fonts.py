@@ -349,6 +349,10 @@ def _unique_name(prefix: str, path: Path) -> str:
 _by_content: dict[tuple[bytes, str], object] = {}  # (PostScript name, file digest) -> its font object
 _parsed_at: dict[Path, tuple] = {}  # a font file parsed in this process -> its identity then (disk.identity)
 _file_digests: dict[str, str] = {}  # a font object's name -> the digest of its file's bytes (see _kept_subset)
+# a font object's name -> the object, for each font parsed in this process (the font a recording's calls, which name
+# it so, were made of: see replayed). Not ReportLab's registry: a bundled font's object bears a family's name
+# (Noto Sans Italic's is "Sans-Italic"), which stands for another font when the theme gives that family another file
+_font_by_name: dict[str, object] = {}
 
 
 _by_path: dict[Path, object] = {}  # a font file parsed in this process -> its font object (_font_file)
@@ -411,6 +415,8 @@ def forget_replaced() -> bool:
         replaced.extend(copies)
         if pdfmetrics._fonts.get(font.fontName) is font:
             del pdfmetrics._fonts[font.fontName]  # (its name is a file's: the file's new font takes it)
+        if _font_by_name.get(font.fontName) is font:
+            del _font_by_name[font.fontName]
         _by_content.pop((font.face.name, _file_digests.pop(font.fontName, None)), None)
     for path in replaced:  # (what a cache kept, by fonts_number, was made with the old font object, a copy's too)
         _replaced[path] = _replaced.get(path, 0) + 1
@@ -447,6 +453,7 @@ def _parse_font_file(path: Path):
         return same
     _by_content[(font.face.name, digest)] = font
     _file_digests[font.fontName] = digest
+    _font_by_name[font.fontName] = font
     pdfmetrics._fonts.setdefault(font.fontName, font)
     return font
 
@@ -976,19 +983,12 @@ def _packed(codes: list[int]) -> bytes | array:
         return array("I", codes)
 
 
-@cache
-def _pdfmetrics():
-    """ReportLab's pdfmetrics (imported once: an import statement in `replayed` cost a microsecond at each of a
-    build's 10,000 replays)."""
-    from reportlab.pdfbase import pdfmetrics
-
-    return pdfmetrics
-
-
 def replayed(summary: tuple, doc) -> bool:
     """Make what the calls of a recording (see replayable) did to `doc`'s font state again, as drawing would; True
     when they give what they gave then (else stops at the first font whose calls did not, or that this process has
-    not registered: the caller draws for real, and what was done so far is what its drawing does first).
+    not parsed: the caller draws for real, and what was done so far is what its drawing does first). Each font is
+    the one the recording's calls were made of, the object bearing the name it recorded (_font_by_name), whatever
+    font that name stands for in ReportLab's registry now.
 
     When every character the recording's splitString calls were given already has its code in `doc`, and each font
     it names already has its name there, those calls change nothing, and what they give follows from those codes and
@@ -997,23 +997,22 @@ def replayed(summary: tuple, doc) -> bool:
     gets the code it gets from those calls: splitString gives the next code to each character it has not seen, in
     order), and its name asked for (given to a font at its first such call, in the order of the fonts' first calls,
     as drawing asks for each font's name right after its first split); what they give is compared with the summary."""
-    metrics = _pdfmetrics()
     for at, (font_name, chars, codes, internal, highest) in enumerate(summary):
-        font = metrics._fonts.get(font_name)
+        font = _font_by_name.get(font_name)
         state = font.state.get(doc) if font is not None else None
         if state is None or not _same_codes(map(state.assignments.get, map(ord, chars)), codes):
-            return _made_again(metrics, summary[at:], doc)
+            return _made_again(summary[at:], doc)
         if internal is not None and (state.internalName != internal or highest >= len(state.subsets)):
-            return _made_again(metrics, summary[at:], doc)
+            return _made_again(summary[at:], doc)
     return True
 
 
-def _made_again(metrics, summary: tuple, doc) -> bool:
+def _made_again(summary: tuple, doc) -> bool:
     """The fonts' calls of a recording made again from its summary (see replayed), from the first font whose summary
     does not hold now."""
     for font_name, chars, codes, internal, highest in summary:
-        font = metrics._fonts.get(font_name)
-        if font is None:  # not registered in this process (yet): drawing anew registers what it needs
+        font = _font_by_name.get(font_name)
+        if font is None:  # not parsed in this process (yet): drawing anew parses and registers what it needs
             return False
         if chars and _codes(font.splitString(chars, doc)) != list(codes):
             return False
