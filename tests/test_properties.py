@@ -294,6 +294,91 @@ def test_printable_check_names_what_cannot_print():
         (3, "the booklet's fonts cannot print '\u4e00' (U+4E00), '\U0001F600' (U+1F600); left out: give theme.yaml's `fonts:` a font that has them")]
 
 
+# Pieces of text check_printable finds nothing in, alone: words, white space of every kind, letters the fonts have,
+# quiet formulas (between dollars, \( \) and \[ \]), dollars that open none, spans of code, web addresses, emphasis,
+# lists
+_QUIET = ["word", "Caf\u00e9", " ", "\n", "\n\n", "\t", "\r\n", "\u2003", "\u00a0", "\u2028", "\x85", "- ", "1. ", "*", "**",
+          "\u0416", "\u03a9", "\u2014", "\u2264", "\u00b5", "$x^2$", "$\\alpha$", "$> 84\\%$", "$H_{0}$", "$x^{a^{b}}$",
+          "\\(x^2\\)", "\\[\\beta\\]", "$", "\\$", "$$x$$", "5$", "```", "`$x$`", "`\\cite{x}`", "https://x.org/$a$",
+          "www.x.org"]
+# and pieces that may tell of something (alone, or with those around them): control characters, halves of surrogate
+# pairs (alone, paired, reversed), bidirectional controls, format, combining, private-use, unassigned and
+# non-characters, scripts booklet does not set as they are read, formulas that are not quiet (a character no font
+# has among what they make), LaTeX outside math, siunitx and mhchem, blocks of code
+_TELLING = ["\x00", "\x01", "\x08", "\x0b", "\x0c", "\x1b", "\x1c", "\x7f", "\x9f", "\ud800", "\udc00", "\ud83d\ude00",
+            "\ude00\ud83d", "\u200b", "\u200e", "\u200f", "\u202e", "\u2066", "\ufeff", "\u0301", "\ue000", "\U000e0100",
+            "\ufffe", "\u0378", "\u05e9\u05dc\u05d5\u05dd", "\u0645\u0631\u062d\u0628\u0627",
+            "\u0928\u092e\u0938\u094d\u0924\u0947", "\u4e00", "\U0001F600", "$\\unknownmacro$", "$\\frac{1}$", "$\\sqrt{}$",
+            "$e^{x^{2^{k}}}$", "$f\\'(x)$", "$a \\\\ b$", "$\\,$", "${x$", "$x}$", "$the quick brown fox$", "$\u4e00^2$",
+            "$\\text{\U0001F600}$", "$\\frown$", "$\\mercury$", "$\\ce{H2O}$", "$\\SI{5}{\\metre}$", "\\[citation needed\\]",
+            "\\cite{x}", "\\emph{y}", "\\'e", "{\\o}", "\\ss", "\\%", "\\pi", "C:\\data", "\\SI{3}{\\kelvin}", "\\ce{CO2}",
+            '\\"o', "~~~", "\n```\n", "```python\n", "\n~~~\n"]
+_AROUND = st.lists(st.sampled_from(_QUIET), max_size=6).map("".join)
+# one piece among quiet ones (what it tells of alone), any pieces, any characters
+_CHECKED = st.one_of(st.tuples(_AROUND, st.sampled_from(_QUIET + _TELLING), _AROUND).map("".join),
+                     st.lists(st.sampled_from(_QUIET + _TELLING), max_size=12).map("".join),
+                     st.text(st.characters(min_codepoint=0, max_codepoint=0x10FFFF), max_size=30))
+
+
+def _checked_both_ways(text: str, glyphs: bool = True, name: bool = False, instead: str = "", scripts: bool = False):
+    """check_printable's answer and warnings of `text`, and check_printable_fully's. `scripts`: with fonts told to
+    have Hebrew, Arabic and Devanagari (as a theme's fallback may: no font shipped has them), which print letter by
+    letter."""
+    from booklet.data.fields import Report, check_printable, check_printable_fully
+    from booklet.text import fonts
+
+    fast, full = Report(Path(".")), Report(Path("."))
+    with pytest.MonkeyPatch.context() as patch:
+        if scripts:
+            real = fonts.unprintable
+
+            def unprintable(text):
+                return [ch for ch in real(text) if not ("\u0590" <= ch <= "\u06ff" or "\u0900" <= ch <= "\u097f")]
+
+            patch.setattr(fonts, "unprintable", unprintable)
+            patch.setattr(fonts, "all_printable", lambda chars: not unprintable("".join(chars)))
+        prints = check_printable(fast, "f.yaml", 3, "k", text, glyphs, name, instead)
+        told = check_printable_fully(full, "f.yaml", 3, "k", text, glyphs, name, instead)
+    return (prints, fast.problems), (told, full.problems)
+
+
+@following_the_profile(300, suppress_health_check=list(HealthCheck))
+@given(_CHECKED, st.booleans(), st.booleans(), st.sampled_from(["", "Untitled"]), st.booleans())
+def test_printable_check_skips_only_text_the_full_check_finds_nothing_in(text, glyphs, name, instead, scripts):
+    """check_printable looks at most text only as far as telling it has nothing to warn of (_nothing_to_tell): it
+    warns of any text exactly as the full check does, the same warnings (file, line, key, message, kind) in the same
+    order, and answers as it does (whether the text prints)."""
+    fast, full = _checked_both_ways(text, glyphs, name, instead, scripts)
+    assert fast == full
+
+
+@pytest.mark.parametrize("piece", _QUIET + _TELLING)
+def test_printable_check_of_each_piece_is_the_full_check(piece):
+    """As above, for each piece alone and among quiet text, in a name and not, with the fonts told to have the
+    scripts and not: what each tells of is told."""
+    for text in (piece, f"A word, {piece} and $x^2$, Caf\u00e9"):
+        for glyphs, name, scripts in ((True, False, False), (True, True, True), (False, False, True)):
+            fast, full = _checked_both_ways(text, glyphs, name, "", scripts)
+            assert fast == full, (text, glyphs, name, scripts)
+
+
+@pytest.mark.parametrize("text, told", [
+    ("Plain words over\nlines, and *emphasis*", False), ("Caf\u00e9 \u0141\u00f3d\u017a \u2014 \u2264 5", False),
+    ("at $H_{0}$ and $\\sigma$ and \\(x^2\\), www.x.org/$a$", False), ("costs $5 and $10", False),
+    ("a \u4e00", True), ("a\u200fb", True), ("a\ud800b", True), ("\u05e9\u05dc\u05d5\u05dd", True),
+    ("$\\unknownmacro$", True), ("$x}$", True), ("$the quick brown fox$", True), ("$e^{x^{2^{k}}}$", True),
+    ("see \\cite{x}", True), ("caf\\'e", True), ("\\[citation needed\\]", True), ("```\ncode", True),
+    ("a $\\frown$", True)])
+def test_printable_check_looks_in_full_at_each_text_with_something_to_tell(text, told):
+    """What each kind of warning tells of sends a text to the full check, which warns; a text with none of them
+    does not go there (and the full check finds nothing in it)."""
+    from booklet.data.fields import Report, _nothing_to_tell, check_printable_fully
+
+    report = Report(Path("."))
+    check_printable_fully(report, "f.yaml", 3, "k", text)
+    assert (_nothing_to_tell(text, True), bool(report.problems)) == (not told, told)
+
+
 def test_the_white_space_plain_text_collapses_is_every_space_but_the_no_break_ones():
     from booklet.data.fields import _COLLAPSED_SPACES, _KEPT_SPACES
 

@@ -7,6 +7,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 from ..text import fonts, markup
@@ -590,7 +591,64 @@ def check_printable(report: Report, file: str, line: int, key: str, text: str, g
     of the text where what it tells of is written (the first character, the formula); of bidirectional controls
     alone when not `glyphs`. False when nothing of the text is left to print (no letter or digit), which the warning
     says; of a person's `name`, that the name is left out of the booklet (Fields.text and Fields.texts_at leave it
-    out); of a title, that `instead` prints in its place (Fields.text)."""
+    out); of a title, that `instead` prints in its place (Fields.text).
+
+    Most text has nothing to warn of, and _nothing_to_tell says so at a fraction of the cost: the full check
+    (check_printable_fully) looks only at the rest, and warns as it would of any text."""
+    if _nothing_to_tell(text, glyphs):
+        return True
+    return check_printable_fully(report, file, line, key, text, glyphs, name, instead)
+
+
+# The characters of most text: printable ASCII, and the ASCII white space that markup.plain makes a space of (as it
+# does the rest of _COLLAPSED_SPACES)
+_ORDINARY = bytes(range(0x20, 0x7F)) + b"\t\n\v\f\r\x1c\x1d\x1e\x1f"
+
+
+def _unusual(text: str) -> str:
+    """The characters of `text` that are not _ORDINARY, in order, found in one pass in C: its UTF-8 bytes without
+    the ordinary ones (every other character's bytes are over 0x7F; each half of a surrogate pair is encoded on its
+    own, and read back as it was). A set of a long text's characters took twenty times as long."""
+    return text.encode("utf-8", "surrogatepass").translate(None, _ORDINARY).decode("utf-8", "surrogatepass")
+
+
+@lru_cache(maxsize=1)
+def _ordinary_printable() -> bool:
+    """Whether some font in use prints each printable ASCII character (booklet's fonts do; a theme's may not)."""
+    return fonts.all_printable(set(map(chr, range(0x20, 0x7F))))
+
+
+fonts.when_fonts_change(_ordinary_printable.cache_clear)
+
+
+def _nothing_to_tell(text: str, glyphs: bool) -> bool:
+    """Whether check_printable_fully finds nothing to warn of in `text` (which then prints), told from the text's
+    characters beyond _ORDINARY (most text has none, or few: an accented name) and its formulas: every character
+    printable, a formula's too (markup.math_chars), no script printed other than it is read (at or past U+0590 only),
+    each formula quiet (markup.quiet_formula) and no backslash outside them (what LaTeX outside math is told by),
+    no fence of a block of code. False when that cannot be told so (the full check then looks): a block of code,
+    siunitx's and mhchem's commands, a formula whose characters cannot be told, fonts that lack an ASCII character."""
+    if "```" in text or "~~~" in text or markup.has_quantity(text) or not _ordinary_printable():
+        return False
+    unusual = _unusual(text)
+    if glyphs and unusual and max(unusual) >= "\u0590" and _unshaped(text):
+        return False
+    chars = set(unusual)
+    chars -= _COLLAPSED_SPACES
+    pieces = markup.prose_pieces(text) if markup.has_math(text) or "\\" in text else []  # (split once, for both)
+    sources = [src for kind, src in pieces if kind == "math"]
+    for src in sources:
+        made = markup.math_chars(src)
+        if made is None:
+            return False
+        chars |= made
+    return fonts.all_printable(chars) and all(markup.quiet_formula(src) for src in sources) and \
+        not any(kind == "text" and "\\" in piece for kind, piece in pieces)
+
+
+def check_printable_fully(report: Report, file: str, line: int, key: str, text: str, glyphs: bool = True,
+                          name: bool = False, instead: str = "") -> bool:
+    """check_printable, looking at every text in full (the same warnings, in the same order, and answer)."""
     prints = True
     math = markup.has_math(text)
     sources = markup.math_sources(text) if math else []

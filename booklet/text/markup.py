@@ -280,7 +280,32 @@ def math_sources(text: str) -> list[str]:
     text = _as_str(text)
     if not has_math(text):
         return []
-    return [src for chunk in _prose(text) for kind, src in _split_math(chunk) if kind == "math"]
+    return [src for kind, src in prose_pieces(text) if kind == "math"]
+
+
+def prose_pieces(text: str) -> list[tuple[str, str]]:
+    """The pieces of `text` where its math and markup are, in order: ('text', s), ('math', source) and ('address', s)
+    (_split_math) of each of its paragraphs that is no block of code, without its code spans. Its formulas are
+    math_sources', the rest what latex_problems looks for LaTeX in (data.fields.check_printable splits a text once
+    for both)."""
+    return [piece for chunk in _prose(_as_str(text)) for piece in _split_math(chunk)]
+
+
+def quiet_formula(src: str) -> bool:
+    """Whether latex_problems tells of nothing in the formula `src` (one of math_sources'): then it tells of nothing
+    in a text whose formulas are all quiet and that holds no backslash outside them (whatever it tells of a formula
+    among others, it tells of something in that formula alone; an unknown `\\ce` it leaves out only when it tells of
+    another formula's \\ce). Kept per formula and what it is written between (the warnings quote both), and with the
+    fonts (how far a formula reaches above and below its line is measured in them): formulas repeat, text to text."""
+    return _quiet_formula(src, getattr(src, "opening", "$"))
+
+
+@lru_cache(maxsize=65536)
+def _quiet_formula(src: str, opening: str) -> bool:
+    return not latex_problems("", [src])
+
+
+when_fonts_change(_quiet_formula.cache_clear)
 
 
 def _shown(source: str) -> str:
@@ -405,7 +430,7 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
                                     "missing or one too many; the words print as math, in italic without their spaces",
                                     written(src)))
     if "\\" in text:
-        pieces = [piece for chunk in _prose(text) for kind, piece in _split_math(chunk) if kind == "text"]
+        pieces = [piece for kind, piece in prose_pieces(text) if kind == "text"]
         if any(has_quantity(piece) for piece in pieces):  # (siunitx's and mhchem's commands: typeset, or told of)
             problems += dict.fromkeys(told for piece in pieces for module in (siunitx, mhchem)
                                       for told in _told(module, piece))
