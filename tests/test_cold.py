@@ -1457,6 +1457,22 @@ def _streaming(monkeypatch, persisted) -> list[int]:
     return held
 
 
+def test_a_stream_notes_its_layouts_least_recently_used_first(tmp_path, monkeypatch):
+    """persisted._Stream.noted: a layout made, or made or used again, is the newest (the last of `order`); one used
+    that this build did not make (read from a file) is not noted; it tells when more than WINDOW + EVICTED are noted."""
+    from booklet.cache import persisted
+
+    monkeypatch.setattr(persisted, "WINDOW", 3)
+    monkeypatch.setattr(persisted, "EVICTED", 1)
+    stream = persisted._Stream(tmp_path / "layouts.pickle")
+    assert [stream.noted(key, True) for key in ("a", "b", "c", "d")] == [False] * 4
+    assert not stream.noted("read", False) and list(stream.order) == ["a", "b", "c", "d"]
+    assert not stream.noted("b", False) and list(stream.order) == ["a", "c", "d", "b"]
+    assert not stream.noted("a", True) and list(stream.order) == ["c", "d", "b", "a"]  # (made again)
+    assert stream.noted("e", True) and list(stream.order) == ["c", "d", "b", "a", "e"]
+    assert stream.noted("c", False) and stream.noted("c", True) and list(stream.order) == ["d", "b", "a", "e", "c"]
+
+
 @pytest.mark.skipif(not hasattr(os, "pread"), reason="no layouts written as made where no file is read at a place")
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_first_build_writes_its_layouts_as_it_goes_and_holds_few(tmp_path, monkeypatch, jobs, illustrated_off):
