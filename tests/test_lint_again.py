@@ -441,3 +441,26 @@ def test_a_lint_after_edits_of_abstracts_yaml_takes_the_note_when_some_abstracts
     own.write_text(own.read_text(encoding="utf-8").replace("abstract: |\n", "abstract: |\n  Revised.\n"),
                    encoding="utf-8")
     assert not linted_again()[1]  # (its file's bytes are in the note's key)
+
+
+def test_a_title_like_line_within_another_value_in_quotes_lints_the_whole_book(tmp_path, monkeypatch):
+    """An author's name in double quotes over two lines, the second `  title: Ann Lee"` (the name "title: Ann Lee",
+    another author's "title: Ann L\u00e9e" a variant of it): an edit to that line looks like a title's at the entry's
+    column, but edits the name, which the checks of names read. It lints the whole book, the variant found no more
+    (the note's was taken: a title edited must be its abstract's title as read)."""
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = _generated(tmp_path / "conference", talks=8, posters=4, seed=5)
+    path, page = folder / "abstracts.yaml", page_for("A5")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    first, other = [at for at, line in enumerate(lines) if re.fullmatch(r"  - name: .*", line)][:2]
+    lines[other] = '  - name: "title: Ann L\u00e9e"'
+    lines[first:first + 1] = ['  - name: "', '  title: Ann Lee"']
+    path.write_text("\n".join(lines), encoding="utf-8")
+    booklet_ = read(folder)[0]
+    assert [p for p in lint_again(booklet_, page, folder) if p.kind == "name-variant" and "Ann Lee" in p.message]
+    path.write_text(path.read_text(encoding="utf-8").replace('  title: Ann Lee"', '  title: Bob Ray"'),
+                    encoding="utf-8")
+    booklet_ = read(folder)[0]
+    again = lint_again(booklet_, page, folder)
+    assert again == lint(booklet_, page, folder)
+    assert not [p for p in again if p.kind == "name-variant" and "Ann Lee" in p.message]

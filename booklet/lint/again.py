@@ -250,7 +250,7 @@ def _edited_blocks(then: str, now: str, booklet) -> tuple[dict[int, int], set[in
     if [before[at] for at in shapes[0][0]] != [after[at] for at in shapes[1][0]]:
         for was, is_ in zip(shapes[0][0], shapes[1][0]):
             if before[was] != after[is_]:
-                at = _retitled(before[was], after, is_, starts)
+                at = _retitled(before[was], after, is_, starts, booklet)
                 if at is None:
                     return None
                 titled.add(at)
@@ -268,17 +268,36 @@ def _edited_blocks(then: str, now: str, booklet) -> tuple[dict[int, int], set[in
     return edited, titled, _Moves(end, by, within)
 
 
-def _retitled(was: str, lines: list[str], at: int, starts: dict[int, int]) -> int | None:
+def _retitled(was: str, lines: list[str], at: int, starts: dict[int, int], booklet) -> int | None:
     """The place in booklet.abstracts of the abstract whose title line `at` of `lines` (from 0; `was` before) is, when
-    both are a top-level entry's `title:` key and a title that ends on its line (_one_line); else None. (`starts`:
-    the places of the abstracts by the lines they start on.)"""
+    both are a top-level entry's `title:` key and a title that ends on its line (_one_line), and the title written
+    there is that abstract's as read; else None. (`starts`: the places of the abstracts by the lines they start on.
+    A line that looks like a title's may be within another value in quotes over several lines, an author's name:
+    `- name: "` then `  title: Ann Lee"`, which the checks of names read.)"""
     old, new = _TITLE_KEY.fullmatch(was), _TITLE_KEY.fullmatch(lines[at])
     if old is None or new is None or old[1] != new[1] or not (_one_line(old[2]) and _one_line(new[2])):
         return None
     entry = at if lines[at][:1] == "-" else _entry_start(lines, at)
     if entry is None or len(_ENTRY.match(lines[entry])[0]) != len(new[1]):
         return None  # (a key of something inside the entry)
-    return starts.get(entry + 1)
+    found = starts.get(entry + 1)
+    if found is None or _scalar(new[2]).split() != booklet.abstracts[found].title.split():
+        return None
+    return found
+
+
+def _scalar(value: str) -> str:
+    """The text YAML reads of `value`, a scalar that ends on its line (_one_line), as the data's reading keeps it (the
+    scalar's own text, whatever type it would be: `2024`); "" when YAML reads none (a stray quote)."""
+    import yaml
+
+    from ..data.load import yaml_loader
+
+    try:
+        node = yaml.compose(value, Loader=yaml_loader())
+    except yaml.YAMLError:
+        return ""
+    return node.value if isinstance(node, yaml.ScalarNode) else ""
 
 
 def _one_line(value: str) -> bool:
