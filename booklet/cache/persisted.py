@@ -826,6 +826,7 @@ class PersistedCache(BuildCache):
             self._streamed()
 
     def replace(self, section, key, value):
+        """As BuildCache.replace, a compressed stream by its text's hash (_kept_key)."""
         super().replace(section, _kept_key(section, key), value)
 
     def forked(self) -> None:
