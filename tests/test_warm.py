@@ -383,11 +383,20 @@ def test_a_days_fitting_is_kept_for_warm_rebuilds_and_made_again_when_what_the_p
     that its programme reads: after an edit of an abstract's text each day is made once, at them (the sample's
     Tuesday, fitted with its spaces at 0.9, made three times by a build without the cache); after an edit of what the
     programme prints (a session's name, an abstract's title), of the theme or of the page, the day is fitted again;
-    every build is a cold build's, byte for byte."""
+    every build is a cold build's, byte for byte. The book holds the programme and the abstracts alone (theme.yaml's
+    `sections`): the abstracts' pages are what the programme's rows refer to."""
     from booklet.layout import programme
 
     folder = tmp_path / "data"
-    shutil.copytree(ROOT / "data", folder)
+    sections = "sections: [programme, abstracts]\n"
+
+    def sample() -> None:
+        """The sample in `folder`, its book the programme and the abstracts."""
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.copytree(ROOT / "data", folder)
+        (folder / "theme.yaml").write_text(sections, encoding="utf-8")
+
+    sample()
     cache, warm, cold = BuildCache(), tmp_path / "warm.pdf", tmp_path / "cold.pdf"
     made: list[tuple[int, float, float]] = []
     real = programme._programme_day
@@ -427,13 +436,11 @@ def test_a_days_fitting_is_kept_for_warm_rebuilds_and_made_again_when_what_the_p
     edit("abstracts.yaml", 'title: "Seeing through', 'title: "Seeing far and wide, year after year, through')
     assert len(same_as_cold()) > 5  # a title the programme prints: its day (Monday) fitted again
     same_as_cold(PrintOptions(page_size="A4"))  # another page
-    (folder / "theme.yaml").write_text("base: minimal\n", encoding="utf-8")  # other styles and fonts
+    (folder / "theme.yaml").write_text(sections + "base: minimal\n", encoding="utf-8")  # other styles and fonts
     same_as_cold()
-    (folder / "theme.yaml").write_text("labels: {chair: 'Chaired by the one and only {name}, in person'}\n",
+    (folder / "theme.yaml").write_text(sections + "labels: {chair: 'Chaired by the one and only {name}, in person'}\n",
                                        encoding="utf-8")  # another label: a line more under each session's name
     same_as_cold()
-    (folder / "theme.yaml").unlink()
-    shutil.rmtree(folder)
-    shutil.copytree(ROOT / "data", folder)
+    sample()
     build_booklet(folder, warm, cache=cache)  # the first build's data: its cold bytes are `first`
     assert warm.read_bytes() == first  # nothing of the builds between leaks into this one
