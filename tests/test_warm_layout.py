@@ -649,13 +649,15 @@ def test_the_glance_s_shared_columns_are_kept_by_its_boxes_geometry_and_follow_e
                                                                                                    monkeypatch):
     """How the glance shares a day's column among boxes side by side (glance._shares, _most_side_by_side) is kept by
     the boxes' times, lanes and order (glance._geometry): a warm rebuild after an abstract's text edit works none of it
-    out again; a talk's time changed works out its group again; every build a cold build's, byte for byte."""
+    out again; a talk's time changed works out its group again; every build a cold build's, byte for byte. The book
+    holds the glance and the programme alone (theme.yaml's `sections`)."""
     import shutil
 
     from booklet.layout import glance
 
     folder = tmp_path / "data"
     shutil.copytree(ROOT / "data", folder)  # the sample: Thursday's two parallel sessions side by side
+    (folder / "theme.yaml").write_text("sections: [glance, programme]\n", encoding="utf-8")
     cache, warm, cold = BuildCache(), tmp_path / "warm.pdf", tmp_path / "cold.pdf"
     worked: list[str] = []
     for name in ("_shares", "_most_side_by_side"):
