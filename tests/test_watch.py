@@ -343,6 +343,7 @@ def test_watch_rebuilds_a_real_folder_on_an_edit_and_stops_cleanly_on_ctrl_c(tmp
             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # as in a terminal, not a background job
     try:
         assert _wait_for(lambda: "Watching" in log.read_text(), 30), (log.read_text(), errors.read_text())
+        assert output.exists(), (log.read_text(), errors.read_text())  # (what the first build said, if it wrote none)
         first = output.stat().st_mtime_ns
         assert Pdf(output).pages_with("Test Conference")
         time.sleep(0.3)  # the watcher starts just after it says so
