@@ -8,7 +8,7 @@ import math
 import re
 import unicodedata
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cached_property
 
 from reportlab.lib.enums import TA_LEFT
@@ -25,7 +25,7 @@ from ..data.people import People
 from ..data.theme import filled, font_set, labels_for, quotes_for
 from ..model import Abstract, Booklet, Day, Identity, Item, Person, Poster, Session, Tutorial
 from .marks import PERSON_CALLBACK
-from .flowables import Para, Photo
+from .flowables import Para, Photo, _frozen, paragraphs_key
 from .page import Page
 from .styles import Palette, Styles, hyphenation_language, make_palette, make_styles
 
@@ -140,6 +140,14 @@ class Context:
         if whole and kept_whole(name) != name:
             return markup.inline(kept_whole(name)) + mark
         return markup.inline(initials_held(name)) + mark
+
+    def look_key(self, cache) -> tuple:
+        """What any text this context sets reads besides its own values, as a key of a layout kept in `cache` (the
+        build's): the booklet's language, the theme (its labels, colours, sections, fonts), the palette, every
+        style's values and the fonts in use (paragraphs_key), and the page."""
+        styles = [getattr(self.styles, f.name) for f in fields(self.styles)]
+        return (self.booklet.conference.language, _frozen(vars(self.theme)), _frozen(self.colours),
+                paragraphs_key(cache, styles), self.page)
 
     def label(self, key: str, **values) -> str:
         """A fixed word of the booklet in its language (or as theme.yaml says), e.g. label("day", number=2),

@@ -3,7 +3,6 @@ sorted by number, author or title, under session or topic headings when asked fo
 
 from __future__ import annotations
 
-from dataclasses import fields
 from functools import partial
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -16,7 +15,7 @@ from .abstracts import author_block, continued, when_parts
 from .columns import GAP, Columns
 from .common import (Context, Slot, kept_whole, poster_groups, poster_slots, posters_day_key,
                      sorted_posters, underlined, underlining_note)
-from .flowables import Anchor, DayMark, EndMark, Para, Row, Rule, _frozen, paragraphs_key
+from .flowables import Anchor, DayMark, EndMark, Para, Row, Rule
 
 
 def build_posters(ctx: Context) -> list:
@@ -113,16 +112,14 @@ ENTRIES = "poster entries"  # the build's cache's section of the posters' entrie
 
 def entries_key(ctx: Context) -> int | None:
     """What a poster's entry (build_poster_entry) reads besides the poster and its place, as a number (BuildCache.
-    memory_number): the booklet's language, the theme (its labels, colours, fonts), the palette, every style's values
-    and the fonts in use (paragraphs_key), the page, and people.yaml (who each name is: the person keys its names
+    memory_number): what any text reads (Context.look_key: the language, the theme, the palette, the styles and fonts,
+    the page), and people.yaml (who each name is: the person keys its names
     mark); None where the build's cache keeps no entries: none, or one whose values serve no later build in this
     process (a single build's: each entry is made once)."""
     cache = memory.active()
     if cache is None or not (cache.warm and cache.rebuilds):
         return None
-    styles = [getattr(ctx.styles, f.name) for f in fields(ctx.styles)]
-    return cache.memory_number((ENTRIES, ctx.booklet.conference.language, _frozen(vars(ctx.theme)),
-                                _frozen(ctx.colours), paragraphs_key(cache, styles), ctx.page, ctx.booklet.people))
+    return cache.memory_number((ENTRIES, ctx.look_key(cache), ctx.booklet.people))
 
 
 def kept_poster_entry(ctx: Context, poster: Poster, number_width: float, key: str, last: bool,

@@ -27,7 +27,7 @@ from ..model import Abstract, Day, Item, Parallel, Session, Tutorial, items_of
 from .columns import UNBOUNDED
 from .common import Context, chaired_sessions, day_key, kept_for, kept_whole, names, unnamed_speaker
 from .daypages import _FUZZ, DayBlock, DayBreak, Line, TracksRow, line_size
-from .flowables import Anchor, DayMark, OneLineOr, Para, Row, Rule, _frozen, paragraphs_key
+from .flowables import Anchor, DayMark, OneLineOr, Para, Row, Rule
 from .styles import markup_color
 
 BLOCK_SPACE = 3.0  # above and below a session or parallel block
@@ -146,19 +146,15 @@ def _fitting_key(ctx: Context, index: int, day: Day, level: int, section: str | 
     """What a day's programme (_programme_day) reads that its height can follow, at any spaces and size: the day
     as printed (its abstracts' texts and tutorials' descriptions aside: _as_printed), its place (index, outline level
     and section), the dates of all the days (its number's column is as wide as the widest's), its blocks of parallel
-    sessions' orders, its poster lines' references, the tutorials' numbers, the booklet's language, the theme (its
-    labels, colours, sections, fonts), the palette, every style's values and the fonts in use (paragraphs_key), and
-    the page. Left out: what names no more than which link or person a line marks (an abstract's link key, the
+    sessions' orders, its poster lines' references, the tutorials' numbers, and what any text reads (Context.look_key:
+    the language, the theme, the palette, the styles and fonts, the page). Left out: what names no more than which link or person a line marks (an abstract's link key, the
     person keys of Context.named: people.yaml), which sets no text. Worked out each time a day is made."""
-    cache = active()
-    styles = [getattr(ctx.styles, f.name) for f in fields(ctx.styles)]
     items = [item for entry in day.entries for item in items_of(entry)]
     return ("day", index, level, section, _as_printed(day), tuple(other.date for other in ctx.booklet.days),
             tuple(ctx.session_orders.get(id(entry)) for entry in day.entries if isinstance(entry, Parallel)),
             tuple(ctx.poster_ref(item) for item in items if item.kind == "poster"),
             tuple(ctx.tutorial_number(item.tutorial) for item in items if item.tutorial),
-            ctx.booklet.conference.language, _frozen(vars(ctx.theme)), _frozen(ctx.colours),
-            paragraphs_key(cache, styles), ctx.page)
+            ctx.look_key(active()))
 
 
 def _as_printed(day: Day) -> tuple:
