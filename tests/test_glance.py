@@ -2047,6 +2047,32 @@ def test_a_white_box_too_low_for_a_line_with_its_padding_takes_the_free_time_bes
             assert low - box[1] >= clear and box[3] - high >= clear, (title, low, high, box)
 
 
+def test_a_white_box_too_low_for_a_line_with_no_free_time_beside_it_keeps_its_ink_clear_of_its_rule(tmp_path):
+    """A review of real books (the 500-talk benchmark's quarter-hour "Welcome" between registration and the first
+    talk; SIGDIAL 2020's 25-minute "live QA" boxes; GMTH 2023's opening, A5): a white box with a rule round it, too
+    low for a line of the smallest type with its padding and with no free time beside it to grow into, was drawn as
+    a sliver whose capitals and descenders touched the rule above and below (0.0 to 0.4 points clear). Its line is
+    set smaller there (down to TINY), centred, its ink at least RULE_CLEAR from the rule on every side. A grey break
+    of the same quarter hour, with no rule to touch, keeps its line at the smallest type."""
+    from booklet.layout import glance
+
+    pdf, page = _one_day_glance(tmp_path, """
+        {time: "08:15-08:30", title: Welcome gyps}
+        {time: "08:30-09:10", talk: lund-2026}""")
+    ink = _ink_of(pdf.path, page)
+    boxes = _path_boxes(pdf.path, page)
+    text = "".join(char for char, _, _ in ink)
+    at = text.index("Welcomegyps")
+    chars = ink[at:at + len("Welcomegyps")]
+    low, high = min(bottom for _, bottom, _ in chars), max(top for _, _, top in chars)
+    box = min((b for b in boxes if b[1] - 1 < low and high < b[3] + 1), key=lambda b: b[3] - b[1])
+    assert box[3] - box[1] < glance.SMALLEST * (1.16 + 1.4 * glance.PAD / glance.SMALLEST)  # (too low for a padded line)
+    assert low - box[1] >= glance.RULE_CLEAR - 0.05 and box[3] - high >= glance.RULE_CLEAR - 0.05, (low, high, box)
+    assert abs((low - box[1]) - (box[3] - high)) < 0.3  # centred
+    found, sizes = _baselines_and_sizes(pdf, page)
+    assert glance.TINY <= sizes["Welcome gyps"] < glance.SMALLEST  # (set smaller to clear the rule)
+
+
 def test_a_box_text_of_tens_of_thousands_of_letters_is_cut_without_breaking_it_whole(monkeypatch):
     """A word of 98,000 letters pasted into a title: the glance box was given the whole text broken into lines (each
     hyphenated), then cuts of tens of thousands of letters, to find the few letters it holds. A text longer than

@@ -102,6 +102,7 @@ CAP_HEIGHT = 0.714  # of the type size: the capitals' height in the boxes' face 
 DESCENDER = 0.239  # of the type size: how far g, p, y reach below the baseline in that face
 SLIVER = 0.95  # of SMALLEST: the lowest box whose title goes on one line of that type, with no leading to spare
 TINY = 4.5  # points: the type of a lower box's one line, as large as the box holds, when no free time beside it
+RULE_CLEAR = 0.6  # points, at least, between a white box's rule and its title's ink (its type smaller for it)
 BRIEF = 90  # minutes: lanes a day has for no longer are set in its column as wide as the others, each NARROW at least
 OPEN = 60  # minutes: an item with no end and no next start close after it
 OPEN_MAX = 180  # minutes: the longest an item without an end is drawn up to the next start
@@ -1361,6 +1362,10 @@ class GlancePage(Flowable):
             canv.roundRect(x, y, width, height, min(1.2, height / 2), stroke=0, fill=1)
         inner = width - 2 * PAD
         pad = min(PAD * 0.7, max(0.0, (height - self.grid.box_leading(SMALLEST)) / 2))
+        if fill is None:  # a rule round it: its line's ink kept RULE_CLEAR off it, set smaller for that (a sliver's
+            # capitals and descenders touched the rule where no free time let the box grow: _room_for_titles), but
+            # not so much smaller that a line TINY type held went (its line, the rule close, says what it is)
+            pad = max(pad, min(RULE_CLEAR, (height - TINY * (CAP_HEIGHT + DESCENDER)) / 2))
         laid = fit_box(self.grid, title, extra, inner, height - 2 * pad, lines, language) if title and inner > 0 else []
         if laid:
             path = canv.beginPath()
