@@ -124,6 +124,26 @@ def test_a_call_whose_characters_have_their_codes_records_the_codes_and_is_summa
     assert _summary([(False, font.fontName, "ñandú\u00a0Øre", known), events[1]]) == _summary(events)
 
 
+def test_a_summary_of_calls_of_the_first_subset_and_of_a_later_one_holds_each_character_s_code_in_order():
+    from array import array
+
+    from booklet.text.fonts import _FirstSubsetCodes, _summary
+
+    register_fonts()
+    doc, font = PDFDocument(), getFont(BODY)
+    font.splitString("Øre ñandú", doc)
+    font.splitString("".join(chr(code) for code in range(0x400, 0x500)), doc)  # the first subset filled: a later one
+    with recording() as events:
+        font.splitString("ñandú\u00a0Øre", doc)  # each of the first subset: the codes recorded
+        font.splitString("Ж dú \u0101", doc)  # a character of the second subset: chunks
+        font.splitString("rañ", doc)
+    assert [type(event[3]) is _FirstSubsetCodes for event in events] == [True, False, True]
+    assignments = font.state[doc].assignments
+    ((name, chars, codes, internal, highest),) = _summary(events)
+    assert (name, chars, internal, highest) == (font.fontName, "ñandú ØreЖā", None, -1)
+    assert assignments[0x101] > 0xFF and codes == array("I", [assignments[ord(ch)] for ch in chars])
+
+
 def _fills(monkeypatch) -> list:
     count = []
     real = columns.Columns._fill

@@ -20,6 +20,7 @@ from array import array
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
+from itertools import filterfalse
 from pathlib import Path
 
 
@@ -945,12 +946,9 @@ def _summary(calls) -> tuple | None:
             if data is not None and len(data) == len(text):  # a code a character, as splitString gives: zipped at once
                 codes = dict(zip(text, data))
                 packed = bytes(codes.values())
+                chars = "".join(codes)
             else:
-                codes = {}
-                for argument, result in zip(texts, results):
-                    codes.update(zip(argument.replace("\u00a0", " "), _call_codes(argument, result)))
-                packed = _packed(list(codes.values()))
-            chars = "".join(codes)
+                chars, packed = _mixed_codes(text, texts, results)
         internal, highest = None, -1
         if len(names) == 1:  # (nearly all that name one: checked without a generator)
             (highest, name), = names.items()
@@ -964,6 +962,34 @@ def _summary(calls) -> tuple | None:
             highest = max(names)
         summary.append((font_name, chars, packed, internal, highest))
     return tuple(summary)
+
+
+def _mixed_codes(text: str, texts: list[str], results: list) -> tuple[str, bytes | array]:
+    """The distinct characters of a font's recorded splitString calls (`text`: their `texts` joined, a no-break space
+    as a space) in the order they first came, and their codes (_packed), where the calls' `results` are not all of the
+    first subset: the codes of the characters of the calls that gave chunks (a character of a later subset) zipped from
+    them, the others' translated at once by the font's codes in the first subset a call recorded (a code once given
+    never changes: the same as then). Call by call, as it was, every character of every line was zipped with its code
+    (a tenth of what keeping a drawing costs a first 2,000-talk build, most of whose drawings in its main font are of
+    this kind once that font has a second subset)."""
+    known: dict[str, int] = {}
+    table = None
+    for argument, result in zip(texts, results):
+        if type(result) is _FirstSubsetCodes:
+            table = result
+        else:
+            known.update(zip(argument.replace("\u00a0", " "), _codes(result)))
+    chars = "".join(dict.fromkeys(text))
+    if len(known) < len(chars):  # (characters of first-subset calls alone: a table recorded them)
+        rest = "".join(filterfalse(known.__contains__, chars))
+        try:
+            known.update(zip(rest, rest.translate(table).encode("latin-1")))
+        except (_NotFirst, TypeError):  # (no table, or a character without such a code: never, as the calls gave them)
+            known = {}
+            for argument, result in zip(texts, results):
+                known.update(zip(argument.replace("\u00a0", " "), _call_codes(argument, result)))
+            return "".join(known), _packed(list(known.values()))
+    return chars, _packed(list(map(known.__getitem__, chars)))
 
 
 def _call_codes(argument: str, result) -> list[int]:
