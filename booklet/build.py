@@ -194,7 +194,8 @@ def build_booklet(data_dir: Path, output: Path, page_size: str | None = None,
     `built_before`: with the disk cache on, in a build of its own, when the data reads as the last build of the
     folder read it (its files edited only where reading does not look: a comment) and nothing else it was made
     from changed, that build's PDF is copied to `output`, not laid out again (cache.built.same_booklet); the
-    data is checked and linted as ever. (`booklet proofs`: the last build's PDF is where it stays.)
+    data is checked and linted as ever (lint taking the findings of that build's lint, each at its line now, where
+    the data files differ only in comment and blank lines: lint.again). (`booklet proofs`: the last build's PDF is where it stays.)
     """
     # a build of its own (no cache of the caller's, or one made for this build alone: `single_build`, as proofs' is)
     # takes what the last build read of the very same data; a watch's rebuilds read from their memory
@@ -245,11 +246,14 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
     keep = (partial(built.kept_read, before, Path(data_dir), booklet, read_warnings)
             if remember and again is None and before is not None else None)
 
+    alike = None  # the key of the data the last build read, when this data reads as it did (a comment added)
+
     def checks() -> None:  # before anything is written; with jobs, while the workers lay the booklet out
         kept = built.warnings_of(before, Path(data_dir))  # the last build's, of the very same inputs
         keeping = keep if alone else None
-        # what `booklet check` reports, too
-        lint = partial(linted, booklet, read_warnings, Path(data_dir), page, started) if kept is None else None
+        # what `booklet check` reports, too (the last lint's findings, at their lines now, when the data reads alike)
+        lint = partial(linted, booklet, read_warnings, Path(data_dir), page, started,
+                       before.data if before is not None else None, alike) if kept is None else None
         # (a build of its own: a watch's cache keeps what lint warms in this process's own caches for its rebuilds)
         found = _checked_elsewhere(keeping, lint) if jobs != 1 and alone else None
         if found is None:  # here: in one process, or none could be forked
@@ -270,8 +274,10 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
 
     later = None if alone else keep
     jobs = jobs_that_pay(booklet, jobs)
-    found = built.same_booklet(before, Path(data_dir), booklet, read_warnings) \
+    note = built.read_alike(before, Path(data_dir), booklet, read_warnings) \
         if built_before and alone and not options.cover_apart else None
+    alike = note.data if note is not None else None
+    found = built.found_of(note, before) if note is not None else None
     if found is not None and found.jobs == jobs:  # the data reads as the last build's did: its very PDF
         checks()
         if found.output != output.resolve():  # (proofs' own booklet, kept where they build it: left as it is)

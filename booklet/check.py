@@ -49,15 +49,16 @@ def read_again(data_dir: Path, before) -> tuple[Booklet, list[Problem]] | None:
 
 
 def linted(booklet: Booklet, warnings: list[Problem], data_dir: Path, page: Page | str = "A5",
-           started: int | None = None) -> list[Problem]:
+           started: int | None = None, read: str | None = None, alike: str | None = None) -> list[Problem]:
     """The warnings of check_folder: reading's `warnings` and lint's, grouped by kind (`booklet build --jobs`
-    lints while the workers lay the booklet out). `started`: when reading `booklet` began (time.time_ns(); see
-    lint.again.lint_again)."""
+    lints while the workers lay the booklet out). `started`: when reading `booklet` began (time.time_ns()); `read`,
+    `alike`: the key of the data read, and of data read before that it reads as (see lint.again.lint_again)."""
     from .lint import grouped  # here: a build of data linted before (cache.built.warnings_of) needs none of it
     from .lint.again import lint_again
 
     page = page_for(page) if isinstance(page, str) else page
     with uncollected():  # (the last lint's findings taken where an edit to abstracts' texts or titles cannot
         # change them)
-        return [p for _, _, group in grouped(warnings + lint_again(booklet, page, Path(data_dir), started))
+        return [p for _, _, group in grouped(warnings + lint_again(booklet, page, Path(data_dir), started, read,
+                                                                      alike))
                 for p in group]

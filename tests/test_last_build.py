@@ -783,3 +783,164 @@ def test_a_build_in_parts_after_an_edit_lints_only_what_changed_as_lint_in_its_o
     assert named[True][0] > 0 and named[True] == named[False]  # what lint laid out of the math: its boxes kept too
     assert built_[True, False] == built_[False, False] and built_[True, True] == built_[False, True]
     assert [(w.file, w.kind) for w in built_[True, True][0]][:2] == [("abstracts.yaml", "too-long")] * 2
+
+
+# a conference with warnings in every data file: lines a comment line moves
+_LINTED = {
+    "conference.yaml": BASE["conference.yaml"] + "contact: not-an-address\nurl: htp//x\n",
+    "abstracts.yaml": BASE["abstracts.yaml"].replace("    - {name: Bo Jones}\n",
+                                                     "    - {name: Bo Jones}\n    - {name: Bo Jones}\n"),
+    "abstracts/own.yaml": "id: own\ntitle: TBD\nspeaker: {name: Ana Smith, affiliation: Uni A, email: ana@x}\n"
+                          "abstract: |\n  Lorem ipsum dolor sit amet.\n",
+    "posters.yaml": BASE["posters.yaml"] + "- number: 3\n  author: Zoe Papadopoulou\n  title: TBA\n",
+    "theme.yaml": "labels: {chair: 'Chair: {name}'}\n",
+    "tutorials.yaml": BASE["tutorials.yaml"] + "- id: t2\n  title: TBD\n  description: xxx\n  presenters: [{name: N.N.}]\n",
+}
+
+
+def _full_lint(folder: Path) -> list:
+    """The warnings of the data as it is, every check of lint run (no note taken), grouped as a build gives them."""
+    from booklet.check import read
+    from booklet.layout.page import page_for
+    from booklet.lint import grouped, lint
+
+    model, warnings = read(folder)
+    return [p for _, _, group in grouped(warnings + lint(model, page_for("A5"), folder)) for p in group]
+
+
+def _checks_run(monkeypatch) -> list[str]:
+    """The names of lint's checks that run from now on (not taken from the last lint: lint.parts' `taken`)."""
+    import booklet.lint
+
+    ran, real = [], booklet.lint.parts
+
+    def parts(model, page, folder, taken=None, lines=None):
+        ran.extend(name for name, _ in real(model, page, folder, taken, lines) if name not in (taken or {}))
+        return real(model, page, folder, taken, lines)
+
+    monkeypatch.setattr(booklet.lint, "parts", parts)
+    return ran
+
+
+@pytest.mark.parametrize("name", ["conference.yaml", "programme.yaml", "abstracts.yaml", "abstracts/own.yaml",
+                                  "posters.yaml", "tutorials.yaml", "theme.yaml"])
+def test_proofs_after_a_comment_line_take_the_last_lints_findings_at_their_lines_now(tmp_path, monkeypatch, name):
+    """A comment line added on top of a data file since the build (every line of it one further down): the data reads
+    as the build read it, so the proofs' build takes that build's PDF, and lint takes that build's findings, each at its
+    line now, running none of its checks but those whose findings name a line that may have moved ("named already,
+    at line 9"): the warnings a whole lint of the data gives, lines and all. A comment line between entries and at
+    the end, the same. Before, every check of lint ran again (0.2 s of CPU at 500 talks)."""
+    import booklet.build
+    from booklet.build import build_booklet
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = write_conference(tmp_path / "conf", _LINTED)
+    output = tmp_path / "booklet.pdf"
+    first = build_booklet(folder, output)
+    assert {p.file for p in first.warnings} >= {"conference.yaml", "abstracts.yaml", "abstracts/own.yaml",
+                                                "posters.yaml", "tutorials.yaml"}
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    ran = _checks_run(monkeypatch)
+    monkeypatch.setattr(booklet.build, "build_story", _laid_out)
+    path.write_text("# checked by the chair\n" + text, encoding="utf-8")
+    again = build_booklet(folder, tmp_path / "again.pdf", built_before=True)
+    run = set(ran)
+    assert (tmp_path / "again.pdf").read_bytes() == output.read_bytes()
+    assert again.warnings == _full_lint(folder)
+    assert [p.line for p in again.warnings if p.file == name] == [p.line + 1 for p in first.warnings if p.file == name]
+    # run again: those whose messages hold a number that may be a line that moved ("'Bo Jones' is named already, at
+    # line 9", "poster numbers jump from 1 to 3"), not a name's ("tutorial 't2' is not in the programme"), and those
+    # with findings in this file and another (which a check may have put in the order of their lines)
+    spans = {"coverage": {"abstracts/own.yaml", "tutorials.yaml"}, "placeholder-entries": {"tutorials.yaml",
+                                                                                           "posters.yaml"}}
+    assert run == {"people-twice", "posters-participants"} | {check for check, files in spans.items() if name in files}
+    lines = path.read_text(encoding="utf-8").split("\n")
+    entry = next((at for at in range(len(lines) - 1, 0, -1) if lines[at][:1] not in ("", " ", "#")), None)
+    if entry is not None:  # (between the last two entries, or top-level keys, and at the end)
+        lines[entry:entry] = ["", "# and this one, again"]
+        path.write_text("\n".join(lines) + "# the end\n", encoding="utf-8")
+        again = build_booklet(folder, tmp_path / "again.pdf", built_before=True)
+        assert again.warnings == _full_lint(folder)
+
+
+def test_proofs_after_an_edit_that_moves_values_but_changes_none_lint_the_whole_book(tmp_path, monkeypatch):
+    """A mapping written over lines instead of on one (its values the same: the build's PDF is taken) moves the lines
+    of the values after it otherwise than a comment line does: the last lint's findings are not taken, and every check
+    runs. A line of a block text that starts with '#' is text: changed, the booklet is laid out again and shows it."""
+    import booklet.build
+    from booklet.build import build_booklet
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = write_conference(tmp_path / "conf", {**_LINTED, "abstracts.yaml": _LINTED["abstracts.yaml"].replace(
+        "abstract: More text.", "abstract: |\n    More text.\n    # not a comment: the text's")})
+    output = tmp_path / "booklet.pdf"
+    build_booklet(folder, output)
+    ran = _checks_run(monkeypatch)
+    path = folder / "abstracts/own.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "speaker: {name: Ana Smith, affiliation: Uni A, email: ana@x}",
+        "speaker:\n  name: Ana Smith\n  affiliation: Uni A\n  email: ana@x"), encoding="utf-8")
+    with monkeypatch.context() as patch:
+        patch.setattr(booklet.build, "build_story", _laid_out)
+        again = build_booklet(folder, tmp_path / "again.pdf", built_before=True)
+    assert (tmp_path / "again.pdf").read_bytes() == output.read_bytes()  # (the same values)
+    run = set(ran)
+    assert again.warnings == _full_lint(folder)
+    assert ("abstracts/own.yaml", 6) in {(p.file, p.line) for p in again.warnings}  # (the email, a line further)
+    assert {"names", "placeholders", "emails"} <= run
+    path = folder / "abstracts.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("# not a comment", "# nor this one"), encoding="utf-8")
+    again = build_booklet(folder, tmp_path / "again.pdf", built_before=True)
+    reader = PdfReader(tmp_path / "again.pdf")
+    assert "# nor this one" in " ".join(page.extract_text() for page in reader.pages)
+    assert again.warnings == _full_lint(folder)
+
+
+_VALUE_EDITS = [  # (file, as written, as edited): a value each
+    ("conference.yaml", "venue: Lund, Sweden", "venue: Lund, Sverige"),
+    ("programme.yaml", "title: Welcome}", "title: Welcome!}"),
+    ("abstracts.yaml", "title: A talk about Lund", "title: A talk about Malmo"),
+    ("abstracts/own.yaml", "Lorem ipsum dolor sit amet.", "Lorem ipsum dolor sit amen."),
+    ("abstracts/own.yaml", "  Lorem ipsum dolor sit amet.\n", "  Lorem ipsum dolor sit amet.\n  # and a heading\n"),
+    ("posters.yaml", "title: TBA", "title: TBA!"),
+    ("tutorials.yaml", "description: xxx", "description: xyz"),
+    ("theme.yaml", "'Chair: {name}'", "'Chaired by {name}'"),
+]
+
+
+@pytest.mark.parametrize("name, was, now", _VALUE_EDITS, ids=[f"{n}:{w}" for n, w, _ in _VALUE_EDITS])
+def test_a_value_changed_in_any_data_file_since_the_build_is_not_alike(tmp_path, monkeypatch, name, was, now):
+    """A value changed since the build, in any data file (an abstract's own file, a theme's label; a line starting
+    with '#' added inside a block text, which is text, not a comment): the data does not read as the build read it,
+    so neither its PDF nor its lint's findings are taken (built.read_alike: None). The same file put back as it was,
+    only its bytes written again: it reads alike."""
+    from booklet.check import read
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = write_conference(tmp_path / "conf", _LINTED)
+    _run("build", str(folder), "-o", str(tmp_path / "booklet.pdf"))
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    assert text.count(was) == 1
+
+    def alike():
+        before = built.inputs(folder, proof_options("A5"), "A5")
+        return built.read_alike(before, folder, *read(folder))
+
+    path.write_text(text.replace(was, now), encoding="utf-8")
+    assert alike() is None
+    path.write_text("# a comment\n" + text, encoding="utf-8")
+    assert alike() is not None
+
+
+def test_proofs_after_a_label_changed_since_the_build_show_it(conference, tmp_path):
+    """A theme's label changed since the build (a value not in the conference's own files): proofs lay their booklet
+    out, and show the new words, not the build's PDF."""
+    folder, _ = conference
+    (folder / "theme.yaml").write_text("fonts: {text: fonts/Body-Regular.ttf}\n# the chair's words\n"
+                                       "labels: {chair: 'Chaired by {name}'}\n", encoding="utf-8")
+    _proofs(folder, tmp_path / "proofs")
+    pages = PdfReader(tmp_path / "proofs" / next(p.name for p in (tmp_path / "proofs").iterdir()
+                                                  if "chen" in p.name.lower())).pages
+    assert "Chaired by Mei Chen" in " ".join(" ".join(page.extract_text().split()) for page in pages)

@@ -143,7 +143,17 @@ def same_booklet(before: Inputs | None, data_dir: Path, booklet, warnings: list)
     PDF is still as written: the data files' bytes differ only where reading does not look (a comment added, a
     key's quotes changed), so laying the booklet out again would give that very PDF. None otherwise. Its
     `warnings` are the build's own, lint's among them, with their lines then: the caller lints again (a comment
-    line moves the lines below it). (The caller compares the processes that laid it out.)"""
+    line moves the lines below it; lint.again takes the last lint's findings, at their lines now, by the note's
+    `data`: read_alike). (The caller compares the processes that laid it out.)"""
+    note = read_alike(before, data_dir, booklet, warnings)
+    return _found(note, before) if note is not None else None
+
+
+def read_alike(before: Inputs | None, data_dir: Path, booklet, warnings: list) -> Built | None:
+    """The note of the last build of `data_dir`, when the data read now (`booklet` and reading's `warnings`, read after
+    `before` was taken) is what that build read, but where values are written, and everything else it was built from
+    is as it was (same_booklet's checks, but of its PDF); None otherwise. Its `data` names the data that build read:
+    what the lint of that data found holds for this data too, each finding at its line now (lint.again)."""
     if before is None:
         return None
     note = disk.load(KIND, _name(data_dir), Built)
@@ -159,7 +169,13 @@ def same_booklet(before: Inputs | None, data_dir: Path, booklet, warnings: list)
             return None
     except Exception:  # noqa: BLE001 - damaged, or a value that cannot be compared: built anew
         return None
-    return _found(note, before)
+    return note
+
+
+def found_of(note: Built, now: Inputs) -> Found | None:
+    """What the build `note` (read_alike's) tells of said and made, its PDF read, with `now`, the inputs taken, when
+    that PDF is still as written; else None."""
+    return _found(note, now)
 
 
 def _found(note: Built, now: Inputs) -> Found | None:

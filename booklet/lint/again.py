@@ -1,5 +1,6 @@
 """The last lint of a data folder, kept in the disk cache -> a new process's lint, after abstracts' texts or titles
-alone were edited, runs again only what such an edit can change.
+alone were edited, runs again only what such an edit can change; after comment lines alone were added or taken out,
+runs nothing again but what may name a line that moved.
 
 A LOC corrects an abstract and builds again (or makes the proofs): the new process linted the whole book again, some
 0.3 s of CPU at 500 talks and 1,000 posters, for warnings that nearly all stay as they were. The note kept (one per
@@ -12,7 +13,9 @@ data folder and page) holds
 - abstracts.yaml's text as it was linted;
 - each check's findings (lint.parts), the abstracts' lengths by abstract (fit.lengths_by_abstract), which entries hold
   init's example values (example.example_holders), and a hash of each abstract's text and of its title as read
-  (_digests).
+  (_digests);
+- the key of the data read (cache.built.Inputs.data: every data file's bytes), the key of what lint reads but the data
+  files' bytes (their names kept), and the text of every other data file.
 
 A lint takes the note when the key is the same and abstracts.yaml differs from the text kept only inside the
 `abstract: |` (or `>`) block texts of the file's entries and in their `title:` lines (the lines that are in no such
@@ -25,10 +28,20 @@ line as many lines further. So every check that reads no abstract's text (all bu
 one was edited (lint.READS_TITLES), finds what it found, each finding at its line now (_Moves.placed); a check one of
 whose findings cannot be placed so (its message names a line that moved: "first at abstracts.yaml:812") runs again, as
 do the checks that read texts (and titles), the lengths for the abstracts edited alone (one abstract's length does not
-depend on the others' texts and titles), the example's looking again at the abstracts edited alone. Any other edit (an
-author, a comment between entries) lints the whole book, as a build without the note does. Either way the note is
-kept for the next lint. The findings are those of a whole lint of the same data, in the same order, at the same
-lines.
+depend on the others' texts and titles), the example's looking again at the abstracts edited alone.
+
+A comment line added since (or taken out, or a blank line): the booklet read now equal to what the note's lint read
+in all but where its values are written (the caller's to tell: a build's proofs compare the model with the one the
+last build kept, cache.built.read_alike), and every data file differing from the text the note keeps of it only in
+lines that are blank or a comment alone (the other lines the same, in the same order: _written), each finding is the
+note's, at the line its line is on now (_Relined), but those of a check one of whose findings cannot be placed so:
+on a blank or comment line, a message holding a number from the first line that moved on (a line it names may have
+moved: "named already, at line 9"), or findings in two files, lines of one of which moved (a check may order them
+by line). Those checks run again.
+
+Any other edit (an author, a comment between entries without the model compared, a key's value written over lines)
+lints the whole book, as a build without the note does. Either way the note is kept for the next lint. The findings
+are those of a whole lint of the same data, in the same order, at the same lines.
 """
 
 from __future__ import annotations
@@ -36,6 +49,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from pathlib import Path
 
@@ -55,12 +69,16 @@ _ESCAPE = re.compile(r"\\.")  # an escape in double quotes: a backslash and what
 _OTHER_BREAKS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")  # YAML's or Python's
 
 
-def lint_again(booklet, page, folder: Path | None, started: int | None = None) -> list[Problem]:
+def lint_again(booklet, page, folder: Path | None, started: int | None = None, read: str | None = None,
+               alike: str | None = None) -> list[Problem]:
     """lint(booklet, page, folder), taking from the last lint of `folder` at `page` what an edit to abstracts' texts
     or titles alone cannot change (see the module's docstring); the note kept for the next (the disk cache on).
     `started`: when reading the booklet began (time.time_ns()): no note is kept when a file it stands for changed
     since (edited while the build ran: its findings are the booklet's as read, the note would hold them for the data
-    as it is now)."""
+    as it is now). `read`: the key of the data read (cache.built.Inputs.data), kept in the note; `alike`: the key of
+    data read before that `booklet` and reading's warnings are equal to in all but where values are written (a
+    comment added since: cache.built.read_alike): when the note's lint read that data, each of its findings is taken,
+    at its line now, where the data files differ from those it read only in blank and comment lines (_Relined)."""
     from ..layout.page import page_for
     from . import READS_TEXT, READS_TITLES, joined, lint, parts
     from .example import check_example, example_holders
@@ -71,15 +89,26 @@ def lint_again(booklet, page, folder: Path | None, started: int | None = None) -
     page = page_for(page) if isinstance(page, str) else page
     folder = Path(folder)
     text = _text(folder / ABSTRACTS)  # (before the files' identities are taken: an edit after it is seen there)
-    context, changed = _context(booklet, page, folder) or (None, None)
+    context, changed, rest, texts = _context(booklet, page, folder) or (None, None, None, None)
     name = disk.key(KIND, os.path.realpath(folder), repr(page))
     note = disk.load(KIND, name, tuple, lasts=False) if context is not None and text is not None else None
+    if note is not None and len(note) != NOTE:
+        note = None
     digests = _digests(booklet), _digests(booklet, "title")
-    changes = _edited(note, context, text, booklet, digests) if note is not None and len(note) == 7 else None
+    relined = _relined(note, alike, rest, text, texts) if note is not None and alike is not None else None
+    changes = _edited(note, context, text, booklet, digests) if note is not None and relined is None else None
     edited, titled, moves = changes or (None, None, None)
     lines = _Told(folder, {} if edited is None else {booklet.abstracts[at].source.key: line
                                                      for at, line in edited.items()})
-    if edited is None:
+    if relined is not None:  # the data reads as the note's lint read it: its findings, each at its line now
+        kept = {at: relined.placed([found]) for at, found in note[3]}
+        lengths = {at: placed[0] for at, placed in kept.items() if placed is not None}
+        measured = {at for at, placed in kept.items() if placed is None}
+        if measured:
+            lengths = dict(sorted({**lengths, **lengths_by_abstract(booklet, page, lines, only=measured)}.items()))
+        others, holding = note[4]
+        taken = {check: placed for check, found in note[2] for placed in [relined.placed(found)] if placed is not None}
+    elif edited is None:
         lengths = lengths_by_abstract(booklet, page, lines)
         others, holding = example_holders(booklet)
         taken = {}
@@ -96,13 +125,107 @@ def lint_again(booklet, page, folder: Path | None, started: int | None = None) -
     taken |= {"lengths": list(lengths.values()), "example": check_example(booklet, folder, (others, holding))}
     found = parts(booklet, page, folder, taken, lines)
     if context is not None and text is not None and (started is None or changed < started):
-        disk.store(KIND, name, (context, text, found, tuple(lengths.items()), (others, holding), *digests))
+        disk.store(KIND, name, (context, text, found, tuple(lengths.items()), (others, holding), *digests, read, rest,
+                                texts))
     return joined(found)
 
 
-def _context(booklet, page, folder: Path) -> tuple[str, int] | None:
+NOTE = 10  # the note's items: (context, abstracts.yaml's text, findings, lengths, example holders, the abstracts'
+# text and title digests, the key of the data read or None, the context's key but the data files' bytes, the text of
+# each other data file)
+
+
+def _relined(note: tuple, alike: str, rest: str | None, text: str, texts: dict[str, str | None] | None
+             ) -> _Relined | None:
+    """Where the lines of the data files the note's lint read are now, when that lint read the data `alike` names (the
+    booklet read now equal to what it read, but where values are written: lint_again's `alike`), everything else lint
+    reads is as it was (`rest`: code, page, images and fonts, the files' names, whether the abstracts flow), and each
+    data file differs from the text the note keeps of it only in lines that are blank or hold a comment alone (the
+    other lines the same, in the same order); else None."""
+    if note[7] is None or note[7] != alike or rest is None or note[8] != rest or texts is None:
+        return None
+    was, now = {ABSTRACTS: note[1], **note[9]}, {ABSTRACTS: text, **texts}
+    if was.keys() != now.keys():
+        return None
+    moved = {}
+    for file, old in was.items():
+        new = now[file]
+        if old is None or new is None:  # (not UTF-8, or lines broken otherwise: not told)
+            return None
+        if old == new:
+            continue
+        lines = _written(old), _written(new)
+        if lines[0][1] != lines[1][1]:
+            return None
+        if lines[0][0] != lines[1][0]:
+            moved[file] = (lines[0][0], lines[1][0])
+    return _Relined(moved, was.keys())
+
+
+def _written(text: str) -> tuple[list[int], list[str]]:
+    """(the lines (from 0) of `text` that are neither blank nor a comment alone, those lines): where a comment line
+    added or taken out moves nothing but the lines after it. (A line of a block text that starts with '#' is taken
+    for a comment: where the text is the same, it is one of the file's lines that did not move.)"""
+    lines = text.split("\n")
+    at = [n for n, line in enumerate(lines) if line.strip(" \t")[:1] not in ("", "#")]
+    return at, [lines[n] for n in at]
+
+
+class _Relined:
+    """Where each line of the data files as the note's lint read them is now (`moved`: file -> (the lines that are
+    neither blank nor a comment then, those lines now): _written's), the files differing only in blank and comment
+    lines."""
+
+    def __init__(self, moved: dict[str, tuple[list[int], list[int]]], files=()):
+        self.moved = moved
+        self.still = tuple(f"{file}:" for file in files if file not in moved)  # "posters.yaml:12" names no line moved
+        # the first line (from 1) of any file that is written elsewhere now (a number in a message may name it)
+        firsts = [next((then + 1 for then, now in zip(*lines) if then != now), None) for lines in moved.values()]
+        firsts = [first for first in firsts if first is not None]
+        self.first = min(firsts) if firsts else None
+
+    def line(self, file: str, line: int) -> int | None:
+        """Where line `line` (from 1) of `file` is now; None when it is a blank or comment line, or none of the file's."""
+        lines = self.moved.get(file)
+        if lines is None or line < 1:
+            return line
+        at = bisect_left(lines[0], line - 1)
+        return lines[1][at] + 1 if at < len(lines[0]) and lines[0][at] == line - 1 else None
+
+    def placed(self, found: list[Problem]) -> list[Problem] | None:
+        """The findings `found` of one check of the note's lint, each at the line its place is on now; None when one
+        cannot be told so (the check is run again): it is on a blank or comment line, its message holds a number that
+        may be a line that moved ("first at conference.yaml:12"), or the check's findings are in more than one file,
+        lines of one of which moved (an order by line alone may not be theirs now)."""
+        files = {problem.file for problem in found}
+        if len(files) > 1 and files & self.moved.keys():
+            return None
+        placed = []
+        for problem in found:
+            if self.first is not None and any(self._may_name_moved(problem.message, number)
+                                              for number in _LINE_NUMBER.finditer(problem.message)):
+                return None
+            line = self.line(problem.file, problem.line)
+            if line is None:
+                return None
+            placed.append(problem if line == problem.line else replace(problem, line=line))
+        return placed
+
+    def _may_name_moved(self, message: str, number: re.Match) -> bool:
+        """Whether `number`, in `message`, may be a line that moved: from `first` on, and not written as the line of a
+        file none of whose lines moved."""
+        if len(number[0]) <= 9 and int(number[0]) < self.first:
+            return False
+        return not any(message.endswith(still, 0, number.start()) for still in self.still)
+
+
+_LINE_NUMBER = re.compile(r"(?<![A-Za-z_\d])\d+(?![A-Za-z_\d])")  # a number that is not part of a name ('t2', 'x1a')
+
+
+def _context(booklet, page, folder: Path) -> tuple[str, int, str, dict[str, str | None]] | None:
     """(the key of everything lint reads but abstracts.yaml's bytes (see the module's docstring), the last time one of
-    the files it stands for changed, abstracts.yaml too); None when an image or font cannot be told."""
+    the files it stands for changed, abstracts.yaml too, the key of the same but every data file's bytes (their names
+    kept), the text of each data file but abstracts.yaml (_text)); None when an image or font cannot be told."""
     from ..cache.built import code_and_said, data_files, source_identities
     from ..layout.common import Context
 
@@ -118,7 +241,11 @@ def _context(booklet, page, folder: Path) -> tuple[str, int] | None:
     # whether the abstracts flow, which `layout: auto` tells by the lengths of all their texts (most of them short:
     # layout.common.flows), and every abstract's length warning says
     flow = Context(booklet, page).flow
-    return disk.key(KIND, *code_and_said(folder), repr(page), files, sources, flow), changed
+    said = code_and_said(folder)
+    texts = {name: _text(path) for (name, _), (path, identity, _) in zip(files, found)
+             if name != ABSTRACTS and identity is not None}
+    return (disk.key(KIND, *said, repr(page), files, sources, flow), changed,
+            disk.key(KIND, "rest", *said, repr(page), [name for name, _ in files], sources, flow), texts)
 
 
 def _text(path: Path) -> str | None:
@@ -164,7 +291,7 @@ def _edited(note: tuple, context: str, text: str, booklet, digests: tuple[tuple[
         return None
     changes = _edited_blocks(note[1], text, booklet)
     if changes is None or any({at for at, (was, is_) in enumerate(zip(kept, now)) if was != is_} - edited
-                              for kept, now, edited in zip(note[5:], digests, (changes[0].keys(), changes[1]))):
+                              for kept, now, edited in zip(note[5:7], digests, (changes[0].keys(), changes[1]))):
         return None  # (a text or title changed outside the lines edited: an entry that merges another's, `<<: *a`)
     return changes
 
