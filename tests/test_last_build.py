@@ -671,6 +671,18 @@ def test_a_model_read_is_alike_only_when_every_field_but_where_it_is_written_is_
     assert not built._alike([session], [session, session]) and not built._alike({"a": session}, {"b": session})
 
 
+def test_a_model_read_is_alike_only_with_values_of_the_same_types():
+    """A value `==` another of another type (a poster's number 1 read as 1.0 or True, which print otherwise) is not
+    alike; nor a field of a dataclass nested in tuples and dicts that differs, but where it is written."""
+    from booklet.model import Poster, Source
+
+    poster = Poster(1, "Mixture density networks", (), source=Source("posters.yaml", 1, "[0]"))
+    assert built._alike((poster,), (replace(poster, source=Source("posters.yaml", 2, "[0]")),))
+    assert replace(poster, number=1.0) == poster and not built._alike(replace(poster, number=1.0), poster)
+    assert not built._alike({"a": (poster,)}, {"a": (replace(poster, number=True),)})
+    assert not built._alike({"a": [poster]}, {"a": [replace(poster, title="Mixture density network")]})
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_build_in_parts_keeps_what_it_read_and_lints_in_a_process_of_its_own(conference, tmp_path, monkeypatch,
                                                                                 jobs):
