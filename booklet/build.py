@@ -247,6 +247,7 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
             if remember and again is None and before is not None else None)
 
     alike = None  # the key of the data the last build read, when this data reads as it did (a comment added)
+    taken = False  # that build's PDF taken: nothing laid out, no workers whose pages checking would copy
 
     def checks() -> None:  # before anything is written; with jobs, while the workers lay the booklet out
         kept = built.warnings_of(before, Path(data_dir))  # the last build's, of the very same inputs
@@ -255,7 +256,7 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
         lint = partial(linted, booklet, read_warnings, Path(data_dir), page, started,
                        before.data if before is not None else None, alike) if kept is None else None
         # (a build of its own: a watch's cache keeps what lint warms in this process's own caches for its rebuilds)
-        found = _checked_elsewhere(keeping, lint) if jobs != 1 and alone else None
+        found = _checked_elsewhere(keeping, lint) if jobs != 1 and alone and not taken else None
         if found is None:  # here: in one process, or none could be forked
             if keeping is not None:
                 keeping()
@@ -279,6 +280,7 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
     alike = note.data if note is not None else None
     found = built.found_of(note, before) if note is not None else None
     if found is not None and found.jobs == jobs:  # the data reads as the last build's did: its very PDF
+        taken = True  # (checked here: a process forked to check, which this one waited for, cost more than it saved)
         checks()
         if found.output != output.resolve():  # (proofs' own booklet, kept where they build it: left as it is)
             write_bytes(output, found.pdf)

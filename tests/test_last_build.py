@@ -956,3 +956,29 @@ def test_proofs_after_a_label_changed_since_the_build_show_it(conference, tmp_pa
     pages = PdfReader(tmp_path / "proofs" / next(p.name for p in (tmp_path / "proofs").iterdir()
                                                   if "chen" in p.name.lower())).pages
     assert "Chaired by Mei Chen" in " ".join(" ".join(page.extract_text().split()) for page in pages)
+
+
+def test_a_build_that_takes_the_last_builds_pdf_checks_the_data_in_its_own_process(conference, tmp_path, monkeypatch):
+    """A build in parts whose data reads as the last build's did (a comment added) lays nothing out and has no
+    workers: it keeps what it read and lints in its own process, not in one forked to spare the workers' pages (which
+    it waited for, doing nothing). The same warnings as a whole lint."""
+    import booklet.build
+    import booklet.output.parallel
+    from booklet import processes
+    from booklet.build import build_booklet
+
+    folder, _ = conference
+    monkeypatch.setattr(processes, "forks_pay", lambda: True)
+    first = build_booklet(folder, tmp_path / "first.pdf", jobs=2)
+    assert first.jobs == 2
+    path = folder / "programme.yaml"
+    path.write_text("# checked\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    pids, real_kept_read, real_linted = [], built.kept_read, booklet.build.linted
+    monkeypatch.setattr(built, "kept_read", lambda *args: pids.append(("kept", os.getpid())) or real_kept_read(*args))
+    monkeypatch.setattr(booklet.build, "linted", lambda *args: pids.append(("linted", os.getpid()))
+                        or real_linted(*args))
+    monkeypatch.setattr(booklet.output.parallel, "parallel_parts", _laid_out)
+    again = build_booklet(folder, tmp_path / "again.pdf", jobs=2, built_before=True)
+    assert pids == [("kept", os.getpid()), ("linted", os.getpid())]
+    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes()
+    assert again.warnings == _full_lint(folder)
