@@ -1384,6 +1384,63 @@ def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_files_of_the_
     assert sorted(path.name for path in (tmp_path / "uncopied").iterdir() if path.name.startswith(".")) == []
 
 
+def test_proofs_into_a_new_folder_copy_the_last_runs_files_while_the_booklet_builds(tmp_path, monkeypatch,
+                                                                                     corrected_cold, proofed):
+    """While the booklet builds (in another process), the last run's files are copied into the new folder (write._Ahead):
+    after one abstract corrected, every proof that did not change is such a copy, none copied again once the booklet is
+    built (before: each, atomic.copy_made), and the folder holds a cold run's bytes, with no temporary file left. A copy
+    of a file that changed meanwhile is not taken (nor left there); a run that fails once copies were made leaves no
+    folder and no copy."""
+    import booklet.proofs.write as write
+    from booklet.problems import DataError
+    from booklet.processes import forks_pay
+
+    if not forks_pay():
+        pytest.skip("no second core: nothing is copied while the booklet builds")
+    folder, first = _proofs_then_corrected(tmp_path, monkeypatch, proofed)
+    after = []  # the files copied once the booklet was built
+    real_copy = write.copy_made
+    monkeypatch.setattr(write, "copy_made", lambda source, temp: after.append(source) or real_copy(source, temp))
+    ahead = []
+    real_discard = write._Ahead.discard
+    monkeypatch.setattr(write._Ahead, "discard", lambda self: ahead.append(len(self.copies)) or real_discard(self))
+    warm = _proof_bytes(folder, tmp_path / "warm", workers=1, reply_by=REPLY_BY)
+    changed = sorted(name for name in warm if warm[name] != first.get(name))
+    assert changed and after == [] and ahead == [len(changed)]  # (the corrected proofs' copies, not taken: removed)
+    assert corrected_cold(REPLY_BY) == warm
+    assert sorted(path.name for path in (tmp_path / "warm").iterdir() if path.name.startswith(".")) == []
+    # a file of the last run changed once it was copied ahead (before the copies are taken): made again, not copied
+    [one, *_] = sorted(set(warm) - set(changed))
+    real_finish = write._Ahead.finish
+
+    def finish(self) -> None:
+        real_finish(self)
+        if not self.stopping:
+            (tmp_path / "warm" / one).write_bytes(warm[one])  # (the same bytes, written again: another file)
+
+    monkeypatch.setattr(write._Ahead, "finish", finish)
+    assert _proof_bytes(folder, tmp_path / "next", workers=1, reply_by=REPLY_BY) == warm
+    assert after == [] and sorted(path.name for path in (tmp_path / "next").iterdir()
+                                  if path.name.startswith(".")) == []
+    # bad data (found by the build, once copies were made): no folder, no copy left
+    monkeypatch.setattr(write._Ahead, "finish", real_finish)
+    real_started = write._Ahead.started.__func__
+    monkeypatch.setattr(write._Ahead, "started", classmethod(  # (every copy made before the build fails)
+        lambda cls, *args: [ahead.finish() or ahead for ahead in real_started(cls, *args)]))
+    made = []
+    real_copy_new = write.copy_new
+    monkeypatch.setattr(write, "copy_new", lambda *args: made.append(args[1]) or real_copy_new(*args))
+    conference = folder / "conference.yaml"
+    text = conference.read_text(encoding="utf-8")
+    try:
+        conference.write_text(text.replace("title:", "title: [", 1), encoding="utf-8")
+        with pytest.raises(DataError):
+            write_proofs(folder, tmp_path / "bad", workers=1, reply_by=REPLY_BY)
+    finally:
+        conference.write_text(text, encoding="utf-8")
+    assert made and not (tmp_path / "bad").exists()
+
+
 def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_headers_of_the_proofs_whose_inputs_are_the_same(
         tmp_path, monkeypatch, corrected_cold, proofed):
     """A proof's header lines (whom it is for, the talk, its pages, the reply line) are kept with what the run derived:

@@ -324,6 +324,11 @@ class Together:
                 self.folders += [made for made in missing if made.is_dir()]
             self.present.add(folder)
 
+    def folder_for(self, target: Path) -> None:
+        """`target`'s folder made now when missing (and noted, as for `temp`: removed when nothing is published), for
+        files a writer makes there before the targets are all known (proofs' copies made while the booklet builds)."""
+        self._folder_ready(Path(target))
+
     def later(self, target: Path, suffix: str = ".part") -> str:
         """The name of a temporary file for `target`'s content, not yet made: the writer makes it when it writes it
         (made_new, in this process or another), so that a file is made and opened once, and no file at all when it
@@ -516,6 +521,36 @@ def copy_made(source, temp) -> None:
             with suppress(OSError):
                 os.unlink(temp)
             raise
+    finally:
+        os.close(original)
+
+
+def copy_new(source, target, expected: Callable[[os.stat_result], bool]) -> str | None:
+    """A new temporary file for `target` (made_new: beside it, named as Together.later names one) made as a copy of
+    the file `source` (as copy_made copies: a clone, or the kernel's copy); its name. None, and no file made, when
+    `source` cannot be opened (or is a link) or `expected` (given its os.fstat, before and after the copy) says it is
+    not the file wanted (changed meanwhile: the copy is removed). An OSError once the file is made leaves none."""
+    try:
+        original = os.open(source, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+                           | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        if not expected(os.fstat(original)):
+            return None
+        made, name = made_new(_temporary_name(Path(target)), Path(target))
+        kept = False
+        try:
+            try:
+                if not _cloned(original, made):
+                    _copied(original, made)
+            finally:
+                os.close(made)
+            kept = expected(os.fstat(original))  # (not written meanwhile)
+        finally:
+            if not kept:
+                discard_temp(name)
+        return name if kept else None
     finally:
         os.close(original)
 
