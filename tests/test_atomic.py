@@ -475,6 +475,40 @@ def test_a_copy_made_is_a_file_of_its_own_and_never_replaces_one_there(tmp_path,
     assert read.read_bytes() == source.read_bytes()
 
 
+def test_a_copy_made_new_is_of_the_file_expected_or_none(tmp_path, monkeypatch):
+    """atomic.copy_new (proofs' copies made while the booklet builds): a new temporary file beside the target, named as
+    a temporary file of it, holding the source's bytes; none made when `expected` refuses the source (another file),
+    when the source is a link or not there, and none left when the source changed while it was copied."""
+    source = tmp_path / "first" / "proof.pdf"
+    source.parent.mkdir()
+    source.write_bytes(b"%PDF-1.4 " + bytes(range(256)) * 400)
+    target = tmp_path / "next" / "proof.pdf"
+    target.parent.mkdir()
+    seen = []
+    name = atomic.copy_new(source, target, lambda info: seen.append(info.st_ino) or True)
+    assert os.path.dirname(name) == str(target.parent) and os.path.basename(name).startswith(".proof.pdf.")
+    assert name.endswith(".part") and open(name, "rb").read() == source.read_bytes()
+    assert seen == [source.stat().st_ino] * 2 and os.stat(name).st_ino != source.stat().st_ino
+    assert not target.exists()
+    os.unlink(name)
+    assert atomic.copy_new(source, target, lambda info: False) is None
+    (tmp_path / "link.pdf").symlink_to(source)
+    assert atomic.copy_new(tmp_path / "link.pdf", target, lambda info: True) is None
+    assert atomic.copy_new(tmp_path / "gone.pdf", target, lambda info: True) is None
+    before = source.stat()
+    real = atomic._copied
+
+    def changed_meanwhile(original, copy):
+        real(original, copy)
+        source.write_bytes(b"%PDF-1.4 changed")
+
+    monkeypatch.setattr(atomic, "_copied", changed_meanwhile)
+    monkeypatch.setattr(atomic, "_cloned", lambda original, copy: False)
+    expected = lambda info: (info.st_size, info.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert atomic.copy_new(source, target, expected) is None
+    assert sorted(os.listdir(target.parent)) == []
+
+
 def test_a_file_system_without_clones_is_asked_for_one_once(tmp_path, monkeypatch):
     """copy_made asks for a clone (FICLONE) of a device until its file system says it has none (ext4: EOPNOTSUPP), then
     copies without asking: proofs copy the last run's files by the thousand. A refusal for another reason (EXDEV:
