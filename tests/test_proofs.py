@@ -1390,7 +1390,7 @@ def test_proofs_into_a_new_folder_copy_the_last_runs_files_while_the_booklet_bui
     after one abstract corrected, every proof that did not change is such a copy, none copied again once the booklet is
     built (before: each, atomic.copy_made), and the folder holds a cold run's bytes, with no temporary file left. A copy
     of a file that changed meanwhile is not taken (nor left there); a run that fails once copies were made leaves no
-    folder and no copy."""
+    folder (nor the folders made for it) and no copy."""
     import booklet.proofs.write as write
     from booklet.problems import DataError
     from booklet.processes import forks_pay
@@ -1435,7 +1435,7 @@ def test_proofs_into_a_new_folder_copy_the_last_runs_files_while_the_booklet_bui
     try:
         conference.write_text(text.replace("title:", "title: [", 1), encoding="utf-8")
         with pytest.raises(DataError):
-            write_proofs(folder, tmp_path / "bad", workers=1, reply_by=REPLY_BY)
+            write_proofs(folder, tmp_path / "bad" / "proofs", workers=1, reply_by=REPLY_BY)
     finally:
         conference.write_text(text, encoding="utf-8")
     assert made and not (tmp_path / "bad").exists()

@@ -51,7 +51,7 @@ def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_
     manifest = out_dir / MANIFEST
     ahead: list[_Ahead] = []  # the last run's files copied while the booklet builds
     try:
-        with together() as files:
+        with together() as files, _discarded_on_failure(ahead):
             kept: list[_Kept | None] = []
 
             def meanwhile() -> None:
@@ -79,14 +79,24 @@ def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_
             if made_now[0] != (kept[0] if kept else None):
                 _store_kept(data_dir, made_now[0])
     except BaseException:
-        for early in ahead:
-            early.discard()  # (before the folder is looked at: none of its copies left there)
         if made and out_dir.is_dir() and not any(out_dir.iterdir()):
             out_dir.rmdir()  # made for files that were never written
         raise
     now = {path.name for path in result.files}
     gone = tuple(out_dir / name for name in listed if name not in now and (out_dir / name).is_file())
     return replace(_at_their_lines(result, Path(data_dir)), manifest=manifest, gone=gone)
+
+
+@contextmanager
+def _discarded_on_failure(ahead: list[_Ahead]):
+    """A block after which, when it raises, the copies `ahead` made (the last run's files, see _Ahead) are removed:
+    before the Together removes the folders it made (which they would keep from being removed)."""
+    try:
+        yield
+    except BaseException:
+        for early in ahead:
+            early.discard()
+        raise
 
 
 def _at_their_lines(result: ProofsResult, data_dir: Path) -> ProofsResult:
