@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 
 from ..cache import digest, disk
 from ..cache.built import identity_of, pdf_as_written
-from ..output.atomic import Together, copy_made, copy_new, discard_temp, done_with, made_new, swept_beside_each, together
+from ..output.atomic import (
+    Together, copy_made, copy_new, discard_temp, done_with, made_new, swept_beside_each, together,
+)
 from ..processes import Forked, cores, forks_pay
 from ..output.pngs import write_pngs
 from ..text import markup
@@ -678,7 +680,8 @@ def _recipes(job: _Job, proofs: list[Proof], known: KnownPages | None, overlay: 
     numbered) whose pages are all in `known` with what their reading read (KnownPages.reads): the booklet's
     objects each page holds (their digests: a page carried over is the very objects), the overlay's bytes, what
     marks.overlay_forms places its forms by on each page (the proof's number, the page's number and header variant,
-    its pointers: `pointers`; the page's geometry and trim box), the title (_title), the booklet's /Size and /Lang. Two proofs of the same digest are the same bytes (PageCopier.copy_parts).
+    its pointers: `pointers`; the page's geometry and trim box), the title (_title), the booklet's /Size and /Lang.
+    Two proofs of the same digest are the same bytes (PageCopier.copy_parts).
     `taken`: proof id -> its recipe, of the proofs that are the last run's files (_earlier_made: worked out already,
     from these very pages, overlay and pointers), not worked out again."""
     if known is None or overlay is None or pointers is None:
