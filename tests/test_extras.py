@@ -1427,3 +1427,21 @@ def test_the_extra_page_turn_must_be_one_of_its_choices(tmp_path):
     result = invoke("check", data)
     assert result.exit_code == 1 and "Traceback" not in result.stderr
     assert "theme.yaml:1: extra_pages.turn: " in result.stderr and "left, right, none" in result.stderr
+
+
+def test_a_sponsor_name_too_long_to_print_under_its_logo_is_an_error_and_the_longest_allowed_prints(tmp_path):
+    # a name of 1,000 characters printed under its logo (`names: true`) made its row of logos taller than the page:
+    # an internal error (LayoutError); the longest allowed, of the widest letter, fits under a logo of the smallest
+    # tier's box (four to a row on A5)
+    data = write_conference(tmp_path / "data", {
+        "conference.yaml": extend("conference.yaml", f"sponsors:\n  - logo: images/a.png\n    name: {'x' * 1000}\n"),
+        "theme.yaml": "sponsors: {names: true}\n", **LOGOS})
+    line = base_lines("conference.yaml") + 3
+    build_and_check_fail(tmp_path, data, [
+        f"conference.yaml:{line}: sponsors[0].name: too long for the name of a sponsor with a logo: 1000 characters, "
+        "and one holds at most 300 (theme.yaml's `sponsors: {names: true}` prints it under the logo)"])
+    tiers = "".join(f"  - {{name: S{n}, logo: images/a.png, tier: T{n}}}\n" for n in (1, 2))
+    result, pdf = build(tmp_path / "ok", f"sponsors:\n{tiers}  - {{name: {'W' * 300}, logo: images/b.png, tier: T3}}\n"
+                                         f"  - {{name: '{('Wide words ' * 28)[:300]}', tier: T3}}\n",
+                        LOGOS, theme="sponsors: {names: true}\n")
+    assert "".join(pdf.texts).count("W") >= 300 + 28

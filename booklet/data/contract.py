@@ -383,7 +383,7 @@ SECTIONS = ("committees", "glance", "programme", "abstracts", "tutorials", "post
             "participants", "index")
 SPONSOR = Record("sponsor", "A sponsor, on the sponsors' page.", (
     Key("name", "text", "as it is printed (under the logo when theme.yaml's `sponsors: {names: true}`; in place of a "
-        "missing logo)", required=True, example="Nordlys Instruments"),
+        "missing logo; at most 300 characters with a logo)", required=True, example="Nordlys Instruments"),
     Key("logo", "image", "the sponsor's logo", example="images/sponsor-nordlys.png"),
     Key("tier", "text", "e.g. Gold, Silver: a heading over each tier, the tiers in the order they first appear, "
         "the first tier's logos largest", example="Gold"),

@@ -13,6 +13,10 @@ from .fields import Fields, Report, each_mapping
 
 QR_LEVEL = "M"  # error correction: a code still reads with about 15 % of it smudged
 QR_CAPTION_MAX = 300  # characters: a few lines under a code, on any page (a longer one ran off the page)
+# characters: the name of a sponsor with a logo, printed under it (theme.yaml's `sponsors: {names: true}`) in a line or a
+# few at its size (one without a logo is shrunk into the logo's box); a name of 1,000 made its row of logos taller than
+# the page (a build stopped with an internal error)
+SPONSOR_NAME_MAX = 300
 QR_MAX_BYTES = 2213  # the most text (bytes in UTF-8) ReportLab's encoder fits in one code at that level ...
 QR_MAX_DIGITS = 5313  # ... of a text of digits alone (its numeric mode)
 QR_MAX_ALPHANUMERIC = 3220  # ... of capitals, digits, spaces and $%*+-./: alone (its alphanumeric mode)
@@ -29,6 +33,10 @@ def _sponsors(report: Report, f: Fields) -> tuple[Sponsor, ...]:
     for index, item in each_mapping(report, f.seq("sponsors") or (), path, "a sponsor", SPONSOR):
         g = Fields(report, item, f"{path}[{index}]", SPONSOR)
         name, logo, tier, url = g.text("name", required=True), g.image("logo"), g.text("tier"), g.web("url", printed=False)
+        if name is not None and logo is not None and len(name) > SPONSOR_NAME_MAX:
+            g.error("name", f"too long for the name of a sponsor with a logo: {len(name)} characters, and one holds at "
+                            f"most {SPONSOR_NAME_MAX} (theme.yaml's `sponsors: {{names: true}}` prints it under the logo)")
+            continue
         if name:
             out.append(Sponsor(name, logo, tier, url))
     return tuple(out)
