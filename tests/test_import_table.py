@@ -1457,6 +1457,40 @@ def test_a_cell_of_names_with_a_doubled_and_initials_after_each_name_or_et_al_is
         "U. A. Müller", "K. Schmidt"]
 
 
+def test_a_family_name_joined_by_y_or_e_is_one_person_in_a_cell_of_family_names_first(tmp_path):
+    """A Spanish or Portuguese family name joins its words with 'y' or 'e', which a cell of names reads between two
+    people's too: "Ramón y Cajal, Santiago" was three authors (Ramón, Cajal, Santiago), "Ochoa, Severo, Ramón y
+    Cajal, Santiago" five, and "Smith, Ana, Jones, Bo and Lee, Cy" six (an 'and' before the last of names written
+    family name first). Each is one person a name, with the family name as written first (people.yaml: the index
+    files Santiago under R); a 'y' between names is still an 'and' ("López, Ana y Ruiz, Bo", "Ana, Bo y Cy"), in
+    Indico's cells of names with affiliations as in a table's."""
+    path = write_csv(tmp_path / "families.csv", [
+        ["Title", "Authors"], ["T1", "Ramón y Cajal, Santiago"], ["T2", "Ramón y Cajal, Santiago; Ochoa, Severo"],
+        ["T3", "Ochoa, Severo, Ramón y Cajal, Santiago"], ["T4", "da Silva e Souza, Maria and Smith, Ana"],
+        ["T5", "López, Ana y Ruiz, Bo"], ["T6", "Smith, Ana, Jones, Bo and Lee, Cy"]])
+    imported = table.read(path, Options())
+    names = {a["title"]: [p["name"] for p in a.get("authors") or [a["speaker"]]]
+             for a in imported.documents["abstracts.yaml"]}
+    assert names == {"T1": ["Santiago Ramón y Cajal"], "T2": ["Santiago Ramón y Cajal", "Severo Ochoa"],
+                     "T3": ["Severo Ochoa", "Santiago Ramón y Cajal"], "T4": ["Maria da Silva e Souza", "Ana Smith"],
+                     "T5": ["Ana López", "Bo Ruiz"], "T6": ["Ana Smith", "Bo Jones", "Cy Lee"]}
+    assert imported.documents["people.yaml"] == [{"name": "Santiago Ramón y Cajal", "family": "Ramón y Cajal"},
+                                                 {"name": "Maria da Silva e Souza", "family": "da Silva e Souza"}]
+    # given names first: a 'y' inside a name before the list's last comma joins a family name; a list's own 'y' is
+    # before its last name
+    path = write_csv(tmp_path / "given.csv", [
+        ["Title", "Authors"], ["G1", "Santiago Ramón y Cajal, Ana Smith"], ["G2", "Ana López, Bo Ruiz y Cy Ng"],
+        ["G3", "Ana, Bo y Cy"], ["G4", "Maria da Silva e Souza"]])
+    names = {a["title"]: [p["name"] for p in a.get("authors") or [a["speaker"]]]
+             for a in table.read(path, Options()).documents["abstracts.yaml"]}
+    assert names == {"G1": ["Santiago Ramón y Cajal", "Ana Smith"], "G2": ["Ana López", "Bo Ruiz", "Cy Ng"],
+                     "G3": ["Ana", "Bo", "Cy"], "G4": ["Maria da Silva e Souza"]}
+    for cell, read in (("Ramón y Cajal, Santiago (CSIC); Ochoa, Severo", ["Santiago Ramón y Cajal", "Severo Ochoa"]),
+                       ("Ochoa, Severo, Ramón y Cajal, Santiago", ["Severo Ochoa", "Santiago Ramón y Cajal"]),
+                       ("López, Ana y Ruiz, Bo", ["Ana López", "Bo Ruiz"])):
+        assert [p.name for p in table.people_with_affiliations(cell)] == read, cell
+
+
 def test_et_al_is_counted_in_the_contributions_imported_alone_once_each(tmp_path):
     """The note on lists of authors ending with 'et al.' counted every row's cells again, those of rows left out
     too (blank of a title, withdrawn, of a type left out) and a contribution listed twice twice; it counts the

@@ -1012,13 +1012,17 @@ def split_names(cell: str, last_first: bool = False, cut: list | None = None, le
     if len(pieces) > 1:
         return [p.strip(" ,") for p in pieces]
     cell = pieces[0] if pieces else cell
-    ands = _AND_NOT_YE if _AND_NOT_YE.search(cell) else _AND  # ('y' and 'e' join no names beside an 'and')
+    ands = _ands(cell)
     if last_first and cell.count(",") == 1 and not ands.search(cell):
         return [cell]
     anded = ands.split(cell)
     if len(anded) > 1 and all(_name_commas(name) == 1 and _one_last_first(*_institution_after(name)[0].split(",", 1),
                                                                            leaning=leaning) for name in anded):
         return [name.strip() for name in anded]  # BibTeX's "Smith, Ana and Lee, Bo"
+    if len(anded) > 1:  # ("Smith, Ana, Jones, Bo and Lee, Cy": each side of the 'and' people written family name first)
+        paired = [_paired(name, leaning) for name in anded]
+        if all(paired):
+            return [person for people in paired for person in people]
     parts = _tags_kept([p.strip() for p in _NAME_COMMA.split(ands.sub(", ", cell)) if p.strip()], leaning)
     if len(parts) == 2 and not ands.search(cell):
         if _one_last_first(*parts, leaning=leaning):
@@ -1026,6 +1030,49 @@ def split_names(cell: str, last_first: bool = False, cut: list | None = None, le
     if len(parts) >= 3 and not ands.search(cell):
         return _family_first_people(parts, leaning)  # ("Smith, Ana, Jones, Bo", "Smith, J., Doe, A. B.")
     return parts
+
+
+def _ands(cell: str) -> re.Pattern:
+    """What parts names in a cell (or a piece of one between semicolons): _AND, but for a Spanish or Portuguese 'y'
+    or 'e' beside an 'and', 'und', 'et' or '&' ('Santiago Ramón y Cajal, Ana Smith and Bo Lee') or joining the words
+    of a family name (_ye_joins): _AND_NOT_YE then."""
+    return _AND_NOT_YE if _AND_NOT_YE.search(cell) or _ye_joins(cell) else _AND
+
+
+def _ye_joins(cell: str) -> bool:
+    """Whether a 'y' or 'e' in a cell of names joins the words of a family name, not two people: in a name alone,
+    after two words or more and before one ('Santiago Ramón y Cajal', 'Maria da Silva e Souza'; 'Ana y Bo' and 'Bo y
+    Ana López' are two people); in a list with commas, inside a name before the last comma with two words or more on
+    a side of it (a list's 'y' is before its last name: 'Santiago Ramón y Cajal, Ana Smith', but 'Ana López, Bo Ruiz y
+    Cy Ng'); or in a family name when the cell's pieces between commas pair all through as family names and given
+    names with it kept there ('Ramón y Cajal, Santiago', 'Ochoa, Severo, Ramón y Cajal, Santiago'; 'López, Ana y
+    Ruiz, Bo', three pieces, is Ana López and Bo Ruiz). A particle is no word here ('da Silva'), as in
+    _family_words."""
+    if not _AND.search(cell):
+        return False
+    pieces = [piece.strip() for piece in _NAME_COMMA.split(cell)]
+    for at, piece in enumerate(pieces):
+        for found in _AND.finditer(piece):
+            if found[0].strip() not in ("y", "e"):
+                continue
+            before, after = (len(_family_words(side, [])) for side in (piece[:found.start()], piece[found.end():]))
+            if len(pieces) == 1 and before >= 2 and after == 1 or at < len(pieces) - 1 and max(before, after) >= 2:
+                return True
+    families, given = pieces[::2], pieces[1::2]
+    return (len(pieces) % 2 == 0 and any(_AND.search(f" {family} ") for family in families)
+            and all(_one_last_first(family, names, leaning=False) for family, names in zip(families, given)))
+
+
+def _paired(text: str, leaning: bool = False) -> list[str]:
+    """A piece of a cell between its 'and's as people written family name first when it is that all through ('Smith,
+    Ana, Jones, Bo': _family_first_people pairs its every two pieces between commas); [] when it is not ('Stefan,
+    Yannik, Rike': given names)."""
+    parts = _tags_kept([part.strip() for part in _NAME_COMMA.split(text) if part.strip()], leaning)
+    if len(parts) < 2:
+        return []
+    people = [text.strip()] if len(parts) == 2 and _one_last_first(*parts, leaning=leaning) else \
+        _family_first_people(parts, leaning) if len(parts) >= 3 else []
+    return people if people and all("," in person for person in people) and len(people) < len(parts) else []
 
 
 def _family_first_people(parts: list[str], leaning: bool = False) -> list[str]:
@@ -1290,10 +1337,9 @@ def _family_joined(name: str) -> bool:
     between two people's names ('Ana López y Bo Ruiz'): one word alone on a side of it, up to the next 'and' (commas
     aside, and particles: 'da Silva e Souza, Maria'). Indico's person objects read so were 'Santiago Ramón' and
     'Cajal'."""
-    from ..text.names import PARTICLES
 
-    def words(part: str) -> int:
-        return sum(word.casefold() not in PARTICLES for word in part.replace(",", " ").split())
+    def words(part: str) -> int:  # (a capitalised particle counts where _family_words counts it: "Di Wu")
+        return len(_family_words(part.replace(",", " "), []))
 
     ands = list(_AND.finditer(name))
     for at, found in enumerate(ands):
@@ -1358,7 +1404,7 @@ def people_with_affiliations(cell: str, cut: list | None = None) -> list[Person]
         if cut is not None:
             cut.append(cell)
     leaning = last_first_column([cell])  # (names between semicolons, each 'Last, First')
-    for between in (anded for apart in _NAME_PIECES.split(cell) for anded in _AND.split(apart)):
+    for between in (anded for apart in _NAME_PIECES.split(cell) for anded in _ands(apart).split(apart)):
         # (a comma inside brackets parts no one: "Ana (UC, Berkeley)"; nor one before a call sign: _tags_kept)
         pieces = _tags_kept([piece.strip() for piece in _PEOPLE_PIECES.split(between) if piece.strip()], leaning)
         flip = len(pieces) == 2 and _one_last_first(pieces[0], _own_affiliation(pieces[1], leaning)[0], leaning)
