@@ -1149,6 +1149,29 @@ def test_a_name_a_group_gave_itself_is_not_split_into_people():
     assert names_in("Jan van Dijk & Ana de la Cruz") == [("Jan van Dijk", None), ("Ana de la Cruz", None)]
 
 
+def test_a_speaker_that_is_a_projects_name_is_one_speaker_as_written(tmp_path):
+    """39C3's speaker "How They Vote, Open Parliament TV and Open Data Ranking" (three projects) was three speakers,
+    the index filing the first as "Vote, How They". A name given as one speaker's with a word no person's name has
+    before its last (names.title_like: "They", "for", "Not") is one speaker, as written; a list of people is still
+    parted, the names' notes in brackets aside ("Lizzz (they / she)")."""
+    days = events_v1()
+    days["13"].append(_event(150, "Parliaments", "13T16:00", "00:15", "Hall A", "lecture",
+                             [("How They Vote, Open Parliament TV and Open Data Ranking", "")]))
+    days["13"].append(_event(151, "Pronouns", "13T16:30", "00:15", "Hall A", "lecture",
+                             [("Lizzz (they / she) & Bo Lee", "")]))
+    folder = tmp_path / "tw27"
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", folder)
+    assert result.exit_code == 0, result.output
+    abstracts = {a["title"]: a for a in load(folder, "abstracts.yaml")}
+    assert abstracts["Parliaments"]["speaker"] == {"name": "How They Vote, Open Parliament TV and Open Data Ranking"}
+    assert [a["name"] for a in abstracts["Pronouns"]["authors"]] == ["Lizzz (they / she)", "Bo Lee"]
+    from booklet.importers.assemble import names_in
+
+    for kept in ("Freedom Not Fear & Ana Smith", "Open Data for All, Bo Lee and Cy Ng"):
+        assert names_in(kept) == [(kept, None)]
+    assert names_in("Ana With & Bo Lee") == [("Ana With", None), ("Bo Lee", None)]  # (a family name last: a person)
+
+
 # a speaker's name as a schedule gives it -> the people imported, as a table's cell of names is read
 NAMES_READ = [
     ("Smith, Ana", ["Ana Smith"]), ("Lee, MA", ["MA Lee"]), ("van Dijk, M. A.", ["M. A. van Dijk"]),

@@ -1491,6 +1491,15 @@ def test_a_family_name_joined_by_y_or_e_is_one_person_in_a_cell_of_family_names_
         assert [p.name for p in table.people_with_affiliations(cell)] == read, cell
 
 
+def test_pronouns_in_brackets_are_the_names_and_a_department_is_an_affiliation():
+    """Pronouns written with spaces round their slash ("Lizzz (they / she)", as 39C3 lists her) were read as the
+    affiliation "they / she", and any two words with a slash between them as pronouns ("Cy Ng (Physics/Chemistry)":
+    no affiliation, the department printed in the name)."""
+    people = table.people_from("Lizzz (they / she), Bo Lee (sie/ihr), Cy Ng (Physics/Chemistry)")
+    assert [(p.name, p.affiliations) for p in people] == [("Lizzz (they / she)", []), ("Bo Lee (sie/ihr)", []),
+                                                         ("Cy Ng", ["Physics/Chemistry"])]
+
+
 def test_et_al_is_counted_in_the_contributions_imported_alone_once_each(tmp_path):
     """The note on lists of authors ending with 'et al.' counted every row's cells again, those of rows left out
     too (blank of a title, withdrawn, of a type left out) and a contribution listed twice twice; it counts the

@@ -643,6 +643,21 @@ def test_a_team_or_committee_is_filed_as_written_not_turned_round():
     assert split_name("FOSDEM Staff").family == "FOSDEM Staff"  # ... unless beside a word in capitals
 
 
+def test_a_title_or_a_projects_name_is_filed_as_written_not_turned_round():
+    """39C3's speakers "How They Vote" and "Freedom Not Fear" were filed as "Vote, How They" and "Fear, Freedom Not":
+    a name with a word before its last that no person's name has (names.TITLE_WORDS) is filed as written, under its
+    first letter; as a name's last word, or in its note, such a word is no title's ("Ana With", "Lizzz (they / she)")."""
+    from booklet.text.names import heading, split_name
+
+    for name in ("How They Vote", "Freedom Not Fear", "Steuerkarten für Freunde",
+                 "How They Vote, Open Parliament TV and Open Data Ranking"):
+        taken = split_name(name)
+        assert (taken.family, taken.given, taken.inverted(), heading(taken)) == (name, "", name, name[0]), name
+    assert split_name("Ana With").inverted() == "With, Ana"
+    assert split_name("Lizzz (they / she)").family == "Lizzz"
+    assert split_name("Ana Smith, Lund University").inverted() == "Ana Smith, Lund University"
+
+
 def test_a_numbered_role_is_filed_as_written_not_turned_round():
     """The SIGDIAL import's placeholder chair "Chair 1" was filed in the index as "1, Chair"."""
     from booklet.text.names import split_name

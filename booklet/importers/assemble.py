@@ -478,14 +478,19 @@ def names_in(name: str) -> list[tuple[str, str | None]]:
 def people_read_so(written: str, names: list[str]) -> bool:
     """Whether `names`, the people a name given as one person's was parted into (table.several_people), are people:
     none of them names an organisation ("Open Source Initiative & Free Software Foundation", "Digital Wallets and
-    Verifiable Credentials FOSDEM team": one speaker each), their words are written as names are, all together
-    (_one_case: "Andreas family & friends Hamburg", "RWE und co enteignen", a group's names for itself, are one
-    speaker), and neither an ampersand inside a word parted them ("Nina_art&play") nor a bar ("Tim Mäcken |
-    Radiomegahertz", "Gioacchino Mazzurco | G10h4ck": a speaker's name and what they go by, which a table's cell
-    would part). A name of one word is a person's, as in a table's cell ("Viv & Flo", "Stefan, Yannik & Rike": two
+    Verifiable Credentials FOSDEM team": one speaker each) nor has a word no person's name has before its last
+    (names.title_like: "How They Vote, Open Parliament TV and Open Data Ranking", a 39C3 speaker, was three, "How They
+    Vote" indexed as "Vote, How They"), their words are written as names are, all together (_one_case, their notes
+    in brackets aside: "Andreas family & friends Hamburg", "RWE und co enteignen", a group's names for itself, are one
+    speaker; "Lizzz (they / she) & Bo Lee" two), and neither an ampersand inside a word parted them ("Nina_art&play")
+    nor a bar ("Tim Mäcken | Radiomegahertz", "Gioacchino Mazzurco | G10h4ck": a speaker's name and what they go by,
+    which a table's cell would part). A name of one word is a person's, as in a table's cell ("Viv & Flo", "Stefan, Yannik & Rike": two
     and three people)."""
-    return (not _JOINED_AMPERSAND.search(written) and "|" not in written and _one_case(" ".join(names))
-            and not any(_ORGANISATION_WORDS & set(name.casefold().split()) for name in names))
+    from ..text.names import title_like, without_notes
+
+    return (not _JOINED_AMPERSAND.search(written) and "|" not in written
+            and _one_case(" ".join(without_notes(name)[0] for name in names))
+            and not any(_ORGANISATION_WORDS & set(name.casefold().split()) or title_like(name) for name in names))
 
 
 def _one_case(part: str) -> bool:

@@ -1352,9 +1352,12 @@ def _family_joined(name: str) -> bool:
     return False
 
 
-# what a form's author cell writes in brackets after a name that is no affiliation: a role, pronouns, a suffix
+# what a form's author cell writes in brackets after a name that is no affiliation: a role, pronouns ("she/her", "they
+# / she", "sie/ihr"; not "Physics/Chemistry", a department), a suffix
 _NO_AFFILIATION = re.compile(r"(?:presenting|presenter|speaker|corresponding(?: author)?|invited|keynote|online|remote|"
-                             r"virtual|in person|tb[acd]|jr\.?|sr\.?|[a-z]+/[a-z]+)", re.I)
+                             r"virtual|in person|tb[acd]|jr\.?|sr\.?|{0}(?:\s*/\s*{0})+)".format(
+                                 r"(?:he|him|his|she|her|hers|they|them|their|theirs|it|its|xe|xem|ze|zir|hir|ey|em|"
+                                 r"fae|faer|any|all|er|ihm|sie|ihr|dey|elle|iel|il)"), re.I)
 
 
 def _own_affiliation(name: str, leaning: bool = False) -> tuple[str, str]:

@@ -124,12 +124,30 @@ def _note_start(name: str) -> int | None:
 GROUP_WORDS = frozenset({"team", "committee", "organizers", "organisers", "collective", "consortium", "collaboration",
                          "foundation", "project", "community", "association"})
 GROUP_WORDS_BESIDE_CAPITALS = frozenset({"staff", "crew", "group", "society"})
+# words no person's name has before its family name, which a title, a project's or a group's name has: pronouns,
+# articles, prepositions, question words ("How They Vote", a 39C3 speaker; "Freedom Not Fear"): such a "name" is
+# never turned round in the index nor parted into people by an importer. As the last word it may be a family name
+# ("Ana With"), and words that are names too are not here ("How", "You", "An", "He", "Do", "Les", "Will")
+TITLE_WORDS = frozenset({
+    "the", "of", "for", "with", "from", "about", "against", "without", "they", "them", "their", "our", "your",
+    "this", "these", "those", "that", "what", "why", "which", "where", "not",
+    "für", "gegen", "über", "ohne", "wir", "uns", "unsere", "nicht",  # German
+    "pour", "nous", "avec", "contre",  # French
+})
+
+
+def title_like(name: str) -> bool:
+    """Whether `name` has a word before its last that no person's name has (TITLE_WORDS: "How They Vote", "Open
+    Data for All"), its notes in brackets or quotes aside ("Lizzz (they / she)" is a person's)."""
+    words = [word.casefold().strip(",.:;!?") for word in without_notes(" ".join(name.split()))[0].split()]
+    return any(word in TITLE_WORDS for word in words[:-1])
 
 
 def _group(words: list[str]) -> bool:
-    """Whether a name of these words is a group's (see GROUP_WORDS), or names joined by a sign ("Afidissima & Alice",
-    "551724 / maya boeckh", "Nina_art&play": a typesetter's review found "Alice, Afidissima &" in an index)."""
-    if any(word in ("&", "+", "/") or "&" in word for word in words):
+    """Whether a name of these words is a group's (see GROUP_WORDS) or a title's (title_like: "How They Vote"), or
+    names joined by a sign ("Afidissima & Alice", "551724 / maya boeckh", "Nina_art&play": a typesetter's review found
+    "Alice, Afidissima &" in an index)."""
+    if any(word in ("&", "+", "/") or "&" in word for word in words) or title_like(" ".join(words)):
         return True
     folded = {word.casefold().strip(",.()") for word in words}
     if folded & GROUP_WORDS:
