@@ -649,13 +649,25 @@ def test_a_title_or_a_projects_name_is_filed_as_written_not_turned_round():
     first letter; as a name's last word, or in its note, such a word is no title's ("Ana With", "Lizzz (they / she)")."""
     from booklet.text.names import heading, split_name
 
-    for name in ("How They Vote", "Freedom Not Fear", "Steuerkarten für Freunde",
+    for name in ("How They Vote", "Freedom Not Fear", "Steuerkarten für Freunde", "RWE und co enteignen",
                  "How They Vote, Open Parliament TV and Open Data Ranking"):
         taken = split_name(name)
         assert (taken.family, taken.given, taken.inverted(), heading(taken)) == (name, "", name, name[0]), name
     assert split_name("Ana With").inverted() == "With, Ana"
     assert split_name("Lizzz (they / she)").family == "Lizzz"
     assert split_name("Ana Smith, Lund University").inverted() == "Ana Smith, Lund University"
+
+
+def test_initials_typed_onto_the_family_name_are_the_given_names():
+    """The EuroPython 2014 brochure's speaker "Julia S.Simon" was filed under S as "S.Simon, Julia": initials typed
+    onto the family name without a space are the given name's ("Simon, Julia S."); initials alone, or before a word
+    in capitals, are as written."""
+    from booklet.text.names import heading, split_name
+
+    for name, filed in (("Julia S.Simon", "Simon, Julia S."), ("O.Klein", "Klein, O."), ("A.O'Brien", "O'Brien, A."),
+                        ("Alvar C.H. Freude", "Freude, Alvar C.H."), ("C.H.", "C.H."), ("J.R.SMITH", "J.R.SMITH")):
+        assert split_name(name).inverted() == filed, name
+    assert heading(split_name("Julia S.Simon")) == "S" and split_name("Julia S.Simon").family == "Simon"
 
 
 def test_a_numbered_role_is_filed_as_written_not_turned_round():

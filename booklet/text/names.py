@@ -130,10 +130,10 @@ GROUP_WORDS_BESIDE_CAPITALS = frozenset({"staff", "crew", "group", "society"})
 # ("Ana With"), and words that are names too are not here ("How", "You", "An", "He", "Do", "Les", "Will")
 TITLE_WORDS = frozenset({
     "the", "of", "for", "with", "from", "about", "against", "without", "they", "them", "their", "our", "your",
-    "this", "these", "those", "that", "what", "why", "which", "where", "not",
-    "für", "gegen", "über", "ohne", "wir", "uns", "unsere", "nicht",  # German
+    "this", "these", "those", "that", "what", "why", "which", "where", "not", "and",
+    "und", "für", "gegen", "über", "ohne", "wir", "uns", "unsere", "nicht",  # German ("RWE und co enteignen")
     "pour", "nous", "avec", "contre",  # French
-})
+})  # (not Spanish and Portuguese "y" and "e": they join a family name's words, "Ramón y Cajal")
 
 
 def title_like(name: str) -> bool:
@@ -200,6 +200,9 @@ def split_name(name: str, family: str | None = None) -> IndexName:
         return IndexName(written, " ".join(words[:caps]), " ".join(words[caps:]), suffix=suffix)
     if len(words) > 1 and words[0].lower() in FAMILY_FIRST:  # "Nguyễn Thị Hương"
         return IndexName(written, words[0], " ".join(words[1:]), suffix=suffix)
+    glued = _GLUED_INITIALS.fullmatch(words[-1])
+    if glued and any(ch.islower() for ch in glued[2]):  # "Julia S.Simon", "O.Klein": the initials typed onto the family name are the given name's
+        words[-1:] = [glued[1], glued[2]]
     elided = _ELIDED.match(words[-1]) if len(words) > 1 else None
     if elided:  # "Jean le Rond d'Alembert": the particle "d'" elided onto the family name, set aside as "de" is
         words[-1:] = [elided.group(1), elided.group(2)]
@@ -217,6 +220,11 @@ def split_name(name: str, family: str | None = None) -> IndexName:
         return IndexName(written, family, given, " ".join(particle[:capital]), suffix)
     family = words[-1] if not elided else elided.group(2)
     return IndexName(written, family, given, " ".join(particle), suffix)
+
+
+# a family name with initials typed onto it without a space: "S.Simon", "J.R.Smith", "A.O'Brien" (split_name: not
+# "C.H.", initials alone, nor "St.Clair", nor a word in capitals after them, "J.R.SMITH")
+_GLUED_INITIALS = re.compile(r"((?:[^\W\d_]\.)+)([^\W\d_][^\s.]*)")
 
 
 def comma_tag(name: str) -> str:
