@@ -670,6 +670,20 @@ def test_initials_typed_onto_the_family_name_are_the_given_names():
     assert heading(split_name("Julia S.Simon")) == "S" and split_name("Julia S.Simon").family == "Simon"
 
 
+def test_a_spanish_or_portuguese_family_name_joined_by_y_or_e_is_filed_whole():
+    """"Santiago Ramón y Cajal" was filed under C as "Cajal, Santiago Ramón y": a small 'y' or 'e' before the last
+    word joins it to the capitalised word before (Spanish and Portuguese family names), lowercase particles before
+    them as ever; a 'y' further on, or between two words alone, is no such join."""
+    from booklet.text.names import heading, split_name
+
+    for name, filed in (("Santiago Ramón y Cajal", "Ramón y Cajal, Santiago"),
+                        ("José Ortega y Gasset", "Ortega y Gasset, José"),
+                        ("Maria da Silva e Souza", "Silva e Souza, Maria da"), ("John E Smith", "Smith, John E"),
+                        ("Ana López y Bo Ruiz", "Ruiz, Ana López y Bo")):
+        assert split_name(name).inverted() == filed, name
+    assert heading(split_name("Santiago Ramón y Cajal")) == "R"
+
+
 def test_a_numbered_role_is_filed_as_written_not_turned_round():
     """The SIGDIAL import's placeholder chair "Chair 1" was filed in the index as "1, Chair"."""
     from booklet.text.names import split_name

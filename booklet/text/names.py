@@ -207,6 +207,8 @@ def split_name(name: str, family: str | None = None) -> IndexName:
     if elided:  # "Jean le Rond d'Alembert": the particle "d'" elided onto the family name, set aside as "de" is
         words[-1:] = [elided.group(1), elided.group(2)]
     start = len(words) - 1
+    if start >= 2 and not elided and words[start - 1] in _FAMILY_JOINS and words[start - 2][:1].isupper():
+        start -= 2  # "Santiago Ramón y Cajal": "Ramón y Cajal, Santiago", as the Spanish index files him
     while start > 0 and (words[start - 1].lower() in PARTICLES or (elided and start == len(words) - 1)):
         start -= 1
     if start == 0:  # one word, or only particles before it ("van Gogh"): all of it is the family name
@@ -222,6 +224,9 @@ def split_name(name: str, family: str | None = None) -> IndexName:
     return IndexName(written, family, given, " ".join(particle), suffix)
 
 
+# what joins the two family names of a Spanish or Portuguese name, in small letters ("Santiago Ramón y Cajal", "Maria
+# da Silva e Souza": filed under R and S, not under C, "Cajal, Santiago Ramón y")
+_FAMILY_JOINS = ("y", "e")
 # a family name with initials typed onto it without a space: "S.Simon", "J.R.Smith", "A.O'Brien" (split_name: not
 # "C.H.", initials alone, nor "St.Clair", nor a word in capitals after them, "J.R.SMITH")
 _GLUED_INITIALS = re.compile(r"((?:[^\W\d_]\.)+)([^\W\d_][^\s.]*)")
