@@ -633,7 +633,8 @@ def test_a_team_or_committee_is_filed_as_written_not_turned_round():
     """"Staff, FOSDEM" and "Team, Bielik" were filed in the index as if they were people."""
     from booklet.text.names import split_name
 
-    for name in ("FOSDEM Staff", "Bielik Team", "Digital Wallets FOSDEM team", "The LIGO Scientific Collaboration"):
+    for name in ("FOSDEM Staff", "Bielik Team", "Digital Wallets FOSDEM team", "The LIGO Scientific Collaboration",
+                 "Jugend hackt-Team"):  # (39C3's "hackt-Team, Jugend")
         taken = split_name(name)
         assert (taken.family, taken.given) == (name, ""), name
     assert (split_name("Ana Smith").family, split_name("Ana Smith").given) == ("Smith", "Ana")

@@ -146,11 +146,11 @@ def title_like(name: str) -> bool:
 def _group(words: list[str]) -> bool:
     """Whether a name of these words is a group's (see GROUP_WORDS) or a title's (title_like: "How They Vote"), or
     names joined by a sign ("Afidissima & Alice", "551724 / maya boeckh", "Nina_art&play": a typesetter's review found
-    "Alice, Afidissima &" in an index)."""
+    "Alice, Afidissima &" in an index). A group word may end a word with a hyphen ("Jugend hackt-Team", 39C3's)."""
     if any(word in ("&", "+", "/") or "&" in word for word in words) or title_like(" ".join(words)):
         return True
     folded = {word.casefold().strip(",.()") for word in words}
-    if folded & GROUP_WORDS:
+    if (folded | {part for word in folded if "-" in word for part in word.split("-")}) & GROUP_WORDS:
         return True
     return bool(folded & GROUP_WORDS_BESIDE_CAPITALS) and any(len(w) > 1 and w.isupper() and w.isalpha() for w in words)
 
