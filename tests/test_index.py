@@ -685,6 +685,18 @@ def test_a_spanish_or_portuguese_family_name_joined_by_y_or_e_is_filed_whole():
     assert heading(split_name("Santiago Ramón y Cajal")) == "R"
 
 
+def test_what_a_speaker_goes_by_after_a_bar_is_a_note_not_the_family_name():
+    """39C3's "Keywan Tonekaboni | c’t uplink" was filed as "uplink, Keywan Tonekaboni | c’t", "Tim Mäcken |
+    Radiomegahertz" as "Radiomegahertz, Tim Mäcken |": what follows a bar is printed after the name, as a note in
+    brackets is, and not sorted on."""
+    from booklet.text.names import heading, split_name
+
+    for name, filed in (("Keywan Tonekaboni | c’t uplink", "Tonekaboni, Keywan | c’t uplink"),
+                        ("Tim Mäcken | Radiomegahertz", "Mäcken, Tim | Radiomegahertz"), ("a|b", "a|b")):
+        assert split_name(name).inverted() == filed, name
+    assert heading(split_name("Tim Mäcken | Radiomegahertz")) == "M"
+
+
 def test_a_numbered_role_is_filed_as_written_not_turned_round():
     """The SIGDIAL import's placeholder chair "Chair 1" was filed in the index as "1, Chair"."""
     from booklet.text.names import split_name

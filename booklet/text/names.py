@@ -91,8 +91,9 @@ class IndexName:
         return f"{text} {self.note}" if self.note else text
 
 
-# a note at the end of a name: in brackets, or in quotes, after a space
-_NOTE = re.compile(r"\s(\([^()]*\)|\[[^\[\]]*\]|'[^']*'|\"[^\"]*\"|\u2018[^\u2019]*\u2019|\u201c[^\u201d]*\u201d)$")
+# a note at the end of a name: in brackets, or in quotes, after a space; or after a bar, what the person goes by ("Tim
+# Mäcken | Radiomegahertz", "Keywan Tonekaboni | c’t uplink": 39C3's, filed as "uplink, Keywan Tonekaboni | c’t")
+_NOTE = re.compile(r"\s(\|\s[^|]*|\([^()]*\)|\[[^\[\]]*\]|'[^']*'|\"[^\"]*\"|\u2018[^\u2019]*\u2019|\u201c[^\u201d]*\u201d)$")
 
 
 def without_notes(written: str) -> tuple[str, str]:
