@@ -111,7 +111,7 @@ def set_tighter(style, text) -> bool:
     """Whether an entry's text `style` is set tighter than the theme's `text` style; checked: within what the layout
     allows (layout.abstracts: its type size down to SMALLEST of the theme's, and only with its line spacing at
     TIGHTEST; its line spacing, to its type size, down to TIGHTEST of the theme's; the space between its paragraphs
-    down to SPACE_TIGHTEST of the theme's)."""
+    down to SPACE_TIGHTEST of the theme's, and only with its lines at TIGHTEST)."""
     from booklet.layout.abstracts import SMALLEST, SPACE_TIGHTEST, TIGHTEST
 
     size = style.fontSize / text.fontSize
@@ -120,6 +120,8 @@ def set_tighter(style, text) -> bool:
     assert TIGHTEST * text.leading - 1e-6 <= lead <= text.leading + 1e-6, style.name
     assert size > 1 - 1e-6 or abs(lead - TIGHTEST * text.leading) < 1e-6, style.name  # (smaller: lines at their closest)
     assert SPACE_TIGHTEST * text.spaceAfter - 1e-6 <= style.spaceAfter <= text.spaceAfter + 1e-6, style.name
+    assert style.spaceAfter > text.spaceAfter - 1e-6 or abs(lead - TIGHTEST * text.leading) < 1e-6, style.name  # (its
+    # paragraphs closer only with its lines at their closest)
     return (style.fontSize, style.leading, style.spaceAfter) != (text.fontSize, text.leading, text.spaceAfter)
 
 

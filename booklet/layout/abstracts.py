@@ -158,43 +158,79 @@ def _day_heading(ctx: Context, title: str) -> list:
 
 
 TIGHTEST = 0.92  # of the text's line spacing: an entry is set this tight at most
-SPACE_TIGHTEST = 0.5  # of the space between its paragraphs: a paragraph's end still shows
+SPACE_TIGHTEST = 0.75  # of the space between its paragraphs: a paragraph's end still shows. (At 0.5, with the lines
+# at 0.93, the sample's A5 Tutorial 1 (p. 59) kept 2.1 points between paragraphs of 11.7-point lines, unindented: a
+# typographer's review read them as one; 0.75 keeps 3.3, over a quarter of a line)
+ITEMS_TIGHTEST = 0.5  # of the space between two items of a list (each marked by its bullet or number): closer still
+# (EuroPython 2014's "Tweaking libraries as a step towards secure programming", four lists of short items)
+AROUND_TIGHTEST = 0.5  # of the spaces around a tutorial's presenters (above each, above a bio; not above their
+# heading: set closer, "Presenters" stood as near the text above it as a paragraph, no heading)
+BIOS_TIGHTEST = 0.94  # of the line spacing of presenters' bios, set closer before the description's is
 SMALLEST = 0.9  # of the text's type size: an entry's text is set this small at most (its lines at TIGHTEST)
 TAIL_LINES = 4  # an entry that runs on holds at least this many lines of its text on its last page (see Continues)
 SPILL_FITTED = 1 / 4  # of the text's height: an entry over its page by more than this is not tried tighter
 FEWER_MOST = 4  # pages: a longer entry is not set tighter to take a page fewer (a short last page is its due)
 SPACED_MOST = 3 / 8  # of the text's height: an entry over by more than SPILL_FITTED, up to this, is measured again
-# with its paragraphs at their closest (SPACE_TIGHTEST): fitted as one over by SPILL_FITTED at most when that brings
+# with its spaces at their closest (ITEMS_TIGHTEST): fitted as one over by SPILL_FITTED at most when that brings
 # it there (a text of many short paragraphs, list items, loses more to their closer spacing than a text of long ones)
 
 
 class Tight(NamedTuple):
-    """How an entry's text is set to fit its page: `space`, of the space between its paragraphs; `lead`, of its line
-    spacing; `size`, of its type size (its line spacing with it). Every line of the entry's text is set alike. The
+    """How an entry's text is set to fit its page: `space`, of the space between its paragraphs (no closer than
+    SPACE_TIGHTEST; between two items of a list, ITEMS_TIGHTEST: see tight_style); `lead`, of its line
+    spacing; `size`, of its type size (its line spacing with it); `around`, of the spaces around a tutorial's
+    presenters (above each and above a bio); `bios`, of its presenters' bios' line spacing (at most
+    `lead`: see bios_tight). Every line of the entry's text is set alike, its bios as closely or closer. The
     type is made smaller only where closer lines do not fit it, and a fiftieth at a time: a page set smaller shows
     beside the full-size page facing it (a typographer's review of a first try, a point smaller at once), less than a
     page of a few lines under "(continued)" does."""
     space: float = 1.0
     lead: float = 1.0
     size: float = 1.0
+    around: float = 1.0
+    bios: float = 1.0
 
 
 FULL = Tight()
-# Tighter and tighter, the least visible first: the space between paragraphs, then the line spacing (the spaces at
-# their tightest), then the type a fiftieth smaller at a time, down to SMALLEST (its lines at TIGHTEST of their
-# spacing); each takes as much off the page as the one before, or more.
-LADDER = (*(Tight(space / 10, 1.0) for space in range(9, round(SPACE_TIGHTEST * 10) - 1, -1)),
-          *(Tight(SPACE_TIGHTEST, lead / 100) for lead in range(99, round(TIGHTEST * 100) - 1, -1)),
-          *(Tight(SPACE_TIGHTEST, TIGHTEST, size / 100) for size in range(98, round(SMALLEST * 100) - 1, -2)))
+# Tighter and tighter, the least visible first (a typographer's order): the line spacing, a hundredth at a time down
+# to TIGHTEST, then the space between paragraphs, down to SPACE_TIGHTEST (never less: the paragraphs still read as
+# paragraphs), the space between a list's items on down to ITEMS_TIGHTEST, then the type a fiftieth smaller at a
+# time, down to SMALLEST (its lines at TIGHTEST of their spacing); each takes as much off the page as the one before,
+# or more. An entry that does not fit at the last runs on, headed "Title (continued)" (fitted_page). (The paragraphs'
+# spaces went first, down to half: 2 points between paragraphs.)
+TEXT_LADDER = (*(Tight(1.0, lead / 100) for lead in range(99, round(TIGHTEST * 100) - 1, -1)),
+               *(Tight(space / 100, TIGHTEST) for space in range(95, round(ITEMS_TIGHTEST * 100) - 1, -5)),
+               *(Tight(ITEMS_TIGHTEST, TIGHTEST, size / 100) for size in range(98, round(SMALLEST * 100) - 1, -2)))
+# A tutorial's: first the spaces around its presenters' names (down to AROUND_TIGHTEST), then its bios' line spacing
+# (down to BIOS_TIGHTEST), then TEXT_LADDER, its bios as close as the description's lines or closer, those spaces at
+# their least.
+LADDER = (*(Tight(around=around / 10) for around in range(9, round(AROUND_TIGHTEST * 10) - 1, -1)),
+          *(Tight(around=AROUND_TIGHTEST, bios=bios / 100) for bios in range(98, round(BIOS_TIGHTEST * 100) - 1, -2)),
+          *(tight._replace(around=AROUND_TIGHTEST, bios=BIOS_TIGHTEST) for tight in TEXT_LADDER))
+
+
+def bios_tight(tight: Tight) -> Tight:
+    """The setting of a presenter's bio where the entry is set `tight`: its line spacing at `bios`, or at `lead` where
+    that is closer; its paragraphs' spaces and type as the text's."""
+    return Tight(tight.space, min(tight.lead, tight.bios), tight.size)
+
+
+def text_tight(tight: Tight) -> Tight:
+    """The setting of an entry's text (its description) where the entry is set `tight`: its spaces, lines and type."""
+    return Tight(tight.space, tight.lead, tight.size)
 
 
 def tight_style(ctx: Context, style: ParagraphStyle, tight: Tight) -> ParagraphStyle:
     """`style` (an entry's text) set `tight` (see Tight); `style` itself at FULL."""
+    tight = text_tight(tight)
     if tight == FULL:
         return style
-    return ctx.derived(style, f"{style.name}_tight_{tight.space:g}_{tight.lead:g}_{tight.size:g}", tight,
+    made = ctx.derived(style, f"{style.name}_tight_{tight.space:g}_{tight.lead:g}_{tight.size:g}", tight,
                        fontSize=style.fontSize * tight.size, leading=style.leading * tight.lead * tight.size,
-                       spaceAfter=style.spaceAfter * tight.space)
+                       spaceAfter=style.spaceAfter * max(tight.space, SPACE_TIGHTEST))
+    if tight.space < 1.0:  # (read by Context.paras: after an item of a list followed by another)
+        made.item_space = style.spaceAfter * tight.space
+    return made
 
 
 def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2, heading: list = (),
@@ -211,14 +247,15 @@ def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2, headin
     return [Continues(page, again, tail=TAIL_LINES)]
 
 
-def fitted_page(ctx: Context, above: list, made, heading=None) -> list:
+def fitted_page(ctx: Context, above: list, made, heading=None, ladder: tuple = TEXT_LADDER) -> list:
     """`above` (the section's name, or nothing) and an entry's content, set to fit one page if it can: made(tight)
     gives the content, its text set `tight` (a Tight), made once for each setting tried. At FULL when that fits; else,
     for an entry over its page by at most SPILL_FITTED of the page (up to SPACED_MOST where its paragraphs at their
     closest bring it within SPILL_FITTED: EuroPython 2014's "Tweaking libraries as a step towards secure programming",
     four lists of short items, ran on to a page of 10 lines, 0.27 of a page over, its tightest setting 2 lines short of
-    its page's foot), the first setting of LADDER that fits: paragraphs
-    closer (down to SPACE_TIGHTEST), then lines closer (down to TIGHTEST), then the type smaller (down to SMALLEST),
+    its page's foot), the first setting of `ladder` that fits (TEXT_LADDER; a tutorial's, LADDER: first the spaces
+    around its presenters and its bios' lines closer): lines closer (down to TIGHTEST), then paragraphs closer (down
+    to SPACE_TIGHTEST; a list's items to ITEMS_TIGHTEST), then the type smaller (down to SMALLEST),
     the same for every line of its text; found by halving (each setting takes as much off as the one before, or
     more), checked on the page (its last line in the text's frame, clear of the foot). When even the tightest does
     not fit, it runs on as it is (at FULL). Real books (20 imported conferences, A5) ran on to 184 pages holding only
@@ -241,7 +278,7 @@ def fitted_page(ctx: Context, above: list, made, heading=None) -> list:
         return page
     fewer = None  # the pages it may take: one fewer than at FULL (None: one page, as measured by height_needed)
     if SPILL_FITTED * height < over <= SPACED_MOST * height:
-        over = height_needed([*above, *made(Tight(SPACE_TIGHTEST))], width, height) - height
+        over = height_needed([*above, *made(Tight(ITEMS_TIGHTEST))], width, height) - height  # (its spaces closest)
     if over > SPILL_FITTED * height:
         if heading is None or over + height > FEWER_MOST * height:
             return page
@@ -265,16 +302,16 @@ def fitted_page(ctx: Context, above: list, made, heading=None) -> list:
                 fits[tight] = True if taken is not None and taken[0] <= fewer else None
         return fits[tight]
 
-    low, high = 0, len(LADDER) - 1  # LADDER[high] fits; none looser than LADDER[low] was seen to
-    if fitting(LADDER[high]) is None:
+    low, high = 0, len(ladder) - 1  # ladder[high] fits; none looser than ladder[low] was seen to
+    if fitting(ladder[high]) is None:
         return page
     while low < high:
         middle = (low + high) // 2
-        if fitting(LADDER[middle]) is not None:
+        if fitting(ladder[middle]) is not None:
             high = middle
         else:
             low = middle + 1
-    return fits[LADDER[high]] if fewer is None else [*above, *made(LADDER[high])]
+    return fits[ladder[high]] if fewer is None else [*above, *made(ladder[high])]
 
 
 def pages_taken(ctx: Context, content: list, heading) -> tuple[int, float] | None:
@@ -573,7 +610,8 @@ def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: st
 def _closer(ctx: Context, made, entry: Entry, width: float, room: float, above: int = 0,
             header: int = 0) -> Entry | None:
     """`entry` (flowing_entry's, as set) made again by made(tight) and set closer to fit `room`, `width` wide
-    (programme.closer: its text's paragraphs, its rules and gaps closer (_closed_up), then, the section's last entry
+    (programme.closer: its text's paragraphs (to SPACE_TIGHTEST at most: tight_style), its rules and gaps closer
+    (_closed_up), then, the section's last entry
     only (Entry's `closing`), its text's type smaller: an entry amid others keeps the type of the entries around it;
     the separator above it as every other entry's, and the `above` first flowables, a heading over it, as set). Where
     none of those fits it, its spaces only again, the spaces of its header's paragraphs (`content`'s flowables from
@@ -581,7 +619,7 @@ def _closer(ctx: Context, made, entry: Entry, width: float, room: float, above: 
     move on (or be left alone) has its header closed up, as little as then fits. None when it fits none of those
     settings or is too far over for them."""
     def closer_entry(space: float, size: float = 1.0, headed: bool = False) -> Entry:
-        content = made(Tight(space, 1.0, size))
+        content = made(Tight(space, 1.0, size))  # (its paragraphs' spaces no closer than SPACE_TIGHTEST: tight_style)
         if headed:
             _header_closed_up(content[above:header], space)
         content = content[:above] + _closed_up(content[above:], space)

@@ -332,6 +332,10 @@ class Context:
                     # heading: columns.Columns may end a column with it and the next, more items following)
                     item = self.derived(item, f"{item.name}_led", item.leftIndent, item.bulletIndent, keepWithNext=1,
                                         keeps_last=True)
+                closer = getattr(style, "item_space", None)  # (an entry set tight: abstracts.tight_style)
+                if closer is not None and item_next(at):  # the space between two items of a list, closer
+                    item = self.derived(item, f"{item.name}_closer", item.leftIndent, item.bulletIndent, closer,
+                                        spaceAfter=closer)
                 made.append(Para(text[found.end():], item, bulletText=bullet))
         return made
 

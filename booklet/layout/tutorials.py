@@ -12,8 +12,8 @@ from reportlab.platypus import PageBreak, Spacer
 
 from ..text import markup
 from ..model import Person, Tutorial
-from .abstracts import (FULL, TAIL_LINES, Tight, affiliation_lines, continued_heading, fitted_page, flowing_entry,
-                        in_text_columns, section_heading, tight_style, when)
+from .abstracts import (FULL, LADDER, TAIL_LINES, Tight, affiliation_lines, bios_tight, continued_heading, fitted_page,
+                        flowing_entry, in_text_columns, section_heading, tight_style, when)
 from .columns import UNBOUNDED, TextColumns
 from .common import PHOTO_WIDTH, Context, unnamed_speaker
 from .flowables import Anchor, Continues, DayMark, EndMark, Gap, Para, Row, Rule, Together
@@ -110,7 +110,7 @@ def build_tutorial_page(ctx: Context, tutorial: Tutorial, heading: list = ()) ->
     """The tutorial's page (pages), under `heading` (the section's name, over the first tutorial, even where that
     costs it a second page); a tutorial a little too long for one page set tighter, as an abstract is
     (abstracts.fitted_page): its presenters alone took a second page."""
-    page = fitted_page(ctx, list(heading), lambda tight: _tutorial_story(ctx, tutorial, tight))
+    page = fitted_page(ctx, list(heading), lambda tight: _tutorial_story(ctx, tutorial, tight), ladder=LADDER)
     return [_continuing(ctx, tutorial, page)]
 
 
@@ -174,7 +174,7 @@ def _headed(ctx: Context, label: str, people: tuple[Person, ...], before=(), tex
     label, not a name in a name's bold."""
     heading = ctx.label(label if len(people) == 1 else label + "s")
     if unnamed:
-        return [Together([*before, Para(markup.inline(heading), ctx.styles.subheading), Gap(0, 6),
+        return [Together([*before, Para(markup.inline(heading), ctx.styles.subheading), Gap(0, PERSON_GAP),
                           Para(f"<i>{unnamed}</i>", ctx.styles.body)], text=text)]
     first, *others = people
     block = [*before, Para(markup.inline(heading), ctx.styles.subheading),
@@ -201,6 +201,10 @@ def tutorial_outline(ctx: Context, tutorial: Tutorial) -> str:
     return f"{ctx.tutorial_number(tutorial)}. {markup.plain(tutorial.title)}"
 
 
+PERSON_GAP = 6.0  # points above each presenter (as set: Tight's `around` sets it closer)
+BIO_GAP = 3.0  # points between a presenter's name (and affiliations) and their bio
+
+
 def _presenter(ctx: Context, person: Person, aligned: bool = False, presenting: bool = True,
                tight: Tight = FULL) -> list:
     """A presenter's name, affiliations and bio, beside their photo; `aligned` (another presenter has a photo): in
@@ -210,13 +214,14 @@ def _presenter(ctx: Context, person: Person, aligned: bool = False, presenting: 
     block = [Para(ctx.named(person.name, presenting=presenting), s.person)]
     block += affiliation_lines(ctx, [markup.address(a) for a in person.affiliations])
     kept = None  # (a bio may be split after the name, affiliation and a few of its lines: Together's `kept`)
+    around = PERSON_GAP * tight.around  # (the spaces around a presenter, closer where the entry is set `tight`)
     if person.bio:
-        block.append(Spacer(0, 3))
+        block.append(Spacer(0, BIO_GAP * tight.around))
         kept = len(block)
-        block += ctx.paras(person.bio, tight_style(ctx, s.text, tight))
+        block += ctx.paras(person.bio, tight_style(ctx, s.text, bios_tight(tight)))
     if person.photo:  # photo in its own column: the bio never runs on under it
         photo = ctx.photo(person.photo)
-        return [Gap(0, 6), Row([photo], block, photo.width, gap=4 * mm, pad=0, keep=ctx.page.text_height)]
+        return [Gap(0, around), Row([photo], block, photo.width, gap=4 * mm, pad=0, keep=ctx.page.text_height)]
     if aligned:
-        return [Gap(0, 6), Row([], block, PHOTO_WIDTH, gap=4 * mm, pad=0, keep=ctx.page.text_height)]
-    return [Gap(0, 6), Together(block, kept=kept)]  # (the space above: none at the top of a page it runs onto)
+        return [Gap(0, around), Row([], block, PHOTO_WIDTH, gap=4 * mm, pad=0, keep=ctx.page.text_height)]
+    return [Gap(0, around), Together(block, kept=kept)]  # (the space above: none at the top of a page it runs onto)
