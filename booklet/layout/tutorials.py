@@ -109,7 +109,9 @@ def _kept_with_first_presenter(content: list, header: int) -> int:
 def build_tutorial_page(ctx: Context, tutorial: Tutorial, heading: list = ()) -> list:
     """The tutorial's page (pages), under `heading` (the section's name, over the first tutorial, even where that
     costs it a second page); a tutorial a little too long for one page set tighter, as an abstract is
-    (abstracts.fitted_page): its presenters alone took a second page."""
+    (abstracts.fitted_page): its presenters alone took a second page. Its own ladder (abstracts.LADDER): the spaces
+    around its presenters and its bios' lines closer first, then its text's lines, paragraphs (never closer than
+    SPACE_TIGHTEST) and type, as an abstract's; one that does not fit so runs on under "Title (continued)"."""
     page = fitted_page(ctx, list(heading), lambda tight: _tutorial_story(ctx, tutorial, tight), ladder=LADDER)
     return [_continuing(ctx, tutorial, page)]
 
