@@ -328,3 +328,23 @@ def test_initials_in_capitals_after_a_family_name_are_its_given_names(written, i
     a name not in capitals are initials (names.capital_initials); printed as written, filed under the family name."""
     name = split_name(written)
     assert (name.written, name.inverted(), heading(name)) == (written, inverted, letter)
+
+
+@pytest.mark.parametrize("written, inverted, letter", [
+    ("Lakshmy A V", "Lakshmy, A V", "L"),  # FOSDEM 2025's: was "A, Lakshmy, V" (the V read as a fifth)
+    ("Senthil Kumaran S", "Senthil Kumaran, S", "S"),  # DebConf 17's: was "S, Senthil Kumaran"
+    ("Ana B C", "Ana, B C", "A"), ("Dupont J P", "Dupont, J P", "D"),  # (Vancouver's initials, spaced)
+    ("van der Berg J P", "Berg, J P van der", "B"),  # (particles as ever)
+    # a family name cut to its initial after one given name, a suffix, a name with a comma, initials with full stops:
+    # as before
+    ("Chris K", "K, Chris", "K"), ("Martin Luther King V", "King, Martin Luther, V", "K"),
+    ("Smith, A B", "Smith, A B", "S"), ("Lakshmy A. V.", "V., Lakshmy A.", "V"), ("A B Smith", "Smith, A B", "S"),
+])
+def test_a_name_before_initials_without_full_stops_is_filed_under_the_name(written, inverted, letter):
+    """A South Indian name writes the initials of the father's (or the house's) name after the person's own, without
+    full stops: "Lakshmy A V" (FOSDEM 2025) was filed under A as "A, Lakshmy, V", "Senthil Kumaran S" (DebConf 17)
+    as "S, Senthil Kumaran". There is no family name: a library's catalogue files "S. Radhakrishnan" under his own
+    name, "Radhakrishnan, S.", and so does the index, "Lakshmy, A V" under L (names._spaced_initials): two initials
+    or more after a name, or one after two words or more; one after a single word is a family name cut short."""
+    name = split_name(written)
+    assert (name.inverted(), heading(name)) == (inverted, letter)

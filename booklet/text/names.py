@@ -14,7 +14,9 @@ der Smagt" is filed under S as "Smagt, Patrick van der". Particles written with 
 de La Fontaine" under L, as "La Fontaine, Jean de", as a French index files him), and the particle d' elided onto a
 family name is set aside ("Jean le Rond d'Alembert" under A, as "Alembert, Jean le Rond d'"). A Vietnamese name written in
 Vietnamese, whose first word is a common family name ("Nguyễn Thị Hương"), is filed under that word, as is a family
-name written before the initials of the given names in capitals ("Dupont JP": capital_initials). When this rule
+name written before the initials of the given names in capitals ("Dupont JP": capital_initials), and a South Indian
+name before the initials of the father's or the house's name ("Lakshmy A V" under L, "Lakshmy, A V": _spaced_initials,
+as a library's catalogue files "S. Radhakrishnan" under R). When this rule
 does not find the family name (two family names, as in "Gabriel García Márquez", or another family name first), the
 data says which it is (people.yaml's `family`).
 
@@ -181,6 +183,13 @@ def split_name(name: str, family: str | None = None) -> IndexName:
         # a team or a committee, or a role numbered ("Chair 1", a placeholder of the SIGDIAL import: "1, Chair" in
         # its index): as written, filed by its first word
         return IndexName(written, written)
+    spaced = _spaced_initials(words)
+    if spaced:  # "Lakshmy A V", "Senthil Kumaran S": the name, then the initials of others' names (a South Indian
+        # name's father's or house's), filed under the name (particles before it as ever: "van der Berg J P")
+        lead = 0
+        while lead < len(words) - spaced - 1 and words[lead] in PARTICLES:
+            lead += 1
+        return IndexName(written, " ".join(words[lead:-spaced]), " ".join(words[-spaced:]), " ".join(words[:lead]))
     suffix = ""
     if len(words) > 2 and words[-1].lower() in SUFFIXES:  # "Martin Luther King Jr.", "... King, Jr."
         suffix = words.pop()
@@ -265,6 +274,25 @@ def _unelided(words: list[str], elided) -> str:
 # a family name with the particle d' elided onto it, in lowercase ("d'Alembert", "d’Ors"; "D'Angelo" is a family
 # name as it is)
 _ELIDED = re.compile(r"(d['’])([^\W\d_][\w'’-]*)$")
+
+
+def _spaced_initials(words: list[str]) -> int:
+    """How many last words of a name are initials without full stops after the name itself, as a South Indian name
+    writes the initials of the father's name or the house's after the person's own ("Lakshmy A V", "Senthil Kumaran
+    S", FOSDEM's and DebConf's speakers: no family name, and an index files them under the name, as a library's
+    catalogue does "S. Radhakrishnan", "Radhakrishnan, S."): two or more after a word, or one after two words or
+    more; 0 for one after one word, a family name cut to its initial ("Chris K", "Hanno B", as 39C3's speakers
+    write themselves: "K, Chris"), for a "V" alone (a fifth: "Martin Luther King V"), and for a name with a
+    comma ("Smith, A B": the family name first)."""
+    count = 0
+    while count < len(words) and len(words[-1 - count]) == 1 and words[-1 - count].isupper():
+        count += 1
+    before = words[:len(words) - count]
+    if not count or not before or any("," in word for word in words):
+        return 0
+    if count == 1 and (len(before) < 2 or words[-1] == "V"):
+        return 0
+    return count
 
 
 def capital_initials(word: str) -> bool:
