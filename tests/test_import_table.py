@@ -2901,3 +2901,34 @@ def test_y_and_e_join_a_family_name_s_words_in_a_cell_that_joins_names_with_and(
     assert [p.name for p in table.several_people("Maria da Silva e Souza and Bo Lee")] == [
         "Maria da Silva e Souza", "Bo Lee"]  # (was one person: the 'e' read as joining a family name, the 'and' not)
     assert table.several_people("Ramón y Cajal, Santiago") == []
+
+
+@pytest.mark.parametrize("cell, people", [
+    # a name written family name first beside one written given name first: two people, not three
+    ("Smith, Ana and Bo Jones", [("Ana Smith", "Smith"), ("Bo Jones", None)]),
+    ("Bo Jones and Smith, Ana", [("Bo Jones", None), ("Ana Smith", "Smith")]),
+    ("Smith, Ana (MIT) and Bo Jones (KIT)", [("Ana Smith", "Smith"), ("Bo Jones", None)]),
+    ("Smith, Ana, Jones, Bo and Cy Lee", [("Ana Smith", "Smith"), ("Bo Jones", "Jones"), ("Cy Lee", None)]),
+    # given names alone, listed with commas and an 'and': a person each
+    ("Stefan, Yannik, Rike and Tom", [("Stefan", None), ("Yannik", None), ("Rike", None), ("Tom", None)]),
+    ("Stefan, Yannik & Rike", [("Stefan", None), ("Yannik", None), ("Rike", None)]),
+    ("Stefan (KIT), Yannik and Tom", [("Stefan", None), ("Yannik", None), ("Tom", None)]),
+    # (names written family name first all through, as before)
+    ("Smith, Ana and Jones, Bo", [("Ana Smith", "Smith"), ("Bo Jones", "Jones")]),
+    ("Smith, Ana, Jones, Bo and Lee, Cy", [("Ana Smith", "Smith"), ("Bo Jones", "Jones"), ("Cy Lee", "Lee")])])
+def test_names_written_family_name_first_beside_others_or_given_names_alone(tmp_path, cell, people):
+    """A table's cell "Smith, Ana and Bo Jones" was three people, "Smith", "Ana" and "Bo Jones" (split_names paired
+    names written family name first only when every name between the 'and's was so written), and Indico's CSV cell
+    "Stefan, Yannik, Rike and Tom" two, one named "Stefan, Yannik, Rike" and Tom ("Stefan, Yannik & Rike": Yannik
+    Stefan and Rike), where the tables read four. What the pieces look like decides, in both readers: a family name
+    of one word and given names beside a full name are a person written family name first (_family_first_beside); a
+    list of single given names is a person a name (_given_names_listed)."""
+    read = [(p.name, p.family) for p in table.people_from(cell)]
+    indico = [(p.name, p.family) for p in table.people_with_affiliations(cell)]
+    assert (read, indico) == (people, people)
+    path = write_csv(tmp_path / "authors.csv", [["Title", "Authors"], ["T1", cell]])
+    abstract = table.read(path, Options()).documents["abstracts.yaml"][0]
+    assert [p["name"] for p in abstract.get("authors") or [abstract["speaker"]]] == [name for name, _ in people]
+    path = write_csv(tmp_path / "indico.csv", [["Title", "Authors (affiliation)"], ["T1", cell]])
+    abstract = table.read(path, Options()).documents["abstracts.yaml"][0]
+    assert [p["name"] for p in abstract.get("authors") or [abstract["speaker"]]] == [name for name, _ in people]

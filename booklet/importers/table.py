@@ -1023,6 +1023,9 @@ def split_names(cell: str, last_first: bool = False, cut: list | None = None, le
         paired = [_paired(name, leaning) for name in anded]
         if all(paired):
             return [person for people in paired for person in people]
+        beside = _family_first_beside(anded, leaning)  # ("Smith, Ana and Bo Jones": two people)
+        if beside:
+            return beside
     parts = _tags_kept([p.strip() for p in _NAME_COMMA.split(ands.sub(", ", cell)) if p.strip()], leaning)
     if len(parts) == 2 and not ands.search(cell):
         if _one_last_first(*parts, leaning=leaning):
@@ -1073,6 +1076,40 @@ def _paired(text: str, leaning: bool = False) -> list[str]:
     people = [text.strip()] if len(parts) == 2 and _one_last_first(*parts, leaning=leaning) else \
         _family_first_people(parts, leaning) if len(parts) >= 3 else []
     return people if people and all("," in person for person in people) and len(people) < len(parts) else []
+
+
+def _family_first_beside(anded: list[str], leaning: bool = False) -> list[str]:
+    """A cell's pieces between its 'and's as people when some are written family name first and others given name
+    first ("Smith, Ana and Bo Jones": Ana Smith and Bo Jones, not Smith, Ana and Bo Jones): each piece a name of no
+    comma, or people written family name first all through (_paired) whose family names are one word each (so "Ana
+    Smith, Bo and Cy Lee" stays three people), and one piece at least a name of two words or more (a list of given
+    names alone, "Stefan, Yannik and Tom", is one person a word); [] when the cell is not so."""
+    people: list[str] = []
+    full = paired = False
+    for part in anded:
+        part = part.strip()
+        if "," not in part:
+            full = full or len(part.split()) > 1
+            people.append(part)
+            continue
+        pairs = _paired(part, leaning)
+        if not pairs or any(len(_family_words(family, given.split())) != 1
+                            for family, given in (pair.split(",", 1) for pair in pairs)):
+            return []
+        people += pairs
+        paired = True
+    return people if full and paired else []
+
+
+def _given_names_listed(text: str, leaning: bool = False) -> bool:
+    """Whether a cell's piece between its semicolons is a list of given names alone, joined by commas and an 'and'
+    ("Stefan, Yannik, Rike and Tom", "Stefan, Yannik & Rike": four and three people, as split_names reads them), not
+    people written family name first ("Smith, Ana and Jones, Bo", "Smith, Ana, Jones, Bo and Lee, Cy": _paired all
+    through): every name between its commas and 'and's one given name (its affiliation in brackets aside)."""
+    anded = _ands(text).split(text)
+    names = [_own_affiliation(name.strip(), leaning)[0] for part in anded for name in _NAME_COMMA.split(part)]
+    return (len(anded) > 1 and all(len(name.split()) == 1 and _given_words(name) == 1 for name in names)
+            and not all(_paired(part, leaning) for part in anded))
 
 
 def _family_first_people(parts: list[str], leaning: bool = False) -> list[str]:
@@ -1407,12 +1444,14 @@ def people_with_affiliations(cell: str, cut: list | None = None) -> list[Person]
         if cut is not None:
             cut.append(cell)
     leaning = last_first_column([cell])  # (names between semicolons, each 'Last, First')
-    for between in (anded for apart in _NAME_PIECES.split(cell) for anded in _ands(apart).split(apart)):
+    for between, givens in ((anded, _given_names_listed(apart, leaning)) for apart in _NAME_PIECES.split(cell)
+                            for anded in _ands(apart).split(apart)):
         # (a comma inside brackets parts no one: "Ana (UC, Berkeley)"; nor one before a call sign: _tags_kept)
         pieces = _tags_kept([piece.strip() for piece in _PEOPLE_PIECES.split(between) if piece.strip()], leaning)
-        flip = len(pieces) == 2 and _one_last_first(pieces[0], _own_affiliation(pieces[1], leaning)[0], leaning)
-        if len(pieces) >= 3:  # ("Smith, Ana, Jones, Bo": two people written family name first, as split_names reads it)
-            pieces = _family_first_people(pieces, leaning)
+        flip = (not givens and len(pieces) == 2  # ("Stefan, Yannik & Rike": three given names, no Yannik Stefan)
+                and _one_last_first(pieces[0], _own_affiliation(pieces[1], leaning)[0], leaning))
+        if len(pieces) >= 3 and not givens:  # ("Smith, Ana, Jones, Bo": two people written family name first, as
+            pieces = _family_first_people(pieces, leaning)  # split_names reads it)
         for piece in [", ".join(pieces)] if flip else pieces:
             written, aff = _own_affiliation(piece, leaning)
             # (one piece written 'Last, First' with its country after it: "Smith, Ana, Sweden" is Ana Smith's)
