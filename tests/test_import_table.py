@@ -2932,3 +2932,23 @@ def test_names_written_family_name_first_beside_others_or_given_names_alone(tmp_
     path = write_csv(tmp_path / "indico.csv", [["Title", "Authors (affiliation)"], ["T1", cell]])
     abstract = table.read(path, Options()).documents["abstracts.yaml"][0]
     assert [p["name"] for p in abstract.get("authors") or [abstract["speaker"]]] == [name for name, _ in people]
+
+
+def test_a_y_or_e_between_names_written_family_name_first_still_parts_them(tmp_path):
+    """The rule that keeps 'Ramón y Cajal' whole read two Spanish family names written first, each of two words, as
+    joined by their 'y': "García Márquez, Gabriel y Vargas Llosa, Mario" was three authors ('García Márquez',
+    'Gabriel y Vargas Llosa', 'Mario'), and a 'y' after a comma, before the last name, stayed in it: "García, Ana, y
+    López, Bo" gave 'Bo y López'. Each is two people, as before that rule; 'Ramón y Cajal, Santiago' is still one."""
+    for cell, read in (("García Márquez, Gabriel y Vargas Llosa, Mario",
+                        ["Gabriel García Márquez", "Mario Vargas Llosa"]),
+                       ("García, Ana, y López, Bo", ["Ana García", "Bo López"]),
+                       ("Silva, Ana, e Souza, Bo", ["Ana Silva", "Bo Souza"]),
+                       ("García, A., y López, B.", ["A. García", "B. López"]),
+                       ("Ramón y Cajal, Santiago", ["Santiago Ramón y Cajal"]),
+                       ("Ochoa, Severo, Ramón y Cajal, Santiago", ["Severo Ochoa", "Santiago Ramón y Cajal"])):
+        assert [p.name for p in table.people_with_affiliations(cell)] == read, cell
+    path = write_csv(tmp_path / "families.csv", [
+        ["Title", "Authors"], ["T1", "García Márquez, Gabriel y Vargas Llosa, Mario"], ["T2", "García, Ana, y López, Bo"]])
+    imported = table.read(path, Options())
+    assert [[p["name"] for p in a["authors"]] for a in imported.documents["abstracts.yaml"]] == [
+        ["Gabriel García Márquez", "Mario Vargas Llosa"], ["Ana García", "Bo López"]]

@@ -1053,6 +1053,12 @@ def _ye_joins(cell: str) -> bool:
     _family_words."""
     if not _AND.search(cell):
         return False
+    anded = _AND.split(cell)
+    if len(anded) > 1 and all(_name_commas(name) == 1
+                              and _one_last_first(*_institution_after(name)[0].split(",", 1), leaning=False)
+                              for name in anded):
+        return False  # people written family name first, a 'y' between them ("García Márquez, Gabriel y Vargas
+        # Llosa, Mario": two, as split_names reads "Smith, Ana and Lee, Bo")
     pieces = [piece.strip() for piece in _NAME_COMMA.split(cell)]
     for at, piece in enumerate(pieces):
         for found in _AND.finditer(piece):
@@ -1062,7 +1068,8 @@ def _ye_joins(cell: str) -> bool:
             if len(pieces) == 1 and before >= 2 and after == 1 or at < len(pieces) - 1 and max(before, after) >= 2:
                 return True
     families, given = pieces[::2], pieces[1::2]
-    return (len(pieces) % 2 == 0 and any(_AND.search(f" {family} ") for family in families)
+    return (len(pieces) % 2 == 0 and any(_AND.search(family) for family in families)  # (inside it: not "y López",
+            # the list's 'y' after a comma, "García, Ana, y López, Bo")
             and all(_one_last_first(family, names, leaning=False) for family, names in zip(families, given)))
 
 
