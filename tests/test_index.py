@@ -639,6 +639,9 @@ def test_a_team_or_committee_is_filed_as_written_not_turned_round():
         assert (taken.family, taken.given) == (name, ""), name
     assert (split_name("Ana Smith").family, split_name("Ana Smith").given) == ("Smith", "Ana")
     assert split_name("Grace Teamworth").family == "Teamworth"  # a word that only starts like one: a person
+    # a group word ends the hyphenated word ("hackt-Team"); one that starts it is a person's double family name
+    assert (split_name("Anna Team-Weber").family, split_name("Ana Project-Smith").family) == ("Team-Weber",
+                                                                                               "Project-Smith")
     for person, family in (("Amanda Crew", "Crew"), ("Kathy Staff", "Staff")):  # family names too: persons ...
         assert split_name(person).family == family
     assert split_name("FOSDEM Staff").family == "FOSDEM Staff"  # ... unless beside a word in capitals

@@ -153,7 +153,7 @@ def _group(words: list[str]) -> bool:
     if any(word in ("&", "+", "/") or "&" in word for word in words) or title_like(" ".join(words)):
         return True
     folded = {word.casefold().strip(",.()") for word in words}
-    if (folded | {part for word in folded if "-" in word for part in word.split("-")}) & GROUP_WORDS:
+    if (folded | {word.rsplit("-", 1)[1] for word in folded if "-" in word}) & GROUP_WORDS:
         return True
     return bool(folded & GROUP_WORDS_BESIDE_CAPITALS) and any(len(w) > 1 and w.isupper() and w.isalpha() for w in words)
 
