@@ -672,6 +672,10 @@ def test_initials_typed_onto_the_family_name_are_the_given_names():
                         ("Alvar C.H. Freude", "Freude, Alvar C.H."), ("C.H.", "C.H."), ("J.R.SMITH", "J.R.SMITH")):
         assert split_name(name).inverted() == filed, name
     assert heading(split_name("Julia S.Simon")) == "S" and split_name("Julia S.Simon").family == "Simon"
+    # a degree written with its stops is no initials and family name: "Anna Weber M.Sc" was filed "Sc, Anna Weber M."
+    # under S (as before the initials were read: the degree filed as her family name, M)
+    for name in ("Anna Weber M.Sc", "Hans Müller B.Eng", "Jo Li D.Phil", "Ana Ruiz M.Ed"):
+        assert split_name(name).given == " ".join(name.split()[:2]), name
 
 
 def test_a_spanish_or_portuguese_family_name_joined_by_y_or_e_is_filed_whole():

@@ -211,7 +211,8 @@ def split_name(name: str, family: str | None = None) -> IndexName:
     if len(words) > 1 and words[0].lower() in FAMILY_FIRST:  # "Nguyễn Thị Hương"
         return IndexName(written, words[0], " ".join(words[1:]), suffix=suffix)
     glued = _GLUED_INITIALS.fullmatch(words[-1])
-    if glued and any(ch.islower() for ch in glued[2]):  # "Julia S.Simon", "O.Klein": the initials typed onto the family name are the given name's
+    # "Julia S.Simon", "O.Klein": the initials typed onto the family name are the given name's (not a degree: "M.Sc")
+    if glued and any(ch.islower() for ch in glued[2]) and words[-1].replace(".", "") not in DEGREES:
         words[-1:] = [glued[1], glued[2]]
     elided = _ELIDED.match(words[-1]) if len(words) > 1 else None
     if elided:  # "Jean le Rond d'Alembert": the particle "d'" elided onto the family name, set aside as "de" is
