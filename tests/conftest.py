@@ -24,6 +24,20 @@ def pytest_configure(config):
     compileall.compile_dir(Path(booklet.__file__).parent, quiet=2)
 
 
+def pytest_runtest_setup(item):
+    """Each test takes booklet's code and resources as they are on disk now, as a process it starts does: the stamps
+    the disk cache is checked against (persisted.stamp: each module's size and modification time; built._resources)
+    are taken again when the test first asks for them, not kept from an earlier test of this worker. Kept for the whole
+    session, an edit, checkout or merge in the tree during a run (minutes under load) left this worker with the old
+    stamp and the processes a test starts with the new one: each ignored what the other had kept, and a test of what
+    is kept across processes failed (test_jobs' QR codes and facts: `assert 0 == 4`; test_last_build's proofs after a
+    build: pypdf loaded). (Clearing costs nothing; taking a stamp again, about 1 ms, only in a test that asks.)"""
+    from booklet.cache import built, persisted
+
+    persisted.stamp.cache_clear()
+    built._resources.cache_clear()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _booklet_cache(tmp_path_factory):
     patch = pytest.MonkeyPatch()
