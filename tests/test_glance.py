@@ -220,14 +220,14 @@ def test_three_days_on_a4_are_one_page_with_every_item_and_the_untimed_ones_list
     assert all(hours["14:00"] > y > hours["20:00"] for y in afternoon)  # in its gap: after the talks, before dinner
 
 
-def test_six_rooms_a_week_at_a5_a_spread_after_a_notes_page_the_parallel_sessions_named(tmp_path):
+def test_six_rooms_a_week_at_a5_a_spread_after_the_contents_the_parallel_sessions_named(tmp_path):
     folder = write_conference(tmp_path / "conf", {**week(rooms=6, days=7), "theme.yaml": GLANCE_AND_PROGRAMME})
     result = build_booklet(folder, tmp_path / "w.pdf")
     pdf = Pdf(tmp_path / "w.pdf")
     pages = glance_pages(pdf, result.anchors)
     assert pages == [3, 4]  # a spread: pages 4 and 5
-    assert pdf.lines(2)[0] == "Notes"  # page 3, the right-hand page before it, is for notes
-    assert pdf.lines(1)[:3] == ["Contents", "Programme at a glance", "4"]
+    assert pdf.lines(1) == [] and "Notes" not in pdf.norms[2]  # the contents on p. 3, the inside of the cover blank
+    assert pdf.lines(2)[:3] == ["Contents", "Programme at a glance", "4"]
     text = "".join(pdf.norms[p] for p in pages)
     assert text.count(norm("PARALLEL SESSIONS")) == 7  # lanes too narrow to read: one box naming the sessions
     for d in range(7):
@@ -235,6 +235,54 @@ def test_six_rooms_a_week_at_a5_a_spread_after_a_notes_page_the_parallel_session
     assert text.count("talk001") == 1 and text.count(norm("Dinner by the harbour")) == 7
     assert check_every_item(pdf, result.anchors, result.booklet, parallel=False) == 7 * 10
 
+
+
+def _blank(pdf: Pdf, index: int) -> bool:
+    """Whether page `index` (0-based) prints nothing at all: no text (no page number), every pixel white (no rules)."""
+    image = pdf._pdfium[index].render(scale=0.5).to_pil().convert("L")
+    return pdf.lines(index) == [] and image.getextrema() == (255, 255)
+
+
+def test_a_spread_right_after_a_page_of_contents_has_the_contents_on_page_3_and_the_inside_cover_blank(tmp_path):
+    """The glance a spread right after a contents of one page: it opened on p. 4 after a ruled Notes page, p. 3,
+    between the contents (p. 2) and it (a typographer's review of 36C3's and GMTH 2023's booklets: notes pages belong
+    at the back). Now the contents is on the right-hand p. 3, as a book's, the inside of the cover left blank, not even
+    its page number; the contents' references, the outline and the links say so; the count stays a multiple of four,
+    and two jobs make the same pages."""
+    folder = write_conference(tmp_path / "conf", {**week(rooms=2, days=7), "theme.yaml": GLANCE_AND_PROGRAMME})
+    result = build_booklet(folder, tmp_path / "one.pdf")
+    pdf = Pdf(tmp_path / "one.pdf")
+    assert glance_pages(pdf, result.anchors) == [3, 4]  # pages 4 and 5: facing
+    assert _blank(pdf, 1)
+    assert pdf.lines(2)[:5] == ["Contents", "Programme at a glance", "4", "Programme", "6"]
+    assert pdf.lines(2)[-1] == "3"  # (its page number)
+    assert not any("Notes" in pdf.norms[i] for i in range(len(pdf) - 1) if i < result.anchors["programme"])
+    assert (result.anchors["contents"], result.anchors["glance"], result.anchors["programme"]) == (3, 4, 6)
+    assert [(title, page) for title, page, _ in pdf.outline()][:3] == [
+        ("Contents", 2), ("Programme at a glance", 3), ("Programme", 5)]
+    assert [page for _, page in pdf.links(2)][:2] == [3, 5]
+    assert len(pdf) % 4 == 0 and len(pdf) == 16
+    build_booklet(folder, tmp_path / "two.pdf", jobs=2)
+    two = Pdf(tmp_path / "two.pdf")
+    assert [two.lines(i) for i in range(len(two))] == [pdf.lines(i) for i in range(len(pdf))]
+    assert _blank(two, 1)
+
+
+def test_a_spread_after_a_section_that_ends_on_a_left_hand_page_follows_a_blank_page_not_a_notes_page(tmp_path):
+    """The glance after the programme, whose last page is a left-hand one (p. 10): the right-hand page after it is
+    left blank, with no page number (it was a ruled Notes page), the spread on pp. 12-13; the contents stays on p. 2
+    (the glance does not follow it), the Notes pages are at the back only."""
+    theme = "sections: [programme, glance]\n"
+    result = build_booklet(write_conference(tmp_path / "conf", {**week(rooms=6, days=4), "theme.yaml": theme}),
+                           tmp_path / "w.pdf")
+    pdf = Pdf(tmp_path / "w.pdf")
+    assert (result.anchors["contents"], result.anchors["programme"], result.anchors["glance"]) == (2, 3, 12)
+    assert pdf.lines(11)[0] == "Programme at a glance" and pdf.lines(12)[0] == "08:00"  # (no heading: its 2nd page)
+    assert pdf.lines(9)[-1] == "10" and _blank(pdf, 10)
+    assert pdf.lines(1)[:5] == ["Contents", "Programme", "3", "Monday 13 September", "3"]
+    assert "Programme at a glance 12" in " ".join(pdf.lines(1))
+    notes = [i for i in range(len(pdf)) if pdf.lines(i)[:1] == ["Notes"]]
+    assert notes == list(range(13, len(pdf) - 1)) and len(pdf) % 4 == 0
 
 
 def _talk(abstracts: list[str], start: int, minutes: int) -> str:

@@ -286,6 +286,19 @@ class NotesPage(Flowable):
             y -= 7.5 * mm
 
 
+class BlankPage(Flowable):
+    """A page left blank on purpose, as a book leaves one to bring what follows onto the side it must start on (a
+    spread onto facing pages): nothing on it, not even its running head or page number (BookletCanvas.leave_blank).
+    Notes pages belong at the back, where they make up the count (PadPages), not in the middle of the book."""
+
+    def wrap(self, availWidth, availHeight):
+        self.width, self.height = availWidth, availHeight
+        return self.width, self.height
+
+    def draw(self):
+        self.canv.leave_blank()
+
+
 class PadPages(Flowable):
     """At layout time: Notes pages so that the pages so far, plus `after` more, make a multiple of `multiple`
     (binding.Fixed: a number, or binding.ByBinding: 4 for a saddle-stitched book, 2 for a perfect-bound one, judged on

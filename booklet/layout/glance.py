@@ -54,9 +54,12 @@ box also names its speakers when there is room, and links to its abstract or tut
 - Page or spread: on one page when every lane gets at least LANE_MIN ems with the hour labels
   beside them; else over the two facing pages of a spread, the days split where the narrowest
   lane is widest, each page with its own hour labels at the same scale. A spread starts on a
-  left-hand (even) page: when the section would start on a right-hand page, that page becomes a
-  ruled Notes page, as those at the end of the booklet (a blank page would waste the sheet; a
-  spread over two pages that do not face each other would not be seen at a glance). One day that
+  left-hand (even) page (a spread over two pages that do not face each other would not be seen at a glance): when
+  the section opens the booklet right after a contents of one page, the contents starts on the right-hand page 3, the
+  inside of the cover left blank (layout.story: as a book's contents starts on a right-hand page); else, when the
+  section would start on a right-hand page, that page is left blank (BlankPage: no running head, no page number). A
+  ruled Notes page there, as those that make up the count at the end, sat in the middle of the book (a typographer's
+  review: "Notizen" between the contents and the glance of GMTH 2023). One day that
   does not fit a page keeps to one page, its lanes narrower.
 - A programme with no time at all has no grid to draw: the section is left out (and out of the contents).
 """
@@ -86,7 +89,7 @@ from ..text.fonts import SANS, fonts_number
 from ..text.languages import spaced_by_syllable
 from ..text.names import script_of
 from ..text.paragraph import break_cut_lines, edge_skips, pattern_cuts
-from .backmatter import NotesPage
+from .backmatter import BlankPage
 from .common import Context, day_key, names, unnamed_speaker
 from .flowables import Anchor, Para, _frozen, canvas_state, drawn_kept
 from .styles import hyphenation_language, markup_color
@@ -521,9 +524,34 @@ def has_glance(booklet) -> bool:
 
 
 def build_glance(ctx: Context) -> list:
-    """The section's flowables: one GlancePage, or a spread (two, after a Notes page when need be)."""
+    """The section's flowables: one GlancePage, or a spread (two, after a blank page when need be)."""
     if not has_glance(ctx.booklet):
         return []
+    grid, pages = _planned(ctx)
+    if len(pages) == 1:
+        return [GlancePage(ctx, grid, pages[0], first=True)]
+    story: list = [ToLeftPage(BlankPage)]
+    for number, shown in enumerate(pages):
+        story += [PageBreak()] if number else []
+        story.append(GlancePage(ctx, grid, shown, first=number == 0))
+    return story
+
+
+def glance_spread(ctx: Context) -> bool:
+    """Whether the glance takes more than a page: a spread, which starts on a left-hand page (story._front)."""
+    return has_glance(ctx.booklet) and len(_planned(ctx)[1]) > 1
+
+
+def _planned(ctx: Context) -> tuple[Grid, list[list[DayPlan]]]:
+    """The glance's grid and its days, page by page, laid out (made once for a Context, kept on it: the front matter
+    asks whether it is a spread, build_glance draws it)."""
+    planned = ctx.__dict__.get("_glance_planned")
+    if planned is None:
+        planned = ctx._glance_planned = _plan(ctx)
+    return planned
+
+
+def _plan(ctx: Context) -> tuple[Grid, list[list[DayPlan]]]:
     plans = [plan_day(index, day) for index, day in enumerate(ctx.booklet.days)]
     grid = Grid(ctx, plans)
     pages = split_days(plans, grid)
@@ -541,14 +569,7 @@ def build_glance(ctx: Context) -> list:
             _share_evenly(plan.boxes)
             plan.clashing = _clashing(plan.boxes)
             _room_for_titles(plan, grid, width)
-    if len(pages) == 1:
-        return [GlancePage(ctx, grid, pages[0], first=True)]
-    notes = markup.plain(ctx.label("notes"))
-    story: list = [ToLeftPage(lambda: NotesPage(ctx.styles.heading, ctx.colours.rule, notes))]
-    for number, shown in enumerate(pages):
-        story += [PageBreak()] if number else []
-        story.append(GlancePage(ctx, grid, shown, first=number == 0))
-    return story
+    return grid, pages
 
 
 def _clashing(boxes: list[Box]) -> frozenset[str]:
@@ -1168,7 +1189,7 @@ class Grid:
 
 
 class ToLeftPage(Flowable):
-    """At layout time: on a right-hand (odd) page, fill it with `make_page()` (a Notes page), so that
+    """At layout time: on a right-hand (odd) page, fill it with `make_page()` (a blank page), so that
     what follows starts a left-hand page; on a left-hand page, nothing."""
 
     def __init__(self, make_page):

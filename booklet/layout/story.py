@@ -14,12 +14,12 @@ from reportlab.platypus import PageBreak
 from ..model import Booklet
 from ..printing.binding import ByBinding, Fixed
 from .abstracts import build_abstracts, build_day_abstracts
-from .backmatter import build_back_cover, build_practical, has_practical
+from .backmatter import BlankPage, build_back_cover, build_practical, has_practical
 from .common import Context, day_key, posters_day_key
 from .cover import build_cover
-from .flowables import made
+from .flowables import height_needed, made
 from .frontmatter import build_committees, build_contents
-from .glance import build_glance, has_glance
+from .glance import build_glance, glance_spread, has_glance
 from .index import build_index, has_index
 from .page import Page
 from .participants import build_participants, listed
@@ -61,11 +61,36 @@ def story_pieces(ctx: Context, pad_to: Fixed | ByBinding = ByBinding()) -> list[
                 story += part if isinstance(part[0], DayBreak) else [PageBreak(), *part]
         return story + _extra_pages(ctx, name)
 
-    pieces = [("front", lambda: build_cover(ctx) + build_contents(ctx, contents_entries(ctx),
-                                                                      contents_entries(ctx, each_tutorial=False))
-               + _extra_pages(ctx, "contents"))]
+    pieces = [("front", lambda: _front(ctx))]
     pieces += [(name, lambda name=name: section(name)) for name in ctx.sections]
     return pieces + [("end", lambda: _extra_pages(ctx, None) + build_back_cover(ctx, pad_to))]
+
+
+def _front(ctx: Context) -> list:
+    """The cover, the contents and the extra pages after it. When the glance is a spread that would open on the right-
+    hand page 3, after a contents of one page, the contents starts on page 3, a right-hand page, as a book's does,
+    the inside of the cover (page 2) left blank (BlankPage: no page number): the spread then opens on page 4, facing
+    page 5. (A blank page 3 between the contents and the glance, or the ruled Notes page that stood there, reads as a
+    page missing or one from the back of the book: a typographer's review of 36C3's and GMTH 2023's booklets.)"""
+    contents = build_contents(ctx, contents_entries(ctx), contents_entries(ctx, each_tutorial=False))
+    verso = [BlankPage(), PageBreak()] if _contents_on_recto(ctx, contents) else []
+    return build_cover(ctx) + verso + contents + _extra_pages(ctx, "contents")
+
+
+def _contents_on_recto(ctx: Context, contents: list) -> bool:
+    """Whether the glance, a spread, is the first thing after `contents` (build_contents' flowables), which take one
+    page: no extra page after the contents, and no section before the glance's that prints anything (listed in the
+    contents) or has an extra page after it."""
+    if "glance" not in ctx.sections or pages_after(ctx, "contents"):
+        return False
+    before = ctx.sections[:ctx.sections.index("glance")]
+    if any(pages_after(ctx, name) for name in before):
+        return False
+    entries = contents_entries(ctx, each_tutorial=False)
+    if not entries or entries[0][2] != "glance" or not glance_spread(ctx):
+        return False
+    text = ctx.page.text_height
+    return height_needed(contents[1:], ctx.page.text_width, text) <= text
 
 
 def _extra_pages(ctx: Context, after: str | None) -> list:

@@ -313,10 +313,11 @@ class PartDocTemplate(BookletDocTemplate):
     def _decorate(self, canv: PartCanvas, doc) -> None:
         number = canv.getPageNumber()
         form = f"page{number}"
-        canv.decorations.append((form, number, canv.take_page_day(), *page_section(canv, number),
-                                 canv.take_opening()))
+        decoration = (form, number, canv.take_page_day(), *page_section(canv, number), canv.take_opening())
+        if not canv.take_blank():  # (a page left blank on purpose: no running head, no page number)
+            canv.decorations.append(decoration)
+            canv.doForm(form)
         canv.decorator = self
-        canv.doForm(form)
         self._marks(canv, doc)
 
 

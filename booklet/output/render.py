@@ -50,6 +50,7 @@ class BookletCanvas(Canvas):
         self._page_day: str | None = None  # the day of the page being drawn
         self._day_marked = False  # whether a DayMark was drawn on this page (the first one names it)
         self._opening = False  # whether a day opens on this page under its own heading (no running head)
+        self._blank = False  # whether this page is left blank on purpose (no running head, no page number)
         self._held: tuple[str | None, int] | None = None  # the section (and its first page) this page's head keeps
         self._ref_forms: dict[str, tuple[str, str, float, object]] = {}
         self._printed: dict[tuple[int, str], tuple[object, str]] = {}  # (id, mask) -> (printable image, its name)
@@ -123,6 +124,16 @@ class BookletCanvas(Canvas):
         """Whether a day opened on the page just drawn (DayMark's `opening`); the next page opens none yet."""
         opening, self._opening = self._opening, False
         return opening
+
+    def leave_blank(self) -> None:
+        """This page is left blank on purpose (layout.backmatter.BlankPage): it prints no running head and no page
+        number, as a book's blank page does not."""
+        self._blank = True
+
+    def take_blank(self) -> bool:
+        """Whether the page just drawn is left blank on purpose (leave_blank); the next page is not yet."""
+        blank, self._blank = self._blank, False
+        return blank
 
     def draw_page_ref(self, key: str, x_right: float, y: float, font: str, size: float, color,
                       left: bool = False) -> None:
@@ -247,7 +258,9 @@ class BookletDocTemplate(BaseDocTemplate):
         number = canv.getPageNumber()
         day = canv.take_page_day()
         opening = canv.take_opening()
-        self._draw_decoration(canv, number, day, *page_section(canv, number), opening)
+        section = page_section(canv, number)
+        if not canv.take_blank():  # (a page left blank on purpose: neither)
+            self._draw_decoration(canv, number, day, *section, opening)
         self._marks(canv, doc)
 
     def _draw_decoration(self, canv: BookletCanvas, number: int, day: str | None, section: str | None,
@@ -304,6 +317,7 @@ class BookletDocTemplate(BaseDocTemplate):
     def _cover_end(self, canv: BookletCanvas, doc) -> None:
         canv.take_page_day()
         canv.take_opening()
+        canv.take_blank()
         page_section(canv, canv.getPageNumber())
         self._marks(canv, doc)
 
