@@ -72,9 +72,10 @@ def _front(ctx: Context) -> list:
     the inside of the cover (page 2) left blank (BlankPage: no page number): the spread then opens on page 4, facing
     page 5. (A blank page 3 between the contents and the glance, or the ruled Notes page that stood there, reads as a
     page missing or one from the back of the book: a typographer's review of 36C3's and GMTH 2023's booklets.)"""
+    cover = build_cover(ctx)
     contents = build_contents(ctx, contents_entries(ctx), contents_entries(ctx, each_tutorial=False))
     verso = [BlankPage(), PageBreak()] if _contents_on_recto(ctx, contents) else []
-    return build_cover(ctx) + verso + contents + _extra_pages(ctx, "contents")
+    return cover + verso + contents + _extra_pages(ctx, "contents")
 
 
 def _contents_on_recto(ctx: Context, contents: list) -> bool:
