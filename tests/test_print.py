@@ -181,7 +181,7 @@ def test_images_are_downsampled_to_300_dpi(tmp_path):
 
 
 @pytest.mark.parametrize("text, points", [("3mm", 3 * MM), ("0", 0.0), ("0.125in", 9.0), ("8pt", 8.0),
-                                          ("1cm", 10 * MM)])
+                                          ("1cm", 10 * MM), ("-0", 0.0), ("-0mm", 0.0), ("-0.0in", 0.0)])
 def test_lengths(text, points):
     assert parse_length(text) == pytest.approx(points)
 

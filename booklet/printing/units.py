@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 POINTS_PER = {"pt": 1.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0}
-_LENGTH = re.compile(r"^\s*(\d+(?:\.\d*)?|\.\d+)\s*(mm|cm|pt|in)?\s*$", re.I)
+_LENGTH = re.compile(r"^\s*(-?)\s*(\d+(?:\.\d*)?|\.\d+)\s*(mm|cm|pt|in)?\s*$", re.I)
 
 # The lengths a user may set, with the range that makes sense for each (in points): checked by the
 # command line and by the library functions that take them, so no caller can pass 10^20 mm.
@@ -20,11 +20,11 @@ RANGES = {
 def parse_length(text: str) -> float:
     """Points for a length like '3mm', '0.125in', '8pt' or '0'; ValueError with a readable reason otherwise."""
     match = _LENGTH.match(str(text))
-    if not match and _LENGTH.match(str(text).strip().removeprefix("-")):
-        raise ValueError(f"'{text}' is negative; a length is 0 or more, like 3mm")
     if not match:
         raise ValueError(f"'{text}' is not a length; write a number with mm, cm, pt or in, like 3mm")
-    number, unit = float(match.group(1)), (match.group(2) or "").lower()
+    number, unit = float(match.group(2)), (match.group(3) or "").lower()
+    if match.group(1) and number != 0:  # '-0' and '-0mm' are 0, as written without the sign
+        raise ValueError(f"'{text}' is negative; a length is 0 or more, like 3mm")
     if not unit:
         if number != 0:
             raise ValueError(f"'{text}' needs a unit: mm, cm, pt or in (like 3mm)")
