@@ -12,6 +12,7 @@ import pypdfium2
 import pypdfium2.raw as pdfium
 import pytest
 from PIL import Image
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
@@ -20,6 +21,7 @@ from booklet.build import PrintOptions, build_booklet
 from booklet.check import check_folder
 from booklet.data.extras import QR_MAX_BYTES, qr_problem
 from booklet.layout import extras, pdfpage
+from booklet.layout.backmatter import NotesPage
 from booklet.layout.page import page_for
 from booklet.layout.sponsors import GAP, box_size
 from booklet.text import markup
@@ -1445,3 +1447,26 @@ def test_a_sponsor_name_too_long_to_print_under_its_logo_is_an_error_and_the_lon
                                          f"  - {{name: '{('Wide words ' * 28)[:300]}', tier: T3}}\n",
                         LOGOS, theme="sponsors: {names: true}\n")
     assert "".join(pdf.texts).count("W") >= 300 + 28
+
+
+def test_a_notes_label_wider_than_the_page_is_set_smaller_to_fit_it(tmp_path):
+    """theme.yaml's `notes` label (up to 120 characters, one word at worst) ran off the Notes page's right edge: the
+    heading is one line drawn as it is, so it is set smaller, to the page's width; a short one keeps its size."""
+    class _Canvas(Canvas):
+        def start_section(self, title):
+            pass
+
+    style = ParagraphStyle("h", fontName="Helvetica-Bold", fontSize=20)
+    for title in ("Notes", "W" * 120):
+        out = io.BytesIO()
+        canvas = _Canvas(out, pagesize=(400, 600))
+        page = NotesPage(style, "grey", title)
+        page.wrapOn(canvas, 300, 500)
+        page.drawOn(canvas, 50, 50)
+        canvas.save()
+        textpage = pypdfium2.PdfDocument(out.getvalue())[0].get_textpage()
+        boxes = [textpage.get_charbox(i) for i in range(textpage.count_chars())]
+        assert textpage.get_text_range() == title
+        assert min(box[0] for box in boxes) >= 49 and max(box[2] for box in boxes) <= 351  # the frame: 50 to 350
+        if title == "Notes":
+            assert max(box[3] - box[1] for box in boxes) > 12  # its size kept (20 pt capitals: some 14 pt high)

@@ -274,7 +274,10 @@ class NotesPage(Flowable):
         canv = self.canv
         canv.start_section(self.title)
         style = self.heading_style
-        canv.setFont(style.fontName, style.fontSize)
+        wide = canv.stringWidth(self.title, style.fontName, style.fontSize)
+        # a label wider than the page (theme.yaml's `notes`, up to 120 characters) is set smaller to fit it
+        size = style.fontSize if wide <= self.width else style.fontSize * self.width / wide
+        canv.setFont(style.fontName, size)
         canv.setFillColor(style.textColor)
         top = self.height - style.fontSize
         canv.drawString(0, top, self.title)
