@@ -86,7 +86,9 @@ def sub(inner: str, size: str = "70%", rise: str = "15%") -> str:
         (r"$\text{for all } x$", "for all <i>x</i>"),
         (r"$\frac{a+b}{c}$", "(<i>a</i>" + NB + MATH("+") + NB + "<i>b</i>" + CORR + ")/<i>c</i>"),  # (a group: never broken)
         (r"$\frac12$", "1/2"),
-        (r"$\sqrt{x}$ $\sqrt{x+1}$", MATH("√") + "<i>x</i> " + MATH("√") + "(<i>x</i>" + NB + MATH("+") + NB + "1)"),
+        # (a root: one box, the sign's bar drawn over its radicand, with no parentheses)
+        (r"$\sqrt{x}$ $\sqrt{x+1}$", "<mroot>" + MATH("√") + "<mrad><i>x</i></mrad></mroot> <mroot>" + MATH("√")
+         + "<mrad><i>x</i>" + NB + MATH("+") + NB + "1</mrad></mroot>"),
         (r"$\left(\frac{1}{2}\right)$", "(1/2)"),
         (r"$\log L$ $\sin(x)$", "log" + THIN + "<i>L</i> sin(<i>x</i>" + CORR + ")"),
         (r"$\hat{x}$", "<i>x\u0302</i>"),
@@ -339,7 +341,7 @@ def _random_inputs(count: int = 60) -> list[str]:
 
 
 TAG = re.compile(r"</?([^ >]*)")
-ALLOWED_TAGS = {"b", "i", "sub", "super", "font", "mscripts", "mkern", "mcorr", "nobr"}
+ALLOWED_TAGS = {"b", "i", "sub", "super", "font", "mscripts", "mkern", "mcorr", "nobr", "mroot", "mindex", "mrad"}
 
 
 @pytest.fixture(scope="module")

@@ -26,6 +26,7 @@ from booklet.check import check_folder
 from booklet.layout.flowables import Para
 from booklet.text import markup
 from booklet.text.fonts import BODY, to_unicode_cmap
+from booklet.text.linedraw import RULES
 from booklet.text.paragraph import BOX_FONT, EMBOLDEN, SCRIPTSPACE, overhang
 
 from .helpers import extend, write_conference
@@ -283,9 +284,11 @@ def _wrapped(text: str, style, width: float) -> list[str]:
 
 
 def _lines(paragraph) -> list[str]:
+    """The lines' text, each box as \u25a1, a square root's box (one with a bar) as \u221a."""
     out = []
     for line in paragraph.blPara.lines:
-        out.append("".join(f.text if f.fontName != BOX_FONT else "\u25a1" for f in line.words))
+        out.append("".join(f.text if f.fontName != BOX_FONT else "".join(
+            "\u221a" if c in RULES else "\u25a1" for c in f.text) for f in line.words))
     return out
 
 
@@ -294,7 +297,7 @@ def test_math_breaks_only_after_relations_and_operators_as_in_tex():
     a relation or an operator; never between a nucleus and its scripts (□ is a box of scripts)."""
     style = styles().text
     seen = set()
-    # (at 60-66 points "√(s_NN) = 5.02 TeV", held whole as a relation holds its number, is wider than the line: the tie
+    # (at 54-60 points "√s_NN = 5.02 TeV", held whole as a relation holds its number, is wider than the line: the tie
     # after its relation yields, across the change of font, and "5.02 TeV" stays whole: text.paragraph._untied)
     for width in range(60, 330, 2):
         paragraph = Para(markup.inline(BREAKS), style)
@@ -313,15 +316,16 @@ def test_math_breaks_only_after_relations_and_operators_as_in_tex():
 
 
 def test_a_run_held_across_fonts_wider_than_the_line_yields_its_tie_after_the_relation_not_its_letters():
-    """"√(s_NN) = 5.02 TeV" is held whole (a relation holds its number, and the space before it), its ties across the
+    """"√s_NN = 5.02 TeV" is held whole (a relation holds its number, and the space before it), its ties across the
     math font's "=" and the text's "5.02": at 60-66 points, narrower than the run, the line was cut without a hyphen,
     "...5.02 Te" / "V and". Now the tie after the relation yields first, "5.02 TeV" staying whole; a run with no
     relation (a name tied across italics) is untied whole, not cut ("Prof. Wolfeschl" / "egelsteinhausen")."""
     style = styles().text
-    for width in (60, 62, 64, 66):
+    # (the root's bar in place of its parentheses: the run is narrower than it was, 62 points)
+    for width in (54, 56, 58, 60):
         lines = _wrapped(BREAKS, style, width)
-        assert lines[1:3] == ["\u221a(s\u25a1)\u00a0= ", "5.02\u00a0TeV and "], (width, lines)
-    assert _wrapped(BREAKS, style, 68)[1] == "\u221a(s\u25a1)\u00a0=\u00a05.02\u00a0TeV"  # (it fits: held whole)
+        assert lines[1:3] == ["\u221a\u00a0= ", "5.02\u00a0TeV and "], (width, lines)
+    assert _wrapped(BREAKS, style, 62)[1] == "\u221a\u00a0=\u00a05.02\u00a0TeV"  # (it fits: held whole)
     tied = "Results by Prof.\u00a0*Wolfeschlegelsteinhausen* and others."
     assert _wrapped(tied, style, 100) == ["Results by Prof.", "Wolfeschlegelsteinhausen", "and others."]
     assert _wrapped(tied, style, 110) == ["Results by Prof.", "Wolfeschlegelsteinhausen and", "others."]
@@ -1033,7 +1037,7 @@ def test_math_never_breaks_inside_a_group_a_fraction_or_a_root():
     style = styles().text
     text = (r"We find that $\frac{a+b}{c-d}$ and $\sqrt{x^2+y^2}$ and ${u + v}$ hold, but $p + q$ may break "
             r"after its sign, and so may $\frac{a+b}{c-d} + \sqrt{x^2+y^2} = {u + v}$ between its parts.") * 2
-    together = ["(a\u00a0+\u00a0b)/(c\u00a0\u2212\u00a0d)", "\u221a(x\u25a1\u00a0+\u00a0y\u25a1)", "u\u00a0+\u00a0v"]
+    together = ["(a\u00a0+\u00a0b)/(c\u00a0\u2212\u00a0d)", "\u221a", "u\u00a0+\u00a0v"]  # (√: a root's one box)
     broken_after_sign = set()
     for width in range(100, 330, 3):  # (narrower, a formula wider than the line is cut anywhere)
         lines = [line.strip() for line in _wrapped(text, style, width)]
@@ -1070,7 +1074,8 @@ def test_a_fraction_on_the_line_is_bracketed_where_it_is_a_factor(tmp_path, tex,
     fraction does; "\\frac{1}{2}mv^2" printed "1/2mv²" and "-\\frac{i}{\\hbar}H\\psi" "−i/ħHψ" (a typographer's
     review). A numerator or denominator of one letter with a power needs none (x²/2, not (x²)/2)."""
     assert markup.plain(tex) == printed
-    assert texts(typeset(tmp_path / "frac.pdf", [tex])) == [printed.replace("²", "2")]  # (the page's powers: raised)
+    # (the page's powers: raised; its roots' radicands under a bar, in no parentheses)
+    assert texts(typeset(tmp_path / "frac.pdf", [tex])) == [re.sub(r"√\((\w+)\)", r"√\1", printed.replace("²", "2"))]
 
 
 def test_a_prime_written_as_a_superscript_is_the_prime_sign(tmp_path):

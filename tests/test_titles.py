@@ -289,6 +289,6 @@ def test_a_relation_sign_in_a_title_never_starts_a_line():
         assert not any(line.lstrip().startswith("=") for line in lines), (width, lines)
         broken.add(len(lines))
     assert len(broken) > 1  # (set in lines of every length: the break fell everywhere)
-    assert markup.title("Collisions at $\\sqrt{s}$ = 510 GeV").endswith(f"</i>{NBSP}={NBSP}510{NBSP}GeV")
+    assert markup.title("Collisions at $\\sqrt{s}$ = 510 GeV").endswith(f"</i></mrad></mroot>{NBSP}={NBSP}510{NBSP}GeV")
     assert markup.title("where S/N < 5 holds true").startswith(f"where S/N{NBSP}&lt;{NBSP}5 ")
     assert "bb =&gt; cc and xx=yy here" in markup.title("Rules bb => cc and xx=yy here for the longer cases")  # (none)

@@ -13,6 +13,10 @@ font directly) only in a line that holds any of those (one line in eight at 500 
 their order, the links and the underlines are ReportLab's: tests draw paragraphs both ways and compare the
 PDFs (tests/test_linedraw.py).
 
+A line holding a square root (a box of text.paragraph with a rule: RULES) is measured too, and the root's bar is drawn
+as a filled rectangle in the text's colour where its box stands, before the paragraph's text, as ReportLab draws an
+underline.
+
 `drawing()` gives ReportLab's `Paragraph.drawPara` and its line functions calling `put_frag_line`; text.paragraph
 uses it only with a ReportLab version these were checked against (fonts.CHECKED_REPORTLAB).
 """
@@ -24,7 +28,11 @@ from reportlab.platypus import paragraph as _rl
 
 from .fonts import DEPTH, calling
 
-__all__ = ["drawing", "put_frag_line"]
+__all__ = ["RULES", "drawing", "put_frag_line"]
+
+# The box characters (text.paragraph) that draw rules, each -> its box's rules: (x from the box's left edge, y of the
+# rule's bottom above the line's baseline, width, height), in points (text.paragraph registers them)
+RULES: dict[str, tuple[tuple[float, float, float, float], ...]] = {}
 
 _imgNormV, _imgVRange, _setXPos = _rl.imgNormV, _rl.imgVRange, _rl.setXPos
 _trailingSpaceLength, _do_dots_frag = _rl._trailingSpaceLength, _rl._do_dots_frag
@@ -96,6 +104,8 @@ def put_frag_line(cur_x, tx, line, last, pKind):  # noqa: C901, N803 - ReportLab
     # where the text ends matters only to what is placed by it: marks, underlines, links, backgrounds, images
     # and callbacks, and the dots ending the last line (else the fragments are not measured)
     measured = (last and xs.style.endDots) or xs.backColor or not all(map(_unmarked, words))
+    ruled = bool(RULES) and any(not RULES.keys().isdisjoint(f.text) for f in words if not hasattr(f, "cbDefn"))
+    measured = measured or ruled
     for i, f in enumerate(words):
         if hasattr(f, "cbDefn"):
             cbDefn = f.cbDefn  # noqa: N806
@@ -166,6 +176,8 @@ def put_frag_line(cur_x, tx, line, last, pKind):  # noqa: C901, N803 - ReportLab
                     linkRecord(ended, "end")
             text = f.text
             tx._textOut(text, f is final)
+            if ruled:
+                _draw_rules(tx, text, cur_x_s, cur_y, textColor)
             if us_changed:
                 for started in nLL:
                     us_lines[started] = (started, fontSize, textColor, cur_x_s), fontSize
@@ -244,6 +256,21 @@ def post_text(tx) -> None:
     elif auto == "min":
         leading = 1.2 * xs.f.fontSize
     xs.cur_y -= leading
+
+
+def _draw_rules(tx, text: str, x: float, y: float, color) -> None:
+    """The rules of the boxes of `text` (RULES), the first box's left edge at `x`, the line's baseline at `y`."""
+    canvas = None
+    for char in text:
+        rules = RULES.get(char)
+        if rules:
+            if canvas is None:
+                canvas = tx._canvas
+                canvas.setFillColor(color)
+            for dx, dy, width, height in rules:
+                canvas.rect(x + dx, y + dy, width, height, stroke=0, fill=1)
+        if len(text) > 1:
+            x += getFont(tx._fontname).stringWidth(char, tx._fontsize)
 
 
 def drawing():

@@ -12,7 +12,7 @@ from ..cache.memory import active
 from .fonts import (IN_STYLE, MONO, SANS, all_in_text_fonts, all_printable, font_for_char, fonts_number, in_mono,
                     math_font, mono_name, use_fallbacks, when_fonts_change)
 from . import mhchem, siunitx, units
-from .mathtext import (NBSP, PLAIN, RELATION_SIGNS, Run, Script, Style, empty_arguments, escaped_primes, line_breaks,
+from .mathtext import (NBSP, PLAIN, RELATION_SIGNS, Root, Run, Script, Style, empty_arguments, escaped_primes, line_breaks,
                        math_runs, missing_arguments, opens_with_relation, relation_held, unknown_macros)
 
 __all__ = ["inline", "latex_problems", "math_chars", "math_sources", "paragraphs", "plain", "source_paragraphs"]
@@ -1789,6 +1789,10 @@ def _styled_runs(tokens: list[_Token], plain: bool = False) -> list[Run]:
                 if groups:
                     st = st._replace(scripts=tuple(Script(sc.kind, sc.group + groups) for sc in st.scripts))
                 last = max(last, max(sc.group for sc in st.scripts) + 1)
+            if st.roots:  # (numbered as scripts are: two roots side by side, "$\\sqrt{a}$$\\sqrt{b}$", stay two)
+                if groups:
+                    st = st._replace(roots=tuple(r._replace(group=r.group + groups) for r in st.roots))
+                last = max(last, max(r.group for r in st.roots) + 1)
             if (bold and not st.bold) or (italic and not st.italic):
                 st = st._replace(bold=bold or st.bold, italic=italic or st.italic)
             runs.append((t.replace(NBSP, " ") if plain else t, st))
@@ -1855,7 +1859,7 @@ def italic_corrected(math: tuple[Run, ...]) -> list[Run]:
             continue
         after = math[i + 1] if i + 1 < len(math) else None
         if after is None or after[0] and not after[1].italic and not after[1].scripts and not after[1].kern:
-            out.append(("", _CORRECTED))
+            out.append(("", _CORRECTED._replace(roots=style.roots) if style.roots else _CORRECTED))
     return out
 
 
@@ -2163,6 +2167,8 @@ def _font_segments(runs: list[Run]) -> list[list]:
     """[text, style, font] pieces: fallback-font characters split out, unprintable ones dropped."""
     segs: list[list] = []
     for text, style, shown in _printed_runs(runs):
+        if style.roots and any(root.part == "fence" for root in style.roots):
+            continue  # (a root's parentheses, which plain text prints: the paragraph draws a bar instead)
         if style.kern or style.correction:
             segs.append([text, style, ""])  # a fixed space: never merged with another
         elif style.code:  # the code font where it has a character (a block's paragraph is in it), else as text
@@ -2244,11 +2250,39 @@ def _script_tags(scripts: tuple[Script, ...], stacked: set[tuple[int, int]]) -> 
     return tags
 
 
+_ROOT_PARTS = {"index": "mindex", "radicand": "mrad"}
+_INDEX_SIZES = ("50%", "71.43%")  # a root's index, by the depth of scripts around the root: 50 % of the text's size
+
+
+def _root_tags(roots: tuple[Root, ...], scripts: tuple[Script, ...], stacked: set[tuple[int, int]]) -> list[_Tag]:
+    """_script_tags with the tags of the square roots `roots` among them (each at its depth of scripts): <mroot> around
+    a root, which booklet's paragraphs set as one box with a bar over its radicand (ReportLab's own Paragraph ignores
+    the tags), <mindex> around its index and <mrad> around its radicand. An index's own superscript is a <super>
+    alone, no box of scripts: the root's box places it."""
+    script_tags = _script_tags(scripts, stacked)
+    tags: list[_Tag] = []
+    for depth in range(len(scripts) + 1):
+        index = False
+        for root in roots:
+            if root.depth == depth:
+                tags.append((("mroot", root.group), "<mroot>", "</mroot>"))
+                part = _ROOT_PARTS.get(root.part)
+                if part is not None:
+                    tags.append(((part, root.group), f"<{part}>", f"</{part}>"))
+                index = root.part == "index"
+        if index and depth < len(scripts):  # (set small, as TeX sets it: in scriptscript style; the box raises it)
+            size = _INDEX_SIZES[depth] if depth < len(_INDEX_SIZES) else "100%"
+            tags.append(((scripts[depth], depth), f'<super rise="0%" size="{size}">', "</super>"))
+        elif depth < len(scripts):
+            tags += script_tags[2 * depth:2 * depth + 2]
+    return tags
+
+
 def _tags(style: Style, font: str, stacked: set[tuple[int, int]]) -> list[_Tag]:
     """Tags for a segment, outermost first, in one fixed order so nesting is always proper:
     scripts outermost, so that the parts of one nucleus's scripts share one <mscripts>."""
     tags = [("nobr", "<nobr>", "</nobr>")] if style.unhyphenated else []  # (outermost: one around a formula)
-    tags += _script_tags(style.scripts, stacked)
+    tags += _root_tags(style.roots, style.scripts, stacked) if style.roots else _script_tags(style.scripts, stacked)
     if style.bold:
         tags.append(("b", "<b>", "</b>"))
     if style.italic:

@@ -20,6 +20,16 @@ class Script(NamedTuple):
     group: int
 
 
+class Root(NamedTuple):
+    """A part of a square root (`\\sqrt[n]{x}`) a run belongs to: the paragraph sets the root as one box, its sign with
+    a bar over the radicand (text.paragraph). `depth`: how many levels of scripts stand around the root, so that the
+    root's tags nest with theirs (text.markup); `group` numbers it as scripts' groups are numbered (the same count)."""
+
+    part: str  # 'index' | 'sign' | 'radicand' | 'fence' (a parenthesis plain text prints around the radicand: √(x+1))
+    group: int
+    depth: int
+
+
 class Style(NamedTuple):
     """How a run of visible text is set: weight, slant, sub/superscript nesting, or a fixed space."""
 
@@ -35,6 +45,7 @@ class Style(NamedTuple):
     unhyphenated: bool = False  # a run of a formula that has a word hyphenation could break (markup.HYPHENABLE):
     # never hyphenated (<nobr>), a hyphen in a formula reading as a minus sign; or of one glued to a word by a hyphen
     # ("$x$-axis"), which the paragraph breaks at that hyphen alone
+    roots: tuple[Root, ...] = ()  # the square roots it stands in, outermost first
 
 
 Run = tuple[str, Style]
@@ -522,7 +533,12 @@ class _MathParser:
                 self.toks[at:close + 1] = [" "] * (close + 1 - at)
 
     def _sqrt(self, ctx: _Ctx, items: list[_Item]) -> None:
+        """A square root: its sign, and its radicand under a bar (the paragraph draws it: Root), an index (`\\sqrt[n]`)
+        before it, small and raised (3 and 4 as the signs ∛ and ∜); plain text, which has no bar, prints the radicand
+        in parentheses when it is more than one character (√(s_NN))."""
         index: list[Run] = []
+        group, depth = self.groups, len(ctx.scripts)
+        self.groups += 1
         if self._peek_nonspace() == "[":
             self.pos += 1
             scripts = ctx.scripts
@@ -533,8 +549,17 @@ class _MathParser:
             index = _flatten(self._parse_list(index_ctx, "]"), index_ctx)
         radicand = self._wanted("sqrt", self._argument(ctx), True)
         root = {"3": "\u221b", "4": "\u221c"}.get(_visible(index))
-        sign = [(root, _upright(ctx))] if root else index + [("\u221a", _upright(ctx))]
-        items.append(_Item("ord", sign + _parenthesised(radicand, ctx)))
+        sign = [(root, _upright(ctx))] if root else [("\u221a", _upright(ctx))]
+        if root or not _visible(index):
+            index = []
+        if not _visible(radicand):  # (no radicand: the bare sign, as before)
+            items.append(_Item("ord", index + sign))
+            return
+        fenced = _parenthesised(radicand, ctx)
+        fences = ([("(", _upright(ctx))], [(")", _upright(ctx))]) if fenced is not radicand else ([], [])
+        items.append(_Item("ord", _in_root(index, "index", group, depth) + _in_root(sign, "sign", group, depth)
+                           + _in_root(fences[0], "fence", group, depth) + _in_root(radicand, "radicand", group, depth)
+                           + _in_root(fences[1], "fence", group, depth)))
 
     def _negation(self, ctx: _Ctx, items: list[_Item]) -> None:
         tok = self._peek_nonspace()
@@ -667,6 +692,12 @@ def _with_mark(runs: list[Run], mark: str, every: bool) -> list[Run]:
             text, done = text[0] + mark + text[1:], True
         out.append((unicodedata.normalize("NFC", text), style))
     return out
+
+
+def _in_root(runs: list[Run], part: str, group: int, depth: int) -> list[Run]:
+    """`runs` as the `part` of the root `group` (Root), inside the roots they stand in already."""
+    root = Root(part, group, depth)
+    return [(text, style._replace(roots=(root, *style.roots))) for text, style in runs]
 
 
 def _visible(runs: list[Run]) -> str:

@@ -58,7 +58,7 @@ from .fonts import (FALLBACKS, IN_STYLE, MONO_NAMES as _CODE_FONTS, calling as _
                     reportlab_checked, when_fonts_change)
 from . import linebreak as _linebreak
 from .linebreak import Helpers, break_lines
-from .linedraw import drawing
+from .linedraw import RULES, drawing
 from .mathtext import RELATION_SIGNS
 
 __all__ = ["BOX_FONT", "EMBOLDEN", "MathParagraph", "SCRIPTSPACE", "overhang", "text_object"]
@@ -67,8 +67,8 @@ BOX_FONT = "BookletMathBox"
 THIN = "\u202f"
 SCRIPTSPACE = 0.5  # points after every script (TeX's \scriptspace), whatever its size
 
-_MARKERS = ("<mscripts", "<mkern", "<mcorr", 'name="Math"', 'name="Symbols"', 'name="Fallback-')
-_BOX_TAGS = _MARKERS[:3]  # markup with none of these, only the fonts, is parsed from templates too (_parsed)
+_MARKERS = ("<mscripts", "<mkern", "<mcorr", "<mroot", 'name="Math"', 'name="Symbols"', 'name="Fallback-')
+_BOX_TAGS = _MARKERS[:4]  # markup with none of these, only the fonts, is parsed from templates too (_parsed)
 # <font name="BodyInStyle"> as ReportLab's <font> reads it (ps2tt) -> the family it stands for, as ps2tt names that
 _IN_STYLE = {alias.lower(): family.lower() for family, alias in IN_STYLE.items()}
 _SPACES = (" ", "\u00a0")  # drawn as moves inside a box: Tw (justification) must not stretch them
@@ -98,10 +98,13 @@ class Run(NamedTuple):
 
 
 class Box(NamedTuple):
-    """Parts drawn from the box's left edge, each (offset in points, runs), and the box's width."""
+    """Parts drawn from the box's left edge, each (offset in points, runs), and the box's width; and the rules
+    drawn with it (a square root's bar, its own and those of the boxes in it), each (x from the box's left edge,
+    y of its bottom above the line's baseline, width, height), in points."""
 
     parts: tuple[tuple[float, tuple[Run, ...]], ...]
     width: float
+    rules: tuple[tuple[float, float, float, float], ...] = ()
 
 
 def _stroke_operator(color) -> str | None:
@@ -140,6 +143,8 @@ def _register(box: Box) -> str:
             raise RuntimeError("more than 131,000 different math boxes in one process")
         char = _CHARS[box] = chr(code)
         _BOXES[char] = box
+        if box.rules:
+            RULES[char] = box.rules
     return char
 
 
@@ -159,6 +164,8 @@ def restore_boxes(kept: dict[str, Box]) -> bool:
     for char, box in kept.items():
         _BOXES[char] = box
         _CHARS.setdefault(box, char)
+        if box.rules:
+            RULES[char] = box.rules
     last = max(map(ord, _BOXES), default=0xF0000 - 1)
     _CODES = itertools.chain(range(max(last + 1, 0xF0000), 0xFFFFE), range(max(last + 1, 0x100000), 0x10FFFE))
     return True
@@ -251,6 +258,79 @@ def glyph_box(font_name: str, char: str) -> tuple[float, float, float, float] | 
 
 
 when_fonts_change(glyph_box.cache_clear)
+
+
+def _outline(font_name: str, char: str) -> list[list[tuple[int, int, bool]]] | None:
+    """The contours of `char`'s glyph in the TrueType font `font_name`, each a list of points (x, y, on the curve),
+    in font units; None for a composite or empty glyph, a character the font does not have, or a font that is not
+    TrueType."""
+    try:
+        face = pdfmetrics.getFont(font_name).face
+        glyph = face.charToGlyph[ord(char)]
+        start, end = face.glyphPos[glyph], face.glyphPos[glyph + 1]
+        if end <= start:
+            return None
+        data = face.get_chunk(face.get_table_pos("glyf")[0] + start, end - start)
+    except Exception:
+        return None
+    contours = int.from_bytes(data[0:2], "big", signed=True)
+    if contours <= 0:
+        return None
+    ends = [int.from_bytes(data[10 + 2 * i:12 + 2 * i], "big") for i in range(contours)]
+    at = 10 + 2 * contours
+    at += 2 + int.from_bytes(data[at:at + 2], "big")  # (the instructions)
+    count, flags = ends[-1] + 1, []
+    while len(flags) < count:
+        flag = data[at]
+        at += 1
+        repeat = 0
+        if flag & 8:
+            repeat, at = data[at], at + 1
+        flags += [flag] * (1 + repeat)
+    coordinates = []
+    for short, same in ((2, 16), (4, 32)):  # (x, then y: each a byte, the same as before, or a word, as a delta)
+        value, values = 0, []
+        for flag in flags[:count]:
+            if flag & short:
+                value += data[at] if flag & same else -data[at]
+                at += 1
+            elif not flag & same:
+                value += int.from_bytes(data[at:at + 2], "big", signed=True)
+                at += 2
+            values.append(value)
+        coordinates.append(values)
+    points = [(x, y, bool(flag & 1)) for x, y, flag in zip(*coordinates, flags)]
+    return [points[first:last + 1] for first, last in zip([0] + [e + 1 for e in ends[:-1]], ends)]
+
+
+@functools.lru_cache(maxsize=64)
+def radical_shape(font_name: str, char: str) -> tuple[float, float] | None:
+    """Where a root sign's bar joins it and how thick it is, in ems: the left end of the glyph's top edge (the bar
+    starts there, on the sign's top, so that the two meet in one corner), and the thickness of the sign's thinnest
+    horizontal stroke (the vertical distance between two horizontal edges of its outline one above the other: Noto
+    Sans Math's √ has one, its tick, 0.07 em; Gentium's two, 0.063 em). None when the glyph cannot be read; the
+    thickness None alone when the outline has no horizontal stroke."""
+    bounds, contours = glyph_box(font_name, char), _outline(font_name, char)
+    if bounds is None or contours is None:
+        return None
+    units = pdfmetrics.getFont(font_name).face.get_ushort(pdfmetrics.getFont(font_name).face.get_table_pos("head")[0]
+                                                          + 18)
+    top = round(bounds[3] * units)
+    on = [[(x, y) for x, y, on_curve in contour if on_curve] for contour in contours]
+    # (the sign's contour: the one reaching furthest right at the top; ∛'s 3 reaches as high)
+    tops = [(x, i) for i, contour in enumerate(on) for x, y in contour if abs(y - top) <= units / 100]
+    if not tops:
+        return None
+    sign = on[max(tops)[1]]
+    top_left = min(x for x, i in tops if i == max(tops)[1])
+    edges = [(min(a[0], b[0]), max(a[0], b[0]), a[1]) for a, b in zip(sign, sign[1:] + sign[:1])
+             if abs(a[1] - b[1]) <= units / 100 and a[0] != b[0]]
+    thickness = min((abs(y1 - y2) for i, (l1, r1, y1) in enumerate(edges) for l2, r2, y2 in edges[i + 1:]
+                     if min(r1, r2) > max(l1, l2) and abs(y1 - y2) > units / 100), default=None)
+    return top_left / units, None if thickness is None else thickness / units
+
+
+when_fonts_change(radical_shape.cache_clear)
 
 
 # TeX's \lineskip: what a formula taller than the leading allows keeps at the least between its ink and that of the
@@ -918,7 +998,7 @@ class _BoxParser(_QuickParser):
     its character standing for the same box) without its handlers (the same few boxes recur through a book, x_i,
     10^{-3}); _BOX_FRAGS keeps them."""
 
-    _box_tags = frozenset(("mscripts", "mkern"))
+    _box_tags = frozenset(("mscripts", "mkern", "mroot"))
 
     if _CHECKED:
         def _box(self, calls: list, at: int) -> int:
@@ -977,6 +1057,9 @@ class _BoxParser(_QuickParser):
         return frag, ident, content
 
     def _add_box(self, frag, box: Box) -> None:
+        if RULES and any(run.font == BOX_FONT and not RULES.keys().isdisjoint(run.text)
+                         for _, runs in box.parts for run in runs):
+            box = box._replace(rules=box.rules + _inner_rules(box.parts))  # (a root in a script: its bar)
         register_box_font()
         boxed = copy.copy(frag)  # size, rise, colour, underline and links of where the box stands
         boxed.fontName = BOX_FONT
@@ -1070,6 +1153,44 @@ class _BoxParser(_QuickParser):
         width = max(dx + _part_width(runs) for dx, runs in placed) + SCRIPTSPACE
         self._add_box(frag, Box(placed, width))  # drawn in the order written: extracted in that order
 
+    def start_mroot(self, attributes):
+        self._open_box("mroot")
+
+    def _root_part(self, tag: str, part: str) -> None:
+        """What follows, to the end of `tag`, is the `part` of the root whose box is open (root_box)."""
+        ident = self._open_boxes[-1][2] if self._open_boxes else None
+        self._push(tag)
+        self._stack[-1]._root_part = (ident, part)
+
+    def start_mindex(self, attributes):
+        self._root_part("mindex", "index")
+
+    def end_mindex(self):
+        self._pop("mindex")
+
+    def start_mrad(self, attributes):
+        self._root_part("mrad", "radicand")
+
+    def end_mrad(self):
+        self._pop("mrad")
+
+    def end_mroot(self):
+        """A square root (text.markup's <mroot>): its index, sign and radicand as one box, a bar over the radicand
+        (root_box); its fragments as they are where it is not one sign and a radicand."""
+        frag, ident, content = self._close_box("mroot")
+        parts: dict[str, list] = {"index": [], "sign": [], "radicand": []}
+        for f in content:
+            part = getattr(f, "_root_part", None)
+            if f.text:
+                parts[part[1] if part is not None and part[0] == ident else "sign"].append(f)
+        sign = parts["sign"]
+        box = root_box(sign[0], parts["index"], parts["radicand"]) if len(sign) == 1 and len(sign[0].text) == 1 \
+            and parts["radicand"] else None
+        if box is None:
+            self.fragList.extend(content)
+        else:
+            self._add_box(frag, box)
+
     def start_mkern(self, attributes):
         self._open_box("mkern")
         try:
@@ -1113,6 +1234,72 @@ class _BoxParser(_QuickParser):
         width = frag._kern * frag.fontSize
         if width:
             self._add_box(frag, Box((), width))
+
+
+# A square root's box (root_box), as TeX sets one in text style
+ROOT_GAP = 1.25  # the least space between the radicand's ink and the bar, in the bar's thickness (TeX's 1 and 1/4)
+INDEX_RAISE = 0.6  # the index's baseline above the sign's bottom, in the sign's height (TeX's degree: 60 %)
+INDEX_INTO = 0.55  # how far into the sign's ink the index's right edge reaches, in the ink's width (over its tick)
+STROKE_SHARE = 1 / 12  # the bar's thickness, in the sign's height, where the sign's outline shows no horizontal stroke
+
+
+def root_box(sign_frag, index_frags: list, radicand_frags: list) -> Box | None:
+    """The box of a square root: its index (`index_frags`, none but for `\\sqrt[n]`) over the sign's tick, the sign
+    (`sign_frag`, one character), and the radicand after it under a bar (a rule) that joins the sign's top and
+    reaches to the radicand's end (its advance and italic correction); None when the sign's glyph cannot be read.
+
+    The bar's top is the sign's top and its thickness the sign's stroke (radical_shape), read from the font; where
+    the radicand's ink reaches higher than ROOT_GAP bar thicknesses under it (a superscript, a fraction), the sign
+    is set larger, its bottom where it was, until it clears it, as TeX takes a larger radical. An emboldened sign (in
+    bold text) has a bar as much heavier."""
+    sign = _run(sign_frag)
+    bounds, shape = glyph_box(sign.font, sign.text), radical_shape(sign.font, sign.text)
+    if bounds is None:
+        return None
+    x0, y0, x1, y1 = bounds
+    stroke = shape[1] if shape is not None and shape[1] is not None else (y1 - y0) * STROKE_SHARE
+    join = shape[0] if shape is not None else x1 - stroke
+    size, rise = sign.size, sign.rise
+    radicand = tuple(map(_run, radicand_frags))
+    ink = _ink(Box(((0.0, radicand),), 0.0))
+    room = size * (y1 - y0 - stroke * (1 + ROOT_GAP))
+    scale = max(1.0, (ink[0] - rise - y0 * size) / room) if ink is not None and room > 0 else 1.0
+    if scale > 1.0:
+        sign = sign._replace(size=size * scale, rise=rise + y0 * size * (1 - scale))
+        size = sign.size
+    parts: list[tuple[float, tuple[Run, ...]]] = []
+    sign_x = 0.0
+    if index_frags:
+        index = [_run(f) for f in index_frags]
+        lift = sign.rise + (y0 + INDEX_RAISE * (y1 - y0)) * size - index[0].rise
+        index = tuple(run if run.font == BOX_FONT else run._replace(rise=run.rise + lift) for run in index)
+        into = (x0 + INDEX_INTO * (x1 - x0)) * size
+        width = sum(map(_width, index))
+        sign_x = max(0.0, width - into)
+        parts.append((sign_x + into - width, index))
+    parts.append((sign_x, (sign,)))
+    radicand_x = sign_x + _width(sign)
+    parts.append((radicand_x, radicand))
+    end = max(radicand_x + _part_width(radicand), sign_x + x1 * size)
+    thick = stroke * size
+    bold = EMBOLDEN * size if sign.stroke else 0.0  # (the stroke's width, half of it outside the outline)
+    bar = (sign_x + join * size - bold / 2, sign.rise + y1 * size - thick - bold / 2, 0.0, thick + bold)
+    return Box(tuple(parts), end, ((bar[0], bar[1], end - bar[0], bar[3]),))  # (_add_box adds its roots' bars)
+
+
+def _inner_rules(parts) -> tuple[tuple[float, float, float, float], ...]:
+    """The rules of the boxes among `parts` (a box's), each from the box's left edge: where _draw_box draws them."""
+    rules: list[tuple[float, float, float, float]] = []
+    for dx, runs in parts:
+        x = dx
+        for run in runs:
+            if run.font != BOX_FONT:
+                x += _width(run)
+                continue
+            for inner in filter(None, map(_BOXES.get, run.text)):
+                rules += [(x + rx, ry, width, height) for rx, ry, width, height in inner.rules]
+                x += inner.width
+    return tuple(rules)
 
 
 # (_Frame where a box's tag opened, the italic correction before it, its calls) -> the fragments it made there, each
