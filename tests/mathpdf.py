@@ -122,3 +122,44 @@ def find(page: list[Glyph], chars: str, start: int = 0, size: float | None = Non
 
 
 SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A filled rectangle drawn on a page (a square root's bar), in PDF points."""
+
+    left: float
+    bottom: float
+    right: float
+    top: float
+
+
+def rules(path: Path) -> list[list[Rule]]:
+    """Each page's filled rectangles (`re` then `f` or `f*`), in the order they are drawn, in page coordinates: the
+    content stream's operators read with pypdf, the current matrix (`q`, `Q`, `cm`) followed."""
+    pages = []
+    for page in pypdf.PdfReader(str(path)).pages:
+        matrix, saved, path_rects, out = (1, 0, 0, 1, 0, 0), [], [], []
+        for operands, operator in pypdf.generic.ContentStream(page.get_contents(), page.pdf).operations:
+            if operator == b"q":
+                saved.append(matrix)
+            elif operator == b"Q":
+                matrix = saved.pop()
+            elif operator == b"cm":
+                a, b, c, d, e, f = map(float, operands)
+                m = matrix
+                matrix = (a * m[0] + b * m[2], a * m[1] + b * m[3], c * m[0] + d * m[2], c * m[1] + d * m[3],
+                          e * m[0] + f * m[2] + m[4], e * m[1] + f * m[3] + m[5])
+            elif operator == b"re":
+                x, y, w, h = map(float, operands)
+                corners = [(x, y), (x + w, y + h)]
+                (x0, y0), (x1, y1) = [(px * matrix[0] + py * matrix[2] + matrix[4],
+                                       px * matrix[1] + py * matrix[3] + matrix[5]) for px, py in corners]
+                path_rects.append(Rule(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+            elif operator in (b"f", b"f*", b"F"):
+                out += path_rects
+                path_rects = []
+            elif operator in (b"n", b"S", b"s", b"B", b"b"):
+                path_rects = []
+        pages.append(out)
+    return pages

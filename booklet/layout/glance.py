@@ -654,7 +654,7 @@ def _title_need(grid: Grid, box: Box, width: float, clashing: frozenset[str] = f
         title, language = _gathered(grid.ctx, box.members, clashing)[0], None
     else:
         title, language = _texts(grid.ctx, box.item)[0], _language(box.item)
-    if not title or "<mscripts" not in title:
+    if not title or "<mscripts" not in title and "<mroot" not in title:
         return 0.0
     title = _run_on(title)  # (as fit_box sets it)
     inner = box.breadth(width) - 2 * BOX_GAP - 2 * PAD

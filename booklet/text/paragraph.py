@@ -373,20 +373,33 @@ def _plain_ink(font_name: str, size: float) -> tuple[float, float]:
     return (high[3] if high else 0.75) * size, (low[1] if low else -0.25) * size
 
 
+class RootReach(tuple):
+    """_boxes_ink's (high, low) of boxes among which stands a square root (a box with a bar): lineskips keeps such a
+    line LINESKIP off the ink of the lines around it whatever its height, where it lets a line reach one level of
+    scripts high without (a root's sign grows over a tall radicand, a nested root: √(1+√x) reaches 1.07 em)."""
+
+    __slots__ = ()
+
+
 def _boxes_ink(frags) -> tuple[float, float] | None:
-    """How high the ink of the formulas' boxes of scripts among `frags` reaches above the baseline, and how low
-    (points; below it, negative); None when they hold none."""
-    return _extent((reach[0] + frag.rise, reach[1] + frag.rise) for frag in frags if frag.fontName == BOX_FONT
-                   for reach in map(_box_ink, frag.text) if reach is not None)
+    """How high the ink of the formulas' boxes of scripts (and square roots) among `frags` reaches above the baseline,
+    and how low (points; below it, negative), a RootReach where a root is among them; None when they hold none."""
+    reach = _extent((reach[0] + frag.rise, reach[1] + frag.rise) for frag in frags if frag.fontName == BOX_FONT
+                    for reach in map(_box_ink, frag.text) if reach is not None)
+    if reach is not None and RULES and any(frag.fontName == BOX_FONT and not RULES.keys().isdisjoint(frag.text)
+                                           for frag in frags):
+        return RootReach(reach)
+    return reach
 
 
 def _box_ink(char: str) -> tuple[float, float] | None:
-    """_ink of the box of scripts `char` stands for, kept (_BOX_INK); None for another box (an accented letter's, a
-    bold symbol's: a box of scripts alone, its ink the text's)."""
+    """_ink of the box of scripts or the square root `char` stands for, kept (_BOX_INK); None for another box (an
+    accented letter's, a bold symbol's: a box of scripts alone, its ink the text's; a root's nested in roots grows
+    its sign: root_box)."""
     reach = _BOX_INK.get(char, False)
     if reach is False:
         box = _BOXES.get(char)
-        reach = _BOX_INK[char] = _ink(box) if box is not None and _script_space(char) else None
+        reach = _BOX_INK[char] = _ink(box) if box is not None and (_script_space(char) or box.rules) else None
     return reach
 
 
@@ -436,14 +449,15 @@ def _skip_steps(reaches, style) -> list[tuple[float, float]] | None:
     add below it were it the last line (the lines before it the same: what the lines as far as it need, each count of
     them at once); None when no line reaches past one level of scripts."""
     over, under = _ONE_LEVEL[0] * style.fontSize, _ONE_LEVEL[1] * style.fontSize
-    if not any(reach is not None and (reach[0] > over or reach[1] < under) for reach in reaches):
+    if not any(reach is not None and (reach[0] > over or reach[1] < under or type(reach) is RootReach)
+               for reach in reaches):
         return None  # (most paragraphs: no formula of scripts on scripts, no line moved; nothing more measured)
     high, low = _plain_ink(style.fontName, style.fontSize)
     room = max(style.leading - LINESKIP, high - low)  # (a style set tighter than its plain ink: only what a box adds)
     depth, deep, steps = -low, False, []
     for reach in reaches:
         top = high if reach is None else max(high, reach[0])
-        tall = reach is not None and reach[0] > over
+        tall = reach is not None and (reach[0] > over or type(reach) is RootReach)
         above = max(0.0, depth + top - room) if tall or deep else 0.0
         depth = -low if reach is None else max(-low, -reach[1])
         deep = reach is not None and reach[1] < under
@@ -3622,12 +3636,13 @@ class MathParagraph(Paragraph):
     _scriptless = False  # a split's part of a paragraph whose markup has no box of scripts (see split)
 
     def _may_have_scripts(self) -> bool:
-        """Whether its markup may hold a box of scripts, as lineskips measures: not when its text (as given, not a
-        split's part, which has none: a part of a paragraph without one has none either) has no <mscripts> tag."""
+        """Whether its markup may hold a box of scripts or a square root, as lineskips measures: not when its text (as
+        given, not a split's part, which has none: a part of a paragraph without one has none either) has no <mscripts>
+        or <mroot> tag."""
         if self._scriptless:
             return False
         text = self.__dict__.get("text")
-        return not (isinstance(text, str) and text and "<mscripts" not in text)
+        return not (isinstance(text, str) and text and "<mscripts" not in text and "<mroot" not in text)
 
     def lines_height(self) -> float:
         """The height of its lines as last broken: the leading apart, and further apart by the room lineskips adds
