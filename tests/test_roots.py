@@ -3,14 +3,18 @@ review of Hard Probes 2026's book: "√(s_NN)" printed the radicand in parenthes
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.lib.pagesizes import A5
 
 from booklet.layout.flowables import Para
 from booklet.layout.page import page_for
 from booklet.layout.styles import make_styles
 from booklet.text import markup
-from booklet.text.fonts import register_fonts
+from booklet.text.fonts import FONT_DIR, register_fonts
 from booklet.text.paragraph import EMBOLDEN, LINESKIP, _boxes_ink, glyph_box, radical_shape
 
 from .mathpdf import find, glyphs, rules, texts, typeset
@@ -42,7 +46,9 @@ def test_the_font_gives_the_sign_its_stroke_and_its_top():
     markup.inline(r"$\sqrt{x}$")  # (registers the math font)
     assert radical_shape("Math", "\u221a") == pytest.approx((0.565, STROKE))
     assert radical_shape("Math", "\u221b") == pytest.approx((0.565, STROKE))  # (its 3 reaches as high: not the sign)
-    assert radical_shape("Body", "\u221a") == pytest.approx((997 / 2048, 127 / 2048), abs=1e-3)
+    gentium = "RootsTestGentium"  # (the bundled Gentium's own, whatever fonts a theme made the text's)
+    pdfmetrics.registerFont(TTFont(gentium, str(FONT_DIR / "GentiumBookPlus-Regular.ttf")))
+    assert radical_shape(gentium, "\u221a") == pytest.approx((997 / 2048, 127 / 2048), abs=1e-3)
 
 
 def test_a_bar_joins_the_sign_and_covers_the_whole_radicand(pages):
@@ -196,3 +202,16 @@ def test_a_nested_root_taller_than_the_leading_allows_moves_its_line_down():
                              r"the experiment", bold=True), style)
     flat.wrap(240, 1000)
     assert len(flat.blPara.lines) > 1 and flat.lineskips() is None
+
+
+def test_check_tells_of_a_root_that_sets_its_line_apart():
+    """A nested root whose line lineskips sets apart is told of as scripts on scripts are; a root of one level, its
+    radicand's power under the bar (√(x²+y²)), keeps the leading and is not."""
+    told = markup.latex_problems(r"$\sqrt{1+\sqrt{1+\sqrt{x}}}$")
+    # (the amount: the fonts' in use, Gentium's and Noto Sans Math's 2.8 pt)
+    assert len(told) == 1 and re.fullmatch(
+        r"the math \$\\sqrt\{1\+\\sqrt\{1\+\\sqrt\{x\}\}\}\$ is taller than a line of text leaves room for \(a "
+        r"square root's sign grown over its radicand\): its line is set apart from the lines around it, by [23]\.\d pt "
+        r"above, so that they do not overlap; write it with fewer nested roots and scripts under a root for evenly "
+        r"spaced lines", told[0]), told
+    assert markup.latex_problems(r"$\sqrt{x^2+y^2}$ and $\sqrt{s_{NN}}$ and $\sqrt[3]{x}$") == []

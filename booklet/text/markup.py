@@ -416,10 +416,13 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
         if above or below:
             where = " and ".join(f"{amount:.1f} pt {side}" for side, amount in (("above", above), ("below", below))
                                  if amount)
+            scripts = max(len(style.scripts) for _, style in math_runs(src)) >= 2
+            why, fewer = ("scripts on scripts", "levels of scripts") if scripts else (
+                "a square root's sign grown over its radicand", "nested roots and scripts under a root")
             problems.append(Told.of(f"the math {written(src, _shown(src))} is {'taller' if above else 'deeper'} "
                                     "than a line of text leaves room "
-                                    f"for (scripts on scripts): its line is set apart from the lines around it, by "
-                                    f"{where}, so that they do not overlap; write it with fewer levels of scripts "
+                                    f"for ({why}): its line is set apart from the lines around it, by "
+                                    f"{where}, so that they do not overlap; write it with fewer {fewer} "
                                     f"for evenly spaced lines", written(src)))
     for src in sources:
         words = len(_MATH_WORD.findall(_MATH_TEXT.sub(" ", src)))
@@ -466,9 +469,10 @@ def _text_style():
 def _overlap(src: str) -> tuple[float, float]:
     """The space (points, at the A5 text size) set above and below the line of the formula `src` so that it does not
     print over the lines around it (text.paragraph.lineskips): a formula whose scripts have scripts may reach higher
-    or lower than the leading leaves room for; (0, 0) for any other."""
+    or lower than the leading leaves room for, and so may a square root whose sign grows over a tall radicand or
+    another root; (0, 0) for any other."""
     runs = math_runs(src)
-    if not runs or max(len(style.scripts) for _, style in runs) < 2:
+    if not runs or max(len(style.scripts) for _, style in runs) < 2 and not any(style.roots for _, style in runs):
         return 0.0, 0.0
     from . import paragraph
 
