@@ -139,6 +139,11 @@ def test_a_root_in_bold_has_a_bar_as_heavy_as_its_emboldened_sign(tmp_path):
     extra = EMBOLDEN * sign.size
     assert bars[0].top - bars[0].bottom == pytest.approx((STROKE + EMBOLDEN) * sign.size, abs=TOL)
     assert bars[0].top == pytest.approx(sign.top + extra / 2, abs=0.05)
+    # (what lineskips measures of the line reaches the bar's top, above the sign's outline: a line above kept LINESKIP
+    # off the bar, not off the outline, which left 0.67 points at 14 points)
+    para = Para(markup.inline(r"Collisions at $\sqrt{s_{NN}}$ = 200 GeV"), style)
+    para.wrap(A5[0] - 72, 1000)
+    assert _boxes_ink(para.blPara.lines[0].words)[0] == pytest.approx(bars[0].top - sign.y, abs=TOL)
 
 
 def test_nothing_breaks_inside_a_root(tmp_path):

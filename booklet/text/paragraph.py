@@ -347,7 +347,7 @@ _ONE_LEVEL = (0.363 + 0.7, -(0.247 + 0.7 * 0.3))
 
 def _ink(box: Box) -> tuple[float, float] | None:
     """How high above the baseline the ink of `box` reaches and how low (points; below it, negative), its scripts'
-    scripts with it; None for a box with no ink (a fixed space)."""
+    scripts and its rules (a root's bar) with it; None for a box with no ink (a fixed space)."""
 
     def reaches(run):
         if run.font == BOX_FONT:
@@ -355,7 +355,10 @@ def _ink(box: Box) -> tuple[float, float] | None:
         return [(run.rise + bounds[3] * run.size, run.rise + bounds[1] * run.size)
                 for bounds in map(functools.partial(glyph_box, run.font), run.text) if bounds is not None]
 
-    return _extent(reach for _, runs in box.parts for run in runs for reach in reaches(run))
+    glyphs = (reach for _, runs in box.parts for run in runs for reach in reaches(run))
+    if box.rules:  # (a root's bar: above its sign's outline where the sign is emboldened)
+        return _extent(itertools.chain(glyphs, ((y + height, y) for _, y, _, height in box.rules)))
+    return _extent(glyphs)
 
 
 def _extent(reaches) -> tuple[float, float] | None:
