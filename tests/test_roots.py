@@ -220,3 +220,22 @@ def test_check_tells_of_a_root_that_sets_its_line_apart():
         r"above, so that they do not overlap; write it with fewer nested roots and scripts under a root for evenly "
         r"spaced lines", told[0]), told
     assert markup.latex_problems(r"$\sqrt{x^2+y^2}$ and $\sqrt{s_{NN}}$ and $\sqrt[3]{x}$") == []
+
+
+def test_with_a_reportlab_the_bars_were_not_checked_against_a_root_keeps_its_parentheses(monkeypatch):
+    """booklet's paragraphs draw a root's bar only with the ReportLab versions they were checked against
+    (fonts.CHECKED_REPORTLAB); with another, ReportLab's own drawing would print √(x + 1) as "√x + 1", with neither
+    bar nor parentheses. So there a root is no box: it prints as plain text does, its radicand in parentheses."""
+    text = r"Collisions at $\sqrt{s_{NN}}$ and $\sqrt{x+1}$"
+    assert "<mroot>" in markup.inline(text) and "(" not in markup.inline(text)
+    monkeypatch.setattr(markup, "_BARS", False)
+    def clear():
+        for value in list(vars(markup).values()):
+            getattr(value, "cache_clear", lambda: None)()
+    clear()
+    unchecked = markup.inline(text)
+    assert "<mroot>" not in unchecked and "<mrad>" not in unchecked
+    assert re.sub(r"<[^>]+>", "", unchecked).replace("\u202f", " ").count("(") == 2
+    monkeypatch.undo()
+    clear()
+    assert "<mroot>" in markup.inline(text)

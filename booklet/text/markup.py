@@ -10,7 +10,7 @@ from itertools import groupby
 
 from ..cache.memory import active
 from .fonts import (IN_STYLE, MONO, SANS, all_in_text_fonts, all_printable, font_for_char, fonts_number, in_mono,
-                    math_font, mono_name, use_fallbacks, when_fonts_change)
+                    math_font, mono_name, reportlab_checked, use_fallbacks, when_fonts_change)
 from . import mhchem, siunitx, units
 from .mathtext import (NBSP, PLAIN, RELATION_SIGNS, Root, Run, Script, Style, empty_arguments, escaped_primes, line_breaks,
                        math_runs, missing_arguments, opens_with_relation, relation_held, unknown_macros)
@@ -2171,7 +2171,7 @@ def _font_segments(runs: list[Run]) -> list[list]:
     """[text, style, font] pieces: fallback-font characters split out, unprintable ones dropped."""
     segs: list[list] = []
     for text, style, shown in _printed_runs(runs):
-        if style.roots and any(root.part == "fence" for root in style.roots):
+        if style.roots and _BARS and any(root.part == "fence" for root in style.roots):
             continue  # (a root's parentheses, which plain text prints: the paragraph draws a bar instead)
         if style.kern or style.correction:
             segs.append([text, style, ""])  # a fixed space: never merged with another
@@ -2254,6 +2254,10 @@ def _script_tags(scripts: tuple[Script, ...], stacked: set[tuple[int, int]]) -> 
     return tags
 
 
+# Whether a root is set as a box with a bar over its radicand (<mroot>): only where booklet's paragraphs draw the bar,
+# with the ReportLab versions they were checked against; with another, ReportLab's own drawing would print the
+# sign and the radicand with neither bar nor parentheses (√x + 1 for √(x + 1)), so a root prints as plain text does.
+_BARS = reportlab_checked()
 _ROOT_PARTS = {"index": "mindex", "radicand": "mrad"}
 _INDEX_SIZES = ("50%", "71.43%")  # a root's index, by the depth of scripts around the root: 50 % of the text's size
 
@@ -2286,7 +2290,8 @@ def _tags(style: Style, font: str, stacked: set[tuple[int, int]]) -> list[_Tag]:
     """Tags for a segment, outermost first, in one fixed order so nesting is always proper:
     scripts outermost, so that the parts of one nucleus's scripts share one <mscripts>."""
     tags = [("nobr", "<nobr>", "</nobr>")] if style.unhyphenated else []  # (outermost: one around a formula)
-    tags += _root_tags(style.roots, style.scripts, stacked) if style.roots else _script_tags(style.scripts, stacked)
+    boxed = style.roots and _BARS
+    tags += _root_tags(style.roots, style.scripts, stacked) if boxed else _script_tags(style.scripts, stacked)
     if style.bold:
         tags.append(("b", "<b>", "</b>"))
     if style.italic:
