@@ -512,11 +512,7 @@ def copy_made(source, temp) -> None:
         made = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
                        | getattr(os, "O_BINARY", 0), 0o666)
         try:
-            try:
-                if not _cloned(original, made):
-                    _copied(original, made)
-            finally:
-                os.close(made)
+            _filled(original, made)
         except BaseException:
             with suppress(OSError):
                 os.unlink(temp)
@@ -541,11 +537,7 @@ def copy_new(source, target, expected: Callable[[os.stat_result], bool]) -> str 
         made, name = made_new(_temporary_name(Path(target)), Path(target))
         kept = False
         try:
-            try:
-                if not _cloned(original, made):
-                    _copied(original, made)
-            finally:
-                os.close(made)
+            _filled(original, made)
             kept = expected(os.fstat(original))  # (not written meanwhile)
         finally:
             if not kept:
@@ -553,6 +545,16 @@ def copy_new(source, target, expected: Callable[[os.stat_result], bool]) -> str 
         return name if kept else None
     finally:
         os.close(original)
+
+
+def _filled(source: int, copy: int) -> None:
+    """The file open as `copy` made a copy of the one open as `source` (a clone where the file system makes one, else
+    the kernel's copy), and closed (descriptors; `source` is left open)."""
+    try:
+        if not _cloned(source, copy):
+            _copied(source, copy)
+    finally:
+        os.close(copy)
 
 
 def _copied(source: int, copy: int) -> None:

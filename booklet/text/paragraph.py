@@ -243,18 +243,29 @@ when_fonts_change(overhang.cache_clear)  # BODY-Italic and the like name the the
 def glyph_box(font_name: str, char: str) -> tuple[float, float, float, float] | None:
     """The outline's bounds (x min, y min, x max, y max) of `char`'s glyph in the TrueType font `font_name`, in ems;
     None for an empty glyph, a character the font does not have, or a font that is not TrueType."""
+    found = _glyph(font_name, char)
+    if found is None:
+        return None
+    face, start, _ = found
     try:
-        face = pdfmetrics.getFont(font_name).face
-        glyph = face.charToGlyph[ord(char)]
-        start, end = face.glyphPos[glyph], face.glyphPos[glyph + 1]
-        if end <= start:
-            return None
-        head, glyf = face.get_table_pos("head")[0], face.get_table_pos("glyf")[0]
-        units = face.get_ushort(head + 18)
+        units = face.get_ushort(face.get_table_pos("head")[0] + 18)
+        glyf = face.get_table_pos("glyf")[0]
         values = [int.from_bytes(face.get_chunk(glyf + start + at, 2), "big", signed=True) for at in (2, 4, 6, 8)]
     except Exception:
         return None
     return tuple(value / units for value in values)
+
+
+def _glyph(font_name: str, char: str) -> tuple[object, int, int] | None:
+    """The TrueType face of font `font_name` and where `char`'s glyph starts and ends in its glyf table; None for an
+    empty glyph, a character the font does not have, or a font that is not TrueType."""
+    try:
+        face = pdfmetrics.getFont(font_name).face
+        glyph = face.charToGlyph[ord(char)]
+        start, end = face.glyphPos[glyph], face.glyphPos[glyph + 1]
+    except Exception:
+        return None
+    return (face, start, end) if end > start else None
 
 
 when_fonts_change(glyph_box.cache_clear)
@@ -264,12 +275,11 @@ def _outline(font_name: str, char: str) -> list[list[tuple[int, int, bool]]] | N
     """The contours of `char`'s glyph in the TrueType font `font_name`, each a list of points (x, y, on the curve),
     in font units; None for a composite or empty glyph, a character the font does not have, or a font that is not
     TrueType."""
+    found = _glyph(font_name, char)
+    if found is None:
+        return None
+    face, start, end = found
     try:
-        face = pdfmetrics.getFont(font_name).face
-        glyph = face.charToGlyph[ord(char)]
-        start, end = face.glyphPos[glyph], face.glyphPos[glyph + 1]
-        if end <= start:
-            return None
         data = face.get_chunk(face.get_table_pos("glyf")[0] + start, end - start)
     except Exception:
         return None
