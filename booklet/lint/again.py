@@ -171,7 +171,36 @@ def _written(text: str) -> tuple[list[int], list[str]]:
     return at, [lines[n] for n in at]
 
 
-class _Relined:
+class _LineMap:
+    """Where each line of the data files as the note's lint read them is now (_Relined, _Moves: `line(file, line)`,
+    None where a line is nowhere now), and from which line (from 1) on one may be elsewhere (`first`, None when none
+    is): the note's findings moved to their lines."""
+
+    first: int | None
+
+    def line(self, file: str, line: int) -> int | None:
+        raise NotImplementedError
+
+    def _may_name_moved(self, message: str) -> bool:
+        """Whether `message` holds a number that may be a line that moved."""
+        raise NotImplementedError
+
+    def placed(self, found: list[Problem]) -> list[Problem] | None:
+        """The findings `found` of one check of the note's lint, each at the line its place is on now; None when one
+        cannot be told so (the check is run again): its line is nowhere now (a blank or comment line, an edited
+        text's), or its message holds a number that may be a line that moved."""
+        placed = []
+        for problem in found:
+            if self.first is not None and self._may_name_moved(problem.message):
+                return None
+            line = self.line(problem.file, problem.line)
+            if line is None:
+                return None
+            placed.append(problem if line == problem.line else replace(problem, line=line))
+        return placed
+
+
+class _Relined(_LineMap):
     """Where each line of the data files as the note's lint read them is now (`moved`: file -> (the lines that are
     neither blank nor a comment then, those lines now): _written's), the files differing only in blank and comment
     lines."""
@@ -193,30 +222,20 @@ class _Relined:
         return lines[1][at] + 1 if at < len(lines[0]) and lines[0][at] == line - 1 else None
 
     def placed(self, found: list[Problem]) -> list[Problem] | None:
-        """The findings `found` of one check of the note's lint, each at the line its place is on now; None when one
-        cannot be told so (the check is run again): it is on a blank or comment line, its message holds a number that
-        may be a line that moved ("first at conference.yaml:12"), or the check's findings are in more than one file,
-        lines of one of which moved (an order by line alone may not be theirs now)."""
+        """_LineMap.placed; None too when the check's findings are in more than one file, lines of one of which moved
+        (an order by line alone may not be theirs now). A number that may be a line that moved: "first at
+        conference.yaml:12"."""
         files = {problem.file for problem in found}
         if len(files) > 1 and files & self.moved.keys():
             return None
-        placed = []
-        for problem in found:
-            if self.first is not None and any(self._may_name_moved(problem.message, number)
-                                              for number in _LINE_NUMBER.finditer(problem.message)):
-                return None
-            line = self.line(problem.file, problem.line)
-            if line is None:
-                return None
-            placed.append(problem if line == problem.line else replace(problem, line=line))
-        return placed
+        return super().placed(found)
 
-    def _may_name_moved(self, message: str, number: re.Match) -> bool:
-        """Whether `number`, in `message`, may be a line that moved: from `first` on, and not written as the line of a
-        file none of whose lines moved."""
-        if len(number[0]) <= 9 and int(number[0]) < self.first:
-            return False
-        return not any(message.endswith(still, 0, number.start()) for still in self.still)
+    def _may_name_moved(self, message: str) -> bool:
+        """Whether `message` holds a number that may be a line that moved: from `first` on, and not written as the
+        line of a file none of whose lines moved."""
+        return any((len(number[0]) > 9 or int(number[0]) >= self.first)
+                   and not any(message.endswith(still, 0, number.start()) for still in self.still)
+                   for number in _LINE_NUMBER.finditer(message))
 
 
 _LINE_NUMBER = re.compile(r"(?<![A-Za-z_\d])\d+(?![A-Za-z_\d])")  # a number that is not part of a name ('t2', 'x1a')
@@ -296,7 +315,7 @@ def _edited(note: tuple, context: str, text: str, booklet, digests: tuple[tuple[
     return changes
 
 
-class _Moves:
+class _Moves(_LineMap):
     """Where each line of abstracts.yaml as the note's lint read it is now, an edit to abstracts' texts having
     added or removed lines: a line before `end` (from 0) where `within` says (None: a line of an edited text, which is
     nowhere now), else where it was; one from `end` on `by` lines further."""
@@ -307,28 +326,18 @@ class _Moves:
         # the first line (from 1) that is written elsewhere now; None when none is
         self.first = min(moved) + 1 if moved else (end + 1 if by else None)
 
-    def line(self, line: int) -> int | None:
-        """Where line `line` (from 1) of the file as the note's lint read it is now (from 1); None when nowhere."""
+    def line(self, file: str, line: int) -> int | None:
+        """Where line `line` (from 1) of `file` as the note's lint read it is now (from 1): abstracts.yaml's moved, an
+        edited text's nowhere (None), another file's where it was. (A number that may be a line that moved: "first at
+        abstracts.yaml:812", "named already, at line 812", not "posters.yaml:812". No check sorts abstracts.yaml's
+        findings by line among another file's but by file first, mentions.file_order: lines that all move alike keep
+        their order.)"""
+        if file != ABSTRACTS:
+            return line
         if line - 1 in self.within:
             now = self.within[line - 1]
             return None if now is None else now + 1
         return line + self.by if line > self.end else line
-
-    def placed(self, found: list[Problem]) -> list[Problem] | None:
-        """The findings `found` of one check of the note's lint, each at the line its place is on now; None when one
-        cannot be told so: it is at an edited text's line, or its message holds a number that may be a line that
-        moved ("first at abstracts.yaml:812", "named already, at line 812", not "posters.yaml:812"): the check is run
-        again. (No check sorts abstracts.yaml's findings by line among another file's but by file first,
-        mentions.file_order: lines that all move alike keep their order.)"""
-        placed = []
-        for problem in found:
-            if self.first is not None and self._may_name_moved(problem.message):
-                return None
-            line = self.line(problem.line) if problem.file == ABSTRACTS else problem.line
-            if line is None:
-                return None
-            placed.append(problem if line == problem.line else replace(problem, line=line))
-        return placed
 
     def _may_name_moved(self, message: str) -> bool:
         """Whether `message` holds a number from `first` on that is not written as another file's line."""

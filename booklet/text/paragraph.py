@@ -248,12 +248,16 @@ def glyph_box(font_name: str, char: str) -> tuple[float, float, float, float] | 
         return None
     face, start, _ = found
     try:
-        units = face.get_ushort(face.get_table_pos("head")[0] + 18)
-        glyf = face.get_table_pos("glyf")[0]
+        units, glyf = _units_per_em(face), face.get_table_pos("glyf")[0]
         values = [int.from_bytes(face.get_chunk(glyf + start + at, 2), "big", signed=True) for at in (2, 4, 6, 8)]
     except Exception:
         return None
     return tuple(value / units for value in values)
+
+
+def _units_per_em(face) -> int:
+    """A TrueType face's units per em (its head table's unitsPerEm), which its glyphs' outlines are measured in."""
+    return face.get_ushort(face.get_table_pos("head")[0] + 18)
 
 
 def _glyph(font_name: str, char: str) -> tuple[object, int, int] | None:
@@ -323,8 +327,7 @@ def radical_shape(font_name: str, char: str) -> tuple[float, float] | None:
     bounds, contours = glyph_box(font_name, char), _outline(font_name, char)
     if bounds is None or contours is None:
         return None
-    units = pdfmetrics.getFont(font_name).face.get_ushort(pdfmetrics.getFont(font_name).face.get_table_pos("head")[0]
-                                                          + 18)
+    units = _units_per_em(pdfmetrics.getFont(font_name).face)
     top = round(bounds[3] * units)
     on = [[(x, y) for x, y, on_curve in contour if on_curve] for contour in contours]
     # (the sign's contour: the one reaching furthest right at the top; ∛'s 3 reaches as high)
