@@ -842,3 +842,43 @@ def test_a_full_name_of_several_people_family_name_first_is_parted_or_noted(tmp_
         "told from their given names: kept as written ('Smith, Ana, Jones'); write each person apart (between "
         "semicolons in the source: 'Smith, Ana; Jones, Bo')"]
     read_back(imported, tmp_path / "folder")
+
+
+def test_a_contribution_s_subcontributions_are_listed_in_its_abstract_and_their_speakers_speak(tmp_path):
+    """detail=subcontributions (and sessions) gives a contribution's parts: each a title, a duration and speakers, no
+    time or text of its own. They were left out without a word (a meeting's "Experiment reports" printed as a talk
+    of nobody's); now each is an item of the contribution's text, naming its speakers, who speak the contribution."""
+    def speaker(first, last, aff):
+        return dict(person(first, last, aff), _type="SubContribParticipation")
+
+    reports = contribution(
+        7, "Experiment reports", ("2026-06-24", "11:00:00"), 25, type="Plenary talk", description="Short reports.",
+        subContributions=[
+            {"_type": "SubContribution", "id": "1", "title": "Status of ALICE", "duration": 10,
+             "speakers": [speaker("Ana", "Smith", "Lund University")]},
+            {"_type": "SubContribution", "id": "2", "title": "Status of CMS", "duration": 15,
+             "speakers": [speaker("Kai", "Ito", "KEK"), speaker("Lea", "Roth", "")]}])
+    chaired = contribution(8, "Flash talks", ("2026-06-23", "08:00:00"), 10, type="Contributed talk",
+                           primaryauthors=[person("Ana", "Smith", "Lund University")],
+                           subContributions=[{"_type": "SubContribution", "id": "3", "title": "Charm, briefly",
+                                              "duration": 5, "speakers": [speaker("Ana", "Smith", "Lund")]}])
+    data = event_export()
+    data["results"][0]["contributions"].append(reports)
+    data["results"][0]["sessions"][0]["contributions"].append(chaired)  # (a session's contribution: detail=sessions)
+    path = tmp_path / "99.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    imported = indico.read(path, Options())
+    abstracts = by_id(imported.documents["abstracts.yaml"])
+    assert abstracts["c7"]["authors"] == [
+        {"name": "Ana Smith", "affiliation": "Lund University", "presenting": True},
+        {"name": "Kai Ito", "affiliation": "KEK", "presenting": True},
+        {"name": "Lea Roth", "presenting": True}]
+    assert abstracts["c7"]["abstract"] == ("Short reports.\n\n\u2013 Status of ALICE (Ana Smith)\n\n"
+                                           "\u2013 Status of CMS (Kai Ito, Lea Roth)")
+    assert abstracts["c8"]["speaker"] == {"name": "Ana Smith", "affiliation": "Lund University"}
+    assert abstracts["c8"]["abstract"] == "\u2013 Charm, briefly (Ana Smith)"
+    assert ("2 contribution(s) in parts (Indico's subcontributions, 3 in all): each part listed in its contribution's "
+            "abstract with its speakers, who speak the contribution: 'Experiment reports', 'Flash talks'"
+            in imported.notes)
+    booklet = read_back(imported, tmp_path / "folder")
+    assert [a.title for a in booklet.abstracts if a.id == "c7"] == ["Experiment reports"]

@@ -7,7 +7,9 @@ blocks with conveners, contributions with presenters and authors, breaks). Times
 given, else the event's own (`timezone` in the event export), else the zone the export's times are in; a
 note says which, and from which zone they were converted. Names come as first and
 last name; a contribution's type (Indico puts it in `track` when the event has no types) says its
-kind; contributions without a time become abstracts (or posters) outside the programme.
+kind; contributions without a time become abstracts (or posters) outside the programme. A contribution's parts
+(`subContributions`, with detail=subcontributions or sessions: a title and speakers each, no time or text) are
+items of its abstract's text, their speakers its speakers.
 """
 
 from __future__ import annotations
@@ -210,6 +212,7 @@ class _Event:
         self.blocks: dict[str, Block] = {}
         self.nameless: list[str] = []  # the people listed without a name, left out: where, and what else is given
         self.ids = _Ids()
+        self.parted: list[tuple[str, int]] = []  # the contributions in parts (subContributions): title, how many
 
     def read(self) -> Imported:
         entries: list[Entry] = []
@@ -220,7 +223,7 @@ class _Event:
             for c in _list(s.get("contributions")):
                 entries.append(self.contribution(c, block))
         conference = self.conference()
-        self.notes += _nameless_note(self.nameless) + self.ids.note()
+        self.notes += _nameless_note(self.nameless) + self.ids.note() + _parted_note(self.parted)
         self.notes.insert(0, self.clock.note(self.why))
         return assemble(FORMAT, conference, entries, list(self.blocks.values()), self.kinds, self.notes)
 
@@ -265,12 +268,19 @@ class _Event:
             block = self.session_by_name(clean(c.get("session")))
         if block is not None and block.kind == "poster" and not type_name:
             kind = "poster"
-        _not_too_many(self.path, where, title, c.get("speakers"), [c.get("primaryauthors"), c.get("coauthors")])
+        parts = _list(c.get("subContributions"))
+        _not_too_many(self.path, where, title, c.get("speakers"), [c.get("primaryauthors"), c.get("coauthors")],
+                      [p.get("speakers") for p in parts])
         people = _contribution_people(c.get("speakers"), [c.get("primaryauthors"), c.get("coauthors")], where, title,
                                       self.nameless)
+        text = to_markup(c.get("description"))
+        if parts:
+            items = _parts(parts, people, where, title, self.nameless)
+            text = "\n\n".join(([text] if text else []) + items)
+            self.parted.append((title, len(parts)))
         when = self.clock(c.get("startDate"), where, "startDate")
         entry = Entry(key=self.ids.key(f"c{ident}", title) if ident else "", title=title, people=people,
-                      text=to_markup(c.get("description")), kind=kind, where=where,
+                      text=text, kind=kind, where=where,
                       images=images_in(c.get("description")),
                       room=clean(c.get("roomFullname")) or clean(c.get("room")),
                       block=block.key if block else None,
@@ -314,6 +324,38 @@ def _contribution_people(speakers: object, authors: list, where: str, title: str
     return people
 
 
+def _parts(parts: list[dict], people: list[Person], where: str, title: str, nameless: list[str]) -> list[str]:
+    """A contribution's parts (Indico's subcontributions: a title, a duration and speakers each, no time or text of
+    their own) as list items of its text, each its title and its speakers' names in brackets; each speaker speaks
+    the contribution: added to `people` (presenting), or marked presenting there when they are among them already. A
+    part without a title is its speakers' names; one without either is left out."""
+    items = []
+    for n, part in enumerate(parts, 1):
+        at = f"{where}, subcontribution {_text(str(part.get('id') or n))}"
+        speakers = _contribution_people(part.get("speakers"), [], at, title, nameless)
+        for speaker in speakers:
+            known = next((p for p in people if p.name.casefold() == speaker.name.casefold()), None)
+            if known is None:
+                people.append(speaker)
+            else:
+                known.fill_in(speaker)
+        named = ", ".join(s.name for s in speakers)
+        part_title = clean(part.get("title"))
+        said = f"{part_title} ({named})" if part_title and named else part_title or named  # (no title: its speakers)
+        if said:
+            items.append(f"\u2013 {said}")
+    return items
+
+
+def _parted_note(parted: list[tuple[str, int]]) -> list[str]:
+    """The note on the contributions in parts (_parts), if any."""
+    if not parted:
+        return []
+    return [f"{len(parted)} contribution(s) in parts (Indico's subcontributions, {sum(n for _, n in parted)} in all): "
+            "each part listed in its contribution's abstract with its speakers, who speak the contribution: "
+            + listed([f"'{t}'" for t, _ in parted], 3)]
+
+
 def _nameless_note(nameless: list[str]) -> list[str]:
     """The note on the people listed without a name (_contribution_people), if any."""
     if not nameless:
@@ -323,10 +365,12 @@ def _nameless_note(nameless: list[str]) -> list[str]:
             + "; write their names in abstracts.yaml, or in Indico"]
 
 
-def _not_too_many(path: Path, where: str, title: str, speakers: object, authors: list) -> None:
-    """SourceError for a contribution that names more than MAX_PEOPLE people (speakers are most often authors too)."""
+def _not_too_many(path: Path, where: str, title: str, speakers: object, authors: list, parts: list = ()) -> None:
+    """SourceError for a contribution that names more than MAX_PEOPLE people (speakers are most often authors too;
+    `parts`: its subcontributions' lists of speakers, who may be none of them)."""
     count = max(len(speakers) if isinstance(speakers, list) else 0,
-                sum(len(items) for items in authors if isinstance(items, list)))
+                sum(len(items) for items in authors if isinstance(items, list))) + sum(
+        len(items) for items in parts if isinstance(items, list))
     if count > MAX_PEOPLE:
         raise SourceError(too_many_people(path, where, title, count))
 
