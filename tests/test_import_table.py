@@ -282,6 +282,32 @@ def test_indico_contributions_csv(tmp_path):
         {"time": "09:20-09:45", "talk": "c12"}]}]
 
 
+def test_indico_contributions_csv_with_its_e_mail_columns_gives_each_person_their_address(tmp_path):
+    """Indico's contribution list has an e-mail column beside each list of people ('Presenters (email)', 'Authors
+    (email)', 'Co-Authors (email)', each address at its person's place). The presenters' addresses were taken for a
+    presenting author's details without a name (a note said the row left a person out, who was printed), and the
+    co-authors' column was not read, so that no author got an address (the authors' list and the first column's
+    addresses were not as many)."""
+    rows = [["Id", "Title", "Description", "Date", "Duration", "Type", "Session", "Track", "Presenters",
+             "Presenters (affiliation)", "Presenters (email)", "Materials", "Program Code", "Authors",
+             "Authors (affiliation)", "Authors (email)", "Co-Authors", "Co-Authors (affiliation)",
+             "Co-Authors (email)", "Board number"],
+            ["12", "Charm flow", "Text.", "2026-06-23 09:20", "25 minutes", "Oral presentation", "HF", "",
+             "Ana Smith", "Ana Smith (Lund University)", "ana@lu.example", "", "HF-1", "Ana Smith, Bo Jones",
+             "Ana Smith (Lund University), Bo Jones (CERN)", "ana@lu.example, bo@cern.example", "Cy Lee",
+             "Cy Lee (University of California, Berkeley)", "cy@berkeley.example", ""],
+            ["13", "Beauty", "Text.", "2026-06-23 09:45", "20 minutes", "Oral presentation", "HF", "",
+             "Di Wu", "Di Wu (PKU)", "di@pku.example", "", "", "", "", "", "", "", "", ""]]
+    imported = table.read(write_csv(tmp_path / "contributions.csv", rows), Options())
+    abstracts = by_id(imported.documents["abstracts.yaml"])
+    assert abstracts["c12"]["authors"] == [
+        {"name": "Ana Smith", "affiliation": "Lund University", "presenting": True, "email": "ana@lu.example"},
+        {"name": "Bo Jones", "affiliation": "CERN", "email": "bo@cern.example"},
+        {"name": "Cy Lee", "affiliation": "University of California, Berkeley", "email": "cy@berkeley.example"}]
+    assert abstracts["c13"]["speaker"] == {"name": "Di Wu", "affiliation": "PKU", "email": "di@pku.example"}
+    assert not [n for n in imported.notes if "without their name" in n or "e-mail" in n], imported.notes
+
+
 def test_rows_not_yet_decided_are_left_out_when_others_are_accepted(tmp_path):
     """An Indico abstracts export: one abstract still "Submitted" among accepted ones is left out, and said so; an
     export made before any decision keeps every row."""

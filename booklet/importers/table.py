@@ -379,7 +379,7 @@ _FIELDS: tuple[tuple[str, str], ...] = (
     ("id", r"(paper|submission|abstract|contribution|talk|beitrags?)? ?(id|nr|no|number|#|code|nummer|numero)"),
 )
 _FIELD_RES = [(name, re.compile(rf"(?:{pattern})")) for name, pattern in _FIELDS]
-_REPEATED = {"coauthors", "affiliations", "authors", "chair"}  # fields that may have several columns
+_REPEATED = {"coauthors", "affiliations", "authors", "chair", "author_emails"}  # fields that may have several columns
 
 # what --map accepts on the left of "=", beside the field names themselves
 _MAP_NAMES = {
@@ -1836,12 +1836,16 @@ class _Table:
         speakers: list[Person] = []
         # the presenting author in parts: family name, given name, e-mail, institution, country
         family, given = cell(cols.first("person_family")), cell(cols.first("person_given"))
+        # the speakers' e-mails beside a column of their names (Indico's "Presenters (email)"), not a presenting
+        # author's in parts: given to the speakers named, by place
+        speaker_emails = (not (cols.has("person_family") or cols.has("person_given"))
+                        and (cols.has("speaker_affs") or cols.has("speaker")))
         if family or given:
             speakers.append(_person_in_parts(row, cols))
         else:  # (an e-mail or an institution of a presenting author whose name cells are empty)
             details = [f"{what} '{cell(cols.first(name))}'" for name, what in (("speaker_email", "e-mail"),
                                                                                 ("person_affiliation", "institution"))
-                       if cell(cols.first(name))]
+                       if cell(cols.first(name)) and not (speaker_emails and name == "speaker_email")]
             if details:
                 self.row_nameless.append(f"a presenting author's {' and '.join(details)}")
         # Indico's "Name (Affiliation)" columns
@@ -1865,10 +1869,14 @@ class _Table:
             for p in found:
                 p.presenting = True
             speakers += found
+        if speaker_emails:
+            self.by_place(speakers, [cell(cols.first("speaker_email"))], "a presenting author's e-mail")
         if not people:
             people, speakers = speakers, []
-        # (CMT's "ana@x.org*; bo@y.org": the '*' marks the primary contact)
-        emails = [e.strip("*") for e in re.split(r"[\s,;]+", cell(cols.first("author_emails"))) if "@" in e]
+        # (CMT's "ana@x.org*; bo@y.org": the '*' marks the primary contact; Indico's authors' and co-authors' columns,
+        # as its authors' and co-authors' names)
+        emails = [e.strip("*") for i in cols.index.get("author_emails", [])
+                  for e in re.split(r"[\s,;]+", cell(i)) if "@" in e]
         if len(emails) == len(people):  # (by place: with one missing, the others would go to the wrong people)
             for person, email in zip(people, emails):
                 person.email = person.email or email
@@ -1886,6 +1894,21 @@ class _Table:
             target = next((p for p in people if p.presenting), people[0])
             target.email = target.email or email.split()[0].strip(",;")
         return people
+
+    def by_place(self, people: list[Person], cells: list[str], what: str) -> None:
+        """The e-mail addresses of `cells` given to `people` by place, when they are as many (with one missing, the
+        others would go to the wrong people: counted in emails_apart); with nobody named, each is `what` without a
+        name (row_nameless)."""
+        emails = [e.strip("*") for c in cells for e in re.split(r"[\s,;]+", c) if "@" in e]
+        if not emails:
+            return
+        if not people:
+            self.row_nameless += [f"{what} '{e}'" for e in emails]
+        elif len(emails) == len(people):
+            for person, email in zip(people, emails):
+                person.email = person.email or email
+        else:
+            self.emails_apart += 1
 
     def sheet_authors(self, people: list[Person], ident: str) -> list[Person]:
         """`people` (a row's) with the affiliation and e-mail the sheet of authors gives each (matched by name; by
