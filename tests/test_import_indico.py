@@ -882,3 +882,72 @@ def test_a_contribution_s_subcontributions_are_listed_in_its_abstract_and_their_
             in imported.notes)
     booklet = read_back(imported, tmp_path / "folder")
     assert [a.title for a in booklet.abstracts if a.id == "c7"] == ["Experiment reports"]
+
+
+def contribution_list() -> list:
+    """Indico's contribution list exported as JSON (Contributions -> Export -> JSON: FullContributionSchema, one object
+    a contribution: start_dt in ISO 8601 with its UTC offset, duration in seconds, persons with is_speaker and
+    author_type)."""
+    def linked(first, last, affiliation, speaker, author_type, email=""):
+        return {"id": 1, "person_id": 11, "email": email, "email_hash": "0" * 32, "first_name": first,
+                "last_name": last, "full_name": f"{first} {last}", "title": "", "affiliation": affiliation,
+                "affiliation_link": None, "address": "", "phone": "", "is_speaker": speaker, "author_type": author_type}
+
+    def item(ident, title, start, seconds, type_name, session=None, persons=(), **extra):
+        c = {"id": 100 + ident, "friendly_id": ident, "title": title, "description": "", "code": "",
+             "abstract_id": None, "board_number": "", "keywords": [], "venue_name": "CERN", "room_name": "",
+             "address": "", "inherit_location": True, "start_dt": start, "end_dt": None, "duration": seconds,
+             "session": {"id": 7, "title": session, "friendly_id": 1, "code": ""} if session else None,
+             "session_block": None, "track": None, "type": {"id": 1, "name": type_name} if type_name else None,
+             "custom_fields": [], "persons": list(persons)}
+        c.update(extra)
+        return c
+
+    return [
+        item(12, "Charm flow", "2026-06-23T07:20:00+00:00", 1500, "Contributed talk", "Heavy Flavour",
+             [linked("Ana", "Smith", "Lund University", True, "primary", "ana@lu.example"),
+              linked("Bo", "Jones", "CERN", False, "secondary")],
+             description="We measure *charm*.", room_name="Room A",
+             end_dt="2026-06-23T07:45:00+00:00", track={"id": 3, "title": "Heavy quarks", "code": ""}),
+        item(13, "The QGP: a review", "2026-06-23T08:10:00+00:00", 2400, "Plenary talk", None,
+             [linked("Iago", "Toral", "Igalia", True, "none")], description="<p>A <em>review</em>.</p>"),
+        item(30, "A poster", None, 1200, "Poster", None, [linked("Zoë", "Papa", "NOA", True, "primary")],
+             board_number="7", description="Text."),
+    ]
+
+
+def test_the_contribution_list_s_json_export_is_read(tmp_path):
+    """The contribution list's JSON export (the management area's, one object a contribution) was 'not a format
+    booklet imports'. Its times are UTC (converted to --timezone), its people speakers and primary and secondary
+    authors by their flags, its sessions by their titles."""
+    path = tmp_path / "contributions.json"
+    path.write_text(json.dumps(contribution_list(), indent=1), encoding="utf-8")
+    from booklet.importers import detect
+    assert detect(path) == "indico"
+    imported = indico.read(path, Options(timezone="Europe/Zurich"))
+    docs = imported.documents
+    abstracts = by_id(docs["abstracts.yaml"])
+    assert abstracts["c12"] == {"id": "c12", "title": "Charm flow", "authors": [
+        {"name": "Ana Smith", "affiliation": "Lund University", "presenting": True, "email": "ana@lu.example"},
+        {"name": "Bo Jones", "affiliation": "CERN"}], "abstract": "We measure *charm*."}
+    assert abstracts["c13"]["kind"] == "keynote" and abstracts["c13"]["abstract"] == "A *review*."
+    assert abstracts["c13"]["speaker"] == {"name": "Iago Toral", "affiliation": "Igalia"}
+    assert docs["posters.yaml"] == [{"number": 7, "author": "Zoë Papa", "title": "A poster", "affiliation": "NOA",
+                                     "abstract": "Text."}]
+    day, = docs["programme.yaml"]["days"]
+    assert day["date"] == D(2026, 6, 23)
+    assert day["items"] == [{"session": "Heavy Flavour", "items": [{"time": "09:20-09:45", "talk": "c12", "room": "Room A"}]},
+                            {"time": "10:10-10:50", "talk": "c13"}]
+    assert imported.notes[0] == "times: converted from UTC to Europe/Zurich local time (--timezone)"
+    without = indico.read(path, Options())
+    assert without.notes[0] == ("times: in UTC, as the contribution list's export writes them (it names no time "
+                                "zone; give the conference's with --timezone)")
+    assert docs["conference.yaml"]["venue"] == "CERN"
+    read_back(imported, tmp_path / "folder")
+    broken = contribution_list()
+    broken[0]["start_dt"] = "23.06.2026 07:20"
+    path.write_text(json.dumps(broken), encoding="utf-8")
+    with pytest.raises(SourceError) as refused:
+        indico.read(path, Options())
+    assert str(refused.value) == (f"{path}: contribution 12: start_dt: '23.06.2026 07:20' is not a date and time "
+                                  "(expected e.g. 2019-12-27T11:00:00+01:00)")

@@ -1,8 +1,10 @@
 """Indico's JSON exports -> booklet's documents.
 
 Read: the event export (`/export/event/ID.json?detail=contributions`, or `detail=sessions`, whose
-sessions carry their conveners and room) and the timetable export (`/export/timetable/ID.json`: session
-blocks with conveners, contributions with presenters and authors, breaks). Times come as
+sessions carry their conveners and room), the timetable export (`/export/timetable/ID.json`: session
+blocks with conveners, contributions with presenters and authors, breaks) and the contribution list's JSON
+export (the management area's Contributions -> Export -> JSON: read as an event export of those contributions,
+its times ISO 8601 in UTC, its people flagged speakers and primary or secondary authors). Times come as
 `{date, time, tz}` (UTC, as Indico exports them) and are set in the conference's zone: the `--timezone`
 given, else the event's own (`timezone` in the event export), else the zone the export's times are in; a
 note says which, and from which zone they were converted. Names come as first and
@@ -26,7 +28,7 @@ from . import Imported, Options, SourceError, utf8_text
 from .assemble import (MAX_PEOPLE, Block, Conference, Entry, Kinds, LONGEST, Person, affiliation, assemble, clean,
                        end_before_start, full_name, given_and_family, line_kind, plus_minutes,
                        refuse_off_its_day, too_many_people, web_address)
-from .schedule import event_year, zone_named
+from .schedule import event_year, parse_datetime, zone_named
 from .schedule_json import json_reason, json_value
 from .table import several_people, turned_name
 from .text import images_in, to_markup
@@ -39,11 +41,14 @@ def detect(path: Path, head: bytes) -> bool:
     if not text.startswith((b"{", b"[")):
         return False
     return (b'"HTTPAPIResult"' in head or b'"ContribSchEntry"' in head
-            or (b'"_type"' in head and b'"Conference"' in head and b'"contributions"' in head))
+            or (b'"_type"' in head and b'"Conference"' in head and b'"contributions"' in head)
+            or (text.startswith(b"[") and b'"friendly_id"' in head and b'"session_block"' in head))
 
 
 def read(path: Path, options: Options) -> Imported:
     data = _load(path)
+    if _contribution_list(data):
+        return _Event(path, _listed_event(path, data), options, extra=0, listed=True).read()
     results = data.get("results") if isinstance(data, dict) else data
     if isinstance(data, dict) and data.get("_type") == "Conference":
         results = [data]
@@ -55,6 +60,53 @@ def read(path: Path, options: Options) -> Imported:
         return _Timetable(path, results, options).read()
     raise SourceError(f"{path}: not an Indico export: expected 'results' with an event (export/event/ID.json) "
                       "or a timetable (export/timetable/ID.json)")
+
+
+def _contribution_list(data) -> bool:
+    """Whether `data` is the contribution list's JSON export (the management area's Export -> JSON: a list of
+    contributions, FullContributionSchema's, each with its friendly_id and persons)."""
+    return (isinstance(data, list) and bool(data)
+            and all(isinstance(c, dict) and "friendly_id" in c and "persons" in c for c in data))
+
+
+def _listed_event(path: Path, contributions: list[dict]) -> dict:
+    """The contribution list's export as an event export with those contributions (the event's own title, dates and
+    time zone are not in it; its venue is the one most contributions name)."""
+    venues = Counter(clean(c.get("venue_name")) for c in contributions if clean(c.get("venue_name")))
+    return {"_type": "Conference", "title": "", "startDate": {"tz": "UTC"},
+            "location": venues.most_common(1)[0][0] if venues else "",
+            "contributions": [_as_event_s(path, c) for c in contributions]}
+
+
+def _as_event_s(path: Path, c: dict) -> dict:
+    """A contribution of the list's export as the event export writes one: its times ISO 8601 with their offset
+    (UTC) as {date, time, tz}, its duration in seconds as minutes, its session, room and venue by name, its people
+    (persons, each flagged is_speaker, and author_type primary or secondary) as speakers, primary and co-authors."""
+    ident = _text(str(c.get("friendly_id") or c.get("id") or "?"))
+    persons = _list(c.get("persons"))
+    seconds = c.get("duration")
+    session = c.get("session")
+    return {**c, "id": ident,
+            "startDate": _listed_moment(path, c.get("start_dt"), f"contribution {ident}: start_dt"),
+            "endDate": _listed_moment(path, c.get("end_dt"), f"contribution {ident}: end_dt"),
+            "duration": seconds / 60 if isinstance(seconds, (int, float)) and not isinstance(seconds, bool) else None,
+            "session": _text(session.get("title")) if isinstance(session, dict) else "",
+            "roomFullname": c.get("room_name"), "location": c.get("venue_name"),
+            "speakers": [p for p in persons if p.get("is_speaker") is True],
+            "primaryauthors": [p for p in persons if p.get("author_type") == "primary"],
+            "coauthors": [p for p in persons if p.get("author_type") == "secondary"]}
+
+
+def _listed_moment(path: Path, value, where: str) -> dict | None:
+    """An ISO 8601 date and time of the list's export ('2026-06-23T07:20:00+00:00') as the event export's {date,
+    time, tz} (in UTC; without an offset, no tz); None for none; SourceError at `where` for one that is none."""
+    if value in (None, ""):
+        return None
+    moment = parse_datetime(str(value), where, str(path))
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.timezone.utc)
+    found = {"date": moment.date().isoformat(), "time": moment.time().replace(tzinfo=None).isoformat()}
+    return {**found, "tz": "UTC"} if moment.tzinfo is not None else found
 
 
 def _load(path: Path):
@@ -191,9 +243,10 @@ def _minutes(value) -> float | None:
 # -- the event export -----------------------------------------------------------------------
 
 class _Event:
-    def __init__(self, path: Path, event: dict, options: Options, extra: int) -> None:
+    def __init__(self, path: Path, event: dict, options: Options, extra: int, listed: bool = False) -> None:
         self.path = path
         self.event = event
+        self.listed = listed  # the contribution list's export (_listed_event), its times in UTC
         self.options = options
         self.kinds = Kinds(options)
         self.notes: list[str] = []
@@ -224,7 +277,9 @@ class _Event:
                 entries.append(self.contribution(c, block))
         conference = self.conference()
         self.notes += _nameless_note(self.nameless) + self.ids.note() + _parted_note(self.parted)
-        self.notes.insert(0, self.clock.note(self.why))
+        self.notes.insert(0, self.clock.note(self.why) if not (self.listed and not self.options.timezone) else
+                          "times: in UTC, as the contribution list's export writes them (it names no time zone; give "
+                          "the conference's with --timezone)")
         return assemble(FORMAT, conference, entries, list(self.blocks.values()), self.kinds, self.notes)
 
     def conference(self) -> Conference:
