@@ -951,3 +951,61 @@ def test_the_contribution_list_s_json_export_is_read(tmp_path):
         indico.read(path, Options())
     assert str(refused.value) == (f"{path}: contribution 12: start_dt: '23.06.2026 07:20' is not a date and time "
                                   "(expected e.g. 2019-12-27T11:00:00+01:00)")
+
+
+def abstracts_export() -> dict:
+    """Indico's abstracts exported as JSON (Abstracts -> Export -> JSON: {version, abstracts, questions}, each abstract
+    with its state, submitted and accepted contribution type, accepted track, content and persons)."""
+    def linked(first, last, affiliation, speaker, author_type):
+        return {"id": 1, "person_id": 11, "email": "", "first_name": first, "last_name": last, "title": "",
+                "affiliation": affiliation, "address": "", "phone": "", "is_speaker": speaker,
+                "author_type": author_type}
+
+    def abstract(ident, title, state, submitted, accepted=None, persons=(), content=""):
+        return {"id": 500 + ident, "friendly_id": ident, "title": title, "content": content,
+                "submitted_dt": "2026-01-10T10:00:00+00:00", "modified_dt": None, "judgment_dt": None,
+                "state": state, "submitter": {"first_name": "Ana", "last_name": "Smith"}, "modified_by": None,
+                "judge": None, "submission_comment": "", "judgment_comment": "",
+                "submitted_contrib_type": {"id": 1, "name": submitted},
+                "accepted_contrib_type": {"id": 2, "name": accepted} if accepted else None,
+                "accepted_track": {"id": 3, "title": "Heavy quarks", "code": ""} if accepted else None,
+                "submitted_for_tracks": [], "reviewed_for_tracks": [], "duplicate_of": None, "merged_into": None,
+                "persons": list(persons), "custom_fields": [], "score": 3.5, "comments": [], "reviews": []}
+
+    return {"version": 1, "questions": [], "abstracts": [
+        abstract(1, "Charm flow at $\\sqrt{s_{NN}}=5.02$ TeV", "accepted", "Oral", "Oral",
+                 [linked("Ana", "Smith", "Lund University", True, "primary"), linked("Bo", "Jones", "CERN", False,
+                                                                                      "secondary")],
+                 "We measure *charm* flow.\n\n- one\n- two"),
+        abstract(2, "Jets", "accepted", "Oral", "Poster", [linked("Cy", "Lee", "MIT", True, "primary")], "Text."),
+        abstract(3, "Still in review", "submitted", "Oral", None, [linked("Di", "Wu", "PKU", True, "primary")]),
+        abstract(4, "Withdrawn", "withdrawn", "Oral", None, [linked("Ed", "Ng", "KEK", True, "primary")]),
+        abstract(5, "Rejected", "rejected", "Oral", None, [linked("Fa", "Li", "IHEP", True, "primary")]),
+    ]}
+
+
+def test_the_abstracts_json_export_is_read_with_its_accepted_abstracts(tmp_path):
+    """The abstracts' JSON export (the management area's Abstracts -> Export -> JSON, the book of abstracts before
+    any timetable) was 'not a format booklet imports'. Its accepted abstracts are read by their accepted type
+    (an oral accepted as a poster is a poster); those withdrawn, rejected, merged or duplicate are left out, and those
+    still submitted when others are accepted, each counted in a note."""
+    path = tmp_path / "abstracts.json"
+    path.write_text(json.dumps(abstracts_export(), indent=1), encoding="utf-8")
+    from booklet.importers import detect
+    assert detect(path) == "indico"
+    imported = indico.read(path, Options())
+    docs = imported.documents
+    assert docs["abstracts.yaml"] == [{"id": "c1", "title": "Charm flow at $\\sqrt{s_{NN}}=5.02$ TeV", "authors": [
+        {"name": "Ana Smith", "affiliation": "Lund University", "presenting": True},
+        {"name": "Bo Jones", "affiliation": "CERN"}], "abstract": "We measure *charm* flow.\n\n\u2013 one\n\n\u2013 two"}]
+    assert docs["posters.yaml"] == [{"author": "Cy Lee", "title": "Jets", "affiliation": "MIT",
+                                     "abstract": "Text."}]
+    assert ("left out 3 abstract(s) not accepted: 1 submitted (not yet judged, while others are accepted), "
+            "1 withdrawn, 1 rejected" in imported.notes)
+    assert not [n for n in imported.notes if n.startswith("times:")]  # (it has none)
+    read_back(imported, tmp_path / "folder")
+    by_number = abstracts_export()  # (the states by their numbers: 3 accepted, 1 submitted, 2 withdrawn, 4 rejected)
+    for a, number in zip(by_number["abstracts"], (3, 3, 1, 2, 4)):
+        a["state"] = number
+    path.write_text(json.dumps(by_number), encoding="utf-8")
+    assert indico.read(path, Options()).documents == docs

@@ -4,7 +4,8 @@ Read: the event export (`/export/event/ID.json?detail=contributions`, or `detail
 sessions carry their conveners and room), the timetable export (`/export/timetable/ID.json`: session
 blocks with conveners, contributions with presenters and authors, breaks) and the contribution list's JSON
 export (the management area's Contributions -> Export -> JSON: read as an event export of those contributions,
-its times ISO 8601 in UTC, its people flagged speakers and primary or secondary authors). Times come as
+its times ISO 8601 in UTC, its people flagged speakers and primary or secondary authors), and the abstracts' JSON
+export (Abstracts -> Export -> JSON: its accepted abstracts, by their accepted type and track, without times). Times come as
 `{date, time, tz}` (UTC, as Indico exports them) and are set in the conference's zone: the `--timezone`
 given, else the event's own (`timezone` in the event export), else the zone the export's times are in; a
 note says which, and from which zone they were converted. Names come as first and
@@ -42,13 +43,21 @@ def detect(path: Path, head: bytes) -> bool:
         return False
     return (b'"HTTPAPIResult"' in head or b'"ContribSchEntry"' in head
             or (b'"_type"' in head and b'"Conference"' in head and b'"contributions"' in head)
-            or (text.startswith(b"[") and b'"friendly_id"' in head and b'"session_block"' in head))
+            or (text.startswith(b"[") and b'"friendly_id"' in head and b'"session_block"' in head)
+            or (b'"abstracts"' in head and b'"friendly_id"' in head and b'"accepted_contrib_type"' in head))
 
 
 def read(path: Path, options: Options) -> Imported:
     data = _load(path)
     if _contribution_list(data):
-        return _Event(path, _listed_event(path, data), options, extra=0, listed=True).read()
+        said = None if options.timezone else ("times: in UTC, as the contribution list's export writes them (it names "
+                                              "no time zone; give the conference's with --timezone)")
+        return _Event(path, _listed_event(path, data), options, extra=0, times_note=said).read()
+    if _abstract_list(data):
+        event, note = _abstracts_event(data["abstracts"])
+        found = _Event(path, event, options, extra=0, times_note="")  # (abstracts have no times)
+        found.notes += note
+        return found.read()
     results = data.get("results") if isinstance(data, dict) else data
     if isinstance(data, dict) and data.get("_type") == "Conference":
         results = [data]
@@ -107,6 +116,46 @@ def _listed_moment(path: Path, value, where: str) -> dict | None:
         moment = moment.astimezone(dt.timezone.utc)
     found = {"date": moment.date().isoformat(), "time": moment.time().replace(tzinfo=None).isoformat()}
     return {**found, "tz": "UTC"} if moment.tzinfo is not None else found
+
+
+def _abstract_list(data) -> bool:
+    """Whether `data` is the abstracts' JSON export (the management area's Abstracts -> Export -> JSON: {version,
+    abstracts, questions}, each abstract with its friendly_id, state and persons)."""
+    abstracts = data.get("abstracts") if isinstance(data, dict) else None
+    return (isinstance(abstracts, list) and bool(abstracts)
+            and all(isinstance(a, dict) and "friendly_id" in a and "state" in a for a in abstracts))
+
+
+_NOT_ACCEPTED = ("withdrawn", "rejected", "merged", "duplicate")  # states of abstracts no contribution comes of
+_UNDECIDED = ("submitted",)  # not yet judged: left out when others are accepted (as a table's rows in that state are)
+# Indico's AbstractState by its number (an export that writes the state's value, not its name)
+_STATES = {1: "submitted", 2: "withdrawn", 3: "accepted", 4: "rejected", 5: "merged", 6: "duplicate", 7: "invited"}
+
+
+def _abstracts_event(abstracts: list[dict]) -> tuple[dict, list[str]]:
+    """The abstracts' export as an event export of its accepted abstracts (each a contribution without a time, of its
+    accepted type, else its submitted one, and its accepted track), and the note on those left out: withdrawn,
+    rejected, merged into another or a duplicate, and those not yet judged while others are accepted."""
+    states = [_STATES.get(a.get("state"), _text(str(a.get("state") or "")).casefold()) for a in abstracts]
+    decided = any(state not in _UNDECIDED for state in states)
+    left: Counter = Counter()
+    kept = []
+    for state, a in zip(states, abstracts):
+        if state in _NOT_ACCEPTED or (decided and state in _UNDECIDED):
+            left[state] += 1
+            continue
+        persons = _list(a.get("persons"))
+        accepted = a.get("accepted_contrib_type") if isinstance(a.get("accepted_contrib_type"), dict) else None
+        kept.append({"friendly_id": a.get("friendly_id"), "id": a.get("id"), "title": a.get("title"),
+                     "description": a.get("content"), "type": accepted or a.get("submitted_contrib_type"),
+                     "track": a.get("accepted_track"),
+                     "speakers": [p for p in persons if p.get("is_speaker") is True],
+                     "primaryauthors": [p for p in persons if p.get("author_type") == "primary"],
+                     "coauthors": [p for p in persons if p.get("author_type") == "secondary"]})
+    said = {"submitted": "submitted (not yet judged, while others are accepted)"}
+    note = [f"left out {sum(left.values())} abstract(s) not accepted: "
+            + ", ".join(f"{n} {said.get(state, state)}" for state, n in left.items())] if left else []
+    return {"_type": "Conference", "title": "", "contributions": kept}, note
 
 
 def _load(path: Path):
@@ -243,10 +292,10 @@ def _minutes(value) -> float | None:
 # -- the event export -----------------------------------------------------------------------
 
 class _Event:
-    def __init__(self, path: Path, event: dict, options: Options, extra: int, listed: bool = False) -> None:
+    def __init__(self, path: Path, event: dict, options: Options, extra: int, times_note: str | None = None) -> None:
         self.path = path
         self.event = event
-        self.listed = listed  # the contribution list's export (_listed_event), its times in UTC
+        self.times_note = times_note  # the note on its times in place of the clock's ('': none, for times there are none)
         self.options = options
         self.kinds = Kinds(options)
         self.notes: list[str] = []
@@ -277,9 +326,9 @@ class _Event:
                 entries.append(self.contribution(c, block))
         conference = self.conference()
         self.notes += _nameless_note(self.nameless) + self.ids.note() + _parted_note(self.parted)
-        self.notes.insert(0, self.clock.note(self.why) if not (self.listed and not self.options.timezone) else
-                          "times: in UTC, as the contribution list's export writes them (it names no time zone; give "
-                          "the conference's with --timezone)")
+        said = self.clock.note(self.why) if self.times_note is None else self.times_note
+        if said:
+            self.notes.insert(0, said)
         return assemble(FORMAT, conference, entries, list(self.blocks.values()), self.kinds, self.notes)
 
     def conference(self) -> Conference:
