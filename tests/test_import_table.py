@@ -306,6 +306,13 @@ def test_indico_contributions_csv_with_its_e_mail_columns_gives_each_person_thei
         {"name": "Cy Lee", "affiliation": "University of California, Berkeley", "email": "cy@berkeley.example"}]
     assert abstracts["c13"]["speaker"] == {"name": "Di Wu", "affiliation": "PKU", "email": "di@pku.example"}
     assert not [n for n in imported.notes if "without their name" in n or "e-mail" in n], imported.notes
+    # (any sheet with a column of speakers and one of their e-mails: the same false note, the address lost)
+    rows = [["Title", "Speaker", "Speaker email", "Affiliation", "Abstract"],
+            ["A talk", "Ana Smith", "ana@lu.example", "Lund University", "Words."]]
+    imported = table.read(write_csv(tmp_path / "speakers.csv", rows), Options())
+    assert imported.documents["abstracts.yaml"][0]["speaker"] == {
+        "name": "Ana Smith", "affiliation": "Lund University", "email": "ana@lu.example"}
+    assert not [n for n in imported.notes if "without their name" in n], imported.notes
 
 
 def test_rows_not_yet_decided_are_left_out_when_others_are_accepted(tmp_path):
