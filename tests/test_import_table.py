@@ -315,6 +315,26 @@ def test_indico_contributions_csv_with_its_e_mail_columns_gives_each_person_thei
     assert not [n for n in imported.notes if "without their name" in n], imported.notes
 
 
+def test_a_session_of_posters_alone_is_one_poster_line_as_indico_s_poster_session_is(tmp_path):
+    """A spreadsheet's session that holds posters alone (Indico's contribution list: session 'Posters', each poster
+    at its time) was a session 'Posters' holding a line 'Posters' of no kind, the name printed twice over; it is one
+    programme line of the kind poster, at the posters' time and in their room, as the event export's poster session
+    (isPoster) is."""
+    rows = [["Id", "Title", "Date", "Duration", "Type", "Session", "Room", "Presenters (affiliation)", "Board number"],
+            ["12", "Charm flow", "2026-06-23 09:20", "25 minutes", "Oral presentation", "Heavy Flavour", "Room A",
+             "Ana Smith (Lund University)", ""],
+            ["31", "A poster", "2026-06-23 16:00", "1 hour 30 minutes", "Poster", "Posters", "Hall", "Zoë Papa (NOA)",
+             "7"],
+            ["32", "Another poster", "2026-06-23 16:00", "1 hour 30 minutes", "Poster", "Posters", "Hall",
+             "Li Ng (MIT)", "8"]]
+    imported = table.read(write_csv(tmp_path / "contributions.csv", rows), Options())
+    assert imported.documents["programme.yaml"]["days"][0]["items"] == [
+        {"session": "Heavy Flavour", "room": "Room A", "items": [{"time": "09:20-09:45", "talk": "c12"}]},
+        {"time": "16:00-17:30", "title": "Posters", "kind": "poster", "room": "Hall"}]
+    assert [p["number"] for p in imported.documents["posters.yaml"]] == [7, 8]
+    read_back(imported, tmp_path / "folder")
+
+
 def test_rows_not_yet_decided_are_left_out_when_others_are_accepted(tmp_path):
     """An Indico abstracts export: one abstract still "Submitted" among accepted ones is left out, and said so; an
     export made before any decision keeps every row."""

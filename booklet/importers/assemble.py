@@ -1123,6 +1123,16 @@ class _Programme:
         self.nights: list[str] = []  # the titles of items after midnight filed under the evening before
         self.roomless: list[str] = []  # the titles of items without a room set beside others, by room
         self.ranks: dict[str, int] = {}  # each room's place in the source (room_rank)
+        # a session that holds posters alone (a spreadsheet names it, as it names any session) is a poster session, as
+        # a source's own are (Indico's isPoster): one line of the kind poster; as a session it held a line of its own
+        # name, of no kind (its posters are no lines), the name printed twice over
+        members: dict[str, list[str]] = {}
+        for entry in entries:
+            if entry.block and entry.kind != "skip":
+                members.setdefault(entry.block, []).append(entry.kind)
+        for key, kinds in members.items():
+            if key in blocks and not blocks[key].kind and set(kinds) == {"poster"}:
+                blocks[key].kind = "poster"
         for entry in entries:
             block = blocks.get(entry.block) if entry.block else None
             for room in (entry.room, block.room if block is not None else ""):
