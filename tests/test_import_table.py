@@ -93,6 +93,22 @@ def test_semicolons_windows_1252(tmp_path):
     assert any("read as Windows-1252" in n for n in imported.notes)
 
 
+def test_semicolons_mac_roman_as_excel_for_mac_saves_a_csv(tmp_path):
+    """Excel for Mac saves 'Comma Separated Values' in Mac Roman, line ends CR: its bytes are read as Windows-1252 or
+    Latin-1 without an error, and the letters came out wrong ('JŸrgen MŸller', 'UniversitŽ de Genve'), a note
+    asking to check them. Of the encodings that read the bytes, the one whose accented letters read as words do (a
+    small letter after a small letter, no sign inside a word) is taken: Mac Roman, said so in the note."""
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";", lineterminator="\r").writerows(GERMAN)
+    path = tmp_path / "beitraege.csv"
+    path.write_bytes(buffer.getvalue().encode("mac_roman"))
+    assert table.detect(path, path.read_bytes()[:65536])
+    imported = table.read(path, Options())
+    check_german(imported)
+    assert any("read as Mac Roman text" in n for n in imported.notes)
+    # (a Windows-1252 file, whose bytes Mac Roman reads too, is still Windows-1252's: test_semicolons_windows_1252)
+
+
 def test_tabs_latin1(tmp_path):
     rows = [["Title", "Speaker", "Affiliation"], ["Café crème", "Élodie Gérard", "Université de Genève"]]
     path = write_csv(tmp_path / "t.tsv", rows, "\t", encoding="latin-1")

@@ -81,7 +81,8 @@ def read(path: Path, options: Options) -> Imported:
 # -- bytes -> rows ---------------------------------------------------------------------------------
 
 def _decode(raw: bytes, partial: bool = False) -> tuple[str, str]:
-    """The text and the encoding it was read in: a BOM's, else UTF-8, else Windows-1252, else Latin-1."""
+    """The text and the encoding it was read in: a BOM's, else UTF-8, else the one of Windows-1252, Mac Roman (Excel
+    for Mac's CSV) and Latin-1 that reads it as words are written (_legacy)."""
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     wide = after_wide_mark(raw)  # (a head cut inside a character: its whole ones)
@@ -92,10 +93,45 @@ def _decode(raw: bytes, partial: bool = False) -> tuple[str, str]:
     except UnicodeDecodeError as e:
         if partial and e.start >= len(raw) - 3:  # a character cut at the end of the head
             return raw[: e.start].decode("utf-8"), "utf-8"
-    try:
-        return raw.decode("cp1252"), "Windows-1252"
-    except UnicodeDecodeError:
-        return raw.decode("latin-1"), "Latin-1"
+    return _legacy(raw)
+
+
+_LEGACY = (("cp1252", "Windows-1252"), ("mac_roman", "Mac Roman"), ("latin-1", "Latin-1"))  # (the first on a tie)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _legacy(raw: bytes) -> tuple[str, str]:
+    """Bytes that are no UTF-8 read in the 8-bit encoding of _LEGACY whose text reads most like words (_plausible):
+    every byte means a character in Mac Roman and Latin-1 (and all but five in Windows-1252), so that the wrong one
+    reads without an error: Excel for Mac's 'Müller' read as Windows-1252 is 'MŸller'."""
+    best = None
+    for rank, (codec, name) in enumerate(_LEGACY):
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        score = (_plausible(text), -rank)
+        if best is None or score > best[0]:
+            best = (score, text, name)
+    return best[1], best[2]
+
+
+def _plausible(text: str) -> int:
+    """How much `text`'s characters outside ASCII read as words do: a letter counts for, unless it is a capital right
+    after a small letter ('MŸller', 'CafŽ'); a sign between two letters ('M¸ller', 'na•ve') and a control character
+    (C1, which Latin-1 gives a Windows-1252 quote) count against."""
+    score = 0
+    for found in _NON_ASCII.finditer(text):
+        c, at = found.group(), found.start()
+        before = text[at - 1] if at else " "
+        after = text[at + 1] if at + 1 < len(text) else " "
+        if "\x80" <= c <= "\x9f":
+            score -= 2
+        elif c.isalpha():
+            score += -1 if before.isalpha() and before.islower() and not c.islower() else 1
+        elif before.isalpha() and after.isalpha():
+            score -= 1
+    return score
 
 
 def _csv_rows(path: Path, text: str) -> tuple[list[list[str]], list[int]]:
