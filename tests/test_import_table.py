@@ -106,7 +106,14 @@ def test_semicolons_mac_roman_as_excel_for_mac_saves_a_csv(tmp_path):
     imported = table.read(path, Options())
     check_german(imported)
     assert any("read as Mac Roman text" in n for n in imported.notes)
-    # (a Windows-1252 file, whose bytes Mac Roman reads too, is still Windows-1252's: test_semicolons_windows_1252)
+    # (a Windows-1252 file, whose bytes Mac Roman reads too, is still Windows-1252's: test_semicolons_windows_1252;
+    # and English from Word, whose only letters outside ASCII are its quotes, apostrophes and dashes, which Mac Roman
+    # reads as letters: '“Hello”' would be 'ìHelloî', 'it’s' 'itís')
+    rows = [["Title", "Speaker", "Abstract"],
+            ["It’s “quoted”", "Ana Smith", "The proton–proton case – don’t worry… it’s “fine”."]]
+    imported = table.read(write_csv(tmp_path / "word.csv", rows, encoding="cp1252"), Options())
+    assert imported.documents["abstracts.yaml"][0]["abstract"] == rows[1][2]
+    assert any("read as Windows-1252 text" in n for n in imported.notes)
 
 
 def test_tabs_latin1(tmp_path):

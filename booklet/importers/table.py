@@ -117,21 +117,29 @@ def _legacy(raw: bytes) -> tuple[str, str]:
 
 
 def _plausible(text: str) -> int:
-    """How much `text`'s characters outside ASCII read as words do: a letter counts for, unless it is a capital right
-    after a small letter ('MŸller', 'CafŽ'); a sign between two letters ('M¸ller', 'na•ve') and a control character
-    (C1, which Latin-1 gives a Windows-1252 quote) count against."""
+    """How much `text`'s characters outside ASCII read as words do, where a word tells (between two letters): a
+    small letter after a small letter, any letter after a capital, an apostrophe or a dash ('it’s', 'proton–proton')
+    count for; a capital after a small letter ('MŸller', 'CafŽ') and any other sign ('M¸ller', 'na•ve') count
+    against, and so does a control character anywhere (C1: Latin-1's reading of a Windows-1252 quote). Beside a space
+    a character tells nothing: Windows-1252's quotes read as Mac Roman are letters ('“Hello”' is 'ìHelloî')."""
     score = 0
     for found in _NON_ASCII.finditer(text):
         c, at = found.group(), found.start()
-        before = text[at - 1] if at else " "
-        after = text[at + 1] if at + 1 < len(text) else " "
         if "\x80" <= c <= "\x9f":
             score -= 2
-        elif c.isalpha():
-            score += -1 if before.isalpha() and before.islower() and not c.islower() else 1
-        elif before.isalpha() and after.isalpha():
-            score -= 1
+            continue
+        before = text[at - 1] if at else " "
+        after = text[at + 1] if at + 1 < len(text) else " "
+        if not (before.isalpha() and after.isalpha()):
+            continue
+        if c.isalpha():
+            score += -1 if before.islower() and not c.islower() else 1
+        else:
+            score += 1 if c in _IN_WORDS else -1
     return score
+
+
+_IN_WORDS = frozenset("\u2019\u2018'\u2013\u2014\u2010\u2011")  # signs a word holds: apostrophes, dashes
 
 
 def _csv_rows(path: Path, text: str) -> tuple[list[list[str]], list[int]]:
