@@ -1003,9 +1003,17 @@ def test_the_abstracts_json_export_is_read_with_its_accepted_abstracts(tmp_path)
     assert ("left out 3 abstract(s) not accepted: 1 submitted (not yet judged, while others are accepted), "
             "1 withdrawn, 1 rejected" in imported.notes)
     assert not [n for n in imported.notes if n.startswith("times:")]  # (it has none)
+    assert not [n for n in imported.notes if "own field" in n]
     read_back(imported, tmp_path / "folder")
     by_number = abstracts_export()  # (the states by their numbers: 3 accepted, 1 submitted, 2 withdrawn, 4 rejected)
     for a, number in zip(by_number["abstracts"], (3, 3, 1, 2, 4)):
         a["state"] = number
     path.write_text(json.dumps(by_number), encoding="utf-8")
     assert indico.read(path, Options()).documents == docs
+    asked = abstracts_export()  # (the event's own questions, answered: said not imported, not left out in silence)
+    asked["abstracts"][0]["custom_fields"] = [{"id": 1, "name": "Is this an experimental talk?", "value": "Yes"},
+                                              {"id": 2, "name": "Comments", "value": ""}]
+    asked["abstracts"][1]["custom_fields"] = [{"id": 1, "name": "Is this an experimental talk?", "value": "No"}]
+    path.write_text(json.dumps(asked), encoding="utf-8")
+    assert ("the event's own field(s) filled in, not imported (booklet has no key for them; add what is to be "
+            "printed to the abstracts): 'Is this an experimental talk?' (2)" in indico.read(path, Options()).notes)

@@ -52,11 +52,13 @@ def read(path: Path, options: Options) -> Imported:
     if _contribution_list(data):
         said = None if options.timezone else ("times: in UTC, as the contribution list's export writes them (it names "
                                               "no time zone; give the conference's with --timezone)")
-        return _Event(path, _listed_event(path, data), options, extra=0, times_note=said).read()
+        found = _Event(path, _listed_event(path, data), options, extra=0, times_note=said)
+        found.notes += _custom_fields_note(data)
+        return found.read()
     if _abstract_list(data):
         event, note = _abstracts_event(data["abstracts"])
         found = _Event(path, event, options, extra=0, times_note="")  # (abstracts have no times)
-        found.notes += note
+        found.notes += note + _custom_fields_note(event["contributions"])
         return found.read()
     results = data.get("results") if isinstance(data, dict) else data
     if isinstance(data, dict) and data.get("_type") == "Conference":
@@ -147,6 +149,7 @@ def _abstracts_event(abstracts: list[dict]) -> tuple[dict, list[str]]:
         persons = _list(a.get("persons"))
         accepted = a.get("accepted_contrib_type") if isinstance(a.get("accepted_contrib_type"), dict) else None
         kept.append({"friendly_id": a.get("friendly_id"), "id": a.get("id"), "title": a.get("title"),
+                     "custom_fields": a.get("custom_fields"),
                      "description": a.get("content"), "type": accepted or a.get("submitted_contrib_type"),
                      "track": a.get("accepted_track"),
                      "speakers": [p for p in persons if p.get("is_speaker") is True],
@@ -156,6 +159,17 @@ def _abstracts_event(abstracts: list[dict]) -> tuple[dict, list[str]]:
     note = [f"left out {sum(left.values())} abstract(s) not accepted: "
             + ", ".join(f"{n} {said.get(state, state)}" for state, n in left.items())] if left else []
     return {"_type": "Conference", "title": "", "contributions": kept}, note
+
+
+def _custom_fields_note(contributions: list[dict]) -> list[str]:
+    """The note on the event's own fields (custom_fields: 'Is this an experimental talk?') that `contributions` fill
+    in, which booklet has no key for: not imported."""
+    names = Counter(clean(f.get("name")) or "?" for c in contributions for f in _list(c.get("custom_fields"))
+                    if f.get("value") not in (None, "", [], False))
+    if not names:
+        return []
+    return [f"the event's own field(s) filled in, not imported (booklet has no key for them; add what is to be printed "
+            f"to the abstracts): {listed([f'{n!r} ({k})' for n, k in names.items()], 5)}"]
 
 
 def _load(path: Path):
