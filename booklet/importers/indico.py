@@ -5,8 +5,8 @@ sessions carry their conveners and room), the timetable export (`/export/timetab
 blocks with conveners, contributions with presenters and authors, breaks) and the contribution list's JSON
 export (the management area's Contributions -> Export -> JSON: read as an event export of those contributions,
 its times ISO 8601 in UTC, its people flagged speakers and primary or secondary authors), and the abstracts' JSON
-export (Abstracts -> Export -> JSON: its accepted abstracts, by their accepted type and track, without times). Times come as
-`{date, time, tz}` (UTC, as Indico exports them) and are set in the conference's zone: the `--timezone`
+export (Abstracts -> Export -> JSON: its accepted abstracts, by their accepted type and track, without times).
+Times come as `{date, time, tz}` (UTC, as Indico exports them) and are set in the conference's zone: the `--timezone`
 given, else the event's own (`timezone` in the event export), else the zone the export's times are in; a
 note says which, and from which zone they were converted. Names come as first and
 last name; a contribution's type (Indico puts it in `track` when the event has no types) says its
@@ -309,7 +309,7 @@ class _Event:
     def __init__(self, path: Path, event: dict, options: Options, extra: int, times_note: str | None = None) -> None:
         self.path = path
         self.event = event
-        self.times_note = times_note  # the note on its times in place of the clock's ('': none, for times there are none)
+        self.times_note = times_note  # the note on its times in place of the clock's ('': none, as there are none)
         self.options = options
         self.kinds = Kinds(options)
         self.notes: list[str] = []
