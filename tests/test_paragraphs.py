@@ -1742,13 +1742,41 @@ def test_a_paragraph_does_not_end_with_a_word_alone_where_its_last_lines_can_tak
     assert 0 < max(shrunk) <= module.RUNT_SHRINK + text_style.spaceShrinkage
 
 
-def test_a_word_alone_on_the_last_line_stays_where_taking_it_back_would_shrink_spaces_too_far(text_style,
-                                                                                              monkeypatch):
+DISAGREE = (  # the sample's p. 21 (A5): "... experts who sometimes / disagree?"
+    "Labelling astronomical spectra by hand is slow and expensive, and the classes that matter most, such as rare "
+    "stellar types or unusual quasars, are precisely those with few labels. Active learning promises to reduce the "
+    "effort by letting the classifier choose which spectra an expert should inspect next. But does it deliver in "
+    "realistic settings, with noisy spectra, imbalanced classes and experts who sometimes disagree?")
+A5_WIDTH = 334.49  # (A5's text width)
+
+
+def test_a_word_alone_on_the_last_line_goes_down_with_the_word_before_it_where_no_line_can_take_it_back(
+        text_style, monkeypatch):
     """"... errors are / included.": the line before cannot take the word, nor the two before it a word more each,
-    within a fifth of a space; a ragged paragraph's runt is no justified one's, and stays as well."""
+    within a fifth of a space; the line before gives its last word to the last line instead ("... errors / are
+    included."), its spaces widened by no more than RUNT_LOOSE of an em each, the lines before it the same."""
+    from booklet.text import paragraph as module
+
     plain, _ = _runt_lines(INCLUDED, text_style, POSTER_WIDTH, monkeypatch, runts=False)
-    assert plain[-1] == "included."
-    assert _runt_lines(INCLUDED, text_style, POSTER_WIDTH, monkeypatch)[0] == plain
+    assert plain[-2:] == ["are equally well explained by the smooth halo once measurement errors are", "included."]
+    monkeypatch.undo()  # (the runt rule on again)
+    para = module.MathParagraph(INCLUDED, text_style)
+    para.wrap(POSTER_WIDTH, 1000)
+    ruled = _lines(para)
+    assert ruled[:-2] == plain[:-2]
+    assert ruled[-2:] == ["are equally well explained by the smooth halo once measurement errors", "are included."]
+    loosened = para.blPara.lines[-2]
+    assert 0 < module._extra_space(loosened) / module._spaces(loosened) <= module.RUNT_LOOSE * text_style.fontSize
+
+
+def test_a_word_alone_on_the_last_line_stays_where_neither_tightening_nor_loosening_can_mend_it(text_style,
+                                                                                                monkeypatch):
+    """"... experts who sometimes / disagree?": taking the word back would shrink spaces too far, and giving it
+    "sometimes" (or a word of each of the two lines before) would widen them by more than RUNT_LOOSE of an em; a
+    ragged paragraph's runt is no justified one's, and stays as well."""
+    plain, _ = _runt_lines(DISAGREE, text_style, A5_WIDTH, monkeypatch, runts=False)
+    assert plain[-1] == "disagree?"
+    assert _runt_lines(DISAGREE, text_style, A5_WIDTH, monkeypatch)[0] == plain
     ragged = text_style.clone("ragged", alignment=0)
     plain = _runt_lines(UNCORRECTED, ragged, POSTER_WIDTH, monkeypatch, runts=False)[0]
     assert len(plain[-1].split()) == 1 and _runt_lines(UNCORRECTED, ragged, POSTER_WIDTH, monkeypatch)[0] == plain

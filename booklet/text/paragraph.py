@@ -2164,7 +2164,8 @@ def _final_hyphen_refused(para, width, break_lines_of):
 
 # What a justified line's spaces may shrink by (of a space's width) for a paragraph not to end with a line of one
 # word (a desktop publisher's least word spacing, 80 %; ReportLab's own shrink is 5 %: a third, TeX's, set three
-# lines in a row visibly tight in the sample), and how many lines before the last, at most, may (_runt_avoided)
+# lines in a row visibly tight in the sample), and how many lines before the last, at most, may (_runt_avoided), or
+# may each give their last word to the next line (_runt_pushed_down: two loosened less than one alone)
 RUNT_SHRINK = 0.2
 RUNT_LINES = 2
 
@@ -2214,6 +2215,53 @@ def _runt_avoided(para, width, break_lines_of, frags, lines):
                 and getattr(para, "_splitLongWordCount", 0) <= split and _most_hyphens_in_a_row(redone) <= row \
                 and [line_text(line) for line in redone[:start]] == [line_text(line) for line in found[:start]] \
                 and _no_looser(para, found, redone):
+            _ASKED.marks = None
+            return again
+    for name, value in kept.items():
+        setattr(para, name, value)
+    _ASKED.set_to(asked)
+    return _runt_pushed_down(para, width, break_lines_of, frags, lines)
+
+
+# What a justified line's spaces may widen by, in all (of an em, each), where its last word goes down to join a word
+# alone on the paragraph's last line (_runt_pushed_down): a third of an em, a space about doubled, where a
+# typesetter would rather loosen a line than leave a runt
+RUNT_LOOSE = 1 / 3
+
+
+def _runt_pushed_down(para, width, break_lines_of, frags, lines):
+    """`lines` (as `para` was just broken, from `frags`, their last line one word alone that no tightening took back:
+    _runt_avoided), or the paragraph broken again with its line before the last narrower than what it holds, so that
+    its last word goes down to the last line ("... errors are / included." -> "... errors / are included."): the
+    other way a typesetter mends a runt, by loosening. Taken when the line before the last then ends without a
+    hyphen, its spaces widen to no more than RUNT_LOOSE of an em each, the lines before it are the same and it has no
+    line more, no more lines ending with a hyphen and no word more split without a hyphen. _ASKED then as the lines
+    taken were broken, but where they can be resumed (no marks: broken again from the start)."""
+    found = lines.lines
+    kept = {name: getattr(para, name) for name in _BREAKING_SETS}
+    asked = _ASKED.saved()
+    split = getattr(para, "_splitLongWordCount", 0)
+    style = para.style
+    space = _string_width(" ", style.fontName, style.fontSize)
+    given = _widths_of(width)
+    widths = [given[min(at, len(given) - 1)] for at in range(len(found) + 1)]
+    last = len(found) - 2
+    for before in range(last, max(last - RUNT_LINES, -1), -1):
+        if not all(_spaces(line) for line in found[before:last + 1]):
+            break
+        # (lines `before` to the last but one narrower than their words with every space shrunk as far as breaking
+        # shrinks it: the last word of each cannot stay)
+        narrower = [line - _extra_space(found[at]) - max(style.spaceShrinkage, 0) * space * _spaces(found[at]) - 0.5
+                    if before <= at <= last else line for at, line in enumerate(widths)]
+        again = _tightened(_broken(para, list(narrower), break_lines_of, frags, asked[3]), narrower, widths)
+        redone = again.lines
+        if len(redone) == len(found) and len(line_text(redone[-1]).replace(NBSP, " ").split()) > 1 \
+                and not any(line_text(line).endswith(HYPHENS) for line in redone[before:last + 1]) \
+                and _hyphenated_lines(redone) <= _hyphenated_lines(found) \
+                and all(_extra_space(line) <= RUNT_LOOSE * style.fontSize * max(_spaces(line), 1)
+                        for line in redone[before:last + 1]) \
+                and getattr(para, "_splitLongWordCount", 0) <= split \
+                and [line_text(line) for line in redone[:before]] == [line_text(line) for line in found[:before]]:
             _ASKED.marks = None
             return again
     for name, value in kept.items():
