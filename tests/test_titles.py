@@ -292,3 +292,41 @@ def test_a_relation_sign_in_a_title_never_starts_a_line():
     assert markup.title("Collisions at $\\sqrt{s}$ = 510 GeV").endswith(f"</i></mrad></mroot>{NBSP}={NBSP}510{NBSP}GeV")
     assert markup.title("where S/N < 5 holds true").startswith(f"where S/N{NBSP}&lt;{NBSP}5 ")
     assert "bb =&gt; cc and xx=yy here" in markup.title("Rules bb => cc and xx=yy here for the longer cases")  # (none)
+
+
+def test_a_title_of_two_lines_breaks_after_its_colon_where_that_takes_no_line_more():
+    """A typesetter's review: titles with a colon broke anywhere, "Seeing through the noise: half / a century of
+    astronomy and statistics" (the sample's programme, p. 6), "Messenger Hacking: Remotely Compromising an iPhone /
+    through iMessage" (36C3); a title's line ends at its colon where the title then takes no line more ("... noise: /
+    half a century ..."), in a heading's style (the abstract's) as in a programme line's. Where it would take one more
+    (a narrow measure), or the colon ends no line but the last, the title is broken as before; body text (not a
+    title's style) is not broken so."""
+    from booklet.layout.flowables import Para
+    from booklet.layout.page import page_for
+    from booklet.layout.styles import make_styles
+    from booklet.text.fonts import register_fonts
+    from booklet.text.paragraph import line_text
+
+    register_fonts()
+    styles = make_styles(page_for("A5"))
+
+    def lines(title: str, style, width: float) -> list[str]:
+        para = Para(markup.title(title, bold=style.fontName.endswith("Bold")), style)
+        para.wrap(width, 1000)
+        return [line_text(line).replace(NBSP, " ").strip() for line in para.blPara.lines]
+
+    noise = "Seeing through the noise: half a century of astronomy and statistics"
+    assert lines(noise, styles.row_title, 220) == [
+        "Seeing through the noise:", "half a century of astronomy and statistics"]
+    assert lines(noise, styles.title, 334) == [
+        "Seeing through the noise:", "half a century of astronomy and statistics"]
+    # (beside a photograph: "half a century of astronomy and statistics" takes a line more, so broken as it was)
+    assert lines(noise, styles.title, 260) == [
+        "Seeing through the noise: half", "a century of astronomy and statistics"]
+    messenger = "Messenger Hacking: Remotely Compromising an iPhone through iMessage"
+    assert lines(messenger, styles.row_title, 220) == [
+        "Messenger Hacking:", "Remotely Compromising an iPhone through iMessage"]
+    assert lines(messenger, styles.row_title, 600) == [messenger]  # (one line: as it was)
+    para = Para(noise, styles.text)
+    para.wrap(220, 1000)
+    assert [line_text(line).strip() for line in para.blPara.lines][0] != "Seeing through the noise:"

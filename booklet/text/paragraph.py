@@ -2144,6 +2144,8 @@ def _final_hyphen_refused(para, width, break_lines_of):
     lines = _broken(para, width, break_lines_of, frags, frozenset())
     if getattr(para.style, "tiesYield", 0) and _lone_short_lines(lines.lines):  # (a title's: see _ties_yielded)
         frags, lines = _ties_yielded(para, width, break_lines_of, frags, lines)
+    if getattr(para.style, "tiesYield", 0) and len(lines.lines) > 1:
+        lines = _colon_broken(para, width, break_lines_of, frags, lines)
     if len(_ASKED.hyphens) > HYPHENS_IN_A_ROW and len(lines.lines) <= HYPHENS_LINES:
         lines = _fewer_hyphens_in_a_row(para, width, break_lines_of, frags, lines)
     last, found = _ASKED.last, lines.lines
@@ -2160,6 +2162,63 @@ def _final_hyphen_refused(para, width, break_lines_of):
 
     again = _broken_again(para, width, break_lines_of, frags, last, better)
     return _runt_avoided(para, width, break_lines_of, frags, lines if again is None else again)
+
+
+COLONS = (":",)  # what ends a title's main part, after which a title of more than one line breaks where it can
+
+
+def _before_colon(line, frags) -> float | None:
+    """The width of `line` (a broken line of the paragraph of `frags`) up to and with the first colon (COLONS) followed
+    by a space and another word on it; None where it has none, or the words before it are not text alone (a box)."""
+    if isinstance(line, tuple):  # (a paragraph of one fragment: its words)
+        font, size = frags[0].fontName, frags[0].fontSize
+        texts = [(" ".join(line[1]), font, size)]
+    else:
+        texts = []
+        for word in line.words:
+            text = getattr(word, "text", None)
+            if type(text) is not str or getattr(word, "cbDefn", None) is not None:
+                return None
+            texts.append((text, word.fontName, word.fontSize))
+    width = 0.0
+    for text, font, size in texts:
+        for colon in COLONS:
+            at = text.find(colon + " ")
+            if at >= 0 and text[at + 2:].strip():
+                return width + _string_width(text[:at + 1], font, size)
+        width += _string_width(text, font, size)
+    return None
+
+
+def _colon_broken(para, width, break_lines_of, frags, lines):
+    """`lines` (a title's, as `para` was just broken from `frags`), or, where a line but the last holds a colon and words
+    after it ("Seeing through the noise: half / a century of astronomy and statistics"), the title broken again with
+    that line ending at the colon ("Seeing through the noise: / half a century of astronomy and statistics"), as a
+    typesetter breaks a title at its sense: taken when that takes no line more, no line is wider, no word more is
+    hyphenated or split, the lines before are the same and no more lines hold a short word alone. _ASKED then as the
+    lines taken were broken."""
+    found = lines.lines
+    at = next((at for at, line in enumerate(found[:-1]) if _before_colon(line, frags) is not None), None)
+    if at is None:
+        return lines
+    kept = {name: getattr(para, name) for name in _BREAKING_SETS}
+    asked = _ASKED.saved()
+    split = getattr(para, "_splitLongWordCount", 0)
+    given = _widths_of(width)
+    widths = [given[min(line, len(given) - 1)] for line in range(len(found) + 1)]
+    narrower = [_before_colon(found[at], frags) + 0.5 if line == at else wide for line, wide in enumerate(widths)]
+    again = _tightened(_broken(para, list(narrower), break_lines_of, frags, frozenset()), narrower, widths)
+    redone = again.lines
+    if len(redone) <= len(found) and line_text(redone[at]).rstrip().endswith(COLONS) \
+            and _no_wider(found, redone) and _hyphenated_lines(redone) <= _hyphenated_lines(found) \
+            and getattr(para, "_splitLongWordCount", 0) <= split \
+            and [line_text(line) for line in redone[:at]] == [line_text(line) for line in found[:at]] \
+            and _lone_short_lines(redone) <= _lone_short_lines(found):
+        return again
+    for name, value in kept.items():
+        setattr(para, name, value)
+    _ASKED.set_to(asked)
+    return lines
 
 
 # What a justified line's spaces may shrink by (of a space's width) for a paragraph not to end with a line of one
