@@ -294,7 +294,7 @@ def test_a_relation_sign_in_a_title_never_starts_a_line():
     assert "bb =&gt; cc and xx=yy here" in markup.title("Rules bb => cc and xx=yy here for the longer cases")  # (none)
 
 
-def test_a_title_of_two_lines_breaks_after_its_colon_where_that_takes_no_line_more():
+def test_a_title_of_two_lines_breaks_after_its_colon_or_dash_where_that_takes_no_line_more():
     """A typesetter's review: titles with a colon broke anywhere, "Seeing through the noise: half / a century of
     astronomy and statistics" (the sample's programme, p. 6), "Messenger Hacking: Remotely Compromising an iPhone /
     through iMessage" (36C3); a title's line ends at its colon where the title then takes no line more ("... noise: /
@@ -327,6 +327,11 @@ def test_a_title_of_two_lines_breaks_after_its_colon_where_that_takes_no_line_mo
     assert lines(messenger, styles.row_title, 220) == [
         "Messenger Hacking:", "Remotely Compromising an iPhone through iMessage"]
     assert lines(messenger, styles.row_title, 600) == [messenger]  # (one line: as it was)
+    # a spaced dash ends a title's main part as a colon does (39C3: "... Kitchen – Die Wissenschaft des / guten
+    # Geschmacks"), the dash at the line's end
+    kitchen = "Unnecessarily Complicated Kitchen \u2013 Die Wissenschaft des guten Geschmacks"
+    assert lines(kitchen, styles.row_title, 250) == [
+        "Unnecessarily Complicated Kitchen \u2013", "Die Wissenschaft des guten Geschmacks"]
     para = Para(noise, styles.text)
     para.wrap(220, 1000)
     assert [line_text(line).strip() for line in para.blPara.lines][0] != "Seeing through the noise:"

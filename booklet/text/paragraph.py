@@ -2164,15 +2164,19 @@ def _final_hyphen_refused(para, width, break_lines_of):
     return _runt_avoided(para, width, break_lines_of, frags, lines if again is None else again)
 
 
-COLONS = (":",)  # what ends a title's main part, after which a title of more than one line breaks where it can
+# what ends a title's main part, after which a title of more than one line breaks where it can: a colon, or a spaced
+# dash (an import joins a subtitle so after a title with a colon of its own: "Kitchen – Die Wissenschaft ..."), each
+# after a word and before another
+_TITLE_BREAK = re.compile(r"(?<=\S)(?::| [\u2013\u2014])(?= +\S)")
+_TITLE_BREAK_ENDS = (":", "\u2013", "\u2014")
 
 
 def _before_colon(line, frags) -> float | None:
-    """The width of `line` (a broken line of the paragraph of `frags`) up to and with the first colon (COLONS) followed
-    by a space and another word on it; None where it has none, or the words before it are not text alone (a box)."""
+    """The width of `line` (a broken line of the paragraph of `frags`) up to and with the first colon or spaced dash
+    (_TITLE_BREAK) with another word after it on the line; None where it has none, or the words before it are not text
+    alone (a box)."""
     if isinstance(line, tuple):  # (a paragraph of one fragment: its words)
-        font, size = frags[0].fontName, frags[0].fontSize
-        texts = [(" ".join(line[1]), font, size)]
+        texts = [(" ".join(line[1]), frags[0].fontName, frags[0].fontSize)]
     else:
         texts = []
         for word in line.words:
@@ -2180,20 +2184,23 @@ def _before_colon(line, frags) -> float | None:
             if type(text) is not str or getattr(word, "cbDefn", None) is not None:
                 return None
             texts.append((text, word.fontName, word.fontSize))
-    width = 0.0
+    found = _TITLE_BREAK.search("".join(text for text, _, _ in texts).replace(NBSP, " "))
+    if found is None:
+        return None
+    width, left = 0.0, found.end()
     for text, font, size in texts:
-        for colon in COLONS:
-            at = text.find(colon + " ")
-            if at >= 0 and text[at + 2:].strip():
-                return width + _string_width(text[:at + 1], font, size)
-        width += _string_width(text, font, size)
+        width += _string_width(text[:left], font, size)
+        left -= len(text)
+        if left <= 0:
+            return width
     return None
 
 
 def _colon_broken(para, width, break_lines_of, frags, lines):
-    """`lines` (a title's, as `para` was just broken from `frags`), or, where a line but the last holds a colon and words
-    after it ("Seeing through the noise: half / a century of astronomy and statistics"), the title broken again with
-    that line ending at the colon ("Seeing through the noise: / half a century of astronomy and statistics"), as a
+    """`lines` (a title's, as `para` was just broken from `frags`), or, where a line but the last holds a colon (or a
+    spaced dash: _TITLE_BREAK) and words after it ("Seeing through the noise: half / a century of astronomy and
+    statistics"), the title broken again with that line ending at it ("Seeing through the noise: / half a century of
+    astronomy and statistics"), as a
     typesetter breaks a title at its sense: taken when that takes no line more, no line is wider, no word more is
     hyphenated or split, the lines before are the same and no more lines hold a short word alone. _ASKED then as the
     lines taken were broken."""
@@ -2209,7 +2216,7 @@ def _colon_broken(para, width, break_lines_of, frags, lines):
     narrower = [_before_colon(found[at], frags) + 0.5 if line == at else wide for line, wide in enumerate(widths)]
     again = _tightened(_broken(para, list(narrower), break_lines_of, frags, frozenset()), narrower, widths)
     redone = again.lines
-    if len(redone) <= len(found) and line_text(redone[at]).rstrip().endswith(COLONS) \
+    if len(redone) <= len(found) and line_text(redone[at]).rstrip().endswith(_TITLE_BREAK_ENDS) \
             and _no_wider(found, redone) and _hyphenated_lines(redone) <= _hyphenated_lines(found) \
             and getattr(para, "_splitLongWordCount", 0) <= split \
             and [line_text(line) for line in redone[:at]] == [line_text(line) for line in found[:at]] \
