@@ -37,12 +37,48 @@ def medium(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def medium_cold_built(medium, tmp_path_factory) -> dict:
-    """The medium folder built by jobs (1 and 2) without a cache (BOOKLET_CACHE=off): their BuildResults."""
+def medium_cold_reads() -> list[tuple[str, int]]:
+    """What the processes of medium_cold_built's build in two jobs read of the hyphenation patterns ("patterns") and
+    of babel's locale data ("locale"), with the reading process's id: filled by medium_cold_built."""
+    return []
+
+
+@pytest.fixture(scope="module")
+def medium_cold_built(medium, tmp_path_factory, medium_cold_reads) -> dict:
+    """The medium folder built by jobs (1 and 2) without a cache (BOOKLET_CACHE=off): their BuildResults. The build in
+    two jobs starts as a new process would, with no hyphenation patterns nor locale data read: what its processes
+    read of them is noted in medium_cold_reads."""
+    import babel.localedata
+    import pyphen
+
+    from booklet.text import dates
+
     out = tmp_path_factory.mktemp("medium-cold")
+    noted = out / "reads"  # (a line per read, with the process's id: the workers write there too)
+
+    def note(what: str, real):
+        def read(*args, **kwargs):
+            with noted.open("a") as lines:
+                lines.write(f"{what} {os.getpid()}\n")
+            return real(*args, **kwargs)
+        return read
+
+    built = {}
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("BOOKLET_CACHE", "off")
-        return {jobs: build_booklet(medium, out / f"{jobs}.pdf", jobs=jobs) for jobs in (1, 2)}
+        built[1] = build_booklet(medium, out / "1.pdf", jobs=1)
+        patch.setattr(pyphen, "hdcache", {})
+        patch.setattr(pyphen, "HyphDict", type("HyphDict", (pyphen.HyphDict,),
+                                               {"__init__": note("patterns", pyphen.HyphDict.__init__)}))
+        patch.setattr(babel.localedata, "load", note("locale", babel.localedata.load))
+        patch.setattr(babel.localedata, "_dict_cache", {})  # (babel's locales' data as read, by name)
+        dates.locale_of.cache_clear()
+        try:
+            built[2] = build_booklet(medium, out / "2.pdf", jobs=2)
+        finally:
+            dates.locale_of.cache_clear()
+    medium_cold_reads += [(what, int(pid)) for what, pid in map(str.split, noted.read_text().splitlines())]
+    return built
 
 
 @pytest.fixture(scope="module")
@@ -231,6 +267,14 @@ def test_a_build_in_parts_replays_what_a_build_in_parts_kept(medium, medium_cold
         assert (tmp_path / f"{name}.pdf").read_bytes() == medium_cold[2]
         counts.append(len(drawn))  # the index's entries, drawn here
     assert counts[0] > 20 and counts[1] == 0, counts
+
+
+def test_workers_take_the_hyphenation_patterns_and_the_dates_locale_from_the_build_process(medium_cold_built,
+                                                                                             medium_cold_reads):
+    """Without a disk cache, the build's process reads the hyphenation patterns and babel's data of the booklet's
+    language before it forks the workers, which break lines and write dates with them: no worker reads them again."""
+    assert {what for what, _ in medium_cold_reads} == {"patterns", "locale"}
+    assert {pid for _, pid in medium_cold_reads} == {os.getpid()}
 
 
 def test_a_part_makes_only_its_own_abstracts(medium, monkeypatch):

@@ -49,7 +49,7 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.ttfonts import SUBSETN
 from reportlab.platypus import NextPageTemplate, PageBreak
 
-from ..cache import memory, persisted
+from ..cache import disk, memory, persisted
 from ..cache.disk import alive_to_the_end, ends_with_its_build, uncollected
 from ..layout.backmatter import BackCover, PadPages
 from ..layout.common import Context
@@ -57,6 +57,8 @@ from ..layout.flowables import Anchor, DayMark, Later
 from ..layout.index import index_before_people
 from ..layout.page import Page
 from ..layout.story import story_pieces
+from ..layout.styles import patterns_read
+from ..text.dates import locale_data_read
 from ..text.fonts import register_fonts
 from .atomic import about_targets, replacing
 from ..layout.marks import person_anchor
@@ -344,6 +346,10 @@ def parallel_parts(booklet, page: Page, pad_to, jobs: int, output: Path, render_
 
     ctx = Context(booklet, page)
     ctx.session_orders  # (measured once, here: the workers forked below inherit it, see programme.session_orders)
+    if disk.folder() is None:  # (the same: each worker breaks lines and writes dates, and has no disk cache to take
+        # the patterns or the dates from: see layout.styles._load_patterns, text.dates._remembered)
+        patterns_read(ctx.styles.text.hyphenationLang)
+        locale_data_read(booklet.conference.language)
     pieces = story_pieces(ctx, pad_to)
     names = [name for name, _ in pieces]
     runs, last = plan(booklet, names, jobs, ctx.flow)
