@@ -17,6 +17,8 @@ from booklet.text.fonts import register_fonts, unprintable
 from booklet.text import markup
 from booklet.text.markup import inline, paragraphs, plain
 
+from .hypothesis_profiles import following_the_profile
+
 MATH = '<font name="Math">{}</font>'.format
 NB = "\u00a0"  # a no-break space, before a relation or operator: TeX breaks a line after them, not before
 THIN = '<mkern em="0.1667">\u00a0</mkern>'  # a fixed thin space (TeX's \,), a box in booklet's paragraphs
@@ -797,7 +799,7 @@ def test_a_narrow_space_beside_an_ordinary_one_is_one_held_space_a_no_break_one_
     assert inline("a\u00a0\u00a0\u00a0b") == "a\u00a0\u00a0\u00a0b"  # no-break spaces alone as written
 
 
-@settings(max_examples=600, deadline=None)
+@following_the_profile(200)  # (CI's examples; fresh ones, 1,500, at a release)
 @given(st.lists(st.sampled_from(list("0123 .,°ºsrNnMpSz§<>=≤≥≈≠≡∼≃±~-−+hmBu%\u00a0éÉ")
                                 + ["nm", "kg", "Nr.", "n°", "n°s", "nr", "op.", "č.", "z. B.", "u. a.", "1.", "23.",
                                    "Juni", "eV", " 5", "= 3", "≈ -2", "5 nm", "§ 3", "nr 4", "Nr. 5", "3. Juni",
@@ -839,7 +841,7 @@ def _units_pattern() -> re.Pattern:
     return re.compile(rf"(?<=\d) (?=(?:{listed})(?!{m._WORD_GOES_ON.pattern}))|(?<=§) (?=\d)")
 
 
-@settings(max_examples=600, deadline=None)
+@following_the_profile(200)  # (CI's examples; fresh ones, 1,500, at a release)
 @given(st.lists(st.sampled_from(["5 ", "§ ", " ", "1", "m", "n", "s", "G", "e", "V", "a", ".", "²", "$", "%", "x",
                                  "-", "i", "\ua500", "Mpps", "mins", "a.m.", "GeV", "°C", "M☉", "µ", "B", "h", "l",
                                  "'", "\u2019"]),
@@ -863,7 +865,7 @@ def _matched(pattern: re.Pattern, text: str) -> list[tuple]:
     return [(found.span(), found.groups()) for found in pattern.finditer(text)]
 
 
-@settings(max_examples=600, deadline=None)
+@following_the_profile(200)  # (CI's examples; fresh ones, 1,500, at a release)
 @given(_SPACED_TEXT)
 def test_a_relation_sign_s_pattern_starting_with_its_space_finds_what_a_lookbehind_first_found(text):
     """The pattern of a relation sign standing alone starts with the space before it (the character before that looked
@@ -882,7 +884,7 @@ def test_a_relation_sign_first_on_its_line_and_in_a_chain_is_held():
     assert markup._relations_held("= 5 and x = 3 = y") == "=\u00a05 and x\u00a0=\u00a03\u00a0=\u00a0y"
 
 
-@settings(max_examples=600, deadline=None)
+@following_the_profile(200)  # (CI's examples; fresh ones, 1,500, at a release)
 @given(_SPACED_TEXT)
 def test_a_unit_s_and_a_title_s_patterns_starting_with_their_space_find_what_a_lookbehind_first_found(text):
     """A number's unit held (_NUMBER_SPACE) and a title's last number or short last word tied (_LAST_NUMBER, _LAST_WORD):
@@ -916,7 +918,7 @@ def test_a_title_s_last_number_and_short_last_word_and_a_unit_are_held():
     assert inline("5 nm and 20 %, § 3") == "5\u00a0nm and 20\u00a0%, §\u00a03"
 
 
-@settings(max_examples=600, deadline=None)
+@following_the_profile(200)  # (CI's examples; fresh ones, 1,500, at a release)
 @given(st.lists(st.sampled_from(list("aA1 \t\n<>/x") + _UNICODE_EDGES
                                 + ["bc", "<i>", "</i>", "<b>", "</b>", "<br/>", "<x a bc>", "half a century", " a ", "I",
                                    "\u3000à bc", "\u2009à "]),
@@ -940,7 +942,7 @@ def test_a_title_s_one_letter_words_are_tied_at_its_start_and_inside_but_not_in_
     assert markup._one_letters_tied("<b>A</b> cat and <x a bc>") == "<b>A</b>\u00a0cat and <x a bc>"
 
 
-@settings(max_examples=600, deadline=None)
+@following_the_profile(200)  # (CI's examples; fresh ones, 1,500, at a release)
 @given(st.lists(st.sampled_from(list("a5_ -\ua500.") + _UNICODE_EDGES
                                 + [" -", "\u00a0-", "- ", "-\u00a0", "a - b", "5 - 10", "--"]), max_size=16).map("".join))
 def test_a_spaced_hyphen_s_pattern_starting_with_its_space_finds_what_a_lookbehind_first_found(text):
@@ -961,7 +963,7 @@ def test_a_spaced_hyphen_between_words_or_numbers_is_a_held_en_dash():
         "Opening\u00a0\u2013 welcome, 5\u00a0\u2013 10\u00a0keV, a\u00a0\u2013 b, energies of - 5"
 
 
-@settings(max_examples=600, deadline=None)
+@following_the_profile(200)  # (CI's examples; fresh ones, 1,500, at a release)
 @given(st.lists(st.sampled_from(list("$\\([x )]") + ["\\$", "\\(", "\\[", "$$"]), max_size=16).map("".join))
 def test_a_formula_s_opener_pattern_starting_with_its_character_finds_what_an_optional_backslash_first_found(text):
     """A formula's opening (_OPENER: a dollar, an escaped dollar, LaTeX's \\( and \\[) is found by alternatives that
@@ -978,7 +980,7 @@ def test_a_formula_opens_with_a_dollar_or_latex_s_bracket_but_not_an_escaped_dol
     assert markup.math_sources(r"costs \$5, $x$ and \(y\)") == ["x", "y"]
 
 
-@settings(max_examples=600, deadline=None)
+@following_the_profile(200)  # (CI's examples; fresh ones, 1,500, at a release)
 @given(st.lists(st.sampled_from(list("0123 (-,éAZOXCx\u0663") + ["91767", "CA", "OX1", "3PU", "Palaiseau", "SE-", "XG",
                                                                 "00", "\u0663\u0663\u0663"]),
                 max_size=16).map("".join))
@@ -999,7 +1001,7 @@ def test_a_postcode_is_held_to_its_town_and_an_address_without_a_digit_is_as_it_
     assert markup.address("Institut d'Astrophysique, Paris, France") == "Institut d'Astrophysique, Paris, France"
 
 
-@settings(max_examples=600, deadline=None)
+@following_the_profile(200)  # (CI's examples; fresh ones, 1,500, at a release)
 @given(st.lists(st.sampled_from(list("\u00ab\u2039\u00bb\u203a ([x.,!\t") + _UNICODE_EDGES + ["« ", " »", "mot"]),
                 max_size=16).map("".join))
 def test_a_guillemet_s_space_pattern_starting_with_the_space_finds_what_a_lookbehind_first_found(text):
@@ -1018,7 +1020,7 @@ def test_the_spaces_inside_french_guillemets_are_thin_no_break_ones():
     assert inline("« un autre » et (‹ mot ›).") == "«\u202fun autre\u202f» et (‹\u202fmot\u202f›)."
 
 
-@settings(max_examples=600, deadline=None)
+@following_the_profile(200)  # (CI's examples; fresh ones, 1,500, at a release)
 @given(st.lists(st.sampled_from(list("a5_ -x") + _UNICODE_EDGES + ["--", "---", "xn", " -- ", "xn--"]),
                 max_size=16).map("".join))
 def test_a_tex_dash_s_pattern_starting_with_its_hyphen_or_space_finds_what_a_lookbehind_first_found(text):
@@ -1037,7 +1039,7 @@ def test_tex_s_dashes_between_words_are_dashes_but_not_in_a_domain():
         "Landau\u2013Lifshitz, 10\u201320, in-toto\u00a0\u2014 Securing, xn--mnchen"
 
 
-@settings(max_examples=600, deadline=None)
+@following_the_profile(200)  # (CI's examples; fresh ones, 1,500, at a release)
 @given(st.lists(st.sampled_from(list("a5_ \u2013\u2014*)]%;:!?\u00bb\t") + _UNICODE_EDGES
                                 + [" \u2013 ", " ;", "a*", "**"]),
                 max_size=16).map("".join))
@@ -1056,7 +1058,7 @@ def test_a_dash_typed_with_spaces_is_held_to_the_word_before_it():
     assert inline("Fach – 23. Tagung") == "Fach\u00a0– 23.\u00a0Tagung"
 
 
-@settings(max_examples=600, deadline=None)
+@following_the_profile(200)  # (CI's examples; fresh ones, 1,500, at a release)
 @given(st.lists(st.sampled_from(list("a5_ *)]%;:!?\u00bb\u203a.\t") + _UNICODE_EDGES
                                 + [" ;", " ?", "a*", "**", "mot"]),
                 max_size=16).map("".join))
@@ -1078,7 +1080,7 @@ def test_the_space_before_a_high_mark_is_a_thin_no_break_one_before_a_colon_a_no
         "mot\u202f; «\u202fmot\u202f»\u202f! (voir)\u00a0: vraiment\u202f?"
 
 
-@settings(max_examples=600, deadline=None)
+@following_the_profile(200)  # (CI's examples; fresh ones, 1,500, at a release)
 @given(st.lists(st.sampled_from(list("a5 .\n\t") + _UNICODE_EDGES
                                 + ["23.", "1234.", " 3. Juni", " \u0663\u0663. Juni", "am"]),
                 max_size=16).map("".join))
@@ -1105,7 +1107,7 @@ _ABBREVIATED_TEXT = st.lists(st.sampled_from(list("0123 .,°ºsSpPnNrčČlx_\t")
                              max_size=16).map("".join)
 
 
-@settings(max_examples=600, deadline=None)
+@following_the_profile(200)  # (CI's examples; fresh ones, 1,500, at a release)
 @given(_ABBREVIATED_TEXT)
 def test_an_abbreviation_s_pattern_starting_with_its_space_finds_what_a_word_boundary_first_found(text):
     """The space between an abbreviation and its number (_ABBREVIATED) is found by a pattern that starts with the space
@@ -1126,7 +1128,7 @@ def test_an_abbreviation_of_its_own_is_held_to_its_number():
         "Abs.\u00a03, pp.\u00a04, rozdz.\u00a07, Figs.\u00a02 and xpp. 4, éop. 3"
 
 
-@settings(max_examples=600, deadline=None)
+@following_the_profile(200)  # (CI's examples; fresh ones, 1,500, at a release)
 @given(st.lists(st.sampled_from(list("0123 5h.%‰~\u00b1\u2212+-x\t") + _UNICODE_EDGES
                                 + ["\u00a0h ", "14\u00a0h 30", "\u0663\u00a0h 3", "\u00b1 0.3", " ~ 10", "~ \u2212\u0663"]),
                 max_size=16).map("".join))
@@ -1152,7 +1154,7 @@ def test_an_hour_s_minutes_and_a_number_after_a_sign_standing_alone_are_held():
         "\u00b1\u00a00.3, ~\u00a0\u22125, a~ 5, ~ x"
 
 
-@settings(max_examples=600, deadline=None)
+@following_the_profile(200)  # (CI's examples; fresh ones, 1,500, at a release)
 @given(st.lists(st.sampled_from(list("0123 .,x\t") + _UNICODE_EDGES + ["000", " 000", "1 000", "\u0663\u0663\u0663"]),
                 max_size=16).map("".join))
 def test_a_number_s_digit_groups_pattern_starting_with_its_digit_finds_what_a_lookbehind_first_found(text):
@@ -1166,7 +1168,7 @@ def test_a_number_s_digit_groups_pattern_starting_with_its_digit_finds_what_a_lo
     assert _spans(digit_groups, text) == _spans(m._DIGIT_GROUPS, text)
 
 
-@settings(max_examples=600, deadline=None)
+@following_the_profile(200)  # (CI's examples; fresh ones, 1,500, at a release)
 @given(st.lists(st.one_of(st.sampled_from(list("MDPHrsofnmel. aA\t") + _UNICODE_EDGES + ["É", "x.", " Dupont"]),
                           # (a title, or a near one, with no, one or two full stops, and a space or not)
                           st.tuples(st.sampled_from(["M", "MM", "Mm", "Mme", "Mmes", "Mll", "Mlle", "Mlles", "Mr", "Mrs",
@@ -1185,7 +1187,7 @@ def test_a_title_s_pattern_starting_with_its_capital_finds_what_a_lookbehind_fir
     assert _matched(title_word, text) == _matched(m._TITLE_WORD, text)
 
 
-@settings(max_examples=600, deadline=None)
+@following_the_profile(200)  # (CI's examples; fresh ones, 1,500, at a release)
 @given(st.lists(st.sampled_from(list("hHtTpPsSfFwW:/.@-x \t\u017f") + _UNICODE_EDGES
                                 + ["https://", "HTTP://", "hTtPs://", "http\u017f://", "ftp://", "FTP://", "www.", "WWW.", "a.b"]),
                 max_size=16).map("".join))
@@ -1207,7 +1209,7 @@ def test_a_web_address_is_found_in_either_case_but_not_inside_a_word_or_an_e_mai
         [(4, 17), (19, 28), (33, 40), (70, 75)]
 
 
-@settings(max_examples=600, deadline=None)
+@following_the_profile(200)  # (CI's examples; fresh ones, 1,500, at a release)
 @given(st.lists(st.sampled_from(list("aAéÉ .-()$\t\u00a0") + ["J.", "J.-P.", "Th.", "A. B.", " Smith", "(A.", "$x$"]),
                 max_size=12).map("".join))
 def test_a_name_s_initials_are_looked_for_only_in_a_name_with_a_full_stop(text):
@@ -1227,7 +1229,7 @@ def test_a_name_s_initials_are_held_to_the_name():
     assert initials_held("Ana Smith") == "Ana Smith"
 
 
-@settings(max_examples=600, deadline=None)
+@following_the_profile(200)  # (CI's examples; fresh ones, 1,500, at a release)
 @given(st.lists(st.sampled_from(list("a5_ .\u00a0\t") + _UNICODE_EDGES + ["a\u00a0b", "\u00a0\u00a0", "\u0663\u00a0é"]),
                 max_size=16).map("".join))
 def test_a_title_s_tie_pattern_starting_with_its_no_break_space_finds_what_a_lookbehind_first_found(text):
