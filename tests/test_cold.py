@@ -1677,3 +1677,28 @@ def test_a_first_build_lets_its_data_files_go_before_the_layout_and_keeps_them_o
     files = kept / built.files.name
     _build_failing_once_written(monkeypatch, built.folder, tmp_path / "failed.pdf")
     assert not files.exists() and not [path for path in kept.iterdir() if path.name.startswith(f".{files.name}.")]
+
+
+def test_a_data_file_read_item_by_item_is_kept_once(tmp_path, monkeypatch):
+    """The data files' section on disk: a file read item by item keeps its whole document (a Seq) and each item
+    under a key of its own, the same Map objects; written apart (chunks), the whole file names its items' documents
+    and texts rather than holding copies, and a new process reads them back as one object each, equal to the file
+    parsed again."""
+    from booklet.cache import memory, persisted
+    from booklet.data.load import load_file
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(persisted, "CHUNK", 2)  # the items and the whole file in pickles of their own
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "abstracts.yaml").write_text("".join(f"- id: a{i}\n  title: Title {i}\n" for i in range(5)))
+    cache = persisted.PersistedCache(folder)
+    with memory.using(cache), cache.build():
+        first = load_file(folder / "abstracts.yaml", "abstracts.yaml", [])
+    assert [item["title"] for item in first] == [f"Title {i}" for i in range(5)]
+    again = persisted.PersistedCache(folder)
+    values, _ = again._read("files", again._kept_file("files"), "files")
+    whole = next(value[0] for key, value in values.items() if key[1] != "item")
+    assert whole == first and whole.raw == first.raw and whole.lines == first.lines
+    for item, raw in zip(whole, whole.raw):
+        assert values[item.kept][0] is item and values[item.kept][3] is raw

@@ -6,7 +6,8 @@ BuildCache:
 
 - "files": each data file as read (its Map/Seq document and the problems reading it found), keyed by its
   name and the hash of its bytes, and each item of a long list as read and checked (data.load, data.fields.kept_entry),
-  keyed by what it is read from: after a one-abstract edit the next process reads and checks that item alone;
+  keyed by what it is read from: after a one-abstract edit the next process reads and checks that item alone (a
+  file read so is written once: its whole document names its items' documents and texts, _whole_files);
 - "layouts": each paragraph's parsed fragments, broken lines and drawn PDF operators (see
   layout.flowables.Para), keyed by its markup, its style's values, the fonts, the width ... through the
   small numbers BuildCache.number gives those values: the numbers' table is kept with the section, so that
@@ -477,21 +478,72 @@ class _Out:
 
 
 def _pickled_in_chunks(pickler: "_Pickler", values: dict, numbers: dict, out: _Out,
-                       ends: tuple[int, ...] = ()) -> tuple[int, ...]:
+                       ends: tuple[int, ...] = (), files: bool = False) -> tuple[int, ...]:
     """`values` CHUNK at a time, then `numbers`, pickled one after the other by `pickler` into `out` after the chunks
     that end at `ends` (a _Stream's), each a pickle of its own (the pickler forgets what it wrote between them); where
     each ends in `out` (a section's file's header keeps them: _read unpickles each from its place, the numbers from the
-    last)."""
+    last). `files`: the data files' values, whose whole files read item by item (_whole_files) come last, in a pickle
+    of their own that names their items' documents and texts by the items' keys (_Naming), not written again."""
     ends = list(ends)
-    items = iter(values.items())
-    while chunk := dict(islice(items, CHUNK)):
+    items, whole = _whole_files(values) if files else ({}, {})
+    if whole:
+        values = {key: value for key, value in values.items() if key not in whole}
+    found = iter(values.items())
+    while chunk := dict(islice(found, CHUNK)):
         pickler.clear_memo()
         pickler.dump(chunk)
+        ends.append(out.size)
+    if whole:
+        _Naming(out, pickler.apart, items).dump(whole)
         ends.append(out.size)
     pickler.clear_memo()
     pickler.dump(numbers)
     ends.append(out.size)
     return tuple(ends)
+
+
+def _whole_files(values: dict) -> tuple[dict, dict]:
+    """The data files' `values` (section "files") read item by item (data.load._parse_items): (the id of each item's
+    document and raw text -> (its place in the item's value, the item's key), the values of the whole files that hold
+    them, by key). A whole file's document (a Seq) holds the very documents (Maps) and texts of its items, each kept
+    under a key of its own too (Map.kept): pickled with the items, each was written twice (at 2,000 talks + 5,000
+    posters 7.9 of the file's 18.3 MB), and read back as two copies."""
+    items = {}
+    for key, value in values.items():
+        if type(value) is tuple and len(value) == 5 and getattr(value[0], "kept", None) == key:
+            items[id(value[0])] = (0, key)
+            if type(value[3]) is str:
+                items[id(value[3])] = (3, key)
+    if not items:
+        return {}, {}
+    return items, {key: value for key, value in values.items()
+                   if type(value) is tuple and value and isinstance(value[0], list) and value[0]
+                   and id(value[0][0]) in items}
+
+
+class _Naming(_Pickler):
+    """Pickles the whole files of _whole_files with each of their items' documents and texts named (a persistent id:
+    its place in the item's value and the item's key), the items' values being unpickled before them (_Named)."""
+
+    def __init__(self, file, apart, items: dict):
+        super().__init__(file, apart)
+        self.items = items
+
+    def persistent_id(self, obj):
+        return self.items.get(id(obj))
+
+
+class _Named(pickle.Unpickler):
+    """Unpickles what _Naming pickled: each item's document or text named there taken from the `values` unpickled
+    before it (a name not found there: an error, the file not read)."""
+
+    def __init__(self, data, values: dict):
+        super().__init__(io.BytesIO(data))
+        self.values = values
+
+    def persistent_load(self, pid):
+        place, key = pid
+        return self.values[key][place]
 
 
 def _ends_of(ends, size: int) -> bool:
@@ -557,7 +609,7 @@ def _added(written: "Written", values: dict) -> bool:
     out.size, out.check = cut, checksum(kept[3][:cut])  # (as if written after the values kept)
     del kept  # (the file's bytes)
     try:
-        ends = _pickled_in_chunks(_Pickler(out, apart), values, {}, out, ends[:-1])
+        ends = _pickled_in_chunks(_Pickler(out, apart), values, {}, out, ends[:-1], files=True)
     except Exception:  # noqa: BLE001  a value that cannot be pickled
         return False
     if apart.size or out.size > LIMIT:  # (a Seldom value: not a data file)
@@ -769,7 +821,8 @@ class PersistedCache(BuildCache):
                 payload, starts = kept[3], (0, *kept[6])
                 numbers, values = pickle.loads(payload[starts[-2]:starts[-1]]), {}
                 for start, end in zip(starts[:-2], starts[1:-1]):  # (a key written twice: the later one, as made later)
-                    values.update(pickle.loads(payload[start:end]))
+                    values.update(pickle.loads(payload[start:end]) if section != "files"
+                                  else _Named(payload[start:end], values).load())
                 boxes = pickle.loads(kept[4])
         except Exception:  # noqa: BLE001  (the hash matched: only another code's classes could fail)
             return None
@@ -995,7 +1048,8 @@ class PersistedCache(BuildCache):
                 seldom = spool.out if spool is not None else _Out(apart_file, hashed=True, boxes=layouts)
                 ends = () if stream is None else tuple(stream.ends)
                 if stream is None or stream.lost is None:
-                    ends = _pickled_in_chunks(_Pickler(payload, seldom, spool), values, numbers, payload, ends)
+                    ends = _pickled_in_chunks(_Pickler(payload, seldom, spool), values, numbers, payload, ends,
+                                              files=section == "files")
                 apart_file.flush()
                 if payload.size + seldom.size > LIMIT or (stream is not None and stream.lost == TOO_BIG):
                     main_file.seek(0)
