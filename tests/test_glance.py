@@ -285,6 +285,24 @@ def test_a_spread_after_a_section_that_ends_on_a_left_hand_page_follows_a_blank_
     assert notes == list(range(13, len(pdf) - 1)) and len(pdf) % 4 == 0
 
 
+@pytest.mark.parametrize("sections, pages", [
+    ("abstracts, glance, programme", 20),  # the glance in the second worker's part, after its abstracts
+    ("abstracts, index, glance", 12),  # in the last part, laid out by the build's process after the workers' parts
+])
+def test_a_spread_in_a_later_part_of_a_build_in_parts_opens_on_the_left_hand_page_as_in_one_process(
+        tmp_path, sections, pages):
+    """A section order that puts the glance, a spread, after the abstracts: with --jobs 2 its part's pages were
+    numbered from 1 when its page side was judged, so that it opened on the right-hand p. 11 after a blank p. 10, its
+    second page overleaf (in the last part: 16 pages, four more of Notes). Built in one process, and now in parts too,
+    it opens on the left-hand p. 10, facing p. 11, right after the last abstract's page, p. 9."""
+    folder = write_conference(tmp_path / "conf", {**week(rooms=4, days=3), "theme.yaml": f"sections: [{sections}]\n"})
+    result = build_booklet(folder, tmp_path / "two.pdf", jobs=2)
+    pdf = Pdf(result.output)
+    assert (result.pages, result.anchors["glance"]) == (pages, 10)
+    assert pdf.lines(9)[0] == "Programme at a glance" and pdf.lines(10)[0] == "08:00"  # (its second page: no heading)
+    assert pdf.lines(8)[1] == "Talk029" and pdf.lines(8)[-1] == "9"
+
+
 def _talk(abstracts: list[str], start: int, minutes: int) -> str:
     """A talk "TalkNNN" added to `abstracts` (YAML items), and its programme item from `start` (minutes after
     midnight), `minutes` long."""

@@ -1189,15 +1189,18 @@ class Grid:
 
 
 class ToLeftPage(Flowable):
-    """At layout time: on a right-hand (odd) page, fill it with `make_page()` (a blank page), so that
-    what follows starts a left-hand page; on a left-hand page, nothing."""
+    """At layout time: on a right-hand (odd) page of the booklet, fill it with `make_page()` (a blank page), so that
+    what follows starts a left-hand page; on a left-hand page, nothing. In a build in parts, the pages laid out by
+    other processes before this part count (output.parallel's `page_offset`: a worker's part after the first asks
+    for it, once the parts before it are laid out): numbered from 1 in its part, a spread opened on the wrong side,
+    unlike the same book built in one process."""
 
     def __init__(self, make_page):
         super().__init__()
         self.make_page = make_page
 
     def _odd(self) -> bool:
-        return self._doctemplateAttr("page") % 2 == 1
+        return ((self._doctemplateAttr("page_offset") or 0) + self._doctemplateAttr("page")) % 2 == 1
 
     def wrap(self, availWidth, availHeight):
         return (0, availHeight + 1) if self._odd() else (0, 0)

@@ -78,6 +78,7 @@ BUILD_SHARE = 0.26  # of a piece's cost, making its flowables (a run that lays o
 LATER_SHARE = 0.005  # the same for abstracts on pages of their own: they are Laters, a run makes only its own
 MIN_WEIGHT = 400.0  # books lighter than this (about 400 abstract pages) are built in one process: it does not pay
 _PERSON = re.compile(r"person-(.+)-(\d+)")
+OFFSET = "offset"  # a worker's question: the pages before its part (_reports answers)
 KEEPING = 60  # seconds a worker is given to write its files of its own once its part is saved, before it is stopped
 # (cache.persisted.PER_PART: its compressed streams, and its layouts when it did not write them before saving)
 IDLE = b"idle"  # told to a kept worker once its build has ended: it collects then (_serve), not in the build's way
@@ -296,15 +297,23 @@ class PartCanvas(BookletCanvas):
 
 
 class PartDocTemplate(BookletDocTemplate):
-    """A part of the booklet: starts with inner pages unless it is the front; `page_offset`: pages before it
-    (known for the last part only, where Notes pages make up the count)."""
+    """A part of the booklet: starts with inner pages unless it is the front; `page_offset`: pages before it (0 for
+    the front; known for the last part, where Notes pages make up the count; None for a worker's other part, which
+    asks `ask_offset()` the first time it is read, once the parts before it are laid out: a glance's spread there
+    opens on a left-hand page of the booklet, glance.ToLeftPage)."""
 
-    def __init__(self, filename, page: Page, short_title: str, colours, front: bool, page_offset: int = 0,
-                 **kwargs):
+    def __init__(self, filename, page: Page, short_title: str, colours, front: bool, page_offset: int | None = 0,
+                 ask_offset=None, **kwargs):
         super().__init__(filename, page, short_title, colours, **kwargs)
-        self.page_offset = page_offset
+        self._page_offset, self._ask_offset = page_offset, ask_offset
         if not front:
             self.pageTemplates.reverse()  # "inner" first
+
+    @property
+    def page_offset(self) -> int:
+        if self._page_offset is None:
+            self._page_offset = self._ask_offset()
+        return self._page_offset
 
     def handle_flowable(self, flowables) -> None:
         while flowables and isinstance(flowables[0], Later):
@@ -323,14 +332,15 @@ class PartDocTemplate(BookletDocTemplate):
         self._marks(canv, doc)
 
 
-def render_part(story, target, page: Page, *, front: bool, state: StartState, exchange, page_offset: int = 0,
-                title: str, short_title: str, subject: str, language: str, author: str = "",
+def render_part(story, target, page: Page, *, front: bool, state: StartState, exchange, page_offset: int | None = 0,
+                ask_offset=None, title: str, short_title: str, subject: str, language: str, author: str = "",
                 colours=None, quotes=None) -> None:
-    """Lay out and draw one part into `target` (a path or a file object)."""
+    """Lay out and draw one part into `target` (a path or a file object); `page_offset`: the pages before it, None
+    when not known yet (`ask_offset()` tells it: PartDocTemplate)."""
     register_fonts()
     rl_config.useA85 = 0
-    doc = PartDocTemplate(target, page, short_title, colours, front, page_offset, quotes=quotes, title=title,
-                          subject=subject, author=author, creator="booklet", lang=language)
+    doc = PartDocTemplate(target, page, short_title, colours, front, page_offset, ask_offset, quotes=quotes,
+                          title=title, subject=subject, author=author, creator="booklet", lang=language)
     doc.build(story, canvasmaker=type("Canvas", (PartCanvas,), {"start": state, "exchange": staticmethod(exchange)}))
 
 
@@ -447,8 +457,10 @@ def _failed(exc: BaseException, part=None) -> tuple:
 
 
 def _reports(booklet, pipes) -> list:
-    """Each worker's Report, taken as they come. A core is free once a worker has reported while another still
-    lays out: this process then does what the index will need whatever the pages (prepare_index)."""
+    """Each worker's Report, taken as they come; a worker that asks for the pages before its part (OFFSET: its layout
+    depends on the side of a page, PartDocTemplate.page_offset) is told once the parts before it have reported. A core
+    is free once a worker has reported while another still lays out: this process then does what the index will need
+    whatever the pages (prepare_index)."""
     from multiprocessing.connection import wait
 
     from ..layout.index import prepare_index
@@ -456,12 +468,22 @@ def _reports(booklet, pipes) -> list:
     reports: list = [None] * len(pipes)
     prepared = False
     pending = dict(enumerate(pipes))
+    asking: set[int] = set()
     while pending:
         ready = wait(list(pending.values()))
         for index in [i for i, pipe in pending.items() if pipe in ready]:
-            reports[index] = _receive(pending.pop(index))
-        if pending and not prepared:  # a core is free: the collation table (the first name sorted loads it) and
-            # most names' keys
+            message = _receive(pending[index])
+            if message == (OFFSET,):
+                asking.add(index)
+            else:
+                reports[index] = message
+                del pending[index]
+        for index in sorted(asking):
+            if all(report is not None for report in reports[:index]):
+                pipes[index].send(sum(report.pages for report in reports[:index]))
+                asking.discard(index)
+        if pending and any(reports) and not prepared:  # a core is free: the collation table (the first name sorted
+            # loads it) and most names' keys
             prepare_index((identity for report in reports if report for identity in report.person_keys.values()),
                           booklet.conference.language)
             prepared = True
@@ -487,8 +509,13 @@ def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot, e
             pipe.send(report)
             return pipe.recv()
 
+        def ask_offset() -> int:  # (the pages before the part: told once the parts before it are laid out, _reports)
+            pipe.send((OFFSET,))
+            return pipe.recv()
+
         if story:
-            render_part(story, str(path), page, front=front, state=state, exchange=exchange, **render_args)
+            render_part(story, str(path), page, front=front, state=state, exchange=exchange,
+                        page_offset=0 if front else None, ask_offset=ask_offset, **render_args)
         else:  # a run cut to nothing (its share of a piece rounds to no page break): no pages
             exchange(Report(0, {}, {}, {}, {}, [], []))
         pipe.send(("saved",))
