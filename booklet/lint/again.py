@@ -52,6 +52,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 from ..cache import disk
 from ..data.locate import Lines
@@ -91,9 +92,7 @@ def lint_again(booklet, page, folder: Path | None, started: int | None = None, r
     text = _text(folder / ABSTRACTS)  # (before the files' identities are taken: an edit after it is seen there)
     context, changed, rest, texts = _context(booklet, page, folder) or (None, None, None, None)
     name = disk.key(KIND, os.path.realpath(folder), repr(page))
-    note = disk.load(KIND, name, tuple, lasts=False) if context is not None and text is not None else None
-    if note is not None and len(note) != NOTE:
-        note = None
+    note = disk.load(KIND, name, _Note, lasts=False) if context is not None and text is not None else None
     digests = _digests(booklet), _digests(booklet, "title")
     relined = _relined(note, alike, rest, text, texts) if note is not None and alike is not None else None
     changes = _edited(note, context, text, booklet, digests) if note is not None and relined is None else None
@@ -101,50 +100,61 @@ def lint_again(booklet, page, folder: Path | None, started: int | None = None, r
     lines = _Told(folder, {} if edited is None else {booklet.abstracts[at].source.key: line
                                                      for at, line in edited.items()})
     if relined is not None:  # the data reads as the note's lint read it: its findings, each at its line now
-        kept = {at: relined.placed([found]) for at, found in note[3]}
+        kept = {at: relined.placed([found]) for at, found in note.lengths}
         lengths = {at: placed[0] for at, placed in kept.items() if placed is not None}
         measured = {at for at, placed in kept.items() if placed is None}
         if measured:
             lengths = dict(sorted({**lengths, **lengths_by_abstract(booklet, page, lines, only=measured)}.items()))
-        others, holding = note[4]
-        taken = {check: placed for check, found in note[2] for placed in [relined.placed(found)] if placed is not None}
+        others, holding = note.holders
+        taken = {check: placed for check, found in note.findings for placed in [relined.placed(found)]
+                 if placed is not None}
     elif edited is None:
         lengths = lengths_by_abstract(booklet, page, lines)
         others, holding = example_holders(booklet)
         taken = {}
     else:
-        kept = {at: moves.placed([found]) for at, found in note[3] if at not in edited}
+        kept = {at: moves.placed([found]) for at, found in note.lengths if at not in edited}
         measured = {*edited, *titled, *(at for at, placed in kept.items() if placed is None)}  # (or not placed)
         lengths = {at: placed[0] for at, placed in kept.items() if placed is not None}
         lengths = dict(sorted({**lengths, **lengths_by_abstract(booklet, page, lines, only=measured)}.items()))
         looked = edited.keys() | titled
-        others, holding = note[4][0], (note[4][1] - looked) | example_holders(booklet, abstracts=looked)[1]
+        others, holding = note.holders[0], (note.holders[1] - looked) | example_holders(booklet, abstracts=looked)[1]
         run = READS_TEXT | READS_TITLES if titled else READS_TEXT
-        taken = {check: placed for check, found in note[2] if check not in run
+        taken = {check: placed for check, found in note.findings if check not in run
                  for placed in [moves.placed(found)] if placed is not None}
     taken |= {"lengths": list(lengths.values()), "example": check_example(booklet, folder, (others, holding))}
     found = parts(booklet, page, folder, taken, lines)
     if context is not None and text is not None and (started is None or changed < started):
-        disk.store(KIND, name, (context, text, found, tuple(lengths.items()), (others, holding), *digests, read, rest,
-                                texts))
+        disk.store(KIND, name, _Note(context, text, found, tuple(lengths.items()), (others, holding), *digests, read,
+                                     rest, texts))
     return joined(found)
 
 
-NOTE = 10  # the note's items: (context, abstracts.yaml's text, findings, lengths, example holders, the abstracts'
-# text and title digests, the key of the data read or None, the context's key but the data files' bytes, the text of
-# each other data file)
+class _Note(NamedTuple):
+    """What a lint keeps for the next (see the module's docstring)."""
+
+    context: str  # the key of everything lint reads but abstracts.yaml's bytes (_context)
+    text: str  # abstracts.yaml's text as it was linted
+    findings: list[tuple[str, list[Problem]]]  # each check's findings (lint.parts)
+    lengths: tuple[tuple[int, Problem], ...]  # the lengths' warnings by abstract (fit.lengths_by_abstract's items)
+    holders: tuple[set[str], set[int]]  # which entries hold init's example values (example.example_holders)
+    text_digests: tuple[bytes, ...]  # the abstracts' texts' hashes (_digests)
+    title_digests: tuple[bytes, ...]  # their titles' (_digests(booklet, "title"))
+    read: str | None  # the key of the data read (cache.built.Inputs.data), or None
+    rest: str | None  # the context's key but the data files' bytes (their names kept)
+    texts: dict | None  # the text of each other data file
 
 
-def _relined(note: tuple, alike: str, rest: str | None, text: str, texts: dict[str, str | None] | None
+def _relined(note: _Note, alike: str, rest: str | None, text: str, texts: dict[str, str | None] | None
              ) -> _Relined | None:
     """Where the lines of the data files the note's lint read are now, when that lint read the data `alike` names (the
     booklet read now equal to what it read, but where values are written: lint_again's `alike`), everything else lint
     reads is as it was (`rest`: code, page, images and fonts, the files' names, whether the abstracts flow), and each
     data file differs from the text the note keeps of it only in lines that are blank or hold a comment alone (the
     other lines the same, in the same order); else None."""
-    if note[7] is None or note[7] != alike or rest is None or note[8] != rest or texts is None:
+    if note.read is None or note.read != alike or rest is None or note.rest != rest or texts is None:
         return None
-    was, now = {ABSTRACTS: note[1], **note[9]}, {ABSTRACTS: text, **texts}
+    was, now = {ABSTRACTS: note.text, **note.texts}, {ABSTRACTS: text, **texts}
     if was.keys() != now.keys():
         return None
     moved = {}
@@ -298,7 +308,7 @@ def _digests(booklet, field: str = "text") -> tuple[bytes, ...]:
                  for a in booklet.abstracts)
 
 
-def _edited(note: tuple, context: str, text: str, booklet, digests: tuple[tuple[bytes, ...], tuple[bytes, ...]]
+def _edited(note: _Note, context: str, text: str, booklet, digests: tuple[tuple[bytes, ...], tuple[bytes, ...]]
             ) -> tuple[dict[int, int], set[int], _Moves] | None:
     """(the places in booklet.abstracts of the abstracts whose texts differ from those the note's lint read, each
     with the line (from 1) of its `abstract:` key; those of the abstracts whose titles do; where the note's lines are
@@ -306,11 +316,12 @@ def _edited(note: tuple, context: str, text: str, booklet, digests: tuple[tuple[
     _digests(booklet, "title"). Abstracts of abstracts/*.yaml may be there too: the note's key holds their files'
     bytes (an edit of them lints the whole book), so they are as the note's lint read them (the sample's five: every
     warm rebuild of it after a text edited in abstracts.yaml linted the whole book)."""
-    if note[0] != context or not isinstance(note[1], str) or len(note[5]) != len(digests[0]):
+    if note.context != context or not isinstance(note.text, str) or len(note.text_digests) != len(digests[0]):
         return None
-    changes = _edited_blocks(note[1], text, booklet)
+    changes = _edited_blocks(note.text, text, booklet)
     if changes is None or any({at for at, (was, is_) in enumerate(zip(kept, now)) if was != is_} - edited
-                              for kept, now, edited in zip(note[5:7], digests, (changes[0].keys(), changes[1]))):
+                              for kept, now, edited in zip((note.text_digests, note.title_digests), digests,
+                                                           (changes[0].keys(), changes[1]))):
         return None  # (a text or title changed outside the lines edited: an entry that merges another's, `<<: *a`)
     return changes
 
