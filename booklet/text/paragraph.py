@@ -375,7 +375,8 @@ def _ink(box: Box) -> tuple[float, float] | None:
 
 
 def _extent(reaches) -> tuple[float, float] | None:
-    """The highest and the lowest of `reaches` ((high, low) pairs), or None when there are none (_ink, _boxes_ink)."""
+    """The highest and the lowest of `reaches` ((high, low) pairs), or None when there are none (_ink, _boxes_ink,
+    formulas_reach)."""
     top = bottom = None
     for high, low in reaches:
         top = high if top is None else max(top, high)
@@ -389,23 +390,18 @@ def _plain_ink(font_name: str, size: float) -> tuple[float, float]:
     return (high[3] if high else 0.75) * size, (low[1] if low else -0.25) * size
 
 
-class RootReach(tuple):
-    """_boxes_ink's (high, low) of boxes among which stands a square root (a box with a bar): lineskips keeps such a
-    line LINESKIP off the ink of the lines around it whatever its height, where it lets a line reach one level of
-    scripts high without (a root's sign grows over a tall radicand, a nested root: √(1+√x) reaches 1.07 em)."""
-
-    __slots__ = ()
-
-
-def _boxes_ink(frags) -> tuple[float, float] | None:
+def _boxes_ink(frags) -> tuple[float, float, bool] | None:
     """How high the ink of the formulas' boxes of scripts (and square roots) among `frags` reaches above the baseline,
-    and how low (points; below it, negative), a RootReach where a root is among them; None when they hold none."""
+    and how low (points; below it, negative), and whether a square root (a box with a bar) is among them: lineskips
+    keeps such a line LINESKIP off the ink of the lines around it whatever its height, where it lets a line reach one
+    level of scripts high without (a root's sign grows over a tall radicand, a nested root: √(1+√x) reaches 1.07 em);
+    None when they hold none."""
     reach = _extent((reach[0] + frag.rise, reach[1] + frag.rise) for frag in frags if frag.fontName == BOX_FONT
                     for reach in map(_box_ink, frag.text) if reach is not None)
-    if reach is not None and RULES and any(frag.fontName == BOX_FONT and not RULES.keys().isdisjoint(frag.text)
-                                           for frag in frags):
-        return RootReach(reach)
-    return reach
+    if reach is None:
+        return None
+    root = bool(RULES) and any(frag.fontName == BOX_FONT and not RULES.keys().isdisjoint(frag.text) for frag in frags)
+    return (*reach, root)
 
 
 def _box_ink(char: str) -> tuple[float, float] | None:
@@ -465,7 +461,7 @@ def _skip_steps(reaches, style) -> list[tuple[float, float]] | None:
     add below it were it the last line (the lines before it the same: what the lines as far as it need, each count of
     them at once); None when no line reaches past one level of scripts."""
     over, under = _ONE_LEVEL[0] * style.fontSize, _ONE_LEVEL[1] * style.fontSize
-    if not any(reach is not None and (reach[0] > over or reach[1] < under or type(reach) is RootReach)
+    if not any(reach is not None and (reach[0] > over or reach[1] < under or reach[2])
                for reach in reaches):
         return None  # (most paragraphs: no formula of scripts on scripts, no line moved; nothing more measured)
     high, low = _plain_ink(style.fontName, style.fontSize)
@@ -473,7 +469,7 @@ def _skip_steps(reaches, style) -> list[tuple[float, float]] | None:
     depth, deep, steps = -low, False, []
     for reach in reaches:
         top = high if reach is None else max(high, reach[0])
-        tall = reach is not None and (reach[0] > over or type(reach) is RootReach)
+        tall = reach is not None and (reach[0] > over or reach[2])
         above = max(0.0, depth + top - room) if tall or deep else 0.0
         depth = -low if reach is None else max(-low, -reach[1])
         deep = reach is not None and reach[1] < under
@@ -3753,7 +3749,7 @@ class MathParagraph(Paragraph):
         and how low (points; below it, negative; the highest and lowest of its lines'); None when it has none: the
         reach lineskips measures, for a line whose height is fixed (a sliver of the programme at a glance)."""
         lines = self._scripted_lines()
-        return None if lines is None else _extent(filter(None, _reaches(lines)))
+        return None if lines is None else _extent(reach[:2] for reach in _reaches(lines) if reach is not None)
 
     def _scripted_lines(self) -> list | None:
         """Its lines as last broken, each a line of fragments, for lineskips and formulas_reach to measure; None when
