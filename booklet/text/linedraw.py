@@ -28,11 +28,17 @@ from reportlab.platypus import paragraph as _rl
 
 from .fonts import DEPTH, calling
 
-__all__ = ["RULES", "drawing", "put_frag_line"]
+__all__ = ["RULES", "drawing", "put_frag_line", "ruled"]
 
 # The box characters (text.paragraph) that draw rules, each -> its box's rules: (x from the box's left edge, y of the
 # rule's bottom above the line's baseline, width, height), in points (text.paragraph registers them)
 RULES: dict[str, tuple[tuple[float, float, float, float], ...]] = {}
+
+
+def ruled(texts) -> bool:
+    """Whether one of `texts` (the texts of fragments set in boxes) holds a box that draws rules (RULES): a square
+    root. Nothing is looked at while no box draws any (most books)."""
+    return bool(RULES) and any(not RULES.keys().isdisjoint(text) for text in texts)
 
 _imgNormV, _imgVRange, _setXPos = _rl.imgNormV, _rl.imgVRange, _rl.setXPos
 _trailingSpaceLength, _do_dots_frag = _rl._trailingSpaceLength, _rl._do_dots_frag
@@ -104,8 +110,8 @@ def put_frag_line(cur_x, tx, line, last, pKind):  # noqa: C901, N803 - ReportLab
     # where the text ends matters only to what is placed by it: marks, underlines, links, backgrounds, images
     # and callbacks, and the dots ending the last line (else the fragments are not measured)
     measured = (last and xs.style.endDots) or xs.backColor or not all(map(_unmarked, words))
-    ruled = bool(RULES) and any(not RULES.keys().isdisjoint(f.text) for f in words if not hasattr(f, "cbDefn"))
-    measured = measured or ruled
+    has_rules = ruled(f.text for f in words if not hasattr(f, "cbDefn"))
+    measured = measured or has_rules
     for i, f in enumerate(words):
         if hasattr(f, "cbDefn"):
             cbDefn = f.cbDefn  # noqa: N806
@@ -176,7 +182,7 @@ def put_frag_line(cur_x, tx, line, last, pKind):  # noqa: C901, N803 - ReportLab
                     linkRecord(ended, "end")
             text = f.text
             tx._textOut(text, f is final)
-            if ruled:
+            if has_rules:
                 _draw_rules(tx, text, cur_x_s, cur_y, textColor)
             if us_changed:
                 for started in nLL:

@@ -58,7 +58,7 @@ from .fonts import (FALLBACKS, IN_STYLE, MONO_NAMES as _CODE_FONTS, calling as _
                     reportlab_checked, when_fonts_change)
 from . import linebreak as _linebreak
 from .linebreak import Helpers, break_lines
-from .linedraw import RULES, drawing
+from .linedraw import RULES, drawing, ruled
 from .mathtext import RELATION_SIGNS
 
 __all__ = ["BOX_FONT", "EMBOLDEN", "MathParagraph", "SCRIPTSPACE", "overhang", "text_object"]
@@ -400,8 +400,7 @@ def _boxes_ink(frags) -> tuple[float, float, bool] | None:
                     for reach in map(_box_ink, frag.text) if reach is not None)
     if reach is None:
         return None
-    root = bool(RULES) and any(frag.fontName == BOX_FONT and not RULES.keys().isdisjoint(frag.text) for frag in frags)
-    return (*reach, root)
+    return (*reach, ruled(frag.text for frag in frags if frag.fontName == BOX_FONT))
 
 
 def _box_ink(char: str) -> tuple[float, float] | None:
@@ -1083,8 +1082,7 @@ class _BoxParser(_QuickParser):
         return frag, ident, content
 
     def _add_box(self, frag, box: Box) -> None:
-        if RULES and any(run.font == BOX_FONT and not RULES.keys().isdisjoint(run.text)
-                         for _, runs in box.parts for run in runs):
+        if ruled(run.text for _, runs in box.parts for run in runs if run.font == BOX_FONT):
             box = box._replace(rules=box.rules + _inner_rules(box.parts))  # (a root in a script: its bar)
         register_box_font()
         boxed = copy.copy(frag)  # size, rise, colour, underline and links of where the box stands
