@@ -6,7 +6,9 @@ shares the validated model and the registered fonts) into a PDF of its own, whil
 the data (what `build` reports and --strict stops on; no part is saved before that is done). What
 depends on where a part's pages land in the booklet is not drawn while it is laid out: the page number
 and running head of each page are a form drawn at save (a left page and a right page differ), as are
-page references (contents, programme -> abstracts) already (output.render). A worker records its link
+page references (contents, programme -> abstracts) already (output.render). What a part's layout itself depends on
+(the side of the page a glance's spread opens on: glance.ToLeftPage), a worker's part after the first asks for, and is
+told once the parts before it are laid out (PartDocTemplate.page_offset). A worker records its link
 targets, links and outline entries, reports them with its page count, and waits for the page every
 anchor of the booklet is on before it saves. The last part (the index of authors, which lists the pages
 of every part, the Notes pages, which make up a multiple of four, and the back cover) is laid out by
