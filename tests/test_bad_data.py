@@ -1814,3 +1814,18 @@ def test_an_item_of_characters_that_print_nothing_in_a_list_is_an_error(tmp_path
     assert result.exit_code == 1
     assert f"programme.yaml:{chair}: days[0].items[3].chair[1]: {what}" in result.output
     assert not proofs.exists()
+
+
+@pytest.mark.parametrize("value, said", [("42", "a number"), ("true", "true/false"), ("2027-01-01", "a date")])
+def test_an_email_written_as_a_number_true_false_or_a_date_is_an_error_at_its_key(tmp_path, value, said):
+    """A fuzzing run: `email: 42` was taken as the address '42' (a warning of lint), though the schema says an email
+    is text: a value of another type is an error at its key, in participants.yaml and in a speaker's mapping alike."""
+    data = conference(tmp_path, {
+        "participants.yaml": f"- {{name: Ana Smith}}\n- {{name: Bo Jones, email: {value}}}\n",
+        "abstracts.yaml": BASE["abstracts.yaml"].replace("affiliation: Uni A}", f"affiliation: Uni A, email: {value}}}")})
+    with pytest.raises(DataError) as raised:
+        read_booklet(data)
+    problems = raised.value.problems
+    hint = f"expected an email address, not {said}; write it like: email: ana.smith@example.org"
+    assert [(p.file, p.line, p.key, p.message) for p in problems if p.severity == "error"] == [
+        ("abstracts.yaml", 3, "[0].speaker.email", hint), ("participants.yaml", 2, "[1].email", hint)]

@@ -257,6 +257,16 @@ class Fields:
                 text = names_printed(text)
         return text
 
+    def email(self, key: str) -> str | None:
+        """An email address (never printed): text as YAML reads it, not a number, true/false or a date written bare
+        (`email: 42` was taken as the address '42', a warning of lint at most, as the schema refuses it)."""
+        value = self.map.get(key)
+        if value is not None and value is not BAD and not isinstance(value, (str, Map, Seq)) \
+                and key not in self.map.tags:
+            self.wrong_type(key, value)
+            return None
+        return self.text(key, printed=False)
+
     def web(self, key: str, printed: bool = True) -> str | None:
         """A key that holds a web address (data.web's one rule): an address of another kind (javascript:, file:)
         is an error at its key."""

@@ -51,7 +51,7 @@ def _participant(report: Report, item: Map, path: str) -> tuple[Participant, boo
     f = Fields(report, item, path, PARTICIPANT)
     name = f.text("name", required=True)
     affiliations, country = f.texts("affiliation"), f.text("country")
-    email = f.text("email", printed=False)
+    email = f.email("email")
     if not name and f.left_out:  # (left out of the list; its email may mail a proof: Booklet.left_out_participants)
         return Participant(f.left_out[0], affiliations, country, email, f.source()), True
     return (Participant(name, affiliations, country, email, f.source()), False) if name else None

@@ -30,7 +30,7 @@ def read_person(report: Report, f: Fields, unnamed: list[Person] | None = None, 
     person = Person(
         name or "",
         affiliations=read("affiliation", f.texts, ()),
-        email=read("email", lambda key: f.text(key, printed=False)),
+        email=read("email", f.email),
         photo=read("photo", f.image),
         role=read("role", f.text),
         bio=read("bio", f.text),
