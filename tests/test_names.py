@@ -348,3 +348,13 @@ def test_a_name_before_initials_without_full_stops_is_filed_under_the_name(writt
     or more after a name, or one after two words or more; one after a single word is a family name cut short."""
     name = split_name(written)
     assert (name.inverted(), heading(name)) == (inverted, letter)
+
+
+@pytest.mark.parametrize("written", [", John", ", , John", "( Ana Smith", "* Ana Smith", "\u2014 Bo Jones"])
+def test_a_name_whose_first_word_is_punctuation_alone_is_printed_as_written(written):
+    """A fuzzing run: ", John" (a family name left out before its comma) printed "John, ," in the index and the list of
+    participants, "( Ana" as "Ana, (": a first word with no letter or digit is no given name. Filed under its first
+    letter."""
+    name = split_name(written)
+    assert (name.inverted(), name.family) == (written, written)
+    assert heading(name) == next(ch for ch in written if ch.isalpha()).upper()

@@ -565,3 +565,18 @@ def test_a_page_set_tighter_is_redrawn_from_its_kept_columns_with_every_step_the
     assert names == [36] and max(steps) - min(steps) <= 0.01
     build_booklet(folder, cold, cache=BuildCache(warm=False))
     assert warm.read_bytes() == cold.read_bytes()
+
+
+@pytest.mark.parametrize("written, line", [
+    ("Mitch (he/him)", "<b>Mitch</b> (he/him)"),
+    ("Ana (", "<b>Ana</b> ("),
+    ("Ana Smith (she/her)", "<b>Smith</b>, Ana (she/her)"),
+    (", John", "<b>, John</b>"),
+])
+def test_a_participants_name_prints_with_the_space_before_its_note(written, line):
+    """A fuzzing run: the list printed "Mitch(he/him)" and "Ana(": the note after a family name alone lost its space,
+    as inline() strips what it is given."""
+    from booklet.layout.participants import name_line
+    from booklet.text.names import split_name
+
+    assert name_line(split_name(written)) == line

@@ -140,9 +140,15 @@ class _Styles:
         return made
 
 
-def _entry(name: IndexName, participant: Participant, styles: _Styles, limit: float) -> Flowable:
+def name_line(name: IndexName) -> str:
+    """The markup of a participant's name as the list prints it: inverted, its family name in bold."""
     inverted = name.inverted(held=True)  # ("Rochefoucauld, Jean-Baptiste de / La": the particle held together)
-    line = f"<b>{markup.inline(name.family)}</b>{markup.inline(inverted[len(name.family):])}"
+    rest = inverted[len(name.family):]  # (", Ana", " (he/him)": its space kept, as inline() strips a text's ends:
+    return f"<b>{markup.inline(name.family)}</b>{' ' * rest[:1].isspace()}{markup.inline(rest)}"  # "Mitch(he/him)")
+
+
+def _entry(name: IndexName, participant: Participant, styles: _Styles, limit: float) -> Flowable:
+    line = name_line(name)
     below = details(participant)
     if not below:
         return Para(line, styles.alone)

@@ -179,6 +179,10 @@ def split_name(name: str, family: str | None = None) -> IndexName:
             return IndexName(written, family, written[len(family):].strip())
         return IndexName(written, family, written)
     words = written.split(" ")
+    if len(words) > 1 and not any(ch.isalnum() for ch in words[0]):
+        # ", John", "( Ana": a first word of punctuation alone (a family name left out before its comma, a bracket
+        # opened) is no given name: the name as written, filed under its first letter (it printed "John, ,")
+        return IndexName(written, written)
     if len(words) > 1 and (_group(words) or words[-1].isdigit()):
         # a team or a committee, or a role numbered ("Chair 1", a placeholder of the SIGDIAL import: "1, Chair" in
         # its index): as written, filed by its first word
