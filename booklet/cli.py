@@ -268,7 +268,7 @@ class Length(click.ParamType):
 @main.command()
 @click.argument("data_dir", default="data", type=FilePath(file_okay=False, path_type=Path))
 @click.option("-o", "--output", default="booklet.pdf", show_default=True, type=FilePath(dir_okay=False, path_type=Path),
-              help="Where to write the PDF (replaced only when the build succeeds).")
+              help="Where to write the PDF (its folder made when missing; replaced only when the build succeeds).")
 @page_size_option("Trim size of the booklet.")
 @click.option("--bleed", type=Length(), default="3mm", show_default=True,
               help="Bleed beyond the trim on every side (mm, pt or in; 0 for none).")
@@ -489,7 +489,7 @@ def _reading_pdf(source: Path, output: Path | None = None):
 @main.command()
 @click.argument("booklet_pdf", type=FilePath(path_type=Path))
 @click.option("-o", "--output", required=True, type=FilePath(dir_okay=False, path_type=Path),
-              help="Where to write the printer spreads (replaced only when complete).")
+              help="Where to write the printer spreads (its folder made when missing; replaced only when complete).")
 @click.option("--sheet", type=click.Choice(["A4", "A3", "letter", "tabloid"], case_sensitive=False), default="A4",
               show_default=True, help="Sheet the spreads are printed on (landscape, both sides).")
 @click.option("--crop-marks", is_flag=True, help="Crop marks at the spread's corners and fold marks at the spine.")
@@ -642,7 +642,7 @@ def _init_language(code: str | None) -> str | None:
 @main.command()
 @click.argument("file", required=False, metavar="[FILE]")
 @click.option("-o", "--out", "out_dir", type=FilePath(file_okay=False, path_type=Path),
-              help="Write every schema into this folder (NAME.schema.json) instead of printing.")
+              help="Write every schema into this folder (NAME.schema.json; made when missing) instead of printing.")
 def schema(file: str | None, out_dir: Path | None) -> None:
     """Print the JSON Schema of the data files, made from the same definitions the checks use.
 
@@ -1047,7 +1047,7 @@ def proofs(data_dir: Path, out_dir: Path, reply_by, png: bool, page_size: str) -
 @click.argument("proof_id", metavar="ID")
 @click.argument("data_dir", default="data", type=FilePath(file_okay=False, path_type=Path))
 @click.option("-o", "--output", type=FilePath(dir_okay=False, path_type=Path),
-              help="Where to write the proof (default: ID.pdf; replaced only when complete).")
+              help="Where to write the proof (default: ID.pdf; its folder made when missing; replaced only when complete).")
 @click.option("--reply-by", callback=_proof_date, metavar="DATE",
               help="When corrections are due (e.g. 2027-05-20), printed on the proof.")
 @click.option("--png", is_flag=True, help="Also a PNG of each page of the proof (FILE-1.png, ...).")
@@ -1161,7 +1161,7 @@ def _shown(path: Path, data_dir: Path) -> str:
 @main.command()
 @click.argument("data_dir", default="data", type=FilePath(file_okay=False, path_type=Path))
 @click.option("-o", "--output", default="booklet.pdf", show_default=True, type=FilePath(dir_okay=False, path_type=Path),
-              help="Where to write the PDF (replaced only by a build that succeeds).")
+              help="Where to write the PDF (its folder made when missing; replaced only by a build that succeeds).")
 @page_size_option("Trim size of the booklet.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1, max=MAX_JOBS), default=None,
               help="Processes laying the booklet out, kept from one rebuild to the next (default: as 'build'; "
