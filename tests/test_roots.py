@@ -222,6 +222,29 @@ def test_check_tells_of_a_root_that_sets_its_line_apart():
     assert markup.latex_problems(r"$\sqrt{x^2+y^2}$ and $\sqrt{s_{NN}}$ and $\sqrt[3]{x}$") == []
 
 
+def test_roots_nested_past_what_a_page_holds_are_an_error_at_their_key(tmp_path):
+    """A fuzzing run: a title of 17 square roots nested (each sign a fifth taller than the root in it: 200 pt past its
+    line) stopped `build` with an internal error (LayoutError: a flowable too large on page 6), `check` passing it
+    with a warning. Past markup.TALLEST it is an error at its file, line and key; 13 roots stay a warning."""
+    from booklet.data.validate import read_booklet
+    from booklet.problems import DataError
+    from .helpers import BASE, write_conference
+
+    deep = "$" + "\\sqrt{" * 17 + "x" + "}" * 17 + "$"
+    data = write_conference(tmp_path / "conf", {"abstracts.yaml": BASE["abstracts.yaml"].replace(
+        "title: A talk about Lund", f"title: 'Roots {deep}'")})
+    with pytest.raises(DataError) as raised:
+        read_booklet(data)
+    (error,) = [p for p in raised.value.problems if p.severity == "error"]
+    assert (error.file, error.line, error.key) == ("abstracts.yaml", 2, "[0].title")
+    assert error.message == (
+        "the math $\\sqrt{\\sqrt{\\sqrt{\\sqrt{\\sqrt{\\sqrt{\\sqr…$ reaches 200 pt past a line of text (square roots "
+        "nested in roots, each taller than what it holds): more than a page leaves room for; write it with fewer "
+        "nested roots")
+    (told,) = markup.latex_problems("$" + "\\sqrt{" * 13 + "x" + "}" * 13 + "$")
+    assert not told.error and "is taller than a line of text leaves room for" in told
+
+
 def test_with_a_reportlab_the_bars_were_not_checked_against_a_root_keeps_its_parentheses(monkeypatch):
     """booklet's paragraphs draw a root's bar only with the ReportLab versions they were checked against
     (fonts.CHECKED_REPORTLAB); with another, ReportLab's own drawing would print √(x + 1) as "√x + 1", with neither

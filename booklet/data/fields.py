@@ -745,7 +745,10 @@ def check_printable_fully(report: Report, file: str, line: int, key: str, text: 
     if math or "\\" in text:
         for message in markup.latex_problems(text, sources):  # LaTeX printed as written, math that reads like text
             at = markup.find_written(text, getattr(message, "anchor", None))
-            report.warn(file, line_in(report, file, key, text, at, line), key, str(message), "math")
+            if getattr(message, "error", False):
+                report.error(file, line_in(report, file, key, text, at, line), key, str(message))
+            else:
+                report.warn(file, line_in(report, file, key, text, at, line), key, str(message), "math")
     return prints
 
 

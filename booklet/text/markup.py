@@ -325,11 +325,13 @@ class Told(str):
     a command), its white space collapsed; find_written finds it in the text."""
 
     anchor: str | None = None
+    error: bool = False  # what the data must not have: an error, not a warning (a formula taller than a page holds)
 
     @staticmethod
-    def of(message: str, anchor: str | None) -> "Told":
+    def of(message: str, anchor: str | None, error: bool = False) -> "Told":
         made = Told(message)
         made.anchor = anchor
+        made.error = error
         return made
 
 
@@ -413,7 +415,13 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
                                     written(src)))
     for src in sources:
         above, below = _overlap(src)
-        if above or below:
+        if above + below > TALLEST:
+            scripts = max(len(style.scripts) for _, style in math_runs(src)) >= 2
+            problems.append(Told.of(f"the math {written(src, _shown(src))} reaches {above + below:.0f} pt past a line of "
+                                    f"text ({'scripts on scripts' if scripts else 'square roots nested in roots'}, "
+                                    "each taller than what it holds): more than a page leaves room for; write it with "
+                                    f"fewer {'levels of scripts' if scripts else 'nested roots'}", written(src), True))
+        elif above or below:
             where = " and ".join(f"{amount:.1f} pt {side}" for side, amount in (("above", above), ("below", below))
                                  if amount)
             scripts = max(len(style.scripts) for _, style in math_runs(src)) >= 2
@@ -464,6 +472,12 @@ def _text_style():
 
     register_fonts()
     return make_styles(page_for("A5")).text
+
+
+# How far past a line of text (points above and below, at the A5 text size) a formula may reach: a fifth of A5's text
+# block. A root's sign grows over its radicand, a fifth taller at each root nested in it: 17 roots, 200 pt, stopped the
+# build with an internal error (a programme's day or an abstract's title taller than a page); 13 reach 84 pt.
+TALLEST = 100.0
 
 
 def _overlap(src: str) -> tuple[float, float]:
