@@ -1829,3 +1829,25 @@ def test_an_email_written_as_a_number_true_false_or_a_date_is_an_error_at_its_ke
     hint = f"expected an email address, not {said}; write it like: email: ana.smith@example.org"
     assert [(p.file, p.line, p.key, p.message) for p in problems if p.severity == "error"] == [
         ("abstracts.yaml", 3, "[0].speaker.email", hint), ("participants.yaml", 2, "[1].email", hint)]
+
+
+def test_an_empty_time_talk_or_tutorial_is_an_error_at_its_key(tmp_path):
+    """A fuzzing run (wrong types at every key): `time: ""` printed an item without a time, `talk: ""` an empty slot,
+    check passing both without a word, though the schema refuses a text of nothing there. Each is an error at its
+    key; the key left out (`time:`) is still no time."""
+    data = conference(tmp_path, {"programme.yaml": """\
+        days:
+          - date: 2027-09-13
+            items:
+              - {time: "", title: Welcome}
+              - {time: "09:20-10:00", talk: " "}
+              - {time: "10:00-10:30", tutorial: ""}
+              - {time: , title: Later}
+        """, "tutorials.yaml": None})
+    with pytest.raises(DataError) as raised:
+        read_booklet(data)
+    assert [(p.file, p.line, p.key, p.message) for p in raised.value.problems if p.severity == "error"] == [
+        ("programme.yaml", 4, "days[0].items[0].time", 'is empty: write it like time: "09:00-09:20", or leave the key out'),
+        ("programme.yaml", 5, "days[0].items[1].talk", "is empty: write it like talk: smith-2027, or leave the key out"),
+        ("programme.yaml", 6, "days[0].items[2].tutorial",
+         "is empty: write it like tutorial: bayes-intro, or leave the key out")]

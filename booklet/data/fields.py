@@ -231,6 +231,9 @@ class Fields:
                 self.error(key, "must not be empty")
             elif blank_refused(self.record.name, key):  # (`affiliation: ""` was as no affiliation, without a word)
                 self.error(key, f"is empty: write {BLANK_WORDS.get(key, 'its text')}, or leave the key out")
+            elif self.record[key].type in ("time", "ref"):  # (`time: ""` was an item without a time, `talk: ""` an
+                # empty slot, without a word, as the schema refuses them)
+                self.error(key, f"is empty: write it like {example_line(self.record[key])}, or leave the key out")
             return None
         if _invisible(text):  # (a name of a zero-width space printed no name, and passed check)
             self.error(key, "holds only characters that print nothing (zero-width spaces, joiners); write the text"
