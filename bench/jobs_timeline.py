@@ -6,7 +6,10 @@ The build runs in this process (as `booklet build` would, imports done first); t
 booklet.build and booklet.output.parallel are wrapped so that each logs its start and end (wall time since
 the start, and the process's CPU time) to a pipe; the forked workers inherit the wrappers (and so do the processes
 that read posters.yaml and lint while the main process reads and the workers lay out). Printed: one line per stage,
-per process, in time order, and where each process waited; then each process's span and CPU.
+per process, in time order, and where each process waited; then each process's span and CPU; then the critical
+path: each worker's CPU before and after its report, when each reported and ended, what this process did before the
+fork, meanwhile and after the last report (the last part, the assembly), and the CPU of the processes beside the
+workers (lint, posters.yaml), which take the cores from them on a machine of as many cores as workers.
 """
 
 from __future__ import annotations
@@ -113,6 +116,7 @@ def main() -> None:
     for start, end, cpu, who, name in done:
         print(f"{who:5} {start:7.3f} {end:7.3f} {end - start:6.3f} {cpu:6.3f}  {name}")
     _per_process(done)
+    _critical(done)
 
 
 def _per_process(done: list[tuple]) -> None:
@@ -120,13 +124,59 @@ def _per_process(done: list[tuple]) -> None:
     named by its first stage: where the CPU of the build went, process by process."""
     print(f"{'proc':5} {'start':>7} {'end':>7} {'cpu':>6}  first stage")
     for who in dict.fromkeys(row[3] for row in done):
-        rows = [row for row in done if row[3] == who]
-        outer, reach = [], -1.0
-        for start, end, cpu, _, name in rows:  # (in start order: one inside the one before is skipped)
-            if end > reach:
-                outer.append(cpu)
-                reach = end
-        print(f"{who:5} {rows[0][0]:7.3f} {max(r[1] for r in rows):7.3f} {sum(outer):6.3f}  {rows[0][4]}")
+        rows = sorted((row for row in done if row[3] == who), key=lambda row: (row[0], -row[1]))
+        print(f"{who:5} {rows[0][0]:7.3f} {max(r[1] for r in rows):7.3f} {_cpu(rows):6.3f}  {rows[0][4]}")
+
+
+def _critical(done: list[tuple]) -> None:
+    """The critical path of a build in parts: each worker's CPU before it reported (laid out: what the plan balances)
+    and after (its save, once told where its part starts), when each reported and ended, which process ended last,
+    what this process did before the fork, while the workers laid out and after the last report; and the CPU spent
+    beside the workers (lint, posters.yaml), which takes the cores from them on a machine of as many cores as workers."""
+    procs = dict.fromkeys(row[3] for row in done)
+    total = {who: _cpu([row for row in done if row[3] == who]) for who in procs}
+    workers = [who for who in procs if who != "main" and any(r[3] == who and r[4] == "render_part" for r in done)]
+    if not workers:
+        return
+    print("critical path")
+    reported = {}
+    for who in workers:
+        save = next(r for r in done if r[3] == who and r[4] == "part.save(all)")
+        end = max(r[1] for r in done if r[3] == who)
+        reported[who] = save[0]
+        print(f"  {who}: CPU {total[who] - save[2]:6.3f} before its report (at {save[0]:7.3f}), {save[2]:6.3f} saving;"
+              f" ends {end:7.3f}")
+    last = max(reported.values())
+    first = min(reported.values())
+    print(f"  reports {first:7.3f} .. {last:7.3f}: the first to report waits {last - first:.3f} s")
+    mains = [r for r in done if r[3] == "main"]
+    fork = min(r[0] for r in done if r[3] in workers)
+    before = _cpu([r for r in mains if r[1] <= fork and r[4] != "build_booklet"])
+    after = _cpu([r for r in mains if r[0] >= last and r[4] != "build_booklet"])
+    print(f"  main: CPU {before:6.3f} before the fork (at {fork:7.3f}), {total['main'] - before - after:6.3f} between"
+          f" (the wait for lint and the reports, prepare_index), {after:6.3f} after the last report")
+    for name in ("render_part", "assemble"):
+        row = next((r for r in mains if r[4] == name and r[0] >= last), None)
+        if row is not None:
+            print(f"    {name}: {row[0]:7.3f} .. {row[1]:7.3f}, CPU {row[2]:6.3f}")
+    ends = {who: max(r[1] for r in done if r[3] == who) for who in procs}
+    print("  ends: " + ", ".join(f"{who} {end:.3f}" for who, end in sorted(ends.items(), key=lambda item: item[1])))
+    beside = {who: total[who] for who in procs if who != "main" and who not in workers}
+    whole = sum(total.values())
+    for who, cpu in beside.items():
+        first = min((r for r in done if r[3] == who), key=lambda row: (row[0], -row[1]))[4]
+        print(f"  beside the workers: {who} ({first}) CPU {cpu:6.3f}, {100 * cpu / whole:4.1f} % of all {whole:.3f}")
+
+
+def _cpu(rows: list[tuple]) -> float:
+    """The CPU of `rows` (one process's stages), a stage inside another not counted twice (of two that start
+    together, the longer holds the other)."""
+    outer, reach = 0.0, -1.0
+    for start, end, cpu, *_ in sorted(rows, key=lambda row: (row[0], -row[1])):
+        if end > reach:
+            outer += cpu
+            reach = end
+    return outer
 
 
 if __name__ == "__main__":
