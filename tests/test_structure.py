@@ -724,3 +724,23 @@ def test_a_poster_s_number_stands_on_its_title_s_first_line_set_lower_for_a_tall
     assert set(found) == {"7", "8"}, found
     (tall, tall_line), (plain, plain_line) = found["7"], found["8"]
     assert abs((tall - tall_line) - (plain - plain_line)) < 0.3, found  # (where a plain title's number stands)
+
+
+def test_a_poster_group_that_runs_on_to_the_next_page_is_headed_there_by_its_name_continued(tmp_path):
+    """Two posters on one topic, then thirty on another: that topic runs on to more pages, and the posters there went
+    on under no heading (a typesetter's review of a German A5 booklet: one poster alone atop a page, its group's name
+    a page back); each such page is headed by the group's name, "(continued)", as a sponsors' tier is."""
+    posters = "".join(f"- {{number: {n}, author: Author {n:02d}, title: Poster title {n:02d}, topic: "
+                      f"{'Alpha' if n <= 2 else 'Beta'}}}\n" for n in range(1, 33))
+    folder = write_conference(tmp_path / "conf", {"posters.yaml": posters,
+                                                  "theme.yaml": "sections: [posters]\nposters: {group_by: topic}\n"})
+    result = build_booklet(folder, tmp_path / "b.pdf", options=PrintOptions(pad_to=1, bleed=0))
+    pdf = Pdf(result.output)
+    first = result.anchors["posters"] - 1
+    pages = [i for i in range(first, len(pdf)) if "Poster title" in pdf.texts[i]]
+    assert len(pages) >= 3 and pages[0] == first
+    for page in pages[1:]:
+        lines = [line for line in pdf.lines(page) if line != "Posters"]  # (the running head)
+        assert lines[0] == "Beta (continued)", (page, lines[:3])
+    printed = " ".join(pdf.texts[page] for page in pages)
+    assert printed.count("Beta") == 1 + len(pages) - 1 and printed.count("Alpha") == 1

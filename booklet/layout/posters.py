@@ -3,6 +3,7 @@ sorted by number, author or title, under session or topic headings when asked fo
 
 from __future__ import annotations
 
+from copy import copy
 from functools import partial
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -15,7 +16,7 @@ from .abstracts import author_block, continued, when_parts
 from .columns import GAP, Columns
 from .common import (Context, Slot, kept_whole, poster_groups, poster_slots, posters_day_key,
                      sorted_posters, underlined, underlining_note)
-from .flowables import Anchor, DayMark, EndMark, Para, Row, Rule
+from .flowables import Anchor, Continues, DayMark, EndMark, Para, Row, Rule
 
 
 def build_posters(ctx: Context) -> list:
@@ -57,18 +58,28 @@ def poster_list(ctx: Context, indices: list[int], opening: list, key: str, level
     slots = poster_slots(ctx.booklet) if any(isinstance(heading, Untitled) for heading, _ in groups) else {}
     entries = []
     kept = entries_key(ctx)
+    again_style = copy(s.subheading)  # a group's heading over its posters on a page they run onto
+    again_style.spaceBefore = 0
     for number, (heading, members) in enumerate(groups):
+        group = []
         if headed:
             parts = poster_heading(ctx, heading, slots.get(members[0]), day_index)
             entries.append(Anchor(f"{key}-group-{number}", " \u00b7 ".join(map(markup.plain, parts)), level))
             # (a line may break between the parts, not inside one, nor before a dot: none starts with it)
             shown = "\u00a0\u00b7 ".join(kept_whole(part) for part in parts) if len(parts) > 1 else parts[0]
-            entries.append(Para(markup.inline(shown), s.subheading))
+            group.append(Para(markup.inline(shown), s.subheading))
         for index in members:
             last = number == len(groups) - 1 and index == members[-1]
-            entries.append(kept_poster_entry(ctx, posters[index], number_width, poster_key(index), last, kept))
-            entries.append(EndMark(poster_key(index)))
-            entries.append(Rule(ctx.colours.hairline, 0.5, 2, between=True))
+            group.append(kept_poster_entry(ctx, posters[index], number_width, poster_key(index), last, kept))
+            group.append(EndMark(poster_key(index)))
+            group.append(Rule(ctx.colours.hairline, 0.5, 2, between=True))
+        if headed and ctx.text_columns == 1:
+            # a page the group runs onto opens with its heading again, "(continued)" (a review of a German A5
+            # booklet: a poster alone atop a page, its group's name a page back); its heading never ends a page
+            label = continued(" \u00b7 ".join(parts), label=ctx.label("continued"))
+            entries.append(Continues(group, lambda label=label: [Para(label, again_style)], keep=1))
+        else:
+            entries += group
     if ctx.text_columns > 1:  # in columns, as an abstract's text is (a wide page, or the theme's `columns`)
         return story + [Columns(entries, ctx.text_columns, GAP)]
     return story + entries
