@@ -2199,3 +2199,20 @@ def test_a_box_of_no_length_is_beside_the_boxes_around_its_time_only():
     plan = plan_day(0, day(("R", (8, 30), (10, 0)), ("S", (9, 0), (10, 0)), ("Q", (8, 0), (9, 30)),
                            ("P", (8, 0), (8, 0))))
     assert _side_by_side(plan.boxes) == 3
+
+
+def test_two_rooms_lone_items_titled_as_their_sessions_of_one_name_are_named_by_their_rooms(tmp_path):
+    """Two rooms' sessions named "Birds of a Feather", each one item titled as its session (as an import names a room's
+    lone BoF), side by side: their boxes printed "Birds of a Feather" twice and nothing told them apart (a German A5
+    booklet of every option, looked at as a typesetter). Each is followed by its room, as a session's name beside
+    another room's of that name is (the label glance_room); a lone item beside no such twin keeps its title."""
+    session = ('{{session: Birds of a Feather, room: {room}, items: [{{time: "{time}", '
+               'title: Birds of a Feather}}]}}')
+    pdf, page = _day_glance(tmp_path, [
+        '{time: "09:00-10:00", title: Opening}',
+        "parallel: [" + ", ".join(session.format(room=room, time="10:00-12:00") for room in ("Hall A", "Hall B")) + "]",
+        '{time: "12:00-13:00", title: Lunch, kind: break}',
+        "{session: Demo Hour, room: Hall C, items: [{time: \"13:00-14:00\", title: Demo Hour}]}"])
+    text = " ".join(pdf.texts[page].split())
+    assert "Birds of a Feather (Hall A)" in text and "Birds of a Feather (Hall B)" in text, text
+    assert "Demo Hour" in text and "(Hall C)" not in text

@@ -583,7 +583,9 @@ def _clashing(boxes: list[Box]) -> frozenset[str]:
     under it, the Chill Floor's until 07:00, "DJ-Set · Live Performance": which room's went on could not be told."""
     named = []  # (box, {name: its sessions' rooms}) of each box that names sessions
     for box in boxes:
-        if box.members:
+        if _titled_as_session(box):  # (a room's lone item titled as its session: two rooms' "BoF" side by side)
+            named.append((box, {as_written(box.session.name): {box.session.room}}))
+        elif box.members:
             rooms: dict[str, set] = {}
             for member in box.members:
                 if member.session is not None:
@@ -598,6 +600,23 @@ def _clashing(boxes: list[Box]) -> frozenset[str]:
                                                                              or other.end == box.start):
                 clashing |= {name for name in rooms.keys() & theirs.keys() if len(rooms[name] | theirs[name]) > 1}
     return frozenset(clashing)
+
+
+def _titled_as_session(box: Box) -> bool:
+    """Whether `box`, one item's, names its session: the item is titled as its session is (an import names a room's
+    lone talk or BoF so), and the session has a room to tell it apart by."""
+    session, item = box.session, box.item
+    return (not box.members and session is not None and session.room is not None and item is not None
+            and item.shown_title is not None and as_written(item.shown_title) == as_written(session.name))
+
+
+def _item_title(ctx: Context, box: Box, clashing: frozenset[str]) -> str | None:
+    """The name a box of one item prints its title as: the session's with its room (the label glance_room) when the
+    item is titled as its session and another room's session of that name has a box beside it (_clashing), else
+    None (its own title, as _texts sets it). Two rooms' lone "BoF" side by side printed "BoF" and "BoF"."""
+    if _titled_as_session(box) and as_written(box.session.name) in clashing:
+        return _named(ctx, box.session, clashing)
+    return None
 
 
 def _room_for_titles(plan: DayPlan, grid: Grid, width: float) -> None:
@@ -653,7 +672,7 @@ def _title_need(grid: Grid, box: Box, width: float, clashing: frozenset[str] = f
     if box.members:
         title, language = _gathered(grid.ctx, box.members, clashing)[0], None
     else:
-        title, language = _texts(grid.ctx, box.item)[0], _language(box.item)
+        title, language = _texts(grid.ctx, box.item, _item_title(grid.ctx, box, clashing))[0], _language(box.item)
     if not title or "<mscripts" not in title and "<mroot" not in title:
         return 0.0
     title = _run_on(title)  # (as fit_box sets it)
@@ -1330,7 +1349,8 @@ class GlancePage(Flowable):
             ref = day_key(self.plan_of[id(box)]) if self.ctx.has("programme") else None  # (its day's page)
             title, extra = _gathered(self.ctx, box.members, clashing)
         else:
-            (fill, ref), (title, extra) = _look(self.ctx, box.item, box.session), _texts(self.ctx, box.item)
+            (fill, ref) = _look(self.ctx, box.item, box.session)
+            title, extra = _texts(self.ctx, box.item, _item_title(self.ctx, box, clashing))
             if title is None and fill is None:
                 return  # a slot with nothing in it (`{time: "10:00-10:20"}`): left blank, not an empty box
         self._draw_box(left, bottom, right - left, max(top - bottom, 0.5), fill, ref, title, extra,
@@ -1536,14 +1556,14 @@ def _spaced(text: str) -> str:
     return text[:len(text) - len(text.lstrip())] + markup.inline(text) + text[len(text.rstrip()):]
 
 
-def _texts(ctx: Context, item: Item) -> tuple[str | None, tuple[str, ...] | None]:
-    """The box's title as markup (a number ending it tied to the word before it), and who speaks or presents (None
-    for nobody): as markup, and when they are several, the first followed by "et al." (the label) for a box too narrow
-    for all."""
+def _texts(ctx: Context, item: Item, named: str | None = None) -> tuple[str | None, tuple[str, ...] | None]:
+    """The box's title as markup (a number ending it tied to the word before it; `named`, markup, in its place: see
+    _item_title), and who speaks or presents (None for nobody): as markup, and when they are several, the first
+    followed by "et al." (the label) for a box too narrow for all."""
     title = item.shown_title
     if not title:
         return None, None
-    text = markup.number_tied(markup.inline(title))
+    text = markup.number_tied(named if named is not None else markup.inline(title))
     entry = item.abstract or item.tutorial
     if entry is not None:
         if item.tutorial or entry.kind != "contributed":
