@@ -1088,3 +1088,31 @@ def test_a_list_or_a_mapping_as_a_key_is_an_error_that_says_so(tmp_path, key, sa
     data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", f"{key}: v\n")})
     build_and_check_fail(tmp_path, data, [f"conference.yaml:{NOTES_LINE}: ?: {said} as a key: a key is a name (text); "
                                           "write the key itself"])
+
+
+@pytest.mark.parametrize("paper", ["A5", "A4"])
+def test_a_cover_title_with_a_colon_breaks_after_it_each_part_balanced(paper):
+    """A German A5 booklet of every option, looked at as a typesetter: its cover's title, balanced, read "Stochastische
+    Verfahren / in der Teilchenphysik / und Kosmologie: Eine / Internationale Tagung", its subtitle's first word left
+    on the main part's line; it breaks after the colon, as the book's other titles do, each part balanced on its own.
+    The back cover's title too. A title whose break would take a line more, or without a colon, is as it was."""
+    from booklet.layout.cover import TITLE_SCALE, cover_size, cover_style
+    from booklet.layout.page import page_for
+    from booklet.layout.textfit import fit_scaled
+    from booklet.text.fonts import SANS, register_fonts
+
+    register_fonts()
+    page = page_for(paper)
+    style = cover_style("title", SANS + "-Bold", cover_size(page) * TITLE_SCALE, None, None)
+
+    def lines(title: str, width: float = page.text_width) -> list[str]:
+        (para, _, _), = fit_scaled([(title, style, 0, True)], width, 10_000)[0]
+        return [" ".join(w for w in (line[1] if isinstance(line, tuple) else [f.text for f in line.words]) if w.strip())
+                .strip() for line in para.blPara.lines]
+
+    assert lines("Stochastische Verfahren in der Teilchenphysik und Kosmologie: Eine Internationale Tagung") == [
+        "Stochastische Verfahren", "in der Teilchenphysik", "und Kosmologie:", "Eine Internationale Tagung"]
+    assert lines("Synthetic Statistics and the Sky 500") == ["Synthetic Statistics", "and the Sky 500"]
+    assert lines("Bayes 2027: Inference and Computation") == ["Bayes 2027:", "Inference and Computation"]
+    long = "Workshop: " + " ".join(["Internationale"] * 5)
+    assert ":" not in lines(long)[0] or len(lines(long)) <= len(lines(long.replace(":", "")))

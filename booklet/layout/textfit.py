@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -65,10 +67,23 @@ BALANCE_STEPS = 12  # bisections of a balanced paragraph's width: to well under 
 
 def _balanced(para, text: str, style: ParagraphStyle, width: float):
     """A paragraph of two to four lines (wrapped at `width`; left-aligned or centred) made as narrow as it can be
-    without a line more or a word cut, so that its lines are about as long as one another; with its height."""
+    without a line more or a word cut, so that its lines are about as long as one another; with its height. A title
+    whose main part ends with a colon or a spaced dash before more words is broken there, as a typesetter breaks a
+    title at its sense ("... und Kosmologie: / Eine Internationale Tagung", not "... Kosmologie: Eine / Internationale
+    Tagung"; paragraph._colon_broken does so for the book's other titles), each part balanced on its own, where that
+    takes no line more."""
     lines = para.line_count()
     if not 2 <= lines <= 4 or getattr(para, "_splitLongWordCount", 0):  # (a longer text is no title to balance)
         return para, para.height
+    sensed = _at_sense(text, style, width, lines)
+    if sensed is not None:
+        text, para = sensed
+    return _narrowest(para, text, style, width, para.line_count())
+
+
+def _narrowest(para, text: str, style: ParagraphStyle, width: float, lines: int):
+    """`para` (`text` wrapped at `width` in `lines` lines) made as narrow as it can be without a line more or a word
+    cut; with its height."""
     low, high, best = width / lines, width, para
     for _ in range(BALANCE_STEPS):
         middle = (low + high) / 2
@@ -79,6 +94,55 @@ def _balanced(para, text: str, style: ParagraphStyle, width: float):
         else:
             high, best = middle, trial  # (the narrowest that holds it, as wrapped: drawn as it is)
     return best, best.height
+
+
+_SENSE_BREAK = re.compile(r"(?<=\S)(?::| [\u2013\u2014])(?= +\S)")  # (paragraph._TITLE_BREAK's, in markup)
+
+
+def _at_sense(text: str, style: ParagraphStyle, width: float, lines: int):
+    """(markup, its paragraph wrapped at `width`) of `text` broken after its first colon or spaced dash that has words
+    after it (the end of a title's main part), the part before and the part after balanced each on its own (their lines
+    set apart by line breaks), when that takes no more than `lines` lines and cuts no word; else None. Only where the
+    title is text alone (no markup's tags, formulas or entities: their lines could not be read back)."""
+    found = _SENSE_BREAK.search(text)
+    if found is None or any(mark in text for mark in ("<", "&")):
+        return None
+    parts = [text[:found.end()], text[found.end():].lstrip(" ")]
+    broken = []
+    for part in parts:
+        para = Para(part, style)
+        para.wrap(width, 10_000)
+        if getattr(para, "_splitLongWordCount", 0):
+            return None
+        if para.line_count() > 1:
+            para = _narrowest(para, part, style, width, para.line_count())[0]
+        kept = _line_texts(para)
+        if kept is None or " ".join(kept).split() != part.split():  # (its lines not read back as written: as it was)
+            return None
+        broken += kept
+    if len(broken) > lines:
+        return None
+    sensed = "<br/>".join(broken)
+    para = Para(sensed, style)
+    para.wrap(width, 10_000)
+    if para.line_count() != len(broken) or getattr(para, "_splitLongWordCount", 0):
+        return None
+    return sensed, para
+
+
+def _line_texts(para) -> list[str] | None:
+    """The text of each line of `para` as wrapped (its words, a space between), or None where a line holds anything
+    but text."""
+    texts = []
+    for line in para.blPara.lines:
+        if isinstance(line, tuple):
+            texts.append(" ".join(word for word in line[1] if word.strip()))
+            continue
+        words = [getattr(word, "text", None) for word in line.words]
+        if any(type(word) is not str for word in words):
+            return None
+        texts.append(" ".join(word.strip() for word in words if word.strip()))
+    return texts
 
 
 def draw_block(canv, laid, x: float, start: float, box: tuple[float, float, float]) -> None:
