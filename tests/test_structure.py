@@ -744,3 +744,18 @@ def test_a_poster_group_that_runs_on_to_the_next_page_is_headed_there_by_its_nam
         assert lines[0] == "Beta (continued)", (page, lines[:3])
     printed = " ".join(pdf.texts[page] for page in pages)
     assert printed.count("Beta") == 1 + len(pages) - 1 and printed.count("Alpha") == 1
+
+
+def test_a_booklet_of_the_conference_alone_has_no_empty_contents_page(tmp_path):
+    """A folder of conference.yaml alone (every other file absent: a first draft) printed a contents page of its
+    heading alone, "Contents" over nothing, and the outline's one entry led there; there is nothing to list, so there
+    is no contents page: the cover, ruled Notes pages, the back cover. A conference with a section keeps its contents."""
+    folder = write_conference(tmp_path / "conf", {name: None for name in BASE if name != "conference.yaml"})
+    pdf = Pdf(build_booklet(folder, tmp_path / "b.pdf").output)
+    assert "Contents" not in " ".join(pdf.texts) and pdf.outline() == []
+    assert [pdf.lines(i)[0] for i in range(1, len(pdf) - 1)] == ["Notes"] * (len(pdf) - 2)
+    folder = write_conference(tmp_path / "with", {**{name: None for name in BASE if name != "conference.yaml"},
+                                                  "programme.yaml": 'days:\n  - date: 2027-09-13\n    items:\n'
+                                                                    '      - {time: "09:00-10:00", title: Welcome}\n'})
+    pdf = Pdf(build_booklet(folder, tmp_path / "c.pdf").output)
+    assert pdf.lines(1)[0] == "Contents" and [title for title, _, _ in pdf.outline()][0] == "Contents"

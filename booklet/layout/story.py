@@ -73,7 +73,8 @@ def _front(ctx: Context) -> list:
     page 5. (A blank page 3 between the contents and the glance, or the ruled Notes page that stood there, reads as a
     page missing or one from the back of the book: a typographer's review of 36C3's and GMTH 2023's booklets.)"""
     cover = build_cover(ctx)
-    contents = build_contents(ctx, contents_entries(ctx), contents_entries(ctx, each_tutorial=False))
+    entries = contents_entries(ctx)  # (none: a booklet of the cover alone has no contents page, an empty heading)
+    contents = build_contents(ctx, entries, contents_entries(ctx, each_tutorial=False)) if entries else []
     verso = [BlankPage(), PageBreak()] if _contents_on_recto(ctx, contents) else []
     return cover + verso + contents + _extra_pages(ctx, "contents")
 
