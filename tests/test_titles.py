@@ -335,3 +335,27 @@ def test_a_title_of_two_lines_breaks_after_its_colon_or_dash_where_that_takes_no
     para = Para(noise, styles.text)
     para.wrap(220, 1000)
     assert [line_text(line).strip() for line in para.blPara.lines][0] != "Seeing through the noise:"
+
+
+def test_a_french_title_breaks_after_its_spaced_colon_and_no_title_inside_a_range_of_years():
+    """French sets a no-break space before a colon ("le bruit : un demi-siècle"): the title breaks after it as after an
+    English one; a spaced dash between two numbers is a range ("1950 – 2000"), no title's main part, and the title is
+    not broken inside it ("Die Jahre 1950 – / 2000 der ..." where it was "... 1950 – 2000 der / ...")."""
+    from booklet.layout.flowables import Para
+    from booklet.layout.page import page_for
+    from booklet.layout.styles import make_styles
+    from booklet.text.fonts import register_fonts
+    from booklet.text.paragraph import line_text
+
+    register_fonts()
+    styles = make_styles(page_for("A5"))
+
+    def lines(title: str, width: float) -> list[str]:
+        para = Para(markup.title(title), styles.row_title)
+        para.wrap(width, 1000)
+        return [line_text(line).replace(NBSP, " ").strip() for line in para.blPara.lines]
+
+    assert lines("Voir à travers le bruit : un demi-siècle d’astronomie et de statistique", 220) == [
+        "Voir à travers le bruit :", "un demi-siècle d’astronomie et de statistique"]
+    assert lines("Die Jahre 1950 \u2013 2000 der Teilchenphysik in Europa und der Welt von heute", 120) == [
+        "Die Jahre 1950 \u2013 2000 der", "Teilchenphysik in Europa und", "der Welt von heute"]

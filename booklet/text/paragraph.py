@@ -2158,10 +2158,11 @@ def _final_hyphen_refused(para, width, break_lines_of):
     return _runt_avoided(para, width, break_lines_of, frags, lines if again is None else again)
 
 
-# what ends a title's main part, after which a title of more than one line breaks where it can: a colon, or a spaced
-# dash (an import joins a subtitle so after a title with a colon of its own: "Kitchen – Die Wissenschaft ..."), each
-# after a word and before another
-_TITLE_BREAK = re.compile(r"(?<=\S)(?::| [\u2013\u2014])(?= +\S)")
+# what ends a title's main part, after which a title of more than one line breaks where it can: a colon (French's
+# after a no-break space: "le bruit : un ..."), or a spaced dash (an import joins a subtitle so after a title with a
+# colon of its own: "Kitchen – Die Wissenschaft ...") but one between two numbers (a range: "1950 – 2000"), each after
+# a word and before another
+_TITLE_BREAK = re.compile(r"(?<=\S)(?: ?:|(?<=[^\d\s]) [\u2013\u2014]|(?<=\d) [\u2013\u2014](?= +[^\d\s]))(?= +\S)")
 _TITLE_BREAK_ENDS = (":", "\u2013", "\u2014")
 
 
