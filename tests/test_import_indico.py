@@ -1017,3 +1017,16 @@ def test_the_abstracts_json_export_is_read_with_its_accepted_abstracts(tmp_path)
     path.write_text(json.dumps(asked), encoding="utf-8")
     assert ("the event's own field(s) filled in, not imported (booklet has no key for them; add what is to be "
             "printed to the abstracts): 'Is this an experimental talk?' (2)" in indico.read(path, Options()).notes)
+
+
+def test_an_abstract_s_state_that_is_neither_a_name_nor_a_number_is_read_as_no_state(tmp_path):
+    """An abstracts' export whose state is an object or a list (no export of Indico's writes one so, a hand-edited or
+    another tool's file) was a TypeError's traceback (unhashable, looked up among the states' numbers); now it is an
+    unknown state, kept as the states booklet does not know are."""
+    path = tmp_path / "abstracts.json"
+    for state in ({"name": "accepted"}, ["accepted"]):
+        odd = abstracts_export()
+        odd["abstracts"][0]["state"] = state
+        path.write_text(json.dumps(odd), encoding="utf-8")
+        titles = [a["title"] for a in indico.read(path, Options()).documents["abstracts.yaml"]]
+        assert titles == ["Charm flow at $\\sqrt{s_{NN}}=5.02$ TeV"]

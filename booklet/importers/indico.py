@@ -134,11 +134,18 @@ _UNDECIDED = ("submitted",)  # not yet judged: left out when others are accepted
 _STATES = {1: "submitted", 2: "withdrawn", 3: "accepted", 4: "rejected", 5: "merged", 6: "duplicate", 7: "invited"}
 
 
+def _state(value) -> str:
+    """An abstract's state by its name ('Accepted') or Indico's number (3); '' for none, or one that is neither."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _STATES.get(value, str(value))
+    return _text(value).casefold()
+
+
 def _abstracts_event(abstracts: list[dict]) -> tuple[dict, list[str]]:
     """The abstracts' export as an event export of its accepted abstracts (each a contribution without a time, of its
     accepted type, else its submitted one, and its accepted track), and the note on those left out: withdrawn,
     rejected, merged into another or a duplicate, and those not yet judged while others are accepted."""
-    states = [_STATES.get(a.get("state"), _text(str(a.get("state") or "")).casefold()) for a in abstracts]
+    states = [_state(a.get("state")) for a in abstracts]
     decided = any(state not in _UNDECIDED for state in states)
     left: Counter = Counter()
     kept = []
