@@ -102,8 +102,13 @@ def _as_event_s(path: Path, c: dict) -> dict:
             "endDate": _listed_moment(path, c.get("end_dt"), f"contribution {ident}: end_dt"),
             "duration": seconds / 60 if isinstance(seconds, (int, float)) and not isinstance(seconds, bool) else None,
             "session": _text(session.get("title")) if isinstance(session, dict) else "",
-            "roomFullname": c.get("room_name"), "location": c.get("venue_name"),
-            "speakers": [p for p in persons if p.get("is_speaker") is True],
+            "roomFullname": c.get("room_name"), "location": c.get("venue_name"), **_by_role(persons)}
+
+
+def _by_role(persons: list[dict]) -> dict:
+    """The persons of the contribution list's or the abstracts' export (each flagged is_speaker, and author_type
+    primary or secondary) as the event export lists them: speakers, primary authors and co-authors."""
+    return {"speakers": [p for p in persons if p.get("is_speaker") is True],
             "primaryauthors": [p for p in persons if p.get("author_type") == "primary"],
             "coauthors": [p for p in persons if p.get("author_type") == "secondary"]}
 
@@ -158,10 +163,7 @@ def _abstracts_event(abstracts: list[dict]) -> tuple[dict, list[str]]:
         kept.append({"friendly_id": a.get("friendly_id"), "id": a.get("id"), "title": a.get("title"),
                      "custom_fields": a.get("custom_fields"),
                      "description": a.get("content"), "type": accepted or a.get("submitted_contrib_type"),
-                     "track": a.get("accepted_track"),
-                     "speakers": [p for p in persons if p.get("is_speaker") is True],
-                     "primaryauthors": [p for p in persons if p.get("author_type") == "primary"],
-                     "coauthors": [p for p in persons if p.get("author_type") == "secondary"]})
+                     "track": a.get("accepted_track"), **_by_role(persons)})
     said = {"submitted": "submitted (not yet judged, while others are accepted)"}
     note = [f"left out {sum(left.values())} abstract(s) not accepted: "
             + ", ".join(f"{n} {said.get(state, state)}" for state, n in left.items())] if left else []
