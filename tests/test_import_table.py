@@ -116,6 +116,20 @@ def test_semicolons_mac_roman_as_excel_for_mac_saves_a_csv(tmp_path):
     assert any("read as Windows-1252 text" in n for n in imported.notes)
 
 
+def test_a_sheet_of_german_names_in_mac_roman_reads_as_mac_roman(tmp_path):
+    """A speakers' sheet whose only letters outside ASCII follow a name's capital ('Jürgen Müller', 'Björn Kühn'),
+    saved by Excel for Mac in Mac Roman, was read as Windows-1252 ('JŸrgen MŸller', 'Bjšrn KŸhn'): a capital after a
+    capital counted for as in a word in capitals, though a small letter follows it. A capital between a capital and
+    a small letter counts against; a word in capitals ('MÜLLER') still reads as Windows-1252 where it is so."""
+    rows = [["Title", "Speaker"], ["Quarks", "Jürgen Müller"], ["Gluons", "Björn Kühn"]]
+    for encoding, name in (("mac_roman", "Mac Roman"), ("cp1252", "Windows-1252")):
+        imported = table.read(write_csv(tmp_path / f"{encoding}.csv", rows, encoding=encoding), Options())
+        assert [a["speaker"]["name"] for a in imported.documents["abstracts.yaml"]] == ["Jürgen Müller", "Björn Kühn"]
+        assert any(f"read as {name} text" in n for n in imported.notes), imported.notes
+    assert table._decode("Title,Speaker\nÜBER,JÜRGEN MÜLLER\n".encode("cp1252")) == (
+        "Title,Speaker\nÜBER,JÜRGEN MÜLLER\n", "Windows-1252")
+
+
 def test_tabs_latin1(tmp_path):
     rows = [["Title", "Speaker", "Affiliation"], ["Café crème", "Élodie Gérard", "Université de Genève"]]
     path = write_csv(tmp_path / "t.tsv", rows, "\t", encoding="latin-1")

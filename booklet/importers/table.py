@@ -118,10 +118,11 @@ def _legacy(raw: bytes) -> tuple[str, str]:
 
 def _plausible(text: str) -> int:
     """How much `text`'s characters outside ASCII read as words do, where a word tells (between two letters): a
-    small letter after a small letter, any letter after a capital, an apostrophe or a dash ('it’s', 'proton–proton')
-    count for; a capital after a small letter ('MŸller', 'CafŽ') and any other sign ('M¸ller', 'na•ve') count
-    against, and so does a control character anywhere (C1: Latin-1's reading of a Windows-1252 quote). Beside a space
-    a character tells nothing: Windows-1252's quotes read as Mac Roman are letters ('“Hello”' is 'ìHelloî')."""
+    small letter after any letter, a capital between capitals (a word in capitals: 'MÜLLER'), an apostrophe or a dash
+    ('it’s', 'proton–proton') count for; a capital beside a small letter ('MŸller', 'DŽcembre') and any other sign
+    ('M¸ller', 'na•ve') count against, and so does a control character anywhere (C1: Latin-1's reading of a
+    Windows-1252 quote). Beside a space a character tells nothing: Windows-1252's quotes read as Mac Roman are letters
+    ('“Hello”' is 'ìHelloî')."""
     score = 0
     for found in _NON_ASCII.finditer(text):
         c, at = found.group(), found.start()
@@ -133,7 +134,7 @@ def _plausible(text: str) -> int:
         if not (before.isalpha() and after.isalpha()):
             continue
         if c.isalpha():
-            score += -1 if before.islower() and not c.islower() else 1
+            score += -1 if not c.islower() and (before.islower() or after.islower()) else 1
         else:
             score += 1 if c in _IN_WORDS else -1
     return score
