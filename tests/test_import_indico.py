@@ -1030,3 +1030,25 @@ def test_an_abstract_s_state_that_is_neither_a_name_nor_a_number_is_read_as_no_s
         path.write_text(json.dumps(odd), encoding="utf-8")
         titles = [a["title"] for a in indico.read(path, Options()).documents["abstracts.yaml"]]
         assert titles == ["Charm flow at $\\sqrt{s_{NN}}=5.02$ TeV"]
+
+
+def test_a_contribution_list_or_abstracts_export_with_an_item_short_of_a_key_is_still_read_as_one(tmp_path):
+    """The contribution list's and the abstracts' exports were told by every item holding persons (an abstract its
+    state): one without (a file trimmed by hand or by a script) made the list an event export's results, each
+    contribution an event, the booklet titled 'Charm flow' with no abstract ('the export holds 3 events'), and the
+    abstracts 'not an Indico export'. An item is one of theirs by its friendly_id: without persons it names nobody,
+    without a state it is kept, as one of a state booklet does not know."""
+    path = tmp_path / "contributions.json"
+    listed = contribution_list()
+    del listed[-1]["persons"]
+    path.write_text(json.dumps(listed), encoding="utf-8")
+    imported = indico.read(path, Options())
+    assert imported.documents["conference.yaml"]["title"] != "Charm flow"
+    assert [a["title"] for a in imported.documents["abstracts.yaml"]] == ["Charm flow", "The QGP: a review"]
+    assert [p["title"] for p in imported.documents["posters.yaml"]] == ["A poster"]
+    assert not [n for n in imported.notes if "events" in n], imported.notes
+    export = abstracts_export()
+    del export["abstracts"][0]["state"]
+    path.write_text(json.dumps(export), encoding="utf-8")
+    assert [a["title"] for a in indico.read(path, Options()).documents["abstracts.yaml"]] == [
+        "Charm flow at $\\sqrt{s_{NN}}=5.02$ TeV"]

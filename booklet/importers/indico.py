@@ -69,15 +69,17 @@ def read(path: Path, options: Options) -> Imported:
             return _Event(path, events[0], options, extra=len(events) - 1).read()
     if isinstance(results, dict) and results and all(isinstance(v, dict) for v in results.values()):
         return _Timetable(path, results, options).read()
-    raise SourceError(f"{path}: not an Indico export: expected 'results' with an event (export/event/ID.json) "
-                      "or a timetable (export/timetable/ID.json)")
+    raise SourceError(f"{path}: not an Indico export: expected 'results' with an event (export/event/ID.json), "
+                      "a timetable (export/timetable/ID.json), the contribution list's export (a list of "
+                      "contributions, each with its friendly_id) or the abstracts' ('abstracts', each with its "
+                      "friendly_id)")
 
 
 def _contribution_list(data) -> bool:
     """Whether `data` is the contribution list's JSON export (the management area's Export -> JSON: a list of
-    contributions, FullContributionSchema's, each with its friendly_id and persons)."""
+    contributions, FullContributionSchema's, each with its friendly_id; not an event, though one lacks its persons)."""
     return (isinstance(data, list) and bool(data)
-            and all(isinstance(c, dict) and "friendly_id" in c and "persons" in c for c in data))
+            and all(isinstance(c, dict) and "friendly_id" in c and c.get("_type") != "Conference" for c in data))
 
 
 def _listed_event(path: Path, contributions: list[dict]) -> dict:
@@ -127,10 +129,10 @@ def _listed_moment(path: Path, value, where: str) -> dict | None:
 
 def _abstract_list(data) -> bool:
     """Whether `data` is the abstracts' JSON export (the management area's Abstracts -> Export -> JSON: {version,
-    abstracts, questions}, each abstract with its friendly_id, state and persons)."""
+    abstracts, questions}, each abstract with its friendly_id, though one lacks its state or persons)."""
     abstracts = data.get("abstracts") if isinstance(data, dict) else None
     return (isinstance(abstracts, list) and bool(abstracts)
-            and all(isinstance(a, dict) and "friendly_id" in a and "state" in a for a in abstracts))
+            and all(isinstance(a, dict) and "friendly_id" in a for a in abstracts))
 
 
 _NOT_ACCEPTED = ("withdrawn", "rejected", "merged", "duplicate")  # states of abstracts no contribution comes of
