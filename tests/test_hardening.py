@@ -1116,3 +1116,29 @@ def test_a_cover_title_with_a_colon_breaks_after_it_each_part_balanced(paper):
     assert lines("Bayes 2027: Inference and Computation") == ["Bayes 2027:", "Inference and Computation"]
     long = "Workshop: " + " ".join(["Internationale"] * 5)
     assert ":" not in lines(long)[0] or len(lines(long)) <= len(lines(long.replace(":", "")))
+
+
+def test_a_cover_title_breaks_after_its_spaced_dash_and_its_french_colon_too():
+    """A cover's title is markup, a spaced dash and a French colon held to the word before by a no-break space
+    ("Kosmologie\u00a0– Eine", "particules\u00a0: une"): the cover's own pattern wanted an ordinary space there, and
+    those titles broke as before ("und Kosmologie – Eine / Internationale Tagung"); they break after the dash or
+    colon as the book's other titles do (paragraph.TITLE_BREAK), a range of years not."""
+    from booklet.layout.cover import TITLE_SCALE, cover_size, cover_style
+    from booklet.layout.page import page_for
+    from booklet.layout.textfit import fit_scaled
+    from booklet.text.fonts import SANS, register_fonts
+
+    register_fonts()
+    page = page_for("A5")
+    style = cover_style("title", SANS + "-Bold", cover_size(page) * TITLE_SCALE, None, None)
+
+    def lines(title: str) -> list[str]:
+        (para, _, _), = fit_scaled([(title, style, 0, True)], page.text_width, 10_000)[0]
+        return [" ".join(w for w in (line[1] if isinstance(line, tuple) else [f.text for f in line.words]) if w.strip())
+                .replace("\u00a0", " ").strip() for line in para.blPara.lines]
+
+    assert lines("Stochastische Verfahren in der Teilchenphysik und Kosmologie - Eine Internationale Tagung") == [
+        "Stochastische Verfahren", "in der Teilchenphysik", "und Kosmologie \u2013", "Eine Internationale Tagung"]
+    assert lines("Méthodes stochastiques en physique des particules : une rencontre") == [
+        "Méthodes stochastiques en", "physique des particules :", "une rencontre"]
+    assert lines("Die Jahre 1950 - 2000 der Teilchenphysik in Europa und der Welt")[0] == "Die Jahre 1950 \u2013 2000"

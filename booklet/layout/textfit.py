@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from ..text import markup
+from ..text.paragraph import NBSP, TITLE_BREAK
 from .flowables import Para
 
 
@@ -96,7 +95,6 @@ def _narrowest(para, text: str, style: ParagraphStyle, width: float, lines: int)
     return best, best.height
 
 
-_SENSE_BREAK = re.compile(r"(?<=\S)(?::| [\u2013\u2014])(?= +\S)")  # (paragraph._TITLE_BREAK's, in markup)
 
 
 def _at_sense(text: str, style: ParagraphStyle, width: float, lines: int):
@@ -104,7 +102,7 @@ def _at_sense(text: str, style: ParagraphStyle, width: float, lines: int):
     after it (the end of a title's main part), the part before and the part after balanced each on its own (their lines
     set apart by line breaks), when that takes no more than `lines` lines and cuts no word; else None. Only where the
     title is text alone (no markup's tags, formulas or entities: their lines could not be read back)."""
-    found = _SENSE_BREAK.search(text)
+    found = TITLE_BREAK.search(text.replace(NBSP, " "))  # (a dash or a French colon held to the word before it)
     if found is None or any(mark in text for mark in ("<", "&")):
         return None
     parts = [text[:found.end()], text[found.end():].lstrip(" ")]

@@ -2162,13 +2162,13 @@ def _final_hyphen_refused(para, width, break_lines_of):
 # after a no-break space: "le bruit : un ..."), or a spaced dash (an import joins a subtitle so after a title with a
 # colon of its own: "Kitchen – Die Wissenschaft ...") but one between two numbers (a range: "1950 – 2000"), each after
 # a word and before another
-_TITLE_BREAK = re.compile(r"(?<=\S)(?: ?:|(?<=[^\d\s]) [\u2013\u2014]|(?<=\d) [\u2013\u2014](?= +[^\d\s]))(?= +\S)")
+TITLE_BREAK = re.compile(r"(?<=\S)(?: ?:|(?<=[^\d\s]) [\u2013\u2014]|(?<=\d) [\u2013\u2014](?= +[^\d\s]))(?= +\S)")
 _TITLE_BREAK_ENDS = (":", "\u2013", "\u2014")
 
 
 def _before_colon(line, frags) -> float | None:
     """The width of `line` (a broken line of the paragraph of `frags`) up to and with the first colon or spaced dash
-    (_TITLE_BREAK) with another word after it on the line; None where it has none, or the words before it are not text
+    (TITLE_BREAK) with another word after it on the line; None where it has none, or the words before it are not text
     alone (a box)."""
     if isinstance(line, tuple):  # (a paragraph of one fragment: its words)
         texts = [(" ".join(line[1]), frags[0].fontName, frags[0].fontSize)]
@@ -2179,7 +2179,7 @@ def _before_colon(line, frags) -> float | None:
             if type(text) is not str or getattr(word, "cbDefn", None) is not None:
                 return None
             texts.append((text, word.fontName, word.fontSize))
-    found = _TITLE_BREAK.search("".join(text for text, _, _ in texts).replace(NBSP, " "))
+    found = TITLE_BREAK.search("".join(text for text, _, _ in texts).replace(NBSP, " "))
     if found is None:
         return None
     width, left = 0.0, found.end()
@@ -2193,7 +2193,7 @@ def _before_colon(line, frags) -> float | None:
 
 def _colon_broken(para, width, break_lines_of, frags, lines):
     """`lines` (a title's, as `para` was just broken from `frags`), or, where a line but the last holds a colon (or a
-    spaced dash: _TITLE_BREAK) and words after it ("Seeing through the noise: half / a century of astronomy and
+    spaced dash: TITLE_BREAK) and words after it ("Seeing through the noise: half / a century of astronomy and
     statistics"), the title broken again with that line ending at it ("Seeing through the noise: / half a century of
     astronomy and statistics"), as a
     typesetter breaks a title at its sense: taken when that takes no line more, no line is wider, no word more is
