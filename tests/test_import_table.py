@@ -2999,6 +2999,11 @@ def test_y_and_e_join_a_family_name_s_words_in_a_cell_that_joins_names_with_and(
     ("Bo Jones and Smith, Ana", [("Bo Jones", None), ("Ana Smith", "Smith")]),
     ("Smith, Ana (MIT) and Bo Jones (KIT)", [("Ana Smith", "Smith"), ("Bo Jones", None)]),
     ("Smith, Ana, Jones, Bo and Cy Lee", [("Ana Smith", "Smith"), ("Bo Jones", "Jones"), ("Cy Lee", None)]),
+    # a given name alone before an 'and' is a person of that one name, not the given name of the full name before it
+    # (Indico's CSV cells read "Bo Ana Smith", family "Ana Smith"), nor a Lee: whose family it shares is untold
+    ("Ana Smith, Bo and Cy Lee", [("Ana Smith", None), ("Bo", None), ("Cy Lee", None)]),
+    ("Ana Smith (MIT), Bo and Cy Lee (KIT)", [("Ana Smith", None), ("Bo", None), ("Cy Lee", None)]),
+    ("Pérez García, Ana and Bo Jones", [("Pérez García", None), ("Ana", None), ("Bo Jones", None)]),
     # given names alone, listed with commas and an 'and': a person each
     ("Stefan, Yannik, Rike and Tom", [("Stefan", None), ("Yannik", None), ("Rike", None), ("Tom", None)]),
     ("Stefan, Yannik & Rike", [("Stefan", None), ("Yannik", None), ("Rike", None)]),
@@ -3013,9 +3018,15 @@ def test_names_written_family_name_first_beside_others_or_given_names_alone(tmp_
     Stefan and Rike), where the tables read four. What the pieces look like decides, in both readers: a family name
     of one word and given names beside a full name are a person written family name first (_family_first_beside); a
     list of single given names is a person a name (_given_names_listed)."""
+    from booklet.importers.assemble import names_in
+    from booklet.importers.indico import _people
+
     read = [(p.name, p.family) for p in table.people_from(cell)]
     indico = [(p.name, p.family) for p in table.people_with_affiliations(cell)]
     assert (read, indico) == (people, people)
+    if "(" not in cell:  # (the schedules' and Indico's JSON names: no affiliation in them)
+        assert [p.name for p in _people([{"fullName": cell}])] == [name for name, _ in people]
+        assert [name for name, _ in names_in(cell)] == [name for name, _ in people]
     path = write_csv(tmp_path / "authors.csv", [["Title", "Authors"], ["T1", cell]])
     abstract = table.read(path, Options()).documents["abstracts.yaml"][0]
     assert [p["name"] for p in abstract.get("authors") or [abstract["speaker"]]] == [name for name, _ in people]

@@ -1496,12 +1496,17 @@ def people_with_affiliations(cell: str, cut: list | None = None) -> list[Person]
         if cut is not None:
             cut.append(cell)
     leaning = last_first_column([cell])  # (names between semicolons, each 'Last, First')
-    for between, givens in ((anded, _given_names_listed(apart, leaning)) for apart in _NAME_PIECES.split(cell)
-                            for anded in _ands(apart).split(apart)):
+    for between, givens, apart, anded in ((between, _given_names_listed(apart, leaning), apart, anded)
+                                          for apart in _NAME_PIECES.split(cell)
+                                          for anded in [_ands(apart).split(apart)] for between in anded):
         # (a comma inside brackets parts no one: "Ana (UC, Berkeley)"; nor one before a call sign: _tags_kept)
         pieces = _tags_kept([piece.strip() for piece in _PEOPLE_PIECES.split(between) if piece.strip()], leaning)
         flip = (not givens and len(pieces) == 2  # ("Stefan, Yannik & Rike": three given names, no Yannik Stefan)
-                and _one_last_first(pieces[0], _own_affiliation(pieces[1], leaning)[0], leaning))
+                and _one_last_first(pieces[0], _own_affiliation(pieces[1], leaning)[0], leaning)
+                # (beside an 'and', as split_names reads it: "Smith, Ana and Bo Jones" two people, "Ana Smith, Bo
+                # and Cy Lee" three, not "Bo Ana Smith" and Cy Lee)
+                and (len(anded) == 1
+                     or between.strip(" ,") in [name.strip(" ,") for name in split_names(apart, leaning=leaning)]))
         if len(pieces) >= 3 and not givens:  # ("Smith, Ana, Jones, Bo": two people written family name first, as
             pieces = _family_first_people(pieces, leaning)  # split_names reads it)
         for piece in [", ".join(pieces)] if flip else pieces:
