@@ -16,7 +16,8 @@ family name is set aside ("Jean le Rond d'Alembert" under A, as "Alembert, Jean 
 Vietnamese, whose first word is a common family name ("Nguyễn Thị Hương"), is filed under that word, as is a family
 name written before the initials of the given names in capitals ("Dupont JP": capital_initials), and a South Indian
 name before the initials of the father's or the house's name ("Lakshmy A V" under L, "Lakshmy, A V": _spaced_initials,
-as a library's catalogue files "S. Radhakrishnan" under R). When this rule
+as a library's catalogue files "S. Radhakrishnan" under R); one initial after two words ("Anna Maria K", "Senthil
+Kumaran S") may be either that or a family name cut short, and is filed as written. When this rule
 does not find the family name (two family names, as in "Gabriel García Márquez", or another family name first), the
 data says which it is (people.yaml's `family`).
 
@@ -188,6 +189,11 @@ def split_name(name: str, family: str | None = None) -> IndexName:
         # its index): as written, filed by its first word
         return IndexName(written, written)
     spaced = _spaced_initials(words)
+    if spaced == 1 and not any(word in PARTICLES for word in words):
+        # "Anna Maria K" or "Senthil Kumaran S": a family name cut to its initial after two given names, or a South
+        # Indian name before the initial of the father's name; which, nothing in the name says: as written, filed by
+        # its first word (people.yaml's `family` says which: "K", or "Senthil Kumaran")
+        return IndexName(written, written)
     if spaced:  # "Lakshmy A V", "Senthil Kumaran S": the name, then the initials of others' names (a South Indian
         # name's father's or house's), filed under the name (particles before it as ever: "van der Berg J P")
         lead = 0
@@ -286,7 +292,8 @@ def _spaced_initials(words: list[str]) -> int:
     writes the initials of the father's name or the house's after the person's own ("Lakshmy A V", "Senthil Kumaran
     S", FOSDEM's and DebConf's speakers: no family name, and an index files them under the name, as a library's
     catalogue does "S. Radhakrishnan", "Radhakrishnan, S."): two or more after a word, or one after two words or
-    more; 0 for one after one word, a family name cut to its initial ("Chris K", "Hanno B", as 39C3's speakers
+    more (which may be a family name cut short too, "Anna Maria K": split_name keeps that as written); 0 for one
+    after one word, a family name cut to its initial ("Chris K", "Hanno B", as 39C3's speakers
     write themselves: "K, Chris"), for a "V" alone (a fifth: "Martin Luther King V"), and for a name with a
     comma ("Smith, A B": the family name first)."""
     count = 0
