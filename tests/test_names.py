@@ -366,3 +366,27 @@ def test_a_name_whose_first_word_is_punctuation_alone_is_printed_as_written(writ
     name = split_name(written)
     assert (name.inverted(), name.family) == (written, written)
     assert heading(name) == next(ch for ch in written if ch.isalpha()).upper()
+
+
+@pytest.mark.parametrize("written, inverted, letter", [
+    # Catalan joins a name's two family names with 'i' as Spanish with 'y' (Les Houches 2018's "A. Fontcuberta i
+    # Morral" was "Morral, A. Fontcuberta i" under M)
+    ("A. Fontcuberta i Morral", "Fontcuberta i Morral, A.", "F"),
+    ("Josep Puig i Cadafalch", "Puig i Cadafalch, Josep", "P"),
+    # the Arabic article joined to the family name by a hyphen, in small letters, is set aside as "d'" is (all such
+    # names were under A); with a capital it is the family name's, as a capitalised particle is
+    ("Ahmad al-Khatib", "Khatib, Ahmad al-", "K"), ("Omar ibn al-Khattab", "Khattab, Omar ibn al-", "K"),
+    ("Hasan el-Banna", "Banna, Hasan el-", "B"), ("Abdullah Al-Saud", "Al-Saud, Abdullah", "A"),
+    ("Yousef El-Dardiry", "El-Dardiry, Yousef", "E"),
+    # a Vietnamese name written without its accents, family name first before Văn or Thị ("Nguyen Thi Minh Khai" was
+    # "Khai, Nguyen Thi Minh"), as the importers read it; not a Western order name, nor a Flemish "Van"
+    ("Nguyen Thi Minh Khai", "Nguyen, Thi Minh Khai", "N"), ("Le Van Thanh", "Le, Van Thanh", "L"),
+    ("Huong Nguyen", "Nguyen, Huong", "N"), ("Jo Van Bulck", "Van Bulck, Jo", "V"),
+    # a dash between spaces sets a name beside what its bearer goes by, which first untold: as written ("cbro -
+    # Christian Brodowski", 36C3's, was "Brodowski, cbro - Christian"; FOSDEM's "Biappi, Antonio Malara -")
+    ("cbro - Christian Brodowski", "cbro - Christian Brodowski", "C"),
+    ("Antonio Malara - Biappi", "Antonio Malara - Biappi", "A"), ("Ana Smith-Jones", "Smith-Jones, Ana", "S"),
+])
+def test_catalan_arabic_vietnamese_and_dashed_names_are_filed_as_an_index_files_them(written, inverted, letter):
+    name = split_name(written)
+    assert (name.inverted(), heading(name)) == (inverted, letter)

@@ -241,20 +241,17 @@ _VIETNAMESE_MIDDLE = ("van", "thi")  # Văn, Thị, without accents
 
 
 def vietnamese_order(words: list[str]) -> bool:
-    """Whether a name of these words is a Vietnamese one written family name first, in any letters: a common family
-    name (names.FAMILY_FIRST, accents or none) before Văn or Thị ("Le Van Thanh", "Nguyen Thi Lan")."""
-    from ..text.folding import fold
+    """names.vietnamese_order: a common Vietnamese family name before Văn or Thị ("Le Van Thanh")."""
+    from ..text.names import vietnamese_order as in_order
 
-    return len(words) > 1 and fold(words[0]) in vietnamese_families() and fold(words[1]) in _VIETNAMESE_MIDDLE
+    return in_order(words)
 
 
-@cache
 def vietnamese_families() -> frozenset[str]:
     """names.FAMILY_FIRST without accents: "le", "nguyen", "tran"."""
-    from ..text.folding import fold
-    from ..text.names import FAMILY_FIRST
+    from ..text.names import vietnamese_families as families
 
-    return frozenset(fold(family) for family in FAMILY_FIRST)
+    return families()
 
 
 _ELIDED_LAST = re.compile(r"[DdOoLl]['’]\w")  # "D'Orazio", "O'Brien", "L'Huillier": a family name, not a given name

@@ -12,8 +12,10 @@ it (van der, de, von, ...) printed after the given names and not sorted on, as B
 der Smagt" is filed under S as "Smagt, Patrick van der". Particles written with a capital are part of the family name
 ("Dick Van Dyke" under V, "Aroha Te Rangi" under T, "Aoife Ní Chonchúir" under N), after a lowercase one too ("Jean
 de La Fontaine" under L, as "La Fontaine, Jean de", as a French index files him), and the particle d' elided onto a
-family name is set aside ("Jean le Rond d'Alembert" under A, as "Alembert, Jean le Rond d'"). A Vietnamese name written in
-Vietnamese, whose first word is a common family name ("Nguyễn Thị Hương"), is filed under that word, as is a family
+family name is set aside ("Jean le Rond d'Alembert" under A, as "Alembert, Jean le Rond d'"), as is the Arabic article
+hyphened onto it in small letters ("Ahmad al-Khatib" under K, as "Khatib, Ahmad al-"). A Vietnamese name written in
+Vietnamese, whose first word is a common family name ("Nguyễn Thị Hương"; without accents, before Van or Thi: "Nguyen
+Thi Huong"), is filed under that word, as is a family
 name written before the initials of the given names in capitals ("Dupont JP": capital_initials), and a South Indian
 name before the initials of the father's or the house's name ("Lakshmy A V" under L, "Lakshmy, A V": _spaced_initials,
 as a library's catalogue files "S. Radhakrishnan" under R); one initial after two words ("Anna Maria K", "Senthil
@@ -140,11 +142,34 @@ TITLE_WORDS = frozenset({
 })  # (not Spanish and Portuguese "y" and "e": they join a family name's words, "Ramón y Cajal")
 
 
+def vietnamese_order(words: list[str]) -> bool:
+    """Whether a name of these words is a Vietnamese one written family name first, in any letters: a common family
+    name (FAMILY_FIRST, accents or none) before Văn or Thị ("Le Van Thanh", "Nguyen Thi Lan"; "Huong Nguyen" is in
+    the Western order, "Jo Van Bulck" no Vietnamese name)."""
+    from .folding import fold
+
+    return len(words) > 1 and fold(words[0]) in vietnamese_families() and fold(words[1]) in ("van", "thi")
+
+
+@cache
+def vietnamese_families() -> frozenset[str]:
+    """FAMILY_FIRST without accents: "le", "nguyen", "tran"."""
+    from .folding import fold
+
+    return frozenset(fold(family) for family in FAMILY_FIRST)
+
+
 def title_like(name: str) -> bool:
     """Whether `name` has a word before its last that no person's name has (TITLE_WORDS: "How They Vote", "Open
     Data for All"), its notes in brackets or quotes aside ("Lizzz (they / she)" is a person's)."""
     words = [word.casefold().strip(",.:;!?") for word in without_notes(" ".join(name.split()))[0].split()]
     return any(word in TITLE_WORDS for word in words[:-1])
+
+
+# a dash between spaces inside a name sets a name and what its bearer goes by side by side, which comes first untold
+# ("cbro - Christian Brodowski", 36C3's; "Antonio Malara - Biappi", FOSDEM's: filed "Brodowski, cbro - Christian" and
+# "Biappi, Antonio Malara -"): as written, filed by its first word (a hyphen joins words without spaces: "Smith-Jones")
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
 
 
 def _group(words: list[str]) -> bool:
@@ -184,7 +209,7 @@ def split_name(name: str, family: str | None = None) -> IndexName:
         # ", John", "( Ana": a first word of punctuation alone (a family name left out before its comma, a bracket
         # opened) is no given name: the name as written, filed under its first letter (it printed "John, ,")
         return IndexName(written, written)
-    if len(words) > 1 and (_group(words) or words[-1].isdigit()):
+    if len(words) > 1 and (_group(words) or words[-1].isdigit() or _DASHES & set(words[1:-1])):
         # a team or a committee, or a role numbered ("Chair 1", a placeholder of the SIGDIAL import: "1, Chair" in
         # its index): as written, filed by its first word
         return IndexName(written, written)
@@ -218,7 +243,8 @@ def split_name(name: str, family: str | None = None) -> IndexName:
     caps = _family_in_capitals_first(words)
     if caps:  # "DUPONT Jean", "LE GALL Marie-Anne": the family name in capitals, written first
         return IndexName(written, " ".join(words[:caps]), " ".join(words[caps:]), suffix=suffix)
-    if len(words) > 1 and words[0].lower() in FAMILY_FIRST:  # "Nguyễn Thị Hương"
+    if len(words) > 1 and (words[0].lower() in FAMILY_FIRST or vietnamese_order(words)):
+        # "Nguyễn Thị Hương"; "Nguyen Thi Huong", "Le Van Thanh" (without accents, before Văn or Thị)
         return IndexName(written, words[0], " ".join(words[1:]), suffix=suffix)
     glued = _GLUED_INITIALS.fullmatch(words[-1])
     # "Julia S.Simon", "O.Klein": the initials typed onto the family name are the given name's (not a degree: "M.Sc")
@@ -245,9 +271,10 @@ def split_name(name: str, family: str | None = None) -> IndexName:
     return IndexName(written, family, given, " ".join(particle), suffix)
 
 
-# what joins the two family names of a Spanish or Portuguese name, in small letters ("Santiago Ramón y Cajal", "Maria
-# da Silva e Souza": filed under R and S, not under C, "Cajal, Santiago Ramón y")
-_FAMILY_JOINS = ("y", "e")
+# what joins the two family names of a Spanish, Portuguese or Catalan name, in small letters ("Santiago Ramón y Cajal",
+# "Maria da Silva e Souza", "Anna Fontcuberta i Morral": filed under R, S and F, not under C, "Cajal, Santiago Ramón
+# y")
+_FAMILY_JOINS = ("y", "e", "i")
 # a family name with initials typed onto it without a space: "S.Simon", "J.R.Smith", "A.O'Brien" (split_name: not
 # "C.H.", initials alone, nor "St.Clair", nor a word in capitals after them, "J.R.SMITH")
 _GLUED_INITIALS = re.compile(r"((?:[^\W\d_]\.)+)([^\W\d_][^\s.]*)")
@@ -283,8 +310,10 @@ def _unelided(words: list[str], elided) -> str:
 
 
 # a family name with the particle d' elided onto it, in lowercase ("d'Alembert", "d’Ors"; "D'Angelo" is a family
-# name as it is)
-_ELIDED = re.compile(r"(d['’])([^\W\d_][\w'’-]*)$")
+# name as it is), or the Arabic article joined to it by a hyphen, in lowercase ("Ahmad al-Khatib": "Khatib, Ahmad
+# al-", filed under K, as an index files the name after the article; "Al-Saud", "El-Khaled" are family names as
+# they are)
+_ELIDED = re.compile(r"(d['’]|al-|el-)([^\W\d_][\w'’-]*)$")
 
 
 def _spaced_initials(words: list[str]) -> int:
