@@ -390,3 +390,18 @@ def test_a_name_whose_first_word_is_punctuation_alone_is_printed_as_written(writ
 def test_catalan_arabic_vietnamese_and_dashed_names_are_filed_as_an_index_files_them(written, inverted, letter):
     name = split_name(written)
     assert (name.inverted(), heading(name)) == (inverted, letter)
+
+
+@pytest.mark.parametrize("written, inverted, letter", [
+    ("李健秋 Andrew Lee", "Lee, Andrew 李健秋", "L"),  # DebConf 17's: was "Lee, 李健秋 Andrew", after every other Lee
+    ("Xiaoming Wang 王小明", "Wang, Xiaoming 王小明", "W"),  # was "王小明, Xiaoming Wang" under 王
+    ("Min-jun Kim 김민준", "Kim, Min-jun 김민준", "K"),
+    # one word in each script: which is the name untold, as before; a name in one script alone as ever
+    ("Wang 王小明", "王小明, Wang", "王"), ("Στέλιος Παπαδόπουλος", "Παπαδόπουλος, Στέλιος", "Π"),
+])
+def test_a_name_written_again_in_its_own_script_is_a_note_after_it(written, inverted, letter):
+    """A name written again in its own script, as words of their own at its start or end beside two words or more
+    (where a font prints them: without one they are left out of the name before the index sees it), is printed after
+    the name and not sorted on, as one in brackets is ("Yao Wei (魏銘廷)": "Wei, Yao (魏銘廷)")."""
+    name = split_name(written)
+    assert (name.inverted(), heading(name), name.written) == (inverted, letter, written)

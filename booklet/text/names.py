@@ -184,6 +184,34 @@ def _group(words: list[str]) -> bool:
     return bool(folded & GROUP_WORDS_BESIDE_CAPITALS) and any(len(w) > 1 and w.isupper() and w.isalpha() for w in words)
 
 
+def _scripts(word: str) -> frozenset[str]:
+    """The scripts of a word's letters, by the first word of each letter's Unicode name ("LATIN", "CJK", "HANGUL")."""
+    return frozenset(unicodedata.name(ch, "").split(" ")[0] for ch in word if ch.isalpha())
+
+
+def _other_script_apart(name: str) -> tuple[str, str]:
+    """`name` without the words at its start or end written in another script than its two words or more between
+    ("李健秋 Andrew Lee", DebConf 17's, was filed "Lee, 李健秋 Andrew", sorted after every other Lee; "Xiaoming Wang
+    王小明" under 王 as "王小明, Xiaoming Wang"), and those words: the name written again in its own script, as
+    markup.printed_name leaves it out where no font has it; (name, '') when it has none (a name all in one script,
+    or of one word in each: "Wang 王小明")."""
+    words = name.split(" ")
+    if len(words) < 3:
+        return name, ""
+    scripts = [_scripts(word) for word in words]
+    for lead in (True, False):
+        count = 0
+        ordered = scripts if lead else scripts[::-1]
+        while count < len(words) and ordered[count] and "LATIN" not in ordered[count]:
+            count += 1
+        rest = ordered[count:]
+        if count and len(rest) >= 2 and all(found and found <= {"LATIN"} for found in rest):
+            kept = words[count:] if lead else words[:-count]
+            apart = words[:count] if lead else words[-count:]
+            return " ".join(kept), " ".join(apart)
+    return name, ""
+
+
 @lru_cache(maxsize=65536)  # the index asks for each entry's name taken apart four times (sort, letter, markup, fragments)
 def split_name(name: str, family: str | None = None) -> IndexName:
     """`name` (as printed, given names first) taken apart; `family`: the family name as the data declares it,
@@ -192,6 +220,9 @@ def split_name(name: str, family: str | None = None) -> IndexName:
     bare, note = without_notes(written)
     if note:  # (a declared family name is found in the name without it)
         return replace(split_name(bare, family), written=written, note=note)
+    rest, apart = _other_script_apart(written)
+    if apart:  # "李健秋 Andrew Lee", "Xiaoming Wang 王小明": the name written again in its own script, a note after it
+        return replace(split_name(rest, family), written=written, note=apart)
     untagged, tag = without_comma_tag(written)
     if tag:  # "Jann Traschewski, DG8NGN": set aside as a suffix is, not read "Family, Given"
         before = split_name(untagged, family)  # (its own suffix kept: "King Jr., W1AW")
