@@ -378,6 +378,9 @@ def test_a_name_whose_first_word_is_punctuation_alone_is_printed_as_written(writ
     ("Ahmad al-Khatib", "Khatib, Ahmad al-", "K"), ("Omar ibn al-Khattab", "Khattab, Omar ibn al-", "K"),
     ("Hasan el-Banna", "Banna, Hasan el-", "B"), ("Abdullah Al-Saud", "Al-Saud, Abdullah", "A"),
     ("Yousef El-Dardiry", "El-Dardiry, Yousef", "E"),
+    # Flemish particles written in one word are particles as "van den" is (FOSDEM 2025's "Mathias Vanden Auweele" was
+    # "Auweele, Mathias Vanden" under A)
+    ("Mathias Vanden Auweele", "Vanden Auweele, Mathias", "V"), ("Jan vander Berg", "Berg, Jan vander", "B"),
     # a Vietnamese name written without its accents, family name first before Văn or Thị ("Nguyen Thi Minh Khai" was
     # "Khai, Nguyen Thi Minh"), as the importers read it; not a Western order name, nor a Flemish "Van"
     ("Nguyen Thi Minh Khai", "Nguyen, Thi Minh Khai", "N"), ("Le Van Thanh", "Le, Van Thanh", "L"),

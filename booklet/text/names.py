@@ -45,6 +45,7 @@ PARTICLES = frozenset({
     "af", "al", "av", "d'", "da", "das", "de", "degli", "dei", "del", "della", "delle", "dello", "den", "der",
     "des", "di", "do", "dos", "du", "el", "la", "le", "lo", "op", "t'", "te", "ten", "ter", "van", "von", "vom",
     "zu", "zum", "zur",
+    "vanden", "vander", "vande",  # Flemish, in one word: "Mathias Vanden Auweele" under V, as "Van den Berg" is
     "ní", "nic", "ó", "ua", "uí", "mhic",  # Irish: "Aoife Ní Chonchúir" under N, as "Ní Chonchúir, Aoife"
 })
 # Vietnamese family names, written first ("Nguyễn Thị Hương" is "Nguyễn, Thị Hương"): the commonest, in their
