@@ -408,3 +408,15 @@ def test_a_name_written_again_in_its_own_script_is_a_note_after_it(written, inve
     the name and not sorted on, as one in brackets is ("Yao Wei (魏銘廷)": "Wei, Yao (魏銘廷)")."""
     name = split_name(written)
     assert (name.inverted(), heading(name), name.written) == (inverted, letter, written)
+
+
+def test_a_title_before_the_given_names_is_printed_but_not_sorted_on():
+    """"Prof. Dr. Hans Meier" was sorted by "Prof. Dr. Hans", after "Meier, Otto", apart from "Meier, Hans" (the same
+    man written without his titles, which lint tells of); "Sir Tim Berners-Lee" by "Sir". The index prints the titles
+    as written ("Meier, Prof. Dr. Hans", as "Scott, Sir Walter") and sorts by the given names after them."""
+    written = ["Otto Meier", "Prof. Dr. Hans Meier", "Anna Meier", "Hans Meier", "Sir Tim Berners-Lee",
+               "Ann Berners-Lee", "Dr. Zoe Meier", "Dr. Meier"]
+    ordered = sorted(written, key=lambda name: sort_key(split_name(name)))
+    assert [split_name(name).inverted() for name in ordered] == [
+        "Berners-Lee, Ann", "Berners-Lee, Sir Tim", "Meier, Anna", "Meier, Dr.", "Meier, Hans",
+        "Meier, Prof. Dr. Hans", "Meier, Otto", "Meier, Dr. Zoe"]

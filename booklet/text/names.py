@@ -494,8 +494,24 @@ def sort_key(name: IndexName, language: str | None = None) -> tuple:
     n, Swedish å ä ö after z, ...)."""
     tailor = _tailor(language)
     family, given, particle = (_levels(_numbered(text.translate(tailor) if tailor else text))
-                               for text in (_filed(name.family), _filed(name.given), name.particle))
+                               for text in (_filed(name.family), _filed(_untitled(name.given)), name.particle))
     return (family[0], given[0], particle[0], family[1], given[1], particle[1], name.suffix, name.written)
+
+
+# titles and forms of address a name may start with, as written before the given names ("Dr. Jane Doe", "Prof. Dr.
+# Hans Meier", "Sir Tim Berners-Lee"): printed, but not sorted on (casefolded)
+_ADDRESS = frozenset({"dr.", "dr", "prof.", "prof", "professor", "sir", "dame", "mr.", "mrs.", "ms.", "dott.",
+                      "dott.ssa", "prof.ssa", "dra.", "dr.-ing.", "dipl.-ing.", "priv.-doz.", "assoc."})
+
+
+def _untitled(given: str) -> str:
+    """The given names without the titles they start with (_ADDRESS): "Prof. Dr. Hans" sorts as "Hans", beside
+    "Meier, Hans", not after "Meier, Otto"; the given names as they are when nothing else is left ("Dr.")."""
+    words = given.split(" ")
+    at = 0
+    while at < len(words) - 1 and words[at].casefold() in _ADDRESS:
+        at += 1
+    return " ".join(words[at:]) if at else given
 
 
 def text_key(text: str, language: str | None = None) -> tuple:
