@@ -320,7 +320,7 @@ def test_a_name_of_thousands_of_letters_is_sorted_by_its_first_thousand(monkeypa
     ("JP Dupont", "Dupont, JP", "D"),
     ("Damien DUPRE", "DUPRE, Damien", "D"),  # a family name in capitals after the given name, as before
     ("Wei LI", "LI, Wei", "L"), ("Ana NG", "NG, Ana", "N"),  # (a vowel, or a family name without one)
-    ("Louis XV", "XV, Louis", "X"),  # (a regnal number)
+    ("Louis XV", "Louis XV", "L"),  # (a regnal number: no initials; filed under the name)
 ])
 def test_initials_in_capitals_after_a_family_name_are_its_given_names(written, inverted, letter):
     """"Dupont JP" (a family name and the initials of the given names run together in capitals, as Vancouver's style
@@ -389,6 +389,10 @@ def test_a_name_whose_first_word_is_punctuation_alone_is_printed_as_written(writ
     # Christian Brodowski", 36C3's, was "Brodowski, cbro - Christian"; FOSDEM's "Biappi, Antonio Malara -")
     ("cbro - Christian Brodowski", "cbro - Christian Brodowski", "C"),
     ("Antonio Malara - Biappi", "Antonio Malara - Biappi", "A"), ("Ana Smith-Jones", "Smith-Jones, Ana", "S"),
+    # a regnal or papal name, a name and a Roman number, is filed under the name ("XIV, Louis" was under X); a
+    # family name in capitals that is one too stays one, as does a suffix after a family name
+    ("Louis XIV", "Louis XIV", "L"), ("Benedict XVI", "Benedict XVI", "B"), ("Wei XI", "XI, Wei", "X"),
+    ("Henry Ford II", "Ford, Henry, II", "F"),
 ])
 def test_catalan_arabic_vietnamese_and_dashed_names_are_filed_as_an_index_files_them(written, inverted, letter):
     name = split_name(written)

@@ -167,6 +167,8 @@ def title_like(name: str) -> bool:
     return any(word in TITLE_WORDS for word in words[:-1])
 
 
+# a Roman number of two letters or more, I to XXXIX, in capitals: a regnal one after a name alone ("Louis XIV")
+_REGNAL = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
 # a dash between spaces inside a name sets a name and what its bearer goes by side by side, which comes first untold
 # ("cbro - Christian Brodowski", 36C3's; "Antonio Malara - Biappi", FOSDEM's: filed "Brodowski, cbro - Christian" and
 # "Biappi, Antonio Malara -"): as written, filed by its first word (a hyphen joins words without spaces: "Smith-Jones")
@@ -241,7 +243,10 @@ def split_name(name: str, family: str | None = None) -> IndexName:
         # ", John", "( Ana": a first word of punctuation alone (a family name left out before its comma, a bracket
         # opened) is no given name: the name as written, filed under its first letter (it printed "John, ,")
         return IndexName(written, written)
-    if len(words) > 1 and (_group(words) or words[-1].isdigit() or _DASHES & set(words[1:-1])):
+    if len(words) > 1 and (_group(words) or words[-1].isdigit() or _DASHES & set(words[1:-1])
+                           or len(words) == 2 and _REGNAL.fullmatch(words[1]) and words[1] not in ("XI", "VI")):
+        # (a regnal or papal name, "Louis XIV", "Benedict XVI": filed under the name, not "XIV, Louis" under X; "Wei
+        # XI" is a family name in capitals)
         # a team or a committee, or a role numbered ("Chair 1", a placeholder of the SIGDIAL import: "1, Chair" in
         # its index): as written, filed by its first word
         return IndexName(written, written)
