@@ -91,6 +91,7 @@ sponsors:
   - {name: Alpha Silver Ltd, logo: images/b.png, tier: Silver}
   - {name: Beta Gold AG, logo: images/c.png, tier: Gold}
   - {name: Gamma Friends, tier: Friends}
+  - {name: Delta Patron}
 """
 LOGOS = {"images/a.png": png(), "images/b.png": png(colour=(150, 40, 40)), "images/c.png": png(colour=(40, 150, 40))}
 
@@ -107,6 +108,10 @@ def test_sponsors_page_prints_tiers_in_first_appearance_order_with_names_when_as
     assert lines[:7] == ["Sponsors", "Gold", "Zeta Gold Corp", "Beta Gold AG", "Silver", "Alpha Silver Ltd",
                          "Friends"]
     assert "Gamma Friends" in " ".join(lines[7:])  # no logo: its name in the logo's place
+    # a sponsor of no tier after the tiers is headed by the label other_sponsors: it printed under no heading, right
+    # after the last tier's, and read as one of them
+    assert lines[-3:-1] == ["Other sponsors", "Delta Patron"]
+    assert " ".join(lines).index("Gamma Friends") < " ".join(lines).index("Other sponsors")
     assert ("Sponsors", page, []) in pdf.outline()
     contents = pdf.lines(1)
     assert contents[contents.index("Sponsors") + 1] == str(page + 1)
@@ -149,7 +154,8 @@ def test_sponsor_logos_are_sized_by_tier_centred_and_kept_in_proportion(sponsors
 def test_sponsors_of_no_tier_at_the_top_of_a_page_stand_where_the_pages_text_begins(tmp_path):
     """A typesetter's review: where the tiers before them ended at a page's foot, the space that sets the sponsors of
     no tier apart from them went over to the next page and pushed their logos 15 pt below where a page's text begins.
-    The space is dropped at the top of a page, as a tier's heading's space above is."""
+    The space is dropped at the top of a page, as a tier's heading's space above is: their heading (other_sponsors)
+    opens the page, its logos right under it."""
     text = "sponsors:\n" + "".join(f"  - {{name: Gold {n}, logo: images/g.png, tier: Gold}}\n" for n in range(6)) \
         + "".join(f"  - {{name: Silver {n}, logo: images/g.png, tier: Silver}}\n" for n in range(6)) \
         + "".join(f"  - {{name: Other {n}, logo: images/o.png}}\n" for n in range(3))
@@ -157,8 +163,15 @@ def test_sponsors_of_no_tier_at_the_top_of_a_page_stand_where_the_pages_text_beg
     result, pdf = build(tmp_path, text, logos, theme="sponsors: {names: true}\n")
     page = pdf.pages_with("Other 0")[0]
     assert page == result.anchors["sponsors"] and "Silver 5" in pdf.texts[page - 1]  # (the case: a page's first)
+    assert pdf.lines(page)[0] == "Other sponsors"
+    document = pypdfium2.PdfDocument(str(pdf.path))
+    text = document[page].get_textpage()
+    start, count = text.search("Other sponsors", match_case=True).get_next()
+    top = max(text.get_charbox(i)[3] for i in range(start, start + count))
+    document.close()
     first = objects(pdf.path, page, pdfium.FPDF_PAGEOBJ_IMAGE)[0]  # a 2:1 logo fills its box, the row's height
-    assert first[3] == pytest.approx(A5.height - A5.top, abs=0.01)
+    assert A5.height - A5.top - 4 < top <= A5.height - A5.top  # (its capitals' tops, a little under the line's)
+    assert top - 30 < first[3] < top  # its logos right under it
 
 
 LEGAL = ["Chaos Computer Club e. V.", "Deutsche Forschungsgemeinschaft", "Gesellschaft für Informatik e. V.",

@@ -665,6 +665,7 @@ LABEL_WORDS = {
     "glance": ("the programme at a glance: heading, contents, outline, running head (left out while `programme` is "
                "given: that word for the language's at its start, 'Timetable at a glance')", "Programme at a glance"),
     "sponsors": ("the sponsors' section: heading, contents, outline, running head", "Sponsors"),
+    "other_sponsors": ("the heading over sponsors that name no tier, when others do", "Other sponsors"),
     "participants": ("the list of participants: heading, contents, outline, running head", "Participants"),
     "index": ("the index of authors: heading, contents, outline, running head", "Index of authors"),
     "index_digits": ("the heading over the names that start with a digit ('42triangles'), before the letters: in the "

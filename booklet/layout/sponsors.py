@@ -1,7 +1,8 @@
 """The conference's sponsors -> the sponsors' page: logos in a centred grid per tier, the first tier's largest.
 
 Tiers are printed in the order they first appear in conference.yaml, each under its own words as
-a heading; sponsors that name no tier come last (or alone, without a heading, when none does).
+a heading; sponsors that name no tier come last, under the label other_sponsors ("Other sponsors"), or alone,
+without a heading, when none names one.
 Each tier's logos sit in boxes of one size, fewer and larger to a row for the first tiers, so the
 tiers read as a hierarchy; a logo keeps its proportions inside its box, and a sponsor without a
 logo prints its name there. The box sizes come from `logo_boxes`, which layout.placed also uses,
@@ -24,7 +25,7 @@ from ..text.paragraph import pattern_cuts
 from .common import Context
 from .abstracts import continued
 from .backmatter import web_target
-from .flowables import Anchor, Continues, Gap, Para
+from .flowables import Anchor, Continues, Para
 from .page import Page
 from .textfit import Marked, draw_block, fit_block, fit_scaled
 
@@ -86,10 +87,11 @@ def build_sponsors(ctx: Context) -> list:
     groups = sponsor_groups(ctx.booklet.conference.sponsors)
     for rank, (tier, members) in enumerate(groups):
         rows: list = []
-        if tier is not None:
-            rows.append(Para(markup.inline(tier), tier_style))
-        elif rank:
-            story.append(Gap(0, tier_style.spaceBefore))  # (nothing at the top of a page)
+        # sponsors of no tier after tiers are headed by the label other_sponsors: under no heading, they read as the
+        # last tier's (a German booklet of every option: "Buchhandlung Deuerlich" under "Förderer")
+        heading = tier if tier is not None else ctx.label("other_sponsors") if rank else None
+        if heading is not None:
+            rows.append(Para(markup.inline(heading), tier_style))
         count = columns(groups, rank)
         width, height = box_size(ctx.page, count)
         missing_style = _tier_size(_missing_style(ctx, count), [m.name for m in members if not m.logo], width, height,
@@ -98,11 +100,11 @@ def build_sponsors(ctx: Context) -> list:
             rows.append(LogoRow(members[start:start + count], width, height, ctx.page.process,
                                 name_style if ctx.theme.sponsor_names else None, missing_style,
                                 space=ROW_GAP if start else 0, language=s.text.hyphenationLang))
-        if tier is None:
+        if heading is None:
             story += rows
             continue
         # a tier that runs on to the next page is headed there by its name, "(continued)"; its name never ends a page
-        label = continued(tier, label=ctx.label("continued"))
+        label = continued(heading, label=ctx.label("continued"))
         story.append(Continues(rows, lambda label=label: [Para(label, again_style)], keep=1))
     return story
 
