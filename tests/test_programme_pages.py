@@ -1894,3 +1894,25 @@ def test_a_day_over_its_page_by_four_lines_that_its_smaller_type_fits_is_set_on_
     (as_set,), (fitted,) = boxes(out, monday, "Speaker d0t1"), boxes(out, tuesday, "Speaker d1t1")
     ratio = (fitted[3] - fitted[1]) / (as_set[3] - as_set[1])
     assert any(ratio == pytest.approx(step, abs=0.006) for step in programme.DAY_TYPE_LADDER), ratio
+
+
+def test_a_day_without_times_has_no_time_column_its_rows_from_the_left_edge(tmp_path):
+    """A German booklet of every option: a day whose lines have no time kept the time column, empty, before every
+    line. Such a day's rows (plain lines, a session's) now start at the row's left edge, as a session's heading does;
+    a day with times keeps its column."""
+    from booklet.layout.flowables import Row
+
+    untimed = ("  - date: 2027-09-14\n    items:\n      - {title: Welcome}\n      - {title: Lunch, kind: break}\n"
+               "      - session: Talks\n        chair: Mei Chen\n        items:\n          - {title: First talk}\n")
+    programme = BASE["programme.yaml"] + untimed
+    ctx = Context(read_booklet(write_conference(tmp_path / "data", {"programme.yaml": programme}))[0],
+                  page_for("A5"))
+
+    def rows(index: int) -> dict[str, float]:
+        day = _programme_day(ctx, index, ctx.booklet.days[index], 1, None, 1.0)
+        return {line.flowable.body[0].getPlainText(): line.flowable._body_x for line in day.lines
+                if line.row and isinstance(line.flowable, Row)}
+
+    timed, plain = rows(0), rows(1)
+    assert timed["Welcome"] > 30  # (after "09:00–09:20")
+    assert plain == {"Welcome": 0.0, "Lunch": 0.0, "First talk": 0.0}

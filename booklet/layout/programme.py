@@ -291,6 +291,8 @@ def _programme_day(ctx: Context, index: int, day: Day, level: int, section: str 
     space = 0.0  # owed above the next line (after a block)
     clock = _tracks_clock(day)
     untimed = _untimed_from(day.entries)
+    # a day of no times at all has no time column: its rows as wide as the page (an empty column before each line)
+    timed = any(item.time for item in day.items())
     chaired = chaired_sessions(index, day)  # each chaired session's rows note their pages: a chair's proof holds them
     for at, entry in enumerate(day.entries):
         if at == untimed:  # the items after the day's last time, said to have none (as the glance lists them)
@@ -299,12 +301,12 @@ def _programme_day(ctx: Context, index: int, day: Day, level: int, section: str 
             space = 0.0
         plain = entry if isinstance(entry, Item) else _plain_line(ctx, entry) if isinstance(entry, Session) else None
         if plain is not None:  # (a session that is one plain line: printed as one, _plain_line)
-            lines.append(Line(item_row(ctx, plain, tight, room=None if plain is entry else _room_apart(entry)),
-                              space=space, row=True))
+            lines.append(Line(item_row(ctx, plain, tight, room=None if plain is entry else _room_apart(entry),
+                                       timed=timed), space=space, row=True))
             space = 0.0
             continue
-        block = (_session_lines(ctx, entry, chaired.get(id(entry)), tight) if isinstance(entry, Session)
-                 else _parallel_lines(ctx, entry, clock, chaired, tight))
+        block = (_session_lines(ctx, entry, chaired.get(id(entry)), tight, timed) if isinstance(entry, Session)
+                 else _parallel_lines(ctx, entry, clock, chaired, tight, timed))
         block[0].space += space + BLOCK_SPACE * tight
         lines += block
         space = (GROUP_END_SPACE if block[-1].group_resume is not None else BLOCK_SPACE) * tight
@@ -399,14 +401,17 @@ def _time_width(ctx: Context) -> float:
     return stringWidth("00:00\u201300:00", style.fontName, style.fontSize) + 1
 
 
-def item_row(ctx: Context, item: Item, tight: float = 1.0, headed: bool = False, room: str | None = None) -> Row:
+def item_row(ctx: Context, item: Item, tight: float = 1.0, headed: bool = False, room: str | None = None,
+             timed: bool = True) -> Row:
     """One programme line: time, what happens (and who), the page it is described on; its padding times `tight`
     (fitted_day). `headed`: its session's heading says what it is (_headed_by): its title left out (see _item_body).
-    `room`: its session's, printed where it has none of its own (a session printed as its one line: _plain_line)."""
+    `room`: its session's, printed where it has none of its own (a session printed as its one line: _plain_line).
+    Not `timed` (its day has no times): no time column, what happens from the row's left edge, as a session's heading
+    is (the column stood empty before every line: a German booklet of every option)."""
     s = ctx.styles
     left = [Para(str(item.time), s.time)] if item.time else []
     body, ref, background = _item_body(ctx, item, titled=not headed, room=room)
-    return Row(left, body, _time_width(ctx), ref=ref, ref_style=s.time, link=ref,
+    return Row(left, body, _time_width(ctx) if timed else 0, ref=ref, ref_style=s.time, link=ref,
                background=background, pad=ROW_PAD * tight, gap=2.5 * mm, keep=ctx.page.text_height, baseline=True)
 
 
@@ -552,19 +557,20 @@ def _spaced_inline(text: str) -> str:
     return text[:len(text) - len(text.lstrip())] + markup.inline(text) + text[len(text.rstrip()):]
 
 
-def _session_lines(ctx: Context, session: Session, mark: str | None = None, tight: float = 1.0) -> list[Line]:
+def _session_lines(ctx: Context, session: Session, mark: str | None = None, tight: float = 1.0,
+                   timed: bool = True) -> list[Line]:
     """A session's heading and rows; each row noting its page under `mark` (a chaired session's key) when given; their
-    padding times `tight` (fitted_day)."""
+    padding times `tight` (fitted_day). `timed`: as item_row's."""
     def resume(rows: list[Line]) -> list[Line]:
         heading = session_header(ctx, session, continued=True, tight=tight)
         return [Line(_marked(heading, mark), space=BLOCK_SPACE * tight, keep=True), *rows]
 
     if (plain := _plain_line(ctx, session)) is not None:  # (no chair: no mark)
-        return [Line(item_row(ctx, plain, tight, room=_room_apart(session)), row=True)]
+        return [Line(item_row(ctx, plain, tight, room=_room_apart(session), timed=timed), row=True)]
     headed = _headed_by(session)
     lines = [Line(_marked(session_header(ctx, session, tight=tight), mark), keep=True)]
-    lines += [Line(_marked(item_row(ctx, item, tight, item is headed), mark), row=True, block=session, resume=resume)
-              for item in session.items]
+    lines += [Line(_marked(item_row(ctx, item, tight, item is headed, timed=timed), mark), row=True, block=session,
+                   resume=resume) for item in session.items]
     return lines
 
 
@@ -576,19 +582,19 @@ def _marked(row: Row, mark: str | None) -> Row:
 
 
 def _parallel_lines(ctx: Context, parallel: Parallel, times: dict, chaired: dict[int, str],
-                    tight: float = 1.0) -> list[Line]:
+                    tight: float = 1.0, timed: bool = True) -> list[Line]:
     """Tracks side by side, a row per time (so they stay aligned, and break across pages row by
     row) when they fit the page width and no row is too tall (_side_by_side); else one session after another, in the
     order the booklet prints them (Context.session_orders: printed_order). `times`: the day's (Day.clock: after
     midnight, 24 hours on). `chaired`: id(session) -> its key, for the chaired ones (_session_lines). `tight`: the
-    spaces between their rows and sessions times that (fitted_day)."""
+    spaces between their rows and sessions times that (fitted_day). `timed`: as item_row's."""
     sessions = parallel.sessions
     marks = [chaired.get(id(session)) for session in sessions]
     lines = _side_by_side(ctx, parallel, marks, times, tight)
     if lines is not None:
         return lines
     order = ctx.session_orders.get(id(parallel), range(len(sessions)))
-    return _one_after_another(ctx, [(sessions[k], marks[k]) for k in order], tight)
+    return _one_after_another(ctx, [(sessions[k], marks[k]) for k in order], tight, timed)
 
 
 def _side_by_side(ctx: Context, parallel: Parallel, marks: list, times: dict,
@@ -651,7 +657,7 @@ def _side_by_side(ctx: Context, parallel: Parallel, marks: list, times: dict,
             *(Line(row, row=True, block=parallel, resume=resume) for row in rows)]
 
 
-def _one_after_another(ctx: Context, order, tight: float = 1.0) -> list[Line]:
+def _one_after_another(ctx: Context, order, tight: float = 1.0, timed: bool = True) -> list[Line]:
     """Parallel sessions set one after another, (session, mark) in `order`, under their label (said again, continued,
     where a page breaks among them)."""
     def label_again() -> list[Line]:
@@ -659,7 +665,7 @@ def _one_after_another(ctx: Context, order, tight: float = 1.0) -> list[Line]:
 
     lines = [replace(_parallel_label(ctx), group_resume=label_again)]
     for session, mark in order:
-        block = _session_lines(ctx, session, mark, tight)
+        block = _session_lines(ctx, session, mark, tight, timed)
         block[0].space += BLOCK_SPACE * tight
         lines += [replace(line, group_resume=label_again) for line in block]
     return lines
