@@ -755,3 +755,17 @@ def test_a_french_booklet_prints_the_first_of_a_month_as_1er_its_letters_raised_
     assert e.y > one.y + one.size * 0.3  # ...raised
     assert e.left >= one.right - 0.5  # after the number, on its line, not wrapped under it
     assert e.top <= one.top + 1  # (not above the figure)
+    # and everywhere else a date prints: the cover, the contents, an abstract's line, a running head (only the day's
+    # number set large raised them: a typesetter's review)
+
+    def raised_firsts(index: int) -> int:
+        page = glyphs(out)[index]
+        return sum(1 for at, g in enumerate(page[:-2]) if g.char == "1" and page[at + 1].char == "e"
+                   and page[at + 2].char == "r" and page[at + 1].size < g.size * 0.6
+                   and page[at + 1].y > g.y + g.size * 0.3)
+
+    first, second = [i for i in range(len(pdf)) if "vendredi 1er octobre" in pdf.texts[i]][:2]
+    (glance,) = [i for i in range(len(pdf)) if pdf.lines(i)[:1] == ["Le programme en un coup d\u2019\u0153il"]]
+    # the cover, the contents, the glance, the abstracts' first page (its line), their second (its line and its
+    # running head)
+    assert [raised_firsts(i) for i in (0, 1, glance, first, second)] == [1, 1, 1, 1, 2]

@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak, Spacer
 
-from ..text import markup
+from ..text import dates, markup
 from ..text.fonts import when_fonts_change
 from ..model import Abstract, Person
 from .columns import GAP, UNBOUNDED, TextColumns
@@ -154,7 +154,10 @@ def _day_heading(ctx: Context, title: str) -> list:
     s = ctx.styles
     style = ParagraphStyle("abstract_day", parent=s.day_name, textColor=ctx.colours.primary, spaceBefore=s.body.fontSize * 1.6,
                            spaceAfter=1)
-    return [Para(markup.inline(title), style), Rule(ctx.colours.primary, 0.8, 3), Spacer(0, 3)]
+    shown = markup.inline(title)
+    if title != markup.plain(ctx.label("not_in_programme")):  # (a day's date: '1er' raised, dates.raised_ordinal)
+        shown = dates.raised_ordinal(shown, ctx.booklet.conference.language)
+    return [Para(shown, style), Rule(ctx.colours.primary, 0.8, 3), Spacer(0, 3)]
 
 
 TIGHTEST = 0.92  # of the text's line spacing: an entry is set this tight at most
@@ -708,7 +711,10 @@ def _label_line(ctx: Context, abstract: Abstract) -> str:
 def when(slot: Slot, language: str = "en") -> str:
     """'Monday 13 September · 09:20–10:00 · Auditorium' for a scheduled item, after its label (markup): a line
     breaks between the parts, not inside one ("Aurora / Auditorium") unless it is longer than a name kept whole."""
-    return "  \u00b7  ".join(markup.inline(kept_whole(part)) for part in when_parts(slot, language))
+    parts = [markup.inline(kept_whole(part)) for part in when_parts(slot, language)]
+    if parts and slot.day is not None:  # its day's date first: '1er' raised (dates.raised_ordinal)
+        parts[0] = dates.raised_ordinal(parts[0], language)
+    return "  \u00b7  ".join(parts)
 
 
 def when_parts(slot: Slot, language: str = "en", day: bool = True) -> list[str]:

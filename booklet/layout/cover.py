@@ -10,13 +10,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from .. import images
-from ..text import dates
+from ..text import dates, markup
 from ..text.fonts import BODY, SANS
 from ..data.theme import quotes_for
 from ..model import Conference, Theme
 from .common import Context
 from .styles import make_palette
-from .textfit import CLIP_ROOM, draw_block, fit_scaled
+from .textfit import CLIP_ROOM, Marked, draw_block, fit_scaled
 
 
 COVER_ART_SHARE = 0.46  # of the page height, from the top
@@ -155,7 +155,8 @@ def cover_text(conf: Conference, page, top: float, theme: Theme | None = None, c
     parts.append(("title", conf.title, text_style("title", SANS + "-Bold", size * TITLE_SCALE, ink), size * 0.5, True))
     if conf.subtitle:
         parts.append(("subtitle", conf.subtitle, text_style("subtitle", SANS, size * 1.35, ink), size * 1.1, True))
-    parts.append(("dates", format_dates(conf.start, conf.end, conf.language),
+    shown = dates.raised_ordinal(markup.inline(format_dates(conf.start, conf.end, conf.language)), conf.language)
+    parts.append(("dates", Marked(shown),
                   text_style("dates", SANS + "-Bold", size * 1.15, accent), 2))
     parts.append(("venue", conf.venue, text_style("venue", SANS, size * 1.05, ink), size * 1.1))
     if conf.tagline:

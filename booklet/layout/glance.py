@@ -1315,8 +1315,9 @@ class GlancePage(Flowable):
         weekday = _one_line([markup.inline(dates.at_line_start(dates.weekday(date, language))),
                              markup.inline(dates.at_line_start(dates.short_weekday(date, language)))],
                             grid.weekday_style, width)
-        day = _one_line([markup.inline(dates.day_and_month(date, language)),
-                         markup.inline(dates.day_and_month(date, language, short=True))], grid.date_style, width)
+        day = _one_line([dates.raised_ordinal(markup.inline(dates.day_and_month(date, language)), language),
+                         dates.raised_ordinal(markup.inline(dates.day_and_month(date, language, short=True)), language)],
+                        grid.date_style, width)
         for para in (weekday, day):
             y -= para.height
             para.drawOn(canv, x, y)

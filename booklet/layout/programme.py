@@ -325,8 +325,8 @@ def _untimed_from(entries) -> int | None:
 
 
 # the letters of an ordinal day number ('1er' in French) beside a day's number set large: their size and how far they
-# are raised, as fractions of the number's size (their x-height's top at about the figures' height)
-ORDINAL_SIZE, ORDINAL_RISE = 0.55, 0.42
+# are raised, as fractions of the number's size, as every date raises them (dates.raised_ordinal)
+ORDINAL_SIZE, ORDINAL_RISE = dates.ORDINAL_SIZE, dates.ORDINAL_RISE
 
 
 def _day_header(ctx: Context, index: int, day: Day) -> Row:
@@ -389,9 +389,10 @@ def _continued_heading(ctx: Context, title: str) -> list[Line]:
     style = ParagraphStyle("day_continued", parent=s.day_name, fontSize=s.day_name.fontSize * 0.8,
                            leading=s.day_name.fontSize, textColor=ctx.colours.primary)
     more = f' <font name="{SANS}" color="{markup_color(ctx.colours.muted)}">({markup.inline(ctx.label("continued"))})</font>'
+    shown = dates.raised_ordinal(markup.inline(title), ctx.booklet.conference.language)
     return [
         Line(DayMark(title), keep=True),
-        Line(Para(markup.inline(title) + more, style), keep=True),
+        Line(Para(shown + more, style), keep=True),
         Line(Rule(ctx.colours.primary, 0.5, 2), space=1, keep=True),
     ]
 

@@ -19,7 +19,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 from . import serialise
 from .atomic import replacing
 from ..images import image_name
-from ..text import markup
+from ..text import dates, markup
 from ..cache import memory
 from ..cache.disk import alive_to_the_end
 from ..text.fonts import BODY, SANS, fonts_number, register_fonts, when_fonts_change
@@ -276,7 +276,8 @@ class BookletDocTemplate(BaseDocTemplate):
         heads = None
         if not starts and not opening:  # (the head's markup first, then the day's)
             head = markup.inline(section or "") if number % 2 == 1 else self._title_head()
-            heads = (head, markup.inline(day) if day else None)
+            # (the day's date: '1er' raised, as French typography sets it: dates.raised_ordinal)
+            heads = (head, dates.raised_ordinal(markup.inline(day), self.lang or "en") if day else None)
         cache = memory.active()
         if cache is None or not cache.warm:
             return self._decoration(canv, number, heads)

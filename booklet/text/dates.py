@@ -11,7 +11,8 @@ the booklet's English words are British; 'en-US' gives 'Monday, June 14'.
 The same data gives how the language lists names (`listed`: 'A, B and C', 'A, B und C', 'A, B et C').
 
 CLDR writes the first of a month as a bare number everywhere; French typography writes it as an ordinal, "1er
-octobre" ("vendredi 1 octobre" is a typesetter's error; the other days stay cardinal): _FIRST_OF_MONTH.
+octobre" ("vendredi 1 octobre" is a typesetter's error; the other days stay cardinal): _FIRST_OF_MONTH. The text is
+written plain ("1er", what the outline and a search find); where it prints, its letters are raised (raised_ordinal).
 """
 
 from __future__ import annotations
@@ -30,6 +31,23 @@ _SAME = {"c": "E", "e": "E", "L": "M"}  # fields told apart only by form (stand-
 # what follows the day's number on the first of a month, by language: the ordinal French writes there ("1er octobre",
 # "1er–3 octobre 2027", "mercredi 1er septembre"), where CLDR's patterns give the number alone
 _FIRST_OF_MONTH = {"fr": "er"}
+# how those letters print (raised): their size and how far they are raised, as fractions of the figures' size (their
+# x-height's top at about the figures' height: "1er" with a superscript "er", as French typography sets it)
+ORDINAL_SIZE, ORDINAL_RISE = 0.55, 0.42
+
+
+def raised_ordinal(marked: str, language: str) -> str:
+    """A date's markup (`marked`: markup.inline of what this module wrote) with the letters of the ordinal on the first
+    of a month raised and smaller ('1<super>er</super> mars'), as French typography sets them everywhere a date prints
+    (the cover, the contents, running heads, the abstracts' lines; only the day's number set large raised them: a
+    typesetter's review). The text and the outline keep '1er' as written."""
+    from .languages import base_language
+
+    suffix = _FIRST_OF_MONTH.get(base_language(language))
+    if not suffix:
+        return marked
+    raised = f'<super rise="{ORDINAL_RISE:.0%}" size="{ORDINAL_SIZE:.0%}">{suffix}</super>'
+    return re.sub(rf"(?<![\w.,])1{suffix}(?!\w)", "1" + raised, marked)
 
 
 def _remembered(function):
