@@ -886,8 +886,54 @@ def test_a_box_breaks_words_only_where_they_are_hyphenated():
                 for line in got[:-1]:  # a line ends after a word, or in a hyphen the word did not have
                     last = line.split()[-1] if line.split() else ""
                     assert last in whole or (last.endswith("-") and not last[:-1] in whole), (text, width, got)
-    assert ["Increas-", "ingly\u2026"] in seen and ["In-", "creas-", "ingly\u2026"] in seen  # hyphenated, then cut
+    # hyphenated once, then cut; never twice in a box (glance.HYPHENATIONS): "In- / creas- / ingly…" was
+    assert ["Increas-", "ingly\u2026"] in seen and ["In-", "creas-", "ingly\u2026"] not in seen
+    assert all(sum(line.endswith("-") for line in got[:-1]) <= 1 for got in seen)
     assert ["freedesktop.org\u2026"] in seen and ["freedes\u2026"] in seen  # cut, not split
+
+
+def test_a_cut_title_in_a_narrow_lane_ends_with_a_whole_word_never_after_a_hyphen():
+    """36C3's glance (five rooms a day, two days a page on A5) hyphenated a title's first word and cut it after a
+    syllable on the next line ("Katas- / tro…", "Mathe- / mati…", "Ge- / heim…"), and broke "Die Mittelmeer-Monologe"
+    at every syllable ("Die Mit- / tel- / meer- / Monolo- / ge"). A cut title keeps whole words before its ellipsis,
+    one hyphenation at most; a cut inside the first word (no whole word fits) has no hyphenated line before it; a
+    box's hyphenation takes breaks with three letters or more each side."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from booklet.layout import glance, styles
+    from booklet.text.fonts import register_fonts
+
+    register_fonts()
+    language = styles.hyphenation_language("de")
+    style = ParagraphStyle("box", fontName="Sans", fontSize=6.48, leading=7.5, splitLongWords=1,
+                           hyphenationLang=language, embeddedHyphenation=1)
+    titles = ("Katastrophe und Kommunikation am Beispiel Nord-Ost-Syrien",
+              "Geheimdienstliche Massenüberwachung vs. Menschenrechte", "Mathematical diseases in climate models")
+    seen = []
+    for text in titles:
+        words = text.split()
+        for width in (22, 26, 30, 36):
+            for lines in (1, 2, 3):
+                para = glance.truncated(text, style, width, lines)
+                if para is None:
+                    continue
+                got = _lines_of(para)
+                seen.append(got)
+                hyphenated = [line for line in got[:-1] if line.endswith("-") and line.split()[-1] not in words
+                              and not any(word.startswith(line.split()[-1]) for word in text.split("-"))]
+                assert len(hyphenated) <= 1, (text, width, got)
+                if not got[-1].endswith("\u2026"):
+                    continue
+                kept = "".join(line[:-1] if line in hyphenated else line + " " for line in got)
+                kept = kept.replace("- ", "-").replace("\u2026", "").split()
+                # a whole word before the ellipsis; or, inside the first word, no hyphenated line before it
+                assert kept == words[:len(kept)] or (not hyphenated and len(kept) == 1
+                                                     and words[0].startswith(kept[0])), (text, width, lines, got)
+    assert ["Katas-", "trophe\u2026"] in seen and ["Katas-", "tro\u2026"] not in seen
+    assert ["Ge-", "heim\u2026"] not in seen and ["Mathe-", "mati\u2026"] not in seen
+    good = glance._GoodBreaks(language)  # three letters or more each side of a break
+    assert ("Mono", "loge") in list(good("Monologe")) and ("Monolo", "ge") not in list(good("Monologe"))
+    assert not any(head == "Ge" for head, _ in good("Geheimdienstliche"))
 
 
 def test_a_box_with_no_room_holds_nothing():
@@ -1048,6 +1094,7 @@ def test_a_title_that_fits_its_box_unhyphenated_is_not_hyphenated_and_no_line_st
     from booklet.layout.common import Context
     from booklet.layout.page import page_for
     from booklet.text import paragraph
+    from reportlab.lib.styles import ParagraphStyle
 
     # (what hyphenation alone makes of them: the rule for a paragraph's last line, on its own, also keeps these whole)
     monkeypatch.setattr(paragraph, "_no_final_hyphen", lambda para, width, break_lines_of: break_lines_of(para, width))
@@ -1056,8 +1103,10 @@ def test_a_title_that_fits_its_box_unhyphenated_is_not_hyphenated_and_no_line_st
     ctx = Context(booklet, page_for("A5"))
     grid = glance.Grid(ctx, [glance.plan_day(i, day) for i, day in enumerate(booklet.days)])
     for title, width in (("Welcome Reception", 40), ("Free Afternoon", 40)):
-        hyphenated = glance.truncated(title, grid.box_style(grid.text_size), width, 3)
-        assert _lines_of(hyphenated)[0].endswith("-")  # (what hyphenation makes of it at that width)
+        # (what the language's hyphenation makes of it at that width: a box's takes no "Re-", two letters)
+        style = ParagraphStyle("any", parent=grid.box_style(grid.text_size), hyphenationLang=grid.hyphenation)
+        hyphenated = glance.truncated(title, style, width, 3)
+        assert _lines_of(hyphenated)[0].endswith("-")
         (laid, _), = glance.fit_box(grid, title, None, width, 30)
         assert _lines_of(laid) == title.split(), title
     gathered, _ = glance._gathered(ctx, [glance.Box(None, Session(f"Track {n}", ()), 0, 60, n, (0, n))

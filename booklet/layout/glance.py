@@ -8,9 +8,12 @@ left empty: 38C3's two talks, at 00:15 and 10:30, had ten empty hours of grid be
 one column per day headed by its weekday, date (in the booklet's language) and the page its
 programme starts on ("p. 12", the header a link there), and every item of the day as a box from
 its start to its end, its title inside in the headings' face (made markup like every title of the
-booklet: math, emphasis, fallback fonts), hyphenated, in one size for the whole page (the largest,
+booklet: math, emphasis, fallback fonts), hyphenated only where it needs it and only at good breaks (GOOD_BREAK
+letters each side, HYPHENATIONS a box), in one size for the whole page (the largest,
 up to 0.72 of the text size, a line of which the shortest box of a quarter of an hour or more
-holds), cut after a word with an ellipsis when it needs more lines than its box holds (its lines as tall as they are
+holds; in a lane narrower than LANE_MIN ems, whose words are wider than it, a quarter point smaller at a time down to
+SQUEEZED_FLOOR where that keeps its words whole: fit_box), cut after a whole word with an ellipsis when it needs more
+lines than its box holds, never after a hyphenated line inside a word (its lines as tall as they are
 set: a formula of scripts on scripts sets its line apart) and clipped
 to its box; a shorter box takes a smaller size, down to SMALLEST; a box lower than a line of that but not than
 its type holds one line of it with no leading to spare (a white box, whose rule that line would touch, is drawn as
@@ -88,7 +91,7 @@ from ..text import dates, markup
 from ..text.fonts import SANS, fonts_number
 from ..text.languages import spaced_by_syllable
 from ..text.names import script_of
-from ..text.paragraph import break_cut_lines, edge_skips, pattern_cuts
+from ..text.paragraph import HYPHENS, break_cut_lines, edge_skips, line_text, pattern_cuts, syllable_breaks
 from .backmatter import BlankPage
 from .common import Context, day_key, names, unnamed_speaker
 from .flowables import Anchor, Para, _frozen, canvas_state, drawn_kept
@@ -101,6 +104,10 @@ DAY_GAP = 3.0  # between two days' columns
 BOX_GAP = 0.6  # white between two boxes that touch (each side)
 PAD = 1.6  # inside a box, left and right
 SMALLEST = 5.5  # points: the smallest type in a box
+SQUEEZED_FLOOR = 5.5  # points: the smallest type a title in a lane narrower than LANE_MIN ems steps down to (fit_box)
+GOOD_BREAK = 3  # letters, at least, before and after a hyphenation in a box ("Mono- / loge", not "Monolo- / ge")
+OVERRUN_FUZZ = 0.25  # points a cut title's last line may measure wider than its box (truncated): less than an ellipsis
+HYPHENATIONS = 1  # hyphenations, at most, in a box's title (a word's own hyphens aside: "Mittelmeer- / Monologe")
 CAP_HEIGHT = 0.714  # of the type size: the capitals' height in the boxes' face (Noto Sans)
 DESCENDER = 0.239  # of the type size: how far g, p, y reach below the baseline in that face
 SLIVER = 0.95  # of SMALLEST: the lowest box whose title goes on one line of that type, with no leading to spare
@@ -1179,7 +1186,8 @@ class Grid:
         found = (size, font, id(colour), language, hyphenated, leading)  # (a colour by identity: its style holds it)
         style = self._box_styles.get(found)
         if style is None:
-            hyphenation = (hyphenation_language(language) if language else self.hyphenation) if hyphenated else ""
+            patterns = (hyphenation_language(language) if language else self.hyphenation) if hyphenated else ""
+            hyphenation = _GoodBreaks(patterns) if patterns else ""
             style = self._box_styles[found] = ParagraphStyle(
                 f"glance_{size}", fontName=font, fontSize=size,
                 leading=self.box_leading(size) if leading is None else leading,
@@ -1657,11 +1665,7 @@ def fit_box(grid: Grid, title: str, extra: tuple[str, ...] | str | None, width: 
         if room < 1:
             return _sliver(grid, title, width, height, language)
         title = str(title)  # (a plain str from here, as before Labelled: with one, the layout cache missed kept cuts)
-        # the title's lines unhyphenated when they fit so ("Welcome / Reception", not "Welcome Re- / ception")
-        para = Para(title, grid.box_style(size, language=language, hyphenated=False))
-        para.wrap(width, 10_000)
-        if para.line_count() > room or not _whole_words(para):
-            para = truncated(title, style, width, room)
+        para = _fitted(grid, title, width, room, size, language, None if isinstance(given, Labelled) else HYPHENATIONS)
         if para is None:
             return []
         used = para.wrap(width, 10_000)[1]
@@ -1683,6 +1687,41 @@ def fit_box(grid: Grid, title: str, extra: tuple[str, ...] | str | None, width: 
         if more is not None and used + more.wrap(width, 10_000)[1] <= height + 0.01:
             laid.append((more, more.height))
     return laid
+
+
+def _fitted(grid: Grid, title: str, width: float, room: int, size: float, language: str | None,
+            hyphens: int | None = HYPHENATIONS) -> Para | None:
+    """A box's title (markup) in at most `room` lines `width` wide, from type of `size` (the page's, or what the box's
+    height holds): whole in its lines unhyphenated ("Welcome / Reception", not "Welcome Re- / ception"), else
+    hyphenated at a good break (_GoodBreaks, HYPHENATIONS at most); else, in a lane narrower than LANE_MIN ems (its
+    words wider than it: 36C3's five rooms a day, two days a page), the same in type a quarter point smaller, down to
+    SQUEEZED_FLOOR; else cut after a whole word with an ellipsis, keeping the most of the title (at the largest of
+    those sizes that keeps it: "Katas- / trophe…", not "Katas- / tro…"); else, not even its first word fitting, cut
+    inside that word on lines with no hyphen, in the type of `size` ("Geheim…", never "Ge- / heim…"). A box wide
+    enough keeps the page's size: boxes one under the other read as one table. None when not even an ellipsis fits.
+    `hyphens`: the hyphenations the title's lines may hold (None: any, as the sessions a gathered box lists: "Solar
+    Physics I · Gal- / axy Evolution I · Hier- / archical Models I", whole, not cut after its first two names)."""
+    sizes = [size]
+    if width < LANE_MIN * grid.text_size:
+        while sizes[-1] > SQUEEZED_FLOOR:
+            sizes.append(max(SQUEEZED_FLOOR, round(sizes[-1] - 0.25, 2)))
+    for each in sizes:
+        for hyphenated in (False, True):
+            para = Para(title, grid.box_style(each, language=language, hyphenated=hyphenated))
+            para.wrap(width, 10_000)
+            if para.line_count() <= room and _whole_words(para) and (hyphens is None or hyphenations(para) <= hyphens):
+                return para
+    best, kept = None, -1
+    for each in sizes:
+        cut = truncated(title, grid.box_style(each, language=language), width, room, words_only=True, hyphens=hyphens)
+        if cut is not None and _kept(cut) > kept:
+            best, kept = cut, _kept(cut)
+    return best or truncated(title, grid.box_style(size, language=language), width, room, hyphens=hyphens)
+
+
+def _kept(para: Para) -> int:
+    """How many characters of its text a cut paragraph keeps (its ellipsis one)."""
+    return sum(len(getattr(frag, "text", "")) for frag in para.frags)
 
 
 def _sliver(grid: Grid, title: str, width: float, height: float, language: str | None,
@@ -1771,21 +1810,24 @@ def _whole(text: str, style: ParagraphStyle, width: float) -> Para | None:
     return para if para.line_count() <= 1 and _whole_words(para) else None
 
 
-def truncated(text: str, style: ParagraphStyle, width: float, lines: int, named: bool = False) -> Para | None:
+def truncated(text: str, style: ParagraphStyle, width: float, lines: int, named: bool = False,
+              words_only: bool = False, hyphens: int | None = HYPHENATIONS) -> Para | None:
     """A paragraph of `text` (markup) in at most `lines` lines `width` wide, its words broken only where they are
     hyphenated: whole, or cut after a word (after a character when not even the first word fits) with an
     ellipsis; None when not even the ellipsis fits. (A word wider than the box, that hyphenation cannot break,
     is cut with the ellipsis, never split without a hyphen: "freed / esktop.org", "Increasingl / y...".) None too for
     a box with no room: no line, or a width under ReportLab's _FUZZ (which Paragraph.wrap does not break lines in).
     `named`: the text names people (a box's speakers), whose names are not the text's language: its short words are
-    left out before the ellipsis though the names are Vietnamese ("Thảo Nguyễn et al.", not "Thảo Nguyễn et…")."""
+    left out before the ellipsis though the names are Vietnamese ("Thảo Nguyễn et al.", not "Thảo Nguyễn et…").
+    Its lines hold `hyphens` hyphenations at most (None: any); a cut inside the first word none: the ellipsis never
+    follows a hyphenated line ("Katas- / tro…"). `words_only`: None rather than a cut inside the first word."""
     if lines < 1 or not width >= rl_config._FUZZ:  # (`not >=`: a width of NaN has no room either)
         return None
     para = Para(text, style)
     most = held_at_most(para, width, lines)
     if most is None:  # (else not wrapped whole: it cannot fit)
         para.wrap(width, 10_000)
-        if para.line_count() <= lines and _whole_words(para):
+        if para.line_count() <= lines and _whole_words(para) and (hyphens is None or hyphenations(para) <= hyphens):
             return para
     frags = list(Para(text, style).frags)  # as parsed: wrapping may split them
     chars = "".join(f.text for f in frags)[:most]  # (the cuts tried: within what the box could hold)
@@ -1795,11 +1837,14 @@ def truncated(text: str, style: ParagraphStyle, width: float, lines: int, named:
     from ..cache import memory
 
     cache = memory.active() if para._layout_key is not None else None
-    key = ("truncated", para._layout_key, width, lines) + (("named",) if named else ()) if cache is not None else None
+    key = ("truncated", para._layout_key, width, lines) + (("named",) if named else ()) \
+        + (("words",) if words_only else ()) + (hyphens,) if cache is not None else None
 
     def attempt_keyed(count: int) -> Para:
         """The cut at `count` found before: its paragraph under its own layout key (its lines kept)."""
         return attempt(count, para._layout_key + ("cut", count))
+
+    inside = False  # (cutting inside the first word: no hyphenated line before its ellipsis)
 
     def attempt(count: int, cut_key=None) -> Para | None:
         kept, left = [], count
@@ -1823,7 +1868,11 @@ def truncated(text: str, style: ParagraphStyle, width: float, lines: int, named:
             cut.wrap(width, 10_000)
             return cut  # it fitted when it was found
         cut.wrap(width, 10_000)
-        return cut if cut.line_count() <= lines and _whole_words(cut) else None
+        # (nor a last line its ellipsis runs past: "Zom- / bieLoad…", the word's tail measured without it, was clipped
+        # by the box; OVERRUN_FUZZ: a line of bold words measures a few hundredths wider than its breaking took it)
+        return cut if cut.line_count() <= lines and _whole_words(cut) \
+            and (hyphens is None and not inside or hyphenations(cut) <= (0 if inside else hyphens)) \
+            and (cut.getActualLineWidths0() or [0.0])[-1] <= width + OVERRUN_FUZZ else None
 
     if key is not None:
         kept = cache.peek("layouts", key)
@@ -1844,9 +1893,11 @@ def truncated(text: str, style: ParagraphStyle, width: float, lines: int, named:
     words = [i for i in range(1, len(chars))
              if chars[i] == " " and chars[i - 1] != " " and not (short and _short_word_before(chars, i, face))]
     found = _last_fitting(words, noting)
-    if found is None:  # not even the first word: cut where it would be hyphenated ("Reverbera…"), else after a
-        # few of its letters, never the ellipsis alone
-        found = _last_fitting(_syllables(chars, style.hyphenationLang), noting) \
+    if found is None and not words_only:  # not even the first word: cut where it would be hyphenated ("Reverbera…"),
+        # else after a few of its letters, never the ellipsis alone
+        inside = True
+        hyphenation = style.hyphenationLang  # (a language, or a box's _GoodBreaks of one)
+        found = _last_fitting(_syllables(chars, getattr(hyphenation, "language", hyphenation)), noting) \
             or _last_fitting(list(range(min(MIN_KEPT, len(chars)), len(chars) + 1)), noting)
     if key is None:
         return found
@@ -1917,6 +1968,48 @@ def _syllables(chars: str, language: str | None) -> list[int]:
     if language:
         cuts.update(pattern_cuts(word, language))
     return sorted(start + i for i in cuts if i >= MIN_KEPT)
+
+
+class _GoodBreaks:
+    """A box's hyphenation (its style's hyphenationLang: line breaking asks a callable for a word's breaks): the
+    language's (`language`, a pyphen dictionary's name) as paragraphs take it, but only breaks with GOOD_BREAK letters
+    or more on each side ("Mono- / loge", not "Monolo- / ge", "Ge- / heim"). A narrow lane broke 36C3's "Die
+    Mittelmeer-Monologe" into "Die Mit- / tel- / meer- / Monolo- / ge". Its `__self__` is the hyphenation itself, as a
+    bound method's is: text.paragraph._within_parts asks it for a compound's breaks inside its parts. Compared and
+    pickled by its language (a layout's key holds a style's values)."""
+
+    __slots__ = ("language",)
+
+    def __init__(self, language: str):
+        self.language = language
+
+    def __repr__(self) -> str:
+        return f"_GoodBreaks({self.language!r})"
+
+    def __reduce__(self):
+        return _GoodBreaks, (self.language,)
+
+    @property
+    def __self__(self):
+        return syllable_breaks(self.language, GOOD_BREAK)
+
+    def __call__(self, word: str):
+        breaks = syllable_breaks(self.language, GOOD_BREAK)
+        return iter(()) if breaks is None else breaks.iterate(word)
+
+
+def hyphenations(para: Para) -> int:
+    """How many of a wrapped paragraph's lines end with a hyphen its hyphenation added, not a word's own: its lines'
+    characters read against its text's ("Mittel- / meer-Monologe" one, "Mittelmeer- / Monologe" none)."""
+    text = "".join("".join(getattr(frag, "text", "") for frag in para.frags).split())
+    lines = para.blPara.lines
+    count = at = 0
+    for line in lines[:-1]:
+        chars = "".join(line_text(line).split())
+        at += len(chars)
+        if chars.endswith(HYPHENS) and text[at - 1:at] != chars[-1]:
+            count, at = count + 1, at - 1
+    return count
 
 
 class _CutPara(Para):

@@ -1721,6 +1721,22 @@ def right_min(language: str) -> int:
 
 
 @functools.lru_cache(maxsize=16)
+def syllable_breaks(language: str, least: int):
+    """The hyphenation of `language` (a pyphen dictionary's name) as line breaking takes it (an _AfterHyphens: after a
+    compound's own hyphens, inside its parts when it is wider than a line, none the language refuses), with `least`
+    letters at least before and after each break, never between any two letters that are no syllables' (the
+    glance's boxes: layout.glance._GoodBreaks; "Unco- / ver…", "SEL- / ECT…"); None without pyphen."""
+    module = _rl_paragraph.pyphen
+    if not module:
+        return None
+    module = getattr(module, "_module", module)  # (_OnePyphen's module)
+    made = _AfterHyphens(module.Pyphen(lang=language, left=least, right=max(least, right_min(language))),
+                         _tail_refused(language))
+    made.anywhere = False  # (a word no syllable of which fits is cut, not broken between any two letters)
+    return made
+
+
+@functools.lru_cache(maxsize=16)
 def _pyphen(language: str):
     import pyphen
 
@@ -1756,6 +1772,8 @@ class _AfterHyphens:
     alone. Other words as pyphen breaks them. `every`: a compound's parts broken too, after its own hyphens
     (for a compound wider than a whole line: _within_parts). `refused`: a match of the tails of the breaks the
     language does not make (_tail_refused), or None."""
+
+    anywhere = True  # a word no break of which fits a whole line broken anywhere (_within_parts: _Anywhere)
 
     def __init__(self, made, refused=None):
         self.hd = made.hd  # (what _OnePyphen checks against pyphen's cache)
@@ -1827,7 +1845,8 @@ def _within_parts(hyphenate, width_at: int, compound=None):
         if made or not isinstance(owner, _AfterHyphens) or width <= line:
             return made
         made = broken(_at_hyphens if blob else owner.every, compound or hyphenate)
-        if made or new_width - width > 1e-6:  # after other words: broken anywhere only where it starts a line
+        if made or new_width - width > 1e-6 or not owner.anywhere:  # after other words: broken anywhere only where it
+            # starts a line (and not by a hyphenation that never breaks so: syllable_breaks')
             return made
         return broken(_Anywhere(owner.left, owner.right))
 
