@@ -372,6 +372,7 @@ class Theme:
     posters_sort: str = "number"
     posters_group_by: str | None = None
     labels: dict[str, str] = field(default_factory=dict)  # label key -> words, over the language's own
+    glance_narrowest: int = 85  # per cent of the glance's type: the least a title in a narrow lane steps down to
     sponsor_names: bool = False  # each sponsor's name printed under its logo
     extra_page_turn: str = "left"  # a landscape extra page turned: left (its top at the left edge), right, none
 

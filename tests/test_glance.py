@@ -2265,3 +2265,40 @@ def test_two_rooms_lone_items_titled_as_their_sessions_of_one_name_are_named_by_
     text = " ".join(pdf.texts[page].split())
     assert "Birds of a Feather (Hall A)" in text and "Birds of a Feather (Hall B)" in text, text
     assert "Demo Hour" in text and "(Hall C)" not in text
+
+
+def test_the_theme_names_the_least_type_a_title_in_a_narrow_lane_steps_down_to(tmp_path):
+    """theme.yaml's `glance: {narrowest_type: N}` (per cent of the glance's type, 85 in the built-in themes) is the
+    least a title in a lane narrower than LANE_MIN ems is set in to keep its words whole: "Climate Modelling" (36C3,
+    five rooms a day) whole a little smaller at 85, cut at 100; a per cent out of 50 to 100 is an error at its key."""
+    import dataclasses
+
+    from booklet.data.fields import Report
+    from booklet.data.theme import read_theme
+    from booklet.data.validate import read_booklet
+    from booklet.layout import glance
+    from booklet.layout.common import Context
+    from booklet.layout.page import page_for
+
+    booklet, _ = read_booklet(SAMPLE)
+    assert booklet.theme.glance_narrowest == 85
+    fitted = {}
+    for narrowest in (85, 100):
+        theme = dataclasses.replace(booklet.theme, glance_narrowest=narrowest)
+        ctx = Context(dataclasses.replace(booklet, theme=theme), page_for("A5"))
+        grid = glance.Grid(ctx, [glance.plan_day(i, day) for i, day in enumerate(booklet.days)])
+        width = stringWidth("Modelling", "Sans", grid.text_size) - 0.5  # (its words a little wider than the lane)
+        para = glance._fitted(grid, "Climate Modelling", width, 2, grid.text_size, None)
+        fitted[narrowest] = (_lines_of(para), para.style.fontSize, grid.text_size)
+    assert fitted[85][0] == ["Climate", "Modelling"] and fitted[85][1] < fitted[85][2], fitted
+    assert fitted[100][0] == ["Climate\u2026"] and fitted[100][1] == fitted[100][2], fitted
+    for written, found in (("40", None), ("101", None), ("97", 97)):
+        folder = tmp_path / written
+        folder.mkdir()
+        (folder / "theme.yaml").write_text(f"glance:\n  narrowest_type: {written}\n", encoding="utf-8")
+        report = Report(folder)
+        theme = read_theme(report, folder)
+        messages = [problem.message for problem in report.problems]
+        assert theme.glance_narrowest == (found or 85)
+        assert messages == ([] if found else [f"{written} is out of range: write a per cent from 50 to 100 (100: the "
+                                              "glance's own type, never smaller)"]), messages

@@ -141,6 +141,7 @@ EXAMPLE: dict[str, object] = {
         "abstracts": {"placement": "after-programme", "layout": "auto", "columns": "auto"},
         "posters": {"sort": "number", "group_by": "session"},
         "labels": {},
+        "glance": {"narrowest_type": 85},
         "sponsors": {"names": False},
         "extra_pages": {"turn": "left"},
     },

@@ -20,11 +20,12 @@ from ..paths import not_a_file
 from ..problems import did_you_mean, listed
 from ..text import fonts as booklet_fonts
 from .contract import (ABSTRACT_OPTIONS, COLOURS, COVER, EXTRA_PAGE_OPTIONS, FONTS, LABEL_MAX, LABEL_PLACEHOLDERS,
-                       LABELS, POSTER_OPTIONS, SPONSOR_OPTIONS, THEME, TRACK_COLOUR, example_line)
+                       GLANCE_OPTIONS, LABELS, POSTER_OPTIONS, SPONSOR_OPTIONS, THEME, TRACK_COLOUR, example_line)
 from .fields import Fields, Report, each_mapping, join
 from .load import Map, Seq, load_file, present, yaml_loader
 from .programme import same_id
 
+GLANCE_NARROWEST = (50, 100)  # per cent: the range of `glance: narrowest_type`
 THEME_DIR = Path(__file__).resolve().parent.parent / "resources" / "themes"
 LABEL_DIR = Path(__file__).resolve().parent.parent / "resources" / "labels"
 # the quotation marks of the languages without a label table (from CLDR: see the file)
@@ -509,6 +510,15 @@ def _read(report: Report, f: Fields, folder: Path) -> dict:
                              "(labels are printed in headings, running heads and over entries)")
             elif problem := label_problem(key, words):
                 g.error(key, problem)
+    glance = f.mapping("glance")
+    if glance is not None:
+        g = Fields(report, glance, f.at("glance"), GLANCE_OPTIONS)
+        narrowest = g.integer("narrowest_type") if "narrowest_type" in glance else None
+        if narrowest is not None and not GLANCE_NARROWEST[0] <= narrowest <= GLANCE_NARROWEST[1]:
+            g.error("narrowest_type", f"{narrowest} is out of range: write a per cent from {GLANCE_NARROWEST[0]} to "
+                                      f"{GLANCE_NARROWEST[1]} (100: the glance's own type, never smaller)")
+        elif narrowest is not None:
+            out["glance_narrowest"] = narrowest
     sponsors = f.mapping("sponsors")
     if sponsors is not None and "names" in sponsors:
         out["sponsor_names"] = Fields(report, sponsors, f.at("sponsors"), SPONSOR_OPTIONS).boolean("names")

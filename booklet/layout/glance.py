@@ -12,7 +12,7 @@ booklet: math, emphasis, fallback fonts), hyphenated only where it needs it and 
 letters each side, HYPHENATIONS a box), in one size for the whole page (the largest,
 up to 0.72 of the text size, a line of which the shortest box of a quarter of an hour or more
 holds; in a lane narrower than LANE_MIN ems, whose words are wider than it, a quarter point smaller at a time down to
-SQUEEZED_FLOOR where that keeps its words whole: fit_box), cut after a whole word with an ellipsis when it needs more
+the theme's `glance: narrowest_type` (Grid.narrowest) where that keeps its words whole: fit_box), cut after a whole word with an ellipsis when it needs more
 lines than its box holds, never after a hyphenated line inside a word (its lines as tall as they are
 set: a formula of scripts on scripts sets its line apart) and clipped
 to its box; a shorter box takes a smaller size, down to SMALLEST; a box lower than a line of that but not than
@@ -104,7 +104,6 @@ DAY_GAP = 3.0  # between two days' columns
 BOX_GAP = 0.6  # white between two boxes that touch (each side)
 PAD = 1.6  # inside a box, left and right
 SMALLEST = 5.5  # points: the smallest type in a box
-SQUEEZED_FLOOR = 5.5  # points: the smallest type a title in a lane narrower than LANE_MIN ems steps down to (fit_box)
 GOOD_BREAK = 3  # letters, at least, before and after a hyphenation in a box ("Mono- / loge", not "Monolo- / ge")
 OVERRUN_FUZZ = 0.25  # points a cut title's last line may measure wider than its box (truncated): less than an ellipsis
 HYPHENATIONS = 1  # hyphenations, at most, in a box's title (a word's own hyphens aside: "Mittelmeer- / Monologe")
@@ -1141,6 +1140,8 @@ class Grid:
             room = short * self.per_minute - 2 * BOX_GAP - 1.4 * PAD
             while self.box_leading(self.text_size) > room and self.text_size > SMALLEST:
                 self.text_size = max(SMALLEST, round(self.text_size - 0.25, 2))
+        # the least a title in a lane narrower than LANE_MIN ems steps down to (_fitted): the theme's per cent of it
+        self.narrowest = max(SMALLEST, round(self.text_size * ctx.theme.glance_narrowest / 100, 2))
 
     def box_leading(self, size: float) -> float:
         return round(size * 1.16, 3)
@@ -1387,14 +1388,14 @@ class GlancePage(Flowable):
         drawn_kept(self.canv, cache, key, draw)
 
     def _box_look(self, language: str | None) -> tuple:
-        """What a box's drawing depends on beside its arguments and the fonts (see _draw_box): the grid's type size
-        and hyphenation, the box's style in `language` (hyphenation, quotation marks, language) and the colours;
+        """What a box's drawing depends on beside its arguments and the fonts (see _draw_box): the grid's type size,
+        the least a narrow lane's steps down to and hyphenation, the box's style in `language` (hyphenation, quotation marks, language) and the colours;
         worked out once per page and language."""
         looks = self.__dict__.setdefault("_box_looks", {})
         look = looks.get(language)
         if look is None:
             grid = self.grid
-            look = looks[language] = _frozen((grid.text_size, grid.hyphenation,
+            look = looks[language] = _frozen((grid.text_size, grid.narrowest, grid.hyphenation,
                                               vars(grid.box_style(grid.text_size, language=language)),
                                               vars(self.ctx.colours)))
         return look
@@ -1695,7 +1696,7 @@ def _fitted(grid: Grid, title: str, width: float, room: int, size: float, langua
     height holds): whole in its lines unhyphenated ("Welcome / Reception", not "Welcome Re- / ception"), else
     hyphenated at a good break (_GoodBreaks, HYPHENATIONS at most); else, in a lane narrower than LANE_MIN ems (its
     words wider than it: 36C3's five rooms a day, two days a page), the same in type a quarter point smaller, down to
-    SQUEEZED_FLOOR; else cut after a whole word with an ellipsis, keeping the most of the title (at the largest of
+    the theme's least (Grid.narrowest); else cut after a whole word with an ellipsis, keeping the most of the title (at the largest of
     those sizes that keeps it: "Katas- / trophe…", not "Katas- / tro…"); else, not even its first word fitting, cut
     inside that word on lines with no hyphen, in the type of `size` ("Geheim…", never "Ge- / heim…"). A box wide
     enough keeps the page's size: boxes one under the other read as one table. None when not even an ellipsis fits.
@@ -1703,8 +1704,8 @@ def _fitted(grid: Grid, title: str, width: float, room: int, size: float, langua
     Physics I · Gal- / axy Evolution I · Hier- / archical Models I", whole, not cut after its first two names)."""
     sizes = [size]
     if width < LANE_MIN * grid.text_size:
-        while sizes[-1] > SQUEEZED_FLOOR:
-            sizes.append(max(SQUEEZED_FLOOR, round(sizes[-1] - 0.25, 2)))
+        while sizes[-1] > grid.narrowest:
+            sizes.append(max(grid.narrowest, round(sizes[-1] - 0.25, 2)))
     for each in sizes:
         for hyphenated in (False, True):
             para = Para(title, grid.box_style(each, language=language, hyphenated=hyphenated))
