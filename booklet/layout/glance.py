@@ -1706,18 +1706,29 @@ def _fitted(grid: Grid, title: str, width: float, room: int, size: float, langua
     if width < LANE_MIN * grid.text_size:
         while sizes[-1] > grid.narrowest:
             sizes.append(max(grid.narrowest, round(sizes[-1] - 0.25, 2)))
-    for each in sizes:
+    def whole(each: float) -> Para | None:
         for hyphenated in (False, True):
             para = Para(title, grid.box_style(each, language=language, hyphenated=hyphenated))
             para.wrap(width, 10_000)
             if para.line_count() <= room and _whole_words(para) and (hyphens is None or hyphenations(para) <= hyphens):
                 return para
-    best, kept = None, -1
-    for each in sizes:
-        cut = truncated(title, grid.box_style(each, language=language), width, room, words_only=True, hyphens=hyphens)
-        if cut is not None and _kept(cut) > kept:
-            best, kept = cut, _kept(cut)
-    return best or truncated(title, grid.box_style(size, language=language), width, room, hyphens=hyphens)
+        return None
+
+    def cut(each: float) -> Para | None:
+        return truncated(title, grid.box_style(each, language=language), width, room, words_only=True, hyphens=hyphens)
+
+    # (smaller type holds as much or more: the least size tried first, then the others from the largest down to the
+    # first that does as well; a narrow box that is cut at every size is not set whole at each)
+    found = whole(sizes[0])
+    if found is None and len(sizes) > 1 and (least := whole(sizes[-1])) is not None:
+        found = next(filter(None, map(whole, sizes[1:-1])), least)
+    if found is not None:
+        return found
+    least = cut(sizes[-1])
+    if least is not None:
+        return next((each for each in map(cut, sizes[:-1]) if each is not None and _kept(each) >= _kept(least)),
+                    least)
+    return truncated(title, grid.box_style(size, language=language), width, room, hyphens=hyphens)
 
 
 def _kept(para: Para) -> int:
