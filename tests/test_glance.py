@@ -936,6 +936,25 @@ def test_a_cut_title_in_a_narrow_lane_ends_with_a_whole_word_never_after_a_hyphe
     assert not any(head == "Ge" for head, _ in good("Geheimdienstliche"))
 
 
+def test_a_title_whole_with_two_good_hyphenations_is_not_cut_in_a_lane_of_ordinary_width():
+    """One hyphenation a box keeps narrow lanes from a ladder of syllables; in a lane of ordinary width (the sample's
+    A4 glance, Wednesday), a title that two good hyphenations keep whole in its three lines is set whole rather than
+    cut ("Calibrated uncertain- / ties from neural…")."""
+    from booklet.data.validate import read_booklet
+    from booklet.layout import glance
+    from booklet.layout.common import Context
+    from booklet.layout.page import page_for
+
+    booklet, _ = read_booklet(SAMPLE)
+    title = markup.inline("Calibrated uncertainties from neural networks: a reality check")
+    for size, width in (("A5", 66), ("A4", 80)):
+        grid = glance.Grid(Context(booklet, page_for(size)), [glance.plan_day(i, day)
+                                                             for i, day in enumerate(booklet.days)])
+        assert width >= glance.LANE_MIN * grid.text_size  # (not a narrow lane)
+        (laid, _), = glance.fit_box(grid, title, None, width, 3 * grid.box_leading(grid.text_size) + 1)
+        assert _lines_of(laid) == ["Calibrated uncertain-", "ties from neural net-", "works: a reality check"], size
+
+
 def test_a_box_with_no_room_holds_nothing():
     """truncated() at a width of 0, less, under ReportLab's _FUZZ or NaN, or in no line, is None (nothing fits): it
     raised AttributeError ('blPara': Paragraph.wrap breaks no lines in such a width). A box with room is as before."""

@@ -107,6 +107,7 @@ SMALLEST = 5.5  # points: the smallest type in a box
 GOOD_BREAK = 3  # letters, at least, before and after a hyphenation in a box ("Mono- / loge", not "Monolo- / ge")
 OVERRUN_FUZZ = 0.25  # points a cut title's last line may measure wider than its box (truncated): less than an ellipsis
 HYPHENATIONS = 1  # hyphenations, at most, in a box's title (a word's own hyphens aside: "Mittelmeer- / Monologe")
+WHOLE_HYPHENATIONS = 1  # more, in a lane of ordinary width, for a title that is then whole rather than cut
 CAP_HEIGHT = 0.714  # of the type size: the capitals' height in the boxes' face (Noto Sans)
 DESCENDER = 0.239  # of the type size: how far g, p, y reach below the baseline in that face
 SLIVER = 0.95  # of SMALLEST: the lowest box whose title goes on one line of that type, with no leading to spare
@@ -1706,11 +1707,11 @@ def _fitted(grid: Grid, title: str, width: float, room: int, size: float, langua
     if width < LANE_MIN * grid.text_size:
         while sizes[-1] > grid.narrowest:
             sizes.append(max(grid.narrowest, round(sizes[-1] - 0.25, 2)))
-    def whole(each: float) -> Para | None:
+    def whole(each: float, most: int | None = hyphens) -> Para | None:
         for hyphenated in (False, True):
             para = Para(title, grid.box_style(each, language=language, hyphenated=hyphenated))
             para.wrap(width, 10_000)
-            if para.line_count() <= room and _whole_words(para) and (hyphens is None or hyphenations(para) <= hyphens):
+            if para.line_count() <= room and _whole_words(para) and (most is None or hyphenations(para) <= most):
                 return para
         return None
 
@@ -1722,6 +1723,10 @@ def _fitted(grid: Grid, title: str, width: float, room: int, size: float, langua
     found = whole(sizes[0])
     if found is None and len(sizes) > 1 and (least := whole(sizes[-1])) is not None:
         found = next(filter(None, map(whole, sizes[1:-1])), least)
+    if found is None and len(sizes) == 1 and hyphens is not None:  # a lane of ordinary width: a title whole with
+        # one good hyphenation more reads better than one cut ("Calibrated uncertain- / ties from neural net- / works:
+        # a reality check", not "... from neural…")
+        found = whole(size, hyphens + WHOLE_HYPHENATIONS)
     if found is not None:
         return found
     least = cut(sizes[-1])
