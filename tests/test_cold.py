@@ -1269,8 +1269,24 @@ def test_a_layouts_file_holds_its_values_in_chunks_read_back_whole(tmp_path, mon
 
 
 @pytest.fixture(scope="module")
-def sample_kept(tmp_path_factory, sample_off):
-    """A copy of the sample built twice with the disk cache, by jobs: a first build (nothing kept, as `booklet build`
+def generated(tmp_path_factory) -> Path:
+    """A generated book of 6 talks and 8 posters (bench/generate.py, as test_jobs' medium, smaller): 20 pages, math in
+    most abstracts; built in two parts, each worker's part holds some. A build costs a third of the sample's CPU."""
+    from .test_jobs import _generate
+
+    return _generate(tmp_path_factory.mktemp("generated") / "data", 6, 8)
+
+
+@pytest.fixture(scope="module")
+def generated_off(tmp_path_factory, generated):
+    """The PDF bytes of `generated` built as a new process builds it without the cache, by jobs (as sample_off)."""
+    return _off_by_jobs(tmp_path_factory, "generated-off", lambda root: generated)
+
+
+@pytest.fixture(scope="module")
+def sample_kept(tmp_path_factory, generated, generated_off):
+    """A copy of a generated book (`generated`: the sample's 76 pages cost three times its CPU, in each of four
+    builds) built twice with the disk cache, by jobs: a first build (nothing kept, as `booklet build`
     makes it) and the next one (with a PersistedCache given, to see what it made); made once a module, for the tests
     of what the first build writes as it goes and the next one reads. Noted of the first build: each value written
     apart as made (persisted._Spool.add, by size, its values gathered 2 KB at a time: read back from the file) and
@@ -1291,9 +1307,9 @@ def sample_kept(tmp_path_factory, sample_off):
             return made[jobs]
         root = tmp_path_factory.mktemp(f"sample-kept-{jobs}")
         folder, kept_folder = root / "data", root / "cache" / "persisted"
-        shutil.copytree(ROOT / "data", folder)
+        shutil.copytree(generated, folder)
         files = kept_folder / f"{persisted._name(folder.resolve(), 'files')}.pickle"
-        off = sample_off(jobs)
+        off = generated_off(jobs)
         added, read_back, writing, seen = [], [], [], []
         with pytest.MonkeyPatch.context() as patch:
             patch.setenv("BOOKLET_CACHE", str(root / "cache"))
@@ -1339,11 +1355,11 @@ def test_a_first_build_writes_the_values_kept_apart_as_it_makes_them(jobs, sampl
     """With no layouts kept, each process writes the values it keeps apart (a math paragraph's fragments as parsed)
     into a temporary file as it makes them (persisted._Spool), and holds what stands for them:
     that file becomes the file of values kept apart, its values never read back to be written again; nothing else is
-    left beside the kept files. The next build reads them and lays out nothing anew, into the same bytes. (The sample:
-    its math paragraphs' fragments are the values kept apart.)"""
+    left beside the kept files. The next build reads them and lays out nothing anew, into the same bytes. (The
+    generated book: its math paragraphs' fragments are the values kept apart, 43 in one process.)"""
     built = sample_kept(jobs)
-    # (jobs 2: this process's part, the sample's first pages, has no math: its workers' values are not counted here)
-    assert len(built.added) > (20 if jobs == 1 else -1) and True not in built.read_back
+    # (jobs 2: this process's part, the book's first pages, holds little math: its workers' values are not counted)
+    assert len(built.added) > (20 if jobs == 1 else -1) and True not in built.read_back, len(built.added)
     kept = built.names
     assert not [name for name in kept if name.startswith(".")]
     apart = [name for name in kept if name.endswith(".apart")]
