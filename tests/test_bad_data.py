@@ -1851,3 +1851,56 @@ def test_an_empty_time_talk_or_tutorial_is_an_error_at_its_key(tmp_path):
         ("programme.yaml", 5, "days[0].items[1].talk", "is empty: write it like talk: smith-2027, or leave the key out"),
         ("programme.yaml", 6, "days[0].items[2].tutorial",
          "is empty: write it like tutorial: bayes-intro, or leave the key out")]
+
+
+def test_a_choice_given_empty_is_an_error_at_its_key(tmp_path):
+    """A second fuzzing run: a key that takes one of a list of words given a text of nothing (an abstract's or a
+    programme item's `kind: ""`, an extra page's `after: " "`, theme.yaml's `base`, `page_size`, `cover.style`,
+    `posters.group_by`, `extra_pages.turn`) was taken as its default, check passing it without a word, though the
+    schema refuses it (an enum). Each is an error at its file, line and key, naming the words; `kind:` with nothing
+    after it is still the key left out."""
+    data = conference(tmp_path, {
+        "abstracts.yaml": extend("abstracts.yaml", """\
+            - id: extra
+              kind: ""
+              title: Extra
+              speaker: {name: Eva Berg}
+            """),
+        "programme.yaml": """\
+            days:
+              - date: 2027-09-13
+                items:
+                  - {time: "09:00-09:20", title: Welcome, kind: " "}
+                  - {time: "09:20-10:00", talk: lund-2026, kind: }
+                  - {time: "10:00-10:30", talk: extra}
+                  - {time: "10:30-11:00", talk: okafor}
+                  - {time: "14:00-17:00", tutorial: bayes-intro}
+            """,
+        "conference.yaml": extend("conference.yaml", """\
+            extra_pages:
+              - {file: images/map.png, after: " "}
+            """),
+        "images/map.png": (Path(__file__).parent.parent / "data" / "images" / "logo.png").read_bytes(),
+        "theme.yaml": """\
+            base: ""
+            page_size: " "
+            cover: {style: "", logo: bottom-left}
+            posters: {group_by: ""}
+            extra_pages: {turn: ""}
+            """})
+    with pytest.raises(DataError) as raised:
+        read_booklet(data)
+    line = abstract_line()
+    sections = "contents, committees, glance, programme, abstracts, tutorials, posters, practical, sponsors, " \
+        "participants, index"
+    assert [(p.file, p.line, p.key, p.message) for p in raised.value.problems if p.severity == "error"] == [
+        ("conference.yaml", 6, "extra_pages[0].after", f"is empty: write one of {sections}, or leave the key out"),
+        ("abstracts.yaml", line + 1, "[2].kind",
+         "is empty: write one of contributed, invited, keynote, special, or leave the key out"),
+        ("programme.yaml", 4, "days[0].items[0].kind",
+         "is empty: write one of talk, tutorial, break, social, poster, other, or leave the key out"),
+        ("theme.yaml", 1, "base", "is empty: write one of classic, modern, minimal, or leave the key out"),
+        ("theme.yaml", 2, "page_size", "is empty: write one of A5, A4, B5, letter, or leave the key out"),
+        ("theme.yaml", 3, "cover.style", "is empty: write one of band, full-bleed, plain, or leave the key out"),
+        ("theme.yaml", 4, "posters.group_by", "is empty: write one of session, topic, or leave the key out"),
+        ("theme.yaml", 5, "extra_pages.turn", "is empty: write one of left, right, none, or leave the key out")]

@@ -608,6 +608,22 @@ BLANK_WORDS = {"name": "the name", "author": "the author's name", "chair": "the 
                "affiliation": "the affiliation", "role": "the role", "country": "the country"}
 
 
+def blank_said(record: Record, key: Key) -> str | None:
+    """What check says of `key` of `record` given a text of nothing (`kind: ""`, `after: " "`), an error at its file,
+    line and key; None where that is as the key left out (`subtitle: ""`). A required key's is "must not be empty";
+    a name's or what is printed beside one (blank_refused), a programme item's time, talk or tutorial, and every key
+    that takes one of a list of words (a choice: an abstract's or an item's `kind`, an extra page's `after`, theme.yaml's
+    `base`, `page_size`, `cover.style`, ...) are refused so, as the schema refuses them (a pattern, an enum); a choice
+    given empty was taken as its default, without a word."""
+    if blank_refused(record.name, key.name):
+        return f"is empty: write {BLANK_WORDS.get(key.name, 'its text')}, or leave the key out"
+    if key.type == "choice":
+        return f"is empty: write one of {', '.join(key.choices)}, or leave the key out"
+    if key.type in ("time", "ref"):
+        return f"is empty: write it like {example_line(key)}, or leave the key out"
+    return None
+
+
 # Keys that hold an entry's title, by record: one the fonts print nothing of prints the label title_not_printable in
 # its place (a title of CJK alone left a programme line of its time and speaker, an abstract without a heading); a
 # session's name and the poster session a poster names too, which are matched with each other and with a programme

@@ -14,8 +14,8 @@ from ..text import fonts, markup
 from .. import images
 from . import web
 from ..cache import memory
-from .contract import (BLANK_WORDS, COLOUR, TEXT_MAX, TITLES, Key, Record, blank_refused, choice_hint, example_line,
-                       holds_detail, holds_name)
+from .contract import (COLOUR, TEXT_MAX, TITLES, Key, Record, blank_said, choice_hint, example_line, holds_detail,
+                       holds_name)
 from .load import BAD, Map, Seq, not_text_said
 from ..problems import Problem, did_you_mean, listed
 
@@ -229,11 +229,9 @@ class Fields:
         if not text:
             if required:
                 self.error(key, "must not be empty")
-            elif blank_refused(self.record.name, key):  # (`affiliation: ""` was as no affiliation, without a word)
-                self.error(key, f"is empty: write {BLANK_WORDS.get(key, 'its text')}, or leave the key out")
-            elif self.record[key].type in ("time", "ref"):  # (`time: ""` was an item without a time, `talk: ""` an
-                # empty slot, without a word, as the schema refuses them)
-                self.error(key, f"is empty: write it like {example_line(self.record[key])}, or leave the key out")
+            elif said := blank_said(self.record, self.record[key]):  # (`affiliation: ""` was as no affiliation,
+                # `time: ""` an item without a time, `kind: ""` the default kind, each without a word)
+                self.error(key, said)
             return None
         if _invisible(text):  # (a name of a zero-width space printed no name, and passed check)
             self.error(key, "holds only characters that print nothing (zero-width spaces, joiners); write the text"

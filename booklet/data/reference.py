@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .contract import FILES, SHAPES, Key, Record, flow, records
+from .contract import FILES, SHAPES, Key, Record, blank_said, flow, records
 
 BEGIN = "<!-- key reference: made from booklet/data/contract.py; do not edit by hand -->"
 END = "<!-- end of key reference -->"
@@ -47,11 +47,26 @@ def _table(record: Record) -> list[str]:
     return lines + [""]
 
 
+def _blanks() -> str:
+    """Which keys check refuses a text of nothing (`""`, `" "`) at, though they may be left out (contract.blank_said):
+    each key's name with the records that have it, in the order first reached."""
+    where: dict[str, list[str]] = {}
+    for record in records():
+        for key in record.keys:
+            if not key.required and blank_said(record, key) and record.name not in where.setdefault(key.name, []):
+                where[key.name].append(record.name)
+    keys = "; ".join(f"`{name}` ({', '.join(f'[{r}](#{r})' for r in kinds)})" for name, kinds in where.items())
+    return ("A required key given a text of nothing (`\"\"`, `\" \"`) is an error at its file, line and key; so is one of "
+            f"these, which may be left out (with nothing after it, `kind:`, it is as left out): {keys}; and a "
+            "`language`. Any other key of text given one (a `subtitle`, a `photo`, an `email`) is as the key left "
+            "out, theme.yaml's colours, fonts and labels with a warning.")
+
+
 def markdown() -> str:
     lines = ["## Every key", "", "| file | holds |", "| --- | --- |"]
     lines += [f"| `{spec.name}` | {spec.shape.split(' (')[0]} of [{spec.record.name}](#{spec.record.name}): {spec.doc} |"
               for spec in FILES]
-    lines.append("")
+    lines += ["", _blanks(), ""]
     for record in records():
         lines += _table(record)
     return "\n".join(lines)
