@@ -262,3 +262,24 @@ def test_with_a_reportlab_the_bars_were_not_checked_against_a_root_keeps_its_par
     monkeypatch.undo()
     clear()
     assert "<mroot>" in markup.inline(text)
+
+
+def test_a_root_wider_than_its_line_is_set_as_text_that_breaks(tmp_path):
+    """A fuzzing run: a root is one box, which no line breaks, so √ of ten squared terms in a 160 pt column ran 15 pt
+    past it (its bar too). Wider than every line, it is set as plain text sets it, as a typesetter breaks a formula
+    too long for its line: its sign, its radicand in parentheses, broken after a + ; no bar, nothing past the column.
+    Where it fits the line (300 pt) it is the box with its bar, as before; so is a nested root that fits, inside one
+    that does not."""
+    terms = "+".join(f"{c}^2" for c in "abcdefghij")
+    text = rf"The norm $\sqrt{{{terms}}}$ of the ten terms and $\sqrt{{1+\sqrt{{x}}+{terms}}}$ grow."
+    narrow = typeset(tmp_path / "narrow.pdf", [text], width=160)
+    page, bars = glyphs(narrow)[0], rules(narrow)[0]
+    right = (A5[0] + 160) / 2
+    assert max(g.right for g in page) <= right + TOL
+    assert texts(narrow)[0] == ("The norm √(a2 + b2 + c2 + d2 + e2 + f 2 + g2 + h2 + i2 + j2) of the ten terms and "
+                                "√(1 + √x + a2 + b2 + c2 + d2 + e2 + f 2 + g2 + h2 + i2 + j2) grow.")
+    assert len({round(g.y) for g in page if g.size == pytest.approx(BASE)}) >= 4
+    (bar,) = bars  # (the nested √x's, a box: within the column)
+    assert bar.right <= right + TOL and bar.right - bar.left < 10
+    wide = typeset(tmp_path / "wide.pdf", [text], width=300)
+    assert "(" not in texts(wide)[0] and len(rules(wide)[0]) == 3

@@ -1214,6 +1214,7 @@ class _BoxParser(_QuickParser):
             self.fragList.extend(content)
         else:
             self._add_box(frag, box)
+            self.fragList[-1]._unboxed = (tuple(parts["index"]), sign[0], tuple(parts["radicand"]))
 
     def start_mkern(self, attributes):
         self._open_box("mkern")
@@ -3582,6 +3583,52 @@ def note_broken_at(lines, style, width=None, widths=None) -> None:
     _BROKEN_AT[lines] = _widths_of(widths)
 
 
+def _roots_fitted(para, widths: tuple) -> None:
+    """A square root wider than every line `widths` gives (a root is one box, which no line breaks: √ of ten squared
+    terms ran 15 pt past a 160 pt column) set as plain text sets it, and as a typesetter breaks a formula too long for
+    its line: its sign, then its radicand in parentheses, which breaks where a formula breaks (after a + or a =), its
+    index raised before the sign; for this breaking only (para.frags: the fragments as parsed, but such roots
+    unboxed; at a width where each fits after a breaking that unboxed one, as parsed; else para.frags is left as
+    it is). Only a paragraph whose markup has a root (<mroot>) is looked at."""
+    text = para.__dict__.get("text")
+    if not isinstance(text, str) or "<mroot" not in text:
+        return
+    parsed = para.__dict__.setdefault("_parsed_frags", para.frags)
+    made = _unboxed(parsed, max(widths))
+    if made is not parsed:
+        para.frags, para._roots_unboxed = made, True
+    elif para.__dict__.pop("_roots_unboxed", False):
+        para.frags = parsed
+
+
+def _unboxed(frags: list, room: float) -> list:
+    """`frags` with each root wider than `room` unboxed (_roots_fitted), the roots in its radicand too (each box of
+    them looked at again); `frags` itself when there is none."""
+    wide = [i for i, frag in enumerate(frags) if getattr(frag, "_unboxed", None) is not None
+            and _BOXES[frag.text].width > room]
+    if not wide:
+        return frags
+    out = []
+    last = 0
+    for i in wide:
+        out += frags[last:i]
+        index, sign, radicand = frags[i]._unboxed
+        if index:
+            bounds = glyph_box(sign.fontName, sign.text)
+            lift = sign.rise + (bounds[1] + INDEX_RAISE * (bounds[3] - bounds[1])) * sign.fontSize - index[0].rise \
+                if bounds is not None else 0.0
+            for part in index:
+                part = copy.copy(part)
+                part.rise += lift
+                out.append(part)
+        out.append(sign)
+        opening, closing = copy.copy(sign), copy.copy(sign)  # (in the sign's font, upright)
+        opening.text, closing.text = "(", ")"
+        out += [opening, *_unboxed(list(radicand), room), closing]
+        last = i + 1
+    return out + frags[last:]
+
+
 def _widths_of(width) -> tuple:
     """A breakLines `width` (a width, or one per line, the last repeated) as a tuple (ReportLab changes the list)."""
     return tuple(width) if isinstance(width, (tuple, list)) else (width,)
@@ -3655,10 +3702,11 @@ class MathParagraph(Paragraph):
     they were not checked against, fonts.CHECKED_REPORTLAB, its own functions)."""
 
     def breakLines(self, width):  # noqa: N802 - ReportLab's name
+        widths = _widths_of(width)
+        _roots_fitted(self, widths)
         ahead = _lines_ahead(self, width)
         if ahead is not None:
             return ahead
-        widths = _widths_of(width)
         self.__dict__.pop("_address_rests", None)  # (an earlier breaking's, broken on its own: break_cut_lines)
         made = _rests_on_lines(self, _ragged_at_addresses(self.style, _no_final_hyphen(self, width, _break_lines)))
         _BROKEN_AT[made] = widths
