@@ -993,3 +993,26 @@ def test_what_the_text_fonts_show_is_asked_again_of_the_fonts_a_theme_change_put
     assert not all_printable({"é"})  # (no fallback font either)
     use_fonts(DEFAULT)
     assert all_in_text_fonts({"é"}) and not all_in_text_fonts({"\u2211"}) and all_printable({"é"})
+
+
+def test_empty_sections_track_colour_and_fallback_are_said(tmp_path):
+    """A second fuzzing run (wrong types at every key of theme.yaml): `sections: " "` made a booklet of its covers
+    alone, `tracks: [{session: ..., colour: ""}]` left the track without its colour, and `fallback: ""` left no
+    fallback font (math and symbols unprintable), each without a word. The first two are errors at their key (as
+    `sections: ""` and a required key left out are), the third the warning `text: ""` gives, the base theme's
+    fallback fonts used."""
+    from booklet.data.validate import read_booklet
+
+    folder = theme_folder(tmp_path, 'sections: " "\ncolours:\n  tracks:\n    - {session: Inference, colour: ""}\n')
+    with pytest.raises(DataError) as raised:
+        read_booklet(folder)
+    assert [(p.file, p.line, p.key, p.message) for p in raised.value.problems if p.severity == "error"] == [
+        ("theme.yaml", 1, "sections", "lists no section: the booklet would hold only its covers; list the sections "
+         "to print, in order, like: sections: [committees, glance, programme, abstracts, tutorials, posters, "
+         "practical, sponsors, participants, index]"),
+        ("theme.yaml", 4, "colours.tracks[0].colour", "must not be empty")]
+    booklet, warnings = read_booklet(theme_folder(tmp_path / "b", 'fonts: {fallback: ""}\n'))
+    assert booklet.theme.fonts["fallback"] == ("Noto Sans Math", "Noto Sans Symbols 2")
+    assert [(p.file, p.line, p.key, p.message) for p in warnings] == [
+        ("theme.yaml", 1, "fonts.fallback", "an empty font: the base theme's font is used (name a font, or leave the "
+         "key out)")]

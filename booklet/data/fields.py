@@ -424,9 +424,9 @@ class Fields:
             return default
         return value
 
-    def colour(self, key: str) -> str | None:
+    def colour(self, key: str, required: bool = False) -> str | None:
         """'#RRGGBB', upper-cased."""
-        value = self.text(key, printed=False)
+        value = self.text(key, required=required, printed=False)
         if value is None:
             return None
         if not COLOUR.match(value):

@@ -412,8 +412,8 @@ def _empty_values(g: Fields, keys, message: str) -> None:
 
 def _fonts(report: Report, g: Fields, folder: Path) -> dict:
     """fonts: text and headings (a name or a Path), fallback (a tuple of them)."""
-    _empty_values(g, ("text", "headings"), "an empty font: the base theme's font is used (name a font, or leave the "
-                  "key out)")
+    _empty_values(g, ("text", "headings", "fallback"), "an empty font: the base theme's font is used (name a font, "
+                  "or leave the key out)")
     out = {}
     for key, role in (("text", "text"), ("headings", "headings")):
         value = g.text(key, printed=False)
@@ -421,7 +421,8 @@ def _fonts(report: Report, g: Fields, folder: Path) -> dict:
             font = _font(report, g.file, g.line(key), g.at(key), value, folder, role)
             if font is not None:
                 out[key] = font
-    if "fallback" in g.map:
+    if "fallback" in g.map and not g.empty("fallback"):  # (`fallback: ""` left no fallback font, without a word:
+        # as `text: ""`, the base theme's, with the warning above; `fallback: []` is none)
         given = g.map.get("fallback")
         values = set(g.texts("fallback", printed=False))  # reports what is not text (a font's name is not printed)
         if isinstance(given, Seq):
@@ -450,7 +451,8 @@ def _read(report: Report, f: Fields, folder: Path) -> dict:
         tracks, first = {}, {}
         for index, item in each_mapping(report, c.seq("tracks") or (), c.at("tracks"), "a track colour", TRACK_COLOUR):
             t = Fields(report, item, f"{c.at('tracks')}[{index}]", TRACK_COLOUR)
-            name, colour = t.text("session", required=True), t.colour("colour")
+            # (`colour: ""` left the track without its colour, without a word: it is required)
+            name, colour = t.text("session", required=True), t.colour("colour", required=True)
             name = same_id(name) if name else name  # (as written in programme.yaml, composed or not: see there)
             if name in first:  # (an error: the later would win in silence; and lint counts the entries in order)
                 t.error("session", f"'{name}' has a colour already, at {c.at('tracks')}[{first[name]}]; give each "
@@ -476,7 +478,8 @@ def _read(report: Report, f: Fields, folder: Path) -> dict:
     if page_size:  # (blank: the base theme's, as for every key)
         out["page_size"] = page_size
     sections = f.choices("sections")
-    if sections is not None and not f.map.get("sections"):  # `sections:` or `sections: []`: a book of covers alone
+    if sections is not None and (not f.map.get("sections") or f.empty("sections")):  # `sections:`, `sections: []`
+        # or `sections: " "` (which passed without a word): a book of covers alone
         f.error("sections", "lists no section: the booklet would hold only its covers; list the sections to print, "
                             f"in order, like: {example_line(THEME['sections'])}")
     elif sections is not None:
