@@ -59,7 +59,9 @@ def _blanks() -> str:
     return ("A required key given a text of nothing (`\"\"`, `\" \"`) is an error at its file, line and key; so is one of "
             f"these, which may be left out (with nothing after it, `kind:`, it is as left out): {keys}; and a "
             "`language`. Any other key of text given one (a `subtitle`, a `photo`, an `email`) is as the key left "
-            "out, theme.yaml's colours, fonts and labels with a warning.")
+            "out, theme.yaml's colours, fonts and labels with a warning. A key that takes text or an id given a "
+            "number, true or false or a date written bare (`title: 2027`, `tier: yes`, `id: 42`) reads it as the "
+            "text written, as the schema has it; an `email` so written is an error.")
 
 
 def markdown() -> str:
