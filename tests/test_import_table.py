@@ -3056,3 +3056,25 @@ def test_a_y_or_e_between_names_written_family_name_first_still_parts_them(tmp_p
     imported = table.read(path, Options())
     assert [[p["name"] for p in a["authors"]] for a in imported.documents["abstracts.yaml"]] == [
         ["Gabriel García Márquez", "Mario Vargas Llosa"], ["Ana García", "Bo López"]]
+
+
+def test_a_corresponding_author_s_e_mail_goes_to_the_corresponding_author_never_to_the_speaker(tmp_path):
+    """A column 'Corresponding author email' was read as the speaker's e-mail: the address went to the speaker, who
+    may be another person (proofs are mailed by these addresses). It goes to the corresponding author when the sheet
+    names one ('Corresponding author'), else it is left out with a note naming the column."""
+    rows = [["Title", "Authors", "Speaker", "Corresponding author", "Corresponding author email", "Abstract"],
+            ["A talk", "Ana Smith, Bo Jones", "Ana Smith", "Bo Jones", "bo@x.example", "Words."]]
+    imported = table.read(write_csv(tmp_path / "named.csv", rows), Options())
+    assert imported.documents["abstracts.yaml"][0]["authors"] == [
+        {"name": "Ana Smith", "presenting": True}, {"name": "Bo Jones", "email": "bo@x.example"}]
+    rows = [[h for h in row if h != "Corresponding author" and h != "Bo Jones"] for row in rows]
+    imported = table.read(write_csv(tmp_path / "unnamed.csv", rows), Options())
+    assert imported.documents["abstracts.yaml"][0]["authors"] == [
+        {"name": "Ana Smith", "presenting": True}, {"name": "Bo Jones"}]
+    assert ("1 row(s) give a corresponding author's e-mail ('Corresponding author email') but name no corresponding "
+            "author: left out (add it to abstracts.yaml)") in imported.notes
+    # a column of the speakers' addresses still gives the speaker theirs
+    rows = [["Title", "Authors", "Speaker", "Speaker email"], ["A talk", "Ana Smith, Bo Jones", "Bo Jones", "bo@x"]]
+    imported = table.read(write_csv(tmp_path / "speaker.csv", rows), Options())
+    assert imported.documents["abstracts.yaml"][0]["authors"] == [
+        {"name": "Ana Smith"}, {"name": "Bo Jones", "presenting": True, "email": "bo@x"}]

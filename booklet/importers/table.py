@@ -384,7 +384,10 @@ _FIELDS: tuple[tuple[str, str], ...] = (
                            r"intervenant)\s*(institution|affiliation|organi[sz]ation|university|institut\w*)"),
     ("person_country", r"(presenting author|presenter|speaker|corresponding author)?\s*(country|land|pays)"),
     ("ignore", r"(presenting author|presenter|speaker|corresponding author)?\s*(postal )?(address|adresse|anschrift)"),
-    ("speaker_email", r"(presenting author|presenter|speaker|presenters|speakers|corresponding author)\s*"
+    # a corresponding author's address: theirs, who need not present (see _Table.corresponding)
+    ("corresponding_email", r"corresponding authors?\s*(e ?mail|email address|mail|courriel)"),
+    ("corresponding", r"corresponding authors?( full)?( names?)?"),
+    ("speaker_email", r"(presenting author|presenter|speaker|presenters|speakers)\s*"
                       r"(e ?mail|email address|mail|courriel)"),
     ("speaker_affs", r"(presenters?|speakers?) affiliation"),
     ("author_emails", r"(authors?|co authors?) e ?mails?"),
@@ -1592,6 +1595,7 @@ class _Table:
         # a sheet of authors (_sheet_people): its name, a contribution's id -> its people; the rows it gave to
         self.sheet_people = people or ("", {})
         self.sheet_used = 0
+        self.corresponding_left = 0  # rows whose corresponding author's e-mail went to nobody (corresponding)
         self.emails_apart = 0  # rows whose cell of authors' e-mails lists another number of them than of authors
         # the cells of names of the row being read that ended with 'et al.' (split_names); the contributions
         # imported whose names did so: (key, title) -> where (a row listed twice, as one contribution, once)
@@ -1711,6 +1715,10 @@ class _Table:
             self.notes.append(f"{self.emails_apart} row(s) list another number of authors' e-mails than of authors: "
                               "those e-mails are not given to anyone (which is whose cannot be told); add them to "
                               "abstracts.yaml")
+        if self.corresponding_left:
+            self.notes.append(f"{self.corresponding_left} row(s) give a corresponding author's e-mail "
+                              f"({_cell(header, cols.first('corresponding_email'))!r}) but name no corresponding "
+                              "author: left out (add it to abstracts.yaml)")
         sheet = self.sheet_people[0]
         if sheet and self.sheet_used:
             self.notes.append(f"the authors' affiliations and e-mails from sheet '{sheet}', by submission number "
@@ -1943,7 +1951,28 @@ class _Table:
         if email and "@" in email and people:
             target = next((p for p in people if p.presenting), people[0])
             target.email = target.email or email.split()[0].strip(",;")
+        self.corresponding(row, cols, people, speakers[0] if (family or given) and speakers else None)
         return people
+
+    def corresponding(self, row: list, cols: _Columns, people: list[Person], in_parts: Person | None) -> None:
+        """A corresponding author's e-mail given to the corresponding author: the person of the row's 'Corresponding
+        author' cell, or the person in parts when their name's columns say they are the corresponding author; else
+        left out and counted (corresponding_left: the speaker may be another person, and proofs go by address)."""
+        email = next((e.strip("*,;") for e in re.split(r"[\s,;]+", _cell(row, cols.first("corresponding_email")))
+                      if "@" in e), "")
+        if not email:
+            return
+        named = clean(_cell(row, cols.first("corresponding")))
+        if named:
+            target = next((p for p in people if _same_name(p.name, named)), None)
+        else:
+            by_parts = [_words(_cell(self.header, cols.first(n))) for n in ("person_family", "person_given")
+                        if cols.has(n)]
+            target = in_parts if by_parts and all(w.startswith("corresponding") for w in by_parts) else None
+        if target is None:
+            self.corresponding_left += 1
+        else:
+            target.email = target.email or email
 
     def by_place(self, people: list[Person], cells: list[str], what: str) -> None:
         """The e-mail addresses of `cells` given to `people` by place, when they are as many (with one missing, the
