@@ -3078,3 +3078,17 @@ def test_a_corresponding_author_s_e_mail_goes_to_the_corresponding_author_never_
     imported = table.read(write_csv(tmp_path / "speaker.csv", rows), Options())
     assert imported.documents["abstracts.yaml"][0]["authors"] == [
         {"name": "Ana Smith"}, {"name": "Bo Jones", "presenting": True, "email": "bo@x"}]
+
+
+def test_a_poster_session_in_two_rooms_says_so(tmp_path):
+    """A poster session whose posters sit in two rooms kept the first room alone on its programme line, without a
+    note (posters.yaml has no room of a poster's): a note names the session and its rooms."""
+    rows = [["Id", "Title", "Date", "Duration", "Type", "Session", "Room", "Presenters (affiliation)", "Board number"],
+            ["31", "A poster", "2026-06-23 16:00", "90 minutes", "Poster", "Posters", "Hall", "Zoë Papa (NOA)", "7"],
+            ["32", "Another", "2026-06-23 16:00", "90 minutes", "Poster", "Posters", "Foyer", "Li Ng (MIT)", "8"]]
+    imported = table.read(write_csv(tmp_path / "contributions.csv", rows), Options())
+    assert imported.documents["programme.yaml"]["days"][0]["items"] == [
+        {"time": "16:00-17:30", "title": "Posters", "kind": "poster", "room": "Hall"}]
+    assert ("1 poster session(s) have their posters in several rooms: the programme's line names the first room alone "
+            "(a poster has no room in posters.yaml): 'Posters' (Hall, Foyer); write the rooms in the session's line in "
+            "programme.yaml, or make a poster session of each room") in imported.notes

@@ -901,6 +901,11 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
         notes.append(f"{len(programme.roomless)} item(s) held beside others have no room: each is a session of its "
                      f"own beside them, named by its title; write its room in programme.yaml "
                      f"({some(programme.roomless)})")
+    if programme.poster_rooms:
+        notes.append(f"{len(programme.poster_rooms)} poster session(s) have their posters in several rooms: the "
+                     f"programme's line names the first room alone (a poster has no room in posters.yaml): "
+                     f"{'; '.join(programme.poster_rooms)}; write the rooms in the session's line in programme.yaml, "
+                     "or make a poster session of each room")
     if programme.nights:
         notes.append(f"{len(programme.nights)} item(s) start after midnight, before 06:00: listed at the end of the "
                      f"day before, as that evening's night ({some(programme.nights)})")
@@ -1119,6 +1124,9 @@ class _Programme:
         self.refs = refs
         self.nights: list[str] = []  # the titles of items after midnight filed under the evening before
         self.roomless: list[str] = []  # the titles of items without a room set beside others, by room
+        # the poster sessions whose posters are in several rooms, each "'name' (room, room)": a poster has no room of
+        # its own in posters.yaml, and the session's line names one
+        self.poster_rooms: list[str] = []
         self.ranks: dict[str, int] = {}  # each room's place in the source (room_rank)
         # a session that holds posters alone (a spreadsheet names it, as it names any session) is a poster session, as
         # a source's own are (Indico's isPoster): one line of the kind poster; as a session it held a line of its own
@@ -1335,6 +1343,9 @@ class _Programme:
         block = unit.block
         if block.kind == "poster" or not unit.entries:
             record = {"time": _unit_time(unit), "title": block.name}
+            rooms = list(dict.fromkeys(r for r in [block.room] + [e.room for e in unit.entries] if r))
+            if block.kind == "poster" and len(rooms) > 1:
+                self.poster_rooms.append(f"'{block.name}' ({', '.join(rooms)})")
             kind = block.kind or "other"
             if kind != "other":
                 record["kind"] = kind
