@@ -972,7 +972,8 @@ def test_numbers_in_names_and_titles_sort_by_their_value_not_digit_by_digit(tmp_
         "theme.yaml": "posters: {sort: title}\n"})
     pdf = Pdf(build_booklet(folder, tmp_path / "b.pdf").output)
     lines = [line for i in index_pages(pdf) for line in pdf.lines(i) if line.startswith(("Person", "katy"))]
-    assert [line.rsplit(" ", 1)[0] for line in lines] == ["katy9", "katy13", "Person 1", "Person 2", "Person 10"]
+    # (a name ending in a number: a comma before the pages)
+    assert [line.rsplit(" ", 1)[0] for line in lines] == ["katy9", "katy13", "Person 1,", "Person 2,", "Person 10,"]
     (page,) = pdf.pages_with("Participants")[-1:]
     listed = [line for line in pdf.lines(page) if line.startswith(("Person", "katy"))]
     assert listed == ["katy9", "katy13", "Person 1", "Person 2", "Person 10"]
@@ -995,7 +996,7 @@ def test_names_that_start_with_a_digit_are_filed_under_one_heading_before_the_le
         "posters.yaml": posters, "participants.yaml": "".join(f"- {{name: {name}}}\n" for name in people)})
     out = tmp_path / "b.pdf"
     pdf = Pdf(build_booklet(folder, out).output)
-    filed = ["0\u20139", "0ddc0de", "9lives", "10 Mark DJ Team", "42triangles", "551724"]
+    filed = ["0\u20139", "0ddc0de", "9lives", "10 Mark DJ Team", "42triangles", "551724,"]  # (a number: its comma)
     (page,) = index_pages(pdf)
     lines = [line for line in pdf.lines(page) if line != "Index of authors"]
     assert [line.rsplit(" ", 1)[0] for line in lines[:len(filed)]] == filed, lines
@@ -1005,8 +1006,8 @@ def test_names_that_start_with_a_digit_are_filed_under_one_heading_before_the_le
     assert x["0\u20139"] == pytest.approx(x["0ddc0de"]) == pytest.approx(x["9lives"]) \
         == pytest.approx(x[lines[len(filed)]])
     (listed,) = pdf.pages_with("Participants")[-1:]
-    names = [line for line in pdf.lines(listed) if line in filed or line in ("S", "Smith, Ana")]
-    assert names == [*filed, "S", "Smith, Ana"]
+    names = [line for line in pdf.lines(listed) if line in filed or line in ("551724", "S", "Smith, Ana")]
+    assert names == [*filed[:-1], "551724", "S", "Smith, Ana"]  # (the list of participants: no pages, no comma)
 
 
 def test_the_digits_heading_is_the_label_index_digits(tmp_path):
@@ -1336,3 +1337,22 @@ def test_an_index_set_closer_starts_at_a_spreads_left_hand_page_so_facing_pages_
     leading = {page: Counter(round(step, 1) for step in steps[page]).most_common(1)[0][0] for page in pages}
     assert leading[pages[0]] == leading[pages[1]] < plain - 0.15, leading  # (p. 6 was set as it came)
     assert counts[0] > 88  # (p. 6 holds more names than as they come)
+
+
+def test_a_name_ending_in_a_lone_letter_or_a_number_is_set_apart_from_its_pages_by_a_comma():
+    """'Senthil Kumaran S 22, 85' (a name kept as written, filed by its first word) ran its initial into the page
+    numbers, as did 'Lakshmy, A V' and a handle ending in a number: a comma follows such a name; a name ending in
+    a word, a mononym, an initial with its stop or a bracket are set as before."""
+    from booklet.layout.index import entry_markup
+    from booklet.text.fonts import use_fonts
+
+    use_fonts()
+    pages = {22: False, 85: True}
+    made = {name: entry_markup(Identity(name), "k", pages, links=False)
+            for name in ("Senthil Kumaran S", "Lakshmy A V", "Player 1", "Ana Smith", "Sukarno", "Ana B.",
+                         "Mitch (he/him)")}
+    assert made == {
+        "Senthil Kumaran S": "Senthil Kumaran S,\u200222, <b>85</b>", "Lakshmy A V": "Lakshmy, A V,\u200222, <b>85</b>",
+        "Player 1": "Player 1,\u200222, <b>85</b>", "Ana Smith": "Smith, Ana\u200222, <b>85</b>",
+        "Sukarno": "Sukarno\u200222, <b>85</b>", "Ana B.": "B., Ana\u200222, <b>85</b>",
+        "Mitch (he/him)": "Mitch (he/him)\u200222, <b>85</b>"}

@@ -46,7 +46,8 @@ def _shape(frags) -> list:
 
 
 NAMES = ["Smagt, Patrick van der", "Σ☉ Lee", "Ñúñez 𝔄", "Smith & <b>Jones</b>", "Ærøskøbing, Þóra ☉",
-         "Ивáнова, Мария", "Παπαδόπουλος, Νίκος", "O'Brien-Ó Súilleabháin", "A  B\tC", "☉", "x 𝔄☉"]
+         "Ивáнова, Мария", "Παπαδόπουλος, Νίκος", "O'Brien-Ó Súilleabháin", "A  B\tC", "☉", "x 𝔄☉",
+         "Senthil Kumaran S"]
 
 
 @pytest.mark.parametrize("bold_style", [False, True])

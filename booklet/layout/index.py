@@ -20,6 +20,7 @@ in a build that keeps layouts, its drawing kept and replayed as a paragraph's is
 from __future__ import annotations
 
 import copy
+import re
 from typing import NamedTuple
 
 from reportlab import rl_config
@@ -154,7 +155,7 @@ def entry_markup(identity: Identity, key: str, pages: dict[int, bool], links: bo
     for page in sorted(pages):
         number = f'<a href="#{person_anchor(key, page)}">{page}</a>' if links else str(page)
         numbers.append(f"<b>{number}</b>" if pages[page] else number)
-    return f"{entry_name(identity, quotes)}\u2002{', '.join(numbers)}"
+    return f"{entry_head(identity, quotes)}\u2002{', '.join(numbers)}"
 
 
 def entry_name(identity: Identity, quotes: tuple[str, str, str, str] | None = None) -> str:
@@ -163,6 +164,18 @@ def entry_name(identity: Identity, quotes: tuple[str, str, str, str] | None = No
     its entries' fragments itself)."""
     name = markup.inline(split_name(identity.name, identity.family).inverted())
     return curly_quotes(name, quotes) if quotes else name
+
+
+# a name that ends in a word the page numbers would read on from: a lone letter ('Senthil Kumaran S', kept as written;
+# 'Lakshmy, A V') or a number ('Player 1'), its tags and a closing bracket or quote aside
+_RUNS_INTO = re.compile(r"(?:^|\s)(?:[^\W\d_]|\d+)$")
+
+
+def entry_head(identity: Identity, quotes: tuple[str, str, str, str] | None = None) -> str:
+    """The name as its entry begins (entry_name), and a comma after it when it ends in a lone letter or a number:
+    'Senthil Kumaran S, 22, 85', where 'Senthil Kumaran S 22, 85' ran the initial into the pages."""
+    name = entry_name(identity, quotes)
+    return f"{name}," if _RUNS_INTO.search(re.sub(r"<[^>]*>", "", name).replace("\xa0", " ")) else name
 
 
 def _cleaned(name: str) -> str | None:
@@ -205,7 +218,7 @@ class EntryFrags:
         IndexEntry sets as ReportLab would; else None."""
         if not self._set:
             return None
-        name = entry_name(identity, getattr(self.style, "quotes", None))
+        name = entry_head(identity, getattr(self.style, "quotes", None))
         cleaned = None if "<" in name or "&" in name else _cleaned(name)
         if cleaned is None or "\xa0" in cleaned or "\xad" in cleaned or cleaned[:-1].split(" ") != cleaned.split():
             return None
@@ -233,7 +246,7 @@ class EntryFrags:
     def frags(self, identity: Identity, key: str, pages: dict[int, bool]) -> list | None:
         if self._template is None:
             return None
-        name = entry_name(identity, getattr(self.style, "quotes", None))
+        name = entry_head(identity, getattr(self.style, "quotes", None))
         if "<a" in name or "<link" in name or "<para" in name or "<bullet" in name or any(
                 marker in name for marker in _MARKERS):  # links, or math and fallback glyphs (parsed otherwise)
             return None
