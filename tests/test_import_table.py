@@ -3092,3 +3092,18 @@ def test_a_poster_session_in_two_rooms_says_so(tmp_path):
     assert ("1 poster session(s) have their posters in several rooms: the programme's line names the first room alone "
             "(a poster has no room in posters.yaml): 'Posters' (Hall, Foyer); write the rooms in the session's line in "
             "programme.yaml, or make a poster session of each room") in imported.notes
+
+
+def test_mac_roman_spanish_without_a_or_e_acute_reads_as_mac_roman_and_word_s_english_as_windows_1252(tmp_path):
+    """Mac Roman's í and ñ are Windows-1252's ’ and –: Spanish names saved by Excel for Mac with neither á nor é were
+    read as Windows-1252 ('Rodr’guez Garc’a', 'Mu–oz'), an apostrophe and a dash inside a word counting as words
+    hold them. An apostrophe tells only in a contraction (’s ’t ’re ’ll ’ve ’d ’m, l’ d’ O’), a dash only between
+    words of three letters or more or before a capital ('proton–proton', 'Navier–Stokes'); English from Word stays
+    Windows-1252."""
+    rows = [["Title", "Speaker"], ["Ondas", "María Rodríguez García"], ["Mareas", "Luis Muñoz"]]
+    imported = table.read(write_csv(tmp_path / "es.csv", rows, encoding="mac_roman"), Options())
+    assert [a["speaker"]["name"] for a in imported.documents["abstracts.yaml"]] == [
+        "María Rodríguez García", "Luis Muñoz"]
+    assert any("read as Mac Roman text" in n for n in imported.notes), imported.notes
+    english = "Title,Speaker\nIt’s Navier–Stokes,O’Brien\nWe’ll see: proton–proton isn’t l’affaire d’Alembert’s,Bo\n"
+    assert table._decode(english.encode("cp1252")) == (english, "Windows-1252")

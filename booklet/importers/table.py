@@ -118,8 +118,9 @@ def _legacy(raw: bytes) -> tuple[str, str]:
 
 def _plausible(text: str) -> int:
     """How much `text`'s characters outside ASCII read as words do, where a word tells (between two letters): a
-    small letter after any letter, a capital between capitals (a word in capitals: 'MÜLLER'), an apostrophe or a dash
-    ('it’s', 'proton–proton') count for; a capital beside a small letter ('MŸller', 'DŽcembre') and any other sign
+    small letter after any letter, a capital between capitals (a word in capitals: 'MÜLLER'), an apostrophe in a
+    contraction or a dash between words ('it’s', 'proton–proton': _in_shape; Mac Roman's í and ñ, which are those
+    bytes, count for elsewhere, 'Rodríguez', 'Muñoz') count for; a capital beside a small letter ('MŸller', 'DŽcembre') and any other sign
     ('M¸ller', 'na•ve') count against, and so does a control character anywhere (C1: Latin-1's reading of a
     Windows-1252 quote). Beside a space a character tells nothing: Windows-1252's quotes read as Mac Roman are letters
     ('“Hello”' is 'ìHelloî')."""
@@ -133,14 +134,50 @@ def _plausible(text: str) -> int:
         after = text[at + 1] if at + 1 < len(text) else " "
         if not (before.isalpha() and after.isalpha()):
             continue
-        if c.isalpha():
+        sign = _SIGN_OF.get(c, c)
+        if sign in _APOSTROPHES or sign in _DASHES:  # (a sign, or a letter of Mac Roman's reading of one)
+            shaped = _in_shape(text, at, sign)
+            score += (1 if shaped else 0) if sign == c else (0 if shaped else 1)
+        elif c.isalpha():
             score += -1 if not c.islower() and (before.islower() or after.islower()) else 1
         else:
-            score += 1 if c in _IN_WORDS else -1
+            score -= 1
     return score
 
 
-_IN_WORDS = frozenset("\u2019\u2018'\u2013\u2014\u2010\u2011")  # signs a word holds: apostrophes, dashes
+def _in_shape(text: str, at: int, sign: str) -> bool:
+    """Whether the sign `sign` at `at` (or the letter there in its place) stands where words hold it: an apostrophe
+    in a contraction, a dash between words of three letters or more or before a capital."""
+    start, end = _word_start(text, at), _word_end(text, at + 1)
+    if sign in _APOSTROPHES:
+        return bool(_CONTRACTION.fullmatch(text[start:at] + "\u2019" + text[at + 1:end]))
+    return text[at + 1:at + 2].isupper() or (at - start >= 3 and end - at - 1 >= 3)
+
+
+# Mac Roman's í and ñ are Windows-1252's ’ and –: an apostrophe inside a word counts for only in a contraction
+# ("it’s", "don’t", "we’ll", "l’affaire", "d’Alembert", "O’Brien", "o’clock"; not "Rodr’guez", "Garc’a"), a dash only
+# between words of three letters or more or before a capital ("proton–proton", "Navier–Stokes"; not "Mu–oz"); else
+# they tell nothing (_in_shape)
+_APOSTROPHES = frozenset("\u2019\u2018'")
+_DASHES = frozenset("\u2013\u2014\u2010\u2011")
+_CONTRACTION = re.compile(r"(?:[lLdDO]|[oy](?=\u2019[a-z]))\u2019[^\W\d_].*|[^\W\d_]+\u2019(?:s|t|re|ll|ve|d|m)")
+# Mac Roman's reading of Windows-1252's ‘ ’ – — (ë í ñ ó): such a letter where the sign would stand in its shape
+# ("itís", "donít", "protonñproton") tells nothing, elsewhere ("Rodríguez", "Muñoz") as a letter does
+_SIGN_OF = {bytes([b]).decode("mac_roman"): bytes([b]).decode("cp1252") for b in (0x91, 0x92, 0x96, 0x97)}
+
+
+def _word_start(text: str, at: int) -> int:
+    """Where the word of letters and apostrophes ending before `at` starts."""
+    while at and (text[at - 1].isalpha() or text[at - 1] in _APOSTROPHES):
+        at -= 1
+    return at
+
+
+def _word_end(text: str, at: int) -> int:
+    """Where the word of letters and apostrophes starting at `at` ends."""
+    while at < len(text) and (text[at].isalpha() or text[at] in _APOSTROPHES):
+        at += 1
+    return at
 
 
 def _csv_rows(path: Path, text: str) -> tuple[list[list[str]], list[int]]:
