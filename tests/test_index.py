@@ -1341,7 +1341,7 @@ def test_an_index_set_closer_starts_at_a_spreads_left_hand_page_so_facing_pages_
 
 def test_a_name_ending_in_a_lone_letter_or_a_number_is_set_apart_from_its_pages_by_a_comma():
     """'Senthil Kumaran S 22, 85' (a name kept as written, filed by its first word) ran its initial into the page
-    numbers, as did 'Lakshmy, A V' and a handle ending in a number: a comma follows such a name; a name ending in
+    numbers, as did 'Lakshmy, A V', 'Lin, SZ' and a handle ending in a number: a comma follows such a name; a name ending in
     a word, a mononym, an initial with its stop or a bracket are set as before."""
     from booklet.layout.index import entry_markup
     from booklet.text.fonts import use_fonts
@@ -1350,9 +1350,9 @@ def test_a_name_ending_in_a_lone_letter_or_a_number_is_set_apart_from_its_pages_
     pages = {22: False, 85: True}
     made = {name: entry_markup(Identity(name), "k", pages, links=False)
             for name in ("Senthil Kumaran S", "Lakshmy A V", "Player 1", "Ana Smith", "Sukarno", "Ana B.",
-                         "Mitch (he/him)")}
+                         "Mitch (he/him)", "SZ Lin")}
     assert made == {
         "Senthil Kumaran S": "Senthil Kumaran S,\u200222, <b>85</b>", "Lakshmy A V": "Lakshmy, A V,\u200222, <b>85</b>",
         "Player 1": "Player 1,\u200222, <b>85</b>", "Ana Smith": "Smith, Ana\u200222, <b>85</b>",
         "Sukarno": "Sukarno\u200222, <b>85</b>", "Ana B.": "B., Ana\u200222, <b>85</b>",
-        "Mitch (he/him)": "Mitch (he/him)\u200222, <b>85</b>"}
+        "Mitch (he/him)": "Mitch (he/him)\u200222, <b>85</b>", "SZ Lin": "Lin, SZ,\u200222, <b>85</b>"}

@@ -1755,7 +1755,7 @@ class _Table:
         if self.corresponding_left:
             self.notes.append(f"{self.corresponding_left} row(s) give a corresponding author's e-mail "
                               f"({_cell(header, cols.first('corresponding_email'))!r}) but name no corresponding "
-                              "author: left out (add it to abstracts.yaml)")
+                              "author among their authors: left out (add it to abstracts.yaml)")
         sheet = self.sheet_people[0]
         if sheet and self.sheet_used:
             self.notes.append(f"the authors' affiliations and e-mails from sheet '{sheet}', by submission number "

@@ -167,12 +167,13 @@ def entry_name(identity: Identity, quotes: tuple[str, str, str, str] | None = No
 
 
 # a name that ends in a word the page numbers would read on from: a lone letter ('Senthil Kumaran S', kept as written;
-# 'Lakshmy, A V') or a number ('Player 1'), its tags and a closing bracket or quote aside
-_RUNS_INTO = re.compile(r"(?:^|\s)(?:[^\W\d_]|\d+)$")
+# 'Lakshmy, A V'), initials in capitals without stops ('Lin, SZ'), or a number ('Player 1') (its tags aside)
+_RUNS_INTO = re.compile(r"(?:^|\s)(?:[^\W\d_]|[A-Z]{2,3}|\d+)$")
 
 
 def entry_head(identity: Identity, quotes: tuple[str, str, str, str] | None = None) -> str:
-    """The name as its entry begins (entry_name), and a comma after it when it ends in a lone letter or a number:
+    """The name as its entry begins (entry_name), and a comma after it when it ends in a lone letter, initials in
+    capitals or a number:
     'Senthil Kumaran S, 22, 85', where 'Senthil Kumaran S 22, 85' ran the initial into the pages."""
     name = entry_name(identity, quotes)
     return f"{name}," if _RUNS_INTO.search(re.sub(r"<[^>]*>", "", name).replace("\xa0", " ")) else name
