@@ -3073,6 +3073,12 @@ def test_a_corresponding_author_s_e_mail_goes_to_the_corresponding_author_never_
         {"name": "Ana Smith", "presenting": True}, {"name": "Bo Jones"}]
     assert ("1 row(s) give a corresponding author's e-mail ('Corresponding author email') but name no corresponding "
             "author among their authors: left out (add it to abstracts.yaml)") in imported.notes
+    # the corresponding author in parts: theirs
+    rows = [["Title", "Authors", "Corresponding author last name", "Corresponding author first name",
+             "Corresponding author email"], ["A talk", "Ana Smith, Bo Jones", "Jones", "Bo", "bo@x.example"]]
+    imported = table.read(write_csv(tmp_path / "parts.csv", rows), Options())
+    assert imported.documents["abstracts.yaml"][0]["authors"] == [
+        {"name": "Ana Smith"}, {"name": "Bo Jones", "presenting": True, "email": "bo@x.example"}]
     # a column of the speakers' addresses still gives the speaker theirs
     rows = [["Title", "Authors", "Speaker", "Speaker email"], ["A talk", "Ana Smith, Bo Jones", "Bo Jones", "bo@x"]]
     imported = table.read(write_csv(tmp_path / "speaker.csv", rows), Options())

@@ -2000,12 +2000,10 @@ class _Table:
         if not email:
             return
         named = clean(_cell(row, cols.first("corresponding")))
-        if named:
-            target = next((p for p in people if _same_name(p.name, named)), None)
-        else:
-            by_parts = [_words(_cell(self.header, cols.first(n))) for n in ("person_family", "person_given")
-                        if cols.has(n)]
-            target = in_parts if by_parts and all(w.startswith("corresponding") for w in by_parts) else None
+        by_parts = [_words(_cell(self.header, cols.first(n))) for n in ("person_family", "person_given") if cols.has(n)]
+        if not named and in_parts is not None and by_parts and all(w.startswith("corresponding") for w in by_parts):
+            named = in_parts.name  # (the person in parts as the row's people have them: merged with an author's)
+        target = next((p for p in people if _same_name(p.name, named)), None) if named else None
         if target is None:
             self.corresponding_left += 1
         else:
