@@ -424,3 +424,12 @@ def test_a_title_before_the_given_names_is_printed_but_not_sorted_on():
     assert [split_name(name).inverted() for name in ordered] == [
         "Berners-Lee, Ann", "Berners-Lee, Sir Tim", "Meier, Anna", "Meier, Dr.", "Meier, Hans",
         "Meier, Prof. Dr. Hans", "Meier, Otto", "Meier, Dr. Zoe"]
+
+
+def test_a_form_of_address_without_its_full_stop_is_not_sorted_on():
+    """British style writes "Mr", "Mrs", "Ms" without a full stop, as "Dr": "Dr Bob Smith" was sorted by "Bob" but
+    "Mr John Smith" by "Mr", after every other Smith."""
+    written = ["Mr John Smith", "Mrs Ann Smith", "Dr Bob Smith", "Ms Zoe Smith", "Mx Eve Smith", "Carl Smith"]
+    ordered = sorted(written, key=lambda name: sort_key(split_name(name)))
+    assert [split_name(name).inverted() for name in ordered] == [
+        "Smith, Mrs Ann", "Smith, Dr Bob", "Smith, Carl", "Smith, Mx Eve", "Smith, Mr John", "Smith, Ms Zoe"]

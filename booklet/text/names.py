@@ -504,9 +504,11 @@ def sort_key(name: IndexName, language: str | None = None) -> tuple:
 
 
 # titles and forms of address a name may start with, as written before the given names ("Dr. Jane Doe", "Prof. Dr.
-# Hans Meier", "Sir Tim Berners-Lee"): printed, but not sorted on (casefolded)
-_ADDRESS = frozenset({"dr.", "dr", "prof.", "prof", "professor", "sir", "dame", "mr.", "mrs.", "ms.", "dott.",
-                      "dott.ssa", "prof.ssa", "dra.", "dr.-ing.", "dipl.-ing.", "priv.-doz.", "assoc."})
+# Hans Meier", "Sir Tim Berners-Lee"; "Mr John Smith", British style writing no full stop after a contraction):
+# printed, but not sorted on (casefolded)
+_ADDRESS = frozenset({"dr.", "dr", "prof.", "prof", "professor", "sir", "dame", "mr.", "mr", "mrs.", "mrs", "ms.",
+                      "ms", "mx.", "mx", "dott.", "dott.ssa", "prof.ssa", "dra.", "dr.-ing.", "dipl.-ing.",
+                      "priv.-doz.", "assoc."})
 
 
 def _untitled(given: str) -> str:
