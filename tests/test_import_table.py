@@ -3113,3 +3113,15 @@ def test_mac_roman_spanish_without_a_or_e_acute_reads_as_mac_roman_and_word_s_en
     assert any("read as Mac Roman text" in n for n in imported.notes), imported.notes
     english = "Title,Speaker\nIt’s Navier–Stokes,O’Brien\nWe’ll see: proton–proton isn’t l’affaire d’Alembert’s,Bo\n"
     assert table._decode(english.encode("cp1252")) == (english, "Windows-1252")
+
+
+def test_french_and_italian_elisions_in_windows_1252_read_as_windows_1252():
+    """French and Italian elide before a vowel or an h ("qu’il", "c’est", "n’est", "j’ai", "dell’anno", "un’altra"):
+    those apostrophes counted for Mac Roman once only l’ and d’ were contractions, and a French programme from Word
+    read 'Quíil fait beau', 'Cíest la vie'. Spanish in Mac Roman ('tía', 'mío': a letter's tail too short) stays."""
+    french = "Title,Speaker\nQu’il fait beau,Jean Martin\nC’est la vie,Anne Roux\nL’homme qui rit,Léa Noël\n"
+    assert table._decode(french.encode("cp1252")) == (french, "Windows-1252")
+    italian = "Title,Speaker\nDell’anno scorso,Marco Rossi\nUn’altra storia,Anna Bianchi\n"
+    assert table._decode(italian.encode("cp1252")) == (italian, "Windows-1252")
+    spanish = "Title,Speaker\nMi tía y mi tío,Luis Muñoz\nRodríguez,Ana García\n"
+    assert table._decode(spanish.encode("mac_roman")) == (spanish, "Mac Roman")

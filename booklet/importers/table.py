@@ -155,12 +155,16 @@ def _in_shape(text: str, at: int, sign: str) -> bool:
 
 
 # Mac Roman's í and ñ are Windows-1252's ’ and –: an apostrophe inside a word counts for only in a contraction
-# ("it’s", "don’t", "we’ll", "l’affaire", "d’Alembert", "O’Brien", "o’clock"; not "Rodr’guez", "Garc’a"), a dash only
+# ("it’s", "don’t", "we’ll", "l’affaire", "d’Alembert", "O’Brien", "o’clock"; French and Italian elisions before a
+# vowel or an h, two letters or more after: "qu’il", "c’est", "j’ai", "dell’anno", "un’altra"; not "Rodr’guez",
+# "Garc’a", nor Mac Roman's Spanish "tía", "mío", as "t’a", "m’o"), a dash only
 # between words of three letters or more or before a capital ("proton–proton", "Navier–Stokes"; not "Mu–oz"); else
 # they tell nothing (_in_shape)
 _APOSTROPHES = frozenset("\u2019\u2018'")
 _DASHES = frozenset("\u2013\u2014\u2010\u2011")
-_CONTRACTION = re.compile(r"(?:[lLdDO]|[oy](?=\u2019[a-z]))\u2019[^\W\d_].*|[^\W\d_]+\u2019(?:s|t|re|ll|ve|d|m)")
+_CONTRACTION = re.compile(r"(?:[lLdDO]|[oy](?=\u2019[a-z]))\u2019[^\W\d_].*|[^\W\d_]+\u2019(?:s|t|re|ll|ve|d|m)"
+                          r"|(?i:[cjmnst]|(?:jusq|lorsq|puisq|quoiq|presq|q)u|[dn]ell|d?all|sull|coll|quell"
+                          r"|quest|un|tutt|sant|bell)\u2019(?i:[aeiouhàâéèêîôûœ])[^\W\d_]+")
 # Mac Roman's reading of Windows-1252's ‘ ’ – — (ë í ñ ó): such a letter where the sign would stand in its shape
 # ("itís", "donít", "protonñproton") tells nothing, elsewhere ("Rodríguez", "Muñoz") as a letter does
 _SIGN_OF = {bytes([b]).decode("mac_roman"): bytes([b]).decode("cp1252") for b in (0x91, 0x92, 0x96, 0x97)}
