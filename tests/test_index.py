@@ -1356,3 +1356,17 @@ def test_a_name_ending_in_a_lone_letter_or_a_number_is_set_apart_from_its_pages_
         "Player 1": "Player 1,\u200222, <b>85</b>", "Ana Smith": "Smith, Ana\u200222, <b>85</b>",
         "Sukarno": "Sukarno\u200222, <b>85</b>", "Ana B.": "B., Ana\u200222, <b>85</b>",
         "Mitch (he/him)": "Mitch (he/him)\u200222, <b>85</b>", "SZ Lin": "Lin, SZ,\u200222, <b>85</b>"}
+
+
+def test_initials_in_capitals_of_any_alphabet_are_set_apart_from_their_pages_by_a_comma():
+    """'Lin, SZ' had its comma before the pages, 'Şahin, ÖA' and 'Иванов, ИП' (initials in capitals outside A to Z)
+    none: 'Şahin, ÖA 22, 85'. A name ending in a word in small letters or of four capitals is set as before."""
+    from booklet.layout.index import entry_markup
+    from booklet.text.fonts import use_fonts
+
+    use_fonts()
+    pages = {22: False, 85: True}
+    made = {name: entry_markup(Identity(name), "k", pages, links=False)
+            for name in ("ÖA Şahin", "ИП Иванов", "Ölçer Öz", "NASA")}
+    assert made == {"ÖA Şahin": "Şahin, ÖA,\u200222, <b>85</b>", "ИП Иванов": "Иванов, ИП,\u200222, <b>85</b>",
+                    "Ölçer Öz": "Öz, Ölçer\u200222, <b>85</b>", "NASA": "NASA\u200222, <b>85</b>"}

@@ -167,8 +167,16 @@ def entry_name(identity: Identity, quotes: tuple[str, str, str, str] | None = No
 
 
 # a name that ends in a word the page numbers would read on from: a lone letter ('Senthil Kumaran S', kept as written;
-# 'Lakshmy, A V'), initials in capitals without stops ('Lin, SZ'), or a number ('Player 1') (its tags aside)
-_RUNS_INTO = re.compile(r"(?:^|\s)(?:[^\W\d_]|[A-Z]{2,3}|\d+)$")
+# 'Lakshmy, A V'), initials in capitals without stops, in any alphabet ('Lin, SZ', 'Şahin, ÖA', 'Иванов, ИП'; two or
+# three: _CAPITALS), or a number ('Player 1') (its tags aside)
+_RUNS_INTO = re.compile(r"(?:^|\s)(?:[^\W\d_]{1,3}|\d+)$")
+_CAPITALS = range(2, 4)  # letters a name's last word of capitals alone has to be read as initials
+
+
+def _runs_into(text: str) -> bool:
+    found = _RUNS_INTO.search(text)
+    return found is not None and (len(word := found.group().strip()) == 1 or word.isdecimal()
+                                  or len(word) in _CAPITALS and word.isupper())
 
 
 def entry_head(identity: Identity, quotes: tuple[str, str, str, str] | None = None) -> str:
@@ -176,7 +184,7 @@ def entry_head(identity: Identity, quotes: tuple[str, str, str, str] | None = No
     capitals or a number:
     'Senthil Kumaran S, 22, 85', where 'Senthil Kumaran S 22, 85' ran the initial into the pages."""
     name = entry_name(identity, quotes)
-    return f"{name}," if _RUNS_INTO.search(re.sub(r"<[^>]*>", "", name).replace("\xa0", " ")) else name
+    return f"{name}," if _runs_into(re.sub(r"<[^>]*>", "", name).replace("\xa0", " ")) else name
 
 
 def _cleaned(name: str) -> str | None:
