@@ -859,33 +859,39 @@ def test_a_cut_title_keeps_a_formula_s_symbol_or_code_before_its_ellipsis():
         == ["Constraints…"]
 
 
+def _cut(texts, style, widths):
+    """(text, width, lines, its lines as glance.truncated sets it in a box `width` wide of 1 to 3 `lines`) for each
+    of `texts` and `widths` where it sets anything."""
+    from booklet.layout import glance
+
+    for text in texts:
+        for width in widths:
+            for lines in (1, 2, 3):
+                para = glance.truncated(text, style, width, lines)
+                if para is not None:
+                    yield text, width, lines, _lines_of(para)
+
+
 def test_a_box_breaks_words_only_where_they_are_hyphenated():
     """A word wider than a glance box is hyphenated (before an ellipsis too), or cut with the ellipsis; never split
     without a hyphen ("Increasingl / y...", "freed / esktop.org" in imported programmes)."""
     from reportlab.lib.styles import ParagraphStyle
 
-    from booklet.layout import glance
     from booklet.text.fonts import register_fonts
 
     register_fonts()
     style = ParagraphStyle("box", fontName="Sans", fontSize=6.5, leading=7.5, splitLongWords=1,
                            hyphenationLang="en_GB", embeddedHyphenation=1)
 
-    lines_of = _lines_of
     seen = []
-    for text in ("Increasingly performant builds of everything", "freedesktop.org infrastructure"):
-        for width in range(18, 60, 2):
-            for lines in (1, 2, 3):
-                para = glance.truncated(text, style, width, lines)
-                if para is None:
-                    continue
-                got = lines_of(para)
-                seen.append(got)
-                assert len(got) <= lines
-                whole = text.split()
-                for line in got[:-1]:  # a line ends after a word, or in a hyphen the word did not have
-                    last = line.split()[-1] if line.split() else ""
-                    assert last in whole or (last.endswith("-") and not last[:-1] in whole), (text, width, got)
+    for text, width, lines, got in _cut(("Increasingly performant builds of everything",
+                                         "freedesktop.org infrastructure"), style, range(18, 60, 2)):
+        seen.append(got)
+        assert len(got) <= lines
+        whole = text.split()
+        for line in got[:-1]:  # a line ends after a word, or in a hyphen the word did not have
+            last = line.split()[-1] if line.split() else ""
+            assert last in whole or (last.endswith("-") and not last[:-1] in whole), (text, width, got)
     # hyphenated once, then cut; never twice in a box (glance.HYPHENATIONS): "In- / creas- / ingly…" was
     assert ["Increas-", "ingly\u2026"] in seen and ["In-", "creas-", "ingly\u2026"] not in seen
     assert all(sum(line.endswith("-") for line in got[:-1]) <= 1 for got in seen)
@@ -910,25 +916,19 @@ def test_a_cut_title_in_a_narrow_lane_ends_with_a_whole_word_never_after_a_hyphe
     titles = ("Katastrophe und Kommunikation am Beispiel Nord-Ost-Syrien",
               "Geheimdienstliche Massenüberwachung vs. Menschenrechte", "Mathematical diseases in climate models")
     seen = []
-    for text in titles:
+    for text, width, lines, got in _cut(titles, style, (22, 26, 30, 36)):
         words = text.split()
-        for width in (22, 26, 30, 36):
-            for lines in (1, 2, 3):
-                para = glance.truncated(text, style, width, lines)
-                if para is None:
-                    continue
-                got = _lines_of(para)
-                seen.append(got)
-                hyphenated = [line for line in got[:-1] if line.endswith("-") and line.split()[-1] not in words
-                              and not any(word.startswith(line.split()[-1]) for word in text.split("-"))]
-                assert len(hyphenated) <= 1, (text, width, got)
-                if not got[-1].endswith("\u2026"):
-                    continue
-                kept = "".join(line[:-1] if line in hyphenated else line + " " for line in got)
-                kept = kept.replace("- ", "-").replace("\u2026", "").split()
-                # a whole word before the ellipsis; or, inside the first word, no hyphenated line before it
-                assert kept == words[:len(kept)] or (not hyphenated and len(kept) == 1
-                                                     and words[0].startswith(kept[0])), (text, width, lines, got)
+        seen.append(got)
+        hyphenated = [line for line in got[:-1] if line.endswith("-") and line.split()[-1] not in words
+                      and not any(word.startswith(line.split()[-1]) for word in text.split("-"))]
+        assert len(hyphenated) <= 1, (text, width, got)
+        if not got[-1].endswith("\u2026"):
+            continue
+        kept = "".join(line[:-1] if line in hyphenated else line + " " for line in got)
+        kept = kept.replace("- ", "-").replace("\u2026", "").split()
+        # a whole word before the ellipsis; or, inside the first word, no hyphenated line before it
+        assert kept == words[:len(kept)] or (not hyphenated and len(kept) == 1
+                                             and words[0].startswith(kept[0])), (text, width, lines, got)
     assert ["Katas-", "trophe\u2026"] in seen and ["Katas-", "tro\u2026"] not in seen
     assert ["Ge-", "heim\u2026"] not in seen and ["Mathe-", "mati\u2026"] not in seen
     good = glance._GoodBreaks(language)  # three letters or more each side of a break
