@@ -953,6 +953,13 @@ def test_a_title_whole_with_two_good_hyphenations_is_not_cut_in_a_lane_of_ordina
         assert width >= glance.LANE_MIN * grid.text_size  # (not a narrow lane)
         (laid, _), = glance.fit_box(grid, title, None, width, 3 * grid.box_leading(grid.text_size) + 1)
         assert _lines_of(laid) == ["Calibrated uncertain-", "ties from neural net-", "works: a reality check"], size
+    # a narrow lane keeps one hyphenation whatever the theme's least size (narrowest_type: 100, no smaller size tried)
+    grid = glance.Grid(Context(booklet, page_for("A5")), [glance.plan_day(i, day) for i, day in enumerate(booklet.days)])
+    grid.narrowest = grid.text_size
+    (laid, _), = glance.fit_box(grid, markup.inline("Reverberation mapping of supermassive black holes"), None, 40,
+                                5 * grid.box_leading(grid.text_size) + 1)
+    assert 40 < glance.LANE_MIN * grid.text_size
+    assert sum(line.endswith("-") for line in _lines_of(laid)[:-1]) <= 1, _lines_of(laid)
 
 
 def test_a_box_with_no_room_holds_nothing():

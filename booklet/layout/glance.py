@@ -1723,9 +1723,9 @@ def _fitted(grid: Grid, title: str, width: float, room: int, size: float, langua
     found = whole(sizes[0])
     if found is None and len(sizes) > 1 and (least := whole(sizes[-1])) is not None:
         found = next(filter(None, map(whole, sizes[1:-1])), least)
-    if found is None and len(sizes) == 1 and hyphens is not None:  # a lane of ordinary width: a title whole with
-        # one good hyphenation more reads better than one cut ("Calibrated uncertain- / ties from neural net- / works:
-        # a reality check", not "... from neural…")
+    if found is None and width >= LANE_MIN * grid.text_size and hyphens is not None:  # a lane of ordinary width
+        # (whatever the theme's least size): a title whole with one good hyphenation more reads better than one cut
+        # ("Calibrated uncertain- / ties from neural net- / works: a reality check", not "... from neural…")
         found = whole(size, hyphens + WHOLE_HYPHENATIONS)
     if found is not None:
         return found
