@@ -1313,3 +1313,37 @@ def test_a_build_in_parts_keeps_the_qr_codes_and_facts_its_workers_made(medium, 
         kept[jobs] = {section: _kept_keys(tmp_path / f"medium-{jobs}", section) for section in ("qr", "facts")}
     assert len(kept[1]["qr"]) == 4 and len(kept[1]["facts"]) > 100
     assert kept[2] == kept[1], (len(kept[1]["facts"]), len(kept[2]["facts"]))
+
+
+def test_a_person_s_key_is_who_they_are_not_when_they_were_first_named(tmp_path):
+    """A person's anchors are named after who they are (marks.person_key), not after the order people are first named
+    in: a build in parts names them in other orders in each part (the 6-talk generated book's --jobs 2 build named its
+    people person-25-13 where --jobs 1 named them person-16-13, and only the 12-talk medium's orders happened to
+    agree), and an edit naming someone early renumbered everyone after them. Two contexts naming the book's authors
+    in opposite orders give each the same key; two people, two keys; a key is a word the markup and the anchors take."""
+    booklet, _ = read_booklet(_generate(tmp_path / "data", 6, 8))
+    names = list(dict.fromkeys(person.name for abstract in booklet.abstracts for person in abstract.authors))
+    assert len(names) > 5
+    page = page_for("A5")
+    forward, backward = Context(booklet, page), Context(booklet, page)
+    for name in names:
+        forward.named(name)
+    for name in reversed(names):
+        backward.named(name)
+    assert forward.person_keys == backward.person_keys
+    keys = list(forward.person_keys.values())
+    assert len(set(keys)) == len(keys) == len(names) and all(key.isalnum() for key in keys)
+    first = forward.people.of(names[0])
+    assert f'label="{forward.person_keys[first]}:1"' in forward.named(names[0], presenting=True)
+
+
+def test_a_small_generated_book_s_person_anchors_are_the_same_in_one_and_two_jobs(tmp_path, monkeypatch):
+    """The 6-talk generated book, whose people its two parts name in another order than one process does: the same
+    anchors, person anchors included, built in one job and in two (BuildResult.anchors: page references and proofs
+    read them)."""
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    folder = _generate(tmp_path / "data", 6, 8)
+    one = build_booklet(folder, tmp_path / "1.pdf", jobs=1)
+    two = build_booklet(folder, tmp_path / "2.pdf", jobs=2)
+    assert two.jobs == 2 and any(key.startswith("person-") for key in one.anchors)
+    assert two.anchors == one.anchors

@@ -24,7 +24,7 @@ from ..data.fields import as_written
 from ..data.people import People
 from ..data.theme import filled, font_set, labels_for, quotes_for
 from ..model import Abstract, Booklet, Day, Identity, Item, Person, Poster, Session, Tutorial
-from .marks import PERSON_CALLBACK
+from .marks import PERSON_CALLBACK, person_key
 from .flowables import Para, Photo, _frozen, paragraphs_key
 from .page import Page
 from .styles import Palette, Styles, hyphenation_language, make_palette, make_styles
@@ -86,7 +86,8 @@ class Context:
         self.poster_days = poster_days(booklet) if self.by_day else {}  # poster index -> its day's index
         self._item_days = {id(item): index for index, day in enumerate(booklet.days) for item in day.items()}
         self.people = People(booklet.people)  # who each name as written is (people.yaml)
-        self.person_keys: dict[Identity, str] = {}  # each person named so far -> the key the canvas notes
+        self.person_keys: dict[Identity, str] = {}  # each person named so far -> the key the canvas notes (person_key)
+        self._key_owners: dict[str, Identity] = {}  # the same the other way round
         self.naming: list[Identity] | None = None  # when a list: each person `named` is added to it, in order
         self.known_people: dict[str, dict[int, bool]] | None = None  # from an earlier pass (see layout.index)
         self.index_links = True  # the index's page numbers are links (not in a pass that learns the pages)
@@ -133,7 +134,10 @@ class Context:
         if placeholder_name(name):  # "TBA", "N.N.": printed (lint warns), never listed in the index of authors
             return markup.inline(kept_whole(name) if whole else name)
         identity = self.people.of(name)
-        key = self.person_keys.setdefault(identity, str(len(self.person_keys)))
+        key = self.person_keys.get(identity)
+        if key is None:
+            key = self.person_keys[identity] = person_key(identity, self._key_owners)
+            self._key_owners[key] = identity
         if self.naming is not None:
             self.naming.append(identity)
         mark = f'<onDraw name="{PERSON_CALLBACK}" label="{key}:{int(presenting)}"/>'

@@ -7,7 +7,22 @@ the name); output.render's canvas registers `person_drawn` for it and keeps what
 
 from __future__ import annotations
 
+import hashlib
+
 PERSON_CALLBACK = "person"  # paragraph markup <onDraw name="person" label="KEY:1"/> after a name (Context.named)
+
+
+def person_key(identity, taken: dict) -> str:
+    """The key person `identity` (a model.Identity) is marked and linked by, from who they are alone (their name,
+    family name and spellings: 16 hexadecimal digits of a digest): the same in every process of a build in parts and
+    in every build, whatever the book is cut into or the order its people are first named in (numbered in that order,
+    a build in parts numbered them otherwise than one process did, and an edit naming someone new early in the
+    book renumbered everyone after them). `taken`: the keys given so far (key -> identity); a digest another has
+    (never met: 2**-64 a pair) gets a suffix."""
+    key = hashlib.blake2b(repr((identity.name, identity.family, identity.aliases)).encode(), digest_size=8).hexdigest()
+    while taken.get(key, identity) != identity:
+        key += "x"
+    return key
 
 
 def person_anchor(key: str, page: int) -> str:

@@ -17,6 +17,7 @@ from .columns import GAP, Columns
 from .common import (Context, Slot, kept_whole, poster_groups, poster_slots, posters_day_key,
                      sorted_posters, underlined, underlining_note)
 from .flowables import Anchor, Continues, DayMark, EndMark, Para, Row, Rule
+from .marks import person_key
 
 
 def build_posters(ctx: Context) -> list:
@@ -139,9 +140,9 @@ def kept_poster_entry(ctx: Context, poster: Poster, number_width: float, key: st
     what else the entry reads (`kept`: entries_key; None: made, not kept), with the people its names marked (Context.
     named), in order, and the keys they had: a warm rebuild after an edit of another poster or an abstract's text
     makes only the entries whose poster changed. A kept entry serves while its people's keys would be the same
-    (their numbering follows the order they are first named in): it names them again (the keys of those named
-    first here taken as made then), its paragraphs' kept parses are used, and a copy of it, never laid out, is the
-    row (Row.unlaid_copy); else it is made again, and kept in its place. Its bytes are a made entry's. A row some
+    (marks.person_key: who they are, unless another shares their digest): it names them again (the keys of those
+    named first here taken as made then), its paragraphs' kept parses are used, and a copy of it, never laid out, is
+    the row (Row.unlaid_copy); else it is made again, and kept in its place. Its bytes are a made entry's. A row some
     paragraph of which has no kept parse (unlaid_copy: None) is made every time."""
     cache = memory.active() if kept is not None else None
     if cache is None:
@@ -168,15 +169,16 @@ def kept_poster_entry(ctx: Context, poster: Poster, number_width: float, key: st
 def _names_again(ctx: Context, people: tuple, keys: tuple) -> bool:
     """Whether naming `people` (Context.named) now gives each the key in `keys`, as when a kept entry was made; if so,
     they are named (the keys of those not named before added to ctx.person_keys, as named adds them)."""
-    known, new = ctx.person_keys, {}
+    known, owners, new = ctx.person_keys, ctx._key_owners, {}
     for person, key in zip(people, keys):
         now = known.get(person) or new.get(person)
         if now is None:
-            now = new[person] = str(len(known) + len(new))
+            now = new[person] = person_key(person, owners)
         if now != key:
             return False
-    for person in people:
-        known.setdefault(person, str(len(known)))
+    for person, key in new.items():
+        known[person] = key
+        owners[key] = person
     return True
 
 
