@@ -516,7 +516,7 @@ def _read(report: Report, f: Fields, folder: Path) -> dict:
     glance = f.mapping("glance")
     if glance is not None:
         g = Fields(report, glance, f.at("glance"), GLANCE_OPTIONS)
-        narrowest = g.integer("narrowest_type") if "narrowest_type" in glance else None
+        narrowest = g.integer("narrowest_type")
         if narrowest is not None and not GLANCE_NARROWEST[0] <= narrowest <= GLANCE_NARROWEST[1]:
             g.error("narrowest_type", f"{narrowest} is out of range: write a per cent from {GLANCE_NARROWEST[0]} to "
                                       f"{GLANCE_NARROWEST[1]} (100: the glance's own type, never smaller)")

@@ -18,6 +18,7 @@ from functools import cache
 
 from ..data import web
 from ..data.contract import NIGHT_FROM, NIGHT_UNTIL, PLACEHOLDERS, placeholder_name
+from ..text.names import VIETNAMESE_MIDDLE, vietnamese_order
 from . import Imported, Options, SourceError
 from .kinds import ABSTRACT_KINDS, forms, kind_for, looks_like_break, user_kind, user_kind_of
 from .text import to_line
@@ -234,24 +235,7 @@ def family_may_run_on(name: str, family: str) -> bool:
     from ..text.folding import fold
 
     rest = name.split()[len(family.split()):]
-    return len(rest) > 1 and fold(rest[0]) not in _VIETNAMESE_MIDDLE
-
-
-_VIETNAMESE_MIDDLE = ("van", "thi")  # Văn, Thị, without accents
-
-
-def vietnamese_order(words: list[str]) -> bool:
-    """names.vietnamese_order: a common Vietnamese family name before Văn or Thị ("Le Van Thanh")."""
-    from ..text.names import vietnamese_order as in_order
-
-    return in_order(words)
-
-
-def vietnamese_families() -> frozenset[str]:
-    """names.FAMILY_FIRST without accents: "le", "nguyen", "tran"."""
-    from ..text.names import vietnamese_families as families
-
-    return families()
+    return len(rest) > 1 and fold(rest[0]) not in VIETNAMESE_MIDDLE
 
 
 _ELIDED_LAST = re.compile(r"[DdOoLl]['’]\w")  # "D'Orazio", "O'Brien", "L'Huillier": a family name, not a given name

@@ -30,7 +30,8 @@ from .assemble import (LONGEST, OUTSIDE_BRACKETS_COMMA, Block, Conference, Entry
                        assemble, clean, degree_qualifier, family_may_run_on, family_written_first, flipped,
                        given_and_family, id_from, initials_after_family, line_kind, no_end, no_end_said, parse_clock,
                        people_read_so, plus_minutes, post_nominal, post_nominals_apart, refuse_off_its_day, slug, some,
-                       titles_dropped, vietnamese_families, vietnamese_order, without_titles)
+                       titles_dropped, without_titles)
+from ..text.names import vietnamese_families, vietnamese_order
 from .schedule import FIRST_YEAR, LAST_YEAR, zone_named
 from .text import images_in, joined, to_markup, without_controls
 
@@ -1041,7 +1042,7 @@ def _family_words(family: str, given: list[str]) -> list[str]:
     particles, in small letters ("van der Smagt") or, before another word, with a capital ("Da Silva", "De Souza",
     "Van der Berg": as the index reads them, part of the family name). A capitalised one counts where it may be no
     particle: "Al" ("Al Gore, Bo Lee": a given name too, so two people), a Vietnamese name's ("Le Van Thanh, Le Thi
-    Huong": assemble.vietnamese_order), one of an East Asian name of two words (_east_asian_pair: "Di Wang, Bo Lee",
+    Huong": names.vietnamese_order), one of an East Asian name of two words (_east_asian_pair: "Di Wang, Bo Lee",
     "Van Nguyen, Bo Lee" are two people; "De La Cruz, Bo Lee", whose "De La" reads as two syllables of pinyin too, is
     one), or beside `given` words (after the comma) that are particles too."""
     from ..text.names import PARTICLES
@@ -1540,25 +1541,27 @@ def people_with_affiliations(cell: str, cut: list | None = None) -> list[Person]
         if cut is not None:
             cut.append(cell)
     leaning = last_first_column([cell])  # (names between semicolons, each 'Last, First')
-    for between, givens, apart, anded in ((between, _given_names_listed(apart, leaning), apart, anded)
-                                          for apart in _NAME_PIECES.split(cell)
-                                          for anded in [_ands(apart).split(apart)] for between in anded):
-        # (a comma inside brackets parts no one: "Ana (UC, Berkeley)"; nor one before a call sign: _tags_kept)
-        pieces = _tags_kept([piece.strip() for piece in _PEOPLE_PIECES.split(between) if piece.strip()], leaning)
-        flip = (not givens and len(pieces) == 2  # ("Stefan, Yannik & Rike": three given names, no Yannik Stefan)
-                and _one_last_first(pieces[0], _own_affiliation(pieces[1], leaning)[0], leaning)
-                # (beside an 'and', as split_names reads it: "Smith, Ana and Bo Jones" two people, "Ana Smith, Bo
-                # and Cy Lee" three, not "Bo Ana Smith" and Cy Lee)
-                and (len(anded) == 1
-                     or between.strip(" ,") in [name.strip(" ,") for name in split_names(apart, leaning=leaning)]))
-        if len(pieces) >= 3 and not givens:  # ("Smith, Ana, Jones, Bo": two people written family name first, as
-            pieces = _family_first_people(pieces, leaning)  # split_names reads it)
-        for piece in [", ".join(pieces)] if flip else pieces:
-            written, aff = _own_affiliation(piece, leaning)
-            # (one piece written 'Last, First' with its country after it: "Smith, Ana, Sweden" is Ana Smith's)
-            name, family = _name_and_family(written, True) if flip else name_turned(written, leaning)
-            if name:
-                out.append(Person(name, [aff] if aff else [], None, False, family))
+    for apart in _NAME_PIECES.split(cell):
+        anded, givens = _ands(apart).split(apart), _given_names_listed(apart, leaning)
+        read = None  # (split_names of `apart`: read once, when a piece beside an 'and' asks)
+        for between in anded:
+            # (a comma inside brackets parts no one: "Ana (UC, Berkeley)"; nor one before a call sign: _tags_kept)
+            pieces = _tags_kept([piece.strip() for piece in _PEOPLE_PIECES.split(between) if piece.strip()], leaning)
+            flip = (not givens and len(pieces) == 2  # ("Stefan, Yannik & Rike": three given names, no Yannik Stefan)
+                    and _one_last_first(pieces[0], _own_affiliation(pieces[1], leaning)[0], leaning))
+            if flip and len(anded) > 1:  # (beside an 'and', as split_names reads it: "Smith, Ana and Bo Jones" two
+                # people, "Ana Smith, Bo and Cy Lee" three, not "Bo Ana Smith" and Cy Lee)
+                if read is None:
+                    read = [name.strip(" ,") for name in split_names(apart, leaning=leaning)]
+                flip = between.strip(" ,") in read
+            if len(pieces) >= 3 and not givens:  # ("Smith, Ana, Jones, Bo": two people written family name first, as
+                pieces = _family_first_people(pieces, leaning)  # split_names reads it)
+            for piece in [", ".join(pieces)] if flip else pieces:
+                written, aff = _own_affiliation(piece, leaning)
+                # (one piece written 'Last, First' with its country after it: "Smith, Ana, Sweden" is Ana Smith's)
+                name, family = _name_and_family(written, True) if flip else name_turned(written, leaning)
+                if name:
+                    out.append(Person(name, [aff] if aff else [], None, False, family))
     return out
 
 

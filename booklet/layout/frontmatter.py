@@ -9,7 +9,7 @@ from reportlab.platypus import KeepTogether
 
 from ..text import dates, markup
 from .columns import GAP, Columns, content_key, keep_with_last
-from .common import Context
+from .common import Context, day_key
 from .flowables import Anchor, Continues, Gap, Para, Row, Together, height_needed
 from .styles import markup_color
 
@@ -46,7 +46,6 @@ def _hang(ctx: Context, entries: list[tuple[int, str, str]]) -> float:
 
 
 _NUMBER = re.compile(r"\d+\. ")  # a tutorial's number before its title in the contents
-_DAY_KEY = re.compile(r"day-\d+")  # a day's entry (common.day_key): its title the day's date
 
 
 def _contents_row(ctx: Context, level: int, title: str, key: str, share: float, hang: float) -> Row:
@@ -65,7 +64,8 @@ def _contents_row(ctx: Context, level: int, title: str, key: str, share: float, 
                         **({"leftIndent": hang, "firstLineIndent": -own} if numbered else {}))
     indent = 0 if level == 0 else s.body.fontSize * 1.5
     shown = markup.inline(title)
-    if _DAY_KEY.fullmatch(key):  # a day's date: '1er' raised, as French typography sets it (dates.raised_ordinal)
+    if key in map(day_key, range(len(ctx.booklet.days))):  # a day's date: '1er' raised, as French typography sets
+        # it (dates.raised_ordinal)
         shown = dates.raised_ordinal(shown, ctx.booklet.conference.language)
     return Row([], [Para(shown, style)], indent, ref=key, ref_style=style, link=key,
                pad=(1.2 if level else 2.5) * share, gap=0, ref_last=True)

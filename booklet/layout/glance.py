@@ -1704,13 +1704,19 @@ def _fitted(grid: Grid, title: str, width: float, room: int, size: float, langua
     `hyphens`: the hyphenations the title's lines may hold (None: any, as the sessions a gathered box lists: "Solar
     Physics I · Gal- / axy Evolution I · Hier- / archical Models I", whole, not cut after its first two names)."""
     sizes = [size]
-    if width < LANE_MIN * grid.text_size:
+    narrow = width < LANE_MIN * grid.text_size
+    if narrow:
         while sizes[-1] > grid.narrowest:
             sizes.append(max(grid.narrowest, round(sizes[-1] - 0.25, 2)))
+    wrapped: dict[tuple[float, bool], Para] = {}  # (each size and hyphenation wrapped once: the step below asks again)
+
     def whole(each: float, most: int | None = hyphens) -> Para | None:
         for hyphenated in (False, True):
-            para = Para(title, grid.box_style(each, language=language, hyphenated=hyphenated))
-            para.wrap(width, 10_000)
+            para = wrapped.get((each, hyphenated))
+            if para is None:
+                para = wrapped[each, hyphenated] = Para(title, grid.box_style(each, language=language,
+                                                                               hyphenated=hyphenated))
+                para.wrap(width, 10_000)
             if para.line_count() <= room and _whole_words(para) and (most is None or hyphenations(para) <= most):
                 return para
         return None
@@ -1723,7 +1729,7 @@ def _fitted(grid: Grid, title: str, width: float, room: int, size: float, langua
     found = whole(sizes[0])
     if found is None and len(sizes) > 1 and (least := whole(sizes[-1])) is not None:
         found = next(filter(None, map(whole, sizes[1:-1])), least)
-    if found is None and width >= LANE_MIN * grid.text_size and hyphens is not None:  # a lane of ordinary width
+    if found is None and not narrow and hyphens is not None:  # a lane of ordinary width
         # (whatever the theme's least size): a title whole with one good hyphenation more reads better than one cut
         # ("Calibrated uncertain- / ties from neural net- / works: a reality check", not "... from neural…")
         found = whole(size, hyphens + WHOLE_HYPHENATIONS)

@@ -324,18 +324,12 @@ def _untimed_from(entries) -> int | None:
     return at
 
 
-# the letters of an ordinal day number ('1er' in French) beside a day's number set large: their size and how far they
-# are raised, as fractions of the number's size, as every date raises them (dates.raised_ordinal)
-ORDINAL_SIZE, ORDINAL_RISE = dates.ORDINAL_SIZE, dates.ORDINAL_RISE
-
-
 def _day_header(ctx: Context, index: int, day: Day) -> Row:
     s = ctx.styles
     language = ctx.booklet.conference.language
     digits, suffix = _number_parts(day, language)
     if suffix[:1].isalpha():  # an ordinal's letters ('1er') set as a superscript, as French typography sets them
-        raised = f'<super rise="{ORDINAL_RISE:.0%}" size="{ORDINAL_SIZE:.0%}">{markup.inline(suffix)}</super>'
-        number = Para(markup.inline(digits) + raised, s.day_number)
+        number = Para(markup.inline(digits) + dates.raised(markup.inline(suffix)), s.day_number)
     else:
         number = Para(markup.inline(digits + suffix), s.day_number)
     # (its column as wide as the widest day's number of the book: the days' names line up, and a book of days with
@@ -379,7 +373,7 @@ def _number_width(ctx: Context, day: Day, language: str) -> float:
     digits, suffix = _number_parts(day, language)
     if suffix[:1].isalpha():
         return stringWidth(digits, style.fontName, style.fontSize) + stringWidth(
-            suffix, style.fontName, style.fontSize * ORDINAL_SIZE)
+            suffix, style.fontName, style.fontSize * dates.ORDINAL_SIZE)
     return stringWidth(digits + suffix, style.fontName, style.fontSize)
 
 

@@ -95,8 +95,6 @@ def _narrowest(para, text: str, style: ParagraphStyle, width: float, lines: int)
     return best, best.height
 
 
-
-
 def _at_sense(text: str, style: ParagraphStyle, width: float, lines: int):
     """(markup, its paragraph wrapped at `width`) of `text` broken after its first colon or spaced dash that has words
     after it (the end of a title's main part), the part before and the part after balanced each on its own (their lines

@@ -46,8 +46,13 @@ def raised_ordinal(marked: str, language: str) -> str:
     suffix = _FIRST_OF_MONTH.get(base_language(language))
     if not suffix:
         return marked
-    raised = f'<super rise="{ORDINAL_RISE:.0%}" size="{ORDINAL_SIZE:.0%}">{suffix}</super>'
-    return re.sub(rf"(?<![\w.,])1{suffix}(?!\w)", "1" + raised, marked)
+    return re.sub(rf"(?<![\w.,])1{suffix}(?!\w)", "1" + raised(suffix), marked)
+
+
+def raised(letters: str) -> str:
+    """The markup of an ordinal's `letters` (markup) raised and smaller beside its number (ORDINAL_SIZE, ORDINAL_RISE):
+    every date's (raised_ordinal), and the day's number set large (layout.programme)."""
+    return f'<super rise="{ORDINAL_RISE:.0%}" size="{ORDINAL_SIZE:.0%}">{letters}</super>'
 
 
 def _remembered(function):

@@ -110,7 +110,7 @@ def put_frag_line(cur_x, tx, line, last, pKind):  # noqa: C901, N803 - ReportLab
     # where the text ends matters only to what is placed by it: marks, underlines, links, backgrounds, images
     # and callbacks, and the dots ending the last line (else the fragments are not measured)
     measured = (last and xs.style.endDots) or xs.backColor or not all(map(_unmarked, words))
-    has_rules = ruled(f.text for f in words if not hasattr(f, "cbDefn"))
+    has_rules = bool(RULES) and ruled(f.text for f in words if not hasattr(f, "cbDefn"))  # (most books: none)
     measured = measured or has_rules
     for i, f in enumerate(words):
         if hasattr(f, "cbDefn"):

@@ -415,16 +415,17 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
                                     written(src)))
     for src in sources:
         above, below = _overlap(src)
+        if not (above or below):
+            continue
+        scripts = max(len(style.scripts) for _, style in math_runs(src)) >= 2
         if above + below > TALLEST:
-            scripts = max(len(style.scripts) for _, style in math_runs(src)) >= 2
             problems.append(Told.of(f"the math {written(src, _shown(src))} reaches {above + below:.0f} pt past a line of "
                                     f"text ({'scripts on scripts' if scripts else 'square roots nested in roots'}, "
                                     "each taller than what it holds): more than a page leaves room for; write it with "
                                     f"fewer {'levels of scripts' if scripts else 'nested roots'}", written(src), True))
-        elif above or below:
+        else:
             where = " and ".join(f"{amount:.1f} pt {side}" for side, amount in (("above", above), ("below", below))
                                  if amount)
-            scripts = max(len(style.scripts) for _, style in math_runs(src)) >= 2
             why, fewer = ("scripts on scripts", "levels of scripts") if scripts else (
                 "a square root's sign grown over its radicand", "nested roots and scripts under a root")
             problems.append(Told.of(f"the math {written(src, _shown(src))} is {'taller' if above else 'deeper'} "

@@ -41,6 +41,8 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
+from .folding import fold
+
 PARTICLES = frozenset({
     "af", "al", "av", "d'", "da", "das", "de", "degli", "dei", "del", "della", "delle", "dello", "den", "der",
     "des", "di", "do", "dos", "du", "el", "la", "le", "lo", "op", "t'", "te", "ten", "ter", "van", "von", "vom",
@@ -147,16 +149,15 @@ def vietnamese_order(words: list[str]) -> bool:
     """Whether a name of these words is a Vietnamese one written family name first, in any letters: a common family
     name (FAMILY_FIRST, accents or none) before Văn or Thị ("Le Van Thanh", "Nguyen Thi Lan"; "Huong Nguyen" is in
     the Western order, "Jo Van Bulck" no Vietnamese name)."""
-    from .folding import fold
+    return len(words) > 1 and fold(words[0]) in vietnamese_families() and fold(words[1]) in VIETNAMESE_MIDDLE
 
-    return len(words) > 1 and fold(words[0]) in vietnamese_families() and fold(words[1]) in ("van", "thi")
+
+VIETNAMESE_MIDDLE = ("van", "thi")  # Văn, Thị, without accents: the middle names after a family name written first
 
 
 @cache
 def vietnamese_families() -> frozenset[str]:
     """FAMILY_FIRST without accents: "le", "nguyen", "tran"."""
-    from .folding import fold
-
     return frozenset(fold(family) for family in FAMILY_FIRST)
 
 
@@ -189,7 +190,12 @@ def _group(words: list[str]) -> bool:
 
 def _scripts(word: str) -> frozenset[str]:
     """The scripts of a word's letters, by the first word of each letter's Unicode name ("LATIN", "CJK", "HANGUL")."""
-    return frozenset(unicodedata.name(ch, "").split(" ")[0] for ch in word if ch.isalpha())
+    return frozenset(_script_word(ch) for ch in word if ch.isalpha())
+
+
+def _script_word(letter: str) -> str:
+    """The first word of a letter's Unicode name: its script, as Unicode names it ("LATIN", "CJK", "GREEK")."""
+    return unicodedata.name(letter, "").split(" ")[0]
 
 
 def _other_script_apart(name: str) -> tuple[str, str]:
@@ -635,7 +641,7 @@ def script_of(letter: str) -> str | None:
     Latin letters, digits and anything else."""
     if not letter or not letter[0].isalpha():
         return None
-    return _SCRIPTS.get(unicodedata.name(letter[0], "").split(" ")[0])
+    return _SCRIPTS.get(_script_word(letter[0]))
 
 
 def script_names(letters: list[str], language: str) -> list[str | None]:
