@@ -86,8 +86,8 @@ class Context:
         self.poster_days = poster_days(booklet) if self.by_day else {}  # poster index -> its day's index
         self._item_days = {id(item): index for index, day in enumerate(booklet.days) for item in day.items()}
         self.people = People(booklet.people)  # who each name as written is (people.yaml)
-        self.person_keys: dict[Identity, str] = {}  # each person named so far -> the key the canvas notes (person_key)
-        self._key_owners: dict[str, Identity] = {}  # the same the other way round
+        self.person_keys: dict[Identity, str] = {}  # each person named so far -> the key the canvas notes (key_of)
+        self.key_owners: dict[str, Identity] = {}  # the same the other way round (key_of keeps the two in step)
         self.naming: list[Identity] | None = None  # when a list: each person `named` is added to it, in order
         self.known_people: dict[str, dict[int, bool]] | None = None  # from an earlier pass (see layout.index)
         self.index_links = True  # the index's page numbers are links (not in a pass that learns the pages)
@@ -134,16 +134,31 @@ class Context:
         if placeholder_name(name):  # "TBA", "N.N.": printed (lint warns), never listed in the index of authors
             return markup.inline(kept_whole(name) if whole else name)
         identity = self.people.of(name)
-        key = self.person_keys.get(identity)
-        if key is None:
-            key = self.person_keys[identity] = person_key(identity, self._key_owners)
-            self._key_owners[key] = identity
+        key = self.key_of(identity)
         if self.naming is not None:
             self.naming.append(identity)
         mark = f'<onDraw name="{PERSON_CALLBACK}" label="{key}:{int(presenting)}"/>'
         if whole and kept_whole(name) != name:
             return markup.inline(kept_whole(name)) + mark
         return markup.inline(initials_held(name)) + mark
+
+    def key_of(self, identity: Identity, wanted: str | None = None, give: bool = True) -> str:
+        """The key person `identity` is marked and linked by (marks.person_key), given them when first asked and the
+        same after: `wanted` (a part's own key, output.parallel) when no one else has it. `give` False: the key they
+        have or would be given now, not given. The one place person_keys and key_owners are added to."""
+        key = self.person_keys.get(identity)
+        if key is None:
+            owners = self.key_owners
+            free = wanted is not None and owners.get(wanted, identity) == identity
+            key = wanted if free else person_key(identity, owners)
+            if give:
+                self.person_keys[identity] = key
+                owners[key] = identity
+        return key
+
+    def forget_keys(self) -> None:
+        """No one has a key yet (a copy of a Context that names people apart from it: programme._measured_orders)."""
+        self.person_keys, self.key_owners = {}, {}
 
     def look_key(self, cache) -> tuple:
         """What any text this context sets reads besides its own values, as a key of a layout kept in `cache` (the

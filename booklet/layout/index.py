@@ -105,8 +105,7 @@ class IndexBody(Flowable):
         if self._columns is None:
             ctx = self.ctx
             pages = ctx.known_people if ctx.known_people is not None else self.canv.people_pages
-            who = {key: identity for identity, key in ctx.person_keys.items()}
-            entries = index_entries(who, pages, ctx.booklet.conference.language)
+            entries = index_entries(ctx.key_owners, pages, ctx.booklet.conference.language)
             flowables = _Flowables(ctx, entries, ctx.index_links)
             self._columns = _EntryColumns(flowables, column_count(ctx.page.text_width), GAP,
                                           key=flowables.content_key(), page_height=ctx.page.media_size[1])

@@ -17,7 +17,6 @@ from .columns import GAP, Columns
 from .common import (Context, Slot, kept_whole, poster_groups, poster_slots, posters_day_key,
                      sorted_posters, underlined, underlining_note)
 from .flowables import Anchor, Continues, DayMark, EndMark, Para, Row, Rule
-from .marks import person_key
 
 
 def build_posters(ctx: Context) -> list:
@@ -168,17 +167,11 @@ def kept_poster_entry(ctx: Context, poster: Poster, number_width: float, key: st
 
 def _names_again(ctx: Context, people: tuple, keys: tuple) -> bool:
     """Whether naming `people` (Context.named) now gives each the key in `keys`, as when a kept entry was made; if so,
-    they are named (the keys of those not named before added to ctx.person_keys, as named adds them)."""
-    known, owners, new = ctx.person_keys, ctx._key_owners, {}
-    for person, key in zip(people, keys):
-        now = known.get(person) or new.get(person)
-        if now is None:
-            now = new[person] = person_key(person, owners)
-        if now != key:
-            return False
-    for person, key in new.items():
-        known[person] = key
-        owners[key] = person
+    they are named (given their keys, as named gives them)."""
+    if any(ctx.key_of(person, give=False) != key for person, key in zip(people, keys)):
+        return False
+    for person in people:
+        ctx.key_of(person)
     return True
 
 

@@ -704,7 +704,7 @@ _ORDERS: list = []  # the last answer of session_orders (kept_for)
 
 def _measured_orders(ctx: Context) -> dict[int, tuple[int, ...]]:
     measuring = copy(ctx)  # (its own keys: the lines measured name people in it, not in `ctx`)
-    measuring.person_keys, measuring._key_owners = {}, {}
+    measuring.forget_keys()
     measuring.session_orders = {}  # (the data's order, as printed_order measures: not asked again of itself)
     measuring.tallest_track_row = {}  # (of its own rows)
     orders = {}

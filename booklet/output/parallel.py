@@ -63,7 +63,7 @@ from ..layout.styles import patterns_read
 from ..text.dates import locale_data_read
 from ..text.fonts import register_fonts
 from .atomic import about_targets, replacing
-from ..layout.marks import person_anchor, person_key
+from ..layout.marks import person_anchor
 from ..processes import MAX_JOBS, closed_when_forked, cores
 from .render import BookletCanvas, BookletDocTemplate, page_section
 
@@ -505,7 +505,7 @@ def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot, e
         ctx = Context(booklet, page)
         story, state = chunk_story(story_pieces(ctx, pad_to), chunks)
         def exchange(report: Report) -> Reply:
-            report.person_keys = {key: identity for identity, key in ctx.person_keys.items()}
+            report.person_keys = dict(ctx.key_owners)
             report.made = dict(memory.active().made)
             report.kept = persisted.made_in_part()
             pipe.send(report)
@@ -751,26 +751,19 @@ def _finish(booklet, page, pad_to, last, reports, pipes, files, output, render_a
     for report in reports:
         offsets.append(total)
         total += report.pages
-    keys: dict = {}  # Identity -> the booklet's key (a part's own: marks.person_key, which only a digest shared by
-    # two people makes otherwise in another part)
-    owners: dict[str, object] = {}
+    # each person's key the booklet's (a part's own, Context.key_of's `wanted`: marks.person_key, which only a digest
+    # shared by two people makes otherwise in another part)
+    ctx = Context(booklet, page)
     people: dict[str, dict[int, bool]] = {}
     renames: list[dict[str, str]] = []
     for report, offset in zip(reports, offsets):
         rename = {}
         for local, identity in report.person_keys.items():
-            key = keys.get(identity)
-            if key is None:
-                key = keys[identity] = (local if owners.get(local, identity) == identity
-                                        else person_key(identity, owners))
-                owners[key] = identity
-            rename[local] = key
+            rename[local] = ctx.key_of(identity, wanted=local)
             pages = report.people.get(local)
             if pages:
                 people.setdefault(rename[local], {}).update({p + offset: v for p, v in pages.items()})
         renames.append(rename)
-    ctx = Context(booklet, page)
-    ctx.person_keys, ctx._key_owners = dict(keys), owners
     ctx.known_people = {key: dict(sorted(pages.items())) for key, pages in people.items()}
     story, state = chunk_story(story_pieces(ctx, pad_to), last)
     cover = _back_cover_alone(story, total)
