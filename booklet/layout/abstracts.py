@@ -8,6 +8,7 @@ import itertools
 import math
 from contextlib import contextmanager
 from contextvars import ContextVar
+from copy import copy
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -536,6 +537,16 @@ def _lines_across(ctx: Context, text: list) -> int:
 def continued_heading(ctx: Context, title: str):
     """What heads an entry's (an abstract's, a tutorial's) next page: a short form of `title`, "(continued)"."""
     return lambda: [Para(continued(title, label=ctx.label("continued")), ctx.styles.when)]
+
+
+def headed_again(ctx: Context, group: list, heading: str, style) -> Continues:
+    """`group`, a heading in `style` (its text as written: `heading`) and what it heads (a sponsors' tier's rows, a poster
+    group's entries): the heading never ends a page, and a page the group runs onto opens with it again, a short form
+    of it and "(continued)" (continued), in `style` with no space above it."""
+    label = continued(heading, label=ctx.label("continued"))
+    again = copy(style)
+    again.spaceBefore = 0
+    return Continues(group, lambda: [Para(label, again)], keep=1)
 
 
 KEPT_WHOLE = 1 / 5  # of a one-column page: an entry that fits on a page moves on whole from a room this high or lower

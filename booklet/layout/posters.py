@@ -3,7 +3,6 @@ sorted by number, author or title, under session or topic headings when asked fo
 
 from __future__ import annotations
 
-from copy import copy
 from functools import partial
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -12,11 +11,11 @@ from ..cache import memory
 from ..text import markup
 from ..data.fields import Untitled
 from ..model import Poster
-from .abstracts import author_block, continued, when_parts
+from .abstracts import author_block, continued, headed_again, when_parts
 from .columns import GAP, Columns
 from .common import (Context, Slot, kept_whole, poster_groups, poster_slots, posters_day_key,
                      sorted_posters, underlined, underlining_note)
-from .flowables import Anchor, Continues, DayMark, EndMark, Para, Row, Rule
+from .flowables import Anchor, DayMark, EndMark, Para, Row, Rule
 
 
 def build_posters(ctx: Context) -> list:
@@ -58,8 +57,6 @@ def poster_list(ctx: Context, indices: list[int], opening: list, key: str, level
     slots = poster_slots(ctx.booklet) if any(isinstance(heading, Untitled) for heading, _ in groups) else {}
     entries = []
     kept = entries_key(ctx)
-    again_style = copy(s.subheading)  # a group's heading over its posters on a page they run onto
-    again_style.spaceBefore = 0
     for number, (heading, members) in enumerate(groups):
         group = []
         if headed:
@@ -76,8 +73,7 @@ def poster_list(ctx: Context, indices: list[int], opening: list, key: str, level
         if headed and ctx.text_columns == 1:
             # a page the group runs onto opens with its heading again, "(continued)" (a review of a German A5
             # booklet: a poster alone atop a page, its group's name a page back); its heading never ends a page
-            label = continued(" \u00b7 ".join(parts), label=ctx.label("continued"))
-            entries.append(Continues(group, lambda label=label: [Para(label, again_style)], keep=1))
+            entries.append(headed_again(ctx, group, " \u00b7 ".join(parts), s.subheading))
         else:
             entries += group
     if ctx.text_columns > 1:  # in columns, as an abstract's text is (a wide page, or the theme's `columns`)

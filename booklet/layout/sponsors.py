@@ -23,9 +23,9 @@ from ..model import Booklet, Sponsor
 from ..text import markup
 from ..text.paragraph import pattern_cuts
 from .common import Context
-from .abstracts import continued
+from .abstracts import headed_again
 from .backmatter import web_target
-from .flowables import Anchor, Continues, Para
+from .flowables import Anchor, Para
 from .page import Page
 from .textfit import Marked, draw_block, fit_block, fit_scaled
 
@@ -82,8 +82,6 @@ def build_sponsors(ctx: Context) -> list:
     name_style.alignment = TA_CENTER
     story = [Anchor("sponsors", markup.plain(ctx.label("sponsors")), 0, section=ctx.label("sponsors")),
              Para(markup.inline(ctx.label("sponsors")), s.heading)]
-    again_style = copy(tier_style)  # a tier's heading over its rows on the next page, "Bronze (continued)"
-    again_style.spaceBefore = 0
     groups = sponsor_groups(ctx.booklet.conference.sponsors)
     for rank, (tier, members) in enumerate(groups):
         rows: list = []
@@ -103,9 +101,9 @@ def build_sponsors(ctx: Context) -> list:
         if heading is None:
             story += rows
             continue
-        # a tier that runs on to the next page is headed there by its name, "(continued)"; its name never ends a page
-        label = continued(heading, label=ctx.label("continued"))
-        story.append(Continues(rows, lambda label=label: [Para(label, again_style)], keep=1))
+        # a tier that runs on to the next page is headed there by its name, "Bronze (continued)"; its name never ends
+        # a page
+        story.append(headed_again(ctx, rows, heading, tier_style))
     return story
 
 
