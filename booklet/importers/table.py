@@ -599,6 +599,15 @@ def _wide_groups(header: list) -> dict[int, dict[str, int]]:
 
 # -- cells ----------------------------------------------------------------------------------------
 
+_EMAILS_APART = re.compile(r"[\s,;]+")  # what separates the e-mail addresses of a cell
+
+
+def _emails(cells) -> list[str]:
+    """The e-mail addresses of `cells` (texts), in order: each word of them with an '@', split at spaces, commas and
+    semicolons, without the '*' CMT marks the primary contact by ("ana@x.org*; bo@y.org")."""
+    return [word.strip("*") for cell in cells for word in _EMAILS_APART.split(cell) if "@" in word]
+
+
 def _cell(row: list, i: int | None) -> str:
     if i is None or i >= len(row):
         return ""
@@ -1977,8 +1986,7 @@ class _Table:
             people, speakers = speakers, []
         # (CMT's "ana@x.org*; bo@y.org": the '*' marks the primary contact; Indico's authors' and co-authors' columns,
         # as its authors' and co-authors' names)
-        emails = [e.strip("*") for i in cols.index.get("author_emails", [])
-                  for e in re.split(r"[\s,;]+", cell(i)) if "@" in e]
+        emails = _emails(cell(i) for i in cols.index.get("author_emails", []))
         if len(emails) == len(people):  # (by place: with one missing, the others would go to the wrong people)
             for person, email in zip(people, emails):
                 person.email = person.email or email
@@ -2002,8 +2010,7 @@ class _Table:
         """A corresponding author's e-mail given to the corresponding author: the person of the row's 'Corresponding
         author' cell, or the person in parts when their name's columns say they are the corresponding author; else
         left out and counted (corresponding_left: the speaker may be another person, and proofs go by address)."""
-        email = next((e.strip("*,;") for e in re.split(r"[\s,;]+", _cell(row, cols.first("corresponding_email")))
-                      if "@" in e), "")
+        email = next(iter(_emails([_cell(row, cols.first("corresponding_email"))])), "")
         if not email:
             return
         named = clean(_cell(row, cols.first("corresponding")))
@@ -2020,7 +2027,7 @@ class _Table:
         """The e-mail addresses of `cells` given to `people` by place, when they are as many (with one missing, the
         others would go to the wrong people: counted in emails_apart); with nobody named, each is `what` without a
         name (row_nameless)."""
-        emails = [e.strip("*") for c in cells for e in re.split(r"[\s,;]+", c) if "@" in e]
+        emails = _emails(cells)
         if not emails:
             return
         if not people:
