@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
-from ..model import ABSTRACT_KINDS, ITEM_KINDS
+from ..model import ABSTRACT_KINDS, ITEM_KINDS, Theme
 from ..text.folding import fold
 
 # -- the types a key can have ---------------------------------------------------
@@ -812,11 +812,13 @@ EXTRA_PAGE_OPTIONS = Record("extra_page_options", "How extra pages (a venue map)
         "alike); `right` the other way; `none` keeps it upright, smaller", default="left",
         choices=("left", "right", "none"), example="left"),
 ))
+GLANCE_NARROWEST = (50, 100)  # per cent: the range of `glance: narrowest_type` (its default: Theme's)
 GLANCE_OPTIONS = Record("glance_options", "How the programme at a glance is set.", (
     Key("narrowest_type", "integer", "the smallest type, in per cent of the glance's own, a title in a lane narrower "
         "than the page is laid out for (many rooms at a time) steps down to, a quarter point at a time, where that "
-        "sets it whole or keeps more of its words before it is cut with an ellipsis (50 to 100; 100: never smaller; "
-        "never under 5.5 points)", default="85", example=85),
+        f"sets it whole or keeps more of its words before it is cut with an ellipsis ({GLANCE_NARROWEST[0]} to "
+        f"{GLANCE_NARROWEST[1]}; 100: never smaller; never under 5.5 points)", default=str(Theme.glance_narrowest),
+        example=Theme.glance_narrowest),
 ))
 SPONSOR_OPTIONS = Record("sponsor_options", "How the sponsors' page is set.", (
     Key("names", "boolean", "print each sponsor's name under its logo", default="false", example=False),
@@ -842,7 +844,7 @@ THEME = Record("theme", "The booklet's look, order and words (every key may be l
     Key("labels", "record", "words in place of the language's own (those left out: the language's)", record=LABELS,
         example={"programme": "Timetable"}),
     Key("glance", "record", "how the programme at a glance is set", record=GLANCE_OPTIONS,
-        example={"narrowest_type": 85}),
+        example={"narrowest_type": Theme.glance_narrowest}),
     Key("sponsors", "record", "how the sponsors' page is set", record=SPONSOR_OPTIONS, example={"names": False}),
     Key("extra_pages", "record", "how extra pages are set", record=EXTRA_PAGE_OPTIONS, example={"turn": "left"}),
 ))

@@ -19,13 +19,13 @@ from ..model import Theme
 from ..paths import not_a_file
 from ..problems import did_you_mean, listed
 from ..text import fonts as booklet_fonts
-from .contract import (ABSTRACT_OPTIONS, COLOURS, COVER, EXTRA_PAGE_OPTIONS, FONTS, LABEL_MAX, LABEL_PLACEHOLDERS,
-                       GLANCE_OPTIONS, LABELS, POSTER_OPTIONS, SPONSOR_OPTIONS, THEME, TRACK_COLOUR, example_line)
+from .contract import (ABSTRACT_OPTIONS, COLOURS, COVER, EXTRA_PAGE_OPTIONS, FONTS, GLANCE_NARROWEST, GLANCE_OPTIONS,
+                       LABEL_MAX, LABEL_PLACEHOLDERS, LABELS, POSTER_OPTIONS, SPONSOR_OPTIONS, THEME, TRACK_COLOUR,
+                       example_line)
 from .fields import Fields, Report, each_mapping, join
 from .load import Map, Seq, load_file, present, yaml_loader
 from .programme import same_id
 
-GLANCE_NARROWEST = (50, 100)  # per cent: the range of `glance: narrowest_type`
 THEME_DIR = Path(__file__).resolve().parent.parent / "resources" / "themes"
 LABEL_DIR = Path(__file__).resolve().parent.parent / "resources" / "labels"
 # the quotation marks of the languages without a label table (from CLDR: see the file)
