@@ -110,7 +110,7 @@ def main() -> None:
         else:
             start, cpu0 = stack[(pid, name)].pop()
             done.append((start, float(wall), float(cpu) - cpu0, names[pid], name))
-    done.sort()
+    done.sort(key=_outer_first)
     print(f"pages {result.pages}")
     print(f"{'proc':5} {'start':>7} {'end':>7} {'wall':>6} {'cpu':>6}  stage")
     for start, end, cpu, who, name in done:
@@ -124,7 +124,7 @@ def _per_process(done: list[tuple]) -> None:
     named by its first stage: where the CPU of the build went, process by process."""
     print(f"{'proc':5} {'start':>7} {'end':>7} {'cpu':>6}  first stage")
     for who in dict.fromkeys(row[3] for row in done):
-        rows = sorted((row for row in done if row[3] == who), key=lambda row: (row[0], -row[1]))
+        rows = [row for row in done if row[3] == who]
         print(f"{who:5} {rows[0][0]:7.3f} {max(r[1] for r in rows):7.3f} {_cpu(rows):6.3f}  {rows[0][4]}")
 
 
@@ -164,15 +164,20 @@ def _critical(done: list[tuple]) -> None:
     beside = {who: total[who] for who in procs if who != "main" and who not in workers}
     whole = sum(total.values())
     for who, cpu in beside.items():
-        first = min((r for r in done if r[3] == who), key=lambda row: (row[0], -row[1]))[4]
+        first = next(r for r in done if r[3] == who)[4]
         print(f"  beside the workers: {who} ({first}) CPU {cpu:6.3f}, {100 * cpu / whole:4.1f} % of all {whole:.3f}")
 
 
+def _outer_first(row: tuple) -> tuple:
+    """The order the stages are listed and counted in: by their start, of two that start together the longer (which
+    holds the other) first."""
+    return row[0], -row[1]
+
+
 def _cpu(rows: list[tuple]) -> float:
-    """The CPU of `rows` (one process's stages), a stage inside another not counted twice (of two that start
-    together, the longer holds the other)."""
+    """The CPU of `rows` (one process's stages, in _outer_first's order), a stage inside another not counted twice."""
     outer, reach = 0.0, -1.0
-    for start, end, cpu, *_ in sorted(rows, key=lambda row: (row[0], -row[1])):
+    for start, end, cpu, *_ in rows:
         if end > reach:
             outer += cpu
             reach = end
