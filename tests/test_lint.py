@@ -1922,6 +1922,21 @@ def test_a_name_written_with_and_without_its_academic_titles_is_one_person_writt
     assert not [w for w in warnings_for(tmp_path / "phil", {"abstracts.yaml": phil}) if "Phil Chen" in w]
 
 
+def test_a_title_of_two_parts_written_with_its_full_stops_is_set_apart_whole():
+    """Lint's "dr-ing" could never match: a name's words are split at its full stops, so "Dr.-Ing." was "dr" and
+    "ing", and "Ing" was kept as a given name ("Dr.-Ing. Mei Chen" was not Mei Chen with a title); "Dipl.-Ing.",
+    "Priv.-Doz." and "Univ.-Prof." likewise. The titles are the index's too (text.names.ACADEMIC_TITLES)."""
+    from booklet.lint.names import name_form
+
+    for written, titles in (("Dr.-Ing. Mei Chen", ("dr-ing",)), ("Dipl.-Ing. Mei Chen", ("dipl-ing",)),
+                            ("Priv.-Doz. Dr. Mei Chen", ("priv-doz", "dr")), ("Chen, Univ.-Prof. Mei", ("univ-prof",)),
+                            ("Dr.-Ing. habil. Mei Chen", ("dr-ing", "habil")), ("Dott.ssa Mei Chen", ("dott-ssa",)),
+                            ("Prof. Dr. rer. nat. Mei Chen", ("prof", "dr", "rer", "nat"))):
+        form = name_form(written)
+        assert (form.tokens, form.titles) == (("mei", "chen"), titles), written
+    assert name_form("Dr. Ing").tokens == ("ing",)  # (a name of one word and a title: the word is the name)
+
+
 def test_a_title_the_running_heads_cut_is_a_warning_naming_what_they_print(tmp_path):
     """A long title with no short title: every left-hand page's running head read "The Seventeenth International
     Conference on…" (cut where the heads have no more room), and nothing said so."""

@@ -426,6 +426,16 @@ def test_a_title_before_the_given_names_is_printed_but_not_sorted_on():
         "Meier, Prof. Dr. Hans", "Meier, Otto", "Meier, Dr. Zoe"]
 
 
+def test_the_index_passes_over_the_academic_titles_lint_sets_apart():
+    """The index's titles and lint's were two lists: "Univ.-Prof. Hans Meier" and "Mag. Hans Meier" (lint's alone)
+    were sorted by their titles, after "Meier, Otto". One list now (text.names.ACADEMIC_TITLES), the forms of address
+    the index's alone."""
+    written = ["Otto Meier", "Univ.-Prof. Hans Meier", "Anna Meier", "Mag. Ida Meier", "Dr.-Ing. Eva Meier"]
+    ordered = sorted(written, key=lambda name: sort_key(split_name(name)))
+    assert [split_name(name).inverted() for name in ordered] == [
+        "Meier, Anna", "Meier, Dr.-Ing. Eva", "Meier, Univ.-Prof. Hans", "Meier, Mag. Ida", "Meier, Otto"]
+
+
 def test_a_form_of_address_without_its_full_stop_is_not_sorted_on():
     """British style writes "Mr", "Mrs", "Ms" without a full stop, as "Dr": "Dr Bob Smith" was sorted by "Bob" but
     "Mr John Smith" by "Mr", after every other Smith."""

@@ -35,7 +35,7 @@ from ..data.people import People, spelling
 from ..model import Booklet
 from ..problems import Problem
 from ..text.folding import fold
-from ..text.names import SUFFIXES, without_comma_tag
+from ..text.names import ACADEMIC_TITLES, SUFFIXES, without_comma_tag
 from .affiliations import _GENERIC, affiliation_key
 from .groups import Groups, variant_problems
 from .mentions import Mention
@@ -64,20 +64,28 @@ class NameForm:
     suffix: str = ""  # the generational suffix, folded: "jr", "iii"
 
 
-# Academic titles written before a name (folded, as name_words gives them: "Dr.-Ing." is "dr-ing"); a degree's
-# faculty ("Dr. rer. nat.") only after "dr"
-_TITLES = frozenset({"prof", "professor", "dr", "drs", "pd", "priv-doz", "privatdozent", "dipl-ing", "dr-ing", "mag",
-                     "univ-prof", "ao", "apl", "em", "habil", "prof-dr"})
+# a degree's faculty, set apart after an academic title (text.names.ACADEMIC_TITLES) only after "dr": "Dr. rer. nat."
 _FACULTIES = frozenset({"rer", "nat", "phil", "med", "jur", "oec", "pol", "sc", "techn", "habil", "h", "c", "hc", "mult"})
 
 
 def _untitled(words: list[str]) -> tuple[list[str], tuple[str, ...]]:
-    """`words` (a name's given names first) without the titles they start with, and those titles."""
-    at, doctor = 0, False
-    while at < len(words) - 1 and (words[at] in _TITLES or (doctor and words[at] in _FACULTIES)):
-        doctor = doctor or words[at].startswith("dr")
-        at += 1
-    return words[at:], tuple(words[:at])
+    """`words` (a name's given names first, as name_words gives them) without the academic titles they start with,
+    and those titles. A title of two parts written with full stops is two words here, taken as one where either part
+    is no title alone ("Dr.-Ing.": "dr" and "ing", the title "dr-ing", where "ing" was left a given name; "Dott.ssa":
+    "dott-ssa"; "Prof. Dr." two titles)."""
+    at, doctor, titles = 0, False, []
+    while at < len(words) - 1:
+        pair = f"{words[at]}-{words[at + 1]}"
+        if (at < len(words) - 2 and pair in ACADEMIC_TITLES
+                and not (words[at] in ACADEMIC_TITLES and words[at + 1] in ACADEMIC_TITLES)):
+            title, at = pair, at + 2
+        elif words[at] in ACADEMIC_TITLES or (doctor and words[at] in _FACULTIES):
+            title, at = words[at], at + 1
+        else:
+            break
+        doctor = doctor or "dr" in title.split("-")
+        titles.append(title)
+    return words[at:], tuple(titles)
 
 
 @lru_cache(maxsize=1 << 16)  # the same names at every lint of a watch

@@ -509,12 +509,24 @@ def sort_key(name: IndexName, language: str | None = None) -> tuple:
     return (family[0], given[0], particle[0], family[1], given[1], particle[1], name.suffix, name.written)
 
 
-# titles and forms of address a name may start with, as written before the given names ("Dr. Jane Doe", "Prof. Dr.
-# Hans Meier", "Sir Tim Berners-Lee"; "Mr John Smith", British style writing no full stop after a contraction):
-# printed, but not sorted on (casefolded)
-_ADDRESS = frozenset({"dr.", "dr", "prof.", "prof", "professor", "sir", "dame", "mr.", "mr", "mrs.", "mrs", "ms.",
-                      "ms", "mx.", "mx", "dott.", "dott.ssa", "prof.ssa", "dra.", "dr.-ing.", "dipl.-ing.",
-                      "priv.-doz.", "assoc."})
+# Titles a name may start with, written before the given names ("Dr. Jane Doe", "Prof. Dr. Hans Meier", "Dr.-Ing. Ute
+# Kraus", "Dott.ssa Anna Rossi"), as title_form gives them: academic ones, which the index prints but does not sort on
+# (_untitled) and lint sets apart in comparing names (lint.names: "an academic title written with it"; a degree's
+# faculty, "Dr. rer. nat.", is lint's alone)...
+ACADEMIC_TITLES = frozenset({"prof", "professor", "dr", "drs", "pd", "priv-doz", "privatdozent", "dipl-ing", "dr-ing",
+                             "mag", "univ-prof", "ao", "apl", "em", "habil", "prof-dr", "dott", "dott-ssa", "prof-ssa",
+                             "dra", "assoc"})
+# ... and forms of address, which the index passes over too ("Sir Tim Berners-Lee"; "Mr John Smith", British style
+# writing no full stop after a contraction) but which are no academic title (lint does not set them apart)
+FORMS_OF_ADDRESS = frozenset({"sir", "dame", "mr", "mrs", "ms", "mx"})
+_ADDRESS = ACADEMIC_TITLES | FORMS_OF_ADDRESS
+_TITLE_PART = re.compile(r"[^\W_]+")
+
+
+def title_form(word: str) -> str:
+    """A word as the titles are listed (ACADEMIC_TITLES): folded, its parts (letters and digits) joined by hyphens,
+    full stops and all else left out: "Dr.-Ing." is "dr-ing", "Dott.ssa" "dott-ssa", "Prof." and "Prof" "prof"."""
+    return "-".join(_TITLE_PART.findall(fold(word)))
 
 
 def _untitled(given: str) -> str:
@@ -522,7 +534,7 @@ def _untitled(given: str) -> str:
     "Meier, Hans", not after "Meier, Otto"; the given names as they are when nothing else is left ("Dr.")."""
     words = given.split(" ")
     at = 0
-    while at < len(words) - 1 and words[at].casefold() in _ADDRESS:
+    while at < len(words) - 1 and title_form(words[at]) in _ADDRESS:
         at += 1
     return " ".join(words[at:]) if at else given
 
