@@ -1413,3 +1413,41 @@ def test_a_kept_markup_equal_to_its_text_is_the_keys_own_string():
                                                             "Tom &amp; Jerry"]
     kept = {key[1]: (key[1], value[0]) for key, value in cache.held("layouts").items() if key[0] == "markup"}
     assert [kept[text][1] is kept[text][0] for text in texts] == [True, True, False]
+
+
+@pytest.mark.parametrize("written, printed", [
+    ("Quadball \U0001F3F3\ufe0f\u200d\U0001F308", "Quadball"),  # a rainbow flag: the white flag alone printed
+    ("Quadball \U0001F3C3\u200d\u2640\ufe0f team", "Quadball team"),  # a woman running: a stray ♀ printed
+    ("\U0001F469\U0001F3FD\u200d\U0001F52C Ada Lovelace", "Ada Lovelace"),  # a scientist of a skin tone: the ZWJ
+    ("Peace \u270c\U0001F3FD", "Peace"),  # a skin tone the fonts lack: the hand alone printed
+    ("Love \u2764\ufe0f", "Love \u2764\ufe0f"),  # every part printed: whole
+    ("Step 1\ufe0f\u20e3", "Step 1\ufe0f\u20e3"),
+])
+def test_an_emoji_sequence_prints_whole_or_not_at_all(written, printed):
+    """An emoji with a skin tone or a ZWJ sequence printed the parts the fonts have ('Quadball🏳' of 'Quadball 🏳️‍🌈',
+    a '♀' of '🏃‍♀️'), which reads as garbage: a sequence of which a font lacks a part is left out whole, with its
+    joiners and selectors, wherever text is printed (paragraphs, names, the proofs' notes); one whose parts all print
+    is printed as before."""
+    from booklet.proofs.marks import _font_runs
+    from booklet.text.fonts import printing, unprintable_pieces
+
+    register_fonts()
+    assert re.sub("<[^>]+>", "", inline(written)).strip() == printed
+    assert markup.printed_words(written) == printed
+    assert "".join(text for _, text in _font_runs(written, "Sans")).split() == printed.split()
+    assert "".join(ch for ch, shows in zip(written, printing(written)) if shows).split() == printed.split()
+    assert (unprintable_pieces(written) == []) == (written == printed)
+
+
+def test_the_warning_names_an_emoji_sequence_as_written_once():
+    from pathlib import Path
+
+    from booklet.data.fields import Report, check_printable
+
+    report = Report(Path("."))
+    check_printable(report, "f.yaml", 3, "k", "Quadball \U0001F3C3\u200d\u2640\ufe0f \U0001F3F3\ufe0f\u200d\U0001F308 "
+                    "and \U0001F3F3\ufe0f\u200d\U0001F308 again")
+    assert [(p.line, p.key, p.message) for p in report.problems] == [
+        (3, "k", "the booklet's fonts cannot print the sequence '\U0001F3C3\u200d\u2640\ufe0f' (U+1F3C3 U+200D "
+                 "U+2640 U+FE0F), the sequence '\U0001F3F3\ufe0f\u200d\U0001F308' (U+1F3F3 U+FE0F U+200D U+1F308); "
+                 "left out, each sequence whole: give theme.yaml's `fonts:` a font that has them")]

@@ -567,6 +567,14 @@ def shown_char(ch: str) -> str:
     return f"'{ch}' (U+{ord(ch):04X})"
 
 
+def shown_piece(piece: str) -> str:
+    """What of a text the fonts cannot print as a warning names it: a character as shown_char does; an emoji sequence
+    (text.fonts.sequences) as written and by its code points: "the sequence '🏳️‍🌈' (U+1F3F3 U+FE0F U+200D U+1F308)"."""
+    if len(piece) == 1:
+        return shown_char(piece)
+    return f"the sequence '{piece}' ({' '.join(f'U+{ord(ch):04X}' for ch in piece)})"
+
+
 _BIDI = re.compile(f"[{''.join(sorted(fonts.BIDI_CONTROLS))}]")
 
 
@@ -676,8 +684,8 @@ def check_printable_fully(report: Report, file: str, line: int, key: str, text: 
     if chars is None or not fonts.all_printable(chars):
         plain = markup.plain(text)
         if not fonts.all_printable(set(plain)):
-            # each character once, in the order it first appears: the same answer, and each is looked up once
-            missing = fonts.unprintable("".join(dict.fromkeys(plain)))
+            # each character once, an emoji sequence left out whole as written ('🏳️‍🌈', not its '🌈'), in order
+            missing = fonts.unprintable_pieces(plain)
             bidi = [ch for ch in missing if ch in fonts.BIDI_CONTROLS]
             if bidi:
                 missing = [ch for ch in missing if ch not in fonts.BIDI_CONTROLS]
@@ -689,12 +697,11 @@ def check_printable_fully(report: Report, file: str, line: int, key: str, text: 
                             f"{does} nothing; left out (it may have come with text copied from another program)",
                             "bidi")
             if missing and glyphs:
-                shown = listed([shown_char(ch) for ch in missing], 5)
+                shown = listed([shown_piece(piece) for piece in missing], 5)
                 # (a chair's or a speaker's name of CJK or emoji alone printed "Chair:" with no name, "Chairs: and",
                 # an author list's stray comma and an entry of the index of authors with no name: such a name is
                 # now left out where it is read, and the warning says so)
-                lost = set(missing)
-                prints = any(ch.isalnum() for ch in plain if ch not in lost)
+                prints = any(ch.isalnum() and shows for ch, shows in zip(plain, fonts.printing(plain)))
                 # (a person's name is one: of 'Mei Chen and 王小明' the chair line printed 'Mei Chen and', another name;
                 # a name losing letters is left out whole, one losing an emoji, a bracketed spelling in another
                 # script, 'Yao Wei (魏銘廷)', or one written before or after it, '李健秋 Andrew Lee', printed without it;
@@ -715,10 +722,10 @@ def check_printable_fully(report: Report, file: str, line: int, key: str, text: 
                             "left out of the booklet (a name is printed without them only when they are words of "
                             "their own, or in brackets, at its start or end, beside two words or more that no 'and' or "
                             "separator ends or begins)")
-                elif name and prints and any(ch.isalpha() for ch in missing):
+                elif name and prints and any(ch.isalpha() for piece in missing for ch in piece):
                     gone = f"left out: the name prints as '{markup.printed_words(plain)}'"
                 elif prints:
-                    gone = "left out"
+                    gone = "left out" + (", each sequence whole" if any(len(piece) > 1 for piece in missing) else "")
                 elif name:
                     gone = "nothing of the name is left to print, so the name is left out of the booklet"
                 elif instead:

@@ -117,7 +117,7 @@ def check_label_characters(booklet: Booklet, lines) -> list[Problem]:
     the theme's fonts: theme.yaml is read before its fonts are in use."""
     from ..data.theme import labels_for, plural_standing_in
     from ..text import markup
-    from ..text.fonts import unprintable
+    from ..text.fonts import unprintable, unprintable_pieces
 
     language, given = booklet.conference.language, booklet.theme.labels
     stood_in = plural_standing_in(given)  # (theme.yaml's words for another label: warned of at that one)
@@ -132,7 +132,9 @@ def check_label_characters(booklet: Booklet, lines) -> list[Problem]:
         missing = unprintable("".join(dict.fromkeys(markup.plain(words).replace("\u202f", " "))))
         if not missing:
             continue
-        if key not in given:
+        if key in given:  # (theme.yaml's words: an emoji sequence named whole, as written)
+            missing = unprintable_pieces(markup.plain(words).replace("\u202f", " "))
+        else:
             missing = [ch for ch in missing if ch in language_words.get(key, "")]  # (not theme.yaml's, warned of at theirs)
             if missing:
                 own[key] = missing
@@ -152,7 +154,7 @@ def check_label_characters(booklet: Booklet, lines) -> list[Problem]:
     return problems
 
 
-def _shown(ch: str) -> str:
-    from ..data.fields import shown_char
+def _shown(piece: str) -> str:
+    from ..data.fields import shown_piece
 
-    return shown_char(ch)
+    return shown_piece(piece)

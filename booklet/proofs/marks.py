@@ -15,7 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..data.theme import filled, labels_for
 from ..text import dates, markup
-from ..text.fonts import SANS, font_for_char, register_fonts
+from ..text.fonts import SANS, font_for_char, printing, register_fonts
 from ..layout.page import Page
 from .plan import Proof, page_label
 
@@ -541,10 +541,10 @@ def _font_runs(text: str, font: str) -> list[tuple[str, str]]:
     if all(font_for_char(ch) == "" for ch in set(text)):
         return [(font, text)] if text else []
     runs: list[tuple[str, str]] = []
-    for ch in text:
-        fallback = font_for_char(ch)
-        if fallback is None:
+    for ch, shows in zip(text, printing(text)):  # (an emoji sequence some font lacks a part of: none of it)
+        if not shows:
             continue
+        fallback = font_for_char(ch)
         name = fallback or font
         if runs and runs[-1][0] == name:
             runs[-1] = (name, runs[-1][1] + ch)

@@ -15,6 +15,7 @@ import os
 import pickle
 import re
 import types
+import unicodedata
 import weakref
 from array import array
 from contextlib import contextmanager
@@ -1308,6 +1309,97 @@ def _font_for_char(ch: str, fonts: FontSet) -> str | None:
         if code in _family_codepoints(family):
             return IN_STYLE[name]  # the other family lacks it: this one's face in the style around it (Body-Bold)
     return None
+
+
+# Emoji sequences (Unicode's UTS #51, grapheme clusters of UAX #29 read conservatively: no library for them is at
+# hand): a pictograph joined by U+200D to another ('🏳️‍🌈', '👩🏽‍🔬', '🏃‍♀️'), a character with a skin tone, a
+# variation selector, a keycap sign or a subdivision flag's tags after it ('✌🏽', '1️⃣'), two regional indicators (a
+# flag). A sequence prints whole or not at all: ReportLab sets the characters of one, where the fonts have them, side
+# by side, so that with a part missing it printed the others ('Quadball🏳' of 'Quadball 🏳️‍🌈', a stray '♀' of
+# '🏃‍♀️'), which reads as nothing meant. A letter with combining accents is no sequence here (an accent the fonts lack
+# is left out alone, the letter printed, as before).
+_JOINER = "\u200d"
+_SELECTORS = frozenset("\ufe0e\ufe0f")  # text and emoji presentation: they print nothing, and are not needed
+_IN_SEQUENCE = re.compile("[\u200d\ufe0e\ufe0f\u20e3\U0001F3FB-\U0001F3FF\U000E0020-\U000E007F"
+                          "\U0001F1E6-\U0001F1FF]")
+
+
+def _extends(ch: str) -> bool:
+    """Whether `ch` belongs to the character before it in an emoji sequence: a joiner, a variation selector, the keycap
+    sign, a skin tone (U+1F3FB-U+1F3FF) or a tag (U+E0020-U+E007F)."""
+    code = ord(ch)
+    return ch == _JOINER or ch in _SELECTORS or ch == "\u20e3" or 0x1F3FB <= code <= 0x1F3FF or \
+        0xE0020 <= code <= 0xE007F
+
+
+def _pictographic(ch: str) -> bool:
+    """Whether `ch` is a pictograph a joiner joins to another (Unicode's Extended_Pictographic, read as: a symbol of
+    category So, or of the blocks of emoji and dingbats)."""
+    code = ord(ch)
+    return 0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF or unicodedata.category(ch) == "So"
+
+
+def _regional(ch: str) -> bool:
+    return 0x1F1E6 <= ord(ch) <= 0x1F1FF
+
+
+def sequences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each emoji sequence of two characters or more in `text`, in order (see _IN_SEQUENCE)."""
+    if not _IN_SEQUENCE.search(text):
+        return []
+    spans = []
+    at, size = 0, len(text)
+    while at < size:
+        ch = text[at]
+        end = at + 1
+        if _regional(ch):
+            end += at + 1 < size and _regional(text[at + 1])
+        elif not (ch.isspace() or _extends(ch)):
+            joins = _pictographic(ch)
+            while end < size:
+                if text[end] == _JOINER and joins and end + 1 < size and _pictographic(text[end + 1]):
+                    end += 2
+                elif _extends(text[end]):
+                    end += 1
+                else:
+                    break
+        if end - at > 1:
+            spans.append((at, end))
+        at = end
+    return spans
+
+
+def _sequence_prints(sequence: str) -> bool:
+    """Whether the fonts in use print each character of an emoji sequence but its joiners and selectors."""
+    return all(ch == _JOINER or ch in _SELECTORS or font_for_char(ch) is not None for ch in sequence)
+
+
+def printing(text: str) -> list[bool]:
+    """Whether each character of `text` prints: some font in use shows it (font_for_char is not None), and it is
+    not in an emoji sequence (sequences) of which a character other than a joiner or selector is shown by none: such
+    a sequence is left out whole."""
+    shows = [font_for_char(ch) is not None for ch in text]
+    for start, end in sequences(text):
+        if not _sequence_prints(text[start:end]):
+            shows[start:end] = [False] * (end - start)
+    return shows
+
+
+def unprintable_pieces(text: str) -> list[str]:
+    """What of `text` is left out for the fonts' sake, each once, in order of appearance: an emoji sequence left out
+    whole (printing), as written ('🏳️‍🌈'), and each other character no font shows."""
+    seen: dict[str, None] = {}
+    ends = dict(sequences(text))
+    at = 0
+    while at < len(text):
+        end = ends.get(at, at + 1)
+        piece = text[at:end]
+        if end - at > 1 and not _sequence_prints(piece):
+            seen.setdefault(piece)
+        else:
+            seen.update((ch, None) for ch in piece if ch not in seen and font_for_char(ch) is None)
+        at = end
+    return list(seen)
 
 
 def unprintable(text: str) -> list[str]:

@@ -10,7 +10,7 @@ from itertools import groupby
 
 from ..cache.memory import active
 from .fonts import (IN_STYLE, MONO, SANS, all_in_text_fonts, all_printable, font_for_char, fonts_number, in_mono,
-                    math_font, mono_name, reportlab_checked, use_fallbacks, when_fonts_change)
+                    math_font, mono_name, printing, reportlab_checked, use_fallbacks, when_fonts_change)
 from . import mhchem, siunitx, units
 from .mathtext import (NBSP, PLAIN, RELATION_SIGNS, Root, Run, Script, Style, empty_arguments, escaped_primes, line_breaks,
                        math_runs, missing_arguments, opens_with_relation, relation_held, unknown_macros)
@@ -2066,7 +2066,7 @@ def _printed_positions(text: str) -> list[int]:
     joined, are tidied as one text: _printed_runs)."""
     at = list(range(len(text)))
     text, at = _kept_of(_BRACKETED, _bracket_kept, text, at)
-    text = "".join(c if font_for_char(c) is not None and c != _GAP else _GAP for c in text)
+    text = "".join(c if shows and c != _GAP else _GAP for c, shows in zip(text, printing(text)))  # (a sequence whole)
     text, at = _kept_of(_GAPS, _one_gap, text, at)
     while True:  # ("Uni A; 東京大学, 日本 / Japan": "Uni A;_ _ / Japan", then "Uni A;_ / Japan", "Uni A; Japan")
         tidied, kept = text, at
@@ -2107,7 +2107,7 @@ def _bracket_kept(found: re.Match) -> tuple:
     """'a 王 character (王)' -> 'a 王 character': brackets or quotes that hold only characters no font has would print
     empty ('()') once those are left out, so they go with them."""
     inner = found[1]
-    gone = inner.strip() and all(font_for_char(c) is None or c.isspace() for c in inner)
+    gone = inner.strip() and all(not shows or c.isspace() for c, shows in zip(inner, printing(inner)))
     return () if gone else (found.span(),)
 
 
@@ -2358,7 +2358,7 @@ def _markup(runs: list[Run]) -> str:
 
 def _fallback_markup(text: str) -> str:
     line = collapse(text)
-    return _escape("".join(c for c in line if font_for_char(c) is not None))
+    return _escape("".join(c for c, shows in zip(line, printing(line)) if shows))
 
 
 # the characters that print a digit or sign raised or lowered (a formula's, an import's \textsuperscript{2})
