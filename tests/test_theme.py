@@ -241,7 +241,8 @@ def test_a_styled_face_named_as_the_font_is_not_said_to_lack_a_face_found_beside
 
 
 def test_glyph_check_uses_the_theme_fonts(tmp_path):
-    """A character only a fallback font has is fine with the fallbacks, and a warning without them."""
+    """A character only a fallback font has is fine with the fallbacks, and a warning without them; `fallback: []`
+    itself is warned of, saying what it does (it passed silently, read as the base theme's fallbacks might be)."""
     abstracts = extend("abstracts.yaml", """\
         - id: sun
           title: Mass in M☉ units
@@ -252,7 +253,12 @@ def test_glyph_check_uses_the_theme_fonts(tmp_path):
     assert not [p for p in check_folder(with_fallbacks)[1] if p.kind == "glyph"]
     without = theme_folder(tmp_path / "b", "fonts: {fallback: []}\n", {"abstracts.yaml": abstracts})
     glyphs = [p for p in check_folder(without)[1] if p.kind == "glyph"]
-    assert [(p.file, p.key) for p in glyphs] == [("abstracts.yaml", "[2].title")]
+    assert [(p.file, p.line, p.key) for p in glyphs] == [("abstracts.yaml", 12, "[2].title"),
+                                                         ("theme.yaml", 1, "fonts.fallback")]
+    assert glyphs[1].message == (
+        "`fallback: []` names no fallback font: the characters the text and headings fonts lack (math signs, arrows, "
+        "symbols the base theme's Noto Sans Math and Noto Sans Symbols 2 print) are left out, each warned of where it "
+        "is written; leave the key out for the base theme's fallback fonts")
     assert "'☉' (U+2609)" in glyphs[0].message
 
 

@@ -768,10 +768,14 @@ FONTS = Record("fonts", "The booklet's fonts: a bundled family's name (Gentium B
                "the bold, italic and bold italic found beside it by their names (MyText-Bold.ttf, "
                "MyText-Italic.ttf, MyText-BoldItalic.ttf; the regular face stands in for a style not found). A "
                "character that no fallback has and one of the two families lacks prints in the other's face, in "
-               "the style around it.", (
+               "the style around it. An emoji sequence (a skin tone, a flag, emoji joined by U+200D: 🏳️‍🌈, 👩🏽‍🔬) "
+               "prints whole or not at all: where the fonts lack a part of it, it is left out whole, and check "
+               "names it as written.", (
     Key("text", "text", "body text: 'Gentium Book Plus' or e.g. fonts/MyText-Regular.ttf", example="Gentium Book Plus"),
     Key("headings", "text", "headings: 'Noto Sans' or e.g. fonts/MySans-Regular.ttf", example="Noto Sans"),
-    Key("fallback", "texts", "tried in order for characters the text font lacks", example=["Noto Sans Math"]),
+    Key("fallback", "texts", "tried in order for characters the text and headings fonts lack; `[]`: none, so that "
+        "those characters are left out (warned of); without the key, the base theme's (Noto Sans Math, Noto Sans Symbols 2)",
+        example=["Noto Sans Math"]),
 ))
 COVER = Record("cover", "How the front cover is laid out.", (
     Key("style", "choice", "the cover image across the top (band), over the whole page with the text on a white "

@@ -431,6 +431,12 @@ def _fonts(report: Report, g: Fields, folder: Path) -> dict:
         else:
             entries = [(value, g.line("fallback"), g.at("fallback")) for value in values]
         found = [_font(report, g.file, line, key, value, folder, "fallback") for value, line, key in entries]
+        if isinstance(given, Seq) and not len(given):  # (the bundled themes name Noto Sans Math and Symbols 2)
+            report.warn(g.file, g.line("fallback"), g.at("fallback"),
+                        "`fallback: []` names no fallback font: the characters the text and headings fonts lack "
+                        "(math signs, arrows, symbols the base theme's Noto Sans Math and Noto Sans Symbols 2 print) "
+                        "are left out, each warned of where it is written; leave the key out for the base theme's "
+                        "fallback fonts", "glyph")
         if None not in found:  # else (an error) the base theme's, so that no character is reported for nothing
             out["fallback"] = tuple(found)
     return out
