@@ -92,7 +92,8 @@ def build_sponsors(ctx: Context) -> list:
             rows.append(Para(markup.inline(heading), tier_style))
         count = columns(groups, rank)
         width, height = box_size(ctx.page, count)
-        missing_style = _tier_size(_missing_style(ctx, count), [m.name for m in members if not m.logo], width, height,
+        names = [m.name for m in members if not m.logo]
+        missing_style = _tier_size(_words_whole(_missing_style(ctx, count), names, width), names, width, height,
                                    s.text.hyphenationLang)
         for start in range(0, len(members), count):
             rows.append(LogoRow(members[start:start + count], width, height, ctx.page.process,
@@ -109,12 +110,35 @@ def build_sponsors(ctx: Context) -> list:
 
 def _missing_style(ctx: Context, count: int):
     """The style of the name printed in the box of a sponsor without a logo, in a row of `count` boxes (before its
-    tier's names are shrunk to fit: see _tier_size)."""
+    tier's names are shrunk to fit: see _tier_size). Its lines break at spaces and where broken_name cuts a word, never
+    elsewhere: with the title style's hyphenation of a word wider than a line (wideWordsLang), the narrower lines of a
+    balanced name hyphenated a word that fitted the box whole ("Institut für Ra- / dioastronomie",
+    "Rijksuniver- / siteit Groningen")."""
     style = copy(ctx.styles.title)
     style.alignment = TA_CENTER
     style.fontSize = ctx.styles.title.fontSize * (1.0 if count <= 2 else 0.8 if count == 3 else 0.65)
     style.leading = style.fontSize * 1.2
+    style.wideWordsLang = None
     return style
+
+
+WORD_SHRINK = 0.85  # how far a tier's names without a logo are set smaller so that a word wider than its box fits
+# whole (a little: a word that needs more is cut after a hyphen, at its tier's size: broken_name)
+
+
+def _words_whole(style, names: list[str], width: float):
+    """`style`, smaller by as much as the widest word of `names` (their legal forms held to the word before, as
+    broken_name sets them) needs to fit `width` whole, by WORD_SHRINK at most: a word that would need more is cut
+    whatever the size, and makes its tier no smaller."""
+    scale = min((width / wide for name in names if not any(mark in name for mark in _MARKUP)
+                 for unit in markup.held_legal_form(name).split(" ") for word in unit.split(markup.NBSP)
+                 if (wide := stringWidth(word, style.fontName, style.fontSize)) > width >= wide * WORD_SHRINK),
+                default=1.0)
+    if scale >= 1.0:
+        return style
+    smaller = copy(style)
+    smaller.fontSize, smaller.leading = style.fontSize * scale, style.leading * scale
+    return smaller
 
 
 def name_scales(ctx: Context) -> list[tuple[int, float]]:
@@ -127,10 +151,12 @@ def name_scales(ctx: Context) -> list[tuple[int, float]]:
     for rank, (_, members) in enumerate(groups):
         count = columns(groups, rank)
         width, height = box_size(ctx.page, count)
-        style = _missing_style(ctx, count)
+        unshrunk = _missing_style(ctx, count)
         for sponsor in members:
-            if not sponsor.logo:
-                scale = _name_scale(sponsor.name, style, width, height, ctx.styles.text.hyphenationLang)
+            if not sponsor.logo:  # (a word of its own made to fit whole is part of how far it is shrunk)
+                style = _words_whole(unshrunk, [sponsor.name], width)
+                scale = style.fontSize / unshrunk.fontSize * _name_scale(sponsor.name, style, width, height,
+                                                                        ctx.styles.text.hyphenationLang)
                 if scale < 1.0:
                     made.append((index[id(sponsor)], scale))
     return made
