@@ -1370,3 +1370,19 @@ def test_initials_in_capitals_of_any_alphabet_are_set_apart_from_their_pages_by_
             for name in ("ÖA Şahin", "ИП Иванов", "Ölçer Öz", "NASA")}
     assert made == {"ÖA Şahin": "Şahin, ÖA,\u200222, <b>85</b>", "ИП Иванов": "Иванов, ИП,\u200222, <b>85</b>",
                     "Ölçer Öz": "Öz, Ölçer\u200222, <b>85</b>", "NASA": "NASA\u200222, <b>85</b>"}
+
+
+def test_spanish_arabic_and_transliterated_names_are_filed_as_a_reader_of_their_language_finds_them(tmp_path):
+    """Without people.yaml, "Gabriel García Márquez" was filed under M ("Márquez, Gabriel García"), "Mohammed bin
+    Rashid" under his father's name ("Rashid, Mohammed bin"), "Ibn Khaldun" under K, "Ahmad ʻAli" under a heading
+    "ʻ" after the Hs, "Jan van ’s-Gravesande" under S: the index files them under G, M, I, A and G, printed as
+    written."""
+    people = ["Gabriel García Márquez", "Mohammed bin Rashid", "Ibn Khaldun", "Ahmad ʻAli", "Jan van ’s-Gravesande",
+              "Ana Gil", "Bo Hart"]
+    posters = "".join(f"- {{number: {n}, author: \"{name}\", title: Poster {n}}}\n" for n, name in enumerate(people, 1))
+    pdf = Pdf(build_booklet(write_conference(tmp_path / "conf", {"posters.yaml": posters}), tmp_path / "b.pdf").output)
+    (page,) = index_pages(pdf)
+    lines = [re.sub(r"( \d+,?)+$", "", line) for line in pdf.lines(page)[1:-1]]  # (no title, folio nor pages)
+    assert lines == ["A", "ʻAli, Ahmad", "C", "Chen, Mei", "G", "García Márquez, Gabriel", "Gil, Ana",
+                     "’s-Gravesande, Jan van", "H", "Hart, Bo", "I", "Ibn Khaldun", "J", "Jones, Bo", "M",
+                     "Mohammed bin Rashid", "O", "Oberg, Sven", "Okafor, Chiamaka", "S", "Smith, Ana"], lines

@@ -443,3 +443,70 @@ def test_a_form_of_address_without_its_full_stop_is_not_sorted_on():
     ordered = sorted(written, key=lambda name: sort_key(split_name(name)))
     assert [split_name(name).inverted() for name in ordered] == [
         "Smith, Mrs Ann", "Smith, Dr Bob", "Smith, Carl", "Smith, Mx Eve", "Smith, Mr John", "Smith, Ms Zoe"]
+
+
+def _filed_in_order(written: list[str], language: str = "en") -> list[tuple[str, str]]:
+    """The names as an index prints them, in its order, each with the heading it is filed under."""
+    names = sorted((split_name(name) for name in written), key=lambda name: sort_key(name, language))
+    return [(heading(name, language), name.inverted()) for name in names]
+
+
+def test_spanish_names_with_two_family_names_are_filed_under_the_first_when_their_accents_say_so():
+    """"Gabriel García Márquez" was filed under M ("Márquez, Gabriel García") without people.yaml's `family`: a
+    family name from a father's name (-ez) or García, Muñoz, Díaz, written with its Spanish accent before the last
+    word, is the first of two, as a Spanish index files them. Without accents (a Philippine name writes the mother's
+    family name before the father's) or before the name alone, as before."""
+    assert _filed_in_order(["Gabriel García Márquez", "José Luis Rodríguez Zapatero", "Cristina Fernández de Kirchner",
+                            "Ana Maria Garcia Santos", "María José García", "Pilar Moreno", "Luis Muñoz Marín"]) == [
+        ("F", "Fernández de Kirchner, Cristina"), ("G", "García, María José"), ("G", "García Márquez, Gabriel"),
+        ("M", "Moreno, Pilar"), ("M", "Muñoz Marín, Luis"), ("R", "Rodríguez Zapatero, José Luis"),
+        ("S", "Santos, Ana Maria Garcia")]
+
+
+def test_arabic_and_malay_names_of_a_father_s_name_are_filed_under_their_first_word_as_written():
+    """"Mohammed bin Rashid" was "Rashid, Mohammed bin" under R, his father's given name, and "Ibn Khaldun" "Khaldun,
+    Ibn": a name that ends with the father's name after bin, binti, bint or ibn has no family name, and a library's
+    catalogue files it as written under its first word ("Mahathir bin Mohamad"), one of Ibn under I; a family name
+    after the father's name is filed under as ever."""
+    assert _filed_in_order(["Mohammed bin Rashid", "Ibn Khaldun", "Siti Aminah binti Hassan", "Ahmad ibn Hanbal",
+                            "Mohammed bin Rashid Al Maktoum", "Omar Rashid", "Ahmad al-Khatib"]) == [
+        ("A", "Ahmad ibn Hanbal"), ("A", "Al Maktoum, Mohammed bin Rashid"), ("I", "Ibn Khaldun"),
+        ("K", "Khatib, Ahmad al-"), ("M", "Mohammed bin Rashid"), ("R", "Rashid, Omar"),
+        ("S", "Siti Aminah binti Hassan")]
+
+
+def test_chinese_japanese_and_korean_names_are_filed_family_name_first_under_a_heading_a_group():
+    """"山田 太郎" and "김 영희", family names first as their writing puts them, were filed "太郎, 山田" under 太 and "영희, 김"
+    under ㅇ; kana headed a group each by their first kana, hiragana and katakana in turn as the collation mixes them
+    (や, ヤ, や: the script named again at each). A name in Chinese, Japanese or Korean writing is filed as written,
+    under its first character; kana under the first of their row (あ, か, ..., as a Japanese index heads them), the
+    group named once, as the Japanese syllabaries; a Western name in katakana keeps its given name first."""
+    from booklet.text.names import script_names
+
+    filed = _filed_in_order(["やまだ たろう", "ヤマモト", "やまもと ゆき", "がっこう", "ｱｲ", "山田 太郎", "山本", "王芳",
+                             "王 小明", "김 영희", "김철수", "나라", "ジョン スミス"])
+    assert filed == [
+        ("ㄱ", "김 영희"), ("ㄱ", "김철수"), ("ㄴ", "나라"), ("あ", "ｱｲ"), ("か", "がっこう"), ("さ", "スミス, ジョン"),
+        ("や", "やまだ たろう"), ("や", "ヤマモト"), ("や", "やまもと ゆき"), ("山", "山本"), ("山", "山田 太郎"),
+        ("王", "王 小明"), ("王", "王芳")]
+    letters = list(dict.fromkeys(letter for letter, _ in filed))
+    assert letters == ["ㄱ", "ㄴ", "あ", "か", "さ", "や", "山", "王"]
+    assert script_names(letters, "en") == ["Hangul", None, "Japanese Syllabaries", None, None, None, "Han", None]
+    assert script_names(letters, "ja")[2] == "仮名"
+
+
+@pytest.mark.parametrize("written, inverted, letter", [
+    ("Ahmad ʻAli", "ʻAli, Ahmad", "A"), ("Sami ʼUbayd", "ʼUbayd, Sami", "U"), ("Saʿīd Hanna", "Hanna, Saʿīd", "H"),
+    ("Noelani Kaʻiulani", "Kaʻiulani, Noelani", "K"), ("'s-Hertogenbosch", "'s-Hertogenbosch", "H"),
+    ("Jan van ’s-Gravesande", "’s-Gravesande, Jan van", "G"),
+])
+def test_the_signs_of_a_transliteration_and_a_dutch_article_are_printed_and_passed_over_in_filing(
+        written, inverted, letter):
+    """The ʻokina, ʻayn and hamza of a transliteration are letters to Unicode, which the collation files between H and
+    I or after Z: "ʻAli, Ahmad" was under a heading "ʻ" after the Hs; and "'s-Hertogenbosch" was under S. Both print
+    as written and are filed by the letters after them, as a library files them."""
+    name = split_name(written)
+    assert (name.inverted(), heading(name)) == (inverted, letter)
+    order = _filed_in_order([written, "Ana Aaron", "Ana Gabel", "Ana Haas", "Ana Kaas", "Ana Uhl", "Ana Zorn"])
+    letters = [filed for filed, _ in order]
+    assert (letter, inverted) in order and letters == sorted(letters), order  # (among the names of its letter)

@@ -204,10 +204,11 @@ def test_a_participant_named_by_a_placeholder_is_warned_at_its_line_and_left_out
 
 
 def test_a_family_name_the_data_declares_files_the_name_under_it():
-    people = [Participant("Gabriel García Márquez"), Participant("Ana Gómez"), Participant("Bo Garza")]
-    assert [n.inverted() for n, _ in ordered(people)] == ["Garza, Bo", "Gómez, Ana", "Márquez, Gabriel García"]
-    declared = {"Gabriel García Márquez": "García Márquez"}.get
-    assert [n.inverted() for n, _ in ordered(people, declared)] == ["García Márquez, Gabriel", "Garza, Bo",
+    # (without its accents the rule cannot tell two family names from a given name and one: text.names._spanish_family)
+    people = [Participant("Gabriel Garcia Marquez"), Participant("Ana Gómez"), Participant("Bo Garza")]
+    assert [n.inverted() for n, _ in ordered(people)] == ["Garza, Bo", "Gómez, Ana", "Marquez, Gabriel Garcia"]
+    declared = {"Gabriel Garcia Marquez": "Garcia Marquez"}.get
+    assert [n.inverted() for n, _ in ordered(people, declared)] == ["Garcia Marquez, Gabriel", "Garza, Bo",
                                                                     "Gómez, Ana"]
 
 

@@ -19,15 +19,22 @@ Thi Huong"), is filed under that word, as is a family
 name written before the initials of the given names in capitals ("Dupont JP": capital_initials), and a South Indian
 name before the initials of the father's or the house's name ("Lakshmy A V" under L, "Lakshmy, A V": _spaced_initials,
 as a library's catalogue files "S. Radhakrishnan" under R); one initial after two words ("Anna Maria K", "Senthil
-Kumaran S") may be either that or a family name cut short, and is filed as written. When this rule
-does not find the family name (two family names, as in "Gabriel García Márquez", or another family name first), the
-data says which it is (people.yaml's `family`).
+Kumaran S") may be either that or a family name cut short, and is filed as written. A Spanish name's two family
+names are filed under the first when it is one from a father's name written with its accent ("Gabriel García
+Márquez" under G: _spanish_family). A name in Chinese, Japanese or Korean writing ("山田 太郎"), one of a given name
+and the father's ("Mohammed bin Rashid", "Siti binti Hassan") and one of Ibn ("Ibn Khaldun") are filed as written,
+under their first word, as a library's catalogue files them. When these rules do not find the family name (two
+family names without accents, "Gabriel Garcia Marquez"; a Chinese name in Latin letters, "Zhang Wei", which may be
+written either way; another family name first), the data says which it is (people.yaml's `family`).
 
 What a name ends with in brackets or quotes is a note, not a family name: pronouns ("Mitch (he/him)"), a team
 ("Andreea Belu (EDRi)"), a nickname ("Johannes Klick 'Garak'"). It is printed after the rest of the name ("Belu,
 Andreea (EDRi)", "Mitch (he/him)") and not sorted on. A name is filed under the first letter or digit of its family
 name and sorted from there on, so that the order agrees with the letters: "_Elena_" files and sorts under E
 (punctuation sorts before every letter in the collation).
+
+The signs of a transliteration that Unicode counts as letters (the ʻokina, ʻayn, hamza: "ʻAli") and a Dutch article
+elided before a name ("'s-Hertogenbosch", "'t Hooft") are printed and not filed under (_filed: under A and H).
 
 Numbers in names and titles sort by their value, not digit by digit ("Person 2" before "Person 10", "Session 9"
 before "Session 12"), as a typesetter files them (ICU's numeric collation; pyuca has none): see _numbered.
@@ -249,6 +256,16 @@ def split_name(name: str, family: str | None = None) -> IndexName:
         # ", John", "( Ana": a first word of punctuation alone (a family name left out before its comma, a bracket
         # opened) is no given name: the name as written, filed under its first letter (it printed "John, ,")
         return IndexName(written, written)
+    if len(words) > 1 and (_family_first_script(words) or words[0] == "Ibn"
+                           or words[-2] in PATRONYMICS and not _ELIDED.match(words[-1])):
+        # "山田 太郎", "김 민준": a name in Chinese, Japanese or Korean writing, family name first ("太郎, 山田" under
+        # 太 before); "Ibn Khaldun", a name of the father's alone, filed under Ibn; "Mahathir bin Mohamad", "Siti
+        # Aminah binti Hassan", "Mohammed bin Rashid": a given name and the father's, no family name ("Rashid,
+        # Mohammed bin" under R before): as written, filed under the first word, as a library's catalogue files them
+        # (its headings "Ibn Khaldūn", "Mahathir bin Mohamad"; a family name after the father's name is one as ever:
+        # "Al Maktoum, Mohammed bin Rashid", and so is one after the article, "Khattab, Omar ibn al-"; "Osama bin
+        # Laden", whose bin Laden is one, people.yaml's `family` says)
+        return IndexName(written, written)
     if len(words) > 1 and (_group(words) or words[-1].isdigit() or _DASHES & set(words[1:-1])
                            or len(words) == 2 and _REGNAL.fullmatch(words[1]) and words[1] not in ("XI", "VI")):
         # (a regnal or papal name, "Louis XIV", "Benedict XVI": filed under the name, not "XIV, Louis" under X; "Wei
@@ -301,6 +318,8 @@ def split_name(name: str, family: str | None = None) -> IndexName:
         start -= 2  # "Santiago Ramón y Cajal": "Ramón y Cajal, Santiago", as the Spanish index files him
     while start > 0 and (words[start - 1].lower() in PARTICLES or (elided and start == len(words) - 1)):
         start -= 1
+    if start >= 2 and not elided and _spanish_family(words[start - 1]):
+        start -= 1  # "Gabriel García Márquez": "García Márquez, Gabriel", as a Spanish index files him
     if start == 0:  # one word, or only particles before it ("van Gogh"): all of it is the family name
         return IndexName(written, _unelided(words, elided), suffix=suffix)
     given, particle = " ".join(words[:start]), words[start:-1]
@@ -312,6 +331,34 @@ def split_name(name: str, family: str | None = None) -> IndexName:
         return IndexName(written, family, given, " ".join(particle[:capital]), suffix)
     family = words[-1] if not elided else elided.group(2)
     return IndexName(written, family, given, " ".join(particle), suffix)
+
+
+def _family_first_script(words: list[str]) -> bool:
+    """Whether a name of these words (two or more) is written in Chinese, Japanese or Korean letters, which write the
+    family name first: every word in Han, kana or Hangul, and not all of them in katakana (a foreign name written in
+    it, "ジョン スミス", keeps its given name first)."""
+    if ord(words[0][0]) < 0x1100:  # (before Hangul's letters, the first of these scripts': most names, at once)
+        return False
+    scripts = [_scripts(word) for word in words]
+    return (all(found and found <= _FAMILY_FIRST_SCRIPTS for found in scripts)
+            and not all(found == {"KATAKANA"} for found in scripts))
+
+
+_FAMILY_FIRST_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL"})
+# the word before a father's name, after one's own: "bin", "binti" (Malay), "bint", "ibn" (Arabic), "a/l", "a/p"
+# (a Malaysian Indian name's "son of", "daughter of"), in small letters ("Ben", "Bin" are given and family names)
+PATRONYMICS = frozenset({"bin", "binti", "binte", "bint", "ibn", "a/l", "a/p"})
+
+
+def _spanish_family(word: str) -> bool:
+    """Whether `word`, before a family name, is the first of two, as a Spanish name writes the father's and then the
+    mother's: a family name from a father's name, ending in -ez, or García, Muñoz, Díaz, written with its Spanish
+    accent ("Rodríguez", "Núñez": "Gabriel García Márquez", "José Luis Rodríguez Zapatero"). Without accents
+    ("Garcia", "Lopez", as Philippine names write a mother's family name before the father's, filed under the last)
+    it may be either, and is not taken to be."""
+    folded, word = fold(word), unicodedata.normalize("NFC", word)  # (an accent as a mark of its own: "Ja\u0301quez")
+    return (word[:1].isupper() and any(ch in "áéíóúñÁÉÍÓÚÑ" for ch in word) and folded.isalpha()
+            and (folded.endswith("ez") and len(folded) > 3 or folded in ("garcia", "munoz", "diaz")))
 
 
 # what joins the two family names of a Spanish, Portuguese or Catalan name, in small letters ("Santiago Ramón y Cajal",
@@ -598,11 +645,25 @@ TAILORED = {
 
 
 def _filed(text: str) -> str:
-    """`text` from its first letter or digit on (as it is when it has none): what a name is filed and sorted by."""
+    """`text` from its first letter or digit on (as it is when it has none), without the signs of a transliteration
+    that are letters to Unicode (_UNFILED: "ʻAbd al-ʻAzīz", "Saʿīd", "Hawaiʻi") and a Dutch article elided before a
+    word ("'s-Hertogenbosch", "'t Hooft"): what a name is filed and sorted by, as a library files them (the ʻayn and
+    the hamza passed over; "'s-Hertogenbosch" under H)."""
+    if not text.isascii():
+        text = text.translate(_UNFILED)
     for at, char in enumerate(text):
         if char.isalnum():
+            if at and text[at - 1] in "'\u2019" and _DUTCH_ARTICLE.match(text, at):
+                return _filed(text[at + 2:]) or text
             return text[at:]
     return text
+
+
+# the ʻokina, ʻayn and hamza as transliterations write them (modifier letters: U+02BB-U+02BF), dropped from what is
+# sorted: the collation weighs them as letters of their own, between H and I or after Z ("ʻAli" was under a heading
+# "ʻ" after the Hs)
+_UNFILED = dict.fromkeys(range(0x02BB, 0x02C0))
+_DUTCH_ARTICLE = re.compile(r"[st][- ](?=\w)")  # "'s-" (des), "'t " (het), after an apostrophe
 
 
 def heading(name: IndexName, language: str | None = None) -> str:
@@ -612,15 +673,15 @@ def heading(name: IndexName, language: str | None = None) -> str:
     after Zorn was under a second "A" after Z); DIGITS when a digit comes first ("42triangles" and "7880", where the
     collation sorts them, before the letters); else its first character."""
     tailor = _tailor(language)
-    for char in name.family:
+    for char in _filed(name.family):
         if char.isdigit():
             return DIGITS
         if char.isalpha() and char not in _PREVOWELS:
             upper = char.upper()
             if tailor and ord(char) in tailor:
                 return upper
-            first = unicodedata.normalize("NFD", upper)[0]
-            return _latin_letters().get(_levels(upper)[0][:1], _HANGUL_LEADS.get(first, first))
+            first = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", upper))[0]
+            return _latin_letters().get(_levels(upper)[0][:1], _HANGUL_LEADS.get(first) or _kana_rows().get(first, first))
     return name.family[:1]
 
 
@@ -639,12 +700,26 @@ _PREVOWELS = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44\u0ec0\u0ec1\u0ec2\u0ec3\u
 _HANGUL_LEADS = dict(zip(map(chr, range(0x1100, 0x1113)), "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"))
 
 
+# The kana, in hiragana, by the rows of the syllabary a Japanese index heads its groups with (あ行, か行, ...): a row's
+# first kana heads it. Katakana and small kana are filed with them (the collation weighs them alike: "ヤマモト" between
+# "やまだ" and "やまもと", which were headed や, ヤ, や, each the first of its script named again)
+_KANA_ROWS = ("あぁいぃうぅえぇおぉ", "かきくけこゕゖ", "さしすせそ", "たちっつてと", "なにぬねの", "はひふへほ", "まみむめも",
+              "やゃゆゅよょ", "らりるれろ", "わゎゐゑをん")
+
+
+@cache
+def _kana_rows() -> dict[str, str]:
+    """Each kana, hiragana and katakana (as NFD leaves them: without their voicing marks) -> its row's heading."""
+    rows = {kana: row[0] for row in _KANA_ROWS for kana in row}
+    return {**rows, **{chr(ord(kana) + 0x60): first for kana, first in rows.items()}, "\u30f4": "あ"}
+
+
 # Scripts whose letters an index files under headings of their own, by the first word of a letter's Unicode name, and
 # their ISO 15924 codes (the names CLDR gives them in each language)
 _SCRIPTS = {
     "GREEK": "Grek", "COPTIC": "Copt", "CYRILLIC": "Cyrl", "ARMENIAN": "Armn", "HEBREW": "Hebr", "ARABIC": "Arab",
     "GEORGIAN": "Geor", "DEVANAGARI": "Deva", "BENGALI": "Beng", "TAMIL": "Taml", "THAI": "Thai", "HANGUL": "Hang",
-    "HIRAGANA": "Hira", "KATAKANA": "Kana", "CJK": "Hani", "ETHIOPIC": "Ethi", "LAO": "Laoo",
+    "HIRAGANA": "Hrkt", "KATAKANA": "Hrkt", "CJK": "Hani", "ETHIOPIC": "Ethi", "LAO": "Laoo",
 }
 
 
