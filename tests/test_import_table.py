@@ -3126,3 +3126,36 @@ def test_french_and_italian_elisions_in_windows_1252_read_as_windows_1252():
     spanish = "Title,Speaker\nMi tía y mi tío,Luis Muñoz\nRodríguez,Ana García\n"
     assert table._decode(spanish.encode("mac_roman")) == (spanish, "Mac Roman")
 
+
+@pytest.mark.parametrize("language, encoding, name, speakers", [
+    ("pl", "cp1250", "Windows-1250", ["Łukasz Wiśniewski", "Agnieszka Żak", "Zofia Kościuszko-Łódź"]),
+    ("pl-initials", "cp1250", "Windows-1250", ["Łukasz Wiśniewski", "Agnieszka Żak"]),  # ('£ukasz', '¯ak')
+    ("cs", "cp1250", "Windows-1250", ["Antonín Dvořák", "Jiří Černý", "Věra Růžičková"]),
+    ("hu", "cp1250", "Windows-1250", ["Erdős Pál", "Kovács Ödön"]),
+    ("tr", "cp1254", "Windows-1254", ["Yıldız Şahin", "Ayşe Çelik", "İsmail Doğan"]),
+    ("mixed", "cp1250", "Windows-1250", ["Jürgen Müller", "Łukasz Wiśniewski", "Jiří Černý"]),
+])
+def test_central_european_and_turkish_csv_read_in_their_windows_encoding(tmp_path, language, encoding, name, speakers):
+    """Polish, Czech, Hungarian and Turkish sheets saved in Windows-1250 or -1254 were read as Windows-1252 ('£ukasz
+    Wiœniewski', 'Antonín Dvoøák', 'Erdõs', 'Yýldýz Þahin'), a note asking to check them. Where that reading has a
+    sign inside a word or on its letters ('£ukasz'), or words whose letters no one language writes together
+    ('Èerný': è with ý), and theirs has not, they are read in their own encoding, the note saying which."""
+    rows = [["Title", "Speaker"], *([f"Talk {n}", speaker] for n, speaker in enumerate(speakers, 1))]
+    imported = table.read(write_csv(tmp_path / f"{language}.csv", rows, encoding=encoding), Options())
+    assert [a["speaker"]["name"] for a in imported.documents["abstracts.yaml"]] == speakers
+    assert f"read as {name} text (it is not UTF-8): check accented letters; save it as UTF-8 if they are wrong" \
+        in imported.notes
+
+
+def test_western_csv_stays_windows_1252_and_a_reading_that_cannot_be_told_keeps_it_and_the_note():
+    """French, German, Danish, Icelandic, Portuguese and Spanish read in Windows-1250 or -1254 are words too ('Élève
+    très' is 'Élčve trčs'): they stay Windows-1252, as does a text that either reads as well ('Wiśniewski Dębska' is
+    'Wiœniewski Dêbska', French œ and ê; 'Yılmaz' 'Yýlmaz'): the note asks to check its letters."""
+    for text in ("Title,Speaker\nÉlève très doué,Léa Noël\nÀ la française,François Bâton\nCœur,Jérôme Hélène\n",
+                 "Title,Speaker\nQuarks,Jürgen Müller\nÜBER,Straße\nBølger,Søren Ærø\nOndas,José Núñez\n",
+                 "Title,Speaker\nBylgjur,Guðrún Þórðardóttir\nKvarkar,Sigurður Ýmisson\nOndas,João Conceição\n"):
+        assert table._decode(text.encode("cp1252")) == (text, "Windows-1252")
+    for text, encoding in (("Title,Speaker\nFale,Tomasz Wiśniewski\nKwarki,Anna Dębska\n", "cp1250"),
+                           ("Title,Speaker\nDalgalar,Mehmet Yılmaz\n", "cp1254")):
+        raw = text.encode(encoding)
+        assert table._decode(raw) == (raw.decode("cp1252"), "Windows-1252")

@@ -99,12 +99,34 @@ def _decode(raw: bytes, partial: bool = False) -> tuple[str, str]:
 
 _LEGACY = (("cp1252", "Windows-1252"), ("mac_roman", "Mac Roman"), ("latin-1", "Latin-1"))  # (the first on a tie)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Windows' 8-bit encodings of other languages written in Latin letters, read only when their text reads better than
+# that of _LEGACY (_legacy): Central European (Polish, Czech, Slovak, Hungarian, Slovene, Croatian, Romanian) and
+# Turkish
+_OTHER_LEGACY = (("cp1250", "Windows-1250"), ("cp1254", "Windows-1254"))
+# the letters outside ASCII of the languages each encoding is written in (small letters; Turkish's capital İ)
+_ALPHABETS = {
+    "Windows-1252": {
+        "fr": "àâæçéèêëîïôœùûüÿ", "de": "äöüß", "es": "áéíóúñü", "pt": "áâãàçéêíóôõú", "it": "àèéìíîòóù",
+        "nl": "áéèëïóöü", "da": "æøåé", "sv": "åäöé", "fi": "åäöšž", "is": "áéíóúýðþæö", "fo": "áíóúýðæø",
+        "ca": "àçèéíïòóú", "ga": "áéíóú", "et": "äöõüšž", "sq": "çë"},
+    "Windows-1250": {
+        "pl": "ąćęłńóśźż", "cs": "áčďéěíňóřšťúůýž", "sk": "áäčďéíĺľňóôŕšťúýž", "hu": "áéíóöőúüű", "sl": "čšž",
+        "hr": "čćđšž", "ro": "ăâîşţ", "de": "äöüß"},
+    "Windows-1254": {"tr": "çğıİöşüâîû"},
+}
+_ALPHABETS["Mac Roman"] = _ALPHABETS["Latin-1"] = _ALPHABETS["Windows-1252"]
 
 
 def _legacy(raw: bytes) -> tuple[str, str]:
     """Bytes that are no UTF-8 read in the 8-bit encoding of _LEGACY whose text reads most like words (_plausible):
     every byte means a character in Mac Roman and Latin-1 (and all but five in Windows-1252), so that the wrong one
-    reads without an error: Excel for Mac's 'Müller' read as Windows-1252 is 'MŸller'."""
+    reads without an error: Excel for Mac's 'Müller' read as Windows-1252 is 'MŸller'. Then in Windows-1250 or -1254
+    (_OTHER_LEGACY) where its words, each once, read better still: with a sign inside a word fewer ('Dąbrowski' is
+    'D¹browski' and 'Białek' 'Bia³ek' in Windows-1252), or as many and fewer words with a sign on their letters or
+    letters of no one language ('£ukasz', '¯ak'; 'Dvořák Černý' is 'Dvoøák Èerný', Turkish 'Yıldız Şahin' 'Yýldýz
+    Þahin': _languages), or as many and the letters of fewer languages. Otherwise, and on a tie ('Wiśniewski' is
+    'Wiœniewski', French œ; 'Yılmaz' 'Yýlmaz', Icelandic ý), as _LEGACY reads it: the note on a file not in UTF-8
+    asks to check its letters either way."""
     best = None
     for rank, (codec, name) in enumerate(_LEGACY):
         try:
@@ -113,8 +135,48 @@ def _legacy(raw: bytes) -> tuple[str, str]:
             continue
         score = (_plausible(text), -rank)
         if best is None or score > best[0]:
-            best = (score, text, name)
-    return best[1], best[2]
+            best = (score, text, name, codec)
+    _, text, name, codec = best
+    words = b" ".join(sorted(word for word in set(_BYTE_WORD.findall(raw)) if not word.isascii()))
+    if not words:
+        return text, name
+    # (weighed on the words with a byte outside ASCII, each once: a sheet's few hundred names, not its megabytes)
+    read = words.decode(codec)
+    chosen, weighed = (codec, name), (_plausible(read), _languages(read, name))
+    for codec, other in _OTHER_LEGACY:
+        try:
+            read = words.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        score = (_plausible(read), _languages(read, other))
+        if score[0] > weighed[0] or score[0] == weighed[0] and score[1] < weighed[1]:
+            chosen, weighed = (codec, other), score
+    return (text, name) if chosen[1] == name else (raw.decode(chosen[0]), chosen[1])
+
+
+_MANY = 3  # (more languages than _languages looks for)
+_BYTE_WORD = re.compile(rb"[A-Za-z\x80-\xff]+")  # a word's bytes, in any of these encodings
+
+
+def _languages(words: str, encoding: str) -> tuple[int, int]:
+    """Of `words` (read in `encoding`, between spaces): how many have letters outside ASCII that no one language
+    written in that encoding (_ALPHABETS) writes together (a wrong reading's: 'Èerný' has French è beside ý), or a
+    currency sign, a modifier or a number sign before or after their letters ('£ukasz', '¯ak': Windows-1252's
+    Łukasz, Żak); then how few of those languages have between them every such letter, one or two, _MANY when it
+    takes more ('Dvoøák Èerný': Danish ø, Spanish á, Italian è, Icelandic ý)."""
+    alphabets = [set(letters_of) for letters_of in _ALPHABETS[encoding].values()]
+    letters, unfit = set(), 0
+    for word in words.split(" "):
+        own = {char if char == "İ" else char.lower() for char in word if char.isalpha() and not char.isascii()}
+        letters |= own
+        unfit += not any(own <= alphabet for alphabet in alphabets) or any(
+            not char.isalpha() and unicodedata.category(char) in _STRAY_SIGNS for char in word if not char.isascii())
+    if not letters or any(letters <= alphabet for alphabet in alphabets):
+        return unfit, 1 if letters else 0
+    return unfit, 2 if any(letters <= a | b for a in alphabets for b in alphabets) else _MANY
+
+
+_STRAY_SIGNS = frozenset({"Sc", "Sk", "No", "So"})  # (£ ¥, ¯ ˇ ˘, ¹ ³ ¼, ° ¦: no word has them on its letters)
 
 
 def _plausible(text: str) -> int:
