@@ -680,8 +680,11 @@ def heading(name: IndexName, language: str | None = None) -> str:
             upper = char.upper()
             if tailor and ord(char) in tailor:
                 return upper
+            latin = _latin_letters().get(_levels(upper)[0][:1])
+            if latin:
+                return latin
             first = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", upper))[0]
-            return _latin_letters().get(_levels(upper)[0][:1], _HANGUL_LEADS.get(first) or _kana_rows().get(first, first))
+            return _HANGUL_LEADS.get(first) or _kana_rows().get(first, first)
     return name.family[:1]
 
 
