@@ -1380,9 +1380,9 @@ def test_spanish_arabic_and_transliterated_names_are_filed_as_a_reader_of_their_
     people = ["Gabriel García Márquez", "Mohammed bin Rashid", "Ibn Khaldun", "Ahmad ʻAli", "Jan van ’s-Gravesande",
               "Ana Gil", "Bo Hart"]
     posters = "".join(f"- {{number: {n}, author: \"{name}\", title: Poster {n}}}\n" for n, name in enumerate(people, 1))
-    pdf = Pdf(build_booklet(write_conference(tmp_path / "conf", {"posters.yaml": posters}), tmp_path / "b.pdf").output)
+    folder = write_conference(tmp_path / "conf", {"posters.yaml": posters, "theme.yaml": "sections: [posters, index]\n"})
+    pdf = Pdf(build_booklet(folder, tmp_path / "b.pdf").output)
     (page,) = index_pages(pdf)
     lines = [re.sub(r"( \d+,?)+$", "", line) for line in pdf.lines(page)[1:-1]]  # (no title, folio nor pages)
-    assert lines == ["A", "ʻAli, Ahmad", "C", "Chen, Mei", "G", "García Márquez, Gabriel", "Gil, Ana",
-                     "’s-Gravesande, Jan van", "H", "Hart, Bo", "I", "Ibn Khaldun", "J", "Jones, Bo", "M",
-                     "Mohammed bin Rashid", "O", "Oberg, Sven", "Okafor, Chiamaka", "S", "Smith, Ana"], lines
+    assert lines == ["A", "ʻAli, Ahmad", "G", "García Márquez, Gabriel", "Gil, Ana", "’s-Gravesande, Jan van", "H",
+                     "Hart, Bo", "I", "Ibn Khaldun", "M", "Mohammed bin Rashid"], lines
