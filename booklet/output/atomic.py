@@ -534,7 +534,7 @@ def copy_new(source, target, expected: Callable[[os.stat_result], bool]) -> str 
     try:
         if not expected(os.fstat(original)):
             return None
-        made, name = made_new(_temporary_name(Path(target)), Path(target))
+        made, name = made_new(_temporary_name(target), target)  # (a string or a Path: no Path made for it)
         kept = False
         try:
             _filled(original, made)
