@@ -1853,6 +1853,29 @@ def test_an_empty_time_talk_or_tutorial_is_an_error_at_its_key(tmp_path):
          "is empty: write it like tutorial: bayes-intro, or leave the key out")]
 
 
+def test_an_item_that_prints_nothing_is_an_error(tmp_path):
+    """A fuzzing run: a programme item with no time, no title (or one empty), no talk and no tutorial (`- {}`,
+    `{kind: break, room: Foyer}`) was left out of the programme without a word, its room too, check passing it. Each
+    is an error at the item; a slot left empty with its time (`{time: "10:00-10:20"}`) is still printed so."""
+    data = conference(tmp_path, {"programme.yaml": """\
+        days:
+          - date: 2027-09-13
+            items:
+              - {}
+              - {time: "09:00-09:20", title: Welcome}
+              - {kind: break, room: Foyer}
+              - {time: , title: ""}
+              - {time: "10:00-10:20"}
+        """, "tutorials.yaml": None})
+    with pytest.raises(DataError) as raised:
+        read_booklet(data)
+    said = ": the programme would print nothing of it; give its title (or its talk: or tutorial:), or leave the item out"
+    assert [(p.file, p.line, p.key, p.message) for p in raised.value.problems if p.severity == "error"] == [
+        ("programme.yaml", 4, "days[0].items[0].title", "an item without a time, a title, a talk or a tutorial" + said),
+        ("programme.yaml", 6, "days[0].items[2].title", "an item without a time, a title, a talk or a tutorial" + said),
+        ("programme.yaml", 7, "days[0].items[3].title", "is empty" + said)]
+
+
 def test_a_choice_given_empty_is_an_error_at_its_key(tmp_path):
     """A second fuzzing run: a key that takes one of a list of words given a text of nothing (an abstract's or a
     programme item's `kind: ""`, an extra page's `after: " "`, theme.yaml's `base`, `page_size`, `cover.style`,

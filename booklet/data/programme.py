@@ -124,10 +124,17 @@ def _read_item(report: Report, item: Map, path: str, refs: Refs) -> Item | None:
     default = "talk" if "talk" in item else "tutorial" if "tutorial" in item else "other"
     kind = f.choice("kind", default)
     again = f.boolean("again")
+    title = f.text("title")
+    # (a slot left empty has its time: printed alone; `time:` with nothing after it is the key left out)
+    if title is None and item.get("time") is None and not ({"talk", "tutorial"} & item.keys() or item.unmerged):
+        said = "is empty" if "title" in item else "an item without a time, a title, a talk or a tutorial"
+        f.report.error(f.file, f.line("title"), f.at("title"), f"{said}: the programme would print nothing of it; "
+                       "give its title (or its talk: or tutorial:), or leave the item out")
+        return None
     if again and "talk" not in item:
         f.report.warn(f.file, f.line("again"), f.at("again"), "`again: true` is for a talk held again; this item has "
                       "no `talk:` (the key is left unused)", "again-without-talk")
-    return Item(kind, time, f.text("title"), abstract, tutorial, f.text("place"), f.text("room"), f.source(), again)
+    return Item(kind, time, title, abstract, tutorial, f.text("place"), f.text("room"), f.source(), again)
 
 
 def same_id(ident: str) -> str:
