@@ -1681,6 +1681,28 @@ def test_a_name_with_a_bidirectional_control_is_the_same_person_in_the_index(tmp
     assert (jones.title, jones.authors[0].affiliations) == ("Another talk", ("Uni A", "Uni B"))
 
 
+def test_a_combining_accent_on_no_letter_is_warned_of_at_its_line(tmp_path):
+    """A fuzzing run: a combining accent at a title's start or after a space in a name ("\\u0301Another talk",
+    "Bo \\u0308Jones": a letter's accent typed apart from it) printed over nothing, or over the character before,
+    check passing it without a word. It is warned of at its file, line and key; one on its letter ("Zoe\\u0308") is
+    not."""
+    from booklet.check import check_folder
+
+    data = conference(tmp_path, {"abstracts.yaml": extend("abstracts.yaml", """\
+        - id: jones
+          title: "\\u0301Another talk"
+          speaker: {name: "Bo \\u0308Jones", affiliation: "Zoe\\u0308 Institute"}
+        """), "programme.yaml": BASE["programme.yaml"] + '      - {time: "17:00-17:20", talk: jones}\n'})
+    warnings = check_folder(data)[1]
+    said = ("with no letter before it (at the text's start or after a space): it prints over nothing, or over the "
+            "character before; write the accented letter (é), or remove the accent (it may have come with text copied "
+            "from another program)")
+    line = abstract_line()
+    assert [(p.file, p.line, p.key, p.message) for p in warnings if p.kind == "accent"] == [
+        ("abstracts.yaml", line + 1, "[2].title", f"a combining accent, U+0301, {said}"),
+        ("abstracts.yaml", line + 2, "[2].speaker.name", f"a combining accent, U+0308, {said}")]
+
+
 def test_a_data_folder_that_is_no_folder_is_not_offered_to_init(tmp_path):
     """A path that is there but is no folder (a device, a pipe): `booklet init` cannot make it one, so it is not offered."""
     pipe = tmp_path / "pipe"

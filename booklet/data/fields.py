@@ -604,6 +604,11 @@ def line_in(report: Report, file: str, key: str, text: str, index: int | None, l
     return line_within(report.root, file, key, text, index, line)
 
 
+# a combining accent at a text's start or after white space: on no letter (Unicode's combining diacritical marks,
+# their extensions and supplement, those for symbols, half marks)
+_LONE_MARK = re.compile(r"(?:^|\s)([\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])")
+
+
 def check_printable(report: Report, file: str, line: int, key: str, text: str, glyphs: bool = True,
                     name: bool = False, instead: str = "") -> bool:
     """Warn about characters that no booklet font can show (they are left out of the PDF), each warning at the line
@@ -653,6 +658,8 @@ def _nothing_to_tell(text: str, glyphs: bool) -> bool:
     if glyphs and unusual and max(unusual) >= "\u0590" and _unshaped(text):
         return False
     chars = set(unusual)
+    if glyphs and unusual and _LONE_MARK.search(text):  # (warned of: check_printable_fully)
+        return False
     chars -= _COLLAPSED_SPACES
     pieces = markup.prose_pieces(text) if markup.has_math(text) or "\\" in text else []  # (split once, for both)
     sources = [src for kind, src in pieces if kind == "math"]
@@ -744,6 +751,13 @@ def check_printable_fully(report: Report, file: str, line: int, key: str, text: 
              "before its consonant after it)")
         report.warn(file, line_in(report, file, key, text, text.find(first), line), key,
                     f"{script} text prints {does}; give it in Latin letters, or leave it out", "script")
+    # (a letter's accent typed apart from it, or its letter lost; one no font prints is left out, as said above)
+    if glyphs and (lone := _LONE_MARK.search(text)) and not fonts.unprintable(lone.group(1)):
+        report.warn(file, line_in(report, file, key, text, lone.start(1), line), key,
+                    f"a combining accent, {shown_char(lone.group(1))}, with no letter before it (at the text's start "
+                    "or after a space): it prints over nothing, or over the character before; write the accented "
+                    "letter (é), or remove the accent (it may have come with text copied from another program)",
+                    "accent")
     if ("```" in text or "~~~" in text) and (unclosed := markup.unclosed_fence(text)):
         fence, number = unclosed
         report.warn(file, line_in(report, file, key, text, _line_start(text, number), line), key,
