@@ -962,6 +962,66 @@ def test_a_title_whole_with_two_good_hyphenations_is_not_cut_in_a_lane_of_ordina
     assert sum(line.endswith("-") for line in _lines_of(laid)[:-1]) <= 1, _lines_of(laid)
 
 
+def _sample_grid():
+    """The glance's grid of the sample on A5 (its type 6.34 pt, a narrow lane's least 5.5)."""
+    from booklet.data.validate import read_booklet
+    from booklet.layout import glance
+    from booklet.layout.common import Context
+    from booklet.layout.page import page_for
+
+    booklet, _ = read_booklet(SAMPLE)
+    return glance.Grid(Context(booklet, page_for("A5")), [glance.plan_day(i, day) for i, day in enumerate(booklet.days)])
+
+
+def test_a_narrow_lane_s_title_is_broken_with_the_one_hyphenation_it_may_keep():
+    """A narrow lane's title was broken with any hyphenation and its hyphens counted after: "Reverbera- / tion map- /
+    ping of…" held two, so it was cut to "Reverbera- / tion…" in a box of four lines, and at every smaller size too,
+    where "Reverbera- / tion / mapping…" keeps more, or a smaller size keeps it whole. A box's style breaks its lines
+    with no more hyphens than it may keep (a word's own hyphens aside)."""
+    from booklet.layout import glance
+    from booklet.layout.flowables import Para
+
+    grid = _sample_grid()
+    title = "Reverberation mapping of supermassive black holes"
+    assert 36 < 40 < glance.LANE_MIN * grid.text_size and grid.narrowest < grid.text_size
+    least = grid.narrowest
+    grid.narrowest = grid.text_size  # (the theme's narrowest_type: 100)
+    para = glance._fitted(grid, title, 40, 4, grid.text_size, None)
+    assert _lines_of(para) == ["Reverbera-", "tion", "mapping\u2026"] and para.style.fontSize == grid.text_size
+    grid.narrowest = least  # (85: smaller type, whole)
+    para = glance._fitted(grid, title, 36, 5, grid.text_size, None)
+    assert _lines_of(para) == ["Reverbera-", "tion mapping", "of", "supermassive", "black holes"], _lines_of(para)
+    assert para.style.fontSize < grid.text_size
+    lines = {}
+    for most in (None, 1):
+        para = Para(title, grid.box_style(grid.text_size, hyphens=most))
+        para.wrap(40, 10_000)
+        lines[most] = _lines_of(para)
+    hyphenated = {most: [line for line in found if line.endswith("-")] for most, found in lines.items()}
+    assert hyphenated == {None: ["Reverbera-", "of supermas-"], 1: ["Reverbera-"]}, lines
+
+
+def test_a_narrow_lane_s_one_hyphenation_goes_where_it_keeps_the_title_whole():
+    """Broken line by line, a title spent its one hyphenation on a word its line could leave whole ("Hadron Col- /
+    lider"), and a word after that needed it was split, or took a line more: cut ("The Large / Hadron Col- /
+    lider…") or set smaller where one hyphen elsewhere keeps it whole. A word's own hyphen is not one ("(Post- /
+    Quantum)": it was counted, and the title set smaller); a word ReportLab's loop hyphenated first, broken again by
+    booklet's, keeps its hyphen ("immobi- / lization", not split "immobiliz / ation")."""
+    from booklet.layout import glance
+
+    grid = _sample_grid()
+    size = grid.text_size
+    for title, width, room, lines, at in (
+            ("The Large Hadron Collider Infrastructure Talk", 37, 4,
+             ["The Large", "Hadron", "Collider Infra-", "structure Talk"], 5.59),
+            ("From Computation to Consciousness", 43, 4, ["From", "Computation", "to Conscious-", "ness"], size),
+            ("(Post-Quantum) Isogeny Cryptography", 38, 5, ["(Post-", "Quantum)", "Isogeny", "Cryptogra-", "phy"], size),
+            ("Vehicle immobilization revisited", 31, 4, ["Vehicle", "immobi-", "lization", "revisited"], size)):
+        assert width < glance.LANE_MIN * size
+        para = glance._fitted(grid, title, width, room, size, None)
+        assert (_lines_of(para), para.style.fontSize) == (lines, at), title
+
+
 def test_a_box_with_no_room_holds_nothing():
     """truncated() at a width of 0, less, under ReportLab's _FUZZ or NaN, or in no line, is None (nothing fits): it
     raised AttributeError ('blPara': Paragraph.wrap breaks no lines in such a width). A box with room is as before."""

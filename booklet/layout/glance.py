@@ -1179,23 +1179,28 @@ class Grid:
         return self.grid_top - shown * self.per_minute - bands
 
     def box_style(self, size: float, font: str = SANS, colour=None, language: str | None = None,
-                  hyphenated: bool = True, leading: float | None = None) -> ParagraphStyle:
+                  hyphenated: bool = True, leading: float | None = None, hyphens: int | None = None) -> ParagraphStyle:
         """A box's text style; `language`: the text's own (a code of the data), when not the booklet's; not
-        `hyphenated`: words broken at their own hyphens only; `leading`: other than box_leading(size). Made once a
+        `hyphenated`: words broken at their own hyphens only; `leading`: other than box_leading(size); `hyphens`: the
+        hyphens its hyphenation may add to a paragraph's lines as it breaks them, at most (None: any; a word's own
+        breaks it at its own hyphens alone once they are added: text.paragraph's hyphenationsAtMost). Made once a
         grid for the same arguments, and shared by every paragraph set in it (not to be changed: a paragraph's
         layout key is worked out once a style, not once a paragraph, while it stays as it was: the glance's 110
         boxes in the sample were 110 styles): take another's arguments for another style."""
-        found = (size, font, id(colour), language, hyphenated, leading)  # (a colour by identity: its style holds it)
-        style = self._box_styles.get(found)
+        if not hyphenated:
+            hyphens = None  # (nothing to count)
+        found = (size, font, id(colour), language, hyphenated, leading, hyphens)  # (a colour by identity: its style
+        style = self._box_styles.get(found)  # holds it)
         if style is None:
             patterns = (hyphenation_language(language) if language else self.hyphenation) if hyphenated else ""
             hyphenation = _GoodBreaks(patterns) if patterns else ""
+            limit = {} if hyphens is None else {"hyphenationsAtMost": hyphens}
             style = self._box_styles[found] = ParagraphStyle(
                 f"glance_{size}", fontName=font, fontSize=size,
                 leading=self.box_leading(size) if leading is None else leading,
                 textColor=colour if colour is not None else self.ctx.colours.text, splitLongWords=1,
                 hyphenationLang=hyphenation, embeddedHyphenation=1, quotes=self.ctx.quotes_of(language),
-                language=language or self.ctx.booklet.conference.language)
+                language=language or self.ctx.booklet.conference.language, **limit)
         return style
 
     def widths(self, plans: list[DayPlan]) -> list[float]:
@@ -1708,21 +1713,23 @@ def _fitted(grid: Grid, title: str, width: float, room: int, size: float, langua
     if narrow:
         while sizes[-1] > grid.narrowest:
             sizes.append(max(grid.narrowest, round(sizes[-1] - 0.25, 2)))
-    wrapped: dict[tuple[float, bool], Para] = {}  # (each size and hyphenation wrapped once: the step below asks again)
+    # (each size and hyphenation wrapped once: the steps below ask again)
+    wrapped: dict[tuple[float, int | None | bool], Para] = {}
 
     def whole(each: float, most: int | None = hyphens) -> Para | None:
-        for hyphenated in (False, True):
+        for hyphenated in (False, most):  # (broken with `most` hyphens at most: it keeps the lines it breaks)
             para = wrapped.get((each, hyphenated))
             if para is None:
-                para = wrapped[each, hyphenated] = Para(title, grid.box_style(each, language=language,
-                                                                               hyphenated=hyphenated))
+                para = wrapped[each, hyphenated] = Para(title, grid.box_style(
+                    each, language=language, hyphenated=hyphenated is not False, hyphens=most))
                 para.wrap(width, 10_000)
-            if para.line_count() <= room and _whole_words(para) and (most is None or hyphenations(para) <= most):
+            if para.line_count() <= room and _whole_words(para) and _within(para, most):
                 return para
         return None
 
     def cut(each: float) -> Para | None:
-        return truncated(title, grid.box_style(each, language=language), width, room, words_only=True, hyphens=hyphens)
+        return truncated(title, grid.box_style(each, language=language, hyphens=hyphens), width, room,
+                         words_only=True, hyphens=hyphens)
 
     # (smaller type holds as much or more: the least size tried first, then the others from the largest down to the
     # first that does as well; a narrow box that is cut at every size is not set whole at each)
@@ -1739,7 +1746,7 @@ def _fitted(grid: Grid, title: str, width: float, room: int, size: float, langua
     if least is not None:
         return next((each for each in map(cut, sizes[:-1]) if each is not None and _kept(each) >= _kept(least)),
                     least)
-    return truncated(title, grid.box_style(size, language=language), width, room, hyphens=hyphens)
+    return truncated(title, grid.box_style(size, language=language, hyphens=hyphens), width, room, hyphens=hyphens)
 
 
 def _kept(para: Para) -> int:
@@ -1850,7 +1857,7 @@ def truncated(text: str, style: ParagraphStyle, width: float, lines: int, named:
     most = held_at_most(para, width, lines)
     if most is None:  # (else not wrapped whole: it cannot fit)
         para.wrap(width, 10_000)
-        if para.line_count() <= lines and _whole_words(para) and (hyphens is None or hyphenations(para) <= hyphens):
+        if para.line_count() <= lines and _whole_words(para) and _within(para, hyphens):
             return para
     frags = list(Para(text, style).frags)  # as parsed: wrapping may split them
     chars = "".join(f.text for f in frags)[:most]  # (the cuts tried: within what the box could hold)
@@ -1894,7 +1901,7 @@ def truncated(text: str, style: ParagraphStyle, width: float, lines: int, named:
         # (nor a last line its ellipsis runs past: "Zom- / bieLoad…", the word's tail measured without it, was clipped
         # by the box; OVERRUN_FUZZ: a line of bold words measures a few hundredths wider than its breaking took it)
         return cut if cut.line_count() <= lines and _whole_words(cut) \
-            and (hyphens is None and not inside or hyphenations(cut) <= (0 if inside else hyphens)) \
+            and (hyphens is None and not inside or _within(cut, 0 if inside else hyphens)) \
             and (cut.getActualLineWidths0() or [0.0])[-1] <= width + OVERRUN_FUZZ else None
 
     if key is not None:
@@ -2033,6 +2040,19 @@ def hyphenations(para: Para) -> int:
         if chars.endswith(HYPHENS) and text[at - 1:at] != chars[-1]:
             count, at = count + 1, at - 1
     return count
+
+
+def _within(para: Para, hyphens: int | None) -> bool:
+    """Whether the lines of `para` (wrapped) hold `hyphens` hyphenations at most (None: any): so broken when its style
+    allows no more (a box's: text.paragraph's hyphenationsAtMost, the hyphens its hyphenation may add as it breaks
+    the lines) or hyphenates nothing, else counted (hyphenations: a paragraph broken by booklet's loop, of more than
+    one fragment, a cut one's, has its words for fragments then, and a word's own hyphen counted as one added, so
+    that "(Post- / Quantum) / Isogeny / Cryptogra- / phy", one hyphenation, was set smaller)."""
+    if hyphens is None:
+        return True
+    style = para.style
+    most = getattr(style, "hyphenationsAtMost", None) if getattr(style, "hyphenationLang", None) else 0
+    return most is not None and most <= hyphens or hyphenations(para) <= hyphens
 
 
 class _CutPara(Para):

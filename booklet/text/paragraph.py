@@ -2036,7 +2036,12 @@ def _counted(hyphenate):
         _ASKED.calls += 1
         if asked in _ASKED.refused:
             return None
+        held = _ASKED.most is not None and args[0] is not None and _ASKED.spent()
+        if held:  # (its own hyphens alone: the lines have all the hyphens the hyphenation may add)
+            args = (_at_hyphens, *args[1:])
         made = hyphenate(*args)
+        if held and not made:
+            _ASKED.held = True
         if made:
             _ASKED.last = asked
             if _ASKED.hyphens is not None:  # (None: no paragraph counting them)
@@ -2070,15 +2075,31 @@ class _Asked:
     hyphens: list | None = None
     refused: frozenset = frozenset()
     marks: list | None = None  # where booklet's loop stood at each hyphenation made (linebreak.Resume), or None
+    most: int | None = None  # hyphens the hyphenation may add to the paragraph's lines, at most (None: any; _most_of)
+    since = 0  # the first of `hyphens` its lines, as they are being broken, hold (see _begins)
+    held = False  # whether `most` kept a word that did not fit from being hyphenated (see _hyphens_placed)
 
     def saved(self) -> tuple:
-        """Its counts as they are (calls, last, hyphens, refused, marks), to set back with set_to (a paragraph broken
-        while another is, a breaking not taken)."""
-        return self.calls, self.last, self.hyphens, self.refused, self.marks
+        """Its counts as they are (calls, last, hyphens, refused, marks, most, since, held), to set back with set_to
+        (a paragraph broken while another is, a breaking not taken)."""
+        return self.calls, self.last, self.hyphens, self.refused, self.marks, self.most, self.since, self.held
 
     def set_to(self, counts: tuple) -> None:
-        """Its counts set to `counts` (calls, last, hyphens, refused, marks), as saved gives them."""
-        self.calls, self.last, self.hyphens, self.refused, self.marks = counts
+        """Its counts set to `counts` (calls, last, hyphens, refused, marks, most, since, held), as saved gives
+        them."""
+        self.calls, self.last, self.hyphens, self.refused, self.marks, self.most, self.since, self.held = counts
+
+    def spent(self) -> bool:
+        """Whether the hyphenation has added as many hyphens as `most` allows to the lines broken so far: a word is
+        then broken at its own hyphens alone (a box of the glance: "Reverbera- / tion / mapping of…", where its lines
+        broken with any hyphenation, "Reverbera- / tion map- / ping of…", held one hyphen too many and were cut
+        to "Reverbera- / tion…")."""
+        return sum(1 for *_, added in (self.hyphens or ())[self.since:] if added) >= self.most
+
+
+def _most_of(para) -> int | None:
+    """The hyphens the hyphenation may add to `para`'s lines, at most: its style's `hyphenationsAtMost` (None: any)."""
+    return getattr(para.style, "hyphenationsAtMost", None)
 
 
 class _Marks(list):
@@ -2123,7 +2144,7 @@ def _broken(para, width, break_lines_of, frags, refused: frozenset):
     by booklet's loop, where it stood at each hyphenation made marked (_ASKED.marks: see _resumed)."""
     para.frags = frags
     marked = break_lines_of is _MARKED
-    _ASKED.set_to((0, -1, [], refused, _Marks(frags) if marked else None))
+    _ASKED.set_to((0, -1, [], refused, _Marks(frags) if marked else None, _most_of(para), 0, False))
     return break_lines(para, width, _HELPERS, _ASKED.marks) if marked else break_lines_of(para, width)
 
 
@@ -2148,7 +2169,7 @@ def _broken_from(para, width, break_lines_of, frags, refused: frozenset, marks, 
     if found is None:
         return _broken(para, width, break_lines_of, frags, refused)
     (calls, last, made), _, resume = marks[found]
-    _ASKED.set_to((calls, last, hyphens[:made], refused, _Marks(frags, marks[:found])))
+    _ASKED.set_to((calls, last, hyphens[:made], refused, _Marks(frags, marks[:found]), _most_of(para), 0, False))
     para.frags = frags
     return break_lines(para, width, _HELPERS, _ASKED.marks, resume)
 
@@ -2156,6 +2177,8 @@ def _broken_from(para, width, break_lines_of, frags, refused: frozenset, marks, 
 def _final_hyphen_refused(para, width, break_lines_of):
     frags = _untied(para.frags, min(_widths_of(width)))  # (breaking lines sets them to the words it made)
     lines = _broken(para, width, break_lines_of, frags, frozenset())
+    if _ASKED.held:
+        lines = _hyphens_placed(para, width, break_lines_of, frags, lines)
     if getattr(para.style, "tiesYield", 0) and _lone_short_lines(lines.lines):  # (a title's: see _ties_yielded)
         frags, lines = _ties_yielded(para, width, break_lines_of, frags, lines)
     if getattr(para.style, "tiesYield", 0) and len(lines.lines) > 1:
@@ -2176,6 +2199,30 @@ def _final_hyphen_refused(para, width, break_lines_of):
 
     again = _broken_again(para, width, break_lines_of, frags, last, better)
     return _runt_avoided(para, width, break_lines_of, frags, lines if again is None else again)
+
+
+def _hyphens_placed(para, width, break_lines_of, frags, lines):
+    """`lines` (as `para` was just broken, from `frags`, with the hyphens its style allows, _most_of, all added before
+    a word that needed one more: _ASKED.held), or the paragraph broken again with the first of those refused, and
+    again, while that holds a word back, HYPHENS_TRIED times at most: the breaking that splits the fewest words
+    without a hyphen, then takes the fewest lines (the first of those). A box of the glance spent its one hyphen on a
+    word a line could take whole ("The Large / Hadron Col- / lider / Infrastructure / Talk", five lines: cut in four),
+    where "The Large / Hadron / Collider Infra- / structure Talk" is whole in four. _ASKED then as the lines taken were
+    broken."""
+    best = (para._splitLongWordCount, len(lines.lines))
+    kept, asked = {name: getattr(para, name) for name in _BREAKING_SETS}, _ASKED.saved()
+    for _ in range(HYPHENS_TRIED):
+        first = next((call for call, _, added in _ASKED.hyphens[_ASKED.since:] if added), None)
+        if first is None or not _ASKED.held:
+            break
+        again = _resumed(para, width, break_lines_of, frags, first)
+        if (para._splitLongWordCount, len(again.lines)) < best:
+            best, lines = (para._splitLongWordCount, len(again.lines)), again
+            kept, asked = {name: getattr(para, name) for name in _BREAKING_SETS}, _ASKED.saved()
+    for name, value in kept.items():
+        setattr(para, name, value)
+    _ASKED.set_to(asked)
+    return lines
 
 
 # what ends a title's main part, after which a title of more than one line breaks where it can: a colon (French's
@@ -3169,6 +3216,17 @@ class _Addresses:
 _ADDRESSES = _Addresses()
 
 
+def _begins(para=None, resume=None) -> None:
+    """Helpers.begins: a paragraph's breaking begins, from its first word (a `resume`: from a mark of a breaking
+    begun so). The hyphens its lines hold are those made from here (_ASKED.since): ReportLab's loop, which
+    linebreak.break_lines may try first and then break the paragraph again from its first word, made others
+    (a box's "Vehicle immobilization revisited" broken with one hyphen at most: the hyphen ReportLab's loop put in
+    "revis- / ited" was counted, and the word the lines broken again needed it for split without one, "immobiliz /
+    ation")."""
+    _ADDRESSES.begin(para, resume)
+    _ASKED.since = 0 if resume is not None else len(_ASKED.hyphens or ())
+
+
 def _rests_on_lines(para, made):
     """`made` (the lines MathParagraph.breakLines just made of `para`) holding what is left of each web address
     broken at a line's end as they were made (`_address_rests`, sorted: the ones _AddressRest.broke gathered on
@@ -3509,7 +3567,7 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
         get_frag_words=get_frag_words, split=_split, same_frag=_same_frag, string_width=_string_width,
         measure=_measure, ascent_descent=_ascent_descent, pyphen=pyphen, hyphenate_frag_word=hyphenate,
         long_leftover=_long_leftover, breaks_as_address=_breaks_as_address, attached=_a_box,
-        breaks_at_own_hyphens=glued_cuts.breaks, asked=_asked, line_words=_LINE_WORDS, begins=_ADDRESSES.begin,
+        breaks_at_own_hyphens=glued_cuts.breaks, asked=_asked, line_words=_LINE_WORDS, begins=_begins,
         knows=_ADDRESSES.knows)
 
 
@@ -3551,8 +3609,16 @@ _MARKED = _break_lines if _CHECKED else None  # booklet's loop itself, which mar
 
 def break_cut_lines(para, width):
     """A MathParagraph's breakLines for text cut short with an ellipsis: a word ending in it is hyphenated as the
-    word without it (see _line_breaking)."""
-    return break_lines(para, width, _CUT_HELPERS) if _CHECKED else Paragraph.breakLines(para, width)
+    word without it (see _line_breaking); with no more hyphens added than its style allows (_most_of)."""
+    most = _most_of(para)
+    if most is None:
+        return break_lines(para, width, _CUT_HELPERS) if _CHECKED else Paragraph.breakLines(para, width)
+    outer = _ASKED.saved()
+    try:
+        _ASKED.set_to((0, -1, [], frozenset(), None, most, 0, False))
+        return break_lines(para, width, _CUT_HELPERS) if _CHECKED else Paragraph.breakLines(para, width)
+    finally:
+        _ASKED.set_to(outer)
 
 
 class _Ahead(NamedTuple):
