@@ -970,7 +970,8 @@ def _sample_grid():
     from booklet.layout.page import page_for
 
     booklet, _ = read_booklet(SAMPLE)
-    return glance.Grid(Context(booklet, page_for("A5")), [glance.plan_day(i, day) for i, day in enumerate(booklet.days)])
+    plans = [glance.plan_day(i, day) for i, day in enumerate(booklet.days)]
+    return glance.Grid(Context(booklet, page_for("A5")), plans)
 
 
 def test_a_narrow_lane_s_title_is_broken_with_the_one_hyphenation_it_may_keep():
@@ -1015,7 +1016,8 @@ def test_a_narrow_lane_s_one_hyphenation_goes_where_it_keeps_the_title_whole():
             ("The Large Hadron Collider Infrastructure Talk", 37, 4,
              ["The Large", "Hadron", "Collider Infra-", "structure Talk"], 5.59),
             ("From Computation to Consciousness", 43, 4, ["From", "Computation", "to Conscious-", "ness"], size),
-            ("(Post-Quantum) Isogeny Cryptography", 38, 5, ["(Post-", "Quantum)", "Isogeny", "Cryptogra-", "phy"], size),
+            ("(Post-Quantum) Isogeny Cryptography", 38, 5,
+             ["(Post-", "Quantum)", "Isogeny", "Cryptogra-", "phy"], size),
             ("Vehicle immobilization revisited", 31, 4, ["Vehicle", "immobi-", "lization", "revisited"], size)):
         assert width < glance.LANE_MIN * size
         para = glance._fitted(grid, title, width, room, size, None)

@@ -1700,14 +1700,16 @@ def _fitted(grid: Grid, title: str, width: float, room: int, size: float, langua
             hyphens: int | None = HYPHENATIONS) -> Para | None:
     """A box's title (markup) in at most `room` lines `width` wide, from type of `size` (the page's, or what the box's
     height holds): whole in its lines unhyphenated ("Welcome / Reception", not "Welcome Re- / ception"), else
-    hyphenated at a good break (_GoodBreaks, HYPHENATIONS at most); else, in a lane narrower than LANE_MIN ems (its
-    words wider than it: 36C3's five rooms a day, two days a page), the same in type a quarter point smaller, down to
-    the theme's least (Grid.narrowest); else cut after a whole word with an ellipsis, keeping the most of the title (at the largest of
-    those sizes that keeps it: "Katas- / trophe…", not "Katas- / tro…"); else, not even its first word fitting, cut
-    inside that word on lines with no hyphen, in the type of `size` ("Geheim…", never "Ge- / heim…"). A box wide
-    enough keeps the page's size: boxes one under the other read as one table. None when not even an ellipsis fits.
-    `hyphens`: the hyphenations the title's lines may hold (None: any, as the sessions a gathered box lists: "Solar
-    Physics I · Gal- / axy Evolution I · Hier- / archical Models I", whole, not cut after its first two names)."""
+    hyphenated at a good break (_GoodBreaks, HYPHENATIONS at most, its lines broken so: a break set with one more was
+    thrown away, and "Reverbera- / tion / mapping…" cut to "Reverbera- / tion…"); else, in a lane narrower than
+    LANE_MIN ems (its words wider than it: 36C3's five rooms a day, two days a page), the same in type a quarter point
+    smaller, down to the theme's least (Grid.narrowest); else cut after a whole word with an ellipsis, keeping the
+    most of the title (at the largest of those sizes that keeps it: "Katas- / trophe…", not "Katas- / tro…"); else,
+    not even its first word fitting, cut inside that word on lines with no hyphen, in the type of `size` ("Geheim…",
+    never "Ge- / heim…"). A box wide enough keeps the page's size: boxes one under the other read as one table. None
+    when not even an ellipsis fits. `hyphens`: the hyphenations the title's lines may hold (None: any, as the sessions
+    a gathered box lists: "Solar Physics I · Gal- / axy Evolution I · Hier- / archical Models I", whole, not cut after
+    its first two names)."""
     sizes = [size]
     narrow = width < LANE_MIN * grid.text_size
     if narrow:
@@ -1723,7 +1725,7 @@ def _fitted(grid: Grid, title: str, width: float, room: int, size: float, langua
                 para = wrapped[each, hyphenated] = Para(title, grid.box_style(
                     each, language=language, hyphenated=hyphenated is not False, hyphens=most))
                 para.wrap(width, 10_000)
-            if para.line_count() <= room and _whole_words(para) and _within(para, most):
+            if para.line_count() <= room and _whole_words(para, width) and _within(para, most):
                 return para
         return None
 
@@ -1857,7 +1859,7 @@ def truncated(text: str, style: ParagraphStyle, width: float, lines: int, named:
     most = held_at_most(para, width, lines)
     if most is None:  # (else not wrapped whole: it cannot fit)
         para.wrap(width, 10_000)
-        if para.line_count() <= lines and _whole_words(para) and _within(para, hyphens):
+        if para.line_count() <= lines and _whole_words(para, width) and _within(para, hyphens):
             return para
     frags = list(Para(text, style).frags)  # as parsed: wrapping may split them
     chars = "".join(f.text for f in frags)[:most]  # (the cuts tried: within what the box could hold)
@@ -2062,10 +2064,13 @@ class _CutPara(Para):
         return break_cut_lines(self, width)
 
 
-def _whole_words(para: Para) -> bool:
+def _whole_words(para: Para, width: float | None = None) -> bool:
     """Whether wrapping `para` split no word that hyphenation could not break (ReportLab's splitLongWords, which
-    adds no hyphen)."""
-    return not getattr(para, "_splitLongWordCount", 0)
+    adds no hyphen), nor, `width` given, set one past it (what is left of "Mittelmeer-Monologe" after its own hyphen,
+    "Monologe", wider than a box whose title had the one hyphenation it may have: "Mittel- / meer- / Monolog", clipped;
+    OVERRUN_FUZZ aside)."""
+    return not getattr(para, "_splitLongWordCount", 0) \
+        and (width is None or max(para.getActualLineWidths0(), default=0.0) <= width + OVERRUN_FUZZ)
 
 
 def _last_fitting(cuts: list[int], attempt) -> Para | None:

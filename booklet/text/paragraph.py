@@ -2205,19 +2205,24 @@ def _hyphens_placed(para, width, break_lines_of, frags, lines):
     """`lines` (as `para` was just broken, from `frags`, with the hyphens its style allows, _most_of, all added before
     a word that needed one more: _ASKED.held), or the paragraph broken again with the first of those refused, and
     again, while that holds a word back, HYPHENS_TRIED times at most: the breaking that splits the fewest words
-    without a hyphen, then takes the fewest lines (the first of those). A box of the glance spent its one hyphen on a
+    without a hyphen or runs past its width, then takes the fewest lines (the first of those; a word's own hyphen
+    may leave its tail running past the line, "meer- / Monologe", where no hyphen is left for it). A box of the glance
+    spent its one hyphen on a
     word a line could take whole ("The Large / Hadron Col- / lider / Infrastructure / Talk", five lines: cut in four),
     where "The Large / Hadron / Collider Infra- / structure Talk" is whole in four. _ASKED then as the lines taken were
     broken."""
-    best = (para._splitLongWordCount, len(lines.lines))
+    def worse(found) -> tuple[int, int]:
+        return para._splitLongWordCount + sum(_extra_space(line) < -0.5 for line in found.lines), len(found.lines)
+
+    best = worse(lines)
     kept, asked = {name: getattr(para, name) for name in _BREAKING_SETS}, _ASKED.saved()
     for _ in range(HYPHENS_TRIED):
         first = next((call for call, _, added in _ASKED.hyphens[_ASKED.since:] if added), None)
         if first is None or not _ASKED.held:
             break
         again = _resumed(para, width, break_lines_of, frags, first)
-        if (para._splitLongWordCount, len(again.lines)) < best:
-            best, lines = (para._splitLongWordCount, len(again.lines)), again
+        if worse(again) < best:
+            best, lines = worse(again), again
             kept, asked = {name: getattr(para, name) for name in _BREAKING_SETS}, _ASKED.saved()
     for name, value in kept.items():
         setattr(para, name, value)
