@@ -349,6 +349,30 @@ def test_session_heading_reads_name_then_room_then_chair(long_day):
     assert not any(line.startswith("Hall A:") for line in lines)
 
 
+def test_a_session_whose_name_ends_with_its_room_names_the_room_once(tmp_path):
+    """FOSDEM 2025's "Keynotes · Main Track - Janson" in room Janson was headed "Keynotes · Main Track – Janson ·
+    Janson": a session whose name ends with its room (as words of its own, or in brackets) names it once; a session
+    whose name only has the room's letters at its end ("Workshall A" in "Hall A") is headed by its name and room."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from booklet.model import Session
+
+    ctx = Context(read_booklet(write_conference(tmp_path / "data"))[0], page_for("A5"))
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=(ctx.page.width, ctx.page.height))
+    sessions = (("Keynotes · Main Track - Hall A", "Hall A"), ("Posters (Foyer)", "Foyer"), ("Workshall A", "Hall A"))
+    for k, (name, room) in enumerate(sessions):
+        heading = programme.session_header(ctx, Session(name, (), room=room))
+        heading.wrap(ctx.page.text_width, ctx.page.text_height)
+        heading.drawOn(canvas, ctx.page.margin, ctx.page.height - 100 - 40 * k)
+    canvas.save()
+    page = pdfium.PdfDocument(out.getvalue())[0]
+    lines = [" ".join(line.split()) for line in page.get_textpage().get_text_range().splitlines()]
+    assert lines == ["Keynotes · Main Track – Hall A", "Posters (Foyer)", "Workshall A · Hall A"], lines
+
+
 def test_a_room_the_fonts_print_nothing_of_leaves_no_dot_behind(tmp_path):
     """A session's room or a programme line's room in CJK alone (warned of) left the separator it follows: the
     heading read "Inference ·" and the line "Welcome" with "·" under it (an unprintable-text fuzz). Such a room is left

@@ -466,11 +466,19 @@ def _named_by(session: Session) -> Item | None:
 
 
 def _room_apart(session: Session) -> str | None:
-    """The session's room, when it has one named otherwise than the session (as imports name sessions after their
-    rooms: the name said once)."""
-    if session.room and session.room.strip().casefold() != session.name.strip().casefold():
-        return session.room
-    return None
+    """The session's room, when its name does not already say it: None for a session named after its room (as imports
+    name sessions after their rooms), or whose name ends with its room as words of their own (FOSDEM 2025's
+    "Keynotes · Main Track - Janson" in room Janson read "Keynotes · Main Track – Janson · Janson"; "Talks (Janson)"
+    too): the room said once. Compared as printed text, spaces and case aside."""
+    if not session.room:
+        return None
+    room = " ".join(markup.plain(session.room).split()).casefold()
+    name = " ".join(markup.plain(session.name).split()).casefold()
+    if name.endswith(")") and not room.endswith(")"):  # ("Main Track (Janson)")
+        name = name[:-1]
+    if room and (name == room or name.endswith(room) and not name[-len(room) - 1].isalnum()):
+        return None
+    return session.room
 
 
 def _item_body(ctx: Context, item: Item, titled: bool = True, room: str | None = None):
