@@ -537,7 +537,8 @@ SESSION = Record("session", "A block of items under one name, with its chair and
     Key("chair", "texts", "who chairs it, or a list of those who do (at most 300 characters, each and together), a "
         f"name each: {NAME_RULE}",
         example="Mei Chen"),
-    Key("room", "text", "where it is (at most 300 characters)", example="Auditorium"),
+    Key("room", "text", "where it is (at most 300 characters); printed after the session's name, unless the name "
+        "ends with it", example="Auditorium"),
     Key("items", "records", "its items", record=ITEM, example=[{"time": "11:20-11:40", "talk": "smith-2027"}]),
 ), tag="session")
 PARALLEL = Record("parallel", "Sessions at the same time in different rooms, printed side by side; when they "
