@@ -1451,3 +1451,26 @@ def test_the_warning_names_an_emoji_sequence_as_written_once():
         (3, "k", "the booklet's fonts cannot print the sequence '\U0001F3C3\u200d\u2640\ufe0f' (U+1F3C3 U+200D "
                  "U+2640 U+FE0F), the sequence '\U0001F3F3\ufe0f\u200d\U0001F308' (U+1F3F3 U+FE0F U+200D U+1F308); "
                  "left out, each sequence whole: give theme.yaml's `fonts:` a font that has them")]
+
+
+@pytest.mark.parametrize("written, sequence", [
+    ("\u0936\u0915\u094d\u200d\u0924\u093f", []),  # Devanagari: a half form of ka (virama, ZWJ)
+    ("\u0d28\u0d4d\u200d", []),  # Malayalam: a chillu (virama, ZWJ)
+    ("\u0dc1\u0dca\u200d\u0dbb\u0dd3", []),  # Sinhala: a yansaya (virama, ZWJ)
+    ("\u0628\u200d", []),  # Arabic: a letter's joining form
+    ("x \U0001F469\U0001F3FD\u200d\U0001F52C", [(2, 6)]),
+])
+def test_a_joiner_after_a_letter_makes_no_emoji_sequence(written, sequence):
+    """A zero width joiner after a letter of Indic or Arabic script asks for the letter's half or joining form: it makes
+    no emoji sequence, and a font lacking the letter is told of the letter alone (was 'the sequence '्‍'', 'left out,
+    each sequence whole'); an emoji's joiner still joins."""
+    from pathlib import Path
+
+    from booklet.data.fields import Report, check_printable
+    from booklet.text.fonts import sequences
+
+    register_fonts()
+    assert sequences(written) == sequence
+    report = Report(Path("."))
+    check_printable(report, "f.yaml", 3, "k", "Sanskrit \u0936\u0915\u094d\u200d\u0924\u093f")
+    assert "sequence" not in report.problems[0].message

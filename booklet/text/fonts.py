@@ -1317,7 +1317,8 @@ def _font_for_char(ch: str, fonts: FontSet) -> str | None:
 # flag). A sequence prints whole or not at all: ReportLab sets the characters of one, where the fonts have them, side
 # by side, so that with a part missing it printed the others ('Quadball🏳' of 'Quadball 🏳️‍🌈', a stray '♀' of
 # '🏃‍♀️'), which reads as nothing meant. A letter with combining accents is no sequence here (an accent the fonts lack
-# is left out alone, the letter printed, as before).
+# is left out alone, the letter printed, as before), nor is a letter and the joiner that asks for its half or joining
+# form (Devanagari 'क्‍', Malayalam's chillu 'ന്‍', Arabic): a joiner joins pictographs alone.
 _JOINER = "\u200d"
 _SELECTORS = frozenset("\ufe0e\ufe0f")  # text and emoji presentation: they print nothing, and are not needed
 _IN_SEQUENCE = re.compile("[\u200d\ufe0e\ufe0f\u20e3\U0001F3FB-\U0001F3FF\U000E0020-\U000E007F"
@@ -1359,7 +1360,7 @@ def sequences(text: str) -> list[tuple[int, int]]:
             while end < size:
                 if text[end] == _JOINER and joins and end + 1 < size and _pictographic(text[end + 1]):
                     end += 2
-                elif _extends(text[end]):
+                elif _extends(text[end]) and (joins or text[end] != _JOINER):  # (a letter's: its half form)
                     end += 1
                 else:
                     break
