@@ -3159,3 +3159,18 @@ def test_western_csv_stays_windows_1252_and_a_reading_that_cannot_be_told_keeps_
                            ("Title,Speaker\nDalgalar,Mehmet Yılmaz\n", "cp1254")):
         raw = text.encode(encoding)
         assert table._decode(raw) == (raw.decode("cp1252"), "Windows-1252")
+
+
+@pytest.mark.parametrize("text", [
+    "Title,Speaker,Fee\nQuarks,Ann Lee,£20\nWaves,Bo Ek,¥2000\n",  # ('Ł20', 'Ą2000')
+    "Title,Speaker\nFlow of 5 m³/s,René Lefèvre\n",  # ('mł', 'Lefčvre')
+    "Title,Speaker\nA 2 cm³ cell,Jürgen Müller\n",
+    "Title,Speaker\nSessione nº 2,Nicolò Bianchi\n",  # ('nş', 'Nicolň')
+    "Title,Speaker\n1º Congreso,José Peña\n",  # ('1ş', 'Peńa')
+    "Title,Speaker\n¼ wave plates,Ann Lee\nThe ¾ rule,Zoë Brontë\n",  # ('Ľ', 'ľ')
+])
+def test_a_western_csv_with_a_sign_apart_from_words_stays_windows_1252(text):
+    """A pound or yen before a number, a unit's cube (m³), an ordinal's º (nº, 1º) or a fraction alone between spaces
+    is written in Western text: it is no sign inside or on a word's letters that tells Windows-1250's reading is the
+    better ('£20' read Ł20 there, m³ mł, and with them 'René Lefèvre' was 'René Lefčvre', 'José Peña' 'José Peńa')."""
+    assert table._decode(text.encode("cp1252")) == (text, "Windows-1252")

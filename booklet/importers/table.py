@@ -106,9 +106,9 @@ _OTHER_LEGACY = (("cp1250", "Windows-1250"), ("cp1254", "Windows-1254"))
 # the letters outside ASCII of the languages each encoding is written in (small letters; Turkish's capital İ)
 _ALPHABETS = {
     "Windows-1252": {
-        "fr": "àâæçéèêëîïôœùûüÿ", "de": "äöüß", "es": "áéíóúñü", "pt": "áâãàçéêíóôõú", "it": "àèéìíîòóù",
+        "fr": "àâæçéèêëîïôœùûüÿ", "de": "äöüß", "es": "áéíóúñüºª", "pt": "áâãàçéêíóôõúºª", "it": "àèéìíîòóùº",
         "nl": "áéèëïóöü", "da": "æøåé", "sv": "åäöé", "fi": "åäöšž", "is": "áéíóúýðþæö", "fo": "áíóúýðæø",
-        "ca": "àçèéíïòóú", "ga": "áéíóú", "et": "äöõüšž", "sq": "çë"},
+        "ca": "àçèéíïòóúºª", "ga": "áéíóú", "et": "äöõüšž", "sq": "çë"},  # (º ª: the ordinals' 1º, 2ª, nº)
     "Windows-1250": {
         "pl": "ąćęłńóśźż", "cs": "áčďéěíňóřšťúůýž", "sk": "áäčďéíĺľňóôŕšťúýž", "hu": "áéíóöőúüű", "sl": "čšž",
         "hr": "čćđšž", "ro": "ăâîşţ", "de": "äöüß"},
@@ -162,21 +162,34 @@ def _languages(words: str, encoding: str) -> tuple[int, int]:
     """Of `words` (read in `encoding`, between spaces): how many have letters outside ASCII that no one language
     written in that encoding (_ALPHABETS) writes together (a wrong reading's: 'Èerný' has French è beside ý), or a
     currency sign, a modifier or a number sign before or after their letters ('£ukasz', '¯ak': Windows-1252's
-    Łukasz, Żak); then how few of those languages have between them every such letter, one or two, _MANY when it
+    Łukasz, Żak; _stray_sign); then how few of those languages have between them every such letter, one or two, _MANY when it
     takes more ('Dvoøák Èerný': Danish ø, Spanish á, Italian è, Icelandic ý)."""
     alphabets = [set(letters_of) for letters_of in _ALPHABETS[encoding].values()]
     letters, unfit = set(), 0
     for word in words.split(" "):
         own = {char if char == "İ" else char.lower() for char in word if char.isalpha() and not char.isascii()}
         letters |= own
-        unfit += not any(own <= alphabet for alphabet in alphabets) or any(
-            not char.isalpha() and unicodedata.category(char) in _STRAY_SIGNS for char in word if not char.isascii())
+        unfit += not any(own <= alphabet for alphabet in alphabets) or _stray_sign(word)
     if not letters or any(letters <= alphabet for alphabet in alphabets):
         return unfit, 1 if letters else 0
     return unfit, 2 if any(letters <= a | b for a in alphabets for b in alphabets) else _MANY
 
 
 _STRAY_SIGNS = frozenset({"Sc", "Sk", "No", "So"})  # (£ ¥, ¯ ˇ ˘, ¹ ³ ¼, ° ¦: no word has them on its letters)
+_CUBED = frozenset({"m", "cm", "mm", "dm", "km", "nm", "ft", "in", "yd"})  # (m², cm³: units, not 'Pawe³', 'Micha³')
+
+
+def _stray_sign(word: str) -> bool:
+    """Whether `word` has a sign of _STRAY_SIGNS beside one of its letters ('£ukasz', '¯ak', 'Pawe³'): a sign apart
+    from letters is written in any language ('£20', '¥2000', '¼ wave' are the word '£', '¥', '¼'), and so is a
+    unit's square or cube (m³, cm²)."""
+    for at, char in enumerate(word):
+        if char.isascii() or char.isalpha() or unicodedata.category(char) not in _STRAY_SIGNS:
+            continue
+        if (word[at - 1:at].isalpha() or word[at + 1:at + 2].isalpha()) and not (
+                char in "¹²³" and at == len(word) - 1 and word[:at] in _CUBED):
+            return True
+    return False
 
 
 def _plausible(text: str) -> int:
