@@ -2485,3 +2485,17 @@ def test_a_title_too_long_for_its_page_is_counted_from_the_page_not_broken_into_
 
     booklet, _ = read_booklet(tmp_path / "conf")  # (the count as the title broken into lines again gives it)
     assert lines == _title_height(Context(booklet, page_for("A5")), booklet.abstracts[0])[1]
+
+
+def test_a_given_name_after_a_title_is_no_second_part_of_it_when_written_apart():
+    """"Dr.-Ing." and "Dr. Ing." are the title dr-ing, but in "Dr. Ing Chen" Ing is a given name (Scandinavian, Thai,
+    Hokkien), written apart from the title and without a full stop: 97363cad took it for the title's second part,
+    and the name was Chen alone; so "Dott. Ssa Rossi" keeps Ssa."""
+    from booklet.lint.names import name_form
+
+    for written, tokens, titles in (("Dr. Ing Chen", ("ing", "chen"), ("dr",)),
+                                    ("Dr. Ing. Mei Chen", ("mei", "chen"), ("dr-ing",)),
+                                    ("Chen, Dr. Ing", ("ing", "chen"), ("dr",)),
+                                    ("Dott. Ssa Rossi", ("ssa", "rossi"), ("dott",))):
+        form = name_form(written)
+        assert (form.tokens, form.titles) == (tokens, titles), written

@@ -68,15 +68,27 @@ class NameForm:
 _FACULTIES = frozenset({"rer", "nat", "phil", "med", "jur", "oec", "pol", "sc", "techn", "habil", "h", "c", "hc", "mult"})
 
 
-def _untitled(words: list[str]) -> tuple[list[str], tuple[str, ...]]:
+def _titled_words(text: str) -> tuple[list[str], frozenset[int]]:
+    """name_words(text), and the places of the words written as a title's second part after the word before: with
+    no space between ("Dr.-Ing.", "Dott.ssa") or with a full stop of their own ("Dr. Ing."), not "Dr. Ing Chen"."""
+    folded = fold(text)
+    found = list(_NAME_WORD.finditer(folded))
+    joined = frozenset(at + 1 for at, (word, then) in enumerate(zip(found, found[1:]))
+                       if not any(ch.isspace() for ch in folded[word.end():then.start()])
+                       or folded[then.end():then.end() + 1] == ".")
+    return [word[0] for word in found], joined
+
+
+def _untitled(words: list[str], joined: frozenset[int]) -> tuple[list[str], tuple[str, ...]]:
     """`words` (a name's given names first, as name_words gives them) without the academic titles they start with,
     and those titles. A title of two parts written with full stops is two words here, taken as one where either part
-    is no title alone ("Dr.-Ing.": "dr" and "ing", the title "dr-ing", where "ing" was left a given name; "Dott.ssa":
-    "dott-ssa"; "Prof. Dr." two titles)."""
+    is no title alone and the second is written as part of it (`joined`: _titled_words): "Dr.-Ing.": "dr" and "ing",
+    the title "dr-ing", where "ing" was left a given name; "Dott.ssa": "dott-ssa"; "Prof. Dr." two titles; "Dr. Ing
+    Chen" the title "dr" and Ing Chen."""
     at, doctor, titles = 0, False, []
     while at < len(words) - 1:
         pair = f"{words[at]}-{words[at + 1]}"
-        if (at < len(words) - 2 and pair in ACADEMIC_TITLES
+        if (at < len(words) - 2 and at + 1 in joined and pair in ACADEMIC_TITLES
                 and not (words[at] in ACADEMIC_TITLES and words[at + 1] in ACADEMIC_TITLES)):
             title, at = pair, at + 2
         elif words[at] in ACADEMIC_TITLES or (doctor and words[at] in _FACULTIES):
@@ -94,10 +106,10 @@ def name_form(text: str) -> NameForm:
     text, suffix = _without_suffix(text)
     if "," in text:
         family, given = text.split(",", 1)
-        (given_words, titles), family_words = _untitled(name_words(given)), name_words(family)
+        (given_words, titles), family_words = _untitled(*_titled_words(given)), name_words(family)
         tokens = tuple(given_words + family_words)
         return NameForm(tokens, range(len(given_words), len(tokens)), True, titles, fold(tag), suffix)
-    words, titles = _untitled(name_words(text))
+    words, titles = _untitled(*_titled_words(text))
     tokens = tuple(words)
     return NameForm(tokens, range(len(tokens) - 1, len(tokens)), False, titles, fold(tag), suffix)
 
