@@ -83,7 +83,8 @@ def read(path: Path, options: Options) -> Imported:
 
 def _decode(raw: bytes, partial: bool = False) -> tuple[str, str]:
     """The text and the encoding it was read in: a BOM's, else UTF-8, else the one of Windows-1252, Mac Roman (Excel
-    for Mac's CSV) and Latin-1 that reads it as words are written (_legacy)."""
+    for Mac's CSV) and Latin-1 that reads it as words are written, or Windows-1250 or -1254 where its accented words
+    read better still (_legacy)."""
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     wide = after_wide_mark(raw)  # (a head cut inside a character: its whole ones)
