@@ -1474,3 +1474,20 @@ def test_a_joiner_after_a_letter_makes_no_emoji_sequence(written, sequence):
     report = Report(Path("."))
     check_printable(report, "f.yaml", 3, "k", "Sanskrit \u0936\u0915\u094d\u200d\u0924\u093f")
     assert "sequence" not in report.problems[0].message
+
+
+def test_a_keycap_the_fonts_lack_the_sign_of_prints_its_digit():
+    """A keycap ('1️⃣', '#️⃣') is a digit or sign and the keycap sign around it: with fonts that lack the sign (a
+    theme's `fallback: []`), d8c32ba4 left the digit out with it, "Room 1⃣" printing "Room"; the digit is text and
+    prints, the sign alone is left out, as before."""
+    from dataclasses import replace
+
+    from booklet.text.fonts import DEFAULT, unprintable_pieces, use_fonts
+
+    register_fonts()
+    use_fonts(replace(DEFAULT, fallbacks=()))
+    try:
+        assert markup.printed_words("Room 1\u20e3, step #\ufe0f\u20e3") == "Room 1, step #\ufe0f"
+        assert unprintable_pieces("Room 1\u20e3, step #\ufe0f\u20e3") == ["\u20e3"]
+    finally:
+        use_fonts(DEFAULT)

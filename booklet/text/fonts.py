@@ -1318,7 +1318,8 @@ def _font_for_char(ch: str, fonts: FontSet) -> str | None:
 # by side, so that with a part missing it printed the others ('Quadball🏳' of 'Quadball 🏳️‍🌈', a stray '♀' of
 # '🏃‍♀️'), which reads as nothing meant. A letter with combining accents is no sequence here (an accent the fonts lack
 # is left out alone, the letter printed, as before), nor is a letter and the joiner that asks for its half or joining
-# form (Devanagari 'क्‍', Malayalam's chillu 'ന്‍', Arabic): a joiner joins pictographs alone.
+# form (Devanagari 'क्‍', Malayalam's chillu 'ന്‍', Arabic): a joiner joins pictographs alone. Nor is a keycap
+# ('1️⃣'): its digit is text, printed where the fonts lack the keycap sign ("Room 1", not "Room").
 _JOINER = "\u200d"
 _SELECTORS = frozenset("\ufe0e\ufe0f")  # text and emoji presentation: they print nothing, and are not needed
 _IN_SEQUENCE = re.compile("[\u200d\ufe0e\ufe0f\u20e3\U0001F3FB-\U0001F3FF\U000E0020-\U000E007F"
@@ -1345,7 +1346,8 @@ def _regional(ch: str) -> bool:
 
 
 def sequences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each emoji sequence of two characters or more in `text`, in order (see _IN_SEQUENCE)."""
+    """(start, end) of each emoji sequence of two characters or more in `text`, in order (see _IN_SEQUENCE), but a
+    keycap's (_KEYCAP_BASES)."""
     if not _IN_SEQUENCE.search(text):
         return []
     spans = []
@@ -1364,10 +1366,13 @@ def sequences(text: str) -> list[tuple[int, int]]:
                     end += 1
                 else:
                     break
-        if end - at > 1:
+        if end - at > 1 and ch not in _KEYCAP_BASES:
             spans.append((at, end))
         at = end
     return spans
+
+
+_KEYCAP_BASES = frozenset("0123456789#*")  # a keycap's ('1️⃣'): text, which prints without the keycap sign
 
 
 def _sequence_prints(sequence: str) -> bool:
