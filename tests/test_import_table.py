@@ -300,6 +300,38 @@ def test_google_forms_repeated_groups(tmp_path):
     read_back(imported, tmp_path / "folder")
 
 
+def test_the_dates_an_import_guessed_are_warned_of_until_the_loc_writes_the_conference_s(tmp_path):
+    """A CSV of abstracts gives no dates: the import wrote the day it ran into conference.yaml and said so once, and
+    the cover printed that day ("7 December 2026") without a word from check or lint, which warned of the placeholder
+    title and venue. The import's record names the values it guessed: lint warns, at file, line and key, while they
+    are as guessed (an edit to another key aside), and no more once the LOC writes the dates."""
+    from booklet.data.validate import read_booklet
+    from booklet.importers.write import import_source
+    from booklet.lint import lint
+
+    source = tmp_path / "abstracts.csv"
+    source.write_text("title,authors,abstract\nA talk,Jane Roe,Some text.\n", encoding="utf-8")
+    folder = tmp_path / "conf"
+    import_source(source, folder, Options())
+    conference = folder / "conference.yaml"
+    day = conference.read_text(encoding="utf-8").split("start: ", 1)[1][:10]  # (today, when the import ran)
+
+    def guessed() -> list[str]:
+        booklet, _ = read_booklet(folder)
+        return [str(p) for p in lint(booklet, "A5", folder) if "dates" in p.key]
+
+    said = "the day booklet import ran, written as the {} day for want of dates in its source: it would be printed " \
+           "on the cover; write the conference's own dates before printing"
+    expected = [f"conference.yaml:6: dates.start: warning: {day} is {said.format('first')}",
+                f"conference.yaml:7: dates.end: warning: {day} is {said.format('last')}"]
+    assert guessed() == expected
+    conference.write_text(conference.read_text(encoding="utf-8").replace("venue: Venue", "venue: Lund"), "utf-8")
+    assert guessed() == expected  # (the LOC's edit to another key keeps it)
+    conference.write_text(conference.read_text(encoding="utf-8").replace(f"start: {day}", "start: 2027-03-01")
+                          .replace(f"end: {day}", "end: 2027-03-03"), "utf-8")
+    assert guessed() == []
+
+
 # -- Indico's contribution list as CSV ----------------------------------------------------------------
 
 def test_indico_contributions_csv(tmp_path):

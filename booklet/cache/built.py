@@ -95,13 +95,15 @@ def data_files(folder: Path) -> list[tuple[Path, tuple | None, str | None]]:
 
 def code_and_said(folder: Path) -> tuple[tuple, tuple]:
     """(booklet's code and resources and the libraries; what reading `folder` says of its files' names: misnamed
-    files and folders, YAML in folders, links in a loop), as the key of a build's inputs holds them."""
-    from ..data.load import looping_links, misnamed, misnamed_folders, yaml_in_folders
+    files and folders, YAML in folders, links in a loop; and the values an import guessed, which lint warns of while
+    they are unchanged: data.load.import_guesses), as the key of a build's inputs holds them."""
+    from ..data.load import import_guesses, looping_links, misnamed, misnamed_folders, yaml_in_folders
     from .persisted import stamp
 
     looping = looping_links(folder)
     return ((stamp(), _resources(), _libraries()),
-            (misnamed(folder), yaml_in_folders(folder, looping), misnamed_folders(folder), looping))
+            (misnamed(folder), yaml_in_folders(folder, looping), misnamed_folders(folder), looping,
+             import_guesses(folder)))
 
 
 def remember(before: Inputs | None, data_dir: Path, result, jobs: int) -> None:

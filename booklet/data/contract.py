@@ -51,6 +51,13 @@ ID_PATTERN = r"^\S+$"
 # what `booklet import` writes for a required value of conference.yaml that its source does not give; lint warns
 # while one is still there (it would be printed on the cover)
 PLACEHOLDERS = {"title": "Conference title", "venue": "Venue"}
+# the record `booklet import` keeps beside the files it writes (importers.write), and its key GUESSED: the values it
+# wrote that its source does not give and that no placeholder can stand for (a date: the day of the import), as
+# {file: {key: value as written}} ({"conference.yaml": {"dates.start": "2026-12-07"}}). Lint warns while a value is
+# still the one guessed (lint.cover.check_placeholders): an edit to any other key keeps the warning, the LOC's own
+# value ends it. A value is not marked in its file, where a comment would stay after the value was changed
+IMPORT_RECORD = ".booklet-import.json"
+GUESSED = "guessed"
 
 # a conference system's placeholders for a person's name or a text, written without case, spaces or punctuation
 # ("N.N." -> "nn", "To be announced" -> "tobeannounced"): lint warns about them, the index of authors leaves such a

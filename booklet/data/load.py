@@ -149,6 +149,35 @@ def present(path: Path) -> bool:
     return os.path.lexists(path)
 
 
+def import_guesses(folder: Path) -> tuple[tuple[str, str, str], ...]:
+    """(file, key, value as written) of each value the record of `booklet import` in `folder` says the import guessed
+    (contract.GUESSED: a date its source does not give), in the record's order; none without a record, or from one
+    that cannot be read or holds no such list. A record of 2,000 talks is a megabyte or more, read whole by a
+    millisecond's search for the key alone (nearly every one has none: json would take ten)."""
+    import json
+
+    from .contract import GUESSED, IMPORT_RECORD
+
+    path = Path(folder) / IMPORT_RECORD
+    try:
+        if not_a_file(path):
+            return ()
+        data = path.read_bytes()
+    except OSError:
+        return ()
+    if f'"{GUESSED}"'.encode() not in data:
+        return ()
+    try:
+        guessed = json.loads(data.decode("utf-8")).get(GUESSED)
+    except (ValueError, AttributeError, RecursionError):  # (not JSON, not UTF-8, not a mapping: --update refuses it)
+        return ()
+    if not isinstance(guessed, dict):
+        return ()
+    return tuple((file, key, value) for file, keys in guessed.items() if isinstance(keys, dict)
+                 for key, value in keys.items() if isinstance(file, str) and isinstance(key, str)
+                 and isinstance(value, str))
+
+
 def read_data(path: Path, display: str, problems: list[Problem], parse: Callable[[str, str, list[Problem]], T],
               *key: Hashable) -> T | None:
     """What `parse(text, display, problems)` makes of the data file at `path`, or None (with problems appended)

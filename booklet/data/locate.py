@@ -37,6 +37,19 @@ class Lines:
                 return fallback
         return line
 
+    def value(self, file: str, key: str):
+        """The value of `key` ('dates.start') in `file`, as read (a Map, a Seq, a date, a text); None when it cannot
+        be found (no folder given, no such key)."""
+        node = self._document(file)
+        for index, name in _STEP.findall(key):
+            if isinstance(node, Seq) and index and int(index) < len(node):
+                node = node[int(index)]
+            elif isinstance(node, Map) and name and name in node:
+                node = node[name]
+            else:
+                return None
+        return node
+
     def found(self, file: str, keys: tuple[str, ...], fallback: int) -> tuple[str, int]:
         """The first of `keys` whose line in `file` can be found, and that line (a problem pointed at the key that
         says it best, else at one around it: a committee's `members:`, else its `name:`); the last of them, and its

@@ -45,6 +45,9 @@ class Imported:
     # an abstract or tutorial made of events the source gives under other ids too (a workshop held again, a repeat
     # naming its speakers): its id -> those ids. An update keeps whichever of them the folder already has
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the values it wrote that the source does not give, no placeholder standing for them (contract.GUESSED): file ->
+    # key -> value as written ({"conference.yaml": {"dates.start": "2026-12-07"}}), kept in the import's record
+    guessed: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 class SourceError(Exception):

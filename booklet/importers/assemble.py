@@ -893,7 +893,8 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
     if programme.nights:
         notes.append(f"{len(programme.nights)} item(s) start after midnight, before 06:00: listed at the end of the "
                      f"day before, as that evening's night ({some(programme.nights)})")
-    documents: dict[str, object] = {"conference.yaml": _conference(conference, days, notes)}
+    guessed: dict[str, str] = {}
+    documents: dict[str, object] = {"conference.yaml": _conference(conference, days, notes, guessed)}
     if days:
         documents["programme.yaml"] = {"days": days}
     if abstracts:
@@ -905,9 +906,10 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
     people = people_file(entries, notes)
     if people:
         documents["people.yaml"] = people
+    guesses = {"conference.yaml": guessed} if guessed else {}
     if kinds is None:
-        return Imported(fmt, documents, Counter(), notes, types=None)
-    return Imported(fmt, documents, kinds.unmapped, notes, types=kinds.seen)
+        return Imported(fmt, documents, Counter(), notes, types=None, guessed=guesses)
+    return Imported(fmt, documents, kinds.unmapped, notes, types=kinds.seen, guessed=guesses)
 
 
 def _languages_read(entries: list[Entry]) -> list[str]:
@@ -1049,7 +1051,9 @@ class _Ids:
         return ident
 
 
-def _conference(conference: Conference, days: list[dict], notes: list[str]) -> dict:
+def _conference(conference: Conference, days: list[dict], notes: list[str], guessed: dict[str, str]) -> dict:
+    """conference.yaml's document; `guessed` given the keys and values it guesses, no placeholder standing for them
+    (the day of the import for a source with no dates: the import's record lists them, lint warns while they stay)."""
     record: dict = {}
     title = conference.title
     if not title:
@@ -1066,8 +1070,15 @@ def _conference(conference: Conference, days: list[dict], notes: list[str]) -> d
             notes.append(f"the source has no conference dates: conference.yaml has those of the programme "
                          f"({start} to {end}); check them")
     if start is None or end is None:
-        start = end = start or end or dt.date.today()
-        notes.append(f"the source has no dates at all: conference.yaml says {start} (today); write the real dates")
+        if start is None and end is None:
+            start = end = dt.date.today()
+            guessed.update({"dates.start": start.isoformat(), "dates.end": end.isoformat()})
+            notes.append(f"the source has no dates at all: conference.yaml says {start} (today); write the real "
+                         "dates (check warns until you do)")
+        else:  # (it said "no dates at all ... (today)" of a source that gives one)
+            start = end = start or end
+            notes.append(f"the source gives one conference date alone: conference.yaml says {start} for both; "
+                         "check them")
     record["dates"] = {"start": start, "end": max(start, end)}
     venue = conference.venue
     if not venue:

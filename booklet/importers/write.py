@@ -28,7 +28,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 
 from ..check import check_folder
-from ..data.contract import file_for, placeholder_name
+from ..data.contract import GUESSED, IMPORT_RECORD, file_for, placeholder_name
 from ..data.theme import theme_page_size
 from ..data.load import matching
 from ..layout.page import page_for
@@ -43,7 +43,7 @@ from . import Imported, Options, SourceError, read
 from .merge import Change, Unreadable, merge
 from .schedule import zone_problem
 
-RECORD = ".booklet-import.json"
+RECORD = IMPORT_RECORD
 CHECK_BLEED = 3 * mm  # `booklet check`'s --bleed default (the cover image runs into it)
 RECORD_VERSION = 1
 DATA_FILES = ("conference.yaml", "programme.yaml", "abstracts.yaml", "tutorials.yaml", "posters.yaml", "people.yaml")
@@ -313,6 +313,7 @@ def _record_bytes(source: Path, imported: Imported, documents: dict, options: Op
         "options": {"kinds": dict(options.kinds), "columns": dict(options.columns), "timezone": options.timezone,
                     **({"timetable": str(Path(options.timetable).absolute())} if options.timetable else {}),
                     **({"first_day": options.first_day.isoformat()} if options.first_day else {})},
+        **({GUESSED: imported.guessed} if imported.guessed else {}),  # (lint warns while a value stays so)
         "documents": documents,
         "kept": kept,  # entries the source dropped that the folder keeps (see merge.Merged.kept)
         "files": written,  # SHA-256 of each data file as written: unchanged since means nobody edited it

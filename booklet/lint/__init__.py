@@ -111,6 +111,7 @@ def parts(booklet: Booklet, page_size="A5", folder: Path | None = None,
     from functools import cache
 
     from ..data.contract import placeholder_name
+    from ..data.load import import_guesses
     from ..data.locate import Lines
     from ..data.people import People
     from ..layout.page import page_for
@@ -175,7 +176,7 @@ def parts(booklet: Booklet, page_size="A5", folder: Path | None = None,
         ("label-characters", lambda: check_label_characters(b, lines)),
         ("french", lambda: check_french_marks(b, lines)),
         ("example", lambda: check_example(b, folder)),
-        ("placeholders", lambda: check_placeholders(b, lines)),
+        ("placeholders", lambda: check_placeholders(b, lines, import_guesses(folder) if folder else ())),
         ("placeholder-names", lambda: placeholder_names(b, lines, everyone())),  # (the three: lint.placeholders)
         ("placeholder-abstracts", lambda: placeholder_abstracts(b, lines)),
         ("placeholder-entries", lambda: placeholder_entries(b, lines)),

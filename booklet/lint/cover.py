@@ -4,6 +4,8 @@ when the text is shrunk too far to read well."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..data.contract import PLACEHOLDERS
 from ..data.locate import Lines
 from ..model import Booklet
@@ -106,11 +108,28 @@ def check_sponsor_names(booklet: Booklet, page, lines: Lines) -> list[Problem]:
     return problems
 
 
-def check_placeholders(booklet: Booklet, lines: Lines) -> list[Problem]:
+def check_placeholders(booklet: Booklet, lines: Lines, guessed: tuple[tuple[str, str, str], ...] = ()
+                       ) -> list[Problem]:
     """A warning for each value of conference.yaml that is still what `booklet import` wrote for one its source did
-    not give (data.contract.PLACEHOLDERS): it would be printed, on the cover and in the running heads."""
+    not give (data.contract.PLACEHOLDERS): it would be printed, on the cover and in the running heads; and for each
+    value still the one it guessed (`guessed`: data.load.import_guesses, the record's file, key and value: the day of
+    the import for the dates), at its file, line and key, a date being no placeholder a reader would notice."""
     conference = booklet.conference
-    return [Problem("conference.yaml", lines.line("conference.yaml", key, 1), key,
-                    f"'{placeholder}' is the placeholder booklet import wrote (its source has no {WORDS[key]}): "
-                    f"write the conference's own {WORDS[key]} before printing", "warning", "placeholder")
-            for key, placeholder in PLACEHOLDERS.items() if getattr(conference, key, None) == placeholder]
+    problems = [Problem("conference.yaml", lines.line("conference.yaml", key, 1), key,
+                        f"'{placeholder}' is the placeholder booklet import wrote (its source has no {WORDS[key]}): "
+                        f"write the conference's own {WORDS[key]} before printing", "warning", "placeholder")
+                for key, placeholder in PLACEHOLDERS.items() if getattr(conference, key, None) == placeholder]
+    for file, key, value in guessed:
+        now = lines.value(file, key)
+        if now is None or (now.isoformat() if isinstance(now, dt.date) else str(now)).strip() != value:
+            continue  # (the LOC's own value, or the key gone)
+        said = GUESSED_WORDS.get(key, "what booklet import guessed for want of a value in its source: write the real "
+                                      "one before printing")
+        problems.append(Problem(file, lines.line(file, key, 1), key, f"{value} is {said}", "warning", "placeholder"))
+    return sorted(problems, key=lambda problem: (problem.file, problem.line))
+
+
+# what a value booklet import guessed is, by its key (importers.assemble: a source with no dates)
+_DAY = ("the day booklet import ran, written as the {} for want of dates in its source: it would be printed on the "
+        "cover; write the conference's own dates before printing")
+GUESSED_WORDS = {"dates.start": _DAY.format("first day"), "dates.end": _DAY.format("last day")}
