@@ -286,6 +286,21 @@ def test_a_row_s_time_set_on_its_title_s_baseline_leaves_the_row_as_tall_as_it_w
     assert welcome.baseline and welcome.wrap(300, 800)[1] == pytest.approx(s.row_title.leading + 2 * 2.2)
 
 
+def test_an_empty_slot_prints_its_room_and_place_after_its_time(tmp_path):
+    """An item with a time and a room (or a place) but no title printed its time alone: the room was dropped without a
+    word (`{time: "12:30-13:00", room: Foyer}`). It prints after the time, where a titled line's goes under its title;
+    a slot with neither prints its time alone, as before."""
+    from booklet.layout.programme import item_row
+
+    slots = ('      - {time: "12:30-13:00", room: Foyer}\n      - {time: "13:00", place: Garden, room: Foyer}\n'
+             '      - {time: "13:30"}\n')
+    programme = BASE["programme.yaml"].replace("      - {time: \"14:00-17:00\"", slots + "      - {time: \"14:00-17:00\"")
+    ctx = Context(read_booklet(write_conference(tmp_path / "data", {"programme.yaml": programme}))[0], page_for("A5"))
+    rows = [item_row(ctx, item) for item in ctx.booklet.days[0].items() if not item.shown_title]
+    assert [[para.getPlainText() for para in row.body] for row in rows] == [["Foyer"], ["Garden \u00b7 Foyer"], []]
+    assert [[para.getPlainText() for para in row.left] for row in rows] == [["12:30\u201313:00"], ["13:00"], ["13:30"]]
+
+
 def test_a_day_s_opening_page_has_no_running_head_and_the_page_it_runs_onto_has_one(long_day):
     """A typesetter's review: the page that opens a day under its big date repeated the date in the running head
     above it. The opening page's heading stands for the running head (as a section's first page has none); the

@@ -537,7 +537,7 @@ ITEM = Record("item", "One line of the programme: a talk, a tutorial, a break, a
                  "keynote": "talk", "lecture": "talk", "posters": "poster", "poster session": "poster",
                  "workshop": "tutorial", "course": "tutorial"}),
     Key("place", "text", "where a social event is (a place's name)", example="Restaurant Kulturen"),
-    Key("room", "text", "printed after the title", example="Auditorium"),
+    Key("room", "text", "printed after the title (an item with none: after its time)", example="Auditorium"),
 ))
 SESSION = Record("session", "A block of items under one name, with its chair and room.", (
     Key("session", "text", "the session's name (at most 300 characters)", required=True, example="Inference I"),

@@ -513,8 +513,8 @@ def _item_body(ctx: Context, item: Item, titled: bool = True, room: str | None =
         if line:
             body.append(Para(line, s.row_speaker))
         return body, ctx.tutorial_ref(tutorial), ctx.colours.tutorial
-    if not title:
-        return [], None, None
+    if not title:  # an empty slot: its time, and where it is (a LOC's "12:30 · Foyer" lost its room)
+        return [Para(where, s.row_speaker)] if where else [], None, None
     shown = markup.title(title)
     styled = {"break": f"<i>{shown}</i>", "social": f"<b>{shown}</b>", "poster": f"<b>{shown}</b>"}.get(item.kind, shown)
     body = [Para(styled, s.row_title)] if titled else []
