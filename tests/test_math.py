@@ -589,8 +589,10 @@ def test_latex_problems_of_unknown_macros():
 def test_a_brace_no_other_pairs_is_warned_about():
     """A fuzzing run: `$a}b$` printed "ab" and `$x^{$` "x", each without a word of the brace left out."""
     assert markup.latex_problems("x $a}b$ and $x^{$ y, $\\{a\\}$ and $\\frac{a}{b}$") == [
-        "the math $a}b$ has a '}' that no '{' opens: it is left out; a brace that prints is written \\}",
-        "the math $x^{$ has a '{' that no '}' closes: it is left out; a brace that prints is written \\{"]
+        "the math $a}b$ has a '}' that no '{' opens: the brace is left out, and the math prints as ab; a brace that "
+        "prints is written \\}",
+        "the math $x^{$ has a '{' that no '}' closes: the brace is left out, and the math prints as x; a brace that "
+        "prints is written \\{"]
     assert markup.plain("$a}b$") == "ab"  # (what the warning says)
 
 
@@ -599,7 +601,20 @@ def test_an_unclosed_brace_after_an_unknown_macro_is_left_out_as_the_warning_say
     assert markup.plain("$\\foo{$") == "\\foo"
     assert markup.plain("$\\foo{x}$ $\\foo{x$") == "\\foo{x} \\foox"
     assert markup.latex_problems("$\\foo{$")[1] == (
-        "the math $\\foo{$ has a '{' that no '}' closes: it is left out; a brace that prints is written \\{")
+        "the math $\\foo{$ has a '{' that no '}' closes: the brace is left out, and the math prints as \\foo; a brace "
+        "that prints is written \\{")
+
+
+def test_an_unclosed_brace_is_told_of_once_with_what_prints():
+    """`$\\frac{a}{$` was told of twice, in words that read as contradicting: its brace "left out" (the formula, it read),
+    then that it gave \\frac an empty argument and "prints as a/". The unclosed brace is what left the argument empty
+    (or missing): one warning, saying what prints."""
+    assert markup.plain("$\\frac{a}{$ and $\\frac{$") == "a/ and /"
+    assert markup.latex_problems("$\\frac{a}{$ and $\\frac{$") == [
+        "the math $\\frac{a}{$ has a '{' that no '}' closes: the brace is left out, and the math prints as a/; a brace "
+        "that prints is written \\{",
+        "the math $\\frac{$ has a '{' that no '}' closes: the brace is left out, and the math prints as /; a brace that "
+        "prints is written \\{"]
 
 
 def test_a_missing_argument_is_warned_about_with_what_prints():

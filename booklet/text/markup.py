@@ -378,20 +378,22 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
     for src in sources:
         unmatched = _unmatched_brace(src)
         if unmatched:
-            shown = _shown(src)
-            left = "it is left out" if math_runs(src) else "with nothing else to show, the math prints as written"
+            shown = _shown(src)  # (what prints said here, once: no warning of an empty or missing argument after)
+            left = f"the brace is left out, and the math prints as {_printed(src)}" if math_runs(src) else \
+                "with nothing else to show, the math prints as written"
             problems.append(Told.of(f"the math {written(src, shown)} has a '{unmatched}' that no "
                                     f"'{'}' if unmatched == '{' else '{'}' {'closes' if unmatched == '{' else 'opens'}: "
                                     f"{left}; a brace that prints is written \\{unmatched}", written(src)))
     for src in sources:
         missing = missing_arguments(src)
-        if missing:
+        if missing and not _unmatched_brace(src):  # (told of above, with what prints: the brace left open it)
             names = " and ".join(f"'{name}'" if name in "^_" else name for name in missing)
             problems.append(Told.of(f"the math {written(src, _shown(src))} lacks an argument of {names} (TeX stops there "
                                     f"with an error): it prints as {_printed(src)}", written(src)))
     for src in sources:
         empty = empty_arguments(src)
-        if empty and not missing_arguments(src) and math_runs(src):  # (told of above; or below: it shows nothing)
+        if empty and not missing_arguments(src) and not _unmatched_brace(src) and math_runs(src):  # (told of above;
+            # or below: it shows nothing)
             names = " and ".join(empty)
             problems.append(Told.of(f"the math {written(src, _shown(src))} gives {names} an empty argument (TeX sets "
                                     f"an empty box there): it prints as {_printed(src)}", written(src)))
