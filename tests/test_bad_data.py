@@ -697,6 +697,24 @@ def test_dangling_reference(tmp_path, item, expected):
     build_and_check_fail(tmp_path, data, [f"programme.yaml:4: {expected}"])
 
 
+@pytest.mark.parametrize("left_out, item, expected", [
+    ("abstracts.yaml", "talk: lund-2026", "days[0].items[0].talk: no abstract with id 'lund-2026' (the data has no "
+                                          "abstracts: write them in abstracts.yaml, or a file each in abstracts/)"),
+    ("tutorials.yaml", "tutorial: bayes-intro", "days[0].items[0].tutorial: no tutorial with id 'bayes-intro' (the data "
+                                                "has no tutorials: write them in tutorials.yaml)"),
+])
+def test_a_reference_with_no_entries_of_its_kind_at_all_says_where_they_are_written(tmp_path, left_out, item, expected):
+    """A LOC's walk: with abstracts.yaml moved away (or never written), every talk of the programme was "no abstract with
+    id 'x'", as for a typo in one id; now the message says that there are none, and where they go."""
+    data = conference(tmp_path, {left_out: None, "posters.yaml": None, "programme.yaml": f"""\
+        days:
+          - date: 2027-09-13
+            items:
+              - {{time: "09:20-10:00", {item}}}
+        """})
+    build_and_check_fail(tmp_path, data, [f"programme.yaml:4: {expected}"])
+
+
 # -- values ---------------------------------------------------------------------------------
 
 def test_an_evenings_item_may_end_after_midnight_and_is_printed_and_drawn_so(tmp_path):

@@ -164,6 +164,9 @@ def _hint(ident: str, what: str, refs: Refs) -> str:
     if ident in refs.known[other]:
         whose = "a tutorial's" if other == "tutorial" else "an abstract's"
         return f" ('{ident}' is {whose} id: write {other_key}: {ident})"
+    if not refs.known[what]:  # (abstracts.yaml moved away or never written: not a typo in one id)
+        return (" (the data has no abstracts: write them in abstracts.yaml, or a file each in abstracts/)"
+                if what == "abstract" else " (the data has no tutorials: write them in tutorials.yaml)")
     return did_you_mean(ident, refs.known[what])
 
 
