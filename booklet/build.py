@@ -18,7 +18,7 @@ from .cache.memory import BuildCache, active, using as using_cache
 from .cache.persisted import SECTIONS, laying_out, sent, taken
 from .text import markup
 from .text.paragraph import boxes_made, made_since, take_boxes
-from .output.atomic import scratch_beside, swept_beside, write_bytes
+from .output.atomic import refuse_no_pdf, scratch_beside, swept_beside, write_bytes
 from .layout.page import PAGE_SIZES, page_for
 from .layout.styles import make_palette
 from .data.theme import font_files, theme_page_size
@@ -268,6 +268,7 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
             raise DataError(warnings)
         targets = [output, cover_path(output)] if options.cover_apart else [output]
         refuse_inputs(targets, Path(data_dir), booklet)
+        refuse_no_pdf(targets)
         for target in targets:  # what a build killed while it wrote them left beside them
             swept_beside(target)
         if checked is not None:

@@ -268,7 +268,8 @@ class Length(click.ParamType):
 @main.command()
 @click.argument("data_dir", default="data", type=FilePath(file_okay=False, path_type=Path))
 @click.option("-o", "--output", default="booklet.pdf", show_default=True, type=FilePath(dir_okay=False, path_type=Path),
-              help="Where to write the PDF (its folder made when missing; replaced only when the build succeeds).")
+              help="Where to write the PDF (its folder made when missing; replaced only when the build succeeds; a "
+                   "file there that is not a PDF is refused).")
 @page_size_option("Trim size of the booklet.")
 @click.option("--bleed", type=Length(), default="3mm", show_default=True,
               help="Bleed beyond the trim on every side (mm, pt or in; 0 for none).")
@@ -489,7 +490,8 @@ def _reading_pdf(source: Path, output: Path | None = None):
 @main.command()
 @click.argument("booklet_pdf", type=FilePath(path_type=Path))
 @click.option("-o", "--output", required=True, type=FilePath(dir_okay=False, path_type=Path),
-              help="Where to write the printer spreads (its folder made when missing; replaced only when complete).")
+              help="Where to write the printer spreads (its folder made when missing; replaced only when complete; a "
+                   "file there that is not a PDF is refused).")
 @click.option("--sheet", type=click.Choice(["A4", "A3", "letter", "tabloid"], case_sensitive=False), default="A4",
               show_default=True, help="Sheet the spreads are printed on (landscape, both sides).")
 @click.option("--crop-marks", is_flag=True, help="Crop marks at the spread's corners and fold marks at the spine.")
@@ -506,10 +508,12 @@ def impose(booklet_pdf: Path, output: Path, sheet: str, crop_marks: bool, creep:
     Example:
       booklet impose booklet.pdf -o spreads.pdf --sheet A3 --crop-marks --creep 0.1mm
     """
+    from .output.atomic import refuse_no_pdf
     from .printing.impose import impose as impose_pdf
 
     sheet = {name.lower(): name for name in ("A4", "A3", "letter", "tabloid")}[sheet.lower()]
     with _reading_pdf(booklet_pdf, output):
+        refuse_no_pdf([output], "spreads.pdf")
         result = impose_pdf(booklet_pdf, output, sheet=sheet, crop_marks=crop_marks, creep=creep)
     _say(f"Wrote {result.output} ({result.sheets} sheet{'s' * (result.sheets != 1)}, "
          f"{result.sides} sides, {result.sheet} landscape).")

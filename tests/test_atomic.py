@@ -141,12 +141,12 @@ def test_a_read_only_output_is_not_replaced_and_the_command_says_so(tmp_path):
     from .helpers import write_conference
 
     out = tmp_path / "booklet.pdf"
-    out.write_bytes(b"kept")
+    out.write_bytes(b"%PDF-1.4 kept")  # (an earlier booklet: a file that is no PDF is refused before, see test_start)
     out.chmod(0o444)
     result = CliRunner().invoke(main, ["build", str(write_conference(tmp_path / "conf")), "-o", str(out)])
     assert result.exit_code == 1
     assert result.stderr == f"booklet: cannot write {out}: the file is read-only; nothing was written.\n"
-    assert out.read_bytes() == b"kept" and sorted(p.name for p in tmp_path.iterdir()) == ["booklet.pdf", "conf"]
+    assert out.read_bytes() == b"%PDF-1.4 kept" and sorted(p.name for p in tmp_path.iterdir()) == ["booklet.pdf", "conf"]
     with pytest.raises(PermissionError):
         write_bytes(out, b"new")
     out.chmod(0o644)
@@ -180,7 +180,7 @@ def test_an_output_link_is_written_through_and_a_pipe_is_refused(tmp_path):
     data = write_conference(tmp_path / "conf")
     shared = tmp_path / "shared" / "booklet.pdf"
     shared.parent.mkdir()
-    shared.write_bytes(b"old")
+    shared.write_bytes(b"%PDF- old")  # (an earlier booklet: a file that is no PDF is refused)
     link = tmp_path / "link.pdf"
     link.symlink_to(shared)
     result = CliRunner().invoke(main, ["build", str(data), "-o", str(link)])

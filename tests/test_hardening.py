@@ -590,7 +590,7 @@ def test_a_build_stopped_by_sigterm_leaves_no_temporary_file_and_the_old_output_
     shutil.copytree(Path(__file__).resolve().parent.parent / "data", data)
     out = tmp_path / "out"
     out.mkdir()
-    (out / "booklet.pdf").write_bytes(b"the last good booklet")
+    (out / "booklet.pdf").write_bytes(b"%PDF- the last good booklet")
     env = {**os.environ, "BOOKLET_CACHE": "off"}
     for _ in range(5):  # (a build that ends between its temporary file seen and the signal sent: again)
         process = subprocess.Popen([sys.executable, "-m", "booklet", "build", str(data), "-o",
@@ -607,10 +607,10 @@ def test_a_build_stopped_by_sigterm_leaves_no_temporary_file_and_the_old_output_
             break
         for made in out.iterdir():  # (it wrote the booklet: the last good one put back)
             made.unlink()
-        (out / "booklet.pdf").write_bytes(b"the last good booklet")
+        (out / "booklet.pdf").write_bytes(b"%PDF- the last good booklet")
     assert process.returncode == 1 and stderr.decode().strip().endswith("Aborted!")
     assert sorted(p.name for p in out.iterdir()) == ["booklet.pdf"], stderr.decode()
-    assert (out / "booklet.pdf").read_bytes() == b"the last good booklet"
+    assert (out / "booklet.pdf").read_bytes() == b"%PDF- the last good booklet"
 
 
 def test_a_file_name_too_long_for_the_file_system_is_an_error_at_its_key(tmp_path):

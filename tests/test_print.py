@@ -237,13 +237,13 @@ def test_build_prints_lint_warnings_and_strict_refuses_to_write(tmp_path):
           speaker: {name: Cy Doe}
         """})
     out = tmp_path / "b.pdf"
-    out.write_bytes(b"earlier build")
+    out.write_bytes(b"%PDF- earlier build")
     warning = ["Abstracts not in the programme (1):",
                "abstracts.yaml:7: [2].id: warning: abstract 'spare' is not in the programme"]
     strict = CliRunner().invoke(main, ["build", str(folder), "-o", str(out), "--strict"])
     assert strict.exit_code == 1
     assert strict.stderr.splitlines() == warning + ["0 errors, 1 warning; nothing was written."]
-    assert out.read_bytes() == b"earlier build"
+    assert out.read_bytes() == b"%PDF- earlier build"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.pdf", "conf"]
     relaxed = CliRunner().invoke(main, ["build", str(folder), "-o", str(out)])
     assert relaxed.exit_code == 0
@@ -283,13 +283,13 @@ def test_exif_rotation_is_honoured(tmp_path):
 def test_separate_cover_that_cannot_be_written_leaves_the_old_booklet_as_it_was(small, tmp_path):
     """The text block and the cover are published together or not at all; the message names the cover."""
     out = tmp_path / "booklet.pdf"
-    out.write_bytes(b"earlier booklet")
+    out.write_bytes(b"%PDF- earlier booklet")
     (tmp_path / "booklet-cover.pdf").mkdir()  # in the way of the cover
     result = CliRunner().invoke(main, ["build", str(small), "-o", str(out), "--cover", "separate"])
     assert result.exit_code == 1
     assert result.stderr == (f"booklet: cannot write {tmp_path / 'booklet-cover.pdf'}: Is a directory; "
                              "nothing was written.\n")
-    assert out.read_bytes() == b"earlier booklet"
+    assert out.read_bytes() == b"%PDF- earlier booklet"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["booklet-cover.pdf", "booklet.pdf"]  # no temporary file
     assert list((tmp_path / "booklet-cover.pdf").iterdir()) == []
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -847,6 +848,45 @@ def test_a_file_given_for_a_folder_or_a_folder_for_a_file_says_which_is_which(tm
     assert result.exit_code == 2
     assert result.stderr.endswith(f"\n\nError: Invalid value for {said}\n")
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["notes.txt", "print"]
+
+
+@pytest.mark.parametrize("command, output, other", [
+    (["build", "DATA", "-o", "abstracts.csv"], "abstracts.csv", "abstracts.pdf"),
+    (["watch", "DATA", "-o", "abstracts.csv"], "abstracts.csv", "abstracts.pdf"),
+    (["impose", "PDF", "--sheet", "A3", "-o", "notes.pdf"], "notes.pdf", "spreads.pdf"),
+    (["proof", "brandt", "DATA", "-o", "abstracts.csv"], "abstracts.csv", "abstracts.pdf"),
+])
+def test_an_output_that_would_replace_a_file_other_than_a_pdf_is_refused(tmp_path, monkeypatch, command, output, other):
+    """A LOC's walk: `booklet build my-conference -o abstracts.csv` (a slip of the shell's completion) replaced the
+    spreadsheet the programme was imported from with the booklet. A file that is there and is no PDF is now refused,
+    as an output that is an input is, with a name that would do; an empty file or an earlier PDF is replaced as
+    before (below)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "abstracts.csv").write_text("Title,Authors\nA talk,Ana Smith\n")
+    (tmp_path / "notes.pdf").write_text("my notes\n")
+    data = write_conference(tmp_path / "conf")
+    given = {"DATA": str(data), "PDF": str(Path(__file__).resolve().parent.parent / "data" / "images" / "map.pdf"),
+             "brandt": "lund-2026"}
+    result = invoke(*[given.get(part, part) for part in command])
+    shutil.rmtree(data)
+    assert result.exit_code == 1
+    assert result.stderr.endswith(f"booklet: will not write {output}: it is a file, and not a PDF, which booklet would "
+                                  f"replace; give another name, like: {other}; nothing was written.\n")
+    assert (tmp_path / "abstracts.csv").read_text() == "Title,Authors\nA talk,Ana Smith\n"
+    assert (tmp_path / "notes.pdf").read_text() == "my notes\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["abstracts.csv", "notes.pdf"]
+
+
+def test_an_output_that_is_an_empty_file_or_a_pdf_is_replaced(tmp_path, monkeypatch):
+    """The other side of the refusal above: an empty file (`touch booklet.pdf`) and a PDF are outputs to replace."""
+    monkeypatch.chdir(tmp_path)
+    data = Path(__file__).resolve().parent.parent / "data"
+    (tmp_path / "empty.pdf").write_bytes(b"")
+    (tmp_path / "old.pdf").write_bytes((data / "images" / "map.pdf").read_bytes())
+    for name in ("empty.pdf", "old.pdf"):
+        result = invoke("impose", str(data / "images" / "map.pdf"), "--sheet", "A3", "-o", name)
+        assert result.exit_code == 0, result.stderr
+        assert (tmp_path / name).read_bytes().startswith(b"%PDF-")
 
 
 @pytest.mark.parametrize("command, output", [

@@ -65,6 +65,29 @@ def replaceable(target: Path) -> None:
         raise PermissionError(errno.EACCES, "the file is read-only", os.fspath(target))
 
 
+def refuse_no_pdf(outputs: Iterable[Path], example: str = "booklet.pdf") -> None:
+    """problems.Refused when one of `outputs` (PDFs to write) is a file, or a link to one, with something in it that is
+    no PDF (no `%PDF-` in its first 1,024 bytes, where a PDF has it): `build -o abstracts.csv`, a slip of the shell's
+    completion, replaced the spreadsheet with the booklet. An earlier PDF, an empty file and what is not there are
+    left to the command; so is what cannot be read (its own message)."""
+    from ..problems import Refused
+
+    for output in outputs:
+        output = Path(output)
+        if not os.path.isfile(output):  # (not there, a folder, a device, a pipe: not opened here, where a pipe waits)
+            continue
+        try:
+            with open(output, "rb") as file:
+                start = file.read(1024)
+        except OSError:
+            continue
+        if start and b"%PDF-" not in start:
+            other = output.with_suffix(".pdf")
+            other = output.with_name(example) if other.exists() else other
+            raise Refused(f"will not write {output}: it is a file, and not a PDF, which booklet would replace; give "
+                          f"another name, like: {other}")
+
+
 def through_links(target: Path) -> Path:
     """`target`, or, when it is a link, the file the link names (at the end of its chain): output is written through
     a link, which stays (`booklet.pdf -> ../shared/booklet.pdf` keeps its link; `-o /dev/stdout`, a link to the

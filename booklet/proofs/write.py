@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..cache import digest, disk
 from ..cache.built import identity_of, pdf_as_written
 from ..output.atomic import (
-    Together, copy_made, copy_new, discard_temp, done_with, made_new, swept_beside_each, together,
+    Together, copy_made, copy_new, discard_temp, done_with, made_new, refuse_no_pdf, swept_beside_each, together,
 )
 from ..processes import Forked, cores, forks_pay
 from ..output.pngs import write_pngs
@@ -129,6 +129,7 @@ def write_proof(proof_id: str, data_dir: Path, output: Path | None = None, *, pa
     proof = find_proof(_proofs_of(booklet, page_size), proof_id)
     target = Path(output) if output is not None else Path(proof.file)
     _refuse_inputs([target], Path(data_dir), named_inputs(booklet))  # before anything is built
+    refuse_no_pdf([target], "proof.pdf")
     plan = _last_build(Path(data_dir), page_size, booklet)
     if plan is None:
         with _keeping(Path(data_dir)) as kept:
