@@ -29,7 +29,8 @@ from .processes import MAX_JOBS  # noqa: E402
 
 
 # The exit status: 0 done (warnings or not), 1 bad input (data, a source, a file that cannot be written, a PDF not fit to
-# print), 2 a command line booklet cannot take (Click's usage error, as most command-line tools have it), and this:
+# print), 2 a command line booklet cannot take (Click's usage error, as most command-line tools have it), 130 and 143
+# stopped by Ctrl-C or SIGTERM (_Stopped), and this:
 INTERNAL_ERROR = 3  # a fault in booklet itself, not in what it was given (it was 2, a usage error's)
 _EXITS = False  # set by run: the process ends (os._exit) once the command returns
 
@@ -130,8 +131,28 @@ class _Commands(click.Group):
                 return super().invoke(ctx)
             except (click.ClickException, click.exceptions.Exit, click.Abort, OSError):
                 raise  # (Click's own, and a system error: `run` says that what was printed could not be)
+            except KeyboardInterrupt:  # (Click's words were "Aborted!", exit status 1, bad input's)
+                raise _Stopped() from None
             except Exception as exc:
                 _internal_error(exc)
+
+
+class _Stopped(click.ClickException):
+    """A command stopped by Ctrl-C (SIGINT) or SIGTERM (`kill`, `timeout`) before it was done: said so, with what it
+    leaves (every output is written beside its place and renamed into it only when complete, see output.atomic), and
+    the shell's exit status for a command a signal stopped, 128 + the signal's number (130, 143)."""
+
+    def __init__(self):
+        self.by = _STOPPED_BY
+        super().__init__(f"stopped ({'SIGTERM' if self.by == signal.SIGTERM else 'Ctrl-C'}) before it was done; no "
+                         "file was left half-written")
+        self.exit_code = 128 + int(self.by)
+
+    def show(self, file=None) -> None:
+        _say(f"booklet: {self.message}.", err=True)
+
+
+_STOPPED_BY = signal.SIGINT  # what stopped the command: SIGTERM once _interrupted has seen it
 
 
 def _internal_error(exc: Exception, unwritten: str = "") -> NoReturn:
@@ -162,6 +183,8 @@ def main() -> None:
 def _interrupted(signum, frame):
     """SIGTERM (`kill`, `timeout`) in the command's process: stopped as cleanly as by Ctrl-C (no temporary file
     left, nothing half written)."""
+    global _STOPPED_BY
+    _STOPPED_BY = signal.SIGTERM
     raise KeyboardInterrupt
 
 

@@ -889,6 +889,22 @@ def test_an_output_that_is_an_empty_file_or_a_pdf_is_replaced(tmp_path, monkeypa
         assert (tmp_path / name).read_bytes().startswith(b"%PDF-")
 
 
+def test_a_command_stopped_by_ctrl_c_says_so_with_the_shells_status(tmp_path, monkeypatch):
+    """A LOC's walk: Ctrl-C in the middle of a command printed Click's "Aborted!" and exit status 1, bad input's (the
+    data is not at fault); now what happened and what it leaves, exit status 130 as a shell gives a command Ctrl-C
+    stopped."""
+    import booklet.check
+
+    def stopped(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(booklet.check, "check_folder", stopped)
+    result = invoke("check", write_conference(tmp_path / "conf"))
+    assert result.exit_code == 130
+    assert result.stderr == "booklet: stopped (Ctrl-C) before it was done; no file was left half-written.\n"
+    assert result.stdout == ""
+
+
 @pytest.mark.parametrize("command, output", [
     (["build", "DATA", "-o", "notes.txt/booklet.pdf"], "notes.txt/booklet.pdf"),
     (["proofs", "DATA", "--out", "notes.txt/proofs"], "notes.txt/proofs"),
