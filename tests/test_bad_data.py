@@ -780,7 +780,10 @@ def test_parallel_tracks_set_their_items_after_midnight_after_the_evening_dated_
     # (midnight's hour, 0, is an hour: '12-12:30 am' took the start for 12:00, and found no time meant)
     ("12-12:30 am", "'12-12:30 am' is not a time; write HH:MM or HH:MM-HH:MM, like: time: \"00:00-00:30\""),
     ("13pm", "'13pm' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\""),
-    ("25:00", "'25:00' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\""),
+    # (a clock out of range is named: '09:20-10:90', a LOC's typo, was told only to write HH:MM)
+    ("25:00", "'25:00' is not a time: 25 is no hour (00-23); write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\""),
+    ("09:20-10:90", "'09:20-10:90' is not a time: 90 is no minute (00-59); write HH:MM or HH:MM-HH:MM, e.g. "
+                    "\"09:00-09:20\""),
     # (no time meant that `time` refuses too: '10-9' was told to write "10:00-09:00", which ends before it starts)
     ("10-9", "'10-9' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\""),
     ("0900-0900", "'0900-0900' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\""),
@@ -795,7 +798,8 @@ def test_parallel_tracks_set_their_items_after_midnight_after_the_evening_dated_
                     "\"23:00-00:40\"; one that runs longer is given its start alone, e.g. \"22:00\")"),
     ("14:00-02:00", "'14:00-02:00' ends before it starts (an item from 18:00 on may end after midnight, by 06:00: "
                     "\"23:00-00:40\"; one that runs longer is given its start alone, e.g. \"14:00\")"),
-    ("23:00-24:30", "'23:00-24:30' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\""),
+    ("23:00-24:30", "'23:00-24:30' is not a time: 24:30 is past midnight, the day's end (24:00); write HH:MM or "
+                    "HH:MM-HH:MM, e.g. \"09:00-09:20\""),
     # (a fuzzing run: "not a time", where the docs say "24:00" is midnight: as an end)
     ("24:00", "'24:00' starts at 24:00, the day's end: \"24:00\" only ends an item (\"22:00-24:00\"); an item that "
               "starts at midnight starts at 00:00, the next day (or, after an evening item, at \"00:00\" at the end of "
@@ -1087,7 +1091,8 @@ def test_many_problems_in_many_files_reported_together_in_order(tmp_path):
         f"abstracts.yaml:{n + 3}: [2].authors[0].presenting: expected true or false, not the text \"maybe\"",
         "abstracts/x.yaml:1: id: duplicate id 'okafor' (first used at abstracts.yaml:5)",
         "posters.yaml:1: [0].number: expected a whole number, not text; write it like: number: 1",
-        "programme.yaml:4: days[0].items[0].time: '25:00' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\"",
+        "programme.yaml:4: days[0].items[0].time: '25:00' is not a time: 25 is no hour (00-23); write HH:MM or "
+        "HH:MM-HH:MM, e.g. \"09:00-09:20\"",
         "programme.yaml:5: days[0].items[1].talk: no abstract with id 'lund-2027' (did you mean 'lund-2026'?)",
         f"tutorials.yaml:{base_lines('tutorials.yaml') + 1}: [0].titel: unknown key 'titel' (did you mean 'title'?); "
         "the keys here are id, title, description, presenters, authors, language",

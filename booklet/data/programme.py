@@ -183,7 +183,7 @@ def _read_time(f: Fields) -> TimeRange | None:
                             "item, at \"00:00\" at the end of this day: the night after it)")
             return None
         meant = _time_meant(text)
-        f.error("time", f"'{text}' is not a time; write HH:MM or HH:MM-HH:MM, "
+        f.error("time", f"'{text}' is not a time{_out_of_range(text)}; write HH:MM or HH:MM-HH:MM, "
                         + (f"like: time: \"{meant}\"" if meant else "e.g. \"09:00-09:20\""))
         return None
     start, end = times
@@ -212,6 +212,27 @@ def _span_problem(start: dt.time, end: dt.time | None, midnight: bool) -> str | 
 _LOOSE_CLOCK = r"(\d{1,2})(?:\s*[:.h]?\s*(\d\d))?\s*([ap]\.?m\.?)?"  # (hours alone: "9-10"; am or pm: "9am")
 _LOOSE_TIME = re.compile(rf"^\s*{_LOOSE_CLOCK}(?:\s*(?:[-\u2013\u2014]+|to|until|till|bis|à|a|au)\s*{_LOOSE_CLOCK})?\s*$",
                          re.IGNORECASE)
+
+
+_CLOCKS_SHAPE = re.compile(r"\s*(\d{1,2})[:.h](\d{2})(?:\s*[-\u2013\u2014]\s*(\d{1,2})[:.h](\d{2}))?\s*")
+
+
+def _out_of_range(text: str) -> str:
+    """What a time written as HH:MM or HH:MM-HH:MM has out of the clock's range, to follow "is not a time" (": 90 is
+    no minute (00-59)"; '10:90' was told only to write HH:MM, as '10h' is), or "" when nothing is or it is of no such
+    form."""
+    match = _CLOCKS_SHAPE.fullmatch(text) if len(text) <= 40 else None
+    if match is None:
+        return ""
+    numbers = [int(g) if g is not None else None for g in match.groups()]
+    for hour, minute in (numbers[0:2], numbers[2:4]):
+        if minute is not None and minute > 59:
+            return f": {minute} is no minute (00-59)"
+        if hour is not None and hour == 24 and minute:
+            return f": {hour}:{minute:02d} is past midnight, the day's end (24:00)"
+        if hour is not None and hour > 24:
+            return f": {hour} is no hour (00-23)"
+    return ""
 
 
 def _time_meant(text: str) -> str | None:
