@@ -3206,3 +3206,16 @@ def test_a_western_csv_with_a_sign_apart_from_words_stays_windows_1252(text):
     is written in Western text: it is no sign inside or on a word's letters that tells Windows-1250's reading is the
     better ('£20' read Ł20 there, m³ mł, and with them 'René Lefèvre' was 'René Lefčvre', 'José Peña' 'José Peńa')."""
     assert table._decode(text.encode("cp1252")) == (text, "Windows-1252")
+
+
+def test_an_email_column_with_the_name_before_the_address_gives_the_address(tmp_path):
+    """A single 'email' column whose cell names the person before the address ("Ana Smith ana@x.org", "Bo Lee
+    <bo@y.org>*"): the address is the word with an '@' (table._emails), not the cell's first word ("Ana", then left
+    out as no address)."""
+    rows = [["Title", "Authors", "Affiliation", "Email", "Abstract"],
+            ["A talk", "Ana Smith", "Lund University", "Ana Smith ana@x.org", "Words."],
+            ["Another", "Bo Lee", "MIT", "Bo Lee <bo@y.org>*", "Words."]]
+    abstracts = table.read(write_csv(tmp_path / "talks.csv", rows), Options()).documents["abstracts.yaml"]
+    assert [a["speaker"] for a in abstracts] == [
+        {"name": "Ana Smith", "affiliation": "Lund University", "email": "ana@x.org"},
+        {"name": "Bo Lee", "affiliation": "MIT", "email": "bo@y.org"}]

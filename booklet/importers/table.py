@@ -2078,7 +2078,7 @@ class _Table:
         email = cell(cols.first("email")) if not (family or given) else ""
         if email and "@" in email and people:
             target = next((p for p in people if p.presenting), people[0])
-            target.email = target.email or email.split()[0].strip(",;")
+            target.email = target.email or _emails([email])[0]
         self.corresponding(row, cols, people, speakers[0] if (family or given) and speakers else None)
         return people
 
