@@ -1156,7 +1156,7 @@ def test_a_web_address_breaks_after_its_scheme_when_that_keeps_the_line_s_spaces
 
 
 @pytest.mark.parametrize("word, width, ragged", [
-    ("Be_hinderungen.", 150, False), ("(Conaisseur/FFM)", 150, False),
+    ("Be_hinderungen.", 150, False),
     ("(https://www.example.org/Be_hinderungen)", 156, True), ("(https://example.org/Be_hinderungen)", 156, True)])
 def test_only_a_line_a_web_address_leaves_loose_is_set_flush_left(word, width, ragged):
     """39c3: "Inhaltswarnung: Wir sprechen über unsere" (A4) and "... Bo_Irion" (A5) were set flush left, the next
@@ -1177,6 +1177,24 @@ def test_only_a_line_a_web_address_leaves_loose_is_set_flush_left(word, width, r
     at = [text.split()[-1] for text in _lines(paragraph)].index("(https://" if ragged else "unsere")
     assert lines[at].extraSpace > (LOOSE_SPACES - 1) * (lines[at].wordCount - 1) * space, _lines(paragraph)  # (loose)
     assert [line.lineBreak for line in lines[:-1]] == [ragged and n == at for n in range(len(lines) - 1)]
+
+
+def test_a_word_joined_by_a_slash_breaks_where_it_left_the_line_before_it_loose():
+    """39c3's "(Conaisseur/FFM)" (A5, German), too short to break as what is left of a web address, went whole to
+    the next line and left "Wir sprechen über unsere" spaced wide; a word joined by a slash breaks after it, or, in
+    German, inside its letters: no word space of the paragraph is an em wide, no line set flush left."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    register_fonts()
+    style = make_styles(page_for("A5"), "de").text
+    paragraph = Para("See https://x.org. Inhaltswarnung: Wir sprechen über unsere (Conaisseur/FFM) Voraussichtlich "
+                     "werden dabei auch negative Erfahrungen geteilt.", style)
+    paragraph.wrap(150, 1000)
+    space = stringWidth(" ", style.fontName, style.fontSize)
+    lines = paragraph.blPara.lines
+    assert _lines(paragraph)[1:3] == ["Wir sprechen über unsere (Conais-", "seur/FFM) Voraussichtlich werden"]
+    assert all(line.extraSpace / (line.wordCount - 1) + space < style.fontSize and not line.lineBreak
+               for line in lines[:-1])  # (each word space under an em: "unsere" ended a line at 1.9 ems)
 
 
 def test_a_web_address_whose_last_part_has_no_slash_breaks_inside_it_leaving_no_wide_gap():
@@ -1229,6 +1247,59 @@ def test_a_compound_breaks_at_its_own_hyphen_only(text_style, markup):
     # (not "mod- / el": two letters alone after a break, which English leaves three at least)
     assert [line.split()[-1] for line in _lines(paragraph)] == (["ma-", "chine-learning", "model"] if markup else
                                                               ["machine-", "learning", "model"])
+
+
+def test_words_joined_by_apostrophes_slashes_or_with_digits_break_at_their_joints_and_inside_their_letters():
+    """ReportLab hyphenates words of letters alone: "Ein-/Ausgabe", "3D-Rekonstruktionen", "COVID-19-Prognosen" and
+    "Hesse’sche" never broke, and the justified line before one was spaced wide. They break after their own hyphens
+    and slashes (no hyphen added after a slash), and inside their runs of letters as the patterns break each as a
+    word; never at an apostrophe, in an acronym, after a head of digits or before a part of digits alone. German
+    breaks a compound inside its parts too (the longest head first); English at its own hyphens and slashes alone."""
+    from booklet.text import paragraph as module
+
+    de = module._HELPERS.pyphen.Pyphen(lang="de").iterate
+    en = module._HELPERS.pyphen.Pyphen(lang="en_GB").iterate
+
+    def heads(iterate, word):
+        return [head for head, tail in iterate(word) if head + tail == word]
+
+    assert heads(de, "Ein-/Ausgabe") == ["Ein-/Ausga", "Ein-/Aus", "Ein-/"]
+    assert heads(de, "Hesse’sche") == ["Hes"] and heads(de, "Gauß’schen") == []  # (never "Gauß’- / schen")
+    assert heads(de, "COVID-19-Prognosen") == ["COVID-19-Progno", "COVID-19-Pro", "COVID-19-"]
+    assert heads(de, "10-jährigen") == ["10-jähri", "10-jäh"]  # (never "10-" / "jährigen")
+    assert "Monte-Carlo-Simu" in heads(de, "Monte-Carlo-Simulationen")
+    assert heads(en, "Monte-Carlo-based") == ["Monte-Carlo-", "Monte-"]  # (as before)
+    assert heads(en, "input/output") == ["input/"] and heads(en, "10-dimensional") == []
+    assert heads(en, "km/h") == [] and heads(en, "x86-64") == []
+    assert not module._WORD_LETTERS.match("2010-2020")  # (no letter: no word)
+
+
+def test_a_justified_german_line_before_a_joined_word_is_not_spaced_wide():
+    """An A4 booklet in German: the line before "Ein-/Ausgabeoperationen", "Kalman-Filter-Implementierungen" or
+    "COVID-19-Prognosen" had its word spaces at up to 9 ems at widths of an A4 column or less; those words now
+    break at their joints and inside their letters, and every justified line's spaces stay under 2 ems, at most
+    widths under one."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    register_fonts()
+    style = ParagraphStyle("de", parent=make_styles(page_for("A4")).text, hyphenationLang="de")
+    text = ("Die Ein-/Ausgabeoperationen der Monte-Carlo-Simulationsläufe dominieren die Rechenzeit, solange die "
+            "Bayes’schen Hierarchiemodelle nicht auf GPU-Beschleunigerkarten portiert sind, und die Kalman-Filter-"
+            "Implementierungen der COVID-19-Prognosen bleiben langsam.")
+    space = stringWidth(" ", style.fontName, style.fontSize)
+    loosest, ends = [], set()
+    for width in range(180, 260, 5):
+        paragraph = Para(text, style)
+        paragraph.wrap(width, 1000)
+        lines = paragraph.blPara.lines
+        assert [c for _, words in lines for word in words for c in word if c.isalnum()] == [
+            c for c in text if c.isalnum()]
+        ends.update(words[-1] for _, words in lines[:-1])
+        loosest.append(max((extra / (len(words) - 1) + space) / style.fontSize
+                           for extra, words in lines[:-1] if len(words) > 1))
+    assert max(loosest) < 2 and sorted(loosest)[len(loosest) // 2] < 1, loosest
+    assert {"Kalman-Filter-Imple-", "Monte-Carlo-Si-", "COVID-19-Pro-"} <= ends, sorted(ends)
 
 
 @pytest.mark.parametrize("markup", ["", "<i>x</i> "])
@@ -2195,24 +2266,27 @@ def test_code_in_a_title_set_bold_is_in_the_code_font_s_bold_face(text_style):
     assert fonts(markup.inline("We call `fread()` here"), text_style)["fread()"] == "Mono"
 
 
-@pytest.mark.parametrize("text, head", [("Die 5G-Überwachungsstandards: Cops gegen Telekoms", "Die 5G-"),
-                                        ("IPv6-Adressvergabeverfahren im Netz", "IPv6-")])
+@pytest.mark.parametrize("text, language, head", [
+    ("Die 5G-Überwachungsstandards: Cops gegen Telekoms", "de_DE", "Die 5G-Überwachungs-"),
+    ("IPv6-Adressvergabeverfahren im Netz", "de_DE", "IPv6-Adressvergabe-"),
+    ("Die 5G-Überwachungsstandards: Cops gegen Telekoms", "en_GB", "Die 5G-")])
 def test_a_compound_with_digits_wider_than_its_line_breaks_after_its_hyphen_never_inside_a_word_without_one(
-        text_style, text, head):
+        text_style, text, language, head):
     """The 2019 Camp import's "Die 5G-Überwachungsstandards: ..." in a narrow box of the glance: ReportLab hyphenates
     only words of letters, so "5G-Überwachungsstandards" (a digit in a part) was split without a hyphen ("Die
     5G-Überwachun / gsstandards:"). A compound wider than its line breaks after its own hyphen, its parts as the
-    dictionary has them."""
+    dictionary has them: in German at the longest head that fits, inside a part too ("5G-Überwachungs-"), as German
+    breaks any compound; in English after its own hyphen first."""
     from reportlab.pdfbase import pdfmetrics
 
     from booklet.text import paragraph as module
 
-    german = text_style.clone("de", hyphenationLang="de_DE")
+    german = text_style.clone("de", hyphenationLang=language)
     para = module.MathParagraph(text, german)
     para.wrap(0.8 * pdfmetrics.stringWidth(max(text.split(), key=len), german.fontName, german.fontSize), 1000)
     lines = [line.strip() for line in _lines(para)]
     assert lines[0] == head and not para._splitLongWordCount, lines
-    joined = "".join(line if line == head else line[:-1] if line.endswith("-") else line + " " for line in lines)
+    joined = "".join(line if line == "Die 5G-" else line[:-1] if line.endswith("-") else line + " " for line in lines)
     assert joined.split() == text.split(), lines  # (every other line broken at a space or hyphenated)
 
 

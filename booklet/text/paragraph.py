@@ -1700,6 +1700,31 @@ _RIGHT_MIN = {"en": 3, "fr": 3}  # TeX's righthyphenmin for the language: the fe
 _TAIL_REFUSED = {"de": re.compile(r"ck(?![aeiouyäöü])", re.IGNORECASE)}
 
 
+# Languages whose print breaks a compound with hyphens of its own inside its parts too, as any word ("Monte-Carlo-
+# Simu- / lationen", as the Duden allows; a line that could only end "Monte-" was spaced wide): their words of letters
+# joined by hyphens, slashes or apostrophes, or with digits, are broken at their joints and inside their runs of
+# letters, the longest head first. Others break a compound at its own hyphens alone, inside its parts only where it is
+# wider than a line, as English style guides have it ("high- / performance", not "high-per- / formance").
+_PARTS_BROKEN = frozenset({"de"})
+_JOINTS = re.compile("-/?|/")  # where a word of letters joined so breaks after (no hyphen added): "Ein-/ Ausgabe"
+_RUNS = re.compile(f"[{_rl_paragraph._hy_letters}]+")  # a joined word's runs of letters, each hyphenated as a word
+# A word ReportLab's hyphenation is given (its punctuation before and after taken off), as booklet takes it: letters
+# alone, as ReportLab has it, or a word joined of letters and digits by hyphens, slashes or apostrophes (_JOINED_WORD:
+# "Bayes’sche", "Ein-/Ausgabe", "COVID-19-Prognosen", "3D-Drucker"), which ReportLab never hyphenated, and a justified
+# line that could not end inside one was spaced wide; at least one of its characters a letter ("2010-2020" is none)
+_JOINED_WORD = (f"(?=[^{_rl_paragraph._hy_letters}]*[{_rl_paragraph._hy_letters}])[{_rl_paragraph._hy_letters}0-9]+"
+                f"(?:(?:-/?|/|['\u2019])[{_rl_paragraph._hy_letters}0-9]+)+")
+_WORD_LETTERS = re.compile(f"^(?:[{_rl_paragraph._hy_letters}]+|{_JOINED_WORD})$")
+# what ReportLab's hyphenation takes a head's last character to be the hyphen of (none added): its own hyphens, and a
+# joined word's slash ("Ein-/" ends a line so)
+_HEAD_HYPHENS = re.compile(f"([{_rl_paragraph._hy_shy}/])")
+
+
+def _parts_broken(language: str) -> bool:
+    """Whether `language` breaks a compound inside its parts too (_PARTS_BROKEN)."""
+    return str(language)[:2].lower() in _PARTS_BROKEN
+
+
 def _tail_refused(language: str):
     """The match of a break's tail that `language` does not break before (_TAIL_REFUSED), or None."""
     found = _TAIL_REFUSED.get(str(language)[:2].lower())
@@ -1732,7 +1757,7 @@ def syllable_breaks(language: str, least: int):
         return None
     module = getattr(module, "_module", module)  # (_OnePyphen's module)
     made = _AfterHyphens(module.Pyphen(lang=language, left=least, right=max(least, right_min(language))),
-                         _tail_refused(language))
+                         _tail_refused(language), _parts_broken(language))
     made.anywhere = False  # (a word no syllable of which fits is cut, not broken between any two letters)
     return made
 
@@ -1760,7 +1785,7 @@ class _OnePyphen:
             return found[0]
         # as ReportLab makes it (an unknown language raises as it did), but for the letters a line may end a word on:
         # three in English and French, as TeX's patterns for them have it ("posteri- / or" was two)
-        made = _AfterHyphens(module.Pyphen(lang=lang, right=right_min(lang)), _tail_refused(lang))
+        made = _AfterHyphens(module.Pyphen(lang=lang, right=right_min(lang)), _tail_refused(lang), _parts_broken(lang))
         self._made[lang] = (made, module.LANGUAGES[module.language_fallback(lang)])
         return made
 
@@ -1770,27 +1795,54 @@ class _AfterHyphens:
     broken in print: pyphen gave ("over", "-segmentation") for "over-segmentation", which ReportLab prints as
     "over-" and "-segmentation" (a hyphen added to the head, the word's own starting the next line), and
     ("be", "st-performing") for "best-performing"; here ("over-", "segmentation") and ("best-", "performing")
-    alone. Other words as pyphen breaks them. `every`: a compound's parts broken too, after its own hyphens
+    alone. Other words of letters as pyphen breaks them; a word joined of letters and digits by slashes or
+    apostrophes, or with digits ("Bayes’sche", "Ein-/Ausgabe", "3D-Drucker", ReportLab's gate _WORD_LETTERS), at its
+    joints and inside its runs of letters (_joined). `every`: a compound's parts broken too, after its own hyphens
     (for a compound wider than a whole line: _within_parts). `refused`: a match of the tails of the breaks the
-    language does not make (_tail_refused), or None."""
+    language does not make (_tail_refused), or None. `parts`: the language breaks a compound inside its parts too
+    (_PARTS_BROKEN), as any joined word, the longest head first."""
 
     anywhere = True  # a word no break of which fits a whole line broken anywhere (_within_parts: _Anywhere)
 
-    def __init__(self, made, refused=None):
+    def __init__(self, made, refused=None, parts: bool = False):
         self.hd = made.hd  # (what _OnePyphen checks against pyphen's cache)
         self.left, self.right = made.left, made.right  # (the fewest letters before and after a break: _Anywhere's)
         self._iterate = made.iterate
         self._refused = refused
+        self._parts = parts
 
     def iterate(self, word: str):
-        if "-" in word[1:-1]:
+        if word.isalpha():
+            yield from self._syllables(word)
+        elif "\xad" not in word and (self._parts or not word.replace("-", "").isalpha()):
+            yield from self._joined(word, self._parts)
+        elif "-" in word[1:-1]:
             yield from _at_hyphens(word)
-            return
-        yield from self._syllables(word)
+        else:
+            yield from self._syllables(word)
 
     def every(self, word: str):
+        if "\xad" not in word and not word.replace("-", "").isalpha():
+            yield from self._joined(word, True)
+            return
         yield from _at_hyphens(word)
         yield from (pair for pair in self._syllables(word) if pair[0][-1:] != "-")
+
+    def _joined(self, word: str, inside: bool):
+        """The breaks of a joined word, the longest head first: after its joints (_joint_breaks), and inside its
+        runs of letters as the patterns break each as a word (each run's first and last letters kept as a word's
+        are), never at an apostrophe ("Hes-se’sche", never "Hesse’-sche"), nor in a run with a capital after its
+        first letter (an acronym, "COVID", "IPv"); those inside only where `inside` or the word has no hyphen nor
+        slash (a language that breaks a compound at its hyphens alone: "collab-oration's", but "input/" / "output",
+        and "10-dimensional" not at all)."""
+        heads = _joint_breaks(word)
+        if inside or _JOINTS.search(word) is None:
+            for run in _RUNS.finditer(word):
+                text = run.group()
+                if not text[1:].islower():
+                    continue
+                heads.update(run.start() + len(head) for head, _ in self._syllables(text) if head[-1:] != "-")
+        return [(word[:at], word[at:]) for at in sorted(heads, reverse=True)]
 
     def _syllables(self, word: str):
         given = set()
@@ -1805,6 +1857,22 @@ class _AfterHyphens:
             if (head, tail) not in given:
                 given.add((head, tail))
                 yield head, tail
+
+
+def _joint_breaks(word: str) -> set[int]:
+    """Where a joined word (_WORD_LETTERS) breaks after a joint of its own, a hyphen or a slash (_JOINTS): with two
+    letters or digits before the joint and two after it, as a compound breaks (_at_hyphens), never before a part of
+    digits alone nor after a head of digits ("COVID-" / "19-Prognosen", "10-" / "jährigen")."""
+    found = set()
+    for joint in _JOINTS.finditer(word):
+        at, end = joint.start(), joint.end()
+        if at < 2 or len(word) < end + 2 or not (word[at - 2:at].isalnum() and word[end:end + 2].isalnum()):
+            continue
+        part = _JOINTS.split(word[end:], 1)[0]
+        if part.isdigit() or not any(ch.isalpha() for ch in word[:at]):
+            continue
+        found.add(end)
+    return found
 
 
 def _at_hyphens(word: str):
@@ -2857,6 +2925,9 @@ def _extra_space(line) -> float:
     return line[0] if isinstance(line, tuple) else line.extraSpace
 
 
+_APOSTROPHES = "'\u2019"  # never broken before nor after by _Anywhere ("Bayes’- / sche")
+
+
 class _Anywhere:
     """A word wider than a whole line, that neither its hyphens nor the dictionary break so that a line holds it
     (what is left of "Algorithmic" after "Al-", in a narrow box): broken after any letter, with a hyphen, its heads
@@ -2870,7 +2941,8 @@ class _Anywhere:
     def __call__(self, word: str, most: int | None = None):
         """The breaks of `word`, the longest head first, none with a head of more than `most` letters."""
         last = len(word) - self.right if most is None else min(len(word) - self.right, most)
-        return ((word[:at], word[at:]) for at in range(last, self.left - 1, -1))
+        return ((word[:at], word[at:]) for at in range(last, self.left - 1, -1)
+                if word[at - 1] not in _APOSTROPHES and word[at] not in _APOSTROPHES)
 
 
 # What a web address left over from one broken after a slash is ("github.com/org/repo", "path/file.html?x=1"), when
@@ -3560,9 +3632,10 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
     def words(**letters):  # (one fragment's words)
         return _code_breaking_word(_calling(_rl_paragraph._hyphenateWord, _hyGenPair=gen_pair({}, **letters)))
 
-    compound = {"_hy_shy_letters_pat": _COMPOUND}
-    hyphenate = _within_parts(frag_words(), 0, frag_words(**compound))
-    hyphenate_word = _within_parts(words(), 3, words(**compound))
+    joined = {"_hy_letters_pat": _WORD_LETTERS, "_hy_shy_pat": _HEAD_HYPHENS}
+    compound = {**joined, "_hy_shy_letters_pat": _COMPOUND}
+    hyphenate = _within_parts(frag_words(**joined), 0, frag_words(**compound))
+    hyphenate_word = _within_parts(words(**joined), 3, words(**compound))
     return Helpers(
         fallback=_spaces_kept(_calling(
             Paragraph.breakLines, sameFrag=_same_frag, stringWidth=_string_width, getAscentDescent=_ascent_descent,
