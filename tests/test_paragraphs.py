@@ -2290,6 +2290,20 @@ def test_a_compound_with_digits_wider_than_its_line_breaks_after_its_hyphen_neve
     assert joined.split() == text.split(), lines  # (every other line broken at a space or hyphenated)
 
 
+def test_a_joined_word_wider_than_its_line_after_other_words_goes_to_the_next_line_to_be_hyphenated_there(text_style):
+    """A word with digits or a slash wider than a whole line, after other words, was cut into the room left without a
+    hyphen, as code is ("Wir nutzen COV" / "ID-19-Überwach" / "ungsstandards"): a word of a language (linebreak.
+    _a_word_of_letters, as the hyphenation's gate takes words joined so) starts the next line and is hyphenated
+    there."""
+    from booklet.text import paragraph as module
+
+    para = module.MathParagraph("Wir nutzen COVID-19-Überwachungsstandards heute",
+                                text_style.clone("de", hyphenationLang="de_DE"))
+    para.wrap(66, 1000)
+    assert [line.strip() for line in _lines(para)] == ["Wir nutzen", "COVID-19-Über-", "wachungsstan-", "dards heute"]
+    assert not para._splitLongWordCount
+
+
 def _split_at(text: str, style, width: float, count: int, rule: bool = True) -> list:
     para = Para(text, style)
     para.wrap(width, 1000)

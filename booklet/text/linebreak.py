@@ -25,6 +25,7 @@ the loop stood before that word (`Resume`, marked as it was first broken), not f
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Callable, NamedTuple
 
@@ -228,10 +229,14 @@ def _break_after(f):
 
 
 def _a_word_of_letters(w) -> bool:
-    """Whether ReportLab's word `w` ([width, (fragment, text), ...]) is letters alone, but for hyphens and
-    apostrophes within it: a word of a language, which hyphenation breaks (not an address, a number or code)."""
+    """Whether ReportLab's word `w` ([width, (fragment, text), ...]) is letters alone, but for hyphens, slashes,
+    apostrophes and digits within it, a letter before the first of those: a word of a language, which hyphenation
+    breaks (as text.paragraph's gate takes it, "Ein-/Ausgabe", "5G-Netze"; not an address, a number or code)."""
     text = "".join(t for _, t in w[1:])
-    return text.replace("-", "").replace("'", "").replace("\u2019", "").isalpha()
+    return text[:1].isalnum() and any(c.isalpha() for c in text) and _JOINED_CHARS.sub("", text).isalpha()
+
+
+_JOINED_CHARS = re.compile("[-/'\u20190-9]")  # what a word of letters may be joined by, or have in it (_a_word_of_letters)
 
 
 def _unhyphenated(w) -> bool:
