@@ -1217,6 +1217,63 @@ def corrected_cold(tmp_path_factory):
 
     return cold
 
+
+@pytest.fixture(scope="module")
+def corrected_warm(tmp_path_factory, proofed):
+    """The warm run after one abstract corrected that four tests start from, made once a module (a process), not once
+    each (0.7 s of CPU a run): proofed's proofs and a copy of its cache, the abstract corrected, the proofs made into
+    the folder `warm` (one process, reply by REPLY_BY) under every watcher those tests read: the booklet's pages parsed
+    (read_again), the poster titles looked for (looked_for), the work the groups were made for (grouped), the proofs
+    whose pages were copied, by title (copied), the headers made (made), the files copied once the booklet was built
+    (after) and the copies made ahead when they were discarded (ahead). `cache` is the cache as that run left it: a
+    test that runs again from it copies it (after_warm) and the tests leave `warm`, the last run's files it knows,
+    as they found them (bytes and identity)."""
+    import shutil
+
+    import booklet.proofs.write as write
+    from booklet.proofs import marks, pagecopy
+
+    root = tmp_path_factory.mktemp("corrected-warm")
+    folder, first, cache = proofed[0], proofed[2], root / "cache"
+    shutil.copytree(proofed[3], cache)
+    (folder / "abstracts.yaml").write_bytes((DATA / "abstracts.yaml").read_bytes())  # (as a test before left it)
+    _correct_one_abstract(folder)
+    seen = SimpleNamespace(read_again=[], looked_for=[], grouped=[], copied=[], made=[], after=[], ahead=[])
+    real_page, real_height, real_groups = pagecopy.PdfObjects.page, marks._title_height, write._groups
+    real_copy_parts, real_header, real_copy_made = pagecopy.PageCopier.copy_parts, write.header_lines, write.copy_made
+    real_discard = write._Ahead.discard
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BOOKLET_CACHE", str(cache))
+        patch.setattr(pagecopy.PdfObjects, "page",
+                      lambda self, index: seen.read_again.append(index) or real_page(self, index))
+        patch.setattr(marks, "_title_height", lambda text, title, *args: seen.looked_for.append(title)
+                      or real_height(text, title, *args))
+        patch.setattr(write, "_groups", lambda proofs, count, **work: seen.grouped.append(work)
+                      or real_groups(proofs, count, **work))
+        patch.setattr(pagecopy.PageCopier, "copy_parts", lambda self, pages, title="": seen.copied.append(title)
+                      or real_copy_parts(self, pages, title))
+        patch.setattr(write, "header_lines", lambda proof, *args: seen.made.append(proof.id) or real_header(proof, *args))
+        patch.setattr(write, "copy_made", lambda source, temp: seen.after.append(source) or real_copy_made(source, temp))
+        patch.setattr(write._Ahead, "discard", lambda self: seen.ahead.append(len(self.copies)) or real_discard(self))
+        warm = _proof_bytes(folder, root / "warm", workers=1, reply_by=REPLY_BY)  # (one process: what the patches see)
+    changed = sorted(name for name in warm if warm[name] != first.get(name))
+    return SimpleNamespace(folder=folder, first=first, warm=warm, out=root / "warm", cache=cache, changed=changed,
+                           seen=seen)
+
+
+def _after_warm(tmp_path, monkeypatch, corrected_warm) -> Path:
+    """The sample's copy, its abstract corrected, and a copy of the cache corrected_warm's run left, this test's: the
+    folder, to run again from where that run left off."""
+    import shutil
+
+    shutil.copytree(corrected_warm.cache, tmp_path / "cache")
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = corrected_warm.folder
+    (folder / "abstracts.yaml").write_bytes((DATA / "abstracts.yaml").read_bytes())
+    _correct_one_abstract(folder)
+    return folder
+
+
 def _two_posters(title: str, abstract: str = "Short.") -> dict[str, str]:
     return {"posters.yaml": f"""\
         - number: 1
@@ -1285,47 +1342,39 @@ def test_proofs_start_from_what_the_last_run_kept_and_follow_every_edit(tmp_path
 
 
 def test_proofs_after_one_abstract_is_corrected_read_only_the_pages_that_changed(tmp_path, monkeypatch,
-                                                                                 corrected_cold, proofed):
+                                                                                 corrected_cold, corrected_warm):
     """After a correction to one abstract, the booklet's bytes differ (its page's content, every offset after it),
     its objects mostly not: proofs read again only the pages whose objects changed (pagecopy.carried), taking the
     others from what the last run kept, and give the bytes of a run without the disk cache. Before, every page of
     the booklet was parsed again (830 pages at 500 talks, 0.3 s of CPU in each of two processes)."""
-    import booklet.proofs.write as write
-    from booklet.proofs import marks, pagecopy
+    from booklet.proofs import pagecopy
 
-    folder, first = _proofs_then_corrected(tmp_path, monkeypatch, proofed)
-    read_again = []  # the booklet's pages parsed (the first page's boxes too: once per parse)
-    real_page = pagecopy.PdfObjects.page
-    monkeypatch.setattr(pagecopy.PdfObjects, "page",
-                        lambda self, index: read_again.append(index) or real_page(self, index))
-    # the poster titles looked for again (PDFium's text): those on the pages carried over are where they were
-    looked_for = []
-    real_height = marks._title_height
-    monkeypatch.setattr(marks, "_title_height", lambda text, title, *args: looked_for.append(title)
-                        or real_height(text, title, *args))
-    grouped = []  # what the groups were made for: the work left (the pages carried over and the overlay kept)
-    real_groups = write._groups
-    monkeypatch.setattr(write, "_groups", lambda proofs, count, **work: grouped.append(work)
-                        or real_groups(proofs, count, **work))
-    warm = _proof_bytes(folder, tmp_path / "warm", workers=1, reply_by=REPLY_BY)  # (one process: what the patches see)
-    changed = [name for name in warm if warm[name] != first.get(name)]
+    # the warm run's (corrected_warm): the booklet's pages parsed (the first page's boxes too: once per parse); the
+    # poster titles looked for again (PDFium's text: those on the pages carried over are where they were); what the
+    # groups were made for (the work left: the pages carried over and the overlay kept)
+    first, warm, seen = corrected_warm.first, corrected_warm.warm, corrected_warm.seen
+    changed = corrected_warm.changed
     assert changed and len(changed) < len(warm) // 4  # the corrected abstract's speaker's, and those sharing a page
-    assert 0 < len(set(read_again) - {0}) <= 3, read_again  # the corrected page (and its neighbours'), not all
-    [work] = grouped
+    assert 0 < len(set(seen.read_again) - {0}) <= 3, seen.read_again  # the corrected page (and neighbours'), not all
+    [work] = seen.grouped
     assert work["overlay"] is False  # kept: the headers are as they were (before: counted as drawn again)
     assert len(work["known"]) >= 50  # the pages carried over (all but those read again)
-    assert looked_for == []  # (before: every poster's title, as on a booklet never seen: 28 in the sample)
+    assert seen.looked_for == []  # (before: every poster's title, as on a booklet never seen: 28 in the sample)
     assert len(work["pointed"]) >= 2  # (their pages: counted as nothing to find)
     assert corrected_cold(REPLY_BY) == warm
     # edited again: what the edited run kept (its carried pages, what it read) serves the next run alike
+    folder = _after_warm(tmp_path, monkeypatch, corrected_warm)
     (folder / "abstracts.yaml").write_text((DATA / "abstracts.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    read_again.clear()
+    read_again = []
+    real_page = pagecopy.PdfObjects.page
+    monkeypatch.setattr(pagecopy.PdfObjects, "page",
+                        lambda self, index: read_again.append(index) or real_page(self, index))
     assert _proof_bytes(folder, tmp_path / "back", workers=2, reply_by=REPLY_BY) == first
     assert 0 < len(set(read_again) - {0}) <= 3, read_again
 
 
 def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_files_of_the_proofs_that_did_not_change(
-        tmp_path, monkeypatch, corrected_cold, proofed):
+        tmp_path, monkeypatch, corrected_cold, proofed, corrected_warm):
     """After a correction to one abstract, proofs into a new folder take the last run's file of each proof whose
     bytes are as they were (the same booklet objects on its pages, the same overlay, number and title): a copy of it,
     not its pages copied and composed again (1,897 of 1,898 proofs at 500 talks). A copy, not a link: a proof edited
@@ -1334,16 +1383,11 @@ def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_files_of_the_
     as before, and no half copy is left."""
     from booklet.proofs import pagecopy
 
-    folder, first = _proofs_then_corrected(tmp_path, monkeypatch, proofed)
-    copied = []  # the proofs whose pages were copied (made), by title
-    real_copy = pagecopy.PageCopier.copy_parts
-    monkeypatch.setattr(pagecopy.PageCopier, "copy_parts",
-                        lambda self, pages, title="": copied.append(title) or real_copy(self, pages, title))
-    warm = _proof_bytes(folder, tmp_path / "warm", workers=1, reply_by=REPLY_BY)  # (one process: what the patch sees)
-    changed = sorted(name for name in warm if warm[name] != first.get(name))
+    # the warm run into a new folder (corrected_warm's, its folder `out`): the proofs whose pages were copied, by title
+    first, warm, changed, out = corrected_warm.first, corrected_warm.warm, corrected_warm.changed, corrected_warm.out
     assert changed and len(changed) < len(warm) // 4
-    assert len(copied) == len(changed)  # (before: every proof of the folder, len(warm))
-    assert all((tmp_path / "warm" / name).stat().st_nlink == 1 for name in warm)  # (copies, not links)
+    assert len(corrected_warm.seen.copied) == len(changed)  # (before: every proof of the folder, len(warm))
+    assert all((out / name).stat().st_nlink == 1 for name in warm)  # (copies, not links)
     # one edited in place in the first folder (an annotator saving into the file): the new folder's stays as it was
     [kept, *_] = sorted(set(warm) - set(changed))
     source = proofed[1] / kept
@@ -1351,24 +1395,35 @@ def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_files_of_the_
     try:
         with open(source, "r+b") as edited:
             edited.write(b"%edited")
-        assert (tmp_path / "warm" / kept).read_bytes() == warm[kept]
+        assert (out / kept).read_bytes() == warm[kept]
     finally:  # the shared proofs as they were, bytes and identity, for the next test that starts from them
         source.write_bytes(first[kept])
         os.utime(source, ns=(was.st_atime_ns, was.st_mtime_ns))
     assert corrected_cold(REPLY_BY) == warm
     # into the same folder again: every proof is the file there, left as it is, without its pages copied
-    copied.clear()
-    times = {name: (tmp_path / "warm" / name).stat().st_mtime_ns for name in warm}
-    assert _proof_bytes(folder, tmp_path / "warm", workers=1, reply_by=REPLY_BY) == warm and copied == []
-    assert {name: (tmp_path / "warm" / name).stat().st_mtime_ns for name in warm} == times
-    # a file of the last run changed since (the same size, other bytes) or gone: its proof is made again
+    folder = _after_warm(tmp_path, monkeypatch, corrected_warm)
+    copied = []  # the proofs whose pages were copied (made), by title
+    real_copy = pagecopy.PageCopier.copy_parts
+    monkeypatch.setattr(pagecopy.PageCopier, "copy_parts",
+                        lambda self, pages, title="": copied.append(title) or real_copy(self, pages, title))
+    times = {name: (out / name).stat().st_mtime_ns for name in warm}
+    assert _proof_bytes(folder, out, workers=1, reply_by=REPLY_BY) == warm and copied == []
+    assert {name: (out / name).stat().st_mtime_ns for name in warm} == times
+    # a file of the last run changed since (the same size, other bytes) or gone (moved away): its proof is made again
+    # (the shared folder's files put back as they were, bytes and identity, for the next test that starts from them)
     [one, two, *_] = sorted(set(warm) - set(changed))
-    data = (tmp_path / "warm" / one).read_bytes()
-    (tmp_path / "warm" / one).write_bytes(data[:-8] + b"changed\n")
-    (tmp_path / "warm" / two).unlink()
-    assert _proof_bytes(folder, tmp_path / "next", workers=1, reply_by=REPLY_BY) == warm
-    assert len(copied) == 2
-    assert (tmp_path / "next" / one).stat().st_ino != (tmp_path / "warm" / one).stat().st_ino
+    was = (out / one).stat()
+    try:
+        (out / one).write_bytes(warm[one][:-8] + b"changed\n")
+        (out / two).rename(tmp_path / two)
+        assert _proof_bytes(folder, tmp_path / "next", workers=1, reply_by=REPLY_BY) == warm
+        assert len(copied) == 2
+        assert (tmp_path / "next" / one).stat().st_ino != (out / one).stat().st_ino
+    finally:
+        (out / one).write_bytes(warm[one])
+        os.utime(out / one, ns=(was.st_atime_ns, was.st_mtime_ns))
+        if (tmp_path / two).exists():
+            (tmp_path / two).rename(out / two)
     # where a copy fails part-way (a full disk): no half copy is left, and each proof is made and written as
     # before, in two processes
     import booklet.output.atomic as atomic
@@ -1385,7 +1440,7 @@ def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_files_of_the_
 
 
 def test_proofs_into_a_new_folder_copy_the_last_runs_files_while_the_booklet_builds(tmp_path, monkeypatch,
-                                                                                     corrected_cold, proofed):
+                                                                                     corrected_cold, corrected_warm):
     """While the booklet builds (in another process), the last run's files are copied into the new folder (write._Ahead):
     after one abstract corrected, every proof that did not change is such a copy, none copied again once the booklet is
     built (before: each, atomic.copy_made), and the folder holds a cold run's bytes, with no temporary file left. A copy
@@ -1397,29 +1452,32 @@ def test_proofs_into_a_new_folder_copy_the_last_runs_files_while_the_booklet_bui
 
     if not forks_pay():
         pytest.skip("no second core: nothing is copied while the booklet builds")
-    folder, first = _proofs_then_corrected(tmp_path, monkeypatch, proofed)
-    after = []  # the files copied once the booklet was built
+    # the warm run into a new folder (corrected_warm's): the files copied once the booklet was built (after), and the
+    # copies made ahead when they were discarded (ahead)
+    warm, changed, out, seen = corrected_warm.warm, corrected_warm.changed, corrected_warm.out, corrected_warm.seen
+    assert changed and seen.after == [] and seen.ahead == [len(changed)]  # (the corrected proofs' copies, removed)
+    assert corrected_cold(REPLY_BY) == warm
+    assert sorted(path.name for path in out.iterdir() if path.name.startswith(".")) == []
+    # a file of the last run changed once it was copied ahead (before the copies are taken): made again, not copied
+    # (the shared folder's file put back as it was, bytes and identity, for the next test that starts from it)
+    folder = _after_warm(tmp_path, monkeypatch, corrected_warm)
+    after = []
     real_copy = write.copy_made
     monkeypatch.setattr(write, "copy_made", lambda source, temp: after.append(source) or real_copy(source, temp))
-    ahead = []
-    real_discard = write._Ahead.discard
-    monkeypatch.setattr(write._Ahead, "discard", lambda self: ahead.append(len(self.copies)) or real_discard(self))
-    warm = _proof_bytes(folder, tmp_path / "warm", workers=1, reply_by=REPLY_BY)
-    changed = sorted(name for name in warm if warm[name] != first.get(name))
-    assert changed and after == [] and ahead == [len(changed)]  # (the corrected proofs' copies, not taken: removed)
-    assert corrected_cold(REPLY_BY) == warm
-    assert sorted(path.name for path in (tmp_path / "warm").iterdir() if path.name.startswith(".")) == []
-    # a file of the last run changed once it was copied ahead (before the copies are taken): made again, not copied
     [one, *_] = sorted(set(warm) - set(changed))
     real_finish = write._Ahead.finish
 
     def finish(self) -> None:
         real_finish(self)
         if not self.stopping:
-            (tmp_path / "warm" / one).write_bytes(warm[one])  # (the same bytes, written again: another file)
+            (out / one).write_bytes(warm[one])  # (the same bytes, written again: another file)
 
+    was = (out / one).stat()
     monkeypatch.setattr(write._Ahead, "finish", finish)
-    assert _proof_bytes(folder, tmp_path / "next", workers=1, reply_by=REPLY_BY) == warm
+    try:
+        assert _proof_bytes(folder, tmp_path / "next", workers=1, reply_by=REPLY_BY) == warm
+    finally:
+        os.utime(out / one, ns=(was.st_atime_ns, was.st_mtime_ns))
     assert after == [] and sorted(path.name for path in (tmp_path / "next").iterdir()
                                   if path.name.startswith(".")) == []
     # bad data (found by the build, once copies were made): no folder, no copy left
@@ -1442,20 +1500,19 @@ def test_proofs_into_a_new_folder_copy_the_last_runs_files_while_the_booklet_bui
 
 
 def test_proofs_after_one_abstract_is_corrected_take_the_last_runs_headers_of_the_proofs_whose_inputs_are_the_same(
-        tmp_path, monkeypatch, corrected_cold, proofed):
+        tmp_path, monkeypatch, corrected_cold, corrected_warm):
     """A proof's header lines (whom it is for, the talk, its pages, the reply line) are kept with what the run derived:
     after a correction that moves no page, the next run makes none of them again (before: every proof's, 0.09 s of CPU
     at 500 talks); a header whose inputs change (the reply date) is made again. The proofs are a cold run's bytes."""
     import booklet.proofs.write as write
 
-    folder, first = _proofs_then_corrected(tmp_path, monkeypatch, proofed)
+    warm = corrected_warm.warm  # (the warm run's: the headers it made)
+    assert len(warm) == len(corrected_warm.first) and corrected_warm.seen.made == []  # (before: every proof's)
+    assert corrected_cold(REPLY_BY) == warm
+    folder = _after_warm(tmp_path, monkeypatch, corrected_warm)
     made = []
     real = write.header_lines
     monkeypatch.setattr(write, "header_lines", lambda proof, *args: made.append(proof.id) or real(proof, *args))
-    warm = _proof_bytes(folder, tmp_path / "warm", workers=1, reply_by=REPLY_BY)
-    assert len(warm) == len(first) and made == []  # (before: every proof's, len(first))
-    assert corrected_cold(REPLY_BY) == warm
-    made.clear()
     later_date = REPLY_BY + dt.timedelta(days=1)  # (another reply date: the line)
     later = _proof_bytes(folder, tmp_path / "later", workers=1, reply_by=later_date)
     assert len(made) == len(later) and all(later[name] != warm[name] for name in warm)
