@@ -6,6 +6,7 @@ import importlib.util
 import os
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -251,21 +252,12 @@ def test_the_default_jobs_and_the_pdf_do_not_depend_on_what_the_disk_cache_holds
     assert chosen() == (1, 1, 2)
 
 
-def test_a_build_in_parts_replays_what_a_build_in_parts_kept(medium, medium_cold, tmp_path, monkeypatch):
+def test_a_build_in_parts_replays_what_a_build_in_parts_kept(parts_twice, medium_cold):
     """The drawings a part kept are replayed by the same part of the next build, those with links and name
     marks too (the index of authors, which this process lays out): the same PDF as a build without a cache."""
-    from booklet.layout.index import IndexEntry
-
-    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
-    drawn = []
-    real = IndexEntry._draw_lines
-    monkeypatch.setattr(IndexEntry, "_draw_lines", lambda self: drawn.append(self.words) or real(self))
-    counts = []
     for name in ("first", "again"):
-        drawn.clear()
-        build_booklet(medium, tmp_path / f"{name}.pdf", jobs=2)
-        assert (tmp_path / f"{name}.pdf").read_bytes() == medium_cold[2]
-        counts.append(len(drawn))  # the index's entries, drawn here
+        assert (parts_twice.out / f"{name}.pdf").read_bytes() == medium_cold[2]
+    counts = parts_twice.drawn  # the index's entries, drawn here
     assert counts[0] > 20 and counts[1] == 0, counts
 
 
@@ -506,16 +498,36 @@ def _events(log: Path) -> list[tuple]:
     return [literal_eval(line) for line in log.read_text(encoding="utf-8").splitlines()]
 
 
-def test_a_worker_writes_its_layouts_and_lets_them_go_before_making_its_part_s_pdf(medium, medium_cold, tmp_path,
-                                                                                  monkeypatch):
+@pytest.fixture(scope="module")
+def parts_twice(medium, tmp_path_factory):
+    """The medium folder built in parts (--jobs 2) twice with a disk cache of its own, empty before the first
+    (`first.pdf`, `again.pdf` in `out`), once a module for the two tests that read what the processes did: each
+    build's events (_events_of_parts: the files of the disk cache written, the parts' PDFs begun), and how many of
+    the index's entries this process drew in each (drawn)."""
+    from booklet.layout.index import IndexEntry
+
+    out = tmp_path_factory.mktemp("parts-twice")
+    events, drawn = [], []
+    with pytest.MonkeyPatch.context() as patch:
+        log = _events_of_parts(patch, out)
+        real, entries = IndexEntry._draw_lines, []
+        patch.setattr(IndexEntry, "_draw_lines", lambda self: entries.append(self.words) or real(self))
+        for name in ("first", "again"):
+            build_booklet(medium, out / f"{name}.pdf", jobs=2)
+            events.append(_events(log))
+            drawn.append(len(entries))
+            log.unlink()
+            entries.clear()
+    return SimpleNamespace(out=out, events=events, drawn=drawn)
+
+
+def test_a_worker_writes_its_layouts_and_lets_them_go_before_making_its_part_s_pdf(parts_twice, medium_cold):
     """A worker's layouts (a third of its memory) are written beside their place once its pages are drawn, and let go,
     before its part's PDF is made (which would otherwise come on top of them); its compressed streams, made with the
     PDF, after it. The main process writes the data files it parsed before the layout (and lets them go), its own
     layouts once the booklet is written. The next build in parts reads them all and makes no layout anew, in any
     process; both PDFs are those of a build without a cache."""
-    log = _events_of_parts(monkeypatch, tmp_path)
-    build_booklet(medium, tmp_path / "first.pdf", jobs=2)
-    events, here = _events(log), os.getpid()
+    events, here = parts_twice.events[0], os.getpid()
     slots = {pid: what[0] for pid, *what in events if pid != here and what[0].startswith("layouts")}
     assert sorted(slots.values()) == ["layouts, part 1 of 3", "layouts, part 2 of 3"]
     for pid, layouts in slots.items():
@@ -524,10 +536,9 @@ def test_a_worker_writes_its_layouts_and_lets_them_go_before_making_its_part_s_p
                                               [layouts.replace("layouts", "streams"), True]], own
     main = [what for found, *what in events if found == here]
     assert main[0] == ["files", True] and main[1][:2] == ["pdf", True] and ["layouts, part 0 of 3", True] in main[2:]
-    log.unlink()
-    build_booklet(medium, tmp_path / "again.pdf", jobs=2)
-    assert [what for _, *what in _events(log)] == [["pdf", False, 0]] * 3  # all replayed, no file written again
-    assert (tmp_path / "first.pdf").read_bytes() == (tmp_path / "again.pdf").read_bytes() == medium_cold[2]
+    assert [what for _, *what in parts_twice.events[1]] == [["pdf", False, 0]] * 3  # all replayed, none written again
+    out = parts_twice.out
+    assert (out / "first.pdf").read_bytes() == (out / "again.pdf").read_bytes() == medium_cold[2]
 
 
 def test_a_worker_failing_after_writing_its_layouts_leaves_no_file_of_them(medium, tmp_path, monkeypatch):
@@ -1006,6 +1017,7 @@ def test_more_jobs_than_ever_pay_is_refused_by_the_command_line(tmp_path):
 _KILLED_SCRIPT = """
 import os, signal, sys
 from pathlib import Path
+from types import SimpleNamespace
 import multiprocessing.process
 import booklet.output.parallel as parallel
 
@@ -1065,6 +1077,7 @@ def test_workers_end_when_the_build_s_process_is_killed(medium, tmp_path):
 _KILLED_LINTING_SCRIPT = """
 import os, signal, sys, time
 from pathlib import Path
+from types import SimpleNamespace
 import multiprocessing.process
 import booklet.build
 import booklet.processes
