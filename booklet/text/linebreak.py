@@ -34,6 +34,8 @@ from reportlab.platypus import paragraph as _rl
 from reportlab.platypus.paragraph import FragLine, ParaLines
 from reportlab.platypus.paraparser import ParaFrag
 
+from .longword import split_frag_word
+
 __all__ = ["Helpers", "Resume", "break_lines", "frag_words"]
 
 _FK_TEXT, _FK_BREAK = _rl._FK_TEXT, _rl._FK_BREAK
@@ -248,13 +250,17 @@ def _unhyphenated(w) -> bool:
 CARRIED = 3  # characters, at most, a word split anywhere carries to the next line to be split just after a script
 
 
-def _split_word(w, max_width, max_widths, lineno, attached, after_words=False):
+def _split_word(w, max_width, max_widths, lineno, attached, after_words=False, measure=None):
     """ReportLab's _splitFragWord(w, max_width, max_widths, lineno): `w` split into words that fit the room left and
     the lines after it, anywhere, without a hyphen; but never just before a character of a fragment `attached` says
     is attached to what comes before it (a box of scripts: "Fe₂As" / "₂Ba" tore the ₂ from its As), and rather just
     after one CARRIED characters back at most ("Fe₂" / "As₂", not "Fe₂A" / "s₂"), or, `after_words` on its line, at
-    the word's start ("Long" / "Ba₀.₆K₀.₄", not "Long B" / "a₀.₆K₀.₄"). (SPLIT_TAILS off: ReportLab's split.)"""
+    the word's start ("Long" / "Ba₀.₆K₀.₄", not "Long B" / "a₀.₆K₀.₄"). (SPLIT_TAILS off: ReportLab's split.)
+    `measure` (Helpers.measure): a word without such a box is split by text.longword (as ReportLab splits it, its
+    characters measured in widths already kept, the cuts found by bisection: linear in its length)."""
     if not SPLIT_TAILS or attached is None or not any(attached(frag) for frag, _ in w[2:]):
+        if measure is not None:
+            return split_frag_word(w, max_width, max_widths, lineno, measure=measure)
         return _rl._splitFragWord(w, max_width, max_widths, lineno)
     units = []  # [(fragment, width, character), ...]: a character and the attached ones after it
     for item in _rl._fragWordIter(w):
@@ -601,7 +607,7 @@ def break_lines(para, width, helpers: Helpers, marks: list | None = None, resume
                         FW.pop(-1)
                         continue
                     parts = _split_word(w, maxWidth - spaceWidth - currentWidth, maxWidths, lineno, helpers.attached,
-                                        n > 0)
+                                        n > 0, helpers.measure)
                     if len(parts) > 1 or not tail:
                         _words[at:at] = parts
                         _words.insert(at + 1, _break_after(f))

@@ -59,6 +59,7 @@ from .fonts import (FALLBACKS, IN_STYLE, MONO_NAMES as _CODE_FONTS, calling as _
 from . import linebreak as _linebreak
 from .linebreak import Helpers, break_lines
 from .linedraw import RULES, drawing, ruled
+from .longword import split_frag_word, split_word
 from .mathtext import RELATION_SIGNS
 
 __all__ = ["BOX_FONT", "EMBOLDEN", "MathParagraph", "SCRIPTSPACE", "overhang", "text_object"]
@@ -3641,7 +3642,8 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
             Paragraph.breakLines, sameFrag=_same_frag, stringWidth=_string_width, getAscentDescent=_ascent_descent,
             split=_split, pyphen=pyphen, _getFragWords=get_frag_words, _hyphenateFragWord=hyphenate,
             _hyphenateWord=hyphenate_word, _SplitFrag=_SplitFragUnlessLong,
-            _splitFragWord=_to_next_line(_rl_paragraph._splitFragWord))),
+            _splitWord=functools.partial(split_word, measure=_measure),
+            _splitFragWord=_to_next_line(functools.partial(split_frag_word, measure=_measure)))),
         get_frag_words=get_frag_words, split=_split, same_frag=_same_frag, string_width=_string_width,
         measure=_measure, ascent_descent=_ascent_descent, pyphen=pyphen, hyphenate_frag_word=hyphenate,
         long_leftover=_long_leftover, breaks_as_address=_breaks_as_address, attached=_a_box,
