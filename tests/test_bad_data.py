@@ -1972,3 +1972,26 @@ def test_a_choice_given_empty_is_an_error_at_its_key(tmp_path):
         ("theme.yaml", 3, "cover.style", "is empty: write one of band, full-bleed, plain, or leave the key out"),
         ("theme.yaml", 4, "posters.group_by", "is empty: write one of session, topic, or leave the key out"),
         ("theme.yaml", 5, "extra_pages.turn", "is empty: write one of left, right, none, or leave the key out")]
+
+
+def test_a_word_of_hundreds_of_characters_is_warned_of_at_its_line(tmp_path):
+    """A fuzzing run: a title of one word of 10,000 characters (a base64 image pasted in) was cut between letters over
+    a hundred lines of the cover, and check said nothing of it. A run of more than LONG_WORD characters without a space
+    is warned of at its file, line and key; a web address is, only when ten times as long."""
+    from booklet.check import check_folder
+
+    blob = "QUJD" * 60  # 240 characters
+    address = "https://example.org/" + "a/" * 140  # 300 characters: a web address, not warned of
+    data = conference(tmp_path, {"abstracts.yaml": extend("abstracts.yaml", f"""\
+        - id: jones
+          title: "Another {blob} talk"
+          speaker: {{name: "Bo Jones", affiliation: "Uni {blob}"}}
+          abstract: "See {address}"
+        """), "programme.yaml": BASE["programme.yaml"] + '      - {time: "17:00-17:20", talk: jones}\n'})
+    warnings = check_folder(data)[1]
+    said = ("a word of 240 characters without a space ('QUJDQUJDQUJDQUJDQUJD…'): it is cut between letters over line "
+            "after line wherever it is printed; is it data pasted in (an image, a key, a sequence)? Leave it out, or "
+            "give it spaces")
+    line = abstract_line()
+    assert [(p.file, p.line, p.key, p.message) for p in warnings if p.kind == "long-word"] == [
+        ("abstracts.yaml", line + 1, "[2].title", said), ("abstracts.yaml", line + 2, "[2].speaker.affiliation", said)]

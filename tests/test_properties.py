@@ -312,7 +312,8 @@ _TELLING = ["\x00", "\x01", "\x08", "\x0b", "\x0c", "\x1b", "\x1c", "\x7f", "\x9
             "$\\sqrt{}$", "$e^{x^{2^{k}}}$", "$f\\'(x)$", "$a \\\\ b$", "$\\,$", "${x$", "$x}$",
             "$the quick brown fox$", "$\u4e00^2$", "$\\text{\U0001f600}$", "$\\frown$", "$\\mercury$", "$\\ce{H2O}$",
             "$\\SI{5}{\\metre}$", "\\[citation needed\\]", "\\cite{x}", "\\emph{y}", "\\'e", "{\\o}", "\\ss", "\\%",
-            "\\pi", "C:\\data", "\\SI{3}{\\kelvin}", "\\ce{CO2}", "\\\"o", "~~~", "\n```\n", "```python\n", "\n~~~\n"]
+            "\\pi", "C:\\data", "\\SI{3}{\\kelvin}", "\\ce{CO2}", "\\\"o", "~~~", "\n```\n", "```python\n", "\n~~~\n",
+            "Q" * 201, "https://x.org/" + "a" * 2001]  # (a word of pasted data, a web address ten times as long)
 _AROUND = st.lists(st.sampled_from(_QUIET), max_size=6).map("".join)
 # one piece among quiet ones (what it tells of alone), any pieces, any characters
 _CHECKED = st.one_of(st.tuples(_AROUND, st.sampled_from(_QUIET + _TELLING), _AROUND).map("".join),

@@ -624,6 +624,25 @@ def check_printable(report: Report, file: str, line: int, key: str, text: str, g
     return check_printable_fully(report, file, line, key, text, glyphs, name, instead)
 
 
+# characters: a longer run without a space is no word of any language (nor a chemical's name), but data pasted in (a
+# base64 image, a key, a sequence), split between any two letters over line after line wherever it is printed, and a
+# long build (a title of one word of 50,000 characters: 11 s of CPU); a web address may be ten times as long
+LONG_WORD = 200
+_LONG_WORD = re.compile(r"\S{%d,}" % (LONG_WORD + 1))
+_ADDRESS_LIKE = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)", re.IGNORECASE)
+
+
+def _long_word(text: str) -> re.Match | None:
+    """The first run of characters without a space in `text` that is absurdly long (more than LONG_WORD characters;
+    ten times that for a web address), or None."""
+    if len(text) <= LONG_WORD:
+        return None
+    for found in _LONG_WORD.finditer(text):
+        if len(found.group(0)) > 10 * LONG_WORD or not _ADDRESS_LIKE.search(found.group(0)):
+            return found
+    return None
+
+
 # The characters of most text: printable ASCII, and the ASCII white space that markup.plain makes a space of (as it
 # does the rest of _COLLAPSED_SPACES)
 _ORDINARY = bytes(range(0x20, 0x7F)) + b"\t\n\v\f\r\x1c\x1d\x1e\x1f"
@@ -654,6 +673,8 @@ def _nothing_to_tell(text: str, glyphs: bool) -> bool:
     siunitx's and mhchem's commands, a formula whose characters cannot be told, fonts that lack an ASCII character."""
     if "```" in text or "~~~" in text or markup.has_quantity(text) or not _ordinary_printable():
         return False
+    if glyphs and _long_word(text) is not None:  # (warned of: check_printable_fully)
+        return False
     unusual = _unusual(text)
     if glyphs and unusual and max(unusual) >= "\u0590" and _unshaped(text):
         return False
@@ -676,6 +697,12 @@ def check_printable_fully(report: Report, file: str, line: int, key: str, text: 
                           name: bool = False, instead: str = "") -> bool:
     """check_printable, looking at every text in full (the same warnings, in the same order, and answer)."""
     prints = True
+    if glyphs and (long := _long_word(text)) is not None:  # (data pasted in: a base64 image, a key, a sequence)
+        word = long.group(0)
+        report.warn(file, line_in(report, file, key, text, long.start(), line), key,
+                    f"a word of {len(word):,} characters without a space ('{word[:20]}…'): it is cut between letters "
+                    "over line after line wherever it is printed; is it data pasted in (an image, a key, a sequence)? "
+                    "Leave it out, or give it spaces", "long-word")
     math = markup.has_math(text)
     sources = markup.math_sources(text) if math else []
     # most text holds only characters seen printable before: a set difference tells (a tenth of the time

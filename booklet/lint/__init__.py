@@ -48,6 +48,7 @@ KINDS = {
     "font-licence": "Fonts whose licence forbids embedding them",
     "bidi": "Bidirectional control characters, left out",
     "accent": "Combining accents with no letter before them",
+    "long-word": "Words of hundreds of characters without a space",
     "script": "Right-to-left and Indic text, printed letter by letter as it is stored, not as it is read",
     "math": "LaTeX printed as written, and math that reads like text",
     "code": "Blocks of code that no fence closes",
