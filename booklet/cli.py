@@ -235,12 +235,16 @@ class ProgressBar:
 
 class FilePath(click.Path):
     """click.Path, but an empty name is refused: it is no file or folder (it meant the current folder, where
-    `proofs --out ""` wrote its files)."""
+    `proofs --out ""` wrote its files); so is '-' for an output (`build -o -` wrote a file named "-")."""
 
     def convert(self, value, param, ctx):
         if isinstance(value, str) and not value.strip():
             self.fail("an empty name is no file or folder", param, ctx)
         example = {"impose": "spreads.pdf", "proof": "proof.pdf"}.get(ctx.info_name if ctx else "", "booklet.pdf")
+        if value == "-" and param is not None and param.name in ("output", "out_dir", "folder"):  # (an output: other
+            # tools' standard output; a file named "-" was written)
+            self.fail("'-' is standard output, which booklet writes no output to; give a "
+                      + (f"file's name, like: {example}" if not self.dir_okay else "folder's name"), param, ctx)
         if isinstance(value, str) and not self.dir_okay and value.endswith(("/", os.sep)):  # (a file of the folder's
             # name was written: `-o print/` made a file "print")
             self.fail(f"'{value}' names a folder (it ends in '/'), and this is a file; give its name, like: "

@@ -823,6 +823,23 @@ def test_a_file_name_that_ends_in_a_slash_is_refused(tmp_path, monkeypatch, comm
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("command, example", [(["build", "DATA", "-o", "-"], "booklet.pdf"),
+                                              (["impose", "PDF", "-o", "-"], "spreads.pdf"),
+                                              (["proof", "brandt", "DATA", "-o", "-"], "proof.pdf"),
+                                              (["proofs", "DATA", "--out", "-"], "")])
+def test_a_dash_for_an_output_is_refused(tmp_path, monkeypatch, command, example):
+    """`build -o -` (standard output, as other tools read it) wrote the booklet as a file named "-"; booklet writes no
+    output to standard output (a file, replaced only when complete)."""
+    monkeypatch.chdir(tmp_path)
+    data = Path(__file__).resolve().parent.parent / "data"
+    given = {"DATA": str(data), "PDF": str(data / "images" / "map.pdf")}
+    result = invoke(*[given.get(part, part) for part in command])
+    assert result.exit_code == 2
+    assert ("'-' is standard output, which booklet writes no output to; give a "
+            + (f"file's name, like: {example}\n" if example else "folder's name\n")) in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize("command, said", [
     (["init", "notes.txt"], "'FOLDER': 'notes.txt' is a file, and this is a folder; give a folder's name"),
     (["proofs", "DATA", "--out", "notes.txt"], "'--out': 'notes.txt' is a file, and this is a folder; give a folder's "
