@@ -25,14 +25,16 @@ def pytest_configure(config):
     _rewrite_tests_once(config)
 
 
-def _rewrite_tests_once(config) -> None:
+def _rewrite_tests_once(config, folder: Path | None = None) -> None:
     """The test modules as pytest rewrites their asserts, written once, by the process that runs the session, where
     pytest keeps them (tests/__pycache__/*.pyc of its own tag) and reads them back: each xdist worker rewrote every
     module itself when it collected (about 8 s of CPU a worker, the whole of what collecting costs), as pytest writes
     nothing where PYTHONDONTWRITEBYTECODE is set, and both workers of a fresh clone rewrote them at once where it is
     not. What is written is what pytest itself writes where that is not set (its own functions, the same file); a
     module whose rewrite there is up to date is left as it is; with another pytest whose functions differ, or asserts
-    not rewritten (--assert=plain), nothing is written and each worker rewrites as before."""
+    not rewritten (--assert=plain), nothing is written and each worker rewrites as before. A module that does not
+    compile (one being edited) is passed over: pytest says so when it collects it (it was an INTERNALERROR here, for a
+    run of any module). `folder`: the modules' (this one's)."""
     if config.getoption("assertmode") != "rewrite":
         return
     try:
@@ -40,11 +42,14 @@ def _rewrite_tests_once(config) -> None:
                                                get_cache_dir, try_makedirs)
 
         state = config.stash[assertstate_key]
-        for module in sorted(Path(__file__).parent.glob("test_*.py")):
+        for module in sorted((folder or Path(__file__).parent).glob("test_*.py")):
             cache = get_cache_dir(module)
             pyc = cache / (module.name[:-3] + PYC_TAIL)
             if _read_pyc(module, pyc) is None and try_makedirs(cache):
-                source_hash, code = _rewrite_test(module, config)
+                try:
+                    source_hash, code = _rewrite_test(module, config)
+                except (SyntaxError, OSError):  # (collection says so, of this module alone)
+                    continue
                 _write_pyc(state, code, source_hash, pyc)
     except (ImportError, AttributeError, TypeError, KeyError, ValueError):
         return
