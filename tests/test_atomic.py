@@ -561,3 +561,18 @@ def test_an_output_under_a_looping_link_is_named_so_without_the_data_stage(tmp_p
     assert report["said"] == (f"cannot write {loop / 'booklet.pdf'}: {loop}: not a folder: it is a symbolic link in "
                               "a loop (it points, in the end, to itself)")
     assert not [name for name in report["modules"] if name.startswith("booklet.data")]
+
+
+def test_a_link_to_a_file_not_a_pdf_is_refused_as_a_link(tmp_path):
+    """`-o booklet.pdf`, a link to the LOC's notes: the refusal said "booklet.pdf: it is a file, and not a PDF", of a
+    name that ends in .pdf; it names the link's file, the one that would be replaced."""
+    from booklet.problems import Refused
+
+    (tmp_path / "notes.csv").write_text("a,b\n")
+    (tmp_path / "booklet.pdf").symlink_to("notes.csv")
+    with pytest.raises(Refused) as refused:
+        atomic.refuse_no_pdf([tmp_path / "booklet.pdf"], "proof.pdf")
+    assert str(refused.value) == (f"will not write {tmp_path / 'booklet.pdf'}: it is a link to {os.path.realpath(tmp_path / 'notes.csv')}"
+                                  ", a file that is not a PDF, which booklet would replace; give another name, like: "
+                                  f"{tmp_path / 'proof.pdf'}")
+    assert (tmp_path / "notes.csv").read_text() == "a,b\n"

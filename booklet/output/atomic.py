@@ -84,8 +84,10 @@ def refuse_no_pdf(outputs: Iterable[Path], example: str = "booklet.pdf") -> None
         if start and b"%PDF-" not in start:
             other = output.with_suffix(".pdf")
             other = output.with_name(example) if other.exists() else other
-            raise Refused(f"will not write {output}: it is a file, and not a PDF, which booklet would replace; give "
-                          f"another name, like: {other}")
+            what = (f"a link to {os.path.realpath(output)}, a file that is not a PDF" if os.path.islink(output) else
+                    "a file, and not a PDF")  # (the link's file is what would be replaced: named)
+            raise Refused(f"will not write {output}: it is {what}, which booklet would replace; give another name, "
+                          f"like: {other}")
 
 
 def through_links(target: Path) -> Path:
