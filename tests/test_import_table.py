@@ -3219,3 +3219,27 @@ def test_an_email_column_with_the_name_before_the_address_gives_the_address(tmp_
     assert [a["speaker"] for a in abstracts] == [
         {"name": "Ana Smith", "affiliation": "Lund University", "email": "ana@x.org"},
         {"name": "Bo Lee", "affiliation": "MIT", "email": "bo@y.org"}]
+
+
+def test_an_import_record_s_guesses_are_read_from_the_folder_s_files_alone(tmp_path):
+    """The record's guesses (.booklet-import.json, "guessed") as lint reads them: a malformed record, or one of an
+    older booklet (no "guessed"), gives none and no error; a file named outside the data folder ('../x.yaml', an
+    absolute path: a record edited by hand or copied from elsewhere) is not read, where lint parsed it as YAML and
+    warned of it."""
+    import json
+
+    from booklet.data.load import import_guesses
+
+    folder = tmp_path / "conf"
+    folder.mkdir()
+    (tmp_path / "outside.yaml").write_text("title: X\n")
+    record = folder / ".booklet-import.json"
+    for text in ('{"version": 1}', '[1, "guessed"]', '"guessed"', '{"guessed": ["conference.yaml"]}',
+                 '{"guessed": {"conference.yaml": ["dates.start"]}}', '{"guessed": {"conference.yaml": {"a": 1}}}',
+                 '{"guessed": ', '\xff"guessed"'):
+        record.write_text(text, encoding="latin-1")
+        assert import_guesses(folder) == ()
+    record.write_text(json.dumps({"guessed": {"../outside.yaml": {"title": "X"}, str(tmp_path / "outside.yaml"):
+                                              {"title": "X"}, "..": {"a": "b"},
+                                              "conference.yaml": {"dates.start": "2026-12-07"}}}))
+    assert import_guesses(folder) == (("conference.yaml", "dates.start", "2026-12-07"),)

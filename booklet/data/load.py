@@ -152,7 +152,7 @@ def present(path: Path) -> bool:
 def import_guesses(folder: Path) -> tuple[tuple[str, str, str], ...]:
     """(file, key, value as written) of each value the record of `booklet import` in `folder` says the import guessed
     (contract.GUESSED: a date its source does not give), in the record's order; none without a record, or from one
-    that cannot be read or holds no such list. A record of 2,000 talks is a megabyte or more, read whole by a
+    that cannot be read or holds no such list; none in a file it names outside `folder`. A record of 2,000 talks is a megabyte or more, read whole by a
     millisecond's search for the key alone (nearly every one has none: json would take ten)."""
     import json
 
@@ -173,9 +173,14 @@ def import_guesses(folder: Path) -> tuple[tuple[str, str, str], ...]:
         return ()
     if not isinstance(guessed, dict):
         return ()
-    return tuple((file, key, value) for file, keys in guessed.items() if isinstance(keys, dict)
-                 for key, value in keys.items() if isinstance(file, str) and isinstance(key, str)
-                 and isinstance(value, str))
+    return tuple((file, key, value) for file, keys in guessed.items() if isinstance(keys, dict) and _in_folder(file)
+                 for key, value in keys.items() if isinstance(key, str) and isinstance(value, str))
+
+
+def _in_folder(file) -> bool:
+    """Whether `file`, as an import's record names it, is a data file of the folder itself ('conference.yaml'), not
+    one elsewhere ('../x.yaml', an absolute path: a record edited by hand), which lint would read."""
+    return isinstance(file, str) and file.endswith(".yaml") and file == os.path.basename(file) and "\\" not in file
 
 
 def read_data(path: Path, display: str, problems: list[Problem], parse: Callable[[str, str, list[Problem]], T],
