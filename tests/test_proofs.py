@@ -2805,3 +2805,53 @@ def test_a_poster_s_title_cut_in_its_proof_header_ends_after_a_word_with_an_elli
     line, made = header_lines(proof, reply, page, None, words)[1]
     assert re.fullmatch(r"Posters (\d+, )+\d+\u2026", line) and numbers.startswith(line[8:-1] + ","), line
     assert pdfmetrics.stringWidth(line, _HEADER_FONTS[1], size) <= width and made == size
+
+
+def test_a_helper_writing_proofs_leaves_ctrl_c_to_the_command_and_removes_its_files(tmp_path, capfd):
+    """Ctrl-C in `booklet proofs` of 500 talks (SIGINT to every process of the command): a helper process writing
+    proofs took it as its own failure, sent it to the command, and the command's SIGTERM to end it (its handler's
+    KeyboardInterrupt) came while it removed its temporary files: "Process Process-1: Traceback ..." printed above
+    "booklet: stopped (Ctrl-C) ...", and a file it alone knew of could stay. A helper now leaves Ctrl-C to the
+    command, which ends it; ended, it removes its files and says nothing."""
+    import multiprocessing
+    import signal
+    import time
+
+    from booklet.cli import _interrupted
+    from booklet.proofs import write
+
+    temp = tmp_path / ".kim.pdf.part"
+    ready_r, ready_w = multiprocessing.Pipe(duplex=False)
+
+    class Writer:  # (reads the booklet for ever, having made a file of its own)
+        def __init__(self, *args, made_as, **kwargs):
+            temp.write_bytes(b"%PDF-")
+            made_as(tmp_path / "kim.pdf", str(temp))
+
+        def read(self):
+            ready_w.send("reading")
+            time.sleep(60)
+
+    here, there = multiprocessing.Pipe()
+    before = signal.signal(signal.SIGTERM, _interrupted)  # (the command's, as `booklet` sets it)
+    old_writer, write._GroupWriter = write._GroupWriter, Writer
+    try:
+        process = multiprocessing.get_context("fork").Process(
+            target=write._group_process, args=(there, None, [], 0, [], None, None, None), daemon=True)
+        process.start()
+    finally:
+        write._GroupWriter = old_writer
+        signal.signal(signal.SIGTERM, before)
+    there.close()
+    assert ready_r.recv() == "reading"
+    os.kill(process.pid, signal.SIGINT)  # Ctrl-C, which reaches the command's every process
+    time.sleep(0.2)  # (the command's own Ctrl-C unwinds it meanwhile)
+    process.terminate()  # what the command does to its helpers on its way out
+    process.join()
+    try:
+        said = here.recv()
+    except EOFError:
+        said = None
+    assert said is None  # (nothing said: the Ctrl-C was the command's)
+    assert not temp.exists()
+    assert "Traceback" not in capfd.readouterr().err

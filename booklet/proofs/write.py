@@ -7,6 +7,7 @@ import gc
 import hashlib
 import os
 import re
+import signal
 import stat
 import tempfile
 from collections.abc import Collection
@@ -1009,6 +1010,11 @@ def _group_process(connection, job: _Job, proofs: list[Proof], first: int, files
     than its _Files': see _write_new)) or ("raised", the exception), having removed those files (the parent does not
     know them)."""
     moved: dict[Path, str] = {}  # target -> its temporary file, made under another name than its _Files'
+    # Ctrl-C reaches every process of the command: the command's to tell, which ends this one (terminate: SIGTERM,
+    # unwound as an exit, its files removed); here it was a failure of its own, told, and the command's SIGTERM (its
+    # handler's KeyboardInterrupt) came while its files were removed: a traceback, a file left
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _ended)
     try:
         try:
             writer = _GroupWriter(job, proofs, first, known, pointers, heights=heights, made_as=moved.__setitem__,
@@ -1023,9 +1029,9 @@ def _group_process(connection, job: _Job, proofs: list[Proof], first: int, files
                     {number: read_here.digests[number] for objects in reads.values() for number in objects},
                     writer.pointers if pointers is None else {}, writer.unchanged, writer.heights, moved)
             connection.send(("done", made))
-        except EOFError:
+        except (EOFError, SystemExit):
             _remove_moved(moved)
-            return  # the parent gave up: nothing to say
+            return  # the parent gave up, or ended it: nothing to say
         except BaseException as exc:  # noqa: BLE001 - told to the parent, which raises it
             _remove_moved(moved)
             try:
@@ -1034,6 +1040,12 @@ def _group_process(connection, job: _Job, proofs: list[Proof], first: int, files
                 connection.send(("raised", RuntimeError(f"{type(exc).__name__}: {exc}")))
     finally:
         connection.close()
+
+
+def _ended(signum, frame):
+    """SIGTERM in a process writing proofs (the command ends it): unwound as an exit, once (its files removed)."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise SystemExit(1)
 
 
 def _remove_moved(moved: dict[Path, str]) -> None:
