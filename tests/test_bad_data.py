@@ -715,6 +715,19 @@ def test_a_reference_with_no_entries_of_its_kind_at_all_says_where_they_are_writ
     build_and_check_fail(tmp_path, data, [f"programme.yaml:4: {expected}"])
 
 
+def test_a_reference_when_every_entry_of_its_kind_has_errors_is_no_word_of_none_written():
+    """The other side of the test above: an abstracts.yaml each of whose entries has an error of its own (a key
+    misspelt throughout, `titel:`) has abstracts, told of at their lines; a talk of another id was told "the data has
+    no abstracts: write them in abstracts.yaml", of a file full of them."""
+    from booklet.data import programme
+
+    refs = programme.Refs([], [])
+    refs.excused.add(("abstract", "lund-2026"))
+    assert programme._hint("lund-2062", "abstract", refs) == ""
+    assert programme._hint("lund-2062", "tutorial", refs) == (" (the data has no tutorials: write them in "
+                                                              "tutorials.yaml)")
+
+
 # -- values ---------------------------------------------------------------------------------
 
 def test_an_evenings_item_may_end_after_midnight_and_is_printed_and_drawn_so(tmp_path):

@@ -164,7 +164,8 @@ def _hint(ident: str, what: str, refs: Refs) -> str:
     if ident in refs.known[other]:
         whose = "a tutorial's" if other == "tutorial" else "an abstract's"
         return f" ('{ident}' is {whose} id: write {other_key}: {ident})"
-    if not refs.known[what]:  # (abstracts.yaml moved away or never written: not a typo in one id)
+    if not refs.known[what] and not any(kind == what for kind, _ in refs.excused):  # (abstracts.yaml moved away or
+        # never written: not a typo in one id; a file whose every entry has an error has entries, told of there)
         return (" (the data has no abstracts: write them in abstracts.yaml, or a file each in abstracts/)"
                 if what == "abstract" else " (the data has no tutorials: write them in tutorials.yaml)")
     return did_you_mean(ident, refs.known[what])
