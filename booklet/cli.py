@@ -1078,7 +1078,8 @@ def proofs(data_dir: Path, out_dir: Path, reply_by, png: bool, page_size: str) -
 @click.argument("proof_id", metavar="ID")
 @click.argument("data_dir", default="data", type=FilePath(file_okay=False, path_type=Path))
 @click.option("-o", "--output", type=FilePath(dir_okay=False, path_type=Path),
-              help="Where to write the proof (default: ID.pdf; its folder made when missing; replaced only when complete).")
+              help="Where to write the proof (default: ID.pdf; its folder made when missing; replaced only when "
+                   "complete; a file there that is not a PDF is refused).")
 @click.option("--reply-by", callback=_proof_date, metavar="DATE",
               help="When corrections are due (e.g. 2027-05-20), printed on the proof.")
 @click.option("--png", is_flag=True, help="Also a PNG of each page of the proof (FILE-1.png, ...).")
@@ -1192,7 +1193,8 @@ def _shown(path: Path, data_dir: Path) -> str:
 @main.command()
 @click.argument("data_dir", default="data", type=FilePath(file_okay=False, path_type=Path))
 @click.option("-o", "--output", default="booklet.pdf", show_default=True, type=FilePath(dir_okay=False, path_type=Path),
-              help="Where to write the PDF (its folder made when missing; replaced only by a build that succeeds).")
+              help="Where to write the PDF (its folder made when missing; replaced only by a build that succeeds; a "
+                   "file there that is not a PDF is refused).")
 @page_size_option("Trim size of the booklet.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1, max=MAX_JOBS), default=None,
               help="Processes laying the booklet out, kept from one rebuild to the next (default: as 'build'; "

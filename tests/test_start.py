@@ -969,3 +969,12 @@ def test_the_schema_refuses_a_theme_with_no_section_or_one_twice():
         error = jsonschema.exceptions.best_match(check.iter_errors({"sections": given}))
         assert (error.message, list(error.absolute_path)) == (message, ["sections"])
     assert not list(check.iter_errors({"sections": ["programme", "index"]}))
+
+
+@pytest.mark.parametrize("command", ["build", "watch", "proof", "impose"])
+def test_the_help_of_each_command_that_refuses_a_file_not_a_pdf_says_so(command):
+    """c018d165 refused an output that is a file and not a PDF in four commands; build's and impose's -o help said so,
+    proof's and watch's not."""
+    result = invoke(command, "--help")
+    assert result.exit_code == 0
+    assert "a file there that is not a PDF is refused" in " ".join(result.stdout.split())
