@@ -72,6 +72,11 @@ class Report:
         self.fonts: tuple = (None, None, None)
 
     def error(self, file: str, line: int, key: str, message: str) -> None:
+        """An error at `file`, `line`, `key`; a warning of an absurdly long word in the same value goes (the value is
+        refused: a caption or a sponsor's name too long to print was told of twice)."""
+        if any(problem.kind == "long-word" for problem in self.problems):
+            self.problems = [problem for problem in self.problems
+                             if not (problem.kind == "long-word" and problem.file == file and problem.key == key)]
         self.problems.append(Problem(file, line, key, message))
 
     def warn(self, file: str, line: int, key: str, message: str, kind: str) -> None:
