@@ -3243,3 +3243,40 @@ def test_an_import_record_s_guesses_are_read_from_the_folder_s_files_alone(tmp_p
                                               {"title": "X"}, "..": {"a": "b"},
                                               "conference.yaml": {"dates.start": "2026-12-07"}}}))
     assert import_guesses(folder) == (("conference.yaml", "dates.start", "2026-12-07"),)
+
+
+def test_a_cell_s_reference_list_keeps_its_lines_and_hand_wrapped_prose_still_runs_together(tmp_path):
+    """Houches 2018's form: a bibliography typed one reference a line ("[Rondin2014] 10.1088/...", "[4]" after
+    "[2]", DOIs 40-100 characters long) ran two references or all of them into one justified paragraph (the lines
+    looked like those of a text wrapped by hand, or one was too long to be a line of its own). Each prints as a
+    paragraph (or the markup's list of [1] [2]); an abstract wrapped by hand at a fixed width still runs together."""
+    from booklet.text.markup import source_paragraphs
+
+    header = ["Timestamp", "Abstract title", "Contribution", "Abstract text", "Abstract bibliography",
+              "Presenting author:  Family name", "Presenting author: First name"]
+    wrapped = ("Magnetic resonance force microscopy allows investigation of spin-related\n"
+               "material properties in small sample volumes. We reduced the operating\n"
+               "temperature of this technique by two orders of magnitude to 10 mK and\n"
+               "measured the nuclear spin-lattice relaxation time of copper [1].")
+    named = ("[Rondin2014] 10.1088/0034-4885/77/5/056503 \n[Degen2017] 10.1103/RevModPhys.89.035002\n"
+             "[Grinolds2013] 10.1038/nphys2543")
+    skipped = ("[1] https://doi.org/10.1103/PhysRevLett.116.190801\n[2] https://doi.org/10.1109/TMAG.2004.836740\n"
+               "[4] https://doi.org/10.1103/PhysRev.83.34")
+    rows = [header,
+            ["2017/10/02 1:27:25 AM UTC+1", "Sensing", "Invited talk (35')", "Spins [Rondin2014].", named, "A", "B"],
+            ["2017/10/02 1:28:25 AM UTC+1", "Needles", "Invited talk (35')", wrapped, skipped, "C", "D"]]
+    imported = table.read(write_csv(tmp_path / "forms.csv", rows), Options())
+    sensing, needles = imported.documents["abstracts.yaml"]
+    assert source_paragraphs(sensing["abstract"]) == [
+        "Spins [Rondin2014].", "[Rondin2014] 10.1088/0034-4885/77/5/056503",
+        "[Degen2017] 10.1103/RevModPhys.89.035002", "[Grinolds2013] 10.1038/nphys2543"]
+    assert source_paragraphs(needles["abstract"]) == [
+        " ".join(wrapped.split()), "[1] https://doi.org/10.1103/PhysRevLett.116.190801",
+        "[2] https://doi.org/10.1109/TMAG.2004.836740", "[4] https://doi.org/10.1103/PhysRev.83.34"]
+    read_back(imported, tmp_path / "folder")
+    # (lines of prose wrapped by hand that start with Markdown's links are no references: europython2014's)
+    links = ("libraries or systems discussed are designed to operate either with\n"
+             "on-disk data ([PyTables] [1], [relational databases] [2], [BLZ] [3],\n"
+             "[Blaze] [4]...) as well as in-memory data containers ([NumPy] [5],\n"
+             "[DyND] [6], [Pandas] [7], [BLZ] [3], [Blaze] [4]...).")
+    assert table.to_markup(links) == links

@@ -352,25 +352,78 @@ def _typed_breaks(text: str, markdown: bool = False) -> str:
     another are longer than WRAPPED, or shorter than half of it: "What?" over a paragraph), as a form's text box
     gives it, each break between paragraphs as _typed_break tells. A run of lines that start with a bullet stays a
     list ("*Learn" with its space: "* Learn"). A text wrapped by hand, its lines about as long as one another, is
-    left as it is: its line breaks are no breaks."""
+    left as it is: its line breaks are no breaks. Either way, a list of references, each on a line of its own
+    (_reference_breaks), keeps its lines: their lengths tell nothing of a wrapped text's."""
     lines = text.split("\n")
     running = [line for line, after in zip(lines, lines[1:]) if line.strip() and after.strip()]
-    if not running or sum(WRAPPED // 2 <= len(line) <= WRAPPED for line in running) * 3 > len(running):
-        return text
+    wrapped = not running or _wrapped(running)
+    refs = _reference_breaks(lines)
+    prose = [line for at, (line, after) in enumerate(zip(lines, lines[1:]))
+             if line.strip() and after.strip() and at not in refs and at + 1 not in refs] if refs else []
+    if prose:  # (a text of references alone is taken as before: a list of [1] [2] as its lines were read)
+        wrapped = _wrapped(prose)
+    if wrapped:
+        if not any(refs.values()):
+            return text
+        return "".join(("\n\n" if refs.get(at) else "\n") + line if at else line for at, line in enumerate(lines))
     starred = _STARRED_ALONE if markdown else _STARRED  # (Markdown's "*Note* ..." is emphasis, not an item)
     if len(starred.findall(text)) >= 2:
         lines = starred.sub(r"\1* ", text).split("\n")
     out = [lines[0]]
     since = 0  # (Markdown) where the paragraph the lines go to starts in `out`
-    for before, line in zip(lines, lines[1:]):
+    for at, (before, line) in enumerate(zip(lines, lines[1:]), 1):
         # (a break inside Markdown's emphasis, "_**Optional**: Bring ...\n... Linux._", would print its marks;
         # in Markdown, an indented line is its item's: "- a table.\n  Indented, still the table's.")
-        breaks = _typed_break(before, line) and not (markdown and (line[:1] in " \t" or _open_emphasis(
-            "".join(out[since:]))))
+        breaks = (_typed_break(before, line) or refs.get(at, False)) and not (markdown and (
+            line[:1] in " \t" or _open_emphasis("".join(out[since:]))))
         out.append("\n\n" if breaks else "\n")
         since = len(out) if breaks or not before.strip() else since
         out.append(line)
     return "".join(out)
+
+
+# a reference's label at a line's start, one word in brackets ("[1]", "[Rondin2014]"), then a space and its text
+# (or its text at once: "[1]https://doi.org/..."); not a Markdown link's ("[1]: https://", "[site](https://...)")
+_LABEL = re.compile(r"[ \t]*\[([^\[\]\s^]{1,30})\](?=[ \t]+[^\s\[(]|[^\W_])")
+
+
+def _reference_breaks(lines: list[str]) -> dict[int, bool]:
+    """The lines (by their index) of a list of references, each starting with its label ("[1] 10.1103/...",
+    "[Rondin2014] 10.1088/..."), two or more in a block of lines (no blank line between), each reference's own
+    lines after it (no label) left out, the first starting the block or after a line that ends a paragraph
+    (_typed_break), none after a line ending in a comma (a text wrapped by hand whose lines start with Markdown's
+    links, "on-disk data ([PyTables] [1], [BLZ] [3],\n[Blaze] [4]...) as well ...\n[DyND] [6], ...": no list):
+    whether the break before it must be a paragraph's (True: the first, after other lines, so that the list starts
+    a paragraph; a label after a label that is no number one more than the one before it, "[Degen2017]" or "[4]"
+    after "[2]", which the markup would run into the reference before) or may be a line's (False: the markup lists
+    "[2]" after "[1]" as a list's item). {} when the text has no such list."""
+    labels = [_LABEL.match(line) for line in lines]
+    if sum(label is not None for label in labels) < 2:
+        return {}
+    found: dict[int, bool] = {}
+    first = previous = None  # the index of the block's first reference line; the label of the one before
+    for at, (line, label) in enumerate(zip(lines, labels)):
+        if not line.strip():
+            first = previous = None
+        elif label is not None:
+            before = lines[at - 1].strip() if at else ""
+            if before.endswith(",") or previous is None and before and not _typed_break(before, line):
+                first = previous = None
+                continue
+            if previous is None:
+                first = at
+            else:
+                if first is not None:
+                    found[first] = first > 0 and bool(lines[first - 1].strip())
+                    first = None
+                found[at] = not (previous.isdigit() and label[1].isdigit() and int(label[1]) == int(previous) + 1)
+            previous = label[1]
+    return found
+
+
+def _wrapped(running: list[str]) -> bool:
+    """Whether lines that run on to another are those of a text wrapped by hand: most about as long as one another."""
+    return sum(WRAPPED // 2 <= len(line) <= WRAPPED for line in running) * 3 > len(running)
 
 
 _OPENER = re.compile(r"(?<![\\\w*_])[*_]{1,3}(?=[^\s*_])")  # emphasis opened: "_**Optional", "*word"
