@@ -3280,3 +3280,10 @@ def test_a_cell_s_reference_list_keeps_its_lines_and_hand_wrapped_prose_still_ru
              "[Blaze] [4]...) as well as in-memory data containers ([NumPy] [5],\n"
              "[DyND] [6], [Pandas] [7], [BLZ] [3], [Blaze] [4]...).")
     assert table.to_markup(links) == links
+    # a list of references under an abstract wrapped by hand (in one cell) is no longer run into its last paragraph
+    for first, second in (("[1]", "[2]"), ("[Smith19]", "[Brown20]")):
+        cell = (f"{wrapped}\n{first} J. Smith and K. Doe, Nature 573, 505 (2019), doi:10.1038/xyz\n"
+                f"{second} A. Brown and B. Green, Science 12, 44 (2020), doi:10.1126/abc")
+        assert source_paragraphs(table.to_markup(cell)) == [
+            " ".join(wrapped.split()), f"{first} J. Smith and K. Doe, Nature 573, 505 (2019), doi:10.1038/xyz",
+            f"{second} A. Brown and B. Green, Science 12, 44 (2020), doi:10.1126/abc"]
