@@ -2657,3 +2657,17 @@ def test_a_word_of_a_paragraph_s_lines_is_copied_as_copy_copies_it():
         assert type(made) is type(expected) and made is not original
         assert vars(made) == vars(expected) if hasattr(original, "__dict__") else made == expected
         assert list(made) == list(expected) if isinstance(original, list) else True
+
+
+def test_a_word_of_greek_letters_joined_to_a_german_one_is_hyphenated_not_cut():
+    """"ελληνικά-Übersetzungsprogramm": line breaking took it for a word of letters (str.isalpha) and started the
+    next line with it, to be hyphenated there, but hyphenation's gate took Latin and some Cyrillic letters alone, and
+    the word was cut with no hyphen ("Das" / "ελληνικά-Übersetzun" / "gsprogramm und"); now broken at its joint
+    and inside its German part."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    register_fonts()
+    style = ParagraphStyle("de", parent=make_styles(page_for("A5")).text, hyphenationLang="de")
+    paragraph = Para("Das ελληνικά-Übersetzungsprogramm und русский-Übersetzungsprogramm", style)
+    paragraph.wrap(90, 1000)
+    assert _lines(paragraph) == ["Das ελληνικά-Über-", "setzungsprogramm", "und русский-Überset-", "zungsprogramm"]

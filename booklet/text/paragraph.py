@@ -1708,14 +1708,17 @@ _TAIL_REFUSED = {"de": re.compile(r"ck(?![aeiouyäöü])", re.IGNORECASE)}
 # wider than a line, as English style guides have it ("high- / performance", not "high-per- / formance").
 _PARTS_BROKEN = frozenset({"de"})
 _JOINTS = re.compile("-/?|/")  # where a word of letters joined so breaks after (no hyphen added): "Ein-/ Ausgabe"
-_RUNS = re.compile(f"[{_rl_paragraph._hy_letters}]+")  # a joined word's runs of letters, each hyphenated as a word
+# the letters of a word hyphenation is given: ReportLab's (_hy_letters: Latin, the Cyrillic А-я) and the Greek and
+# Cyrillic blocks whole, as line breaking takes a word of letters (linebreak._a_word_of_letters, str.isalpha), which
+# starts the next line to be hyphenated there: "ελληνικά-Übersetzungsprogramm" did, and was then cut with no hyphen
+_LETTERS = _rl_paragraph._hy_letters + "\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff"
+_RUNS = re.compile(f"[{_LETTERS}]+")  # a joined word's runs of letters, each hyphenated as a word
 # A word ReportLab's hyphenation is given (its punctuation before and after taken off), as booklet takes it: letters
 # alone, as ReportLab has it, or a word joined of letters and digits by hyphens, slashes or apostrophes (_JOINED_WORD:
 # "Bayes’sche", "Ein-/Ausgabe", "COVID-19-Prognosen", "3D-Drucker"), which ReportLab never hyphenated, and a justified
 # line that could not end inside one was spaced wide; at least one of its characters a letter ("2010-2020" is none)
-_JOINED_WORD = (f"(?=[^{_rl_paragraph._hy_letters}]*[{_rl_paragraph._hy_letters}])[{_rl_paragraph._hy_letters}0-9]+"
-                f"(?:(?:-/?|/|['\u2019])[{_rl_paragraph._hy_letters}0-9]+)+")
-_WORD_LETTERS = re.compile(f"^(?:[{_rl_paragraph._hy_letters}]+|{_JOINED_WORD})$")
+_JOINED_WORD = (f"(?=[^{_LETTERS}]*[{_LETTERS}])[{_LETTERS}0-9]+(?:(?:-/?|/|['\u2019])[{_LETTERS}0-9]+)+")
+_WORD_LETTERS = re.compile(f"^(?:[{_LETTERS}]+|{_JOINED_WORD})$")
 # what ReportLab's hyphenation takes a head's last character to be the hyphen of (none added): its own hyphens, and a
 # joined word's slash ("Ein-/" ends a line so)
 _HEAD_HYPHENS = re.compile(f"([{_rl_paragraph._hy_shy}/])")
