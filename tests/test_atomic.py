@@ -576,3 +576,19 @@ def test_a_link_to_a_file_not_a_pdf_is_refused_as_a_link(tmp_path):
                                   ", a file that is not a PDF, which booklet would replace; give another name, like: "
                                   f"{tmp_path / 'proof.pdf'}")
     assert (tmp_path / "notes.csv").read_text() == "a,b\n"
+
+
+@pytest.mark.parametrize("link", [False, True])
+def test_a_file_not_a_pdf_named_as_the_example_is_not_told_to_be_named_so(tmp_path, link):
+    """`build -o booklet.pdf`, booklet.pdf a file that is no PDF (or a link to one): the refusal told to give
+    another name, "like: booklet.pdf", the very name refused; it names one not taken."""
+    from booklet.problems import Refused
+
+    (tmp_path / "notes.csv").write_text("a,b\n")
+    if link:
+        (tmp_path / "booklet.pdf").symlink_to("notes.csv")
+    else:
+        (tmp_path / "booklet.pdf").write_text("a,b\n")
+    with pytest.raises(Refused) as refused:
+        atomic.refuse_no_pdf([tmp_path / "booklet.pdf"])
+    assert str(refused.value).endswith(f"; give another name, like: {tmp_path / 'booklet-2.pdf'}")

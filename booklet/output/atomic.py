@@ -84,6 +84,8 @@ def refuse_no_pdf(outputs: Iterable[Path], example: str = "booklet.pdf") -> None
         if start and b"%PDF-" not in start:
             other = output.with_suffix(".pdf")
             other = output.with_name(example) if other.exists() else other
+            if other == output or other.exists():  # (never the name refused: "-o booklet.pdf", "like: booklet.pdf")
+                other = output.with_name(f"{Path(example).stem}-2.pdf")
             what = (f"a link to {os.path.realpath(output)}, a file that is not a PDF" if os.path.islink(output) else
                     "a file, and not a PDF")  # (the link's file is what would be replaced: named)
             raise Refused(f"will not write {output}: it is {what}, which booklet would replace; give another name, "
