@@ -2671,3 +2671,21 @@ def test_a_word_of_greek_letters_joined_to_a_german_one_is_hyphenated_not_cut():
     paragraph = Para("Das ελληνικά-Übersetzungsprogramm und русский-Übersetzungsprogramm", style)
     paragraph.wrap(90, 1000)
     assert _lines(paragraph) == ["Das ελληνικά-Über-", "setzungsprogramm", "und русский-Überset-", "zungsprogramm"]
+
+
+@pytest.mark.parametrize("text, width, want", [
+    ("Neue COVID-19-Regeln", 60, ["Neue", "COVID-19-", "Regeln"]),
+    ("Die COVID-19-Prognosen", 50, ["Die", "COVID-19-", "Prognosen"])])
+def test_a_compound_wider_than_its_line_never_breaks_before_a_part_of_digits_alone(text, width, want):
+    """A narrow box of the glance (German): "COVID-19-Regeln", wider than its line, was broken at its own hyphens by
+    ReportLab as a compound with digits ("Neue COVID-" / "19-Regeln"), before a part of digits alone, which the
+    hyphenation of joined words never does (_joint_breaks)."""
+    from reportlab.lib.styles import ParagraphStyle
+    from booklet.layout.glance import _GoodBreaks
+
+    register_fonts()
+    style = ParagraphStyle("g", fontName="Sans", fontSize=8, leading=10, splitLongWords=1,
+                           hyphenationLang=_GoodBreaks("de_DE"), embeddedHyphenation=1)
+    paragraph = Para(text, style)
+    paragraph.wrap(width, 1000)
+    assert _lines(paragraph) == want

@@ -1722,6 +1722,9 @@ _WORD_LETTERS = re.compile(f"^(?:[{_LETTERS}]+|{_JOINED_WORD})$")
 # what ReportLab's hyphenation takes a head's last character to be the hyphen of (none added): its own hyphens, and a
 # joined word's slash ("Ein-/" ends a line so)
 _HEAD_HYPHENS = re.compile(f"([{_rl_paragraph._hy_shy}/])")
+# those a compound with digits in its parts (_COMPOUND) is broken after by ReportLab's own-hyphen breaking: never
+# before a part of digits alone, as _joint_breaks ("COVID- / 19-Regeln" was, in a narrow box of the glance)
+_COMPOUND_HYPHENS = re.compile(f"([{_rl_paragraph._hy_shy}/](?![0-9]+(?:[{_rl_paragraph._hy_shy}/]|$)))")
 
 
 def _parts_broken(language: str) -> bool:
@@ -3637,7 +3640,7 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
         return _code_breaking_word(_calling(_rl_paragraph._hyphenateWord, _hyGenPair=gen_pair({}, **letters)))
 
     joined = {"_hy_letters_pat": _WORD_LETTERS, "_hy_shy_pat": _HEAD_HYPHENS}
-    compound = {**joined, "_hy_shy_letters_pat": _COMPOUND}
+    compound = {**joined, "_hy_shy_letters_pat": _COMPOUND, "_hy_shy_pat": _COMPOUND_HYPHENS}
     hyphenate = _within_parts(frag_words(**joined), 0, frag_words(**compound))
     hyphenate_word = _within_parts(words(**joined), 3, words(**compound))
     return Helpers(
