@@ -152,8 +152,9 @@ def present(path: Path) -> bool:
 def import_guesses(folder: Path) -> tuple[tuple[str, str, str], ...]:
     """(file, key, value as written) of each value the record of `booklet import` in `folder` says the import guessed
     (contract.GUESSED: a date its source does not give), in the record's order; none without a record, or from one
-    that cannot be read or holds no such list; none in a file it names outside `folder`. A record of 2,000 talks is a megabyte or more, read whole by a
-    millisecond's search for the key alone (nearly every one has none: json would take ten)."""
+    that cannot be read or holds no such list; none in a file it names outside `folder`. A record of 2,000 talks is a
+    megabyte or more, read whole by a millisecond's search for the key alone (nearly every one has none: json would
+    take ten)."""
     import json
 
     from .contract import GUESSED, IMPORT_RECORD
