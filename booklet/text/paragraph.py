@@ -2282,10 +2282,9 @@ def _hyphens_placed(para, width, break_lines_of, frags, lines):
     again, while that holds a word back, HYPHENS_TRIED times at most: the breaking that splits the fewest words
     without a hyphen or runs past its width, then takes the fewest lines (the first of those; a word's own hyphen
     may leave its tail running past the line, "meer- / Monologe", where no hyphen is left for it). A box of the glance
-    spent its one hyphen on a
-    word a line could take whole ("The Large / Hadron Col- / lider / Infrastructure / Talk", five lines: cut in four),
-    where "The Large / Hadron / Collider Infra- / structure Talk" is whole in four. _ASKED then as the lines taken were
-    broken."""
+    spent its one hyphen on a word a line could take whole ("The Large / Hadron Col- / lider / Infrastructure / Talk",
+    five lines: cut in four), where "The Large / Hadron / Collider Infra- / structure Talk" is whole in four. _ASKED
+    then as the lines taken were broken."""
     def worse(found) -> tuple[int, int]:
         return para._splitLongWordCount + sum(_extra_space(line) < -0.5 for line in found.lines), len(found.lines)
 
