@@ -1189,8 +1189,9 @@ class Grid:
         boxes in the sample were 110 styles): take another's arguments for another style."""
         if not hyphenated:
             hyphens = None  # (nothing to count)
-        found = (size, font, id(colour), language, hyphenated, leading, hyphens)  # (a colour by identity: its style
-        style = self._box_styles.get(found)  # holds it)
+        # (a colour by identity: its style holds it)
+        found = (size, font, id(colour), language, hyphenated, leading, hyphens)
+        style = self._box_styles.get(found)
         if style is None:
             patterns = (hyphenation_language(language) if language else self.hyphenation) if hyphenated else ""
             hyphenation = _GoodBreaks(patterns) if patterns else ""

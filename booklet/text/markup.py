@@ -392,8 +392,8 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
                                     f"with an error): it prints as {_printed(src)}", written(src)))
     for src in sources:
         empty = empty_arguments(src)
-        if empty and not missing_arguments(src) and not _unmatched_brace(src) and math_runs(src):  # (told of above;
-            # or below: it shows nothing)
+        # (told of above; or below: it shows nothing)
+        if empty and not missing_arguments(src) and not _unmatched_brace(src) and math_runs(src):
             names = " and ".join(empty)
             problems.append(Told.of(f"the math {written(src, _shown(src))} gives {names} an empty argument (TeX sets "
                                     f"an empty box there): it prints as {_printed(src)}", written(src)))
