@@ -1716,15 +1716,16 @@ def _fitted(grid: Grid, title: str, width: float, room: int, size: float, langua
     if narrow:
         while sizes[-1] > grid.narrowest:
             sizes.append(max(grid.narrowest, round(sizes[-1] - 0.25, 2)))
-    # (each size and hyphenation wrapped once: the steps below ask again)
-    wrapped: dict[tuple[float, int | None | bool], Para] = {}
+    # (each size and hyphenation wrapped once: the steps below ask again; unhyphenated, whatever `most`)
+    wrapped: dict[tuple[float, bool, int | None], Para] = {}
 
     def whole(each: float, most: int | None = hyphens) -> Para | None:
-        for hyphenated in (False, most):  # (broken with `most` hyphens at most: it keeps the lines it breaks)
-            para = wrapped.get((each, hyphenated))
+        for hyphenated in (False, True):  # (broken with `most` hyphens at most: it keeps the lines it breaks)
+            found = (each, hyphenated, most if hyphenated else None)  # (not (each, most): 0 == False as a key)
+            para = wrapped.get(found)
             if para is None:
-                para = wrapped[each, hyphenated] = Para(title, grid.box_style(
-                    each, language=language, hyphenated=hyphenated is not False, hyphens=most))
+                para = wrapped[found] = Para(title, grid.box_style(each, language=language, hyphenated=hyphenated,
+                                                                    hyphens=most))
                 para.wrap(width, 10_000)
             if para.line_count() <= room and _whole_words(para, width) and _within(para, most):
                 return para
