@@ -26,29 +26,27 @@ class Lines:
     def line(self, file: str, key: str, fallback: int) -> int:
         """The line of `key` ('committees[0].members[2].affiliation') in `file`; `fallback` when it
         cannot be found (no folder given, or the file changed since it was read)."""
+        found = self._walk(file, key, fallback)
+        return found[0] if found is not None else fallback
+
+    def value(self, file: str, key: str):
+        """The value of `key` ('dates.start') in `file`, as read (a Map, a Seq, a date, a text); None when it cannot
+        be found (no folder given, no such key)."""
+        found = self._walk(file, key, 0)
+        return found[1] if found is not None else None
+
+    def _walk(self, file: str, key: str, line: int) -> tuple[int, object] | None:
+        """(the line, the value) of `key` in `file` (`line`, the document, for an empty key); None when it cannot be
+        found."""
         node = self._document(file)
-        line = fallback
         for index, name in _STEP.findall(key):
             if isinstance(node, Seq) and index and int(index) < len(node):
                 line, node = node.lines[int(index)], node[int(index)]
             elif isinstance(node, Map) and name and name in node:
                 line, node = node.lines[name], node[name]
             else:
-                return fallback
-        return line
-
-    def value(self, file: str, key: str):
-        """The value of `key` ('dates.start') in `file`, as read (a Map, a Seq, a date, a text); None when it cannot
-        be found (no folder given, no such key)."""
-        node = self._document(file)
-        for index, name in _STEP.findall(key):
-            if isinstance(node, Seq) and index and int(index) < len(node):
-                node = node[int(index)]
-            elif isinstance(node, Map) and name and name in node:
-                node = node[name]
-            else:
                 return None
-        return node
+        return line, node
 
     def found(self, file: str, keys: tuple[str, ...], fallback: int) -> tuple[str, int]:
         """The first of `keys` whose line in `file` can be found, and that line (a problem pointed at the key that
