@@ -43,7 +43,6 @@ from . import Imported, Options, SourceError, read
 from .merge import Change, Unreadable, merge
 from .schedule import zone_problem
 
-RECORD = IMPORT_RECORD
 CHECK_BLEED = 3 * mm  # `booklet check`'s --bleed default (the cover image runs into it)
 RECORD_VERSION = 1
 DATA_FILES = ("conference.yaml", "programme.yaml", "abstracts.yaml", "tutorials.yaml", "posters.yaml", "people.yaml")
@@ -114,12 +113,12 @@ def import_source(source: Path, folder: Path, options: Options, update: bool = F
         raise FolderInUse(f"{folder} is not empty ({shown}); import into a new folder, or add --update to "
                           "update a folder an earlier 'booklet import' made")
     if existing and record is None:
-        raise FolderInUse(f"{folder} was not made by 'booklet import' (it has no {RECORD}, where an import "
+        raise FolderInUse(f"{folder} was not made by 'booklet import' (it has no {IMPORT_RECORD}, where an import "
                           "records what it wrote), so --update cannot tell your edits from the source's; "
                           "import into a new folder")
     reused = []
     if record is not None:
-        options, reused = _with_recorded(options, record.get("options") or {}, folder / RECORD)
+        options, reused = _with_recorded(options, record.get("options") or {}, folder / IMPORT_RECORD)
     try:
         imported = read(source, options)
     except OSError as exc:
@@ -134,7 +133,8 @@ def import_source(source: Path, folder: Path, options: Options, update: bool = F
         files, changes, removed, kept, pristine, documents = _merged(folder, record, documents, prune,
                                                                      imported.aliases)
     written = _fingerprints(folder, files, pristine)
-    files[RECORD] = _record_bytes(source, imported, documents, options, kept if record is not None else {}, written)
+    files[IMPORT_RECORD] = _record_bytes(source, imported, documents, options, kept if record is not None else {},
+                                         written)
     with _staged(folder, files, removed) as staging:
         # at the theme's page size and check's default bleed, as `booklet check` checks the folder (an update of a
         # folder whose theme.yaml says letter measured its abstracts on A5 pages)
@@ -237,7 +237,7 @@ def _file_in_the_way(folder: Path) -> str:
 # -- the record of what the import wrote ---------------------------------------------------------
 
 def _read_record(folder: Path) -> dict | None:
-    path = folder / RECORD
+    path = folder / IMPORT_RECORD
     if not os.path.lexists(path):
         return None
     problem = not_a_file(path)
@@ -383,7 +383,7 @@ def _merged(folder: Path, record: dict, documents: dict, prune: bool, aliases: d
     except Unreadable as exc:
         raise Refused(f"{folder}/{exc}") from None
     except (TypeError, AttributeError, KeyError, ValueError):  # deeper in the record than _damaged looks
-        raise Refused(f"{folder / RECORD} {RECORD_DAMAGED}; {RECORD_NEEDED}") from None
+        raise Refused(f"{folder / IMPORT_RECORD} {RECORD_DAMAGED}; {RECORD_NEEDED}") from None
     files = {}
     for name, text in merged.texts.items():
         if name in raw and text == current[name]:
