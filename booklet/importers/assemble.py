@@ -907,9 +907,8 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
     if people:
         documents["people.yaml"] = people
     guesses = {"conference.yaml": guessed} if guessed else {}
-    if kinds is None:
-        return Imported(fmt, documents, Counter(), notes, types=None, guessed=guesses)
-    return Imported(fmt, documents, kinds.unmapped, notes, types=kinds.seen, guessed=guesses)
+    return Imported(fmt, documents, Counter() if kinds is None else kinds.unmapped, notes,
+                    types=None if kinds is None else kinds.seen, guessed=guesses)
 
 
 def _languages_read(entries: list[Entry]) -> list[str]:
