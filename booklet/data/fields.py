@@ -70,17 +70,23 @@ class Report:
         self.named: dict[str, Path] = {}  # other files the data names (extra pages, fonts): as written -> the path
         # the fonts in use, the number kept_entry's keys know them by in memory, and the hash of their files (on disk)
         self.fonts: tuple = (None, None, None)
+        self._long_words: dict[tuple[str, str], list[Problem]] = {}  # (file, key) -> its warnings of a long word
 
     def error(self, file: str, line: int, key: str, message: str) -> None:
         """An error at `file`, `line`, `key`; a warning of an absurdly long word in the same value goes (the value is
         refused: a caption or a sponsor's name too long to print was told of twice)."""
-        if any(problem.kind == "long-word" for problem in self.problems):
-            self.problems = [problem for problem in self.problems
-                             if not (problem.kind == "long-word" and problem.file == file and problem.key == key)]
+        for told in self._long_words.pop((file, key), ()):
+            self.problems.remove(told)
         self.problems.append(Problem(file, line, key, message))
 
     def warn(self, file: str, line: int, key: str, message: str, kind: str) -> None:
-        self.problems.append(Problem(file, line, key, message, "warning", kind))
+        self._added(Problem(file, line, key, message, "warning", kind))
+
+    def _added(self, problem: Problem) -> None:
+        """`problem` added, a warning of a long word noted by its value's file and key (see error)."""
+        self.problems.append(problem)
+        if problem.kind == "long-word":
+            self._long_words.setdefault((problem.file, problem.key), []).append(problem)
 
     def found(self) -> tuple:
         """What reading added here: (problems, image mentions, image checks), to be taken by another Report."""
@@ -89,7 +95,8 @@ class Report:
     def take(self, found: tuple) -> None:
         """What another Report found (its `found()`), added as if read here: an image's first mention kept."""
         problems, sources, checked = found
-        self.problems.extend(problems)
+        for problem in problems:
+            self._added(problem)
         for where, source in sources:
             self.image_sources.setdefault(where, source)
         self.images_checked.extend(checked)
